@@ -1,0 +1,176 @@
+/* arena.c - region allocator.
+ *
+ * Blocks are chained and double in size, so a small document costs a few
+ * KiB and a large one few blocks; a request larger than a block gets a
+ * block of its own.
+ * Memory is zeroed on allocation so that structs built from a document start
+ * in a known state. The x* helpers are the only place that handles running
+ * out of memory: they print one line and abort. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_FIRST_BLOCK 4096     /* blocks double from here ... */
+#define ARENA_MAX_BLOCK 262144     /* ... up to here */
+#define ARENA_ALIGN 16
+
+struct block {
+    struct block *next;
+    size_t size, used;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct arena {
+    struct block *head;
+    size_t total;
+    size_t next_block;   /* size of the next regular block */
+};
+
+static _Noreturn void out_of_memory(size_t size)
+{
+    fprintf(stderr, "kehoach: out of memory (requested %zu bytes)\n", size);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(count * size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        out_of_memory(size);
+    return q;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+arena *arena_new(void)
+{
+    arena *a = xcalloc(1, sizeof(arena));
+    a->next_block = ARENA_FIRST_BLOCK;
+    return a;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    struct block *b = a->head;
+    while (b) {
+        struct block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    struct block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t cap = size > a->next_block / 4 ? size : a->next_block;
+        if (cap > SIZE_MAX - sizeof(struct block))
+            out_of_memory(size);
+        if (cap == a->next_block && a->next_block < ARENA_MAX_BLOCK)
+            a->next_block *= 2;
+        struct block *nb = xmalloc(sizeof(struct block) + cap);
+        nb->size = cap;
+        nb->used = 0;
+        if (cap == size && b) {
+            /* an oversized request: keep the current block at the head */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap, aq;
+    va_start(ap, fmt);
+    va_copy(aq, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    if ((size_t)n < sizeof small)
+        memcpy(p, small, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, aq);
+    va_end(aq);
+    return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
+                 size_t elem_size)
+{
+    if (new_count <= old_count)
+        return old;
+    if (elem_size && new_count > SIZE_MAX / elem_size)
+        out_of_memory(SIZE_MAX);
+    void *p = arena_alloc(a, new_count * elem_size);
+    if (old && old_count)
+        memcpy(p, old, old_count * elem_size);
+    return p;
+}
+
+size_t arena_used(const arena *a)
+{
+    return a->total;
+}

@@ -1,0 +1,37 @@
+/* arena.h - region allocator: one arena per loaded document.
+ *
+ * Everything read from one file (nodes, strings, the plan model) is carved
+ * out of one arena and released by a single arena_free(). Allocation never
+ * fails silently: on exhaustion of memory the process aborts with a message,
+ * because no caller could do anything better. */
+#ifndef KEHOACH_ARENA_H
+#define KEHOACH_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena arena;
+
+arena *arena_new(void);
+void arena_free(arena *a);                 /* NULL-safe */
+
+void *arena_alloc(arena *a, size_t size);  /* zeroed, aligned for any type */
+char *arena_strndup(arena *a, const char *s, size_t n);   /* NUL-terminated */
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Grow-by-doubling array stored in the arena; old storage stays in the arena. */
+void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
+                 size_t elem_size);
+
+/* Bytes handed out so far (for memory figures in benchmarks). */
+size_t arena_used(const arena *a);
+
+/* Process-wide allocation helpers that abort on failure. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,396 @@
+/* check.c - meaning checks on plan models (see check.h).
+ *
+ * Each check reads the model and reports at the node a value came from.
+ * Unique-id checks within a plan sort (id, position) pairs instead of
+ * comparing every pair, so a plan of any size costs n log n; across plans,
+ * a hash of the ids seen makes each plan cost the same, however many came
+ * before it. */
+#include "check.h"
+
+#include "arena.h"
+#include "date.h"
+#include "strmap.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static diag *report(diag_sink *d, diag_level level, const node *at,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static diag *report(diag_sink *d, diag_level level, const node *at,
+                    const char *fmt, ...)
+{
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag *r = diag_at(d, level, at->src, at->pos, at->span, "%s", sb_str(&msg));
+    sb_release(&msg);
+    return r;
+}
+
+static void note_at(diag_sink *d, diag *parent, const node *at, const char *msg)
+{
+    diag_note(d, parent, at->src, at->pos, at->span, "%s", msg);
+}
+
+/* --- ids unique ------------------------------------------------------- */
+
+typedef struct keyed {
+    const char *key;
+    const node *at;
+    size_t order;
+} keyed;
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Reports every repeated key after its first use. what: "activity id",
+ * where: "in this plan". */
+static void report_repeats(keyed *items, size_t n, const char *what,
+                           const char *where, diag_sink *d)
+{
+    qsort(items, n, sizeof *items, cmp_keyed);
+    for (size_t i = 1; i < n; i++) {
+        size_t first = i - 1;
+        while (first > 0 && strcmp(items[first - 1].key, items[i].key) == 0)
+            first--;
+        if (strcmp(items[first].key, items[i].key) != 0)
+            continue;
+        diag *r = report(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
+                         what, items[i].key, where);
+        note_at(d, r, items[first].at, "first used here");
+    }
+}
+
+/* True when key is among items, which report_repeats() has sorted. */
+static bool sorted_has(const keyed *items, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(items[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(items[lo].key, key) == 0;
+}
+
+/* Appends (id, place, order) to items when the id is there. */
+static void add_keyed(keyed *items, size_t *n, const plan_text *id)
+{
+    if (!id->s)
+        return;
+    items[*n] = (keyed){id->s, id->at, *n};
+    (*n)++;
+}
+
+static void check_ids(const plan *p, diag_sink *d)
+{
+    size_t n = 0;
+    keyed *items = xmalloc((p->nactivities + 1) * sizeof *items);
+    for (size_t i = 0; i < p->nactivities; i++)
+        add_keyed(items, &n, &p->activities[i]->id);
+    report_repeats(items, n, "activity id", "in this plan", d);
+
+    n = 0;
+    items = xrealloc(items, (p->nall_sections + 1) * sizeof *items);
+    for (size_t i = 0; i < p->nall_sections; i++)
+        add_keyed(items, &n, &p->all_sections[i]->id);
+    report_repeats(items, n, "section id", "in this plan", d);
+    free(items);
+}
+
+/* --- dates and years -------------------------------------------------- */
+
+static void check_date(const plan_text *t, bool partial, diag_sink *d)
+{
+    if (!t->s)
+        return;
+    date v;
+    date_status st = date_parse(t->s, partial, &v);
+    if (st == DATE_OK || st == DATE_BAD_FORM)   /* form: the schema's job */
+        return;
+    char why[80];
+    date_explain(st, &v, why, sizeof why);
+    report(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, why);
+}
+
+static void check_dates(const plan *p, diag_sink *d)
+{
+    check_date(&p->issued, true, d);
+    for (size_t i = 0; i < p->nbasis; i++)
+        check_date(&p->basis[i].date, false, d);
+    for (size_t i = 0; i < p->nreports; i++)
+        check_date(&p->reports[i].due, false, d);
+    if (p->year_at && p->year_from > p->year_to)
+        report(d, DIAG_ERROR, p->year_at, "the span ends in %d, before it starts in %d",
+               p->year_to, p->year_from);
+}
+
+/* --- what every activity needs ---------------------------------------- */
+
+static void check_activities(const plan *p, diag_sink *d)
+{
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const plan_activity *a = p->activities[i];
+        const node *at = a->id.at ? a->id.at : a->at;
+        const char *id = a->id.s ? a->id.s : "?";
+        if (!a->lead.at)
+            report(d, DIAG_ERROR, at,
+                   "activity '%s' has no lead unit: give 'lead' here, or in "
+                   "'defaults' of its section or of the plan", id);
+        if (!a->time.at)
+            report(d, DIAG_ERROR, at,
+                   "activity '%s' has no time: give 'time' here, or in "
+                   "'defaults' of its section or of the plan", id);
+    }
+    for (size_t i = 0; i < p->nall_sections; i++) {
+        const plan_section *s = p->all_sections[i];
+        if (!s->nactivities && !s->nsections && s->id.at)
+            report(d, DIAG_WARNING, s->id.at, "section '%s' has no activities",
+                   s->id.s ? s->id.s : "?");
+    }
+}
+
+/* --- unit names ------------------------------------------------------- */
+
+static void check_names(const plan_units *u, const units *registry, diag_sink *d)
+{
+    for (size_t i = 0; i < u->count; i++) {
+        const plan_text *t = &u->items[i];
+        units_match m = units_lookup(registry, t->s);
+        if (m.verdict != UNITS_UNKNOWN)
+            continue;
+        if (m.suggestion)
+            report(d, DIAG_WARNING, t->at,
+                   "unit '%s' is not in the unit registry; did you mean '%s'?",
+                   t->s, m.suggestion);
+        else
+            report(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry",
+                   t->s);
+    }
+}
+
+static void check_defaults_names(const plan_defaults *df, const units *registry,
+                                 diag_sink *d)
+{
+    check_names(&df->lead, registry, d);
+    check_names(&df->partners, registry, d);
+}
+
+static void check_unit_names(const plan *p, const units *registry, diag_sink *d)
+{
+    check_defaults_names(&p->defaults, registry, d);
+    for (size_t i = 0; i < p->nall_sections; i++)
+        check_defaults_names(&p->all_sections[i]->defaults, registry, d);
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const plan_activity *a = p->activities[i];
+        if (!a->lead_inherited)
+            check_names(&a->lead, registry, d);
+        if (!a->partners_inherited)
+            check_names(&a->partners, registry, d);
+    }
+    for (size_t i = 0; i < p->nreports; i++) {
+        check_names(&p->reports[i].by, registry, d);
+        check_names(&p->reports[i].to, registry, d);
+    }
+}
+
+void check_plan(const plan *p, const units *registry, diag_sink *d)
+{
+    check_ids(p, d);
+    check_dates(p, d);
+    check_activities(p, d);
+    if (units_count(registry))
+        check_unit_names(p, registry, d);
+}
+
+/* --- registry consistency --------------------------------------------- */
+
+/* A name or alias that two units share makes lookups ambiguous. */
+static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink *d)
+{
+    size_t cap = 0, nnames = 0;
+    for (size_t i = 0; i < n; i++)
+        cap += 1 + list[i]->naliases;
+    keyed *names = xmalloc((cap + 1) * sizeof *names);
+    const plan_unit **owner = xmalloc((cap + 1) * sizeof *owner);
+    char **folded = xmalloc((cap + 1) * sizeof *folded);
+    for (size_t i = 0; i < n; i++) {
+        const plan_unit *u = list[i];
+        for (size_t j = 0; j <= u->naliases; j++) {
+            const plan_text *t = j == 0 ? &u->name : &u->aliases[j - 1];
+            if (!t->s)
+                continue;
+            folded[nnames] = text_fold(t->s, strlen(t->s));
+            names[nnames] = (keyed){folded[nnames], t->at, nnames};
+            owner[nnames] = u;
+            nnames++;
+        }
+    }
+    qsort(names, nnames, sizeof *names, cmp_keyed);
+    for (size_t i = 1; i < nnames; i++) {
+        if (strcmp(names[i].key, names[i - 1].key) != 0)
+            continue;
+        const plan_unit *a = owner[names[i - 1].order], *b = owner[names[i].order];
+        if (a == b)
+            continue;
+        diag *r = report(d, DIAG_WARNING, names[i].at,
+                         "the name '%s' is also given to unit '%s'; lookups by it "
+                         "will find only one of them",
+                         names[i].at->u.string.s, a->id.s ? a->id.s : "?");
+        note_at(d, r, names[i - 1].at, "also given here");
+    }
+    for (size_t i = 0; i < nnames; i++)
+        free(folded[i]);
+    free(folded);
+    free(owner);
+    free(names);
+}
+
+void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
+{
+    keyed *ids = xmalloc((n + 1) * sizeof *ids);
+    size_t nids = 0;
+    for (size_t i = 0; i < n; i++)
+        add_keyed(ids, &nids, &list[i]->id);
+    report_repeats(ids, nids, "unit id", "in the unit registry", d);
+
+    const char **names = xmalloc((nids + 1) * sizeof *names);
+    for (size_t j = 0; j < nids; j++)
+        names[j] = ids[j].key;
+    for (size_t i = 0; i < n; i++) {
+        const plan_text *parent = &list[i]->parent;
+        if (!parent->s || sorted_has(ids, nids, parent->s))
+            continue;
+        long best = text_suggest(parent->s, names, nids);
+        if (best >= 0)
+            report(d, DIAG_ERROR, parent->at,
+                   "parent unit '%s' is not in the unit registry; did you mean '%s'?",
+                   parent->s, names[best]);
+        else
+            report(d, DIAG_ERROR, parent->at,
+                   "parent unit '%s' is not in the unit registry", parent->s);
+    }
+    free(names);
+    free(ids);
+    check_shared_names(list, n, d);
+}
+
+/* --- across plans ----------------------------------------------------- */
+
+typedef struct plan_ref {
+    char *id;
+    diag_loc at;
+} plan_ref;
+
+struct check_index {
+    arena *a;           /* the map's storage */
+    strmap ids;         /* plan id -> plan_ref of its first plan */
+    plan_ref **plans;   /* every first plan, for freeing and suggestions */
+    size_t nplans, plans_cap;
+    plan_ref *links;    /* basis links, checked at the end */
+    size_t nlinks, links_cap;
+};
+
+/* Room for one more item in a growing array. */
+static void *grow(void *items, size_t count, size_t *cap, size_t size)
+{
+    if (count < *cap)
+        return items;
+    *cap = *cap ? 2 * *cap : 16;
+    return xrealloc(items, *cap * size);
+}
+
+check_index *check_index_new(void)
+{
+    check_index *ix = xcalloc(1, sizeof *ix);
+    ix->a = arena_new();
+    return ix;
+}
+
+void check_index_free(check_index *ix)
+{
+    if (!ix)
+        return;
+    for (size_t i = 0; i < ix->nplans; i++) {
+        free(ix->plans[i]->id);
+        diag_loc_release(&ix->plans[i]->at);
+        free(ix->plans[i]);
+    }
+    for (size_t i = 0; i < ix->nlinks; i++) {
+        free(ix->links[i].id);
+        diag_loc_release(&ix->links[i].at);
+    }
+    free(ix->plans);
+    free(ix->links);
+    arena_free(ix->a);
+    free(ix);
+}
+
+static void capture(diag_loc *loc, const node *at)
+{
+    diag_loc_capture(loc, at->src, at->pos, at->span);
+}
+
+void check_index_add(check_index *ix, const plan *p, diag_sink *d)
+{
+    for (size_t i = 0; i < p->nbasis; i++) {
+        const plan_text *link = &p->basis[i].plan;
+        if (!link->s)
+            continue;
+        ix->links = grow(ix->links, ix->nlinks, &ix->links_cap, sizeof *ix->links);
+        plan_ref *r = &ix->links[ix->nlinks++];
+        r->id = xstrdup(link->s);
+        capture(&r->at, link->at);
+    }
+    if (!p->id.s)
+        return;
+    plan_ref *mine = xcalloc(1, sizeof *mine);
+    mine->id = xstrdup(p->id.s);
+    plan_ref *first = strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
+    if (first != mine) {
+        diag *r = report(d, DIAG_ERROR, p->id.at, "plan id '%s' is already used in %s",
+                         p->id.s, first->at.path);
+        diag_note_at_loc(d, r, &first->at, "first used here");
+        free(mine->id);
+        free(mine);
+        return;
+    }
+    capture(&mine->at, p->id.at);
+    ix->plans = grow(ix->plans, ix->nplans, &ix->plans_cap, sizeof *ix->plans);
+    ix->plans[ix->nplans++] = mine;
+}
+
+void check_index_finish(check_index *ix, diag_sink *d)
+{
+    const char **names = xmalloc((ix->nplans + 1) * sizeof *names);
+    for (size_t i = 0; i < ix->nplans; i++)
+        names[i] = ix->plans[i]->id;
+    for (size_t i = 0; i < ix->nlinks; i++) {
+        const plan_ref *link = &ix->links[i];
+        if (strmap_get(&ix->ids, link->id, strlen(link->id)))
+            continue;
+        long best = text_suggest(link->id, names, ix->nplans);
+        if (best >= 0)
+            diag_at_loc(d, DIAG_WARNING, &link->at,
+                        "basis links to plan '%s', which is not among the plans "
+                        "checked; did you mean '%s'?", link->id, names[best]);
+        else
+            diag_at_loc(d, DIAG_WARNING, &link->at,
+                        "basis links to plan '%s', which is not among the plans checked",
+                        link->id);
+    }
+    free(names);
+}

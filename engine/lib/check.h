@@ -1,0 +1,38 @@
+/* check.h - meaning checks: what a schema cannot say about a plan.
+ *
+ * Run on the plan model after schema validation: ids unique within a plan
+ * and plan ids unique across the plans checked, real calendar dates, a
+ * lead and a time for every activity once defaults are applied, unit names
+ * found in the registry (a warning with a suggestion when not), a
+ * registry's own consistency, and "basis" links to plans that exist. */
+#ifndef KEHOACH_CHECK_H
+#define KEHOACH_CHECK_H
+
+#include "diag.h"
+#include "plan.h"
+#include "units.h"
+
+/* Checks one plan. registry may be NULL or empty: unit names are then not
+ * checked. */
+void check_plan(const plan *p, const units *registry, diag_sink *d);
+
+/* Checks a registry's units (ids unique, parents known, a name not given
+ * to two units). */
+void check_units(const plan_unit *const *list, size_t n, diag_sink *d);
+
+/* Checks across plans, one plan at a time, so that a plan's document can
+ * be freed once it has been added: the index keeps the ids and the basis
+ * links, with their places captured. */
+typedef struct check_index check_index;
+
+check_index *check_index_new(void);
+void check_index_free(check_index *ix);   /* NULL-safe */
+
+/* Adds a plan: reports its id when an earlier plan has it, and remembers
+ * its basis links. */
+void check_index_add(check_index *ix, const plan *p, diag_sink *d);
+
+/* Reports every basis link to a plan that was never added. */
+void check_index_finish(check_index *ix, diag_sink *d);
+
+#endif

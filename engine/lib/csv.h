@@ -1,0 +1,18 @@
+/* csv.h - writing RFC 4180 CSV: UTF-8, CRLF line ends, a cell quoted when
+ * it holds a comma, a quote or a line break. A text cell that starts with
+ * '=', '+', '-', '@', a tab or a carriage return gets a leading apostrophe,
+ * so that a spreadsheet shows it instead of running it as a formula;
+ * numbers are written as numbers. */
+#ifndef KEHOACH_CSV_H
+#define KEHOACH_CSV_H
+
+#include "strbuf.h"
+
+#include <stdbool.h>
+
+/* A text cell (NULL: empty). first: the first cell of its row. */
+void csv_text(strbuf *out, const char *s, bool first);
+void csv_number(strbuf *out, long n, bool first);
+void csv_end_row(strbuf *out);
+
+#endif

@@ -1,0 +1,168 @@
+/* date.c - calendar dates (see date.h). Proleptic Gregorian calendar. */
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const month_names[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+};
+
+bool date_is_leap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12)
+        return 0;
+    return month == 2 && date_is_leap(year) ? 29 : days[month - 1];
+}
+
+static bool digits(const char *s, size_t n, int *value)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *value = v;
+    return true;
+}
+
+date_status date_parse(const char *s, bool allow_partial, date *out)
+{
+    date d = {0, 0, 0};
+    size_t n = strlen(s);
+    bool form = false;
+    if (n == 10 && s[4] == '-' && s[7] == '-')
+        form = digits(s, 4, &d.year) && digits(s + 5, 2, &d.month) &&
+               digits(s + 8, 2, &d.day);
+    else if (allow_partial && n == 7 && s[4] == '-')
+        form = digits(s, 4, &d.year) && digits(s + 5, 2, &d.month);
+    else if (allow_partial && n == 4)
+        form = digits(s, 4, &d.year);
+    if (out)
+        *out = d;
+    if (!form)
+        return DATE_BAD_FORM;
+    if (n >= 7 && (d.month < 1 || d.month > 12))
+        return DATE_BAD_MONTH;
+    if (n == 10 && (d.day < 1 || d.day > date_days_in_month(d.year, d.month)))
+        return DATE_BAD_DAY;
+    return DATE_OK;
+}
+
+void date_explain(date_status status, const date *d, char *buf, size_t size)
+{
+    switch (status) {
+    case DATE_OK:
+        snprintf(buf, size, "the date is valid");
+        break;
+    case DATE_BAD_FORM:
+        snprintf(buf, size, "a date is written YYYY-MM-DD");
+        break;
+    case DATE_BAD_MONTH:
+        snprintf(buf, size, "there is no month %d", d->month);
+        break;
+    case DATE_BAD_DAY:
+        if (d->day < 1)
+            snprintf(buf, size, "there is no day %d", d->day);
+        else
+            snprintf(buf, size, "%s %d has %d days", month_names[d->month - 1],
+                     d->year, date_days_in_month(d->year, d->month));
+        break;
+    }
+}
+
+date date_make(int year, int month, int day)
+{
+    return (date){year, month, day};
+}
+
+bool date_valid(date d)
+{
+    return d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+           d.day <= date_days_in_month(d.year, d.month);
+}
+
+/* Days from civil, after the well-known era-based method: years are
+ * shifted to start in March so the leap day ends a year. */
+long date_to_days(date d)
+{
+    long y = d.year - (d.month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d.month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d.day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+date date_from_days(long days)
+{
+    days += 719468;
+    long era = (days >= 0 ? days : days - 146096) / 146097;
+    long doe = days - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int year = (int)(yoe + era * 400 + (month <= 2));
+    return (date){year, month, day};
+}
+
+date date_add_days(date d, long days)
+{
+    return date_from_days(date_to_days(d) + days);
+}
+
+int date_cmp(date a, date b)
+{
+    if (a.year != b.year)
+        return a.year < b.year ? -1 : 1;
+    if (a.month != b.month)
+        return a.month < b.month ? -1 : 1;
+    if (a.day != b.day)
+        return a.day < b.day ? -1 : 1;
+    return 0;
+}
+
+long date_diff(date a, date b)
+{
+    return date_to_days(b) - date_to_days(a);
+}
+
+date date_first_of_month(int year, int month)
+{
+    return (date){year, month, 1};
+}
+
+date date_last_of_month(int year, int month)
+{
+    return (date){year, month, date_days_in_month(year, month)};
+}
+
+date date_add_months(int year, int month, int months)
+{
+    long index = (long)year * 12 + (month - 1) + months;
+    long y = index >= 0 ? index / 12 : (index - 11) / 12;
+    return (date){(int)y, (int)(index - y * 12) + 1, 1};
+}
+
+void date_format_iso(date d, char *buf)
+{
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+             (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+}
+
+void date_format_vn(date d, char *buf)
+{
+    snprintf(buf, 11, "%02u/%02u/%04u", (unsigned)d.day % 100u,
+             (unsigned)d.month % 100u, (unsigned)d.year % 10000u);
+}

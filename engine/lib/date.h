@@ -1,0 +1,63 @@
+/* date.h - calendar dates as plans write them in YAML (YYYY-MM-DD).
+ *
+ * A date is a plain value (year, month, day). Parsing checks the form and
+ * that the day exists in that month of that year, and says what is wrong
+ * when it does not, so a validator can print "February 2026 has 28 days".
+ * Arithmetic goes through a day number (days since 1970-01-01), so adding
+ * days and counting the days between two dates cross months, years and
+ * leap days correctly. */
+#ifndef KEHOACH_DATE_H
+#define KEHOACH_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct date {
+    int year, month, day;   /* month 1-12, day 1-31; 0 where not given */
+} date;
+
+bool date_is_leap(int year);
+int date_days_in_month(int year, int month);
+
+typedef enum date_status {
+    DATE_OK,
+    DATE_BAD_FORM,      /* not YYYY, YYYY-MM or YYYY-MM-DD as allowed */
+    DATE_BAD_MONTH,     /* month outside 1-12 */
+    DATE_BAD_DAY,       /* day outside the month */
+} date_status;
+
+/* Parses "YYYY-MM-DD"; with allow_partial also "YYYY-MM" and "YYYY"
+ * (missing parts are 0). */
+date_status date_parse(const char *s, bool allow_partial, date *out);
+
+/* Explains a failed parse in one phrase, e.g. "February 2026 has 28 days"
+ * or "there is no month 13"; writes into buf. */
+void date_explain(date_status status, const date *d, char *buf, size_t size);
+
+/* A date from its parts (not checked). */
+date date_make(int year, int month, int day);
+
+/* True when d is a real calendar date. */
+bool date_valid(date d);
+
+/* Days since 1970-01-01 (negative before), and back. */
+long date_to_days(date d);
+date date_from_days(long days);
+
+date date_add_days(date d, long days);
+/* <0, 0, >0 as a is before, the same as, or after b. */
+int date_cmp(date a, date b);
+/* b - a in days. */
+long date_diff(date a, date b);
+
+date date_first_of_month(int year, int month);
+date date_last_of_month(int year, int month);
+/* The month `months` after (or before) year-month, as a first day. */
+date date_add_months(int year, int month, int months);
+
+/* "2026-03-05" into buf (at least 11 bytes). */
+void date_format_iso(date d, char *buf);
+/* "05/03/2026", as Vietnamese documents write dates, into buf (11 bytes). */
+void date_format_vn(date d, char *buf);
+
+#endif

@@ -1,0 +1,210 @@
+/* deadline.c - what is due, and what is late (see deadline.h).
+ *
+ * An item's state as of D: overdue when due before D, open when its window
+ * has opened by D, planned otherwise. Progress records (which will turn
+ * items into done) are not part of this yet. */
+#include "deadline.h"
+
+#include "strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void deadline_list_init(deadline_list *l)
+{
+    memset(l, 0, sizeof *l);
+    l->a = arena_new();
+}
+
+void deadline_list_release(deadline_list *l)
+{
+    free(l->items);
+    arena_free(l->a);
+    memset(l, 0, sizeof *l);
+}
+
+static const char *copy(deadline_list *l, const char *s)
+{
+    return s ? arena_strdup(l->a, s) : NULL;
+}
+
+/* "A; B; C" from a list of unit names. */
+static const char *joined(deadline_list *l, const plan_units *u)
+{
+    if (!u->count)
+        return NULL;
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < u->count; i++) {
+        if (i)
+            sb_puts(&sb, "; ");
+        sb_puts(&sb, u->items[i].s);
+    }
+    const char *s = arena_strdup(l->a, sb_str(&sb));
+    sb_release(&sb);
+    return s;
+}
+
+static bool any_names(const units *r, const plan_units *u, const char *query)
+{
+    for (size_t i = 0; i < u->count; i++)
+        if (units_names(r, u->items[i].s, query))
+            return true;
+    return false;
+}
+
+/* Whether the query keeps an item with these units, and in which role. */
+static bool keep_unit(const deadline_query *q, const units *r, const plan_units *lead,
+                      const plan_units *partners, deadline_role *role)
+{
+    *role = DEADLINE_LEAD;
+    if (!q->unit)
+        return true;
+    if (q->role != DEADLINE_PARTNER_ONLY && any_names(r, lead, q->unit))
+        return true;
+    if (q->role != DEADLINE_LEAD_ONLY && partners && any_names(r, partners, q->unit)) {
+        *role = DEADLINE_PARTNER;
+        return true;
+    }
+    return false;
+}
+
+static deadline_state state_of(const when_window *w, date as_of)
+{
+    if (date_cmp(w->due, as_of) < 0)
+        return DEADLINE_OVERDUE;
+    if (date_cmp(w->from, as_of) <= 0)
+        return DEADLINE_OPEN;
+    return DEADLINE_PLANNED;
+}
+
+static void add(deadline_list *l, deadline_item item, const when_window *w,
+                const deadline_query *q)
+{
+    item.key = copy(l, w->key);
+    item.label = copy(l, w->label);
+    item.note = copy(l, w->note);
+    item.from = w->from;
+    item.to = w->to;
+    item.due = w->due;
+    item.days_left = date_diff(q->as_of, w->due);
+    item.state = state_of(w, q->as_of);
+    if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
+        return;
+    if (l->count == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 64;
+        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    item.order = l->count;
+    l->items[l->count++] = item;
+}
+
+void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
+                       const units *registry, const deadline_query *q)
+{
+    const char *plan_id = copy(l, p->id.s);
+    const char *plan_file = copy(l, file);
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const plan_activity *a = p->activities[i];
+        deadline_role role;
+        if (!a->schedule.count ||
+            !keep_unit(q, registry, &a->lead, &a->partners, &role))
+            continue;
+        deadline_item item = {0};
+        item.kind = DEADLINE_ACTIVITY;
+        item.plan_id = plan_id;
+        item.plan_file = plan_file;
+        item.activity_id = copy(l, a->id.s);
+        item.title = copy(l, a->title.s);
+        item.lead = joined(l, &a->lead);
+        item.partners = joined(l, &a->partners);
+        item.time = copy(l, a->time.s);
+        item.role = role;
+        item.occurrences = a->schedule.count;
+        for (size_t k = 0; k < a->schedule.count; k++) {
+            item.occurrence = k + 1;
+            add(l, item, &a->schedule.windows[k], q);
+        }
+    }
+    for (size_t i = 0; i < p->nreports; i++) {
+        const plan_report *r = &p->reports[i];
+        deadline_role role;
+        if (!r->schedule.count || !keep_unit(q, registry, &r->by, NULL, &role))
+            continue;
+        deadline_item item = {0};
+        item.kind = DEADLINE_REPORT;
+        item.duty = i + 1;
+        item.plan_id = plan_id;
+        item.plan_file = plan_file;
+        item.title = copy(l, r->what.s);
+        item.lead = joined(l, &r->by);
+        item.partners = joined(l, &r->to);
+        item.time = copy(l, r->when.s);
+        item.role = role;
+        item.occurrences = r->schedule.count;
+        for (size_t k = 0; k < r->schedule.count; k++) {
+            item.occurrence = k + 1;
+            add(l, item, &r->schedule.windows[k], q);
+        }
+    }
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+    const deadline_item *a = pa, *b = pb;
+    int c = date_cmp(a->due, b->due);
+    if (c)
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+void deadline_sort(deadline_list *l)
+{
+    /* overdue items are due earliest, so by due date they come first, and
+     * the most overdue first */
+    if (l->count > 1)
+        qsort(l->items, l->count, sizeof *l->items, cmp_item);
+}
+
+const char *deadline_state_name(deadline_state s)
+{
+    switch (s) {
+    case DEADLINE_PLANNED: return "planned";
+    case DEADLINE_OPEN: return "open";
+    default: return "overdue";
+    }
+}
+
+const char *deadline_state_label(deadline_state s)
+{
+    switch (s) {
+    case DEADLINE_PLANNED: return "Chưa đến hạn";
+    case DEADLINE_OPEN: return "Đang trong thời hạn";
+    default: return "Quá hạn";
+    }
+}
+
+bool deadline_parse_within(const char *s, date from, date *until)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (end == s || n < 0 || n > 36500 || end[0] == '\0' || end[1] != '\0')
+        return false;
+    switch (*end) {
+    case 'd':
+        *until = date_add_days(from, n);
+        return true;
+    case 'w':
+        *until = date_add_days(from, 7 * n);
+        return true;
+    case 'm':
+    case 'y': {
+        long months = *end == 'm' ? n : 12 * n;
+        date first = date_add_months(from.year, from.month, (int)months);
+        int last = date_days_in_month(first.year, first.month);
+        *until = date_make(first.year, first.month, from.day < last ? from.day : last);
+        return true;
+    }
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+/* deadline.h - what is due, and what is late, as of a date.
+ *
+ * Every occurrence of every scheduled activity and every report to send
+ * becomes one item, with its due date, the days left (negative when late)
+ * and its state as of the date asked about. Items are copied out of the
+ * plans (into the list's arena), so plans can be freed as they are read.
+ * A list can be kept to the items a unit leads or coordinates, and to
+ * those due within some time. Sorted: overdue first, most overdue first,
+ * then by due date. The date is always given: nothing here reads the
+ * clock. */
+#ifndef KEHOACH_DEADLINE_H
+#define KEHOACH_DEADLINE_H
+
+#include "arena.h"
+#include "date.h"
+#include "plan.h"
+#include "units.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum deadline_kind {
+    DEADLINE_ACTIVITY,
+    DEADLINE_REPORT,
+} deadline_kind;
+
+typedef enum deadline_state {
+    DEADLINE_PLANNED,       /* its window has not opened yet */
+    DEADLINE_OPEN,          /* its window is open, it is not late */
+    DEADLINE_OVERDUE,       /* due before the date */
+} deadline_state;
+
+typedef enum deadline_role {
+    DEADLINE_LEAD,          /* the unit asked about leads it (or reports) */
+    DEADLINE_PARTNER,       /* the unit asked about coordinates */
+} deadline_role;
+
+typedef struct deadline_item {
+    deadline_kind kind;
+    const char *plan_id, *plan_file;
+    const char *activity_id;     /* NULL for a report */
+    size_t duty;                 /* a report's 1-based number among the
+                                    plan's reporting duties; 0 otherwise */
+    const char *title;           /* the activity's, or what the report is on */
+    const char *lead;            /* lead units, or who reports, "; "-joined */
+    const char *partners;        /* partner units, or to whom it reports */
+    const char *time;            /* the time as the plan prints it */
+    const char *key, *label, *note;   /* of the occurrence */
+    size_t occurrence, occurrences;   /* 1-based, and how many in all */
+    date from, to, due;
+    long days_left;              /* due - as_of; negative when late */
+    deadline_state state;
+    deadline_role role;
+    size_t order;                /* reading order, to break ties */
+} deadline_item;
+
+typedef enum deadline_role_filter {
+    DEADLINE_ANY_ROLE,
+    DEADLINE_LEAD_ONLY,
+    DEADLINE_PARTNER_ONLY,
+} deadline_role_filter;
+
+typedef struct deadline_query {
+    date as_of;
+    bool has_until;              /* keep upcoming items due by `until` */
+    date until;
+    const char *unit;            /* NULL: every unit */
+    deadline_role_filter role;
+} deadline_query;
+
+typedef struct deadline_list {
+    arena *a;
+    deadline_item *items;
+    size_t count, cap;
+} deadline_list;
+
+void deadline_list_init(deadline_list *l);
+void deadline_list_release(deadline_list *l);
+
+/* Adds the items of a scheduled plan that the query keeps. registry: the
+ * plan's unit registry (may be empty), used to match the query's unit. */
+void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
+                       const units *registry, const deadline_query *q);
+
+/* Overdue first, most overdue first; then by due date; ties in reading
+ * order. */
+void deadline_sort(deadline_list *l);
+
+/* "overdue", "open", "planned" (for data), and the Vietnamese words for
+ * people: "Quá hạn", "Đang trong thời hạn", "Chưa đến hạn". */
+const char *deadline_state_name(deadline_state s);
+const char *deadline_state_label(deadline_state s);
+
+/* Reads a duration as --within writes it: "30d", "6w", "3m", "1y" (days,
+ * weeks, months, years); the last day it reaches from `from`. */
+bool deadline_parse_within(const char *s, date from, date *until);
+
+#endif

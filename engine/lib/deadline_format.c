@@ -1,0 +1,308 @@
+/* deadline_format.c - deadlines as text, JSON, CSV and iCalendar (see
+ * deadline_format.h). */
+#include "deadline_format.h"
+
+#include "csv.h"
+#include "ics.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define INDENT 13   /* columns before an item's second and third lines */
+
+/* --- text -------------------------------------------------------------- */
+
+/* Appends s cut to `columns` display columns, with "…" where it is cut. */
+static void put_fitted(strbuf *out, const char *s, size_t columns)
+{
+    size_t n = strlen(s);
+    if (utf8_advance(s, n, 0) <= columns) {
+        sb_add(out, s, n);
+        return;
+    }
+    size_t col = 0, i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        size_t w = k ? (size_t)utf8_cp_width(cp) : 1;
+        if (col + w + 1 > columns)
+            break;
+        col += w;
+        i += k ? k : 1;
+    }
+    sb_add(out, s, i);
+    sb_puts(out, "…");
+}
+
+static void put_days(strbuf *out, const deadline_item *it)
+{
+    char days[40];
+    if (it->days_left < 0)
+        snprintf(days, sizeof days, "trễ %ld ngày", -it->days_left);
+    else if (it->days_left == 0)
+        snprintf(days, sizeof days, "hôm nay");
+    else
+        snprintf(days, sizeof days, "còn %ld ngày", it->days_left);
+    sb_puts(out, days);
+    size_t w = utf8_advance(days, strlen(days), 0);
+    sb_repeat(out, ' ', w < 15 ? 15 - w : 1);
+}
+
+static void put_item(strbuf *out, const deadline_item *it, bool color, size_t width)
+{
+    char due[11];
+    date_format_vn(it->due, due);
+    const char *on = "", *off = "";
+    if (color && it->state == DEADLINE_OVERDUE)
+        on = "\033[1;31m", off = "\033[0m";
+    else if (color && it->days_left == 0)
+        on = "\033[1;33m", off = "\033[0m";
+    sb_printf(out, " %s%s%s  ", on, due, off);
+    put_days(out, it);
+    strbuf head = STRBUF_INIT;
+    sb_printf(&head, "%s · %s", it->plan_id ? it->plan_id : "?",
+              it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
+    if (it->role == DEADLINE_PARTNER)
+        sb_puts(&head, " (phối hợp)");
+    put_fitted(out, sb_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
+    sb_release(&head);
+    sb_putc(out, '\n');
+
+    size_t room = width > INDENT + 10 ? width - INDENT : 40;
+    sb_repeat(out, ' ', INDENT);
+    put_fitted(out, it->title ? it->title : "", room);
+    sb_putc(out, '\n');
+
+    strbuf who = STRBUF_INIT;
+    if (it->occurrences > 1 || it->kind == DEADLINE_REPORT)
+        sb_printf(&who, "%s · ", it->label);
+    if (it->kind == DEADLINE_REPORT) {
+        sb_printf(&who, "Báo cáo: %s", it->lead ? it->lead : "(không ghi)");
+        if (it->partners)
+            sb_printf(&who, " → %s", it->partners);
+    } else {
+        sb_printf(&who, "Chủ trì: %s", it->lead ? it->lead : "(không ghi)");
+    }
+    sb_repeat(out, ' ', INDENT);
+    put_fitted(out, sb_str(&who), room);
+    sb_release(&who);
+    sb_putc(out, '\n');
+}
+
+void deadline_format_text(const deadline_list *l, const deadline_query *q,
+                          strbuf *out, bool color, size_t width)
+{
+    size_t overdue = 0;
+    for (size_t i = 0; i < l->count; i++)
+        overdue += l->items[i].state == DEADLINE_OVERDUE;
+    char as_of[11];
+    date_format_vn(q->as_of, as_of);
+    sb_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of, overdue,
+              l->count - overdue);
+    if (q->has_until) {
+        char until[11];
+        date_format_vn(q->until, until);
+        sb_printf(out, " (đến %s)", until);
+    }
+    if (q->unit)
+        sb_printf(out, "; đơn vị: %s", q->unit);
+    sb_putc(out, '\n');
+    for (int part = 0; part < 2; part++) {
+        bool late = part == 0;
+        size_t n = late ? overdue : l->count - overdue;
+        if (!n)
+            continue;
+        sb_printf(out, "\n%s%s (%zu)%s\n", color ? "\033[1m" : "",
+                  late ? "QUÁ HẠN" : "SẮP TỚI", n, color ? "\033[0m" : "");
+        for (size_t i = 0; i < l->count; i++)
+            if ((l->items[i].state == DEADLINE_OVERDUE) == late)
+                put_item(out, &l->items[i], color, width);
+    }
+    if (!l->count)
+        sb_puts(out, "\nKhông có hạn nào.\n");
+}
+
+/* --- JSON -------------------------------------------------------------- */
+
+static void json_field(strbuf *out, const char *name, const char *value)
+{
+    sb_printf(out, ",\"%s\":", name);
+    if (value)
+        sb_json_string(out, value, strlen(value));
+    else
+        sb_puts(out, "null");
+}
+
+static void json_date(strbuf *out, const char *name, date d)
+{
+    char iso[11];
+    date_format_iso(d, iso);
+    sb_printf(out, ",\"%s\":\"%s\"", name, iso);
+}
+
+void deadline_format_json(const deadline_list *l, const deadline_query *q,
+                          strbuf *out)
+{
+    char as_of[11];
+    date_format_iso(q->as_of, as_of);
+    size_t counts[3] = {0, 0, 0};
+    sb_printf(out, "{\n\"as_of\": \"%s\",\n\"until\": ", as_of);
+    if (q->has_until) {
+        char until[11];
+        date_format_iso(q->until, until);
+        sb_printf(out, "\"%s\"", until);
+    } else {
+        sb_puts(out, "null");
+    }
+    sb_puts(out, ",\n\"unit\": ");
+    if (q->unit)
+        sb_json_string(out, q->unit, strlen(q->unit));
+    else
+        sb_puts(out, "null");
+    sb_puts(out, ",\n\"items\": [");
+    for (size_t i = 0; i < l->count; i++) {
+        const deadline_item *it = &l->items[i];
+        counts[it->state]++;
+        sb_puts(out, i ? ",\n  {" : "\n  {");
+        sb_puts(out, "\"plan\":");
+        sb_json_string(out, it->plan_id ? it->plan_id : "", it->plan_id ? strlen(it->plan_id) : 0);
+        json_field(out, "file", it->plan_file);
+        json_field(out, "activity", it->activity_id);
+        json_field(out, "kind", it->kind == DEADLINE_REPORT ? "report" : "activity");
+        json_field(out, "title", it->title);
+        json_field(out, "lead", it->lead);
+        json_field(out, "partners", it->partners);
+        json_field(out, "role", it->role == DEADLINE_PARTNER ? "partner" : "lead");
+        json_field(out, "time", it->time);
+        json_field(out, "occurrence", it->key);
+        json_field(out, "occurrence_label", it->label);
+        json_field(out, "note", it->note);
+        json_date(out, "from", it->from);
+        json_date(out, "to", it->to);
+        json_date(out, "due", it->due);
+        sb_printf(out, ",\"days_left\":%ld", it->days_left);
+        json_field(out, "state", deadline_state_name(it->state));
+        sb_putc(out, '}');
+    }
+    sb_puts(out, l->count ? "\n],\n" : "],\n");
+    sb_printf(out, "\"counts\": {\"overdue\": %zu, \"open\": %zu, \"planned\": %zu}\n}\n",
+              counts[DEADLINE_OVERDUE], counts[DEADLINE_OPEN], counts[DEADLINE_PLANNED]);
+}
+
+/* --- CSV --------------------------------------------------------------- */
+
+void deadline_format_csv(const deadline_list *l, strbuf *out)
+{
+    static const char *const header[] = {
+        "plan", "file", "activity", "kind", "occurrence", "occurrence_label", "title",
+        "lead", "partners", "role", "time", "note", "from", "to", "due", "days_left",
+        "state",
+    };
+    for (size_t i = 0; i < sizeof header / sizeof *header; i++)
+        csv_text(out, header[i], i == 0);
+    csv_end_row(out);
+    for (size_t i = 0; i < l->count; i++) {
+        const deadline_item *it = &l->items[i];
+        char from[11], to[11], due[11];
+        date_format_iso(it->from, from);
+        date_format_iso(it->to, to);
+        date_format_iso(it->due, due);
+        csv_text(out, it->plan_id, true);
+        csv_text(out, it->plan_file, false);
+        csv_text(out, it->activity_id, false);
+        csv_text(out, it->kind == DEADLINE_REPORT ? "report" : "activity", false);
+        csv_text(out, it->key, false);
+        csv_text(out, it->label, false);
+        csv_text(out, it->title, false);
+        csv_text(out, it->lead, false);
+        csv_text(out, it->partners, false);
+        csv_text(out, it->role == DEADLINE_PARTNER ? "partner" : "lead", false);
+        csv_text(out, it->time, false);
+        csv_text(out, it->note, false);
+        csv_text(out, from, false);
+        csv_text(out, to, false);
+        csv_text(out, due, false);
+        csv_number(out, it->days_left, false);
+        csv_text(out, deadline_state_name(it->state), false);
+        csv_end_row(out);
+    }
+}
+
+/* --- iCalendar --------------------------------------------------------- */
+
+static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
+{
+    strbuf uid = STRBUF_INIT, text = STRBUF_INIT;
+    sb_puts(out, "BEGIN:VEVENT\r\n");
+    sb_printf(&uid, "%s/", it->plan_id ? it->plan_id : "plan");
+    if (it->kind == DEADLINE_REPORT)
+        sb_printf(&uid, "report-%zu", it->duty);
+    else
+        sb_printf(&uid, "activity-%s", it->activity_id ? it->activity_id : "");
+    sb_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
+    ics_text(out, "UID", sb_str(&uid));
+    ics_line(out, "DTSTAMP", stamp);
+    ics_date(out, "DTSTART", it->due);
+    ics_date(out, "DTEND", date_add_days(it->due, 1));
+    if (it->kind == DEADLINE_REPORT)
+        sb_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
+    else
+        sb_printf(&text, "Hạn %s: %s", it->activity_id ? it->activity_id : "",
+                  it->title ? it->title : "");
+    ics_text(out, "SUMMARY", sb_str(&text));
+    sb_reset(&text);
+    sb_printf(&text, "Kế hoạch: %s\n", it->plan_id ? it->plan_id : "");
+    if (it->kind == DEADLINE_REPORT) {
+        sb_printf(&text, "Báo cáo: %s\n", it->title ? it->title : "");
+        if (it->lead)
+            sb_printf(&text, "Đơn vị báo cáo: %s\n", it->lead);
+        if (it->partners)
+            sb_printf(&text, "Gửi: %s\n", it->partners);
+        sb_printf(&text, "Kỳ báo cáo: %s\n", it->label);
+    } else {
+        sb_printf(&text, "Hoạt động %s: %s\n", it->activity_id ? it->activity_id : "",
+                  it->title ? it->title : "");
+        if (it->lead)
+            sb_printf(&text, "Chủ trì: %s\n", it->lead);
+        if (it->partners)
+            sb_printf(&text, "Phối hợp: %s\n", it->partners);
+        if (it->occurrences > 1)
+            sb_printf(&text, "Đợt: %s (%zu/%zu)\n", it->label, it->occurrence, it->occurrences);
+    }
+    if (it->time)
+        sb_printf(&text, "Thời gian: %s\n", it->time);
+    if (it->note)
+        sb_printf(&text, "Ghi chú: %s\n", it->note);
+    ics_text(out, "DESCRIPTION", sb_str(&text));
+    ics_line(out, "TRANSP", "TRANSPARENT");
+    sb_puts(out, "BEGIN:VALARM\r\n");
+    ics_line(out, "ACTION", "DISPLAY");
+    ics_line(out, "TRIGGER", "-P7D");
+    sb_reset(&text);
+    sb_printf(&text, "Còn 7 ngày: %s", it->title ? it->title : "");
+    ics_text(out, "DESCRIPTION", sb_str(&text));
+    sb_puts(out, "END:VALARM\r\n");
+    sb_puts(out, "END:VEVENT\r\n");
+    sb_release(&uid);
+    sb_release(&text);
+}
+
+void deadline_format_ics(const deadline_list *l, const deadline_query *q,
+                         const char *version, strbuf *out)
+{
+    char stamp[20], prodid[64];
+    snprintf(stamp, sizeof stamp, "%04u%02u%02uT000000Z", (unsigned)q->as_of.year % 10000u,
+             (unsigned)q->as_of.month % 100u, (unsigned)q->as_of.day % 100u);
+    snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", version);
+    sb_puts(out, "BEGIN:VCALENDAR\r\n");
+    ics_line(out, "VERSION", "2.0");
+    ics_text(out, "PRODID", prodid);
+    ics_line(out, "CALSCALE", "GREGORIAN");
+    ics_line(out, "METHOD", "PUBLISH");
+    ics_text(out, "X-WR-CALNAME", "Hạn chót kế hoạch trợ giúp pháp lý");
+    ics_line(out, "X-WR-TIMEZONE", "Asia/Ho_Chi_Minh");
+    for (size_t i = 0; i < l->count; i++)
+        ics_event(out, &l->items[i], stamp);
+    sb_puts(out, "END:VCALENDAR\r\n");
+}

@@ -1,0 +1,29 @@
+/* deadline_format.h - a list of deadlines as text, JSON, CSV or iCalendar.
+ *
+ * Text is for people in a terminal: Vietnamese words, overdue items first,
+ * each item on three lines that fit the width given, colours only when
+ * asked. JSON and CSV are for tools (fields named in English, states as
+ * codes). iCalendar (RFC 5545) is for calendar programs: one all-day event
+ * per due date, with a UID made of the plan, the item and the occurrence,
+ * so that importing again updates events instead of adding copies, and a
+ * reminder a week before. Everything that depends on a date takes it from
+ * the query: the same input gives the same bytes. */
+#ifndef KEHOACH_DEADLINE_FORMAT_H
+#define KEHOACH_DEADLINE_FORMAT_H
+
+#include "deadline.h"
+#include "strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+void deadline_format_text(const deadline_list *l, const deadline_query *q,
+                          strbuf *out, bool color, size_t width);
+void deadline_format_json(const deadline_list *l, const deadline_query *q,
+                          strbuf *out);
+void deadline_format_csv(const deadline_list *l, strbuf *out);
+/* version: the engine's, for PRODID. */
+void deadline_format_ics(const deadline_list *l, const deadline_query *q,
+                         const char *version, strbuf *out);
+
+#endif

@@ -1,0 +1,532 @@
+/* diag.c - diagnostics sink and its text and JSON forms (see diag.h).
+ *
+ * A diag copies what it needs from its source when it is made (the line,
+ * the display column, the underline width), so sources can be freed
+ * before the diagnostics are printed. Printing sorts a copy of the list:
+ * by file order, then line, column and insertion order. */
+#include "diag.h"
+
+#include "arena.h"
+#include "strmap.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINE_WINDOW 100   /* widest source line shown before it is cut */
+#define LINE_KEEP 2048    /* bytes of a line kept either side of the spot */
+
+struct file_count {
+    const char *path;    /* "" for diagnostics that concern no file */
+    size_t rank;
+    size_t kept, dropped;
+};
+
+struct diag_sink {
+    size_t cap;
+    diag **items;
+    size_t n, alloc;
+    size_t errors, warnings;
+    arena *a;                   /* the files and their map */
+    strmap by_path;             /* path -> struct file_count */
+    struct file_count **files;  /* in rank order */
+    size_t nfiles, files_cap;
+    size_t seq;
+    const char *stage;
+    bool sorted;
+};
+
+diag_sink *diag_sink_new(size_t cap_per_file)
+{
+    diag_sink *s = xcalloc(1, sizeof *s);
+    s->cap = cap_per_file;
+    return s;
+}
+
+static void diag_free(diag *d)
+{
+    while (d) {
+        diag *next = d->next;
+        diag_free(d->notes);
+        free(d->path);
+        free(d->message);
+        free(d->line_text);
+        free(d);
+        d = next;
+    }
+}
+
+void diag_clear(diag_sink *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        diag_free(s->items[i]);
+    free(s->items);
+    free(s->files);
+    arena_free(s->a);
+    s->items = NULL;
+    s->files = NULL;
+    s->a = NULL;
+    s->by_path = (strmap){NULL, 0, 0};
+    s->n = s->alloc = s->nfiles = s->files_cap = 0;
+    s->errors = s->warnings = 0;
+}
+
+void diag_sink_free(diag_sink *s)
+{
+    if (!s)
+        return;
+    diag_clear(s);
+    free(s);
+}
+
+static struct file_count *file_of(diag_sink *s, const char *path)
+{
+    const char *key = path ? path : "";
+    if (!s->a)
+        s->a = arena_new();
+    struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    if (f)
+        return f;
+    f = arena_alloc(s->a, sizeof *f);
+    f->path = arena_strdup(s->a, key);
+    f->rank = s->nfiles;
+    strmap_put(s->a, &s->by_path, f->path, strlen(f->path), f);
+    if (s->nfiles == s->files_cap) {
+        s->files_cap = s->files_cap ? 2 * s->files_cap : 16;
+        s->files = xrealloc(s->files, s->files_cap * sizeof *s->files);
+    }
+    s->files[s->nfiles++] = f;
+    return f;
+}
+
+void diag_set_stage(diag_sink *s, const char *stage)
+{
+    s->stage = stage;
+}
+
+void diag_register_file(diag_sink *s, const char *path)
+{
+    file_of(s, path);
+}
+
+static void count(diag_sink *s, diag_level level)
+{
+    if (level == DIAG_ERROR)
+        s->errors++;
+    else if (level == DIAG_WARNING)
+        s->warnings++;
+}
+
+void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
+{
+    memset(loc, 0, sizeof *loc);
+    loc->path = xstrdup(src->path);
+    loc->width = 1;
+    if (!pos.line)
+        return;
+    size_t len;
+    const char *line = source_line(src, pos.line, &len);
+    size_t start = (size_t)(line - src->text), end = start + len;
+    size_t off = pos.offset < start ? start : pos.offset;
+    if (off > end)
+        off = end;
+    /* keep a window of the line around the spot, on character bounds */
+    size_t from = off - start > LINE_KEEP ? off - LINE_KEEP : start;
+    while (from < off && ((unsigned char)src->text[from] & 0xC0) == 0x80)
+        from++;
+    size_t to = end - off > LINE_KEEP ? off + LINE_KEEP : end;
+    while (to > off && to < end && ((unsigned char)src->text[to] & 0xC0) == 0x80)
+        to--;
+    loc->line = pos.line;
+    loc->line_col0 = utf8_advance(src->text + start, from - start, 0);
+    loc->column = utf8_advance(src->text + from, off - from, loc->line_col0) + 1;
+    loc->line_text = xstrndup(src->text + from, to - from);
+    loc->line_len = to - from;
+    loc->line_cut = to < end;
+    size_t stop = off + span < to ? off + span : to;
+    if (stop > off) {
+        size_t w = utf8_advance(src->text + off, stop - off, loc->column - 1) -
+                   (loc->column - 1);
+        loc->width = w ? w : 1;
+    }
+}
+
+void diag_loc_release(diag_loc *loc)
+{
+    free(loc->path);
+    free(loc->line_text);
+    memset(loc, 0, sizeof *loc);
+}
+
+/* A diag at a copy of loc (NULL: no file). */
+static diag *make(diag_level level, const diag_loc *loc, const char *fmt,
+                  va_list ap) __attribute__((format(printf, 3, 0)));
+
+static diag *make(diag_level level, const diag_loc *loc, const char *fmt,
+                  va_list ap)
+{
+    diag *d = xcalloc(1, sizeof *d);
+    d->level = level;
+    strbuf msg = STRBUF_INIT;
+    sb_vprintf(&msg, fmt, ap);
+    d->message = msg.buf ? msg.buf : xstrdup("");
+    d->width = 1;
+    if (!loc)
+        return d;
+    d->path = loc->path ? xstrdup(loc->path) : NULL;
+    if (loc->line) {
+        d->line = loc->line;
+        d->column = loc->column;
+        d->width = loc->width;
+        d->line_text = xstrndup(loc->line_text, loc->line_len);
+        d->line_len = loc->line_len;
+        d->line_col0 = loc->line_col0;
+        d->line_cut = loc->line_cut;
+    }
+    return d;
+}
+
+/* A diag at pos in src (src may be NULL: no position, path only). */
+static diag *make_at(diag_level level, const char *path, const source *src,
+                     srcpos pos, size_t span, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
+static diag *make_at(diag_level level, const char *path, const source *src,
+                     srcpos pos, size_t span, const char *fmt, va_list ap)
+{
+    if (!src) {
+        diag_loc loc = {.path = (char *)path, .width = 1};
+        return make(level, path ? &loc : NULL, fmt, ap);
+    }
+    diag_loc loc;
+    diag_loc_capture(&loc, src, pos, span);
+    diag *d = make(level, &loc, fmt, ap);
+    diag_loc_release(&loc);
+    return d;
+}
+
+static diag *add(diag_sink *s, diag *d)
+{
+    count(s, d->level);
+    if (!d->stage)
+        d->stage = s->stage;
+    struct file_count *f = file_of(s, d->path);
+    d->file_rank = f->rank;
+    if (s->cap && f->kept >= s->cap) {
+        f->dropped++;
+        diag_free(d);
+        return NULL;
+    }
+    f->kept++;
+    if (s->n == s->alloc) {
+        s->alloc = s->alloc ? s->alloc * 2 : 16;
+        s->items = xrealloc(s->items, s->alloc * sizeof *s->items);
+    }
+    d->seq = s->seq++;
+    s->items[s->n++] = d;
+    s->sorted = false;
+    return d;
+}
+
+diag *diag_at(diag_sink *s, diag_level level, const source *src, srcpos pos,
+              size_t span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *d = make_at(level, src ? src->path : NULL, src, pos, span, fmt, ap);
+    va_end(ap);
+    return add(s, d);
+}
+
+diag *diag_at_loc(diag_sink *s, diag_level level, const diag_loc *loc,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *d = make(level, loc, fmt, ap);
+    va_end(ap);
+    return add(s, d);
+}
+
+diag *diag_file(diag_sink *s, diag_level level, const char *path,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *d = make_at(level, path, NULL, (srcpos){0, 0}, 0, fmt, ap);
+    va_end(ap);
+    return add(s, d);
+}
+
+static void attach(diag *parent, diag *note)
+{
+    diag **tail = &parent->notes;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = note;
+}
+
+void diag_note(diag_sink *s, diag *parent, const source *src, srcpos pos,
+               size_t span, const char *fmt, ...)
+{
+    (void)s;
+    if (!parent)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    attach(parent, make_at(DIAG_NOTE, src ? src->path : parent->path, src, pos,
+                           span, fmt, ap));
+    va_end(ap);
+}
+
+void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
+                      const char *fmt, ...)
+{
+    (void)s;
+    if (!parent)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    attach(parent, make(DIAG_NOTE, loc, fmt, ap));
+    va_end(ap);
+}
+
+size_t diag_errors(const diag_sink *s)
+{
+    return s->errors;
+}
+
+size_t diag_warnings(const diag_sink *s)
+{
+    return s->warnings;
+}
+
+void diag_move(diag_sink *to, diag_sink *from)
+{
+    for (size_t i = 0; i < from->nfiles; i++)
+        file_of(to, from->files[i]->path);
+    for (size_t i = 0; i < from->n; i++)
+        add(to, from->items[i]);
+    /* counts of what from had already dropped */
+    for (size_t i = 0; i < from->nfiles; i++) {
+        file_of(to, from->files[i]->path)->dropped += from->files[i]->dropped;
+    }
+    size_t kept_err = 0, kept_warn = 0;
+    for (size_t i = 0; i < from->n; i++) {
+        if (from->items[i]->level == DIAG_ERROR)
+            kept_err++;
+        else if (from->items[i]->level == DIAG_WARNING)
+            kept_warn++;
+    }
+    to->errors += from->errors - kept_err;
+    to->warnings += from->warnings - kept_warn;
+    free(from->items);
+    from->items = NULL;
+    from->n = from->alloc = 0;
+    diag_clear(from);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const diag *a = *(diag *const *)pa, *b = *(diag *const *)pb;
+    if (a->file_rank != b->file_rank)
+        return a->file_rank < b->file_rank ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort_items(diag_sink *s)
+{
+    if (s->sorted)
+        return;
+    if (s->n > 1)
+        qsort(s->items, s->n, sizeof *s->items, cmp_diag);
+    s->sorted = true;
+}
+
+size_t diag_count(const diag_sink *s)
+{
+    return s->n;
+}
+
+const diag *diag_get(diag_sink *s, size_t i)
+{
+    sort_items(s);
+    return i < s->n ? s->items[i] : NULL;
+}
+
+static const char *level_name(diag_level level)
+{
+    switch (level) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+#define C_BOLD "\033[1m"
+#define C_RESET "\033[0m"
+
+static const char *level_color(diag_level level)
+{
+    switch (level) {
+    case DIAG_ERROR: return "\033[1;31m";
+    case DIAG_WARNING: return "\033[1;35m";
+    default: return "\033[1;36m";
+    }
+}
+
+/* Appends the source line, made printable: tabs expanded, invalid bytes and
+ * control characters shown as U+FFFD, and cut to a window around the caret
+ * when it is very wide. *caret is the caret's 0-based display column in the
+ * line on entry, and its column in the printed text on return. */
+static void put_line(strbuf *out, const diag *d, size_t *caret)
+{
+    /* the printable copy; columns count from the start of the line */
+    strbuf text = STRBUF_INIT;
+    const char *s = d->line_text;
+    size_t n = d->line_len, i = 0, col = d->line_col0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k && cp == '\t') {
+            size_t next = (col / 8 + 1) * 8;
+            sb_repeat(&text, ' ', next - col);
+            col = next;
+        } else if (!k || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            sb_puts(&text, "\xEF\xBF\xBD");
+            col++;
+        } else {
+            sb_add(&text, s + i, k);
+            col += (size_t)utf8_cp_width(cp);
+        }
+        i += k ? k : 1;
+    }
+    size_t end = col;
+    if (d->line_col0 == 0 && !d->line_cut && end <= LINE_WINDOW) {
+        sb_add(out, sb_str(&text), text.len);
+        sb_release(&text);
+        return;
+    }
+    size_t from = *caret > LINE_WINDOW / 3 ? *caret - LINE_WINDOW / 3 : 0;
+    if (from < d->line_col0)
+        from = d->line_col0;
+    size_t to = from + LINE_WINDOW < end ? from + LINE_WINDOW : end;
+    if (from > 0)
+        sb_puts(out, "...");
+    const char *p = sb_str(&text);
+    col = d->line_col0;
+    for (i = 0; i < text.len && col < to;) {
+        int32_t cp;
+        size_t k = utf8_decode(p + i, text.len - i, &cp);
+        if (!k)
+            k = 1, cp = '?';
+        if (col >= from)
+            sb_add(out, p + i, k);
+        col += (size_t)utf8_cp_width(cp);
+        i += k;
+    }
+    if (to < end || d->line_cut)
+        sb_puts(out, "...");
+    *caret = *caret - from + (from > 0 ? 3 : 0);
+    sb_release(&text);
+}
+
+static void format_one(strbuf *out, const diag *d, bool color)
+{
+    if (color)
+        sb_puts(out, C_BOLD);
+    if (d->path) {
+        sb_puts(out, d->path);
+        if (d->line)
+            sb_printf(out, ":%u:%zu", d->line, d->column);
+        sb_puts(out, ": ");
+    } else {
+        sb_puts(out, "kehoach: ");
+    }
+    if (color)
+        sb_printf(out, C_RESET "%s", level_color(d->level));
+    sb_printf(out, "%s:", level_name(d->level));
+    if (color)
+        sb_puts(out, C_RESET);
+    sb_printf(out, " %s\n", d->message);
+    if (d->line_text) {
+        size_t caret = d->column - 1;
+        sb_printf(out, "%5u | ", d->line);
+        put_line(out, d, &caret);
+        sb_puts(out, "\n      | ");
+        sb_repeat(out, ' ', caret);
+        if (color)
+            sb_puts(out, "\033[1;32m");
+        sb_putc(out, '^');
+        size_t width = d->width > LINE_WINDOW ? LINE_WINDOW : d->width;
+        if (width > 1)
+            sb_repeat(out, '~', width - 1);
+        if (color)
+            sb_puts(out, C_RESET);
+        sb_putc(out, '\n');
+    }
+    for (const diag *n = d->notes; n; n = n->next)
+        format_one(out, n, color);
+}
+
+void diag_format_text(diag_sink *s, strbuf *out, bool color)
+{
+    sort_items(s);
+    size_t i = 0;
+    for (size_t f = 0; f <= s->nfiles; f++) {
+        for (; i < s->n && s->items[i]->file_rank == f; i++)
+            format_one(out, s->items[i], color);
+        if (f < s->nfiles && s->files[f]->dropped) {
+            const char *path = s->files[f]->path;
+            sb_printf(out, "%s: note: %zu more problem%s in this file not shown\n",
+                      *path ? path : "kehoach", s->files[f]->dropped,
+                      s->files[f]->dropped == 1 ? "" : "s");
+        }
+    }
+}
+
+static void json_one(strbuf *out, const diag *d)
+{
+    sb_puts(out, "{\"file\":");
+    if (d->path)
+        sb_json_string(out, d->path, strlen(d->path));
+    else
+        sb_puts(out, "null");
+    if (d->line)
+        sb_printf(out, ",\"line\":%u,\"column\":%zu", d->line, d->column);
+    else
+        sb_puts(out, ",\"line\":null,\"column\":null");
+    sb_printf(out, ",\"severity\":\"%s\"", level_name(d->level));
+    if (d->stage)
+        sb_printf(out, ",\"stage\":\"%s\"", d->stage);
+    sb_puts(out, ",\"message\":");
+    sb_json_string(out, d->message, strlen(d->message));
+    if (d->level != DIAG_NOTE) {
+        sb_puts(out, ",\"notes\":[");
+        for (const diag *n = d->notes; n; n = n->next) {
+            json_one(out, n);
+            if (n->next)
+                sb_putc(out, ',');
+        }
+        sb_putc(out, ']');
+    }
+    sb_putc(out, '}');
+}
+
+void diag_format_json(diag_sink *s, strbuf *out)
+{
+    sort_items(s);
+    sb_putc(out, '[');
+    for (size_t i = 0; i < s->n; i++) {
+        if (i)
+            sb_putc(out, ',');
+        sb_puts(out, "\n  ");
+        json_one(out, s->items[i]);
+    }
+    sb_puts(out, s->n ? "\n]" : "]");
+}

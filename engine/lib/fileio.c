@@ -1,0 +1,263 @@
+/* fileio.c - reading input files and walking folders (see fileio.h). */
+#include "fileio.h"
+
+#include "arena.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define WALK_MAX_DEPTH 32
+
+fileio_status fileio_read(const char *path, size_t max, char **data,
+                          size_t *len, char **err)
+{
+    *data = NULL;
+    *len = 0;
+    *err = NULL;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) {
+        *err = xstrdup(strerror(errno));
+        return FILEIO_ERROR;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *err = xstrdup(strerror(errno));
+        close(fd);
+        return FILEIO_ERROR;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        close(fd);
+        return FILEIO_ERROR;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if ((uintmax_t)st.st_size > max) {
+        close(fd);
+        *len = (size_t)st.st_size;
+        return FILEIO_TOO_LARGE;
+    }
+    /* the size it has now, and one byte to see the end; it may still grow */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                break;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            *err = xstrdup(strerror(errno));
+            free(buf);
+            close(fd);
+            return FILEIO_ERROR;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (n > max)
+            break;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    if (n > max) {
+        free(buf);
+        return FILEIO_TOO_LARGE;
+    }
+    *data = buf;
+    return FILEIO_OK;
+}
+
+fileio_kind fileio_kind_of(const char *path, char **err)
+{
+    struct stat st;
+    *err = NULL;
+    if (stat(path, &st) != 0) {
+        *err = xstrdup(strerror(errno));
+        return FILEIO_MISSING;
+    }
+    return S_ISDIR(st.st_mode) ? FILEIO_DIR : FILEIO_FILE;
+}
+
+void fileio_list_add(fileio_list *list, const char *path)
+{
+    list->paths = xrealloc(list->paths, (list->count + 1) * sizeof(char *));
+    list->paths[list->count++] = xstrdup(path);
+}
+
+void fileio_list_release(fileio_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->paths[i]);
+    free(list->paths);
+    list->paths = NULL;
+    list->count = 0;
+}
+
+static bool has_suffix(const char *name, const char *const *suffixes)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; suffixes[i]; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (n > k && strcmp(name + n - k, suffixes[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    bool slash = n > 0 && dir[n - 1] == '/';
+    size_t total = n + (slash ? 0 : 1) + strlen(name) + 1;
+    char *p = xmalloc(total);
+    memcpy(p, dir, n);
+    if (!slash)
+        p[n++] = '/';
+    strcpy(p + n, name);
+    return p;
+}
+
+static void walk(const char *dir, const char *const *suffixes, fileio_list *list,
+                 void (*on_error)(const char *, const char *, void *), void *ctx,
+                 int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (on_error)
+            on_error(dir, strerror(errno), ctx);
+        return;
+    }
+    fileio_list names = {NULL, 0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        fileio_list_add(&names, e->d_name);
+    }
+    closedir(d);
+    if (names.count > 1)
+        qsort(names.paths, names.count, sizeof(char *), cmp_str);
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = join(dir, names.paths[i]);
+        struct stat st;
+        if (lstat(path, &st) != 0) {
+            if (on_error)
+                on_error(path, strerror(errno), ctx);
+        } else if (S_ISDIR(st.st_mode)) {
+            if (depth < WALK_MAX_DEPTH)
+                walk(path, suffixes, list, on_error, ctx, depth + 1);
+            else if (on_error)
+                on_error(path, "folders nested too deeply", ctx);
+        } else if (has_suffix(names.paths[i], suffixes)) {
+            bool regular = S_ISREG(st.st_mode);
+            if (S_ISLNK(st.st_mode)) {
+                struct stat target;
+                regular = stat(path, &target) == 0 && S_ISREG(target.st_mode);
+            }
+            if (regular)
+                fileio_list_add(list, path);
+        }
+        free(path);
+    }
+    fileio_list_release(&names);
+}
+
+void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list,
+                 void (*on_error)(const char *path, const char *msg, void *ctx),
+                 void *ctx)
+{
+    walk(dir, suffixes, list, on_error, ctx, 0);
+}
+
+bool fileio_write_atomic(const char *path, const char *data, size_t len, char **err)
+{
+    *err = NULL;
+    static const char suffix[] = ".tmp-XXXXXX";
+    size_t path_len = strlen(path);
+    char *tmp = xmalloc(path_len + sizeof suffix);
+    memcpy(tmp, path, path_len);
+    memcpy(tmp + path_len, suffix, sizeof suffix);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        *err = xstrdup(strerror(errno));
+        free(tmp);
+        return false;
+    }
+    size_t done = 0;
+    bool ok = true;
+    while (ok && done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            ok = false;
+        else
+            done += (size_t)n;
+    }
+    /* mkstemp makes it 0600: give it the mode a new file would have */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (ok)
+        ok = fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        *err = xstrdup(strerror(saved));
+        unlink(tmp);
+    } else {
+        /* the rename itself reaches the disk with its folder */
+        char *dir = fileio_dirname(path);
+        int dfd = open(dir, O_RDONLY);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(dir);
+    }
+    free(tmp);
+    return ok;
+}
+
+char *fileio_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+const char *fileio_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}

@@ -1,0 +1,62 @@
+/* ics.c - RFC 5545 content lines (see ics.h). */
+#include "ics.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define ICS_LINE_OCTETS 75
+
+/* Appends "name:value" folded: a CRLF and a space before the octet that
+ * would make a line longer than 75, moved back to the start of a UTF-8
+ * character. */
+static void folded(strbuf *out, const char *name, const char *sep, const char *value)
+{
+    strbuf line = STRBUF_INIT;
+    sb_puts(&line, name);
+    sb_puts(&line, sep);
+    sb_puts(&line, value);
+    const char *s = sb_str(&line);
+    size_t n = line.len, start = 0, limit = ICS_LINE_OCTETS;
+    while (n - start > limit) {
+        size_t cut = start + limit;
+        while (cut > start && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--;
+        sb_add(out, s + start, cut - start);
+        sb_puts(out, "\r\n ");
+        start = cut;
+        limit = ICS_LINE_OCTETS - 1;   /* the space of the fold counts */
+    }
+    sb_add(out, s + start, n - start);
+    sb_puts(out, "\r\n");
+    sb_release(&line);
+}
+
+void ics_line(strbuf *out, const char *name, const char *value)
+{
+    folded(out, name, ":", value);
+}
+
+void ics_text(strbuf *out, const char *name, const char *text)
+{
+    strbuf esc = STRBUF_INIT;
+    for (const char *p = text; *p; p++) {
+        switch (*p) {
+        case '\\': sb_puts(&esc, "\\\\"); break;
+        case ';': sb_puts(&esc, "\\;"); break;
+        case ',': sb_puts(&esc, "\\,"); break;
+        case '\n': sb_puts(&esc, "\\n"); break;
+        case '\r': break;
+        default: sb_putc(&esc, *p);
+        }
+    }
+    folded(out, name, ":", sb_str(&esc));
+    sb_release(&esc);
+}
+
+void ics_date(strbuf *out, const char *name, date d)
+{
+    char value[16];
+    snprintf(value, sizeof value, "%04u%02u%02u", (unsigned)d.year % 10000u,
+             (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+    folded(out, name, ";VALUE=DATE:", value);
+}

@@ -1,0 +1,34 @@
+/* regex.h - ECMA-262 regular expressions, as JSON Schema's "pattern" and
+ * "patternProperties" use them.
+ *
+ * A backtracking matcher over code points with the ECMA-262 meaning of
+ * the escapes (\d and \w are ASCII, \s is Unicode white space, \p{...}
+ * are Unicode properties) and unicode semantics throughout. Matching is a
+ * search (not anchored). Constructs it does not support are refused at
+ * compile time with a message, never silently mismatched. A step budget
+ * bounds matching time on hostile input. */
+#ifndef KEHOACH_REGEX_H
+#define KEHOACH_REGEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct regex regex;
+
+/* Compiles pattern[0..len). On failure returns NULL and, when err is not
+ * NULL, stores a malloc'ed message (caller frees) and the byte offset of
+ * the problem in *err_offset. */
+regex *regex_compile(const char *pattern, size_t len, char **err,
+                     size_t *err_offset);
+void regex_free(regex *re);   /* NULL-safe */
+
+typedef enum regex_result {
+    REGEX_NOMATCH = 0,
+    REGEX_MATCH = 1,
+    REGEX_TOO_COMPLEX = -1,   /* step budget exhausted */
+} regex_result;
+
+/* Searches s[0..len) (UTF-8; invalid bytes never match) for a match. */
+regex_result regex_search(const regex *re, const char *s, size_t len);
+
+#endif

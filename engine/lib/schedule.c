@@ -1,0 +1,368 @@
+/* schedule.c - when everything in a plan is due (see schedule.h).
+ *
+ * Activities: a phrase goes to when_parse(); a structured form ("from",
+ * "to", "by", "due", "every", "windows") is read here. A time inherited
+ * from "defaults" is one node shared by many activities: it is read once
+ * and its result shared, so a problem in it is reported once, where it is
+ * written. Reports: "due" is one window; "every" one window per period of
+ * Decree 09/2019 in each year of the plan (period.h); the words in "when"
+ * are read only when neither is given. */
+#include "schedule.h"
+
+#include "period.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct context {
+    arena *a;
+    const plan *p;
+    diag_sink *d;
+    when_context years;
+    date start, end;                /* the plan's first and last day */
+    bool ok;
+    /* times already read: defaults shared by several activities */
+    const node **seen;
+    when *results;
+    size_t nseen;
+} context;
+
+
+/* What to write instead, in the plan's own year. */
+static void time_hint(const context *c, char *buf, size_t size)
+{
+    int y = c->years.year_from;
+    snprintf(buf, size,
+             "keep the words as printed and say what they mean in the structured form, "
+             "for example: time: {phrase: \"...\", from: %d-04, to: %d-05}; or by: "
+             "%d-10-30, every: month, windows: [...]", y, y, y);
+}
+
+static void duty_hint(const context *c, char *buf, size_t size)
+{
+    snprintf(buf, size,
+             "say when it is due in words kehoach reads ('hằng quý', 'định kỳ 6 tháng, "
+             "cuối năm', 'trước ngày 30/10/%d', 'đột xuất'), or add due: %d-10-30, "
+             "every: half-year (month, quarter, first-half, year, or a list such as "
+             "[first-half, year]) or on_request: true", c->years.year_from,
+             c->years.year_from);
+}
+
+static void error_at(context *c, const node *at, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* An error at a node, with a note (hint may be NULL). */
+static void error_at(context *c, const node *at, const char *hint, const char *fmt, ...)
+{
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s", sb_str(&msg));
+    sb_release(&msg);
+    if (hint)
+        diag_note(c->d, r, NULL, (srcpos){0, 0}, 0, "%s", hint);
+    c->ok = false;
+}
+
+static void describe_years(const context *c, char *buf, size_t size)
+{
+    if (c->years.year_from == c->years.year_to)
+        snprintf(buf, size, "the plan's year %d", c->years.year_from);
+    else
+        snprintf(buf, size, "the plan's years %d-%d", c->years.year_from,
+                 c->years.year_to);
+}
+
+/* Every window inside the plan's year or span. */
+static void check_inside(context *c, const node *at, const when *w)
+{
+    for (size_t i = 0; i < w->count; i++) {
+        const when_window *x = &w->windows[i];
+        if (date_cmp(x->from, c->start) >= 0 && date_cmp(x->to, c->end) <= 0)
+            continue;
+        char years[64];
+        describe_years(c, years, sizeof years);
+        error_at(c, at, NULL, "the time '%s' falls outside %s", x->label, years);
+        return;
+    }
+}
+
+/* A "from"/"to"/"by"/"due" value as a period; reports at the value. */
+static bool read_period(context *c, const node *n, date *first, date *last)
+{
+    const char *s = node_str(n);
+    if (!s)
+        return false;   /* the schema said what is wrong */
+    if (when_parse_period(s, first, last))
+        return true;
+    date d;
+    date_status st = date_parse(s, true, &d);
+    char why[80];
+    if (st != DATE_OK && st != DATE_BAD_FORM) {
+        date_explain(st, &d, why, sizeof why);
+        error_at(c, n, NULL, "'%s' is not a real date: %s", s, why);
+    }
+    return false;
+}
+
+/* One window {from, to, due, by, note} into w (appended). */
+static bool read_window(context *c, const node *obj, when *w)
+{
+    const node *from = node_get(obj, "from"), *to = node_get(obj, "to");
+    const node *by = node_get(obj, "by"), *due = node_get(obj, "due");
+    date first, last, unused;
+    if (by && (from || to)) {
+        error_at(c, by, NULL, "give either 'by' or 'from' and 'to', not both");
+        return false;
+    }
+    if (by) {
+        if (!read_period(c, by, &unused, &last))
+            return false;
+        first = date_cmp(c->start, date_make(last.year, 1, 1)) > 0
+                    ? c->start : date_make(last.year, 1, 1);
+    } else if (from) {
+        if (!read_period(c, from, &first, &last))
+            return false;
+        if (to && !read_period(c, to, &unused, &last))
+            return false;
+        if (date_cmp(last, first) < 0) {
+            error_at(c, to, NULL, "'to' (%s) is before 'from' (%s)", node_str(to),
+                     node_str(from));
+            return false;
+        }
+    } else {
+        return false;   /* the schema asks for "from" or "by" */
+    }
+    when one;
+    when_split(c->a, first, last, WHEN_ONCE, &one);
+    if (one.count != 1)
+        return false;
+    when_window x = one.windows[0];
+    if (due) {
+        date d_first, d_last;
+        if (!read_period(c, due, &d_first, &d_last))
+            return false;
+        x.due = d_last;
+    }
+    x.note = node_str(node_get(obj, "note"));
+    w->windows = arena_grow(c->a, w->windows, w->count, w->count + 1, sizeof x);
+    w->windows[w->count++] = x;
+    return true;
+}
+
+static const struct {
+    const char *name;
+    when_repeat repeat;
+} repeats[] = {
+    {"month", WHEN_MONTHLY},
+    {"quarter", WHEN_QUARTERLY},
+    {"half-year", WHEN_HALF_YEARLY},
+    {"year", WHEN_YEARLY},
+};
+
+/* The structured form of a time. */
+static bool read_structured(context *c, const node *obj, when *w)
+{
+    memset(w, 0, sizeof *w);
+    const node *windows = node_get(obj, "windows"), *every = node_get(obj, "every");
+    if (windows) {
+        static const char *const alone[] = {"from", "to", "by", "due", "every", "note"};
+        for (size_t i = 0; i < sizeof alone / sizeof *alone; i++) {
+            const node_member *m = node_member_get(obj, alone[i]);
+            if (m) {
+                diag_at(c->d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span,
+                        "'%s' cannot be used with 'windows': give it in each window",
+                        alone[i]);
+                c->ok = false;
+                return false;
+            }
+        }
+        if (windows->kind != NODE_ARRAY)
+            return false;
+        for (size_t i = 0; i < windows->u.array.count; i++)
+            if (windows->u.array.items[i]->kind != NODE_OBJECT ||
+                !read_window(c, windows->u.array.items[i], w))
+                return false;
+        return true;
+    }
+    if (!every)
+        return read_window(c, obj, w);
+    const char *name = node_str(every);
+    when_repeat repeat = WHEN_ONCE;
+    for (size_t i = 0; name && i < sizeof repeats / sizeof *repeats; i++)
+        if (strcmp(name, repeats[i].name) == 0)
+            repeat = repeats[i].repeat;
+    if (repeat == WHEN_ONCE)
+        return false;   /* the schema lists the names */
+    const node_member *due = node_member_get(obj, "due");
+    if (due) {
+        diag_at(c->d, DIAG_ERROR, due->value->src, due->key_pos, due->key_span,
+                "'due' cannot be used with 'every': each period is due on its last day");
+        c->ok = false;
+        return false;
+    }
+    date first = c->start, last = c->end;
+    if (node_get(obj, "from") || node_get(obj, "by")) {
+        when range = {0};
+        if (!read_window(c, obj, &range))
+            return false;
+        first = range.windows[0].from;
+        last = range.windows[0].to;
+    }
+    when_split(c->a, first, last, repeat, w);
+    for (size_t i = 0; i < w->count; i++)
+        w->windows[i].note = node_str(node_get(obj, "note"));
+    return true;
+}
+
+/* The schedule of a time node (shared ones read once). */
+static when read_time(context *c, const node *t)
+{
+    for (size_t i = 0; i < c->nseen; i++)
+        if (c->seen[i] == t)
+            return c->results[i];
+    when w = {0};
+    bool ok = c->ok;
+    c->ok = true;
+    if (t->kind == NODE_STRING) {
+        const char *why = NULL;
+        if (when_parse(c->a, t->u.string.s, &c->years, &w, &why)) {
+            check_inside(c, t, &w);
+        } else {
+            char hint[320];
+            time_hint(c, hint, sizeof hint);
+            error_at(c, t, hint, "cannot read the time: %s", why);
+        }
+    } else if (t->kind == NODE_OBJECT && read_structured(c, t, &w)) {
+        check_inside(c, t, &w);
+    }
+    if (!c->ok)
+        memset(&w, 0, sizeof w);
+    c->ok = ok && c->ok;
+    c->seen = arena_grow(c->a, c->seen, c->nseen, c->nseen + 1, sizeof *c->seen);
+    c->results = arena_grow(c->a, c->results, c->nseen, c->nseen + 1, sizeof *c->results);
+    c->seen[c->nseen] = t;
+    c->results[c->nseen++] = w;
+    return w;
+}
+
+/* --- reports ----------------------------------------------------------- */
+
+static void add_window(context *c, when *w, when_window x)
+{
+    w->windows = arena_grow(c->a, w->windows, w->count, w->count + 1, sizeof x);
+    w->windows[w->count++] = x;
+}
+
+/* One window per period of this kind in each year of the plan. */
+static void add_periods(context *c, when *w, period_kind kind, int first_index,
+                        int last_index, int day)
+{
+    for (int year = c->years.year_from; year <= c->years.year_to; year++) {
+        for (int index = first_index; index <= last_index; index++) {
+            period p = period_make(kind, year, index);
+            char key[16], label[48];
+            period_key(&p, key);
+            period_label(&p, label);
+            when_window x = {p.from, p.to, period_due(&p, day ? day : PERIOD_DEFAULT_DUE_DAY),
+                             arena_strdup(c->a, key), arena_strdup(c->a, label), NULL};
+            add_window(c, w, x);
+        }
+    }
+}
+
+static void add_duty(context *c, when *w, const when_duty *duty, int day)
+{
+    if (duty->monthly)
+        add_periods(c, w, PERIOD_MONTH, 1, 12, day);
+    if (duty->quarterly)
+        add_periods(c, w, PERIOD_QUARTER, 1, 4, day);
+    if (duty->half_yearly || duty->first_half)
+        add_periods(c, w, PERIOD_HALF, 1, duty->half_yearly ? 2 : 1, day);
+    if (duty->yearly)
+        add_periods(c, w, PERIOD_YEAR, 0, 0, day);
+    if (duty->has_due) {
+        when one;
+        date first = date_cmp(c->start, date_make(duty->due.year, 1, 1)) > 0
+                         ? c->start : date_make(duty->due.year, 1, 1);
+        when_split(c->a, first, duty->due, WHEN_ONCE, &one);
+        if (one.count == 1)
+            add_window(c, w, one.windows[0]);
+    }
+}
+
+static void mark_period(when_duty *duty, const char *name)
+{
+    if (strcmp(name, "month") == 0)
+        duty->monthly = true;
+    else if (strcmp(name, "quarter") == 0)
+        duty->quarterly = true;
+    else if (strcmp(name, "half-year") == 0)
+        duty->half_yearly = true;
+    else if (strcmp(name, "first-half") == 0)
+        duty->first_half = true;
+    else if (strcmp(name, "year") == 0)
+        duty->yearly = true;
+}
+
+static int cmp_window(const void *pa, const void *pb)
+{
+    const when_window *a = pa, *b = pb;
+    int c = date_cmp(a->due, b->due);
+    return c ? c : date_cmp(a->from, b->from);
+}
+
+static void schedule_report(context *c, plan_report *r)
+{
+    when_duty duty = {0};
+    duty.on_request = r->on_request;
+    bool structured = false;
+    if (r->due.s && date_parse(r->due.s, false, &duty.due) == DATE_OK) {
+        duty.has_due = true;
+        structured = true;
+    }
+    if (r->every) {
+        structured = true;
+        if (r->every->kind == NODE_STRING)
+            mark_period(&duty, r->every->u.string.s);
+        for (size_t i = 0; r->every->kind == NODE_ARRAY && i < r->every->u.array.count; i++)
+            if (node_str(r->every->u.array.items[i]))
+                mark_period(&duty, node_str(r->every->u.array.items[i]));
+    }
+    if (!structured && !r->on_request && r->when.s) {
+        const char *why = NULL;
+        if (!when_parse_duty(c->a, r->when.s, &duty, &why)) {
+            char hint[400];
+            duty_hint(c, hint, sizeof hint);
+            error_at(c, r->when.at, hint, "cannot tell when the report is due: %s", why);
+            return;
+        }
+    }
+    r->on_request = duty.on_request;
+    memset(&r->schedule, 0, sizeof r->schedule);
+    add_duty(c, &r->schedule, &duty, r->day);
+    if (r->schedule.count > 1)
+        qsort(r->schedule.windows, r->schedule.count, sizeof *r->schedule.windows,
+              cmp_window);
+}
+
+bool schedule_plan(arena *a, plan *p, diag_sink *d)
+{
+    if (!p->year_from || p->year_from > p->year_to)
+        return true;
+    context c = {a, p, d, {p->year_from, p->year_to},
+                 date_make(p->year_from, 1, 1), date_make(p->year_to, 12, 31),
+                 true, NULL, NULL, 0};
+    for (size_t i = 0; i < p->nactivities; i++) {
+        plan_activity *act = p->activities[i];
+        if (act->time.at)
+            act->schedule = read_time(&c, act->time.at);
+    }
+    for (size_t i = 0; i < p->nreports; i++)
+        schedule_report(&c, &p->reports[i]);
+    return c.ok;
+}

@@ -1,0 +1,48 @@
+/* source.h - a file's text and the positions in it.
+ *
+ * A source owns the bytes of one input file and knows where each line
+ * starts, with line breaks counted as libyaml counts them (LF, CR, CR LF,
+ * NEL, LS, PS), so that a (line, character column) pair from the YAML
+ * parser maps back to a byte offset exactly. Positions handed around the
+ * engine are srcpos values: a 1-based line and a byte offset into the text.
+ * A UTF-8 byte order mark is skipped: line 1 starts after it. */
+#ifndef KEHOACH_SOURCE_H
+#define KEHOACH_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct srcpos {
+    unsigned line;   /* 1-based; 0 means "no position" */
+    size_t offset;   /* byte offset into the source text */
+} srcpos;
+
+typedef struct source {
+    char *path;      /* as the user named it */
+    char *text;      /* NUL-terminated; may contain NUL bytes before len */
+    size_t len;
+    size_t *line_starts;
+    unsigned nlines;
+} source;
+
+/* Length of the line break at s[i] (LF, CR, CR LF, NEL, LS or PS), or 0. */
+size_t source_break_len(const char *s, size_t n, size_t i);
+
+/* Takes ownership of text (malloc'ed, len bytes plus a NUL). */
+source *source_new(const char *path, char *text, size_t len);
+void source_free(source *src);   /* NULL-safe */
+
+/* Byte offset of the character at 0-based (line, column) as libyaml counts
+ * them; clamps to the end of the line or text. */
+srcpos source_pos_at(const source *src, size_t line0, size_t col0);
+
+/* The position of a byte offset. */
+srcpos source_pos_of(const source *src, size_t offset);
+
+/* Text of a 1-based line without its line break. */
+const char *source_line(const source *src, unsigned line, size_t *len);
+
+/* 1-based display column of pos (see utf8.h for how columns count). */
+size_t source_column(const source *src, srcpos pos);
+
+#endif

@@ -1,0 +1,35 @@
+/* strbuf.h - growable byte strings, always NUL-terminated.
+ *
+ * Used to build messages and whole outputs (text, JSON) in memory, so that
+ * the library formats and the CLI alone writes. A zeroed strbuf is empty and
+ * valid; sb_release() frees its storage and leaves it empty again. */
+#ifndef KEHOACH_STRBUF_H
+#define KEHOACH_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *buf;      /* NULL or NUL-terminated */
+    size_t len;
+    size_t cap;
+} strbuf;
+
+#define STRBUF_INIT {NULL, 0, 0}
+
+void sb_release(strbuf *sb);
+void sb_reset(strbuf *sb);                     /* empty, keeps storage */
+void sb_add(strbuf *sb, const char *s, size_t n);
+void sb_puts(strbuf *sb, const char *s);
+void sb_putc(strbuf *sb, char c);
+void sb_repeat(strbuf *sb, char c, size_t n);
+void sb_printf(strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+const char *sb_str(const strbuf *sb);          /* "" when empty */
+
+/* Appends s as a JSON string literal (with quotes), escaping as RFC 8259. */
+void sb_json_string(strbuf *sb, const char *s, size_t n);
+
+#endif

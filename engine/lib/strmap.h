@@ -1,0 +1,36 @@
+/* strmap.h - hash maps from strings to pointers, stored in an arena.
+ *
+ * Open addressing with linear probing, grown at three quarters full. Keys
+ * are borrowed (they must outlive the map) and may hold any bytes; values
+ * are never NULL. The map lives in the arena given to strmap_put, and is
+ * freed with it. A zeroed strmap is empty and valid. */
+#ifndef KEHOACH_STRMAP_H
+#define KEHOACH_STRMAP_H
+
+#include "arena.h"
+
+#include <stddef.h>
+
+typedef struct strmap_slot {
+    const char *key;   /* NULL: empty slot */
+    size_t len;
+    size_t hash;
+    void *value;
+} strmap_slot;
+
+typedef struct strmap {
+    strmap_slot *slots;
+    size_t cap, count;
+} strmap;
+
+/* FNV-1a over the bytes. */
+size_t strmap_hash(const char *s, size_t n);
+
+/* The value stored under key, or NULL. */
+void *strmap_get(const strmap *m, const char *key, size_t len);
+
+/* Adds key unless present; returns the value now stored under key (the
+ * old one when it was there already). */
+void *strmap_put(arena *a, strmap *m, const char *key, size_t len, void *value);
+
+#endif

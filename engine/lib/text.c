@@ -1,0 +1,264 @@
+/* text.c - comparison keys and suggestions for Vietnamese text.
+ * Normalisation and case folding are utf8proc's: its tables follow the
+ * Unicode standard, which is what makes "the same name typed with two
+ * input methods" compare equal; writing our own tables would be worse.
+ * On top of NFC, the tone mark of each word is moved to its end, so the
+ * old and new placements of Vietnamese tones compare equal too. */
+#include "text.h"
+
+#include "arena.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == 0xA0 || cp == 0x202F || cp == 0x2007 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200A);
+}
+
+/* The five Vietnamese tone marks, as combining characters. */
+static bool is_tone_mark(int32_t cp)
+{
+    return cp == 0x0300 || cp == 0x0301 || cp == 0x0303 || cp == 0x0309 ||
+           cp == 0x0323;
+}
+
+static bool is_word_cp(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+}
+
+/* Old and new Vietnamese spelling put the tone on different vowels
+ * ("hoà"/"hòa", "thuỷ"/"thủy"), and input methods differ in which they
+ * produce. In decomposed text, moving each word's tone mark to the end of
+ * the word gives both spellings one key. */
+static size_t move_tones(int32_t *cp, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!is_word_cp(cp[i])) {
+            i++;
+            continue;
+        }
+        size_t end = i;
+        while (end < n && is_word_cp(cp[end]))
+            end++;
+        int32_t tone = 0;
+        size_t w = i;
+        for (size_t r = i; r < end; r++) {
+            if (is_tone_mark(cp[r]) && !tone)
+                tone = cp[r];
+            else
+                cp[w++] = cp[r];
+        }
+        if (tone)
+            cp[w++] = tone;
+        i = end;
+    }
+    return n;
+}
+
+/* Folds one valid UTF-8 run into out; see fold(). */
+static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
+                     bool *pending_space)
+{
+    utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+                             (strip_marks ? UTF8PROC_STRIPMARK : 0);
+    /* one pass in the common case: room for every byte to become two code
+     * points; utf8proc says when it needs more */
+    size_t room = 2 * n + 8;
+    int32_t *cps = xmalloc(room * sizeof *cps);
+    utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)s,
+                                               (utf8proc_ssize_t)n, cps,
+                                               (utf8proc_ssize_t)room, opts);
+    if (need > (utf8proc_ssize_t)room) {
+        room = (size_t)need;
+        cps = xrealloc(cps, room * sizeof *cps);
+        need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                                  cps, (utf8proc_ssize_t)room, opts);
+    }
+    if (need < 0) {
+        free(cps);
+        return;
+    }
+    size_t count = strip_marks ? (size_t)need : move_tones(cps, (size_t)need);
+    /* white space collapsed, in place */
+    size_t w = 0;
+    for (size_t r = 0; r < count; r++) {
+        if (is_space_cp(cps[r])) {
+            *pending_space = out->len > 0 || w > 0;
+            continue;
+        }
+        if (*pending_space)
+            cps[w++] = ' ';
+        *pending_space = false;
+        cps[w++] = strip_marks && cps[r] == 0x0111 ? 'd' : cps[r];  /* đ */
+    }
+    utf8proc_ssize_t len = utf8proc_reencode(cps, (utf8proc_ssize_t)w,
+                                             UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len > 0)
+        sb_add(out, (const char *)cps, (size_t)len);
+    free(cps);
+}
+
+/* The comparison key: valid runs folded, invalid bytes copied as they are,
+ * trailing punctuation dropped. */
+static char *fold(const char *s, size_t n, bool strip_marks)
+{
+    strbuf out = STRBUF_INIT;
+    bool pending_space = false;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n) {
+            int32_t cp;
+            size_t k = utf8_decode(s + j, n - j, &cp);
+            if (!k)
+                break;
+            j += k;
+        }
+        if (j > i)
+            fold_run(s + i, j - i, strip_marks, &out, &pending_space);
+        if (j < n) {
+            if (pending_space)
+                sb_putc(&out, ' ');
+            pending_space = false;
+            sb_add(&out, s + j, 1);
+            j++;
+        }
+        i = j;
+    }
+    while (out.len && strchr(".;,:", out.buf[out.len - 1])) {
+        out.len--;
+        while (out.len && out.buf[out.len - 1] == ' ')
+            out.len--;
+        out.buf[out.len] = '\0';
+    }
+    if (!out.buf)
+        return xstrdup("");
+    return out.buf;
+}
+
+char *text_fold(const char *s, size_t n)
+{
+    return fold(s, n, false);
+}
+
+char *text_fold_ascii(const char *s, size_t n)
+{
+    return fold(s, n, true);
+}
+
+bool text_same(const char *a, const char *b)
+{
+    char *fa = text_fold(a, strlen(a));
+    char *fb = text_fold(b, strlen(b));
+    bool same = strcmp(fa, fb) == 0;
+    free(fa);
+    free(fb);
+    return same;
+}
+
+static size_t to_codepoints(const char *s, int32_t **out)
+{
+    size_t n = strlen(s), count = 0, i = 0;
+    int32_t *cps = xmalloc((n + 1) * sizeof *cps);
+    while (i < n) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k)
+            k = 1, cp = (unsigned char)s[i] | 0x40000000;
+        cps[count++] = cp;
+        i += k;
+    }
+    *out = cps;
+    return count;
+}
+
+size_t text_distance(const char *a, const char *b, size_t limit)
+{
+    int32_t *x, *y;
+    size_t n = to_codepoints(a, &x), m = to_codepoints(b, &y);
+    size_t result;
+    if ((n > m ? n - m : m - n) > limit) {
+        result = limit + 1;
+        goto done;
+    }
+    /* optimal string alignment distance, three rolling rows */
+    size_t *prev2 = xmalloc((m + 1) * sizeof(size_t));
+    size_t *prev = xmalloc((m + 1) * sizeof(size_t));
+    size_t *cur = xmalloc((m + 1) * sizeof(size_t));
+    for (size_t j = 0; j <= m; j++)
+        prev[j] = j;
+    result = n == 0 ? m : limit + 1;
+    for (size_t i = 1; i <= n; i++) {
+        cur[0] = i;
+        size_t row_min = cur[0];
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
+            cur[j] = best;
+            if (best < row_min)
+                row_min = best;
+        }
+        if (row_min > limit) {
+            result = limit + 1;
+            break;
+        }
+        size_t *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+        if (i == n)
+            result = prev[m] > limit ? limit + 1 : prev[m];
+    }
+    free(prev2);
+    free(prev);
+    free(cur);
+done:
+    free(x);
+    free(y);
+    return result;
+}
+
+long text_suggest(const char *word, const char *const *candidates, size_t n)
+{
+    char *w = text_fold(word, strlen(word));
+    char *wa = text_fold_ascii(word, strlen(word));
+    size_t wlen = utf8_length(w, strlen(w));
+    size_t limit = wlen / 3 ? wlen / 3 : 1;
+    long best = -1;
+    size_t best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        char *c = text_fold(candidates[i], strlen(candidates[i]));
+        size_t d = text_distance(w, c, limit);
+        if (d > 0 || strcmp(w, c) != 0) {
+            char *ca = text_fold_ascii(candidates[i], strlen(candidates[i]));
+            if (strcmp(wa, ca) == 0 && d > 0)
+                d = 0; /* same letters, only marks or case differ */
+            free(ca);
+        }
+        if (d < best_d) {
+            best_d = d;
+            best = (long)i;
+        }
+        free(c);
+    }
+    free(w);
+    free(wa);
+    return best;
+}

@@ -1,0 +1,39 @@
+/* text.h - comparing Vietnamese text the way people mean it.
+ *
+ * The same unit name typed with two input methods (Telex producing
+ * precomposed letters, another producing combining marks) must compare
+ * equal, and so must "Sở Tư Pháp" and "sở tư pháp", and "Uỷ ban" (old
+ * tone placement) and "Ủy ban" (new). text_fold() gives the comparison
+ * key: case folded, each word's tone mark moved to its end, Unicode NFC,
+ * runs of white space collapsed to one space, trimmed, trailing
+ * punctuation (. ; , :) dropped.
+ * text_suggest() finds the nearest candidate for a "did you mean" hint. */
+#ifndef KEHOACH_TEXT_H
+#define KEHOACH_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Comparison key for s[0..n); caller frees. Invalid UTF-8 bytes are kept
+ * as they are, so distinct invalid inputs stay distinct. */
+char *text_fold(const char *s, size_t n);
+
+/* Like text_fold(), then without diacritics (ư -> u, đ -> d): for matching
+ * text that lost its marks. Caller frees. */
+char *text_fold_ascii(const char *s, size_t n);
+
+/* True when a and b are equal under text_fold(). */
+bool text_same(const char *a, const char *b);
+
+/* Edit distance (insertions, deletions, substitutions, transpositions of
+ * neighbours) between two NUL-terminated strings, counted in code points.
+ * Stops early and returns limit + 1 once the distance exceeds limit. */
+size_t text_distance(const char *a, const char *b, size_t limit);
+
+/* The candidate nearest to `word`, if it is close enough to be what the
+ * user meant: within about a third of the word's length (GCC's rule), or
+ * equal once case and diacritics are ignored. Returns an index into
+ * candidates, or -1. */
+long text_suggest(const char *word, const char *const *candidates, size_t n);
+
+#endif

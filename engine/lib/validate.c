@@ -1,0 +1,314 @@
+/* validate.c - the validation pipeline (see validate.h).
+ *
+ * A plan's document (its source, nodes and model, in one arena) is freed
+ * as soon as the plan is checked: the checks across plans keep only ids
+ * and links (check_index), so memory does not grow with the number of
+ * plans. A folder's unit registry stays loaded for the folder's plans. */
+#include "validate.h"
+
+#include "arena.h"
+#include "catalog.h"
+#include "check.h"
+#include "fileio.h"
+#include "plan.h"
+#include "schedule.h"
+#include "schema.h"
+#include "strmap.h"
+#include "units.h"
+#include "yamlload.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct document {
+    source *src;
+    arena *a;
+    node *root;            /* NULL when it could not be loaded */
+} document;
+
+/* A folder's unit registry: its document and the lookup built from it. */
+typedef struct registry {
+    const char *dir;
+    document *doc;         /* NULL when the folder has none, or it is broken */
+    units *units;          /* NULL likewise */
+} registry;
+
+typedef struct run {
+    diag_sink *d;
+    validate_plan_fn *on_plan;
+    void *ctx;
+    catalog *cat;
+    check_index *index;
+    validate_result *out;
+    size_t files_cap;      /* room in out->files */
+    arena *a;              /* the maps' storage */
+    strmap folders;        /* folder -> registry, for every folder seen */
+    registry **registries; /* documents kept to the end of the run */
+    size_t nregistries;
+} run;
+
+static const char *const yaml_suffixes[] = {".yaml", ".yml", NULL};
+static const char *const registry_names[] = {"units.yaml", "units.yml", NULL};
+
+static bool is_registry_name(const char *path)
+{
+    const char *base = fileio_basename(path);
+    for (size_t i = 0; registry_names[i]; i++)
+        if (strcmp(base, registry_names[i]) == 0)
+            return true;
+    return false;
+}
+
+static validate_file *add_file(run *r, const char *path, validate_kind kind)
+{
+    validate_result *out = r->out;
+    if (out->nfiles == r->files_cap) {
+        r->files_cap = r->files_cap ? 2 * r->files_cap : 16;
+        out->files = xrealloc(out->files, r->files_cap * sizeof *out->files);
+    }
+    validate_file *f = &out->files[out->nfiles++];
+    memset(f, 0, sizeof *f);
+    f->path = xstrdup(path);
+    f->kind = kind;
+    diag_register_file(r->d, path);
+    return f;
+}
+
+static void document_free(document *doc)
+{
+    if (!doc)
+        return;
+    arena_free(doc->a);
+    source_free(doc->src);
+    free(doc);
+}
+
+/* Reads, loads and schema-checks one file. Returns the document, or NULL
+ * when the file could not be read; doc->root is NULL when it could not be
+ * loaded as YAML. */
+static document *load(run *r, const char *path, const char *schema_file,
+                      validate_file *f)
+{
+    char *data, *err;
+    size_t len;
+    const yamlload_limits *limits = &yamlload_default_limits;
+    diag_set_stage(r->d, "file");
+    switch (fileio_read(path, limits->max_bytes, &data, &len, &err)) {
+    case FILEIO_ERROR:
+        diag_file(r->d, DIAG_ERROR, path, "cannot read the file: %s", err);
+        free(err);
+        r->out->unreadable++;
+        return NULL;
+    case FILEIO_TOO_LARGE:
+        diag_file(r->d, DIAG_ERROR, path,
+                  "the file is larger than the limit of %zu bytes", limits->max_bytes);
+        return NULL;
+    case FILEIO_OK:
+        break;
+    }
+    document *doc = xcalloc(1, sizeof *doc);
+    doc->src = source_new(path, data, len);
+    doc->a = arena_new();
+    diag_set_stage(r->d, "yaml");
+    size_t errors = diag_errors(r->d);
+    doc->root = yamlload_parse(doc->a, doc->src, r->d, limits);
+    if (!doc->root) {
+        if (diag_errors(r->d) == errors) {   /* the loader broke its promise */
+            diag_file(r->d, DIAG_ERROR, path, "internal error: the file was refused "
+                      "without a reason");
+            r->out->internal_error = true;
+        }
+        return doc;
+    }
+    f->loaded = true;
+    diag_set_stage(r->d, "schema");
+    schema_validate(catalog_schema(r->cat, schema_file), doc->root, r->d);
+    diag_set_stage(r->d, "meaning");
+    return doc;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+    strcpy(path, dir);
+    strcat(path, "/");
+    strcat(path, name);
+    return path;
+}
+
+/* Loads and checks a folder's units.yaml into reg. */
+static void load_registry(run *r, const char *path, registry *reg)
+{
+    validate_file *f = add_file(r, path, VALIDATE_UNITS);
+    document *doc = load(r, path, "units.schema.json", f);
+    if (!doc || !doc->root) {
+        document_free(doc);
+        return;
+    }
+    size_t n;
+    plan_unit *list = plan_read_units(doc->a, node_get(doc->root, "units"), &n);
+    const plan_unit **each = xmalloc((n + 1) * sizeof *each);
+    for (size_t i = 0; i < n; i++)
+        each[i] = &list[i];
+    check_units(each, n, r->d);
+    free(each);
+    f->units = n;
+    r->out->registries++;
+    reg->doc = doc;
+    reg->units = units_new(NULL);
+    units_add(reg->units, list, n);
+}
+
+/* The unit registry of a folder, loaded and checked on first use; NULL
+ * when the folder has none. */
+static const units *folder_registry(run *r, const char *dir)
+{
+    registry *reg = strmap_get(&r->folders, dir, strlen(dir));
+    if (reg)
+        return reg->units;
+    reg = arena_alloc(r->a, sizeof *reg);
+    reg->dir = arena_strdup(r->a, dir);
+    strmap_put(r->a, &r->folders, reg->dir, strlen(reg->dir), reg);
+    for (size_t i = 0; registry_names[i] && !reg->units; i++) {
+        char *path = join_path(dir, registry_names[i]);
+        char *err;
+        if (fileio_kind_of(path, &err) == FILEIO_FILE)
+            load_registry(r, path, reg);
+        free(err);
+        free(path);
+    }
+    if (reg->units) {
+        r->registries = xrealloc(r->registries, (r->nregistries + 1) * sizeof *r->registries);
+        r->registries[r->nregistries++] = reg;
+    }
+    return reg->units;
+}
+
+static void check_one_plan(run *r, const char *path)
+{
+    validate_file *f = add_file(r, path, VALIDATE_PLAN);
+    document *doc = load(r, path, "plan.schema.json", f);
+    if (!doc || !doc->root) {
+        document_free(doc);
+        return;
+    }
+    plan *p = plan_build(doc->a, doc->src, doc->root);
+    r->out->plans++;
+    r->out->activities += p->nactivities;
+    f->activities = p->nactivities;
+    f->units = p->nunits;
+    if (p->id.s)
+        f->id = xstrdup(p->id.s);
+
+    char *dir = fileio_dirname(path);
+    units *reg = units_new(folder_registry(r, dir));
+    free(dir);
+    units_add(reg, p->units, p->nunits);
+    if (p->nunits) {
+        const plan_unit **list = xmalloc(p->nunits * sizeof *list);
+        for (size_t i = 0; i < p->nunits; i++)
+            list[i] = &p->units[i];
+        check_units(list, p->nunits, r->d);
+        free(list);
+    }
+    check_plan(p, reg, r->d);
+    schedule_plan(doc->a, p, r->d);
+    check_index_add(r->index, p, r->d);
+    if (r->on_plan)
+        r->on_plan(p, path, reg, r->ctx);
+    units_free(reg);
+    document_free(doc);
+}
+
+static void on_walk_error(const char *path, const char *msg, void *ctx)
+{
+    run *r = ctx;
+    diag_set_stage(r->d, "file");
+    diag_file(r->d, DIAG_ERROR, path, "cannot read the folder: %s", msg);
+    r->out->unreadable++;
+}
+
+/* Expands paths into the plan files to check, in order, without repeats. */
+static void collect(run *r, const char *const *paths, size_t npaths, fileio_list *files)
+{
+    for (size_t i = 0; i < npaths; i++) {
+        char *err;
+        fileio_kind kind = fileio_kind_of(paths[i], &err);
+        if (kind == FILEIO_MISSING) {
+            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", err);
+            r->out->unreadable++;
+        } else if (kind == FILEIO_FILE) {
+            fileio_list_add(files, paths[i]);
+        } else {
+            size_t before = files->count;
+            fileio_walk(paths[i], yaml_suffixes, files, on_walk_error, r);
+            if (files->count == before)
+                diag_file(r->d, DIAG_ERROR, paths[i],
+                          "no plan files (*.yaml, *.yml) in this folder");
+        }
+        free(err);
+    }
+}
+
+/* The same file named twice ("plans/a.yaml", "./plans/a.yaml") is checked
+ * once: files are told apart by their real path. */
+static bool first_time(run *r, strmap *seen, const char *path)
+{
+    char *real = realpath(path, NULL);
+    const char *key = arena_strdup(r->a, real ? real : path);
+    free(real);
+    return strmap_put(r->a, seen, key, strlen(key), (void *)key) == key;
+}
+
+void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
+                  validate_result *out, validate_plan_fn *on_plan, void *ctx)
+{
+    memset(out, 0, sizeof *out);
+    run r = {.d = d, .on_plan = on_plan, .ctx = ctx, .out = out};
+    diag_set_stage(d, "schema");
+    r.cat = catalog_load(d);
+    if (!r.cat) {
+        out->internal_error = true;
+        return;
+    }
+    r.index = check_index_new();
+    r.a = arena_new();
+    fileio_list files = {NULL, 0};
+    diag_set_stage(d, "file");
+    collect(&r, paths, npaths, &files);
+    strmap seen = {NULL, 0, 0};
+    for (size_t i = 0; i < files.count; i++) {
+        const char *path = files.paths[i];
+        if (!first_time(&r, &seen, path))
+            continue;
+        if (is_registry_name(path)) {
+            char *dir = fileio_dirname(path);
+            folder_registry(&r, dir);
+            free(dir);
+        } else {
+            check_one_plan(&r, path);
+        }
+    }
+    diag_set_stage(d, "meaning");
+    check_index_finish(r.index, d);
+
+    fileio_list_release(&files);
+    check_index_free(r.index);
+    for (size_t i = 0; i < r.nregistries; i++) {
+        units_free(r.registries[i]->units);
+        document_free(r.registries[i]->doc);
+    }
+    free(r.registries);
+    arena_free(r.a);
+    catalog_free(r.cat);
+}
+
+void validate_result_release(validate_result *r)
+{
+    for (size_t i = 0; i < r->nfiles; i++) {
+        free(r->files[i].path);
+        free(r->files[i].id);
+    }
+    free(r->files);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,53 @@
+/* validate.h - checking plan files: the whole read -> check pipeline.
+ *
+ * For every file named or found below a folder (*.yaml, *.yml): read it
+ * within the size limit, load it (yamlload), validate it against its
+ * schema (plan.schema.json, or units.schema.json for a folder's
+ * units.yaml), build the plan model and run the meaning checks, then the
+ * checks across all plans. Every problem goes to the diagnostics sink; the
+ * result says what was checked. A folder's units.yaml is the unit registry
+ * of the plans in that folder, and is checked whenever one of them is. */
+#ifndef KEHOACH_VALIDATE_H
+#define KEHOACH_VALIDATE_H
+
+#include "diag.h"
+#include "plan.h"
+#include "units.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum validate_kind {
+    VALIDATE_PLAN,
+    VALIDATE_UNITS,      /* a folder's unit registry (units.yaml) */
+} validate_kind;
+
+typedef struct validate_file {
+    char *path;
+    validate_kind kind;
+    bool loaded;         /* read and parsed as YAML */
+    char *id;            /* plan id, when it has one */
+    size_t activities;   /* plans: activities in the model */
+    size_t units;        /* registries, and plans with their own units */
+} validate_file;
+
+typedef struct validate_result {
+    validate_file *files;
+    size_t nfiles;
+    size_t plans, activities, registries;
+    size_t unreadable;   /* files or folders that could not be read */
+    bool internal_error; /* a built-in schema is broken, or a bug showed */
+} validate_result;
+
+/* Called for every plan that loaded, once it is checked and scheduled,
+ * while its document is still in memory (it is freed right after). */
+typedef void validate_plan_fn(const plan *p, const char *path,
+                              const units *registry, void *ctx);
+
+/* Checks the files and folders in paths; fills *out (release it with
+ * validate_result_release). on_plan may be NULL. */
+void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
+                  validate_result *out, validate_plan_fn *on_plan, void *ctx);
+void validate_result_release(validate_result *r);
+
+#endif

@@ -1,0 +1,1266 @@
+/* yamlload.c - YAML plan files into positioned nodes (see yamlload.h).
+ *
+ * Two stages. The bytes are checked first, so that libyaml only ever sees
+ * valid UTF-8 text and every encoding problem is named in words a planning
+ * officer can act on. libyaml's event parser then drives a builder with an
+ * explicit stack (no recursion) that makes nodes, resolves plain scalars
+ * with the YAML 1.2 core schema and checks keys, tags, anchors and limits.
+ * libyaml's own syntax errors are reworded for people who are not
+ * programmers.
+ *
+ * The one idea to know: nothing is ever expanded. An alias shares its
+ * anchored node, and every anchor remembers its weight (the number of
+ * nodes in its subtree with aliases expanded), so each alias adds its cost
+ * to a running total in O(1) and a "billion laughs" file is refused at the
+ * first alias that crosses the limit. Positions come from libyaml's marks,
+ * which count characters, through a cursor that walks forward only, so
+ * placing every node costs linear time even on one huge line. */
+#include "yamlload.h"
+
+#include "utf8.h"
+
+#include <yaml.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+const yamlload_limits yamlload_default_limits = {
+    .max_bytes = 16u << 20,
+    .max_depth = 64,
+    .max_string = 1u << 20,
+    .max_nodes = 1000000,
+    .max_aliases = 1000,
+};
+
+/* Errors reported for one file before giving up. Each diagnostic also
+ * reads its source line up to the spot, to count the column, so the lines
+ * read are held to a few times the size of the file: on a file that is
+ * one huge line only the first few problems are reported, and reporting
+ * stays linear. */
+#define YAMLLOAD_MAX_REPORTS 100
+#define YAMLLOAD_REPORT_BUDGET(len) (4 * (len) + ((size_t)1 << 20))
+/* Bytes examined for the NUL pattern of UTF-16 text. */
+#define YAMLLOAD_SNIFF_BYTES 4096
+/* Characters of a key or value quoted in a message. */
+#define YAMLLOAD_QUOTE_CHARS 40
+
+/* ---- reporting ---------------------------------------------------------- */
+
+typedef struct yamlload_ctx {
+    arena *a;
+    const source *src;
+    diag_sink *d;
+    const yamlload_limits *limits;
+    size_t errors;
+    size_t scanned; /* bytes of source lines that diagnostics read */
+    bool stop;     /* a limit was hit, or too many errors: read no further */
+} yamlload_ctx;
+
+/* Bytes of the line at pos (with its break), as a diagnostic reads it. */
+static size_t yamlload_line_bytes(const source *src, srcpos pos)
+{
+    if (pos.line == 0 || pos.line > src->nlines)
+        return 0;
+    size_t end = pos.line < src->nlines ? src->line_starts[pos.line] : src->len;
+    return end - src->line_starts[pos.line - 1];
+}
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+{
+    if (cx->stop)
+        return NULL;
+    size_t line = yamlload_line_bytes(cx->src, pos);
+    if (cx->errors == YAMLLOAD_MAX_REPORTS ||
+        (cx->errors &&
+         cx->scanned + line > YAMLLOAD_REPORT_BUDGET(cx->src->len))) {
+        cx->stop = true;
+        return diag_at(cx->d, DIAG_ERROR, cx->src, pos, span,
+                       "too many problems; stopped after the first %zu",
+                       cx->errors++);
+    }
+    cx->errors++;
+    cx->scanned += line;
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag *dg =
+        diag_at(cx->d, DIAG_ERROR, cx->src, pos, span, "%s", sb_str(&msg));
+    sb_release(&msg);
+    return dg;
+}
+
+/* A note at pos attached to parent (a report that was kept). */
+static void yamlload_note(yamlload_ctx *cx, diag *parent, srcpos pos,
+                          size_t span, const char *text)
+{
+    if (!parent)
+        return;
+    cx->scanned += yamlload_line_bytes(cx->src, pos);
+    diag_note(cx->d, parent, cx->src, pos, span, "%s", text);
+}
+
+/* Line 1, column 1 (after a byte order mark). */
+static srcpos yamlload_file_start(const source *src)
+{
+    return (srcpos){1, src->line_starts[0]};
+}
+
+/* Control characters YAML does not allow in a file (and messages escape). */
+static bool yamlload_control(int32_t cp)
+{
+    if (cp < 0x20)
+        return cp != '\t' && cp != '\n' && cp != '\r';
+    return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F && cp != 0x85);
+}
+
+/* Appends s[0..len) for quoting in a message: at most YAMLLOAD_QUOTE_CHARS
+ * characters, control characters written as escapes. */
+static void yamlload_quote(strbuf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    for (size_t chars = 0; i < len && chars < YAMLLOAD_QUOTE_CHARS; chars++) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        if (k && cp == '\n')
+            sb_puts(out, "\\n");
+        else if (k && cp == '\t')
+            sb_puts(out, "\\t");
+        else if (!k || yamlload_control(cp))
+            sb_printf(out, "\\x%02X", (unsigned char)s[i]);
+        else
+            sb_add(out, s + i, k);
+        i += k ? k : 1;
+    }
+    if (i < len)
+        sb_puts(out, "...");
+}
+
+/* ---- checks on the bytes ------------------------------------------------ */
+
+static bool yamlload_blank(const source *src)
+{
+    for (size_t i = src->line_starts[0]; i < src->len; i++) {
+        char c = src->text[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return false;
+    }
+    return true;
+}
+
+/* "UTF-16" or "UTF-32" when the file starts with that byte order mark, or
+ * "UTF-16" when its NUL bytes fall on every other byte as in UTF-16 text;
+ * NULL otherwise. */
+static const char *yamlload_wide_encoding(const source *src)
+{
+    const unsigned char *u = (const unsigned char *)src->text;
+    size_t n = src->len;
+    if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
+                   (u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)))
+        return "UTF-32";
+    if (n >= 2 &&
+        ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+        return "UTF-16";
+    size_t sample =
+        (n < YAMLLOAD_SNIFF_BYTES ? n : YAMLLOAD_SNIFF_BYTES) & ~(size_t)1;
+    size_t nul[2] = {0, 0};
+    for (size_t i = 0; i < sample; i++)
+        if (!u[i])
+            nul[i & 1]++;
+    size_t most = nul[0] > nul[1] ? nul[0] : nul[1];
+    size_t least = nul[0] > nul[1] ? nul[1] : nul[0];
+    if (most && most * 2 >= sample / 2 && least * 8 <= most)
+        return "UTF-16";
+    return NULL;
+}
+
+/* Reports the invalid UTF-8 sequence at byte `at`; returns how many bytes
+ * it takes (the lead byte and the continuation bytes that follow it). */
+static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
+{
+    const source *src = cx->src;
+    const unsigned char *u = (const unsigned char *)src->text + at;
+    size_t left = src->len - at;
+    size_t want = u[0] >= 0xF0 && u[0] <= 0xF7   ? 4
+                  : u[0] >= 0xE0 && u[0] <= 0xEF ? 3
+                  : u[0] >= 0xC0 && u[0] <= 0xDF ? 2
+                                                 : 1;
+    if (want > left)
+        want = left;
+    size_t taken = 1;
+    while (taken < want && (u[taken] & 0xC0) == 0x80)
+        taken++;
+    strbuf bytes = STRBUF_INIT;
+    for (size_t i = 0; i < want; i++)
+        sb_printf(&bytes, "%s0x%02X", i ? " " : "", u[i]);
+    diag *dg = yamlload_error(cx, source_pos_of(src, at), taken,
+                              "invalid UTF-8 at byte offset %zu (%s %s)", at,
+                              want > 1 ? "bytes" : "byte", sb_str(&bytes));
+    sb_release(&bytes);
+    if (first)
+        diag_note(cx->d, dg, NULL, (srcpos){0, 0}, 0,
+                  "the file may be saved in another encoding (such as "
+                  "Windows-1258, TCVN3 or VNI); save it as UTF-8");
+    return taken;
+}
+
+/* Checks every character; returns false at a NUL byte, where it stops. */
+static bool yamlload_check_chars(yamlload_ctx *cx)
+{
+    const source *src = cx->src;
+    bool seen_invalid = false;
+    for (size_t i = src->line_starts[0]; i < src->len && !cx->stop;) {
+        unsigned char c = (unsigned char)src->text[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+            i++;   /* printable ASCII: the common case */
+            continue;
+        }
+        if (c == '\0') {
+            yamlload_error(cx, source_pos_of(src, i), 1,
+                           "binary data: NUL byte at byte offset %zu; a plan "
+                           "must be UTF-8 text",
+                           i);
+            return false;
+        }
+        int32_t cp;
+        size_t k = utf8_decode(src->text + i, src->len - i, &cp);
+        if (!k) {
+            i += yamlload_invalid_utf8(cx, i, !seen_invalid);
+            seen_invalid = true;
+            continue;
+        }
+        if (yamlload_control(cp))
+            yamlload_error(cx, source_pos_of(src, i), k,
+                           "control character U+%04X is not allowed",
+                           (unsigned)cp);
+        else if (cp == 0xFFFE || cp == 0xFFFF)
+            yamlload_error(cx, source_pos_of(src, i), k,
+                           "character U+%04X is not allowed", (unsigned)cp);
+        i += k;
+    }
+    return true;
+}
+
+static void yamlload_check_tabs(yamlload_ctx *cx)
+{
+    const source *src = cx->src;
+    const char *t = src->text;
+    for (unsigned line = 0; line < src->nlines && !cx->stop; line++) {
+        size_t i = src->line_starts[line], tab = SIZE_MAX;
+        for (; i < src->len && (t[i] == ' ' || t[i] == '\t'); i++)
+            if (t[i] == '\t' && tab == SIZE_MAX)
+                tab = i;
+        if (tab != SIZE_MAX && i < src->len &&
+            !source_break_len(t, src->len, i))
+            yamlload_error(cx, (srcpos){line + 1, tab}, 1,
+                           "tab used for indentation; indent with spaces");
+    }
+}
+
+/* True when libyaml may see the text. */
+static bool yamlload_check_bytes(yamlload_ctx *cx)
+{
+    const source *src = cx->src;
+    srcpos start = yamlload_file_start(src);
+    if (src->len > cx->limits->max_bytes) {
+        yamlload_error(cx, start, 1,
+                       "the file is %zu bytes; the limit is %zu bytes",
+                       src->len, cx->limits->max_bytes);
+        return false;
+    }
+    const char *wide = yamlload_wide_encoding(src);
+    if (wide) {
+        yamlload_error(cx, start, 1, "the file is %s encoded; save it as UTF-8",
+                       wide);
+        return false;
+    }
+    if (yamlload_blank(src)) {
+        yamlload_error(cx, start, 1, "the file is empty");
+        return false;
+    }
+    if (yamlload_check_chars(cx))
+        yamlload_check_tabs(cx);
+    return cx->errors == 0;
+}
+
+/* ---- the builder's tables ----------------------------------------------- */
+
+static void *yamlload_reserve(void *p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return p;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    *cap = n;
+    return xrealloc(p, n * elem);
+}
+
+static size_t yamlload_add(size_t x, size_t y)
+{
+    return x > SIZE_MAX - y ? SIZE_MAX : x + y;
+}
+
+/* A hash table from (scope, bytes) to a nonzero value: anchor names in
+ * scope 0, the keys of each mapping in a scope of their own. */
+typedef struct yamlload_slot {
+    const char *s; /* NULL: empty slot */
+    size_t len;
+    size_t scope;
+    size_t value;
+} yamlload_slot;
+
+typedef struct yamlload_table {
+    yamlload_slot *slots;
+    size_t cap, count;
+} yamlload_table;
+
+static size_t yamlload_hash(size_t scope, const char *s, size_t len)
+{
+    uint64_t h =
+        14695981039346656037u ^ ((uint64_t)scope * 0x9E3779B97F4A7C15u);
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return (size_t)(h ^ (h >> 29));
+}
+
+static yamlload_slot *yamlload_slot_for(yamlload_table *t, size_t scope,
+                                        const char *s, size_t len)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = yamlload_hash(scope, s, len) & mask;; i = (i + 1) & mask) {
+        yamlload_slot *slot = &t->slots[i];
+        if (!slot->s || (slot->scope == scope && slot->len == len &&
+                         memcmp(slot->s, s, len) == 0))
+            return slot;
+    }
+}
+
+static size_t yamlload_lookup(yamlload_table *t, size_t scope, const char *s,
+                              size_t len)
+{
+    return t->cap ? yamlload_slot_for(t, scope, s, len)->value : 0;
+}
+
+/* s must outlive the table (it lives in the arena). */
+static void yamlload_store(yamlload_table *t, size_t scope, const char *s,
+                           size_t len, size_t value)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        yamlload_table bigger = {
+            xcalloc(t->cap ? t->cap * 2 : 64, sizeof(yamlload_slot)),
+            t->cap ? t->cap * 2 : 64, t->count};
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].s)
+                *yamlload_slot_for(&bigger, t->slots[i].scope, t->slots[i].s,
+                                   t->slots[i].len) = t->slots[i];
+        free(t->slots);
+        *t = bigger;
+    }
+    yamlload_slot *slot = yamlload_slot_for(t, scope, s, len);
+    if (!slot->s) {
+        *slot = (yamlload_slot){s, len, scope, 0};
+        t->count++;
+    }
+    slot->value = value;
+}
+
+/* ---- the builder -------------------------------------------------------- */
+
+typedef struct yamlload_anchor {
+    node *target;
+    size_t weight; /* nodes in its subtree, aliases expanded */
+    bool open;     /* its collection is still being read */
+} yamlload_anchor;
+
+/* A finished node on its way to its parent. */
+typedef struct yamlload_item {
+    node *n;
+    size_t weight;
+    srcpos pos;
+    size_t span;
+    const char *text; /* a scalar's text; NULL for collections, aliases */
+    size_t len;
+    bool alias;
+    bool empty_plain; /* an untagged plain scalar with no text */
+    bool refused;     /* an error was reported about it already */
+} yamlload_item;
+
+/* A key read, waiting for its value. */
+typedef struct yamlload_key {
+    const char *s;
+    size_t len;
+    srcpos pos;
+    size_t span;
+    bool refused;
+} yamlload_key;
+
+typedef struct yamlload_frame {
+    node *n;      /* the array or object being read */
+    size_t first; /* its first child in items or members */
+    size_t weight;
+    size_t anchor; /* 1 + its index in anchors; 0 without an anchor */
+    size_t scope;  /* an object's number, for its keys in the table */
+    bool have_key;
+    yamlload_key key;
+} yamlload_frame;
+
+/* Where the position cursor stands: 0-based line and character column as
+ * libyaml counts them, and the byte offset they correspond to. */
+typedef struct yamlload_cursor {
+    size_t line0, col0, offset;
+} yamlload_cursor;
+
+typedef struct yamlload_builder {
+    yamlload_ctx *cx;
+    yamlload_cursor cursor;
+    yamlload_frame *frames;
+    size_t nframes, frames_cap;
+    node **items;
+    size_t nitems, items_cap;
+    node_member *members;
+    size_t nmembers, members_cap;
+    yamlload_anchor *anchors;
+    size_t nanchors, anchors_cap;
+    yamlload_table anchor_names, keys;
+    size_t objects; /* objects opened so far */
+    size_t total;   /* nodes made, aliases counted expanded */
+    size_t aliases;
+    size_t documents;
+    node *root;
+    /* the last quoted scalar, for "is a closing quote missing?" */
+    srcpos quoted_start;
+    size_t quoted_end_line;   /* 1-based; 0 before any */
+} yamlload_builder;
+
+/* The position of a libyaml mark; same result as source_pos_at(), in time
+ * proportional to the distance from the previous mark on the same line.
+ * Marks arrive in document order, so the cursor walks forward only; a mark
+ * behind it (libyaml 0.2.5 was never seen to give one) restarts the walk
+ * at the start of its line. */
+static srcpos yamlload_locate(yamlload_builder *b, yaml_mark_t mark)
+{
+    const source *src = b->cx->src;
+    if (mark.line >= src->nlines)
+        return source_pos_of(src, src->len);
+    yamlload_cursor *c = &b->cursor;
+    if (mark.line != c->line0 || mark.column < c->col0)
+        *c = (yamlload_cursor){mark.line, 0, src->line_starts[mark.line]};
+    while (c->col0 < mark.column && c->offset < src->len) {
+        unsigned char ch = (unsigned char)src->text[c->offset];
+        if (ch < 0x80 && ch != '\n' && ch != '\r') {
+            c->offset++;   /* ASCII other than a break: the common case */
+            c->col0++;
+            continue;
+        }
+        if (source_break_len(src->text, src->len, c->offset))
+            break;
+        int32_t cp;
+        size_t k =
+            utf8_decode(src->text + c->offset, src->len - c->offset, &cp);
+        c->offset += k ? k : 1;
+        c->col0++;
+    }
+    return (srcpos){(unsigned)mark.line + 1, c->offset};
+}
+
+static size_t yamlload_span(srcpos start, srcpos end)
+{
+    return end.offset > start.offset ? end.offset - start.offset : 0;
+}
+
+/* Counts one more node; false (and stop) beyond the limit. */
+static bool yamlload_count_node(yamlload_builder *b, srcpos pos, size_t span)
+{
+    b->total = yamlload_add(b->total, 1);
+    if (b->total <= b->cx->limits->max_nodes)
+        return true;
+    yamlload_error(b->cx, pos, span,
+                   "the file holds more than %zu values; "
+                   "refusing it",
+                   b->cx->limits->max_nodes);
+    b->cx->stop = true;
+    return false;
+}
+
+static size_t yamlload_define_anchor(yamlload_builder *b,
+                                     const yaml_char_t *name, node *target,
+                                     bool open)
+{
+    b->anchors = yamlload_reserve(b->anchors, &b->anchors_cap, b->nanchors + 1,
+                                  sizeof *b->anchors);
+    b->anchors[b->nanchors++] = (yamlload_anchor){target, 1, open};
+    const char *copy = arena_strdup(b->cx->a, (const char *)name);
+    yamlload_store(&b->anchor_names, 0, copy, strlen(copy), b->nanchors);
+    return b->nanchors;
+}
+
+static yamlload_key yamlload_make_key(yamlload_builder *b,
+                                      const yamlload_item *it)
+{
+    yamlload_key key = {NULL, 0, it->pos, it->span, true};
+    if (it->refused)
+        return key;
+    if (it->alias)
+        yamlload_error(b->cx, it->pos, it->span,
+                       "a key must be plain text, not an alias");
+    else if (!it->text)
+        yamlload_error(b->cx, it->pos, it->span, "a key must be plain text");
+    else if (it->empty_plain)
+        yamlload_error(b->cx, it->pos, 1, "a key is missing before ':'");
+    else if (memchr(it->text, '\0', it->len))
+        yamlload_error(b->cx, it->pos, it->span,
+                       "a key cannot contain a NUL character");
+    else {
+        key.s = it->n->kind == NODE_STRING
+                    ? it->n->u.string.s
+                    : arena_strndup(b->cx->a, it->text, it->len);
+        key.len = it->len;
+        key.refused = false;
+    }
+    return key;
+}
+
+static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
+                                node *value)
+{
+    yamlload_key *key = &f->key;
+    size_t first = yamlload_lookup(&b->keys, f->scope, key->s, key->len);
+    if (first) {
+        const node_member *m = &b->members[first - 1];
+        strbuf shown = STRBUF_INIT;
+        yamlload_quote(&shown, key->s, key->len);
+        diag *dg = yamlload_error(b->cx, key->pos, key->span,
+                                  "duplicate key '%s'", sb_str(&shown));
+        sb_release(&shown);
+        yamlload_note(b->cx, dg, m->key_pos, m->key_span, "first given here");
+        return;
+    }
+    b->members = yamlload_reserve(b->members, &b->members_cap, b->nmembers + 1,
+                                  sizeof *b->members);
+    b->members[b->nmembers++] =
+        (node_member){key->s, key->len, key->pos, key->span, value};
+    yamlload_store(&b->keys, f->scope, key->s, key->len, b->nmembers);
+}
+
+/* Hands a finished node to the collection being read, or makes it the
+ * root. */
+static void yamlload_deliver(yamlload_builder *b, const yamlload_item *it)
+{
+    if (!b->nframes) {
+        b->root = it->n;
+        return;
+    }
+    yamlload_frame *f = &b->frames[b->nframes - 1];
+    f->weight = yamlload_add(f->weight, it->weight);
+    if (f->n->kind == NODE_ARRAY) {
+        b->items = yamlload_reserve(b->items, &b->items_cap, b->nitems + 1,
+                                    sizeof *b->items);
+        b->items[b->nitems++] = it->n;
+    } else if (!f->have_key) {
+        f->key = yamlload_make_key(b, it);
+        f->have_key = true;
+    } else {
+        f->have_key = false;
+        if (!f->key.refused)
+            yamlload_add_member(b, f, it->n);
+    }
+}
+
+/* ---- tags and the core schema ------------------------------------------- */
+
+typedef enum yamlload_tag {
+    YAMLLOAD_TAG_NONE,
+    YAMLLOAD_TAG_NONSPECIFIC, /* "!" */
+    YAMLLOAD_TAG_STR,
+    YAMLLOAD_TAG_INT,
+    YAMLLOAD_TAG_FLOAT,
+    YAMLLOAD_TAG_BOOL,
+    YAMLLOAD_TAG_NULL,
+    YAMLLOAD_TAG_SEQ,
+    YAMLLOAD_TAG_MAP,
+    YAMLLOAD_TAG_OTHER,
+} yamlload_tag;
+
+#define YAMLLOAD_CORE_PREFIX "tag:yaml.org,2002:"
+
+static yamlload_tag yamlload_tag_of(const yaml_char_t *tag)
+{
+    static const struct {
+        const char *name;
+        yamlload_tag tag;
+    } core[] = {
+        {"str", YAMLLOAD_TAG_STR},     {"int", YAMLLOAD_TAG_INT},
+        {"float", YAMLLOAD_TAG_FLOAT}, {"bool", YAMLLOAD_TAG_BOOL},
+        {"null", YAMLLOAD_TAG_NULL},   {"seq", YAMLLOAD_TAG_SEQ},
+        {"map", YAMLLOAD_TAG_MAP},
+    };
+    if (!tag)
+        return YAMLLOAD_TAG_NONE;
+    const char *t = (const char *)tag;
+    if (strcmp(t, "!") == 0)
+        return YAMLLOAD_TAG_NONSPECIFIC;
+    size_t plen = strlen(YAMLLOAD_CORE_PREFIX);
+    if (strncmp(t, YAMLLOAD_CORE_PREFIX, plen) != 0)
+        return YAMLLOAD_TAG_OTHER;
+    for (size_t i = 0; i < sizeof core / sizeof core[0]; i++)
+        if (strcmp(t + plen, core[i].name) == 0)
+            return core[i].tag;
+    return YAMLLOAD_TAG_OTHER;
+}
+
+/* The tag as people write it: "!!int" rather than its full name. */
+static void yamlload_tag_text(strbuf *out, const yaml_char_t *tag)
+{
+    const char *t = (const char *)tag;
+    size_t plen = strlen(YAMLLOAD_CORE_PREFIX);
+    if (strncmp(t, YAMLLOAD_CORE_PREFIX, plen) == 0) {
+        sb_puts(out, "!!");
+        t += plen;
+    }
+    yamlload_quote(out, t, strlen(t));
+}
+
+/* Reports a tag that is not one of the core tags or does not fit the kind
+ * of node ("a list", "a mapping", "a single value"). */
+static void yamlload_bad_tag(yamlload_builder *b, const yaml_char_t *tag,
+                             yamlload_tag kind, const char *what, srcpos pos,
+                             size_t span)
+{
+    strbuf shown = STRBUF_INIT;
+    yamlload_tag_text(&shown, tag);
+    if (kind == YAMLLOAD_TAG_OTHER)
+        yamlload_error(b->cx, pos, span, "unsupported tag '%s'",
+                       sb_str(&shown));
+    else
+        yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on %s",
+                       sb_str(&shown), what);
+    sb_release(&shown);
+}
+
+/* How a plain scalar reads under the YAML 1.2 core schema. */
+typedef enum yamlload_form {
+    YAMLLOAD_FORM_STRING,
+    YAMLLOAD_FORM_NULL,
+    YAMLLOAD_FORM_BOOL,
+    YAMLLOAD_FORM_DECIMAL, /* [-+]?[0-9]+ */
+    YAMLLOAD_FORM_RADIX,   /* 0o17, 0x1F */
+    YAMLLOAD_FORM_FLOAT,
+} yamlload_form;
+
+static bool yamlload_is(const char *s, size_t len, const char *word)
+{
+    return strlen(word) == len && memcmp(s, word, len) == 0;
+}
+
+static bool yamlload_one_of(const char *s, size_t len, const char *const *words)
+{
+    for (; *words; words++)
+        if (yamlload_is(s, len, *words))
+            return true;
+    return false;
+}
+
+static size_t yamlload_digits(const char *s, size_t len, size_t i)
+{
+    size_t start = i;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i - start;
+}
+
+static int yamlload_digit_value(char c, int base)
+{
+    int v = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : 99;
+    return v < base ? v : -1;
+}
+
+/* Value of the digits s[0..len) in base 8 or 16, or -1 when one is not a
+ * digit (or there are none). */
+static double yamlload_radix(const char *s, size_t len, int base)
+{
+    double v = 0;
+    for (size_t i = 0; i < len; i++) {
+        int d = yamlload_digit_value(s[i], base);
+        if (d < 0)
+            return -1;
+        v = v * base + d;
+    }
+    return len ? v : -1;
+}
+
+static bool yamlload_float_syntax(const char *s, size_t len)
+{
+    size_t i = (len && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    size_t whole = yamlload_digits(s, len, i);
+    i += whole;
+    if (i < len && s[i] == '.') {
+        size_t frac = yamlload_digits(s, len, i + 1);
+        if (!whole && !frac)
+            return false;
+        i += 1 + frac;
+    } else if (!whole) {
+        return false;
+    }
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '-' || s[i] == '+'))
+            i++;
+        size_t exp = yamlload_digits(s, len, i);
+        if (!exp)
+            return false;
+        i += exp;
+    }
+    return i == len;
+}
+
+/* strtod() reads the locale's decimal point; YAML's is always '.'. */
+static double yamlload_decimal(const char *s, size_t len)
+{
+    const char *point = localeconv()->decimal_point;
+    strbuf text = STRBUF_INIT;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.')
+            sb_puts(&text, point);
+        else
+            sb_putc(&text, s[i]);
+    }
+    double v = strtod(sb_str(&text), NULL);
+    sb_release(&text);
+    return v;
+}
+
+static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
+                                      double *number)
+{
+    static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
+    static const char *const trues[] = {"true", "True", "TRUE", NULL};
+    static const char *const falses[] = {"false", "False", "FALSE", NULL};
+    static const char *const infs[] = {".inf", ".Inf", ".INF", NULL};
+    static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
+    if (!len || yamlload_one_of(s, len, nulls))
+        return YAMLLOAD_FORM_NULL;
+    if (yamlload_one_of(s, len, trues) || yamlload_one_of(s, len, falses)) {
+        *boolean = s[0] == 't' || s[0] == 'T';
+        return YAMLLOAD_FORM_BOOL;
+    }
+    size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    if (yamlload_digits(s, len, sign) == len - sign && len > sign) {
+        *number = yamlload_decimal(s, len);
+        return YAMLLOAD_FORM_DECIMAL;
+    }
+    if (len > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+        double v = yamlload_radix(s + 2, len - 2, s[1] == 'o' ? 8 : 16);
+        if (v >= 0) {
+            *number = v;
+            return YAMLLOAD_FORM_RADIX;
+        }
+    }
+    if (yamlload_one_of(s + sign, len - sign, infs)) {
+        *number = s[0] == '-' ? -INFINITY : INFINITY;
+        return YAMLLOAD_FORM_FLOAT;
+    }
+    if (yamlload_one_of(s, len, nans)) {
+        *number = NAN;
+        return YAMLLOAD_FORM_FLOAT;
+    }
+    if (yamlload_float_syntax(s, len)) {
+        *number = yamlload_decimal(s, len);
+        return YAMLLOAD_FORM_FLOAT;
+    }
+    return YAMLLOAD_FORM_STRING;
+}
+
+/* The node of a scalar event; sets it->refused after reporting a problem. */
+static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
+                                  yamlload_item *it)
+{
+    arena *a = b->cx->a;
+    const source *src = b->cx->src;
+    const char *s = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    const yaml_char_t *tag_name = ev->data.scalar.tag;
+    yamlload_tag tag = yamlload_tag_of(tag_name);
+    if (len > b->cx->limits->max_string) {
+        yamlload_error(
+            b->cx, it->pos, it->span,
+            "text of %zu bytes is longer than the limit of %zu bytes", len,
+            b->cx->limits->max_string);
+        it->refused = true;
+        return node_new(a, NODE_NULL, src, it->pos, it->span);
+    }
+    if (tag == YAMLLOAD_TAG_OTHER || tag == YAMLLOAD_TAG_SEQ ||
+        tag == YAMLLOAD_TAG_MAP) {
+        yamlload_bad_tag(b, tag_name, tag, "a single value", it->pos, it->span);
+        it->refused = true;
+        return node_new(a, NODE_NULL, src, it->pos, it->span);
+    }
+    bool as_string = tag == YAMLLOAD_TAG_STR ||
+                     tag == YAMLLOAD_TAG_NONSPECIFIC ||
+                     (tag == YAMLLOAD_TAG_NONE &&
+                      ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE);
+    bool boolean = false;
+    double number = 0;
+    yamlload_form form = as_string
+                             ? YAMLLOAD_FORM_STRING
+                             : yamlload_resolve(s, len, &boolean, &number);
+    const char *needs = NULL;
+    if (tag == YAMLLOAD_TAG_INT && form != YAMLLOAD_FORM_DECIMAL &&
+        form != YAMLLOAD_FORM_RADIX)
+        needs = "an integer";
+    else if (tag == YAMLLOAD_TAG_FLOAT && form != YAMLLOAD_FORM_DECIMAL &&
+             form != YAMLLOAD_FORM_FLOAT)
+        needs = "a number";
+    else if (tag == YAMLLOAD_TAG_BOOL && form != YAMLLOAD_FORM_BOOL)
+        needs = "true or false";
+    else if (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL)
+        needs = "an empty value, '~' or null";
+    if (needs) {
+        strbuf shown = STRBUF_INIT, value = STRBUF_INIT;
+        yamlload_tag_text(&shown, tag_name);
+        yamlload_quote(&value, s, len);
+        yamlload_error(b->cx, it->pos, it->span,
+                       "tag '%s' needs %s; '%s' is not", sb_str(&shown), needs,
+                       sb_str(&value));
+        sb_release(&shown);
+        sb_release(&value);
+        it->refused = true;
+        return node_new(a, NODE_NULL, src, it->pos, it->span);
+    }
+    switch (form) {
+    case YAMLLOAD_FORM_NULL:
+        return node_new(a, NODE_NULL, src, it->pos, it->span);
+    case YAMLLOAD_FORM_BOOL: {
+        node *n = node_new(a, NODE_BOOL, src, it->pos, it->span);
+        n->u.boolean = boolean;
+        return n;
+    }
+    case YAMLLOAD_FORM_DECIMAL:
+    case YAMLLOAD_FORM_RADIX:
+    case YAMLLOAD_FORM_FLOAT: {
+        node *n = node_new(a, NODE_NUMBER, src, it->pos, it->span);
+        n->u.number.value = number;
+        n->u.number.text = arena_strndup(a, s, len);
+        return n;
+    }
+    case YAMLLOAD_FORM_STRING:
+        break;
+    }
+    node *n = node_new(a, NODE_STRING, src, it->pos, it->span);
+    n->u.string.s = arena_strndup(a, s, len);
+    n->u.string.len = len;
+    return n;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static void yamlload_scalar(yamlload_builder *b, const yaml_event_t *ev)
+{
+    yamlload_item it = {0};
+    it.pos = yamlload_locate(b, ev->start_mark);
+    it.span = yamlload_span(it.pos, yamlload_locate(b, ev->end_mark));
+    if (!yamlload_count_node(b, it.pos, it.span))
+        return;
+    it.weight = 1;
+    it.text = (const char *)ev->data.scalar.value;
+    it.len = ev->data.scalar.length;
+    it.empty_plain = !it.len && !ev->data.scalar.tag &&
+                     ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    it.n = yamlload_scalar_node(b, ev, &it);
+    if (ev->data.scalar.anchor)
+        yamlload_define_anchor(b, ev->data.scalar.anchor, it.n, false);
+    yamlload_deliver(b, &it);
+}
+
+static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
+{
+    yamlload_ctx *cx = b->cx;
+    yamlload_item it = {0};
+    it.pos = yamlload_locate(b, ev->start_mark);
+    it.span = yamlload_span(it.pos, yamlload_locate(b, ev->end_mark));
+    it.alias = true;
+    it.weight = 1;
+    const char *name = (const char *)ev->data.alias.anchor;
+    if (++b->aliases > cx->limits->max_aliases) {
+        yamlload_error(cx, it.pos, it.span,
+                       "more than %zu aliases; refusing "
+                       "the file",
+                       cx->limits->max_aliases);
+        cx->stop = true;
+        return;
+    }
+    size_t found = yamlload_lookup(&b->anchor_names, 0, name, strlen(name));
+    const yamlload_anchor *anchor = found ? &b->anchors[found - 1] : NULL;
+    if (!anchor || anchor->open) {
+        if (!anchor)
+            yamlload_error(cx, it.pos, it.span, "unknown anchor '*%s'", name);
+        else
+            yamlload_error(cx, it.pos, it.span,
+                           "alias '*%s' is inside the node "
+                           "it refers to; a cycle is not allowed",
+                           name);
+        it.refused = true;
+        it.n = node_new(cx->a, NODE_NULL, cx->src, it.pos, it.span);
+        yamlload_deliver(b, &it);
+        return;
+    }
+    b->total = yamlload_add(b->total, anchor->weight);
+    if (b->total > cx->limits->max_nodes) {
+        yamlload_error(cx, it.pos, it.span,
+                       "aliases expand to more than %zu "
+                       "nodes; refusing the file",
+                       cx->limits->max_nodes);
+        cx->stop = true;
+        return;
+    }
+    it.n = anchor->target;
+    it.weight = anchor->weight;
+    yamlload_deliver(b, &it);
+}
+
+static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
+                          node_kind kind)
+{
+    yamlload_ctx *cx = b->cx;
+    srcpos pos = yamlload_locate(b, ev->start_mark);
+    if (b->nframes >= cx->limits->max_depth) {
+        yamlload_error(cx, pos, 1, "nesting deeper than %zu levels",
+                       cx->limits->max_depth);
+        cx->stop = true;
+        return;
+    }
+    if (!yamlload_count_node(b, pos, 1))
+        return;
+    bool list = kind == NODE_ARRAY;
+    const yaml_char_t *tag_name =
+        list ? ev->data.sequence_start.tag : ev->data.mapping_start.tag;
+    const yaml_char_t *anchor =
+        list ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+    yamlload_tag tag = yamlload_tag_of(tag_name);
+    if (tag != YAMLLOAD_TAG_NONE && tag != YAMLLOAD_TAG_NONSPECIFIC &&
+        tag != (list ? YAMLLOAD_TAG_SEQ : YAMLLOAD_TAG_MAP))
+        yamlload_bad_tag(b, tag_name, tag, list ? "a list" : "a mapping", pos,
+                         1);
+    node *n = node_new(cx->a, kind, cx->src, pos, 1);
+    b->frames = yamlload_reserve(b->frames, &b->frames_cap, b->nframes + 1,
+                                 sizeof *b->frames);
+    yamlload_frame *f = &b->frames[b->nframes++];
+    *f = (yamlload_frame){n,  list ? b->nitems : b->nmembers, 1,
+                          0,  list ? 0 : ++b->objects,        false,
+                          {0}};
+    if (anchor)
+        f->anchor = yamlload_define_anchor(b, anchor, n, true);
+}
+
+static void yamlload_close(yamlload_builder *b)
+{
+    yamlload_frame f = b->frames[--b->nframes];
+    arena *a = b->cx->a;
+    node *n = f.n;
+    if (n->kind == NODE_ARRAY) {
+        size_t count = b->nitems - f.first;
+        if (count) {
+            n->u.array.items = arena_alloc(a, count * sizeof *n->u.array.items);
+            memcpy(n->u.array.items, b->items + f.first,
+                   count * sizeof *n->u.array.items);
+        }
+        n->u.array.count = count;
+        b->nitems = f.first;
+    } else {
+        size_t count = b->nmembers - f.first;
+        if (count) {
+            n->u.object.members =
+                arena_alloc(a, count * sizeof *n->u.object.members);
+            memcpy(n->u.object.members, b->members + f.first,
+                   count * sizeof *n->u.object.members);
+        }
+        n->u.object.count = count;
+        b->nmembers = f.first;
+    }
+    if (f.anchor) {
+        b->anchors[f.anchor - 1].weight = f.weight;
+        b->anchors[f.anchor - 1].open = false;
+    }
+    yamlload_item it = {.n = n, .weight = f.weight, .pos = n->pos, .span = 1};
+    yamlload_deliver(b, &it);
+}
+
+/* Builds one event; false when reading should end. */
+static bool yamlload_event(yamlload_builder *b, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (b->documents++) {
+            srcpos pos = yamlload_locate(b, ev->start_mark);
+            yamlload_error(b->cx, pos,
+                           yamlload_span(pos, yamlload_locate(b, ev->end_mark)),
+                           "a plan file holds one document; a second document "
+                           "starts here");
+            return false;
+        }
+        return true;
+    case YAML_STREAM_END_EVENT:
+        if (!b->documents)
+            yamlload_error(b->cx, yamlload_file_start(b->cx->src), 1,
+                           "the file holds no YAML content, only comments or "
+                           "blank lines");
+        return false;
+    case YAML_SCALAR_EVENT:
+        if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+            ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+            b->quoted_start = source_pos_at(b->cx->src, ev->start_mark.line,
+                                            ev->start_mark.column);
+            b->quoted_end_line = ev->end_mark.line + 1;
+        }
+        yamlload_scalar(b, ev);
+        return true;
+    case YAML_ALIAS_EVENT:
+        yamlload_alias(b, ev);
+        return true;
+    case YAML_SEQUENCE_START_EVENT:
+        yamlload_open(b, ev, NODE_ARRAY);
+        return true;
+    case YAML_MAPPING_START_EVENT:
+        yamlload_open(b, ev, NODE_OBJECT);
+        return true;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        yamlload_close(b);
+        return true;
+    default: /* stream start, document end */
+        return true;
+    }
+}
+
+/* ---- libyaml's syntax errors, reworded ---------------------------------- */
+
+/* The character at offset as UTF-8 text; "" at a line break or the end. */
+static void yamlload_char_at(const source *src, size_t offset, char out[5])
+{
+    int32_t cp;
+    size_t k =
+        offset < src->len && !source_break_len(src->text, src->len, offset)
+            ? utf8_decode(src->text + offset, src->len - offset, &cp)
+            : 0;
+    memcpy(out, src->text + offset, k);
+    out[k] = '\0';
+}
+
+/* True when only spaces come before pos on its line. */
+static bool yamlload_first_on_line(const source *src, srcpos pos)
+{
+    for (size_t i = src->line_starts[pos.line - 1]; i < pos.offset; i++)
+        if (src->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* Appends the tag written at offset (up to white space or a flow
+ * indicator). */
+static void yamlload_tag_at(strbuf *out, const source *src, size_t offset)
+{
+    size_t end = offset;
+    while (end < src->len && !strchr(" \t\r\n,[]{}", src->text[end]))
+        end++;
+    yamlload_quote(out, src->text + offset, end - offset);
+}
+
+static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
+{
+    yamlload_ctx *cx = b->cx;
+    const source *src = cx->src;
+    if (p->error == YAML_MEMORY_ERROR || !p->problem) {
+        yamlload_error(cx, yamlload_file_start(src), 1,
+                       "out of memory while reading the file");
+        return;
+    }
+    if (p->error == YAML_READER_ERROR) {
+        yamlload_error(cx, source_pos_of(src, p->problem_offset), 1,
+                       "cannot read the text: %s", p->problem);
+        return;
+    }
+    srcpos at =
+        source_pos_at(src, p->problem_mark.line, p->problem_mark.column);
+    srcpos opened =
+        source_pos_at(src, p->context_mark.line, p->context_mark.column);
+    const char *problem = p->problem, *context = p->context ? p->context : "";
+    char ch[5];
+    yamlload_char_at(src, at.offset, ch);
+    strbuf msg = STRBUF_INIT;
+    const char *note = NULL;
+    const char *unaligned = NULL;
+
+    if (strcmp(problem, "could not find expected ':'") == 0) {
+        sb_puts(&msg, "expected ':' after a key; is a line wrongly indented "
+                      "or missing ': '?");
+        note = "this text has no ': ' after it";
+    } else if (strcmp(problem, "mapping values are not allowed in this "
+                               "context") == 0) {
+        sb_puts(&msg, "unexpected ':'; quote text that contains ': '");
+    } else if (strcmp(problem, "did not find expected key") == 0) {
+        unaligned = "wrong indentation: a key is not aligned with the keys "
+                    "above it";
+    } else if (strcmp(problem, "did not find expected '-' indicator") == 0) {
+        unaligned = "wrong indentation: a list item is not aligned with the "
+                    "items above it";
+    } else if (strcmp(problem, "found character that cannot start any "
+                               "token") == 0) {
+        if (strcmp(ch, "\t") == 0)
+            sb_puts(&msg, "a tab cannot be used here; use spaces");
+        else
+            sb_printf(&msg, "'%s' cannot start a value; put the text in quotes",
+                      ch);
+    } else if (strcmp(problem, "found a tab character that violates "
+                               "indentation") == 0 ||
+               strcmp(problem, "found a tab character where an indentation "
+                               "space is expected") == 0) {
+        sb_puts(&msg, "tab used for indentation; indent with spaces");
+    } else if (strcmp(problem, "found unexpected end of stream") == 0 &&
+               strcmp(context, "while scanning a quoted scalar") == 0) {
+        char quote[5];
+        yamlload_char_at(src, opened.offset, quote);
+        sb_printf(&msg,
+                  "this quoted text is never closed; add the closing "
+                  "quote (%s)",
+                  quote);
+        at = opened;
+    } else if (strcmp(problem, "found unexpected document indicator") == 0) {
+        sb_puts(&msg, "a line starting with '---' or '...' ends the document "
+                      "inside a quoted text; close the quote before it");
+        note = "the quoted text starts here";
+    } else if (strcmp(problem, "found undefined tag handle") == 0) {
+        sb_puts(&msg, "unsupported tag '");
+        yamlload_tag_at(&msg, src, at.offset);
+        sb_puts(&msg, "'; remove it");
+    } else if (strcmp(problem, "block sequence entries are not allowed in "
+                               "this context") == 0) {
+        sb_puts(&msg, "a list item ('- ') cannot start here; put the list on "
+                      "its own lines, indented under its key");
+    } else if (strcmp(problem, "did not find expected ',' or ']'") == 0) {
+        sb_puts(&msg, "expected ',' or ']': the list opened with '[' is not "
+                      "closed");
+        note = "the list starts here";
+    } else if (strcmp(problem, "did not find expected ',' or '}'") == 0) {
+        sb_puts(&msg, "expected ',' or '}': the mapping opened with '{' is not "
+                      "closed");
+        note = "the mapping starts here";
+    } else if (strcmp(problem, "did not find expected node content") == 0) {
+        if (strcmp(ch, ":") == 0)
+            sb_puts(&msg, "a key is missing before ':'");
+        else if (ch[0] && ch[0] != ' ')
+            sb_printf(&msg,
+                      "a value cannot start with '%s'; put the text in "
+                      "quotes",
+                      ch);
+        else
+            sb_puts(&msg, "expected a value here");
+    } else if (strcmp(context, "while parsing a quoted scalar") == 0) {
+        sb_puts(&msg, "a backslash (\\) in double quotes starts an escape "
+                      "sequence and this one is invalid; write \\\\ for a "
+                      "backslash, or use single quotes");
+    } else if (strcmp(problem, "did not find expected comment or line "
+                               "break") == 0) {
+        sb_puts(&msg, "after '|' or '>' the text must start on the next line");
+    } else if (strcmp(problem, "did not find expected alphabetic or numeric "
+                               "character") == 0 &&
+               (strcmp(context, "while scanning an anchor") == 0 ||
+                strcmp(context, "while scanning an alias") == 0)) {
+        char sign =
+            strcmp(context, "while scanning an anchor") == 0 ? '&' : '*';
+        sb_printf(&msg,
+                  "'%c' must be followed by a name; put text that "
+                  "starts with '%c' in quotes",
+                  sign, sign);
+    } else if (strcmp(problem, "did not find expected <document start>") == 0) {
+        sb_puts(&msg, b->documents
+                          ? "a plan file holds one document; a second "
+                            "document starts here"
+                          : "expected '---' to start the document after the "
+                            "'%' lines");
+    } else if (strcmp(problem, "found incompatible YAML document") == 0) {
+        sb_puts(&msg, "unsupported YAML version; write '%YAML 1.2' or remove "
+                      "the line");
+    } else if (*context) {
+        sb_printf(&msg, "%s (%s)", problem, context);
+    } else {
+        sb_puts(&msg, problem);
+    }
+
+    if (unaligned) {
+        if (strcmp(ch, ":") == 0 && yamlload_first_on_line(src, at))
+            sb_puts(&msg, "a key is missing before ':'");
+        else if (yamlload_first_on_line(src, at))
+            sb_puts(&msg, unaligned);
+        else
+            sb_puts(&msg, "unexpected text after a value; a quoted text ends "
+                          "at its closing quote");
+    }
+    diag *dg = yamlload_error(cx, at, 1, "%s", sb_str(&msg));
+    sb_release(&msg);
+    if (note)
+        yamlload_note(cx, dg, opened, 1, note);
+    /* a quoted text that ran over lines up to here lost its closing quote */
+    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line < at.line)
+        yamlload_note(cx, dg, b->quoted_start, 1,
+                      "the quoted text that ends on that line starts here; "
+                      "is its closing quote missing?");
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+static node *yamlload_build(yamlload_ctx *cx)
+{
+    const source *src = cx->src;
+    yamlload_builder b = {.cx = cx, .cursor = {0, 0, src->line_starts[0]}};
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        yamlload_error(cx, yamlload_file_start(src), 1,
+                       "out of memory while reading the file");
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)src->text,
+                                 src->len);
+    while (!cx->stop) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yamlload_syntax_error(&b, &parser);
+            break;
+        }
+        bool more = yamlload_event(&b, &ev);
+        yaml_event_delete(&ev);
+        if (!more)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    free(b.frames);
+    free(b.items);
+    free(b.members);
+    free(b.anchors);
+    free(b.anchor_names.slots);
+    free(b.keys.slots);
+    return cx->errors ? NULL : b.root;
+}
+
+node *yamlload_parse(arena *a, const source *src, diag_sink *d,
+                     const yamlload_limits *limits)
+{
+    yamlload_ctx cx = {a, src, d, limits, 0, 0, false};
+    if (!yamlload_check_bytes(&cx))
+        return NULL;
+    return yamlload_build(&cx);
+}

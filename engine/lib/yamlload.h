@@ -1,0 +1,36 @@
+/* yamlload.h - reading a YAML document into positioned nodes, refusing
+ * hostile or broken input.
+ *
+ * The only module that includes <yaml.h>. Before libyaml sees a byte the
+ * text is checked: not empty, not binary, UTF-8 (a BOM is accepted; UTF-16
+ * is named as such), no tabs used for indentation, within the size limit.
+ * libyaml's events are then built into nodes under limits on depth, string
+ * length, node count and alias expansion (so "billion laughs" fails at
+ * once). Duplicate keys, a second document, custom tags and complex keys
+ * are errors. Plain scalars are resolved with the YAML 1.2 core schema (as
+ * editors using yaml-language-server do): null, true/false, integers,
+ * floats; everything else, including dates, is a string. Every problem is
+ * reported at its line and column. */
+#ifndef KEHOACH_YAMLLOAD_H
+#define KEHOACH_YAMLLOAD_H
+
+#include "diag.h"
+#include "node.h"
+
+typedef struct yamlload_limits {
+    size_t max_bytes;        /* whole file */
+    size_t max_depth;        /* nesting of sequences and mappings */
+    size_t max_string;       /* bytes in one scalar */
+    size_t max_nodes;        /* nodes built, aliases counted expanded */
+    size_t max_aliases;      /* alias uses */
+} yamlload_limits;
+
+/* 16 MiB, depth 64, 1 MiB strings, 1,000,000 nodes, 1,000 aliases. */
+extern const yamlload_limits yamlload_default_limits;
+
+/* Parses src (one document) into nodes in a. Returns the root, or NULL
+ * after adding at least one positioned error to d. */
+node *yamlload_parse(arena *a, const source *src, diag_sink *d,
+                     const yamlload_limits *limits);
+
+#endif
