@@ -1,0 +1,67 @@
+/* cli.h - the kehoach command line: commands, options, output.
+ *
+ * Each subcommand lives in its own cmd-<verb>.c as cmd_<verb>(), listed in
+ * the table of main.c with its one-line summary and help text. Only the
+ * CLI prints and chooses exit codes; the library returns results and
+ * diagnostics. */
+#ifndef KEHOACH_CLI_H
+#define KEHOACH_CLI_H
+
+#include "strbuf.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes, documented in the README. */
+enum {
+    EXIT_VALID = 0,      /* no problems */
+    EXIT_PROBLEMS = 1,   /* the input has problems */
+    EXIT_USAGE = 2,      /* the command line is wrong */
+    EXIT_IO = 3,         /* a file could not be read or written */
+    EXIT_INTERNAL = 4,   /* a bug, or a broken installation */
+};
+
+typedef struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);   /* argv[0] is the command name */
+    const char *summary;
+    const char *help;
+} cli_command;
+
+extern const cli_command cmd_deadlines_info;
+extern const cli_command cmd_validate_info;
+
+/* --- options ---------------------------------------------------------- */
+
+typedef struct cli_option {
+    const char *name;      /* long name without "--" */
+    char short_name;       /* 0 when none */
+    bool takes_value;
+} cli_option;
+
+typedef struct cli_args {
+    int option;            /* index into the table, -1 for a positional argument */
+    const char *value;     /* the option's value, or the positional argument */
+} cli_args;
+
+/* Parses argv[1..argc) against options (ended by a NULL name). Calls
+ * on_arg for each option and positional argument in order. Returns false
+ * after printing a usage error ("unknown option '--fromat'; did you mean
+ * '--format'?") to stderr. */
+bool cli_parse(const char *command, int argc, char **argv,
+               const cli_option *options,
+               bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx);
+
+/* Prints "kehoach <command>: <message>" and a hint to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* True when stdout should get ANSI colours: a terminal, and NO_COLOR unset
+ * or empty. */
+bool cli_color(void);
+
+/* Writes the buffer to the stream; false on a write error. */
+bool cli_write(FILE *out, const strbuf *sb);
+
+#endif

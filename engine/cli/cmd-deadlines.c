@@ -1,0 +1,245 @@
+/* cmd-deadlines.c - "kehoach deadlines": what is due and what is late.
+ *
+ * Checks the plans exactly as "validate" does (a deadline computed from a
+ * plan with errors could be wrong, so errors stop the command), collects
+ * every due date as of --as-of, and prints them in the format asked for,
+ * to standard output or, with -o, to a file replaced all at once. The
+ * only place that reads the clock is here, for the default of --as-of. */
+#include "cli.h"
+
+#include "arena.h"
+#include "deadline.h"
+#include "deadline_format.h"
+#include "diag.h"
+#include "fileio.h"
+#include "validate.h"
+#include "version.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define PROBLEMS_PER_FILE 50
+#define TEXT_WIDTH 80
+
+const cli_command cmd_deadlines_info;
+
+typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_ICS } format;
+
+typedef struct options {
+    const char **paths;
+    size_t npaths;
+    deadline_query query;
+    bool has_as_of;
+    const char *within;
+    format format;
+    const char *output;
+} options;
+
+enum { OPT_AS_OF, OPT_WITHIN, OPT_UNIT, OPT_ROLE, OPT_FORMAT, OPT_OUTPUT };
+
+static const cli_option option_table[] = {
+    [OPT_AS_OF] = {"as-of", 0, true},
+    [OPT_WITHIN] = {"within", 'w', true},
+    [OPT_UNIT] = {"unit", 'u', true},
+    [OPT_ROLE] = {"role", 0, true},
+    [OPT_FORMAT] = {"format", 'f', true},
+    [OPT_OUTPUT] = {"output", 'o', true},
+    {NULL, 0, false},
+};
+
+static bool pick(const char *value, const char *const *names, size_t n, int *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (int)i;
+            return true;
+        }
+    return false;
+}
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    static const char *const formats[] = {"text", "json", "csv", "ics"};
+    static const char *const roles[] = {"any", "lead", "partner"};
+    int choice;
+    switch (arg->option) {
+    case -1:
+        o->paths[o->npaths++] = arg->value;
+        return true;
+    case OPT_AS_OF:
+        if (date_parse(arg->value, false, &o->query.as_of) != DATE_OK) {
+            cli_usage_error("deadlines", "'%s' is not a date; write it as YYYY-MM-DD",
+                            arg->value);
+            return false;
+        }
+        o->has_as_of = true;
+        return true;
+    case OPT_WITHIN:
+        o->within = arg->value;
+        return true;
+    case OPT_UNIT:
+        o->query.unit = arg->value;
+        return true;
+    case OPT_ROLE:
+        if (!pick(arg->value, roles, 3, &choice)) {
+            cli_usage_error("deadlines", "unknown role '%s'; use lead, partner or any",
+                            arg->value);
+            return false;
+        }
+        o->query.role = (deadline_role_filter)choice;
+        return true;
+    case OPT_FORMAT:
+        if (!pick(arg->value, formats, 4, &choice)) {
+            cli_usage_error("deadlines",
+                            "unknown format '%s'; use text, json, csv or ics", arg->value);
+            return false;
+        }
+        o->format = (format)choice;
+        return true;
+    default:
+        o->output = arg->value;
+        return true;
+    }
+}
+
+static date today(void)
+{
+    time_t now = time(NULL);
+    struct tm local;
+    localtime_r(&now, &local);
+    return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+typedef struct collector {
+    deadline_list list;
+    const deadline_query *query;
+} collector;
+
+static void collect(const plan *p, const char *path, const units *registry, void *ctx)
+{
+    collector *c = ctx;
+    deadline_add_plan(&c->list, p, path, registry, c->query);
+}
+
+static int cmd_deadlines(int argc, char **argv)
+{
+    const char **paths = xmalloc((size_t)argc * sizeof *paths);
+    options o = {.paths = paths};
+    if (!cli_parse("deadlines", argc, argv, option_table, on_arg, &o)) {
+        free(paths);
+        return EXIT_USAGE;
+    }
+    if (!o.has_as_of)
+        o.query.as_of = today();
+    if (o.within) {
+        if (!deadline_parse_within(o.within, o.query.as_of, &o.query.until)) {
+            free(paths);
+            return cli_usage_error("deadlines",
+                                   "'%s' is not a duration; write it like 30d, 6w, 3m or 1y",
+                                   o.within);
+        }
+        o.query.has_until = true;
+    }
+    if (o.npaths == 0)
+        paths[o.npaths++] = "plans";
+
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    collector c = {.query = &o.query};
+    deadline_list_init(&c.list);
+    validate_result r;
+    validate_run(o.paths, o.npaths, d, &r, collect, &c);
+
+    int code = EXIT_VALID;
+    if (diag_count(d)) {
+        /* problems (and warnings) go to stderr; errors stop the command */
+        strbuf problems = STRBUF_INIT;
+        diag_format_text(d, &problems, false);
+        if (diag_errors(d))
+            sb_printf(&problems, "kehoach deadlines: %zu error%s in the plans; "
+                      "no deadlines shown until they are fixed\n", diag_errors(d),
+                      diag_errors(d) == 1 ? "" : "s");
+        cli_write(stderr, &problems);
+        sb_release(&problems);
+    }
+    if (r.internal_error)
+        code = EXIT_INTERNAL;
+    else if (r.unreadable)
+        code = EXIT_IO;
+    else if (diag_errors(d))
+        code = EXIT_PROBLEMS;
+
+    if (code == EXIT_VALID) {
+        deadline_sort(&c.list);
+        strbuf out = STRBUF_INIT;
+        switch (o.format) {
+        case FORMAT_TEXT:
+            deadline_format_text(&c.list, &o.query, &out, !o.output && cli_color(),
+                                 TEXT_WIDTH);
+            break;
+        case FORMAT_JSON:
+            deadline_format_json(&c.list, &o.query, &out);
+            break;
+        case FORMAT_CSV:
+            deadline_format_csv(&c.list, &out);
+            break;
+        case FORMAT_ICS:
+            deadline_format_ics(&c.list, &o.query, KEHOACH_VERSION, &out);
+            break;
+        }
+        if (o.output) {
+            char *err;
+            if (!fileio_write_atomic(o.output, sb_str(&out), out.len, &err)) {
+                fprintf(stderr, "kehoach deadlines: cannot write '%s': %s\n", o.output, err);
+                free(err);
+                code = EXIT_IO;
+            }
+        } else if (!cli_write(stdout, &out)) {
+            fprintf(stderr, "kehoach deadlines: cannot write the output\n");
+            code = EXIT_IO;
+        }
+        sb_release(&out);
+    }
+    deadline_list_release(&c.list);
+    validate_result_release(&r);
+    diag_sink_free(d);
+    free(paths);
+    return code;
+}
+
+const cli_command cmd_deadlines_info = {
+    "deadlines",
+    cmd_deadlines,
+    "show what is due and what is late, or export it to a calendar",
+    "usage: kehoach deadlines [PATH...] [--as-of DATE] [--within DURATION]\n"
+    "                         [--unit UNIT] [--role lead|partner|any]\n"
+    "                         [--format text|json|csv|ics] [-o FILE]\n"
+    "\n"
+    "Lists every due date of the plans: each occurrence of every activity\n"
+    "(\"Quý II, IV\" is two, \"Hàng tháng\" twelve) and every report to send,\n"
+    "overdue items first (the most overdue first), then the coming ones by\n"
+    "date, with the days left or late, the lead unit and the plan. The plans\n"
+    "are checked as 'kehoach validate' checks them; errors stop the command.\n"
+    "\n"
+    "PATH is a plan file or a folder (default: plans/).\n"
+    "\n"
+    "options:\n"
+    "  --as-of DATE          the day to count from, YYYY-MM-DD (default: today)\n"
+    "  -w, --within DURATION only what is due within 30d, 6w, 3m or 1y (days,\n"
+    "                        weeks, months, years); overdue items always show\n"
+    "  -u, --unit UNIT       only what a unit leads or coordinates: its id or its\n"
+    "                        name as the unit registry or the plan writes it\n"
+    "  --role ROLE           with --unit: lead, partner or any (the default);\n"
+    "                        coordinated items are marked (phối hợp)\n"
+    "  -f, --format FORMAT   text (the default), json, csv or ics (a calendar\n"
+    "                        file: one all-day event per due date)\n"
+    "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
+    "                        standard output\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Colours are used on a terminal unless NO_COLOR is set.\n"
+    "\n"
+    "exit codes: 0 done, 1 the plans have errors, 2 usage error, 3 a file could\n"
+    "not be read or written, 4 internal error.\n",
+};

@@ -1,0 +1,169 @@
+/* cmd-validate.c - "kehoach validate": check plan files.
+ *
+ * Runs the library's validation over the paths given (plans/ by default)
+ * and prints its diagnostics, then one closing line of counts; or, with
+ * --format json, one JSON object with the same content. */
+#include "cli.h"
+
+#include "arena.h"
+#include "diag.h"
+#include "validate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PROBLEMS_PER_FILE 50
+
+const cli_command cmd_validate_info;
+
+typedef struct options {
+    bool json;
+    const char **paths;
+    size_t npaths;
+} options;
+
+enum { OPT_FORMAT };
+
+static const cli_option option_table[] = {
+    [OPT_FORMAT] = {"format", 'f', true},
+    {NULL, 0, false},
+};
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    if (arg->option < 0) {
+        o->paths[o->npaths++] = arg->value;
+        return true;
+    }
+    if (strcmp(arg->value, "json") == 0) {
+        o->json = true;
+    } else if (strcmp(arg->value, "text") == 0) {
+        o->json = false;
+    } else {
+        cli_usage_error("validate", "unknown format '%s'; use 'text' or 'json'",
+                        arg->value);
+        return false;
+    }
+    return true;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static void summary_text(const validate_result *r, const diag_sink *d, strbuf *out)
+{
+    size_t errors = diag_errors(d), warnings = diag_warnings(d);
+    sb_printf(out, "checked %zu %s: %zu %s, %zu %s", r->nfiles,
+              plural(r->nfiles, "file", "files"), r->plans,
+              plural(r->plans, "plan", "plans"), r->activities,
+              plural(r->activities, "activity", "activities"));
+    if (r->registries)
+        sb_printf(out, ", %zu %s", r->registries,
+                  plural(r->registries, "unit registry", "unit registries"));
+    if (!errors && !warnings)
+        sb_puts(out, "; no problems found\n");
+    else
+        sb_printf(out, "; %zu %s, %zu %s\n", errors, plural(errors, "error", "errors"),
+                  warnings, plural(warnings, "warning", "warnings"));
+}
+
+static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
+{
+    sb_puts(out, "{\n\"files\": [");
+    for (size_t i = 0; i < r->nfiles; i++) {
+        const validate_file *f = &r->files[i];
+        sb_puts(out, i ? ",\n  " : "\n  ");
+        sb_puts(out, "{\"path\":");
+        sb_json_string(out, f->path, strlen(f->path));
+        sb_printf(out, ",\"kind\":\"%s\",\"loaded\":%s",
+                  f->kind == VALIDATE_PLAN ? "plan" : "units",
+                  f->loaded ? "true" : "false");
+        if (f->kind == VALIDATE_PLAN) {
+            sb_puts(out, ",\"id\":");
+            if (f->id)
+                sb_json_string(out, f->id, strlen(f->id));
+            else
+                sb_puts(out, "null");
+            sb_printf(out, ",\"activities\":%zu", f->activities);
+        }
+        sb_printf(out, ",\"units\":%zu}", f->units);
+    }
+    sb_puts(out, r->nfiles ? "\n],\n" : "],\n");
+    sb_printf(out, "\"plans\": %zu,\n\"activities\": %zu,\n\"registries\": %zu,\n"
+                   "\"errors\": %zu,\n\"warnings\": %zu,\n\"diagnostics\": ",
+              r->plans, r->activities, r->registries, diag_errors(d), diag_warnings(d));
+    diag_format_json(d, out);
+    sb_puts(out, "\n}\n");
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    const char **paths = xmalloc((size_t)argc * sizeof *paths);
+    options o = {false, paths, 0};
+    if (!cli_parse("validate", argc, argv, option_table, on_arg, &o)) {
+        free(paths);
+        return EXIT_USAGE;
+    }
+    if (o.npaths == 0)
+        paths[o.npaths++] = "plans";
+
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    validate_result r;
+    validate_run(o.paths, o.npaths, d, &r, NULL, NULL);
+
+    strbuf out = STRBUF_INIT;
+    if (o.json) {
+        summary_json(&r, d, &out);
+    } else {
+        diag_format_text(d, &out, cli_color());
+        summary_text(&r, d, &out);
+    }
+    bool written = cli_write(stdout, &out);
+    sb_release(&out);
+
+    int code = EXIT_VALID;
+    if (r.internal_error)
+        code = EXIT_INTERNAL;
+    else if (r.unreadable)
+        code = EXIT_IO;
+    else if (diag_errors(d))
+        code = EXIT_PROBLEMS;
+    if (!written) {
+        fprintf(stderr, "kehoach validate: cannot write the output\n");
+        code = EXIT_IO;
+    }
+    validate_result_release(&r);
+    diag_sink_free(d);
+    free(paths);
+    return code;
+}
+
+const cli_command cmd_validate_info = {
+    "validate",
+    cmd_validate,
+    "check plan files against the schema and the rules of a plan",
+    "usage: kehoach validate [--format text|json] [PATH...]\n"
+    "\n"
+    "Checks plan files and reports every problem with its line and column:\n"
+    "the file's YAML, the plan schema (schemas/plan.schema.json), real dates,\n"
+    "activity ids unique within a plan and plan ids unique across the plans\n"
+    "checked, a lead unit and a time for every activity (its own, or from the\n"
+    "'defaults' of its section or plan), and unit names against the unit\n"
+    "registry: the plan's 'units' and a units.yaml in the plan's folder.\n"
+    "\n"
+    "PATH is a plan file or a folder; folders are searched for *.yaml and\n"
+    "*.yml files, recursively. Without PATH, checks the folder plans/.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FORMAT   text (the default) or json\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "At most 50 problems per file are shown; the closing line counts all.\n"
+    "Colours are used on a terminal unless NO_COLOR is set.\n"
+    "\n"
+    "exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage\n"
+    "error, 3 a file or folder could not be read, 4 internal error.\n",
+};

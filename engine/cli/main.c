@@ -1,0 +1,122 @@
+/* main.c - the kehoach command: dispatch to a subcommand.
+ *
+ * The table below is the whole list of commands; each entry points at the
+ * cmd_<verb>() of its own file and carries the help text shown by
+ * "kehoach help <verb>" and "kehoach <verb> --help". */
+#include "cli.h"
+
+#include "text.h"
+#include "version.h"
+
+#include <string.h>
+
+static const cli_command *const commands[] = {
+    &cmd_validate_info,
+    &cmd_deadlines_info,
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: kehoach <command> [options] [arguments]\n"
+            "\n"
+            "Checks and tracks legal-aid implementation plans (kế hoạch trợ giúp\n"
+            "pháp lý) written as YAML files.\n"
+            "\n"
+            "commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fprintf(out,
+            "\n"
+            "options:\n"
+            "  -h, --help     show this help\n"
+            "  --version      show the version\n"
+            "\n"
+            "Run 'kehoach help <command>' for the options of a command.\n"
+            "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
+            "3 a file could not be read or written, 4 internal error.\n");
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    const char *names[NCOMMANDS + 1];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i]->name;
+    names[NCOMMANDS] = "help";
+    long best = text_suggest(name, names, NCOMMANDS + 1);
+    if (best >= 0)
+        fprintf(stderr, "kehoach: '%s' is not a kehoach command; did you mean '%s'?\n",
+                name, names[best]);
+    else
+        fprintf(stderr, "kehoach: '%s' is not a kehoach command\n", name);
+    fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
+    return EXIT_USAGE;
+}
+
+static int help(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stdout);
+        return EXIT_VALID;
+    }
+    if (argc > 2) {
+        fprintf(stderr, "kehoach help: give one command name\n");
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "help") == 0) {
+        print_usage(stdout);
+        return EXIT_VALID;
+    }
+    const cli_command *cmd = find_command(argv[1]);
+    if (!cmd)
+        return unknown_command(argv[1]);
+    fputs(cmd->help, stdout);
+    return EXIT_VALID;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
+        print_usage(stdout);
+        return EXIT_VALID;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("kehoach %s\n", KEHOACH_VERSION);
+        return EXIT_VALID;
+    }
+    if (strcmp(name, "help") == 0)
+        return help(argc - 1, argv + 1);
+    if (name[0] == '-') {
+        fprintf(stderr, "kehoach: unknown option '%s'\n"
+                        "Run 'kehoach --help' for the list of commands.\n", name);
+        return EXIT_USAGE;
+    }
+    const cli_command *cmd = find_command(name);
+    if (!cmd)
+        return unknown_command(name);
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(cmd->help, stdout);
+            return EXIT_VALID;
+        }
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,135 @@
+/* options.c - command-line option parsing shared by the subcommands.
+ *
+ * GNU-style options (--name=value, --name value, -x value, "--" ends the
+ * options) with messages in the style of the rest of the engine and a
+ * "did you mean" for a misspelt option. */
+#include "cli.h"
+
+#include "arena.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "kehoach %s: ", command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'kehoach help %s' for the options.\n", command);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+static int find_long(const cli_option *options, const char *name, size_t len)
+{
+    for (int i = 0; options[i].name; i++)
+        if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0)
+            return i;
+    return -1;
+}
+
+static int find_short(const cli_option *options, char c)
+{
+    for (int i = 0; options[i].name; i++)
+        if (options[i].short_name == c)
+            return i;
+    return -1;
+}
+
+static void unknown_option(const char *command, const char *arg,
+                           const cli_option *options)
+{
+    size_t n = 0;
+    while (options[n].name)
+        n++;
+    char **names = xmalloc((n + 1) * sizeof *names);
+    for (size_t i = 0; i < n; i++) {
+        names[i] = xmalloc(strlen(options[i].name) + 3);
+        strcpy(names[i], "--");
+        strcat(names[i], options[i].name);
+    }
+    const char *eq = strchr(arg, '=');
+    char *word = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
+    long best = text_suggest(word, (const char *const *)names, n);
+    if (best >= 0)
+        cli_usage_error(command, "unknown option '%s'; did you mean '%s'?", word,
+                        names[best]);
+    else
+        cli_usage_error(command, "unknown option '%s'", word);
+    free(word);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+bool cli_parse(const char *command, int argc, char **argv,
+               const cli_option *options,
+               bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx)
+{
+    bool only_positional = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        cli_args arg = {-1, a};
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (!on_arg(&arg, ctx))
+                return false;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = true;
+            continue;
+        }
+        const char *inline_value = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            arg.option = find_long(options, name, len);
+            inline_value = eq ? eq + 1 : NULL;
+        } else if (a[2] == '\0') {
+            arg.option = find_short(options, a[1]);
+        }
+        if (arg.option < 0) {
+            unknown_option(command, a, options);
+            return false;
+        }
+        const cli_option *o = &options[arg.option];
+        if (o->takes_value) {
+            if (inline_value) {
+                arg.value = inline_value;
+            } else if (i + 1 < argc) {
+                arg.value = argv[++i];
+            } else {
+                cli_usage_error(command, "option '--%s' needs a value", o->name);
+                return false;
+            }
+        } else if (inline_value) {
+            cli_usage_error(command, "option '--%s' takes no value", o->name);
+            return false;
+        } else {
+            arg.value = NULL;
+        }
+        if (!on_arg(&arg, ctx))
+            return false;
+    }
+    return true;
+}
+
+bool cli_color(void)
+{
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
+bool cli_write(FILE *out, const strbuf *sb)
+{
+    if (sb->len && fwrite(sb->buf, 1, sb->len, out) != sb->len)
+        return false;
+    return fflush(out) == 0;
+}
