@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Golden CLI test: runs one case of tests/cli/ and compares exactly.
+
+A case is a folder holding:
+  cmd        the arguments after `kehoach`, one line, split like a shell
+  stdout     expected standard output  (absent: must be empty)
+  stderr     expected standard error   (absent: must be empty)
+  status     expected exit code        (absent: 0)
+  generate.py  optional: writes further inputs into the working folder
+  uses-plans   optional: the repository's plans/ is copied in as plans/
+  expected.NAME  optional: the exact content of the file NAME the command
+               writes in the working folder
+and any input files. The case runs in a copy of its folder, with
+NO_COLOR=1, so paths and output are the same on every machine.
+
+usage: run.py KEHOACH CASE_DIR [--update]
+--update rewrites stdout, stderr and status from the actual run (review
+the diff before committing it).
+"""
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+EXPECTED = ("stdout", "stderr", "status")
+WRITTEN = "expected."   # prefix of the expected content of a written file
+TIMEOUT = 120  # seconds; a guard against hangs, not a speed check
+
+
+def read(path, default=""):
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read()
+    except FileNotFoundError:
+        return default
+
+
+def main():
+    kehoach, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    update = "--update" in sys.argv[3:]
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(case)))
+    args = shlex.split(read(os.path.join(case, "cmd")))
+    with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work:
+        for name in os.listdir(case):
+            if name in EXPECTED or name == "generate.py" or name.startswith(WRITTEN):
+                continue
+            src = os.path.join(case, name)
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(work, name), symlinks=True)
+            else:
+                shutil.copy(src, os.path.join(work, name), follow_symlinks=False)
+        if os.path.exists(os.path.join(case, "uses-plans")):
+            shutil.copytree(os.path.join(repo, "plans"), os.path.join(work, "plans"))
+        if os.path.exists(os.path.join(case, "generate.py")):
+            subprocess.run([sys.executable, os.path.join(case, "generate.py")],
+                           cwd=work, check=True)
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        try:
+            proc = subprocess.run([kehoach] + args, cwd=work, env=env,
+                                  capture_output=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            print(f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
+            return 1
+        written = {}
+        for name in os.listdir(case):
+            if name.startswith(WRITTEN):
+                target = os.path.join(work, name[len(WRITTEN):])
+                written[name] = (open(target, encoding="utf-8", newline="").read()
+                                 if os.path.exists(target) else None)
+    actual = {
+        "stdout": proc.stdout.decode("utf-8", "replace"),
+        "stderr": proc.stderr.decode("utf-8", "replace"),
+        "status": f"{proc.returncode}\n",
+    }
+    if update:
+        for name, content in written.items():
+            if content is not None:
+                with open(os.path.join(case, name), "w", encoding="utf-8", newline="") as f:
+                    f.write(content)
+        for name in EXPECTED:
+            path = os.path.join(case, name)
+            default = "0\n" if name == "status" else ""
+            if actual[name] == default:
+                if os.path.exists(path):
+                    os.remove(path)
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as f:
+                    f.write(actual[name])
+        return 0
+    failed = False
+    for name in EXPECTED:
+        want = read(os.path.join(case, name), "0\n" if name == "status" else "")
+        if want != actual[name]:
+            failed = True
+            print(f"--- {name}: expected")
+            print(want, end="" if want.endswith("\n") else "\n")
+            print(f"--- {name}: actual")
+            print(actual[name], end="" if actual[name].endswith("\n") else "\n")
+    for name, content in written.items():
+        want = read(os.path.join(case, name))
+        if content != want:
+            failed = True
+            print(f"--- file {name[len(WRITTEN):]}: expected")
+            print(want)
+            print(f"--- file {name[len(WRITTEN):]}: actual")
+            print(content if content is not None else "(not written)")
+    if proc.returncode < 0:
+        print(f"kehoach was killed by signal {-proc.returncode}")
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""kehoach deadlines: the JSON and the calendar are what they claim.
+
+On the plans in PLANS_DIR, as of two dates:
+  - JSON: valid, with as_of and items; every item has plan, activity
+    (null for a report), kind, title, lead, due (YYYY-MM-DD), days_left
+    (due - as_of in days) and state, consistent with each other;
+  - iCalendar: read by an independent parser (python3-icalendar): one
+    VEVENT per JSON item, an all-day event on the due date, unique UIDs
+    that stay the same from one as-of date to the other (so a calendar
+    updates instead of duplicating), every line at most 75 octets ended by
+    CRLF and valid UTF-8 on its own;
+  - CSV: one row per item, RFC 4180 (read back by Python's csv module);
+  - text: no line wider than 80 columns; colours on a terminal (a real
+    pseudo-terminal), none when NO_COLOR is set, none into a pipe;
+  - the due dates that the plans' words imply, checked one by one below.
+
+usage: formats.py KEHOACH PLANS_DIR
+"""
+import csv
+import datetime
+import io
+import json
+import os
+import pty
+import subprocess
+import sys
+import unicodedata
+
+import icalendar
+
+AS_OF = ["2026-07-01", "2024-02-29"]
+
+
+def run(kehoach, plans, as_of, fmt):
+    proc = subprocess.run([kehoach, "deadlines", plans, "--as-of", as_of, "--format", fmt],
+                          capture_output=True)
+    if proc.returncode != 0:
+        sys.exit(f"deadlines --as-of {as_of} --format {fmt} exited {proc.returncode}: "
+                 f"{proc.stderr.decode()}")
+    return proc.stdout
+
+
+def check_json(data, as_of, problems):
+    report = json.loads(data)
+    assert report["as_of"] == as_of
+    for item in report["items"]:
+        for key, kinds in (("plan", str), ("title", str), ("due", str), ("days_left", int),
+                           ("state", str), ("kind", str)):
+            if not isinstance(item.get(key), kinds):
+                problems.append(f"{key} missing or of the wrong type in {item}")
+        if item["kind"] not in ("activity", "report"):
+            problems.append(f"kind {item['kind']!r}")
+        if (item["activity"] is None) != (item["kind"] == "report"):
+            problems.append(f"activity {item['activity']!r} for a {item['kind']}")
+        if "lead" not in item:
+            problems.append(f"no lead in {item}")
+        due = datetime.date.fromisoformat(item["due"])
+        if (due - datetime.date.fromisoformat(as_of)).days != item["days_left"]:
+            problems.append(f"days_left {item['days_left']} for due {item['due']}")
+        late = item["days_left"] < 0
+        if late != (item["state"] == "overdue"):
+            problems.append(f"state {item['state']} with days_left {item['days_left']}")
+    return report["items"]
+
+
+def check_ics(data, items, problems):
+    for line in data.split(b"\r\n")[:-1]:
+        if len(line) > 75:
+            problems.append(f"line of {len(line)} octets: {line[:40]!r}")
+        if b"\n" in line or b"\r" in line:
+            problems.append(f"bare line break in {line[:40]!r}")
+        line.decode("utf-8")
+    if not data.endswith(b"\r\n"):
+        problems.append("the calendar does not end with CRLF")
+    cal = icalendar.Calendar.from_ical(data)
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    if len(events) != len(items):
+        problems.append(f"{len(events)} events for {len(items)} items")
+    uids = [str(e["UID"]) for e in events]
+    if len(set(uids)) != len(uids):
+        problems.append("UIDs repeat")
+    for event, item in zip(events, items):
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        if isinstance(start, datetime.datetime) or start.isoformat() != item["due"]:
+            problems.append(f"event on {start} for due {item['due']}")
+        if end - start != datetime.timedelta(days=1):
+            problems.append(f"event from {start} to {end} is not one day")
+        if item["title"] and item["title"][:20] not in str(event["SUMMARY"]):
+            problems.append(f"summary {event['SUMMARY']!r} lacks {item['title'][:20]!r}")
+    return set(uids)
+
+
+def check_csv(data, items, problems):
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    if len(rows) != len(items):
+        problems.append(f"{len(rows)} CSV rows for {len(items)} items")
+    for row, item in zip(rows, items):
+        if row["due"] != item["due"] or int(row["days_left"]) != item["days_left"]:
+            problems.append(f"CSV row {row['plan']} {row['activity']} differs from JSON")
+
+
+def width(line):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def on_terminal(kehoach, plans, env):
+    """What kehoach prints when its standard output is a terminal."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([kehoach, "deadlines", plans, "--as-of", AS_OF[0]],
+                            stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:       # the terminal closes when kehoach ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait()
+    os.close(leader)
+    return b"".join(chunks)
+
+
+def check_text(kehoach, plans, problems):
+    plain = run(kehoach, plans, AS_OF[0], "text").decode("utf-8")
+    for line in plain.splitlines():
+        if width(line) > 80:
+            problems.append(f"text line of {width(line)} columns: {line!r}")
+    if "\033[" in plain:
+        problems.append("colours in a pipe")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if b"\033[" not in on_terminal(kehoach, plans, env):
+        problems.append("no colours on a terminal")
+    if b"\033[" in on_terminal(kehoach, plans, dict(env, NO_COLOR="1")):
+        problems.append("colours on a terminal with NO_COLOR set")
+
+
+def check_seed_dates(items, problems):
+    def dues(plan, activity):
+        return [i["due"] for i in items if i["plan"] == plan and i["activity"] == activity]
+
+    def expect(what, got, want):
+        if got != want:
+            problems.append(f"{what}: {got}, expected {want}")
+
+    expect("seed 003, 3 'Hoàn thành trước Quý III năm 2021'",
+           dues("lang-son-stp-nkt-2021", "3"), ["2021-06-30"])
+    expect("seed 004, 2.2 'Hàng tháng' (12 occurrences)",
+           len(dues("ha-tinh-stp-qd32-2020", "2.2")), 12)
+    expect("seed 004, 3.2 'Quý II, IV'", dues("ha-tinh-stp-qd32-2020", "3.2"),
+           ["2020-06-30", "2020-12-31"])
+    expect("seed 004, 3.3 'Quý I-IV'", dues("ha-tinh-stp-qd32-2020", "3.3"),
+           ["2020-03-31", "2020-06-30", "2020-09-30", "2020-12-31"])
+    item3 = [i for i in items if i["plan"] == "hai-phong-nkt-2026" and i["activity"] == "3"]
+    expect("seed 001, item 3 windows", [(i["from"], i["to"]) for i in item3],
+           [("2026-03-01", "2026-04-30"), ("2026-11-01", "2026-12-31")])
+    expect("seed 001, report to the Ministry",
+           [i["due"] for i in items if i["plan"] == "hai-phong-nkt-2026" and i["kind"] == "report"],
+           ["2026-10-30"])
+    expect("seed 004, 'Định kỳ 06 tháng, cuối năm'",
+           [(i["occurrence"], i["due"]) for i in items
+            if i["plan"] == "ha-tinh-stp-qd32-2020" and i["kind"] == "report"],
+           [("2020-H1", "2020-06-25"), ("2020", "2020-12-25")])
+
+
+def main():
+    kehoach, plans = sys.argv[1:3]
+    problems, uid_sets, total = [], [], 0
+    for as_of in AS_OF:
+        items = check_json(run(kehoach, plans, as_of, "json"), as_of, problems)
+        uid_sets.append(check_ics(run(kehoach, plans, as_of, "ics"), items, problems))
+        check_csv(run(kehoach, plans, as_of, "csv"), items, problems)
+        total += len(items)
+        if as_of == "2026-07-01":
+            check_seed_dates(items, problems)
+    if uid_sets[0] != uid_sets[1]:
+        problems.append("UIDs change with the as-of date")
+    check_text(kehoach, plans, problems)
+    for p in problems:
+        print("FAILED", p)
+    print(f"{total} items over {len(AS_OF)} dates in JSON, iCalendar and CSV: "
+          f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

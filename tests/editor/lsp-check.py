@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""What a planning officer's editor says, from the same schema.
+
+Runs yaml-language-server (the YAML extension of VS Code, without VS Code)
+over the Language Server Protocol on copies of the plans and schemas, and
+requires:
+  - every plan in PLANS_DIR: no diagnostic from the editor;
+  - hover over every top-level key of each plan: the key's Vietnamese title
+    from the schema;
+  - every golden CLI case whose kehoach output has errors of stage
+    "schema" only: the editor reports errors on exactly the same lines and
+    columns (kehoach's columns count display columns, the editor's UTF-16
+    code units; the cases' lines are ASCII up to the spot). One deliberate
+    difference: for a key with an empty value ("lead:") kehoach points at
+    the key, the editor after the colon; such a line is compared by line.
+    An empty document ("---" and nothing else) is left out: the editor
+    validates nothing in it, kehoach says it must be a mapping.
+Skips (exit 77) when the server is not installed.
+
+usage: lsp-check.py SERVER KEHOACH REPO
+"""
+import json
+import os
+import pathlib
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TIMEOUT = 60
+
+
+class Server:
+    def __init__(self, command, root):
+        self.proc = subprocess.Popen([command, "--stdio"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.messages = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.next_id = 1
+        self.request("initialize", {"processId": None, "rootUri": root.as_uri(),
+                                    "capabilities": {}})
+        self.notify("initialized", {})
+        self.notify("workspace/didChangeConfiguration",
+                    {"settings": {"yaml": {"validate": True, "hover": True}}})
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            header = b""
+            while not header.endswith(b"\r\n\r\n"):
+                c = out.read(1)
+                if not c:
+                    return
+                header += c
+            length = next(int(line.split(b":")[1]) for line in header.split(b"\r\n")
+                          if line.lower().startswith(b"content-length"))
+            self.messages.put(json.loads(out.read(length)))
+
+    def _send(self, obj):
+        data = json.dumps(obj).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.proc.stdin.flush()
+
+    def notify(self, method, params):
+        self._send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait(self, match):
+        end = time.time() + TIMEOUT
+        while time.time() < end:
+            try:
+                m = self.messages.get(timeout=1)
+            except queue.Empty:
+                continue
+            if m.get("method") == "workspace/configuration":
+                self._send({"jsonrpc": "2.0", "id": m["id"],
+                            "result": [{"validate": True, "hover": True}] * len(m["params"]["items"])})
+            elif match(m):
+                return m
+        sys.exit("yaml-language-server did not answer")
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        self._send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == rid).get("result")
+
+    def diagnostics(self, path):
+        uri = path.as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1,
+            "text": path.read_text(encoding="utf-8")}})
+        m = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                      and m["params"]["uri"] == uri)
+        return m["params"]["diagnostics"]
+
+    def close(self):
+        self.proc.kill()
+
+
+def top_level_keys(text):
+    for number, line in enumerate(text.split("\n")):
+        if line and line[0].isalpha() and ":" in line:
+            yield number, line.split(":")[0]
+
+
+def kehoach_errors(kehoach, path):
+    proc = subprocess.run([kehoach, "validate", "--format", "json", str(path)],
+                          capture_output=True)
+    report = json.loads(proc.stdout)
+    return [d for d in report["diagnostics"] if d["severity"] == "error"]
+
+
+def main():
+    command, kehoach, repo = sys.argv[1], os.path.abspath(sys.argv[2]), pathlib.Path(sys.argv[3])
+    if not shutil.which(command) and not os.access(command, os.X_OK):
+        print(f"yaml-language-server not found at {command}; skipping")
+        return 77
+    schema = json.loads((repo / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    failures, counts = [], {"plans": 0, "hovers": 0, "cases": 0}
+    with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
+        root = pathlib.Path(work)
+        shutil.copytree(repo / "schemas", root / "schemas")
+        shutil.copytree(repo / "plans", root / "plans")
+        server = Server(command, root)
+        for plan in sorted((root / "plans").glob("*.yaml")):
+            diags = server.diagnostics(plan)
+            counts["plans"] += 1
+            if diags:
+                failures.append(f"{plan.name}: the editor reports {diags}")
+            text = plan.read_text(encoding="utf-8")
+            for line, key in top_level_keys(text):
+                hover = server.request("textDocument/hover", {
+                    "textDocument": {"uri": plan.as_uri()},
+                    "position": {"line": line, "character": 1}})
+                title = schema["properties"].get(key, {}).get("title")
+                if not title:
+                    ref = schema["properties"][key].get("$ref", "").split("/")[-1]
+                    title = schema["definitions"][ref]["title"]
+                shown = (hover or {}).get("contents", {}).get("value", "")
+                counts["hovers"] += 1
+                if title not in shown:
+                    failures.append(f"{plan.name}: hover on '{key}' shows {shown!r}, not {title!r}")
+        cases = repo / "tests" / "cli"
+        (root / "cases").mkdir()
+        for case in sorted(cases.iterdir()):
+            inputs = [p for p in case.glob("*.yaml") if p.stat().st_size < 100000]
+            if len(inputs) != 1:
+                continue
+            try:
+                text = inputs[0].read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            content = [line for line in text.split("\n")
+                       if line.strip() and not line.startswith("#") and line.strip() != "---"]
+            if not content:
+                continue
+            copy = root / "cases" / f"{case.name}.yaml"
+            shutil.copy(inputs[0], copy)
+            errors = kehoach_errors(kehoach, copy)
+            if not errors or any(e["stage"] != "schema" for e in errors):
+                continue
+            lines = copy.read_text(encoding="utf-8").split("\n")
+
+            def place(line, column):
+                text = lines[line - 1] if line <= len(lines) else ""
+                empty_value = re.fullmatch(r"\s*(- )?[\w$]+:\s*", text) is not None
+                return (line, None if empty_value else column)
+
+            ours = sorted({place(e["line"], e["column"]) for e in errors}, key=str)
+            theirs = sorted({place(d["range"]["start"]["line"] + 1,
+                                   d["range"]["start"]["character"] + 1)
+                             for d in server.diagnostics(copy) if d["severity"] == 1},
+                            key=str)
+            counts["cases"] += 1
+            if ours != theirs:
+                failures.append(f"{case.name}: kehoach reports errors at {ours}, "
+                                f"the editor at {theirs}")
+        server.close()
+    for f in failures:
+        print("FAILED", f)
+    print(f"{counts['plans']} plans, {counts['hovers']} hovers, {counts['cases']} broken "
+          f"plans compared with kehoach: {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

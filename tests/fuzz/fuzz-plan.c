@@ -1,0 +1,77 @@
+/* fuzz-plan.c - libFuzzer target: any bytes as a plan file, through the
+ * whole check pipeline (load, schema, model, meaning checks, schedule,
+ * deadlines, diagnostics formatted as text and JSON). Built with -Dfuzz=true and clang; see the
+ * README. The built-in schemas are loaded once, as a fuzzer's setup. */
+#include "arena.h"
+#include "catalog.h"
+#include "check.h"
+#include "deadline.h"
+#include "deadline_format.h"
+#include "diag.h"
+#include "plan.h"
+#include "schedule.h"
+#include "schema.h"
+#include "source.h"
+#include "units.h"
+#include "yamlload.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static catalog *schemas;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!schemas) {
+        diag_sink *d = diag_sink_new(0);
+        schemas = catalog_load(d);
+        diag_sink_free(d);
+        if (!schemas)
+            abort();
+    }
+    char *text = xmalloc(size + 1);
+    memcpy(text, data, size);
+    text[size] = '\0';
+    source *src = source_new("fuzz.yaml", text, size);
+    arena *a = arena_new();
+    diag_sink *d = diag_sink_new(50);
+    size_t errors = diag_errors(d);
+    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    if (!root && diag_errors(d) == errors)
+        abort();   /* refused without a reason */
+    if (root) {
+        schema_validate(catalog_schema(schemas, "plan.schema.json"), root, d);
+        plan *p = plan_build(a, src, root);
+        units *reg = units_new(NULL);
+        units_add(reg, p->units, p->nunits);
+        check_plan(p, reg, d);
+        schedule_plan(a, p, d);
+        deadline_list list;
+        deadline_list_init(&list);
+        deadline_query q = {date_make(2026, 7, 1), true, date_make(2026, 12, 31), "stp",
+                            DEADLINE_ANY_ROLE};
+        deadline_add_plan(&list, p, "fuzz.yaml", reg, &q);
+        deadline_sort(&list);
+        strbuf shown = STRBUF_INIT;
+        deadline_format_text(&list, &q, &shown, true, 80);
+        deadline_format_ics(&list, &q, "0", &shown);
+        sb_release(&shown);
+        deadline_list_release(&list);
+        check_index *ix = check_index_new();
+        check_index_add(ix, p, d);
+        check_index_finish(ix, d);
+        check_index_free(ix);
+        units_free(reg);
+    }
+    strbuf out = STRBUF_INIT;
+    diag_format_text(d, &out, false);
+    diag_format_json(d, &out);
+    sb_release(&out);
+    diag_sink_free(d);
+    arena_free(a);
+    source_free(src);
+    return 0;
+}

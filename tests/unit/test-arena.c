@@ -1,0 +1,80 @@
+/* test-arena.c - region allocation (arena.h) and growable strings
+ * (strbuf.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+static void allocations_are_zeroed_and_aligned(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    for (size_t size = 1; size < 5000; size += 37) {
+        unsigned char *p = arena_alloc(a, size);
+        assert_int_equal((uintptr_t)p % 16, 0);
+        for (size_t i = 0; i < size; i++)
+            assert_int_equal(p[i], 0);
+        memset(p, 0xAB, size);           /* ASan: the whole block is ours */
+    }
+    char *big = arena_alloc(a, 1 << 20); /* larger than any block */
+    big[(1 << 20) - 1] = 'x';
+    assert_true(arena_used(a) >= (1 << 20));
+    arena_free(a);
+    arena_free(NULL);
+}
+
+static void strings_and_growth(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    assert_string_equal(arena_strndup(a, "Sở Tư pháp", 6), "Sở T");   /* bytes */
+    assert_string_equal(arena_printf(a, "%s %d", "năm", 2026), "năm 2026");
+    char long_text[600];
+    memset(long_text, 'a', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    assert_string_equal(arena_printf(a, "%s", long_text), long_text);
+    int *v = NULL;
+    for (size_t n = 0; n < 100; n++) {
+        v = arena_grow(a, v, n, n + 1, sizeof *v);
+        v[n] = (int)n;
+    }
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(v[i], i);
+    arena_free(a);
+}
+
+static void strbuf_builds_text_and_json(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    assert_string_equal(sb_str(&sb), "");
+    sb_puts(&sb, "a");
+    sb_putc(&sb, 'b');
+    sb_repeat(&sb, '-', 3);
+    sb_printf(&sb, "%05d", 42);
+    assert_string_equal(sb_str(&sb), "ab---00042");
+    for (int i = 0; i < 1000; i++)
+        sb_printf(&sb, "%s", "xyz");
+    assert_int_equal(sb.len, 10 + 3000);
+    sb_reset(&sb);
+    sb_json_string(&sb, "Kế \"hoạch\"\n\t\\\x01", strlen("Kế \"hoạch\"\n\t\\\x01"));
+    assert_string_equal(sb_str(&sb), "\"Kế \\\"hoạch\\\"\\n\\t\\\\\\u0001\"");
+    sb_release(&sb);
+    assert_null(sb.buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(allocations_are_zeroed_and_aligned),
+        cmocka_unit_test(strings_and_growth),
+        cmocka_unit_test(strbuf_builds_text_and_json),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,97 @@
+/* test-date.c - calendar dates (date.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "date.h"
+
+static void real_dates(void **state)
+{
+    (void)state;
+    date d;
+    assert_int_equal(date_parse("2026-10-30", false, &d), DATE_OK);
+    assert_int_equal(d.year, 2026);
+    assert_int_equal(d.month, 10);
+    assert_int_equal(d.day, 30);
+    assert_int_equal(date_parse("2024-02-29", false, &d), DATE_OK);
+    assert_int_equal(date_parse("2000-02-29", false, &d), DATE_OK);
+    assert_int_equal(date_parse("1900-02-29", false, &d), DATE_BAD_DAY);
+    assert_int_equal(date_parse("2026-02-31", false, &d), DATE_BAD_DAY);
+    assert_int_equal(date_parse("2026-04-31", false, &d), DATE_BAD_DAY);
+    assert_int_equal(date_parse("2026-01-00", false, &d), DATE_BAD_DAY);
+    assert_int_equal(date_parse("2026-13-01", false, &d), DATE_BAD_MONTH);
+    assert_int_equal(date_parse("2026-00-01", false, &d), DATE_BAD_MONTH);
+}
+
+static void forms(void **state)
+{
+    (void)state;
+    date d;
+    assert_int_equal(date_parse("2026-03", false, &d), DATE_BAD_FORM);
+    assert_int_equal(date_parse("2026-03", true, &d), DATE_OK);
+    assert_int_equal(d.day, 0);
+    assert_int_equal(date_parse("2026", true, &d), DATE_OK);
+    assert_int_equal(date_parse("15/01/2021", true, &d), DATE_BAD_FORM);
+    assert_int_equal(date_parse("2026-1-15", false, &d), DATE_BAD_FORM);
+    assert_int_equal(date_parse("", true, &d), DATE_BAD_FORM);
+    assert_int_equal(date_parse("2026-13", true, &d), DATE_BAD_MONTH);
+}
+
+static void explanations(void **state)
+{
+    (void)state;
+    date d;
+    char buf[80];
+    date_explain(date_parse("2026-02-31", false, &d), &d, buf, sizeof buf);
+    assert_string_equal(buf, "February 2026 has 28 days");
+    date_explain(date_parse("2024-02-30", false, &d), &d, buf, sizeof buf);
+    assert_string_equal(buf, "February 2024 has 29 days");
+    date_explain(date_parse("2026-13", true, &d), &d, buf, sizeof buf);
+    assert_string_equal(buf, "there is no month 13");
+    date_explain(date_parse("2026-01-00", false, &d), &d, buf, sizeof buf);
+    assert_string_equal(buf, "there is no day 0");
+}
+
+static void arithmetic_across_months_years_and_leap_days(void **state)
+{
+    (void)state;
+    assert_int_equal(date_to_days(date_make(1970, 1, 1)), 0);
+    assert_int_equal(date_to_days(date_make(2000, 3, 1)), 11017);
+    assert_int_equal(date_to_days(date_make(1969, 12, 31)), -1);
+    /* every day from 1900 to 2100 goes there and back */
+    for (long n = date_to_days(date_make(1900, 1, 1));
+         n <= date_to_days(date_make(2100, 12, 31)); n++) {
+        date d = date_from_days(n);
+        assert_true(date_valid(d));
+        assert_int_equal(date_to_days(d), n);
+    }
+    date leap = date_make(2024, 2, 28);
+    assert_int_equal(date_cmp(date_add_days(leap, 1), date_make(2024, 2, 29)), 0);
+    assert_int_equal(date_cmp(date_add_days(leap, 2), date_make(2024, 3, 1)), 0);
+    assert_int_equal(date_cmp(date_add_days(date_make(2026, 12, 31), 1), date_make(2027, 1, 1)), 0);
+    assert_int_equal(date_diff(date_make(2026, 7, 1), date_make(2026, 6, 30)), -1);
+    assert_int_equal(date_diff(date_make(2024, 1, 1), date_make(2025, 1, 1)), 366);
+    assert_int_equal(date_cmp(date_last_of_month(2024, 2), date_make(2024, 2, 29)), 0);
+    assert_int_equal(date_cmp(date_add_months(2026, 11, 3), date_make(2027, 2, 1)), 0);
+    assert_int_equal(date_cmp(date_add_months(2026, 1, -1), date_make(2025, 12, 1)), 0);
+    assert_int_equal(date_cmp(date_add_months(2026, 3, -27), date_make(2023, 12, 1)), 0);
+    assert_false(date_valid(date_make(2026, 2, 29)));
+    char buf[11];
+    date_format_iso(date_make(2026, 3, 5), buf);
+    assert_string_equal(buf, "2026-03-05");
+    date_format_vn(date_make(2026, 3, 5), buf);
+    assert_string_equal(buf, "05/03/2026");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(real_dates),
+        cmocka_unit_test(forms),
+        cmocka_unit_test(explanations),
+        cmocka_unit_test(arithmetic_across_months_years_and_leap_days),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

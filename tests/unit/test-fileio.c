@@ -1,0 +1,126 @@
+/* test-fileio.c - reading files within a limit and walking folders
+ * (fileio.h), in a temporary folder. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fileio.h"
+#include "tempdir.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[64];
+
+static void write_file(const char *rel, const char *text)
+{
+    assert_int_equal(tempdir_write(root, rel, text), 0);
+}
+
+static void mkdir_rel(const char *rel)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (tempdir_make(root, "fileio") != 0)
+        return -1;
+    mkdir_rel("b");
+    mkdir_rel("a");
+    mkdir_rel(".hidden");
+    write_file("b/2.yaml", "x: 1\n");
+    write_file("b/1.yml", "x: 1\n");
+    write_file("a/z.yaml", "x: 1\n");
+    write_file("a/notes.txt", "x\n");
+    write_file(".hidden/h.yaml", "x: 1\n");
+    write_file("top.yaml", "kế hoạch\n");
+    char target[256], link[256];
+    snprintf(target, sizeof target, "%s/a", root);
+    snprintf(link, sizeof link, "%s/loop", root);
+    assert_int_equal(symlink(target, link), 0);   /* a folder link: not followed */
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return tempdir_remove(root);
+}
+
+static void reads_within_the_limit(void **state)
+{
+    (void)state;
+    char path[256], *data, *err;
+    size_t len;
+    snprintf(path, sizeof path, "%s/top.yaml", root);
+    assert_int_equal(fileio_read(path, 100, &data, &len, &err), FILEIO_OK);
+    assert_int_equal(len, strlen("kế hoạch\n"));
+    assert_string_equal(data, "kế hoạch\n");
+    free(data);
+    assert_int_equal(fileio_read(path, 4, &data, &len, &err), FILEIO_TOO_LARGE);
+    assert_null(data);
+    assert_int_equal(fileio_read("/nonexistent/x.yaml", 100, &data, &len, &err), FILEIO_ERROR);
+    assert_string_equal(err, "No such file or directory");
+    free(err);
+    assert_int_equal(fileio_read(root, 100, &data, &len, &err), FILEIO_ERROR);
+    assert_string_equal(err, "Is a directory");
+    free(err);
+    assert_int_equal(fileio_read("/dev/zero", 100, &data, &len, &err), FILEIO_ERROR);
+    assert_string_equal(err, "not a regular file");
+    free(err);
+}
+
+static void walks_sorted_skipping_hidden_and_links(void **state)
+{
+    (void)state;
+    const char *const suffixes[] = {".yaml", ".yml", NULL};
+    fileio_list list = {NULL, 0};
+    fileio_walk(root, suffixes, &list, NULL, NULL);
+    assert_int_equal(list.count, 4);
+    const char *want[] = {"a/z.yaml", "b/1.yml", "b/2.yaml", "top.yaml"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", root, want[i]);
+        assert_string_equal(list.paths[i], path);
+    }
+    fileio_list_release(&list);
+    char *err;
+    assert_int_equal(fileio_kind_of(root, &err), FILEIO_DIR);
+    assert_int_equal(fileio_kind_of("/nonexistent", &err), FILEIO_MISSING);
+    free(err);
+}
+
+static void path_parts(void **state)
+{
+    (void)state;
+    char *d = fileio_dirname("plans/sub/x.yaml");
+    assert_string_equal(d, "plans/sub");
+    free(d);
+    d = fileio_dirname("x.yaml");
+    assert_string_equal(d, ".");
+    free(d);
+    d = fileio_dirname("/x.yaml");
+    assert_string_equal(d, "/");
+    free(d);
+    assert_string_equal(fileio_basename("plans/sub/x.yaml"), "x.yaml");
+    assert_string_equal(fileio_basename("x.yaml"), "x.yaml");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_within_the_limit),
+        cmocka_unit_test(walks_sorted_skipping_hidden_and_links),
+        cmocka_unit_test(path_parts),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

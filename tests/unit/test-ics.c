@@ -1,0 +1,71 @@
+/* test-ics.c - iCalendar content lines: escaping and folding (ics.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "ics.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static void escapes_text_values(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    ics_text(&sb, "SUMMARY", "a;b,c\\d\ne\r");
+    assert_string_equal(sb_str(&sb), "SUMMARY:a\\;b\\,c\\\\d\\ne\r\n");
+    sb_reset(&sb);
+    ics_date(&sb, "DTSTART", date_make(2024, 2, 29));
+    assert_string_equal(sb_str(&sb), "DTSTART;VALUE=DATE:20240229\r\n");
+    sb_release(&sb);
+}
+
+static void folds_long_vietnamese_lines(void **state)
+{
+    (void)state;
+    const char *text = "Tăng cường triển khai các việc, vụ việc trợ giúp pháp lý cho người "
+                       "khuyết tật thuộc diện được trợ giúp pháp lý, trong đó ưu tiên xử lý "
+                       "những việc, vụ việc liên quan đến người khuyết tật";
+    strbuf sb = STRBUF_INIT;
+    ics_text(&sb, "DESCRIPTION", text);
+    /* every physical line is at most 75 octets and valid UTF-8 on its own */
+    const char *s = sb_str(&sb);
+    size_t lines = 0;
+    strbuf unfolded = STRBUF_INIT;
+    while (*s) {
+        const char *end = strstr(s, "\r\n");
+        assert_non_null(end);
+        size_t n = (size_t)(end - s);
+        assert_true(n <= 75);
+        assert_true(utf8_valid(s, n, NULL));
+        if (lines++) {
+            assert_int_equal(s[0], ' ');
+            sb_add(&unfolded, s + 1, n - 1);
+        } else {
+            sb_add(&unfolded, s, n);
+        }
+        s = end + 2;
+    }
+    assert_true(lines > 2);
+    /* unfolding gives back the line, commas escaped */
+    assert_true(strncmp(sb_str(&unfolded), "DESCRIPTION:Tăng cường", 20) == 0);
+    assert_non_null(strstr(sb_str(&unfolded), "các việc\\, vụ việc"));
+    size_t commas = 0;
+    for (const char *p = text; *p; p++)
+        commas += *p == ',';
+    assert_int_equal(commas, 3);
+    assert_int_equal(unfolded.len, strlen("DESCRIPTION:") + strlen(text) + commas);
+    sb_release(&unfolded);
+    sb_release(&sb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(escapes_text_values),
+        cmocka_unit_test(folds_long_vietnamese_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,138 @@
+/* test-text.c - comparison keys, edit distance and suggestions (text.h),
+ * and display widths (utf8.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "text.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The key of `in` is the key of `want`, a plain lower-case spelling. */
+static void assert_fold(const char *in, const char *want)
+{
+    char *got = text_fold(in, strlen(in));
+    char *expected = text_fold(want, strlen(want));
+    assert_string_equal(got, expected);
+    free(got);
+    free(expected);
+}
+
+static void fold_normalises_case_space_and_form(void **state)
+{
+    (void)state;
+    /* precomposed (Telex) and decomposed (combining marks) spellings */
+    const char *nfc = "S\xe1\xbb\x9f T\xc6\xb0 ph\xc3\xa1p";          /* Sở Tư pháp */
+    const char *nfd = "So\xcc\x9b\xcc\x89 Tu\xcc\x9b pha\xcc\x81p";    /* same, NFD */
+    char *a = text_fold(nfc, strlen(nfc)), *b = text_fold(nfd, strlen(nfd));
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    assert_true(text_same("SỞ TƯ PHÁP", "sở tư pháp"));
+    assert_true(text_same("Ủy ban nhân dân cấp xã", "ỦY BAN NHÂN DÂN CẤP XÃ"));
+    assert_fold("  Sở   Y\ttế. ", "sở y tế");
+    assert_fold("Bộ Tư pháp;", "bộ tư pháp");
+    assert_fold("", "");
+    assert_false(text_same("Sở Y tế", "Sở Y tê"));
+}
+
+static void fold_unifies_tone_placement(void **state)
+{
+    (void)state;
+    assert_true(text_same("Uỷ ban nhân dân", "Ủy ban nhân dân"));
+    assert_true(text_same("hoà giải", "hòa giải"));
+    assert_true(text_same("Thuỷ lợi", "THỦY LỢI"));
+    assert_true(text_same("khoẻ", "khỏe"));
+    /* tones still matter */
+    assert_false(text_same("hòa", "hóa"));
+    assert_false(text_same("Bộ", "Bồ"));
+}
+
+static void fold_ascii_drops_marks(void **state)
+{
+    (void)state;
+    char *got = text_fold_ascii("Đơn vị Phối hợp", strlen("Đơn vị Phối hợp"));
+    assert_string_equal(got, "don vi phoi hop");
+    free(got);
+}
+
+static void fold_keeps_invalid_bytes(void **state)
+{
+    (void)state;
+    char *a = text_fold("a\xff" "b", 3), *b = text_fold("a\xfe" "b", 3);
+    assert_int_equal(strlen(a), 3);
+    assert_string_not_equal(a, b);
+    free(a);
+    free(b);
+}
+
+static void distance_counts_code_points(void **state)
+{
+    (void)state;
+    assert_int_equal(text_distance("partner", "partners", 5), 1);
+    assert_int_equal(text_distance("tế", "tê", 5), 1);          /* one letter */
+    assert_int_equal(text_distance("ab", "ba", 5), 1);          /* transposition */
+    assert_int_equal(text_distance("", "abc", 5), 3);
+    assert_int_equal(text_distance("kitten", "sitting", 5), 3);
+    assert_int_equal(text_distance("abcdef", "uvwxyz", 2), 3);  /* limit + 1 */
+}
+
+static void suggest_within_a_third(void **state)
+{
+    (void)state;
+    const char *keys[] = {"id", "title", "lead", "partners", "time", "output"};
+    assert_int_equal(text_suggest("partner", keys, 6), 3);
+    assert_int_equal(text_suggest("tittle", keys, 6), 1);
+    assert_int_equal(text_suggest("zzzzzz", keys, 6), -1);
+    const char *units[] = {"Sở Tư pháp", "Sở Y tế"};
+    assert_int_equal(text_suggest("So Y te", units, 2), 1);     /* marks lost */
+    assert_int_equal(text_suggest("Sở Y tê", units, 2), 1);
+}
+
+static void widths_follow_what_people_see(void **state)
+{
+    (void)state;
+    const char *nfd = "Tu\xcc\x9b";                            /* Tư, decomposed */
+    assert_int_equal(utf8_advance(nfd, strlen(nfd), 0), 2);
+    assert_int_equal(utf8_advance("Tư", strlen("Tư"), 0), 2);
+    assert_int_equal(utf8_advance("\t", 1, 3), 8);
+    assert_int_equal(utf8_advance("漢", strlen("漢"), 0), 2);
+    assert_int_equal(utf8_advance("\xff", 1, 0), 1);
+}
+
+static void decode_refuses_bad_sequences(void **state)
+{
+    (void)state;
+    int32_t cp;
+    assert_int_equal(utf8_decode("\xc3\xa1", 2, &cp), 2);
+    assert_int_equal(cp, 0xe1);
+    assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), 0);       /* overlong */
+    assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0);   /* surrogate */
+    assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), 0);       /* truncated */
+    size_t bad = 99;
+    assert_false(utf8_valid("ab\xc3(", 4, &bad));
+    assert_int_equal(bad, 2);
+    char out[4];
+    assert_int_equal(utf8_encode(0x1F432, out), 4);
+    assert_int_equal(utf8_decode(out, 4, &cp), 4);
+    assert_int_equal(cp, 0x1F432);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fold_normalises_case_space_and_form),
+        cmocka_unit_test(fold_unifies_tone_placement),
+        cmocka_unit_test(fold_ascii_drops_marks),
+        cmocka_unit_test(fold_keeps_invalid_bytes),
+        cmocka_unit_test(distance_counts_code_points),
+        cmocka_unit_test(suggest_within_a_third),
+        cmocka_unit_test(widths_follow_what_people_see),
+        cmocka_unit_test(decode_refuses_bad_sequences),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
