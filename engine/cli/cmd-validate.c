@@ -63,6 +63,10 @@ static void summary_text(const validate_result *r, const diag_sink *d, strbuf *o
     if (r->registries)
         sb_printf(out, ", %zu %s", r->registries,
                   plural(r->registries, "unit registry", "unit registries"));
+    if (r->logs)
+        sb_printf(out, ", %zu %s (%zu %s)", r->logs,
+                  plural(r->logs, "progress log", "progress logs"), r->records,
+                  plural(r->records, "record", "records"));
     if (!errors && !warnings)
         sb_puts(out, "; no problems found\n");
     else
@@ -79,7 +83,7 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
         sb_puts(out, "{\"path\":");
         sb_json_string(out, f->path, strlen(f->path));
         sb_printf(out, ",\"kind\":\"%s\",\"loaded\":%s",
-                  f->kind == VALIDATE_PLAN ? "plan" : "units",
+                  f->kind == VALIDATE_PLAN ? "plan" : f->kind == VALIDATE_LOG ? "log" : "units",
                   f->loaded ? "true" : "false");
         if (f->kind == VALIDATE_PLAN) {
             sb_puts(out, ",\"id\":");
@@ -89,12 +93,16 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
                 sb_puts(out, "null");
             sb_printf(out, ",\"activities\":%zu", f->activities);
         }
+        if (f->kind == VALIDATE_LOG)
+            sb_printf(out, ",\"records\":%zu", f->records);
         sb_printf(out, ",\"units\":%zu}", f->units);
     }
     sb_puts(out, r->nfiles ? "\n],\n" : "],\n");
     sb_printf(out, "\"plans\": %zu,\n\"activities\": %zu,\n\"registries\": %zu,\n"
+                   "\"logs\": %zu,\n\"records\": %zu,\n"
                    "\"errors\": %zu,\n\"warnings\": %zu,\n\"diagnostics\": ",
-              r->plans, r->activities, r->registries, diag_errors(d), diag_warnings(d));
+              r->plans, r->activities, r->registries, r->logs, r->records,
+              diag_errors(d), diag_warnings(d));
     diag_format_json(d, out);
     sb_puts(out, "\n}\n");
 }
@@ -153,9 +161,14 @@ const cli_command cmd_validate_info = {
     "checked, a lead unit and a time for every activity (its own, or from the\n"
     "'defaults' of its section or plan), and unit names against the unit\n"
     "registry: the plan's 'units' and a units.yaml in the plan's folder.\n"
+    "A plan's progress log (NAME.progress.yaml beside NAME.yaml) is checked\n"
+    "with it: its schema (schemas/progress.schema.json), real dates within\n"
+    "the plan's year, and activities, occurrences and targets that the plan\n"
+    "has.\n"
     "\n"
-    "PATH is a plan file or a folder; folders are searched for *.yaml and\n"
-    "*.yml files, recursively. Without PATH, checks the folder plans/.\n"
+    "PATH is a plan file, a progress log or a folder; folders are searched\n"
+    "for *.yaml and *.yml files, recursively. Without PATH, checks the\n"
+    "folder plans/.\n"
     "\n"
     "options:\n"
     "  -f, --format FORMAT   text (the default) or json\n"

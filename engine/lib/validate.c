@@ -3,7 +3,8 @@
  * A plan's document (its source, nodes and model, in one arena) is freed
  * as soon as the plan is checked: the checks across plans keep only ids
  * and links (check_index), so memory does not grow with the number of
- * plans. A folder's unit registry stays loaded for the folder's plans. */
+ * plans. A folder's unit registry stays loaded for the folder's plans.
+ * A progress log is loaded, checked and freed with its plan. */
 #include "validate.h"
 
 #include "arena.h"
@@ -11,6 +12,7 @@
 #include "check.h"
 #include "fileio.h"
 #include "plan.h"
+#include "progress.h"
 #include "schedule.h"
 #include "schema.h"
 #include "strmap.h"
@@ -184,6 +186,31 @@ static const units *folder_registry(run *r, const char *dir)
     return reg->units;
 }
 
+/* Loads and checks the progress log beside a plan, when there is one.
+ * Returns its model (NULL when there is none or it cannot be loaded) and
+ * its document in *doc, to be freed with the plan's. */
+static progress_log *load_log(run *r, const char *plan_path, const plan *p,
+                              document **doc)
+{
+    char *path = progress_log_path(plan_path);
+    char *err = NULL;
+    progress_log *log = NULL;
+    if (fileio_kind_of(path, &err) == FILEIO_FILE) {
+        validate_file *f = add_file(r, path, VALIDATE_LOG);
+        *doc = load(r, path, "progress.schema.json", f);
+        if (*doc && (*doc)->root) {
+            log = progress_build((*doc)->a, (*doc)->src, (*doc)->root);
+            progress_check(log, p, r->d);
+            f->records = log->count;
+            r->out->logs++;
+            r->out->records += log->count;
+        }
+    }
+    free(err);
+    free(path);
+    return log;
+}
+
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
@@ -214,9 +241,12 @@ static void check_one_plan(run *r, const char *path)
     check_plan(p, reg, r->d);
     schedule_plan(doc->a, p, r->d);
     check_index_add(r->index, p, r->d);
+    document *log_doc = NULL;
+    progress_log *log = load_log(r, path, p, &log_doc);
     if (r->on_plan)
-        r->on_plan(p, path, reg, r->ctx);
+        r->on_plan(p, path, reg, log, r->ctx);
     units_free(reg);
+    document_free(log_doc);
     document_free(doc);
 }
 
@@ -281,7 +311,20 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         const char *path = files.paths[i];
         if (!first_time(&r, &seen, path))
             continue;
-        if (is_registry_name(path)) {
+        if (progress_is_log_path(path)) {
+            /* a log is checked with its plan */
+            char *plan_path = progress_plan_path(path);
+            char *err = NULL;
+            if (fileio_kind_of(plan_path, &err) != FILEIO_FILE) {
+                diag_set_stage(d, "file");
+                diag_file(d, DIAG_ERROR, path, "no plan beside this progress log: "
+                          "expected '%s'", plan_path);
+            } else if (first_time(&r, &seen, plan_path)) {
+                check_one_plan(&r, plan_path);
+            }
+            free(err);
+            free(plan_path);
+        } else if (is_registry_name(path)) {
             char *dir = fileio_dirname(path);
             folder_registry(&r, dir);
             free(dir);
@@ -311,4 +354,36 @@ void validate_result_release(validate_result *r)
     }
     free(r->files);
     memset(r, 0, sizeof *r);
+}
+
+char *validate_find_plan(const char *dir, const char *id)
+{
+    fileio_list files = {NULL, 0};
+    fileio_walk(dir, yaml_suffixes, &files, NULL, NULL);
+    char *found = NULL;
+    for (size_t i = 0; i < files.count && !found; i++) {
+        const char *path = files.paths[i];
+        if (progress_is_log_path(path) || is_registry_name(path))
+            continue;
+        char *data, *err;
+        size_t len;
+        fileio_status st = fileio_read(path, yamlload_default_limits.max_bytes, &data,
+                                       &len, &err);
+        if (st == FILEIO_ERROR)
+            free(err);
+        if (st != FILEIO_OK)
+            continue;
+        source *src = source_new(path, data, len);
+        arena *a = arena_new();
+        diag_sink *quiet = diag_sink_new(1);
+        node *root = yamlload_parse(a, src, quiet, &yamlload_default_limits);
+        const char *plan_id = root ? node_str(node_get(root, "id")) : NULL;
+        if (plan_id && strcmp(plan_id, id) == 0)
+            found = xstrdup(path);
+        diag_sink_free(quiet);
+        arena_free(a);
+        source_free(src);
+    }
+    fileio_list_release(&files);
+    return found;
 }

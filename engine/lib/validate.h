@@ -6,12 +6,15 @@
  * units.yaml), build the plan model and run the meaning checks, then the
  * checks across all plans. Every problem goes to the diagnostics sink; the
  * result says what was checked. A folder's units.yaml is the unit registry
- * of the plans in that folder, and is checked whenever one of them is. */
+ * of the plans in that folder, and is checked whenever one of them is.
+ * A plan's progress log (progress.h) is checked with its plan, against it;
+ * a log named or found on its own brings its plan in. */
 #ifndef KEHOACH_VALIDATE_H
 #define KEHOACH_VALIDATE_H
 
 #include "diag.h"
 #include "plan.h"
+#include "progress.h"
 #include "units.h"
 
 #include <stdbool.h>
@@ -20,6 +23,7 @@
 typedef enum validate_kind {
     VALIDATE_PLAN,
     VALIDATE_UNITS,      /* a folder's unit registry (units.yaml) */
+    VALIDATE_LOG,        /* a plan's progress log */
 } validate_kind;
 
 typedef struct validate_file {
@@ -29,25 +33,33 @@ typedef struct validate_file {
     char *id;            /* plan id, when it has one */
     size_t activities;   /* plans: activities in the model */
     size_t units;        /* registries, and plans with their own units */
+    size_t records;      /* logs: records */
 } validate_file;
 
 typedef struct validate_result {
     validate_file *files;
     size_t nfiles;
-    size_t plans, activities, registries;
+    size_t plans, activities, registries, logs, records;
     size_t unreadable;   /* files or folders that could not be read */
     bool internal_error; /* a built-in schema is broken, or a bug showed */
 } validate_result;
 
 /* Called for every plan that loaded, once it is checked and scheduled,
- * while its document is still in memory (it is freed right after). */
+ * while its document is still in memory (it is freed right after), with
+ * its progress log when it has one that loaded (NULL otherwise). */
 typedef void validate_plan_fn(const plan *p, const char *path,
-                              const units *registry, void *ctx);
+                              const units *registry, const progress_log *log,
+                              void *ctx);
 
 /* Checks the files and folders in paths; fills *out (release it with
  * validate_result_release). on_plan may be NULL. */
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
                   validate_result *out, validate_plan_fn *on_plan, void *ctx);
 void validate_result_release(validate_result *r);
+
+/* The plan file below dir (searched as validate_run searches a folder)
+ * whose "id" is id; NULL when there is none. Files that cannot be read or
+ * loaded are passed over. Caller frees. */
+char *validate_find_plan(const char *dir, const char *id);
 
 #endif

@@ -1,0 +1,355 @@
+/* progress.c - the progress log model and its checks against the plan
+ * (see progress.h).
+ *
+ * Checking a record resolves it: the activity by id, the occurrence by the
+ * key of one of the activity's windows (required when there are several,
+ * implied when there is one), each value by the name of one of the
+ * activity's targets (compared as Vietnamese text, see text.h). Only
+ * records that resolve completely are marked usable, so a status is never
+ * computed from a record the log's reader was told is wrong. */
+#include "progress.h"
+
+#include "strbuf.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static plan_text text_of(const node *obj, const char *key)
+{
+    const node *n = node_get(obj, key);
+    plan_text t = {NULL, n};
+    if (n && n->kind == NODE_STRING)
+        t.s = n->u.string.s;
+    return t;
+}
+
+static void read_values(arena *a, const node *obj, progress_record *r)
+{
+    const node *values = node_get(obj, "values");
+    if (!values || values->kind != NODE_OBJECT)
+        return;
+    r->values = arena_alloc(a, (values->u.object.count + 1) * sizeof *r->values);
+    for (size_t i = 0; i < values->u.object.count; i++) {
+        const node_member *m = &values->u.object.members[i];
+        if (m->value->kind != NODE_NUMBER)
+            continue;
+        progress_value *v = &r->values[r->nvalues++];
+        v->name = (plan_text){m->key, m->value};
+        v->value = m->value->u.number.value;
+    }
+}
+
+static void read_evidence(arena *a, const node *obj, progress_record *r)
+{
+    const node *list = node_get(obj, "evidence");
+    if (!list || list->kind != NODE_ARRAY)
+        return;
+    r->evidence = arena_alloc(a, (list->u.array.count + 1) * sizeof *r->evidence);
+    for (size_t i = 0; i < list->u.array.count; i++) {
+        const node *item = list->u.array.items[i];
+        if (item->kind == NODE_STRING)
+            r->evidence[r->nevidence++] = (plan_text){item->u.string.s, item};
+    }
+}
+
+progress_log *progress_build(arena *a, const source *src, const node *root)
+{
+    progress_log *log = arena_alloc(a, sizeof *log);
+    log->src = src;
+    log->root = root;
+    log->plan = text_of(root, "plan");
+    const node *list = node_get(root, "records");
+    if (!list || list->kind != NODE_ARRAY)
+        return log;
+    log->records = arena_alloc(a, (list->u.array.count + 1) * sizeof *log->records);
+    for (size_t i = 0; i < list->u.array.count; i++) {
+        const node *obj = list->u.array.items[i];
+        if (obj->kind != NODE_OBJECT)
+            continue;
+        progress_record *r = &log->records[log->count++];
+        r->at = obj;
+        r->order = i;
+        r->date_text = text_of(obj, "date");
+        r->activity = text_of(obj, "activity");
+        r->occurrence = text_of(obj, "occurrence");
+        r->state_text = text_of(obj, "state");
+        r->note = text_of(obj, "note");
+        r->by = text_of(obj, "by");
+        r->percent = -1;
+        const node *percent = node_get(obj, "percent");
+        if (percent && node_is_integer(percent) && percent->u.number.value >= 0 &&
+            percent->u.number.value <= 100)
+            r->percent = (int)percent->u.number.value;
+        read_values(a, obj, r);
+        read_evidence(a, obj, r);
+    }
+    return log;
+}
+
+/* --- checks ------------------------------------------------------------ */
+
+static diag *report(diag_sink *d, diag_level level, const node *at,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static diag *report(diag_sink *d, diag_level level, const node *at,
+                    const char *fmt, ...)
+{
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag *r = diag_at(d, level, at->src, at->pos, at->span, "%s", sb_str(&msg));
+    sb_release(&msg);
+    return r;
+}
+
+const plan_activity *progress_find_activity(const plan *p, const char *id,
+                                            size_t *index)
+{
+    for (size_t i = 0; i < p->nactivities; i++)
+        if (p->activities[i]->id.s && strcmp(p->activities[i]->id.s, id) == 0) {
+            if (index)
+                *index = i;
+            return p->activities[i];
+        }
+    return NULL;
+}
+
+/* "a, b, c" of up to `max` keys, then ", ..." */
+static void list_keys(strbuf *sb, const when *w, size_t max)
+{
+    for (size_t i = 0; i < w->count && i < max; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", w->windows[i].key);
+    if (w->count > max)
+        sb_puts(sb, ", ...");
+}
+
+static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
+                       progress_record *out)
+{
+    if (!r->date_text.s)
+        return false;
+    date_status st = date_parse(r->date_text.s, false, &out->date);
+    if (st == DATE_BAD_FORM)               /* the schema said so */
+        return false;
+    if (st != DATE_OK) {
+        char why[80];
+        date_explain(st, &out->date, why, sizeof why);
+        report(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
+               r->date_text.s, why);
+        return false;
+    }
+    if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {
+        if (p->year_from == p->year_to)
+            report(d, DIAG_ERROR, r->date_text.at,
+                   "the record's date %s is outside the plan's year %d",
+                   r->date_text.s, p->year_from);
+        else
+            report(d, DIAG_ERROR, r->date_text.at,
+                   "the record's date %s is outside the plan's span %d-%d",
+                   r->date_text.s, p->year_from, p->year_to);
+        return false;
+    }
+    return true;
+}
+
+static const plan_activity *check_activity(progress_record *r, const plan *p,
+                                           diag_sink *d)
+{
+    if (!r->activity.s)
+        return NULL;
+    const plan_activity *act = progress_find_activity(p, r->activity.s, &r->activity_index);
+    if (act)
+        return act;
+    const char **ids = xmalloc((p->nactivities + 1) * sizeof *ids);
+    size_t n = 0;
+    for (size_t i = 0; i < p->nactivities; i++)
+        if (p->activities[i]->id.s)
+            ids[n++] = p->activities[i]->id.s;
+    long best = text_suggest(r->activity.s, ids, n);
+    const char *plan_id = p->id.s ? p->id.s : "this plan";
+    if (best >= 0)
+        report(d, DIAG_ERROR, r->activity.at,
+               "plan %s has no activity '%s'; did you mean '%s'?", plan_id,
+               r->activity.s, ids[best]);
+    else
+        report(d, DIAG_ERROR, r->activity.at, "plan %s has no activity '%s'",
+               plan_id, r->activity.s);
+    free(ids);
+    return NULL;
+}
+
+static bool check_occurrence(progress_record *r, const plan_activity *act, diag_sink *d)
+{
+    const when *w = &act->schedule;
+    if (w->count == 0)                     /* unscheduled: its time has errors */
+        return false;
+    if (!r->occurrence.s) {
+        if (w->count == 1) {
+            r->occurrence_index = 0;
+            return true;
+        }
+        strbuf keys = STRBUF_INIT;
+        list_keys(&keys, w, 6);
+        report(d, DIAG_ERROR, r->activity.at,
+               "activity '%s' has %zu occurrences; say which one with "
+               "'occurrence:' (%s)", r->activity.s, w->count, sb_str(&keys));
+        sb_release(&keys);
+        return false;
+    }
+    const char **names = xmalloc(w->count * sizeof *names);
+    for (size_t i = 0; i < w->count; i++) {
+        names[i] = w->windows[i].key;
+        if (strcmp(names[i], r->occurrence.s) == 0) {
+            r->occurrence_index = i;
+            free(names);
+            return true;
+        }
+    }
+    long best = text_suggest(r->occurrence.s, names, w->count);
+    strbuf keys = STRBUF_INIT;
+    list_keys(&keys, w, 6);
+    if (best >= 0)
+        report(d, DIAG_ERROR, r->occurrence.at,
+               "activity '%s' has no occurrence '%s'; did you mean '%s'?",
+               r->activity.s, r->occurrence.s, names[best]);
+    else
+        report(d, DIAG_ERROR, r->occurrence.at,
+               "activity '%s' has no occurrence '%s'; its occurrences: %s",
+               r->activity.s, r->occurrence.s, sb_str(&keys));
+    sb_release(&keys);
+    free(names);
+    return false;
+}
+
+static bool check_values(progress_record *r, const plan_activity *act, diag_sink *d)
+{
+    bool ok = true;
+    for (size_t i = 0; i < r->nvalues; i++) {
+        progress_value *v = &r->values[i];
+        const char **names = xmalloc((act->ntargets + 1) * sizeof *names);
+        size_t n = 0;
+        for (size_t k = 0; k < act->ntargets && !v->target; k++) {
+            if (!act->targets[k].name.s)
+                continue;
+            names[n++] = act->targets[k].name.s;
+            if (text_same(v->name.s, act->targets[k].name.s))
+                v->target = &act->targets[k];
+        }
+        if (!v->target) {
+            ok = false;
+            long best = text_suggest(v->name.s, names, n);
+            if (act->ntargets == 0)
+                report(d, DIAG_ERROR, v->name.at,
+                       "activity '%s' has no targets, so no value can be measured "
+                       "for '%s'", r->activity.s, v->name.s);
+            else if (best >= 0)
+                report(d, DIAG_ERROR, v->name.at,
+                       "activity '%s' has no target '%s'; did you mean '%s'?",
+                       r->activity.s, v->name.s, names[best]);
+            else
+                report(d, DIAG_ERROR, v->name.at,
+                       "activity '%s' has no target '%s'", r->activity.s, v->name.s);
+        }
+        free(names);
+    }
+    return ok;
+}
+
+static void check_record(progress_record *r, const plan *p, diag_sink *d)
+{
+    bool ok = progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
+    ok = check_date(r, p, d, r) && ok;
+    const plan_activity *act = check_activity(r, p, d);
+    if (!act)
+        return;
+    ok = check_occurrence(r, act, d) && ok;
+    ok = check_values(r, act, d) && ok;
+    if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
+        report(d, DIAG_WARNING, node_get(r->at, "percent"),
+               "the record says 'done' with %d%%; a done record counts as 100%%",
+               r->percent);
+    r->usable = ok;
+}
+
+size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
+{
+    size_t before = diag_errors(d);
+    if (log->plan.s && p->id.s && strcmp(log->plan.s, p->id.s) != 0)
+        report(d, DIAG_ERROR, log->plan.at,
+               "this log names plan '%s', but the plan beside it is '%s'",
+               log->plan.s, p->id.s);
+    for (size_t i = 0; i < log->count; i++)
+        check_record(&log->records[i], p, d);
+    return diag_errors(d) - before;
+}
+
+/* --- names --------------------------------------------------------------- */
+
+static const char *const state_names[] = {"in-progress", "done", "cancelled"};
+
+const char *progress_state_name(progress_state s)
+{
+    return state_names[s];
+}
+
+bool progress_state_parse(const char *s, progress_state *out)
+{
+    for (size_t i = 0; i < sizeof state_names / sizeof *state_names; i++)
+        if (strcmp(s, state_names[i]) == 0) {
+            *out = (progress_state)i;
+            return true;
+        }
+    return false;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+bool progress_is_log_path(const char *path)
+{
+    return ends_with(path, ".progress.yaml") || ends_with(path, ".progress.yml");
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* path without `cut` trailing bytes, then suffix; malloc'ed. */
+static char *swap_suffix(const char *path, size_t cut, const char *suffix)
+{
+    size_t n = strlen(path) - cut;
+    char *out = xmalloc(n + strlen(suffix) + 1);
+    memcpy(out, path, n);
+    strcpy(out + n, suffix);
+    return out;
+}
+
+char *progress_log_path(const char *plan_path)
+{
+    size_t cut = ends_with(plan_path, ".yaml") ? 5 : ends_with(plan_path, ".yml") ? 4 : 0;
+    char *yml = swap_suffix(plan_path, cut, ".progress.yml");
+    if (exists(yml))
+        return yml;
+    free(yml);
+    return swap_suffix(plan_path, cut, ".progress.yaml");
+}
+
+char *progress_plan_path(const char *log_path)
+{
+    size_t cut = ends_with(log_path, ".progress.yaml") ? 14 : 13;
+    char *yml = swap_suffix(log_path, cut, ".yml");
+    if (exists(yml))
+        return yml;
+    free(yml);
+    return swap_suffix(log_path, cut, ".yaml");
+}

@@ -1,0 +1,89 @@
+/* progress.h - the progress log of a plan: what was done, when, by whom.
+ *
+ * A plan's log lives beside it (hai-phong-nkt-2026.yaml has
+ * hai-phong-nkt-2026.progress.yaml): a YAML mapping with the plan's id and
+ * a block list of records, appended to and never rewritten. A record says
+ * on which date an activity (or one occurrence of a recurring activity)
+ * was in progress, done or cancelled, with a percent, measured values of
+ * the activity's targets, a note, evidence and who reported it. This
+ * module builds the model of a loaded log and checks it against its plan:
+ * the activity and occurrence exist (with "did you mean"), the date is
+ * real and within the plan's span, every value names a target of the
+ * activity. Checked records are resolved to their activity and
+ * occurrence, ready for status.h. Everything lives in the log's arena. */
+#ifndef KEHOACH_PROGRESS_H
+#define KEHOACH_PROGRESS_H
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "node.h"
+#include "plan.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum progress_state {
+    PROGRESS_IN_PROGRESS,
+    PROGRESS_DONE,
+    PROGRESS_CANCELLED,
+} progress_state;
+
+typedef struct progress_value {
+    plan_text name;                /* the target's name, as the log writes it */
+    double value;
+    const plan_target *target;     /* resolved by progress_check() */
+} progress_value;
+
+typedef struct progress_record {
+    plan_text date_text, activity, occurrence, state_text, note, by;
+    date date;
+    progress_state state;
+    int percent;                   /* -1 when not given */
+    progress_value *values;
+    size_t nvalues;
+    plan_text *evidence;
+    size_t nevidence;
+    const node *at;
+    size_t order;                  /* 0-based place in the log */
+    /* Resolved by progress_check(); `usable` records feed the status. */
+    bool usable;
+    size_t activity_index;         /* into plan->activities */
+    size_t occurrence_index;       /* into the activity's schedule windows */
+} progress_record;
+
+typedef struct progress_log {
+    const source *src;
+    const node *root;
+    plan_text plan;                /* the plan id the log names */
+    progress_record *records;
+    size_t count;
+} progress_log;
+
+/* Builds the model of a loaded log. Tolerant like plan_build(): values of
+ * the wrong shape (reported by the schema) are left out. */
+progress_log *progress_build(arena *a, const source *src, const node *root);
+
+/* Checks the log against its (scheduled) plan and resolves its records.
+ * Returns the number of errors it reported. */
+size_t progress_check(progress_log *log, const plan *p, diag_sink *d);
+
+/* "in-progress", "done", "cancelled"; and parsing them back. */
+const char *progress_state_name(progress_state s);
+bool progress_state_parse(const char *s, progress_state *out);
+
+/* File names: a log's name ends in ".progress.yaml" (or ".progress.yml"). */
+bool progress_is_log_path(const char *path);
+/* The log beside a plan file: its name without ".yaml"/".yml", then
+ * ".progress.yml" when such a file exists, else ".progress.yaml". Caller
+ * frees. */
+char *progress_log_path(const char *plan_path);
+/* The plan file beside a log: ".yaml" or ".yml" when it exists (".yaml"
+ * when neither does). Caller frees. */
+char *progress_plan_path(const char *log_path);
+
+/* The activity with this id in p, or NULL. */
+const plan_activity *progress_find_activity(const plan *p, const char *id,
+                                            size_t *index);
+
+#endif
