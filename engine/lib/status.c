@@ -1,0 +1,336 @@
+/* status.c - status as of a date (see status.h).
+ *
+ * The log's usable records are bucketed by activity once; each activity's
+ * occurrences then look only at their own records. An activity's state is
+ * its most pressing occurrence's: any overdue one first; else, when every
+ * occurrence is finished, cancelled / done late / done; else the first
+ * unfinished occurrence by due date. Targets compare the latest measured
+ * value with what the due date asks: a rate ("%") should hold at once; a
+ * count should grow with the time elapsed in the activity's windows. */
+#include "status.h"
+
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const names[STATUS_NSTATES] = {
+    "planned", "open", "in-progress", "done", "done-late", "overdue", "cancelled",
+};
+
+static const char *const labels[STATUS_NSTATES] = {
+    "Chưa đến kỳ", "Đang mở", "Đang thực hiện", "Hoàn thành", "Hoàn thành muộn",
+    "Quá hạn", "Hủy bỏ",
+};
+
+/* the same, within a sentence */
+static const char *const words[STATUS_NSTATES] = {
+    "chưa đến kỳ", "đang mở", "đang thực hiện", "hoàn thành", "hoàn thành muộn",
+    "quá hạn", "hủy bỏ",
+};
+
+const char *status_state_name(status_state s)
+{
+    return names[s];
+}
+
+const char *status_state_label(status_state s)
+{
+    return labels[s];
+}
+
+const char *status_state_words(status_state s)
+{
+    return words[s];
+}
+
+bool status_state_parse(const char *s, status_state *out)
+{
+    for (int i = 0; i < STATUS_NSTATES; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (status_state)i;
+            return true;
+        }
+    return false;
+}
+
+bool status_is_finished(status_state s)
+{
+    return s == STATUS_DONE || s == STATUS_DONE_LATE || s == STATUS_CANCELLED;
+}
+
+/* Later by date, then by place in the log. */
+static bool later(const progress_record *a, const progress_record *b)
+{
+    int c = date_cmp(a->date, b->date);
+    return c > 0 || (c == 0 && a->order > b->order);
+}
+
+status_occurrence status_of_occurrence(const when_window *w,
+                                       const progress_record *const *records,
+                                       size_t n, date as_of)
+{
+    status_occurrence o = {w, STATUS_OPEN, 0, NULL};
+    const progress_record *with_percent = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const progress_record *r = records[i];
+        if (date_cmp(r->date, as_of) > 0)
+            continue;
+        if (!o.last || later(r, o.last))
+            o.last = r;
+        if (r->percent >= 0 && (!with_percent || later(r, with_percent)))
+            with_percent = r;
+    }
+    if (with_percent)
+        o.percent = with_percent->percent;
+    if (o.last && o.last->state == PROGRESS_CANCELLED) {
+        o.state = STATUS_CANCELLED;
+    } else if (o.last && o.last->state == PROGRESS_DONE) {
+        o.state = date_cmp(o.last->date, w->due) <= 0 ? STATUS_DONE : STATUS_DONE_LATE;
+        o.percent = 100;
+    } else if (date_cmp(w->due, as_of) < 0) {
+        o.state = STATUS_OVERDUE;
+    } else if (o.last) {
+        o.state = STATUS_IN_PROGRESS;
+    } else if (date_cmp(w->from, as_of) > 0) {
+        o.state = STATUS_PLANNED;
+    }
+    return o;
+}
+
+/* --- activities ------------------------------------------------------- */
+
+static void rollup(status_activity *s)
+{
+    size_t finished = 0, cancelled = 0, late = 0;
+    const status_occurrence *first_open = NULL, *first_overdue = NULL;
+    long percent = 0;
+    size_t counted = 0;
+    for (size_t i = 0; i < s->noccurrences; i++) {
+        const status_occurrence *o = &s->occurrences[i];
+        if (o->state == STATUS_OVERDUE && !first_overdue)
+            first_overdue = o;
+        if (status_is_finished(o->state)) {
+            finished++;
+            cancelled += o->state == STATUS_CANCELLED;
+            late += o->state == STATUS_DONE_LATE;
+        } else if (!first_open) {
+            first_open = o;
+        }
+        if (o->state != STATUS_CANCELLED) {
+            percent += o->percent;
+            counted++;
+        }
+    }
+    s->percent = counted ? (int)((percent + (long)counted / 2) / (long)counted) : 0;
+    if (s->noccurrences == 0) {
+        s->state = STATUS_PLANNED;    /* unscheduled: validation said why */
+    } else if (first_overdue) {
+        s->state = STATUS_OVERDUE;
+        s->due = first_overdue->window->due;
+    } else if (finished == s->noccurrences) {
+        s->state = cancelled == finished ? STATUS_CANCELLED
+                   : late ? STATUS_DONE_LATE : STATUS_DONE;
+        s->due = s->occurrences[s->noccurrences - 1].window->due;
+    } else {
+        s->state = first_open->state;
+        s->due = first_open->window->due;
+    }
+}
+
+static void measure_targets(arena *a, status_activity *s,
+                            const progress_record *const *records, size_t n, date as_of)
+{
+    const plan_activity *act = s->activity;
+    s->ntargets = act->ntargets;
+    s->targets = arena_alloc(a, (act->ntargets + 1) * sizeof *s->targets);
+    date from = {0}, due = {0};
+    if (act->schedule.count) {
+        from = act->schedule.windows[0].from;
+        due = act->schedule.windows[act->schedule.count - 1].due;
+        for (size_t i = 0; i < act->schedule.count; i++)
+            if (date_cmp(act->schedule.windows[i].from, from) < 0)
+                from = act->schedule.windows[i].from;
+    }
+    for (size_t t = 0; t < act->ntargets; t++) {
+        status_target *st = &s->targets[t];
+        st->target = &act->targets[t];
+        st->accumulates = !(st->target->unit.s && strcmp(st->target->unit.s, "%") == 0);
+        const progress_record *best = NULL;
+        double value = 0;
+        for (size_t i = 0; i < n; i++) {
+            const progress_record *r = records[i];
+            if (date_cmp(r->date, as_of) > 0 || (best && !later(r, best)))
+                continue;
+            for (size_t v = 0; v < r->nvalues; v++)
+                if (r->values[v].target == st->target) {
+                    best = r;
+                    value = r->values[v].value;
+                }
+        }
+        double goal = isnan(st->target->value) ? 0 : st->target->value;
+        st->expected = goal;
+        if (st->accumulates && act->schedule.count) {
+            double total = (double)date_diff(from, due) + 1;
+            double elapsed = (double)date_diff(from, as_of) + 1;
+            double share = elapsed <= 0 ? 0 : elapsed >= total ? 1 : elapsed / total;
+            st->expected = goal * share;
+        }
+        if (best) {
+            st->measured = true;
+            st->actual = value;
+            st->measured_on = best->date;
+            st->track = value >= st->expected ? STATUS_TRACK_ON : STATUS_TRACK_BEHIND;
+        }
+    }
+}
+
+static void compute_activity(arena *a, status_activity *s, const plan_activity *act,
+                             const progress_record *const *records, size_t n, date as_of)
+{
+    s->activity = act;
+    const when *w = &act->schedule;
+    s->noccurrences = w->count;
+    s->occurrences = arena_alloc(a, (w->count + 1) * sizeof *s->occurrences);
+    const progress_record **mine = xmalloc((n + 1) * sizeof *mine);
+    for (size_t k = 0; k < w->count; k++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (records[i]->occurrence_index == k)
+                mine[m++] = records[i];
+        s->occurrences[k] = status_of_occurrence(&w->windows[k], mine, m, as_of);
+    }
+    free(mine);
+    for (size_t i = 0; i < n; i++)
+        if (date_cmp(records[i]->date, as_of) <= 0 && (!s->last || later(records[i], s->last)))
+            s->last = records[i];
+    rollup(s);
+    measure_targets(a, s, records, n, as_of);
+}
+
+/* --- roll-ups ----------------------------------------------------------- */
+
+static void count(status_counts *c, const status_activity *s)
+{
+    if (!s->in_scope)
+        return;
+    c->n[s->state]++;
+    c->total++;
+    if (s->state != STATUS_CANCELLED) {
+        c->percent_sum += s->percent;
+        c->percent_count++;
+    }
+}
+
+int status_counts_percent(const status_counts *c)
+{
+    if (!c->percent_count)
+        return 0;
+    return (int)((c->percent_sum + (long)c->percent_count / 2) / (long)c->percent_count);
+}
+
+void status_counts_add(status_counts *to, const status_counts *from)
+{
+    for (int i = 0; i < STATUS_NSTATES; i++)
+        to->n[i] += from->n[i];
+    to->total += from->total;
+    to->percent_sum += from->percent_sum;
+    to->percent_count += from->percent_count;
+}
+
+static void count_sections(arena *a, status_plan *out)
+{
+    const plan *p = out->plan;
+    out->nsections = p->nall_sections;
+    out->sections = arena_alloc(a, (p->nall_sections + 1) * sizeof *out->sections);
+    for (size_t i = 0; i < p->nall_sections; i++) {
+        const plan_section *sec = p->all_sections[i];
+        out->sections[i].section = sec;
+        out->sections[i].name = arena_printf(a, "%s %s", sec->id.s ? sec->id.s : "",
+                                             sec->title.s ? sec->title.s : "");
+    }
+    for (size_t k = 0; k < out->nactivities; k++)
+        for (const plan_section *sec = p->activities[k]->section; sec; sec = sec->parent)
+            for (size_t i = 0; i < p->nall_sections; i++)
+                if (p->all_sections[i] == sec)
+                    count(&out->sections[i].counts, &out->activities[k]);
+}
+
+static void count_leads(arena *a, status_plan *out)
+{
+    size_t cap = 8;
+    out->leads = arena_alloc(a, cap * sizeof *out->leads);
+    for (size_t k = 0; k < out->nactivities; k++) {
+        const plan_units *lead = &out->activities[k].activity->lead;
+        for (size_t u = 0; u < lead->count; u++) {
+            const char *name = lead->items[u].s;
+            size_t i = 0;
+            while (i < out->nleads && !text_same(out->leads[i].name, name))
+                i++;
+            if (i == out->nleads) {
+                if (out->nleads == cap) {
+                    out->leads = arena_grow(a, out->leads, out->nleads, cap * 2,
+                                            sizeof *out->leads);
+                    cap *= 2;
+                }
+                out->leads[out->nleads++].name = name;
+            }
+            count(&out->leads[i].counts, &out->activities[k]);
+        }
+    }
+}
+
+static bool any_names(const status_scope *scope, const plan_units *u)
+{
+    for (size_t i = 0; i < u->count; i++)
+        if (units_names(scope->registry, u->items[i].s, scope->unit))
+            return true;
+    return false;
+}
+
+static void place_in_scope(status_activity *s, const status_scope *scope)
+{
+    s->in_scope = true;
+    if (!scope || !scope->unit || any_names(scope, &s->activity->lead))
+        return;
+    s->as_partner = any_names(scope, &s->activity->partners);
+    s->in_scope = s->as_partner;
+}
+
+void status_compute(arena *a, const plan *p, const progress_log *log, date as_of,
+                    const status_scope *scope, status_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    out->plan = p;
+    out->as_of = as_of;
+    out->nactivities = p->nactivities;
+    out->activities = arena_alloc(a, (p->nactivities + 1) * sizeof *out->activities);
+
+    /* bucket the usable records by activity: counting sort on the index */
+    size_t nrec = log ? log->count : 0;
+    size_t *start = xcalloc(p->nactivities + 1, sizeof *start);
+    for (size_t i = 0; i < nrec; i++)
+        if (log->records[i].usable)
+            start[log->records[i].activity_index + 1]++;
+    for (size_t k = 0; k < p->nactivities; k++)
+        start[k + 1] += start[k];
+    const progress_record **bucket = xmalloc((start[p->nactivities] + 1) * sizeof *bucket);
+    size_t *fill = xmalloc((p->nactivities + 1) * sizeof *fill);
+    memcpy(fill, start, (p->nactivities + 1) * sizeof *fill);
+    for (size_t i = 0; i < nrec; i++)
+        if (log->records[i].usable)
+            bucket[fill[log->records[i].activity_index]++] = &log->records[i];
+
+    for (size_t k = 0; k < p->nactivities; k++) {
+        compute_activity(a, &out->activities[k], p->activities[k], bucket + start[k],
+                         start[k + 1] - start[k], as_of);
+        place_in_scope(&out->activities[k], scope);
+        count(&out->counts, &out->activities[k]);
+    }
+    free(fill);
+    free(bucket);
+    free(start);
+    count_sections(a, out);
+    count_leads(a, out);
+}
