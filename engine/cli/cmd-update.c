@@ -1,0 +1,388 @@
+/* cmd-update.c - "kehoach update": record progress in a plan's log.
+ *
+ * Under the log's lock (lockfile.h): the plan and its log are checked as
+ * "validate" checks them; the new record is written after the log's last
+ * byte (record.h); the resulting text is read back and checked in full -
+ * schema, activity, occurrence, targets, date - and must hold exactly one
+ * more record. Only then does it replace the log, all at once. Any problem
+ * leaves the log untouched and exits 1. */
+#include "cli.h"
+
+#include "arena.h"
+#include "catalog.h"
+#include "diag.h"
+#include "fileio.h"
+#include "lockfile.h"
+#include "progress.h"
+#include "record.h"
+#include "schema.h"
+#include "text.h"
+#include "validate.h"
+#include "yamlload.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PROBLEMS_PER_FILE 50
+#define LOCK_TIMEOUT_MS 60000
+
+typedef struct options {
+    const char *plan, *activity;
+    size_t npositional;
+    record_entry entry;
+    bool has_state, has_date;
+    record_value *values;
+    char **value_names;        /* as given, owned; values[i].name may point
+                                  at the plan's name of the target instead */
+    const char **evidence;
+} options;
+
+enum {
+    OPT_STATE, OPT_DATE, OPT_OCCURRENCE, OPT_PERCENT, OPT_VALUE, OPT_NOTE,
+    OPT_EVIDENCE, OPT_BY,
+};
+
+static const cli_option option_table[] = {
+    [OPT_STATE] = {"state", 's', true},
+    [OPT_DATE] = {"date", 'd', true},
+    [OPT_OCCURRENCE] = {"occurrence", 0, true},
+    [OPT_PERCENT] = {"percent", 'p', true},
+    [OPT_VALUE] = {"value", 0, true},
+    [OPT_NOTE] = {"note", 'n', true},
+    [OPT_EVIDENCE] = {"evidence", 'e', true},
+    [OPT_BY] = {"by", 0, true},
+    {NULL, 0, false},
+};
+
+static bool parse_value(const char *arg, record_value *out, char **owned)
+{
+    const char *eq = strrchr(arg, '=');
+    if (!eq || eq == arg || !eq[1])
+        return false;
+    char *end;
+    errno = 0;
+    double v = strtod(eq + 1, &end);
+    if (*end || errno || !isfinite(v) || v < 0)
+        return false;
+    *owned = xstrndup(arg, (size_t)(eq - arg));
+    out->name = *owned;
+    out->value = v;
+    return true;
+}
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    record_entry *e = &o->entry;
+    char *end;
+    switch (arg->option) {
+    case -1:
+        if (o->npositional == 0)
+            o->plan = arg->value;
+        else if (o->npositional == 1)
+            o->activity = arg->value;
+        else {
+            cli_usage_error("update", "unexpected argument '%s'; give the plan, then "
+                            "the activity", arg->value);
+            return false;
+        }
+        o->npositional++;
+        return true;
+    case OPT_STATE:
+        if (!progress_state_parse(arg->value, &e->state)) {
+            cli_usage_error("update", "unknown state '%s'; use in-progress, done or "
+                            "cancelled", arg->value);
+            return false;
+        }
+        o->has_state = true;
+        return true;
+    case OPT_DATE:
+        if (date_parse(arg->value, false, &e->date) != DATE_OK) {
+            cli_usage_error("update", "'%s' is not a date; write it as YYYY-MM-DD",
+                            arg->value);
+            return false;
+        }
+        o->has_date = true;
+        return true;
+    case OPT_OCCURRENCE:
+        e->occurrence = arg->value;
+        return true;
+    case OPT_PERCENT: {
+        long v = strtol(arg->value, &end, 10);
+        if (!*arg->value || *end || v < 0 || v > 100) {
+            cli_usage_error("update", "'%s' is not a percent; give a whole number "
+                            "from 0 to 100", arg->value);
+            return false;
+        }
+        e->percent = (int)v;
+        return true;
+    }
+    case OPT_VALUE:
+        if (!parse_value(arg->value, &o->values[e->nvalues], &o->value_names[e->nvalues])) {
+            cli_usage_error("update", "'%s' is not NAME=NUMBER (a target's name or "
+                            "number, and a number of at least 0)", arg->value);
+            return false;
+        }
+        e->nvalues++;
+        return true;
+    case OPT_NOTE:
+        e->note = *arg->value ? arg->value : NULL;
+        return true;
+    case OPT_EVIDENCE:
+        if (*arg->value)
+            o->evidence[e->nevidence++] = arg->value;
+        return true;
+    default:
+        e->by = *arg->value ? arg->value : NULL;
+        return true;
+    }
+}
+
+/* What the check of the plan hands back. */
+typedef struct update {
+    const options *o;
+    const char *log_path;
+    catalog *cat;
+    diag_sink *problems;       /* the new record's */
+    bool plan_seen;
+    const char *why;           /* the log's layout refuses an append */
+    strbuf text;               /* the log's new text */
+    size_t record_number;
+} update;
+
+/* "--value 1=85": the first target of the activity, by its name. */
+static void name_targets(const plan *p, record_entry *e, record_value *values)
+{
+    const plan_activity *act = progress_find_activity(p, e->activity, NULL);
+    for (size_t i = 0; act && i < e->nvalues; i++) {
+        char *end;
+        unsigned long k = strtoul(values[i].name, &end, 10);
+        if (!*end && k >= 1 && k <= act->ntargets && act->targets[k - 1].name.s)
+            values[i].name = act->targets[k - 1].name.s;
+        for (size_t t = 0; t < act->ntargets; t++)
+            if (act->targets[t].name.s && text_same(values[i].name, act->targets[t].name.s))
+                values[i].name = act->targets[t].name.s;
+    }
+}
+
+/* Reads the new text back and checks it as a log of p. */
+static void check_new_text(update *u, const plan *p, size_t old_count)
+{
+    size_t len = u->text.len;
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, sb_str(&u->text), len + 1);
+    size_t plen = strlen(u->log_path);
+    char *label = xmalloc(plen + 20);
+    memcpy(label, u->log_path, plen);
+    strcpy(label + plen, " (new record)");
+    source *src = source_new(label, copy, len);
+    free(label);
+    arena *a = arena_new();
+    diag_sink *d = u->problems;
+    diag_set_stage(d, "yaml");
+    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    if (root) {
+        diag_set_stage(d, "schema");
+        schema_validate(catalog_schema(u->cat, "progress.schema.json"), root, d);
+        diag_set_stage(d, "meaning");
+        progress_log *log = progress_build(a, src, root);
+        progress_check(log, p, d);
+        if (!diag_errors(d) && (log->count != old_count + 1 ||
+                                !log->records[old_count].usable))
+            diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does "
+                      "not hold exactly one more record");
+        u->record_number = log->count;
+    }
+    arena_free(a);
+    source_free(src);
+}
+
+static void on_plan(const plan *p, const char *path, const units *registry,
+                    const progress_log *log, void *ctx)
+{
+    update *u = ctx;
+    u->plan_seen = true;
+    options *o = (options *)u->o;
+    o->entry.values = o->values;
+    name_targets(p, &o->entry, o->values);
+    char *schema_line = log ? NULL : record_schema_comment(p->src);
+    if (record_append(log ? log->src : NULL, log ? log->root : NULL,
+                      p->id.s ? p->id.s : "", schema_line, &o->entry, &u->text, &u->why))
+        check_new_text(u, p, log ? log->count : 0);
+    free(schema_line);
+}
+
+/* The plan file: PLAN itself, or the plan with that id below ".". */
+static char *find_plan(const char *name)
+{
+    char *err = NULL;
+    fileio_kind kind = fileio_kind_of(name, &err);
+    free(err);
+    if (kind == FILEIO_FILE)
+        return xstrdup(name);
+    return validate_find_plan(".", name);
+}
+
+static void print_problems(diag_sink *d)
+{
+    strbuf text = STRBUF_INIT;
+    diag_format_text(d, &text, false);
+    cli_write(stderr, &text);
+    sb_release(&text);
+}
+
+static int record_progress(options *o, const char *plan_path)
+{
+    char *log_path = progress_log_path(plan_path);
+    lockfile *lock;
+    char *err;
+    switch (lockfile_acquire(log_path, LOCK_TIMEOUT_MS, &lock, &err)) {
+    case LOCKFILE_OK:
+        break;
+    case LOCKFILE_BUSY:
+    case LOCKFILE_ERROR:
+        fprintf(stderr, "kehoach update: %s; nothing was recorded\n", err);
+        free(err);
+        free(log_path);
+        return EXIT_IO;
+    }
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    update u = {.o = o, .log_path = log_path, .problems = diag_sink_new(PROBLEMS_PER_FILE),
+                .cat = catalog_load(d)};
+    validate_result r;
+    const char *paths[] = {plan_path};
+    if (u.cat)
+        validate_run(paths, 1, d, &r, on_plan, &u);
+    else
+        memset(&r, 0, sizeof r);
+
+    int code = EXIT_VALID;
+    print_problems(d);
+    if (!u.cat || r.internal_error) {
+        code = EXIT_INTERNAL;
+    } else if (r.unreadable) {
+        code = EXIT_IO;
+    } else if (diag_errors(d) || !u.plan_seen) {
+        fprintf(stderr, "kehoach update: the plan or its progress log has errors; fix "
+                "them first; nothing was recorded\n");
+        code = EXIT_PROBLEMS;
+    } else if (u.why) {
+        fprintf(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
+                "recorded\n", log_path, u.why);
+        code = EXIT_PROBLEMS;
+    } else if (diag_errors(u.problems)) {
+        print_problems(u.problems);
+        fprintf(stderr, "kehoach update: the record was refused; '%s' is unchanged\n",
+                log_path);
+        code = EXIT_PROBLEMS;
+    }
+    if (code == EXIT_VALID) {
+        if (lockfile_commit(lock, sb_str(&u.text), u.text.len, &err)) {
+            char day[11];
+            date_format_iso(o->entry.date, day);
+            printf("recorded in %s (record %zu): activity %s%s%s%s is %s as of %s\n",
+                   log_path, u.record_number, o->activity,
+                   o->entry.occurrence ? " (" : "",
+                   o->entry.occurrence ? o->entry.occurrence : "",
+                   o->entry.occurrence ? ")" : "", progress_state_name(o->entry.state),
+                   day);
+        } else {
+            fprintf(stderr, "kehoach update: %s; '%s' is unchanged\n", err, log_path);
+            free(err);
+            code = EXIT_IO;
+        }
+    } else {
+        lockfile_release(lock);
+    }
+    if (u.cat)
+        validate_result_release(&r);
+    sb_release(&u.text);
+    catalog_free(u.cat);
+    diag_sink_free(u.problems);
+    diag_sink_free(d);
+    free(log_path);
+    return code;
+}
+
+static int cmd_update(int argc, char **argv)
+{
+    options o = {.entry.percent = -1};
+    o.values = xcalloc((size_t)argc + 1, sizeof *o.values);
+    o.value_names = xcalloc((size_t)argc + 1, sizeof *o.value_names);
+    o.evidence = xcalloc((size_t)argc + 1, sizeof *o.evidence);
+    o.entry.evidence = o.evidence;
+    int code = EXIT_USAGE;
+    if (!cli_parse("update", argc, argv, option_table, on_arg, &o))
+        goto done;
+    if (o.npositional < 2) {
+        cli_usage_error("update", o.npositional ? "which activity? give its id after "
+                        "the plan" : "give the plan (its file or id) and the activity");
+        goto done;
+    }
+    if (!o.has_state) {
+        cli_usage_error("update", "say what the state is: --state in-progress, done "
+                        "or cancelled");
+        goto done;
+    }
+    if (!o.has_date)
+        o.entry.date = cli_today();
+    o.entry.activity = o.activity;
+    char *plan_path = find_plan(o.plan);
+    if (!plan_path) {
+        fprintf(stderr, "kehoach update: no plan file '%s', and no plan with that id "
+                "below the current folder\n", o.plan);
+        code = EXIT_PROBLEMS;
+        goto done;
+    }
+    code = record_progress(&o, plan_path);
+    free(plan_path);
+done:
+    for (size_t i = 0; i < o.entry.nvalues; i++)
+        free(o.value_names[i]);
+    free(o.value_names);
+    free(o.values);
+    free(o.evidence);
+    return code;
+}
+
+const cli_command cmd_update_info = {
+    "update",
+    cmd_update,
+    "record progress on an activity in the plan's progress log",
+    "usage: kehoach update PLAN ACTIVITY --state STATE [--date DATE]\n"
+    "                      [--occurrence OCC] [--percent N]\n"
+    "                      [--value NAME=NUMBER]... [--note TEXT]\n"
+    "                      [--evidence TEXT]... [--by NAME]\n"
+    "\n"
+    "Adds one record to the plan's progress log (NAME.progress.yaml beside\n"
+    "NAME.yaml; created when missing). The record is checked against the plan\n"
+    "first: a bad one is refused with the reason and the log is left as it\n"
+    "was. The record is added after the log's last line, so comments and\n"
+    "layout of a log edited by hand stay. Any number of updates may run at\n"
+    "once: each waits for the log's lock (NAME.progress.yaml.lock) and every\n"
+    "record lands whole, exactly once; an update stopped at any point leaves\n"
+    "the log as it was.\n"
+    "\n"
+    "PLAN is a plan file, or a plan's id (searched for below the current\n"
+    "folder). ACTIVITY is the activity's id in the plan, such as 1.a.\n"
+    "\n"
+    "options:\n"
+    "  -s, --state STATE     in-progress, done or cancelled (required)\n"
+    "  -d, --date DATE       the day the state holds, YYYY-MM-DD (default: today)\n"
+    "  --occurrence OCC      for an activity with several occurrences: which\n"
+    "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
+    "  -p, --percent N       how far it is, 0 to 100\n"
+    "  --value NAME=NUMBER   a measured value of one of the activity's targets:\n"
+    "                        NAME is the target's name or its number (1, 2, ...)\n"
+    "  -n, --note TEXT       a short note\n"
+    "  -e, --evidence TEXT   a document or file that shows it (\"Báo cáo số\n"
+    "                        12/BC-TTTGPL\"); may be given several times\n"
+    "  --by NAME             who reports it\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "exit codes: 0 recorded, 1 the record or the plan has problems (nothing\n"
+    "recorded), 2 usage error, 3 a file could not be read or written, 4\n"
+    "internal error.\n",
+};

@@ -1,0 +1,187 @@
+/* record.c - writing a progress record at the end of a log (see record.h).
+ *
+ * The layout is read off the old log's nodes: the column of the "-" of its
+ * first record (or of the "records" key when the list is still empty), and
+ * its line break (LF or CR LF). The new text is only ever appended; the
+ * caller re-reads the result before it replaces the file. */
+#include "record.h"
+
+#include "arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_PREFIX "# yaml-language-server: $schema="
+
+/* A YAML double-quoted scalar: only '"', '\' and control characters need
+ * escaping; the rest of UTF-8 stays as it is, readable. */
+static void put_quoted(strbuf *out, const char *s)
+{
+    sb_putc(out, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            sb_putc(out, '\\');
+            sb_putc(out, (char)*p);
+        } else if (*p == '\n') {
+            sb_puts(out, "\\n");
+        } else if (*p == '\t') {
+            sb_puts(out, "\\t");
+        } else if (*p < 0x20 || *p == 0x7f) {
+            sb_printf(out, "\\x%02x", *p);
+        } else {
+            sb_putc(out, (char)*p);
+        }
+    }
+    sb_putc(out, '"');
+}
+
+static void put_line_start(strbuf *out, const char *nl, size_t indent, const char *text)
+{
+    sb_puts(out, nl);
+    sb_repeat(out, ' ', indent);
+    sb_puts(out, text);
+}
+
+static void put_entry(strbuf *out, const record_entry *e, size_t indent, const char *nl)
+{
+    char day[11];
+    date_format_iso(e->date, day);
+    sb_repeat(out, ' ', indent);
+    sb_printf(out, "- date: %s", day);
+    put_line_start(out, nl, indent, "  activity: ");
+    put_quoted(out, e->activity);
+    if (e->occurrence) {
+        put_line_start(out, nl, indent, "  occurrence: ");
+        put_quoted(out, e->occurrence);
+    }
+    put_line_start(out, nl, indent, "  state: ");
+    sb_puts(out, progress_state_name(e->state));
+    if (e->percent >= 0) {
+        put_line_start(out, nl, indent, "  percent: ");
+        sb_printf(out, "%d", e->percent);
+    }
+    if (e->nvalues) {
+        put_line_start(out, nl, indent, "  values:");
+        for (size_t i = 0; i < e->nvalues; i++) {
+            put_line_start(out, nl, indent, "    ");
+            put_quoted(out, e->values[i].name);
+            sb_printf(out, ": %.15g", e->values[i].value);
+        }
+    }
+    if (e->note) {
+        put_line_start(out, nl, indent, "  note: ");
+        put_quoted(out, e->note);
+    }
+    if (e->nevidence) {
+        put_line_start(out, nl, indent, "  evidence:");
+        for (size_t i = 0; i < e->nevidence; i++) {
+            put_line_start(out, nl, indent, "    - ");
+            put_quoted(out, e->evidence[i]);
+        }
+    }
+    if (e->by) {
+        put_line_start(out, nl, indent, "  by: ");
+        put_quoted(out, e->by);
+    }
+    sb_puts(out, nl);
+}
+
+/* The column of the "-" before the first item of a block list: the item's
+ * node starts after "- " (and maybe more spaces) on the same line. */
+static bool dash_column(const source *src, const node *item, size_t *col)
+{
+    const char *line = src->text + src->line_starts[item->pos.line - 1];
+    size_t i = item->pos.offset;
+    while (i > 0 && src->text[i - 1] == ' ')
+        i--;
+    if (i == 0 || src->text[i - 1] != '-')
+        return false;
+    *col = (size_t)(src->text + i - 1 - line);
+    for (size_t k = 0; k < *col; k++)
+        if (line[k] != ' ')
+            return false;          /* "- - x" and the like: not ours */
+    return true;
+}
+
+static bool layout_of(const source *old, const node *root, size_t *indent,
+                      const char **why)
+{
+    if (!root || root->kind != NODE_OBJECT || root->u.object.count == 0) {
+        *why = "the log is not a mapping with 'plan' and 'records'";
+        return false;
+    }
+    const node_member *last = &root->u.object.members[root->u.object.count - 1];
+    if (strcmp(last->key, "records") != 0) {
+        *why = "'records' is not the last key of the log, so a record cannot be "
+               "added at its end; move 'records' to the end of the file";
+        return false;
+    }
+    const node *list = last->value;
+    if (list->kind == NODE_NULL && list->span == 0) {
+        /* "records:" with nothing after it: items at the key's own column */
+        *indent = (size_t)(last->key_pos.offset - old->line_starts[last->key_pos.line - 1]);
+        return true;
+    }
+    if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
+        old->text[list->pos.offset] == '[') {
+        *why = "'records' is not written as a block list (one '- ' per record); "
+               "write 'records:' with nothing after it when the log is empty";
+        return false;
+    }
+    if (!dash_column(old, list->u.array.items[0], indent)) {
+        *why = "the first record of 'records' does not start a line with '- '";
+        return false;
+    }
+    return true;
+}
+
+bool record_append(const source *old, const node *root, const char *plan_id,
+                   const char *schema_comment, const record_entry *e, strbuf *out,
+                   const char **why)
+{
+    if (!old) {
+        sb_printf(out, "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
+                       "# Mỗi lần cập nhật là một bản ghi mới ở cuối danh sách "
+                       "(kehoach update);\n"
+                       "# có thể sửa bằng tay, nhưng không xóa bản ghi cũ.\n",
+                  plan_id);
+        if (schema_comment)
+            sb_printf(out, "%s\n", schema_comment);
+        sb_printf(out, "plan: %s\nrecords:\n", plan_id);
+        put_entry(out, e, 0, "\n");
+        return true;
+    }
+    size_t indent;
+    if (!layout_of(old, root, &indent, why))
+        return false;
+    const char *lf = memchr(old->text, '\n', old->len);
+    const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
+    sb_add(out, old->text, old->len);
+    if (old->len && old->text[old->len - 1] != '\n')
+        sb_puts(out, nl);
+    put_entry(out, e, indent, nl);
+    return true;
+}
+
+char *record_schema_comment(const source *plan_src)
+{
+    static const char plan_schema[] = "plan.schema.json";
+    for (unsigned l = 1; l <= plan_src->nlines && l <= 5; l++) {
+        size_t len;
+        const char *line = source_line(plan_src, l, &len);
+        while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+            len--;
+        size_t k = sizeof plan_schema - 1, prefix = sizeof SCHEMA_PREFIX - 1;
+        if (len <= prefix + k || strncmp(line, SCHEMA_PREFIX, prefix) != 0 ||
+            strncmp(line + len - k, plan_schema, k) != 0)
+            continue;
+        strbuf sb = STRBUF_INIT;
+        sb_add(&sb, line, len - k);
+        sb_puts(&sb, "progress.schema.json");
+        char *s = xstrdup(sb_str(&sb));
+        sb_release(&sb);
+        return s;
+    }
+    return NULL;
+}

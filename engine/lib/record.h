@@ -1,0 +1,55 @@
+/* record.h - a new progress record, written as YAML at the end of a log.
+ *
+ * The engine never rewrites a log: the text of a new record is added
+ * after the last byte of the old text, in the log's own layout (the
+ * indentation of its list of records, its line breaks), so comments and
+ * hand-made layout survive. That is possible when "records" is the log's
+ * last key and is written as a block list (or left empty); otherwise the
+ * append is refused with the reason. Strings are written double-quoted
+ * (escaped as YAML requires), so no text can change the record's
+ * structure. A new log starts with a header that says what the file is. */
+#ifndef KEHOACH_RECORD_H
+#define KEHOACH_RECORD_H
+
+#include "date.h"
+#include "node.h"
+#include "progress.h"
+#include "source.h"
+#include "strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct record_value {
+    const char *name;             /* the target's name as the plan writes it */
+    double value;
+} record_value;
+
+typedef struct record_entry {
+    date date;
+    const char *activity;
+    const char *occurrence;       /* NULL: not said */
+    progress_state state;
+    int percent;                  /* -1: not said */
+    const record_value *values;
+    size_t nvalues;
+    const char *const *evidence;
+    size_t nevidence;
+    const char *note, *by;        /* NULL: not said */
+} record_entry;
+
+/* Writes to out the whole new text of a log: the old text (old, its root
+ * node) followed by the entry; or, when old is NULL, a new log for
+ * plan_id, with schema_comment (a "# yaml-language-server: ..." line, or
+ * NULL) at the top. Returns false with *why (a static English reason) when
+ * the old log's layout does not allow appending. */
+bool record_append(const source *old, const node *root, const char *plan_id,
+                   const char *schema_comment, const record_entry *e, strbuf *out,
+                   const char **why);
+
+/* The editor's schema line for a plan's log, made from the plan's own
+ * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
+ * ".../progress.schema.json"); NULL when the plan has none. Caller frees. */
+char *record_schema_comment(const source *plan_src);
+
+#endif
