@@ -7,6 +7,7 @@
 #ifndef KEHOACH_CLI_H
 #define KEHOACH_CLI_H
 
+#include "date.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -29,6 +30,8 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cmd_deadlines_info;
+extern const cli_command cmd_status_info;
+extern const cli_command cmd_update_info;
 extern const cli_command cmd_validate_info;
 
 /* --- options ---------------------------------------------------------- */
@@ -60,6 +63,10 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 /* True when stdout should get ANSI colours: a terminal, and NO_COLOR unset
  * or empty. */
 bool cli_color(void);
+
+/* Today's date on the local clock: the default of --as-of and --date, and
+ * the only place the engine reads the clock. */
+date cli_today(void);
 
 /* Writes the buffer to the stream; false on a write error. */
 bool cli_write(FILE *out, const strbuf *sb);

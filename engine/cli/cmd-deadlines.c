@@ -2,9 +2,10 @@
  *
  * Checks the plans exactly as "validate" does (a deadline computed from a
  * plan with errors could be wrong, so errors stop the command), collects
- * every due date as of --as-of, and prints them in the format asked for,
+ * every due date as of --as-of that the plan's progress log does not show
+ * finished (status.h), and prints them in the format asked for,
  * to standard output or, with -o, to a file replaced all at once. The
- * only place that reads the clock is here, for the default of --as-of. */
+ * clock is read only for the default of --as-of (cli_today). */
 #include "cli.h"
 
 #include "arena.h"
@@ -12,12 +13,12 @@
 #include "deadline_format.h"
 #include "diag.h"
 #include "fileio.h"
+#include "status.h"
 #include "validate.h"
 #include "version.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define PROBLEMS_PER_FILE 50
 #define TEXT_WIDTH 80
@@ -104,23 +105,21 @@ static bool on_arg(const cli_args *arg, void *ctx)
     }
 }
 
-static date today(void)
-{
-    time_t now = time(NULL);
-    struct tm local;
-    localtime_r(&now, &local);
-    return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
 typedef struct collector {
     deadline_list list;
     const deadline_query *query;
 } collector;
 
-static void collect(const plan *p, const char *path, const units *registry, void *ctx)
+static void collect(const plan *p, const char *path, const units *registry,
+                    const progress_log *log, void *ctx)
 {
     collector *c = ctx;
-    deadline_add_plan(&c->list, p, path, registry, c->query);
+    arena *a = arena_new();
+    status_scope everything = {NULL, NULL};
+    status_plan status;
+    status_compute(a, p, log, c->query->as_of, &everything, &status);
+    deadline_add_plan(&c->list, p, path, registry, &status, c->query);
+    arena_free(a);
 }
 
 static int cmd_deadlines(int argc, char **argv)
@@ -132,7 +131,7 @@ static int cmd_deadlines(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (!o.has_as_of)
-        o.query.as_of = today();
+        o.query.as_of = cli_today();
     if (o.within) {
         if (!deadline_parse_within(o.within, o.query.as_of, &o.query.until)) {
             free(paths);

@@ -13,6 +13,8 @@
 static const cli_command *const commands[] = {
     &cmd_validate_info,
     &cmd_deadlines_info,
+    &cmd_update_info,
+    &cmd_status_info,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -132,4 +133,12 @@ bool cli_write(FILE *out, const strbuf *sb)
     if (sb->len && fwrite(sb->buf, 1, sb->len, out) != sb->len)
         return false;
     return fflush(out) == 0;
+}
+
+date cli_today(void)
+{
+    time_t now = time(NULL);
+    struct tm local;
+    localtime_r(&now, &local);
+    return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }

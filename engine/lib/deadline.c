@@ -1,8 +1,9 @@
 /* deadline.c - what is due, and what is late (see deadline.h).
  *
  * An item's state as of D: overdue when due before D, open when its window
- * has opened by D, planned otherwise. Progress records (which will turn
- * items into done) are not part of this yet. */
+ * has opened by D, planned otherwise; for an activity, the status of its
+ * occurrence decides instead (the same rule, with progress records), and
+ * a finished occurrence is no longer due. */
 #include "deadline.h"
 
 #include "strbuf.h"
@@ -77,9 +78,21 @@ static deadline_state state_of(const when_window *w, date as_of)
     return DEADLINE_PLANNED;
 }
 
-static void add(deadline_list *l, deadline_item item, const when_window *w,
-                const deadline_query *q)
+static deadline_state from_status(status_state s)
 {
+    switch (s) {
+    case STATUS_PLANNED: return DEADLINE_PLANNED;
+    case STATUS_IN_PROGRESS: return DEADLINE_IN_PROGRESS;
+    case STATUS_OVERDUE: return DEADLINE_OVERDUE;
+    default: return DEADLINE_OPEN;
+    }
+}
+
+static void add(deadline_list *l, deadline_item item, const when_window *w,
+                const deadline_query *q, const status_occurrence *status)
+{
+    if (status && status_is_finished(status->state))
+        return;
     item.key = copy(l, w->key);
     item.label = copy(l, w->label);
     item.note = copy(l, w->note);
@@ -87,7 +100,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.to = w->to;
     item.due = w->due;
     item.days_left = date_diff(q->as_of, w->due);
-    item.state = state_of(w, q->as_of);
+    item.state = status ? from_status(status->state) : state_of(w, q->as_of);
     if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
         return;
     if (l->count == l->cap) {
@@ -99,7 +112,8 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
 }
 
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
-                       const units *registry, const deadline_query *q)
+                       const units *registry, const status_plan *status,
+                       const deadline_query *q)
 {
     const char *plan_id = copy(l, p->id.s);
     const char *plan_file = copy(l, file);
@@ -122,7 +136,8 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         item.occurrences = a->schedule.count;
         for (size_t k = 0; k < a->schedule.count; k++) {
             item.occurrence = k + 1;
-            add(l, item, &a->schedule.windows[k], q);
+            add(l, item, &a->schedule.windows[k], q,
+                status ? &status->activities[i].occurrences[k] : NULL);
         }
     }
     for (size_t i = 0; i < p->nreports; i++) {
@@ -143,7 +158,7 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         item.occurrences = r->schedule.count;
         for (size_t k = 0; k < r->schedule.count; k++) {
             item.occurrence = k + 1;
-            add(l, item, &r->schedule.windows[k], q);
+            add(l, item, &r->schedule.windows[k], q, NULL);
         }
     }
 }
@@ -170,6 +185,7 @@ const char *deadline_state_name(deadline_state s)
     switch (s) {
     case DEADLINE_PLANNED: return "planned";
     case DEADLINE_OPEN: return "open";
+    case DEADLINE_IN_PROGRESS: return "in-progress";
     default: return "overdue";
     }
 }
@@ -179,6 +195,7 @@ const char *deadline_state_label(deadline_state s)
     switch (s) {
     case DEADLINE_PLANNED: return "Chưa đến hạn";
     case DEADLINE_OPEN: return "Đang trong thời hạn";
+    case DEADLINE_IN_PROGRESS: return "Đang thực hiện";
     default: return "Quá hạn";
     }
 }

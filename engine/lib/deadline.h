@@ -2,7 +2,9 @@
  *
  * Every occurrence of every scheduled activity and every report to send
  * becomes one item, with its due date, the days left (negative when late)
- * and its state as of the date asked about. Items are copied out of the
+ * and its state as of the date asked about. Activity occurrences that the
+ * plan's status (status.h) finds done, done late or cancelled are left
+ * out; the others take their state from it. Items are copied out of the
  * plans (into the list's arena), so plans can be freed as they are read.
  * A list can be kept to the items a unit leads or coordinates, and to
  * those due within some time. Sorted: overdue first, most overdue first,
@@ -14,6 +16,7 @@
 #include "arena.h"
 #include "date.h"
 #include "plan.h"
+#include "status.h"
 #include "units.h"
 
 #include <stdbool.h>
@@ -27,7 +30,8 @@ typedef enum deadline_kind {
 typedef enum deadline_state {
     DEADLINE_PLANNED,       /* its window has not opened yet */
     DEADLINE_OPEN,          /* its window is open, it is not late */
-    DEADLINE_OVERDUE,       /* due before the date */
+    DEADLINE_OVERDUE,       /* due before the date, not done */
+    DEADLINE_IN_PROGRESS,   /* reported in progress, not late */
 } deadline_state;
 
 typedef enum deadline_role {
@@ -78,16 +82,19 @@ void deadline_list_init(deadline_list *l);
 void deadline_list_release(deadline_list *l);
 
 /* Adds the items of a scheduled plan that the query keeps. registry: the
- * plan's unit registry (may be empty), used to match the query's unit. */
+ * plan's unit registry (may be empty), used to match the query's unit.
+ * status: the plan's status as of q->as_of (NULL: nothing recorded). */
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
-                       const units *registry, const deadline_query *q);
+                       const units *registry, const status_plan *status,
+                       const deadline_query *q);
 
 /* Overdue first, most overdue first; then by due date; ties in reading
  * order. */
 void deadline_sort(deadline_list *l);
 
-/* "overdue", "open", "planned" (for data), and the Vietnamese words for
- * people: "Quá hạn", "Đang trong thời hạn", "Chưa đến hạn". */
+/* "overdue", "open", "planned", "in-progress" (for data), and the
+ * Vietnamese words for people: "Quá hạn", "Đang trong thời hạn", "Chưa
+ * đến hạn", "Đang thực hiện". */
 const char *deadline_state_name(deadline_state s);
 const char *deadline_state_label(deadline_state s);
 

@@ -146,7 +146,7 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
 {
     char as_of[11];
     date_format_iso(q->as_of, as_of);
-    size_t counts[3] = {0, 0, 0};
+    size_t counts[4] = {0, 0, 0, 0};
     sb_printf(out, "{\n\"as_of\": \"%s\",\n\"until\": ", as_of);
     if (q->has_until) {
         char until[11];
@@ -186,8 +186,10 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
         sb_putc(out, '}');
     }
     sb_puts(out, l->count ? "\n],\n" : "],\n");
-    sb_printf(out, "\"counts\": {\"overdue\": %zu, \"open\": %zu, \"planned\": %zu}\n}\n",
-              counts[DEADLINE_OVERDUE], counts[DEADLINE_OPEN], counts[DEADLINE_PLANNED]);
+    sb_printf(out, "\"counts\": {\"overdue\": %zu, \"in-progress\": %zu, \"open\": %zu, "
+                   "\"planned\": %zu}\n}\n",
+              counts[DEADLINE_OVERDUE], counts[DEADLINE_IN_PROGRESS], counts[DEADLINE_OPEN],
+              counts[DEADLINE_PLANNED]);
 }
 
 /* --- CSV --------------------------------------------------------------- */

@@ -1,7 +1,7 @@
 /* fuzz-plan.c - libFuzzer target: any bytes as a plan file, through the
  * whole check pipeline (load, schema, model, meaning checks, schedule,
- * deadlines, diagnostics formatted as text and JSON). Built with -Dfuzz=true and clang; see the
- * README. The built-in schemas are loaded once, as a fuzzer's setup. */
+ * status, deadlines, diagnostics formatted as text and JSON). Built with
+ * -Dfuzz=true and clang; see the README. The built-in schemas are loaded once, as a fuzzer's setup. */
 #include "arena.h"
 #include "catalog.h"
 #include "check.h"
@@ -12,6 +12,8 @@
 #include "schedule.h"
 #include "schema.h"
 #include "source.h"
+#include "status.h"
+#include "status_format.h"
 #include "units.h"
 #include "yamlload.h"
 
@@ -53,9 +55,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         deadline_list_init(&list);
         deadline_query q = {date_make(2026, 7, 1), true, date_make(2026, 12, 31), "stp",
                             DEADLINE_ANY_ROLE};
-        deadline_add_plan(&list, p, "fuzz.yaml", reg, &q);
+        status_scope scope = {"stp", reg};
+        status_plan status;
+        status_compute(a, p, NULL, q.as_of, &scope, &status);
+        deadline_add_plan(&list, p, "fuzz.yaml", reg, &status, &q);
         deadline_sort(&list);
         strbuf shown = STRBUF_INIT;
+        status_report report = {.kind = STATUS_FORMAT_TEXT, .as_of = q.as_of,
+                                .width = 80, .out = &shown};
+        status_format_begin(&report);
+        status_format_plan(&report, &status, "fuzz.yaml");
+        status_format_end(&report);
+        report.kind = STATUS_FORMAT_JSON;
+        status_format_plan(&report, &status, "fuzz.yaml");
         deadline_format_text(&list, &q, &shown, true, 80);
         deadline_format_ics(&list, &q, "0", &shown);
         sb_release(&shown);
