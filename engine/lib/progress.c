@@ -251,9 +251,15 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
                 report(d, DIAG_ERROR, v->name.at,
                        "activity '%s' has no target '%s'; did you mean '%s'?",
                        r->activity.s, v->name.s, names[best]);
-            else
+            else {
+                strbuf list = STRBUF_INIT;
+                for (size_t k = 0; k < n; k++)
+                    sb_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
                 report(d, DIAG_ERROR, v->name.at,
-                       "activity '%s' has no target '%s'", r->activity.s, v->name.s);
+                       "activity '%s' has no target '%s'; its targets: %s", r->activity.s,
+                       v->name.s, sb_str(&list));
+                sb_release(&list);
+            }
         }
         free(names);
     }

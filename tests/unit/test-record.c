@@ -1,0 +1,259 @@
+/* test-record.c - writing a record at the end of a log (record.h) and
+ * replacing a file under its lock (lockfile.h). An appended log is read
+ * back with the YAML loader: the old text must be its prefix, byte for
+ * byte, and the new record must come back with every value it was given,
+ * whatever characters its text holds. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "fileio.h"
+#include "lockfile.h"
+#include "record.h"
+#include "yamlload.h"
+
+#include "tempdir.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const record_value values[] = {{"Tỷ lệ \"đạt\"", 85.5}};
+static const char *const evidence[] = {"Báo cáo số 12/BC-TTTGPL", "a\\b\tc\nd: - [x] #e"};
+
+static record_entry entry(void)
+{
+    record_entry e = {0};
+    date_parse("2026-05-04", false, &e.date);
+    e.activity = "1.a";
+    e.occurrence = "2026-Q2";
+    e.state = PROGRESS_DONE;
+    e.percent = 100;
+    e.values = values;
+    e.nvalues = 1;
+    e.evidence = evidence;
+    e.nevidence = 2;
+    e.note = "ghi chú: \"trích\" \x01 kết thúc";
+    e.by = "- Phòng 1";
+    return e;
+}
+
+typedef struct parsed {
+    arena *a;
+    source *src;
+    diag_sink *d;
+    node *root;
+} parsed;
+
+static parsed parse(const char *text, size_t len)
+{
+    parsed p = {arena_new(), NULL, diag_sink_new(0), NULL};
+    p.src = source_new("log.yaml", xstrndup(text, len), len);
+    p.root = yamlload_parse(p.a, p.src, p.d, &yamlload_default_limits);
+    return p;
+}
+
+static void release(parsed *p)
+{
+    diag_sink_free(p->d);
+    source_free(p->src);
+    arena_free(p->a);
+}
+
+/* Appends the entry to old, checks the old text is kept and the record
+ * reads back whole; returns the number of records. */
+static size_t append_and_read_back(const char *old)
+{
+    parsed before = parse(old, strlen(old));
+    assert_non_null(before.root);
+    record_entry e = entry();
+    strbuf out = STRBUF_INIT;
+    const char *why = NULL;
+    assert_true(record_append(before.src, before.root, "p", NULL, &e, &out, &why));
+    assert_memory_equal(sb_str(&out), old, strlen(old));
+    parsed after = parse(sb_str(&out), out.len);
+    if (!after.root)
+        fail_msg("the appended log does not load:\n%s", sb_str(&out));
+    const node *list = node_get(after.root, "records");
+    size_t n = list->u.array.count;
+    const node *r = list->u.array.items[n - 1];
+    assert_string_equal(node_str(node_get(r, "date")), "2026-05-04");
+    assert_string_equal(node_str(node_get(r, "activity")), "1.a");
+    assert_string_equal(node_str(node_get(r, "occurrence")), "2026-Q2");
+    assert_string_equal(node_str(node_get(r, "state")), "done");
+    assert_true(node_get(r, "percent")->u.number.value == 100);
+    assert_true(node_get(node_get(r, "values"), values[0].name)->u.number.value == 85.5);
+    const node *ev = node_get(r, "evidence");
+    assert_int_equal(ev->u.array.count, 2);
+    assert_string_equal(node_str(ev->u.array.items[1]), evidence[1]);
+    assert_string_equal(node_str(node_get(r, "note")), e.note);
+    assert_string_equal(node_str(node_get(r, "by")), e.by);
+    sb_release(&out);
+    release(&after);
+    release(&before);
+    return n;
+}
+
+static void appends_in_the_logs_own_layout(void **state)
+{
+    (void)state;
+    assert_int_equal(append_and_read_back("plan: p\nrecords:\n"), 1);
+    assert_int_equal(append_and_read_back("plan: p\nrecords:\n- date: 2026-01-02\n"
+                                          "  activity: x  # comment\n\n# end\n"), 2);
+    assert_int_equal(append_and_read_back("plan: p\nrecords:\n  - date: 2026-01-02\n"
+                                          "    activity: x"), 2);   /* no final break */
+    assert_int_equal(append_and_read_back("plan: p\r\nrecords:\r\n-   date: 2026-01-02\r\n"
+                                          "    note: |\r\n      two\r\n      lines\r\n"), 2);
+}
+
+static void refuses_what_it_cannot_append_to(void **state)
+{
+    (void)state;
+    static const char *const logs[] = {
+        "records: []\nplan: p\n",
+        "plan: p\nrecords: []\n",
+        "plan: p\nrecords: [{date: 2026-01-02}]\n",
+        "plan: p\nrecords: ~\n",
+    };
+    for (size_t i = 0; i < sizeof logs / sizeof *logs; i++) {
+        parsed p = parse(logs[i], strlen(logs[i]));
+        assert_non_null(p.root);
+        record_entry e = entry();
+        strbuf out = STRBUF_INIT;
+        const char *why = NULL;
+        assert_false(record_append(p.src, p.root, "p", NULL, &e, &out, &why));
+        assert_non_null(why);
+        sb_release(&out);
+        release(&p);
+    }
+}
+
+static void a_new_log_gets_a_header_and_the_schema_line(void **state)
+{
+    (void)state;
+    const char *plan_file = "# yaml-language-server: $schema=../schemas/plan.schema.json\nid: p\n";
+    source *src = source_new("p.yaml", xstrdup(plan_file), strlen(plan_file));
+    char *line = record_schema_comment(src);
+    assert_string_equal(line, "# yaml-language-server: $schema=../schemas/progress.schema.json");
+    record_entry e = entry();
+    strbuf out = STRBUF_INIT;
+    const char *why = NULL;
+    assert_true(record_append(NULL, NULL, "p", line, &e, &out, &why));
+    assert_non_null(strstr(sb_str(&out), "\n# yaml-language-server: $schema=../schemas/"
+                                         "progress.schema.json\nplan: p\nrecords:\n- date: "));
+    parsed back = parse(sb_str(&out), out.len);
+    assert_non_null(back.root);
+    release(&back);
+    sb_release(&out);
+    free(line);
+    source_free(src);
+}
+
+/* --- lockfile ------------------------------------------------------------ */
+
+static char root[64];
+
+static int make_root(void **state)
+{
+    (void)state;
+    return tempdir_make(root, "lockfile");
+}
+
+static int remove_root(void **state)
+{
+    (void)state;
+    return tempdir_remove(root);
+}
+
+static char *read_all(const char *path)
+{
+    char *data, *err;
+    size_t len;
+    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
+        free(err);
+        return NULL;
+    }
+    return data;
+}
+
+static void commit_replaces_release_keeps(void **state)
+{
+    (void)state;
+    char path[128], lock_path[160];
+    snprintf(path, sizeof path, "%s/log.yaml", root);
+    snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_string_equal(lockfile_path(lk), lock_path);
+    assert_true(lockfile_commit(lk, "one\n", 4, &err));
+    char *text = read_all(path);
+    assert_string_equal(text, "one\n");
+    free(text);
+    assert_int_not_equal(access(lock_path, F_OK), 0);   /* renamed away */
+
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    lockfile_release(lk);
+    text = read_all(path);
+    assert_string_equal(text, "one\n");
+    free(text);
+    assert_int_not_equal(access(lock_path, F_OK), 0);   /* removed */
+
+    /* a killed writer's half-written lock file is taken over and emptied */
+    assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_true(lockfile_commit(lk, "two\n", 4, &err));
+    text = read_all(path);
+    assert_string_equal(text, "two\n");
+    free(text);
+}
+
+static void a_held_lock_makes_others_wait(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/busy.yaml", root);
+    int ready[2];
+    assert_int_equal(pipe(ready), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        lockfile *held;
+        char *err;
+        if (lockfile_acquire(path, 1000, &held, &err) != LOCKFILE_OK)
+            _exit(1);
+        if (write(ready[1], "x", 1) != 1)
+            _exit(1);
+        pause();                  /* until killed: the kernel drops the lock */
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 200, &lk, &err), LOCKFILE_BUSY);
+    assert_non_null(strstr(err, "busy.yaml.lock"));
+    free(err);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_true(lockfile_commit(lk, "after\n", 6, &err));
+    close(ready[0]);
+    close(ready[1]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(appends_in_the_logs_own_layout),
+        cmocka_unit_test(refuses_what_it_cannot_append_to),
+        cmocka_unit_test(a_new_log_gets_a_header_and_the_schema_line),
+        cmocka_unit_test(commit_replaces_release_keeps),
+        cmocka_unit_test(a_held_lock_makes_others_wait),
+    };
+    return cmocka_run_group_tests(tests, make_root, remove_root);
+}

@@ -1,0 +1,343 @@
+/* test-status.c - the status rules (status.h), as a table: one occurrence
+ * with a window and a due date, the records about it, the date asked
+ * about, and the state and percent expected. Then whole plans: recurring
+ * occurrences, roll-ups, targets, scope; and the progress log checks
+ * (progress.h) that decide which records count. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "json.h"
+#include "plan.h"
+#include "progress.h"
+#include "schedule.h"
+#include "status.h"
+#include "units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static date D(const char *s)
+{
+    date d;
+    assert_int_equal(date_parse(s, false, &d), DATE_OK);
+    return d;
+}
+
+/* --- one occurrence -------------------------------------------------- */
+
+typedef struct rec {
+    const char *date;
+    progress_state state;
+    int percent;
+} rec;
+
+typedef struct row {
+    const char *what;
+    const char *from, *due;     /* the window; due is its last day */
+    rec records[4];             /* ended by a NULL date */
+    const char *as_of;
+    status_state state;
+    int percent;
+} row;
+
+#define IP PROGRESS_IN_PROGRESS
+#define DONE PROGRESS_DONE
+#define CANC PROGRESS_CANCELLED
+
+static const row rows[] = {
+    {"before the window opens", "2026-04-01", "2026-06-30", {{0}}, "2026-03-31",
+     STATUS_PLANNED, 0},
+    {"the day the window opens", "2026-04-01", "2026-06-30", {{0}}, "2026-04-01",
+     STATUS_OPEN, 0},
+    {"open on the due date itself", "2026-04-01", "2026-06-30", {{0}}, "2026-06-30",
+     STATUS_OPEN, 0},
+    {"overdue the day after the due date", "2026-04-01", "2026-06-30", {{0}},
+     "2026-07-01", STATUS_OVERDUE, 0},
+    {"in progress", "2026-04-01", "2026-06-30", {{"2026-05-02", IP, 40}}, "2026-05-10",
+     STATUS_IN_PROGRESS, 40},
+    {"in progress on the due date", "2026-04-01", "2026-06-30", {{"2026-05-02", IP, 40}},
+     "2026-06-30", STATUS_IN_PROGRESS, 40},
+    {"in progress but past due is overdue", "2026-04-01", "2026-06-30",
+     {{"2026-05-02", IP, 40}}, "2026-07-01", STATUS_OVERDUE, 40},
+    {"started before the window opens", "2026-04-01", "2026-06-30",
+     {{"2026-03-20", IP, 10}}, "2026-03-25", STATUS_IN_PROGRESS, 10},
+    {"done on the due date", "2026-04-01", "2026-06-30", {{"2026-06-30", DONE, -1}},
+     "2026-07-15", STATUS_DONE, 100},
+    {"done the day after the due date is late", "2026-04-01", "2026-06-30",
+     {{"2026-07-01", DONE, -1}}, "2026-07-15", STATUS_DONE_LATE, 100},
+    {"done early, seen before the window opens", "2026-04-01", "2026-06-30",
+     {{"2026-03-01", DONE, -1}}, "2026-03-02", STATUS_DONE, 100},
+    {"a record after the date is ignored", "2026-04-01", "2026-06-30",
+     {{"2026-06-01", DONE, -1}}, "2026-05-31", STATUS_OPEN, 0},
+    {"a later done record is ignored: overdue", "2026-04-01", "2026-06-30",
+     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}}, "2026-07-05", STATUS_OVERDUE, 50},
+    {"replayed after the late done", "2026-04-01", "2026-06-30",
+     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}}, "2026-07-10", STATUS_DONE_LATE,
+     100},
+    {"cancelled", "2026-04-01", "2026-06-30", {{"2026-05-01", CANC, -1}}, "2026-08-01",
+     STATUS_CANCELLED, 0},
+    {"cancelled keeps the last percent", "2026-04-01", "2026-06-30",
+     {{"2026-04-10", IP, 30}, {"2026-05-01", CANC, -1}}, "2026-05-02", STATUS_CANCELLED, 30},
+    {"reopened after done", "2026-04-01", "2026-06-30",
+     {{"2026-05-01", DONE, -1}, {"2026-05-20", IP, 80}}, "2026-05-21", STATUS_IN_PROGRESS, 80},
+    {"latest by date, not by order in the log", "2026-04-01", "2026-06-30",
+     {{"2026-06-20", DONE, -1}, {"2026-05-01", IP, 20}}, "2026-06-25", STATUS_DONE, 100},
+    {"same date: the later in the log wins", "2026-04-01", "2026-06-30",
+     {{"2026-05-01", DONE, -1}, {"2026-05-01", IP, 70}}, "2026-05-01", STATUS_IN_PROGRESS, 70},
+    {"percent from the latest record that has one", "2026-04-01", "2026-06-30",
+     {{"2026-04-10", IP, 30}, {"2026-04-20", IP, -1}}, "2026-04-25", STATUS_IN_PROGRESS, 30},
+    {"a one-day window, done that day", "2026-10-30", "2026-10-30",
+     {{"2026-10-30", DONE, -1}}, "2026-10-31", STATUS_DONE, 100},
+    {"done with a percent below 100 counts 100", "2026-04-01", "2026-06-30",
+     {{"2026-06-01", DONE, 90}}, "2026-06-02", STATUS_DONE, 100},
+};
+
+static void the_rules_of_one_occurrence(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        const row *r = &rows[i];
+        when_window w = {D(r->from), D(r->due), D(r->due), "k", "k", NULL};
+        progress_record records[4];
+        const progress_record *list[4];
+        size_t n = 0;
+        for (; n < 4 && r->records[n].date; n++) {
+            memset(&records[n], 0, sizeof records[n]);
+            records[n].date = D(r->records[n].date);
+            records[n].state = r->records[n].state;
+            records[n].percent = r->records[n].percent;
+            records[n].order = n;
+            list[n] = &records[n];
+        }
+        status_occurrence o = status_of_occurrence(&w, list, n, D(r->as_of));
+        if (o.state != r->state || o.percent != r->percent)
+            fail_msg("%s: got %s %d%%, expected %s %d%%", r->what,
+                     status_state_name(o.state), o.percent, status_state_name(r->state),
+                     r->percent);
+    }
+}
+
+/* --- whole plans --------------------------------------------------------- */
+
+static const char plan_json[] =
+    "{\"id\": \"p\", \"year\": 2026,\n"
+    " \"sections\": [\n"
+    "  {\"id\": \"1\", \"title\": \"Một\", \"activities\": [\n"
+    "   {\"id\": \"1.a\", \"title\": \"Hàng quý\", \"lead\": \"Sở Tư pháp\",\n"
+    "    \"time\": \"Quý I-IV\"},\n"
+    "   {\"id\": \"1.b\", \"title\": \"Cả năm\", \"lead\": \"Sở Y tế\",\n"
+    "    \"partners\": [\"Sở Tư pháp\"], \"time\": \"Cả năm 2026\",\n"
+    "    \"targets\": [{\"name\": \"Số buổi tập huấn\", \"value\": 12},\n"
+    "                {\"name\": \"Tỷ lệ\", \"value\": 100, \"unit\": \"%\"}]}]},\n"
+    "  {\"id\": \"2\", \"title\": \"Hai\", \"activities\": [\n"
+    "   {\"id\": \"2.a\", \"title\": \"Quý II\", \"lead\": \"Sở Y tế\", \"time\": \"Quý II\"}]}]}\n";
+
+typedef struct fixture {
+    arena *a;
+    source *plan_src, *log_src;
+    diag_sink *d;
+    plan *p;
+    progress_log *log;
+} fixture;
+
+static fixture load(const char *log_json)
+{
+    fixture f;
+    f.a = arena_new();
+    f.d = diag_sink_new(0);
+    f.plan_src = source_new("p.json", xstrdup(plan_json), strlen(plan_json));
+    node *root = json_parse(f.a, f.plan_src, f.d);
+    assert_non_null(root);
+    f.p = plan_build(f.a, f.plan_src, root);
+    assert_true(schedule_plan(f.a, f.p, f.d));
+    f.log_src = source_new("p.progress.json", xstrdup(log_json), strlen(log_json));
+    node *log_root = json_parse(f.a, f.log_src, f.d);
+    assert_non_null(log_root);
+    f.log = progress_build(f.a, f.log_src, log_root);
+    progress_check(f.log, f.p, f.d);
+    return f;
+}
+
+static void release(fixture *f)
+{
+    diag_sink_free(f->d);
+    source_free(f->plan_src);
+    source_free(f->log_src);
+    arena_free(f->a);
+}
+
+static const char log_json[] =
+    "{\"plan\": \"p\", \"records\": [\n"
+    " {\"date\": \"2026-03-20\", \"activity\": \"1.a\", \"occurrence\": \"2026-Q1\", \"state\": \"done\"},\n"
+    " {\"date\": \"2026-07-05\", \"activity\": \"1.a\", \"occurrence\": \"2026-Q2\", \"state\": \"done\"},\n"
+    " {\"date\": \"2026-03-01\", \"activity\": \"1.b\", \"state\": \"in-progress\", \"percent\": 20,\n"
+    "  \"values\": {\"Số buổi tập huấn\": 2, \"tỷ lệ\": 100}},\n"
+    " {\"date\": \"2026-06-01\", \"activity\": \"1.b\", \"state\": \"in-progress\", \"percent\": 50,\n"
+    "  \"values\": {\"Số buổi tập huấn\": 4}},\n"
+    " {\"date\": \"2026-04-02\", \"activity\": \"2.a\", \"state\": \"cancelled\"}]}\n";
+
+static void a_plan_as_of_a_date(void **state)
+{
+    (void)state;
+    fixture f = load(log_json);
+    assert_int_equal(diag_errors(f.d), 0);
+    arena *a = arena_new();
+    status_plan s;
+    status_compute(a, f.p, f.log, D("2026-07-10"), NULL, &s);
+
+    /* 1.a: Q1 done, Q2 done late, Q3 open, Q4 planned: the first unfinished */
+    const status_activity *q = &s.activities[0];
+    assert_int_equal(q->noccurrences, 4);
+    assert_int_equal(q->occurrences[0].state, STATUS_DONE);
+    assert_int_equal(q->occurrences[1].state, STATUS_DONE_LATE);
+    assert_int_equal(q->occurrences[2].state, STATUS_OPEN);
+    assert_int_equal(q->occurrences[3].state, STATUS_PLANNED);
+    assert_int_equal(q->state, STATUS_OPEN);
+    assert_int_equal(date_cmp(q->due, D("2026-09-30")), 0);
+    assert_int_equal(q->percent, 50);
+
+    /* 1.b: in progress; the count target grows with time, the rate holds */
+    const status_activity *b = &s.activities[1];
+    assert_int_equal(b->state, STATUS_IN_PROGRESS);
+    assert_int_equal(b->percent, 50);
+    assert_int_equal(b->ntargets, 2);
+    assert_true(b->targets[0].measured);
+    assert_true(b->targets[0].accumulates);
+    assert_true(b->targets[0].actual == 4);
+    /* 191 of 365 days elapsed by 10/07: 12 * 191 / 365 = 6.28 expected */
+    assert_true(b->targets[0].expected > 6.2 && b->targets[0].expected < 6.3);
+    assert_int_equal(b->targets[0].track, STATUS_TRACK_BEHIND);
+    assert_false(b->targets[1].accumulates);
+    assert_true(b->targets[1].actual == 100);   /* the earlier record's value */
+    assert_int_equal(b->targets[1].track, STATUS_TRACK_ON);
+
+    /* 2.a cancelled: counted, but not in the percent */
+    assert_int_equal(s.activities[2].state, STATUS_CANCELLED);
+    assert_int_equal(s.counts.total, 3);
+    assert_int_equal(s.counts.n[STATUS_OPEN], 1);
+    assert_int_equal(s.counts.n[STATUS_IN_PROGRESS], 1);
+    assert_int_equal(s.counts.n[STATUS_CANCELLED], 1);
+    assert_int_equal(status_counts_percent(&s.counts), 50);
+
+    /* roll-ups: sections, then lead units */
+    assert_int_equal(s.nsections, 2);
+    assert_int_equal(s.sections[0].counts.total, 2);
+    assert_int_equal(s.sections[1].counts.n[STATUS_CANCELLED], 1);
+    assert_int_equal(s.nleads, 2);
+    assert_string_equal(s.leads[0].name, "Sở Tư pháp");
+    assert_int_equal(s.leads[0].counts.total, 1);
+    assert_int_equal(s.leads[1].counts.total, 2);
+    arena_free(a);
+    release(&f);
+}
+
+static void any_past_day_replays(void **state)
+{
+    (void)state;
+    fixture f = load(log_json);
+    arena *a = arena_new();
+    status_plan s;
+    status_compute(a, f.p, f.log, D("2026-04-01"), NULL, &s);
+    assert_int_equal(s.activities[0].state, STATUS_OPEN);        /* Q2 open */
+    assert_int_equal(s.activities[0].occurrences[0].state, STATUS_DONE);
+    assert_int_equal(s.activities[1].percent, 20);
+    assert_true(s.activities[1].targets[0].actual == 2);
+    assert_int_equal(s.activities[2].state, STATUS_OPEN);         /* cancelled 02/04 */
+    status_compute(a, f.p, f.log, D("2026-07-01"), NULL, &s);
+    assert_int_equal(s.activities[0].state, STATUS_OVERDUE);      /* Q2 not done yet */
+    assert_int_equal(date_cmp(s.activities[0].due, D("2026-06-30")), 0);
+    assert_int_equal(s.counts.n[STATUS_OVERDUE], 1);
+    status_compute(a, f.p, NULL, D("2027-01-01"), NULL, &s);      /* no log at all */
+    assert_int_equal(s.counts.n[STATUS_OVERDUE], 3);
+    arena_free(a);
+    release(&f);
+}
+
+static void scope_counts_a_units_activities(void **state)
+{
+    (void)state;
+    fixture f = load(log_json);
+    arena *a = arena_new();
+    units *reg = units_new(NULL);
+    status_scope scope = {"sở tư pháp", reg};
+    status_plan s;
+    status_compute(a, f.p, f.log, D("2026-07-10"), &scope, &s);
+    assert_true(s.activities[0].in_scope);
+    assert_false(s.activities[0].as_partner);
+    assert_true(s.activities[1].in_scope);
+    assert_true(s.activities[1].as_partner);
+    assert_false(s.activities[2].in_scope);
+    assert_int_equal(s.counts.total, 2);
+    units_free(reg);
+    arena_free(a);
+    release(&f);
+}
+
+/* --- the log checks ------------------------------------------------------ */
+
+static void bad_records_are_reported_and_left_out(void **state)
+{
+    (void)state;
+    fixture f = load(
+        "{\"plan\": \"q\", \"records\": [\n"
+        " {\"date\": \"2026-03-20\", \"activity\": \"1.c\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-03-20\", \"activity\": \"1.a\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-03-20\", \"activity\": \"1.a\", \"occurrence\": \"2026-Q5\", \"state\": \"done\"},\n"
+        " {\"date\": \"2025-12-31\", \"activity\": \"2.a\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-02-30\", \"activity\": \"2.a\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-05-01\", \"activity\": \"1.b\", \"state\": \"done\", \"values\": {\"Số buổi\": 3}},\n"
+        " {\"date\": \"2026-05-01\", \"activity\": \"2.a\", \"state\": \"done\", \"values\": {\"x\": 3}},\n"
+        " {\"date\": \"2026-05-01\", \"activity\": \"2.a\", \"state\": \"done\"}]}\n");
+    static const char *const expected[] = {
+        "this log names plan 'q', but the plan beside it is 'p'",
+        "plan p has no activity '1.c'; did you mean '1.a'?",
+        "activity '1.a' has 4 occurrences; say which one with 'occurrence:' "
+        "(2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)",
+        "activity '1.a' has no occurrence '2026-Q5'; did you mean '2026-Q1'?",
+        "the record's date 2025-12-31 is outside the plan's year 2026",
+        "'2026-02-30' is not a real date: February 2026 has 28 days",
+        "activity '1.b' has no target 'Số buổi'; its targets: 'Số buổi tập huấn', 'Tỷ lệ'",
+        "activity '2.a' has no targets, so no value can be measured for 'x'",
+    };
+    assert_int_equal(diag_errors(f.d), sizeof expected / sizeof *expected);
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+        assert_string_equal(diag_get(f.d, i)->message, expected[i]);
+    for (size_t i = 0; i + 1 < f.log->count; i++)
+        assert_false(f.log->records[i].usable);
+    assert_true(f.log->records[f.log->count - 1].usable);
+    release(&f);
+}
+
+static void log_names_follow_the_plan(void **state)
+{
+    (void)state;
+    char *p = progress_log_path("plans/x-2026.yaml");
+    assert_string_equal(p, "plans/x-2026.progress.yaml");
+    free(p);
+    p = progress_plan_path("plans/x-2026.progress.yaml");
+    assert_string_equal(p, "plans/x-2026.yaml");
+    free(p);
+    assert_true(progress_is_log_path("a/b.progress.yml"));
+    assert_false(progress_is_log_path("a/progress.yaml.bak"));
+    progress_state s;
+    assert_true(progress_state_parse("cancelled", &s));
+    assert_int_equal(s, PROGRESS_CANCELLED);
+    assert_false(progress_state_parse("finished", &s));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_rules_of_one_occurrence),
+        cmocka_unit_test(a_plan_as_of_a_date),
+        cmocka_unit_test(any_past_day_replays),
+        cmocka_unit_test(scope_counts_a_units_activities),
+        cmocka_unit_test(bad_records_are_reported_and_left_out),
+        cmocka_unit_test(log_names_follow_the_plan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
