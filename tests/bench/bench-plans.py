@@ -44,7 +44,8 @@ def timed(cmd):
 def main():
     kehoach, floor, plans_dir = sys.argv[1:4]
     copies = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
-    plans = sorted(glob.glob(os.path.join(plans_dir, "*.yaml")))
+    plans = sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
+                   if not p.endswith(".progress.yaml"))
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as work:
         files, size, activities = [], 0, 0
         for plan in plans:

@@ -4,9 +4,9 @@
 Runs yaml-language-server (the YAML extension of VS Code, without VS Code)
 over the Language Server Protocol on copies of the plans and schemas, and
 requires:
-  - every plan in PLANS_DIR: no diagnostic from the editor;
-  - hover over every top-level key of each plan: the key's Vietnamese title
-    from the schema;
+  - every plan and progress log in plans/: no diagnostic from the editor;
+  - hover over every top-level key of each: the key's Vietnamese title
+    from its schema (plan.schema.json, progress.schema.json);
   - every golden CLI case whose kehoach output has errors of stage
     "schema" only: the editor reports errors on exactly the same lines and
     columns (kehoach's columns count display columns, the editor's UTF-16
@@ -119,16 +119,19 @@ def main():
     if not shutil.which(command) and not os.access(command, os.X_OK):
         print(f"yaml-language-server not found at {command}; skipping")
         return 77
-    schema = json.loads((repo / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
-    failures, counts = [], {"plans": 0, "hovers": 0, "cases": 0}
+    schemas = {name: json.loads((repo / "schemas" / name).read_text(encoding="utf-8"))
+               for name in ("plan.schema.json", "progress.schema.json")}
+    failures, counts = [], {"plans": 0, "logs": 0, "hovers": 0, "cases": 0}
     with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
         root = pathlib.Path(work)
         shutil.copytree(repo / "schemas", root / "schemas")
         shutil.copytree(repo / "plans", root / "plans")
         server = Server(command, root)
         for plan in sorted((root / "plans").glob("*.yaml")):
+            is_log = plan.name.endswith(".progress.yaml")
+            schema = schemas["progress.schema.json" if is_log else "plan.schema.json"]
             diags = server.diagnostics(plan)
-            counts["plans"] += 1
+            counts["logs" if is_log else "plans"] += 1
             if diags:
                 failures.append(f"{plan.name}: the editor reports {diags}")
             text = plan.read_text(encoding="utf-8")
@@ -182,8 +185,9 @@ def main():
         server.close()
     for f in failures:
         print("FAILED", f)
-    print(f"{counts['plans']} plans, {counts['hovers']} hovers, {counts['cases']} broken "
-          f"plans compared with kehoach: {len(failures)} failures")
+    print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['hovers']} "
+          f"hovers, {counts['cases']} broken plans compared with kehoach: "
+          f"{len(failures)} failures")
     return 1 if failures else 0
 
 

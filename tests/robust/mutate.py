@@ -122,7 +122,8 @@ def main():
     counts, failures = {}, []
     with tempfile.TemporaryDirectory(prefix="kehoach-mutants-") as work:
         jobs = []
-        for plan in sorted(glob.glob(os.path.join(plans_dir, "*.yaml"))):
+        for plan in sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
+                   if not p.endswith(".progress.yaml")):
             with open(plan, "rb") as f:
                 text = f.read()
             for n, (kind, data) in enumerate(mutants(text, rng)):

@@ -8,7 +8,9 @@ that validator. Then,
 for every plan in PLANS_DIR and for mutants of it made on the data
 (keys removed, added or misspelt, values of the wrong type, empty texts
 and lists, ids and dates in the wrong form, year and span together, ...),
-both must give the same verdict: conforms or not. kehoach's verdict is
+both must give the same verdict: conforms or not. The progress logs in
+PLANS_DIR and their mutants are compared the same way, against
+progress.schema.json beside SCHEMA_FILE. kehoach's verdict is
 "no error of stage yaml or schema" in `kehoach validate --format json`;
 meaning checks (stage "meaning") are beyond the schema and not compared.
 
@@ -118,7 +120,8 @@ def main():
     rng = random.Random(20261123)
     expected = {}
     with tempfile.TemporaryDirectory(prefix="kehoach-agree-") as work:
-        for plan in sorted(glob.glob(os.path.join(plans_dir, "*.yaml"))):
+        for plan in sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
+                   if not p.endswith(".progress.yaml")):
             with open(plan, encoding="utf-8") as f:
                 data = yaml12.load(f.read())
             name = os.path.splitext(os.path.basename(plan))[0]
@@ -130,6 +133,29 @@ def main():
                 with open(path, encoding="utf-8") as f:
                     reread = yaml12.load(f.read())
                 expected[path] = validator.is_valid(reread)
+        # progress logs, each mutant beside a copy of its plan, against the
+        # log schema
+        with open(os.path.join(os.path.dirname(schema_file), "progress.schema.json"),
+                  encoding="utf-8") as f:
+            log_validator = jsonschema.Draft7Validator(json.load(f))
+        for log in sorted(glob.glob(os.path.join(plans_dir, "*.progress.yaml"))):
+            plan = log[:-len(".progress.yaml")] + ".yaml"
+            with open(log, encoding="utf-8") as f:
+                data = yaml12.load(f.read())
+            with open(plan, encoding="utf-8") as f:
+                plan_text = f.read()
+            name = os.path.basename(plan)[:-len(".yaml")]
+            variants = [data] + [mutate(data, rng) for _ in range(MUTANTS_PER_PLAN)]
+            for i, v in enumerate(variants):
+                stem = os.path.join(work, f"log-{name}-{i:03d}")
+                with open(stem + ".yaml", "w", encoding="utf-8") as f:
+                    f.write(plan_text)
+                path = stem + ".progress.yaml"
+                with open(path, "w", encoding="utf-8") as f:
+                    yaml.safe_dump(v, f, allow_unicode=True, sort_keys=False)
+                with open(path, encoding="utf-8") as f:
+                    reread = yaml12.load(f.read())
+                expected[path] = log_validator.is_valid(reread)
         actual = kehoach_verdicts(kehoach, work)
         disagree = [p for p in expected if actual.get(p) != expected[p]]
         for p in disagree:
