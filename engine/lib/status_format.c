@@ -60,21 +60,38 @@ static const char *state_color(status_state s)
     }
 }
 
-/* "3 hoàn thành, 2 quá hạn, ..." in a fixed order of states. */
-static void put_counts_text(strbuf *out, const status_counts *c)
+/* "3 hoàn thành, 2 quá hạn, ..." in a fixed order of states, wrapped at
+ * width with lines indented by `indent`. */
+static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
+                            size_t width)
 {
     static const status_state order[] = {
         STATUS_DONE, STATUS_DONE_LATE, STATUS_IN_PROGRESS, STATUS_OVERDUE,
         STATUS_OPEN, STATUS_PLANNED, STATUS_CANCELLED,
     };
+    size_t col = indent;
     bool first = true;
+    sb_repeat(out, ' ', indent);
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
         size_t n = c->n[order[i]];
         if (!n)
             continue;
-        sb_printf(out, "%s%zu %s", first ? "" : ", ", n, status_state_words(order[i]));
+        char part[64];
+        snprintf(part, sizeof part, "%zu %s", n, status_state_words(order[i]));
+        size_t w = utf8_advance(part, strlen(part), 0);
+        if (!first && col + 2 + w > width) {
+            sb_puts(out, ",\n");
+            sb_repeat(out, ' ', indent);
+            col = indent;
+        } else if (!first) {
+            sb_puts(out, ", ");
+            col += 2;
+        }
+        sb_puts(out, part);
+        col += w;
         first = false;
     }
+    sb_putc(out, '\n');
 }
 
 static void text_activity(status_report *r, const status_activity *a)
@@ -136,10 +153,9 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
     const plan *p = s->plan;
     sb_printf(r->out, "\n%s%s%s · %s\n", r->color ? "\033[1m" : "",
               p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "", file);
-    sb_printf(r->out, "  %zu hoạt động, hoàn thành %d%%: ", s->counts.total,
+    sb_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n", s->counts.total,
               status_counts_percent(&s->counts));
-    put_counts_text(r->out, &s->counts);
-    sb_putc(r->out, '\n');
+    put_counts_text(r->out, &s->counts, 4, r->width);
     for (size_t i = 0; i < s->nactivities; i++)
         if (listed(r, &s->activities[i]))
             text_activity(r, &s->activities[i]);
@@ -461,10 +477,9 @@ void status_format_end(status_report *r)
         if (!r->plans) {
             sb_puts(r->out, "\nKhông có hoạt động nào.\n");
         } else if (r->plans > 1) {
-            sb_printf(r->out, "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%: ",
+            sb_printf(r->out, "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%:\n",
                       r->plans, r->totals.total, status_counts_percent(&r->totals));
-            put_counts_text(r->out, &r->totals);
-            sb_putc(r->out, '\n');
+            put_counts_text(r->out, &r->totals, 2, r->width);
         }
         break;
     case STATUS_FORMAT_JSON:
