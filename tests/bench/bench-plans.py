@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Benchmark: kehoach over a country's worth of plans.
 
-Makes COPIES copies of every plan in PLANS_DIR (each with its own id, so
-they are all checked as distinct plans), in one folder per copy, and
-times `kehoach validate` and `kehoach deadlines --format json` over all of
-them, best of three runs each, with the peak memory of each. Then times
-libyaml alone reading the same files (yaml-floor), the floor no validator
-can go under, and prints the ratios.
+Makes COPIES copies of every plan in PLANS_DIR and its progress log (each
+with its own id, so they are all checked as distinct plans), in one folder
+per copy, and times `kehoach validate`, `kehoach deadlines --format json`
+and `kehoach status --format json` over all of them, best of three runs
+each, with the peak memory of each. Then times libyaml alone reading the
+same files (yaml-floor), the floor no validator can go under, and prints
+the ratios. Last, one plan with a log of 100,000 records: the status of
+a long history.
 
 usage: bench-plans.py KEHOACH YAML_FLOOR PLANS_DIR [COPIES]
 """
+import datetime
 import glob
 import os
 import re
@@ -47,7 +50,7 @@ def main():
     plans = sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
                    if not p.endswith(".progress.yaml"))
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as work:
-        files, size, activities = [], 0, 0
+        files, size, activities, records = [], 0, 0, 0
         for plan in plans:
             with open(plan, encoding="utf-8") as f:
                 text = f.read()
@@ -62,17 +65,66 @@ def main():
                 files.append(path)
                 size += len(copy.encode("utf-8"))
                 activities += n
+                log = plan[:-len(".yaml")] + ".progress.yaml"
+                if os.path.exists(log):
+                    with open(log, encoding="utf-8") as f:
+                        log_text = f.read()
+                    log_copy = re.sub(r"^plan: (.*)$", rf"plan: \1-{c}", log_text, count=1,
+                                      flags=re.M)
+                    log_path = path[:-len(".yaml")] + ".progress.yaml"
+                    with open(log_path, "w", encoding="utf-8") as f:
+                        f.write(log_copy)
+                    files.append(log_path)
+                    size += len(log_copy.encode("utf-8"))
+                    records += len(re.findall(r"^- date: ", log_text, re.M))
         floor_time, _ = timed([floor] + files)
         validate_time, validate_peak = timed([kehoach, "validate", "--format", "json", work])
         deadlines_time, deadlines_peak = timed([kehoach, "deadlines", work, "--as-of",
                                                 "2026-07-01", "--format", "json"])
-    print(f"input: {len(files)} plans, {activities} activities, {size / 2**20:.1f} MiB of YAML")
+        status_time, status_peak = timed([kehoach, "status", work, "--as-of", "2026-07-01",
+                                          "--format", "json"])
+        big = one_long_log(work, plans_dir)
+        big_time, big_peak = timed([kehoach, "status", os.path.dirname(big[0]),
+                                    "--as-of", "2026-12-31", "--format", "json"])
+        big_floor, _ = timed([floor] + big)
+    print(f"input: {len(files)} files ({len(plans) * copies} plans, {activities} activities, "
+          f"{records} progress records), {size / 2**20:.1f} MiB of YAML")
     for name, took, peak in (("validate", validate_time, validate_peak),
-                             ("deadlines --format json", deadlines_time, deadlines_peak)):
-        print(f"kehoach {name}: {took:.2f} s (best of {RUNS}), {len(files) / took:.0f} "
-              f"plans/s, peak memory {peak / 1024:.0f} MiB, {took / floor_time:.1f}x the floor")
+                             ("deadlines --format json", deadlines_time, deadlines_peak),
+                             ("status --format json", status_time, status_peak)):
+        print(f"kehoach {name}: {took:.2f} s (best of {RUNS}), "
+              f"{len(plans) * copies / took:.0f} plans/s, peak memory {peak / 1024:.0f} MiB, "
+              f"{took / floor_time:.1f}x the floor")
     print(f"libyaml alone (the floor): {floor_time:.2f} s")
+    print(f"one plan with a log of {LONG_LOG:,} records: kehoach status {big_time:.2f} s, "
+          f"peak memory {big_peak / 1024:.0f} MiB; libyaml alone {big_floor:.2f} s")
     return 0
+
+
+LONG_LOG = 100_000
+
+
+def one_long_log(work, plans_dir):
+    """hai-phong-nkt-2026 with a log of LONG_LOG records, in a folder of its
+    own; returns the plan's and the log's paths."""
+    folder = os.path.join(work, "long-log")
+    os.makedirs(folder)
+    plan = os.path.join(folder, "hai-phong-nkt-2026.yaml")
+    with open(os.path.join(plans_dir, "hai-phong-nkt-2026.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    with open(plan, "w", encoding="utf-8") as f:
+        f.write(text)
+    activities = ["1.a", "1.b", "2.a", "2.b", "2.c", "2.d", "5.a", "5.b", "6.a", "6.b"]
+    log = plan[:-len(".yaml")] + ".progress.yaml"
+    with open(log, "w", encoding="utf-8") as f:
+        f.write("plan: hai-phong-nkt-2026\nrecords:\n")
+        for i in range(LONG_LOG):
+            day = datetime.date(2026, 1, 1) + datetime.timedelta(days=i * 364 // LONG_LOG)
+            f.write(f"- date: {day.isoformat()}\n"
+                    f"  activity: \"{activities[i % len(activities)]}\"\n"
+                    f"  state: in-progress\n  percent: {i * 100 // LONG_LOG}\n"
+                    f"  note: \"Cập nhật lần {i}\"\n")
+    return [plan, log]
 
 
 if __name__ == "__main__":
