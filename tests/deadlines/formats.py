@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """kehoach deadlines: the JSON and the calendar are what they claim.
 
-On the plans in PLANS_DIR, as of two dates:
+On the plans in PLANS_DIR (without their progress logs), as of two dates:
   - JSON: valid, with as_of and items; every item has plan, activity
     (null for a report), kind, title, lead, due (YYYY-MM-DD), days_left
     (due - as_of in days) and state, consistent with each other;
@@ -23,8 +23,10 @@ import io
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 
 import icalendar
@@ -167,8 +169,22 @@ def check_seed_dates(items, problems):
            [("2020-H1", "2020-06-25"), ("2020", "2020-12-25")])
 
 
+def plans_without_progress(plans_dir, work):
+    """The plans alone: their logs would take finished items out, and the
+    checks here are about every due date the words imply."""
+    for name in os.listdir(plans_dir):
+        if name.endswith(".yaml") and not name.endswith(".progress.yaml"):
+            shutil.copy(os.path.join(plans_dir, name), work)
+    return work
+
+
 def main():
-    kehoach, plans = sys.argv[1:3]
+    kehoach, plans_dir = sys.argv[1:3]
+    with tempfile.TemporaryDirectory(prefix="kehoach-formats-") as work:
+        return check_all(kehoach, plans_without_progress(plans_dir, work))
+
+
+def check_all(kehoach, plans):
     problems, uid_sets, total = [], [], 0
     for as_of in AS_OF:
         items = check_json(run(kehoach, plans, as_of, "json"), as_of, problems)
