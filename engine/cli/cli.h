@@ -64,6 +64,10 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * or empty. */
 bool cli_color(void);
 
+/* Reads an option's date (YYYY-MM-DD); on failure prints a usage error
+ * that says what is wrong ("February 2026 has 28 days") and returns false. */
+bool cli_date(const char *command, const char *value, date *out);
+
 /* Today's date on the local clock: the default of --as-of and --date, and
  * the only place the engine reads the clock. */
 date cli_today(void);

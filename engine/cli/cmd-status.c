@@ -47,11 +47,8 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->paths[o->npaths++] = arg->value;
         return true;
     case OPT_AS_OF:
-        if (date_parse(arg->value, false, &o->report.as_of) != DATE_OK) {
-            cli_usage_error("status", "'%s' is not a date; write it as YYYY-MM-DD",
-                            arg->value);
+        if (!cli_date("status", arg->value, &o->report.as_of))
             return false;
-        }
         o->has_as_of = true;
         return true;
     case OPT_UNIT:

@@ -2,9 +2,9 @@
  *
  * Under the log's lock (lockfile.h): the plan and its log are checked as
  * "validate" checks them; the new record is written after the log's last
- * byte (record.h); the resulting text is read back and checked in full -
- * schema, activity, occurrence, targets, date - and must hold exactly one
- * more record. Only then does it replace the log, all at once. Any problem
+ * byte (record.h); the resulting text is read back, must hold exactly one
+ * more record, and that record is checked in full - schema, activity,
+ * occurrence, targets, date. Only then does it replace the log, all at once. Any problem
  * leaves the log untouched and exits 1. */
 #include "cli.h"
 
@@ -99,11 +99,8 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->has_state = true;
         return true;
     case OPT_DATE:
-        if (date_parse(arg->value, false, &e->date) != DATE_OK) {
-            cli_usage_error("update", "'%s' is not a date; write it as YYYY-MM-DD",
-                            arg->value);
+        if (!cli_date("update", arg->value, &e->date))
             return false;
-        }
         o->has_date = true;
         return true;
     case OPT_OCCURRENCE:
@@ -167,7 +164,10 @@ static void name_targets(const plan *p, record_entry *e, record_value *values)
     }
 }
 
-/* Reads the new text back and checks it as a log of p. */
+/* Reads the new text back: it must load and hold exactly one more record,
+ * and that record is checked in full (its schema and its meaning against
+ * the plan). The old records were checked with the plan; only the new
+ * one's problems are reported here. */
 static void check_new_text(update *u, const plan *p, size_t old_count)
 {
     size_t len = u->text.len;
@@ -183,16 +183,18 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
     diag_sink *d = u->problems;
     diag_set_stage(d, "yaml");
     node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
-    if (root) {
+    const node *list = root ? node_get(root, "records") : NULL;
+    if (root && (!list || list->kind != NODE_ARRAY || list->u.array.count != old_count + 1)) {
+        diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does not hold "
+                  "exactly one more record");
+    } else if (root) {
         diag_set_stage(d, "schema");
-        schema_validate(catalog_schema(u->cat, "progress.schema.json"), root, d);
+        schema_validate(catalog_schema(u->cat, "progress.schema.json#/definitions/record"),
+                        list->u.array.items[old_count], d);
         diag_set_stage(d, "meaning");
         progress_log *log = progress_build(a, src, root);
-        progress_check(log, p, d);
-        if (!diag_errors(d) && (log->count != old_count + 1 ||
-                                !log->records[old_count].usable))
-            diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does "
-                      "not hold exactly one more record");
+        progress_log added = {src, root, {NULL, NULL}, log->records + old_count, 1};
+        progress_check(&added, p, d);
         u->record_number = log->count;
     }
     arena_free(a);
@@ -222,7 +224,10 @@ static char *find_plan(const char *name)
     free(err);
     if (kind == FILEIO_FILE)
         return xstrdup(name);
-    return validate_find_plan(".", name);
+    char *found = validate_find_plan(".", name);
+    if (found && strncmp(found, "./", 2) == 0)
+        memmove(found, found + 2, strlen(found + 2) + 1);
+    return found;
 }
 
 static void print_problems(diag_sink *d)
@@ -279,6 +284,7 @@ static int record_progress(options *o, const char *plan_path)
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID) {
+        print_problems(u.problems);         /* the new record's warnings */
         if (lockfile_commit(lock, sb_str(&u.text), u.text.len, &err)) {
             char day[11];
             date_format_iso(o->entry.date, day);

@@ -142,3 +142,18 @@ date cli_today(void)
     localtime_r(&now, &local);
     return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
+
+bool cli_date(const char *command, const char *value, date *out)
+{
+    date_status st = date_parse(value, false, out);
+    if (st == DATE_OK)
+        return true;
+    if (st == DATE_BAD_FORM) {
+        cli_usage_error(command, "'%s' is not a date; write it as YYYY-MM-DD", value);
+    } else {
+        char why[80];
+        date_explain(st, out, why, sizeof why);
+        cli_usage_error(command, "'%s' is not a real date: %s", value, why);
+    }
+    return false;
+}

@@ -65,6 +65,8 @@ static void put_item(strbuf *out, const deadline_item *it, bool color, size_t wi
               it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
     if (it->role == DEADLINE_PARTNER)
         sb_puts(&head, " (phối hợp)");
+    if (it->state == DEADLINE_IN_PROGRESS)
+        sb_puts(&head, " · đang thực hiện");
     put_fitted(out, sb_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
     sb_release(&head);
     sb_putc(out, '\n');

@@ -38,6 +38,7 @@ static void read_values(arena *a, const node *obj, progress_record *r)
             continue;
         progress_value *v = &r->values[r->nvalues++];
         v->name = (plan_text){m->key, m->value};
+        v->member = m;
         v->value = m->value->u.number.value;
     }
 }
@@ -226,6 +227,24 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
     return false;
 }
 
+/* A problem with a value's target name, pointed at the name. */
+static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt, ...)
+{
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    const node_member *m = v->member;
+    diag *r = diag_at(d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span, "%s",
+                      sb_str(&msg));
+    sb_release(&msg);
+    return r;
+}
+
 static bool check_values(progress_record *r, const plan_activity *act, diag_sink *d)
 {
     bool ok = true;
@@ -244,20 +263,17 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
             ok = false;
             long best = text_suggest(v->name.s, names, n);
             if (act->ntargets == 0)
-                report(d, DIAG_ERROR, v->name.at,
-                       "activity '%s' has no targets, so no value can be measured "
-                       "for '%s'", r->activity.s, v->name.s);
+                report_name(d, v, "activity '%s' has no targets, so no value can be "
+                            "measured for '%s'", r->activity.s, v->name.s);
             else if (best >= 0)
-                report(d, DIAG_ERROR, v->name.at,
-                       "activity '%s' has no target '%s'; did you mean '%s'?",
-                       r->activity.s, v->name.s, names[best]);
+                report_name(d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
+                            r->activity.s, v->name.s, names[best]);
             else {
                 strbuf list = STRBUF_INIT;
                 for (size_t k = 0; k < n; k++)
                     sb_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
-                report(d, DIAG_ERROR, v->name.at,
-                       "activity '%s' has no target '%s'; its targets: %s", r->activity.s,
-                       v->name.s, sb_str(&list));
+                report_name(d, v, "activity '%s' has no target '%s'; its targets: %s",
+                            r->activity.s, v->name.s, sb_str(&list));
                 sb_release(&list);
             }
         }

@@ -30,7 +30,9 @@ typedef enum progress_state {
 } progress_state;
 
 typedef struct progress_value {
-    plan_text name;                /* the target's name, as the log writes it */
+    plan_text name;                /* the target's name, as the log writes it;
+                                      .at is the value's node */
+    const node_member *member;     /* where the name is written */
     double value;
     const plan_target *target;     /* resolved by progress_check() */
 } progress_value;
