@@ -8,7 +8,9 @@
 #define KEHOACH_CLI_H
 
 #include "date.h"
+#include "diag.h"
 #include "strbuf.h"
+#include "validate.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -60,6 +62,8 @@ bool cli_parse(const char *command, int argc, char **argv,
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* --- output (output.c) ------------------------------------------------ */
+
 /* True when stdout should get ANSI colours: a terminal, and NO_COLOR unset
  * or empty. */
 bool cli_color(void);
@@ -74,5 +78,21 @@ date cli_today(void);
 
 /* Writes the buffer to the stream; false on a write error. */
 bool cli_write(FILE *out, const strbuf *sb);
+
+/* --- the end of a command (output.c) ---------------------------------- */
+
+/* The exit code a checking run means: 4 internal error, 3 unreadable
+ * input, 1 errors in the plans, else 0. */
+int cli_exit_code(const validate_result *r, const diag_sink *d);
+
+/* Prints the diagnostics of a run to stderr, and when there are errors a
+ * last line "kehoach <command>: N errors in the plans or their progress
+ * logs; <stopped> until they are fixed". Returns cli_exit_code(). */
+int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
+                        const validate_result *r);
+
+/* Writes out to the file at path all at once (path NULL: to stdout).
+ * Returns EXIT_VALID, or EXIT_IO after saying why. */
+int cli_emit(const char *command, const char *path, const strbuf *out);
 
 #endif

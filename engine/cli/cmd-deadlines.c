@@ -12,7 +12,6 @@
 #include "deadline.h"
 #include "deadline_format.h"
 #include "diag.h"
-#include "fileio.h"
 #include "status.h"
 #include "validate.h"
 #include "version.h"
@@ -147,25 +146,7 @@ static int cmd_deadlines(int argc, char **argv)
     validate_result r;
     validate_run(o.paths, o.npaths, d, &r, collect, &c);
 
-    int code = EXIT_VALID;
-    if (diag_count(d)) {
-        /* problems (and warnings) go to stderr; errors stop the command */
-        strbuf problems = STRBUF_INIT;
-        diag_format_text(d, &problems, false);
-        if (diag_errors(d))
-            sb_printf(&problems, "kehoach deadlines: %zu error%s in the plans; "
-                      "no deadlines shown until they are fixed\n", diag_errors(d),
-                      diag_errors(d) == 1 ? "" : "s");
-        cli_write(stderr, &problems);
-        sb_release(&problems);
-    }
-    if (r.internal_error)
-        code = EXIT_INTERNAL;
-    else if (r.unreadable)
-        code = EXIT_IO;
-    else if (diag_errors(d))
-        code = EXIT_PROBLEMS;
-
+    int code = cli_report_problems("deadlines", "no deadlines shown", d, &r);
     if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;
@@ -184,17 +165,7 @@ static int cmd_deadlines(int argc, char **argv)
             deadline_format_ics(&c.list, &o.query, KEHOACH_VERSION, &out);
             break;
         }
-        if (o.output) {
-            char *err;
-            if (!fileio_write_atomic(o.output, sb_str(&out), out.len, &err)) {
-                fprintf(stderr, "kehoach deadlines: cannot write '%s': %s\n", o.output, err);
-                free(err);
-                code = EXIT_IO;
-            }
-        } else if (!cli_write(stdout, &out)) {
-            fprintf(stderr, "kehoach deadlines: cannot write the output\n");
-            code = EXIT_IO;
-        }
+        code = cli_emit("deadlines", o.output, &out);
         sb_release(&out);
     }
     deadline_list_release(&c.list);

@@ -8,7 +8,6 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "fileio.h"
 #include "status.h"
 #include "status_format.h"
 #include "validate.h"
@@ -112,37 +111,9 @@ static int cmd_status(int argc, char **argv)
     validate_run(o.paths, o.npaths, d, &r, on_plan, &o.report);
     status_format_end(&o.report);
 
-    int code = EXIT_VALID;
-    if (diag_count(d)) {
-        strbuf problems = STRBUF_INIT;
-        diag_format_text(d, &problems, false);
-        if (diag_errors(d))
-            sb_printf(&problems, "kehoach status: %zu error%s in the plans or their "
-                      "progress logs; no status shown until they are fixed\n",
-                      diag_errors(d), diag_errors(d) == 1 ? "" : "s");
-        cli_write(stderr, &problems);
-        sb_release(&problems);
-    }
-    if (r.internal_error)
-        code = EXIT_INTERNAL;
-    else if (r.unreadable)
-        code = EXIT_IO;
-    else if (diag_errors(d))
-        code = EXIT_PROBLEMS;
-
-    if (code == EXIT_VALID) {
-        if (o.output) {
-            char *err;
-            if (!fileio_write_atomic(o.output, sb_str(&out), out.len, &err)) {
-                fprintf(stderr, "kehoach status: cannot write '%s': %s\n", o.output, err);
-                free(err);
-                code = EXIT_IO;
-            }
-        } else if (!cli_write(stdout, &out)) {
-            fprintf(stderr, "kehoach status: cannot write the output\n");
-            code = EXIT_IO;
-        }
-    }
+    int code = cli_report_problems("status", "no status shown", d, &r);
+    if (code == EXIT_VALID)
+        code = cli_emit("status", o.output, &out);
     sb_release(&out);
     validate_result_release(&r);
     diag_sink_free(d);

@@ -132,13 +132,7 @@ static int cmd_validate(int argc, char **argv)
     bool written = cli_write(stdout, &out);
     sb_release(&out);
 
-    int code = EXIT_VALID;
-    if (r.internal_error)
-        code = EXIT_INTERNAL;
-    else if (r.unreadable)
-        code = EXIT_IO;
-    else if (diag_errors(d))
-        code = EXIT_PROBLEMS;
+    int code = cli_exit_code(&r, d);
     if (!written) {
         fprintf(stderr, "kehoach validate: cannot write the output\n");
         code = EXIT_IO;

@@ -120,21 +120,6 @@ bool cli_parse(const char *command, int argc, char **argv,
     return true;
 }
 
-bool cli_color(void)
-{
-    const char *no = getenv("NO_COLOR");
-    if (no && *no)
-        return false;
-    return isatty(STDOUT_FILENO) == 1;
-}
-
-bool cli_write(FILE *out, const strbuf *sb)
-{
-    if (sb->len && fwrite(sb->buf, 1, sb->len, out) != sb->len)
-        return false;
-    return fflush(out) == 0;
-}
-
 date cli_today(void)
 {
     time_t now = time(NULL);

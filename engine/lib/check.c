@@ -16,21 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static diag *report(diag_sink *d, diag_level level, const node *at,
-                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static diag *report(diag_sink *d, diag_level level, const node *at,
-                    const char *fmt, ...)
-{
-    strbuf msg = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    diag *r = diag_at(d, level, at->src, at->pos, at->span, "%s", sb_str(&msg));
-    sb_release(&msg);
-    return r;
-}
 
 static void note_at(diag_sink *d, diag *parent, const node *at, const char *msg)
 {
@@ -66,7 +51,7 @@ static void report_repeats(keyed *items, size_t n, const char *what,
             first--;
         if (strcmp(items[first].key, items[i].key) != 0)
             continue;
-        diag *r = report(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
+        diag *r = diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
                          what, items[i].key, where);
         note_at(d, r, items[first].at, "first used here");
     }
@@ -123,7 +108,7 @@ static void check_date(const plan_text *t, bool partial, diag_sink *d)
         return;
     char why[80];
     date_explain(st, &v, why, sizeof why);
-    report(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, why);
+    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, why);
 }
 
 static void check_dates(const plan *p, diag_sink *d)
@@ -134,7 +119,7 @@ static void check_dates(const plan *p, diag_sink *d)
     for (size_t i = 0; i < p->nreports; i++)
         check_date(&p->reports[i].due, false, d);
     if (p->year_at && p->year_from > p->year_to)
-        report(d, DIAG_ERROR, p->year_at, "the span ends in %d, before it starts in %d",
+        diag_at_node(d, DIAG_ERROR, p->year_at, "the span ends in %d, before it starts in %d",
                p->year_to, p->year_from);
 }
 
@@ -147,18 +132,18 @@ static void check_activities(const plan *p, diag_sink *d)
         const node *at = a->id.at ? a->id.at : a->at;
         const char *id = a->id.s ? a->id.s : "?";
         if (!a->lead.at)
-            report(d, DIAG_ERROR, at,
+            diag_at_node(d, DIAG_ERROR, at,
                    "activity '%s' has no lead unit: give 'lead' here, or in "
                    "'defaults' of its section or of the plan", id);
         if (!a->time.at)
-            report(d, DIAG_ERROR, at,
+            diag_at_node(d, DIAG_ERROR, at,
                    "activity '%s' has no time: give 'time' here, or in "
                    "'defaults' of its section or of the plan", id);
     }
     for (size_t i = 0; i < p->nall_sections; i++) {
         const plan_section *s = p->all_sections[i];
         if (!s->nactivities && !s->nsections && s->id.at)
-            report(d, DIAG_WARNING, s->id.at, "section '%s' has no activities",
+            diag_at_node(d, DIAG_WARNING, s->id.at, "section '%s' has no activities",
                    s->id.s ? s->id.s : "?");
     }
 }
@@ -173,11 +158,11 @@ static void check_names(const plan_units *u, const units *registry, diag_sink *d
         if (m.verdict != UNITS_UNKNOWN)
             continue;
         if (m.suggestion)
-            report(d, DIAG_WARNING, t->at,
+            diag_at_node(d, DIAG_WARNING, t->at,
                    "unit '%s' is not in the unit registry; did you mean '%s'?",
                    t->s, m.suggestion);
         else
-            report(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry",
+            diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry",
                    t->s);
     }
 }
@@ -246,7 +231,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
         const plan_unit *a = owner[names[i - 1].order], *b = owner[names[i].order];
         if (a == b)
             continue;
-        diag *r = report(d, DIAG_WARNING, names[i].at,
+        diag *r = diag_at_node(d, DIAG_WARNING, names[i].at,
                          "the name '%s' is also given to unit '%s'; lookups by it "
                          "will find only one of them",
                          names[i].at->u.string.s, a->id.s ? a->id.s : "?");
@@ -276,11 +261,11 @@ void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
             continue;
         long best = text_suggest(parent->s, names, nids);
         if (best >= 0)
-            report(d, DIAG_ERROR, parent->at,
+            diag_at_node(d, DIAG_ERROR, parent->at,
                    "parent unit '%s' is not in the unit registry; did you mean '%s'?",
                    parent->s, names[best]);
         else
-            report(d, DIAG_ERROR, parent->at,
+            diag_at_node(d, DIAG_ERROR, parent->at,
                    "parent unit '%s' is not in the unit registry", parent->s);
     }
     free(names);
@@ -361,7 +346,7 @@ void check_index_add(check_index *ix, const plan *p, diag_sink *d)
     mine->id = xstrdup(p->id.s);
     plan_ref *first = strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
     if (first != mine) {
-        diag *r = report(d, DIAG_ERROR, p->id.at, "plan id '%s' is already used in %s",
+        diag *r = diag_at_node(d, DIAG_ERROR, p->id.at, "plan id '%s' is already used in %s",
                          p->id.s, first->at.path);
         diag_note_at_loc(d, r, &first->at, "first used here");
         free(mine->id);

@@ -7,6 +7,7 @@
 #include "diag.h"
 
 #include "arena.h"
+#include "node.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -245,6 +246,17 @@ diag *diag_at_loc(diag_sink *s, diag_level level, const diag_loc *loc,
     va_list ap;
     va_start(ap, fmt);
     diag *d = make(level, loc, fmt, ap);
+    va_end(ap);
+    return add(s, d);
+}
+
+diag *diag_at_node(diag_sink *s, diag_level level, const node *at,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *d = make_at(level, at->src ? at->src->path : NULL, at->src, at->pos, at->span,
+                      fmt, ap);
     va_end(ap);
     return add(s, d);
 }

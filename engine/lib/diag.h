@@ -39,6 +39,7 @@ typedef struct diag {
 } diag;
 
 typedef struct diag_sink diag_sink;
+struct node;                /* node.h */
 
 /* A place in a file, captured while its source is at hand, to report at
  * later (after the source is freed): everything a diag takes from it. */
@@ -75,6 +76,11 @@ void diag_register_file(diag_sink *sink, const char *path);
 diag *diag_at(diag_sink *sink, diag_level level, const source *src,
               srcpos pos, size_t span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* A diagnostic at a document node (see node.h): its position and span. */
+diag *diag_at_node(diag_sink *sink, diag_level level, const struct node *at,
+                   const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* A diagnostic about a whole file (path may be NULL), without position. */
 diag *diag_file(diag_sink *sink, diag_level level, const char *path,

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-static plan_text text_of(const node *obj, const char *key)
+plan_text plan_text_of(const node *obj, const char *key)
 {
     const node *n = node_get(obj, key);
     plan_text t = {NULL, n};
@@ -21,7 +21,7 @@ static plan_text text_of(const node *obj, const char *key)
  * are its "phrase". */
 static plan_text time_of(const node *obj, const char *key)
 {
-    plan_text t = text_of(obj, key);
+    plan_text t = plan_text_of(obj, key);
     if (t.at && t.at->kind == NODE_OBJECT)
         t.s = node_str(node_get(t.at, "phrase"));
     return t;
@@ -132,8 +132,8 @@ static plan_target *targets_of(arena *a, const node *obj, size_t *count)
             continue;
         const node *value = node_get(item, "value");
         plan_target *x = &t[(*count)++];
-        x->name = text_of(item, "name");
-        x->unit = text_of(item, "unit");
+        x->name = plan_text_of(item, "name");
+        x->unit = plan_text_of(item, "unit");
         x->value = value && value->kind == NODE_NUMBER ? value->u.number.value : NAN;
         x->at = item;
     }
@@ -146,10 +146,10 @@ static plan_activity *read_activity(builder *b, const node *obj,
     plan_activity *act = arena_alloc(b->a, sizeof *act);
     act->at = obj;
     act->section = sec;
-    act->id = text_of(obj, "id");
-    act->title = text_of(obj, "title");
-    act->output = text_of(obj, "output");
-    act->assignment = text_of(obj, "assignment");
+    act->id = plan_text_of(obj, "id");
+    act->title = plan_text_of(obj, "title");
+    act->output = plan_text_of(obj, "output");
+    act->assignment = plan_text_of(obj, "assignment");
     act->lead = units_of(b->a, obj, "lead");
     act->partners = units_of(b->a, obj, "partners");
     act->time = time_of(obj, "time");
@@ -175,8 +175,8 @@ static plan_section *read_section(builder *b, const node *obj,
     plan_section *sec = arena_alloc(b->a, sizeof *sec);
     sec->at = obj;
     sec->parent = parent;
-    sec->id = text_of(obj, "id");
-    sec->title = text_of(obj, "title");
+    sec->id = plan_text_of(obj, "id");
+    sec->title = plan_text_of(obj, "title");
     sec->defaults = defaults_of(b->a, obj);
     add_section(b, sec);
     in = inherit(in, &sec->defaults);
@@ -217,9 +217,9 @@ plan_unit *plan_read_units(arena *a, const node *list, size_t *count)
             continue;
         plan_unit *u = &units[(*count)++];
         u->at = item;
-        u->id = text_of(item, "id");
-        u->name = text_of(item, "name");
-        u->parent = text_of(item, "parent");
+        u->id = plan_text_of(item, "id");
+        u->name = plan_text_of(item, "name");
+        u->parent = plan_text_of(item, "parent");
         const node *aliases = node_get(item, "aliases");
         size_t k = array_len(aliases);
         u->aliases = arena_alloc(a, (k + 1) * sizeof *u->aliases);
@@ -260,11 +260,11 @@ static void read_basis(arena *a, plan *p, const node *root)
             continue;
         plan_basis *bs = &p->basis[p->nbasis++];
         bs->at = item;
-        bs->document = text_of(item, "document");
-        bs->date = text_of(item, "date");
-        bs->issuer = text_of(item, "issuer");
-        bs->about = text_of(item, "about");
-        bs->plan = text_of(item, "plan");
+        bs->document = plan_text_of(item, "document");
+        bs->date = plan_text_of(item, "date");
+        bs->issuer = plan_text_of(item, "issuer");
+        bs->about = plan_text_of(item, "about");
+        bs->plan = plan_text_of(item, "plan");
     }
 }
 
@@ -281,10 +281,10 @@ static void read_reports(arena *a, plan *p, const node *root)
         r->at = item;
         r->by = units_of(a, item, "by");
         r->to = units_of(a, item, "to");
-        r->what = text_of(item, "what");
-        r->due = text_of(item, "due");
-        r->when = text_of(item, "when");
-        r->text = text_of(item, "text");
+        r->what = plan_text_of(item, "what");
+        r->due = plan_text_of(item, "due");
+        r->when = plan_text_of(item, "when");
+        r->text = plan_text_of(item, "text");
         r->every = node_get(item, "every");
         const node *day = node_get(item, "day");
         r->day = node_is_integer(day) ? (int)day->u.number.value : 0;
@@ -301,20 +301,20 @@ plan *plan_build(arena *a, const source *src, const node *root)
     p->root = root;
     if (!root || root->kind != NODE_OBJECT)
         return p;
-    p->id = text_of(root, "id");
-    p->number = text_of(root, "number");
-    p->issuer = text_of(root, "issuer");
-    p->place = text_of(root, "place");
-    p->issued = text_of(root, "issued");
-    p->title = text_of(root, "title");
+    p->id = plan_text_of(root, "id");
+    p->number = plan_text_of(root, "number");
+    p->issuer = plan_text_of(root, "issuer");
+    p->place = plan_text_of(root, "place");
+    p->issued = plan_text_of(root, "issued");
+    p->title = plan_text_of(root, "title");
     read_years(p, root);
     p->defaults = defaults_of(a, root);
     read_basis(a, p, root);
     read_reports(a, p, root);
     p->units = plan_read_units(a, node_get(root, "units"), &p->nunits);
     const node *signer = node_get(root, "signer");
-    p->signer_name = text_of(signer, "name");
-    p->signer_title = text_of(signer, "title");
+    p->signer_name = plan_text_of(signer, "name");
+    p->signer_title = plan_text_of(signer, "title");
 
     builder b = {a, p, 0, 0};
     inherited in = inherit((inherited){{0}, {0}, {0}}, &p->defaults);

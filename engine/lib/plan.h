@@ -116,6 +116,10 @@ typedef struct plan {
     plan_text signer_name, signer_title;
 } plan;
 
+/* The text at obj[key]: .s NULL when absent or not a string, .at the node
+ * (NULL when absent). */
+plan_text plan_text_of(const node *obj, const char *key);
+
 /* Builds the model of a plan document. Never fails: absent or misshapen
  * values are left empty. */
 plan *plan_build(arena *a, const source *src, const node *root);

@@ -17,15 +17,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static plan_text text_of(const node *obj, const char *key)
-{
-    const node *n = node_get(obj, key);
-    plan_text t = {NULL, n};
-    if (n && n->kind == NODE_STRING)
-        t.s = n->u.string.s;
-    return t;
-}
-
 static void read_values(arena *a, const node *obj, progress_record *r)
 {
     const node *values = node_get(obj, "values");
@@ -61,7 +52,7 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
     progress_log *log = arena_alloc(a, sizeof *log);
     log->src = src;
     log->root = root;
-    log->plan = text_of(root, "plan");
+    log->plan = plan_text_of(root, "plan");
     const node *list = node_get(root, "records");
     if (!list || list->kind != NODE_ARRAY)
         return log;
@@ -73,12 +64,12 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
         progress_record *r = &log->records[log->count++];
         r->at = obj;
         r->order = i;
-        r->date_text = text_of(obj, "date");
-        r->activity = text_of(obj, "activity");
-        r->occurrence = text_of(obj, "occurrence");
-        r->state_text = text_of(obj, "state");
-        r->note = text_of(obj, "note");
-        r->by = text_of(obj, "by");
+        r->date_text = plan_text_of(obj, "date");
+        r->activity = plan_text_of(obj, "activity");
+        r->occurrence = plan_text_of(obj, "occurrence");
+        r->state_text = plan_text_of(obj, "state");
+        r->note = plan_text_of(obj, "note");
+        r->by = plan_text_of(obj, "by");
         r->percent = -1;
         const node *percent = node_get(obj, "percent");
         if (percent && node_is_integer(percent) && percent->u.number.value >= 0 &&
@@ -92,21 +83,6 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
 
 /* --- checks ------------------------------------------------------------ */
 
-static diag *report(diag_sink *d, diag_level level, const node *at,
-                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static diag *report(diag_sink *d, diag_level level, const node *at,
-                    const char *fmt, ...)
-{
-    strbuf msg = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    diag *r = diag_at(d, level, at->src, at->pos, at->span, "%s", sb_str(&msg));
-    sb_release(&msg);
-    return r;
-}
 
 const plan_activity *progress_find_activity(const plan *p, const char *id,
                                             size_t *index)
@@ -140,17 +116,17 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
     if (st != DATE_OK) {
         char why[80];
         date_explain(st, &out->date, why, sizeof why);
-        report(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
+        diag_at_node(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
                r->date_text.s, why);
         return false;
     }
     if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {
         if (p->year_from == p->year_to)
-            report(d, DIAG_ERROR, r->date_text.at,
+            diag_at_node(d, DIAG_ERROR, r->date_text.at,
                    "the record's date %s is outside the plan's year %d",
                    r->date_text.s, p->year_from);
         else
-            report(d, DIAG_ERROR, r->date_text.at,
+            diag_at_node(d, DIAG_ERROR, r->date_text.at,
                    "the record's date %s is outside the plan's span %d-%d",
                    r->date_text.s, p->year_from, p->year_to);
         return false;
@@ -174,11 +150,11 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
     long best = text_suggest(r->activity.s, ids, n);
     const char *plan_id = p->id.s ? p->id.s : "this plan";
     if (best >= 0)
-        report(d, DIAG_ERROR, r->activity.at,
+        diag_at_node(d, DIAG_ERROR, r->activity.at,
                "plan %s has no activity '%s'; did you mean '%s'?", plan_id,
                r->activity.s, ids[best]);
     else
-        report(d, DIAG_ERROR, r->activity.at, "plan %s has no activity '%s'",
+        diag_at_node(d, DIAG_ERROR, r->activity.at, "plan %s has no activity '%s'",
                plan_id, r->activity.s);
     free(ids);
     return NULL;
@@ -196,7 +172,7 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
         }
         strbuf keys = STRBUF_INIT;
         list_keys(&keys, w, 6);
-        report(d, DIAG_ERROR, r->activity.at,
+        diag_at_node(d, DIAG_ERROR, r->activity.at,
                "activity '%s' has %zu occurrences; say which one with "
                "'occurrence:' (%s)", r->activity.s, w->count, sb_str(&keys));
         sb_release(&keys);
@@ -215,11 +191,11 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)
-        report(d, DIAG_ERROR, r->occurrence.at,
+        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
                "activity '%s' has no occurrence '%s'; did you mean '%s'?",
                r->activity.s, r->occurrence.s, names[best]);
     else
-        report(d, DIAG_ERROR, r->occurrence.at,
+        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
                "activity '%s' has no occurrence '%s'; its occurrences: %s",
                r->activity.s, r->occurrence.s, sb_str(&keys));
     sb_release(&keys);
@@ -292,7 +268,7 @@ static void check_record(progress_record *r, const plan *p, diag_sink *d)
     ok = check_occurrence(r, act, d) && ok;
     ok = check_values(r, act, d) && ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
-        report(d, DIAG_WARNING, node_get(r->at, "percent"),
+        diag_at_node(d, DIAG_WARNING, node_get(r->at, "percent"),
                "the record says 'done' with %d%%; a done record counts as 100%%",
                r->percent);
     r->usable = ok;
@@ -302,7 +278,7 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
 {
     size_t before = diag_errors(d);
     if (log->plan.s && p->id.s && strcmp(log->plan.s, p->id.s) != 0)
-        report(d, DIAG_ERROR, log->plan.at,
+        diag_at_node(d, DIAG_ERROR, log->plan.at,
                "this log names plan '%s', but the plan beside it is '%s'",
                log->plan.s, p->id.s);
     for (size_t i = 0; i < log->count; i++)

@@ -1,0 +1,67 @@
+/* output.c - what every command does at its end: the problems found in
+ * the plans on standard error and the exit code they mean, then the
+ * result on standard output or, with -o, in a file replaced all at once. */
+#include "cli.h"
+
+#include "arena.h"
+#include "fileio.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+bool cli_color(void)
+{
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
+bool cli_write(FILE *out, const strbuf *sb)
+{
+    if (sb->len && fwrite(sb->buf, 1, sb->len, out) != sb->len)
+        return false;
+    return fflush(out) == 0;
+}
+
+int cli_exit_code(const validate_result *r, const diag_sink *d)
+{
+    if (r->internal_error)
+        return EXIT_INTERNAL;
+    if (r->unreadable)
+        return EXIT_IO;
+    return diag_errors(d) ? EXIT_PROBLEMS : EXIT_VALID;
+}
+
+int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
+                        const validate_result *r)
+{
+    if (diag_count(d)) {
+        strbuf problems = STRBUF_INIT;
+        diag_format_text(d, &problems, false);
+        size_t errors = diag_errors(d);
+        if (errors)
+            sb_printf(&problems, "kehoach %s: %zu error%s in the plans or their progress "
+                      "logs; %s until they are fixed\n", command, errors,
+                      errors == 1 ? "" : "s", stopped);
+        cli_write(stderr, &problems);
+        sb_release(&problems);
+    }
+    return cli_exit_code(r, d);
+}
+
+int cli_emit(const char *command, const char *path, const strbuf *out)
+{
+    if (path) {
+        char *err;
+        if (!fileio_write_atomic(path, sb_str(out), out->len, &err)) {
+            fprintf(stderr, "kehoach %s: cannot write '%s': %s\n", command, path, err);
+            free(err);
+            return EXIT_IO;
+        }
+    } else if (!cli_write(stdout, out)) {
+        fprintf(stderr, "kehoach %s: cannot write the output\n", command);
+        return EXIT_IO;
+    }
+    return EXIT_VALID;
+}
