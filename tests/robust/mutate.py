@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Broken copies of the real plans never crash or hang kehoach.
 
-For every plan in PLANS_DIR, makes mutants of its text: truncated at every
+For every plan in PLANS_DIR, and every progress log there (each mutant
+beside its intact plan), makes mutants of its text: truncated at every
 line start and at random bytes, bytes corrupted, inserted or replaced by
 NUL, indentation broken (a space more or less, a tab), each line holding a
 key deleted, keys misspelt. Runs `kehoach validate --format json` on each,
@@ -9,8 +10,9 @@ one process per file, and requires:
   - no crash and no hang: exit code 0 or 1 within the time limit;
   - exit code 1 with at least one error that has a line and a column,
     unless the mutant still reads as a conforming plan to an independent
-    reader (PyYAML with YAML 1.2 scalars + python-jsonschema): a plan
-    truncated inside its last value, for instance, is still a plan.
+    reader (PyYAML with YAML 1.2 scalars + python-jsonschema, with the
+    plan or the log schema): a plan truncated inside its last value, for
+    instance, is still a plan.
 Prints the counts per kind of mutation.
 
 usage: mutate.py KEHOACH SCHEMA_FILE PLANS_DIR
@@ -131,6 +133,21 @@ def main():
                 with open(path, "wb") as f:
                     f.write(data)
                 jobs.append((kind, path, still_a_plan(data, validator)))
+        # progress logs: each mutant beside a link to its (intact) plan
+        with open(os.path.join(os.path.dirname(schema_file), "progress.schema.json"),
+                  encoding="utf-8") as f:
+            log_validator = jsonschema.Draft7Validator(json.load(f))
+        for log in sorted(glob.glob(os.path.join(plans_dir, "*.progress.yaml"))):
+            plan = os.path.abspath(log[:-len(".progress.yaml")] + ".yaml")
+            with open(log, "rb") as f:
+                text = f.read()
+            for n, (kind, data) in enumerate(mutants(text, rng)):
+                stem = os.path.join(work, f"log-{os.path.basename(plan)[:-5]}.{kind}.{n}")
+                os.symlink(plan, stem + ".yaml")
+                path = stem + ".progress.yaml"
+                with open(path, "wb") as f:
+                    f.write(data)
+                jobs.append(("log-" + kind, path, still_a_plan(data, log_validator)))
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             results = pool.map(lambda job: run_one(kehoach, job[1]), jobs)
             for (kind, path, valid), (code, positioned) in zip(jobs, results):
