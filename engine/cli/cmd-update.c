@@ -26,7 +26,7 @@
 #include <string.h>
 
 #define PROBLEMS_PER_FILE 50
-#define LOCK_TIMEOUT_MS 60000
+#define LOCK_TIMEOUT_MS 120000   /* waiting writers queue in no set order */
 
 typedef struct options {
     const char *plan, *activity;

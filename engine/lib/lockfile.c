@@ -101,10 +101,11 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
         if (got < 0)
             break;
         if (now_ms() - start > timeout_ms) {
-            size_t n = strlen(lk->lock_path) + 120;
+            size_t n = strlen(lk->lock_path) + 160;
             *err = xmalloc(n);
-            snprintf(*err, n, "another writer has held '%s' for more than %ld s; "
-                     "try again later", lk->lock_path, timeout_ms / 1000);
+            snprintf(*err, n, "could not take the lock '%s' within %ld s: other "
+                     "updates kept it busy, or one of them is stopped; try again",
+                     lk->lock_path, timeout_ms / 1000);
             lockfile_release(lk);
             return LOCKFILE_BUSY;
         }

@@ -22,7 +22,7 @@ typedef struct lockfile lockfile;
 
 typedef enum lockfile_status {
     LOCKFILE_OK,
-    LOCKFILE_BUSY,     /* another writer held the lock past the timeout */
+    LOCKFILE_BUSY,     /* the lock stayed taken past the timeout */
     LOCKFILE_ERROR,    /* see the message */
 } lockfile_status;
 
