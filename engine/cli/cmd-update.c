@@ -142,6 +142,7 @@ typedef struct update {
     const options *o;
     const char *log_path;
     catalog *cat;
+    diag_sink *checks;         /* the plan's and the log's */
     diag_sink *problems;       /* the new record's */
     bool plan_seen;
     const char *why;           /* the log's layout refuses an append */
@@ -206,6 +207,8 @@ static void on_plan(const plan *p, const char *path, const units *registry,
 {
     update *u = ctx;
     u->plan_seen = true;
+    if (diag_errors(u->checks))
+        return;                 /* refused below: the plan or the log is wrong */
     options *o = (options *)u->o;
     o->entry.values = o->values;
     name_targets(p, &o->entry, o->values);
@@ -254,8 +257,8 @@ static int record_progress(options *o, const char *plan_path)
         return EXIT_IO;
     }
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    update u = {.o = o, .log_path = log_path, .problems = diag_sink_new(PROBLEMS_PER_FILE),
-                .cat = catalog_load(d)};
+    update u = {.o = o, .log_path = log_path, .checks = d,
+                .problems = diag_sink_new(PROBLEMS_PER_FILE), .cat = catalog_load(d)};
     validate_result r;
     const char *paths[] = {plan_path};
     if (u.cat)
