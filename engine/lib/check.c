@@ -12,7 +12,6 @@
 #include "strmap.h"
 #include "text.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
