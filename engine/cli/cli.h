@@ -68,6 +68,12 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * or empty. */
 bool cli_color(void);
 
+/* Finds value among names (n of them) and stores its index in *out; on
+ * failure prints a usage error "unknown <what> 'x'; use a, b or c" and
+ * returns false. */
+bool cli_choice(const char *command, const char *what, const char *value,
+                const char *const *names, size_t n, int *out);
+
 /* Reads an option's date (YYYY-MM-DD); on failure prints a usage error
  * that says what is wrong ("February 2026 has 28 days") and returns false. */
 bool cli_date(const char *command, const char *value, date *out);

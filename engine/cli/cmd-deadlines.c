@@ -17,7 +17,6 @@
 #include "version.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #define PROBLEMS_PER_FILE 50
 #define TEXT_WIDTH 80
@@ -48,21 +47,11 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static bool pick(const char *value, const char *const *names, size_t n, int *out)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(value, names[i]) == 0) {
-            *out = (int)i;
-            return true;
-        }
-    return false;
-}
-
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
     static const char *const formats[] = {"text", "json", "csv", "ics"};
-    static const char *const roles[] = {"any", "lead", "partner"};
+    static const char *const roles[] = {"any", "lead", "partner"};   /* as the enum */
     int choice;
     switch (arg->option) {
     case -1:
@@ -80,19 +69,13 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->query.unit = arg->value;
         return true;
     case OPT_ROLE:
-        if (!pick(arg->value, roles, 3, &choice)) {
-            cli_usage_error("deadlines", "unknown role '%s'; use lead, partner or any",
-                            arg->value);
+        if (!cli_choice("deadlines", "role", arg->value, roles, 3, &choice))
             return false;
-        }
         o->query.role = (deadline_role_filter)choice;
         return true;
     case OPT_FORMAT:
-        if (!pick(arg->value, formats, 4, &choice)) {
-            cli_usage_error("deadlines",
-                            "unknown format '%s'; use text, json, csv or ics", arg->value);
+        if (!cli_choice("deadlines", "format", arg->value, formats, 4, &choice))
             return false;
-        }
         o->format = (format)choice;
         return true;
     default:
@@ -111,9 +94,8 @@ static void collect(const plan *p, const char *path, const units *registry,
 {
     collector *c = ctx;
     arena *a = arena_new();
-    status_scope everything = {NULL, NULL};
     status_plan status;
-    status_compute(a, p, log, c->query->as_of, &everything, &status);
+    status_compute(a, p, log, c->query->as_of, NULL, &status);
     deadline_add_plan(&c->list, p, path, registry, &status, c->query);
     arena_free(a);
 }

@@ -13,7 +13,6 @@
 #include "validate.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #define PROBLEMS_PER_FILE 50
 #define TEXT_WIDTH 80
@@ -40,7 +39,8 @@ static const cli_option option_table[] = {
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    static const char *const formats[] = {"text", "json", "csv"};
+    static const char *const formats[] = {"text", "json", "csv"};   /* as the enum */
+    int choice;
     switch (arg->option) {
     case -1:
         o->paths[o->npaths++] = arg->value;
@@ -63,13 +63,10 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->report.has_state = true;
         return true;
     case OPT_FORMAT:
-        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-            if (strcmp(arg->value, formats[i]) == 0) {
-                o->report.kind = (status_format_kind)i;
-                return true;
-            }
-        cli_usage_error("status", "unknown format '%s'; use text, json or csv", arg->value);
-        return false;
+        if (!cli_choice("status", "format", arg->value, formats, 3, &choice))
+            return false;
+        o->report.kind = (status_format_kind)choice;
+        return true;
     default:
         o->output = arg->value;
         return true;

@@ -139,7 +139,7 @@ static bool on_arg(const cli_args *arg, void *ctx)
 
 /* What the check of the plan hands back. */
 typedef struct update {
-    const options *o;
+    options *o;                /* its entry's values get the targets' names */
     const char *log_path;
     catalog *cat;
     diag_sink *checks;         /* the plan's and the log's */
@@ -209,7 +209,7 @@ static void on_plan(const plan *p, const char *path, const units *registry,
     u->plan_seen = true;
     if (diag_errors(u->checks))
         return;                 /* refused below: the plan or the log is wrong */
-    options *o = (options *)u->o;
+    options *o = u->o;
     o->entry.values = o->values;
     name_targets(p, &o->entry, o->values);
     char *schema_line = log ? NULL : record_schema_comment(p->src);

@@ -36,15 +36,11 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->paths[o->npaths++] = arg->value;
         return true;
     }
-    if (strcmp(arg->value, "json") == 0) {
-        o->json = true;
-    } else if (strcmp(arg->value, "text") == 0) {
-        o->json = false;
-    } else {
-        cli_usage_error("validate", "unknown format '%s'; use 'text' or 'json'",
-                        arg->value);
+    static const char *const formats[] = {"text", "json"};
+    int choice;
+    if (!cli_choice("validate", "format", arg->value, formats, 2, &choice))
         return false;
-    }
+    o->json = choice == 1;
     return true;
 }
 

@@ -120,6 +120,22 @@ bool cli_parse(const char *command, int argc, char **argv,
     return true;
 }
 
+bool cli_choice(const char *command, const char *what, const char *value,
+                const char *const *names, size_t n, int *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(value, names[i]) == 0) {
+            *out = (int)i;
+            return true;
+        }
+    strbuf choices = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        sb_printf(&choices, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+    cli_usage_error(command, "unknown %s '%s'; use %s", what, value, sb_str(&choices));
+    sb_release(&choices);
+    return false;
+}
+
 date cli_today(void)
 {
     time_t now = time(NULL);

@@ -51,7 +51,7 @@ static void report_repeats(keyed *items, size_t n, const char *what,
         if (strcmp(items[first].key, items[i].key) != 0)
             continue;
         diag *r = diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
-                         what, items[i].key, where);
+                               what, items[i].key, where);
         note_at(d, r, items[first].at, "first used here");
     }
 }
@@ -118,8 +118,9 @@ static void check_dates(const plan *p, diag_sink *d)
     for (size_t i = 0; i < p->nreports; i++)
         check_date(&p->reports[i].due, false, d);
     if (p->year_at && p->year_from > p->year_to)
-        diag_at_node(d, DIAG_ERROR, p->year_at, "the span ends in %d, before it starts in %d",
-               p->year_to, p->year_from);
+        diag_at_node(d, DIAG_ERROR, p->year_at,
+                     "the span ends in %d, before it starts in %d", p->year_to,
+                     p->year_from);
 }
 
 /* --- what every activity needs ---------------------------------------- */
@@ -132,18 +133,18 @@ static void check_activities(const plan *p, diag_sink *d)
         const char *id = a->id.s ? a->id.s : "?";
         if (!a->lead.at)
             diag_at_node(d, DIAG_ERROR, at,
-                   "activity '%s' has no lead unit: give 'lead' here, or in "
-                   "'defaults' of its section or of the plan", id);
+                         "activity '%s' has no lead unit: give 'lead' here, or in "
+                         "'defaults' of its section or of the plan", id);
         if (!a->time.at)
             diag_at_node(d, DIAG_ERROR, at,
-                   "activity '%s' has no time: give 'time' here, or in "
-                   "'defaults' of its section or of the plan", id);
+                         "activity '%s' has no time: give 'time' here, or in "
+                         "'defaults' of its section or of the plan", id);
     }
     for (size_t i = 0; i < p->nall_sections; i++) {
         const plan_section *s = p->all_sections[i];
         if (!s->nactivities && !s->nsections && s->id.at)
             diag_at_node(d, DIAG_WARNING, s->id.at, "section '%s' has no activities",
-                   s->id.s ? s->id.s : "?");
+                         s->id.s ? s->id.s : "?");
     }
 }
 
@@ -158,11 +159,11 @@ static void check_names(const plan_units *u, const units *registry, diag_sink *d
             continue;
         if (m.suggestion)
             diag_at_node(d, DIAG_WARNING, t->at,
-                   "unit '%s' is not in the unit registry; did you mean '%s'?",
-                   t->s, m.suggestion);
+                         "unit '%s' is not in the unit registry; did you mean '%s'?",
+                         t->s, m.suggestion);
         else
             diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry",
-                   t->s);
+                         t->s);
     }
 }
 
@@ -231,9 +232,9 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
         if (a == b)
             continue;
         diag *r = diag_at_node(d, DIAG_WARNING, names[i].at,
-                         "the name '%s' is also given to unit '%s'; lookups by it "
-                         "will find only one of them",
-                         names[i].at->u.string.s, a->id.s ? a->id.s : "?");
+                               "the name '%s' is also given to unit '%s'; lookups by it "
+                               "will find only one of them",
+                               names[i].at->u.string.s, a->id.s ? a->id.s : "?");
         note_at(d, r, names[i - 1].at, "also given here");
     }
     for (size_t i = 0; i < nnames; i++)
@@ -261,11 +262,11 @@ void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
         long best = text_suggest(parent->s, names, nids);
         if (best >= 0)
             diag_at_node(d, DIAG_ERROR, parent->at,
-                   "parent unit '%s' is not in the unit registry; did you mean '%s'?",
-                   parent->s, names[best]);
+                         "parent unit '%s' is not in the unit registry; did you mean '%s'?",
+                         parent->s, names[best]);
         else
             diag_at_node(d, DIAG_ERROR, parent->at,
-                   "parent unit '%s' is not in the unit registry", parent->s);
+                         "parent unit '%s' is not in the unit registry", parent->s);
     }
     free(names);
     free(ids);
@@ -345,8 +346,9 @@ void check_index_add(check_index *ix, const plan *p, diag_sink *d)
     mine->id = xstrdup(p->id.s);
     plan_ref *first = strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
     if (first != mine) {
-        diag *r = diag_at_node(d, DIAG_ERROR, p->id.at, "plan id '%s' is already used in %s",
-                         p->id.s, first->at.path);
+        diag *r = diag_at_node(d, DIAG_ERROR, p->id.at,
+                               "plan id '%s' is already used in %s", p->id.s,
+                               first->at.path);
         diag_note_at_loc(d, r, &first->at, "first used here");
         free(mine->id);
         free(mine);

@@ -1,9 +1,9 @@
 /* deadline.c - what is due, and what is late (see deadline.h).
  *
- * An item's state as of D: overdue when due before D, open when its window
- * has opened by D, planned otherwise; for an activity, the status of its
- * occurrence decides instead (the same rule, with progress records), and
- * a finished occurrence is no longer due. */
+ * Every item takes its state by the rules of status.h: an activity's
+ * occurrence from the plan's status, progress records included (a finished
+ * one is no longer due); a report, which no record covers, by the same
+ * rules without records. */
 #include "deadline.h"
 
 #include "strbuf.h"
@@ -69,15 +69,6 @@ static bool keep_unit(const deadline_query *q, const units *r, const plan_units 
     return false;
 }
 
-static deadline_state state_of(const when_window *w, date as_of)
-{
-    if (date_cmp(w->due, as_of) < 0)
-        return DEADLINE_OVERDUE;
-    if (date_cmp(w->from, as_of) <= 0)
-        return DEADLINE_OPEN;
-    return DEADLINE_PLANNED;
-}
-
 static deadline_state from_status(status_state s)
 {
     switch (s) {
@@ -91,7 +82,7 @@ static deadline_state from_status(status_state s)
 static void add(deadline_list *l, deadline_item item, const when_window *w,
                 const deadline_query *q, const status_occurrence *status)
 {
-    if (status && status_is_finished(status->state))
+    if (status_is_finished(status->state))
         return;
     item.key = copy(l, w->key);
     item.label = copy(l, w->label);
@@ -100,7 +91,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.to = w->to;
     item.due = w->due;
     item.days_left = date_diff(q->as_of, w->due);
-    item.state = status ? from_status(status->state) : state_of(w, q->as_of);
+    item.state = from_status(status->state);
     if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
         return;
     if (l->count == l->cap) {
@@ -137,7 +128,7 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         for (size_t k = 0; k < a->schedule.count; k++) {
             item.occurrence = k + 1;
             add(l, item, &a->schedule.windows[k], q,
-                status ? &status->activities[i].occurrences[k] : NULL);
+                &status->activities[i].occurrences[k]);
         }
     }
     for (size_t i = 0; i < p->nreports; i++) {
@@ -158,7 +149,10 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         item.occurrences = r->schedule.count;
         for (size_t k = 0; k < r->schedule.count; k++) {
             item.occurrence = k + 1;
-            add(l, item, &r->schedule.windows[k], q, NULL);
+            /* no record covers a report: the same rules, without records */
+            status_occurrence alone = status_of_occurrence(&r->schedule.windows[k], NULL,
+                                                           0, q->as_of);
+            add(l, item, &r->schedule.windows[k], q, &alone);
         }
     }
 }

@@ -83,7 +83,8 @@ void deadline_list_release(deadline_list *l);
 
 /* Adds the items of a scheduled plan that the query keeps. registry: the
  * plan's unit registry (may be empty), used to match the query's unit.
- * status: the plan's status as of q->as_of (NULL: nothing recorded). */
+ * status: the plan's status as of q->as_of (status_compute, with or
+ * without a log). */
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                        const units *registry, const status_plan *status,
                        const deadline_query *q);

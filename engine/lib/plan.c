@@ -27,23 +27,30 @@ static plan_text time_of(const node *obj, const char *key)
     return t;
 }
 
+plan_text *plan_texts_of(arena *a, const node *list, size_t *count)
+{
+    *count = 0;
+    if (!list || list->kind != NODE_ARRAY)
+        return NULL;
+    plan_text *items = arena_alloc(a, (list->u.array.count + 1) * sizeof *items);
+    for (size_t i = 0; i < list->u.array.count; i++) {
+        const node *item = list->u.array.items[i];
+        if (item->kind == NODE_STRING)
+            items[(*count)++] = (plan_text){item->u.string.s, item};
+    }
+    return items;
+}
+
 static plan_units units_of(arena *a, const node *obj, const char *key)
 {
     plan_units u = {NULL, 0, node_get(obj, key)};
     const node *n = u.at;
-    if (!n)
-        return u;
-    if (n->kind == NODE_STRING) {
+    if (n && n->kind == NODE_STRING) {
         u.items = arena_alloc(a, sizeof *u.items);
         u.items[0] = (plan_text){n->u.string.s, n};
         u.count = 1;
-    } else if (n->kind == NODE_ARRAY) {
-        u.items = arena_alloc(a, (n->u.array.count + 1) * sizeof *u.items);
-        for (size_t i = 0; i < n->u.array.count; i++) {
-            const node *item = n->u.array.items[i];
-            if (item->kind == NODE_STRING)
-                u.items[u.count++] = (plan_text){item->u.string.s, item};
-        }
+    } else {
+        u.items = plan_texts_of(a, n, &u.count);
     }
     return u;
 }
@@ -220,14 +227,7 @@ plan_unit *plan_read_units(arena *a, const node *list, size_t *count)
         u->id = plan_text_of(item, "id");
         u->name = plan_text_of(item, "name");
         u->parent = plan_text_of(item, "parent");
-        const node *aliases = node_get(item, "aliases");
-        size_t k = array_len(aliases);
-        u->aliases = arena_alloc(a, (k + 1) * sizeof *u->aliases);
-        for (size_t j = 0; j < k; j++) {
-            const node *alias = array_at(aliases, j);
-            if (alias->kind == NODE_STRING)
-                u->aliases[u->naliases++] = (plan_text){alias->u.string.s, alias};
-        }
+        u->aliases = plan_texts_of(a, node_get(item, "aliases"), &u->naliases);
     }
     return units;
 }

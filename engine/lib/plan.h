@@ -120,6 +120,10 @@ typedef struct plan {
  * (NULL when absent). */
 plan_text plan_text_of(const node *obj, const char *key);
 
+/* The strings of an array node, each with its node (other items are left
+ * out); NULL and *count 0 when list is not an array. */
+plan_text *plan_texts_of(arena *a, const node *list, size_t *count);
+
 /* Builds the model of a plan document. Never fails: absent or misshapen
  * values are left empty. */
 plan *plan_build(arena *a, const source *src, const node *root);

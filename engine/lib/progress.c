@@ -10,6 +10,7 @@
 #include "progress.h"
 
 #include "strbuf.h"
+#include "strmap.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -31,19 +32,6 @@ static void read_values(arena *a, const node *obj, progress_record *r)
         v->name = (plan_text){m->key, m->value};
         v->member = m;
         v->value = m->value->u.number.value;
-    }
-}
-
-static void read_evidence(arena *a, const node *obj, progress_record *r)
-{
-    const node *list = node_get(obj, "evidence");
-    if (!list || list->kind != NODE_ARRAY)
-        return;
-    r->evidence = arena_alloc(a, (list->u.array.count + 1) * sizeof *r->evidence);
-    for (size_t i = 0; i < list->u.array.count; i++) {
-        const node *item = list->u.array.items[i];
-        if (item->kind == NODE_STRING)
-            r->evidence[r->nevidence++] = (plan_text){item->u.string.s, item};
     }
 }
 
@@ -76,7 +64,7 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
             percent->u.number.value <= 100)
             r->percent = (int)percent->u.number.value;
         read_values(a, obj, r);
-        read_evidence(a, obj, r);
+        r->evidence = plan_texts_of(a, node_get(obj, "evidence"), &r->nevidence);
     }
     return log;
 }
@@ -117,46 +105,48 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
         char why[80];
         date_explain(st, &out->date, why, sizeof why);
         diag_at_node(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
-               r->date_text.s, why);
+                     r->date_text.s, why);
         return false;
     }
     if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {
         if (p->year_from == p->year_to)
             diag_at_node(d, DIAG_ERROR, r->date_text.at,
-                   "the record's date %s is outside the plan's year %d",
-                   r->date_text.s, p->year_from);
+                         "the record's date %s is outside the plan's year %d",
+                         r->date_text.s, p->year_from);
         else
             diag_at_node(d, DIAG_ERROR, r->date_text.at,
-                   "the record's date %s is outside the plan's span %d-%d",
-                   r->date_text.s, p->year_from, p->year_to);
+                         "the record's date %s is outside the plan's span %d-%d",
+                         r->date_text.s, p->year_from, p->year_to);
         return false;
     }
     return true;
 }
 
 static const plan_activity *check_activity(progress_record *r, const plan *p,
-                                           diag_sink *d)
+                                           const strmap *ids, diag_sink *d)
 {
     if (!r->activity.s)
         return NULL;
-    const plan_activity *act = progress_find_activity(p, r->activity.s, &r->activity_index);
-    if (act)
-        return act;
-    const char **ids = xmalloc((p->nactivities + 1) * sizeof *ids);
+    plan_activity **slot = strmap_get(ids, r->activity.s, strlen(r->activity.s));
+    if (slot) {
+        r->activity_index = (size_t)(slot - p->activities);
+        return *slot;
+    }
+    const char **names = xmalloc((p->nactivities + 1) * sizeof *names);
     size_t n = 0;
     for (size_t i = 0; i < p->nactivities; i++)
         if (p->activities[i]->id.s)
-            ids[n++] = p->activities[i]->id.s;
-    long best = text_suggest(r->activity.s, ids, n);
+            names[n++] = p->activities[i]->id.s;
+    long best = text_suggest(r->activity.s, names, n);
     const char *plan_id = p->id.s ? p->id.s : "this plan";
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->activity.at,
-               "plan %s has no activity '%s'; did you mean '%s'?", plan_id,
-               r->activity.s, ids[best]);
+                     "plan %s has no activity '%s'; did you mean '%s'?", plan_id,
+                     r->activity.s, names[best]);
     else
         diag_at_node(d, DIAG_ERROR, r->activity.at, "plan %s has no activity '%s'",
-               plan_id, r->activity.s);
-    free(ids);
+                     plan_id, r->activity.s);
+    free(names);
     return NULL;
 }
 
@@ -173,31 +163,30 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
         strbuf keys = STRBUF_INIT;
         list_keys(&keys, w, 6);
         diag_at_node(d, DIAG_ERROR, r->activity.at,
-               "activity '%s' has %zu occurrences; say which one with "
-               "'occurrence:' (%s)", r->activity.s, w->count, sb_str(&keys));
+                     "activity '%s' has %zu occurrences; say which one with "
+                     "'occurrence:' (%s)", r->activity.s, w->count, sb_str(&keys));
         sb_release(&keys);
         return false;
     }
-    const char **names = xmalloc(w->count * sizeof *names);
-    for (size_t i = 0; i < w->count; i++) {
-        names[i] = w->windows[i].key;
-        if (strcmp(names[i], r->occurrence.s) == 0) {
+    for (size_t i = 0; i < w->count; i++)
+        if (strcmp(w->windows[i].key, r->occurrence.s) == 0) {
             r->occurrence_index = i;
-            free(names);
             return true;
         }
-    }
+    const char **names = xmalloc(w->count * sizeof *names);
+    for (size_t i = 0; i < w->count; i++)
+        names[i] = w->windows[i].key;
     long best = text_suggest(r->occurrence.s, names, w->count);
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-               "activity '%s' has no occurrence '%s'; did you mean '%s'?",
-               r->activity.s, r->occurrence.s, names[best]);
+                     "activity '%s' has no occurrence '%s'; did you mean '%s'?",
+                     r->activity.s, r->occurrence.s, names[best]);
     else
         diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-               "activity '%s' has no occurrence '%s'; its occurrences: %s",
-               r->activity.s, r->occurrence.s, sb_str(&keys));
+                     "activity '%s' has no occurrence '%s'; its occurrences: %s",
+                     r->activity.s, r->occurrence.s, sb_str(&keys));
     sb_release(&keys);
     free(names);
     return false;
@@ -221,56 +210,64 @@ static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
     return r;
 }
 
+static const plan_target *find_target(const plan_activity *act, const char *name)
+{
+    for (size_t k = 0; k < act->ntargets; k++)
+        if (act->targets[k].name.s && text_same(name, act->targets[k].name.s))
+            return &act->targets[k];
+    return NULL;
+}
+
 static bool check_values(progress_record *r, const plan_activity *act, diag_sink *d)
 {
     bool ok = true;
     for (size_t i = 0; i < r->nvalues; i++) {
         progress_value *v = &r->values[i];
-        const char **names = xmalloc((act->ntargets + 1) * sizeof *names);
-        size_t n = 0;
-        for (size_t k = 0; k < act->ntargets && !v->target; k++) {
-            if (!act->targets[k].name.s)
-                continue;
-            names[n++] = act->targets[k].name.s;
-            if (text_same(v->name.s, act->targets[k].name.s))
-                v->target = &act->targets[k];
+        v->target = find_target(act, v->name.s);
+        if (v->target)
+            continue;
+        ok = false;
+        if (act->ntargets == 0) {
+            report_name(d, v, "activity '%s' has no targets, so no value can be "
+                        "measured for '%s'", r->activity.s, v->name.s);
+            continue;
         }
-        if (!v->target) {
-            ok = false;
-            long best = text_suggest(v->name.s, names, n);
-            if (act->ntargets == 0)
-                report_name(d, v, "activity '%s' has no targets, so no value can be "
-                            "measured for '%s'", r->activity.s, v->name.s);
-            else if (best >= 0)
-                report_name(d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
-                            r->activity.s, v->name.s, names[best]);
-            else {
-                strbuf list = STRBUF_INIT;
-                for (size_t k = 0; k < n; k++)
-                    sb_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
-                report_name(d, v, "activity '%s' has no target '%s'; its targets: %s",
-                            r->activity.s, v->name.s, sb_str(&list));
-                sb_release(&list);
-            }
+        const char **names = xmalloc(act->ntargets * sizeof *names);
+        size_t n = 0;
+        for (size_t k = 0; k < act->ntargets; k++)
+            if (act->targets[k].name.s)
+                names[n++] = act->targets[k].name.s;
+        long best = text_suggest(v->name.s, names, n);
+        if (best >= 0) {
+            report_name(d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
+                        r->activity.s, v->name.s, names[best]);
+        } else {
+            strbuf list = STRBUF_INIT;
+            for (size_t k = 0; k < n; k++)
+                sb_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
+            report_name(d, v, "activity '%s' has no target '%s'; its targets: %s",
+                        r->activity.s, v->name.s, sb_str(&list));
+            sb_release(&list);
         }
         free(names);
     }
     return ok;
 }
 
-static void check_record(progress_record *r, const plan *p, diag_sink *d)
+static void check_record(progress_record *r, const plan *p, const strmap *ids,
+                         diag_sink *d)
 {
     bool ok = progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
     ok = check_date(r, p, d, r) && ok;
-    const plan_activity *act = check_activity(r, p, d);
+    const plan_activity *act = check_activity(r, p, ids, d);
     if (!act)
         return;
     ok = check_occurrence(r, act, d) && ok;
     ok = check_values(r, act, d) && ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
         diag_at_node(d, DIAG_WARNING, node_get(r->at, "percent"),
-               "the record says 'done' with %d%%; a done record counts as 100%%",
-               r->percent);
+                     "the record says 'done' with %d%%; a done record counts as 100%%",
+                     r->percent);
     r->usable = ok;
 }
 
@@ -279,10 +276,18 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
     size_t before = diag_errors(d);
     if (log->plan.s && p->id.s && strcmp(log->plan.s, p->id.s) != 0)
         diag_at_node(d, DIAG_ERROR, log->plan.at,
-               "this log names plan '%s', but the plan beside it is '%s'",
-               log->plan.s, p->id.s);
+                     "this log names plan '%s', but the plan beside it is '%s'",
+                     log->plan.s, p->id.s);
+    arena *a = arena_new();                 /* the index of activity ids */
+    strmap ids = {NULL, 0, 0};
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const char *id = p->activities[i]->id.s;
+        if (id)
+            strmap_put(a, &ids, id, strlen(id), &p->activities[i]);
+    }
     for (size_t i = 0; i < log->count; i++)
-        check_record(&log->records[i], p, d);
+        check_record(&log->records[i], p, &ids, d);
+    arena_free(a);
     return diag_errors(d) - before;
 }
 

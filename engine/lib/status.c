@@ -6,7 +6,8 @@
  * occurrence is finished, cancelled / done late / done; else the first
  * unfinished occurrence by due date. Targets compare the latest measured
  * value with what the due date asks: a rate ("%") should hold at once; a
- * count should grow with the time elapsed in the activity's windows. */
+ * count should grow with the time elapsed from the start of the
+ * activity's first window to the due date of its last. */
 #include "status.h"
 
 #include "text.h"
@@ -202,9 +203,15 @@ static void compute_activity(arena *a, status_activity *s, const plan_activity *
         s->occurrences[k] = status_of_occurrence(&w->windows[k], mine, m, as_of);
     }
     free(mine);
-    for (size_t i = 0; i < n; i++)
-        if (date_cmp(records[i]->date, as_of) <= 0 && (!s->last || later(records[i], s->last)))
-            s->last = records[i];
+    for (size_t i = 0; i < n; i++) {
+        const progress_record *r = records[i];
+        if (date_cmp(r->date, as_of) > 0)
+            continue;
+        if (!s->last || later(r, s->last))
+            s->last = r;
+        if (r->note.s && (!s->last_note || later(r, s->last_note)))
+            s->last_note = r;
+    }
     rollup(s);
     measure_targets(a, s, records, n, as_of);
 }

@@ -90,6 +90,7 @@ typedef struct status_activity {
     status_target *targets;
     size_t ntargets;
     const progress_record *last;       /* latest record, any occurrence */
+    const progress_record *last_note;  /* latest record with a note */
     bool in_scope;                     /* counted: see status_scope */
     bool as_partner;                   /* in scope as a coordinating unit */
 } status_activity;

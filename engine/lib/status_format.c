@@ -136,11 +136,11 @@ static void text_activity(status_report *r, const status_activity *a)
     }
     sb_putc(r->out, '\n');
     sb_release(&line);
-    if (a->last && a->last->note.s) {
+    if (a->last_note) {
         char day[11];
-        date_format_vn(a->last->date, day);
+        date_format_vn(a->last_note->date, day);
         strbuf note = STRBUF_INIT;
-        sb_printf(&note, "%s: %s", day, a->last->note.s);
+        sb_printf(&note, "%s: %s", day, a->last_note->note.s);
         sb_repeat(r->out, ' ', ID_WIDTH + 2);
         put_fitted(r->out, sb_str(&note), room);
         sb_putc(r->out, '\n');
