@@ -190,7 +190,7 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
     walk(dir, suffixes, list, on_error, ctx, 0);
 }
 
-bool fileio_write_atomic(const char *path, const char *data, size_t len, char **err)
+char *fileio_temp_beside(const char *path, char **err)
 {
     *err = NULL;
     static const char suffix[] = ".tmp-XXXXXX";
@@ -202,10 +202,56 @@ bool fileio_write_atomic(const char *path, const char *data, size_t len, char **
     if (fd < 0) {
         *err = xstrdup(strerror(errno));
         free(tmp);
+        return NULL;
+    }
+    /* mkstemp makes it 0600: give it the mode a new file would have */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+        *err = xstrdup(strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+bool fileio_commit(const char *tmp, const char *path, char **err)
+{
+    *err = NULL;
+    int fd = open(tmp, O_RDONLY);
+    bool ok = fd >= 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (fd >= 0)
+        close(fd);
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        *err = xstrdup(strerror(saved));
+        unlink(tmp);
         return false;
     }
+    /* the rename itself reaches the disk with its folder */
+    char *dir = fileio_dirname(path);
+    int dfd = open(dir, O_RDONLY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    free(dir);
+    return true;
+}
+
+bool fileio_write_atomic(const char *path, const char *data, size_t len, char **err)
+{
+    char *tmp = fileio_temp_beside(path, err);
+    if (!tmp)
+        return false;
+    int fd = open(tmp, O_WRONLY);
     size_t done = 0;
-    bool ok = true;
+    bool ok = fd >= 0;
     while (ok && done < len) {
         ssize_t n = write(fd, data + done, len - done);
         if (n < 0 && errno == EINTR)
@@ -215,17 +261,8 @@ bool fileio_write_atomic(const char *path, const char *data, size_t len, char **
         else
             done += (size_t)n;
     }
-    /* mkstemp makes it 0600: give it the mode a new file would have */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (ok)
-        ok = fchmod(fd, 0666 & ~mask) == 0 && fsync(fd) == 0;
     int saved = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
+    if (fd >= 0 && close(fd) != 0 && ok) {
         ok = false;
         saved = errno;
     }
@@ -233,14 +270,7 @@ bool fileio_write_atomic(const char *path, const char *data, size_t len, char **
         *err = xstrdup(strerror(saved));
         unlink(tmp);
     } else {
-        /* the rename itself reaches the disk with its folder */
-        char *dir = fileio_dirname(path);
-        int dfd = open(dir, O_RDONLY);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        free(dir);
+        ok = fileio_commit(tmp, path, err);
     }
     free(tmp);
     return ok;

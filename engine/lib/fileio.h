@@ -44,6 +44,15 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
 void fileio_list_add(fileio_list *list, const char *path);
 void fileio_list_release(fileio_list *list);
 
+/* An empty file beside path (path + ".tmp-XXXXXX") with the mode a new
+ * file would have, for writing a file that appears whole or not at all.
+ * Returns its name (caller frees), or NULL with a message in *err. */
+char *fileio_temp_beside(const char *path, char **err);
+/* Puts the written temporary file in place of path: flushed to the disk,
+ * renamed, the folder flushed. On failure the temporary file is removed
+ * and *err says why (caller frees). */
+bool fileio_commit(const char *tmp, const char *path, char **err);
+
 /* Writes data to path so that the file is either as it was or complete:
  * written to a temporary file beside it, flushed to disk, renamed over it.
  * Returns false with *err (malloc'ed, caller frees) on failure, leaving no
