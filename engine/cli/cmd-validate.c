@@ -63,6 +63,9 @@ static void summary_text(const validate_result *r, const diag_sink *d, strbuf *o
         sb_printf(out, ", %zu %s (%zu %s)", r->logs,
                   plural(r->logs, "progress log", "progress logs"), r->records,
                   plural(r->records, "record", "records"));
+    if (r->templates)
+        sb_printf(out, ", %zu %s", r->templates,
+                  plural(r->templates, "report template", "report templates"));
     if (!errors && !warnings)
         sb_puts(out, "; no problems found\n");
     else
@@ -79,7 +82,7 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
         sb_puts(out, "{\"path\":");
         sb_json_string(out, f->path, strlen(f->path));
         sb_printf(out, ",\"kind\":\"%s\",\"loaded\":%s",
-                  f->kind == VALIDATE_PLAN ? "plan" : f->kind == VALIDATE_LOG ? "log" : "units",
+                  validate_kind_name(f->kind),
                   f->loaded ? "true" : "false");
         if (f->kind == VALIDATE_PLAN) {
             sb_puts(out, ",\"id\":");

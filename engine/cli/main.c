@@ -15,6 +15,7 @@ static const cli_command *const commands[] = {
     &cmd_deadlines_info,
     &cmd_update_info,
     &cmd_status_info,
+    &cmd_report_info,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -262,3 +262,22 @@ long text_suggest(const char *word, const char *const *candidates, size_t n)
     free(wa);
     return best;
 }
+
+char *text_upper(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    char *out = xmalloc(4 * n + 1);
+    size_t o = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k) {                       /* not UTF-8: kept as it is */
+            out[o++] = s[i++];
+            continue;
+        }
+        o += utf8_encode(utf8proc_toupper(cp), out + o);
+        i += k;
+    }
+    out[o] = '\0';
+    return out;
+}

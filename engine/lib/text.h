@@ -36,4 +36,8 @@ size_t text_distance(const char *a, const char *b, size_t limit);
  * candidates, or -1. */
 long text_suggest(const char *word, const char *const *candidates, size_t n);
 
+/* s in capitals ("Sở Tư pháp" -> "SỞ TƯ PHÁP"), as the issuing body is
+ * printed in a document's header. Caller frees. */
+char *text_upper(const char *s);
+
 #endif

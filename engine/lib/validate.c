@@ -16,6 +16,7 @@
 #include "schedule.h"
 #include "schema.h"
 #include "strmap.h"
+#include "template.h"
 #include "units.h"
 #include "yamlload.h"
 
@@ -250,6 +251,17 @@ static void check_one_plan(run *r, const char *path)
     document_free(doc);
 }
 
+static void check_template(run *r, const char *path)
+{
+    validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
+    document *doc = load(r, path, "template.schema.json", f);
+    if (doc && doc->root) {
+        template_build(doc->a, doc->src, doc->root, r->d);
+        r->out->templates++;
+    }
+    document_free(doc);
+}
+
 static void on_walk_error(const char *path, const char *msg, void *ctx)
 {
     run *r = ctx;
@@ -324,6 +336,8 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
             }
             free(err);
             free(plan_path);
+        } else if (template_is_path(path)) {
+            check_template(&r, path);
         } else if (is_registry_name(path)) {
             char *dir = fileio_dirname(path);
             folder_registry(&r, dir);
@@ -344,6 +358,36 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
     free(r.registries);
     arena_free(r.a);
     catalog_free(r.cat);
+}
+
+const char *validate_kind_name(validate_kind kind)
+{
+    static const char *const names[] = {"plan", "units", "log", "template"};
+    return names[kind];
+}
+
+size_t validate_count_plans(const char *const *paths, size_t npaths)
+{
+    diag_sink *quiet = diag_sink_new(1);
+    validate_result out = {0};
+    run r = {.d = quiet, .out = &out, .a = arena_new()};
+    fileio_list files = {NULL, 0};
+    collect(&r, paths, npaths, &files);
+    strmap seen = {NULL, 0, 0};
+    size_t plans = 0;
+    for (size_t i = 0; i < files.count; i++) {
+        const char *path = files.paths[i];
+        if (template_is_path(path) || is_registry_name(path))
+            continue;
+        char *plan_path = progress_is_log_path(path) ? progress_plan_path(path) : xstrdup(path);
+        if (first_time(&r, &seen, plan_path))
+            plans++;
+        free(plan_path);
+    }
+    fileio_list_release(&files);
+    arena_free(r.a);
+    diag_sink_free(quiet);
+    return plans;
 }
 
 void validate_result_release(validate_result *r)

@@ -8,7 +8,8 @@
  * result says what was checked. A folder's units.yaml is the unit registry
  * of the plans in that folder, and is checked whenever one of them is.
  * A plan's progress log (progress.h) is checked with its plan, against it;
- * a log named or found on its own brings its plan in. */
+ * a log named or found on its own brings its plan in. A report template
+ * (NAME.template.yaml, template.h) is checked on its own. */
 #ifndef KEHOACH_VALIDATE_H
 #define KEHOACH_VALIDATE_H
 
@@ -24,7 +25,11 @@ typedef enum validate_kind {
     VALIDATE_PLAN,
     VALIDATE_UNITS,      /* a folder's unit registry (units.yaml) */
     VALIDATE_LOG,        /* a plan's progress log */
+    VALIDATE_TEMPLATE,   /* a report template (NAME.template.yaml) */
 } validate_kind;
+
+/* "plan", "units", "log", "template". */
+const char *validate_kind_name(validate_kind kind);
 
 typedef struct validate_file {
     char *path;
@@ -39,7 +44,7 @@ typedef struct validate_file {
 typedef struct validate_result {
     validate_file *files;
     size_t nfiles;
-    size_t plans, activities, registries, logs, records;
+    size_t plans, activities, registries, logs, records, templates;
     size_t unreadable;   /* files or folders that could not be read */
     bool internal_error; /* a built-in schema is broken, or a bug showed */
 } validate_result;
@@ -56,6 +61,11 @@ typedef void validate_plan_fn(const plan *p, const char *path,
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
                   validate_result *out, validate_plan_fn *on_plan, void *ctx);
 void validate_result_release(validate_result *r);
+
+/* How many plan files paths name or hold (a log counts for its plan),
+ * without reading them: what validate_run would check. Unreadable paths
+ * count nothing. */
+size_t validate_count_plans(const char *const *paths, size_t npaths);
 
 /* The plan file below dir (searched as validate_run searches a folder)
  * whose "id" is id; NULL when there is none. Files that cannot be read or

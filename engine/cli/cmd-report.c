@@ -1,0 +1,264 @@
+/* cmd-report.c - "kehoach report": Excel reports from the plans and their
+ * progress.
+ *
+ * Loads the template, checks the plans and logs as "validate" does and
+ * renders each plan into the workbook while it is in memory (report.h).
+ * The workbook is written to a temporary file beside the output and
+ * renamed over it only when everything succeeded: errors in the plans, a
+ * full disk or a crash never leave a partial report under its name. */
+#include "cli.h"
+
+#include "diag.h"
+#include "fileio.h"
+#include "period.h"
+#include "report.h"
+#include "template.h"
+#include "validate.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#define PROBLEMS_PER_FILE 50
+#define DEFAULT_TEMPLATE "ministry"
+
+typedef struct options {
+    const char **paths;
+    size_t npaths;
+    const char *template_name;
+    bool has_period, has_as_of;
+    report_period period;
+    date as_of;
+    const char *output;
+} options;
+
+enum { OPT_TEMPLATE, OPT_PERIOD, OPT_AS_OF, OPT_OUTPUT };
+
+static const cli_option option_table[] = {
+    [OPT_TEMPLATE] = {"template", 't', true},
+    [OPT_PERIOD] = {"period", 'p', true},
+    [OPT_AS_OF] = {"as-of", 0, true},
+    [OPT_OUTPUT] = {"output", 'o', true},
+    {NULL, 0, false},
+};
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    char why[160];
+    switch (arg->option) {
+    case -1:
+        o->paths[o->npaths++] = arg->value;
+        return true;
+    case OPT_TEMPLATE:
+        o->template_name = arg->value;
+        return true;
+    case OPT_PERIOD:
+        if (!report_period_parse(arg->value, &o->period, why, sizeof why)) {
+            cli_usage_error("report", "%s", why);
+            return false;
+        }
+        o->has_period = true;
+        return true;
+    case OPT_AS_OF:
+        if (!cli_date("report", arg->value, &o->as_of))
+            return false;
+        o->has_as_of = true;
+        return true;
+    default:
+        o->output = arg->value;
+        return true;
+    }
+}
+
+/* The Decree 09/2019 year a day's data belong to: from 15/12 on, the next. */
+static report_period year_of(date d)
+{
+    report_period p;
+    char key[8], why[160];
+    int year = d.month == 12 && d.day >= 15 ? d.year + 1 : d.year;
+    snprintf(key, sizeof key, "%d", year);
+    report_period_parse(key, &p, why, sizeof why);
+    return p;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Each sheet of a workbook being written holds a temporary file open:
+ * a report with thousands of plans needs more than the usual 1024. */
+static void raise_open_files_limit(void)
+{
+    struct rlimit lim;
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
+static void on_plan(const plan *p, const char *path, const units *registry,
+                    const progress_log *log, void *ctx)
+{
+    report_plan(ctx, p, path, registry, log);
+}
+
+static int print_template_problems(diag_sink *d)
+{
+    strbuf problems = STRBUF_INIT;
+    diag_format_text(d, &problems, false);
+    sb_printf(&problems, "kehoach report: the template has %zu error%s; no report written\n",
+              diag_errors(d), diag_errors(d) == 1 ? "" : "s");
+    cli_write(stderr, &problems);
+    sb_release(&problems);
+    return EXIT_PROBLEMS;
+}
+
+static int render_report(options *o, const template *t)
+{
+    char *err = NULL;
+    char *tmp = fileio_temp_beside(o->output, &err);
+    if (!tmp) {
+        fprintf(stderr, "kehoach report: cannot write beside '%s': %s\n", o->output, err);
+        free(err);
+        return EXIT_IO;
+    }
+    raise_open_files_limit();
+    report_options ro = {
+        .tpl = t,
+        .run = {.as_of = o->as_of, .period = o->period, .template_name = t->name},
+        .plan_files = validate_count_plans(o->paths, o->npaths),
+        .path = tmp,
+    };
+    report *r = report_begin(&ro, &err);
+    if (!r) {
+        fprintf(stderr, "kehoach report: %s\n", err);
+        free(err);
+        unlink(tmp);
+        free(tmp);
+        return EXIT_IO;
+    }
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    validate_result vr;
+    validate_run(o->paths, o->npaths, d, &vr, on_plan, r);
+    int code = cli_report_problems("report", "no report written", d, &vr);
+    report_summary sum;
+    bool written = report_end(r, &sum, &err);
+    if (code == EXIT_VALID && sum.plans == 0) {
+        fprintf(stderr, "kehoach report: no plan meets the period %s (%s); no report "
+                "written\n", o->period.key, o->period.label);
+        code = EXIT_PROBLEMS;
+    }
+    if (code == EXIT_VALID && !written) {
+        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
+        code = EXIT_IO;
+    }
+    free(err);
+    err = NULL;
+    if (code == EXIT_VALID && !fileio_commit(tmp, o->output, &err)) {
+        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
+        free(err);
+        code = EXIT_IO;
+    } else if (code != EXIT_VALID) {
+        unlink(tmp);
+    }
+    if (code == EXIT_VALID) {
+        char as_of[11];
+        date_format_vn(o->as_of, as_of);
+        printf("wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)\n", o->output,
+               sum.plans, sum.plans == 1 ? "plan" : "plans", sum.sheets,
+               sum.sheets == 1 ? "sheet" : "sheets", t->name, o->period.key, as_of);
+        if (sum.left_out)
+            printf("left out %zu %s outside the period %s\n", sum.left_out,
+                   sum.left_out == 1 ? "plan" : "plans", o->period.key);
+        if (sum.truncated)
+            printf("note: %zu %s longer than Excel's %u characters were cut and end "
+                   "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
+                   32767u);
+    }
+    validate_result_release(&vr);
+    diag_sink_free(d);
+    free(tmp);
+    return code;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+    const char **paths = xmalloc(((size_t)argc + 1) * sizeof *paths);
+    options o = {.paths = paths, .template_name = DEFAULT_TEMPLATE};
+    if (!cli_parse("report", argc, argv, option_table, on_arg, &o)) {
+        free(paths);
+        return EXIT_USAGE;
+    }
+    int code = EXIT_VALID;
+    if (!o.output)
+        code = cli_usage_error("report", "say where to write the workbook: -o FILE.xlsx");
+    else if (!ends_with(o.output, ".xlsx"))
+        code = cli_usage_error("report", "the report is an Excel workbook: name it "
+                               "FILE.xlsx, not '%s'", o.output);
+    if (code != EXIT_VALID) {
+        free(paths);
+        return code;
+    }
+    if (o.npaths == 0)
+        paths[o.npaths++] = "plans";
+    if (!o.has_period)
+        o.period = year_of(o.has_as_of ? o.as_of : cli_today());
+    if (!o.has_as_of)
+        o.as_of = o.has_period ? o.period.to : cli_today();
+
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    template *t = template_load(o.template_name, d);
+    code = t ? render_report(&o, t) : print_template_problems(d);
+    template_free(t);
+    diag_sink_free(d);
+    free(paths);
+    return code;
+}
+
+const cli_command cmd_report_info = {
+    "report",
+    cmd_report,
+    "render Excel reports: the progress report to the Ministry, audit exports",
+    "usage: kehoach report [PATH...] [--template NAME|FILE] [--period PERIOD]\n"
+    "                      [--as-of DATE] -o FILE.xlsx\n"
+    "\n"
+    "Renders an Excel workbook from the plans, their progress logs and a\n"
+    "report template. The built-in templates are:\n"
+    "  ministry   the progress report to the Ministry of Justice (the\n"
+    "             default): per plan, an official document as Decree\n"
+    "             30/2020/NĐ-CP lays it out, with a summary, a chart by lead\n"
+    "             unit, the activity table by section and the signature\n"
+    "             block; with several plans, a summary sheet across them\n"
+    "  audit      flat sheets to filter and pivot: every activity, every\n"
+    "             progress record, every deadline, and the provenance of\n"
+    "             the figures (input files with their SHA-256)\n"
+    "A template file (NAME.template.yaml, see templates/) may be given\n"
+    "instead; copy a built-in one to start.\n"
+    "\n"
+    "The states are those 'kehoach status --as-of DATE' shows. Plans whose\n"
+    "year does not meet the period are left out. The plans and logs are\n"
+    "checked as 'kehoach validate' checks them; errors stop the command and\n"
+    "no file is written. The workbook is written whole or not at all, and\n"
+    "the same input gives the same bytes.\n"
+    "\n"
+    "PATH is a plan file, a progress log or a folder (default: plans/).\n"
+    "\n"
+    "options:\n"
+    "  -t, --template T      a built-in template's name or a template file\n"
+    "                        (default: ministry)\n"
+    "  -p, --period PERIOD   2026 (the year), 2026-H1, 2026-H2, 2026-Q3,\n"
+    "                        2026-03, or FROM..TO (YYYY-MM-DD..YYYY-MM-DD);\n"
+    "                        named periods run from the 15th to the 14th as\n"
+    "                        Decree 09/2019/NĐ-CP cuts data off (default: the\n"
+    "                        year of --as-of)\n"
+    "  --as-of DATE          the day the figures are taken on, YYYY-MM-DD\n"
+    "                        (default: the end of --period, or today)\n"
+    "  -o, --output FILE     the workbook to write (.xlsx); required\n"
+    "\n"
+    "exit status: 0 written, 1 problems in the plans, logs or template,\n"
+    "2 usage, 3 a file could not be read or written, 4 internal error\n",
+};

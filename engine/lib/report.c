@@ -1,0 +1,780 @@
+/* report.c - laying out report workbooks (see report.h).
+ *
+ * Every sheet is written top to bottom, as xlsx.h requires: a table's
+ * header rows when the sheet starts, its rows as plans come, and what
+ * needs the last row (filters, print area, totals) when it ends. A sheet
+ * made once lives from report_begin to report_end; a sheet made per plan
+ * is written whole within report_plan. A table longer than Excel's row
+ * limit goes on in a continuation sheet with the same header.
+ *
+ * The per-plan document sheet of the Ministry report is laid out as
+ * Decree 30/2020/NĐ-CP lays out an administrative document: the issuing
+ * body and the national motto side by side, number, place and date, the
+ * title, then the content (a summary with a chart by lead unit, the table
+ * of activities under the plan's section headings) and the signature
+ * block with "Nơi nhận". */
+#include "report.h"
+
+#include "sha256.h"
+#include "status.h"
+#include "text.h"
+#include "utf8.h"
+#include "version.h"
+#include "xlsx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TITLE_SIZE 14          /* Decree 30/2020: 13-14 */
+#define HEADING_SIZE 13
+#define MOTTO_SIZE 13
+#define NATION_SIZE 12         /* 12-13 */
+#define RECIPIENTS_SIZE 11
+#define PIXELS_PER_CHAR 7.0    /* a column width unit, in pixels */
+#define ROW_PIXELS 20.0
+#define SIGNING_ROWS 4         /* room to sign */
+#define DATE_FORMAT "dd/mm/yyyy"
+#define HEADER_FILL 0xF2F2F2
+
+/* The order states are listed in a summary, and their colours. */
+static const status_state summary_order[STATUS_NSTATES] = {
+    STATUS_DONE, STATUS_DONE_LATE, STATUS_IN_PROGRESS, STATUS_OPEN,
+    STATUS_PLANNED, STATUS_OVERDUE, STATUS_CANCELLED,
+};
+static const uint32_t state_fill[STATUS_NSTATES] = {
+    [STATUS_PLANNED] = 0xEDEDED, [STATUS_OPEN] = 0xDDEBF7,
+    [STATUS_IN_PROGRESS] = 0xFFF2CC, [STATUS_DONE] = 0xC6EFCE,
+    [STATUS_DONE_LATE] = 0xFCE4D6, [STATUS_OVERDUE] = 0xFFC7CE,
+    [STATUS_CANCELLED] = 0xD9D9D9,
+};
+static const uint32_t state_color[STATUS_NSTATES] = {
+    [STATUS_PLANNED] = 0xA5A5A5, [STATUS_OPEN] = 0x5B9BD5,
+    [STATUS_IN_PROGRESS] = 0xFFC000, [STATUS_DONE] = 0x70AD47,
+    [STATUS_DONE_LATE] = 0xED7D31, [STATUS_OVERDUE] = 0xC00000,
+    [STATUS_CANCELLED] = 0x7F7F7F,
+};
+
+typedef struct sheet_out {
+    const template_sheet *t;
+    xlsx_sheet *xs;
+    const char *base_name;     /* for continuation sheets */
+    uint32_t row;              /* the next row to write */
+    uint32_t header_row;       /* the table's column headers */
+    unsigned part;
+    double *sums;              /* summary sheets: column totals */
+} sheet_out;
+
+struct report {
+    report_options o;
+    xlsx_book *book;
+    sheet_out *once;           /* sheets made once, in template order */
+    size_t nonce;
+    sheet_out *provenance;     /* among once, or NULL */
+    status_counts totals;
+    size_t targets[3];         /* all, measured, on track: over plans */
+    report_summary summary;
+    arena *a;                  /* lives as long as the report */
+};
+
+/* --- styles ----------------------------------------------------------- */
+
+static xlsx_style style(void)
+{
+    return (xlsx_style){.fill = XLSX_NO_FILL};
+}
+
+static xlsx_style heading_style(double size)
+{
+    xlsx_style s = style();
+    s.bold = true;
+    s.size = size;
+    s.align = XLSX_ALIGN_CENTER;
+    s.middle = true;
+    s.wrap = true;
+    return s;
+}
+
+static xlsx_style column_header_style(void)
+{
+    xlsx_style s = heading_style(0);
+    s.border = true;
+    s.fill = HEADER_FILL;
+    return s;
+}
+
+static bool field_state(const report_field *f, const report_context *c, status_state *out)
+{
+    static const status_state from_record[] = {
+        [PROGRESS_IN_PROGRESS] = STATUS_IN_PROGRESS,
+        [PROGRESS_DONE] = STATUS_DONE,
+        [PROGRESS_CANCELLED] = STATUS_CANCELLED,
+    };
+    if (!strcmp(f->name, "activity.state") || !strcmp(f->name, "activity.state_code")) {
+        if (!c->activity)
+            return false;
+        *out = c->activity->state;
+    } else if (!strcmp(f->name, "deadline.state") || !strcmp(f->name, "deadline.state_code")) {
+        *out = c->deadline->occurrence.state;
+    } else if (!strcmp(f->name, "record.state") || !strcmp(f->name, "record.state_code")) {
+        *out = from_record[c->record->state];
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
+                       const report_context *ctx, bool border)
+{
+    report_value v = report_field_value(c->field, ctx);
+    xlsx_style st = style();
+    st.border = border;
+    st.wrap = c->wrap;
+    st.align = c->align;
+    status_state state;
+    if (field_state(c->field, ctx, &state))
+        st.fill = state_fill[state];
+    if (v.empty) {
+        xlsx_blank(so->xs, so->row, col, &st);
+        return;
+    }
+    switch (v.type) {
+    case FIELD_TEXT:
+        xlsx_text(so->xs, so->row, col, v.text, &st);
+        break;
+    case FIELD_INTEGER:
+        st.number_format = c->format ? c->format : "0";
+        xlsx_number(so->xs, so->row, col, v.number, &st);
+        if (so->sums)
+            so->sums[col] += v.number;
+        break;
+    case FIELD_DATE:
+        st.number_format = c->format ? c->format : DATE_FORMAT;
+        xlsx_date(so->xs, so->row, col, v.day, &st);
+        break;
+    }
+}
+
+/* --- sheets and tables ------------------------------------------------ */
+
+static uint32_t ncols(const sheet_out *so)
+{
+    return (uint32_t)so->t->ncolumns;
+}
+
+static double table_width(const template_sheet *t, uint32_t first, uint32_t last)
+{
+    double w = 0;
+    for (uint32_t i = first; i <= last && i < t->ncolumns; i++)
+        w += t->columns[i].width;
+    return w;
+}
+
+/* A merged line of text across columns, tall enough for its wrapped
+ * lines (estimated from the width: Excel does not size merged cells). */
+static void merged_line(sheet_out *so, uint32_t first, uint32_t last, const char *text,
+                        const xlsx_style *st)
+{
+    double size = st->size > 0 ? st->size : 12;
+    double width = table_width(so->t, first, last);
+    double chars = (double)utf8_length(text, strlen(text)) * size / 11.0;
+    double lines = width > 0 ? ceil(chars * 1.1 / width) : 1;
+    if (lines > 1)
+        xlsx_row_height(so->xs, so->row, lines * size * 1.35);
+    xlsx_merge(so->xs, so->row, first, last, text, st);
+}
+
+static void column_widths(sheet_out *so)
+{
+    for (uint32_t i = 0; i < ncols(so); i++)
+        xlsx_column_width(so->xs, i, so->t->columns[i].width, false);
+}
+
+static void column_headers(sheet_out *so)
+{
+    xlsx_style st = column_header_style();
+    so->header_row = so->row;
+    for (uint32_t i = 0; i < ncols(so); i++)
+        xlsx_text(so->xs, so->row, i, so->t->columns[i].header, &st);
+    so->row++;
+    if (so->t->freeze)
+        xlsx_freeze(so->xs, so->row, 0);
+}
+
+/* "Hải Phòng, ngày 05 tháng 01 năm 2026": the day below 10 and the months
+ * January and February with a leading zero (Decree 30/2020, annex I). */
+static const char *place_and_date(arena *a, const char *place, date d)
+{
+    return arena_printf(a, "%s, ngày %02d tháng %s%d năm %d", place ? place : "......",
+                        d.day, d.month <= 2 ? "0" : "", d.month, d.year);
+}
+
+static uint32_t left_part(const sheet_out *so)
+{
+    uint32_t n = ncols(so);
+    uint32_t left = (n + 2) / 3;
+    return left < 1 ? 1 : left >= n ? n - 1 : left;
+}
+
+static void official_header(sheet_out *so, const report_context *c)
+{
+    uint32_t last = ncols(so) - 1, left = left_part(so);
+    xlsx_style issuer = heading_style(NATION_SIZE);
+    xlsx_style nation = heading_style(NATION_SIZE);
+    xlsx_style motto = heading_style(MOTTO_SIZE);
+    xlsx_style number = heading_style(HEADING_SIZE);
+    number.bold = false;
+    xlsx_style dateline = number;
+    dateline.italic = true;
+
+    char *upper = text_upper(c->plan->issuer.s ? c->plan->issuer.s : "");
+    merged_line(so, 0, left - 1, upper, &issuer);
+    free(upper);
+    merged_line(so, left, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
+    so->row++;
+    xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
+    so->row++;
+    merged_line(so, 0, left - 1, report_expand(so->t->number, c), &number);
+    merged_line(so, left, last, place_and_date(c->a, c->plan->place.s, c->run->as_of),
+                &dateline);
+    so->row += 2;
+}
+
+static void title_lines(sheet_out *so, const report_context *c)
+{
+    for (size_t i = 0; i < so->t->ntitle; i++) {
+        xlsx_style st = heading_style(i == 0 ? TITLE_SIZE : HEADING_SIZE);
+        merged_line(so, 0, ncols(so) - 1, report_expand(so->t->title[i], c), &st);
+        so->row++;
+    }
+    so->row++;
+}
+
+static void start_sheet(report *r, sheet_out *so, const template_sheet *t, const char *name)
+{
+    so->t = t;
+    so->base_name = arena_strdup(r->a, name);
+    so->xs = xlsx_add_sheet(r->book, name);
+    so->row = 0;
+    r->summary.sheets++;
+}
+
+static void finish_sheet(report *r, sheet_out *so)
+{
+    uint32_t last_row = so->row ? so->row - 1 : 0;
+    uint32_t n = so->t->kind == SHEET_PROVENANCE ? 4 : ncols(so);
+    if (so->t->filter && so->t->kind != SHEET_PROVENANCE)
+        xlsx_filter(so->xs, so->header_row, 0, last_row < so->header_row ? so->header_row
+                                                                          : last_row, n - 1);
+    const template_page *tp = &r->o.tpl->page;
+    xlsx_page page = {
+        .landscape = tp->landscape,
+        .paper = tp->paper,
+        .fit_width = tp->fit_width,
+        .repeat_rows = so->t->kind != SHEET_PROVENANCE,
+        .repeat_first = so->header_row,
+        .repeat_last = so->header_row,
+        .page_numbers = tp->page_numbers,
+        .print_columns = n,
+    };
+    memcpy(page.margin_mm, tp->margin_mm, sizeof page.margin_mm);
+    xlsx_set_page(so->xs, &page, last_row);
+}
+
+/* Moves to a continuation sheet when the table is full. */
+static void need_row(report *r, sheet_out *so)
+{
+    if (so->row < XLSX_MAX_ROWS)
+        return;
+    finish_sheet(r, so);
+    so->part++;
+    const char *name = arena_printf(r->a, "%s (%u)", so->base_name, so->part + 1);
+    so->xs = xlsx_add_sheet(r->book, name);
+    r->summary.sheets++;
+    so->row = 0;
+    column_widths(so);
+    column_headers(so);
+}
+
+static void table_row(report *r, sheet_out *so, const report_context *c, bool border)
+{
+    need_row(r, so);
+    for (uint32_t i = 0; i < ncols(so); i++)
+        write_cell(so, i, &so->t->columns[i], c, border);
+    so->row++;
+}
+
+/* --- the summary block and its chart ---------------------------------- */
+
+typedef struct summary_line {
+    const char *label;
+    double value;
+    uint32_t fill;
+} summary_line;
+
+static void summary_block(report *r, sheet_out *so, const report_context *c)
+{
+    const status_plan *s = c->status;
+    uint32_t n = ncols(so);
+    uint32_t data_col = n + 1;               /* the chart's data, right of the table */
+    size_t targets[3] = {0, 0, 0};
+    for (size_t i = 0; i < s->nactivities; i++)
+        for (size_t j = 0; j < s->activities[i].ntargets; j++) {
+            const status_target *t = &s->activities[i].targets[j];
+            targets[0]++;
+            targets[1] += t->measured;
+            targets[2] += t->track == STATUS_TRACK_ON;
+        }
+    summary_line lines[STATUS_NSTATES + 5];
+    size_t nlines = 0;
+    lines[nlines++] = (summary_line){"Tổng số hoạt động", (double)s->counts.total, XLSX_NO_FILL};
+    for (size_t i = 0; i < STATUS_NSTATES; i++) {
+        status_state st = summary_order[i];
+        lines[nlines++] = (summary_line){status_state_label(st), (double)s->counts.n[st],
+                                             state_fill[st]};
+    }
+    lines[nlines++] = (summary_line){"Tỷ lệ hoàn thành bình quân (%)",
+                                         status_counts_percent(&s->counts), XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Số chỉ tiêu", (double)targets[0], XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu", (double)targets[1], XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ", (double)targets[2], XLSX_NO_FILL};
+
+    size_t chart_rows = s->nleads ? (size_t)ceil((double)s->nleads * 22 / ROW_PIXELS) + 6 : 0;
+    size_t rows = nlines > s->nleads ? nlines : s->nleads;
+    if (so->t->chart && chart_rows > rows)
+        rows = chart_rows;
+
+    xlsx_style heading = style();
+    heading.bold = true;
+    heading.size = HEADING_SIZE;
+    xlsx_merge(so->xs, so->row, 0, n - 1, "1. Tổng hợp chung", &heading);
+    so->row++;
+
+    uint32_t first = so->row;
+    xlsx_style label = style(), value = style(), data_head = column_header_style();
+    label.border = value.border = true;
+    value.number_format = "0";
+    xlsx_column_width(so->xs, data_col, 40, false);
+    for (size_t k = 0; k < STATUS_NSTATES; k++)
+        xlsx_column_width(so->xs, data_col + 1 + (uint32_t)k, 14, false);
+    for (size_t i = 0; i <= rows; i++) {
+        if (i < nlines) {
+            label.fill = value.fill = lines[i].fill;
+            xlsx_merge(so->xs, so->row, 0, 1, lines[i].label, &label);
+            xlsx_number(so->xs, so->row, 2, lines[i].value, &value);
+        }
+        if (i == 0) {               /* the chart's data: a table by lead unit */
+            xlsx_text(so->xs, so->row, data_col, "Đơn vị chủ trì", &data_head);
+            for (size_t k = 0; k < STATUS_NSTATES; k++)
+                xlsx_text(so->xs, so->row, data_col + 1 + (uint32_t)k,
+                          status_state_label(summary_order[k]), &data_head);
+        } else if (i <= s->nleads) {
+            const status_group *g = &s->leads[i - 1];
+            xlsx_style unit = label;
+            unit.fill = XLSX_NO_FILL;
+            value.fill = XLSX_NO_FILL;
+            xlsx_text(so->xs, so->row, data_col, g->name, &unit);
+            for (size_t k = 0; k < STATUS_NSTATES; k++)
+                xlsx_number(so->xs, so->row, data_col + 1 + (uint32_t)k,
+                            (double)g->counts.n[summary_order[k]], &value);
+        }
+        so->row++;
+    }
+    if (so->t->chart && s->nleads) {
+        uint32_t colors[STATUS_NSTATES];
+        for (size_t k = 0; k < STATUS_NSTATES; k++)
+            colors[k] = state_color[summary_order[k]];
+        double width = table_width(so->t, 3, n - 1) * PIXELS_PER_CHAR;
+        xlsx_chart chart = {
+            .title = "Số hoạt động theo tình trạng của từng đơn vị chủ trì",
+            .data = so->xs,
+            .first_row = first + 1,
+            .last_row = first + (uint32_t)s->nleads,
+            .cat_col = data_col,
+            .first_value_col = data_col + 1,
+            .nseries = STATUS_NSTATES,
+            .colors = colors,
+            .row = first,
+            .col = n > 3 ? 3 : n - 1,
+            .width = (uint32_t)(width > 300 ? width : 300),
+            .height = (uint32_t)((double)rows * ROW_PIXELS),
+            .font = r->o.tpl->font,
+        };
+        xlsx_insert_chart(r->book, so->xs, &chart);
+    }
+    so->row++;
+    xlsx_merge(so->xs, so->row, 0, n - 1, "2. Kết quả thực hiện các hoạt động", &heading);
+    so->row++;
+}
+
+/* --- the activity table, grouped by section --------------------------- */
+
+static void section_heading(sheet_out *so, const plan_section *s, const report_context *c)
+{
+    xlsx_style st = style();
+    st.bold = true;
+    st.italic = s->parent != NULL;
+    st.border = true;
+    st.wrap = true;
+    st.fill = HEADER_FILL;
+    const char *text = s->id.s ? arena_printf(c->a, "%s. %s", s->id.s, s->title.s ? s->title.s : "")
+                               : (s->title.s ? s->title.s : "");
+    merged_line(so, 0, ncols(so) - 1, text, &st);
+    so->row++;
+}
+
+/* Headings of the sections entered between the previous activity's
+ * section and this one's, outermost first. */
+static void enter_sections(report *r, sheet_out *so, const plan_section *from,
+                           const plan_section *to, const report_context *c)
+{
+    if (to == from || !to)
+        return;
+    const plan_section *chain[64];
+    size_t n = 0;
+    for (const plan_section *s = to; s && n < 64; s = s->parent) {
+        bool open = false;                   /* already entered: an ancestor of from */
+        for (const plan_section *f = from; f; f = f->parent)
+            open = open || f == s;
+        if (open)
+            break;
+        chain[n++] = s;
+    }
+    while (n > 0) {
+        need_row(r, so);
+        section_heading(so, chain[--n], c);
+    }
+}
+
+static void activity_rows(report *r, sheet_out *so, const report_context *base, bool group)
+{
+    const status_plan *s = base->status;
+    const plan_section *current = NULL;
+    bool border = so->t->header != HEADER_NONE;
+    for (size_t i = 0; i < s->nactivities; i++) {
+        report_context c = *base;
+        c.activity = &s->activities[i];
+        if (group) {
+            enter_sections(r, so, current, c.activity->activity->section, &c);
+            current = c.activity->activity->section;
+        }
+        table_row(r, so, &c, border);
+    }
+}
+
+/* --- the signature block ---------------------------------------------- */
+
+static size_t texts(arena *a, const node *n, const char ***out)
+{
+    size_t count = 0;
+    if (n && n->kind == NODE_STRING) {
+        *out = arena_alloc(a, sizeof **out);
+        (*out)[count++] = node_str(n);
+    } else if (n && n->kind == NODE_ARRAY) {
+        *out = arena_alloc(a, (n->u.array.count + 1) * sizeof **out);
+        for (size_t i = 0; i < n->u.array.count; i++)
+            if (node_str(n->u.array.items[i]))
+                (*out)[count++] = node_str(n->u.array.items[i]);
+    }
+    return count;
+}
+
+static void signature_block(report *r, sheet_out *so, const report_context *c)
+{
+    const node *root = c->plan->root;
+    const node *signer = node_get(root, "signer");
+    const char **recipients = NULL, **authority = NULL;
+    size_t nrec = texts(c->a, node_get(root, "recipients"), &recipients);
+    size_t nauth = texts(c->a, node_get(signer, "authority"), &authority);
+    const char *title = c->plan->signer_title.s, *name = c->plan->signer_name.s;
+
+    /* right: authority, title, room to sign, name */
+    const char *right[32];
+    size_t nright = 0;
+    for (size_t i = 0; i < nauth && nright < 24; i++)
+        right[nright++] = authority[i];
+    if (title)
+        right[nright++] = title;
+    for (int i = 0; i < SIGNING_ROWS; i++)
+        right[nright++] = "";
+    if (name)
+        right[nright++] = name;
+
+    uint32_t left = left_part(so), last = ncols(so) - 1;
+    xlsx_style head = style(), item = style(), sign = heading_style(HEADING_SIZE);
+    head.bold = head.italic = true;
+    head.size = 12;
+    item.size = RECIPIENTS_SIZE;
+    so->row++;
+    size_t rows = nrec + 1 > nright ? nrec + 1 : nright;
+    for (size_t i = 0; i < rows; i++) {
+        need_row(r, so);
+        if (i == 0)
+            xlsx_merge(so->xs, so->row, 0, left - 1, "Nơi nhận:", &head);
+        else if (i <= nrec)
+            xlsx_merge(so->xs, so->row, 0, left - 1,
+                       arena_printf(c->a, "- %s", recipients[i - 1]), &item);
+        if (i < nright)
+            xlsx_merge(so->xs, so->row, left, last, right[i], &sign);
+        so->row++;
+    }
+}
+
+/* --- provenance ------------------------------------------------------- */
+
+static const char *digest(arena *a, const source *src)
+{
+    sha256 h;
+    char hex[65];
+    sha256_init(&h);
+    sha256_update(&h, src->text, src->len);
+    sha256_hex(&h, hex);
+    return arena_strdup(a, hex);
+}
+
+static void provenance_pair(sheet_out *so, const char *label, const char *text, const date *d)
+{
+    xlsx_style key = style(), value = style();
+    key.bold = true;
+    xlsx_text(so->xs, so->row, 0, label, &key);
+    if (d) {
+        value.number_format = DATE_FORMAT;
+        value.align = XLSX_ALIGN_LEFT;
+        xlsx_date(so->xs, so->row, 1, *d, &value);
+    } else {
+        xlsx_text(so->xs, so->row, 1, text, &value);
+    }
+    so->row++;
+}
+
+static void provenance_begin(report *r, sheet_out *so)
+{
+    static const double widths[] = {34, 60, 30, 68};
+    for (uint32_t i = 0; i < 4; i++)
+        xlsx_column_width(so->xs, i, widths[i], false);
+    const report_run *run = &r->o.run;
+    const template *t = r->o.tpl;
+    provenance_pair(so, "Ngày số liệu", NULL, &run->as_of);
+    provenance_pair(so, "Kỳ báo cáo", run->period.label, NULL);
+    provenance_pair(so, "Từ ngày", NULL, &run->period.from);
+    provenance_pair(so, "Đến ngày", NULL, &run->period.to);
+    provenance_pair(so, "Mẫu báo cáo", t->builtin ? arena_printf(r->a, "%s (có sẵn)", t->name)
+                                                  : t->path, NULL);
+    provenance_pair(so, "SHA-256 của mẫu", digest(r->a, t->src), NULL);
+    provenance_pair(so, "Phiên bản kehoach", KEHOACH_VERSION, NULL);
+    so->row++;
+    static const char *const heads[] = {"Tệp đầu vào", "Loại", "Mã kế hoạch", "SHA-256"};
+    xlsx_style h = column_header_style();
+    so->header_row = so->row;
+    for (uint32_t i = 0; i < 4; i++)
+        xlsx_text(so->xs, so->row, i, heads[i], &h);
+    so->row++;
+}
+
+static void provenance_file(report *r, sheet_out *so, const source *src, const char *kind,
+                            const char *plan_id)
+{
+    need_row(r, so);
+    xlsx_text(so->xs, so->row, 0, src->path, NULL);
+    xlsx_text(so->xs, so->row, 1, kind, NULL);
+    xlsx_text(so->xs, so->row, 2, plan_id, NULL);
+    xlsx_text(so->xs, so->row, 3, digest(r->a, src), NULL);
+    so->row++;
+}
+
+/* --- the report ------------------------------------------------------- */
+
+static void start_table(report *r, sheet_out *so, const report_context *c)
+{
+    if (so->t->kind == SHEET_PROVENANCE) {
+        provenance_begin(r, so);
+        return;
+    }
+    column_widths(so);
+    if (so->t->header == HEADER_OFFICIAL)
+        official_header(so, c);
+    if (so->t->header != HEADER_NONE)
+        title_lines(so, c);
+    if (so->t->summary)
+        summary_block(r, so, c);
+    column_headers(so);
+    if (so->t->kind == SHEET_SUMMARY)
+        so->sums = arena_alloc(r->a, ncols(so) * sizeof *so->sums + 1);
+}
+
+report *report_begin(const report_options *o, char **err)
+{
+    const template *t = o->tpl;
+    const char *title = t->title ? t->title : t->name;
+    xlsx_book *book = xlsx_open(o->path, t->font, t->font_size, o->run.as_of, title, err);
+    if (!book)
+        return NULL;
+    report *r = xcalloc(1, sizeof *r);
+    r->o = *o;
+    r->book = book;
+    r->a = arena_new();
+    r->once = arena_alloc(r->a, t->nsheets * sizeof *r->once + 1);
+    report_context c = {.run = &r->o.run, .a = r->a};
+    for (size_t i = 0; i < t->nsheets; i++) {
+        const template_sheet *ts = &t->sheets[i];
+        if (ts->per_plan || o->plan_files < ts->min_plans)
+            continue;
+        sheet_out *so = &r->once[r->nonce++];
+        start_sheet(r, so, ts, report_expand(ts->name, &c));
+        start_table(r, so, &c);
+        if (ts->kind == SHEET_PROVENANCE)
+            r->provenance = so;
+    }
+    return r;
+}
+
+static bool in_period(const plan *p, const report_period *period)
+{
+    if (!p->year_from)
+        return true;
+    return p->year_from <= period->to.year && p->year_to >= period->from.year &&
+           date_cmp(date_make(p->year_to, 12, 31), period->from) >= 0 &&
+           date_cmp(date_make(p->year_from, 1, 1), period->to) <= 0;
+}
+
+static void record_rows(report *r, sheet_out *so, const report_context *base,
+                        const progress_log *log)
+{
+    for (size_t i = 0; log && i < log->count; i++) {
+        const progress_record *rec = &log->records[i];
+        if (!rec->usable || date_cmp(rec->date, base->run->as_of) > 0)
+            continue;
+        report_context c = *base;
+        c.record = rec;
+        c.activity = &base->status->activities[rec->activity_index];
+        table_row(r, so, &c, so->t->header != HEADER_NONE);
+    }
+}
+
+static void deadline_rows(report *r, sheet_out *so, const report_context *base)
+{
+    const status_plan *s = base->status;
+    bool border = so->t->header != HEADER_NONE;
+    for (size_t i = 0; i < s->nactivities; i++) {
+        const status_activity *a = &s->activities[i];
+        for (size_t k = 0; k < a->noccurrences; k++) {
+            report_deadline d = {.activity = a->activity, .status = a,
+                                 .occurrence = a->occurrences[k]};
+            report_context c = *base;
+            c.activity = a;
+            c.deadline = &d;
+            table_row(r, so, &c, border);
+        }
+    }
+    const plan *p = base->plan;
+    for (size_t i = 0; i < p->nreports; i++) {
+        const when *w = &p->reports[i].schedule;
+        for (size_t k = 0; k < w->count; k++) {
+            report_deadline d = {.duty = &p->reports[i], .duty_number = i + 1,
+                                 .occurrence = status_of_occurrence(&w->windows[k], NULL, 0,
+                                                                    base->run->as_of)};
+            report_context c = *base;
+            c.deadline = &d;
+            table_row(r, so, &c, border);
+        }
+    }
+}
+
+static void plan_rows(report *r, sheet_out *so, const report_context *c, const progress_log *log)
+{
+    switch (so->t->kind) {
+    case SHEET_SUMMARY:
+        table_row(r, so, c, so->t->header != HEADER_NONE);
+        break;
+    case SHEET_ACTIVITIES:
+        activity_rows(r, so, c, so->t->group_sections);
+        break;
+    case SHEET_RECORDS:
+        record_rows(r, so, c, log);
+        break;
+    case SHEET_DEADLINES:
+        deadline_rows(r, so, c);
+        break;
+    case SHEET_PROVENANCE:
+        provenance_file(r, so, c->plan->src, "Kế hoạch", c->plan->id.s);
+        if (log)
+            provenance_file(r, so, log->src, "Nhật ký tiến độ", c->plan->id.s);
+        break;
+    }
+}
+
+void report_plan(report *r, const plan *p, const char *file, const units *registry,
+                 const progress_log *log)
+{
+    if (!in_period(p, &r->o.run.period)) {
+        r->summary.left_out++;
+        if (r->provenance)
+            provenance_file(r, r->provenance, p->src, "Kế hoạch (ngoài kỳ báo cáo, không "
+                            "đưa vào)", p->id.s);
+        return;
+    }
+    r->summary.plans++;
+    arena *a = arena_new();
+    status_plan s;
+    status_scope scope = {NULL, registry};
+    status_compute(a, p, log, r->o.run.as_of, &scope, &s);
+    status_counts_add(&r->totals, &s.counts);
+    report_context c = {.run = &r->o.run, .plan = p, .file = file, .status = &s, .a = a};
+    for (size_t i = 0; i < r->nonce; i++)
+        plan_rows(r, &r->once[i], &c, log);
+    const template *t = r->o.tpl;
+    for (size_t i = 0; i < t->nsheets; i++) {
+        const template_sheet *ts = &t->sheets[i];
+        if (!ts->per_plan || r->o.plan_files < ts->min_plans)
+            continue;
+        sheet_out so = {0};
+        start_sheet(r, &so, ts, report_expand(ts->name, &c));
+        start_table(r, &so, &c);
+        plan_rows(r, &so, &c, log);
+        if (ts->signature)
+            signature_block(r, &so, &c);
+        finish_sheet(r, &so);
+    }
+    arena_free(a);
+}
+
+/* The totals row of a summary sheet: counts summed, the percent of all
+ * activities together. */
+static void totals_row(report *r, sheet_out *so)
+{
+    need_row(r, so);
+    xlsx_style label = style(), value = style();
+    label.bold = value.bold = true;
+    label.border = value.border = so->t->header != HEADER_NONE;
+    value.number_format = "0";
+    for (uint32_t i = 0; i < ncols(so); i++) {
+        const report_field *f = so->t->columns[i].field;
+        if (f->type != FIELD_INTEGER) {
+            xlsx_text(so->xs, so->row, i, i == 0 ? "Tổng cộng" : NULL, &label);
+            continue;
+        }
+        double v = strcmp(f->name, "plan.percent") == 0 ? status_counts_percent(&r->totals)
+                                                         : so->sums[i];
+        xlsx_number(so->xs, so->row, i, v, &value);
+    }
+    so->row++;
+}
+
+bool report_end(report *r, report_summary *out, char **err)
+{
+    for (size_t i = 0; i < r->nonce; i++) {
+        sheet_out *so = &r->once[i];
+        if (so->t->kind == SHEET_SUMMARY && r->summary.plans)
+            totals_row(r, so);
+        finish_sheet(r, so);
+    }
+    r->summary.truncated = xlsx_truncated(r->book);
+    bool ok = xlsx_close(r->book, err);
+    *out = r->summary;
+    arena_free(r->a);
+    free(r);
+    return ok;
+}

@@ -1,0 +1,53 @@
+/* report.h - rendering Excel reports from plans and their progress.
+ *
+ * A report follows its template (template.h): the sheets made once are
+ * started when the report begins, each plan then adds its rows to them
+ * and gets its own sheets, and the end closes the tables (totals, filters,
+ * page setup) and writes the workbook. Plans are rendered one at a time,
+ * while each is in memory (see validate_run), into libxlsxwriter's
+ * constant-memory workbook (xlsx.h): memory does not grow with the number
+ * of plans or records. Plans whose year or span does not meet the period
+ * are left out and counted. The status of every plan is computed as of the
+ * run's date (status.h), so a report agrees with `kehoach status` for that
+ * date. */
+#ifndef KEHOACH_REPORT_H
+#define KEHOACH_REPORT_H
+
+#include "plan.h"
+#include "progress.h"
+#include "report_field.h"
+#include "template.h"
+#include "units.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct report report;
+
+typedef struct report_options {
+    const template *tpl;
+    report_run run;
+    size_t plan_files;       /* plan files named, for the sheets' min_plans */
+    const char *path;        /* the file to write (a temporary name) */
+} report_options;
+
+/* Starts a report. Returns NULL with a message in *err (free it). */
+report *report_begin(const report_options *o, char **err);
+
+/* Adds a checked, scheduled plan with its log (NULL when none). */
+void report_plan(report *r, const plan *p, const char *file, const units *registry,
+                 const progress_log *log);
+
+typedef struct report_summary {
+    size_t plans;            /* rendered */
+    size_t left_out;         /* outside the period */
+    size_t sheets;
+    size_t truncated;        /* cells cut to Excel's limit */
+} report_summary;
+
+/* Writes the workbook and frees the report. Returns false with a message
+ * in *err when it could not be written (the file is then incomplete and
+ * must be removed). */
+bool report_end(report *r, report_summary *out, char **err);
+
+#endif

@@ -1,0 +1,603 @@
+/* report_field.c - the fields of report templates (see report_field.h).
+ *
+ * One table names every field with its scope and type; one switch computes
+ * each value from the context of the row. Composed texts (the result of an
+ * activity, a record's values) are built in the context's arena. */
+#include "report_field.h"
+
+#include "period.h"
+#include "strbuf.h"
+#include "version.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    F_PERIOD_KEY, F_PERIOD_LABEL, F_PERIOD_FROM, F_PERIOD_TO, F_AS_OF,
+    F_TEMPLATE, F_VERSION,
+    F_PLAN_ID, F_PLAN_NUMBER, F_PLAN_SYMBOL, F_PLAN_TITLE, F_PLAN_ISSUER,
+    F_PLAN_PLACE, F_PLAN_ISSUED, F_PLAN_YEAR, F_PLAN_FILE, F_PLAN_ACTIVITIES,
+    F_PLAN_PLANNED, F_PLAN_OPEN, F_PLAN_IN_PROGRESS, F_PLAN_DONE,
+    F_PLAN_DONE_LATE, F_PLAN_OVERDUE, F_PLAN_CANCELLED, F_PLAN_FINISHED,
+    F_PLAN_PERCENT, F_PLAN_TARGETS, F_PLAN_TARGETS_MEASURED,
+    F_PLAN_TARGETS_ON_TRACK,
+    F_SECTION_ID, F_SECTION_TITLE,
+    F_ACT_ID, F_ACT_TITLE, F_ACT_LEAD, F_ACT_PARTNERS, F_ACT_TIME, F_ACT_OUTPUT,
+    F_ACT_FROM, F_ACT_DUE, F_ACT_STATE, F_ACT_STATE_CODE, F_ACT_PERCENT,
+    F_ACT_RESULT, F_ACT_REMARK, F_ACT_TARGETS, F_ACT_OCCURRENCES,
+    F_ACT_OCCURRENCES_DONE, F_ACT_LAST_UPDATE, F_ACT_EVIDENCE,
+    F_REC_DATE, F_REC_ACTIVITY, F_REC_OCCURRENCE, F_REC_STATE, F_REC_STATE_CODE,
+    F_REC_PERCENT, F_REC_VALUES, F_REC_NOTE, F_REC_EVIDENCE, F_REC_BY, F_REC_LINE,
+    F_DL_KIND, F_DL_KIND_CODE, F_DL_ACTIVITY, F_DL_OCCURRENCE, F_DL_TITLE,
+    F_DL_LEAD, F_DL_PARTNERS, F_DL_FROM, F_DL_DUE, F_DL_DAYS_LEFT, F_DL_STATE,
+    F_DL_STATE_CODE, F_DL_DONE_ON,
+};
+
+#define T FIELD_TEXT
+#define I FIELD_INTEGER
+#define D FIELD_DATE
+
+static const report_field fields[] = {
+    {"period.key", FIELD_RUN, T, F_PERIOD_KEY},
+    {"period.label", FIELD_RUN, T, F_PERIOD_LABEL},
+    {"period.from", FIELD_RUN, D, F_PERIOD_FROM},
+    {"period.to", FIELD_RUN, D, F_PERIOD_TO},
+    {"report.as_of", FIELD_RUN, D, F_AS_OF},
+    {"report.template", FIELD_RUN, T, F_TEMPLATE},
+    {"report.version", FIELD_RUN, T, F_VERSION},
+    {"plan.id", FIELD_PLAN, T, F_PLAN_ID},
+    {"plan.number", FIELD_PLAN, T, F_PLAN_NUMBER},
+    {"plan.symbol", FIELD_PLAN, T, F_PLAN_SYMBOL},
+    {"plan.title", FIELD_PLAN, T, F_PLAN_TITLE},
+    {"plan.issuer", FIELD_PLAN, T, F_PLAN_ISSUER},
+    {"plan.place", FIELD_PLAN, T, F_PLAN_PLACE},
+    {"plan.issued", FIELD_PLAN, D, F_PLAN_ISSUED},
+    {"plan.year", FIELD_PLAN, T, F_PLAN_YEAR},
+    {"plan.file", FIELD_PLAN, T, F_PLAN_FILE},
+    {"plan.activities", FIELD_PLAN, I, F_PLAN_ACTIVITIES},
+    {"plan.planned", FIELD_PLAN, I, F_PLAN_PLANNED},
+    {"plan.open", FIELD_PLAN, I, F_PLAN_OPEN},
+    {"plan.in_progress", FIELD_PLAN, I, F_PLAN_IN_PROGRESS},
+    {"plan.done", FIELD_PLAN, I, F_PLAN_DONE},
+    {"plan.done_late", FIELD_PLAN, I, F_PLAN_DONE_LATE},
+    {"plan.overdue", FIELD_PLAN, I, F_PLAN_OVERDUE},
+    {"plan.cancelled", FIELD_PLAN, I, F_PLAN_CANCELLED},
+    {"plan.finished", FIELD_PLAN, I, F_PLAN_FINISHED},
+    {"plan.percent", FIELD_PLAN, I, F_PLAN_PERCENT},
+    {"plan.targets", FIELD_PLAN, I, F_PLAN_TARGETS},
+    {"plan.targets_measured", FIELD_PLAN, I, F_PLAN_TARGETS_MEASURED},
+    {"plan.targets_on_track", FIELD_PLAN, I, F_PLAN_TARGETS_ON_TRACK},
+    {"section.id", FIELD_ACTIVITY, T, F_SECTION_ID},
+    {"section.title", FIELD_ACTIVITY, T, F_SECTION_TITLE},
+    {"activity.id", FIELD_ACTIVITY, T, F_ACT_ID},
+    {"activity.title", FIELD_ACTIVITY, T, F_ACT_TITLE},
+    {"activity.lead", FIELD_ACTIVITY, T, F_ACT_LEAD},
+    {"activity.partners", FIELD_ACTIVITY, T, F_ACT_PARTNERS},
+    {"activity.time", FIELD_ACTIVITY, T, F_ACT_TIME},
+    {"activity.output", FIELD_ACTIVITY, T, F_ACT_OUTPUT},
+    {"activity.from", FIELD_ACTIVITY, D, F_ACT_FROM},
+    {"activity.due", FIELD_ACTIVITY, D, F_ACT_DUE},
+    {"activity.state", FIELD_ACTIVITY, T, F_ACT_STATE},
+    {"activity.state_code", FIELD_ACTIVITY, T, F_ACT_STATE_CODE},
+    {"activity.percent", FIELD_ACTIVITY, I, F_ACT_PERCENT},
+    {"activity.result", FIELD_ACTIVITY, T, F_ACT_RESULT},
+    {"activity.remark", FIELD_ACTIVITY, T, F_ACT_REMARK},
+    {"activity.targets", FIELD_ACTIVITY, T, F_ACT_TARGETS},
+    {"activity.occurrences", FIELD_ACTIVITY, I, F_ACT_OCCURRENCES},
+    {"activity.occurrences_done", FIELD_ACTIVITY, I, F_ACT_OCCURRENCES_DONE},
+    {"activity.last_update", FIELD_ACTIVITY, D, F_ACT_LAST_UPDATE},
+    {"activity.evidence", FIELD_ACTIVITY, T, F_ACT_EVIDENCE},
+    {"record.date", FIELD_RECORD, D, F_REC_DATE},
+    {"record.activity", FIELD_RECORD, T, F_REC_ACTIVITY},
+    {"record.occurrence", FIELD_RECORD, T, F_REC_OCCURRENCE},
+    {"record.state", FIELD_RECORD, T, F_REC_STATE},
+    {"record.state_code", FIELD_RECORD, T, F_REC_STATE_CODE},
+    {"record.percent", FIELD_RECORD, I, F_REC_PERCENT},
+    {"record.values", FIELD_RECORD, T, F_REC_VALUES},
+    {"record.note", FIELD_RECORD, T, F_REC_NOTE},
+    {"record.evidence", FIELD_RECORD, T, F_REC_EVIDENCE},
+    {"record.by", FIELD_RECORD, T, F_REC_BY},
+    {"record.line", FIELD_RECORD, I, F_REC_LINE},
+    {"deadline.kind", FIELD_DEADLINE, T, F_DL_KIND},
+    {"deadline.kind_code", FIELD_DEADLINE, T, F_DL_KIND_CODE},
+    {"deadline.activity", FIELD_DEADLINE, T, F_DL_ACTIVITY},
+    {"deadline.occurrence", FIELD_DEADLINE, T, F_DL_OCCURRENCE},
+    {"deadline.title", FIELD_DEADLINE, T, F_DL_TITLE},
+    {"deadline.lead", FIELD_DEADLINE, T, F_DL_LEAD},
+    {"deadline.partners", FIELD_DEADLINE, T, F_DL_PARTNERS},
+    {"deadline.from", FIELD_DEADLINE, D, F_DL_FROM},
+    {"deadline.due", FIELD_DEADLINE, D, F_DL_DUE},
+    {"deadline.days_left", FIELD_DEADLINE, I, F_DL_DAYS_LEFT},
+    {"deadline.state", FIELD_DEADLINE, T, F_DL_STATE},
+    {"deadline.state_code", FIELD_DEADLINE, T, F_DL_STATE_CODE},
+    {"deadline.done_on", FIELD_DEADLINE, D, F_DL_DONE_ON},
+};
+
+#undef T
+#undef I
+#undef D
+
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+const report_field *report_fields(size_t *count)
+{
+    *count = NFIELDS;
+    return fields;
+}
+
+const report_field *report_field_find(const char *name)
+{
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (strcmp(fields[i].name, name) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+/* --- periods ---------------------------------------------------------- */
+
+bool report_period_parse(const char *s, report_period *out, char *why, size_t whysize)
+{
+    memset(out, 0, sizeof *out);
+    const char *dots = strstr(s, "..");
+    if (!dots) {
+        period p;
+        if (!period_parse(s, &p)) {
+            snprintf(why, whysize, "'%s' is not a period; use 2026, 2026-H1, "
+                     "2026-Q3, 2026-03 or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)", s);
+            return false;
+        }
+        out->from = p.from;
+        out->to = p.to;
+        period_key(&p, out->key);
+        period_label(&p, out->label);
+        return true;
+    }
+    char from_text[16] = "", to_text[16] = "";
+    size_t n = (size_t)(dots - s);
+    if (n < sizeof from_text && strlen(dots + 2) < sizeof to_text) {
+        memcpy(from_text, s, n);
+        strcpy(to_text, dots + 2);
+    }
+    if (date_parse(from_text, false, &out->from) != DATE_OK ||
+        date_parse(to_text, false, &out->to) != DATE_OK) {
+        snprintf(why, whysize, "'%s' is not a span of real dates; write "
+                 "FROM..TO as YYYY-MM-DD..YYYY-MM-DD", s);
+        return false;
+    }
+    if (date_cmp(out->to, out->from) < 0) {
+        snprintf(why, whysize, "the period '%s' ends before it starts", s);
+        return false;
+    }
+    char a[11], b[11], ia[11], ib[11];
+    date_format_vn(out->from, a);
+    date_format_vn(out->to, b);
+    date_format_iso(out->from, ia);
+    date_format_iso(out->to, ib);
+    snprintf(out->key, sizeof out->key, "%s..%s", ia, ib);
+    snprintf(out->label, sizeof out->label, "Từ %s đến %s", a, b);
+    return true;
+}
+
+/* --- values ----------------------------------------------------------- */
+
+static report_value text(const char *s)
+{
+    return (report_value){.type = FIELD_TEXT, .empty = !s || !*s, .text = s};
+}
+
+static report_value integer(double n)
+{
+    return (report_value){.type = FIELD_INTEGER, .number = n};
+}
+
+static report_value integer_or_empty(double n, bool empty)
+{
+    return (report_value){.type = FIELD_INTEGER, .number = n, .empty = empty};
+}
+
+static report_value day(date d)
+{
+    return (report_value){.type = FIELD_DATE, .day = d, .empty = d.year == 0};
+}
+
+static const report_value empty_text = {.type = FIELD_TEXT, .empty = true};
+
+static const char *join_units(arena *a, const plan_units *u)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < u->count; i++) {
+        if (i)
+            sb_puts(&sb, "; ");
+        sb_puts(&sb, u->items[i].s ? u->items[i].s : "");
+    }
+    const char *s = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return s;
+}
+
+static const char *join_texts(arena *a, const plan_text *t, size_t n, const char *sep)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sb_puts(&sb, sep);
+        sb_puts(&sb, t[i].s ? t[i].s : "");
+    }
+    const char *s = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return s;
+}
+
+/* "12.5" or "12": numbers as Vietnamese readers expect them, without
+ * trailing zeros (a decimal comma). */
+static void put_number(strbuf *sb, double v)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.2f", v);
+    char *end = buf + strlen(buf) - 1;
+    while (*end == '0')
+        *end-- = '\0';
+    if (*end == '.')
+        *end = '\0';
+    char *dot = strchr(buf, '.');
+    if (dot)
+        *dot = ',';
+    sb_puts(sb, buf);
+}
+
+static void put_target(strbuf *sb, const plan_target *t, const double *actual)
+{
+    sb_puts(sb, t->name.s ? t->name.s : "");
+    sb_puts(sb, ": ");
+    if (actual) {
+        put_number(sb, *actual);
+        sb_puts(sb, "/");
+    }
+    put_number(sb, t->value);
+    if (t->unit.s) {
+        sb_putc(sb, ' ');
+        sb_puts(sb, t->unit.s);
+    }
+}
+
+static const char *activity_result(arena *a, const status_activity *s)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < s->ntargets; i++) {
+        if (!s->targets[i].measured)
+            continue;
+        if (sb.len)
+            sb_putc(&sb, '\n');
+        put_target(&sb, s->targets[i].target, &s->targets[i].actual);
+    }
+    if (s->last_note && s->last_note->note.s) {
+        if (sb.len)
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, s->last_note->note.s);
+    }
+    const char *r = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return r;
+}
+
+static size_t occurrences_finished(const status_activity *s, bool count_cancelled)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->noccurrences; i++) {
+        status_state st = s->occurrences[i].state;
+        if (st == STATUS_DONE || st == STATUS_DONE_LATE ||
+            (count_cancelled && st == STATUS_CANCELLED))
+            n++;
+    }
+    return n;
+}
+
+/* Ghi chú: what the state means in dates. */
+static const char *activity_remark(arena *a, const status_activity *s, date as_of)
+{
+    strbuf sb = STRBUF_INIT;
+    char due[11], on[11];
+    date_format_vn(s->due, due);
+    if (s->last)
+        date_format_vn(s->last->date, on);
+    switch (s->state) {
+    case STATUS_DONE:
+        if (s->last)
+            sb_printf(&sb, "Hoàn thành ngày %s", on);
+        break;
+    case STATUS_DONE_LATE:
+        if (s->last)
+            sb_printf(&sb, "Hoàn thành ngày %s (hạn %s)", on, due);
+        break;
+    case STATUS_OVERDUE:
+        sb_printf(&sb, "Quá hạn %ld ngày (hạn %s)", date_diff(as_of, s->due), due);
+        break;
+    case STATUS_CANCELLED:
+        if (s->last)
+            sb_printf(&sb, "Hủy bỏ ngày %s", on);
+        break;
+    case STATUS_PLANNED:
+    case STATUS_OPEN:
+    case STATUS_IN_PROGRESS:
+        if (s->due.year)
+            sb_printf(&sb, "Hạn %s", due);
+        break;
+    }
+    if (s->noccurrences > 1)
+        sb_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
+                  occurrences_finished(s, false), s->noccurrences);
+    const char *r = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return r;
+}
+
+static const char *activity_targets(arena *a, const plan_activity *act)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < act->ntargets; i++) {
+        if (i)
+            sb_putc(&sb, '\n');
+        put_target(&sb, &act->targets[i], NULL);
+    }
+    const char *r = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return r;
+}
+
+static const char *record_values(arena *a, const progress_record *r)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < r->nvalues; i++) {
+        if (i)
+            sb_puts(&sb, "; ");
+        sb_puts(&sb, r->values[i].name.s ? r->values[i].name.s : "");
+        sb_puts(&sb, ": ");
+        put_number(&sb, r->values[i].value);
+    }
+    const char *s = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return s;
+}
+
+static const char *plan_year(arena *a, const plan *p)
+{
+    if (!p->year_from)
+        return NULL;
+    if (p->year_from == p->year_to)
+        return arena_printf(a, "%d", p->year_from);
+    return arena_printf(a, "%d-%d", p->year_from, p->year_to);
+}
+
+/* "08/KH-TTBTXH" -> "TTBTXH": the issuer's part of a document symbol. */
+static const char *plan_symbol(arena *a, const plan *p)
+{
+    const char *n = p->number.s;
+    const char *dash = n ? strchr(n, '-') : NULL;
+    return dash ? arena_strdup(a, dash + 1) : NULL;
+}
+
+static void plan_targets(const status_plan *s, size_t *all, size_t *measured, size_t *on)
+{
+    *all = *measured = *on = 0;
+    for (size_t i = 0; i < s->nactivities; i++) {
+        const status_activity *act = &s->activities[i];
+        if (!act->in_scope)
+            continue;
+        for (size_t j = 0; j < act->ntargets; j++) {
+            (*all)++;
+            if (act->targets[j].measured)
+                (*measured)++;
+            if (act->targets[j].track == STATUS_TRACK_ON)
+                (*on)++;
+        }
+    }
+}
+
+static date parse_date(const plan_text *t)
+{
+    date d = {0, 0, 0};
+    if (t->s && date_parse(t->s, false, &d) != DATE_OK)
+        d = (date){0, 0, 0};
+    return d;
+}
+
+static report_value run_value(int id, const report_context *c)
+{
+    const report_run *r = c->run;
+    switch (id) {
+    case F_PERIOD_KEY: return text(r->period.key);
+    case F_PERIOD_LABEL: return text(r->period.label);
+    case F_PERIOD_FROM: return day(r->period.from);
+    case F_PERIOD_TO: return day(r->period.to);
+    case F_AS_OF: return day(r->as_of);
+    case F_TEMPLATE: return text(r->template_name);
+    default: return text(KEHOACH_VERSION);
+    }
+}
+
+static report_value plan_value(int id, const report_context *c)
+{
+    const plan *p = c->plan;
+    const status_counts *n = &c->status->counts;
+    size_t all, measured, on;
+    switch (id) {
+    case F_PLAN_ID: return text(p->id.s);
+    case F_PLAN_NUMBER: return text(p->number.s);
+    case F_PLAN_SYMBOL: return text(plan_symbol(c->a, p));
+    case F_PLAN_TITLE: return text(p->title.s);
+    case F_PLAN_ISSUER: return text(p->issuer.s);
+    case F_PLAN_PLACE: return text(p->place.s);
+    case F_PLAN_ISSUED: return day(parse_date(&p->issued));
+    case F_PLAN_YEAR: return text(plan_year(c->a, p));
+    case F_PLAN_FILE: return text(c->file);
+    case F_PLAN_ACTIVITIES: return integer((double)n->total);
+    case F_PLAN_PLANNED: return integer((double)n->n[STATUS_PLANNED]);
+    case F_PLAN_OPEN: return integer((double)n->n[STATUS_OPEN]);
+    case F_PLAN_IN_PROGRESS: return integer((double)n->n[STATUS_IN_PROGRESS]);
+    case F_PLAN_DONE: return integer((double)n->n[STATUS_DONE]);
+    case F_PLAN_DONE_LATE: return integer((double)n->n[STATUS_DONE_LATE]);
+    case F_PLAN_OVERDUE: return integer((double)n->n[STATUS_OVERDUE]);
+    case F_PLAN_CANCELLED: return integer((double)n->n[STATUS_CANCELLED]);
+    case F_PLAN_FINISHED:
+        return integer((double)(n->n[STATUS_DONE] + n->n[STATUS_DONE_LATE]));
+    case F_PLAN_PERCENT: return integer(status_counts_percent(n));
+    default:
+        plan_targets(c->status, &all, &measured, &on);
+        return integer((double)(id == F_PLAN_TARGETS ? all
+                                : id == F_PLAN_TARGETS_MEASURED ? measured : on));
+    }
+}
+
+static report_value activity_value(const report_field *f, const report_context *c)
+{
+    const status_activity *s = c->activity;
+    if (!s)
+        return (report_value){.type = f->type, .empty = true};
+    int id = f->id;
+    const plan_activity *act = s->activity;
+    const plan_section *sec = act->section;
+    switch (id) {
+    case F_SECTION_ID: return text(sec ? sec->id.s : NULL);
+    case F_SECTION_TITLE: return text(sec ? sec->title.s : NULL);
+    case F_ACT_ID: return text(act->id.s);
+    case F_ACT_TITLE: return text(act->title.s);
+    case F_ACT_LEAD: return text(join_units(c->a, &act->lead));
+    case F_ACT_PARTNERS: return text(join_units(c->a, &act->partners));
+    case F_ACT_TIME: return text(act->time.s);
+    case F_ACT_OUTPUT: return text(act->output.s);
+    case F_ACT_FROM:
+        return day(act->schedule.count ? act->schedule.windows[0].from : (date){0, 0, 0});
+    case F_ACT_DUE: return day(s->due);
+    case F_ACT_STATE: return text(status_state_label(s->state));
+    case F_ACT_STATE_CODE: return text(status_state_name(s->state));
+    case F_ACT_PERCENT: return integer(s->percent);
+    case F_ACT_RESULT: return text(activity_result(c->a, s));
+    case F_ACT_REMARK: return text(activity_remark(c->a, s, c->run->as_of));
+    case F_ACT_TARGETS: return text(activity_targets(c->a, act));
+    case F_ACT_OCCURRENCES: return integer((double)s->noccurrences);
+    case F_ACT_OCCURRENCES_DONE: return integer((double)occurrences_finished(s, false));
+    case F_ACT_LAST_UPDATE: return day(s->last ? s->last->date : (date){0, 0, 0});
+    default:
+        return s->last ? text(join_texts(c->a, s->last->evidence, s->last->nevidence, "; "))
+                       : empty_text;
+    }
+}
+
+static const char *record_state_label(progress_state st)
+{
+    static const status_state as_status[] = {
+        [PROGRESS_IN_PROGRESS] = STATUS_IN_PROGRESS,
+        [PROGRESS_DONE] = STATUS_DONE,
+        [PROGRESS_CANCELLED] = STATUS_CANCELLED,
+    };
+    return status_state_label(as_status[st]);
+}
+
+static report_value record_value(int id, const report_context *c)
+{
+    const progress_record *r = c->record;
+    switch (id) {
+    case F_REC_DATE: return day(r->date);
+    case F_REC_ACTIVITY: return text(r->activity.s);
+    case F_REC_OCCURRENCE: return text(r->occurrence.s);
+    case F_REC_STATE: return text(record_state_label(r->state));
+    case F_REC_STATE_CODE: return text(progress_state_name(r->state));
+    case F_REC_PERCENT: return integer_or_empty(r->percent, r->percent < 0);
+    case F_REC_VALUES: return text(record_values(c->a, r));
+    case F_REC_NOTE: return text(r->note.s);
+    case F_REC_EVIDENCE: return text(join_texts(c->a, r->evidence, r->nevidence, "; "));
+    case F_REC_BY: return text(r->by.s);
+    default: return integer(r->at ? r->at->pos.line : 0);
+    }
+}
+
+static report_value deadline_value(int id, const report_context *c)
+{
+    const report_deadline *d = c->deadline;
+    const when_window *w = d->occurrence.window;
+    const plan_report *duty = d->duty;
+    const plan_activity *act = d->activity;
+    switch (id) {
+    case F_DL_KIND: return text(act ? "Hoạt động" : "Báo cáo");
+    case F_DL_KIND_CODE: return text(act ? "activity" : "report");
+    case F_DL_ACTIVITY:
+        return text(act ? act->id.s : arena_printf(c->a, "BC%zu", d->duty_number));
+    case F_DL_OCCURRENCE: return text(w->label);
+    case F_DL_TITLE:
+        if (act)
+            return text(act->title.s);
+        return text(duty->what.s ? duty->what.s : duty->text.s);
+    case F_DL_LEAD: return text(join_units(c->a, act ? &act->lead : &duty->by));
+    case F_DL_PARTNERS: return text(join_units(c->a, act ? &act->partners : &duty->to));
+    case F_DL_FROM: return day(w->from);
+    case F_DL_DUE: return day(w->due);
+    case F_DL_DAYS_LEFT: return integer((double)date_diff(w->due, c->run->as_of));
+    case F_DL_STATE: return text(status_state_label(d->occurrence.state));
+    case F_DL_STATE_CODE: return text(status_state_name(d->occurrence.state));
+    default: {
+        status_state st = d->occurrence.state;
+        bool done = (st == STATUS_DONE || st == STATUS_DONE_LATE) && d->occurrence.last;
+        return day(done ? d->occurrence.last->date : (date){0, 0, 0});
+    }
+    }
+}
+
+report_value report_field_value(const report_field *f, const report_context *c)
+{
+    switch (f->scope) {
+    case FIELD_RUN: return run_value(f->id, c);
+    case FIELD_PLAN:
+        return c->plan ? plan_value(f->id, c) : (report_value){.type = f->type, .empty = true};
+    case FIELD_ACTIVITY: return activity_value(f, c);
+    case FIELD_RECORD:
+        return c->record ? record_value(f->id, c) : (report_value){.type = f->type, .empty = true};
+    default:
+        return c->deadline ? deadline_value(f->id, c)
+                           : (report_value){.type = f->type, .empty = true};
+    }
+}
+
+const char *report_value_text(const report_value *v, arena *a)
+{
+    if (v->empty)
+        return "";
+    char buf[16];
+    switch (v->type) {
+    case FIELD_TEXT: return v->text;
+    case FIELD_INTEGER: return arena_printf(a, "%.0f", v->number);
+    default:
+        date_format_vn(v->day, buf);
+        return arena_strdup(a, buf);
+    }
+}
+
+const char *report_expand(const char *s, const report_context *c)
+{
+    strbuf sb = STRBUF_INIT;
+    bool ok = true;
+    while (*s && ok) {
+        if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
+            sb_putc(&sb, s[0]);
+            s += 2;
+        } else if (*s == '{') {
+            const char *end = strchr(s, '}');
+            char *name = end ? arena_strndup(c->a, s + 1, (size_t)(end - s - 1)) : NULL;
+            const report_field *f = name ? report_field_find(name) : NULL;
+            if (f) {
+                report_value v = report_field_value(f, c);
+                sb_puts(&sb, report_value_text(&v, c->a));
+                s = end + 1;
+            } else {
+                ok = false;
+            }
+        } else {
+            sb_putc(&sb, *s++);
+        }
+    }
+    if (!ok)                 /* an unknown field: left as written */
+        sb_puts(&sb, s);
+    const char *r = arena_strdup(c->a, sb_str(&sb));
+    sb_release(&sb);
+    return r;
+}

@@ -1,0 +1,102 @@
+/* report_field.h - the fields a report template may show.
+ *
+ * A template's columns and title lines name fields ("activity.state",
+ * "plan.number", "period.label"). Each field belongs to a scope: the run
+ * (the period and as-of date), a plan, an activity, a progress record or
+ * a deadline; a sheet may use the fields of the scopes its rows have (see
+ * report_field_allowed). A field has one type, so a column of dates holds
+ * real dates and a column of counts real numbers. The values are computed
+ * from the plan model and its status (status.h) and never stored. */
+#ifndef KEHOACH_REPORT_FIELD_H
+#define KEHOACH_REPORT_FIELD_H
+
+#include "arena.h"
+#include "date.h"
+#include "plan.h"
+#include "progress.h"
+#include "status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum field_scope {
+    FIELD_RUN,          /* the report: period, as-of date, template */
+    FIELD_PLAN,
+    FIELD_ACTIVITY,     /* an activity and its section */
+    FIELD_RECORD,
+    FIELD_DEADLINE,
+} field_scope;
+
+typedef enum field_type {
+    FIELD_TEXT,
+    FIELD_INTEGER,
+    FIELD_DATE,
+} field_type;
+
+typedef struct report_field {
+    const char *name;
+    field_scope scope;
+    field_type type;
+    int id;
+} report_field;
+
+/* All fields, in the order the README lists them. */
+const report_field *report_fields(size_t *count);
+const report_field *report_field_find(const char *name);
+
+/* The reporting period: a named one of Decree 09/2019 or any span. */
+typedef struct report_period {
+    date from, to;
+    char key[32];       /* "2026", "2026-H1", "2026-01-01..2026-06-30" */
+    char label[64];     /* "Năm 2026", "6 tháng đầu năm 2026", "Từ 01/01/2026 đến 30/06/2026" */
+} report_period;
+
+/* Reads "2026", "2026-H1", "2026-Q3", "2026-03" or "FROM..TO" (dates
+ * YYYY-MM-DD). On failure writes the reason into why. */
+bool report_period_parse(const char *s, report_period *out, char *why, size_t whysize);
+
+typedef struct report_run {
+    date as_of;
+    report_period period;
+    const char *template_name;
+} report_run;
+
+/* A deadline row: one occurrence of an activity, or one report due. */
+typedef struct report_deadline {
+    const plan_activity *activity;         /* NULL for a report */
+    const status_activity *status;         /* likewise */
+    const plan_report *duty;               /* NULL for an activity */
+    size_t duty_number;                    /* 1-based among the plan's duties */
+    status_occurrence occurrence;
+} report_deadline;
+
+/* Where a value is taken from: what the row is about. */
+typedef struct report_context {
+    const report_run *run;
+    const plan *plan;                      /* NULL outside a plan */
+    const char *file;
+    const status_plan *status;
+    const status_activity *activity;       /* NULL outside an activity */
+    const progress_record *record;         /* records sheet */
+    const report_deadline *deadline;       /* deadlines sheet */
+    arena *a;                              /* for composed text */
+} report_context;
+
+typedef struct report_value {
+    field_type type;
+    bool empty;
+    const char *text;
+    double number;
+    date day;
+} report_value;
+
+report_value report_field_value(const report_field *f, const report_context *c);
+
+/* The value as text, as a title line shows it: dates "05/03/2026". */
+const char *report_value_text(const report_value *v, arena *a);
+
+/* Expands "{field}" in text ("{{" and "}}" are braces). From an unknown
+ * field on (template checks exclude them), the text is left as written. */
+const char *report_expand(const char *text, const report_context *c);
+
+#endif

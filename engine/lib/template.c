@@ -1,0 +1,459 @@
+/* template.c - building, checking and loading report templates (see
+ * template.h).
+ *
+ * The schema has already said what shape every value has; the builder
+ * reads what is there with the defaults the schema documents, and the
+ * checks here are those a schema cannot express: which fields the rows of
+ * a sheet have, which options need a sheet made per plan. */
+#include "template.h"
+
+#include "catalog.h"
+#include "embedded.h"
+#include "fileio.h"
+#include "schema.h"
+#include "text.h"
+#include "yamlload.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_FONT "Times New Roman"
+#define DEFAULT_FONT_SIZE 12
+#define DEFAULT_WIDTH 15
+#define DEFAULT_NUMBER "Số:        /BC-{plan.symbol}"
+
+const char *const template_builtin_names[] = {"ministry", "audit", NULL};
+
+static const char *const kind_names[] = {
+    "summary", "activities", "records", "deadlines", "provenance", NULL,
+};
+
+bool template_is_path(const char *path)
+{
+    static const char *const suffixes[] = {".template.yaml", ".template.yml", NULL};
+    size_t n = strlen(path);
+    for (size_t i = 0; suffixes[i]; i++) {
+        size_t m = strlen(suffixes[i]);
+        if (n >= m && strcmp(path + n - m, suffixes[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int choice(const node *n, const char *const *names, int fallback)
+{
+    const char *s = node_str(n);
+    for (int i = 0; s && names[i]; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return fallback;
+}
+
+static bool flag(const node *obj, const char *key, bool fallback)
+{
+    const node *n = node_get(obj, key);
+    return n && n->kind == NODE_BOOL ? n->u.boolean : fallback;
+}
+
+static double number(const node *obj, const char *key, double fallback)
+{
+    const node *n = node_get(obj, key);
+    return n && n->kind == NODE_NUMBER ? n->u.number.value : fallback;
+}
+
+/* Which rows have the fields of a scope. */
+static bool scope_allowed(field_scope scope, sheet_kind kind)
+{
+    switch (scope) {
+    case FIELD_RUN: return true;
+    case FIELD_PLAN: return kind != SHEET_PROVENANCE;
+    case FIELD_ACTIVITY:
+        return kind == SHEET_ACTIVITIES || kind == SHEET_RECORDS || kind == SHEET_DEADLINES;
+    case FIELD_RECORD: return kind == SHEET_RECORDS;
+    default: return kind == SHEET_DEADLINES;
+    }
+}
+
+static const char *scope_rule(field_scope scope)
+{
+    switch (scope) {
+    case FIELD_PLAN: return "plan fields are shown on sheets with plans (not provenance)";
+    case FIELD_ACTIVITY: return "activity and section fields are shown on activities, records and "
+                                "deadlines sheets";
+    case FIELD_RECORD: return "record fields are shown on records sheets";
+    default: return "deadline fields are shown on deadlines sheets";
+    }
+}
+
+/* Points at the placeholder inside a string node when it is written
+ * there as is, else at the whole node. */
+static diag *at_placeholder(diag_sink *d, const node *n, const char *placeholder,
+                            const char *message)
+{
+    const source *src = n->src;
+    if (src && n->span) {
+        const char *start = src->text + n->pos.offset;
+        size_t plen = strlen(placeholder);
+        for (size_t i = 0; i + plen <= n->span; i++)
+            if (memcmp(start + i, placeholder, plen) == 0) {
+                srcpos pos = source_pos_of(src, n->pos.offset + i);
+                return diag_at(d, DIAG_ERROR, src, pos, plen, "%s", message);
+            }
+    }
+    return diag_at_node(d, DIAG_ERROR, n, "%s", message);
+}
+
+static void field_names(const char ***names, size_t *n)
+{
+    const report_field *all = report_fields(n);
+    *names = xmalloc(*n * sizeof **names);
+    for (size_t i = 0; i < *n; i++)
+        (*names)[i] = all[i].name;
+}
+
+/* Checks the "{field}" placeholders of a text at node n. plan_fields: the
+ * sheet has a plan (made per plan). */
+static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, arena *a)
+{
+    const char *s = node_str(n);
+    size_t errors = 0;
+    while (s && *s) {
+        if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
+            s += 2;
+            continue;
+        }
+        if (*s != '{') {
+            s++;
+            continue;
+        }
+        const char *end = strchr(s, '}');
+        if (!end) {
+            diag_at_node(d, DIAG_ERROR, n, "'{' opens a field that is never closed; "
+                         "write '{{' for a brace");
+            return errors + 1;
+        }
+        char *name = arena_strndup(a, s + 1, (size_t)(end - s - 1));
+        char *written = arena_strndup(a, s, (size_t)(end - s + 1));
+        const report_field *f = report_field_find(name);
+        if (!f) {
+            const char **names;
+            size_t count;
+            field_names(&names, &count);
+            long hint = text_suggest(name, names, count);
+            if (hint >= 0)
+                at_placeholder(d, n, written, arena_printf(a, "unknown field '%s'; did you "
+                                                           "mean '%s'?", name, names[hint]));
+            else
+                at_placeholder(d, n, written, arena_printf(a, "unknown field '%s'; the fields "
+                                                           "are listed in the README (Report "
+                                                           "templates)", name));
+            free(names);
+            errors++;
+        } else if (f->scope != FIELD_RUN && !(f->scope == FIELD_PLAN && plan_fields)) {
+            at_placeholder(d, n, written, arena_printf(a, "field '%s' has no value here: %s",
+                name, plan_fields ? "titles and names show period, report and plan fields"
+                                  : "titles and names of a sheet made once show only period "
+                                    "and report fields (plan fields need \"per: plan\")"));
+            errors++;
+        }
+        s = end + 1;
+    }
+    return errors;
+}
+
+static const char *str_or(const node *obj, const char *key, const char *fallback)
+{
+    const char *s = node_str(node_get(obj, key));
+    return s ? s : fallback;
+}
+
+static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag_sink *d)
+{
+    size_t errors = 0;
+    sh->ncolumns = list->u.array.count;
+    sh->columns = arena_alloc(a, sh->ncolumns * sizeof *sh->columns + 1);
+    static const char *const aligns[] = {"general", "left", "center", "right", NULL};
+    for (size_t i = 0; i < sh->ncolumns; i++) {
+        const node *c = list->u.array.items[i];
+        template_column *col = &sh->columns[i];
+        col->header = str_or(c, "header", "");
+        const node *field = node_get(c, "field");
+        col->field = report_field_find(node_str(field) ? node_str(field) : "");
+        col->width = number(c, "width", DEFAULT_WIDTH);
+        col->wrap = flag(c, "wrap", false);
+        col->format = node_str(node_get(c, "format"));
+        col->align = (xlsx_align)choice(node_get(c, "align"), aligns, XLSX_ALIGN_GENERAL);
+        if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
+            diag *dg = diag_at_node(d, DIAG_ERROR, field, "field '%s' has no value on a %s "
+                                    "sheet", col->field->name, kind_names[sh->kind]);
+            diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s", scope_rule(col->field->scope));
+            errors++;
+        }
+    }
+    return errors;
+}
+
+/* The options that only a per-plan activities sheet has. */
+static size_t check_options(const template_sheet *sh, const node *n, diag_sink *d)
+{
+    size_t errors = 0;
+    struct {
+        const char *key;
+        bool set, needs_activities;
+    } options[] = {
+        {"summary", sh->summary, true},
+        {"chart", sh->chart, true},
+        {"group", sh->group_sections, true},
+        {"header", sh->header == HEADER_OFFICIAL, false},
+        {"footer", sh->signature, false},
+    };
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        if (!options[i].set)
+            continue;
+        const node_member *m = node_member_get(n, options[i].key);
+        if (options[i].needs_activities && sh->kind != SHEET_ACTIVITIES) {
+            diag_at_node(d, DIAG_ERROR, m->value, "'%s' is only for activities sheets",
+                         options[i].key);
+            errors++;
+        } else if (!sh->per_plan) {
+            diag_at_node(d, DIAG_ERROR, m->value, "'%s: %s' needs a sheet made per plan: add "
+                         "\"per: plan\"", options[i].key, node_str(m->value) ? node_str(m->value)
+                                                                              : "true");
+            errors++;
+        }
+    }
+    if (sh->chart && !sh->summary) {
+        diag_at_node(d, DIAG_ERROR, node_get(n, "chart"),
+                     "'chart' is drawn beside the summary: add \"summary: true\"");
+        errors++;
+    }
+    return errors;
+}
+
+static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink *d)
+{
+    size_t errors = 0;
+    static const char *const pers[] = {"all", "plan", NULL};
+    static const char *const headers[] = {"none", "title", "official", NULL};
+    static const char *const groups[] = {"none", "section", NULL};
+    static const char *const footers[] = {"none", "signature", NULL};
+    sh->kind = (sheet_kind)choice(node_get(n, "kind"), kind_names, SHEET_ACTIVITIES);
+    sh->name = str_or(n, "name", kind_names[sh->kind]);
+    sh->per_plan = choice(node_get(n, "per"), pers, 0) == 1;
+    sh->min_plans = (size_t)number(n, "min_plans", 1);
+    sh->header = (sheet_header)choice(node_get(n, "header"), headers, HEADER_NONE);
+    sh->number = str_or(n, "number", DEFAULT_NUMBER);
+    sh->summary = flag(n, "summary", false);
+    sh->chart = flag(n, "chart", false);
+    sh->group_sections = choice(node_get(n, "group"), groups, 0) == 1;
+    sh->signature = choice(node_get(n, "footer"), footers, 0) == 1;
+    sh->freeze = flag(n, "freeze", sh->header == HEADER_NONE);
+    sh->filter = flag(n, "filter", sh->header == HEADER_NONE);
+
+    const node *per = node_get(n, "per");
+    if (sh->per_plan && (sh->kind == SHEET_SUMMARY || sh->kind == SHEET_PROVENANCE)) {
+        diag_at_node(d, DIAG_ERROR, per, "a %s sheet covers every plan; it cannot be made "
+                     "per plan", kind_names[sh->kind]);
+        errors++;
+    }
+    errors += check_options(sh, n, d);
+
+    const node *name = node_get(n, "name");
+    if (name)
+        errors += check_placeholders(name, sh->per_plan, d, a);
+    const node *number_node = node_get(n, "number");
+    if (number_node)
+        errors += check_placeholders(number_node, sh->per_plan, d, a);
+    const node *title = node_get(n, "title");
+    if (title && title->kind == NODE_ARRAY) {
+        sh->title = arena_alloc(a, title->u.array.count * sizeof *sh->title + 1);
+        for (size_t i = 0; i < title->u.array.count; i++) {
+            const char *line = node_str(title->u.array.items[i]);
+            if (!line)
+                continue;
+            sh->title[sh->ntitle++] = line;
+            errors += check_placeholders(title->u.array.items[i], sh->per_plan, d, a);
+        }
+    }
+    if (sh->header != HEADER_NONE && sh->ntitle == 0) {
+        diag_at_node(d, DIAG_ERROR, node_get(n, "header"), "a header needs its title lines: "
+                     "add \"title:\" with at least one line");
+        errors++;
+    }
+
+    const node *columns = node_get(n, "columns");
+    if (sh->kind == SHEET_PROVENANCE) {
+        if (columns) {
+            diag_at_node(d, DIAG_ERROR, columns, "a provenance sheet has fixed columns; "
+                         "remove \"columns\"");
+            errors++;
+        }
+    } else if (!columns || columns->kind != NODE_ARRAY) {
+        if (!columns) {
+            diag_at_node(d, DIAG_ERROR, n, "a %s sheet needs \"columns\"", kind_names[sh->kind]);
+            errors++;
+        }
+    } else {
+        errors += build_columns(a, sh, columns, d);
+        if (sh->summary && sh->ncolumns < 3) {
+            diag_at_node(d, DIAG_ERROR, node_get(n, "summary"), "the summary needs a table "
+                         "of at least 3 columns (a label over two, its count in the third)");
+            errors++;
+        }
+        if ((sh->header == HEADER_OFFICIAL || sh->signature) && sh->ncolumns < 2) {
+            diag_at_node(d, DIAG_ERROR, columns, "an official header or a signature block "
+                         "needs a table of at least 2 columns (its left and right parts)");
+            errors++;
+        }
+    }
+    return errors;
+}
+
+template *template_build(arena *a, const source *src, const node *root, diag_sink *d)
+{
+    size_t before = diag_errors(d);
+    template *t = arena_alloc(a, sizeof *t);
+    t->src = src;
+    t->path = src ? src->path : NULL;
+    t->name = str_or(root, "template", "");
+    t->title = node_str(node_get(root, "title"));
+    const node *font = node_get(root, "font");
+    t->font = str_or(font, "name", DEFAULT_FONT);
+    t->font_size = number(font, "size", DEFAULT_FONT_SIZE);
+
+    const node *page = node_get(root, "page");
+    static const char *const papers[] = {"A4", "A3", "Letter", NULL};
+    static const int paper_codes[] = {9, 8, 1};
+    static const char *const orientations[] = {"landscape", "portrait", NULL};
+    static const char *const numbers[] = {"none", "top", "bottom", NULL};
+    t->page.paper = paper_codes[choice(node_get(page, "paper"), papers, 0)];
+    t->page.landscape = choice(node_get(page, "orientation"), orientations, 0) == 0;
+    t->page.fit_width = flag(page, "fit_width", true);
+    t->page.page_numbers = choice(node_get(page, "page_numbers"), numbers, 1);
+    const node *margins = node_get(page, "margins");
+    static const char *const sides[] = {"top", "bottom", "left", "right"};
+    static const double decree_mm[] = {20, 20, 30, 15};   /* Decree 30/2020 */
+    for (int i = 0; i < 4; i++)
+        t->page.margin_mm[i] = number(margins, sides[i], decree_mm[i]);
+
+    const node *sheets = node_get(root, "sheets");
+    if (sheets && sheets->kind == NODE_ARRAY) {
+        t->sheets = arena_alloc(a, sheets->u.array.count * sizeof *t->sheets + 1);
+        const node *first_per_plan = NULL;
+        for (size_t i = 0; i < sheets->u.array.count; i++) {
+            const node *n = sheets->u.array.items[i];
+            if (n->kind != NODE_OBJECT)
+                continue;
+            template_sheet *sh = &t->sheets[t->nsheets++];
+            build_sheet(a, sh, n, d);
+            /* the report is written as the plans are read: the sheets made
+             * once are started first, so they must come first */
+            if (sh->per_plan && !first_per_plan)
+                first_per_plan = n;
+            else if (!sh->per_plan && first_per_plan) {
+                diag *dg = diag_at_node(d, DIAG_ERROR, node_get(n, "kind"), "a sheet made once "
+                                        "must come before the sheets made per plan");
+                diag_note(d, dg, first_per_plan->src, first_per_plan->pos, 1,
+                          "the first sheet made per plan is here");
+            }
+        }
+    }
+    return diag_errors(d) == before ? t : NULL;
+}
+
+/* --- loading ---------------------------------------------------------- */
+
+static bool names_a_file(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 5 && strcmp(s + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(s + n - 4, ".yml") == 0);
+}
+
+static source *read_template(const char *name_or_path, bool *builtin, diag_sink *d)
+{
+    const yamlload_limits *limits = &yamlload_default_limits;
+    if (names_a_file(name_or_path)) {
+        char *data, *err;
+        size_t len;
+        switch (fileio_read(name_or_path, limits->max_bytes, &data, &len, &err)) {
+        case FILEIO_ERROR:
+            diag_file(d, DIAG_ERROR, name_or_path, "cannot read the template: %s", err);
+            free(err);
+            return NULL;
+        case FILEIO_TOO_LARGE:
+            diag_file(d, DIAG_ERROR, name_or_path, "the template is larger than the limit "
+                      "of %zu bytes", limits->max_bytes);
+            return NULL;
+        case FILEIO_OK:
+            break;
+        }
+        *builtin = false;
+        return source_new(name_or_path, data, len);
+    }
+    char file[128];
+    snprintf(file, sizeof file, "%s.template.yaml", name_or_path);
+    const embedded_file *e = strlen(name_or_path) < 100 ? embedded_find(file) : NULL;
+    if (!e) {
+        size_t n = 0;
+        while (template_builtin_names[n])
+            n++;
+        long hint = text_suggest(name_or_path, (const char *const *)template_builtin_names, n);
+        diag *dg = diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
+                             name_or_path, hint >= 0 ? "; did you mean '" : "",
+                             hint >= 0 ? template_builtin_names[hint] : "",
+                             hint >= 0 ? "'?" : "");
+        diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "built-in templates: ministry (the "
+                  "progress report to the Ministry), audit (the audit export); or name a "
+                  "template file (NAME.template.yaml)");
+        return NULL;
+    }
+    *builtin = true;
+    char *path = xmalloc(strlen(file) + 16);
+    sprintf(path, "templates/%s", file);
+    source *src = source_new(path, xstrndup(e->data, e->len), e->len);
+    free(path);
+    return src;
+}
+
+template *template_load(const char *name_or_path, diag_sink *d)
+{
+    bool builtin = false;
+    source *src = read_template(name_or_path, &builtin, d);
+    if (!src)
+        return NULL;
+    arena *a = arena_new();
+    size_t before = diag_errors(d);
+    diag_set_stage(d, "yaml");
+    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    template *t = NULL;
+    if (root) {
+        diag_set_stage(d, "schema");
+        catalog *cat = catalog_load(d);
+        if (cat)
+            schema_validate(catalog_schema(cat, "template.schema.json"), root, d);
+        catalog_free(cat);
+        diag_set_stage(d, "meaning");
+        if (diag_errors(d) == before)
+            t = template_build(a, src, root, d);
+    }
+    if (!t) {
+        arena_free(a);
+        source_free(src);
+        return NULL;
+    }
+    t->builtin = builtin;
+    t->owned_arena = a;
+    t->owned_src = src;
+    return t;
+}
+
+void template_free(template *t)
+{
+    if (!t)
+        return;
+    source *src = t->owned_src;
+    arena_free(t->owned_arena);   /* t lives in it */
+    source_free(src);
+}

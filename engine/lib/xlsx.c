@@ -1,0 +1,402 @@
+/* xlsx.c - Excel workbooks through libxlsxwriter (see xlsx.h).
+ *
+ * Styles are kept in a small table: each distinct xlsx_style becomes one
+ * libxlsxwriter format, created on first use with the book's font. The
+ * first error of any call is kept and returned by xlsx_close(), so callers
+ * write a whole workbook without checking every cell. */
+#include "xlsx.h"
+
+#include "arena.h"
+#include "text.h"
+#include "utf8.h"
+
+#include <xlsxwriter.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MM_PER_INCH 25.4
+#define CHART_WIDTH_PX 480.0     /* libxlsxwriter's default chart size */
+#define CHART_HEIGHT_PX 288.0
+
+typedef struct style_entry {
+    xlsx_style key;              /* number_format owned */
+    lxw_format *format;
+} style_entry;
+
+struct xlsx_sheet {
+    xlsx_book *book;
+    lxw_worksheet *ws;
+    char name[128];
+};
+
+struct xlsx_book {
+    lxw_workbook *wb;
+    char *font;
+    double size;
+    style_entry *styles;
+    size_t nstyles;
+    xlsx_sheet **sheets;
+    size_t nsheets;
+    char *error;                 /* the first error */
+    size_t truncated;
+};
+
+static void fail(xlsx_book *b, const char *what, lxw_error e)
+{
+    if (e == LXW_NO_ERROR || b->error)
+        return;
+    size_t n = strlen(what) + strlen(lxw_strerror(e)) + 3;
+    b->error = xmalloc(n);
+    snprintf(b->error, n, "%s: %s", what, lxw_strerror(e));
+}
+
+xlsx_book *xlsx_open(const char *path, const char *font, double size,
+                     date created, const char *title, char **err)
+{
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = workbook_new_opt(path, &options);
+    if (!wb) {
+        *err = xstrdup("cannot start the workbook (out of memory or no "
+                       "room for temporary files)");
+        return NULL;
+    }
+    xlsx_book *b = xcalloc(1, sizeof *b);
+    b->wb = wb;
+    b->font = xstrdup(font);
+    b->size = size;
+    lxw_doc_properties props = {
+        .title = (char *)title,
+        .created = (time_t)date_to_days(created) * 86400,
+    };
+    fail(b, "document properties", workbook_set_properties(wb, &props));
+    *err = NULL;
+    return b;
+}
+
+static void release(xlsx_book *b)
+{
+    for (size_t i = 0; i < b->nstyles; i++)
+        free((char *)b->styles[i].key.number_format);
+    free(b->styles);
+    for (size_t i = 0; i < b->nsheets; i++)
+        free(b->sheets[i]);
+    free(b->sheets);
+    free(b->font);
+    free(b->error);
+    free(b);
+}
+
+bool xlsx_close(xlsx_book *b, char **err)
+{
+    lxw_error e = workbook_close(b->wb);
+    fail(b, "writing the workbook", e);
+    bool ok = !b->error;
+    *err = b->error;
+    b->error = NULL;
+    release(b);
+    return ok;
+}
+
+size_t xlsx_truncated(const xlsx_book *b)
+{
+    return b->truncated;
+}
+
+static bool same_style(const xlsx_style *a, const xlsx_style *b)
+{
+    const char *fa = a->number_format ? a->number_format : "";
+    const char *fb = b->number_format ? b->number_format : "";
+    return a->size == b->size && a->bold == b->bold && a->italic == b->italic &&
+           a->underline == b->underline && a->wrap == b->wrap &&
+           a->border == b->border && a->middle == b->middle &&
+           a->align == b->align && a->fill == b->fill && strcmp(fa, fb) == 0;
+}
+
+static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
+{
+    static const xlsx_style plain = {.fill = XLSX_NO_FILL};
+    if (!st)
+        st = &plain;
+    for (size_t i = 0; i < b->nstyles; i++)
+        if (same_style(&b->styles[i].key, st))
+            return b->styles[i].format;
+    lxw_format *f = workbook_add_format(b->wb);
+    format_set_font_name(f, b->font);
+    format_set_font_size(f, st->size > 0 ? st->size : b->size);
+    if (st->bold)
+        format_set_bold(f);
+    if (st->italic)
+        format_set_italic(f);
+    if (st->underline)
+        format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    if (st->wrap)
+        format_set_text_wrap(f);
+    if (st->border)
+        format_set_border(f, LXW_BORDER_THIN);
+    format_set_align(f, st->middle ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
+    static const uint8_t aligns[] = {LXW_ALIGN_NONE, LXW_ALIGN_LEFT, LXW_ALIGN_CENTER,
+                                     LXW_ALIGN_RIGHT};
+    if (st->align != XLSX_ALIGN_GENERAL)
+        format_set_align(f, aligns[st->align]);
+    if (st->fill != XLSX_NO_FILL) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, st->fill);
+    }
+    if (st->number_format)
+        format_set_num_format(f, st->number_format);
+    b->styles = xrealloc(b->styles, (b->nstyles + 1) * sizeof *b->styles);
+    style_entry *e = &b->styles[b->nstyles++];
+    e->key = *st;
+    e->key.number_format = st->number_format ? xstrdup(st->number_format) : NULL;
+    e->format = f;
+    return f;
+}
+
+/* --- sheet names ------------------------------------------------------ */
+
+static bool name_taken(const char *name, const char *const *taken, size_t ntaken)
+{
+    if (text_same(name, "History"))
+        return true;
+    for (size_t i = 0; i < ntaken; i++)
+        if (text_same(name, taken[i]))
+            return true;
+    return false;
+}
+
+/* Copies at most max characters of s into out, without the characters
+ * Excel refuses; returns the bytes written. */
+static size_t copy_clean(const char *s, size_t max, char *out)
+{
+    size_t len = strlen(s), o = 0, chars = 0;
+    while (len > 0 && s[0] == '\'') {
+        s++;
+        len--;
+    }
+    while (len > 0 && s[len - 1] == '\'')
+        len--;
+    for (size_t i = 0; i < len && chars < max;) {
+        int32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {          /* not UTF-8: the loader refuses such text */
+            i++;
+            continue;
+        }
+        if (cp < 0x20 || strchr("[]:*?/\\", (int)cp))
+            out[o++] = '_';
+        else {
+            memcpy(out + o, s + i, n);
+            o += n;
+        }
+        i += n;
+        chars++;
+    }
+    while (o > 0 && out[o - 1] == '\'')   /* cut just after an apostrophe */
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
+                     char out[128])
+{
+    char base[128];
+    if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
+        strcpy(base, "Sheet");
+    strcpy(out, base);
+    for (unsigned n = 2; name_taken(out, taken, ntaken); n++) {
+        char suffix[16];
+        int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
+        copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
+        strcat(out, suffix);
+    }
+}
+
+xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
+{
+    const char **taken = xmalloc((b->nsheets + 1) * sizeof *taken);
+    for (size_t i = 0; i < b->nsheets; i++)
+        taken[i] = b->sheets[i]->name;
+    xlsx_sheet *s = xcalloc(1, sizeof *s);
+    xlsx_sheet_name(name, taken, b->nsheets, s->name);
+    free(taken);
+    s->book = b;
+    s->ws = workbook_add_worksheet(b->wb, s->name);
+    if (!s->ws && !b->error) {
+        size_t n = strlen(s->name) + 40;
+        b->error = xmalloc(n);
+        snprintf(b->error, n, "cannot add the sheet '%s'", s->name);
+    }
+    b->sheets = xrealloc(b->sheets, (b->nsheets + 1) * sizeof *b->sheets);
+    b->sheets[b->nsheets++] = s;
+    return s;
+}
+
+const char *xlsx_sheet_title(const xlsx_sheet *s)
+{
+    return s->name;
+}
+
+/* --- cells ------------------------------------------------------------ */
+
+void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
+               const xlsx_style *st)
+{
+    if (!s->ws)
+        return;
+    if (!text || !*text) {
+        xlsx_blank(s, row, col, st);
+        return;
+    }
+    lxw_format *f = format_of(s->book, st);
+    size_t len = strlen(text);
+    if (utf8_length(text, len) <= XLSX_MAX_TEXT) {
+        fail(s->book, "writing a cell", worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f));
+        return;
+    }
+    /* keep what fits, and say it was cut with an ellipsis */
+    size_t end = 0;
+    for (size_t chars = 0; chars < XLSX_MAX_TEXT - 1; chars++)
+        end = utf8_advance(text, len, end);
+    char *cut = xmalloc(end + 4);
+    memcpy(cut, text, end);
+    memcpy(cut + end, "\xe2\x80\xa6", 4);
+    fail(s->book, "writing a cell", worksheet_write_string(s->ws, row, (lxw_col_t)col, cut, f));
+    free(cut);
+    s->book->truncated++;
+}
+
+void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
+                 const xlsx_style *st)
+{
+    if (s->ws)
+        fail(s->book, "writing a cell",
+             worksheet_write_number(s->ws, row, (lxw_col_t)col, value, format_of(s->book, st)));
+}
+
+void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d, const xlsx_style *st)
+{
+    lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
+    if (s->ws)
+        fail(s->book, "writing a cell",
+             worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt, format_of(s->book, st)));
+}
+
+void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
+{
+    if (s->ws)
+        fail(s->book, "writing a cell",
+             worksheet_write_blank(s->ws, row, (lxw_col_t)col, format_of(s->book, st)));
+}
+
+void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_col,
+                const char *text, const xlsx_style *st)
+{
+    if (!s->ws)
+        return;
+    if (first_col == last_col) {
+        xlsx_text(s, row, first_col, text, st);
+        return;
+    }
+    fail(s->book, "merging cells",
+         worksheet_merge_range(s->ws, row, (lxw_col_t)first_col, row, (lxw_col_t)last_col,
+                               text ? text : "", format_of(s->book, st)));
+}
+
+/* --- layout ----------------------------------------------------------- */
+
+void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width, bool hidden)
+{
+    lxw_row_col_options options = {.hidden = hidden};
+    if (s->ws)
+        fail(s->book, "setting a column",
+             worksheet_set_column_opt(s->ws, (lxw_col_t)col, (lxw_col_t)col, width,
+                                      NULL, &options));
+}
+
+void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points)
+{
+    if (s->ws)
+        fail(s->book, "setting a row", worksheet_set_row(s->ws, row, points, NULL));
+}
+
+void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
+{
+    if (!s->ws)
+        return;
+    if (p->landscape)
+        worksheet_set_landscape(s->ws);
+    else
+        worksheet_set_portrait(s->ws);
+    worksheet_set_paper(s->ws, (uint8_t)p->paper);
+    worksheet_set_margins(s->ws, p->margin_mm[2] / MM_PER_INCH, p->margin_mm[3] / MM_PER_INCH,
+                          p->margin_mm[0] / MM_PER_INCH, p->margin_mm[1] / MM_PER_INCH);
+    if (p->fit_width)
+        worksheet_fit_to_pages(s->ws, 1, 0);
+    if (p->repeat_rows)
+        fail(s->book, "repeating rows",
+             worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
+    if (p->page_numbers) {
+        char spec[96];
+        snprintf(spec, sizeof spec, "&C&\"%s,Regular\"&%d&P", s->book->font,
+                 (int)(s->book->size + 0.5));
+        if (p->page_numbers == 1)
+            fail(s->book, "page header", worksheet_set_header(s->ws, spec));
+        else
+            fail(s->book, "page footer", worksheet_set_footer(s->ws, spec));
+    }
+    if (p->print_columns)
+        fail(s->book, "print area",
+             worksheet_print_area(s->ws, 0, 0, last_row, (lxw_col_t)(p->print_columns - 1)));
+}
+
+void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
+{
+    if (s->ws)
+        worksheet_freeze_panes(s->ws, row, (lxw_col_t)col);
+}
+
+void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
+                 uint32_t last_row, uint32_t last_col)
+{
+    if (s->ws)
+        fail(s->book, "setting a filter",
+             worksheet_autofilter(s->ws, first_row, (lxw_col_t)first_col, last_row,
+                                  (lxw_col_t)last_col));
+}
+
+void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
+{
+    if (!s->ws || !c->data->ws)
+        return;
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR_STACKED);
+    const char *sheet = c->data->name;
+    lxw_chart_font font = {.name = (char *)c->font, .size = 11};
+    lxw_chart_font title_font = {.name = (char *)c->font, .size = 12, .bold = LXW_TRUE};
+    for (size_t i = 0; i < c->nseries; i++) {
+        lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+        lxw_col_t col = (lxw_col_t)(c->first_value_col + i);
+        chart_series_set_categories(series, sheet, c->first_row, (lxw_col_t)c->cat_col,
+                                    c->last_row, (lxw_col_t)c->cat_col);
+        chart_series_set_values(series, sheet, c->first_row, col, c->last_row, col);
+        chart_series_set_name_range(series, sheet, c->first_row - 1, col);
+        lxw_chart_fill fill = {.color = c->colors[i]};
+        chart_series_set_fill(series, &fill);
+    }
+    chart_title_set_name(chart, c->title);
+    chart_title_set_name_font(chart, &title_font);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_legend_set_font(chart, &font);
+    chart_axis_set_num_font(chart->x_axis, &font);
+    chart_axis_set_num_font(chart->y_axis, &font);
+    chart_axis_set_reverse(chart->x_axis);        /* first unit on top */
+    lxw_chart_options options = {
+        .x_scale = c->width / CHART_WIDTH_PX,
+        .y_scale = c->height / CHART_HEIGHT_PX,
+        .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
+    };
+    fail(b, "inserting a chart",
+         worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col, chart, &options));
+}

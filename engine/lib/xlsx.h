@@ -1,0 +1,119 @@
+/* xlsx.h - writing Excel workbooks: the one module that includes
+ * <xlsxwriter.h>.
+ *
+ * A thin layer over libxlsxwriter in its constant-memory mode: each sheet's
+ * rows go to a temporary file as they are written, so a workbook of any
+ * size needs memory for one row per sheet, not for the workbook. Rows of a
+ * sheet must therefore be written top to bottom (a row, once left, is
+ * final); sheets are independent of each other. Cell styles are described
+ * by value (xlsx_style) and turned into libxlsxwriter formats once each.
+ * The document's creation date is given, never read from the clock, so the
+ * same input gives the same bytes. Sheet names are made valid for Excel.
+ * Errors are collected in the book and reported by xlsx_close(). */
+#ifndef KEHOACH_XLSX_H
+#define KEHOACH_XLSX_H
+
+#include "date.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define XLSX_MAX_ROWS 1048576u
+#define XLSX_MAX_COLUMNS 16384u
+#define XLSX_MAX_TEXT 32767u          /* characters in a cell */
+#define XLSX_SHEET_NAME_MAX 31u       /* characters in a sheet name */
+
+typedef struct xlsx_book xlsx_book;
+typedef struct xlsx_sheet xlsx_sheet;
+
+typedef enum xlsx_align {
+    XLSX_ALIGN_GENERAL,               /* text left, numbers right */
+    XLSX_ALIGN_LEFT,
+    XLSX_ALIGN_CENTER,
+    XLSX_ALIGN_RIGHT,
+} xlsx_align;
+
+typedef struct xlsx_style {
+    double size;                      /* points; 0: the book's */
+    bool bold, italic, underline;
+    bool wrap, border;
+    bool middle;                      /* vertically centred (else top) */
+    xlsx_align align;
+    uint32_t fill;                    /* 0xRRGGBB, or XLSX_NO_FILL */
+    const char *number_format;        /* NULL: General */
+} xlsx_style;
+
+#define XLSX_NO_FILL 0xFFFFFFFFu
+
+typedef struct xlsx_page {
+    bool landscape;
+    int paper;                        /* Excel's code: 9 A4, 8 A3, 1 Letter */
+    double margin_mm[4];              /* top, bottom, left, right */
+    bool fit_width;                   /* one page wide, as many long */
+    bool repeat_rows;                 /* repeat rows first..last on each page */
+    uint32_t repeat_first, repeat_last;
+    int page_numbers;                 /* 0 none, 1 top centre, 2 bottom centre */
+    uint32_t print_columns;           /* print area: columns 0..n-1; 0: all */
+} xlsx_page;
+
+/* Starts a workbook to be written to path when closed. font and size are
+ * the default of every cell; created is the document's creation date;
+ * title may be NULL. Returns NULL with a message in *err (free it). */
+xlsx_book *xlsx_open(const char *path, const char *font, double size,
+                     date created, const char *title, char **err);
+
+/* Closes the workbook, writing the file. Returns false with a message in
+ * *err when anything failed, now or in an earlier call. Frees the book. */
+bool xlsx_close(xlsx_book *b, char **err);
+
+/* Cells of text longer than Excel allows, cut to fit so far. */
+size_t xlsx_truncated(const xlsx_book *b);
+
+/* Adds a sheet named as near to name as Excel allows (see
+ * xlsx_sheet_name). */
+xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name);
+const char *xlsx_sheet_title(const xlsx_sheet *s);
+
+/* Makes name a valid, unused sheet name: the characters []:*?/\ become
+ * "_", apostrophes are dropped from its ends, it is cut to 31 characters,
+ * an empty name becomes "Sheet", and a name equal (ignoring case) to one
+ * in taken, or "History", gets " (2)", " (3)"... Writes at most 4 bytes
+ * per character plus a NUL into out (128 bytes suffice). */
+void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
+                     char out[128]);
+
+void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
+               const xlsx_style *st);
+void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
+                 const xlsx_style *st);
+void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
+               const xlsx_style *st);
+void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st);
+/* Merges the range and writes text into it (text may be NULL). */
+void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_col,
+                const char *text, const xlsx_style *st);
+
+void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width, bool hidden);
+void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);
+void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row);
+void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col);
+void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
+                 uint32_t last_row, uint32_t last_col);
+
+/* A stacked bar chart of the block of sheet `data`: categories in column
+ * cat_col, rows first..last; one series per value column, named by the
+ * cell above its first value, filled with colors[i]. Placed with its top
+ * left corner at (row, col), width x height pixels. */
+typedef struct xlsx_chart {
+    const char *title;
+    const xlsx_sheet *data;
+    uint32_t first_row, last_row, cat_col, first_value_col;
+    size_t nseries;
+    const uint32_t *colors;
+    uint32_t row, col, width, height;
+    const char *font;
+} xlsx_chart;
+void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c);
+
+#endif
