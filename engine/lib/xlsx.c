@@ -258,8 +258,11 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     }
     /* keep what fits, and say it was cut with an ellipsis */
     size_t end = 0;
-    for (size_t chars = 0; chars < XLSX_MAX_TEXT - 1; chars++)
-        end = utf8_advance(text, len, end);
+    for (size_t chars = 0; chars < XLSX_MAX_TEXT - 1 && end < len; chars++) {
+        int32_t cp;
+        size_t n = utf8_decode(text + end, len - end, &cp);
+        end += n ? n : 1;
+    }
     char *cut = xmalloc(end + 4);
     memcpy(cut, text, end);
     memcpy(cut + end, "\xe2\x80\xa6", 4);
