@@ -4,11 +4,12 @@
 Makes COPIES copies of every plan in PLANS_DIR and its progress log (each
 with its own id, so they are all checked as distinct plans), in one folder
 per copy, and times `kehoach validate`, `kehoach deadlines --format json`
-and `kehoach status --format json` over all of them, best of three runs
-each, with the peak memory of each. Then times libyaml alone reading the
+`kehoach status --format json` and `kehoach report` (the Ministry report,
+a sheet per plan, and the audit export) over all of them, best of three
+runs each, with the peak memory of each. Then times libyaml alone reading the
 same files (yaml-floor), the floor no validator can go under, and prints
-the ratios. Last, one plan with a log of 100,000 records: the status of
-a long history.
+the ratios. Last, one plan with a log of 100,000 records: the status and
+the audit export of a long history.
 
 usage: bench-plans.py KEHOACH YAML_FLOOR PLANS_DIR [COPIES]
 """
@@ -83,10 +84,21 @@ def main():
                                                 "2026-07-01", "--format", "json"])
         status_time, status_peak = timed([kehoach, "status", work, "--as-of", "2026-07-01",
                                           "--format", "json"])
+        everything = "2020-01-01..2026-12-31"    # the period every copy meets
+        xlsx = os.path.join(work, "report.xlsx")
+        ministry_time, ministry_peak = timed([kehoach, "report", work, "--period", everything,
+                                              "-o", xlsx])
+        ministry_size = os.path.getsize(xlsx)
+        audit_time, audit_peak = timed([kehoach, "report", work, "--template", "audit",
+                                        "--period", everything, "-o", xlsx])
+        audit_size = os.path.getsize(xlsx)
         big = one_long_log(work, plans_dir)
         big_time, big_peak = timed([kehoach, "status", os.path.dirname(big[0]),
                                     "--as-of", "2026-12-31", "--format", "json"])
         big_floor, _ = timed([floor] + big)
+        big_audit_time, big_audit_peak = timed([kehoach, "report", os.path.dirname(big[0]),
+                                                "--template", "audit", "--period", "2026",
+                                                "-o", xlsx])
     print(f"input: {len(files)} files ({len(plans) * copies} plans, {activities} activities, "
           f"{records} progress records), {size / 2**20:.1f} MiB of YAML")
     for name, took, peak in (("validate", validate_time, validate_peak),
@@ -95,9 +107,16 @@ def main():
         print(f"kehoach {name}: {took:.2f} s (best of {RUNS}), "
               f"{len(plans) * copies / took:.0f} plans/s, peak memory {peak / 1024:.0f} MiB, "
               f"{took / floor_time:.1f}x the floor")
+    for name, took, peak, out_size in (
+            ("report (ministry: a sheet per plan)", ministry_time, ministry_peak, ministry_size),
+            ("report --template audit", audit_time, audit_peak, audit_size)):
+        print(f"kehoach {name}: {took:.2f} s (best of {RUNS}), peak memory "
+              f"{peak / 1024:.0f} MiB, {out_size / 2**20:.1f} MiB of xlsx, "
+              f"{took / floor_time:.1f}x the floor")
     print(f"libyaml alone (the floor): {floor_time:.2f} s")
     print(f"one plan with a log of {LONG_LOG:,} records: kehoach status {big_time:.2f} s, "
-          f"peak memory {big_peak / 1024:.0f} MiB; libyaml alone {big_floor:.2f} s")
+          f"peak memory {big_peak / 1024:.0f} MiB; libyaml alone {big_floor:.2f} s; "
+          f"its audit export {big_audit_time:.2f} s, peak memory {big_audit_peak / 1024:.0f} MiB")
     return 0
 
 
