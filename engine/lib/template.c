@@ -185,8 +185,10 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag
         col->format = node_str(node_get(c, "format"));
         col->align = (xlsx_align)choice(node_get(c, "align"), aligns, XLSX_ALIGN_GENERAL);
         if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
-            diag *dg = diag_at_node(d, DIAG_ERROR, field, "field '%s' has no value on a %s "
-                                    "sheet", col->field->name, kind_names[sh->kind]);
+            diag *dg = diag_at_node(d, DIAG_ERROR, field, "field '%s' has no value on %s %s "
+                                    "sheet", col->field->name,
+                                    sh->kind == SHEET_ACTIVITIES ? "an" : "a",
+                                    kind_names[sh->kind]);
             diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s", scope_rule(col->field->scope));
             errors++;
         }

@@ -184,7 +184,7 @@ static size_t copy_clean(const char *s, size_t max, char *out)
             i++;
             continue;
         }
-        if (cp < 0x20 || strchr("[]:*?/\\", (int)cp))
+        if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
             out[o++] = '_';
         else {
             memcpy(out + o, s + i, n);
@@ -209,7 +209,9 @@ void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
     for (unsigned n = 2; name_taken(out, taken, ntaken); n++) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
-        copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
+        size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
+        while (len > 0 && out[len - 1] == ' ')   /* no space doubled before it */
+            out[--len] = '\0';
         strcat(out, suffix);
     }
 }

@@ -1,0 +1,107 @@
+/* fuzz-template.c - libFuzzer target: any bytes as a report template,
+ * through its pipeline: load, schema, model and checks; a template that
+ * passes renders a report of a fixed plan with its log (two plans named,
+ * so sheets made for several plans appear), which must be written without
+ * an error. Built with -Dfuzz=true and clang; see the README. */
+#include "arena.h"
+#include "catalog.h"
+#include "diag.h"
+#include "plan.h"
+#include "progress.h"
+#include "report.h"
+#include "schedule.h"
+#include "schema.h"
+#include "source.h"
+#include "template.h"
+#include "yamlload.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char plan_yaml[] =
+    "id: p\nnumber: \"/KH-STP\"\nissuer: Sở Tư pháp\nplace: Y\ntitle: \"=T\"\n"
+    "issued: \"2026-01-15\"\nyear: 2026\n"
+    "sections:\n- id: \"1\"\n  title: S\n  sections:\n  - id: \"1.1\"\n    title: S1\n"
+    "    activities:\n"
+    "    - id: \"1.a\"\n      title: A\n      lead: Sở Tư pháp\n      time: Quý I-IV\n"
+    "    - id: \"1.b\"\n      title: B\n      lead: Sở Y tế\n      partners: [Sở Tư pháp]\n"
+    "      time: \"Từ tháng 03/2026 đến tháng 04/2026\"\n"
+    "      targets:\n      - {name: Số buổi, value: 6}\n"
+    "reports:\n- {by: Sở Tư pháp, to: Bộ Tư pháp, what: kết quả, due: \"2026-10-30\"}\n"
+    "recipients: [Bộ Tư pháp]\nsigner: {authority: [KT. GIÁM ĐỐC], title: PHÓ GIÁM ĐỐC, name: N}\n";
+static const char log_yaml[] =
+    "plan: p\nrecords:\n"
+    "- {date: \"2026-02-01\", activity: \"1.a\", occurrence: 2026-Q1, state: done}\n"
+    "- {date: \"2026-03-20\", activity: \"1.b\", state: in-progress, percent: 40,"
+    " values: {Số buổi: 2}, note: \"=cmd\"}\n";
+
+static catalog *schemas;
+static source *plan_src, *log_src;
+static arena *plan_arena;
+static plan *the_plan;
+static progress_log *the_log;
+static char out_path[64];
+
+static void setup(void)
+{
+    diag_sink *d = diag_sink_new(0);
+    schemas = catalog_load(d);
+    plan_src = source_new("p.yaml", xstrdup(plan_yaml), strlen(plan_yaml));
+    log_src = source_new("p.progress.yaml", xstrdup(log_yaml), strlen(log_yaml));
+    plan_arena = arena_new();
+    node *root = yamlload_parse(plan_arena, plan_src, d, &yamlload_default_limits);
+    node *log_root = yamlload_parse(plan_arena, log_src, d, &yamlload_default_limits);
+    if (!schemas || !root || !log_root)
+        abort();
+    the_plan = plan_build(plan_arena, plan_src, root);
+    if (!schedule_plan(plan_arena, the_plan, d))
+        abort();
+    the_log = progress_build(plan_arena, log_src, log_root);
+    if (progress_check(the_log, the_plan, d) || diag_errors(d))
+        abort();
+    diag_sink_free(d);
+    snprintf(out_path, sizeof out_path, "/tmp/fuzz-template-%d.xlsx", (int)getpid());
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!schemas)
+        setup();
+    char *text = xmalloc(size + 1);
+    memcpy(text, data, size);
+    text[size] = '\0';
+    source *src = source_new("t.template.yaml", text, size);
+    arena *a = arena_new();
+    diag_sink *d = diag_sink_new(20);
+    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    if (root && schema_validate(catalog_schema(schemas, "template.schema.json"), root, d)) {
+        template *t = template_build(a, src, root, d);
+        if (t) {
+            report_options o = {.tpl = t, .plan_files = 2, .path = out_path};
+            o.run.as_of = date_make(2026, 12, 14);
+            char why[160], *err = NULL;
+            report_period_parse("2026", &o.run.period, why, sizeof why);
+            o.run.template_name = t->name;
+            report *r = report_begin(&o, &err);
+            if (!r)
+                abort();
+            report_plan(r, the_plan, "p.yaml", NULL, the_log);
+            report_plan(r, the_plan, "p.yaml", NULL, NULL);
+            report_summary sum;
+            if (!report_end(r, &sum, &err)) {
+                fprintf(stderr, "a checked template failed to render: %s\n", err);
+                abort();
+            }
+            unlink(out_path);
+        }
+    }
+    diag_sink_free(d);
+    arena_free(a);
+    source_free(src);
+    return 0;
+}
