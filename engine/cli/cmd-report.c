@@ -13,6 +13,7 @@
 #include "period.h"
 #include "report.h"
 #include "template.h"
+#include "text.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -104,6 +105,36 @@ static void on_plan(const plan *p, const char *path, const units *registry,
                     const progress_log *log, void *ctx)
 {
     report_plan(ctx, p, path, registry, log);
+}
+
+/* A name that is no built-in template is a usage error; a template file
+ * that cannot be read, an I/O error. */
+static int check_template_name(const char *name)
+{
+    if (template_names_file(name)) {
+        char *err = NULL;
+        fileio_kind kind = fileio_kind_of(name, &err);
+        int code = EXIT_VALID;
+        if (kind != FILEIO_FILE) {
+            fprintf(stderr, "kehoach report: cannot read the template '%s': %s\n", name,
+                    kind == FILEIO_MISSING ? err : "it is a folder");
+            code = EXIT_IO;
+        }
+        free(err);
+        return code;
+    }
+    size_t n = 0;
+    while (template_builtin_names[n]) {
+        if (strcmp(template_builtin_names[n], name) == 0)
+            return EXIT_VALID;
+        n++;
+    }
+    long hint = text_suggest(name, template_builtin_names, n);
+    if (hint >= 0)
+        return cli_usage_error("report", "no built-in template '%s'; did you mean '%s'?",
+                               name, template_builtin_names[hint]);
+    return cli_usage_error("report", "no built-in template '%s': use ministry, audit or a "
+                           "template file (NAME.template.yaml)", name);
 }
 
 static int print_template_problems(diag_sink *d)
@@ -210,6 +241,11 @@ static int cmd_report(int argc, char **argv)
     if (!o.has_as_of)
         o.as_of = o.has_period ? o.period.to : cli_today();
 
+    code = check_template_name(o.template_name);
+    if (code != EXIT_VALID) {
+        free(paths);
+        return code;
+    }
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     template *t = template_load(o.template_name, d);
     code = t ? render_report(&o, t) : print_template_problems(d);
@@ -222,7 +258,7 @@ static int cmd_report(int argc, char **argv)
 const cli_command cmd_report_info = {
     "report",
     cmd_report,
-    "render Excel reports: the progress report to the Ministry, audit exports",
+    "render Excel reports: the Ministry's progress report, audit exports",
     "usage: kehoach report [PATH...] [--template NAME|FILE] [--period PERIOD]\n"
     "                      [--as-of DATE] -o FILE.xlsx\n"
     "\n"

@@ -87,16 +87,18 @@ static const char *scope_rule(field_scope scope)
 }
 
 /* Points at the placeholder inside a string node when it is written
- * there as is, else at the whole node. */
+ * there as is (searching on from *from, past earlier placeholders, and not
+ * inside a "{{" escape), else at the whole node. */
 static diag *at_placeholder(diag_sink *d, const node *n, const char *placeholder,
-                            const char *message)
+                            size_t *from, const char *message)
 {
     const source *src = n->src;
     if (src && n->span) {
         const char *start = src->text + n->pos.offset;
         size_t plen = strlen(placeholder);
-        for (size_t i = 0; i + plen <= n->span; i++)
-            if (memcmp(start + i, placeholder, plen) == 0) {
+        for (size_t i = *from; i + plen <= n->span; i++)
+            if (memcmp(start + i, placeholder, plen) == 0 && (i == 0 || start[i - 1] != '{')) {
+                *from = i + plen;
                 srcpos pos = source_pos_of(src, n->pos.offset + i);
                 return diag_at(d, DIAG_ERROR, src, pos, plen, "%s", message);
             }
@@ -117,7 +119,7 @@ static void field_names(const char ***names, size_t *n)
 static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, arena *a)
 {
     const char *s = node_str(n);
-    size_t errors = 0;
+    size_t errors = 0, from = 0;
     while (s && *s) {
         if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
             s += 2;
@@ -128,10 +130,14 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
             continue;
         }
         const char *end = strchr(s, '}');
-        if (!end) {
-            diag_at_node(d, DIAG_ERROR, n, "'{' opens a field that is never closed; "
-                         "write '{{' for a brace");
-            return errors + 1;
+        const char *next = strchr(s + 1, '{');
+        if (!end || (next && next < end)) {
+            const char *stop = next && (!end || next < end) ? next : s + strlen(s);
+            at_placeholder(d, n, arena_strndup(a, s, (size_t)(stop - s)), &from,
+                           "'{' opens a field that is never closed; write '{{' for a brace");
+            errors++;
+            s = stop;
+            continue;
         }
         char *name = arena_strndup(a, s + 1, (size_t)(end - s - 1));
         char *written = arena_strndup(a, s, (size_t)(end - s + 1));
@@ -142,16 +148,16 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
             field_names(&names, &count);
             long hint = text_suggest(name, names, count);
             if (hint >= 0)
-                at_placeholder(d, n, written, arena_printf(a, "unknown field '%s'; did you "
+                at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; did you "
                                                            "mean '%s'?", name, names[hint]));
             else
-                at_placeholder(d, n, written, arena_printf(a, "unknown field '%s'; the fields "
+                at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; the fields "
                                                            "are listed in the README (Report "
                                                            "templates)", name));
             free(names);
             errors++;
         } else if (f->scope != FIELD_RUN && !(f->scope == FIELD_PLAN && plan_fields)) {
-            at_placeholder(d, n, written, arena_printf(a, "field '%s' has no value here: %s",
+            at_placeholder(d, n, written, &from, arena_printf(a, "field '%s' has no value here: %s",
                 name, plan_fields ? "titles and names show period, report and plan fields"
                                   : "titles and names of a sheet made once show only period "
                                     "and report fields (plan fields need \"per: plan\")"));
@@ -287,13 +293,15 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink
     const node *columns = node_get(n, "columns");
     if (sh->kind == SHEET_PROVENANCE) {
         if (columns) {
-            diag_at_node(d, DIAG_ERROR, columns, "a provenance sheet has fixed columns; "
-                         "remove \"columns\"");
+            const node_member *m = node_member_get(n, "columns");
+            diag_at(d, DIAG_ERROR, n->src, m->key_pos, m->key_span, "a provenance sheet has "
+                    "fixed columns; remove \"columns\"");
             errors++;
         }
     } else if (!columns || columns->kind != NODE_ARRAY) {
         if (!columns) {
-            diag_at_node(d, DIAG_ERROR, n, "a %s sheet needs \"columns\"", kind_names[sh->kind]);
+            diag_at_node(d, DIAG_ERROR, n, "%s %s sheet needs \"columns\"",
+                         sh->kind == SHEET_ACTIVITIES ? "an" : "a", kind_names[sh->kind]);
             errors++;
         }
     } else {
@@ -354,7 +362,8 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
             if (sh->per_plan && !first_per_plan)
                 first_per_plan = n;
             else if (!sh->per_plan && first_per_plan) {
-                diag *dg = diag_at_node(d, DIAG_ERROR, node_get(n, "kind"), "a sheet made once "
+                const node *kind = node_get(n, "kind");
+                diag *dg = diag_at_node(d, DIAG_ERROR, kind ? kind : n, "a sheet made once "
                                         "must come before the sheets made per plan");
                 diag_note(d, dg, first_per_plan->src, first_per_plan->pos, 1,
                           "the first sheet made per plan is here");
@@ -366,7 +375,7 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
 
 /* --- loading ---------------------------------------------------------- */
 
-static bool names_a_file(const char *s)
+bool template_names_file(const char *s)
 {
     size_t n = strlen(s);
     return strchr(s, '/') || (n > 5 && strcmp(s + n - 5, ".yaml") == 0) ||
@@ -376,7 +385,7 @@ static bool names_a_file(const char *s)
 static source *read_template(const char *name_or_path, bool *builtin, diag_sink *d)
 {
     const yamlload_limits *limits = &yamlload_default_limits;
-    if (names_a_file(name_or_path)) {
+    if (template_names_file(name_or_path)) {
         char *data, *err;
         size_t len;
         switch (fileio_read(name_or_path, limits->max_bytes, &data, &len, &err)) {

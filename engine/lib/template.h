@@ -103,6 +103,10 @@ void template_free(template *t);       /* NULL-safe */
 /* The names of the built-in templates, NULL-terminated. */
 extern const char *const template_builtin_names[];
 
+/* Whether --template's value names a file (it has a "/" or ends in .yaml
+ * or .yml) rather than a built-in template. */
+bool template_names_file(const char *name_or_path);
+
 /* A file name a template has: NAME.template.yaml (or .yml). */
 bool template_is_path(const char *path);
 

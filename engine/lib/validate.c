@@ -254,9 +254,13 @@ static void check_one_plan(run *r, const char *path)
 static void check_template(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
+    size_t errors = diag_errors(r->d);
     document *doc = load(r, path, "template.schema.json", f);
     if (doc && doc->root) {
-        template_build(doc->a, doc->src, doc->root, r->d);
+        /* as `report --template` does: the meaning of a template whose
+         * shape is wrong would only repeat the schema's errors */
+        if (diag_errors(r->d) == errors)
+            template_build(doc->a, doc->src, doc->root, r->d);
         r->out->templates++;
     }
     document_free(doc);

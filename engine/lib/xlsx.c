@@ -7,6 +7,7 @@
 #include "xlsx.h"
 
 #include "arena.h"
+#include "strmap.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -39,6 +40,8 @@ struct xlsx_book {
     size_t nstyles;
     xlsx_sheet **sheets;
     size_t nsheets;
+    arena *a;                    /* the index of sheet names */
+    strmap names;                /* folded sheet names */
     char *error;                 /* the first error */
     size_t truncated;
 };
@@ -64,6 +67,7 @@ xlsx_book *xlsx_open(const char *path, const char *font, double size,
     }
     xlsx_book *b = xcalloc(1, sizeof *b);
     b->wb = wb;
+    b->a = arena_new();
     b->font = xstrdup(font);
     b->size = size;
     lxw_doc_properties props = {
@@ -83,6 +87,7 @@ static void release(xlsx_book *b)
     for (size_t i = 0; i < b->nsheets; i++)
         free(b->sheets[i]);
     free(b->sheets);
+    arena_free(b->a);
     free(b->font);
     free(b->error);
     free(b);
@@ -156,14 +161,31 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
 
 /* --- sheet names ------------------------------------------------------ */
 
-static bool name_taken(const char *name, const char *const *taken, size_t ntaken)
+/* Whether a name is taken: by the list of xlsx_sheet_name's caller, or
+ * by the sheets of a book (through its index of folded names). */
+typedef bool taken_fn(const char *name, const void *ctx);
+
+typedef struct name_list {
+    const char *const *names;
+    size_t count;
+} name_list;
+
+static bool taken_in_list(const char *name, const void *ctx)
 {
-    if (text_same(name, "History"))
-        return true;
-    for (size_t i = 0; i < ntaken; i++)
-        if (text_same(name, taken[i]))
+    const name_list *l = ctx;
+    for (size_t i = 0; i < l->count; i++)
+        if (text_same(name, l->names[i]))
             return true;
     return false;
+}
+
+static bool taken_in_book(const char *name, const void *ctx)
+{
+    const xlsx_book *b = ctx;
+    char *key = text_fold(name, strlen(name));
+    bool taken = strmap_get(&b->names, key, strlen(key)) != NULL;
+    free(key);
+    return taken;
 }
 
 /* Copies at most max characters of s into out, without the characters
@@ -199,14 +221,13 @@ static size_t copy_clean(const char *s, size_t max, char *out)
     return o;
 }
 
-void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
-                     char out[128])
+static void unique_name(const char *name, taken_fn *taken, const void *ctx, char out[128])
 {
     char base[128];
     if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
         strcpy(base, "Sheet");
     strcpy(out, base);
-    for (unsigned n = 2; name_taken(out, taken, ntaken); n++) {
+    for (unsigned n = 2; text_same(out, "History") || taken(out, ctx); n++) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
         size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
@@ -216,14 +237,21 @@ void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
     }
 }
 
+void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
+                     char out[128])
+{
+    name_list list = {taken, ntaken};
+    unique_name(name, taken_in_list, &list, out);
+}
+
 xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 {
-    const char **taken = xmalloc((b->nsheets + 1) * sizeof *taken);
-    for (size_t i = 0; i < b->nsheets; i++)
-        taken[i] = b->sheets[i]->name;
     xlsx_sheet *s = xcalloc(1, sizeof *s);
-    xlsx_sheet_name(name, taken, b->nsheets, s->name);
-    free(taken);
+    unique_name(name, taken_in_book, b, s->name);
+    char *key = text_fold(s->name, strlen(s->name));
+    const char *stored = arena_strdup(b->a, key);
+    free(key);
+    strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);
     s->book = b;
     s->ws = workbook_add_worksheet(b->wb, s->name);
     if (!s->ws && !b->error) {

@@ -663,7 +663,7 @@ static void template_meaning_errors(void **state)
         "    columns:\n"
         "      - {header: Số, field: plan.number}\n",
         8, "field 'plan.issuer' has no value here: titles and names of a sheet made once");
-    /* provenance has its own columns (the list starts at its first item) */
+    /* provenance has its own columns (pointed at the key) */
     assert_one_error(
         "template: t\n"
         "sheets:\n"
@@ -671,7 +671,7 @@ static void template_meaning_errors(void **state)
         "    name: Nguồn\n"
         "    columns:\n"
         "      - {header: Tệp, field: report.template}\n",
-        6, "a provenance sheet has fixed columns; remove \"columns\"");
+        5, "a provenance sheet has fixed columns; remove \"columns\"");
     /* a header without title lines */
     assert_one_error(
         "template: t\n"
