@@ -4,9 +4,10 @@
 Runs yaml-language-server (the YAML extension of VS Code, without VS Code)
 over the Language Server Protocol on copies of the plans and schemas, and
 requires:
-  - every plan and progress log in plans/: no diagnostic from the editor;
+  - every plan and progress log in plans/ and every report template in
+    templates/: no diagnostic from the editor;
   - hover over every top-level key of each: the key's Vietnamese title
-    from its schema (plan.schema.json, progress.schema.json);
+    from its schema (plan, progress or template schema);
   - every golden CLI case whose kehoach output has errors of stage
     "schema" only: the editor reports errors on exactly the same lines and
     columns (kehoach's columns count display columns, the editor's UTF-16
@@ -120,18 +121,22 @@ def main():
         print(f"yaml-language-server not found at {command}; skipping")
         return 77
     schemas = {name: json.loads((repo / "schemas" / name).read_text(encoding="utf-8"))
-               for name in ("plan.schema.json", "progress.schema.json")}
-    failures, counts = [], {"plans": 0, "logs": 0, "hovers": 0, "cases": 0}
+               for name in ("plan.schema.json", "progress.schema.json", "template.schema.json")}
+    failures, counts = [], {"plans": 0, "logs": 0, "templates": 0, "hovers": 0, "cases": 0}
     with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
         root = pathlib.Path(work)
         shutil.copytree(repo / "schemas", root / "schemas")
         shutil.copytree(repo / "plans", root / "plans")
+        shutil.copytree(repo / "templates", root / "templates")
         server = Server(command, root)
-        for plan in sorted((root / "plans").glob("*.yaml")):
-            is_log = plan.name.endswith(".progress.yaml")
-            schema = schemas["progress.schema.json" if is_log else "plan.schema.json"]
+        documents = sorted((root / "plans").glob("*.yaml")) + sorted((root / "templates").glob("*.yaml"))
+        for plan in documents:
+            kind = ("logs" if plan.name.endswith(".progress.yaml") else
+                    "templates" if plan.name.endswith(".template.yaml") else "plans")
+            schema = schemas[{"logs": "progress", "templates": "template", "plans": "plan"}[kind]
+                             + ".schema.json"]
             diags = server.diagnostics(plan)
-            counts["logs" if is_log else "plans"] += 1
+            counts[kind] += 1
             if diags:
                 failures.append(f"{plan.name}: the editor reports {diags}")
             text = plan.read_text(encoding="utf-8")
@@ -161,7 +166,9 @@ def main():
                        if line.strip() and not line.startswith("#") and line.strip() != "---"]
             if not content:
                 continue
-            copy = root / "cases" / f"{case.name}.yaml"
+            # a template keeps its suffix: kehoach tells templates by it
+            suffix = ".template.yaml" if inputs[0].name.endswith(".template.yaml") else ".yaml"
+            copy = root / "cases" / f"{case.name}{suffix}"
             shutil.copy(inputs[0], copy)
             errors = kehoach_errors(kehoach, copy)
             if not errors or any(e["stage"] != "schema" for e in errors):
@@ -185,8 +192,9 @@ def main():
         server.close()
     for f in failures:
         print("FAILED", f)
-    print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['hovers']} "
-          f"hovers, {counts['cases']} broken plans compared with kehoach: "
+    print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['templates']} "
+          f"templates, {counts['hovers']} hovers, {counts['cases']} broken files compared "
+          f"with kehoach: "
           f"{len(failures)} failures")
     return 1 if failures else 0
 
