@@ -189,7 +189,7 @@ static void merged_line(sheet_out *so, uint32_t first, uint32_t last, const char
 static void column_widths(sheet_out *so)
 {
     for (uint32_t i = 0; i < ncols(so); i++)
-        xlsx_column_width(so->xs, i, so->t->columns[i].width, false);
+        xlsx_column_width(so->xs, i, so->t->columns[i].width);
 }
 
 static void column_headers(sheet_out *so)
@@ -357,9 +357,9 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     xlsx_style label = style(), value = style(), data_head = column_header_style();
     label.border = value.border = true;
     value.number_format = "0";
-    xlsx_column_width(so->xs, data_col, 40, false);
+    xlsx_column_width(so->xs, data_col, 40);
     for (size_t k = 0; k < STATUS_NSTATES; k++)
-        xlsx_column_width(so->xs, data_col + 1 + (uint32_t)k, 14, false);
+        xlsx_column_width(so->xs, data_col + 1 + (uint32_t)k, 14);
     for (size_t i = 0; i <= rows; i++) {
         if (i < nlines) {
             label.fill = value.fill = lines[i].fill;
@@ -554,7 +554,7 @@ static void provenance_begin(report *r, sheet_out *so)
 {
     static const double widths[] = {34, 60, 30, 68};
     for (uint32_t i = 0; i < 4; i++)
-        xlsx_column_width(so->xs, i, widths[i], false);
+        xlsx_column_width(so->xs, i, widths[i]);
     const report_run *run = &r->o.run;
     const template *t = r->o.tpl;
     provenance_pair(so, "Ngày số liệu", NULL, &run->as_of);

@@ -282,7 +282,7 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     }
     lxw_format *f = format_of(s->book, st);
     size_t len = strlen(text);
-    if (utf8_length(text, len) <= XLSX_MAX_TEXT) {
+    if (len <= XLSX_MAX_TEXT || utf8_length(text, len) <= XLSX_MAX_TEXT) {   /* bytes >= characters */
         fail(s->book, "writing a cell", worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f));
         return;
     }
@@ -340,13 +340,11 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_c
 
 /* --- layout ----------------------------------------------------------- */
 
-void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width, bool hidden)
+void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width)
 {
-    lxw_row_col_options options = {.hidden = hidden};
     if (s->ws)
         fail(s->book, "setting a column",
-             worksheet_set_column_opt(s->ws, (lxw_col_t)col, (lxw_col_t)col, width,
-                                      NULL, &options));
+             worksheet_set_column(s->ws, (lxw_col_t)col, (lxw_col_t)col, width, NULL));
 }
 
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points)

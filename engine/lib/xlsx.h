@@ -94,7 +94,7 @@ void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
 void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_col,
                 const char *text, const xlsx_style *st);
 
-void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width, bool hidden);
+void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width);
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);
 void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row);
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col);
