@@ -203,6 +203,14 @@ static report_value day(date d)
 
 static const report_value empty_text = {.type = FIELD_TEXT, .empty = true};
 
+/* The text built in sb, copied into the arena; sb is released. */
+static const char *keep(arena *a, strbuf *sb)
+{
+    const char *s = arena_strdup(a, sb_str(sb));
+    sb_release(sb);
+    return s;
+}
+
 static const char *join_units(arena *a, const plan_units *u)
 {
     strbuf sb = STRBUF_INIT;
@@ -211,9 +219,7 @@ static const char *join_units(arena *a, const plan_units *u)
             sb_puts(&sb, "; ");
         sb_puts(&sb, u->items[i].s ? u->items[i].s : "");
     }
-    const char *s = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return s;
+    return keep(a, &sb);
 }
 
 static const char *join_texts(arena *a, const plan_text *t, size_t n, const char *sep)
@@ -224,9 +230,7 @@ static const char *join_texts(arena *a, const plan_text *t, size_t n, const char
             sb_puts(&sb, sep);
         sb_puts(&sb, t[i].s ? t[i].s : "");
     }
-    const char *s = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return s;
+    return keep(a, &sb);
 }
 
 /* "12.5" or "12": numbers as Vietnamese readers expect them, without
@@ -276,9 +280,7 @@ static const char *activity_result(arena *a, const status_activity *s)
             sb_putc(&sb, '\n');
         sb_puts(&sb, s->last_note->note.s);
     }
-    const char *r = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return r;
+    return keep(a, &sb);
 }
 
 static size_t occurrences_finished(const status_activity *s, bool count_cancelled)
@@ -327,9 +329,7 @@ static const char *activity_remark(arena *a, const status_activity *s, date as_o
     if (s->noccurrences > 1)
         sb_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
                   occurrences_finished(s, false), s->noccurrences);
-    const char *r = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return r;
+    return keep(a, &sb);
 }
 
 static const char *activity_targets(arena *a, const plan_activity *act)
@@ -340,9 +340,7 @@ static const char *activity_targets(arena *a, const plan_activity *act)
             sb_putc(&sb, '\n');
         put_target(&sb, &act->targets[i], NULL);
     }
-    const char *r = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return r;
+    return keep(a, &sb);
 }
 
 static const char *record_values(arena *a, const progress_record *r)
@@ -355,9 +353,7 @@ static const char *record_values(arena *a, const progress_record *r)
         sb_puts(&sb, ": ");
         put_number(&sb, r->values[i].value);
     }
-    const char *s = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
-    return s;
+    return keep(a, &sb);
 }
 
 static const char *plan_year(arena *a, const plan *p)
