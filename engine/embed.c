@@ -3,7 +3,7 @@
  * Usage: kehoach-embed OUTPUT.c FILE...
  * Writes `const embedded_file embedded_files[]`, one entry per FILE keyed
  * by its base name, so the engine carries the very bytes of schemas/ and
- * needs no file lookup at run time. */
+ * templates/ and needs no file lookup at run time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
-/* embedded.h - files compiled into the engine: the JSON files of schemas/
- * and the draft-07 meta-schema, turned into a table at build time by
- * engine/embed.c. */
+/* embedded.h - files compiled into the engine: the JSON files of schemas/,
+ * the draft-07 meta-schema and the built-in report templates of
+ * templates/, turned into a table at build time by engine/embed.c. */
 #ifndef KEHOACH_EMBEDDED_H
 #define KEHOACH_EMBEDDED_H
 

@@ -89,6 +89,9 @@ static void built_in_schemas_load_and_are_draft07(void **state)
     size_t checked = 0;
     for (size_t i = 0; i < embedded_files_count; i++) {
         const embedded_file *f = &embedded_files[i];
+        size_t len = strlen(f->name);
+        if (len < 5 || strcmp(f->name + len - 5, ".json") != 0)
+            continue;                  /* the built-in report templates */
         source *src = source_new(f->name, xstrndup(f->data, f->len), f->len);
         node *doc = json_parse(a, src, d);
         assert_non_null(doc);
@@ -96,7 +99,7 @@ static void built_in_schemas_load_and_are_draft07(void **state)
         source_free(src);
         checked++;
     }
-    assert_true(checked >= 3);
+    assert_true(checked >= 5);
     arena_free(a);
     schema_set_free(set);
     diag_sink_free(d);
