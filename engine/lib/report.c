@@ -37,6 +37,7 @@
 #define SIGNING_ROWS 4         /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
+#define LINE_SPACING 1.2       /* a line's height, in points per point of type */
 
 /* The order states are listed in a summary, and their colours. */
 static const status_state summary_order[STATUS_NSTATES] = {
@@ -126,9 +127,9 @@ static bool field_state(const report_field *f, const report_context *c, status_s
 }
 
 static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
-                       const report_context *ctx, bool border)
+                       const report_context *ctx, const report_value *value, bool border)
 {
-    report_value v = report_field_value(c->field, ctx);
+    report_value v = *value;
     xlsx_style st = style();
     st.border = border;
     st.wrap = c->wrap;
@@ -172,17 +173,34 @@ static double table_width(const template_sheet *t, uint32_t first, uint32_t last
     return w;
 }
 
+/* Lines a text takes in a column `width` characters wide at `size`
+ * points: Excel measures widths in characters of its 11-point default
+ * font, and wraps each paragraph on its own. */
+static double wrapped_lines(const char *text, double width, double size)
+{
+    double lines = 0;
+    while (text) {
+        const char *end = strchr(text, '\n');
+        size_t n = end ? (size_t)(end - text) : strlen(text);
+        /* about 1.25 letters of Vietnamese text in Times New Roman per
+         * character of width at 11 points, measured on LibreOffice's
+         * rendering; rounding up leaves room for word wrapping */
+        double chars = (double)utf8_length(text, n) * size / 11.0 / 1.25;
+        lines += chars > width ? ceil(chars / width) : 1;
+        text = end ? end + 1 : NULL;
+    }
+    return lines;
+}
+
 /* A merged line of text across columns, tall enough for its wrapped
  * lines (estimated from the width: Excel does not size merged cells). */
 static void merged_line(sheet_out *so, uint32_t first, uint32_t last, const char *text,
                         const xlsx_style *st)
 {
     double size = st->size > 0 ? st->size : 12;
-    double width = table_width(so->t, first, last);
-    double chars = (double)utf8_length(text, strlen(text)) * size / 11.0;
-    double lines = width > 0 ? ceil(chars * 1.1 / width) : 1;
+    double lines = wrapped_lines(text, table_width(so->t, first, last), size);
     if (lines > 1)
-        xlsx_row_height(so->xs, so->row, lines * size * 1.35);
+        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
     xlsx_merge(so->xs, so->row, first, last, text, st);
 }
 
@@ -299,11 +317,26 @@ static void need_row(report *r, sheet_out *so)
     column_headers(so);
 }
 
+/* A row of the table. Excel and LibreOffice do not size rows to wrapped
+ * text when they open a file, so a row with wrapping cells is given the
+ * height its longest cell needs. */
 static void table_row(report *r, sheet_out *so, const report_context *c, bool border)
 {
     need_row(r, so);
+    report_value *values = arena_alloc(c->a, ncols(so) * sizeof *values + 1);
+    double lines = 1, size = r->o.tpl->font_size;
+    for (uint32_t i = 0; i < ncols(so); i++) {
+        const template_column *col = &so->t->columns[i];
+        values[i] = report_field_value(col->field, c);
+        if (col->wrap && values[i].type == FIELD_TEXT && !values[i].empty) {
+            double need = wrapped_lines(values[i].text, col->width, size);
+            lines = need > lines ? need : lines;
+        }
+    }
+    if (lines > 1)
+        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
     for (uint32_t i = 0; i < ncols(so); i++)
-        write_cell(so, i, &so->t->columns[i], c, border);
+        write_cell(so, i, &so->t->columns[i], c, &values[i], border);
     so->row++;
 }
 

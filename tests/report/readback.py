@@ -126,6 +126,11 @@ def ministry(kehoach, work, st):
                 seen[str(aid)] = STATE_OF_LABEL[label]
                 fills.setdefault(label, set()).add(row[7].fill.fgColor.rgb)
                 check(row[1].font.name == "Times New Roman", f"{pid}: table font")
+                # a long title wraps: its row is tall enough to show it
+                height = ws.row_dimensions[row[0].row].height or 15
+                lines = len(row[1].value) / (46 * 1.25)
+                check(height >= lines * 12, f"{pid}: row of {aid} is {height} pt high for "
+                                            f"{len(row[1].value)} characters")
         want = {a["id"]: a["state"] for a in p["activities"]}
         check(seen == want, f"{pid}: activities/states differ from status:\n  {seen}\n  {want}")
         # section headings are merged across the table
