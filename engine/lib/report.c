@@ -367,10 +367,10 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     for (size_t i = 0; i < STATUS_NSTATES; i++) {
         status_state st = summary_order[i];
         lines[nlines++] = (summary_line){status_state_label(st), (double)s->counts.n[st],
-                                             state_fill[st]};
+                                         state_fill[st]};
     }
     lines[nlines++] = (summary_line){"Tỷ lệ hoàn thành bình quân (%)",
-                                         status_counts_percent(&s->counts), XLSX_NO_FILL};
+                                     status_counts_percent(&s->counts), XLSX_NO_FILL};
     lines[nlines++] = (summary_line){"Số chỉ tiêu", (double)targets[0], XLSX_NO_FILL};
     lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu", (double)targets[1], XLSX_NO_FILL};
     lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ", (double)targets[2], XLSX_NO_FILL};
