@@ -10,11 +10,11 @@
 
 #include "diag.h"
 #include "fileio.h"
-#include "period.h"
 #include "report.h"
 #include "template.h"
 #include "text.h"
 #include "validate.h"
+#include "xlsx.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -208,7 +208,7 @@ static int render_report(options *o, const template *t)
         if (sum.truncated)
             printf("note: %zu %s longer than Excel's %u characters were cut and end "
                    "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
-                   32767u);
+                   XLSX_MAX_TEXT);
     }
     validate_result_release(&vr);
     diag_sink_free(d);
