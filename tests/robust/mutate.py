@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Broken copies of the real plans never crash or hang kehoach.
 
-For every plan in PLANS_DIR, and every progress log there (each mutant
-beside its intact plan), makes mutants of its text: truncated at every
+For every plan in PLANS_DIR, every progress log there (each mutant beside
+its intact plan) and every report template in TEMPLATES_DIR, makes
+mutants of its text: truncated at every
 line start and at random bytes, bytes corrupted, inserted or replaced by
 NUL, indentation broken (a space more or less, a tab), each line holding a
 key deleted, keys misspelt. Runs `kehoach validate --format json` on each,
@@ -11,11 +12,11 @@ one process per file, and requires:
   - exit code 1 with at least one error that has a line and a column,
     unless the mutant still reads as a conforming plan to an independent
     reader (PyYAML with YAML 1.2 scalars + python-jsonschema, with the
-    plan or the log schema): a plan truncated inside its last value, for
-    instance, is still a plan.
+    plan, log or template schema): a plan truncated inside its last
+    value, for instance, is still a plan.
 Prints the counts per kind of mutation.
 
-usage: mutate.py KEHOACH SCHEMA_FILE PLANS_DIR
+usage: mutate.py KEHOACH SCHEMA_FILE PLANS_DIR TEMPLATES_DIR
 """
 import concurrent.futures
 import glob
@@ -117,7 +118,7 @@ def run_one(kehoach, path):
 
 
 def main():
-    kehoach, schema_file, plans_dir = sys.argv[1:4]
+    kehoach, schema_file, plans_dir, templates_dir = sys.argv[1:5]
     with open(schema_file, encoding="utf-8") as f:
         validator = jsonschema.Draft7Validator(json.load(f))
     rng = random.Random(11232026)
@@ -148,6 +149,19 @@ def main():
                 with open(path, "wb") as f:
                     f.write(data)
                 jobs.append(("log-" + kind, path, still_a_plan(data, log_validator)))
+        # report templates: a template is told by its name's ending
+        with open(os.path.join(os.path.dirname(schema_file), "template.schema.json"),
+                  encoding="utf-8") as f:
+            template_validator = jsonschema.Draft7Validator(json.load(f))
+        for template in sorted(glob.glob(os.path.join(templates_dir, "*.template.yaml"))):
+            with open(template, "rb") as f:
+                text = f.read()
+            name = os.path.basename(template)[:-len(".template.yaml")]
+            for n, (kind, data) in enumerate(mutants(text, rng)):
+                path = os.path.join(work, f"{name}.{kind}.{n}.template.yaml")
+                with open(path, "wb") as f:
+                    f.write(data)
+                jobs.append(("tpl-" + kind, path, still_a_plan(data, template_validator)))
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             results = pool.map(lambda job: run_one(kehoach, job[1]), jobs)
             for (kind, path, valid), (code, positioned) in zip(jobs, results):
