@@ -370,9 +370,12 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
         fail(s->book, "repeating rows",
              worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
     if (p->page_numbers) {
-        char spec[96];
-        snprintf(spec, sizeof spec, "&C&\"%s,Regular\"&%d&P", s->book->font,
-                 (int)(s->book->size + 0.5));
+        /* the font goes into Excel's header codes: one holding '&' or '"'
+         * (which templates refuse) would be read as codes, so it is left out */
+        char spec[128] = "&C&P";
+        if (!strpbrk(s->book->font, "&\"") && strlen(s->book->font) < 64)
+            snprintf(spec, sizeof spec, "&C&\"%s,Regular\"&%d&P", s->book->font,
+                     (int)(s->book->size + 0.5));
         if (p->page_numbers == 1)
             fail(s->book, "page header", worksheet_set_header(s->ws, spec));
         else
