@@ -74,7 +74,6 @@ struct report {
     size_t nonce;
     sheet_out *provenance;     /* among once, or NULL */
     status_counts totals;
-    size_t targets[3];         /* all, measured, on track: over plans */
     report_summary summary;
     arena *a;                  /* lives as long as the report */
 };
@@ -105,27 +104,6 @@ static xlsx_style column_header_style(void)
     return s;
 }
 
-static bool field_state(const report_field *f, const report_context *c, status_state *out)
-{
-    static const status_state from_record[] = {
-        [PROGRESS_IN_PROGRESS] = STATUS_IN_PROGRESS,
-        [PROGRESS_DONE] = STATUS_DONE,
-        [PROGRESS_CANCELLED] = STATUS_CANCELLED,
-    };
-    if (!strcmp(f->name, "activity.state") || !strcmp(f->name, "activity.state_code")) {
-        if (!c->activity)
-            return false;
-        *out = c->activity->state;
-    } else if (!strcmp(f->name, "deadline.state") || !strcmp(f->name, "deadline.state_code")) {
-        *out = c->deadline->occurrence.state;
-    } else if (!strcmp(f->name, "record.state") || !strcmp(f->name, "record.state_code")) {
-        *out = from_record[c->record->state];
-    } else {
-        return false;
-    }
-    return true;
-}
-
 static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
                        const report_context *ctx, const report_value *value, bool border)
 {
@@ -135,7 +113,7 @@ static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
     st.wrap = c->wrap;
     st.align = c->align;
     status_state state;
-    if (field_state(c->field, ctx, &state))
+    if (report_field_state(c->field, ctx, &state))
         st.fill = state_fill[state];
     if (v.empty) {
         xlsx_blank(so->xs, so->row, col, &st);
@@ -353,14 +331,8 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     const status_plan *s = c->status;
     uint32_t n = ncols(so);
     uint32_t data_col = n + 1;               /* the chart's data, right of the table */
-    size_t targets[3] = {0, 0, 0};
-    for (size_t i = 0; i < s->nactivities; i++)
-        for (size_t j = 0; j < s->activities[i].ntargets; j++) {
-            const status_target *t = &s->activities[i].targets[j];
-            targets[0]++;
-            targets[1] += t->measured;
-            targets[2] += t->track == STATUS_TRACK_ON;
-        }
+    report_targets targets;
+    report_count_targets(s, &targets);
     summary_line lines[STATUS_NSTATES + 5];
     size_t nlines = 0;
     lines[nlines++] = (summary_line){"Tổng số hoạt động", (double)s->counts.total, XLSX_NO_FILL};
@@ -371,9 +343,9 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     }
     lines[nlines++] = (summary_line){"Tỷ lệ hoàn thành bình quân (%)",
                                      status_counts_percent(&s->counts), XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Số chỉ tiêu", (double)targets[0], XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu", (double)targets[1], XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ", (double)targets[2], XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Số chỉ tiêu", (double)targets.all, XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu", (double)targets.measured, XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ", (double)targets.on_track, XLSX_NO_FILL};
 
     size_t chart_rows = s->nleads ? (size_t)ceil((double)s->nleads * 22 / ROW_PIXELS) + 6 : 0;
     size_t rows = nlines > s->nleads ? nlines : s->nleads;

@@ -203,6 +203,13 @@ static report_value day(date d)
 
 static const report_value empty_text = {.type = FIELD_TEXT, .empty = true};
 
+/* A record's state in the words of the status. */
+static const status_state state_of_record[] = {
+    [PROGRESS_IN_PROGRESS] = STATUS_IN_PROGRESS,
+    [PROGRESS_DONE] = STATUS_DONE,
+    [PROGRESS_CANCELLED] = STATUS_CANCELLED,
+};
+
 /* The text built in sb, copied into the arena; sb is released. */
 static const char *keep(arena *a, strbuf *sb)
 {
@@ -373,20 +380,40 @@ static const char *plan_symbol(arena *a, const plan *p)
     return dash ? arena_strdup(a, dash + 1) : NULL;
 }
 
-static void plan_targets(const status_plan *s, size_t *all, size_t *measured, size_t *on)
+void report_count_targets(const status_plan *s, report_targets *out)
 {
-    *all = *measured = *on = 0;
+    *out = (report_targets){0, 0, 0};
     for (size_t i = 0; i < s->nactivities; i++) {
         const status_activity *act = &s->activities[i];
         if (!act->in_scope)
             continue;
         for (size_t j = 0; j < act->ntargets; j++) {
-            (*all)++;
-            if (act->targets[j].measured)
-                (*measured)++;
-            if (act->targets[j].track == STATUS_TRACK_ON)
-                (*on)++;
+            out->all++;
+            out->measured += act->targets[j].measured;
+            out->on_track += act->targets[j].track == STATUS_TRACK_ON;
         }
+    }
+}
+
+bool report_field_state(const report_field *f, const report_context *c, status_state *out)
+{
+    switch (f->id) {
+    case F_ACT_STATE:
+    case F_ACT_STATE_CODE:
+        if (!c->activity)
+            return false;
+        *out = c->activity->state;
+        return true;
+    case F_DL_STATE:
+    case F_DL_STATE_CODE:
+        *out = c->deadline->occurrence.state;
+        return true;
+    case F_REC_STATE:
+    case F_REC_STATE_CODE:
+        *out = state_of_record[c->record->state];
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -416,7 +443,7 @@ static report_value plan_value(int id, const report_context *c)
 {
     const plan *p = c->plan;
     const status_counts *n = &c->status->counts;
-    size_t all, measured, on;
+    report_targets targets;
     switch (id) {
     case F_PLAN_ID: return text(p->id.s);
     case F_PLAN_NUMBER: return text(p->number.s);
@@ -439,9 +466,10 @@ static report_value plan_value(int id, const report_context *c)
         return integer((double)(n->n[STATUS_DONE] + n->n[STATUS_DONE_LATE]));
     case F_PLAN_PERCENT: return integer(status_counts_percent(n));
     default:
-        plan_targets(c->status, &all, &measured, &on);
-        return integer((double)(id == F_PLAN_TARGETS ? all
-                                : id == F_PLAN_TARGETS_MEASURED ? measured : on));
+        report_count_targets(c->status, &targets);
+        return integer((double)(id == F_PLAN_TARGETS ? targets.all
+                                : id == F_PLAN_TARGETS_MEASURED ? targets.measured
+                                                                : targets.on_track));
     }
 }
 
@@ -480,16 +508,6 @@ static report_value activity_value(const report_field *f, const report_context *
     }
 }
 
-static const char *record_state_label(progress_state st)
-{
-    static const status_state as_status[] = {
-        [PROGRESS_IN_PROGRESS] = STATUS_IN_PROGRESS,
-        [PROGRESS_DONE] = STATUS_DONE,
-        [PROGRESS_CANCELLED] = STATUS_CANCELLED,
-    };
-    return status_state_label(as_status[st]);
-}
-
 static report_value record_value(int id, const report_context *c)
 {
     const progress_record *r = c->record;
@@ -497,7 +515,7 @@ static report_value record_value(int id, const report_context *c)
     case F_REC_DATE: return day(r->date);
     case F_REC_ACTIVITY: return text(r->activity.s);
     case F_REC_OCCURRENCE: return text(r->occurrence.s);
-    case F_REC_STATE: return text(record_state_label(r->state));
+    case F_REC_STATE: return text(status_state_label(state_of_record[r->state]));
     case F_REC_STATE_CODE: return text(progress_state_name(r->state));
     case F_REC_PERCENT: return integer_or_empty(r->percent, r->percent < 0);
     case F_REC_VALUES: return text(record_values(c->a, r));

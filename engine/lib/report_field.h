@@ -92,6 +92,17 @@ typedef struct report_value {
 
 report_value report_field_value(const report_field *f, const report_context *c);
 
+/* The state a state field shows (activity.state, deadline.state_code,
+ * record.state...), for its fill; false for the other fields. */
+bool report_field_state(const report_field *f, const report_context *c, status_state *out);
+
+/* The targets of the counted activities of a plan: all, those with a
+ * measured value, those on track. */
+typedef struct report_targets {
+    size_t all, measured, on_track;
+} report_targets;
+void report_count_targets(const status_plan *s, report_targets *out);
+
 /* The value as text, as a title line shows it: dates "05/03/2026". */
 const char *report_value_text(const report_value *v, arena *a);
 

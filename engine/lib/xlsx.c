@@ -264,11 +264,6 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     return s;
 }
 
-const char *xlsx_sheet_title(const xlsx_sheet *s)
-{
-    return s->name;
-}
-
 /* --- cells ------------------------------------------------------------ */
 
 void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,

@@ -20,7 +20,6 @@
 #include <stdint.h>
 
 #define XLSX_MAX_ROWS 1048576u
-#define XLSX_MAX_COLUMNS 16384u
 #define XLSX_MAX_TEXT 32767u          /* characters in a cell */
 #define XLSX_SHEET_NAME_MAX 31u       /* characters in a sheet name */
 
@@ -73,7 +72,6 @@ size_t xlsx_truncated(const xlsx_book *b);
 /* Adds a sheet named as near to name as Excel allows (see
  * xlsx_sheet_name). */
 xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name);
-const char *xlsx_sheet_title(const xlsx_sheet *s);
 
 /* Makes name a valid, unused sheet name: the characters []:*?/\ become
  * "_", apostrophes are dropped from its ends, it is cut to 31 characters,
