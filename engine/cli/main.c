@@ -16,6 +16,7 @@ static const cli_command *const commands[] = {
     &cmd_update_info,
     &cmd_status_info,
     &cmd_report_info,
+    &cmd_import_info,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

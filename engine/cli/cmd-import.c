@@ -1,0 +1,167 @@
+/* cmd-import.c - "kehoach import": draft a plan file from a document's text.
+ *
+ * Reads the text (import_text.h), finds the plan in it (import.h) and
+ * writes the draft to stdout or, whole or not at all, to -o FILE. An
+ * existing file is not overwritten without --force: the draft would
+ * replace an officer's edits. Every place that needs a person's eyes is a
+ * "# REVIEW" comment in the draft and a warning on stderr. */
+#include "cli.h"
+
+#include "fileio.h"
+#include "import.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_INPUT (8u << 20)      /* a plan's text is tens of KiB */
+
+typedef struct options {
+    const char *input, *output, *id;
+    bool force;
+    size_t extra;
+} options;
+
+enum { OPT_OUTPUT, OPT_ID, OPT_FORCE };
+
+static const cli_option option_table[] = {
+    [OPT_OUTPUT] = {"output", 'o', true},
+    [OPT_ID] = {"id", 0, true},
+    [OPT_FORCE] = {"force", 'f', false},
+    {NULL, 0, false},
+};
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    switch (arg->option) {
+    case -1:
+        if (o->input)
+            o->extra++;
+        else
+            o->input = arg->value;
+        return true;
+    case OPT_OUTPUT: o->output = arg->value; return true;
+    case OPT_ID: o->id = arg->value; return true;
+    case OPT_FORCE: o->force = true; return true;
+    }
+    return false;
+}
+
+static bool valid_id(const char *id)
+{
+    if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    options o = {0};
+    if (!cli_parse("import", argc, argv, option_table, on_arg, &o))
+        return EXIT_USAGE;
+    if (!o.input)
+        return cli_usage_error("import", "name the text file to import");
+    if (o.extra)
+        return cli_usage_error("import", "import one file at a time (%zu more given)",
+                               o.extra);
+    if (o.id && !valid_id(o.id))
+        return cli_usage_error("import", "'%s' is not a plan id: use lower-case letters, "
+                               "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
+    struct stat st;
+    if (o.output && !o.force && stat(o.output, &st) == 0) {
+        fprintf(stderr, "kehoach import: '%s' already exists; the draft would replace it "
+                "(use --force to overwrite)\n", o.output);
+        return EXIT_USAGE;
+    }
+
+    char *text, *err;
+    size_t len;
+    fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
+    if (st_read == FILEIO_ERROR) {
+        fprintf(stderr, "kehoach import: cannot read '%s': %s\n", o.input, err);
+        free(err);
+        return EXIT_IO;
+    }
+    if (st_read == FILEIO_TOO_LARGE) {
+        fprintf(stderr, "kehoach import: '%s' is larger than %u MiB; a plan's text is "
+                "far smaller: is it the right file?\n", o.input, MAX_INPUT >> 20);
+        return EXIT_PROBLEMS;
+    }
+
+    arena *a = arena_new();
+    source *src = source_new(o.input, text, len);
+    const char *id = o.id;
+    if (!id)
+        id = imp_plan_id(a, o.output ? o.output : o.input);
+    if (!id)
+        id = "ke-hoach";
+    imp_doc doc;
+    imp_doc_read(a, src->text, src->len, &doc);
+    diag_sink *warnings = diag_sink_new(0);
+    imp_plan draft;
+    imp_plan_read(a, &doc, id, &draft, warnings, src);
+
+    strbuf msgs = STRBUF_INIT;
+    diag_format_text(warnings, &msgs, false);
+    fputs(sb_str(&msgs), stderr);
+    sb_release(&msgs);
+
+    int code = EXIT_VALID;
+    if (draft.activities == 0) {
+        fprintf(stderr, "kehoach import: no activity found in '%s': is it the text of a "
+                "plan (kế hoạch)? nothing written\n", o.input);
+        code = EXIT_PROBLEMS;
+    } else {
+        strbuf out = STRBUF_INIT;
+        imp_plan_yaml(&draft, &out);
+        code = cli_emit("import", o.output, &out);
+        sb_release(&out);
+        if (code == EXIT_VALID) {
+            size_t sections = draft.nsections;
+            fprintf(stderr, "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
+                    "%zu %s marked for review\n",
+                    o.output ? "wrote " : "", o.output ? o.output : "",
+                    o.output ? ": " : "", sections, sections == 1 ? "section" : "sections",
+                    draft.activities, draft.activities == 1 ? "activity" : "activities",
+                    draft.nbasis, draft.nbasis == 1 ? "document cited" : "documents cited",
+                    draft.nreports, draft.nreports == 1 ? "reporting duty" : "reporting duties",
+                    draft.review, draft.review == 1 ? "place" : "places");
+        }
+    }
+    diag_sink_free(warnings);
+    source_free(src);
+    arena_free(a);
+    return code;
+}
+
+const cli_command cmd_import_info = {
+    "import",
+    cmd_import,
+    "draft a plan file from the text of an existing plan document",
+    "usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--force]\n"
+    "\n"
+    "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
+    "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
+    "keeps every word of the official text: the header (number, place and\n"
+    "date, title), the documents it implements, purposes and requirements,\n"
+    "the sections and activities with their lead and partner units, time and\n"
+    "expected output (as labelled lines, one sentence, or a table), budget,\n"
+    "organisation, the duties to report, recipients and signer.\n"
+    "\n"
+    "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
+    "comment at its place in the draft and a warning here, with its line in\n"
+    "FILE. Check those, then run 'kehoach validate' on the draft.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
+    "                         an existing file is kept unless --force is given\n"
+    "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
+    "  -f, --force            overwrite OUT.yaml\n"
+    "\n"
+    "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
+    "found, 2 usage, 3 FILE unreadable or OUT unwritable.\n",
+};

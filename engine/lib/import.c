@@ -1,0 +1,1172 @@
+/* import.c - the parts, sections and activities of a plan's text.
+ *
+ * The document is read in one pass over its paragraphs: the header until
+ * the first Roman part number, then each part by the words of its heading
+ * (MỤC ĐÍCH / YÊU CẦU, NỘI DUNG or HOẠT ĐỘNG, KINH PHÍ, TỔ CHỨC THỰC HIỆN),
+ * the closing ("Trên đây là ..."), "Nơi nhận" and the signer. The content
+ * part becomes a tree by its markers - "1." above "1.1." above "a)" and
+ * "Hoạt động 1:" - with bullets and plain paragraphs hanging from the
+ * deepest marker above them. A leaf of the tree is an activity; a node
+ * with children is a section; a leaf section whose lines are plain bullets
+ * (no field labels) holds one activity per bullet. A table of activities
+ * (STT | Nội dung | Đơn vị chủ trì | ...) is read by its header row. */
+#include "import.h"
+
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct reader {
+    arena *a;
+    imp_plan *plan;
+    diag_sink *warnings;
+    const source *src;
+    imp_strs known_units;     /* comma names seen whole in "; " lists */
+} reader;
+
+static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf sb = STRBUF_INIT;
+    sb_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    notes->items = arena_grow(r->a, notes->items, notes->count, notes->count + 1,
+                              sizeof *notes->items);
+    notes->items[notes->count].line = line;
+    notes->items[notes->count].text = arena_strdup(r->a, sb_str(&sb));
+    notes->count++;
+    r->plan->review++;
+    if (r->warnings && r->src) {
+        srcpos pos = line ? source_pos_at(r->src, line - 1, 0) : (srcpos){0, 0};
+        size_t len = 0;
+        if (line)
+            source_line(r->src, line, &len);
+        if (line)
+            diag_at(r->warnings, DIAG_WARNING, r->src, pos, len ? len : 1, "%s", sb_str(&sb));
+        else
+            diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", sb_str(&sb));
+    }
+    sb_release(&sb);
+}
+
+/* An unplaced paragraph, quoted in the note so that nothing is lost. */
+static void unplaced(reader *r, imp_notes *notes, const imp_para *p, const char *where)
+{
+    const char *text = p->cells ? "(a table row)" : p->text;
+    if (p->cells) {
+        strbuf sb = STRBUF_INIT;
+        for (size_t i = 0; i < p->ncells; i++)
+            sb_printf(&sb, "%s%s", i ? " | " : "", p->cells[i]);
+        text = arena_strdup(r->a, sb_str(&sb));
+        sb_release(&sb);
+    }
+    note(r, notes, p->line, "text not placed %s: %s", where, text);
+}
+
+static bool starts(const char *s, const char *ascii)
+{
+    size_t after;
+    return imp_phrase_starts(s, ascii, &after);
+}
+
+static bool has(const char *s, const char *ascii)
+{
+    size_t end;
+    return imp_phrase_find(s, ascii, &end) != NULL;
+}
+
+/* --- header --------------------------------------------------------------- */
+
+static bool read_number(reader *r, const imp_para *p)
+{
+    size_t after;
+    if (!imp_phrase_starts(p->text, "so", &after))
+        return false;
+    const char *s = p->text + after;
+    while (*s == ' ')
+        s++;
+    if (*s != ':')
+        return false;
+    strbuf sb = STRBUF_INIT;
+    for (s++; *s; s++)
+        if (*s != ' ')
+            sb_putc(&sb, *s);
+    if (sb.len)
+        r->plan->number = arena_strdup(r->a, sb.buf);
+    sb_release(&sb);
+    return true;
+}
+
+/* "Bạc Liêu, ngày 23 tháng 02 năm 2024", with blanks where not filled in. */
+static bool read_date_line(reader *r, const imp_para *p)
+{
+    const char *s = p->text;
+    const char *comma = strstr(s, ", ");
+    if (!comma || comma == s)
+        return false;
+    const char *q = comma + 2;
+    size_t after;
+    if (!imp_phrase_starts(q, "ngay", &after))
+        return false;
+    q += after;
+    int v[3] = {0, 0, 0};
+    static const char *const words[] = {"thang", "nam"};
+    for (int k = 0; k < 3; k++) {
+        while (*q == ' ' || *q == '.' || *q == '_')
+            q++;
+        int x = 0, digits = 0;
+        while (*q >= '0' && *q <= '9' && digits < 4) {
+            x = x * 10 + (*q++ - '0');
+            digits++;
+        }
+        v[k] = x;
+        while (*q == ' ' || *q == '.' || *q == '_')
+            q++;
+        if (k < 2) {
+            if (!imp_phrase_starts(q, words[k], &after))
+                return false;
+            q += after;
+        }
+    }
+    int d = v[0], m = v[1], y = v[2];
+    if (y < 2000 || y > 2100)
+        return false;
+    r->plan->place = imp_trim(r->a, s, (size_t)(comma - s));
+    r->plan->year = y;
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        r->plan->issued = arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
+    else if (m >= 1 && m <= 12)
+        r->plan->issued = arena_printf(r->a, "%04d-%02d", y, m);
+    else
+        r->plan->issued = arena_printf(r->a, "%04d", y);
+    return true;
+}
+
+/* The issuer named in the preamble: "..., Sở Y tế ban hành Kế hoạch ...". */
+static const char *issuer_in(reader *r, const char *s)
+{
+    static const char *const verbs[] = {"ban hanh ke hoach", "xay dung ke hoach"};
+    /* the last mention: earlier ones belong to the documents cited */
+    const char *at = NULL;
+    for (size_t k = 0; k < 2; k++) {
+        size_t end;
+        for (const char *q = s, *hit; (hit = imp_phrase_find(q, verbs[k], &end)); q = hit + end)
+            if (!at || hit > at)
+                at = hit;
+    }
+    if (!at)
+        return NULL;
+    const char *start = at;
+    while (start > s && !(start[-1] == ' ' && start >= s + 2 &&
+                           (start[-2] == ',' || start[-2] == '.')))
+        start--;
+    char *who = imp_trim(r->a, start, (size_t)(at - start));
+    return *who && strlen(who) < 160 ? who : NULL;
+}
+
+/* "tỉnh X" or "thành phố X" as the text writes the place. */
+static const char *place_kind(reader *r, const imp_doc *doc)
+{
+    const char *place = r->plan->place;
+    if (!place)
+        return NULL;
+    char *city = arena_printf(r->a, "thành phố %s", place);
+    char *province = arena_printf(r->a, "tỉnh %s", place);
+    for (size_t i = 0; i < doc->count; i++) {
+        if (strstr(doc->paras[i].text, city))
+            return city;
+        if (strstr(doc->paras[i].text, province))
+            return province;
+    }
+    return province;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+static void complete_issuer(reader *r, const imp_doc *doc, const char *who)
+{
+    const char *place = r->plan->place;
+    if (!place) {
+        r->plan->issuer = who;
+        return;
+    }
+    if (ends_with(who, " tỉnh") || ends_with(who, " thành phố")) {
+        r->plan->issuer = arena_printf(r->a, "%s %s", who, place);
+        return;
+    }
+    if (strstr(who, place)) {
+        r->plan->issuer = who;
+        return;
+    }
+    r->plan->issuer = arena_printf(r->a, "%s %s", who, place_kind(r, doc));
+}
+
+/* The issuer from the symbol of the number ("/KH-STP"): the bodies that
+ * issue legal-aid plans. */
+static const char *issuer_of_symbol(const char *number)
+{
+    static const struct {
+        const char *symbol, *body;
+    } symbols[] = {
+        {"-UBND", "Ủy ban nhân dân"}, {"-STP", "Sở Tư pháp"},
+        {"-SYT", "Sở Y tế"},         {"-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"},
+        {"-BTP", "Bộ Tư pháp"},      {"-TGPL", "Trung tâm Trợ giúp pháp lý nhà nước"},
+    };
+    if (!number)
+        return NULL;
+    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+        size_t n = strlen(number), k = strlen(symbols[i].symbol);
+        if (n >= k && strcmp(number + n - k, symbols[i].symbol) == 0)
+            return symbols[i].body;
+    }
+    return NULL;
+}
+
+/* --- the content part ------------------------------------------------------ */
+
+typedef struct node {
+    const imp_para *head;        /* NULL for the part itself */
+    int level;
+    struct node **children;
+    size_t nchildren;
+    const imp_para **lines;      /* bullets, plain paragraphs, table rows */
+    size_t nlines;
+} node;
+
+static int level_of(const imp_para *p)
+{
+    switch (p->mark) {
+    case IMP_MARK_NUMBER: {
+        int depth = 1;
+        for (const char *k = p->key; *k; k++)
+            depth += *k == '.';
+        return depth;
+    }
+    case IMP_MARK_LETTER: return 10;
+    case IMP_MARK_ACTIVITY: return 11;
+    default: return 0;
+    }
+}
+
+static node *node_new(arena *a, const imp_para *head, int level)
+{
+    node *n = arena_alloc(a, sizeof *n);
+    n->head = head;
+    n->level = level;
+    return n;
+}
+
+static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
+{
+    node *root = node_new(a, NULL, 0);
+    node *stack[64];
+    size_t depth = 1;
+    stack[0] = root;
+    for (size_t i = from; i < to; i++) {
+        const imp_para *p = &paras[i];
+        int level = p->cells ? 0 : level_of(p);
+        if (level == 0) {
+            node *cur = stack[depth - 1];
+            cur->lines = arena_grow(a, cur->lines, cur->nlines, cur->nlines + 1,
+                                    sizeof *cur->lines);
+            cur->lines[cur->nlines++] = p;
+            continue;
+        }
+        while (depth > 1 && stack[depth - 1]->level >= level)
+            depth--;
+        node *n = node_new(a, p, level);
+        node *parent = stack[depth - 1];
+        parent->children = arena_grow(a, parent->children, parent->nchildren,
+                                      parent->nchildren + 1, sizeof *parent->children);
+        parent->children[parent->nchildren++] = n;
+        if (depth < sizeof stack / sizeof stack[0])
+            stack[depth++] = n;
+    }
+    return root;
+}
+
+static const char *const action_verbs[] = {
+    "thuc hien", "to chuc", "xay dung", "ra soat", "trien khai", "tiep tuc", "phoi hop",
+    "tang cuong", "cung cap", "bien soan", "tuyen truyen", "theo doi", "kiem tra",
+    "day manh", "nang cao", "huong dan", "long ghep", "pho bien", "chi dao", "tham muu",
+    "duy tri", "boi duong", "tap huan", "khao sat", "danh gia", "so ket", "tong ket",
+    "ban hanh", "nghien cuu", "cap nhat", "truyen thong", "ho tro", "giai quyet",
+};
+
+static bool starts_with_action(const char *s)
+{
+    for (size_t i = 0; i < sizeof action_verbs / sizeof action_verbs[0]; i++)
+        if (starts(s, action_verbs[i]))
+            return true;
+    return false;
+}
+
+static void add_activity(reader *r, imp_section *sec, const imp_activity *act)
+{
+    sec->activities = arena_grow(r->a, sec->activities, sec->nactivities,
+                                 sec->nactivities + 1, sizeof *sec->activities);
+    sec->activities[sec->nactivities++] = *act;
+    r->plan->activities++;
+}
+
+static void set_field(reader *r, imp_activity *act, imp_field f, const char *value,
+                      const imp_para *p)
+{
+    const char **slot = NULL;
+    switch (f) {
+    case IMP_FIELD_LEAD:
+        if (act->lead.count) {
+            unplaced(r, &act->notes, p, "(a second lead)");
+            return;
+        }
+        if (strchr(value, ';'))
+            imp_units_split(r->a, value, &act->lead, &r->known_units);
+        else if (*value)
+            imp_strs_add(r->a, &act->lead, imp_trim(r->a, value, strlen(value)));
+        return;
+    case IMP_FIELD_PARTNERS:
+        if (act->partners.count) {
+            unplaced(r, &act->notes, p, "(a second list of partners)");
+            return;
+        }
+        imp_units_split(r->a, value, &act->partners, &r->known_units);
+        return;
+    case IMP_FIELD_TIME: slot = &act->time; break;
+    case IMP_FIELD_OUTPUT: slot = &act->output; break;
+    default: unplaced(r, &act->notes, p, "in the activity"); return;
+    }
+    if (*slot) {
+        unplaced(r, &act->notes, p, "(the field is given twice)");
+        return;
+    }
+    while (*value == ' ')
+        value++;
+    *slot = *value ? arena_strdup(r->a, value) : "";
+}
+
+/* Fills act from the lines under its heading. Returns true when any line
+ * was a field (label or assignment sentence). */
+static bool read_fields(reader *r, imp_activity *act, const imp_para **lines, size_t n,
+                        bool title_from_line)
+{
+    bool fields = false;
+    imp_field last = IMP_FIELD_NONE;
+    for (size_t i = 0; i < n; i++) {
+        const imp_para *p = lines[i];
+        if (p->cells) {
+            unplaced(r, &act->notes, p, "in the activity");
+            continue;
+        }
+        if (p->mark == IMP_MARK_PLUS && last == IMP_FIELD_TIME && act->time) {
+            act->time = *act->time ? arena_printf(r->a, "%s\n%s", act->time, p->body)
+                                   : arena_strdup(r->a, p->body);
+            continue;
+        }
+        const char *text = (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS) ? p->body
+                                                                                  : p->text;
+        size_t value;
+        imp_field f = imp_label(text, &value);
+        if (f != IMP_FIELD_NONE && f != IMP_FIELD_TITLE && f != IMP_FIELD_NUMBER) {
+            set_field(r, act, f, text + value, p);
+            last = f;
+            fields = true;
+            continue;
+        }
+        if (!act->lead.count && !act->assignment &&
+            imp_assignment(r->a, text, &act->lead, &act->partners)) {
+            act->assignment = text;
+            last = IMP_FIELD_LEAD;
+            fields = true;
+            continue;
+        }
+        if (title_from_line && !act->title) {
+            act->title = text;
+            continue;
+        }
+        if (!fields) {
+            imp_strs_add(r->a, &act->description, text);
+            continue;
+        }
+        unplaced(r, &act->notes, p, "after the activity's fields");
+    }
+    return fields;
+}
+
+static bool has_fields(const node *n)
+{
+    for (size_t i = 0; i < n->nlines; i++) {
+        const imp_para *p = n->lines[i];
+        if (p->cells)
+            continue;
+        const char *text = p->mark == IMP_MARK_BULLET ? p->body : p->text;
+        size_t value;
+        imp_field f = imp_label(text, &value);
+        if (f != IMP_FIELD_NONE && f != IMP_FIELD_TITLE && f != IMP_FIELD_NUMBER)
+            return true;
+    }
+    return false;
+}
+
+static char *child_id(reader *r, const char *parent, const imp_para *head, size_t nth,
+                      size_t siblings_unnumbered)
+{
+    switch (head->mark) {
+    case IMP_MARK_NUMBER:
+        if (parent && !strchr(head->key, '.'))
+            return arena_printf(r->a, "%s.%s", parent, head->key);
+        return arena_strdup(r->a, head->key);
+    case IMP_MARK_LETTER:
+        return parent ? arena_printf(r->a, "%s.%s", parent, head->key)
+                      : arena_strdup(r->a, head->key);
+    case IMP_MARK_ACTIVITY:
+        if (*head->key)
+            return parent ? arena_printf(r->a, "%s.HĐ%s", parent, head->key)
+                          : arena_printf(r->a, "HĐ%s", head->key);
+        if (siblings_unnumbered == 1 && parent)
+            return arena_strdup(r->a, parent);
+        return parent ? arena_printf(r->a, "%s.HĐ%zu", parent, nth)
+                      : arena_printf(r->a, "HĐ%zu", nth);
+    default:
+        return arena_printf(r->a, "%zu", nth);
+    }
+}
+
+static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
+                       imp_section **sections, size_t *nsections);
+
+/* An activity from a leaf node. */
+static void leaf_activity(reader *r, imp_section *sec, const node *n, const char *id)
+{
+    imp_activity act = {0};
+    act.id = id;
+    act.title = n->head->body;
+    act.line = n->head->line;
+    read_fields(r, &act, n->lines, n->nlines, false);
+    add_activity(r, sec, &act);
+}
+
+static void read_section(reader *r, imp_section *sec, const node *n, const char *parent_id);
+
+/* A leaf section: the heading is also its activity, or its bullets are. */
+static void leaf_section(reader *r, imp_section *sec, const node *n)
+{
+    if (has_fields(n)) {
+        /* one activity: the heading, or the one action paragraph under it */
+        size_t plain = 0;
+        const imp_para *first_plain = NULL;
+        for (size_t i = 0; i < n->nlines; i++)
+            if (n->lines[i]->mark == IMP_MARK_NONE && !n->lines[i]->cells) {
+                if (!plain)
+                    first_plain = n->lines[i];
+                plain++;
+            } else {
+                break;
+            }
+        imp_activity act = {0};
+        act.id = sec->id;
+        act.line = n->head->line;
+        if (plain == 1 && starts_with_action(first_plain->text) &&
+            imp_label(first_plain->text, &(size_t){0}) == IMP_FIELD_NONE) {
+            act.title = first_plain->text;
+            read_fields(r, &act, n->lines + 1, n->nlines - 1, false);
+        } else {
+            act.title = sec->title;
+            read_fields(r, &act, n->lines, n->nlines, false);
+        }
+        add_activity(r, sec, &act);
+        return;
+    }
+    size_t k = 0;
+    const imp_para **rows = NULL;
+    size_t nrows = 0;
+    for (size_t i = 0; i < n->nlines; i++) {
+        const imp_para *p = n->lines[i];
+        if (p->cells) {
+            rows = arena_grow(r->a, rows, nrows, nrows + 1, sizeof *rows);
+            rows[nrows++] = p;
+        } else if (p->mark == IMP_MARK_BULLET || (p->mark == IMP_MARK_NONE && k > 0)) {
+            imp_activity act = {0};
+            act.id = arena_printf(r->a, "%s.%zu", sec->id, ++k);
+            act.title = p->mark == IMP_MARK_BULLET ? p->body : p->text;
+            act.line = p->line;
+            add_activity(r, sec, &act);
+        } else if (p->mark == IMP_MARK_NONE) {
+            imp_strs_add(r->a, &sec->description, p->text);
+        } else {
+            unplaced(r, &sec->notes, p, "in the section");
+        }
+    }
+    if (nrows)
+        read_table(r, sec, rows, nrows, &sec->sections, &sec->nsections);
+    if (!sec->nactivities && !sec->nsections) {
+        /* a heading alone is one activity */
+        imp_activity act = {0};
+        act.id = sec->id;
+        act.title = sec->title;
+        act.line = n->head->line;
+        sec->description = (imp_strs){0};
+        for (size_t i = 0; i < n->nlines; i++)
+            if (!n->lines[i]->cells)
+                imp_strs_add(r->a, &act.description, n->lines[i]->text);
+        add_activity(r, sec, &act);
+    }
+}
+
+static void read_section(reader *r, imp_section *sec, const node *n, const char *parent_id)
+{
+    sec->id = child_id(r, parent_id, n->head, 1, 0);
+    sec->title = n->head->body;
+    sec->line = n->head->line;
+    if (!n->nchildren) {
+        leaf_section(r, sec, n);
+        return;
+    }
+    /* lines before the first child: a description, or defaults */
+    imp_activity defaults = {0};
+    read_fields(r, &defaults, n->lines, n->nlines, false);
+    sec->description = defaults.description;
+    sec->lead = defaults.lead;
+    sec->partners = defaults.partners;
+    sec->time = defaults.time;
+    if (defaults.output)
+        note(r, &sec->notes, n->head->line, "the section names an output of its own: %s",
+             defaults.output);
+    for (size_t i = 0; i < defaults.notes.count; i++) {
+        sec->notes.items = arena_grow(r->a, sec->notes.items, sec->notes.count,
+                                      sec->notes.count + 1, sizeof *sec->notes.items);
+        sec->notes.items[sec->notes.count++] = defaults.notes.items[i];
+    }
+    size_t unnumbered = 0;
+    for (size_t i = 0; i < n->nchildren; i++)
+        unnumbered += n->children[i]->head->mark == IMP_MARK_ACTIVITY &&
+                      !*n->children[i]->head->key;
+    size_t nth_unnumbered = 0;
+    for (size_t i = 0; i < n->nchildren; i++) {
+        const node *c = n->children[i];
+        size_t nth = i + 1;
+        if (c->head->mark == IMP_MARK_ACTIVITY && !*c->head->key)
+            nth = ++nth_unnumbered;
+        if (!c->nchildren && (c->head->mark != IMP_MARK_NUMBER || has_fields(c) ||
+                              c->level > 1)) {
+            leaf_activity(r, sec, c, child_id(r, sec->id, c->head, nth, unnumbered));
+            continue;
+        }
+        sec->sections = arena_grow(r->a, sec->sections, sec->nsections, sec->nsections + 1,
+                                   sizeof *sec->sections);
+        imp_section *sub = &sec->sections[sec->nsections++];
+        memset(sub, 0, sizeof *sub);
+        read_section(r, sub, c, sec->id);
+    }
+}
+
+/* Rows of a table of activities: a header row names the columns; a row
+ * with a Roman number, or with nothing but a number and a title, is a
+ * section; any other row is an activity. */
+static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
+                       imp_section **sections, size_t *nsections)
+{
+    imp_field columns[32];
+    size_t ncolumns = 0;
+    imp_section *current = sec;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const imp_para *p = rows[i];
+        size_t titles = 0, known = 0;
+        for (size_t c = 0; c < p->ncells && c < 32; c++) {
+            imp_field f = imp_column(p->cells[c]);
+            titles += f == IMP_FIELD_TITLE;
+            known += f != IMP_FIELD_NONE;
+        }
+        if (titles == 1 && known >= 2) {
+            ncolumns = p->ncells < 32 ? p->ncells : 32;
+            for (size_t c = 0; c < ncolumns; c++)
+                columns[c] = imp_column(p->cells[c]);
+            continue;
+        }
+        if (!ncolumns) {
+            unplaced(r, &current->notes, p, "(a table row before the table's header)");
+            continue;
+        }
+        imp_activity act = {0};
+        const char *number = NULL;
+        bool any_field = false;
+        for (size_t c = 0; c < ncolumns && c < p->ncells; c++) {
+            const char *cell = p->cells[c];
+            switch (columns[c]) {
+            case IMP_FIELD_NUMBER: number = *cell ? cell : NULL; break;
+            case IMP_FIELD_TITLE: act.title = *cell ? cell : NULL; break;
+            case IMP_FIELD_NONE:
+                if (*cell)
+                    note(r, &act.notes, p->line, "a column the import does not know: %s",
+                         cell);
+                break;
+            default:
+                if (*cell) {
+                    set_field(r, &act, columns[c], cell, p);
+                    any_field = true;
+                }
+            }
+        }
+        if (!act.title) {
+            unplaced(r, &current->notes, p, "(a table row without content)");
+            continue;
+        }
+        const char *key = NULL;
+        size_t body;
+        char *numtext = number ? arena_printf(r->a, "%s ", number) : NULL;
+        imp_mark m = numtext ? imp_mark_read(r->a, numtext, &key, &body) : IMP_MARK_NONE;
+        if (number && !key) {
+            /* "1", "a": a bare number */
+            key = imp_trim(r->a, number, strlen(number));
+            m = (key[0] >= '0' && key[0] <= '9') ? IMP_MARK_NUMBER : IMP_MARK_LETTER;
+        }
+        if ((m == IMP_MARK_ROMAN || !any_field) && sections) {
+            *sections = arena_grow(r->a, *sections, *nsections, *nsections + 1,
+                                   sizeof **sections);
+            current = &(*sections)[(*nsections)++];
+            memset(current, 0, sizeof *current);
+            current->id = m == IMP_MARK_ROMAN ? arena_printf(r->a, "%zu", *nsections)
+                                              : (key ? key : arena_printf(r->a, "%zu", *nsections));
+            current->title = act.title;
+            current->line = p->line;
+            k = 0;
+            continue;
+        }
+        k++;
+        if (key && strchr(key, '.'))
+            act.id = key;
+        else if (key)
+            act.id = current->id ? arena_printf(r->a, "%s.%s", current->id, key) : key;
+        else
+            act.id = current->id ? arena_printf(r->a, "%s.%zu", current->id, k)
+                                 : arena_printf(r->a, "%zu", k);
+        act.line = p->line;
+        add_activity(r, current, &act);
+    }
+}
+
+static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
+{
+    node *root = build_tree(r->a, doc->paras, from, to);
+    imp_plan *p = r->plan;
+    const imp_para **rows = NULL;
+    size_t nrows = 0;
+    for (size_t i = 0; i < root->nlines; i++) {
+        const imp_para *l = root->lines[i];
+        if (l->cells) {
+            rows = arena_grow(r->a, rows, nrows, nrows + 1, sizeof *rows);
+            rows[nrows++] = l;
+        } else {
+            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], l, "before the first section");
+        }
+    }
+    if (nrows) {
+        imp_section holder = {0};
+        read_table(r, &holder, rows, nrows, &p->sections, &p->nsections);
+        if (holder.nactivities) {
+            /* activities before any section row: a section of their own */
+            holder.id = "1";
+            holder.title = p->content_title ? p->content_title : "Nội dung";
+            note(r, &holder.notes, holder.activities[0].line,
+                 "the table has no section rows; its activities are put in one section");
+            p->sections = arena_grow(r->a, p->sections, p->nsections, p->nsections + 1,
+                                     sizeof *p->sections);
+            memmove(p->sections + 1, p->sections, p->nsections * sizeof *p->sections);
+            p->sections[0] = holder;
+            p->nsections++;
+        }
+        for (size_t i = 0; i < holder.notes.count && !holder.nactivities; i++)
+            note(r, &p->notes[IMP_SLOT_SECTIONS], holder.notes.items[i].line, "%s",
+                 holder.notes.items[i].text);
+    }
+    for (size_t i = 0; i < root->nchildren; i++) {
+        p->sections = arena_grow(r->a, p->sections, p->nsections, p->nsections + 1,
+                                 sizeof *p->sections);
+        imp_section *sec = &p->sections[p->nsections++];
+        memset(sec, 0, sizeof *sec);
+        read_section(r, sec, root->children[i], NULL);
+    }
+}
+
+/* --- organisation: reporting duties and default units ----------------------- */
+
+static void add_duties(reader *r, const char *text, const imp_strs *by)
+{
+    imp_duty duties[2];
+    size_t n = imp_duties(r->a, text, by, duties);
+    for (size_t i = 0; i < n; i++) {
+        r->plan->reports = arena_grow(r->a, r->plan->reports, r->plan->nreports,
+                                      r->plan->nreports + 1, sizeof *r->plan->reports);
+        r->plan->reports[r->plan->nreports++] = duties[i];
+    }
+}
+
+typedef struct org_point {
+    imp_strs subject;
+    bool reports;
+} org_point;
+
+static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t to,
+                              org_point **points, size_t *npoints)
+{
+    imp_plan *p = r->plan;
+    imp_strs point_subject = {0};
+    for (size_t i = from; i < to; i++) {
+        const imp_para *para = &doc->paras[i];
+        if (para->cells) {
+            unplaced(r, &p->notes[IMP_SLOT_ORGANISATION], para, "in Tổ chức thực hiện");
+            continue;
+        }
+        bool bullet = para->mark == IMP_MARK_BULLET || para->mark == IMP_MARK_PLUS;
+        imp_strs_add(r->a, &p->organisation, bullet ? para->body : para->text);
+        if (para->mark == IMP_MARK_NUMBER || para->mark == IMP_MARK_LETTER) {
+            point_subject = (imp_strs){0};
+            imp_subject(r->a, para->body, &point_subject);
+            *points = arena_grow(r->a, *points, *npoints, *npoints + 1, sizeof **points);
+            (*points)[(*npoints)++] = (org_point){point_subject, false};
+        }
+        imp_strs own = {0};
+        const char *text = para->mark == IMP_MARK_NONE ? para->text : para->body;
+        if (para->mark == IMP_MARK_NONE || bullet)
+            imp_subject(r->a, text, &own);
+        if (!has(text, "bao cao"))
+            continue;
+        size_t before = p->nreports;
+        add_duties(r, text, own.count && !bullet ? &own : &point_subject);
+        if (p->nreports > before && *npoints)
+            (*points)[*npoints - 1].reports = true;
+    }
+}
+
+/* Activities that name no lead or time take them from "Tổ chức thực hiện":
+ * the first unit it charges leads, the others (but the one that reports)
+ * take part. Marked for review: the plan does not say so in so many words. */
+static void infer_defaults(reader *r, const org_point *points, size_t npoints)
+{
+    imp_plan *p = r->plan;
+    bool any_lead = false, any_time = false;
+    size_t total = 0;
+    for (size_t s = 0; s < p->nsections; s++) {
+        const imp_section *sec = &p->sections[s];
+        any_lead |= sec->lead.count > 0;
+        any_time |= sec->time != NULL;
+        for (size_t i = 0; i < sec->nactivities; i++) {
+            any_lead |= sec->activities[i].lead.count > 0;
+            any_time |= sec->activities[i].time != NULL;
+            total++;
+        }
+    }
+    if (!total)
+        return;
+    if (!any_lead) {
+        for (size_t i = 0; i < npoints; i++) {
+            if (!points[i].subject.count)
+                continue;
+            if (!p->default_lead.count)
+                p->default_lead = points[i].subject;
+            else if (!points[i].reports)
+                for (size_t k = 0; k < points[i].subject.count; k++)
+                    imp_strs_add(r->a, &p->default_partners, points[i].subject.items[k]);
+        }
+        if (p->default_lead.count)
+            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+                 "no activity names its units: the lead is the first unit charged in "
+                 "Tổ chức thực hiện, the partners the others; check them");
+        else
+            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+                 "no activity names its lead unit and Tổ chức thực hiện names none; "
+                 "add defaults.lead");
+    }
+    if (!any_time) {
+        if (p->year) {
+            p->default_time = arena_printf(r->a, "Trong năm %d", p->year);
+            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+                 "no activity names its time: the plan year is assumed; check it");
+        } else {
+            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+                 "no activity names its time and the plan's year is not known; add "
+                 "defaults.time");
+        }
+    }
+}
+
+/* Each activity that still lacks a lead, a time or an output gets a note. */
+static void check_activities(reader *r, imp_section *secs, size_t n, bool lead_default,
+                             bool time_default)
+{
+    for (size_t s = 0; s < n; s++) {
+        imp_section *sec = &secs[s];
+        bool lead_here = lead_default || sec->lead.count;
+        bool time_here = time_default || sec->time;
+        for (size_t i = 0; i < sec->nactivities; i++) {
+            imp_activity *act = &sec->activities[i];
+            if (!act->lead.count && !lead_here)
+                note(r, &act->notes, act->line, "activity %s: no lead unit found", act->id);
+            if (!act->time && !time_here)
+                note(r, &act->notes, act->line, "activity %s: no time found", act->id);
+            else if (act->time && !*act->time)
+                note(r, &act->notes, act->line, "activity %s: the time label has no text",
+                     act->id);
+        }
+        check_activities(r, sec->sections, sec->nsections, lead_here, time_here);
+    }
+}
+
+/* "Định kỳ báo cáo ..." in an activity's output is a duty of its own. */
+static void duties_in_outputs(reader *r, const imp_section *secs, size_t n)
+{
+    for (size_t s = 0; s < n; s++) {
+        for (size_t i = 0; i < secs[s].nactivities; i++) {
+            const char *out = secs[s].activities[i].output;
+            if (!out)
+                continue;
+            size_t end;
+            const char *dk = imp_phrase_find(out, "dinh ky bao cao", &end);
+            if (dk)
+                add_duties(r, dk, NULL);
+        }
+        duties_in_outputs(r, secs[s].sections, secs[s].nsections);
+    }
+}
+
+/* --- the document ---------------------------------------------------------- */
+
+typedef enum part {
+    PART_NONE,
+    PART_PURPOSES,
+    PART_REQUIREMENTS,
+    PART_PURPOSES_REQUIREMENTS,
+    PART_CONTENT,
+    PART_BUDGET,
+    PART_ORGANISATION,
+} part;
+
+static part part_of(const char *heading)
+{
+    bool purposes = has(heading, "muc dich") || has(heading, "muc tieu");
+    bool requirements = has(heading, "yeu cau");
+    if (purposes && requirements)
+        return PART_PURPOSES_REQUIREMENTS;
+    if (purposes)
+        return PART_PURPOSES;
+    if (requirements && !has(heading, "noi dung"))
+        return PART_REQUIREMENTS;
+    if (has(heading, "kinh phi"))
+        return PART_BUDGET;
+    if (has(heading, "to chuc thuc hien") || has(heading, "trach nhiem thuc hien"))
+        return PART_ORGANISATION;
+    if (has(heading, "noi dung") || has(heading, "hoat dong") || has(heading, "nhiem vu") ||
+        has(heading, "giai phap"))
+        return PART_CONTENT;
+    return PART_NONE;
+}
+
+static bool is_part_heading(const imp_para *p)
+{
+    return p->mark == IMP_MARK_ROMAN;
+}
+
+void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
+                   diag_sink *warnings, const source *src)
+{
+    memset(out, 0, sizeof *out);
+    reader r = {a, out, warnings, src, {0}};
+    out->id = id;
+    size_t n = doc->count, i = 0;
+
+    /* header */
+    bool title_next = false, title_done = false;
+    imp_strs caps_lines = {0};
+    for (; i < n && !is_part_heading(&doc->paras[i]); i++) {
+        const imp_para *p = &doc->paras[i];
+        if (p->cells) {
+            unplaced(&r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+            continue;
+        }
+        if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
+            starts(p->text, "doc lap"))
+            continue;
+        if (!out->number && read_number(&r, p))
+            continue;
+        if (!out->place && read_date_line(&r, p))
+            continue;
+        size_t after;
+        if (!title_done && imp_phrase_starts(p->text, "ke hoach", &after) &&
+            p->text[after] == '\0') {
+            title_next = true;
+            continue;
+        }
+        if (title_next) {
+            out->title = p->text;
+            title_next = false;
+            title_done = true;
+            continue;
+        }
+        if (title_done) {
+            imp_strs_add(a, &out->preamble, p->text);
+            continue;
+        }
+        if (p->caps) {
+            imp_strs_add(a, &caps_lines, p->text);
+            continue;
+        }
+        unplaced(&r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+    }
+    if (!out->title)
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+             "no title found (the line after \"KẾ HOẠCH\"); add title");
+    if (!out->place)
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+             "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
+    if (!out->year && out->title) {
+        /* the last "năm YYYY" of the title */
+        const char *t = out->title;
+        size_t end;
+        const char *at;
+        while ((at = imp_phrase_find(t, "nam", &end))) {
+            const char *y = at + end;
+            while (*y == ' ')
+                y++;
+            int v = 0, digits = 0;
+            while (*y >= '0' && *y <= '9' && digits < 5) {
+                v = v * 10 + (*y++ - '0');
+                digits++;
+            }
+            if (digits == 4 && v >= 2000 && v <= 2100)
+                out->year = v;
+            t = at + end;
+        }
+    }
+
+    /* the issuer: from the preamble, the header's capitals, or the symbol */
+    const char *who = NULL;
+    for (size_t k = out->preamble.count; k-- > 0 && !who;)
+        who = issuer_in(&r, out->preamble.items[k]);
+    if (who) {
+        complete_issuer(&r, doc, who);
+    } else if (caps_lines.count) {
+        out->issuer = caps_lines.items[caps_lines.count - 1];
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+             "the issuer is printed in capitals (\"%s\"); write its name as the body "
+             "writes it", out->issuer);
+    } else if ((who = issuer_of_symbol(out->number))) {
+        complete_issuer(&r, doc, who);
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+             "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
+             out->issuer, out->number);
+    } else {
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
+    }
+
+    /* the legal basis: the documents the preamble, or a title that
+     * implements one, cites */
+    if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
+        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis);
+    for (size_t k = 0; k < out->preamble.count; k++)
+        imp_citations(a, out->preamble.items[k], out->place, &out->basis, &out->nbasis);
+
+    /* the parts */
+    part current = PART_NONE;
+    bool closing = false, recipients = false, signer = false;
+    imp_strs *target = NULL;
+    org_point *points = NULL;
+    size_t npoints = 0;
+    while (i < n) {
+        const imp_para *p = &doc->paras[i];
+        size_t after;
+        if (!recipients && !p->cells && starts(p->text, "tren day")) {
+            out->closing = p->text;
+            closing = true;
+            i++;
+            continue;
+        }
+        if (!recipients && !p->cells && imp_phrase_starts(p->text, "noi nhan", &after)) {
+            recipients = true;
+            closing = false;
+            const char *rest = p->text + after;
+            while (*rest == ' ' || *rest == ':')
+                rest++;
+            if (*rest)
+                note(&r, &out->notes[IMP_SLOT_END], p->line,
+                     "text after \"Nơi nhận:\" not placed: %s", rest);
+            i++;
+            continue;
+        }
+        if (recipients) {
+            if (!signer && (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS)) {
+                imp_strs_add(a, &out->recipients, p->body);
+            } else if (p->caps && !out->signer_name) {
+                signer = true;
+                imp_strs_add(a, &out->signer_authority, p->text);
+            } else if (!out->signer_name && !p->cells && (signer || p->mark == IMP_MARK_NONE)) {
+                signer = true;
+                out->signer_name = p->text;
+            } else {
+                unplaced(&r, &out->notes[IMP_SLOT_END], p, "after the signer");
+            }
+            i++;
+            continue;
+        }
+        if (closing) {
+            out->closing = arena_printf(a, "%s %s", out->closing, p->text);
+            i++;
+            continue;
+        }
+        if (is_part_heading(p)) {
+            current = part_of(p->body);
+            if (current == PART_PURPOSES)
+                target = &out->purposes;
+            else if (current == PART_REQUIREMENTS)
+                target = &out->requirements;
+            else if (current == PART_BUDGET)
+                target = &out->budget;
+            else
+                target = NULL;
+            if (current == PART_NONE)
+                note(&r, &out->notes[IMP_SLOT_SECTIONS], p->line,
+                     "a part the import does not know: %s", p->text);
+            size_t end = i + 1;
+            while (end < n && !is_part_heading(&doc->paras[end]) &&
+                   !(!doc->paras[end].cells &&
+                     (starts(doc->paras[end].text, "tren day") ||
+                      starts(doc->paras[end].text, "noi nhan"))))
+                end++;
+            if (current == PART_CONTENT && !out->nsections) {
+                if (!starts(p->body, "noi dung"))
+                    out->content_title = p->text;
+                read_content(&r, doc, i + 1, end);
+                i = end;
+                continue;
+            }
+            if (current == PART_ORGANISATION) {
+                read_organisation(&r, doc, i + 1, end, &points, &npoints);
+                i = end;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (p->cells) {
+            unplaced(&r, &out->notes[IMP_SLOT_ORGANISATION], p, "outside the content part");
+            i++;
+            continue;
+        }
+        if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMP_MARK_NUMBER) {
+            if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
+                target = &out->purposes;
+            else if (has(p->body, "yeu cau"))
+                target = &out->requirements;
+            i++;
+            continue;
+        }
+        if (target) {
+            bool bullet = p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS;
+            imp_strs_add(a, target, bullet ? p->body : p->text);
+        } else {
+            imp_slot slot = current == PART_PURPOSES_REQUIREMENTS ? IMP_SLOT_PURPOSES
+                                                                  : IMP_SLOT_SECTIONS;
+            unplaced(&r, &out->notes[slot], p, "in the part");
+        }
+        i++;
+    }
+
+    if (!out->nsections)
+        note(&r, &out->notes[IMP_SLOT_SECTIONS], 0,
+             "no content part (\"NỘI DUNG\") with activities found; add sections");
+    infer_defaults(&r, points, npoints);
+    check_activities(&r, out->sections, out->nsections, out->default_lead.count > 0,
+                     out->default_time != NULL);
+    duties_in_outputs(&r, out->sections, out->nsections);
+    for (size_t k = 0; k < out->nreports; k++) {
+        const imp_duty *d = &out->reports[k];
+        if (!d->when && !d->due)
+            note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+                 "the duty \"%s\" names no date or period; add when or due", d->text);
+        else if (d->periodic_default)
+            note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+                 "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
+                 "09/2019 (art. 12) are assumed; check them", d->when);
+    }
+    if (!out->nreports)
+        note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+             "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
+    if (!out->recipients.count)
+        note(&r, &out->notes[IMP_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
+    if (!out->signer_name)
+        note(&r, &out->notes[IMP_SLOT_END], 0, "no signer found; add signer");
+    if (doc->ndropped) {
+        strbuf sb = STRBUF_INIT;
+        for (size_t k = 0; k < doc->ndropped && k < 20; k++)
+            sb_printf(&sb, "%s%u", k ? ", " : "", doc->dropped[k]);
+        if (doc->ndropped > 20)
+            sb_puts(&sb, ", ...");
+        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+             "%zu line%s left out as page numbers (line %s)", doc->ndropped,
+             doc->ndropped == 1 ? "" : "s", sb_str(&sb));
+        sb_release(&sb);
+    }
+    for (size_t k = 0; k < doc->nrepaired && k < 20; k++)
+        note(&r, &out->notes[IMP_SLOT_HEADER], doc->repaired[k],
+             "the line holds bytes that are not text (invalid UTF-8 or control "
+             "characters); they were replaced");
+}
+
+char *imp_plan_id(arena *a, const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t n = strlen(base);
+    const char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        n = (size_t)(dot - base);
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(base + i, n - i, &cp);
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        i += k;
+        char c = 0;
+        if (cp < 0x80)
+            c = (char)cp;
+        else {
+            char enc[4];
+            size_t m = utf8_encode(cp, enc);
+            if (m) {
+                char *one = arena_strndup(a, enc, m);
+                size_t after;
+                /* fold one letter through the phrase matcher's table */
+                static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+                for (size_t l = 0; l < 26 && !c; l++) {
+                    char key[2] = {letters[l], 0};
+                    if (imp_phrase_starts(one, key, &after))
+                        c = letters[l];
+                }
+            }
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum)
+            sb_putc(&sb, c);
+        else if (sb.len && sb.buf[sb.len - 1] != '-')
+            sb_putc(&sb, '-');
+    }
+    while (sb.len && sb.buf[sb.len - 1] == '-')
+        sb.buf[--sb.len] = '\0';
+    char *id = sb.len ? arena_strdup(a, sb.buf) : NULL;
+    sb_release(&sb);
+    return id;
+}

@@ -1,0 +1,566 @@
+/* import_text.c - lines of any text into the paragraphs of a document.
+ *
+ * Each physical line is repaired and cleaned on its own (so that line
+ * numbers stay those of the file), then lines are joined into paragraphs.
+ * A line continues the paragraph before it when that paragraph does not
+ * end a sentence and the line opens no block of its own (no marker, no
+ * field label, no heading) and either starts in lower case or follows a
+ * line that a PDF extraction broke: a long line, in a document where most
+ * long lines end in the middle of a sentence. A document symbol broken
+ * after its hyphen ("179/KH-" / "UBND") is joined without a space. */
+#include "import_text.h"
+
+#include "import_phrase.h"
+#include "source.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct raw_line {
+    char *text;          /* cleaned; "" for a blank line */
+    unsigned line;
+    size_t length;       /* in code points */
+    bool heading, table, caps;
+    const char **cells;
+    size_t ncells;
+} raw_line;
+
+static bool is_space_cp(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Valid UTF-8 in NFC, without control or zero-width characters, every kind
+ * of space as ' ' (tabs kept: they separate table cells). */
+static char *repair(const char *s, size_t n, bool *changed)
+{
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            sb_puts(&sb, "\xEF\xBF\xBD");
+            *changed = true;
+            i++;
+            continue;
+        }
+        i += k;
+        if (cp == '\t')
+            sb_putc(&sb, '\t');
+        else if (is_space_cp(cp))
+            sb_putc(&sb, ' ');
+        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            sb_putc(&sb, ' ');
+            *changed = true;
+        } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+                   cp == 0xFEFF || cp == 0xAD) {
+            /* zero-width characters and soft hyphens carry no text */
+        } else {
+            char enc[4];
+            size_t m = utf8_encode(cp, enc);
+            if (m == 0) {
+                sb_puts(&sb, "\xEF\xBF\xBD");
+                *changed = true;
+            } else {
+                sb_add(&sb, enc, m);
+            }
+        }
+    }
+    char *nfc = sb.len ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)sb.buf) : NULL;
+    if (nfc) {
+        sb_release(&sb);
+        return nfc;
+    }
+    if (!sb.buf)
+        return xstrdup("");
+    return sb.buf;
+}
+
+/* Removes emphasis markers ('*', "__"), Markdown escapes and collapses
+ * spaces; a leading "* " bullet becomes "- ". */
+static char *strip_markup(arena *a, const char *s)
+{
+    strbuf sb = STRBUF_INIT;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (s[0] == '*' && s[1] == ' ') {
+        sb_puts(&sb, "- ");
+        s += 2;
+    }
+    for (; *s; s++) {
+        if (*s == '*')
+            continue;
+        if (s[0] == '_' && s[1] == '_') {
+            s++;
+            continue;
+        }
+        if (*s == '\\' && s[1] && strchr("\\`*_{}[]()#+-.!|", s[1])) {
+            sb_putc(&sb, s[1]);
+            s++;
+            continue;
+        }
+        if (*s == ' ' || *s == '\t') {
+            if (sb.len && sb.buf[sb.len - 1] != ' ')
+                sb_putc(&sb, ' ');
+            continue;
+        }
+        sb_putc(&sb, *s);
+    }
+    while (sb.len && sb.buf[sb.len - 1] == ' ')
+        sb.buf[--sb.len] = '\0';
+    /* "- " left alone by removed markers ("- **x**" -> "- x") is fine;
+     * a line that was only markers is blank */
+    char *out = arena_strdup(a, sb_str(&sb));
+    sb_release(&sb);
+    return out;
+}
+
+bool imp_is_caps(const char *s)
+{
+    size_t n = strlen(s), letters = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        i += k;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LL)
+            return false;
+        if (c == UTF8PROC_CATEGORY_LU)
+            letters++;
+    }
+    return letters >= 2;
+}
+
+bool imp_starts_lower(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            return false;
+        i += k;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LL)
+            return true;
+        if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_ND)
+            return false;
+    }
+    return false;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static size_t roman_len(const char *s)
+{
+    static const char *const romans[] = {
+        "XVIII", "XVII", "XIII", "VIII", "XIV", "XVI", "XII", "XIX", "III",
+        "VII", "XV", "XI", "IX", "IV", "VI", "II", "XX", "X", "V", "I",
+    };
+    for (size_t i = 0; i < sizeof romans / sizeof romans[0]; i++) {
+        size_t n = strlen(romans[i]);
+        if (strncmp(s, romans[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* After a marker: a space or the end of the text. */
+static bool marker_end(const char *s) { return *s == ' ' || *s == '\0'; }
+
+imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body)
+{
+    *key = NULL;
+    *body = 0;
+    const char *p = s;
+    /* bullets */
+    static const char *const bullets[] = {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "\xE2\x80\xA2 ",
+                                          "\xEF\x82\xB7 ", "\xC2\xB7 "};
+    for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++) {
+        size_t n = strlen(bullets[i]);
+        if (strncmp(p, bullets[i], n) == 0) {
+            p += n;
+            while (*p == ' ')
+                p++;
+            if (p[0] == '+' && p[1] == ' ') {
+                *body = (size_t)(p + 2 - s);
+                return IMP_MARK_PLUS;
+            }
+            *body = (size_t)(p - s);
+            return IMP_MARK_BULLET;
+        }
+    }
+    if (p[0] == '+' && p[1] == ' ') {
+        *body = 2;
+        return IMP_MARK_PLUS;
+    }
+    /* Roman part numbers: "II." */
+    size_t r = roman_len(p);
+    if (r && p[r] == '.' && marker_end(p + r + 1)) {
+        *key = arena_strndup(a, p, r);
+        *body = r + 1 + (p[r + 1] == ' ');
+        return IMP_MARK_ROMAN;
+    }
+    /* "1.", "2.1.", "2.1", "3)" */
+    if (is_digit(*p)) {
+        const char *q = p;
+        size_t parts = 0;
+        bool bad = false;
+        for (;;) {
+            size_t d = 0;
+            while (is_digit(q[d]))
+                d++;
+            if (d == 0 || d > 3) {
+                bad = true;
+                break;
+            }
+            q += d;
+            parts++;
+            if (q[0] == '.' && is_digit(q[1]))
+                q++;
+            else
+                break;
+        }
+        if (!bad) {
+            size_t keylen = (size_t)(q - p);
+            if ((q[0] == '.' || q[0] == ')') && marker_end(q + 1)) {
+                *key = arena_strndup(a, p, keylen);
+                *body = (size_t)(q + 1 - s) + (q[1] == ' ');
+                return IMP_MARK_NUMBER;
+            }
+            if (parts > 1 && q[0] == ' ') {
+                *key = arena_strndup(a, p, keylen);
+                *body = (size_t)(q + 1 - s);
+                return IMP_MARK_NUMBER;
+            }
+        }
+    }
+    /* "a)", "đ)" */
+    if (((*p >= 'a' && *p <= 'z') && p[1] == ')' && marker_end(p + 2))) {
+        *key = arena_strndup(a, p, 1);
+        *body = 2 + (p[2] == ' ');
+        return IMP_MARK_LETTER;
+    }
+    if (strncmp(p, "\xC4\x91)", 3) == 0 && marker_end(p + 3)) {
+        *key = arena_strdup(a, "đ");
+        *body = 3 + (p[3] == ' ');
+        return IMP_MARK_LETTER;
+    }
+    /* "Hoạt động 1:", "Hoạt động:" */
+    size_t after;
+    if (imp_phrase_starts(p, "hoat dong", &after)) {
+        const char *q = p + after;
+        while (*q == ' ')
+            q++;
+        const char *num = q;
+        while (is_digit(*q))
+            q++;
+        size_t numlen = (size_t)(q - num);
+        while (*q == ' ')
+            q++;
+        if (*q == ':' && numlen <= 3) {
+            *key = arena_strndup(a, num, numlen);
+            q++;
+            while (*q == ' ')
+                q++;
+            *body = (size_t)(q - s);
+            return IMP_MARK_ACTIVITY;
+        }
+    }
+    return IMP_MARK_NONE;
+}
+
+/* A line that is only a page number: "12", "- 12 -", "Trang 3", "3/12". */
+static bool is_page_number(const char *s)
+{
+    const char *p = s;
+    size_t after;
+    if (imp_phrase_starts(p, "trang", &after))
+        p += after;
+    while (*p == '-' || *p == ' ')
+        p++;
+    size_t d = 0;
+    while (is_digit(p[d]))
+        d++;
+    if (d == 0 || d > 4)
+        return false;
+    p += d;
+    if (*p == '/') {
+        p++;
+        size_t e = 0;
+        while (is_digit(p[e]))
+            e++;
+        if (e == 0 || e > 4)
+            return false;
+        p += e;
+    }
+    while (*p == '-' || *p == ' ')
+        p++;
+    return *p == '\0';
+}
+
+static bool is_rule_cell(const char *c)
+{
+    if (!*c)
+        return true;
+    for (; *c; c++)
+        if (*c != '-' && *c != ':' && *c != ' ')
+            return false;
+    return true;
+}
+
+/* Splits a table row at '|' (Markdown) or tabs (Word). Returns false for
+ * a Markdown rule row ("|---|:--|"), which carries no text. */
+static bool split_cells(arena *a, const char *s, char sep, raw_line *out)
+{
+    if (sep == '|' && *s == '|')
+        s++;
+    size_t n = 1;
+    for (const char *p = s; *p; p++)
+        n += *p == sep;
+    out->cells = arena_alloc(a, n * sizeof *out->cells);
+    out->ncells = 0;
+    bool rule = true;
+    const char *start = s;
+    for (const char *p = s;; p++) {
+        if (*p == sep || *p == '\0') {
+            char *cell = arena_strndup(a, start, (size_t)(p - start));
+            char *clean = strip_markup(a, cell);
+            bool last_empty = *p == '\0' && !*clean && sep == '|';
+            if (!last_empty) {
+                rule = rule && is_rule_cell(clean);
+                out->cells[out->ncells++] = clean;
+            }
+            if (*p == '\0')
+                break;
+            start = p + 1;
+        }
+    }
+    return !(sep == '|' && rule);
+}
+
+static bool ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (!n)
+        return true;
+    char c = s[n - 1];
+    if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
+        return true;
+    /* closing quotes or brackets after a full stop */
+    if (n >= 4 && (strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0) && s[n - 4] == '.')
+        return true;
+    return false;
+}
+
+/* A line that opens a block of its own, whatever came before. */
+static bool opens_block(arena *a, const raw_line *l)
+{
+    if (l->heading || l->table || l->caps)
+        return true;
+    const char *key;
+    size_t body;
+    if (imp_mark_read(a, l->text, &key, &body) != IMP_MARK_NONE)
+        return true;
+    size_t value;
+    if (imp_label(l->text, &value) != IMP_FIELD_NONE)
+        return true;
+    static const char *const openers[] = {"noi nhan", "so:", "tren day", "kt.", "tm.",
+                                          "tl.", "tuq.", "q."};
+    size_t after;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (imp_phrase_starts(l->text, openers[i], &after))
+            return true;
+    return false;
+}
+
+static int compare_sizes(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Words that open a paragraph of their own, even after a broken line. */
+static bool opens_paragraph(const char *s)
+{
+    static const char *const openers[] = {"thuc hien", "can cu", "de ", "tren co so",
+                                          "theo de nghi"};
+    size_t after;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (imp_phrase_starts(s, openers[i], &after))
+            return true;
+    return false;
+}
+
+static bool broken_symbol(const char *prev)
+{
+    size_t n = strlen(prev);
+    return n >= 2 && prev[n - 1] == '-' && prev[n - 2] != ' ';
+}
+
+void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
+{
+    memset(out, 0, sizeof *out);
+    /* physical lines, cleaned */
+    size_t cap = 16, nlines = 0;
+    raw_line *lines = xmalloc(cap * sizeof *lines);
+    size_t dcap = 0, rcap = 0;
+    unsigned lineno = 1;
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i <= len) {
+        size_t start = i, brk = 0;
+        while (i < len && (brk = source_break_len(text, len, i)) == 0)
+            i++;
+        bool changed = false;
+        char *fixed = repair(text + start, i - start, &changed);
+        if (changed) {
+            if (out->nrepaired == rcap) {
+                rcap = rcap ? 2 * rcap : 8;
+                out->repaired = arena_grow(a, out->repaired, out->nrepaired, rcap,
+                                           sizeof *out->repaired);
+            }
+            out->repaired[out->nrepaired++] = lineno;
+        }
+        raw_line l = {0};
+        l.line = lineno;
+        const char *t = fixed;
+        while (*t == ' ')
+            t++;
+        if (*t == '|') {
+            l.table = split_cells(a, t, '|', &l);
+            l.text = (char *)"";
+        } else {
+            size_t tabs = 0;
+            for (const char *p = t; *p; p++)
+                tabs += *p == '\t';
+            if (tabs >= 2) {
+                l.table = split_cells(a, t, '\t', &l);
+                l.text = (char *)"";
+            } else {
+                if (*t == '#') {
+                    const char *h = t;
+                    while (*h == '#')
+                        h++;
+                    if (*h == ' ' && h - t <= 6) {
+                        l.heading = true;
+                        t = h + 1;
+                    }
+                }
+                l.text = strip_markup(a, t);
+                if (*l.text && is_page_number(l.text)) {
+                    if (out->ndropped == dcap) {
+                        dcap = dcap ? 2 * dcap : 8;
+                        out->dropped = arena_grow(a, out->dropped, out->ndropped, dcap,
+                                                  sizeof *out->dropped);
+                    }
+                    out->dropped[out->ndropped++] = lineno;
+                    l.text = (char *)"";
+                }
+            }
+        }
+        free(fixed);
+        if (l.table && l.ncells == 0)
+            l.table = false;
+        if (!l.table && !*l.text)
+            l.heading = false;
+        l.length = utf8_length(l.text, strlen(l.text));
+        l.caps = !l.table && imp_is_caps(l.text);
+        if (nlines == cap) {
+            cap *= 2;
+            lines = xrealloc(lines, cap * sizeof *lines);
+        }
+        lines[nlines++] = l;
+        if (i >= len)
+            break;
+        i += brk;
+        lineno++;
+    }
+
+    /* Hard-wrapped text: most long lines end in the middle of a sentence.
+     * Their typical length tells a broken line from a short one. */
+    size_t nlong = 0, nopen = 0;
+    size_t *lengths = xmalloc((nlines + 1) * sizeof *lengths);
+    for (size_t k = 0; k < nlines; k++) {
+        if (lines[k].table || lines[k].heading || lines[k].length < 40)
+            continue;
+        lengths[nlong++] = lines[k].length;
+        nopen += !ends_sentence(lines[k].text);
+    }
+    bool wrapped = nlong >= 4 && 2 * nopen > nlong;
+    size_t broken_at = (size_t)-1;
+    if (wrapped) {
+        /* three quarters of the width of a full line (its upper quartile) */
+        qsort(lengths, nlong, sizeof *lengths, compare_sizes);
+        broken_at = lengths[nlong * 3 / 4] * 3 / 4;
+    }
+    free(lengths);
+
+    /* paragraphs */
+    size_t pcap = 16;
+    out->paras = arena_alloc(a, pcap * sizeof *out->paras);
+    strbuf para = STRBUF_INIT;
+    const raw_line *first = NULL, *last = NULL;
+    for (size_t k = 0; k <= nlines; k++) {
+        const raw_line *l = k < nlines ? &lines[k] : NULL;
+        if (l && !l->table && !*l->text)
+            continue;
+        bool join = false;
+        if (l && first && !first->table && !l->table && !first->heading && !l->heading &&
+            !ends_sentence(last->text) && !opens_block(a, l)) {
+            if (last->caps)
+                join = l->caps && wrapped && last->length >= broken_at;
+            else
+                join = imp_starts_lower(l->text) || broken_symbol(last->text) ||
+                       (last->length >= broken_at && !opens_paragraph(l->text));
+        }
+        if (join) {
+            if (!broken_symbol(last->text))
+                sb_putc(&para, ' ');
+            sb_puts(&para, l->text);
+            last = l;
+            continue;
+        }
+        if (first) {
+            if (out->count == pcap) {
+                out->paras = arena_grow(a, out->paras, out->count, 2 * pcap,
+                                        sizeof *out->paras);
+                pcap *= 2;
+            }
+            imp_para *p = &out->paras[out->count++];
+            memset(p, 0, sizeof *p);
+            p->line = first->line;
+            p->last_line = last->line;
+            p->heading = first->heading;
+            if (first->table) {
+                p->cells = first->cells;
+                p->ncells = first->ncells;
+                p->text = "";
+                p->body = "";
+            } else {
+                p->text = arena_strdup(a, sb_str(&para));
+                size_t body;
+                p->mark = imp_mark_read(a, p->text, &p->key, &body);
+                p->body = p->text + body;
+                p->caps = imp_is_caps(p->text);
+            }
+        }
+        sb_reset(&para);
+        first = last = l;
+        if (l && !l->table)
+            sb_puts(&para, l->text);
+    }
+    sb_release(&para);
+    free(lines);
+}

@@ -1,0 +1,67 @@
+/* import_text.h - the text of an existing plan as paragraphs with markers.
+ *
+ * The first stage of `kehoach import`. Plans reach us as text exported
+ * from Word (one paragraph per line), as Markdown, or extracted from a PDF
+ * (lines broken in the middle of sentences, blank lines between them, page
+ * numbers in between). This module undoes all of that: it repairs the
+ * bytes (invalid UTF-8, control characters, odd spaces, Unicode NFC),
+ * removes Markdown markup (headings, bold and italic markers, tables' rule
+ * rows), joins the lines of one paragraph again, drops page-number lines
+ * (and says which), and reads the marker that opens each paragraph: a
+ * Roman part number, "1." / "2.1.", "a)", "Hoạt động 1:", a bullet.
+ * Nothing here knows what a plan is; import.c does. */
+#ifndef KEHOACH_IMPORT_TEXT_H
+#define KEHOACH_IMPORT_TEXT_H
+
+#include "arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum imp_mark {
+    IMP_MARK_NONE,
+    IMP_MARK_ROMAN,      /* "II. NỘI DUNG" */
+    IMP_MARK_NUMBER,     /* "1.", "2.1.", "2.1", "3)" */
+    IMP_MARK_LETTER,     /* "a)" */
+    IMP_MARK_ACTIVITY,   /* "Hoạt động 1:", "Hoạt động:" */
+    IMP_MARK_BULLET,     /* "- ", "– ", "• ", "* " */
+    IMP_MARK_PLUS,       /* "+ " (also "- + ") */
+} imp_mark;
+
+typedef struct imp_para {
+    const char *text;    /* the paragraph, markup removed, spaces collapsed */
+    const char *body;    /* text after the marker (points into text) */
+    imp_mark mark;
+    const char *key;     /* the marker's number: "II", "2.1", "a", "1";
+                            "" for an unnumbered "Hoạt động:"; else NULL */
+    unsigned line;       /* 1-based line where the paragraph starts */
+    unsigned last_line;  /* and where it ends */
+    bool heading;        /* a Markdown heading ("## ...") */
+    bool caps;           /* letters, none of them lower case */
+    const char **cells;  /* a table row: its cells, trimmed; else NULL */
+    size_t ncells;
+} imp_para;
+
+typedef struct imp_doc {
+    imp_para *paras;
+    size_t count;
+    unsigned *dropped;   /* lines left out as page numbers */
+    size_t ndropped;
+    unsigned *repaired;  /* lines whose bytes were not valid text */
+    size_t nrepaired;
+} imp_doc;
+
+/* Reads text[0..len) (any bytes) into paragraphs allocated in a. */
+void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out);
+
+/* Reads the marker at the start of s: stores the key (in a) and the offset
+ * of the body. Returns IMP_MARK_NONE when s opens with none. */
+imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body);
+
+/* True when s has letters and none of them is lower case. */
+bool imp_is_caps(const char *s);
+
+/* True when the first letter of s is lower case. */
+bool imp_starts_lower(const char *s);
+
+#endif

@@ -1,0 +1,300 @@
+/* import_yaml.c - an imported plan written as a plan file.
+ *
+ * The keys come in the order of the plans in plans/, values in plain style
+ * when YAML reads them back as the same string, double-quoted otherwise,
+ * and a multi-line time as a literal block. Notes become "# REVIEW:"
+ * comments just before the key or item they concern, so that an officer
+ * (and `kehoach validate`, for the fields left out) lands right on them. */
+#include "import.h"
+
+#include <string.h>
+#include <strings.h>
+
+static bool plain_safe(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':')
+        return false;
+    if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F)
+            return false;
+        if (c == ':' && s[i + 1] == ' ')
+            return false;
+        if (c == ' ' && s[i + 1] == '#')
+            return false;
+        /* YAML 1.1 line breaks (NEL, LS, PS) */
+        if (c == 0xC2 && (unsigned char)s[i + 1] == 0x85)
+            return false;
+        if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+            return false;
+    }
+    /* what YAML would read as another type: numbers, dates, booleans, null */
+    bool digits_only = true;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("0123456789.-+:eE_xXoObB", s[i]))
+            digits_only = false;
+    if (digits_only)
+        return false;
+    static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null",
+                                        "y", "n", "~", ".inf", ".nan"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasecmp(s, words[i]) == 0)
+            return false;
+    return true;
+}
+
+static void quoted(strbuf *out, const char *s)
+{
+    sb_putc(out, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            sb_printf(out, "\\%c", *p);
+        else if (*p == '\n')
+            sb_puts(out, "\\n");
+        else if (*p == '\t')
+            sb_puts(out, "\\t");
+        else if (*p < 0x20 || *p == 0x7F)
+            sb_printf(out, "\\x%02X", *p);
+        else
+            sb_putc(out, (char)*p);
+    }
+    sb_putc(out, '"');
+}
+
+static void scalar(strbuf *out, const char *s)
+{
+    if (plain_safe(s))
+        sb_puts(out, s);
+    else
+        quoted(out, s);
+}
+
+static void indent(strbuf *out, int n) { sb_repeat(out, ' ', (size_t)n); }
+
+static void key_value(strbuf *out, int ind, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    indent(out, ind);
+    sb_printf(out, "%s: ", key);
+    scalar(out, value);
+    sb_putc(out, '\n');
+}
+
+/* A text whose lines each read back as themselves in a literal block. */
+static bool block_safe(const char *s)
+{
+    if (!strchr(s, '\n'))
+        return false;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c < 0x20 && c != '\n') || c == 0x7F)
+            return false;
+        if (*p == '\n' && (p == s || p[-1] == ' ' || p[1] == ' ' || p[1] == '\n' || !p[1]))
+            return false;
+    }
+    return s[0] != ' ';
+}
+
+static void key_text(strbuf *out, int ind, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    if (!block_safe(value)) {
+        key_value(out, ind, key, value);
+        return;
+    }
+    indent(out, ind);
+    sb_printf(out, "%s: |-\n", key);
+    for (const char *p = value; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        indent(out, ind + 2);
+        sb_add(out, p, len);
+        sb_putc(out, '\n');
+        p += len + (nl != NULL);
+    }
+}
+
+static void list(strbuf *out, int ind, const char *key, const imp_strs *items)
+{
+    if (!items->count)
+        return;
+    indent(out, ind);
+    sb_printf(out, "%s:\n", key);
+    for (size_t i = 0; i < items->count; i++) {
+        indent(out, ind + 2);
+        sb_puts(out, "- ");
+        scalar(out, items->items[i]);
+        sb_putc(out, '\n');
+    }
+}
+
+/* One unit as a string, several as a list. */
+static void units(strbuf *out, int ind, const char *key, const imp_strs *items)
+{
+    if (items->count == 1)
+        key_value(out, ind, key, items->items[0]);
+    else
+        list(out, ind, key, items);
+}
+
+static void comment_text(strbuf *out, const char *s)
+{
+    for (; *s; s++)
+        sb_putc(out, (*s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+static void notes(strbuf *out, int ind, const imp_notes *n)
+{
+    for (size_t i = 0; i < n->count; i++) {
+        indent(out, ind);
+        sb_puts(out, "# REVIEW");
+        if (n->items[i].line)
+            sb_printf(out, " (line %u)", n->items[i].line);
+        sb_puts(out, ": ");
+        comment_text(out, n->items[i].text);
+        sb_putc(out, '\n');
+    }
+}
+
+static void activity(strbuf *out, int ind, const imp_activity *act)
+{
+    notes(out, ind, &act->notes);
+    indent(out, ind);
+    sb_puts(out, "- id: ");
+    scalar(out, act->id);
+    sb_putc(out, '\n');
+    key_value(out, ind + 2, "title", act->title);
+    list(out, ind + 2, "description", &act->description);
+    key_value(out, ind + 2, "assignment", act->assignment);
+    units(out, ind + 2, "lead", &act->lead);
+    units(out, ind + 2, "partners", &act->partners);
+    if (act->time && *act->time)
+        key_text(out, ind + 2, "time", act->time);
+    key_value(out, ind + 2, "output", act->output);
+}
+
+static void section(strbuf *out, int ind, const imp_section *sec)
+{
+    notes(out, ind, &sec->notes);
+    indent(out, ind);
+    sb_puts(out, "- id: ");
+    scalar(out, sec->id);
+    sb_putc(out, '\n');
+    key_value(out, ind + 2, "title", sec->title);
+    list(out, ind + 2, "description", &sec->description);
+    if (sec->lead.count || sec->partners.count || sec->time) {
+        indent(out, ind + 2);
+        sb_puts(out, "defaults:\n");
+        units(out, ind + 4, "lead", &sec->lead);
+        units(out, ind + 4, "partners", &sec->partners);
+        key_text(out, ind + 4, "time", sec->time);
+    }
+    if (sec->nactivities) {
+        indent(out, ind + 2);
+        sb_puts(out, "activities:\n");
+        for (size_t i = 0; i < sec->nactivities; i++)
+            activity(out, ind + 4, &sec->activities[i]);
+    }
+    if (sec->nsections) {
+        indent(out, ind + 2);
+        sb_puts(out, "sections:\n");
+        for (size_t i = 0; i < sec->nsections; i++)
+            section(out, ind + 4, &sec->sections[i]);
+    }
+}
+
+static void report(strbuf *out, const imp_duty *d)
+{
+    sb_puts(out, "  - text: ");
+    scalar(out, d->text);
+    sb_putc(out, '\n');
+    key_value(out, 4, "what", d->what);
+    units(out, 4, "by", &d->by);
+    units(out, 4, "to", &d->to);
+    key_value(out, 4, "when", d->when);
+    key_value(out, 4, "due", d->due);
+    if (d->periodic_default)
+        sb_puts(out, "    every: [first-half, year]\n");
+    if (d->on_request)
+        sb_puts(out, "    on_request: true\n");
+}
+
+void imp_plan_yaml(const imp_plan *p, strbuf *out)
+{
+    sb_puts(out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
+    sb_puts(out, "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
+                 "# `kehoach validate` on this file.\n");
+    notes(out, 0, &p->notes[IMP_SLOT_HEADER]);
+    key_value(out, 0, "id", p->id);
+    key_value(out, 0, "number", p->number);
+    key_value(out, 0, "issuer", p->issuer);
+    key_value(out, 0, "place", p->place);
+    key_value(out, 0, "issued", p->issued);
+    if (p->year)
+        sb_printf(out, "year: %d\n", p->year);
+    key_value(out, 0, "title", p->title);
+    list(out, 0, "preamble", &p->preamble);
+    notes(out, 0, &p->notes[IMP_SLOT_BASIS]);
+    if (p->nbasis) {
+        sb_puts(out, "basis:\n");
+        for (size_t i = 0; i < p->nbasis; i++) {
+            sb_puts(out, "  - document: ");
+            scalar(out, p->basis[i].document);
+            sb_putc(out, '\n');
+            key_value(out, 4, "date", p->basis[i].date);
+            key_value(out, 4, "issuer", p->basis[i].issuer);
+            key_value(out, 4, "about", p->basis[i].about);
+        }
+    }
+    notes(out, 0, &p->notes[IMP_SLOT_PURPOSES]);
+    list(out, 0, "purposes", &p->purposes);
+    list(out, 0, "requirements", &p->requirements);
+    key_value(out, 0, "content_title", p->content_title);
+    notes(out, 0, &p->notes[IMP_SLOT_DEFAULTS]);
+    if (p->default_lead.count || p->default_partners.count || p->default_time) {
+        sb_puts(out, "defaults:\n");
+        units(out, 2, "lead", &p->default_lead);
+        units(out, 2, "partners", &p->default_partners);
+        key_value(out, 2, "time", p->default_time);
+    }
+    notes(out, 0, &p->notes[IMP_SLOT_SECTIONS]);
+    if (p->nsections) {
+        sb_puts(out, "sections:\n");
+        for (size_t i = 0; i < p->nsections; i++)
+            section(out, 2, &p->sections[i]);
+    }
+    notes(out, 0, &p->notes[IMP_SLOT_BUDGET]);
+    list(out, 0, "budget", &p->budget);
+    notes(out, 0, &p->notes[IMP_SLOT_ORGANISATION]);
+    list(out, 0, "organisation", &p->organisation);
+    notes(out, 0, &p->notes[IMP_SLOT_REPORTS]);
+    if (p->nreports) {
+        sb_puts(out, "reports:\n");
+        for (size_t i = 0; i < p->nreports; i++)
+            report(out, &p->reports[i]);
+    }
+    key_value(out, 0, "closing", p->closing);
+    notes(out, 0, &p->notes[IMP_SLOT_END]);
+    list(out, 0, "recipients", &p->recipients);
+    if (p->signer_name || p->signer_authority.count) {
+        sb_puts(out, "signer:\n");
+        const imp_strs *auth = &p->signer_authority;
+        if (auth->count > 1) {
+            sb_puts(out, "  authority:\n");
+            for (size_t i = 0; i + 1 < auth->count; i++) {
+                sb_puts(out, "    - ");
+                scalar(out, auth->items[i]);
+                sb_putc(out, '\n');
+            }
+        }
+        if (auth->count)
+            key_value(out, 2, "title", auth->items[auth->count - 1]);
+        key_value(out, 2, "name", p->signer_name);
+    }
+}
