@@ -13,6 +13,7 @@
 #include "import.h"
 
 #include "utf8.h"
+#include "when.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -167,7 +168,11 @@ static const char *issuer_in(reader *r, const char *s)
                            (start[-2] == ',' || start[-2] == '.')))
         start--;
     char *who = imp_trim(r->a, start, (size_t)(at - start));
-    return *who && strlen(who) < 160 ? who : NULL;
+    /* a clause that is itself a citation names no issuer */
+    if (!*who || strlen(who) >= 160 || starts(who, "thuc hien") || starts(who, "can cu") ||
+        strpbrk(who, "0123456789/"))
+        return NULL;
+    return who;
 }
 
 /* "tỉnh X" or "thành phố X" as the text writes the place. */
@@ -623,7 +628,9 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
         }
         const char *key = NULL;
         size_t body;
-        char *numtext = number ? arena_printf(r->a, "%s ", number) : NULL;
+        size_t nl = number ? strlen(number) : 0;
+        bool closed = nl && (number[nl - 1] == '.' || number[nl - 1] == ')');
+        char *numtext = number ? arena_printf(r->a, "%s%s", number, closed ? " " : ". ") : NULL;
         imp_mark m = numtext ? imp_mark_read(r->a, numtext, &key, &body) : IMP_MARK_NONE;
         if (number && !key) {
             /* "1", "a": a bare number */
@@ -800,7 +807,19 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
     }
 }
 
-/* Each activity that still lacks a lead, a time or an output gets a note. */
+/* A time phrase `kehoach validate` will not understand gets a note now. */
+static void check_time(reader *r, imp_activity *act)
+{
+    when_context ctx = {r->plan->year, r->plan->year};
+    when parsed;
+    const char *why;
+    if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
+        note(r, &act->notes, act->line,
+             "activity %s: the time \"%s\" is not understood (%s); keep the words as "
+             "time.phrase and add from/to or by", act->id, act->time, why);
+}
+
+/* Each activity that still lacks a lead or a time gets a note. */
 static void check_activities(reader *r, imp_section *secs, size_t n, bool lead_default,
                              bool time_default)
 {
@@ -817,6 +836,8 @@ static void check_activities(reader *r, imp_section *secs, size_t n, bool lead_d
             else if (act->time && !*act->time)
                 note(r, &act->notes, act->line, "activity %s: the time label has no text",
                      act->id);
+            else if (act->time && r->plan->year)
+                check_time(r, act);
         }
         check_activities(r, sec->sections, sec->nsections, lead_here, time_here);
     }

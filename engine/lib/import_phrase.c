@@ -717,7 +717,7 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
 /* --- reporting duties -------------------------------------------------- */
 
 static const char *const to_stops[] = {"ve", "theo", "truoc", "hoac", "de", "dinh ky",
-                                       "dung", "khi", "dong thoi"};
+                                       "dung", "khi", "dong thoi", "ket qua"};
 #define NTO_STOPS (sizeof to_stops / sizeof to_stops[0])
 
 static void add_units(arena *a, const char *s, size_t n, imp_strs *out)

@@ -498,7 +498,7 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
         lengths[nlong++] = lines[k].length;
         nopen += !ends_sentence(lines[k].text);
     }
-    bool wrapped = nlong >= 4 && 2 * nopen > nlong;
+    bool wrapped = nlong >= 4 && 3 * nopen > nlong;
     size_t broken_at = (size_t)-1;
     if (wrapped) {
         /* three quarters of the width of a full line (its upper quartile) */
