@@ -37,8 +37,7 @@ static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ..
     strbuf sb = STRBUF_INIT;
     sb_vprintf(&sb, fmt, ap);
     va_end(ap);
-    notes->items = arena_grow(r->a, notes->items, notes->count, notes->count + 1,
-                              sizeof *notes->items);
+    notes->items = imp_grow(r->a, notes->items, notes->count, sizeof *notes->items);
     notes->items[notes->count].line = line;
     notes->items[notes->count].text = arena_strdup(r->a, sb_str(&sb));
     notes->count++;
@@ -282,8 +281,7 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
         int level = p->cells ? 0 : level_of(p);
         if (level == 0) {
             node *cur = stack[depth - 1];
-            cur->lines = arena_grow(a, cur->lines, cur->nlines, cur->nlines + 1,
-                                    sizeof *cur->lines);
+            cur->lines = imp_grow(a, cur->lines, cur->nlines, sizeof *cur->lines);
             cur->lines[cur->nlines++] = p;
             continue;
         }
@@ -291,8 +289,7 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
             depth--;
         node *n = node_new(a, p, level);
         node *parent = stack[depth - 1];
-        parent->children = arena_grow(a, parent->children, parent->nchildren,
-                                      parent->nchildren + 1, sizeof *parent->children);
+        parent->children = imp_grow(a, parent->children, parent->nchildren, sizeof *parent->children);
         parent->children[parent->nchildren++] = n;
         if (depth < sizeof stack / sizeof stack[0])
             stack[depth++] = n;
@@ -318,8 +315,7 @@ static bool starts_with_action(const char *s)
 
 static void add_activity(reader *r, imp_section *sec, const imp_activity *act)
 {
-    sec->activities = arena_grow(r->a, sec->activities, sec->nactivities,
-                                 sec->nactivities + 1, sizeof *sec->activities);
+    sec->activities = imp_grow(r->a, sec->activities, sec->nactivities, sizeof *sec->activities);
     sec->activities[sec->nactivities++] = *act;
     r->plan->activities++;
 }
@@ -497,7 +493,7 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
     for (size_t i = 0; i < n->nlines; i++) {
         const imp_para *p = n->lines[i];
         if (p->cells) {
-            rows = arena_grow(r->a, rows, nrows, nrows + 1, sizeof *rows);
+            rows = imp_grow(r->a, rows, nrows, sizeof *rows);
             rows[nrows++] = p;
         } else if (p->mark == IMP_MARK_BULLET || (p->mark == IMP_MARK_NONE && k > 0)) {
             imp_activity act = {0};
@@ -547,8 +543,7 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
         note(r, &sec->notes, n->head->line, "the section names an output of its own: %s",
              defaults.output);
     for (size_t i = 0; i < defaults.notes.count; i++) {
-        sec->notes.items = arena_grow(r->a, sec->notes.items, sec->notes.count,
-                                      sec->notes.count + 1, sizeof *sec->notes.items);
+        sec->notes.items = imp_grow(r->a, sec->notes.items, sec->notes.count, sizeof *sec->notes.items);
         sec->notes.items[sec->notes.count++] = defaults.notes.items[i];
     }
     size_t unnumbered = 0;
@@ -566,8 +561,7 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
             leaf_activity(r, sec, c, child_id(r, sec->id, c->head, nth, unnumbered));
             continue;
         }
-        sec->sections = arena_grow(r->a, sec->sections, sec->nsections, sec->nsections + 1,
-                                   sizeof *sec->sections);
+        sec->sections = imp_grow(r->a, sec->sections, sec->nsections, sizeof *sec->sections);
         imp_section *sub = &sec->sections[sec->nsections++];
         memset(sub, 0, sizeof *sub);
         read_section(r, sub, c, sec->id);
@@ -638,8 +632,7 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
             m = (key[0] >= '0' && key[0] <= '9') ? IMP_MARK_NUMBER : IMP_MARK_LETTER;
         }
         if ((m == IMP_MARK_ROMAN || !any_field) && sections) {
-            *sections = arena_grow(r->a, *sections, *nsections, *nsections + 1,
-                                   sizeof **sections);
+            *sections = imp_grow(r->a, *sections, *nsections, sizeof **sections);
             current = &(*sections)[(*nsections)++];
             memset(current, 0, sizeof *current);
             current->id = m == IMP_MARK_ROMAN ? arena_printf(r->a, "%zu", *nsections)
@@ -671,7 +664,7 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
     for (size_t i = 0; i < root->nlines; i++) {
         const imp_para *l = root->lines[i];
         if (l->cells) {
-            rows = arena_grow(r->a, rows, nrows, nrows + 1, sizeof *rows);
+            rows = imp_grow(r->a, rows, nrows, sizeof *rows);
             rows[nrows++] = l;
         } else {
             unplaced(r, &p->notes[IMP_SLOT_SECTIONS], l, "before the first section");
@@ -686,8 +679,7 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
             holder.title = p->content_title ? p->content_title : "Nội dung";
             note(r, &holder.notes, holder.activities[0].line,
                  "the table has no section rows; its activities are put in one section");
-            p->sections = arena_grow(r->a, p->sections, p->nsections, p->nsections + 1,
-                                     sizeof *p->sections);
+            p->sections = imp_grow(r->a, p->sections, p->nsections, sizeof *p->sections);
             memmove(p->sections + 1, p->sections, p->nsections * sizeof *p->sections);
             p->sections[0] = holder;
             p->nsections++;
@@ -697,8 +689,7 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
                  holder.notes.items[i].text);
     }
     for (size_t i = 0; i < root->nchildren; i++) {
-        p->sections = arena_grow(r->a, p->sections, p->nsections, p->nsections + 1,
-                                 sizeof *p->sections);
+        p->sections = imp_grow(r->a, p->sections, p->nsections, sizeof *p->sections);
         imp_section *sec = &p->sections[p->nsections++];
         memset(sec, 0, sizeof *sec);
         read_section(r, sec, root->children[i], NULL);
@@ -712,8 +703,7 @@ static void add_duties(reader *r, const char *text, const imp_strs *by)
     imp_duty duties[2];
     size_t n = imp_duties(r->a, text, by, duties);
     for (size_t i = 0; i < n; i++) {
-        r->plan->reports = arena_grow(r->a, r->plan->reports, r->plan->nreports,
-                                      r->plan->nreports + 1, sizeof *r->plan->reports);
+        r->plan->reports = imp_grow(r->a, r->plan->reports, r->plan->nreports, sizeof *r->plan->reports);
         r->plan->reports[r->plan->nreports++] = duties[i];
     }
 }
@@ -739,7 +729,7 @@ static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t
         if (para->mark == IMP_MARK_NUMBER || para->mark == IMP_MARK_LETTER) {
             point_subject = (imp_strs){0};
             imp_subject(r->a, para->body, &point_subject);
-            *points = arena_grow(r->a, *points, *npoints, *npoints + 1, sizeof **points);
+            *points = imp_grow(r->a, *points, *npoints, sizeof **points);
             (*points)[(*npoints)++] = (org_point){point_subject, false};
         }
         imp_strs own = {0};

@@ -13,10 +13,18 @@
 #include <string.h>
 #include <utf8proc.h>
 
+void *imp_grow(arena *a, void *items, size_t count, size_t size)
+{
+    if (count == 0)
+        return arena_grow(a, NULL, 0, 4, size);
+    if (count < 4 || (count & (count - 1)) != 0)
+        return items;
+    return arena_grow(a, items, count, 2 * count, size);
+}
+
 void imp_strs_add(arena *a, imp_strs *list, const char *s)
 {
-    list->items = arena_grow(a, list->items, list->count, list->count + 1,
-                             sizeof *list->items);
+    list->items = imp_grow(a, list->items, list->count, sizeof *list->items);
     list->items[list->count++] = s;
 }
 
@@ -708,7 +716,7 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
             if (!*b.about)
                 b.about = NULL;
         }
-        *out = arena_grow(a, *out, *count, *count + 1, sizeof **out);
+        *out = imp_grow(a, *out, *count, sizeof **out);
         (*out)[(*count)++] = b;
         from = i > kind_end ? i : kind_end;
     }

@@ -22,6 +22,11 @@ typedef struct imp_strs {
 
 void imp_strs_add(arena *a, imp_strs *list, const char *s);
 
+/* Room for one more element in an array of count elements kept in a:
+ * the array grows by doubling (at 4, 8, 16, ...), so appending n elements
+ * one by one costs O(n) time and memory. */
+void *imp_grow(arena *a, void *items, size_t count, size_t size);
+
 /* True when s starts with the words of ascii (lower-case ASCII, words
  * separated by single spaces) compared without case or diacritics, ending
  * at a word boundary; *after is the byte offset in s after the match. */
