@@ -163,5 +163,6 @@ const cli_command cmd_import_info = {
     "  -f, --force            overwrite OUT.yaml\n"
     "\n"
     "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
-    "found, 2 usage, 3 FILE unreadable or OUT unwritable.\n",
+    "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"
+    "or OUT unwritable.\n",
 };

@@ -12,12 +12,12 @@
  * (STT | Nội dung | Đơn vị chủ trì | ...) is read by its header row. */
 #include "import.h"
 
-#include "utf8.h"
+#include "text.h"
 #include "when.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 typedef struct reader {
     arena *a;
@@ -42,15 +42,13 @@ static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ..
     notes->items[notes->count].text = arena_strdup(r->a, sb_str(&sb));
     notes->count++;
     r->plan->review++;
-    if (r->warnings && r->src) {
-        srcpos pos = line ? source_pos_at(r->src, line - 1, 0) : (srcpos){0, 0};
+    if (r->warnings && r->src && line) {
         size_t len = 0;
-        if (line)
-            source_line(r->src, line, &len);
-        if (line)
-            diag_at(r->warnings, DIAG_WARNING, r->src, pos, len ? len : 1, "%s", sb_str(&sb));
-        else
-            diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", sb_str(&sb));
+        source_line(r->src, line, &len);
+        diag_at(r->warnings, DIAG_WARNING, r->src, source_pos_at(r->src, line - 1, 0),
+                len ? len : 1, "%s", sb_str(&sb));
+    } else if (r->warnings && r->src) {
+        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", sb_str(&sb));
     }
     sb_release(&sb);
 }
@@ -289,7 +287,8 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
             depth--;
         node *n = node_new(a, p, level);
         node *parent = stack[depth - 1];
-        parent->children = imp_grow(a, parent->children, parent->nchildren, sizeof *parent->children);
+        parent->children =
+            imp_grow(a, parent->children, parent->nchildren, sizeof *parent->children);
         parent->children[parent->nchildren++] = n;
         if (depth < sizeof stack / sizeof stack[0])
             stack[depth++] = n;
@@ -355,13 +354,14 @@ static void set_field(reader *r, imp_activity *act, imp_field f, const char *val
     *slot = *value ? arena_strdup(r->a, value) : "";
 }
 
-/* Fills act from the lines under its heading. Returns true when any line
- * was a field (label or assignment sentence). */
-static bool read_fields(reader *r, imp_activity *act, const imp_para **lines, size_t n,
-                        bool title_from_line)
+/* Fills act from the lines under its heading: labelled fields, "+" lines
+ * that go on with the time, the sentence naming lead and partners, and
+ * before the first field a description. */
+static void read_fields(reader *r, imp_activity *act, const imp_para **lines, size_t n)
 {
     bool fields = false;
     imp_field last = IMP_FIELD_NONE;
+    strbuf time = STRBUF_INIT;   /* a time given over several lines */
     for (size_t i = 0; i < n; i++) {
         const imp_para *p = lines[i];
         if (p->cells) {
@@ -369,38 +369,35 @@ static bool read_fields(reader *r, imp_activity *act, const imp_para **lines, si
             continue;
         }
         if (p->mark == IMP_MARK_PLUS && last == IMP_FIELD_TIME && act->time) {
-            act->time = *act->time ? arena_printf(r->a, "%s\n%s", act->time, p->body)
-                                   : arena_strdup(r->a, p->body);
+            if (!time.len)
+                sb_puts(&time, act->time);
+            if (time.len)
+                sb_putc(&time, '\n');
+            sb_puts(&time, p->body);
             continue;
         }
         const char *text = (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS) ? p->body
                                                                                   : p->text;
         size_t value;
         imp_field f = imp_label(text, &value);
-        if (f != IMP_FIELD_NONE && f != IMP_FIELD_TITLE && f != IMP_FIELD_NUMBER) {
+        if (f != IMP_FIELD_NONE) {
             set_field(r, act, f, text + value, p);
             last = f;
             fields = true;
-            continue;
-        }
-        if (!act->lead.count && !act->assignment &&
-            imp_assignment(r->a, text, &act->lead, &act->partners)) {
+        } else if (!act->lead.count && !act->assignment &&
+                   imp_assignment(r->a, text, &act->lead, &act->partners)) {
             act->assignment = text;
             last = IMP_FIELD_LEAD;
             fields = true;
-            continue;
-        }
-        if (title_from_line && !act->title) {
-            act->title = text;
-            continue;
-        }
-        if (!fields) {
+        } else if (!fields) {
             imp_strs_add(r->a, &act->description, text);
-            continue;
+        } else {
+            unplaced(r, &act->notes, p, "after the activity's fields");
         }
-        unplaced(r, &act->notes, p, "after the activity's fields");
     }
-    return fields;
+    if (time.len)
+        act->time = arena_strdup(r->a, time.buf);
+    sb_release(&time);
 }
 
 static bool has_fields(const node *n)
@@ -411,8 +408,7 @@ static bool has_fields(const node *n)
             continue;
         const char *text = p->mark == IMP_MARK_BULLET ? p->body : p->text;
         size_t value;
-        imp_field f = imp_label(text, &value);
-        if (f != IMP_FIELD_NONE && f != IMP_FIELD_TITLE && f != IMP_FIELD_NUMBER)
+        if (imp_label(text, &value) != IMP_FIELD_NONE)
             return true;
     }
     return false;
@@ -452,7 +448,7 @@ static void leaf_activity(reader *r, imp_section *sec, const node *n, const char
     act.id = id;
     act.title = n->head->body;
     act.line = n->head->line;
-    read_fields(r, &act, n->lines, n->nlines, false);
+    read_fields(r, &act, n->lines, n->nlines);
     add_activity(r, sec, &act);
 }
 
@@ -479,10 +475,10 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
         if (plain == 1 && starts_with_action(first_plain->text) &&
             imp_label(first_plain->text, &(size_t){0}) == IMP_FIELD_NONE) {
             act.title = first_plain->text;
-            read_fields(r, &act, n->lines + 1, n->nlines - 1, false);
+            read_fields(r, &act, n->lines + 1, n->nlines - 1);
         } else {
             act.title = sec->title;
-            read_fields(r, &act, n->lines, n->nlines, false);
+            read_fields(r, &act, n->lines, n->nlines);
         }
         add_activity(r, sec, &act);
         return;
@@ -534,18 +530,15 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
     }
     /* lines before the first child: a description, or defaults */
     imp_activity defaults = {0};
-    read_fields(r, &defaults, n->lines, n->nlines, false);
+    read_fields(r, &defaults, n->lines, n->nlines);
     sec->description = defaults.description;
     sec->lead = defaults.lead;
     sec->partners = defaults.partners;
     sec->time = defaults.time;
+    sec->notes = defaults.notes;
     if (defaults.output)
         note(r, &sec->notes, n->head->line, "the section names an output of its own: %s",
              defaults.output);
-    for (size_t i = 0; i < defaults.notes.count; i++) {
-        sec->notes.items = imp_grow(r->a, sec->notes.items, sec->notes.count, sizeof *sec->notes.items);
-        sec->notes.items[sec->notes.count++] = defaults.notes.items[i];
-    }
     size_t unnumbered = 0;
     for (size_t i = 0; i < n->nchildren; i++)
         unnumbered += n->children[i]->head->mark == IMP_MARK_ACTIVITY &&
@@ -620,23 +613,22 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
             unplaced(r, &current->notes, p, "(a table row without content)");
             continue;
         }
+        /* the STT cell: "I", "1", "1.2", "a", with or without a closing
+         * '.' or ')' */
         const char *key = NULL;
-        size_t body;
-        size_t nl = number ? strlen(number) : 0;
-        bool closed = nl && (number[nl - 1] == '.' || number[nl - 1] == ')');
-        char *numtext = number ? arena_printf(r->a, "%s%s", number, closed ? " " : ". ") : NULL;
-        imp_mark m = numtext ? imp_mark_read(r->a, numtext, &key, &body) : IMP_MARK_NONE;
-        if (number && !key) {
-            /* "1", "a": a bare number */
-            key = imp_trim(r->a, number, strlen(number));
-            m = (key[0] >= '0' && key[0] <= '9') ? IMP_MARK_NUMBER : IMP_MARK_LETTER;
+        bool roman = false;
+        if (number) {
+            size_t kl = strlen(number);
+            while (kl && (number[kl - 1] == '.' || number[kl - 1] == ')'))
+                kl--;
+            key = kl ? arena_strndup(r->a, number, kl) : NULL;
+            roman = key && strspn(key, "IVX") == kl;
         }
-        if ((m == IMP_MARK_ROMAN || !any_field) && sections) {
+        if ((roman || !any_field) && sections) {
             *sections = imp_grow(r->a, *sections, *nsections, sizeof **sections);
             current = &(*sections)[(*nsections)++];
             memset(current, 0, sizeof *current);
-            current->id = m == IMP_MARK_ROMAN ? arena_printf(r->a, "%zu", *nsections)
-                                              : (key ? key : arena_printf(r->a, "%zu", *nsections));
+            current->id = key && !roman ? key : arena_printf(r->a, "%zu", *nsections);
             current->title = act.title;
             current->line = p->line;
             k = 0;
@@ -703,7 +695,8 @@ static void add_duties(reader *r, const char *text, const imp_strs *by)
     imp_duty duties[2];
     size_t n = imp_duties(r->a, text, by, duties);
     for (size_t i = 0; i < n; i++) {
-        r->plan->reports = imp_grow(r->a, r->plan->reports, r->plan->nreports, sizeof *r->plan->reports);
+        r->plan->reports =
+            imp_grow(r->a, r->plan->reports, r->plan->nreports, sizeof *r->plan->reports);
         r->plan->reports[r->plan->nreports++] = duties[i];
     }
 }
@@ -748,22 +741,27 @@ static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t
 /* Activities that name no lead or time take them from "Tổ chức thực hiện":
  * the first unit it charges leads, the others (but the one that reports)
  * take part. Marked for review: the plan does not say so in so many words. */
+/* Whether any section or activity below names a lead, and a time. */
+static void named_anywhere(const imp_section *secs, size_t n, bool *lead, bool *time)
+{
+    for (size_t s = 0; s < n; s++) {
+        const imp_section *sec = &secs[s];
+        *lead |= sec->lead.count > 0;
+        *time |= sec->time != NULL;
+        for (size_t i = 0; i < sec->nactivities; i++) {
+            *lead |= sec->activities[i].lead.count > 0;
+            *time |= sec->activities[i].time != NULL;
+        }
+        named_anywhere(sec->sections, sec->nsections, lead, time);
+    }
+}
+
 static void infer_defaults(reader *r, const org_point *points, size_t npoints)
 {
     imp_plan *p = r->plan;
     bool any_lead = false, any_time = false;
-    size_t total = 0;
-    for (size_t s = 0; s < p->nsections; s++) {
-        const imp_section *sec = &p->sections[s];
-        any_lead |= sec->lead.count > 0;
-        any_time |= sec->time != NULL;
-        for (size_t i = 0; i < sec->nactivities; i++) {
-            any_lead |= sec->activities[i].lead.count > 0;
-            any_time |= sec->activities[i].time != NULL;
-            total++;
-        }
-    }
-    if (!total)
+    named_anywhere(p->sections, p->nsections, &any_lead, &any_time);
+    if (!p->activities)
         return;
     if (!any_lead) {
         for (size_t i = 0; i < npoints; i++) {
@@ -887,294 +885,275 @@ static bool is_part_heading(const imp_para *p)
     return p->mark == IMP_MARK_ROMAN;
 }
 
-void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
-                   diag_sink *warnings, const source *src)
+/* The header, up to the first part: number, place and date, title (the
+ * paragraph after "KẾ HOẠCH"), preamble. Capitals above the title (the
+ * issuer's name, as printed) go to caps. Returns the first part's index. */
+static size_t read_header(reader *r, const imp_doc *doc, imp_strs *caps)
 {
-    memset(out, 0, sizeof *out);
-    reader r = {a, out, warnings, src, {0}};
-    out->id = id;
-    size_t n = doc->count, i = 0;
-
-    /* header */
+    imp_plan *out = r->plan;
     bool title_next = false, title_done = false;
-    imp_strs caps_lines = {0};
-    for (; i < n && !is_part_heading(&doc->paras[i]); i++) {
+    size_t i = 0;
+    for (; i < doc->count && !is_part_heading(&doc->paras[i]); i++) {
         const imp_para *p = &doc->paras[i];
-        if (p->cells) {
-            unplaced(&r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
-            continue;
-        }
-        if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
-            starts(p->text, "doc lap"))
-            continue;
-        if (!out->number && read_number(&r, p))
-            continue;
-        if (!out->place && read_date_line(&r, p))
-            continue;
         size_t after;
-        if (!title_done && imp_phrase_starts(p->text, "ke hoach", &after) &&
-            p->text[after] == '\0') {
-            title_next = true;
+        if (p->cells)
+            unplaced(r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+        else if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
+                 starts(p->text, "doc lap"))
             continue;
-        }
-        if (title_next) {
+        else if (!out->number && read_number(r, p))
+            continue;
+        else if (!out->place && read_date_line(r, p))
+            continue;
+        else if (!title_done && imp_phrase_starts(p->text, "ke hoach", &after) &&
+                 p->text[after] == '\0')
+            title_next = true;
+        else if (title_next) {
             out->title = p->text;
             title_next = false;
             title_done = true;
-            continue;
-        }
-        if (title_done) {
-            imp_strs_add(a, &out->preamble, p->text);
-            continue;
-        }
-        if (p->caps) {
-            imp_strs_add(a, &caps_lines, p->text);
-            continue;
-        }
-        unplaced(&r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+        } else if (title_done)
+            imp_strs_add(r->a, &out->preamble, p->text);
+        else if (p->caps)
+            imp_strs_add(r->a, caps, p->text);
+        else
+            unplaced(r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
     }
     if (!out->title)
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
              "no title found (the line after \"KẾ HOẠCH\"); add title");
     if (!out->place)
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
              "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
-    if (!out->year && out->title) {
-        /* the last "năm YYYY" of the title */
-        const char *t = out->title;
-        size_t end;
-        const char *at;
-        while ((at = imp_phrase_find(t, "nam", &end))) {
-            const char *y = at + end;
-            while (*y == ' ')
-                y++;
-            int v = 0, digits = 0;
-            while (*y >= '0' && *y <= '9' && digits < 5) {
-                v = v * 10 + (*y++ - '0');
-                digits++;
-            }
-            if (digits == 4 && v >= 2000 && v <= 2100)
-                out->year = v;
-            t = at + end;
-        }
-    }
+    return i;
+}
 
-    /* the issuer: from the preamble, the header's capitals, or the symbol */
+/* The last "năm YYYY" of a title, or 0. */
+static int year_in(const char *title)
+{
+    int year = 0;
+    size_t end;
+    for (const char *at; (at = imp_phrase_find(title, "nam", &end)); title = at + end) {
+        const char *y = at + end;
+        while (*y == ' ')
+            y++;
+        int v = 0, digits = 0;
+        while (*y >= '0' && *y <= '9' && digits < 5) {
+            v = v * 10 + (*y++ - '0');
+            digits++;
+        }
+        if (digits == 4 && v >= 2000 && v <= 2100)
+            year = v;
+    }
+    return year;
+}
+
+/* The issuer: from the preamble, the header's capitals, or the symbol. */
+static void find_issuer(reader *r, const imp_doc *doc, const imp_strs *caps)
+{
+    imp_plan *out = r->plan;
     const char *who = NULL;
     for (size_t k = out->preamble.count; k-- > 0 && !who;)
-        who = issuer_in(&r, out->preamble.items[k]);
+        who = issuer_in(r, out->preamble.items[k]);
     if (who) {
-        complete_issuer(&r, doc, who);
-    } else if (caps_lines.count) {
-        out->issuer = caps_lines.items[caps_lines.count - 1];
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+        complete_issuer(r, doc, who);
+    } else if (caps->count) {
+        out->issuer = caps->items[caps->count - 1];
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
              "the issuer is printed in capitals (\"%s\"); write its name as the body "
              "writes it", out->issuer);
     } else if ((who = issuer_of_symbol(out->number))) {
-        complete_issuer(&r, doc, who);
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+        complete_issuer(r, doc, who);
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
              "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
              out->issuer, out->number);
     } else {
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
+        note(r, &out->notes[IMP_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
     }
+}
 
-    /* the legal basis: the documents the preamble, or a title that
-     * implements one, cites */
-    if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
-        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis);
-    for (size_t k = 0; k < out->preamble.count; k++)
-        imp_citations(a, out->preamble.items[k], out->place, &out->basis, &out->nbasis);
+static bool opens_closing(const imp_para *p) { return !p->cells && starts(p->text, "tren day"); }
+static bool opens_recipients(const imp_para *p) { return !p->cells && starts(p->text, "noi nhan"); }
 
-    /* the parts */
+/* "Nơi nhận" and the signer block after it, from paragraph i on. */
+static void read_end(reader *r, const imp_doc *doc, size_t i)
+{
+    imp_plan *out = r->plan;
+    const imp_para *head = &doc->paras[i];
+    size_t after;
+    imp_phrase_starts(head->text, "noi nhan", &after);
+    const char *rest = head->text + after;
+    while (*rest == ' ' || *rest == ':')
+        rest++;
+    if (*rest)
+        note(r, &out->notes[IMP_SLOT_END], head->line,
+             "text after \"Nơi nhận:\" not placed: %s", rest);
+    bool signer = false;
+    for (i++; i < doc->count; i++) {
+        const imp_para *p = &doc->paras[i];
+        if (!signer && (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS)) {
+            imp_strs_add(r->a, &out->recipients, p->body);
+        } else if (p->caps && !out->signer_name) {
+            signer = true;
+            imp_strs_add(r->a, &out->signer_authority, p->text);
+        } else if (!out->signer_name && !p->cells && (signer || p->mark == IMP_MARK_NONE)) {
+            signer = true;
+            out->signer_name = p->text;
+        } else {
+            unplaced(r, &out->notes[IMP_SLOT_END], p, "after the signer");
+        }
+    }
+}
+
+/* The parts from paragraph i on, by their headings; the closing and the
+ * end of the document. */
+static void read_parts(reader *r, const imp_doc *doc, size_t i)
+{
+    imp_plan *out = r->plan;
+    size_t n = doc->count;
     part current = PART_NONE;
-    bool closing = false, recipients = false, signer = false;
     imp_strs *target = NULL;
     org_point *points = NULL;
     size_t npoints = 0;
-    while (i < n) {
+    strbuf closing = STRBUF_INIT;
+    for (; i < n && !opens_recipients(&doc->paras[i]); i++) {
         const imp_para *p = &doc->paras[i];
-        size_t after;
-        if (!recipients && !p->cells && starts(p->text, "tren day")) {
-            out->closing = p->text;
-            closing = true;
-            i++;
-            continue;
-        }
-        if (!recipients && !p->cells && imp_phrase_starts(p->text, "noi nhan", &after)) {
-            recipients = true;
-            closing = false;
-            const char *rest = p->text + after;
-            while (*rest == ' ' || *rest == ':')
-                rest++;
-            if (*rest)
-                note(&r, &out->notes[IMP_SLOT_END], p->line,
-                     "text after \"Nơi nhận:\" not placed: %s", rest);
-            i++;
-            continue;
-        }
-        if (recipients) {
-            if (!signer && (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS)) {
-                imp_strs_add(a, &out->recipients, p->body);
-            } else if (p->caps && !out->signer_name) {
-                signer = true;
-                imp_strs_add(a, &out->signer_authority, p->text);
-            } else if (!out->signer_name && !p->cells && (signer || p->mark == IMP_MARK_NONE)) {
-                signer = true;
-                out->signer_name = p->text;
-            } else {
-                unplaced(&r, &out->notes[IMP_SLOT_END], p, "after the signer");
-            }
-            i++;
-            continue;
-        }
-        if (closing) {
-            out->closing = arena_printf(a, "%s %s", out->closing, p->text);
-            i++;
-            continue;
-        }
-        if (is_part_heading(p)) {
+        if (opens_closing(p)) {
+            sb_reset(&closing);
+            sb_puts(&closing, p->text);
+        } else if (closing.len) {
+            sb_putc(&closing, ' ');
+            sb_puts(&closing, p->text);
+        } else if (is_part_heading(p)) {
             current = part_of(p->body);
-            if (current == PART_PURPOSES)
-                target = &out->purposes;
-            else if (current == PART_REQUIREMENTS)
-                target = &out->requirements;
-            else if (current == PART_BUDGET)
-                target = &out->budget;
-            else
-                target = NULL;
+            target = current == PART_PURPOSES       ? &out->purposes
+                     : current == PART_REQUIREMENTS ? &out->requirements
+                     : current == PART_BUDGET       ? &out->budget
+                                                    : NULL;
             if (current == PART_NONE)
-                note(&r, &out->notes[IMP_SLOT_SECTIONS], p->line,
+                note(r, &out->notes[IMP_SLOT_SECTIONS], p->line,
                      "a part the import does not know: %s", p->text);
             size_t end = i + 1;
             while (end < n && !is_part_heading(&doc->paras[end]) &&
-                   !(!doc->paras[end].cells &&
-                     (starts(doc->paras[end].text, "tren day") ||
-                      starts(doc->paras[end].text, "noi nhan"))))
+                   !opens_closing(&doc->paras[end]) && !opens_recipients(&doc->paras[end]))
                 end++;
             if (current == PART_CONTENT && !out->nsections) {
                 if (!starts(p->body, "noi dung"))
                     out->content_title = p->text;
-                read_content(&r, doc, i + 1, end);
-                i = end;
-                continue;
+                read_content(r, doc, i + 1, end);
+                i = end - 1;
+            } else if (current == PART_ORGANISATION) {
+                read_organisation(r, doc, i + 1, end, &points, &npoints);
+                i = end - 1;
             }
-            if (current == PART_ORGANISATION) {
-                read_organisation(&r, doc, i + 1, end, &points, &npoints);
-                i = end;
-                continue;
-            }
-            i++;
-            continue;
-        }
-        if (p->cells) {
-            unplaced(&r, &out->notes[IMP_SLOT_ORGANISATION], p, "outside the content part");
-            i++;
-            continue;
-        }
-        if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMP_MARK_NUMBER) {
+        } else if (p->cells) {
+            unplaced(r, &out->notes[IMP_SLOT_ORGANISATION], p, "outside the content part");
+        } else if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMP_MARK_NUMBER) {
             if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
                 target = &out->purposes;
             else if (has(p->body, "yeu cau"))
                 target = &out->requirements;
-            i++;
-            continue;
-        }
-        if (target) {
+        } else if (target) {
             bool bullet = p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS;
-            imp_strs_add(a, target, bullet ? p->body : p->text);
+            imp_strs_add(r->a, target, bullet ? p->body : p->text);
         } else {
             imp_slot slot = current == PART_PURPOSES_REQUIREMENTS ? IMP_SLOT_PURPOSES
                                                                   : IMP_SLOT_SECTIONS;
-            unplaced(&r, &out->notes[slot], p, "in the part");
+            unplaced(r, &out->notes[slot], p, "in the part");
         }
-        i++;
     }
+    if (closing.len)
+        out->closing = arena_strdup(r->a, closing.buf);
+    sb_release(&closing);
+    if (i < n)
+        read_end(r, doc, i);
+    infer_defaults(r, points, npoints);
+}
 
+/* Notes for what the draft still lacks, and for the text repaired. */
+static void check_draft(reader *r, const imp_doc *doc)
+{
+    imp_plan *out = r->plan;
     if (!out->nsections)
-        note(&r, &out->notes[IMP_SLOT_SECTIONS], 0,
+        note(r, &out->notes[IMP_SLOT_SECTIONS], 0,
              "no content part (\"NỘI DUNG\") with activities found; add sections");
-    infer_defaults(&r, points, npoints);
-    check_activities(&r, out->sections, out->nsections, out->default_lead.count > 0,
+    check_activities(r, out->sections, out->nsections, out->default_lead.count > 0,
                      out->default_time != NULL);
-    duties_in_outputs(&r, out->sections, out->nsections);
     for (size_t k = 0; k < out->nreports; k++) {
         const imp_duty *d = &out->reports[k];
         if (!d->when && !d->due)
-            note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+            note(r, &out->notes[IMP_SLOT_REPORTS], 0,
                  "the duty \"%s\" names no date or period; add when or due", d->text);
         else if (d->periodic_default)
-            note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+            note(r, &out->notes[IMP_SLOT_REPORTS], 0,
                  "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
                  "09/2019 (art. 12) are assumed; check them", d->when);
     }
     if (!out->nreports)
-        note(&r, &out->notes[IMP_SLOT_REPORTS], 0,
+        note(r, &out->notes[IMP_SLOT_REPORTS], 0,
              "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
     if (!out->recipients.count)
-        note(&r, &out->notes[IMP_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
+        note(r, &out->notes[IMP_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
     if (!out->signer_name)
-        note(&r, &out->notes[IMP_SLOT_END], 0, "no signer found; add signer");
+        note(r, &out->notes[IMP_SLOT_END], 0, "no signer found; add signer");
     if (doc->ndropped) {
         strbuf sb = STRBUF_INIT;
         for (size_t k = 0; k < doc->ndropped && k < 20; k++)
             sb_printf(&sb, "%s%u", k ? ", " : "", doc->dropped[k]);
         if (doc->ndropped > 20)
             sb_puts(&sb, ", ...");
-        note(&r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
              "%zu line%s left out as page numbers (line %s)", doc->ndropped,
              doc->ndropped == 1 ? "" : "s", sb_str(&sb));
         sb_release(&sb);
     }
     for (size_t k = 0; k < doc->nrepaired && k < 20; k++)
-        note(&r, &out->notes[IMP_SLOT_HEADER], doc->repaired[k],
+        note(r, &out->notes[IMP_SLOT_HEADER], doc->repaired[k],
              "the line holds bytes that are not text (invalid UTF-8 or control "
              "characters); they were replaced");
+    if (doc->nrepaired > 20)
+        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+             "%zu more lines held bytes that are not text; they were replaced",
+             doc->nrepaired - 20);
+}
+
+void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
+                   diag_sink *warnings, const source *src)
+{
+    memset(out, 0, sizeof *out);
+    reader r = {a, out, warnings, src, {0}};
+    out->id = id;
+    imp_strs caps = {0};
+    size_t first_part = read_header(&r, doc, &caps);
+    if (!out->year && out->title)
+        out->year = year_in(out->title);
+    find_issuer(&r, doc, &caps);
+    /* the legal basis: the documents the preamble, or a title that
+     * implements one, cites */
+    if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
+        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis);
+    for (size_t k = 0; k < out->preamble.count; k++)
+        imp_citations(a, out->preamble.items[k], out->place, &out->basis, &out->nbasis);
+    read_parts(&r, doc, first_part);
+    duties_in_outputs(&r, out->sections, out->nsections);
+    check_draft(&r, doc);
 }
 
 char *imp_plan_id(arena *a, const char *name)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
-    size_t n = strlen(base);
     const char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        n = (size_t)(dot - base);
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *folded = text_fold_ascii(base, n);
     strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        size_t k = utf8_decode(base + i, n - i, &cp);
-        if (k == 0) {
-            i++;
-            continue;
-        }
-        i += k;
-        char c = 0;
-        if (cp < 0x80)
-            c = (char)cp;
-        else {
-            char enc[4];
-            size_t m = utf8_encode(cp, enc);
-            if (m) {
-                char *one = arena_strndup(a, enc, m);
-                size_t after;
-                /* fold one letter through the phrase matcher's table */
-                static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
-                for (size_t l = 0; l < 26 && !c; l++) {
-                    char key[2] = {letters[l], 0};
-                    if (imp_phrase_starts(one, key, &after))
-                        c = letters[l];
-                }
-            }
-        }
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (alnum)
-            sb_putc(&sb, c);
+    for (const char *c = folded; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
+            sb_putc(&sb, *c);
         else if (sb.len && sb.buf[sb.len - 1] != '-')
             sb_putc(&sb, '-');
     }
+    free(folded);
     while (sb.len && sb.buf[sb.len - 1] == '-')
         sb.buf[--sb.len] = '\0';
     char *id = sb.len ? arena_strdup(a, sb.buf) : NULL;

@@ -58,11 +58,9 @@ typedef struct imp_section {
 /* Where a note goes in the output. */
 typedef enum imp_slot {
     IMP_SLOT_HEADER,
-    IMP_SLOT_BASIS,
     IMP_SLOT_PURPOSES,
     IMP_SLOT_DEFAULTS,
     IMP_SLOT_SECTIONS,
-    IMP_SLOT_BUDGET,
     IMP_SLOT_ORGANISATION,
     IMP_SLOT_REPORTS,
     IMP_SLOT_END,

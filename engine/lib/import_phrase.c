@@ -5,11 +5,11 @@
  * into the original text and values are cut from it unchanged. */
 #include "import_phrase.h"
 
+#include "date.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "when.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -51,69 +51,79 @@ static bool is_letter_cp(int32_t cp)
            c == UTF8PROC_CATEGORY_ND || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
+/* One code point of a NUL-terminated string, without measuring the rest
+ * of it (0: invalid or at the end). */
+static size_t decode(const char *s, int32_t *cp)
+{
+    return utf8_decode(s, strnlen(s, 4), cp);
+}
+
 bool imp_phrase_starts(const char *s, const char *ascii, size_t *after)
 {
-    size_t n = strlen(s), i = 0;
+    size_t i = 0;
     const char *k = ascii;
     while (*k) {
         if (*k == ' ') {
-            if (i >= n || s[i] != ' ')
+            if (s[i] != ' ')
                 return false;
-            while (i < n && s[i] == ' ')
+            while (s[i] == ' ')
                 i++;
             k++;
             continue;
         }
         int32_t cp;
-        size_t len = utf8_decode(s + i, n - i, &cp);
+        size_t len = decode(s + i, &cp);
         if (len == 0 || fold_cp(cp) != *k)
             return false;
         i += len;
         k++;
         /* combining marks after the letter belong to it */
-        for (;;) {
-            size_t m = utf8_decode(s + i, n - i, &cp);
-            if (m == 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
-                break;
+        size_t m;
+        while ((m = decode(s + i, &cp)) && utf8proc_category(cp) == UTF8PROC_CATEGORY_MN)
             i += m;
-        }
     }
     char lastk = ascii[strlen(ascii) - 1];
     bool word_end = (lastk >= 'a' && lastk <= 'z') || (lastk >= '0' && lastk <= '9');
-    if (word_end && i < n) {
-        int32_t cp;
-        size_t len = utf8_decode(s + i, n - i, &cp);
-        if (len && is_letter_cp(cp))
-            return false;
-    }
+    int32_t cp;
+    if (word_end && decode(s + i, &cp) && is_letter_cp(cp))
+        return false;
     *after = i;
     return true;
 }
 
-const char *imp_phrase_find(const char *s, const char *ascii, size_t *match)
+const char *imp_phrase_find_any(const char *s, size_t n, const char *const *keys,
+                                size_t nkeys, size_t *which, size_t *match)
 {
-    size_t n = strlen(s);
     bool boundary = true;
-    char first = ascii[0];
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t len = utf8_decode(s + i, n - i, &cp);
+        size_t len = decode(s + i, &cp);
         if (len == 0) {
             i++;
             boundary = true;
             continue;
         }
-        if (boundary && fold_cp(cp) == first) {
-            size_t after;
-            if (imp_phrase_starts(s + i, ascii, &after)) {
-                *match = after;
-                return s + i;
+        if (boundary) {
+            char first = fold_cp(cp);
+            for (size_t k = 0; k < nkeys; k++) {
+                size_t after;
+                if (keys[k][0] == first && imp_phrase_starts(s + i, keys[k], &after)) {
+                    if (which)
+                        *which = k;
+                    *match = after;
+                    return s + i;
+                }
             }
         }
         boundary = !is_letter_cp(cp);
         i += len;
     }
     return NULL;
+}
+
+const char *imp_phrase_find(const char *s, const char *ascii, size_t *match)
+{
+    return imp_phrase_find_any(s, strlen(s), &ascii, 1, NULL, match);
 }
 
 char *imp_trim(arena *a, const char *s, size_t n)
@@ -127,7 +137,8 @@ char *imp_trim(arena *a, const char *s, size_t n)
     return arena_strndup(a, s, n);
 }
 
-char *imp_capitalise(arena *a, const char *s)
+/* s with its first letter in capitals (copied into a). */
+static char *capitalise(arena *a, const char *s)
 {
     int32_t cp;
     size_t n = strlen(s);
@@ -229,8 +240,7 @@ imp_field imp_column(const char *cell)
 static bool starts_upper(const char *s)
 {
     int32_t cp;
-    size_t len = utf8_decode(s, strlen(s), &cp);
-    return len && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return decode(s, &cp) && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 /* Where a closing generic phrase starts ("các cơ quan, tổ chức ... có liên
@@ -245,9 +255,14 @@ static const char *generic_tail(const char *s, size_t n, size_t *sep_len)
     size_t tl = sizeof tail - 1;
     if (m < tl || memcmp(s + m - tl, tail, tl) != 0)
         return NULL;
+    /* the phrase holds no ';' */
+    size_t from = 0;
+    for (size_t i = 0; i < m; i++)
+        if (s[i] == ';')
+            from = i + 1;
     const char *best = NULL;
     *sep_len = 0;
-    for (size_t i = 0; i + 4 <= m; i++) {
+    for (size_t i = from; i + 5 <= m; i++) {
         bool at_start = i == 0;
         size_t sep = 0;
         if (!at_start) {
@@ -259,8 +274,6 @@ static const char *generic_tail(const char *s, size_t n, size_t *sep_len)
                 continue;
         }
         if (memcmp(s + i, "các ", 5) != 0 && memcmp(s + i, "Các ", 5) != 0)
-            continue;
-        if (memchr(s + i, ';', m - i))
             continue;
         best = s + i;
         *sep_len = sep;
@@ -368,21 +381,16 @@ void imp_units_split(arena *a, const char *s, imp_strs *out, imp_strs *known)
     }
 }
 
-/* The first of the stop phrases found in s after offset from; returns its
- * offset, or strlen(s). */
-static size_t first_stop(const char *s, size_t from, const char *const *stops, size_t nstops)
+/* Where the first of the stop phrases (or a ';') is in s[from..limit):
+ * its offset, or limit. */
+static size_t first_stop(const char *s, size_t from, size_t limit, const char *const *stops,
+                         size_t nstops)
 {
-    size_t best = strlen(s);
-    for (size_t i = 0; i < nstops; i++) {
-        size_t end;
-        const char *at = imp_phrase_find(s + from, stops[i], &end);
-        if (at && (size_t)(at - s) < best)
-            best = (size_t)(at - s);
-    }
-    const char *semi = strpbrk(s + from, ";");
-    if (semi && (size_t)(semi - s) < best)
-        best = (size_t)(semi - s);
-    return best;
+    size_t match;
+    const char *at = imp_phrase_find_any(s + from, limit - from, stops, nstops, NULL, &match);
+    size_t best = at ? (size_t)(at - s) : limit;
+    const char *semi = memchr(s + from, ';', best - from);
+    return semi ? (size_t)(semi - s) : best;
 }
 
 bool imp_assignment(arena *a, const char *s, imp_strs *lead, imp_strs *partners)
@@ -404,7 +412,7 @@ bool imp_assignment(arena *a, const char *s, imp_strs *lead, imp_strs *partners)
         from += (s[from] == ' ') + voi;
     static const char *const stops[] = {"tham muu", "to chuc thuc hien", "thuc hien",
                                         "trien khai"};
-    size_t stop = first_stop(s, from, stops, 4);
+    size_t stop = first_stop(s, from, strlen(s), stops, 4);
     char *lead_text = imp_trim(a, s, lead_end);
     char *partner_text = imp_trim(a, s + from, stop - from);
     if (!*lead_text || !*partner_text || stop == strlen(s))
@@ -432,8 +440,9 @@ bool imp_subject(arena *a, const char *s, imp_strs *out)
     size_t n = strlen(s), end;
     /* "Văn phòng: ..." */
     const char *colon = strchr(s, ':');
+    static const char *const verb[] = {"thuc hien"};
     if (colon && word_count(s, (size_t)(colon - s)) <= 10 && starts_upper(s) &&
-        !imp_phrase_find(arena_strndup(a, s, (size_t)(colon - s)), "thuc hien", &end)) {
+        !imp_phrase_find_any(s, (size_t)(colon - s), verb, 1, NULL, &end)) {
         imp_strs_add(a, out, imp_trim(a, s, (size_t)(colon - s)));
         return true;
     }
@@ -442,7 +451,7 @@ bool imp_subject(arena *a, const char *s, imp_strs *out)
     if (imp_phrase_starts(s, "giao", &after)) {
         static const char *const stops[] = {"chu tri", "co trach nhiem", "thuc hien",
                                             "tham muu", "phoi hop", "ky ket", "to chuc"};
-        size_t stop = first_stop(s, after, stops, 7);
+        size_t stop = first_stop(s, after, strlen(s), stops, 7);
         const char *comma = strchr(s + after, ',');
         if (comma && (size_t)(comma - s) < stop)
             stop = (size_t)(comma - s);
@@ -490,56 +499,51 @@ static size_t read_int(const char *s, int *v, size_t max_digits)
     return i;
 }
 
-static bool valid_ymd(int y, int m, int d)
+static size_t skip_spaces(const char *s, size_t i)
 {
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    while (s[i] == ' ')
+        i++;
+    return i;
 }
 
-bool imp_date_read(const char *s, int *y, int *m, int *d, size_t *len)
+/* A date written "25/12/2025", "8/8/2016" or "09 tháng 11 năm 2020" at the
+ * start of s, as ISO text in a; *len is its length in bytes. */
+static const char *read_date(arena *a, const char *s, size_t *len)
 {
-    size_t i = read_int(s, d, 2);
+    date d = {0};
+    size_t i = read_int(s, &d.day, 2), k, after;
     if (!i)
-        return false;
-    size_t k, after;
-    if (s[i] == '/' && (k = read_int(s + i + 1, m, 2)) && s[i + 1 + k] == '/') {
-        size_t j = i + 1 + k + 1;
-        size_t yl = read_int(s + j, y, 4);
-        if (yl == 4 && valid_ymd(*y, *m, *d)) {
-            *len = j + yl;
-            return true;
-        }
-        return false;
+        return NULL;
+    if (s[i] == '/' && (k = read_int(s + i + 1, &d.month, 2)) && s[i + 1 + k] == '/') {
+        i += 1 + k + 1;
+        k = read_int(s + i, &d.year, 4);
+    } else {
+        i = skip_spaces(s, i);
+        if (!imp_phrase_starts(s + i, "thang", &after))
+            return NULL;
+        i = skip_spaces(s, i + after);
+        if (!(k = read_int(s + i, &d.month, 2)))
+            return NULL;
+        i = skip_spaces(s, i + k);
+        if (!imp_phrase_starts(s + i, "nam", &after))
+            return NULL;
+        i = skip_spaces(s, i + after);
+        k = read_int(s + i, &d.year, 4);
     }
-    while (s[i] == ' ')
-        i++;
-    if (!imp_phrase_starts(s + i, "thang", &after))
-        return false;
-    i += after;
-    while (s[i] == ' ')
-        i++;
-    if (!(k = read_int(s + i, m, 2)))
-        return false;
-    i += k;
-    while (s[i] == ' ')
-        i++;
-    if (!imp_phrase_starts(s + i, "nam", &after))
-        return false;
-    i += after;
-    while (s[i] == ' ')
-        i++;
-    if ((k = read_int(s + i, y, 4)) != 4 || !valid_ymd(*y, *m, *d))
-        return false;
+    if (k != 4 || !date_valid(d))
+        return NULL;
     *len = i + k;
-    return true;
+    char iso[11];
+    date_format_iso(d, iso);
+    return arena_strdup(a, iso);
 }
 
 /* --- legal basis ---------------------------------------------------------- */
 
-char *imp_body_name(arena *a, const char *s, size_t n, const char *place)
+/* An issuing body's name spelled out: "UBND" -> "Ủy ban nhân dân", "Ủy Ban"
+ * -> "Ủy ban", "Bộ Trưởng" -> "Bộ trưởng", and a bare "tỉnh" or "thành phố"
+ * at the end completed with place. */
+static char *body_name(arena *a, const char *s, size_t n, const char *place)
 {
     static const struct {
         const char *from, *to;
@@ -553,14 +557,13 @@ char *imp_body_name(arena *a, const char *s, size_t n, const char *place)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n;) {
         bool done = false;
-        for (size_t k = 0; k < sizeof spellings / sizeof spellings[0]; k++) {
+        for (size_t k = 0; k < sizeof spellings / sizeof spellings[0] && !done; k++) {
             size_t fl = strlen(spellings[k].from);
             if (i + fl <= n && memcmp(s + i, spellings[k].from, fl) == 0 &&
                 (i == 0 || s[i - 1] == ' ')) {
                 sb_puts(&sb, spellings[k].to);
                 i += fl;
                 done = true;
-                break;
             }
         }
         if (!done)
@@ -585,140 +588,131 @@ static const char *const document_kinds[] = {
     "luat",
 };
 #define NKINDS (sizeof document_kinds / sizeof document_kinds[0])
+#define LAW (NKINDS - 1)
 
-/* The next citation in s from offset from: its start and the offset
- * after the kind words. */
-static const char *next_citation(const char *s, size_t from, size_t *kind_end, bool *law)
+/* The next citation in s[from..n): its start, and in *kind_end the offset
+ * after its kind words. "Luật" counts only in capitals ("Luật Trợ giúp
+ * pháp lý"), as the name of a law. */
+static const char *next_citation(const char *s, size_t from, size_t n, size_t *kind_end,
+                                 bool *law)
 {
-    const char *best = NULL;
-    for (size_t k = 0; k < NKINDS; k++) {
-        size_t end;
-        const char *at = imp_phrase_find(s + from, document_kinds[k], &end);
-        /* "Luật" only as a name in capitals: "Luật Trợ giúp pháp lý" */
-        if (at && k == NKINDS - 1 && strncmp(at, "Luật ", 6) != 0)
-            at = NULL;
-        if (at && (!best || at < best)) {
-            best = at;
-            *kind_end = (size_t)(at - s) + end;
-            *law = k == NKINDS - 1;
-        }
+    for (;;) {
+        size_t which, match;
+        const char *at = imp_phrase_find_any(s + from, n - from, document_kinds, NKINDS,
+                                             &which, &match);
+        if (!at)
+            return NULL;
+        *kind_end = (size_t)(at - s) + match;
+        *law = which == LAW;
+        if (!*law || strncmp(at, "Luật ", strlen("Luật ")) == 0)
+            return at;
+        from = *kind_end;
     }
-    return best;
+}
+
+/* After "Luật": the law's name up to "ngày" or "số" (NULL when none
+ * follows within the clause). */
+static const char *law_name_end(const char *s, size_t i)
+{
+    static const char *const ends[] = {"ngay", "so"};
+    size_t clause = strcspn(s + i, ",;.(");
+    size_t match;
+    const char *cut = imp_phrase_find_any(s + i, clause, ends, 2, NULL, &match);
+    return cut && cut - (s + i) <= 120 ? cut : NULL;
+}
+
+/* "của <issuer>" at s[i]: the issuer's name, up to the words that begin
+ * what the document is about, or a comma. */
+static size_t read_issuer(arena *a, const char *s, size_t i, const char *place,
+                          imp_basis *b)
+{
+    size_t after;
+    if (!imp_phrase_starts(s + i, "cua", &after))
+        return i;
+    size_t j = skip_spaces(s, i + after);
+    static const char *const stops[] = {"ve", "ban hanh", "tren dia ban", "trien khai",
+                                        "thuc hien", "quy dinh", "phe duyet", "huong dan"};
+    size_t stop = first_stop(s, j, j + strcspn(s + j, ","), stops,
+                             sizeof stops / sizeof stops[0]);
+    char *raw = imp_trim(a, s + j, stop - j);
+    if (*raw)
+        b->issuer = body_name(a, raw, strlen(raw), place);
+    return skip_spaces(s, stop);
+}
+
+/* What the document is about, from s[i] up to end (the next citation or a
+ * ';'), or up to the clause in which the plan's issuer takes over
+ * (", Sở Tư pháp ban hành Kế hoạch ..."). */
+static const char *read_about(arena *a, const char *s, size_t i, size_t end)
+{
+    static const char *const starts[] = {"ve", "ban hanh", "phe duyet", "quy dinh",
+                                         "huong dan"};
+    size_t match;
+    if (!imp_phrase_find_any(s + i, 1, starts, 5, NULL, &match))
+        return NULL;
+    static const char *const takeovers[] = {"ban hanh ke hoach", "xay dung ke hoach"};
+    const char *t = imp_phrase_find_any(s + i, end - i, takeovers, 2, NULL, &match);
+    if (t) {
+        /* back to the ", " that opens the issuer's clause */
+        size_t c = (size_t)(t - s);
+        while (c > i && !(s[c] == ',' && s[c + 1] == ' '))
+            c--;
+        if (c > i)
+            end = c;
+    }
+    while (end > i && (s[end - 1] == ' ' || s[end - 1] == ','))
+        end--;
+    char *about = imp_trim(a, s + i, end - i);
+    return *about ? about : NULL;
 }
 
 void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
                    size_t *count)
 {
-    size_t from = 0, kind_end;
+    size_t n = strlen(s), from = 0, kind_end;
     bool law;
-    const char *at;
-    while ((at = next_citation(s, from, &kind_end, &law))) {
-        size_t start = (size_t)(at - s);
-        size_t i = kind_end;
+    const char *at = next_citation(s, 0, n, &kind_end, &law);
+    while (at) {
+        size_t start = (size_t)(at - s), i = kind_end;
         imp_basis b = {0};
-        const char *ngay = NULL;
-        size_t ngay_end = 0;
+        const char *name_end = NULL;
         if (law) {
             /* "Luật <tên> ngày ..." or "Luật <tên> số ..." */
-            ngay = imp_phrase_find(s + i, "ngay", &ngay_end);
-            size_t so_end;
-            const char *so = imp_phrase_find(s + i, "so", &so_end);
-            const char *cut = ngay;
-            if (so && (!cut || so < cut))
-                cut = so;
-            size_t stop = strcspn(s + i, ",;.(");
-            if (!cut || (size_t)(cut - (s + i)) > stop || cut - (s + i) > 120) {
-                from = kind_end;
-                continue;
+            name_end = law_name_end(s, i);
+            if (name_end) {
+                b.document = imp_trim(a, s + start, (size_t)(name_end - s) - start);
+                b.issuer = "Quốc hội";
+                i = (size_t)(name_end - s);
             }
-            b.document = imp_trim(a, s + start, (size_t)(cut - s) - start);
-            b.issuer = arena_strdup(a, "Quốc hội");
-            i = (size_t)(cut - s);
         } else {
-            while (s[i] == ' ')
-                i++;
+            i = skip_spaces(s, i);
             size_t numlen = strcspn(s + i, " ,;");
-            if (numlen == 0 || numlen > 40) {
-                from = kind_end;
-                continue;
+            if (numlen && numlen <= 40) {
+                i += numlen;
+                b.document = imp_trim(a, s + start, i - start);
             }
-            i += numlen;
-            b.document = imp_trim(a, s + start, i - start);
         }
-        while (s[i] == ' ')
-            i++;
-        size_t after;
-        if (imp_phrase_starts(s + i, "ngay", &after)) {
-            size_t j = i + after, dl;
-            while (s[j] == ' ')
-                j++;
-            int y, m, d;
-            if (imp_date_read(s + j, &y, &m, &d, &dl)) {
-                b.date = arena_printf(a, "%04d-%02d-%02d", y, m, d);
-                i = j + dl;
-            }
-        } else if (law && ngay) {
-            i = (size_t)(ngay - s);
+        from = i;
+        if (b.document) {
+            size_t after, len;
+            i = skip_spaces(s, i);
+            if (imp_phrase_starts(s + i, "ngay", &after) &&
+                (b.date = read_date(a, s + skip_spaces(s, i + after), &len)))
+                i = skip_spaces(s, i + after) + len;
+            i = read_issuer(a, s, skip_spaces(s, i), place, &b);
+            size_t next_end;
+            bool next_law;
+            at = next_citation(s, i, n, &next_end, &next_law);
+            size_t end = at ? (size_t)(at - s) : n;
+            const char *semi = memchr(s + i, ';', end - i);
+            b.about = read_about(a, s, i, semi ? (size_t)(semi - s) : end);
+            *out = imp_grow(a, *out, *count, sizeof **out);
+            (*out)[(*count)++] = b;
+            kind_end = next_end;
+            law = next_law;
+        } else {
+            at = next_citation(s, from, n, &kind_end, &law);
         }
-        while (s[i] == ' ')
-            i++;
-        if (imp_phrase_starts(s + i, "cua", &after)) {
-            size_t j = i + after;
-            while (s[j] == ' ')
-                j++;
-            static const char *const stops[] = {
-                "ve", "ban hanh", "tren dia ban", "trien khai", "thuc hien", "quy dinh",
-                "phe duyet", "huong dan"};
-            size_t stop = first_stop(s, j, stops, sizeof stops / sizeof stops[0]);
-            const char *comma = strchr(s + j, ',');
-            if (comma && (size_t)(comma - s) < stop)
-                stop = (size_t)(comma - s);
-            char *raw = imp_trim(a, s + j, stop - j);
-            if (*raw)
-                b.issuer = imp_body_name(a, raw, strlen(raw), place);
-            i = stop;
-            while (s[i] == ' ')
-                i++;
-        }
-        /* what the document is about: up to the next citation, a ';', or
-         * the clause in which the plan's issuer takes over */
-        static const char *const about_starts[] = {"ve", "ban hanh", "phe duyet",
-                                                   "quy dinh", "huong dan"};
-        bool has_about = false;
-        for (size_t k = 0; k < 5 && !has_about; k++)
-            has_about = imp_phrase_starts(s + i, about_starts[k], &after);
-        size_t next_kind;
-        bool next_law;
-        const char *next = next_citation(s, i, &next_kind, &next_law);
-        size_t end = next ? (size_t)(next - s) : strlen(s);
-        const char *semi = strchr(s + i, ';');
-        if (semi && (size_t)(semi - s) < end)
-            end = (size_t)(semi - s);
-        if (has_about) {
-            static const char *const takeovers[] = {"ban hanh ke hoach", "xay dung ke hoach",
-                                                    "ban hanh ke hoach"};
-            for (size_t k = 0; k < 2; k++) {
-                size_t te;
-                const char *t = imp_phrase_find(s + i, takeovers[k], &te);
-                if (!t || (size_t)(t - s) >= end)
-                    continue;
-                /* back to the ", " that opens the issuer's clause */
-                size_t c = (size_t)(t - s);
-                while (c > i && !(s[c] == ',' && s[c + 1] == ' '))
-                    c--;
-                if (c > i && c < end)
-                    end = c;
-            }
-            /* "..., Kế hoạch số ..." : the list goes on */
-            while (end > i && (s[end - 1] == ' ' || s[end - 1] == ','))
-                end--;
-            b.about = imp_trim(a, s + i, end - i);
-            if (!*b.about)
-                b.about = NULL;
-        }
-        *out = imp_grow(a, *out, *count, sizeof **out);
-        (*out)[(*count)++] = b;
-        from = i > kind_end ? i : kind_end;
     }
 }
 
@@ -743,7 +737,7 @@ static const char *what_of(arena *a, const char *s)
         static const char *const stops[] = {"ve", "theo", "truoc", "cho cap", "gui", "len",
                                             "dinh ky", "hoac"};
         size_t kq_end = (size_t)(kq - s) + end;
-        size_t stop = first_stop(s, kq_end, stops, sizeof stops / sizeof stops[0]);
+        size_t stop = first_stop(s, kq_end, strlen(s), stops, sizeof stops / sizeof stops[0]);
         const char *comma = strpbrk(s + kq_end, ",.");
         if (comma && (size_t)(comma - s) < stop)
             stop = (size_t)(comma - s);
@@ -751,14 +745,14 @@ static const char *what_of(arena *a, const char *s)
         size_t x;
         if (!imp_phrase_find(phrase, "ke hoach", &x) && strlen(phrase) < 40)
             phrase = arena_printf(a, "%s Kế hoạch", phrase);
-        return imp_capitalise(a, phrase);
+        return capitalise(a, phrase);
     }
     size_t ve;
     const char *bc = imp_phrase_find(s, "bao cao ve", &ve);
     if (bc) {
         char *rest = imp_trim(a, bc + ve, strlen(bc + ve));
         if (*rest)
-            return imp_capitalise(a, rest);
+            return capitalise(a, rest);
     }
     return "Kết quả thực hiện Kế hoạch";
 }
@@ -776,13 +770,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
             start = i + 2;
     const char *sentence = s + start;
     imp_duty d = {0};
-    d.text = imp_trim(a, sentence, strlen(sentence));
-    /* restore the full stop imp_trim took off */
-    size_t tl = strlen(d.text), sl = strlen(sentence);
-    while (sl && sentence[sl - 1] == ' ')
-        sl--;
-    if (sl > tl && sentence[tl] == '.')
-        d.text = arena_strndup(a, sentence, sl);
+    d.text = sentence;
     if (by)
         d.by = *by;
     size_t bco = (size_t)(bc - s);
@@ -791,20 +779,15 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
     const char *due = imp_phrase_find(s + bco, "truoc ngay", &end);
     const char *dk = imp_phrase_find(sentence, "dinh ky", &end);
     if (due) {
-        size_t j = (size_t)(due - s) + end, dl;
-        while (s[j] == ' ')
-            j++;
-        int y, m, dd;
-        if (imp_date_read(s + j, &y, &m, &dd, &dl)) {
+        size_t j = skip_spaces(s, (size_t)(due - s) + end), dl;
+        if ((d.due = read_date(a, s + j, &dl)))
             d.when = arena_strndup(a, due, (size_t)(s + j + dl - due));
-            d.due = arena_printf(a, "%04d-%02d-%02d", y, m, dd);
-        }
     }
     if (!d.when && dk && dk < bc) {
         d.when = imp_trim(a, dk, (size_t)(bc - dk));
     } else if (!d.when && dk) {
         static const char *const stops[] = {"ve", "theo", "cho", "len", "gui", "truoc"};
-        size_t stop = first_stop(s, (size_t)(dk - s) + 1, stops, 6);
+        size_t stop = first_stop(s, (size_t)(dk - s) + 1, strlen(s), stops, 6);
         const char *comma = strpbrk(dk, ",.");
         if (comma && comma < s + stop)
             stop = (size_t)(comma - s);
@@ -828,13 +811,13 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
         size_t j = (size_t)(p - s) + after;
         while (s[j] == ' ')
             j++;
-        size_t stop = first_stop(s, j, to_stops, NTO_STOPS);
+        size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
         add_units(a, s + j, stop - j, &d.to);
         found_to = d.to.count > 0;
     }
     if (!found_to && starts_upper(p) && !imp_phrase_starts(p, "ket qua", &after)) {
         size_t j = (size_t)(p - s);
-        size_t stop = first_stop(s, j, to_stops, NTO_STOPS);
+        size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
         add_units(a, s + j, stop - j, &d.to);
         found_to = d.to.count > 0;
     }
@@ -851,7 +834,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
                 unit++;
             if (starts_upper(unit)) {
                 size_t j = (size_t)(unit - s);
-                size_t stop = first_stop(s, j, to_stops, NTO_STOPS);
+                size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
                 add_units(a, s + j, stop - j, &d.to);
                 found_to = d.to.count > 0;
                 break;

@@ -33,14 +33,17 @@ void *imp_grow(arena *a, void *items, size_t count, size_t size);
 bool imp_phrase_starts(const char *s, const char *ascii, size_t *after);
 
 /* The first place in s where ascii matches at a word start (see above),
- * or NULL; *len is the length of the match in bytes. */
-const char *imp_phrase_find(const char *s, const char *ascii, size_t *len);
+ * or NULL; *match is the length of the match in bytes. */
+const char *imp_phrase_find(const char *s, const char *ascii, size_t *match);
+
+/* The first place in s[0..n) where any of the keys matches at a word
+ * start: one pass over the text, however many keys. *which (when not
+ * NULL) is the key's index. */
+const char *imp_phrase_find_any(const char *s, size_t n, const char *const *keys,
+                                size_t nkeys, size_t *which, size_t *match);
 
 /* s[0..n) without spaces and trailing ". , ;" (copied into a). */
 char *imp_trim(arena *a, const char *s, size_t n);
-
-/* s with its first letter in capitals (copied into a). */
-char *imp_capitalise(arena *a, const char *s);
 
 /* --- field labels ----------------------------------------------------- */
 
@@ -78,12 +81,6 @@ bool imp_assignment(arena *a, const char *s, imp_strs *lead, imp_strs *partners)
  * that is only a unit's name. */
 bool imp_subject(arena *a, const char *s, imp_strs *out);
 
-/* --- dates ------------------------------------------------------------ */
-
-/* A date written "25/12/2025", "8/8/2016" or "09 tháng 11 năm 2020" at the
- * start of s; *len is its length in bytes. */
-bool imp_date_read(const char *s, int *y, int *m, int *d, size_t *len);
-
 /* --- legal basis ------------------------------------------------------ */
 
 typedef struct imp_basis {
@@ -97,11 +94,6 @@ typedef struct imp_basis {
  * ... về ..."; "Luật ... ngày ..."). place completes a bare "tỉnh". */
 void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
                    size_t *count);
-
-/* An issuing body's name spelled out: "UBND" -> "Ủy ban nhân dân", "Ủy Ban"
- * -> "Ủy ban", "Bộ Trưởng" -> "Bộ trưởng", and a bare "tỉnh" or "thành phố"
- * at the end completed with place. */
-char *imp_body_name(arena *a, const char *s, size_t n, const char *place);
 
 /* --- reporting duties ------------------------------------------------- */
 

@@ -60,14 +60,7 @@ static char *repair(const char *s, size_t n, bool *changed)
                    cp == 0xFEFF || cp == 0xAD) {
             /* zero-width characters and soft hyphens carry no text */
         } else {
-            char enc[4];
-            size_t m = utf8_encode(cp, enc);
-            if (m == 0) {
-                sb_puts(&sb, "\xEF\xBF\xBD");
-                *changed = true;
-            } else {
-                sb_add(&sb, enc, m);
-            }
+            sb_add(&sb, s + i - k, k);
         }
     }
     char *nfc = sb.len ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)sb.buf) : NULL;
@@ -112,14 +105,13 @@ static char *strip_markup(arena *a, const char *s)
     }
     while (sb.len && sb.buf[sb.len - 1] == ' ')
         sb.buf[--sb.len] = '\0';
-    /* "- " left alone by removed markers ("- **x**" -> "- x") is fine;
-     * a line that was only markers is blank */
     char *out = arena_strdup(a, sb_str(&sb));
     sb_release(&sb);
     return out;
 }
 
-bool imp_is_caps(const char *s)
+/* True when s has letters and none of them is lower case. */
+static bool is_caps(const char *s)
 {
     size_t n = strlen(s), letters = 0;
     for (size_t i = 0; i < n;) {
@@ -139,7 +131,8 @@ bool imp_is_caps(const char *s)
     return letters >= 2;
 }
 
-bool imp_starts_lower(const char *s)
+/* True when the first letter of s is lower case. */
+static bool starts_lower(const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -176,10 +169,9 @@ static size_t roman_len(const char *s)
 /* After a marker: a space or the end of the text. */
 static bool marker_end(const char *s) { return *s == ' ' || *s == '\0'; }
 
-imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body)
+imp_mark imp_mark_read(const char *s, imp_marker *m)
 {
-    *key = NULL;
-    *body = 0;
+    memset(m, 0, sizeof *m);
     const char *p = s;
     /* bullets */
     static const char *const bullets[] = {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "\xE2\x80\xA2 ",
@@ -191,23 +183,23 @@ imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body)
             while (*p == ' ')
                 p++;
             if (p[0] == '+' && p[1] == ' ') {
-                *body = (size_t)(p + 2 - s);
-                return IMP_MARK_PLUS;
+                m->body = (size_t)(p + 2 - s);
+                return m->mark = IMP_MARK_PLUS;
             }
-            *body = (size_t)(p - s);
-            return IMP_MARK_BULLET;
+            m->body = (size_t)(p - s);
+            return m->mark = IMP_MARK_BULLET;
         }
     }
     if (p[0] == '+' && p[1] == ' ') {
-        *body = 2;
-        return IMP_MARK_PLUS;
+        m->body = 2;
+        return m->mark = IMP_MARK_PLUS;
     }
     /* Roman part numbers: "II." */
     size_t r = roman_len(p);
     if (r && p[r] == '.' && marker_end(p + r + 1)) {
-        *key = arena_strndup(a, p, r);
-        *body = r + 1 + (p[r + 1] == ' ');
-        return IMP_MARK_ROMAN;
+        m->key_len = r;
+        m->body = r + 1 + (p[r + 1] == ' ');
+        return m->mark = IMP_MARK_ROMAN;
     }
     /* "1.", "2.1.", "2.1", "3)" */
     if (is_digit(*p)) {
@@ -232,27 +224,27 @@ imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body)
         if (!bad) {
             size_t keylen = (size_t)(q - p);
             if ((q[0] == '.' || q[0] == ')') && marker_end(q + 1)) {
-                *key = arena_strndup(a, p, keylen);
-                *body = (size_t)(q + 1 - s) + (q[1] == ' ');
-                return IMP_MARK_NUMBER;
+                m->key_len = keylen;
+                m->body = (size_t)(q + 1 - s) + (q[1] == ' ');
+                return m->mark = IMP_MARK_NUMBER;
             }
             if (parts > 1 && q[0] == ' ') {
-                *key = arena_strndup(a, p, keylen);
-                *body = (size_t)(q + 1 - s);
-                return IMP_MARK_NUMBER;
+                m->key_len = keylen;
+                m->body = (size_t)(q + 1 - s);
+                return m->mark = IMP_MARK_NUMBER;
             }
         }
     }
     /* "a)", "đ)" */
     if (((*p >= 'a' && *p <= 'z') && p[1] == ')' && marker_end(p + 2))) {
-        *key = arena_strndup(a, p, 1);
-        *body = 2 + (p[2] == ' ');
-        return IMP_MARK_LETTER;
+        m->key_len = 1;
+        m->body = 2 + (p[2] == ' ');
+        return m->mark = IMP_MARK_LETTER;
     }
     if (strncmp(p, "\xC4\x91)", 3) == 0 && marker_end(p + 3)) {
-        *key = arena_strdup(a, "đ");
-        *body = 3 + (p[3] == ' ');
-        return IMP_MARK_LETTER;
+        m->key_len = 2;
+        m->body = 3 + (p[3] == ' ');
+        return m->mark = IMP_MARK_LETTER;
     }
     /* "Hoạt động 1:", "Hoạt động:" */
     size_t after;
@@ -267,12 +259,13 @@ imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body)
         while (*q == ' ')
             q++;
         if (*q == ':' && numlen <= 3) {
-            *key = arena_strndup(a, num, numlen);
+            m->key_off = (size_t)(num - s);
+            m->key_len = numlen;
             q++;
             while (*q == ' ')
                 q++;
-            *body = (size_t)(q - s);
-            return IMP_MARK_ACTIVITY;
+            m->body = (size_t)(q - s);
+            return m->mark = IMP_MARK_ACTIVITY;
         }
     }
     return IMP_MARK_NONE;
@@ -357,20 +350,19 @@ static bool ends_sentence(const char *s)
     char c = s[n - 1];
     if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
         return true;
-    /* closing quotes or brackets after a full stop */
+    /* a closing quotation mark after a full stop */
     if (n >= 4 && (strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0) && s[n - 4] == '.')
         return true;
     return false;
 }
 
 /* A line that opens a block of its own, whatever came before. */
-static bool opens_block(arena *a, const raw_line *l)
+static bool opens_block(const raw_line *l)
 {
     if (l->heading || l->table || l->caps)
         return true;
-    const char *key;
-    size_t body;
-    if (imp_mark_read(a, l->text, &key, &body) != IMP_MARK_NONE)
+    imp_marker m;
+    if (imp_mark_read(l->text, &m) != IMP_MARK_NONE)
         return true;
     size_t value;
     if (imp_label(l->text, &value) != IMP_FIELD_NONE)
@@ -408,88 +400,56 @@ static bool broken_symbol(const char *prev)
     return n >= 2 && prev[n - 1] == '-' && prev[n - 2] != ' ';
 }
 
-void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
+/* One physical line, repaired and cleaned: a table row, or text without
+ * markup (a page number leaves it blank). Lines with repaired bytes and
+ * page numbers are recorded in out. */
+static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned lineno,
+                       raw_line *l)
 {
-    memset(out, 0, sizeof *out);
-    /* physical lines, cleaned */
-    size_t cap = 16, nlines = 0;
-    raw_line *lines = xmalloc(cap * sizeof *lines);
-    size_t dcap = 0, rcap = 0;
-    unsigned lineno = 1;
-    size_t i = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i <= len) {
-        size_t start = i, brk = 0;
-        while (i < len && (brk = source_break_len(text, len, i)) == 0)
-            i++;
-        bool changed = false;
-        char *fixed = repair(text + start, i - start, &changed);
-        if (changed) {
-            if (out->nrepaired == rcap) {
-                rcap = rcap ? 2 * rcap : 8;
-                out->repaired = arena_grow(a, out->repaired, out->nrepaired, rcap,
-                                           sizeof *out->repaired);
-            }
-            out->repaired[out->nrepaired++] = lineno;
-        }
-        raw_line l = {0};
-        l.line = lineno;
-        const char *t = fixed;
-        while (*t == ' ')
-            t++;
-        if (*t == '|') {
-            l.table = split_cells(a, t, '|', &l);
-            l.text = (char *)"";
-        } else {
-            size_t tabs = 0;
-            for (const char *p = t; *p; p++)
-                tabs += *p == '\t';
-            if (tabs >= 2) {
-                l.table = split_cells(a, t, '\t', &l);
-                l.text = (char *)"";
-            } else {
-                if (*t == '#') {
-                    const char *h = t;
-                    while (*h == '#')
-                        h++;
-                    if (*h == ' ' && h - t <= 6) {
-                        l.heading = true;
-                        t = h + 1;
-                    }
-                }
-                l.text = strip_markup(a, t);
-                if (*l.text && is_page_number(l.text)) {
-                    if (out->ndropped == dcap) {
-                        dcap = dcap ? 2 * dcap : 8;
-                        out->dropped = arena_grow(a, out->dropped, out->ndropped, dcap,
-                                                  sizeof *out->dropped);
-                    }
-                    out->dropped[out->ndropped++] = lineno;
-                    l.text = (char *)"";
-                }
-            }
-        }
-        free(fixed);
-        if (l.table && l.ncells == 0)
-            l.table = false;
-        if (!l.table && !*l.text)
-            l.heading = false;
-        l.length = utf8_length(l.text, strlen(l.text));
-        l.caps = !l.table && imp_is_caps(l.text);
-        if (nlines == cap) {
-            cap *= 2;
-            lines = xrealloc(lines, cap * sizeof *lines);
-        }
-        lines[nlines++] = l;
-        if (i >= len)
-            break;
-        i += brk;
-        lineno++;
+    memset(l, 0, sizeof *l);
+    l->line = lineno;
+    l->text = (char *)"";
+    bool changed = false;
+    char *fixed = repair(s, n, &changed);
+    if (changed) {
+        out->repaired = imp_grow(a, out->repaired, out->nrepaired, sizeof *out->repaired);
+        out->repaired[out->nrepaired++] = lineno;
     }
+    const char *t = fixed;
+    while (*t == ' ')
+        t++;
+    size_t tabs = 0;
+    for (const char *p = t; *p; p++)
+        tabs += *p == '\t';
+    if (*t == '|' || tabs >= 2) {
+        l->table = split_cells(a, t, *t == '|' ? '|' : '\t', l) && l->ncells > 0;
+    } else {
+        const char *h = t;
+        while (*h == '#')
+            h++;
+        if (h > t && *h == ' ' && h - t <= 6) {
+            l->heading = true;
+            t = h + 1;
+        }
+        l->text = strip_markup(a, t);
+        if (*l->text && is_page_number(l->text)) {
+            out->dropped = imp_grow(a, out->dropped, out->ndropped, sizeof *out->dropped);
+            out->dropped[out->ndropped++] = lineno;
+            l->text = (char *)"";
+        }
+        l->heading = l->heading && *l->text;
+    }
+    free(fixed);
+    l->length = utf8_length(l->text, strlen(l->text));
+    l->caps = !l->table && is_caps(l->text);
+}
 
-    /* Hard-wrapped text: most long lines end in the middle of a sentence.
-     * Their typical length tells a broken line from a short one. */
+/* In hard-wrapped text (over a third of the long lines end in the middle
+ * of a sentence), the length from which a line counts as broken: three
+ * quarters of a full line (the upper quartile of long lines). Otherwise
+ * no line is broken for its length. */
+static size_t broken_length(const raw_line *lines, size_t nlines)
+{
     size_t nlong = 0, nopen = 0;
     size_t *lengths = xmalloc((nlines + 1) * sizeof *lengths);
     for (size_t k = 0; k < nlines; k++) {
@@ -498,18 +458,41 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
         lengths[nlong++] = lines[k].length;
         nopen += !ends_sentence(lines[k].text);
     }
-    bool wrapped = nlong >= 4 && 3 * nopen > nlong;
     size_t broken_at = (size_t)-1;
-    if (wrapped) {
-        /* three quarters of the width of a full line (its upper quartile) */
+    if (nlong >= 4 && 3 * nopen > nlong) {
         qsort(lengths, nlong, sizeof *lengths, compare_sizes);
         broken_at = lengths[nlong * 3 / 4] * 3 / 4;
     }
     free(lengths);
+    return broken_at;
+}
+
+void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = 16, nlines = 0;
+    raw_line *lines = xmalloc(cap * sizeof *lines);
+    unsigned lineno = 1;
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        size_t start = i, brk = 0;
+        while (i < len && (brk = source_break_len(text, len, i)) == 0)
+            i++;
+        if (nlines == cap) {
+            cap *= 2;
+            lines = xrealloc(lines, cap * sizeof *lines);
+        }
+        clean_line(a, out, text + start, i - start, lineno, &lines[nlines++]);
+        if (i >= len)
+            break;
+        i += brk;
+        lineno++;
+    }
+    size_t broken_at = broken_length(lines, nlines);
 
     /* paragraphs */
-    size_t pcap = 16;
-    out->paras = arena_alloc(a, pcap * sizeof *out->paras);
     strbuf para = STRBUF_INIT;
     const raw_line *first = NULL, *last = NULL;
     for (size_t k = 0; k <= nlines; k++) {
@@ -518,11 +501,11 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
             continue;
         bool join = false;
         if (l && first && !first->table && !l->table && !first->heading && !l->heading &&
-            !ends_sentence(last->text) && !opens_block(a, l)) {
+            !ends_sentence(last->text) && !opens_block(l)) {
             if (last->caps)
-                join = l->caps && wrapped && last->length >= broken_at;
+                join = l->caps && last->length >= broken_at;
             else
-                join = imp_starts_lower(l->text) || broken_symbol(last->text) ||
+                join = starts_lower(l->text) || broken_symbol(last->text) ||
                        (last->length >= broken_at && !opens_paragraph(l->text));
         }
         if (join) {
@@ -533,16 +516,10 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
             continue;
         }
         if (first) {
-            if (out->count == pcap) {
-                out->paras = arena_grow(a, out->paras, out->count, 2 * pcap,
-                                        sizeof *out->paras);
-                pcap *= 2;
-            }
+            out->paras = imp_grow(a, out->paras, out->count, sizeof *out->paras);
             imp_para *p = &out->paras[out->count++];
             memset(p, 0, sizeof *p);
             p->line = first->line;
-            p->last_line = last->line;
-            p->heading = first->heading;
             if (first->table) {
                 p->cells = first->cells;
                 p->ncells = first->ncells;
@@ -550,10 +527,13 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
                 p->body = "";
             } else {
                 p->text = arena_strdup(a, sb_str(&para));
-                size_t body;
-                p->mark = imp_mark_read(a, p->text, &p->key, &body);
-                p->body = p->text + body;
-                p->caps = imp_is_caps(p->text);
+                imp_marker m;
+                p->mark = imp_mark_read(p->text, &m);
+                bool numbered = p->mark != IMP_MARK_NONE && p->mark != IMP_MARK_BULLET &&
+                                p->mark != IMP_MARK_PLUS;
+                p->key = numbered ? arena_strndup(a, p->text + m.key_off, m.key_len) : NULL;
+                p->body = p->text + m.body;
+                p->caps = is_caps(p->text);
             }
         }
         sb_reset(&para);

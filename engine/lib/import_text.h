@@ -35,8 +35,6 @@ typedef struct imp_para {
     const char *key;     /* the marker's number: "II", "2.1", "a", "1";
                             "" for an unnumbered "Hoạt động:"; else NULL */
     unsigned line;       /* 1-based line where the paragraph starts */
-    unsigned last_line;  /* and where it ends */
-    bool heading;        /* a Markdown heading ("## ...") */
     bool caps;           /* letters, none of them lower case */
     const char **cells;  /* a table row: its cells, trimmed; else NULL */
     size_t ncells;
@@ -54,14 +52,16 @@ typedef struct imp_doc {
 /* Reads text[0..len) (any bytes) into paragraphs allocated in a. */
 void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out);
 
-/* Reads the marker at the start of s: stores the key (in a) and the offset
- * of the body. Returns IMP_MARK_NONE when s opens with none. */
-imp_mark imp_mark_read(arena *a, const char *s, const char **key, size_t *body);
+/* The marker that opens a paragraph: its number and where the text after
+ * it starts, as offsets into the paragraph. */
+typedef struct imp_marker {
+    imp_mark mark;
+    size_t key_off, key_len;   /* "2.1" in "2.1. ...", "1" in "Hoạt động 1:" */
+    size_t body;
+} imp_marker;
 
-/* True when s has letters and none of them is lower case. */
-bool imp_is_caps(const char *s);
-
-/* True when the first letter of s is lower case. */
-bool imp_starts_lower(const char *s);
+/* Reads the marker at the start of s into *m; returns m->mark
+ * (IMP_MARK_NONE when s opens with none). */
+imp_mark imp_mark_read(const char *s, imp_marker *m);
 
 #endif

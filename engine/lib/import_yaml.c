@@ -162,15 +162,35 @@ static void notes(strbuf *out, int ind, const imp_notes *n)
     }
 }
 
-static void activity(strbuf *out, int ind, const imp_activity *act)
+/* The start of a section or an activity: its notes, id, title and
+ * description. */
+static void item_head(strbuf *out, int ind, const imp_notes *n, const char *id,
+                      const char *title, const imp_strs *description)
 {
-    notes(out, ind, &act->notes);
+    notes(out, ind, n);
     indent(out, ind);
     sb_puts(out, "- id: ");
-    scalar(out, act->id);
+    scalar(out, id);
     sb_putc(out, '\n');
-    key_value(out, ind + 2, "title", act->title);
-    list(out, ind + 2, "description", &act->description);
+    key_value(out, ind + 2, "title", title);
+    list(out, ind + 2, "description", description);
+}
+
+static void defaults(strbuf *out, int ind, const imp_strs *lead, const imp_strs *partners,
+                     const char *time)
+{
+    if (!lead->count && !partners->count && !time)
+        return;
+    indent(out, ind);
+    sb_puts(out, "defaults:\n");
+    units(out, ind + 2, "lead", lead);
+    units(out, ind + 2, "partners", partners);
+    key_text(out, ind + 2, "time", time);
+}
+
+static void activity(strbuf *out, int ind, const imp_activity *act)
+{
+    item_head(out, ind, &act->notes, act->id, act->title, &act->description);
     key_value(out, ind + 2, "assignment", act->assignment);
     units(out, ind + 2, "lead", &act->lead);
     units(out, ind + 2, "partners", &act->partners);
@@ -181,20 +201,8 @@ static void activity(strbuf *out, int ind, const imp_activity *act)
 
 static void section(strbuf *out, int ind, const imp_section *sec)
 {
-    notes(out, ind, &sec->notes);
-    indent(out, ind);
-    sb_puts(out, "- id: ");
-    scalar(out, sec->id);
-    sb_putc(out, '\n');
-    key_value(out, ind + 2, "title", sec->title);
-    list(out, ind + 2, "description", &sec->description);
-    if (sec->lead.count || sec->partners.count || sec->time) {
-        indent(out, ind + 2);
-        sb_puts(out, "defaults:\n");
-        units(out, ind + 4, "lead", &sec->lead);
-        units(out, ind + 4, "partners", &sec->partners);
-        key_text(out, ind + 4, "time", sec->time);
-    }
+    item_head(out, ind, &sec->notes, sec->id, sec->title, &sec->description);
+    defaults(out, ind + 2, &sec->lead, &sec->partners, sec->time);
     if (sec->nactivities) {
         indent(out, ind + 2);
         sb_puts(out, "activities:\n");
@@ -240,7 +248,6 @@ void imp_plan_yaml(const imp_plan *p, strbuf *out)
         sb_printf(out, "year: %d\n", p->year);
     key_value(out, 0, "title", p->title);
     list(out, 0, "preamble", &p->preamble);
-    notes(out, 0, &p->notes[IMP_SLOT_BASIS]);
     if (p->nbasis) {
         sb_puts(out, "basis:\n");
         for (size_t i = 0; i < p->nbasis; i++) {
@@ -257,19 +264,13 @@ void imp_plan_yaml(const imp_plan *p, strbuf *out)
     list(out, 0, "requirements", &p->requirements);
     key_value(out, 0, "content_title", p->content_title);
     notes(out, 0, &p->notes[IMP_SLOT_DEFAULTS]);
-    if (p->default_lead.count || p->default_partners.count || p->default_time) {
-        sb_puts(out, "defaults:\n");
-        units(out, 2, "lead", &p->default_lead);
-        units(out, 2, "partners", &p->default_partners);
-        key_value(out, 2, "time", p->default_time);
-    }
+    defaults(out, 0, &p->default_lead, &p->default_partners, p->default_time);
     notes(out, 0, &p->notes[IMP_SLOT_SECTIONS]);
     if (p->nsections) {
         sb_puts(out, "sections:\n");
         for (size_t i = 0; i < p->nsections; i++)
             section(out, 2, &p->sections[i]);
     }
-    notes(out, 0, &p->notes[IMP_SLOT_BUDGET]);
     list(out, 0, "budget", &p->budget);
     notes(out, 0, &p->notes[IMP_SLOT_ORGANISATION]);
     list(out, 0, "organisation", &p->organisation);

@@ -31,7 +31,6 @@ Exit status: 0 every seed at or above the bar, 1 otherwise, 2 usage,
 77 SEEDS_DIR missing (test skipped).
 """
 
-import json
 import os
 import re
 import subprocess
@@ -40,6 +39,8 @@ import tempfile
 import unicodedata
 
 import yaml
+
+from drafts import validate_errors
 
 # Plan file -> number prefix of its seed (as tests/plans/faithful.py).
 PLAN_SEEDS = {
@@ -120,17 +121,6 @@ def compare(plan, draft):
     return fields
 
 
-def review_lines(text):
-    """Line numbers (1-based) of the draft within 3 lines after a REVIEW comment."""
-    marked = set()
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.lstrip().startswith("# REVIEW"):
-            for k in range(i + 1, min(i + 5, len(lines) + 1)):
-                marked.add(k + 1)
-    return marked
-
-
 def main():
     if len(sys.argv) not in (4, 5):
         print(__doc__, file=sys.stderr)
@@ -158,16 +148,11 @@ def main():
                 failed = True
                 continue
             text = open(draft_path, encoding="utf-8").read()
-            check = subprocess.run([kehoach, "validate", "--format", "json", draft_path],
-                                   capture_output=True, text=True)
-            if check.returncode not in (0, 1):
-                print(f"{plan_id}: validate exited {check.returncode}\n{check.stderr}")
+            code, problems, unmarked = validate_errors(kehoach, draft_path, text)
+            if code not in (0, 1):
+                print(f"{plan_id}: validate exited {code}: {unmarked[0]['message']}")
                 failed = True
                 continue
-            marked = review_lines(text)
-            problems = [p for p in json.loads(check.stdout)["diagnostics"]
-                        if p.get("severity") == "error"]
-            unmarked = [p for p in problems if p.get("line") not in marked]
             for p in unmarked:
                 print(f"{plan_id}: validate: line {p.get('line')}: {p.get('message')} "
                       "(not at a place marked for review)")
