@@ -34,8 +34,9 @@ static bool is_space_cp(int32_t cp)
            cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* Valid UTF-8 in NFC, without control or zero-width characters, every kind
- * of space as ' ' (tabs kept: they separate table cells). */
+/* Valid UTF-8 in NFC, without control or zero-width characters or the
+ * two that YAML forbids (U+FFFE, U+FFFF), every kind of space as ' '
+ * (tabs kept: they separate table cells). */
 static char *repair(const char *s, size_t n, bool *changed)
 {
     strbuf sb = STRBUF_INIT;
@@ -53,7 +54,8 @@ static char *repair(const char *s, size_t n, bool *changed)
             sb_putc(&sb, '\t');
         else if (is_space_cp(cp))
             sb_putc(&sb, ' ');
-        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
+                 cp == 0xFFFF) {
             sb_putc(&sb, ' ');
             *changed = true;
         } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||

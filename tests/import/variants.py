@@ -199,7 +199,9 @@ def robustness(kehoach, seeds_dir, tmp, problems):
         head + "II. NỘI DUNG\n1. Việc\n- Chủ trì: A\n- Đơn vị phối hợp: "
         + "các cơ quan, " * 20000 + "có liên quan\n",
         head + "II. NỘI DUNG\n1. Việc\n- Chủ trì: A\nIII. TỔ CHỨC THỰC HIỆN\n"
-        + "Văn phòng: báo cáo Sở Tư pháp theo quy định. " * 20000 + "\n")]
+        + "Văn phòng: báo cáo Sở Tư pháp theo quy định. " * 20000 + "\n",
+        # characters YAML does not allow in a file (found by fuzz-import)
+        head + "II. NỘI DUNG\n1. Việc \ufffe\uffff\n- Chủ trì: A\nIII. X\n\ufffe\n")]
     if seeds_dir and os.path.isdir(seeds_dir):
         for name in sorted(os.listdir(seeds_dir)):
             data = open(os.path.join(seeds_dir, name), "rb").read()
