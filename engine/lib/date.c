@@ -133,9 +133,9 @@ int date_cmp(date a, date b)
     return 0;
 }
 
-long date_diff(date a, date b)
+long date_span_days(date_span span)
 {
-    return date_to_days(b) - date_to_days(a);
+    return date_to_days(span.to) - date_to_days(span.from);
 }
 
 date date_first_of_month(int year, int month)

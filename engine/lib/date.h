@@ -5,7 +5,12 @@
  * when it does not, so a validator can print "February 2026 has 28 days".
  * Arithmetic goes through a day number (days since 1970-01-01), so adding
  * days and counting the days between two dates cross months, years and
- * leap days correctly. */
+ * leap days correctly.
+ *
+ * The days between two dates are asked for with both ends named,
+ * date_span_days((date_span){.from = as_of, .to = due}), never with two dates
+ * in a row: an earlier date_diff(a, b), which meant b - a, was called the
+ * wrong way round twice and printed days late as days left. */
 #ifndef KEHOACH_DATE_H
 #define KEHOACH_DATE_H
 
@@ -47,8 +52,25 @@ date date_from_days(long days);
 date date_add_days(date d, long days);
 /* <0, 0, >0 as a is before, the same as, or after b. */
 int date_cmp(date a, date b);
-/* b - a in days. */
-long date_diff(date a, date b);
+
+/* GCC and Clang refuse positional initialisers of a type marked so
+ * (meson.build makes the warning an error): its fields must be named. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DATE_NAMED_FIELDS __attribute__((designated_init))
+#else
+#define DATE_NAMED_FIELDS
+#endif
+
+/* A stretch of days from one date to another, written with its ends
+ * named: (date_span){.from = as_of, .to = due}. */
+typedef struct DATE_NAMED_FIELDS date_span {
+    date from, to;
+} date_span;
+
+/* The days from span.from to span.to: positive when `to` is later,
+ * negative when it is earlier, 0 on the same day. Days left until a due
+ * date are {.from = as_of, .to = due}; days late, {.from = due, .to = as_of}. */
+long date_span_days(date_span span);
 
 date date_first_of_month(int year, int month);
 date date_last_of_month(int year, int month);

@@ -90,7 +90,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.from = w->from;
     item.to = w->to;
     item.due = w->due;
-    item.days_left = date_diff(q->as_of, w->due);
+    item.days_left = date_span_days((date_span){.from = q->as_of, .to = w->due});
     item.state = from_status(status->state);
     if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
         return;

@@ -319,9 +319,11 @@ static const char *activity_remark(arena *a, const status_activity *s, date as_o
         if (s->last)
             sb_printf(&sb, "Hoàn thành ngày %s (hạn %s)", on, due);
         break;
-    case STATUS_OVERDUE:
-        sb_printf(&sb, "Quá hạn %ld ngày (hạn %s)", date_diff(as_of, s->due), due);
+    case STATUS_OVERDUE: {
+        long late = date_span_days((date_span){.from = s->due, .to = as_of});
+        sb_printf(&sb, "Quá hạn %ld ngày (hạn %s)", late, due);
         break;
+    }
     case STATUS_CANCELLED:
         if (s->last)
             sb_printf(&sb, "Hủy bỏ ngày %s", on);
@@ -546,7 +548,8 @@ static report_value deadline_value(int id, const report_context *c)
     case F_DL_PARTNERS: return text(join_units(c->a, act ? &act->partners : &duty->to));
     case F_DL_FROM: return day(w->from);
     case F_DL_DUE: return day(w->due);
-    case F_DL_DAYS_LEFT: return integer((double)date_diff(w->due, c->run->as_of));
+    case F_DL_DAYS_LEFT:
+        return integer((double)date_span_days((date_span){.from = c->run->as_of, .to = w->due}));
     case F_DL_STATE: return text(status_state_label(d->occurrence.state));
     case F_DL_STATE_CODE: return text(status_state_name(d->occurrence.state));
     default: {

@@ -173,8 +173,8 @@ static void measure_targets(arena *a, status_activity *s,
         double goal = isnan(st->target->value) ? 0 : st->target->value;
         st->expected = goal;
         if (st->accumulates && act->schedule.count) {
-            double total = (double)date_diff(from, due) + 1;
-            double elapsed = (double)date_diff(from, as_of) + 1;
+            double total = (double)date_span_days((date_span){.from = from, .to = due}) + 1;
+            double elapsed = (double)date_span_days((date_span){.from = from, .to = as_of}) + 1;
             double share = elapsed <= 0 ? 0 : elapsed >= total ? 1 : elapsed / total;
             st->expected = goal * share;
         }

@@ -71,8 +71,6 @@ static void arithmetic_across_months_years_and_leap_days(void **state)
     assert_int_equal(date_cmp(date_add_days(leap, 1), date_make(2024, 2, 29)), 0);
     assert_int_equal(date_cmp(date_add_days(leap, 2), date_make(2024, 3, 1)), 0);
     assert_int_equal(date_cmp(date_add_days(date_make(2026, 12, 31), 1), date_make(2027, 1, 1)), 0);
-    assert_int_equal(date_diff(date_make(2026, 7, 1), date_make(2026, 6, 30)), -1);
-    assert_int_equal(date_diff(date_make(2024, 1, 1), date_make(2025, 1, 1)), 366);
     assert_int_equal(date_cmp(date_last_of_month(2024, 2), date_make(2024, 2, 29)), 0);
     assert_int_equal(date_cmp(date_add_months(2026, 11, 3), date_make(2027, 2, 1)), 0);
     assert_int_equal(date_cmp(date_add_months(2026, 1, -1), date_make(2025, 12, 1)), 0);
@@ -85,6 +83,32 @@ static void arithmetic_across_months_years_and_leap_days(void **state)
     assert_string_equal(buf, "05/03/2026");
 }
 
+/* The direction of a span: from its `from` to its `to`, whatever the
+ * order the fields are written in; days left are positive before the due
+ * date, days late positive after it. */
+static void span_days_count_from_from_to_to(void **state)
+{
+    (void)state;
+    date due = date_make(2026, 6, 30);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 6, 13), .to = due}), 17);
+    assert_int_equal(date_span_days((date_span){.to = due, .from = date_make(2026, 6, 13)}), 17);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 7, 1), .to = due}), -1);
+    assert_int_equal(date_span_days((date_span){.from = due, .to = due}), 0);
+    /* days late: from the due date to the as-of date */
+    date as_of = date_make(2026, 8, 14);
+    assert_int_equal(date_span_days((date_span){.from = due, .to = as_of}), 45);
+    assert_int_equal(date_span_days((date_span){.from = as_of, .to = due}), -45);
+    /* across a leap day, a year and a century that is not leap */
+    assert_int_equal(date_span_days((date_span){.from = date_make(2024, 2, 28),
+                                                .to = date_make(2024, 3, 1)}), 2);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2024, 1, 1),
+                                                .to = date_make(2025, 1, 1)}), 366);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2100, 2, 28),
+                                                .to = date_make(2100, 3, 1)}), 1);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 12, 31),
+                                                .to = date_make(2027, 1, 1)}), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +116,7 @@ int main(void)
         cmocka_unit_test(forms),
         cmocka_unit_test(explanations),
         cmocka_unit_test(arithmetic_across_months_years_and_leap_days),
+        cmocka_unit_test(span_days_count_from_from_to_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

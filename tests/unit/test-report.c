@@ -2,7 +2,8 @@
  * Excel sheet names (xlsx_sheet_name), reporting periods
  * (report_period_parse), the field table against the template schema
  * (report_field.h), templates with their defaults and meaning checks
- * (template.h) and "{field}" placeholders (report_expand). */
+ * (template.h), "{field}" placeholders (report_expand) and the sign of
+ * days late and days left. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -847,6 +848,38 @@ static void expand_run_fields(void **state)
     arena_free(a);
 }
 
+/* --- days late and days left ----------------------------------------- */
+
+static report_value field(const char *name, const report_context *c)
+{
+    return report_field_value(report_field_find(name), c);
+}
+
+/* As of 14/08/2026, an activity due 30/06/2026 is 45 days late, and a
+ * deadline on 31/08/2026 has 17 days left (one on 30/06/2026, -45). */
+static void days_late_and_left_have_their_sign(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    report_run run = {.as_of = {2026, 8, 14}, .template_name = "audit"};
+    plan_activity act = {0};
+    status_activity overdue = {.activity = &act, .state = STATUS_OVERDUE,
+                               .due = {2026, 6, 30}};
+    report_context c = {.run = &run, .activity = &overdue, .a = a};
+    report_value remark = field("activity.remark", &c);
+    assert_string_equal(remark.text, "Quá hạn 45 ngày (hạn 30/06/2026)");
+
+    when_window later = {.from = {2026, 8, 1}, .to = {2026, 8, 31}, .due = {2026, 8, 31}};
+    when_window past = {.from = {2026, 6, 1}, .to = {2026, 6, 30}, .due = {2026, 6, 30}};
+    report_deadline d = {.activity = &act, .status = &overdue,
+                         .occurrence = {.window = &later, .state = STATUS_OPEN}};
+    c.deadline = &d;
+    assert_int_equal((long)field("deadline.days_left", &c).number, 17);
+    d.occurrence = (status_occurrence){.window = &past, .state = STATUS_OVERDUE};
+    assert_int_equal((long)field("deadline.days_left", &c).number, -45);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -861,6 +894,7 @@ int main(void)
         cmocka_unit_test(template_error_details),
         cmocka_unit_test(built_in_templates_load),
         cmocka_unit_test(expand_run_fields),
+        cmocka_unit_test(days_late_and_left_have_their_sign),
     };
     return cmocka_run_group_tests(tests, load_schemas, free_schemas);
 }
