@@ -4,150 +4,258 @@
 For every plan in PLANS_DIR with a progress log, and for a series of
 dates (the first of every month from the earliest plan year to the end of
 the latest, every day a record is dated, and the days on both sides of
-every window's start and due date), recomputes the state and
-percent of every occurrence of every activity from two inputs only:
+every window's start and due date), recomputes everything `kehoach
+status` shows by the README's rules (tests/rules.py: from the plan and
+log files, the windows alone from `kehoach deadlines`), and requires:
 
-  - the occurrences and their windows, from `kehoach deadlines --format
-    json` run on a copy of the plans without their logs (every occurrence
-    is then listed, as of a date before the plans start);
-  - the records, read from the logs with PyYAML;
-
-by the rules the README states (latest record on or before the date, by
-date then by place in the log: cancelled; done on or before the due date;
-done late; overdue when due before the date; in progress; planned before
-the window opens; open), and requires `kehoach status --format json` to
-say the same for every occurrence, and the same counts by state for every
-plan, where an activity takes the state of its most pressing occurrence.
+  - `status PLAN --format json`: of every occurrence its key, window,
+    state and percent; of every activity its state, percent, due date,
+    targets (goal, unit, whether it accumulates, the value expected by
+    the date, the latest measured value, its date, on track or not) and
+    latest record; the plan's counts by state and percent, and those of
+    each section and each lead unit;
+  - `status PLANS_DIR` in JSON, CSV and text, on the days on both sides
+    of every due date: the same for every plan, and the totals; every
+    number of a CSV row (percent, occurrences, occurrences finished, due
+    date, latest record); every number of the text (per plan "N hoạt
+    động, hoàn thành P%" and the counts by state, per activity the percent,
+    "hạn dd/mm/yyyy", "xong a/b lần" and the date of the latest note, and
+    "Tổng cộng K kế hoạch, N hoạt động, hoàn thành P%").
 
 usage: replay.py KEHOACH PLANS_DIR
 """
+import csv
 import datetime
-import glob
-import json
+import io
+import math
 import os
-import shutil
+import re
 import subprocess
 import sys
-import tempfile
-
-import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import yaml12  # noqa: E402
+import rules  # noqa: E402
+from rules import LABEL, STATES, WORDS, vn  # noqa: E402
 
-FINISHED = ("done", "done-late", "cancelled")
+problems = []
 
 
-def run_json(kehoach, args, cwd=None):
-    proc = subprocess.run([kehoach] + args, capture_output=True, timeout=300, cwd=cwd)
+def expect(what, got, want):
+    if got != want:
+        problems.append(f"{what}: kehoach says {got!r}, expected {want!r}")
+
+
+def iso(d):
+    return d.isoformat() if d else None
+
+
+def cents(x):
+    """round(x * 100) / 100, halves away from zero, as the JSON gives it."""
+    return math.copysign(math.floor(abs(x) * 100 + 0.5), x) / 100
+
+
+def counts_json(c):
+    return {s: c.n[s] for s in STATES}
+
+
+def record_json(r):
+    if not r:
+        return None
+    return {"date": r["date"].isoformat(), "state": r["state"],
+            "occurrence": r.get("occurrence"), "percent": r.get("percent"),
+            "note": r.get("note")}
+
+
+def target_json(m):
+    return {"name": m.target.name, "value": m.target.value, "unit": m.target.unit,
+            "accumulates": m.accumulates, "expected": cents(m.expected),
+            "actual": m.actual, "measured_on": iso(m.measured_on), "on_track": m.on_track}
+
+
+def activity_json(s):
+    return {
+        "id": s.activity.id, "due": iso(s.due), "state": s.state, "state_label": LABEL[s.state],
+        "percent": s.percent,
+        "occurrences": [{"key": o.window.key, "from": o.window.start.isoformat(),
+                         "due": o.window.due.isoformat(), "state": o.state,
+                         "percent": o.percent} for o in s.occurrences],
+        "targets": [target_json(m) for m in s.measures],
+        "last_update": record_json(s.last),
+    }
+
+
+def group_json(c):
+    return {"activities": c.total, "percent": c.percent, "counts": counts_json(c)}
+
+
+def check_plan_json(got, want, when):
+    """One plan of `status --format json` against its recomputed status."""
+    pid = want.plan.id
+    expect(f"{pid} {when}: activity_count", got["activity_count"], want.counts.total)
+    expect(f"{pid} {when}: percent", got["percent"], want.counts.percent)
+    expect(f"{pid} {when}: counts", got["counts"], counts_json(want.counts))
+    sections = [dict(id=sec.id, title=sec.title, **group_json(c))
+                for sec, c in want.sections if c.total]
+    expect(f"{pid} {when}: sections", got["sections"], sections)
+    leads = [dict(unit=name, **group_json(c)) for name, c in want.leads if c.total]
+    expect(f"{pid} {when}: leads", got["leads"], leads)
+    expect(f"{pid} {when}: activities", [a["id"] for a in got["activities"]],
+           [s.activity.id for s in want.activities])
+    for a, s in zip(got["activities"], want.activities):
+        shown = {k: a[k] for k in ("id", "due", "state", "state_label", "percent")}
+        shown["occurrences"] = [{k: o[k] for k in ("key", "from", "due", "state", "percent")}
+                                for o in a["occurrences"]]
+        shown["targets"] = [{k: t[k] for k in ("name", "value", "unit", "accumulates", "expected",
+                                              "actual", "measured_on", "on_track")}
+                            for t in a["targets"]]
+        last = a["last_update"]
+        shown["last_update"] = last and {k: last[k] for k in
+                                         ("date", "state", "occurrence", "percent", "note")}
+        want_a = activity_json(s)
+        for key in want_a:
+            expect(f"{pid} {s.activity.id} {when}: {key}", shown[key], want_a[key])
+
+
+def run(kehoach, args):
+    proc = subprocess.run([kehoach] + args, capture_output=True, timeout=300,
+                          env=dict(os.environ, NO_COLOR="1"))
     if proc.returncode != 0:
         sys.exit(f"kehoach {' '.join(args)} exited {proc.returncode}: "
                  f"{proc.stderr.decode(errors='replace')[:500]}")
-    return json.loads(proc.stdout)
+    return proc.stdout.decode("utf-8")
 
 
-def windows(kehoach, plans_dir):
-    """(plan, activity) -> [occurrences in due order: key, from, due]."""
-    with tempfile.TemporaryDirectory(prefix="kehoach-replay-") as work:
-        for path in glob.glob(os.path.join(plans_dir, "*.yaml")):
-            if not path.endswith(".progress.yaml"):
-                shutil.copy(path, work)
-        items = run_json(kehoach, ["deadlines", work, "--as-of", "1900-01-01",
-                                   "--format", "json"])["items"]
-    out = {}
-    for it in items:
-        if it["kind"] == "activity":
-            out.setdefault((it["plan"], it["activity"]), []).append(
-                (it["occurrence"], it["from"], it["due"]))
-    for occ in out.values():
-        occ.sort(key=lambda o: (o[2], o[1]))
-    return out
+def check_csv(text, statuses, when):
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    want = [(p.plan.id, s) for p in statuses for s in p.activities]
+    expect(f"CSV {when}: rows", [(r["plan"], r["activity"]) for r in rows],
+           [(pid, s.activity.id) for pid, s in want])
+    for r, (pid, s) in zip(rows, want):
+        last = s.last
+        shown = {k: r[k] for k in ("due", "state", "state_label", "percent", "occurrences",
+                                   "occurrences_finished", "last_update", "last_state")}
+        expect(f"CSV {pid} {s.activity.id} {when}", shown, {
+            "due": iso(s.due) or "", "state": s.state, "state_label": LABEL[s.state],
+            "percent": str(s.percent), "occurrences": str(len(s.occurrences)),
+            "occurrences_finished": str(s.occurrences_finished),
+            "last_update": iso(last["date"]) if last else "",
+            "last_state": last["state"] if last else ""})
 
 
-def occurrence_state(key, start, due, records, day):
-    """State and percent of one occurrence, as the README states the rules."""
-    seen = [(r["date"], i, r) for i, r in enumerate(records) if r["date"] <= day]
-    last = max(seen, key=lambda x: (x[0], x[1]))[2] if seen else None
-    with_percent = [(d, i, r) for d, i, r in seen if "percent" in r]
-    percent = max(with_percent, key=lambda x: (x[0], x[1]))[2]["percent"] if with_percent else 0
-    if last and last["state"] == "cancelled":
-        return "cancelled", percent
-    if last and last["state"] == "done":
-        return ("done" if last["date"] <= due else "done-late"), 100
-    if due < day:
-        return "overdue", percent
-    if last:
-        return "in-progress", percent
-    if start > day:
-        return "planned", percent
-    return "open", percent
+COUNT = re.compile(r"(\d+) (" + "|".join(sorted(WORDS.values(), key=len, reverse=True)) + r")")
+STATE_OF_WORDS = {w: s for s, w in WORDS.items()}
 
 
-def activity_state(states):
-    if any(s == "overdue" for s in states):
-        return "overdue"
-    if all(s in FINISHED for s in states):
-        if all(s == "cancelled" for s in states):
-            return "cancelled"
-        return "done-late" if "done-late" in states else "done"
-    return next(s for s in states if s not in FINISHED)
+def counts_text(lines):
+    """{state: n} from "5 hoàn thành, 1 quá hạn" wrapped over lines."""
+    return {STATE_OF_WORDS[w]: int(n) for n, w in COUNT.findall(" ".join(lines))}
+
+
+def nonzero(c):
+    return {s: n for s, n in c.n.items() if n}
+
+
+def activity_line(s):
+    """The second line of an activity in text, as far as it holds numbers."""
+    line = LABEL[s.state]
+    if s.state != "cancelled":
+        line += f" {s.percent}%"
+    if s.occurrences:
+        line += f" · hạn {vn(s.due)}"
+    if len(s.occurrences) > 1:
+        line += f" · xong {s.occurrences_finished}/{len(s.occurrences)} lần"
+    return line
+
+
+def check_text(text, statuses, totals, when):
+    lines = text.split("\n")
+    expect(f"text {when}: first line", lines[0], f"Tình hình thực hiện tính đến ngày {vn(when)}")
+    heads = [i for i, line in enumerate(lines) if " · " in line and not line.startswith(" ")]
+    expect(f"text {when}: plans", [lines[i].split(" · ")[0] for i in heads],
+           [p.plan.id for p in statuses])
+    for i, p in zip(heads, statuses):
+        pid = p.plan.id
+        expect(f"text {pid} {when}: plan line", lines[i + 1],
+               f"  {p.counts.total} hoạt động, hoàn thành {p.counts.percent}%:")
+        k = i + 2
+        while lines[k].startswith("    "):
+            k += 1
+        expect(f"text {pid} {when}: counts", counts_text(lines[i + 2:k]), nonzero(p.counts))
+        for s in p.activities:
+            head, detail = lines[k], lines[k + 1]
+            expect(f"text {pid} {when}: activity", head[2:].split(" ")[0], s.activity.id)
+            shown = detail.strip()
+            want = activity_line(s)
+            if not (shown == want or shown.startswith(want + " · ")):
+                problems.append(f"text {pid} {s.activity.id} {when}: {shown!r} does not start "
+                                f"with {want!r}")
+            k += 2
+            if s.last_note:
+                expect(f"text {pid} {s.activity.id} {when}: note date", lines[k].strip()[:11],
+                       vn(s.last_note["date"]) + ":")
+                k += 1
+    if len(statuses) > 1:
+        at = lines.index(next(line for line in lines if line.startswith("Tổng cộng ")))
+        expect(f"text {when}: totals", lines[at],
+               f"Tổng cộng {len(statuses)} kế hoạch, {totals.total} hoạt động, "
+               f"hoàn thành {totals.percent}%:")
+        expect(f"text {when}: total counts", counts_text(lines[at + 1:]), nonzero(totals))
+
+
+def check_folder(kehoach, plans_dir, plans, windows, when):
+    """`status PLANS_DIR` in JSON, CSV and text, as of one day."""
+    statuses = [rules.PlanStatus(p, windows, when) for p in plans]
+    totals = rules.Counts()
+    for p in statuses:
+        totals.merge(p.counts)
+    args = ["status", plans_dir, "--as-of", when.isoformat()]
+    got = rules.run_json(kehoach, args + ["--format", "json"])
+    expect(f"JSON {when}: plans", [p["id"] for p in got["plans"]], [p.plan.id for p in statuses])
+    for g, p in zip(got["plans"], statuses):
+        check_plan_json(g, p, when)
+    expect(f"JSON {when}: totals", got["totals"],
+           {"plans": len(statuses), "activities": totals.total, "percent": totals.percent,
+            "counts": counts_json(totals)})
+    check_csv(run(kehoach, args + ["--format", "csv"]), statuses, when)
+    check_text(run(kehoach, args), statuses, totals, when)
+
+
+def days_of(plan, windows):
+    """The dates a plan is replayed on."""
+    occ = [w for (p, _), ws in windows.items() if p == plan.id for w in ws]
+    days = {r["date"] for r in plan.records}
+    for w in occ:                                  # both sides of each boundary
+        for edge, shift in ((w.start, -1), (w.start, 0), (w.due, 0), (w.due, 1)):
+            days.add(edge + datetime.timedelta(days=shift))
+    years = sorted({w.start.year for w in occ})
+    for year in range(years[0], years[-1] + 2):
+        for month in range(1, 13):
+            days.add(datetime.date(year, month, 1))
+    return sorted(days)
 
 
 def main():
     kehoach, plans_dir = sys.argv[1:3]
-    occurrences = windows(kehoach, plans_dir)
-    problems, compared, dates_checked = [], 0, 0
-    for log_path in sorted(glob.glob(os.path.join(plans_dir, "*.progress.yaml"))):
-        plan_path = log_path[:-len(".progress.yaml")] + ".yaml"
-        with open(log_path, encoding="utf-8") as f:
-            log = yaml12.load(f.read())
-        records = log["records"] or []
-        plan_id = log["plan"]
-        years = sorted({int(o[1][:4]) for (p, _), occ in occurrences.items()
-                        if p == plan_id for o in occ})
-        days = {r["date"] for r in records}
-        for (p, _), occ in occurrences.items():      # both sides of each boundary
-            if p == plan_id:
-                for _, start, due in occ:
-                    for edge, shift in ((start, -1), (start, 0), (due, 0), (due, 1)):
-                        d = datetime.date.fromisoformat(edge) + datetime.timedelta(days=shift)
-                        days.add(d.isoformat())
-        for year in range(years[0], years[-1] + 2):
-            for month in range(1, 13):
-                days.add(datetime.date(year, month, 1).isoformat())
-        for day in sorted(days):
-            dates_checked += 1
-            status = run_json(kehoach, ["status", plan_path, "--as-of", day, "--format", "json"])
-            plan = status["plans"][0]
-            counts = {}
-            for act in plan["activities"]:
-                occ = occurrences[(plan_id, act["id"])]
-                mine = [r for r in records if r["activity"] == act["id"]]
-                states = []
-                for (key, start, due), got in zip(occ, act["occurrences"]):
-                    own = [r for r in mine if r.get("occurrence", key) == key]
-                    want, percent = occurrence_state(key, start, due, own, day)
-                    states.append(want)
-                    compared += 1
-                    if (got["key"], got["state"], got["percent"]) != (key, want, percent):
-                        problems.append(f"{plan_id} {act['id']} {key} as of {day}: kehoach "
-                                        f"says {got['state']} {got['percent']}%, expected "
-                                        f"{want} {percent}%")
-                if len(occ) != len(act["occurrences"]):
-                    problems.append(f"{plan_id} {act['id']}: {len(act['occurrences'])} "
-                                    f"occurrences, expected {len(occ)}")
-                want = activity_state(states)
-                counts[want] = counts.get(want, 0) + 1
-                if act["state"] != want:
-                    problems.append(f"{plan_id} {act['id']} as of {day}: kehoach says "
-                                    f"{act['state']}, expected {want}")
-            got_counts = {k: v for k, v in plan["counts"].items() if v}
-            if got_counts != counts:
-                problems.append(f"{plan_id} as of {day}: counts {got_counts}, expected {counts}")
+    plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
+    windows, duties = rules.read_windows(kehoach, plans)
+    pairs = 0
+    for plan in plans:
+        if not plan.log_path:
+            continue
+        for when in days_of(plan, windows):
+            pairs += 1
+            got = rules.run_json(kehoach, ["status", plan.path, "--as-of", when.isoformat(),
+                                           "--format", "json"])
+            check_plan_json(got["plans"][0], rules.PlanStatus(plan, windows, when), when)
+    edges = sorted({w.due + datetime.timedelta(days=shift)
+                    for ws in list(windows.values()) + list(duties.values())
+                    for w in ws for shift in (-1, 0, 1)})
+    for when in edges:
+        check_folder(kehoach, plans_dir, plans, windows, when)
     for p in problems[:40]:
         print("FAILED", p)
-    print(f"{compared} occurrence states on {dates_checked} (plan, date) pairs compared: "
-          f"{len(problems)} problems")
+    print(f"{pairs} (plan, date) pairs in JSON, and all the plans on {len(edges)} dates in "
+          f"JSON, CSV and text, compared: {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -1,0 +1,413 @@
+"""Where plans stand, by the README's rules, recomputed in Python from the
+plan files and their progress logs alone: the independent side of the
+tests that check every figure kehoach shows (tests/progress/replay.py,
+tests/report/figures.py, tests/deadlines/formats.py).
+
+Only the occurrence windows come from kehoach: `kehoach deadlines
+--format json` on copies of the plans without their logs lists every
+window their time phrases imply (the phrases are checked by their own
+tests). States, percents, counts, targets and what is expected of them,
+days late and left are computed here, from the README's words:
+
+  - an occurrence: its latest record on or before the date (by date, then
+    by place in the log) says cancelled; done on or before the due date;
+    done after it (done late); else overdue when due before the date; in
+    progress when a record says so; planned before its window opens;
+    open. Its percent: 100 when done, else the latest percent reported;
+  - an activity: its most pressing occurrence (an overdue one first; when
+    all are finished, cancelled / done late / done; else the first one
+    not finished), its percent the mean over its occurrences not
+    cancelled, rounded half up;
+  - a target: its latest measured value against the goal; a rate (unit
+    "%") should hold at once, a count grow with the days elapsed from the
+    start of the first window to the due date of the last;
+  - counts by state roll up to sections, lead units and plans; a plan's
+    percent is the mean of its activities not cancelled.
+"""
+import datetime
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import namedtuple
+
+import yaml
+
+import yaml12
+
+STATES = ("planned", "open", "in-progress", "done", "done-late", "overdue", "cancelled")
+FINISHED = ("done", "done-late", "cancelled")
+# The words of the states, written here again on purpose: the tests do not
+# take them from the engine they check.
+LABEL = {
+    "planned": "Chưa đến kỳ", "open": "Đang mở", "in-progress": "Đang thực hiện",
+    "done": "Hoàn thành", "done-late": "Hoàn thành muộn", "overdue": "Quá hạn",
+    "cancelled": "Hủy bỏ",
+}
+WORDS = {state: label.lower() for state, label in LABEL.items()}
+
+Window = namedtuple("Window", "key label start end due")
+Target = namedtuple("Target", "name value unit")
+Occurrence = namedtuple("Occurrence", "window state percent last")
+Measure = namedtuple("Measure", "target accumulates expected actual measured_on on_track")
+
+
+def day(text):
+    return datetime.date.fromisoformat(str(text))
+
+
+def days(start, end):
+    """The days from start to end: positive when end is later."""
+    return (end - start).days
+
+
+def vn(d):
+    """A date as Vietnamese documents write it: 05/03/2026."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def rounded_mean(total, count):
+    """The mean of whole percents, rounded half up (0 without any)."""
+    return (total + count // 2) // count if count else 0
+
+
+# --- text compared as kehoach compares unit names (README, "Unit registry")
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _word_char(c):
+    return unicodedata.category(c)[0] in "LM"
+
+
+def fold(text):
+    """Case folded, each word's tone mark at its end, NFC, white space
+    collapsed, trailing . ; , : dropped."""
+    s = unicodedata.normalize("NFD", text.casefold())
+    out, word = [], []
+
+    def flush():
+        tone = next((c for c in word if c in TONES), None)
+        rest = list(word)
+        if tone:
+            rest.remove(tone)
+            rest.append(tone)
+        out.extend(rest)
+        word.clear()
+
+    for c in s:
+        if _word_char(c):
+            word.append(c)
+        else:
+            flush()
+            out.append(c)
+    flush()
+    s = " ".join(unicodedata.normalize("NFC", "".join(out)).split())
+    while s and s[-1] in ".;,:":
+        s = s[:-1].rstrip(" ")
+    return s
+
+
+# --- the files ---------------------------------------------------------
+
+class Section:
+    def __init__(self, doc, parent):
+        self.id = str(doc["id"]) if "id" in doc else None
+        self.title = doc.get("title")
+        self.parent = parent
+
+    def within(self, other):
+        """True when this section is other or lies inside it."""
+        s = self
+        while s:
+            if s is other:
+                return True
+            s = s.parent
+        return False
+
+
+class Activity:
+    def __init__(self, doc, section, inherited):
+        self.doc = doc
+        self.id = str(doc["id"])
+        self.title = doc.get("title")
+        self.section = section
+        self.lead = units(doc["lead"]) if "lead" in doc else inherited["lead"]
+        self.partners = units(doc["partners"]) if "partners" in doc else inherited["partners"]
+        time = doc["time"] if "time" in doc else inherited["time"]
+        self.time = time.get("phrase") if isinstance(time, dict) else time
+        self.output = doc.get("output")
+        self.targets = [Target(t["name"], t.get("value"), t.get("unit"))
+                        for t in doc.get("targets") or []]
+
+
+class Duty:
+    def __init__(self, doc):
+        self.by = units(doc.get("by"))
+        self.to = units(doc.get("to"))
+        self.what = doc.get("what")
+        self.when = doc.get("when")
+        self.text = doc.get("text")
+
+
+def units(value):
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+class Plan:
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            doc = yaml12.load(f.read())
+        self.path = path
+        self.doc = doc
+        self.id = doc["id"]
+        if "year" in doc:
+            self.years = (doc["year"], doc["year"])
+        else:
+            self.years = (doc["span"]["from"], doc["span"]["to"])
+        self.sections, self.activities = [], []
+        inherited = {"lead": [], "partners": [], "time": None}
+        self._read_sections(doc.get("sections") or [], None, self._inherit(inherited, doc))
+        self.duties = [Duty(r) for r in doc.get("reports") or []]
+        log_path = path[:-len(".yaml")] + ".progress.yaml"
+        self.log_path = log_path if os.path.exists(log_path) else None
+        self.records = read_log(log_path) if self.log_path else []
+
+    @staticmethod
+    def _inherit(outer, doc):
+        d = doc.get("defaults") or {}
+        return {"lead": units(d["lead"]) if d.get("lead") else outer["lead"],
+                "partners": units(d["partners"]) if d.get("partners") else outer["partners"],
+                "time": d["time"] if "time" in d else outer["time"]}
+
+    def _read_sections(self, docs, parent, inherited):
+        for doc in docs:
+            sec = Section(doc, parent)
+            self.sections.append(sec)
+            inner = self._inherit(inherited, doc)
+            for a in doc.get("activities") or []:
+                self.activities.append(Activity(a, sec, inner))
+            self._read_sections(doc.get("sections") or [], sec, inner)
+
+
+def read_log(path):
+    """The records, each a dict with its place in the log ("order") and the
+    line it starts on ("line", as PyYAML's parser sees it)."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    doc = yaml12.load(text)
+    root = yaml.compose(text, Loader=yaml12.Yaml12Loader)
+    nodes = next(v for k, v in root.value if k.value == "records").value
+    records = []
+    for i, (r, node) in enumerate(zip(doc.get("records") or [], nodes)):
+        r = dict(r, order=i, line=node.start_mark.line + 1, date=day(r["date"]))
+        records.append(r)
+    return records
+
+
+def plan_files(plans_dir):
+    return sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
+                  if not p.endswith(".progress.yaml"))
+
+
+# --- the windows, from kehoach deadlines --------------------------------
+
+def run_json(kehoach, args, cwd=None):
+    proc = subprocess.run([kehoach] + args, capture_output=True, timeout=300, cwd=cwd)
+    if proc.returncode != 0:
+        sys.exit(f"kehoach {' '.join(args)} exited {proc.returncode}: "
+                 f"{proc.stderr.decode(errors='replace')[:500]}")
+    return json.loads(proc.stdout)
+
+
+def read_windows(kehoach, plans):
+    """{(plan id, activity id): [Window]} and {(plan id, duty number): [Window]}
+    (duties numbered from 1 in the plan's order), each in due order."""
+    with tempfile.TemporaryDirectory(prefix="kehoach-windows-") as work:
+        for p in plans:
+            shutil.copy(p.path, work)
+        items = run_json(kehoach, ["deadlines", work, "--as-of", "1900-01-01",
+                                   "--format", "json"])["items"]
+    duty_of = {}
+    for p in plans:
+        for n, d in enumerate(p.duties, 1):
+            key = (p.id, d.what, "; ".join(d.by) or None, "; ".join(d.to) or None, d.when)
+            if key in duty_of:
+                sys.exit(f"{p.id}: two reporting duties alike; the test cannot tell them apart")
+            duty_of[key] = n
+    activities, duties = {}, {}
+    for it in items:
+        w = Window(it["occurrence"], it["occurrence_label"], day(it["from"]), day(it["to"]),
+                   day(it["due"]))
+        if it["kind"] == "activity":
+            activities.setdefault((it["plan"], it["activity"]), []).append(w)
+        else:
+            n = duty_of[(it["plan"], it["title"], it["lead"], it["partners"], it["time"])]
+            duties.setdefault((it["plan"], n), []).append(w)
+    for occ in list(activities.values()) + list(duties.values()):
+        occ.sort(key=lambda w: (w.due, w.start))
+    return activities, duties
+
+
+# --- status ------------------------------------------------------------
+
+def latest(records):
+    return max(records, key=lambda r: (r["date"], r["order"])) if records else None
+
+
+def occurrence_status(window, records, as_of):
+    """One occurrence from the records about it (any order)."""
+    seen = [r for r in records if r["date"] <= as_of]
+    last = latest(seen)
+    with_percent = latest([r for r in seen if "percent" in r])
+    percent = with_percent["percent"] if with_percent else 0
+    if last and last["state"] == "cancelled":
+        state = "cancelled"
+    elif last and last["state"] == "done":
+        state, percent = ("done" if last["date"] <= window.due else "done-late"), 100
+    elif window.due < as_of:
+        state = "overdue"
+    elif last:
+        state = "in-progress"
+    elif window.start > as_of:
+        state = "planned"
+    else:
+        state = "open"
+    return Occurrence(window, state, percent, last)
+
+
+def activity_state(states):
+    if not states:
+        return "planned"
+    if "overdue" in states:
+        return "overdue"
+    if all(s in FINISHED for s in states):
+        if all(s == "cancelled" for s in states):
+            return "cancelled"
+        return "done-late" if "done-late" in states else "done"
+    return next(s for s in states if s not in FINISHED)
+
+
+class ActivityStatus:
+    def __init__(self, activity, windows, records, as_of):
+        self.activity = activity
+        mine = [r for r in records if str(r["activity"]) == activity.id]
+        self.occurrences = [
+            occurrence_status(w, [r for r in mine if r.get("occurrence", w.key) == w.key], as_of)
+            for w in windows]
+        states = [o.state for o in self.occurrences]
+        self.state = activity_state(states)
+        counted = [o.percent for o in self.occurrences if o.state != "cancelled"]
+        self.percent = rounded_mean(sum(counted), len(counted))
+        self.due = self._due()
+        seen = [r for r in mine if r["date"] <= as_of]
+        self.last = latest(seen)
+        self.last_note = latest([r for r in seen if r.get("note") is not None])
+        self.measures = [self._measure(t, windows, seen, as_of) for t in activity.targets]
+
+    def _due(self):
+        occ = self.occurrences
+        if not occ:
+            return None
+        if self.state == "overdue":
+            return next(o for o in occ if o.state == "overdue").window.due
+        if all(o.state in FINISHED for o in occ):
+            return occ[-1].window.due
+        return next(o for o in occ if o.state not in FINISHED).window.due
+
+    @property
+    def occurrences_done(self):
+        return sum(o.state in ("done", "done-late") for o in self.occurrences)
+
+    @property
+    def occurrences_finished(self):
+        return sum(o.state in FINISHED for o in self.occurrences)
+
+    @staticmethod
+    def _measure(target, windows, seen, as_of):
+        goal = target.value if isinstance(target.value, (int, float)) else 0
+        accumulates = target.unit != "%"
+        expected = goal
+        if accumulates and windows:
+            start = min(w.start for w in windows)
+            total = days(start, windows[-1].due) + 1
+            elapsed = days(start, as_of) + 1
+            share = 0 if elapsed <= 0 else 1 if elapsed >= total else elapsed / total
+            expected = goal * share
+        def value_in(r):
+            return next((v for name, v in (r.get("values") or {}).items()
+                         if fold(name) == fold(target.name)), None)
+
+        measured = latest([r for r in seen if value_in(r) is not None])
+        if not measured:
+            return Measure(target, accumulates, expected, None, None, None)
+        actual = value_in(measured)
+        return Measure(target, accumulates, expected, actual, measured["date"], actual >= expected)
+
+
+class Counts:
+    """Activities by state, and what their percent averages to."""
+
+    def __init__(self):
+        self.n = dict.fromkeys(STATES, 0)
+        self.total = self.percent_sum = self.percent_count = 0
+
+    def add(self, status):
+        self.n[status.state] += 1
+        self.total += 1
+        if status.state != "cancelled":
+            self.percent_sum += status.percent
+            self.percent_count += 1
+
+    def merge(self, other):
+        for s in STATES:
+            self.n[s] += other.n[s]
+        self.total += other.total
+        self.percent_sum += other.percent_sum
+        self.percent_count += other.percent_count
+
+    @property
+    def percent(self):
+        return rounded_mean(self.percent_sum, self.percent_count)
+
+
+class PlanStatus:
+    def __init__(self, plan, windows, as_of):
+        self.plan = plan
+        self.as_of = as_of
+        self.activities = [ActivityStatus(a, windows.get((plan.id, a.id), []),
+                                          plan.records, as_of) for a in plan.activities]
+        self.counts = Counts()
+        for s in self.activities:
+            self.counts.add(s)
+        self.sections = []
+        for sec in plan.sections:
+            c = Counts()
+            for s in self.activities:
+                if s.activity.section.within(sec):
+                    c.add(s)
+            self.sections.append((sec, c))
+        self.leads = []              # (name as first written, Counts), in order met
+        for s in self.activities:
+            for name in s.activity.lead:
+                group = next((g for g in self.leads if fold(g[0]) == fold(name)), None)
+                if not group:
+                    group = (name, Counts())
+                    self.leads.append(group)
+                group[1].add(s)
+
+    def targets(self):
+        """All, measured, on track."""
+        ms = [m for s in self.activities for m in s.measures]
+        return len(ms), sum(m.actual is not None for m in ms), sum(bool(m.on_track) for m in ms)
+
+
+def duty_status(window, as_of):
+    """A report due: the same rules, without records."""
+    return occurrence_status(window, [], as_of)
