@@ -13,7 +13,12 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
   - CSV: one row per item, RFC 4180 (read back by Python's csv module);
   - text: no line wider than 80 columns; colours on a terminal (a real
     pseudo-terminal), none when NO_COLOR is set, none into a pipe;
-  - the due dates that the plans' words imply, checked one by one below.
+  - the due dates that the plans' words imply, checked one by one below;
+  - with their logs, on the days on both sides of every due date: which
+    items are listed (those not finished), their state, days left and
+    order, and the counts, in JSON and in text ("Tính đến ngày ...: N quá
+    hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), against the
+    README's rules recomputed from the plans and logs (tests/rules.py).
 
 usage: formats.py KEHOACH PLANS_DIR
 """
@@ -30,6 +35,9 @@ import tempfile
 import unicodedata
 
 import icalendar
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import rules  # noqa: E402
 
 AS_OF = ["2026-07-01", "2024-02-29"]
 
@@ -169,6 +177,82 @@ def check_seed_dates(items, problems):
            [("2020-H1", "2020-06-25"), ("2020", "2020-12-25")])
 
 
+DEADLINE_STATE = {"planned": "planned", "open": "open", "in-progress": "in-progress",
+                  "overdue": "overdue"}
+
+
+def due_items(plans, windows, duties, as_of):
+    """What `deadlines` lists as of a day: every occurrence not finished, by
+    due date (then activities before reports, each in the plan's order)."""
+    items = []
+    for plan in plans:
+        status = rules.PlanStatus(plan, windows, as_of)
+        for s in status.activities:
+            items += [(plan.id, s.activity.id, o.window, o.state) for o in s.occurrences
+                      if o.state not in rules.FINISHED]
+        for n, _ in enumerate(plan.duties, 1):
+            items += [(plan.id, None, w, rules.duty_status(w, as_of).state)
+                      for w in duties.get((plan.id, n), [])]
+    items.sort(key=lambda it: it[2].due)
+    return [{"plan": p, "activity": a, "occurrence": w.key, "due": w.due.isoformat(),
+             "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}
+            for p, a, w, state in items]
+
+
+def days_words(days_left):
+    if days_left < 0:
+        return f"trễ {-days_left} ngày"
+    return "hôm nay" if days_left == 0 else f"còn {days_left} ngày"
+
+
+def check_text_items(text, want, as_of, problems):
+    """The header, the two parts and each item's first line."""
+    late = [w for w in want if w["state"] == "overdue"]
+    soon = [w for w in want if w["state"] != "overdue"]
+    lines = text.split("\n")
+    head = f"Tính đến ngày {rules.vn(as_of)}: {len(late)} quá hạn, {len(soon)} sắp tới"
+    if lines[0] != head:
+        problems.append(f"text as of {as_of}: {lines[0]!r}, expected {head!r}")
+    parts = [line for line in lines if line.startswith(("QUÁ HẠN (", "SẮP TỚI ("))]
+    wanted = ([f"QUÁ HẠN ({len(late)})"] if late else []) + ([f"SẮP TỚI ({len(soon)})"] if soon else [])
+    if parts != wanted:
+        problems.append(f"text as of {as_of}: parts {parts}, expected {wanted}")
+    firsts = [line for line in lines if line[:1] == " " and line[1:2].isdigit()]
+    for line, w in zip(firsts, late + soon):
+        due = rules.vn(rules.day(w["due"]))
+        name = w["activity"] or "báo cáo"
+        shown = " ".join(line.split())
+        expected = f"{due} {days_words(w['days_left'])} {w['plan']} · {name}"
+        if not shown.startswith(expected):
+            problems.append(f"text as of {as_of}: {shown!r}, expected {expected!r}")
+    if len(firsts) != len(want):
+        problems.append(f"text as of {as_of}: {len(firsts)} items, expected {len(want)}")
+
+
+def check_with_logs(kehoach, plans_dir, problems):
+    """Which items are due, their state and days, as the rules have them."""
+    plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
+    windows, duties = rules.read_windows(kehoach, plans)
+    days = sorted({w.due + datetime.timedelta(days=shift)
+                   for ws in list(windows.values()) + list(duties.values())
+                   for w in ws for shift in (-1, 0, 1)})
+    for as_of in days:
+        want = due_items(plans, windows, duties, as_of)
+        got = json.loads(run(kehoach, plans_dir, as_of.isoformat(), "json"))
+        shown = [{k: it[k] for k in want[0]} for it in got["items"]] if want else got["items"]
+        if shown != want:
+            diff = [(g, w) for g, w in zip(shown, want) if g != w][:3]
+            problems.append(f"items as of {as_of}: {len(shown)} listed, {len(want)} expected; "
+                            f"first differences {diff}")
+        counts = {s: sum(w["state"] == s for w in want) for s in
+                  ("overdue", "in-progress", "open", "planned")}
+        if got["counts"] != counts:
+            problems.append(f"counts as of {as_of}: {got['counts']}, expected {counts}")
+        check_text_items(run(kehoach, plans_dir, as_of.isoformat(), "text").decode("utf-8"),
+                         want, as_of, problems)
+    return len(days)
+
+
 def plans_without_progress(plans_dir, work):
     """The plans alone: their logs would take finished items out, and the
     checks here are about every due date the words imply."""
@@ -180,12 +264,15 @@ def plans_without_progress(plans_dir, work):
 
 def main():
     kehoach, plans_dir = sys.argv[1:3]
+    problems = []
+    dates = check_with_logs(kehoach, plans_dir, problems)
+    print(f"with the logs, {dates} dates checked against the rules")
     with tempfile.TemporaryDirectory(prefix="kehoach-formats-") as work:
-        return check_all(kehoach, plans_without_progress(plans_dir, work))
+        return check_all(kehoach, plans_without_progress(plans_dir, work), problems)
 
 
-def check_all(kehoach, plans):
-    problems, uid_sets, total = [], [], 0
+def check_all(kehoach, plans, problems):
+    uid_sets, total = [], 0
     for as_of in AS_OF:
         items = check_json(run(kehoach, plans, as_of, "json"), as_of, problems)
         uid_sets.append(check_ics(run(kehoach, plans, as_of, "ics"), items, problems))
