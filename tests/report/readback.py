@@ -3,8 +3,9 @@
 
 Renders the bundled plans with the built-in templates (ministry, audit)
 and with a custom template, then asserts on what a reader of the files
-sees: every activity and its state as `kehoach status --format json` gives
-them for the same as-of date; cell types (real dates and numbers); merged
+sees: every activity and its state, and the counts by state, as the
+README's rules give them from the plans and logs (tests/rules.py; every
+other figure is checked by figures.py); cell types (real dates and numbers); merged
 ranges (the document sheets have them, the audit sheets none); fonts and
 sizes of the Decree 30/2020 header; a distinct fill per state; print
 settings (A4 landscape, margins, fit to width, repeated header row, page
@@ -16,7 +17,6 @@ usage: readback.py KEHOACH PLANS_DIR TEMPLATES_DIR
 """
 import datetime
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -31,13 +31,10 @@ except ImportError as e:
     print(f"skipped: {e.name} is not installed (python3-openpyxl, python3-yaml)")
     sys.exit(77)
 
-# The state words, written here again on purpose: the test does not take
-# them from the engine it checks.
-STATE_OF_LABEL = {
-    "Chưa đến kỳ": "planned", "Đang mở": "open", "Đang thực hiện": "in-progress",
-    "Hoàn thành": "done", "Hoàn thành muộn": "done-late", "Quá hạn": "overdue",
-    "Hủy bỏ": "cancelled",
-}
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import rules  # noqa: E402
+
+STATE_OF_LABEL = {label: state for state, label in rules.LABEL.items()}
 MM = 25.4
 
 failures = []
@@ -53,10 +50,11 @@ def run(kehoach, *args, cwd):
                           timeout=600)
 
 
-def status(kehoach, cwd, as_of):
-    r = run(kehoach, "status", "plans", "--as-of", as_of, "--format", "json", cwd=cwd)
-    assert r.returncode == 0, r.stderr
-    return {p["id"]: p for p in json.loads(r.stdout)["plans"]}
+def recomputed(kehoach, work, as_of):
+    """Each plan's status by the README's rules, from its files."""
+    plans = [rules.Plan(path) for path in rules.plan_files(os.path.join(work, "plans"))]
+    windows, _ = rules.read_windows(kehoach, plans)
+    return {p.id: rules.PlanStatus(p, windows, rules.day(as_of)) for p in plans}
 
 
 def plans_in_period(work, first, last):
@@ -114,7 +112,7 @@ def ministry(kehoach, work, st):
         for row in ws.iter_rows(min_col=1, max_col=3):
             if row[0].value in STATE_OF_LABEL and isinstance(row[2].value, (int, float)):
                 counts.setdefault(STATE_OF_LABEL[row[0].value], row[2].value)
-        check(counts == p["counts"], f"{pid}: summary counts {counts} != status {p['counts']}")
+        check(counts == p.counts.n, f"{pid}: summary counts {counts} != {p.counts.n}")
         # the activity table
         head = find_row(ws, lambda row: row[0].value == "TT" and row[1].value == "Nội dung hoạt động")
         check(head is not None, f"{pid}: no table header")
@@ -131,13 +129,14 @@ def ministry(kehoach, work, st):
                 lines = len(row[1].value) / (46 * 1.25)
                 check(height >= lines * 12, f"{pid}: row of {aid} is {height} pt high for "
                                             f"{len(row[1].value)} characters")
-        want = {a["id"]: a["state"] for a in p["activities"]}
-        check(seen == want, f"{pid}: activities/states differ from status:\n  {seen}\n  {want}")
+        want = {s.activity.id: s.state for s in p.activities}
+        check(seen == want, f"{pid}: activities/states differ:\n  {seen}\n  {want}")
         # section headings are merged across the table
         sections = [m for m in ws.merged_cells.ranges
                     if m.min_row > head and m.min_col == 1 and m.max_col == 9]
-        check(len(sections) >= len(p["sections"]),
-              f"{pid}: {len(sections)} section rows for {len(p['sections'])} sections")
+        used = [sec for sec, counts in p.sections if counts.total]
+        check(len(sections) >= len(used),
+              f"{pid}: {len(sections)} section rows for {len(used)} sections")
         # signature block and recipients
         check(find_row(ws, lambda row: row[0].value == "Nơi nhận:") is not None,
               f"{pid}: no 'Nơi nhận'")
@@ -162,7 +161,7 @@ def ministry(kehoach, work, st):
     head = find_row(ws, lambda row: row[0].value == "Số kế hoạch")
     rows = list(ws.iter_rows(min_row=head + 1, values_only=True))
     check(len(rows) == len(wanted) + 1 and rows[-1][0] == "Tổng cộng", f"summary rows: {rows}")
-    total = sum(st[pid]["activity_count"] for pid in wanted)
+    total = sum(st[pid].counts.total for pid in wanted)
     check(rows[-1][3] == total, f"summary total {rows[-1][3]} != {total}")
     # one chart per plan sheet, each drawn from its own sheet's data
     with zipfile.ZipFile(out) as z:
@@ -214,8 +213,8 @@ def audit(kehoach, work, st):
         check(isinstance(row[col["Hạn"]], datetime.datetime), f"due is a date: {row[col['Hạn']]!r}")
         check(isinstance(row[col["Tỷ lệ (%)"]], int), f"percent is a number: {row[col['Tỷ lệ (%)']]!r}")
         check(STATE_OF_LABEL[row[col["Tình trạng"]]] == row[col["Mã tình trạng"]], "label and code")
-    want = {(pid, a["id"]): a["state"] for pid in wanted for a in st[pid]["activities"]}
-    check(seen == want, "audit activities differ from status")
+    want = {(pid, s.activity.id): s.state for pid in wanted for s in st[pid].activities}
+    check(seen == want, "audit activities and states differ")
     # every record dated on or before the as-of date, as the logs hold them
     ws = wb["Nhật ký tiến độ"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
@@ -313,7 +312,7 @@ def main():
     kehoach, plans, templates = (os.path.abspath(a) for a in sys.argv[1:4])
     with tempfile.TemporaryDirectory(prefix="kehoach-report-") as work:
         shutil.copytree(plans, os.path.join(work, "plans"))
-        st = status(kehoach, work, "2026-12-14")
+        st = recomputed(kehoach, work, "2026-12-14")
         first = ministry(kehoach, work, st)
         again = os.path.join(work, "again.xlsx")
         run(kehoach, "report", "plans", "--period", "2026", "-o", again, cwd=work)
