@@ -290,14 +290,13 @@ static const char *activity_result(arena *a, const status_activity *s)
     return keep(a, &sb);
 }
 
-static size_t occurrences_finished(const status_activity *s, bool count_cancelled)
+/* Occurrences done, on time or late (a cancelled one is not done). */
+static size_t occurrences_done(const status_activity *s)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->noccurrences; i++) {
         status_state st = s->occurrences[i].state;
-        if (st == STATUS_DONE || st == STATUS_DONE_LATE ||
-            (count_cancelled && st == STATUS_CANCELLED))
-            n++;
+        n += st == STATUS_DONE || st == STATUS_DONE_LATE;
     }
     return n;
 }
@@ -337,7 +336,7 @@ static const char *activity_remark(arena *a, const status_activity *s, date as_o
     }
     if (s->noccurrences > 1)
         sb_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
-                  occurrences_finished(s, false), s->noccurrences);
+                  occurrences_done(s), s->noccurrences);
     return keep(a, &sb);
 }
 
@@ -502,7 +501,7 @@ static report_value activity_value(const report_field *f, const report_context *
     case F_ACT_REMARK: return text(activity_remark(c->a, s, c->run->as_of));
     case F_ACT_TARGETS: return text(activity_targets(c->a, act));
     case F_ACT_OCCURRENCES: return integer((double)s->noccurrences);
-    case F_ACT_OCCURRENCES_DONE: return integer((double)occurrences_finished(s, false));
+    case F_ACT_OCCURRENCES_DONE: return integer((double)occurrences_done(s));
     case F_ACT_LAST_UPDATE: return day(s->last ? s->last->date : (date){0, 0, 0});
     default:
         return s->last ? text(join_texts(c->a, s->last->evidence, s->last->nevidence, "; "))
