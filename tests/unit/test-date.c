@@ -86,7 +86,7 @@ static void arithmetic_across_months_years_and_leap_days(void **state)
 /* The direction of a span: from its `from` to its `to`, whatever the
  * order the fields are written in; days left are positive before the due
  * date, days late positive after it. */
-static void span_days_count_from_from_to_to(void **state)
+static void span_days_go_from_the_named_start_to_the_named_end(void **state)
 {
     (void)state;
     date due = date_make(2026, 6, 30);
@@ -116,7 +116,7 @@ int main(void)
         cmocka_unit_test(forms),
         cmocka_unit_test(explanations),
         cmocka_unit_test(arithmetic_across_months_years_and_leap_days),
-        cmocka_unit_test(span_days_count_from_from_to_to),
+        cmocka_unit_test(span_days_go_from_the_named_start_to_the_named_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
