@@ -17,11 +17,14 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
   - with their logs, on the days on both sides of every due date: which
     items are listed (those not finished), their state, days left and
     order, and the counts, in JSON and in text ("Tính đến ngày ...: N quá
-    hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), against the
-    README's rules recomputed from the plans and logs (tests/rules.py).
+    hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), all of them and
+    --within 30d, 6w, 3m or 1y in turn (the last day kept, "đến ..."),
+    against the README's rules recomputed from the plans and logs
+    (tests/rules.py).
 
 usage: formats.py KEHOACH PLANS_DIR
 """
+import calendar
 import csv
 import datetime
 import io
@@ -42,9 +45,9 @@ import rules  # noqa: E402
 AS_OF = ["2026-07-01", "2024-02-29"]
 
 
-def run(kehoach, plans, as_of, fmt):
-    proc = subprocess.run([kehoach, "deadlines", plans, "--as-of", as_of, "--format", fmt],
-                          capture_output=True)
+def run(kehoach, plans, as_of, fmt, *more):
+    proc = subprocess.run([kehoach, "deadlines", plans, "--as-of", as_of, "--format", fmt,
+                           *more], capture_output=True)
     if proc.returncode != 0:
         sys.exit(f"deadlines --as-of {as_of} --format {fmt} exited {proc.returncode}: "
                  f"{proc.stderr.decode()}")
@@ -205,12 +208,25 @@ def days_words(days_left):
     return "hôm nay" if days_left == 0 else f"còn {days_left} ngày"
 
 
-def check_text_items(text, want, as_of, problems):
+def until_of(as_of, within):
+    """The last day --within keeps: 30d, 6w, 3m (the same day of the month,
+    or its last day), 1y."""
+    n, unit = int(within[:-1]), within[-1]
+    if unit in "dw":
+        return as_of + datetime.timedelta(days=n * (7 if unit == "w" else 1))
+    year, month = divmod(as_of.year * 12 + as_of.month - 1 + (n if unit == "m" else 12 * n), 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(as_of.day, last))
+
+
+def check_text_items(text, want, as_of, until, problems):
     """The header, the two parts and each item's first line."""
     late = [w for w in want if w["state"] == "overdue"]
     soon = [w for w in want if w["state"] != "overdue"]
     lines = text.split("\n")
     head = f"Tính đến ngày {rules.vn(as_of)}: {len(late)} quá hạn, {len(soon)} sắp tới"
+    if until:
+        head += f" (đến {rules.vn(until)})"
     if lines[0] != head:
         problems.append(f"text as of {as_of}: {lines[0]!r}, expected {head!r}")
     parts = [line for line in lines if line.startswith(("QUÁ HẠN (", "SẮP TỚI ("))]
@@ -229,27 +245,47 @@ def check_text_items(text, want, as_of, problems):
         problems.append(f"text as of {as_of}: {len(firsts)} items, expected {len(want)}")
 
 
+WITHIN = ("30d", "6w", "3m", "1y")
+
+
+def check_listing(got, want, what, problems):
+    """The items of `deadlines --format json` and their counts."""
+    shown = [{k: it[k] for k in want[0]} for it in got["items"]] if want else got["items"]
+    if shown != want:
+        diff = [(g, w) for g, w in zip(shown, want) if g != w][:3]
+        problems.append(f"items {what}: {len(shown)} listed, {len(want)} expected; "
+                        f"first differences {diff}")
+    counts = {s: sum(w["state"] == s for w in want) for s in
+              ("overdue", "in-progress", "open", "planned")}
+    if got["counts"] != counts:
+        problems.append(f"counts {what}: {got['counts']}, expected {counts}")
+
+
 def check_with_logs(kehoach, plans_dir, problems):
-    """Which items are due, their state and days, as the rules have them."""
+    """Which items are due, their state and days, as the rules have them,
+    all of them and --within one of WITHIN in turn."""
     plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
     windows, duties = rules.read_windows(kehoach, plans)
     days = sorted({w.due + datetime.timedelta(days=shift)
                    for ws in list(windows.values()) + list(duties.values())
                    for w in ws for shift in (-1, 0, 1)})
-    for as_of in days:
+    for i, as_of in enumerate(days):
         want = due_items(plans, windows, duties, as_of)
-        got = json.loads(run(kehoach, plans_dir, as_of.isoformat(), "json"))
-        shown = [{k: it[k] for k in want[0]} for it in got["items"]] if want else got["items"]
-        if shown != want:
-            diff = [(g, w) for g, w in zip(shown, want) if g != w][:3]
-            problems.append(f"items as of {as_of}: {len(shown)} listed, {len(want)} expected; "
-                            f"first differences {diff}")
-        counts = {s: sum(w["state"] == s for w in want) for s in
-                  ("overdue", "in-progress", "open", "planned")}
-        if got["counts"] != counts:
-            problems.append(f"counts as of {as_of}: {got['counts']}, expected {counts}")
-        check_text_items(run(kehoach, plans_dir, as_of.isoformat(), "text").decode("utf-8"),
-                         want, as_of, problems)
+        day = as_of.isoformat()
+        check_listing(json.loads(run(kehoach, plans_dir, day, "json")), want,
+                      f"as of {as_of}", problems)
+        check_text_items(run(kehoach, plans_dir, day, "text").decode("utf-8"),
+                         want, as_of, None, problems)
+        within = WITHIN[i % len(WITHIN)]
+        until = until_of(as_of, within)
+        near = [w for w in want if w["state"] == "overdue" or rules.day(w["due"]) <= until]
+        got = json.loads(run(kehoach, plans_dir, day, "json", "--within", within))
+        if got["until"] != until.isoformat():
+            problems.append(f"--within {within} as of {as_of}: until {got['until']}, "
+                            f"expected {until}")
+        check_listing(got, near, f"as of {as_of} within {within}", problems)
+        check_text_items(run(kehoach, plans_dir, day, "text", "--within", within).decode("utf-8"),
+                         near, as_of, until, problems)
     return len(days)
 
 
