@@ -5,13 +5,13 @@ Renders the bundled plans with the built-in templates (ministry, audit)
 and with a custom template, then asserts on what a reader of the files
 sees: every activity and its state, and the counts by state, as the
 README's rules give them from the plans and logs (tests/rules.py; every
-other figure is checked by figures.py); cell types (real dates and numbers); merged
-ranges (the document sheets have them, the audit sheets none); fonts and
-sizes of the Decree 30/2020 header; a distinct fill per state; print
-settings (A4 landscape, margins, fit to width, repeated header row, page
-numbers); valid sheet names; text starting with "=" kept as text; the
-provenance digests; the same bytes when rendered twice; and that a failed
-run writes nothing and leaves an earlier report as it was.
+other figure is checked by figures.py); cell types (real dates and
+numbers); merged ranges (the document sheets have them, the audit sheets
+none); fonts and sizes of the Decree 30/2020 header; a distinct fill per
+state; print settings (A4 landscape, margins, fit to width, repeated
+header row, page numbers); valid sheet names; text starting with "=" kept
+as text; the provenance digests; the same bytes when rendered twice; and
+that a failed run writes nothing and leaves an earlier report as it was.
 
 usage: readback.py KEHOACH PLANS_DIR TEMPLATES_DIR
 """
