@@ -1,7 +1,7 @@
 """Where plans stand, by the README's rules, recomputed in Python from the
 plan files and their progress logs alone: the independent side of the
 tests that check every figure kehoach shows (tests/progress/replay.py,
-tests/report/figures.py, tests/deadlines/formats.py).
+tests/report/figures.py and readback.py, tests/deadlines/formats.py).
 
 Only the occurrence windows come from kehoach: `kehoach deadlines
 --format json` on copies of the plans without their logs lists every
