@@ -1,4 +1,5 @@
-/* fileio.h - reading input files, finding them in folders; the pieces of writing.
+/* fileio.h - reading input files, finding them in folders, and the pieces
+ * of writing that outfile.h and lockfile.h share.
  *
  * Reading never takes more than the caller's limit into memory, whatever
  * size the file claims, so a huge or endless input (a device, a FIFO) is
@@ -6,8 +7,7 @@
  * hidden entries and do not follow symbolic links to folders, so the same
  * tree always yields the same list and a link loop cannot trap them.
  * Every file read is remembered (device and inode), so that no output is
- * written over an input. Replacing a file is outfile.h's and lockfile.h's
- * work; the pieces they share are here. */
+ * written over an input. */
 #ifndef KEHOACH_FILEIO_H
 #define KEHOACH_FILEIO_H
 

@@ -10,7 +10,6 @@
 
 #include "arena.h"
 #include "fileio.h"
-#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,11 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
-/* What a file is at one moment: enough to see any change since. */
+/* What a file is at one moment: with its bytes, enough to see a change. */
 typedef struct file_state {
     bool exists;
     struct stat st;              /* device, inode, size, mtime */
-    char digest[65];             /* SHA-256 of the bytes */
 } file_state;
 
 struct lockfile {
@@ -139,60 +137,78 @@ static int try_lock(lockfile *lk, char **err)
     return 1;
 }
 
-static bool hash_file(int fd, char digest[65])
-{
-    sha256 h;
-    sha256_init(&h);
-    char buf[65536];
-    for (;;) {
-        ssize_t got = read(fd, buf, sizeof buf);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return false;
-        if (got == 0)
-            break;
-        sha256_update(&h, buf, (size_t)got);
-    }
-    sha256_hex(&h, digest);
-    return true;
-}
-
-/* Reads what path is now into *state; false with *err when it cannot be
- * read or is not a regular file. */
-static bool read_state(const char *path, file_state *state, char **err)
+/* Opens path for reading without following a link, into *fd (-1 when
+ * there is no such file), and notes what it is. False with *err when it
+ * cannot be opened or is not a regular file. */
+static bool open_state(const char *path, int *fd, file_state *state, char **err)
 {
     memset(state, 0, sizeof *state);
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0 && errno == ENOENT)
+    *fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (*fd < 0 && errno == ENOENT)
         return true;
     const char *wrong = NULL;
-    if (fd < 0 && errno == ELOOP)
+    if (*fd < 0 && errno == ELOOP)
         wrong = "it is a symbolic link, which the update would replace by a file";
-    else if (fd >= 0 && fstat(fd, &state->st) == 0 && !S_ISREG(state->st.st_mode))
+    else if (*fd < 0 || fstat(*fd, &state->st) != 0)
+        *err = message("cannot read", path);
+    else if (!S_ISREG(state->st.st_mode))
         wrong = "it is not a regular file";
     if (wrong) {
         size_t n = strlen(path) + strlen(wrong) + 20;
         *err = xmalloc(n);
         snprintf(*err, n, "cannot update '%s': %s", path, wrong);
-    } else if (fd < 0 || !hash_file(fd, state->digest)) {
-        *err = message("cannot read", path);
     }
-    if (fd >= 0)
-        close(fd);
+    if (*err && *fd >= 0) {
+        close(*fd);
+        *fd = -1;
+    }
     state->exists = !*err;
     return !*err;
 }
 
+/* Does the file open as fd hold exactly data[0, size)? 1 yes, 0 no, -1 a
+ * read error (errno). */
+static int holds(int fd, const char *data, size_t size)
+{
+    char buf[65536];
+    size_t at = 0;
+    for (;;) {
+        ssize_t got = read(fd, buf, sizeof buf);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got < 0 ? -1 : at == size;
+        if ((size_t)got > size - at || memcmp(buf, data + at, (size_t)got) != 0)
+            return 0;
+        at += (size_t)got;
+    }
+}
+
 static bool same_state(const file_state *a, const file_state *b)
 {
-    if (a->exists != b->exists)
-        return false;
-    return !a->exists ||
-           (same_inode(&a->st, &b->st) && a->st.st_size == b->st.st_size &&
-            a->st.st_mtim.tv_sec == b->st.st_mtim.tv_sec &&
-            a->st.st_mtim.tv_nsec == b->st.st_mtim.tv_nsec &&
-            strcmp(a->digest, b->digest) == 0);
+    return a->exists == b->exists &&
+           (!a->exists ||
+            (same_inode(&a->st, &b->st) && a->st.st_size == b->st.st_size &&
+             a->st.st_mtim.tv_sec == b->st.st_mtim.tv_sec &&
+             a->st.st_mtim.tv_nsec == b->st.st_mtim.tv_nsec));
+}
+
+/* Is the file still as the lock found it, and are its bytes the
+ * beginning of data? Its state now goes to *now. */
+static lockfile_status unchanged(const lockfile *lk, const char *data, size_t len,
+                                 file_state *now, char **err)
+{
+    int fd;
+    if (!open_state(lk->path, &fd, now, err))
+        return LOCKFILE_ERROR;
+    int same = same_state(&lk->seen, now);
+    if (same && now->exists)
+        same = (size_t)now->st.st_size <= len ? holds(fd, data, (size_t)now->st.st_size) : 0;
+    if (same < 0)
+        *err = message("cannot read", lk->path);
+    if (fd >= 0)
+        close(fd);
+    return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
 }
 
 lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
@@ -208,8 +224,10 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
     *out = NULL;
     *err = NULL;
     for (;;) {
-        int got = try_lock(lk, err);
-        if (got == 1 && read_state(lk->path, &lk->seen, err)) {
+        int got = try_lock(lk, err), fd;
+        if (got == 1 && open_state(lk->path, &fd, &lk->seen, err)) {
+            if (fd >= 0)
+                close(fd);
             *out = lk;
             return LOCKFILE_OK;
         }
@@ -231,37 +249,18 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
     return LOCKFILE_ERROR;
 }
 
-/* Does data begin with the whole file as the lock found it? */
-static bool extends_seen(const lockfile *lk, const char *data, size_t len)
-{
-    if (!lk->seen.exists)
-        return true;
-    size_t old = (size_t)lk->seen.st.st_size;
-    if (len < old)
-        return false;
-    sha256 h;
-    char digest[65];
-    sha256_init(&h);
-    sha256_update(&h, data, old);
-    sha256_hex(&h, digest);
-    return strcmp(digest, lk->seen.digest) == 0;
-}
-
 /* Writes data into the lock file, checks that the file is as the lock
  * found it and gives the lock file the file's owner and permissions. */
 static lockfile_status prepare(lockfile *lk, const char *data, size_t len, char **err)
 {
     file_state now;
-    if (!extends_seen(lk, data, len))
-        return LOCKFILE_CHANGED;
+    lockfile_status st;
     if (!fileio_write_all(lk->fd, data, len))
         *err = message("cannot write", lk->lock_path);
     else if (fsync(lk->fd) != 0)
         *err = message("cannot flush to disk", lk->lock_path);
-    else if (!read_state(lk->path, &now, err))
-        return LOCKFILE_ERROR;
-    else if (!same_state(&lk->seen, &now))
-        return LOCKFILE_CHANGED;
+    else if ((st = unchanged(lk, data, len, &now, err)) != LOCKFILE_OK)
+        return st;
     else if (now.exists ? !fileio_take_over(lk->fd, &now.st)
                         : fchmod(lk->fd, fileio_new_file_mode()) != 0)
         *err = message("cannot set the permissions of", lk->lock_path);

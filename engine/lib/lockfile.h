@@ -21,10 +21,11 @@
  * permissions (without set-id bits) and, where the process may, its owner.
  *
  * Only programs that take the lock are queued. One that does not - an
- * editor saving FILE - is caught instead: the lock remembers FILE as it
- * was when taken (device, inode, size, modification time, SHA-256), and
- * the commit refuses (LOCKFILE_CHANGED) when FILE is no longer so, or when
- * the new content does not begin with the whole of it. */
+ * editor saving FILE - is caught instead: the lock notes what FILE is when
+ * taken (device, inode, size, modification time), and just before the
+ * rename the commit reads FILE again and refuses (LOCKFILE_CHANGED) unless
+ * it is still so and its bytes are exactly the beginning of the new
+ * content. */
 #ifndef KEHOACH_LOCKFILE_H
 #define KEHOACH_LOCKFILE_H
 
@@ -46,9 +47,9 @@ typedef enum lockfile_status {
 lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
                                  char **err);
 
-/* Replaces the file with data and releases the lock. data must begin with
- * the whole file as it was when the lock was taken, and the file must
- * still be so just before the rename; otherwise LOCKFILE_CHANGED. On any
+/* Replaces the file with data and releases the lock. The file must be
+ * just before the rename as it was when the lock was taken, and data must
+ * begin with the whole of it; otherwise LOCKFILE_CHANGED. On any
  * status but LOCKFILE_OK, *err (malloc'ed) says why, the file is as the
  * other writer left it or as it was, and the lock is released. */
 lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, char **err);

@@ -95,14 +95,10 @@ static const char *not_a_file(mode_t mode)
  * nothing, -1 something that may not be replaced (*err says what). */
 static int check_target(const char *path, struct stat *st, char **err)
 {
-    if (!*fileio_basename(path)) {
-        *err = xstrdup("it names no file");
-        return -1;
-    }
     if (lstat(path, st) != 0) {
-        if (errno == ENOENT)
+        if (errno == ENOENT && *fileio_basename(path))
             return 0;
-        *err = xstrdup(strerror(errno));
+        *err = xstrdup(errno == ENOENT ? "it names no file" : strerror(errno));
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
@@ -111,8 +107,8 @@ static int check_target(const char *path, struct stat *st, char **err)
     }
     const char *input = fileio_was_read(st);
     if (input) {
-        *err = say("it is one of the files this command reads ('%s'); write "
-                          "the output elsewhere", input);
+        *err = say("it is one of the files this command reads ('%s'); write the "
+                   "output elsewhere", input);
         return -1;
     }
     return 1;
@@ -147,9 +143,10 @@ static void remove_stale(const char *path)
         return;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        const char *name = e->d_name, *random = name + nbase + nmark;
+        const char *name = e->d_name;
         if (strncmp(name, base, nbase) != 0 || strncmp(name + nbase, TEMP_MARK, nmark) != 0 ||
-            strlen(random) != nrandom || strspn(random, TEMP_LETTERS) != nrandom)
+            strlen(name + nbase + nmark) != nrandom ||
+            strspn(name + nbase + nmark, TEMP_LETTERS) != nrandom)
             continue;
         size_t n = strlen(path) + nmark + nrandom + 1;
         char *stale = xmalloc(n);
@@ -252,8 +249,8 @@ static bool prepare(outfile *f, char **err)
         *err = say("cannot flush to disk: %s", strerror(errno));
     else if (fstat(f->fd, &held) != 0 || lstat(f->tmp, &named) != 0 ||
              !same_file(&held, &named))
-        *err = say("its temporary file '%s' was removed or replaced while it "
-                          "was written", f->tmp);
+        *err = say("its temporary file '%s' was removed or replaced while it was "
+                   "written", f->tmp);
     return !*err;
 }
 
