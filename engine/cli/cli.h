@@ -64,6 +64,15 @@ bool cli_parse(const char *command, int argc, char **argv,
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* --- the process (main.c) -------------------------------------------- */
+
+/* For the tests that must catch a command at one exact point (a report
+ * half written, an update between reading the log and replacing it):
+ * when the environment variable KEHOACH_TEST_STOP names this point (it
+ * holds names separated by commas), the process stops itself with SIGSTOP
+ * there, to go on when sent SIGCONT. */
+void cli_test_stop(const char *point);
+
 /* --- output (output.c) ------------------------------------------------ */
 
 /* True when stdout should get ANSI colours: a terminal, and NO_COLOR unset

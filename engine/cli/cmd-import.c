@@ -72,7 +72,7 @@ static int cmd_import(int argc, char **argv)
         return cli_usage_error("import", "'%s' is not a plan id: use lower-case letters, "
                                "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
     struct stat st;
-    if (o.output && !o.force && stat(o.output, &st) == 0) {
+    if (o.output && !o.force && lstat(o.output, &st) == 0) {
         fprintf(stderr, "kehoach import: '%s' already exists; the draft would replace it "
                 "(use --force to overwrite)\n", o.output);
         return EXIT_USAGE;

@@ -4,12 +4,14 @@
  * Loads the template, checks the plans and logs as "validate" does and
  * renders each plan into the workbook while it is in memory (report.h).
  * The workbook is written to a temporary file beside the output and
- * renamed over it only when everything succeeded: errors in the plans, a
- * full disk or a crash never leave a partial report under its name. */
+ * renamed over it only when everything succeeded (outfile.h): errors in
+ * the plans, a full disk or a crash never leave a partial report under its
+ * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
 #include "diag.h"
 #include "fileio.h"
+#include "outfile.h"
 #include "report.h"
 #include "template.h"
 #include "text.h"
@@ -19,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #define PROBLEMS_PER_FILE 50
 #define DEFAULT_TEMPLATE "ministry"
@@ -151,25 +152,25 @@ static int print_template_problems(diag_sink *d)
 static int render_report(options *o, const template *t)
 {
     char *err = NULL;
-    char *tmp = fileio_temp_beside(o->output, &err);
-    if (!tmp) {
-        fprintf(stderr, "kehoach report: cannot write beside '%s': %s\n", o->output, err);
+    outfile *out = outfile_open(o->output, &err);
+    if (!out) {
+        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
         free(err);
         return EXIT_IO;
     }
+    cli_test_stop("report-writing");
     raise_open_files_limit();
     report_options ro = {
         .tpl = t,
         .run = {.as_of = o->as_of, .period = o->period, .template_name = t->name},
         .plan_files = validate_count_plans(o->paths, o->npaths),
-        .path = tmp,
+        .fd = outfile_fd(out),
     };
     report *r = report_begin(&ro, &err);
     if (!r) {
         fprintf(stderr, "kehoach report: %s\n", err);
         free(err);
-        unlink(tmp);
-        free(tmp);
+        outfile_discard(out);
         return EXIT_IO;
     }
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
@@ -189,12 +190,12 @@ static int render_report(options *o, const template *t)
     }
     free(err);
     err = NULL;
-    if (code == EXIT_VALID && !fileio_commit(tmp, o->output, &err)) {
+    if (code == EXIT_VALID && !outfile_commit(out, &err)) {
         fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
         free(err);
         code = EXIT_IO;
     } else if (code != EXIT_VALID) {
-        unlink(tmp);
+        outfile_discard(out);
     }
     if (code == EXIT_VALID) {
         char as_of[11];
@@ -212,7 +213,6 @@ static int render_report(options *o, const template *t)
     }
     validate_result_release(&vr);
     diag_sink_free(d);
-    free(tmp);
     return code;
 }
 

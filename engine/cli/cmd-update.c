@@ -5,7 +5,9 @@
  * byte (record.h); the resulting text is read back, must hold exactly one
  * more record, and that record is checked in full - schema, activity,
  * occurrence, targets, date. Only then does it replace the log, all at once. Any problem
- * leaves the log untouched and exits 1. */
+ * leaves the log untouched and exits 1; a log changed meanwhile by a program
+ * that does not take the lock (an editor) is left as that program wrote it
+ * (lockfile_commit refuses), exit 3. */
 #include "cli.h"
 
 #include "arena.h"
@@ -241,6 +243,33 @@ static void print_problems(diag_sink *d)
     sb_release(&text);
 }
 
+/* Replaces the log with the new text, or says why it was not. */
+static int commit(lockfile *lock, const update *u)
+{
+    char *err;
+    const record_entry *e = &u->o->entry;
+    switch (lockfile_commit(lock, sb_str(&u->text), u->text.len, &err)) {
+    case LOCKFILE_OK: {
+        char day[11];
+        date_format_iso(e->date, day);
+        printf("recorded in %s (record %zu): activity %s%s%s%s is %s as of %s\n",
+               u->log_path, u->record_number, e->activity, e->occurrence ? " (" : "",
+               e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
+               progress_state_name(e->state), day);
+        return EXIT_VALID;
+    }
+    case LOCKFILE_CHANGED:
+        fprintf(stderr, "kehoach update: %s; nothing was recorded; check it with "
+                "'kehoach validate', then run the update again\n", err);
+        break;
+    default:
+        fprintf(stderr, "kehoach update: %s; '%s' is unchanged\n", err, u->log_path);
+        break;
+    }
+    free(err);
+    return EXIT_IO;
+}
+
 static int record_progress(options *o, const char *plan_path)
 {
     char *log_path = progress_log_path(plan_path);
@@ -249,13 +278,13 @@ static int record_progress(options *o, const char *plan_path)
     switch (lockfile_acquire(log_path, LOCK_TIMEOUT_MS, &lock, &err)) {
     case LOCKFILE_OK:
         break;
-    case LOCKFILE_BUSY:
-    case LOCKFILE_ERROR:
+    default:
         fprintf(stderr, "kehoach update: %s; nothing was recorded\n", err);
         free(err);
         free(log_path);
         return EXIT_IO;
     }
+    cli_test_stop("update-locked");
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     update u = {.o = o, .log_path = log_path, .checks = d,
                 .problems = diag_sink_new(PROBLEMS_PER_FILE), .cat = catalog_load(d)};
@@ -288,20 +317,8 @@ static int record_progress(options *o, const char *plan_path)
     }
     if (code == EXIT_VALID) {
         print_problems(u.problems);         /* the new record's warnings */
-        if (lockfile_commit(lock, sb_str(&u.text), u.text.len, &err)) {
-            char day[11];
-            date_format_iso(o->entry.date, day);
-            printf("recorded in %s (record %zu): activity %s%s%s%s is %s as of %s\n",
-                   log_path, u.record_number, o->activity,
-                   o->entry.occurrence ? " (" : "",
-                   o->entry.occurrence ? o->entry.occurrence : "",
-                   o->entry.occurrence ? ")" : "", progress_state_name(o->entry.state),
-                   day);
-        } else {
-            fprintf(stderr, "kehoach update: %s; '%s' is unchanged\n", err, log_path);
-            free(err);
-            code = EXIT_IO;
-        }
+        cli_test_stop("update-commit");
+        code = commit(lock, &u);
     } else {
         lockfile_release(lock);
     }
@@ -372,7 +389,9 @@ const cli_command cmd_update_info = {
     "layout of a log edited by hand stay. Any number of updates may run at\n"
     "once: each waits for the log's lock (NAME.progress.yaml.lock) and every\n"
     "record lands whole, exactly once; an update stopped at any point leaves\n"
-    "the log as it was.\n"
+    "the log as it was. A log saved by an editor while the update ran is left\n"
+    "as the editor saved it, and nothing is recorded: check it with 'kehoach\n"
+    "validate', then run the update again.\n"
     "\n"
     "PLAN is a plan file, or a plan's id (searched for below the current\n"
     "folder). ACTIVITY is the activity's id in the plan, such as 1.a.\n"
@@ -392,6 +411,7 @@ const cli_command cmd_update_info = {
     "  -h, --help            show this help\n"
     "\n"
     "exit codes: 0 recorded, 1 the record or the plan has problems (nothing\n"
-    "recorded), 2 usage error, 3 a file could not be read or written, 4\n"
-    "internal error.\n",
+    "recorded), 2 usage error, 3 a file could not be read or written, or the\n"
+    "log was changed while the update ran (nothing recorded), 4 internal\n"
+    "error.\n",
 };

@@ -2,12 +2,17 @@
  *
  * The table below is the whole list of commands; each entry points at the
  * cmd_<verb>() of its own file and carries the help text shown by
- * "kehoach help <verb>" and "kehoach <verb> --help". */
+ * "kehoach help <verb>" and "kehoach <verb> --help". Before any command
+ * runs, SIGINT, SIGTERM and SIGHUP are set to remove the temporary files
+ * being written (outfile.h) and then end the process as they would have. */
 #include "cli.h"
 
+#include "outfile.h"
 #include "text.h"
 #include "version.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const cli_command *const commands[] = {
@@ -89,8 +94,40 @@ static int help(int argc, char **argv)
     return EXIT_VALID;
 }
 
+void cli_test_stop(const char *point)
+{
+    const char *p = getenv("KEHOACH_TEST_STOP");
+    size_t n = strlen(point);
+    while (p && *p) {
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, point, n) == 0)
+            raise(SIGSTOP);
+        p += k + (p[k] == ',');
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    outfile_remove_all();
+    signal(sig, SIG_DFL);
+    raise(sig);                 /* delivered on return: the status says the signal */
+}
+
+/* A signal ignored when kehoach started (nohup) stays ignored. */
+static void remove_temporaries_on_signals(void)
+{
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction was, now = {.sa_handler = on_fatal_signal};
+        sigemptyset(&now.sa_mask);
+        if (sigaction(signals[i], NULL, &was) == 0 && was.sa_handler != SIG_IGN)
+            sigaction(signals[i], &now, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    remove_temporaries_on_signals();
     if (argc < 2) {
         print_usage(stderr);
         return EXIT_USAGE;

@@ -1,10 +1,11 @@
 /* output.c - what every command does at its end: the problems found in
  * the plans on standard error and the exit code they mean, then the
- * result on standard output or, with -o, in a file replaced all at once. */
+ * result on standard output or, with -o, in a file replaced all at once
+ * (outfile.h: never a folder, a device, a link or one of the inputs). */
 #include "cli.h"
 
 #include "arena.h"
-#include "fileio.h"
+#include "outfile.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -54,7 +55,7 @@ int cli_emit(const char *command, const char *path, const strbuf *out)
 {
     if (path) {
         char *err;
-        if (!fileio_write_atomic(path, sb_str(out), out->len, &err)) {
+        if (!outfile_write(path, sb_str(out), out->len, &err)) {
             fprintf(stderr, "kehoach %s: cannot write '%s': %s\n", command, path, err);
             free(err);
             return EXIT_IO;

@@ -1,4 +1,5 @@
-/* fileio.c - reading input files and walking folders (see fileio.h). */
+/* fileio.c - reading input files, walking folders, and the pieces of
+ * writing that outfile.c and lockfile.c share (see fileio.h). */
 #include "fileio.h"
 
 #include "arena.h"
@@ -15,6 +16,35 @@
 
 #define WALK_MAX_DEPTH 32
 
+/* Every file fileio_read opened, by device and inode (fileio_was_read). */
+typedef struct file_read {
+    dev_t dev;
+    ino_t ino;
+    char *path;
+} file_read;
+
+static file_read *files_read;
+static size_t nfiles_read, files_read_cap;
+
+static void remember_read(const struct stat *st, const char *path)
+{
+    if (fileio_was_read(st))
+        return;
+    if (nfiles_read == files_read_cap) {
+        files_read_cap = files_read_cap ? files_read_cap * 2 : 16;
+        files_read = xrealloc(files_read, files_read_cap * sizeof *files_read);
+    }
+    files_read[nfiles_read++] = (file_read){st->st_dev, st->st_ino, xstrdup(path)};
+}
+
+const char *fileio_was_read(const struct stat *st)
+{
+    for (size_t i = 0; i < nfiles_read; i++)
+        if (files_read[i].dev == st->st_dev && files_read[i].ino == st->st_ino)
+            return files_read[i].path;
+    return NULL;
+}
+
 fileio_status fileio_read(const char *path, size_t max, char **data,
                           size_t *len, char **err)
 {
@@ -22,7 +52,7 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
     *len = 0;
     *err = NULL;
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
-    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         *err = xstrdup(strerror(errno));
         return FILEIO_ERROR;
@@ -38,6 +68,7 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
         close(fd);
         return FILEIO_ERROR;
     }
+    remember_read(&st, path);
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0)
         fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
@@ -190,90 +221,49 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
     walk(dir, suffixes, list, on_error, ctx, 0);
 }
 
-char *fileio_temp_beside(const char *path, char **err)
+bool fileio_write_all(int fd, const void *data, size_t len)
 {
-    *err = NULL;
-    static const char suffix[] = ".tmp-XXXXXX";
-    size_t path_len = strlen(path);
-    char *tmp = xmalloc(path_len + sizeof suffix);
-    memcpy(tmp, path, path_len);
-    memcpy(tmp + path_len, suffix, sizeof suffix);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        *err = xstrdup(strerror(errno));
-        free(tmp);
-        return NULL;
+    const char *p = data;
+    while (len) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return false;
+        if (k == 0) {
+            errno = EIO;
+            return false;
+        }
+        p += k;
+        len -= (size_t)k;
     }
-    /* mkstemp makes it 0600: give it the mode a new file would have */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
-        *err = xstrdup(strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    return tmp;
-}
-
-bool fileio_commit(const char *tmp, const char *path, char **err)
-{
-    *err = NULL;
-    int fd = open(tmp, O_RDONLY);
-    bool ok = fd >= 0 && fsync(fd) == 0;
-    int saved = errno;
-    if (fd >= 0)
-        close(fd);
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        *err = xstrdup(strerror(saved));
-        unlink(tmp);
-        return false;
-    }
-    /* the rename itself reaches the disk with its folder */
-    char *dir = fileio_dirname(path);
-    int dfd = open(dir, O_RDONLY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    free(dir);
     return true;
 }
 
-bool fileio_write_atomic(const char *path, const char *data, size_t len, char **err)
+void fileio_sync_folder(const char *path)
 {
-    char *tmp = fileio_temp_beside(path, err);
-    if (!tmp)
-        return false;
-    int fd = open(tmp, O_WRONLY);
-    size_t done = 0;
-    bool ok = fd >= 0;
-    while (ok && done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            ok = false;
-        else
-            done += (size_t)n;
+    char *dir = fileio_dirname(path);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
     }
-    int saved = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        *err = xstrdup(strerror(saved));
-        unlink(tmp);
-    } else {
-        ok = fileio_commit(tmp, path, err);
-    }
-    free(tmp);
-    return ok;
+}
+
+mode_t fileio_new_file_mode(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+bool fileio_take_over(int fd, const struct stat *old)
+{
+    if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
+        fchown(fd, (uid_t)-1, old->st_gid) != 0 && errno != EPERM && errno != EINVAL)
+        return false;           /* EPERM, EINVAL: not ours to give; keep ours */
+    return fchmod(fd, old->st_mode & 0777) == 0;
 }
 
 char *fileio_dirname(const char *path)

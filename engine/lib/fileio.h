@@ -1,16 +1,19 @@
-/* fileio.h - reading input files, finding them in folders, writing outputs.
+/* fileio.h - reading input files, finding them in folders, and the pieces
+ * of writing that outfile.h and lockfile.h share.
  *
  * Reading never takes more than the caller's limit into memory, whatever
  * size the file claims, so a huge or endless input (a device, a FIFO) is
  * refused instead of exhausting memory. Folder walks are sorted, skip
  * hidden entries and do not follow symbolic links to folders, so the same
  * tree always yields the same list and a link loop cannot trap them.
- * Writing is all or nothing: a temporary file, flushed, then renamed. */
+ * Every file read is remembered (device and inode), so that no output is
+ * written over an input. */
 #ifndef KEHOACH_FILEIO_H
 #define KEHOACH_FILEIO_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 typedef enum fileio_status {
     FILEIO_OK,
@@ -44,20 +47,27 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
 void fileio_list_add(fileio_list *list, const char *path);
 void fileio_list_release(fileio_list *list);
 
-/* An empty file beside path (path + ".tmp-XXXXXX") with the mode a new
- * file would have, for writing a file that appears whole or not at all.
- * Returns its name (caller frees), or NULL with a message in *err. */
-char *fileio_temp_beside(const char *path, char **err);
-/* Puts the written temporary file in place of path: flushed to the disk,
- * renamed, the folder flushed. On failure the temporary file is removed
- * and *err says why (caller frees). */
-bool fileio_commit(const char *tmp, const char *path, char **err);
+/* The path by which fileio_read has read the file st describes (same
+ * device and inode) in this process, or NULL: an output must never replace
+ * an input (outfile.h). */
+const char *fileio_was_read(const struct stat *st);
 
-/* Writes data to path so that the file is either as it was or complete:
- * written to a temporary file beside it, flushed to disk, renamed over it.
- * Returns false with *err (malloc'ed, caller frees) on failure, leaving no
- * temporary file behind. */
-bool fileio_write_atomic(const char *path, const char *data, size_t len, char **err);
+/* Writes all of data to fd, going on after signals. False with errno set. */
+bool fileio_write_all(int fd, const void *data, size_t len);
+
+/* Flushes the folder that holds path, so that a rename in it is on disk.
+ * Best effort: some file systems refuse to flush a folder. */
+void fileio_sync_folder(const char *path);
+
+/* The mode a new file gets: 0666 less the umask. */
+mode_t fileio_new_file_mode(void);
+
+/* Gives the file open as fd what the file it replaces had (old): its
+ * permission bits without set-user-id, set-group-id and sticky, and, where
+ * the process may, its owner and group - root keeps both, a plain user the
+ * group when it belongs to it, else what it has. False with errno when the
+ * permissions could not be set. */
+bool fileio_take_over(int fd, const struct stat *old);
 
 /* The folder part of a path ("." when there is none); caller frees. */
 char *fileio_dirname(const char *path);

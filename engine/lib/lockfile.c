@@ -1,10 +1,11 @@
-/* lockfile.c - all-or-nothing replacement under a lock (see lockfile.h).
+/* lockfile.c - all-or-nothing appending under a lock (see lockfile.h).
  *
  * The one idea to know: the lock is held on the inode of FILE.lock, and a
  * successful commit renames that very inode to FILE. A writer that was
  * waiting on it then holds a lock on what is now FILE, so after every
  * acquisition it checks that FILE.lock still names the inode it locked,
- * and starts over when it does not. */
+ * and starts over when it does not. Every other check is made on the
+ * descriptor, never on a name that could be swapped meanwhile. */
 #include "lockfile.h"
 
 #include "arena.h"
@@ -19,9 +20,16 @@
 #include <time.h>
 #include <unistd.h>
 
+/* What a file is at one moment: with its bytes, enough to see a change. */
+typedef struct file_state {
+    bool exists;
+    struct stat st;              /* device, inode, size, mtime */
+} file_state;
+
 struct lockfile {
     char *path, *lock_path;
     int fd;
+    file_state seen;             /* the file when the lock was taken */
 };
 
 static char *message(const char *what, const char *path)
@@ -30,6 +38,15 @@ static char *message(const char *what, const char *path)
     size_t n = strlen(what) + strlen(path) + strlen(why) + 8;
     char *m = xmalloc(n);
     snprintf(m, n, "%s '%s': %s", what, path, why);
+    return m;
+}
+
+static char *refusal(const char *path, const char *why)
+{
+    size_t n = strlen(path) + strlen(why) + 80;
+    char *m = xmalloc(n);
+    snprintf(m, n, "refusing the lock file '%s': %s; if no update is running, remove "
+             "it", path, why);
     return m;
 }
 
@@ -47,12 +64,47 @@ static long now_ms(void)
     return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+static bool same_inode(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Does fd still have path as its name? */
+static bool named(int fd, const char *path)
+{
+    struct stat held, at_name;
+    return fstat(fd, &held) == 0 && lstat(path, &at_name) == 0 && same_inode(&held, &at_name);
+}
+
+/* Why the locked file must not be used as the lock file, or NULL. */
+static const char *unsafe_lock(const lockfile *lk, const struct stat *held, char *buf,
+                               size_t size)
+{
+    if (held->st_nlink != 1)
+        return "it has other names (hard links)";
+    struct stat file;
+    bool owners = held->st_uid == geteuid() ||
+                  (lstat(lk->path, &file) == 0 && held->st_uid == file.st_uid);
+    if (owners)
+        return NULL;
+    snprintf(buf, size, "it belongs to another user (uid %lu)", (unsigned long)held->st_uid);
+    return buf;
+}
+
 /* Tries once. 1: locked; 0: busy or lost the race (try again); -1: error. */
 static int try_lock(lockfile *lk, char **err)
 {
-    int fd = open(lk->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    int fd = open(lk->lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                  0666);
     if (fd < 0) {
-        *err = message("cannot create the lock file", lk->lock_path);
+        *err = errno == ELOOP ? refusal(lk->lock_path, "it is a symbolic link")
+                              : message("cannot create the lock file", lk->lock_path);
+        return -1;
+    }
+    struct stat held;
+    if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+        *err = refusal(lk->lock_path, "it is not a regular file");
+        close(fd);
         return -1;
     }
     struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
@@ -65,11 +117,16 @@ static int try_lock(lockfile *lk, char **err)
         *err = message("cannot lock", lk->lock_path);
         return -1;
     }
-    struct stat held, named;
-    if (fstat(fd, &held) != 0 || stat(lk->lock_path, &named) != 0 ||
-        held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
+    if (!named(fd, lk->lock_path) || fstat(fd, &held) != 0) {
         close(fd);                  /* renamed or removed meanwhile */
         return 0;
+    }
+    char buf[80];
+    const char *unsafe = unsafe_lock(lk, &held, buf, sizeof buf);
+    if (unsafe) {
+        *err = refusal(lk->lock_path, unsafe);
+        close(fd);
+        return -1;
     }
     if (ftruncate(fd, 0) != 0) {    /* a killed writer's leftovers */
         *err = message("cannot empty the lock file", lk->lock_path);
@@ -78,6 +135,80 @@ static int try_lock(lockfile *lk, char **err)
     }
     lk->fd = fd;
     return 1;
+}
+
+/* Opens path for reading without following a link, into *fd (-1 when
+ * there is no such file), and notes what it is. False with *err when it
+ * cannot be opened or is not a regular file. */
+static bool open_state(const char *path, int *fd, file_state *state, char **err)
+{
+    memset(state, 0, sizeof *state);
+    *fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (*fd < 0 && errno == ENOENT)
+        return true;
+    const char *wrong = NULL;
+    if (*fd < 0 && errno == ELOOP)
+        wrong = "it is a symbolic link, which the update would replace by a file";
+    else if (*fd < 0 || fstat(*fd, &state->st) != 0)
+        *err = message("cannot read", path);
+    else if (!S_ISREG(state->st.st_mode))
+        wrong = "it is not a regular file";
+    if (wrong) {
+        size_t n = strlen(path) + strlen(wrong) + 20;
+        *err = xmalloc(n);
+        snprintf(*err, n, "cannot update '%s': %s", path, wrong);
+    }
+    if (*err && *fd >= 0) {
+        close(*fd);
+        *fd = -1;
+    }
+    state->exists = !*err;
+    return !*err;
+}
+
+/* Does the file open as fd hold exactly data[0, size)? 1 yes, 0 no, -1 a
+ * read error (errno). */
+static int holds(int fd, const char *data, size_t size)
+{
+    char buf[65536];
+    size_t at = 0;
+    for (;;) {
+        ssize_t got = read(fd, buf, sizeof buf);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got < 0 ? -1 : at == size;
+        if ((size_t)got > size - at || memcmp(buf, data + at, (size_t)got) != 0)
+            return 0;
+        at += (size_t)got;
+    }
+}
+
+static bool same_state(const file_state *a, const file_state *b)
+{
+    return a->exists == b->exists &&
+           (!a->exists ||
+            (same_inode(&a->st, &b->st) && a->st.st_size == b->st.st_size &&
+             a->st.st_mtim.tv_sec == b->st.st_mtim.tv_sec &&
+             a->st.st_mtim.tv_nsec == b->st.st_mtim.tv_nsec));
+}
+
+/* Is the file still as the lock found it, and are its bytes the
+ * beginning of data? Its state now goes to *now. */
+static lockfile_status unchanged(const lockfile *lk, const char *data, size_t len,
+                                 file_state *now, char **err)
+{
+    int fd;
+    if (!open_state(lk->path, &fd, now, err))
+        return LOCKFILE_ERROR;
+    int same = same_state(&lk->seen, now);
+    if (same && now->exists)
+        same = (size_t)now->st.st_size <= len ? holds(fd, data, (size_t)now->st.st_size) : 0;
+    if (same < 0)
+        *err = message("cannot read", lk->path);
+    if (fd >= 0)
+        close(fd);
+    return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
 }
 
 lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
@@ -93,12 +224,14 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
     *out = NULL;
     *err = NULL;
     for (;;) {
-        int got = try_lock(lk, err);
-        if (got == 1) {
+        int got = try_lock(lk, err), fd;
+        if (got == 1 && open_state(lk->path, &fd, &lk->seen, err)) {
+            if (fd >= 0)
+                close(fd);
             *out = lk;
             return LOCKFILE_OK;
         }
-        if (got < 0)
+        if (got != 0)
             break;
         if (now_ms() - start > timeout_ms) {
             size_t n = strlen(lk->lock_path) + 160;
@@ -116,56 +249,52 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
     return LOCKFILE_ERROR;
 }
 
-static bool write_all(int fd, const char *data, size_t len)
+/* Writes data into the lock file, checks that the file is as the lock
+ * found it and gives the lock file the file's owner and permissions. */
+static lockfile_status prepare(lockfile *lk, const char *data, size_t len, char **err)
 {
-    while (len) {
-        ssize_t k = write(fd, data, len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        data += k;
-        len -= (size_t)k;
-    }
-    return true;
-}
-
-/* Flushes the folder that holds path, so that the rename is on disk. Best
- * effort: the file is already replaced, and some file systems refuse to
- * flush a folder. */
-static void sync_folder(const char *path)
-{
-    char *dir = fileio_dirname(path);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
-bool lockfile_commit(lockfile *lk, const char *data, size_t len, char **err)
-{
-    struct stat old;
-    *err = NULL;
-    if (stat(lk->path, &old) == 0 && fchmod(lk->fd, old.st_mode & 07777) != 0)
-        *err = message("cannot set the permissions of", lk->lock_path);
-    else if (!write_all(lk->fd, data, len))
+    file_state now;
+    lockfile_status st;
+    if (!fileio_write_all(lk->fd, data, len))
         *err = message("cannot write", lk->lock_path);
     else if (fsync(lk->fd) != 0)
         *err = message("cannot flush to disk", lk->lock_path);
-    else if (rename(lk->lock_path, lk->path) != 0)
+    else if ((st = unchanged(lk, data, len, &now, err)) != LOCKFILE_OK)
+        return st;
+    else if (now.exists ? !fileio_take_over(lk->fd, &now.st)
+                        : fchmod(lk->fd, fileio_new_file_mode()) != 0)
+        *err = message("cannot set the permissions of", lk->lock_path);
+    else if (fsync(lk->fd) != 0)
+        *err = message("cannot flush to disk", lk->lock_path);
+    return *err ? LOCKFILE_ERROR : LOCKFILE_OK;
+}
+
+lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, char **err)
+{
+    *err = NULL;
+    lockfile_status st = prepare(lk, data, len, err);
+    if (st == LOCKFILE_CHANGED) {
+        size_t n = strlen(lk->path) + 80;
+        *err = xmalloc(n);
+        snprintf(*err, n, "'%s' was changed while the update ran (by an editor?)",
+                 lk->path);
+    } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
+        *err = refusal(lk->lock_path, "it was replaced while it was written");
+        st = LOCKFILE_ERROR;
+    } else if (st == LOCKFILE_OK && rename(lk->lock_path, lk->path) != 0) {
         *err = message("cannot replace", lk->path);
-    if (*err) {
-        lockfile_release(lk);       /* not renamed: the file is unchanged */
-        return false;
+        st = LOCKFILE_ERROR;
     }
-    sync_folder(lk->path);
+    if (st != LOCKFILE_OK) {
+        lockfile_release(lk);       /* not renamed: the file is unchanged */
+        return st;
+    }
+    fileio_sync_folder(lk->path);
     close(lk->fd);                  /* this releases the lock */
     free(lk->path);
     free(lk->lock_path);
     free(lk);
-    return true;
+    return LOCKFILE_OK;
 }
 
 void lockfile_release(lockfile *lk)

@@ -1,4 +1,4 @@
-/* lockfile.h - changing a file under a lock, all or nothing.
+/* lockfile.h - appending to a file under a lock, all or nothing.
  *
  * In the spirit of git's lock files: to change FILE, a writer takes an
  * exclusive lock on FILE.lock, reads FILE, writes the whole new content
@@ -11,7 +11,21 @@
  * drops when its holder dies: a writer killed at any instant leaves FILE
  * as it was (at most a stale FILE.lock, which the next writer takes over
  * and empties) and never blocks the next one. A writer that wins the lock
- * on a FILE.lock that was meanwhile renamed or removed starts over. */
+ * on a FILE.lock that was meanwhile renamed or removed starts over.
+ *
+ * FILE.lock is opened without following a link, and used only when the
+ * descriptor shows a regular file with no other name, owned by this user
+ * or by FILE's owner: anything else (a link planted there, a hard link to
+ * another file) is refused before a byte of it is touched. FILE itself
+ * must be a regular file, not a link. The new FILE gets the old one's
+ * permissions (without set-id bits) and, where the process may, its owner.
+ *
+ * Only programs that take the lock are queued. One that does not - an
+ * editor saving FILE - is caught instead: the lock notes what FILE is when
+ * taken (device, inode, size, modification time), and just before the
+ * rename the commit reads FILE again and refuses (LOCKFILE_CHANGED) unless
+ * it is still so and its bytes are exactly the beginning of the new
+ * content. */
 #ifndef KEHOACH_LOCKFILE_H
 #define KEHOACH_LOCKFILE_H
 
@@ -23,19 +37,22 @@ typedef struct lockfile lockfile;
 typedef enum lockfile_status {
     LOCKFILE_OK,
     LOCKFILE_BUSY,     /* the lock stayed taken past the timeout */
+    LOCKFILE_CHANGED,  /* the file was changed by a writer without the lock */
     LOCKFILE_ERROR,    /* see the message */
 } lockfile_status;
 
-/* Takes the lock of path, waiting up to timeout_ms for other writers. On
- * LOCKFILE_OK, *out is the held lock; otherwise *err is a malloc'ed
- * message (caller frees). */
+/* Takes the lock of path, waiting up to timeout_ms for other writers, and
+ * notes what path is now. On LOCKFILE_OK, *out is the held lock;
+ * otherwise *err is a malloc'ed message (caller frees). */
 lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
                                  char **err);
 
-/* Replaces the file with data (keeping the old file's permissions) and
- * releases the lock. Returns false with *err (malloc'ed) when the file
- * could not be replaced; it is then unchanged, and the lock released. */
-bool lockfile_commit(lockfile *lk, const char *data, size_t len, char **err);
+/* Replaces the file with data and releases the lock. The file must be
+ * just before the rename as it was when the lock was taken, and data must
+ * begin with the whole of it; otherwise LOCKFILE_CHANGED. On any
+ * status but LOCKFILE_OK, *err (malloc'ed) says why, the file is as the
+ * other writer left it or as it was, and the lock is released. */
+lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, char **err);
 
 /* Releases the lock without changing the file. NULL-safe. */
 void lockfile_release(lockfile *lk);

@@ -614,7 +614,7 @@ report *report_begin(const report_options *o, char **err)
 {
     const template *t = o->tpl;
     const char *title = t->title ? t->title : t->name;
-    xlsx_book *book = xlsx_open(o->path, t->font, t->font_size, o->run.as_of, title, err);
+    xlsx_book *book = xlsx_open(o->fd, t->font, t->font_size, o->run.as_of, title, err);
     if (!book)
         return NULL;
     report *r = xcalloc(1, sizeof *r);

@@ -28,7 +28,7 @@ typedef struct report_options {
     const template *tpl;
     report_run run;
     size_t plan_files;       /* plan files named, for the sheets' min_plans */
-    const char *path;        /* the file to write (a temporary name) */
+    int fd;                  /* the file to write, open (xlsx_open) */
 } report_options;
 
 /* Starts a report. Returns NULL with a message in *err (free it). */

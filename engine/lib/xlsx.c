@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MM_PER_INCH 25.4
 #define CHART_WIDTH_PX 480.0     /* libxlsxwriter's default chart size */
@@ -55,9 +56,27 @@ static void fail(xlsx_book *b, const char *what, lxw_error e)
     snprintf(b->error, n, "%s: %s", what, lxw_strerror(e));
 }
 
-xlsx_book *xlsx_open(const char *path, const char *font, double size,
-                     date created, const char *title, char **err)
+/* libxlsxwriter opens the file it writes by name. It is given the name of
+ * the descriptor, /proc/self/fd/N, which opens the very file the caller
+ * made whatever happens meanwhile to the names in its folder. */
+static bool descriptor_name(int fd, char name[32], char **err)
 {
+    snprintf(name, 32, "/proc/self/fd/%d", fd);
+    struct stat held, named;
+    if (fstat(fd, &held) == 0 && stat(name, &named) == 0 && held.st_dev == named.st_dev &&
+        held.st_ino == named.st_ino)
+        return true;
+    *err = xstrdup("cannot write the workbook through its descriptor: /proc/self/fd "
+                   "is not there (is /proc mounted?)");
+    return false;
+}
+
+xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
+                     const char *title, char **err)
+{
+    char path[32];
+    if (!descriptor_name(fd, path, err))
+        return NULL;
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(path, &options);
     if (!wb) {

@@ -56,11 +56,13 @@ typedef struct xlsx_page {
     uint32_t print_columns;           /* print area: columns 0..n-1; 0: all */
 } xlsx_page;
 
-/* Starts a workbook to be written to path when closed. font and size are
- * the default of every cell; created is the document's creation date;
- * title may be NULL. Returns NULL with a message in *err (free it). */
-xlsx_book *xlsx_open(const char *path, const char *font, double size,
-                     date created, const char *title, char **err);
+/* Starts a workbook to be written, when closed, into the file open as fd
+ * (which it writes from its start, through the descriptor, never by the
+ * file's name). font and size are the default of every cell; created is
+ * the document's creation date; title may be NULL. Returns NULL with a
+ * message in *err (free it). */
+xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
+                     const char *title, char **err);
 
 /* Closes the workbook, writing the file. Returns false with a message in
  * *err when anything failed, now or in an earlier call. Frees the book. */

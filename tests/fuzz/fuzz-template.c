@@ -45,7 +45,7 @@ static source *plan_src, *log_src;
 static arena *plan_arena;
 static plan *the_plan;
 static progress_log *the_log;
-static char out_path[64];
+static int out_fd;               /* an unlinked file, rewritten each time */
 
 static void setup(void)
 {
@@ -65,7 +65,11 @@ static void setup(void)
     if (progress_check(the_log, the_plan, d) || diag_errors(d))
         abort();
     diag_sink_free(d);
-    snprintf(out_path, sizeof out_path, "/tmp/fuzz-template-%d.xlsx", (int)getpid());
+    char out_path[] = "/tmp/fuzz-template-XXXXXX";
+    out_fd = mkstemp(out_path);
+    if (out_fd < 0)
+        abort();
+    unlink(out_path);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -82,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root && schema_validate(catalog_schema(schemas, "template.schema.json"), root, d)) {
         template *t = template_build(a, src, root, d);
         if (t) {
-            report_options o = {.tpl = t, .plan_files = 2, .path = out_path};
+            report_options o = {.tpl = t, .plan_files = 2, .fd = out_fd};
             o.run.as_of = date_make(2026, 12, 14);
             char why[160], *err = NULL;
             report_period_parse("2026", &o.run.period, why, sizeof why);
@@ -97,7 +101,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 fprintf(stderr, "a checked template failed to render: %s\n", err);
                 abort();
             }
-            unlink(out_path);
         }
     }
     diag_sink_free(d);

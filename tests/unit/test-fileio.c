@@ -1,5 +1,5 @@
-/* test-fileio.c - reading files within a limit and walking folders
- * (fileio.h), in a temporary folder. */
+/* test-fileio.c - reading files within a limit, remembering what was
+ * read, and walking folders (fileio.h), in a temporary folder. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -99,6 +99,22 @@ static void walks_sorted_skipping_hidden_and_links(void **state)
     free(err);
 }
 
+static void remembers_what_was_read(void **state)
+{
+    (void)state;
+    char path[256], other[256], *data, *err;
+    size_t len;
+    snprintf(path, sizeof path, "%s/top.yaml", root);
+    snprintf(other, sizeof other, "%s/a/notes.txt", root);
+    struct stat st, st_other;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(stat(other, &st_other), 0);
+    assert_int_equal(fileio_read(path, 100, &data, &len, &err), FILEIO_OK);
+    free(data);
+    assert_string_equal(fileio_was_read(&st), path);
+    assert_null(fileio_was_read(&st_other));
+}
+
 static void path_parts(void **state)
 {
     (void)state;
@@ -120,6 +136,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_within_the_limit),
         cmocka_unit_test(walks_sorted_skipping_hidden_and_links),
+        cmocka_unit_test(remembers_what_was_read),
         cmocka_unit_test(path_parts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

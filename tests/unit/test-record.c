@@ -1,8 +1,7 @@
-/* test-record.c - writing a record at the end of a log (record.h) and
- * replacing a file under its lock (lockfile.h). An appended log is read
- * back with the YAML loader: the old text must be its prefix, byte for
- * byte, and the new record must come back with every value it was given,
- * whatever characters its text holds. */
+/* test-record.c - writing a record at the end of a log (record.h). An
+ * appended log is read back with the YAML loader: the old text must be its
+ * prefix, byte for byte, and the new record must come back with every
+ * value it was given, whatever characters its text holds. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,17 +9,11 @@
 #include <cmocka.h>
 
 #include "arena.h"
-#include "fileio.h"
-#include "lockfile.h"
 #include "record.h"
 #include "yamlload.h"
 
-#include "tempdir.h"
-
-#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 static const record_value values[] = {{"Tỷ lệ \"đạt\"", 85.5}};
 static const char *const evidence[] = {"Báo cáo số 12/BC-TTTGPL", "a\\b\tc\nd: - [x] #e"};
@@ -153,107 +146,12 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
     source_free(src);
 }
 
-/* --- lockfile ------------------------------------------------------------ */
-
-static char root[64];
-
-static int make_root(void **state)
-{
-    (void)state;
-    return tempdir_make(root, "lockfile");
-}
-
-static int remove_root(void **state)
-{
-    (void)state;
-    return tempdir_remove(root);
-}
-
-static char *read_all(const char *path)
-{
-    char *data, *err;
-    size_t len;
-    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
-        free(err);
-        return NULL;
-    }
-    return data;
-}
-
-static void commit_replaces_release_keeps(void **state)
-{
-    (void)state;
-    char path[128], lock_path[160];
-    snprintf(path, sizeof path, "%s/log.yaml", root);
-    snprintf(lock_path, sizeof lock_path, "%s.lock", path);
-    lockfile *lk;
-    char *err;
-    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_string_equal(lockfile_path(lk), lock_path);
-    assert_true(lockfile_commit(lk, "one\n", 4, &err));
-    char *text = read_all(path);
-    assert_string_equal(text, "one\n");
-    free(text);
-    assert_int_not_equal(access(lock_path, F_OK), 0);   /* renamed away */
-
-    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    lockfile_release(lk);
-    text = read_all(path);
-    assert_string_equal(text, "one\n");
-    free(text);
-    assert_int_not_equal(access(lock_path, F_OK), 0);   /* removed */
-
-    /* a killed writer's half-written lock file is taken over and emptied */
-    assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
-    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_true(lockfile_commit(lk, "two\n", 4, &err));
-    text = read_all(path);
-    assert_string_equal(text, "two\n");
-    free(text);
-}
-
-static void a_held_lock_makes_others_wait(void **state)
-{
-    (void)state;
-    char path[128];
-    snprintf(path, sizeof path, "%s/busy.yaml", root);
-    int ready[2];
-    assert_int_equal(pipe(ready), 0);
-    pid_t child = fork();
-    assert_true(child >= 0);
-    if (child == 0) {
-        lockfile *held;
-        char *err;
-        if (lockfile_acquire(path, 1000, &held, &err) != LOCKFILE_OK)
-            _exit(1);
-        if (write(ready[1], "x", 1) != 1)
-            _exit(1);
-        pause();                  /* until killed: the kernel drops the lock */
-        _exit(0);
-    }
-    char c;
-    assert_int_equal(read(ready[0], &c, 1), 1);
-    lockfile *lk;
-    char *err;
-    assert_int_equal(lockfile_acquire(path, 200, &lk, &err), LOCKFILE_BUSY);
-    assert_non_null(strstr(err, "busy.yaml.lock"));
-    free(err);
-    kill(child, SIGKILL);
-    waitpid(child, NULL, 0);
-    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_true(lockfile_commit(lk, "after\n", 6, &err));
-    close(ready[0]);
-    close(ready[1]);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(appends_in_the_logs_own_layout),
         cmocka_unit_test(refuses_what_it_cannot_append_to),
         cmocka_unit_test(a_new_log_gets_a_header_and_the_schema_line),
-        cmocka_unit_test(commit_replaces_release_keeps),
-        cmocka_unit_test(a_held_lock_makes_others_wait),
     };
-    return cmocka_run_group_tests(tests, make_root, remove_root);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

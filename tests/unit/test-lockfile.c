@@ -1,0 +1,277 @@
+/* test-lockfile.c - appending to a file under its lock (lockfile.h), in a
+ * temporary folder: the commit and the release, writers queued on the
+ * lock, a lock file that is not what it should be (a link, another name of
+ * another file, a FIFO) refused before anything is written through it, a
+ * log that is a link refused, the mode (without set-id bits) and, as root,
+ * the owner kept, and a file changed by a writer without the lock (an
+ * editor) never replaced. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fileio.h"
+#include "lockfile.h"
+
+#include "tempdir.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char root[64];
+
+static int make_root(void **state)
+{
+    (void)state;
+    return tempdir_make(root, "lockfile");
+}
+
+static int remove_root(void **state)
+{
+    (void)state;
+    return tempdir_remove(root);
+}
+
+static char *read_all(const char *path)
+{
+    char *data, *err;
+    size_t len;
+    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
+        free(err);
+        return NULL;
+    }
+    return data;
+}
+
+static void commit_replaces_release_keeps(void **state)
+{
+    (void)state;
+    char path[128], lock_path[160];
+    snprintf(path, sizeof path, "%s/log.yaml", root);
+    snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_string_equal(lockfile_path(lk), lock_path);
+    assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_OK);
+    char *text = read_all(path);
+    assert_string_equal(text, "one\n");
+    free(text);
+    assert_int_not_equal(access(lock_path, F_OK), 0);   /* renamed away */
+
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    lockfile_release(lk);
+    text = read_all(path);
+    assert_string_equal(text, "one\n");
+    free(text);
+    assert_int_not_equal(access(lock_path, F_OK), 0);   /* removed */
+
+    /* a killed writer's half-written lock file is taken over and emptied */
+    assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
+    text = read_all(path);
+    assert_string_equal(text, "one\ntwo\n");
+    free(text);
+}
+
+static void a_held_lock_makes_others_wait(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/busy.yaml", root);
+    int ready[2];
+    assert_int_equal(pipe(ready), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        lockfile *held;
+        char *err;
+        if (lockfile_acquire(path, 1000, &held, &err) != LOCKFILE_OK)
+            _exit(1);
+        if (write(ready[1], "x", 1) != 1)
+            _exit(1);
+        pause();                  /* until killed: the kernel drops the lock */
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(ready[0], &c, 1), 1);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 200, &lk, &err), LOCKFILE_BUSY);
+    assert_non_null(strstr(err, "busy.yaml.lock"));
+    free(err);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(lockfile_commit(lk, "after\n", 6, &err), LOCKFILE_OK);
+    close(ready[0]);
+    close(ready[1]);
+}
+
+
+/* root/name, in one of four static buffers used in turn: good until the
+ * fourth call after. */
+static const char *in_root(const char *name)
+{
+    static char paths[4][160];
+    static int next;
+    char *p = paths[next++ % 4];
+    snprintf(p, sizeof paths[0], "%s/%s", root, name);
+    return p;
+}
+
+/* Acquiring the lock of path is refused with a message holding words. */
+static void refused(const char *path, const char *words)
+{
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_ERROR);
+    assert_null(lk);
+    if (!strstr(err, words))
+        fail_msg("'%s' lacks '%s'", err, words);
+    free(err);
+}
+
+static void a_lock_file_that_is_no_plain_file_is_refused(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "victim", "keep\n"), 0);
+    assert_int_equal(symlink(in_root("victim"), in_root("l1.yaml.lock")), 0);
+    refused(in_root("l1.yaml"), "it is a symbolic link");
+    assert_int_equal(symlink(in_root("nowhere"), in_root("l2.yaml.lock")), 0);
+    refused(in_root("l2.yaml"), "it is a symbolic link");
+    assert_int_not_equal(access(in_root("nowhere"), F_OK), 0);   /* not created */
+    assert_int_equal(link(in_root("victim"), in_root("l3.yaml.lock")), 0);
+    refused(in_root("l3.yaml"), "other names");
+    assert_int_equal(mkfifo(in_root("l4.yaml.lock"), 0600), 0);
+    refused(in_root("l4.yaml"), "not a regular file");
+    char *text = read_all(in_root("victim"));
+    assert_string_equal(text, "keep\n");
+    free(text);
+    assert_int_not_equal(access(in_root("l1.yaml"), F_OK), 0);
+}
+
+static void a_log_that_is_a_link_is_refused(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "real.yaml", "one\n"), 0);
+    assert_int_equal(symlink(in_root("real.yaml"), in_root("linked.yaml")), 0);
+    refused(in_root("linked.yaml"), "symbolic link");
+    struct stat st;
+    assert_int_equal(lstat(in_root("linked.yaml"), &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_not_equal(access(in_root("linked.yaml.lock"), F_OK), 0);
+}
+
+static void the_mode_and_owner_are_kept_without_set_id_bits(void **state)
+{
+    (void)state;
+    const char *path = in_root("mode.yaml");
+    assert_int_equal(tempdir_write(root, "mode.yaml", "one\n"), 0);
+    assert_int_equal(chmod(path, 06640), 0);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    if (geteuid() != 0)
+        return;                     /* giving a file away needs root */
+    assert_int_equal(chown(path, 1, 1), 0);
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(lockfile_commit(lk, "one\ntwo\nthree\n", 14, &err), LOCKFILE_OK);
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_uid == 1 && st.st_gid == 1);
+}
+
+/* Commits "one\ntwo\n" over a log "one\n" that change() alters after the
+ * lock was taken: refused, and the log is what change() left (NULL: no
+ * log). */
+static void commit_after(void (*change)(const char *path), const char *expected)
+{
+    const char *path = in_root("race.yaml");
+    unlink(path);
+    assert_int_equal(tempdir_write(root, "race.yaml", "one\n"), 0);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    change(path);
+    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_CHANGED);
+    assert_non_null(strstr(err, "was changed while the update ran"));
+    free(err);
+    char *text = read_all(path);
+    if (expected)
+        assert_string_equal(text, expected);
+    else
+        assert_null(text);
+    free(text);
+    assert_int_not_equal(access(in_root("race.yaml.lock"), F_OK), 0);
+}
+
+static void edit_in_place(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("one\nhand\n", f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void same_bytes_new_inode(const char *path)
+{
+    assert_int_equal(tempdir_write(root, "race.new", "one\n"), 0);
+    assert_int_equal(rename(in_root("race.new"), path), 0);
+}
+
+static void removed(const char *path)
+{
+    assert_int_equal(unlink(path), 0);
+}
+
+static void a_file_changed_without_the_lock_is_never_replaced(void **state)
+{
+    (void)state;
+    commit_after(edit_in_place, "one\nhand\n");
+    commit_after(same_bytes_new_inode, "one\n");
+    commit_after(removed, NULL);
+    /* the new text must extend the file as the lock found it */
+    const char *path = in_root("prefix.yaml");
+    assert_int_equal(tempdir_write(root, "prefix.yaml", "one\n"), 0);
+    lockfile *lk;
+    char *err;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(lockfile_commit(lk, "two\n", 4, &err), LOCKFILE_CHANGED);
+    free(err);
+    char *text = read_all(path);
+    assert_string_equal(text, "one\n");
+    free(text);
+    /* a file that appeared after the lock was taken */
+    path = in_root("new.yaml");
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(tempdir_write(root, "new.yaml", "hand\n"), 0);
+    assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_CHANGED);
+    free(err);
+    text = read_all(path);
+    assert_string_equal(text, "hand\n");
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(commit_replaces_release_keeps),
+        cmocka_unit_test(a_held_lock_makes_others_wait),
+        cmocka_unit_test(a_lock_file_that_is_no_plain_file_is_refused),
+        cmocka_unit_test(a_log_that_is_a_link_is_refused),
+        cmocka_unit_test(the_mode_and_owner_are_kept_without_set_id_bits),
+        cmocka_unit_test(a_file_changed_without_the_lock_is_never_replaced),
+    };
+    return cmocka_run_group_tests(tests, make_root, remove_root);
+}

@@ -1,0 +1,236 @@
+/* test-outfile.c - replacing an output file (outfile.h), in a temporary
+ * folder: what may not be replaced is refused (a folder, a FIFO, a device,
+ * a link, an input read before), the temporary is written through its
+ * descriptor whatever happens to its name, the mode is kept without set-id
+ * bits and a new file gets 0666 less the umask, stale temporaries go and
+ * live ones stay, and outfile_remove_all() leaves no temporary. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fileio.h"
+#include "outfile.h"
+
+#include "tempdir.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[64];
+
+static int make_root(void **state)
+{
+    (void)state;
+    return tempdir_make(root, "outfile");
+}
+
+static int remove_root(void **state)
+{
+    (void)state;
+    return tempdir_remove(root);
+}
+
+/* root/name, in one of four static buffers used in turn: good until the
+ * fourth call after. */
+static const char *in_root(const char *name)
+{
+    static char paths[4][160];
+    static int next;
+    char *p = paths[next++ % 4];
+    snprintf(p, sizeof paths[0], "%s/%s", root, name);
+    return p;
+}
+
+static char *read_all(const char *path)
+{
+    char *data, *err;
+    size_t len;
+    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
+        free(err);
+        return NULL;
+    }
+    return data;
+}
+
+/* The names in root that begin with prefix. */
+static size_t count_names(const char *prefix)
+{
+    DIR *d = opendir(root);
+    assert_non_null(d);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+    closedir(d);
+    return n;
+}
+
+static void refused(const char *path, const char *words)
+{
+    char *err;
+    assert_null(outfile_open(path, &err));
+    if (!strstr(err, words))
+        fail_msg("'%s' lacks '%s'", err, words);
+    free(err);
+}
+
+static void what_is_not_a_plain_file_is_refused(void **state)
+{
+    (void)state;
+    assert_int_equal(mkdir(in_root("folder"), 0755), 0);
+    refused(in_root("folder"), "it is a folder");
+    assert_int_equal(mkfifo(in_root("fifo"), 0600), 0);
+    refused(in_root("fifo"), "FIFO");
+    refused("/dev/null", "device");
+    assert_int_equal(tempdir_write(root, "target", "keep\n"), 0);
+    assert_int_equal(symlink(in_root("target"), in_root("link")), 0);
+    refused(in_root("link"), "symbolic link");
+    refused("", "names no file");
+    assert_int_equal(count_names("folder.tmp-") + count_names("fifo.tmp-") +
+                     count_names("link.tmp-"), 0);
+}
+
+static void an_input_is_never_replaced(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "input.yaml", "x: 1\n"), 0);
+    assert_int_equal(link(in_root("input.yaml"), in_root("other-name.yaml")), 0);
+    char *data = read_all(in_root("input.yaml"));
+    free(data);
+    refused(in_root("input.yaml"), "one of the files this command reads");
+    refused(in_root("other-name.yaml"), "input.yaml");
+    /* read after the output was opened: refused at the commit */
+    assert_int_equal(tempdir_write(root, "late.yaml", "x: 1\n"), 0);
+    char *err;
+    outfile *f = outfile_open(in_root("late.yaml"), &err);
+    assert_non_null(f);
+    data = read_all(in_root("late.yaml"));
+    free(data);
+    assert_false(outfile_commit(f, &err));
+    assert_non_null(strstr(err, "reads"));
+    free(err);
+    data = read_all(in_root("late.yaml"));
+    assert_string_equal(data, "x: 1\n");
+    free(data);
+    assert_int_equal(count_names("late.yaml.tmp-"), 0);
+}
+
+static void the_temporary_is_written_through_its_descriptor(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "victim", "keep\n"), 0);
+    char *err;
+    outfile *f = outfile_open(in_root("swap.txt"), &err);
+    assert_non_null(f);
+    /* its name is taken away and a link to another file put in its place */
+    DIR *d = opendir(root);
+    struct dirent *e;
+    char tmp[400] = "";
+    while ((e = readdir(d)) != NULL)
+        if (strncmp(e->d_name, "swap.txt.tmp-", 13) == 0)
+            snprintf(tmp, sizeof tmp, "%s/%s", root, e->d_name);
+    closedir(d);
+    assert_int_equal(rename(tmp, in_root("moved")), 0);
+    assert_int_equal(symlink(in_root("victim"), tmp), 0);
+    assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
+    assert_false(outfile_commit(f, &err));
+    assert_non_null(strstr(err, "was removed or replaced"));
+    free(err);
+    char *text = read_all(in_root("victim"));
+    assert_string_equal(text, "keep\n");
+    free(text);
+    text = read_all(in_root("moved"));
+    assert_string_equal(text, "new\n");
+    free(text);
+    assert_int_not_equal(access(in_root("swap.txt"), F_OK), 0);
+}
+
+static mode_t mode_after_write(const char *name)
+{
+    char *err;
+    assert_true(outfile_write(in_root(name), "new\n", 4, &err));
+    struct stat st;
+    assert_int_equal(lstat(in_root(name), &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    return st.st_mode & 07777;
+}
+
+static void modes_are_kept_without_set_id_bits(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "private", "old\n"), 0);
+    assert_int_equal(chmod(in_root("private"), 0600), 0);
+    assert_int_equal(mode_after_write("private"), 0600);
+    assert_int_equal(chmod(in_root("private"), 06755), 0);
+    assert_int_equal(mode_after_write("private"), 0755);
+    assert_int_equal(chmod(in_root("private"), 01640), 0);
+    assert_int_equal(mode_after_write("private"), 0640);
+    mode_t mask = umask(027);
+    assert_int_equal(mode_after_write("new"), 0640);
+    umask(mask);
+    if (geteuid() != 0)
+        return;                     /* giving a file away needs root */
+    assert_int_equal(chown(in_root("private"), 1, 1), 0);
+    mode_after_write("private");
+    struct stat st;
+    assert_int_equal(stat(in_root("private"), &st), 0);
+    assert_true(st.st_uid == 1 && st.st_gid == 1);
+}
+
+static void stale_temporaries_go_and_live_ones_stay(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "out.xlsx.tmp-AbC123", "stale\n"), 0);
+    assert_int_equal(tempdir_write(root, "out.xlsx.tmp-toolong7", "other\n"), 0);
+    char *err;
+    outfile *first = outfile_open(in_root("out.xlsx"), &err);
+    assert_non_null(first);
+    assert_int_not_equal(access(in_root("out.xlsx.tmp-AbC123"), F_OK), 0);
+    assert_int_equal(access(in_root("out.xlsx.tmp-toolong7"), F_OK), 0);
+    outfile *second = outfile_open(in_root("out.xlsx"), &err);   /* first's stays */
+    assert_non_null(second);
+    assert_int_equal(count_names("out.xlsx.tmp-"), 3);
+    assert_int_equal(write(outfile_fd(first), "1\n", 2), 2);
+    assert_int_equal(write(outfile_fd(second), "2\n", 2), 2);
+    assert_true(outfile_commit(first, &err));
+    assert_true(outfile_commit(second, &err));
+    char *text = read_all(in_root("out.xlsx"));
+    assert_string_equal(text, "2\n");
+    free(text);
+    assert_int_equal(count_names("out.xlsx.tmp-"), 1);          /* toolong7 */
+}
+
+static void remove_all_leaves_no_temporary(void **state)
+{
+    (void)state;
+    char *err;
+    outfile *a = outfile_open(in_root("a.ics"), &err);
+    outfile *b = outfile_open(in_root("b.ics"), &err);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(count_names("a.ics.tmp-") + count_names("b.ics.tmp-"), 2);
+    outfile_remove_all();
+    assert_int_equal(count_names("a.ics.tmp-") + count_names("b.ics.tmp-"), 0);
+    outfile_discard(a);
+    outfile_discard(b);
+    outfile_discard(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(what_is_not_a_plain_file_is_refused),
+        cmocka_unit_test(an_input_is_never_replaced),
+        cmocka_unit_test(the_temporary_is_written_through_its_descriptor),
+        cmocka_unit_test(modes_are_kept_without_set_id_bits),
+        cmocka_unit_test(stale_temporaries_go_and_live_ones_stay),
+        cmocka_unit_test(remove_all_leaves_no_temporary),
+    };
+    return cmocka_run_group_tests(tests, make_root, remove_root);
+}
