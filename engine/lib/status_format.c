@@ -178,9 +178,10 @@ static void json_date(strbuf *out, date d)
     sb_printf(out, "\"%s\"", iso);
 }
 
+/* JSON has no infinity or NaN: whatever reaches here, null. */
 static void json_number(strbuf *out, double v)
 {
-    if (isnan(v))
+    if (!isfinite(v))
         sb_puts(out, "null");
     else
         sb_printf(out, "%.15g", v);
@@ -249,7 +250,8 @@ static void json_targets(strbuf *out, const status_activity *a)
         sb_puts(out, ",\"unit\":");
         json_str(out, t->target->unit.s);
         sb_printf(out, ",\"accumulates\":%s,\"expected\":", t->accumulates ? "true" : "false");
-        json_number(out, round(t->expected * 100) / 100);
+        json_number(out, fabs(t->expected) < 1e15 ? round(t->expected * 100) / 100
+                                                  : t->expected);
         sb_puts(out, ",\"actual\":");
         if (t->measured)
             json_number(out, t->actual);
