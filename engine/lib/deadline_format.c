@@ -247,8 +247,7 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
     sb_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
     ics_text(out, "UID", sb_str(&uid));
     ics_line(out, "DTSTAMP", stamp);
-    ics_date(out, "DTSTART", it->due);
-    ics_date(out, "DTEND", date_add_days(it->due, 1));
+    ics_all_day(out, it->due);
     if (it->kind == DEADLINE_REPORT)
         sb_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
     else

@@ -60,3 +60,13 @@ void ics_date(strbuf *out, const char *name, date d)
              (unsigned)d.month % 100u, (unsigned)d.day % 100u);
     folded(out, name, ";VALUE=DATE:", value);
 }
+
+void ics_all_day(strbuf *out, date day)
+{
+    ics_date(out, "DTSTART", day);
+    date next = date_add_days(day, 1);
+    if (next.year <= 9999)
+        ics_date(out, "DTEND", next);
+    else
+        ics_line(out, "DURATION", "P1D");
+}

@@ -13,7 +13,11 @@
 void ics_line(strbuf *out, const char *name, const char *value);
 /* NAME:text, the text escaped. */
 void ics_text(strbuf *out, const char *name, const char *text);
-/* NAME;VALUE=DATE:YYYYMMDD */
+/* NAME;VALUE=DATE:YYYYMMDD (years 0 to 9999) */
 void ics_date(strbuf *out, const char *name, date d);
+/* The dates of an all-day event on `day`: DTSTART, and DTEND the next day,
+ * or, when that is past 9999-12-31, which a DATE cannot hold, DURATION:P1D
+ * (§3.6.1). */
+void ics_all_day(strbuf *out, date day);
 
 #endif
