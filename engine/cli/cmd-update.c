@@ -165,6 +165,19 @@ static void name_targets(const plan *p, record_entry *e, record_value *values)
     }
 }
 
+/* A record dated after today is kept, with a warning: it is most often a
+ * mistake in --date, and until that day status and deadlines leave it out.
+ * (Only here: validate reads no clock.) */
+static void warn_if_future(const progress_record *rec, diag_sink *d)
+{
+    if (!rec->date_text.at || date_cmp(rec->date, cli_today()) <= 0)
+        return;
+    diag_at_node(d, DIAG_WARNING, rec->date_text.at,
+                 "the date %s is after today; the record is kept, and counts in "
+                 "status and deadlines only from that day; check that the date is right",
+                 rec->date_text.s);
+}
+
 /* Reads the new text back: it must load and hold exactly one more record,
  * and that record is checked in full (its schema and its meaning against
  * the plan). The old records were checked with the plan; only the new
@@ -196,6 +209,8 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
         progress_log *log = progress_build(a, src, root);
         progress_log added = {src, root, {NULL, NULL}, log->records + old_count, 1};
         progress_check(&added, p, d);
+        if (!diag_errors(d))
+            warn_if_future(&log->records[old_count], d);
         u->record_number = log->count;
     }
     arena_free(a);
@@ -379,7 +394,8 @@ const cli_command cmd_update_info = {
     "\n"
     "options:\n"
     "  -s, --state STATE     in-progress, done or cancelled (required)\n"
-    "  -d, --date DATE       the day the state holds, YYYY-MM-DD (default: today)\n"
+    "  -d, --date DATE       the day the state holds, YYYY-MM-DD (default: today);\n"
+    "                        a day after today is recorded with a warning\n"
     "  --occurrence OCC      for an activity with several occurrences: which\n"
     "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
     "  -p, --percent N       how far it is, 0 to 100\n"
