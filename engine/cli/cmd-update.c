@@ -266,7 +266,7 @@ static int record_progress(options *o, const char *plan_path)
         break;
     case LOCKFILE_BUSY:
     case LOCKFILE_ERROR:
-        fprintf(stderr, "kehoach update: %s; nothing was recorded\n", err);
+        cli_line(stderr, "kehoach update: %s; nothing was recorded", err);
         free(err);
         free(log_path);
         return EXIT_IO;
@@ -292,13 +292,13 @@ static int record_progress(options *o, const char *plan_path)
                 "them first; nothing was recorded\n");
         code = EXIT_PROBLEMS;
     } else if (u.why) {
-        fprintf(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
-                "recorded\n", log_path, u.why);
+        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
+                 "recorded", log_path, u.why);
         code = EXIT_PROBLEMS;
     } else if (diag_errors(u.problems)) {
         print_problems(u.problems);
-        fprintf(stderr, "kehoach update: the record was refused; '%s' is unchanged\n",
-                log_path);
+        cli_line(stderr, "kehoach update: the record was refused; '%s' is unchanged",
+                 log_path);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID) {
@@ -306,14 +306,14 @@ static int record_progress(options *o, const char *plan_path)
         if (lockfile_commit(lock, sb_str(&u.text), u.text.len, &err)) {
             char day[11];
             date_format_iso(o->entry.date, day);
-            printf("recorded in %s (record %zu): activity %s%s%s%s is %s as of %s\n",
-                   log_path, u.record_number, o->activity,
-                   o->entry.occurrence ? " (" : "",
-                   o->entry.occurrence ? o->entry.occurrence : "",
-                   o->entry.occurrence ? ")" : "", progress_state_name(o->entry.state),
-                   day);
+            cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s as of %s",
+                     log_path, u.record_number, o->activity,
+                     o->entry.occurrence ? " (" : "",
+                     o->entry.occurrence ? o->entry.occurrence : "",
+                     o->entry.occurrence ? ")" : "", progress_state_name(o->entry.state),
+                     day);
         } else {
-            fprintf(stderr, "kehoach update: %s; '%s' is unchanged\n", err, log_path);
+            cli_line(stderr, "kehoach update: %s; '%s' is unchanged", err, log_path);
             free(err);
             code = EXIT_IO;
         }
@@ -355,8 +355,8 @@ static int cmd_update(int argc, char **argv)
     o.entry.activity = o.activity;
     char *plan_path = find_plan(o.plan);
     if (!plan_path) {
-        fprintf(stderr, "kehoach update: no plan file '%s', and no plan with that id "
-                "below the current folder\n", o.plan);
+        cli_line(stderr, "kehoach update: no plan file '%s', and no plan with that id "
+                 "below the current folder", o.plan);
         code = EXIT_PROBLEMS;
         goto done;
     }

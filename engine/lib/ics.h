@@ -2,7 +2,9 @@
  *
  * Every line ends in CRLF and is folded before 75 octets, never inside a
  * UTF-8 character (RFC 5545 §3.1); text values are escaped (backslash,
- * semicolon, comma, line break; §3.3.11). */
+ * semicolon, comma, line break; §3.3.11), and the control characters TEXT
+ * may not hold (every one but the tab; utf8_is_control()) and bytes that
+ * are not UTF-8 are left out. */
 #ifndef KEHOACH_ICS_H
 #define KEHOACH_ICS_H
 

@@ -54,6 +54,18 @@ static void all_day_events_in_any_year(void **state)
     sb_release(&sb);
 }
 
+/* TEXT holds no control character but the tab (RFC 5545 §3.3.11): ESC,
+ * BEL, U+0001, DEL, C1 and the bidi controls are left out; a line break is
+ * escaped. */
+static void controls_left_out_of_text(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    ics_text(&sb, "SUMMARY", "Tập\x1b[31m huấn\a\x01\x7f\xc2\x85\xe2\x80\xae\ta\nb");
+    assert_string_equal(sb_str(&sb), "SUMMARY:Tập[31m huấn\ta\\nb\r\n");
+    sb_release(&sb);
+}
+
 static void folds_long_vietnamese_lines(void **state)
 {
     (void)state;
@@ -98,6 +110,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_text_values),
         cmocka_unit_test(all_day_events_in_any_year),
+        cmocka_unit_test(controls_left_out_of_text),
         cmocka_unit_test(folds_long_vietnamese_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
