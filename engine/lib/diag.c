@@ -397,9 +397,9 @@ static const char *level_color(diag_level level)
 
 /* Appends the source line, made printable: tabs expanded, invalid bytes and
  * control characters (utf8_is_control) shown as U+FFFD, one column each as
- * columns count them, and cut to a window around the caret
- * when it is very wide. *caret is the caret's 0-based display column in the
- * line on entry, and its column in the printed text on return. */
+ * columns count them, and cut to a window around the caret when it is very
+ * wide. *caret is the caret's 0-based display column in the line on entry,
+ * and its column in the printed text on return. */
 static void put_line(strbuf *out, const diag *d, size_t *caret)
 {
     /* the printable copy; columns count from the start of the line */

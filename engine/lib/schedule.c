@@ -6,7 +6,10 @@
  * and its result shared, so a problem in it is reported once, where it is
  * written. Reports: "due" is one window; "every" one window per period of
  * Decree 09/2019 in each year of the plan (period.h); the words in "when"
- * are read only when neither is given. */
+ * are read only when neither is given. A due date is checked against the
+ * plan's year or span (a warning just outside, an error further away), and
+ * a window that ends before the plan starts still exists, so that what
+ * passes is always scheduled and never silently dropped. */
 #include "schedule.h"
 
 #include "period.h"

@@ -4,7 +4,8 @@
  * valid UTF-8 text and every encoding problem is named in words a planning
  * officer can act on. libyaml's event parser then drives a builder with an
  * explicit stack (no recursion) that makes nodes, resolves plain scalars
- * with the YAML 1.2 core schema and checks keys, tags, anchors and limits.
+ * with the YAML 1.2 core schema (refusing the numbers no output can show:
+ * .inf, .nan, 1e400) and checks keys, tags, anchors and limits.
  * libyaml's own syntax errors are reworded for people who are not
  * programmers.
  *
@@ -853,8 +854,7 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
         needs = "true or false";
     else if (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL)
         needs = "an empty value, '~' or null";
-    if (!needs && form != YAMLLOAD_FORM_STRING && form != YAMLLOAD_FORM_NULL &&
-        form != YAMLLOAD_FORM_BOOL && !isfinite(number)) {
+    if (!needs && !isfinite(number)) {   /* 0 unless the value is a number */
         yamlload_not_finite(b->cx, s, len, it);
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
