@@ -59,8 +59,8 @@ bool cli_parse(const char *command, int argc, char **argv,
                const cli_option *options,
                bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx);
 
-/* Prints "kehoach <command>: <message>" and a hint to stderr; returns
- * EXIT_USAGE. */
+/* Prints "kehoach <command>: <message>" (with cli_line) and a hint to
+ * stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -92,6 +92,11 @@ bool cli_date(const char *command, const char *value, date *out);
 /* Today's date on the local clock: the default of --as-of and --date, and
  * the only place the engine reads the clock. */
 date cli_today(void);
+
+/* Prints one line (the newline is added) to out, made visible (visible.h):
+ * every message that quotes a file name, an argument, an error text or a
+ * plan's words goes through here, so none can act on the terminal. */
+void cli_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Writes the buffer to the stream; false on a write error. */
 bool cli_write(FILE *out, const strbuf *sb);

@@ -73,8 +73,8 @@ static int cmd_import(int argc, char **argv)
                                "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
     struct stat st;
     if (o.output && !o.force && lstat(o.output, &st) == 0) {
-        fprintf(stderr, "kehoach import: '%s' already exists; the draft would replace it "
-                "(use --force to overwrite)\n", o.output);
+        cli_line(stderr, "kehoach import: '%s' already exists; the draft would replace it "
+                 "(use --force to overwrite)", o.output);
         return EXIT_USAGE;
     }
 
@@ -82,13 +82,13 @@ static int cmd_import(int argc, char **argv)
     size_t len;
     fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
     if (st_read == FILEIO_ERROR) {
-        fprintf(stderr, "kehoach import: cannot read '%s': %s\n", o.input, err);
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, err);
         free(err);
         return EXIT_IO;
     }
     if (st_read == FILEIO_TOO_LARGE) {
-        fprintf(stderr, "kehoach import: '%s' is larger than %u MiB; a plan's text is "
-                "far smaller: is it the right file?\n", o.input, MAX_INPUT >> 20);
+        cli_line(stderr, "kehoach import: '%s' is larger than %u MiB; a plan's text is "
+                 "far smaller: is it the right file?", o.input, MAX_INPUT >> 20);
         return EXIT_PROBLEMS;
     }
 
@@ -112,8 +112,8 @@ static int cmd_import(int argc, char **argv)
 
     int code = EXIT_VALID;
     if (draft.activities == 0) {
-        fprintf(stderr, "kehoach import: no activity found in '%s': is it the text of a "
-                "plan (kế hoạch)? nothing written\n", o.input);
+        cli_line(stderr, "kehoach import: no activity found in '%s': is it the text of a "
+                 "plan (kế hoạch)? nothing written", o.input);
         code = EXIT_PROBLEMS;
     } else {
         strbuf out = STRBUF_INIT;
@@ -122,14 +122,14 @@ static int cmd_import(int argc, char **argv)
         sb_release(&out);
         if (code == EXIT_VALID) {
             size_t sections = draft.nsections;
-            fprintf(stderr, "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
-                    "%zu %s marked for review\n",
-                    o.output ? "wrote " : "", o.output ? o.output : "",
-                    o.output ? ": " : "", sections, sections == 1 ? "section" : "sections",
-                    draft.activities, draft.activities == 1 ? "activity" : "activities",
-                    draft.nbasis, draft.nbasis == 1 ? "document cited" : "documents cited",
-                    draft.nreports, draft.nreports == 1 ? "reporting duty" : "reporting duties",
-                    draft.review, draft.review == 1 ? "place" : "places");
+            cli_line(stderr, "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
+                     "%zu %s marked for review",
+                     o.output ? "wrote " : "", o.output ? o.output : "",
+                     o.output ? ": " : "", sections, sections == 1 ? "section" : "sections",
+                     draft.activities, draft.activities == 1 ? "activity" : "activities",
+                     draft.nbasis, draft.nbasis == 1 ? "document cited" : "documents cited",
+                     draft.nreports, draft.nreports == 1 ? "reporting duty" : "reporting duties",
+                     draft.review, draft.review == 1 ? "place" : "places");
         }
     }
     diag_sink_free(warnings);

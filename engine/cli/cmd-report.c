@@ -117,8 +117,8 @@ static int check_template_name(const char *name)
         fileio_kind kind = fileio_kind_of(name, &err);
         int code = EXIT_VALID;
         if (kind != FILEIO_FILE) {
-            fprintf(stderr, "kehoach report: cannot read the template '%s': %s\n", name,
-                    kind == FILEIO_MISSING ? err : "it is a folder");
+            cli_line(stderr, "kehoach report: cannot read the template '%s': %s", name,
+                     kind == FILEIO_MISSING ? err : "it is a folder");
             code = EXIT_IO;
         }
         free(err);
@@ -154,7 +154,7 @@ static int render_report(options *o, const template *t)
     char *err = NULL;
     outfile *out = outfile_open(o->output, &err);
     if (!out) {
-        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
         free(err);
         return EXIT_IO;
     }
@@ -168,7 +168,7 @@ static int render_report(options *o, const template *t)
     };
     report *r = report_begin(&ro, &err);
     if (!r) {
-        fprintf(stderr, "kehoach report: %s\n", err);
+        cli_line(stderr, "kehoach report: %s", err);
         free(err);
         outfile_discard(out);
         return EXIT_IO;
@@ -180,18 +180,18 @@ static int render_report(options *o, const template *t)
     report_summary sum;
     bool written = report_end(r, &sum, &err);
     if (code == EXIT_VALID && sum.plans == 0) {
-        fprintf(stderr, "kehoach report: no plan meets the period %s (%s); no report "
-                "written\n", o->period.key, o->period.label);
+        cli_line(stderr, "kehoach report: no plan meets the period %s (%s); no report "
+                 "written", o->period.key, o->period.label);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
-        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
         code = EXIT_IO;
     }
     free(err);
     err = NULL;
     if (code == EXIT_VALID && !outfile_commit(out, &err)) {
-        fprintf(stderr, "kehoach report: cannot write '%s': %s\n", o->output, err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
         free(err);
         code = EXIT_IO;
     } else if (code != EXIT_VALID) {
@@ -200,9 +200,9 @@ static int render_report(options *o, const template *t)
     if (code == EXIT_VALID) {
         char as_of[11];
         date_format_vn(o->as_of, as_of);
-        printf("wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)\n", o->output,
-               sum.plans, sum.plans == 1 ? "plan" : "plans", sum.sheets,
-               sum.sheets == 1 ? "sheet" : "sheets", t->name, o->period.key, as_of);
+        cli_line(stdout, "wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)",
+                 o->output, sum.plans, sum.plans == 1 ? "plan" : "plans", sum.sheets,
+                 sum.sheets == 1 ? "sheet" : "sheets", t->name, o->period.key, as_of);
         if (sum.left_out)
             printf("left out %zu %s outside the period %s\n", sum.left_out,
                    sum.left_out == 1 ? "plan" : "plans", o->period.key);

@@ -167,6 +167,19 @@ static void name_targets(const plan *p, record_entry *e, record_value *values)
     }
 }
 
+/* A record dated after today is kept, with a warning: it is most often a
+ * mistake in --date, and until that day status and deadlines leave it out.
+ * (Only here: validate reads no clock.) */
+static void warn_if_future(const progress_record *rec, diag_sink *d)
+{
+    if (!rec->date_text.at || date_cmp(rec->date, cli_today()) <= 0)
+        return;
+    diag_at_node(d, DIAG_WARNING, rec->date_text.at,
+                 "the date %s is after today; the record is kept, and counts in "
+                 "status and deadlines only from that day; check that the date is right",
+                 rec->date_text.s);
+}
+
 /* Reads the new text back: it must load and hold exactly one more record,
  * and that record is checked in full (its schema and its meaning against
  * the plan). The old records were checked with the plan; only the new
@@ -198,6 +211,8 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
         progress_log *log = progress_build(a, src, root);
         progress_log added = {src, root, {NULL, NULL}, log->records + old_count, 1};
         progress_check(&added, p, d);
+        if (!diag_errors(d))
+            warn_if_future(&log->records[old_count], d);
         u->record_number = log->count;
     }
     arena_free(a);
@@ -252,18 +267,18 @@ static int commit(lockfile *lock, const update *u)
     case LOCKFILE_OK: {
         char day[11];
         date_format_iso(e->date, day);
-        printf("recorded in %s (record %zu): activity %s%s%s%s is %s as of %s\n",
-               u->log_path, u->record_number, e->activity, e->occurrence ? " (" : "",
-               e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
-               progress_state_name(e->state), day);
+        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s as of %s",
+                 u->log_path, u->record_number, e->activity, e->occurrence ? " (" : "",
+                 e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
+                 progress_state_name(e->state), day);
         return EXIT_VALID;
     }
     case LOCKFILE_CHANGED:
-        fprintf(stderr, "kehoach update: %s; nothing was recorded; check it with "
-                "'kehoach validate', then run the update again\n", err);
+        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it with "
+                 "'kehoach validate', then run the update again", err);
         break;
     default:
-        fprintf(stderr, "kehoach update: %s; '%s' is unchanged\n", err, u->log_path);
+        cli_line(stderr, "kehoach update: %s; '%s' is unchanged", err, u->log_path);
         break;
     }
     free(err);
@@ -279,7 +294,7 @@ static int record_progress(options *o, const char *plan_path)
     case LOCKFILE_OK:
         break;
     default:
-        fprintf(stderr, "kehoach update: %s; nothing was recorded\n", err);
+        cli_line(stderr, "kehoach update: %s; nothing was recorded", err);
         free(err);
         free(log_path);
         return EXIT_IO;
@@ -306,13 +321,13 @@ static int record_progress(options *o, const char *plan_path)
                 "them first; nothing was recorded\n");
         code = EXIT_PROBLEMS;
     } else if (u.why) {
-        fprintf(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
-                "recorded\n", log_path, u.why);
+        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
+                 "recorded", log_path, u.why);
         code = EXIT_PROBLEMS;
     } else if (diag_errors(u.problems)) {
         print_problems(u.problems);
-        fprintf(stderr, "kehoach update: the record was refused; '%s' is unchanged\n",
-                log_path);
+        cli_line(stderr, "kehoach update: the record was refused; '%s' is unchanged",
+                 log_path);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID) {
@@ -357,8 +372,8 @@ static int cmd_update(int argc, char **argv)
     o.entry.activity = o.activity;
     char *plan_path = find_plan(o.plan);
     if (!plan_path) {
-        fprintf(stderr, "kehoach update: no plan file '%s', and no plan with that id "
-                "below the current folder\n", o.plan);
+        cli_line(stderr, "kehoach update: no plan file '%s', and no plan with that id "
+                 "below the current folder", o.plan);
         code = EXIT_PROBLEMS;
         goto done;
     }
@@ -398,7 +413,8 @@ const cli_command cmd_update_info = {
     "\n"
     "options:\n"
     "  -s, --state STATE     in-progress, done or cancelled (required)\n"
-    "  -d, --date DATE       the day the state holds, YYYY-MM-DD (default: today)\n"
+    "  -d, --date DATE       the day the state holds, YYYY-MM-DD (default: today);\n"
+    "                        a day after today is recorded with a warning\n"
     "  --occurrence OCC      for an activity with several occurrences: which\n"
     "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
     "  -p, --percent N       how far it is, 0 to 100\n"

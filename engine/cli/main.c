@@ -65,10 +65,10 @@ static int unknown_command(const char *name)
     names[NCOMMANDS] = "help";
     long best = text_suggest(name, names, NCOMMANDS + 1);
     if (best >= 0)
-        fprintf(stderr, "kehoach: '%s' is not a kehoach command; did you mean '%s'?\n",
-                name, names[best]);
+        cli_line(stderr, "kehoach: '%s' is not a kehoach command; did you mean '%s'?",
+                 name, names[best]);
     else
-        fprintf(stderr, "kehoach: '%s' is not a kehoach command\n", name);
+        cli_line(stderr, "kehoach: '%s' is not a kehoach command", name);
     fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
     return EXIT_USAGE;
 }
@@ -144,8 +144,8 @@ int main(int argc, char **argv)
     if (strcmp(name, "help") == 0)
         return help(argc - 1, argv + 1);
     if (name[0] == '-') {
-        fprintf(stderr, "kehoach: unknown option '%s'\n"
-                        "Run 'kehoach --help' for the list of commands.\n", name);
+        cli_line(stderr, "kehoach: unknown option '%s'", name);
+        fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
         return EXIT_USAGE;
     }
     const cli_command *cmd = find_command(name);

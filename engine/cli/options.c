@@ -16,12 +16,14 @@
 
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
+    strbuf text = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "kehoach %s: ", command);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'kehoach help %s' for the options.\n", command);
+    sb_vprintf(&text, fmt, ap);
     va_end(ap);
+    cli_line(stderr, "kehoach %s: %s", command, sb_str(&text));
+    sb_release(&text);
+    fprintf(stderr, "Try 'kehoach help %s' for the options.\n", command);
     return EXIT_USAGE;
 }
 

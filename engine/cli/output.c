@@ -1,12 +1,15 @@
 /* output.c - what every command does at its end: the problems found in
  * the plans on standard error and the exit code they mean, then the
  * result on standard output or, with -o, in a file replaced all at once
- * (outfile.h: never a folder, a device, a link or one of the inputs). */
+ * (outfile.h: never a folder, a device, a link or one of the inputs); and
+ * the one way a message line is printed (cli_line). */
 #include "cli.h"
 
 #include "arena.h"
 #include "outfile.h"
+#include "visible.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -16,6 +19,20 @@ bool cli_color(void)
     if (no && *no)
         return false;
     return isatty(STDOUT_FILENO) == 1;
+}
+
+void cli_line(FILE *out, const char *fmt, ...)
+{
+    strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&text, fmt, ap);
+    va_end(ap);
+    visible_append(&shown, sb_str(&text), text.len);
+    sb_putc(&shown, '\n');
+    cli_write(out, &shown);
+    sb_release(&text);
+    sb_release(&shown);
 }
 
 bool cli_write(FILE *out, const strbuf *sb)
@@ -56,7 +73,7 @@ int cli_emit(const char *command, const char *path, const strbuf *out)
     if (path) {
         char *err;
         if (!outfile_write(path, sb_str(out), out->len, &err)) {
-            fprintf(stderr, "kehoach %s: cannot write '%s': %s\n", command, path, err);
+            cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path, err);
             free(err);
             return EXIT_IO;
         }

@@ -12,6 +12,7 @@
 #include "strmap.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,9 +111,35 @@ static void check_date(const plan_text *t, bool partial, diag_sink *d)
     diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, why);
 }
 
+/* A plan is issued in its year or span, or in the year before it; a year
+ * further either way is a warning, beyond that an error (a year typed
+ * wrong, which the report's header would print). */
+static void check_issued(const plan *p, diag_sink *d)
+{
+    date v;
+    if (!p->issued.s || !p->year_from || p->year_from > p->year_to ||
+        date_parse(p->issued.s, true, &v) != DATE_OK)
+        return;
+    int before = p->year_from - 1 - v.year, after = v.year - p->year_to;
+    char years[40];
+    if (p->year_from == p->year_to)
+        snprintf(years, sizeof years, "the plan's year %d", p->year_from);
+    else
+        snprintf(years, sizeof years, "the plan's years %d-%d", p->year_from, p->year_to);
+    if (before > 1 || after > 1)
+        diag_at_node(d, DIAG_ERROR, p->issued.at,
+                     "the date of issue %s is more than %s %s", p->issued.s,
+                     before > 1 ? "two years before" : "a year after", years);
+    else if (before > 0 || after > 0)
+        diag_at_node(d, DIAG_WARNING, p->issued.at,
+                     "the date of issue %s is %s %s; check that it is meant", p->issued.s,
+                     before > 0 ? "two years before" : "after", years);
+}
+
 static void check_dates(const plan *p, diag_sink *d)
 {
     check_date(&p->issued, true, d);
+    check_issued(p, d);
     for (size_t i = 0; i < p->nbasis; i++)
         check_date(&p->basis[i].date, false, d);
     for (size_t i = 0; i < p->nreports; i++)

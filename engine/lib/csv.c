@@ -1,7 +1,23 @@
 /* csv.c - RFC 4180 CSV writing (see csv.h). */
 #include "csv.h"
 
+#include "utf8.h"
+
 #include <string.h>
+
+/* s without the control characters a cell must not hold: all but the tab
+ * and the line breaks, which a quoted cell keeps (and bytes that are not
+ * UTF-8, which the output could not hold either). */
+static void put_clean(strbuf *out, const char *s)
+{
+    size_t n = strlen(s), k;
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        int32_t cp;
+        k = utf8_decode(s + i, n - i, &cp);
+        if (k && (!utf8_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n'))
+            sb_add(out, s + i, k);
+    }
+}
 
 void csv_text(strbuf *out, const char *s, bool first)
 {
@@ -9,19 +25,23 @@ void csv_text(strbuf *out, const char *s, bool first)
         sb_putc(out, ',');
     if (!s)
         return;
-    bool inert = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
-    bool quote = inert || strpbrk(s, ",\"\r\n") != NULL;
+    strbuf cell = STRBUF_INIT;
+    put_clean(&cell, s);
+    const char *c = sb_str(&cell);
+    bool inert = strchr("=+-@\t\r", c[0]) != NULL && c[0] != '\0';
+    bool quote = inert || strpbrk(c, ",\"\r\n") != NULL;
     if (quote)
         sb_putc(out, '"');
     if (inert)
         sb_putc(out, '\'');
-    for (const char *p = s; *p; p++) {
+    for (const char *p = c; *p; p++) {
         if (*p == '"')
             sb_putc(out, '"');
         sb_putc(out, *p);
     }
     if (quote)
         sb_putc(out, '"');
+    sb_release(&cell);
 }
 
 void csv_number(strbuf *out, long n, bool first)

@@ -2,7 +2,10 @@
  * it holds a comma, a quote or a line break. A text cell that starts with
  * '=', '+', '-', '@', a tab or a carriage return gets a leading apostrophe,
  * so that a spreadsheet shows it instead of running it as a formula;
- * numbers are written as numbers. */
+ * numbers are written as numbers. Control characters other than the tab
+ * and line breaks (utf8_is_control(): ESC, BEL, DEL, U+0085, U+202E...),
+ * which RFC 4180 text cannot hold and which would act on a terminal the
+ * CSV is printed to, are left out, before the formula check. */
 #ifndef KEHOACH_CSV_H
 #define KEHOACH_CSV_H
 

@@ -194,6 +194,12 @@ const char *deadline_state_label(deadline_state s)
     }
 }
 
+/* The last day a date can be written (YYYY-MM-DD): --within stops there. */
+static date last_writable(date d)
+{
+    return d.year > 9999 ? date_make(9999, 12, 31) : d;
+}
+
 bool deadline_parse_within(const char *s, date from, date *until)
 {
     char *end;
@@ -202,17 +208,18 @@ bool deadline_parse_within(const char *s, date from, date *until)
         return false;
     switch (*end) {
     case 'd':
-        *until = date_add_days(from, n);
+        *until = last_writable(date_add_days(from, n));
         return true;
     case 'w':
-        *until = date_add_days(from, 7 * n);
+        *until = last_writable(date_add_days(from, 7 * n));
         return true;
     case 'm':
     case 'y': {
         long months = *end == 'm' ? n : 12 * n;
         date first = date_add_months(from.year, from.month, (int)months);
         int last = date_days_in_month(first.year, first.month);
-        *until = date_make(first.year, first.month, from.day < last ? from.day : last);
+        *until = last_writable(
+            date_make(first.year, first.month, from.day < last ? from.day : last));
         return true;
     }
     default:

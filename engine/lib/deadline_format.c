@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "ics.h"
 #include "utf8.h"
+#include "visible.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,28 +13,6 @@
 #define INDENT 13   /* columns before an item's second and third lines */
 
 /* --- text -------------------------------------------------------------- */
-
-/* Appends s cut to `columns` display columns, with "…" where it is cut. */
-static void put_fitted(strbuf *out, const char *s, size_t columns)
-{
-    size_t n = strlen(s);
-    if (utf8_advance(s, n, 0) <= columns) {
-        sb_add(out, s, n);
-        return;
-    }
-    size_t col = 0, i = 0;
-    while (i < n) {
-        int32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        size_t w = k ? (size_t)utf8_cp_width(cp) : 1;
-        if (col + w + 1 > columns)
-            break;
-        col += w;
-        i += k ? k : 1;
-    }
-    sb_add(out, s, i);
-    sb_puts(out, "…");
-}
 
 static void put_days(strbuf *out, const deadline_item *it)
 {
@@ -67,13 +46,13 @@ static void put_item(strbuf *out, const deadline_item *it, bool color, size_t wi
         sb_puts(&head, " (phối hợp)");
     if (it->state == DEADLINE_IN_PROGRESS)
         sb_puts(&head, " · đang thực hiện");
-    put_fitted(out, sb_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
+    visible_fit(out, sb_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
     sb_release(&head);
     sb_putc(out, '\n');
 
     size_t room = width > INDENT + 10 ? width - INDENT : 40;
     sb_repeat(out, ' ', INDENT);
-    put_fitted(out, it->title ? it->title : "", room);
+    visible_fit(out, it->title ? it->title : "", room);
     sb_putc(out, '\n');
 
     strbuf who = STRBUF_INIT;
@@ -87,7 +66,7 @@ static void put_item(strbuf *out, const deadline_item *it, bool color, size_t wi
         sb_printf(&who, "Chủ trì: %s", it->lead ? it->lead : "(không ghi)");
     }
     sb_repeat(out, ' ', INDENT);
-    put_fitted(out, sb_str(&who), room);
+    visible_fit(out, sb_str(&who), room);
     sb_release(&who);
     sb_putc(out, '\n');
 }
@@ -107,8 +86,10 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
         date_format_vn(q->until, until);
         sb_printf(out, " (đến %s)", until);
     }
-    if (q->unit)
-        sb_printf(out, "; đơn vị: %s", q->unit);
+    if (q->unit) {
+        sb_puts(out, "; đơn vị: ");
+        visible_append(out, q->unit, strlen(q->unit));
+    }
     sb_putc(out, '\n');
     for (int part = 0; part < 2; part++) {
         bool late = part == 0;
@@ -247,8 +228,7 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
     sb_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
     ics_text(out, "UID", sb_str(&uid));
     ics_line(out, "DTSTAMP", stamp);
-    ics_date(out, "DTSTART", it->due);
-    ics_date(out, "DTEND", date_add_days(it->due, 1));
+    ics_all_day(out, it->due);
     if (it->kind == DEADLINE_REPORT)
         sb_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
     else

@@ -3,13 +3,16 @@
  * A diag copies what it needs from its source when it is made (the line,
  * the display column, the underline width), so sources can be freed
  * before the diagnostics are printed. Printing sorts a copy of the list:
- * by file order, then line, column and insertion order. */
+ * by file order, then line, column and insertion order. Text is for a
+ * terminal: paths and messages are made visible (visible.h), so a value
+ * quoted from a file cannot act on the terminal. */
 #include "diag.h"
 
 #include "arena.h"
 #include "node.h"
 #include "strmap.h"
 #include "utf8.h"
+#include "visible.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -393,9 +396,10 @@ static const char *level_color(diag_level level)
 }
 
 /* Appends the source line, made printable: tabs expanded, invalid bytes and
- * control characters shown as U+FFFD, and cut to a window around the caret
- * when it is very wide. *caret is the caret's 0-based display column in the
- * line on entry, and its column in the printed text on return. */
+ * control characters (utf8_is_control) shown as U+FFFD, one column each as
+ * columns count them, and cut to a window around the caret when it is very
+ * wide. *caret is the caret's 0-based display column in the line on entry,
+ * and its column in the printed text on return. */
 static void put_line(strbuf *out, const diag *d, size_t *caret)
 {
     /* the printable copy; columns count from the start of the line */
@@ -409,7 +413,7 @@ static void put_line(strbuf *out, const diag *d, size_t *caret)
             size_t next = (col / 8 + 1) * 8;
             sb_repeat(&text, ' ', next - col);
             col = next;
-        } else if (!k || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        } else if (!k || utf8_is_control(cp)) {
             sb_puts(&text, "\xEF\xBF\xBD");
             col++;
         } else {
@@ -453,7 +457,7 @@ static void format_one(strbuf *out, const diag *d, bool color)
     if (color)
         sb_puts(out, C_BOLD);
     if (d->path) {
-        sb_puts(out, d->path);
+        visible_append(out, d->path, strlen(d->path));
         if (d->line)
             sb_printf(out, ":%u:%zu", d->line, d->column);
         sb_puts(out, ": ");
@@ -465,7 +469,9 @@ static void format_one(strbuf *out, const diag *d, bool color)
     sb_printf(out, "%s:", level_name(d->level));
     if (color)
         sb_puts(out, C_RESET);
-    sb_printf(out, " %s\n", d->message);
+    sb_putc(out, ' ');
+    visible_append(out, d->message, strlen(d->message));
+    sb_putc(out, '\n');
     if (d->line_text) {
         size_t caret = d->column - 1;
         sb_printf(out, "%5u | ", d->line);
@@ -494,9 +500,10 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
         for (; i < s->n && s->items[i]->file_rank == f; i++)
             format_one(out, s->items[i], color);
         if (f < s->nfiles && s->files[f]->dropped) {
-            const char *path = s->files[f]->path;
-            sb_printf(out, "%s: note: %zu more problem%s in this file not shown\n",
-                      *path ? path : "kehoach", s->files[f]->dropped,
+            const char *path = *s->files[f]->path ? s->files[f]->path : "kehoach";
+            visible_append(out, path, strlen(path));
+            sb_printf(out, ": note: %zu more problem%s in this file not shown\n",
+                      s->files[f]->dropped,
                       s->files[f]->dropped == 1 ? "" : "s");
         }
     }

@@ -1,6 +1,8 @@
 /* ics.c - RFC 5545 content lines (see ics.h). */
 #include "ics.h"
 
+#include "utf8.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -39,14 +41,19 @@ void ics_line(strbuf *out, const char *name, const char *value)
 void ics_text(strbuf *out, const char *name, const char *text)
 {
     strbuf esc = STRBUF_INIT;
-    for (const char *p = text; *p; p++) {
-        switch (*p) {
+    size_t n = strlen(text), k;
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        int32_t cp;
+        k = utf8_decode(text + i, n - i, &cp);
+        switch (k ? cp : -1) {
         case '\\': sb_puts(&esc, "\\\\"); break;
         case ';': sb_puts(&esc, "\\;"); break;
         case ',': sb_puts(&esc, "\\,"); break;
         case '\n': sb_puts(&esc, "\\n"); break;
-        case '\r': break;
-        default: sb_putc(&esc, *p);
+        case '\t': sb_putc(&esc, '\t'); break;
+        default:
+            if (k && !utf8_is_control(cp))   /* §3.3.11: no CONTROL in TEXT */
+                sb_add(&esc, text + i, k);
         }
     }
     folded(out, name, ":", sb_str(&esc));
@@ -59,4 +66,14 @@ void ics_date(strbuf *out, const char *name, date d)
     snprintf(value, sizeof value, "%04u%02u%02u", (unsigned)d.year % 10000u,
              (unsigned)d.month % 100u, (unsigned)d.day % 100u);
     folded(out, name, ";VALUE=DATE:", value);
+}
+
+void ics_all_day(strbuf *out, date day)
+{
+    ics_date(out, "DTSTART", day);
+    date next = date_add_days(day, 1);
+    if (next.year <= 9999)
+        ics_date(out, "DTEND", next);
+    else
+        ics_line(out, "DURATION", "P1D");
 }

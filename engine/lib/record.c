@@ -7,6 +7,7 @@
 #include "record.h"
 
 #include "arena.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,24 +15,29 @@
 
 #define SCHEMA_PREFIX "# yaml-language-server: $schema="
 
-/* A YAML double-quoted scalar: only '"', '\' and control characters need
- * escaping; the rest of UTF-8 stays as it is, readable. */
+/* A YAML double-quoted scalar: only '"', '\' and control characters
+ * (utf8_is_control) need escaping - C1 too: libyaml reads U+0085 as a
+ * line break and would fold it into a space; the rest of UTF-8 stays as it
+ * is, readable. */
 static void put_quoted(strbuf *out, const char *s)
 {
     sb_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            sb_putc(out, '\\');
-            sb_putc(out, (char)*p);
-        } else if (*p == '\n') {
+    size_t n = strlen(s), k;
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        int32_t cp;
+        k = utf8_decode(s + i, n - i, &cp);
+        if (!k)
+            sb_putc(out, s[i]);   /* not UTF-8: the read-back refuses it */
+        else if (cp == '"' || cp == '\\')
+            sb_printf(out, "\\%c", (char)cp);
+        else if (cp == '\n')
             sb_puts(out, "\\n");
-        } else if (*p == '\t') {
+        else if (cp == '\t')
             sb_puts(out, "\\t");
-        } else if (*p < 0x20 || *p == 0x7f) {
-            sb_printf(out, "\\x%02x", *p);
-        } else {
-            sb_putc(out, (char)*p);
-        }
+        else if (utf8_is_control(cp))
+            sb_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+        else
+            sb_add(out, s + i, k);
     }
     sb_putc(out, '"');
 }

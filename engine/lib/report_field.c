@@ -9,6 +9,7 @@
 #include "strbuf.h"
 #include "version.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,21 +241,24 @@ static const char *join_texts(arena *a, const plan_text *t, size_t n, const char
     return keep(a, &sb);
 }
 
-/* "12.5" or "12": numbers as Vietnamese readers expect them, without
- * trailing zeros (a decimal comma). */
+/* "12,5" or "12": numbers as Vietnamese readers expect them, without
+ * trailing zeros (a decimal comma), all their digits however large. Never
+ * "inf" or "nan": loading refuses them, and nothing is written if one came. */
 static void put_number(strbuf *sb, double v)
 {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.2f", v);
-    char *end = buf + strlen(buf) - 1;
-    while (*end == '0')
-        *end-- = '\0';
-    if (*end == '.')
-        *end = '\0';
-    char *dot = strchr(buf, '.');
-    if (dot)
-        *dot = ',';
-    sb_puts(sb, buf);
+    if (!isfinite(v))
+        return;
+    strbuf text = STRBUF_INIT;
+    sb_printf(&text, "%.2f", v);     /* always holds a '.' */
+    const char *s = sb_str(&text);
+    size_t n = text.len;
+    while (s[n - 1] == '0')
+        n--;
+    if (s[n - 1] == '.')
+        n--;
+    for (size_t i = 0; i < n; i++)
+        sb_putc(sb, s[i] == '.' ? ',' : s[i]);
+    sb_release(&text);
 }
 
 static void put_target(strbuf *sb, const plan_target *t, const double *actual)

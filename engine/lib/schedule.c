@@ -6,7 +6,10 @@
  * and its result shared, so a problem in it is reported once, where it is
  * written. Reports: "due" is one window; "every" one window per period of
  * Decree 09/2019 in each year of the plan (period.h); the words in "when"
- * are read only when neither is given. */
+ * are read only when neither is given. A due date is checked against the
+ * plan's year or span (a warning just outside, an error further away), and
+ * a window that ends before the plan starts still exists, so that what
+ * passes is always scheduled and never silently dropped. */
 #include "schedule.h"
 
 #include "period.h"
@@ -91,6 +94,34 @@ static void check_inside(context *c, const node *at, const when *w)
     }
 }
 
+/* A due date against the plan's year or span: inside, nothing; in the
+ * year before or after it, a warning (a yearly report is often due in
+ * January of the next year, but a year typed wrong looks the same); further
+ * away, an error. */
+static void check_due(context *c, const node *at, date due)
+{
+    char years[64], day[11];
+    describe_years(c, years, sizeof years);
+    date_format_iso(due, day);
+    int before = c->years.year_from - due.year, after = due.year - c->years.year_to;
+    if (before > 1 || after > 1)
+        error_at(c, at, NULL, "the due date %s is more than a year %s %s", day,
+                 before > 1 ? "before" : "after", years);
+    else if (before > 0 || after > 0)
+        diag_at(c->d, DIAG_WARNING, at->src, at->pos, at->span,
+                "the due date %s is outside %s; check that it is meant", day, years);
+}
+
+/* The first day of a window that ends on `last` and starts with the plan,
+ * or with the year of `last` when that is later (or when `last` comes
+ * before the plan: the window is then reported outside it, not lost). */
+static date start_for(const context *c, date last)
+{
+    date year = date_make(last.year, 1, 1);
+    return date_cmp(c->start, year) > 0 && date_cmp(c->start, last) <= 0 ? c->start
+                                                                          : year;
+}
+
 /* A "from"/"to"/"by"/"due" value as a period; reports at the value. */
 static bool read_period(context *c, const node *n, date *first, date *last)
 {
@@ -122,8 +153,7 @@ static bool read_window(context *c, const node *obj, when *w)
     if (by) {
         if (!read_period(c, by, &unused, &last))
             return false;
-        first = date_cmp(c->start, date_make(last.year, 1, 1)) > 0
-                    ? c->start : date_make(last.year, 1, 1);
+        first = start_for(c, last);
     } else if (from) {
         if (!read_period(c, from, &first, &last))
             return false;
@@ -147,6 +177,7 @@ static bool read_window(context *c, const node *obj, when *w)
         if (!read_period(c, due, &d_first, &d_last))
             return false;
         x.due = d_last;
+        check_due(c, due, x.due);
     }
     x.note = node_str(node_get(obj, "note"));
     w->windows = arena_grow(c->a, w->windows, w->count, w->count + 1, sizeof x);
@@ -287,9 +318,7 @@ static void add_duty(context *c, when *w, const when_duty *duty, int day)
         add_periods(c, w, PERIOD_YEAR, 0, 0, day);
     if (duty->has_due) {
         when one;
-        date first = date_cmp(c->start, date_make(duty->due.year, 1, 1)) > 0
-                         ? c->start : date_make(duty->due.year, 1, 1);
-        when_split(c->a, first, duty->due, WHEN_ONCE, &one);
+        when_split(c->a, start_for(c, duty->due), duty->due, WHEN_ONCE, &one);
         if (one.count == 1)
             add_window(c, w, one.windows[0]);
     }
@@ -342,6 +371,8 @@ static void schedule_report(context *c, plan_report *r)
             return;
         }
     }
+    if (duty.has_due)
+        check_due(c, r->due.at ? r->due.at : r->when.at, duty.due);
     r->on_request = duty.on_request;
     memset(&r->schedule, 0, sizeof r->schedule);
     add_duty(c, &r->schedule, &duty, r->day);

@@ -7,6 +7,7 @@
 
 #include "csv.h"
 #include "utf8.h"
+#include "visible.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -20,29 +21,6 @@ static bool listed(const status_report *r, const status_activity *a)
 }
 
 /* --- text -------------------------------------------------------------- */
-
-/* Appends s cut to `columns` display columns, with "…" where it is cut;
- * line breaks become spaces. */
-static void put_fitted(strbuf *out, const char *s, size_t columns)
-{
-    size_t n = strlen(s), col = 0, i = 0;
-    bool cut = utf8_advance(s, n, 0) > columns;
-    while (i < n) {
-        int32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        size_t w = k ? (size_t)utf8_cp_width(cp) : 1;
-        if (cut && col + w + 1 > columns)
-            break;
-        if (s[i] == '\n' || s[i] == '\r')
-            sb_putc(out, ' ');
-        else
-            sb_add(out, s + i, k ? k : 1);
-        col += w;
-        i += k ? k : 1;
-    }
-    if (cut)
-        sb_puts(out, "…");
-}
 
 static const char *state_color(status_state s)
 {
@@ -100,9 +78,9 @@ static void text_activity(status_report *r, const status_activity *a)
     size_t width = r->width, room = width > ID_WIDTH + 20 ? width - ID_WIDTH - 2 : 40;
     sb_puts(r->out, "  ");
     size_t idw = act->id.s ? utf8_advance(act->id.s, strlen(act->id.s), 0) : 0;
-    put_fitted(r->out, act->id.s ? act->id.s : "?", ID_WIDTH - 1);
+    visible_fit(r->out, act->id.s ? act->id.s : "?", ID_WIDTH - 1);
     sb_repeat(r->out, ' ', idw < ID_WIDTH ? ID_WIDTH - idw : 1);
-    put_fitted(r->out, act->title.s ? act->title.s : "", room);
+    visible_fit(r->out, act->title.s ? act->title.s : "", room);
     sb_putc(r->out, '\n');
 
     /* the second line: state, percent, due date, occurrences, lead */
@@ -132,7 +110,7 @@ static void text_activity(status_report *r, const status_activity *a)
         sb_printf(&line, "%s%s", a->as_partner ? "phối hợp; chủ trì: " : "",
                   act->lead.items[0].s);
         sb_puts(r->out, " · ");
-        put_fitted(r->out, sb_str(&line), width - used - 3);
+        visible_fit(r->out, sb_str(&line), width - used - 3);
     }
     sb_putc(r->out, '\n');
     sb_release(&line);
@@ -142,7 +120,7 @@ static void text_activity(status_report *r, const status_activity *a)
         strbuf note = STRBUF_INIT;
         sb_printf(&note, "%s: %s", day, a->last_note->note.s);
         sb_repeat(r->out, ' ', ID_WIDTH + 2);
-        put_fitted(r->out, sb_str(&note), room);
+        visible_fit(r->out, sb_str(&note), room);
         sb_putc(r->out, '\n');
         sb_release(&note);
     }
@@ -151,8 +129,10 @@ static void text_activity(status_report *r, const status_activity *a)
 static void text_plan(status_report *r, const status_plan *s, const char *file)
 {
     const plan *p = s->plan;
-    sb_printf(r->out, "\n%s%s%s · %s\n", r->color ? "\033[1m" : "",
-              p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "", file);
+    sb_printf(r->out, "\n%s%s%s · ", r->color ? "\033[1m" : "",
+              p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "");
+    visible_append(r->out, file, strlen(file));
+    sb_putc(r->out, '\n');
     sb_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n", s->counts.total,
               status_counts_percent(&s->counts));
     put_counts_text(r->out, &s->counts, 4, r->width);
@@ -178,9 +158,10 @@ static void json_date(strbuf *out, date d)
     sb_printf(out, "\"%s\"", iso);
 }
 
+/* JSON has no infinity or NaN: whatever reaches here, null. */
 static void json_number(strbuf *out, double v)
 {
-    if (isnan(v))
+    if (!isfinite(v))
         sb_puts(out, "null");
     else
         sb_printf(out, "%.15g", v);
@@ -249,7 +230,8 @@ static void json_targets(strbuf *out, const status_activity *a)
         sb_puts(out, ",\"unit\":");
         json_str(out, t->target->unit.s);
         sb_printf(out, ",\"accumulates\":%s,\"expected\":", t->accumulates ? "true" : "false");
-        json_number(out, round(t->expected * 100) / 100);
+        json_number(out, fabs(t->expected) < 1e15 ? round(t->expected * 100) / 100
+                                                  : t->expected);
         sb_puts(out, ",\"actual\":");
         if (t->measured)
             json_number(out, t->actual);
@@ -429,8 +411,10 @@ void status_format_begin(status_report *r)
     case STATUS_FORMAT_TEXT:
         date_format_vn(r->as_of, day);
         sb_printf(r->out, "Tình hình thực hiện tính đến ngày %s", day);
-        if (r->unit)
-            sb_printf(r->out, "; đơn vị: %s", r->unit);
+        if (r->unit) {
+            sb_puts(r->out, "; đơn vị: ");
+            visible_append(r->out, r->unit, strlen(r->unit));
+        }
         if (r->has_state)
             sb_printf(r->out, "; chỉ hiện: %s", status_state_label(r->state));
         sb_putc(r->out, '\n');

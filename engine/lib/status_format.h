@@ -5,8 +5,9 @@
  * the number of plans. Text is for people in a terminal: per plan the
  * counts by state and the percent done, per activity its id, short title,
  * lead, due date, state and latest note, within the width given, colours
- * only when asked. JSON and CSV are for tools: fields in English, states
- * as codes; CSV cells are made inert for spreadsheets (csv.h).
+ * only when asked, control characters shown as escapes (visible.h). JSON
+ * and CSV are for tools: fields in English, states as codes; CSV cells are
+ * made inert for spreadsheets (csv.h).
  *
  * Only the activities in the status's scope (a unit's, see status_scope)
  * are counted and listed, and a plan with none is not shown; a state

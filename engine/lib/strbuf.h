@@ -29,7 +29,8 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 const char *sb_str(const strbuf *sb);          /* "" when empty */
 
-/* Appends s as a JSON string literal (with quotes), escaping as RFC 8259. */
+/* Appends s as a JSON string literal (with quotes), escaping as RFC 8259
+ * asks, and the other control characters (utf8_is_control) too. */
 void sb_json_string(strbuf *sb, const char *s, size_t n);
 
 #endif

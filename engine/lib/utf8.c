@@ -97,8 +97,16 @@ size_t utf8_length(const char *s, size_t n)
     return count;
 }
 
+bool utf8_is_control(int32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 int utf8_cp_width(int32_t cp)
 {
+    if (utf8_is_control(cp))
+        return 1;
     if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF)
         return 0;
     int w = utf8proc_charwidth(cp);

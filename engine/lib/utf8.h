@@ -26,8 +26,15 @@ bool utf8_valid(const char *s, size_t n, size_t *bad);
 /* Number of code points in s[0..n); an invalid byte counts as one. */
 size_t utf8_length(const char *s, size_t n);
 
+/* True for a character a terminal acts on instead of showing: Unicode's
+ * control characters (C0 U+0000-U+001F, DEL, C1 U+0080-U+009F) and the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069), which reorder the rest of a line. */
+bool utf8_is_control(int32_t cp);
+
 /* Display width of one code point: 0 for combining marks and zero-width
- * characters, 2 for wide East Asian characters, 1 otherwise. */
+ * characters, 2 for wide East Asian characters, 1 otherwise (a control
+ * character too: it is shown as one replacement character). */
 int utf8_cp_width(int32_t cp);
 
 /* Display width of s[0..n) starting at display column `start` (0-based),

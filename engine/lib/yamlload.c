@@ -4,7 +4,8 @@
  * valid UTF-8 text and every encoding problem is named in words a planning
  * officer can act on. libyaml's event parser then drives a builder with an
  * explicit stack (no recursion) that makes nodes, resolves plain scalars
- * with the YAML 1.2 core schema and checks keys, tags, anchors and limits.
+ * with the YAML 1.2 core schema (refusing the numbers no output can show:
+ * .inf, .nan, 1e400) and checks keys, tags, anchors and limits.
  * libyaml's own syntax errors are reworded for people who are not
  * programmers.
  *
@@ -786,6 +787,29 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
     return YAMLLOAD_FORM_STRING;
 }
 
+/* Infinity and "not a number" (.inf, .nan) and numbers beyond the largest
+ * a double holds (1e400, which strtod reads as infinity) would reach the
+ * figures and every output as "inf" or "nan": they are refused here, for
+ * plans, logs and templates alike. */
+static void yamlload_not_finite(yamlload_ctx *cx, const char *s, size_t len,
+                                yamlload_item *it)
+{
+    static const char *const words[] = {".inf", ".Inf", ".INF", ".nan", ".NaN",
+                                        ".NAN", NULL};
+    size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    strbuf value = STRBUF_INIT;
+    yamlload_quote(&value, s, len);
+    if (yamlload_one_of(s + sign, len - sign, words))
+        yamlload_error(cx, it->pos, it->span,
+                       "'%s' is not a number kehoach can use; write a number such "
+                       "as 12 or 2.5", sb_str(&value));
+    else
+        yamlload_error(cx, it->pos, it->span, "'%s' is too large to be a number",
+                       sb_str(&value));
+    sb_release(&value);
+    it->refused = true;
+}
+
 /* The node of a scalar event; sets it->refused after reporting a problem. */
 static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
                                   yamlload_item *it)
@@ -830,6 +854,10 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
         needs = "true or false";
     else if (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL)
         needs = "an empty value, '~' or null";
+    if (!needs && !isfinite(number)) {   /* 0 unless the value is a number */
+        yamlload_not_finite(b->cx, s, len, it);
+        return node_new(a, NODE_NULL, src, it->pos, it->span);
+    }
     if (needs) {
         strbuf shown = STRBUF_INIT, value = STRBUF_INIT;
         yamlload_tag_text(&shown, tag_name);

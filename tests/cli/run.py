@@ -11,12 +11,15 @@ A case is a folder holding:
   expected.NAME  optional: the exact content of the file NAME the command
                writes in the working folder
 and any input files. The case runs in a copy of its folder, with
-NO_COLOR=1, so paths and output are the same on every machine.
+NO_COLOR=1, so paths and output are the same on every machine. What a
+command asked for `--format json` prints on standard output must also
+parse as JSON (RFC 8259: no inf, no nan), whatever the expected file says.
 
 usage: run.py KEHOACH CASE_DIR [--update]
 --update rewrites stdout, stderr and status from the actual run (review
 the diff before committing it).
 """
+import json
 import os
 import shlex
 import shutil
@@ -35,6 +38,23 @@ def read(path, default=""):
             return f.read()
     except FileNotFoundError:
         return default
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def json_problem(args, stdout):
+    """Why stdout of a --format json command does not parse, or None."""
+    asks = any(a == "--format=json" or (a == "--format" and b == "json")
+               for a, b in zip(args, args[1:] + [""]))
+    if not asks or not stdout:
+        return None
+    try:
+        json.loads(stdout, parse_constant=_refuse_constant)
+    except ValueError as e:
+        return str(e)
+    return None
 
 
 def main():
@@ -106,6 +126,10 @@ def main():
             print(want)
             print(f"--- file {name[len(WRITTEN):]}: actual")
             print(content if content is not None else "(not written)")
+    problem = json_problem(args, actual["stdout"])
+    if problem:
+        failed = True
+        print(f"--- stdout is not JSON: {problem}")
     if proc.returncode < 0:
         print(f"kehoach was killed by signal {-proc.returncode}")
         failed = True

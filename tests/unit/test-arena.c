@@ -65,6 +65,12 @@ static void strbuf_builds_text_and_json(void **state)
     sb_reset(&sb);
     sb_json_string(&sb, "Kế \"hoạch\"\n\t\\\x01", strlen("Kế \"hoạch\"\n\t\\\x01"));
     assert_string_equal(sb_str(&sb), "\"Kế \\\"hoạch\\\"\\n\\t\\\\\\u0001\"");
+    /* DEL, C1 and the bidi controls are escaped too: JSON is often read
+     * on a terminal */
+    sb_reset(&sb);
+    const char *controls = "\x1b[31mđỏ\x7f\xc2\x9b\xe2\x80\xae";
+    sb_json_string(&sb, controls, strlen(controls));
+    assert_string_equal(sb_str(&sb), "\"\\u001b[31mđỏ\\u007f\\u009b\\u202e\"");
     sb_release(&sb);
     assert_null(sb.buf);
 }

@@ -42,11 +42,27 @@ static void formulas_are_inert(void **state)
     sb_release(&sb);
 }
 
+/* Control characters are left out (a spreadsheet cannot show them, a
+ * terminal would act on them), before the formula check: an ESC before '='
+ * must not hide the formula. Tabs and line breaks stay. */
+static void controls_left_out(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    csv_text(&sb, "Tập\x1b[31m huấn\a\x7f", true);
+    csv_text(&sb, "\x1b=1+1", false);
+    csv_text(&sb, "a\xc2\x85" "b\xe2\x80\xae" "c", false);
+    csv_text(&sb, "x\ty\nz", false);
+    assert_string_equal(sb_str(&sb), "Tập[31m huấn,\"'=1+1\",abc,\"x\ty\nz\"");
+    sb_release(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quoting_and_rows),
         cmocka_unit_test(formulas_are_inert),
+        cmocka_unit_test(controls_left_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "deadline_format.h"
 #include "ics.h"
 #include "utf8.h"
 
@@ -19,6 +20,49 @@ static void escapes_text_values(void **state)
     sb_reset(&sb);
     ics_date(&sb, "DTSTART", date_make(2024, 2, 29));
     assert_string_equal(sb_str(&sb), "DTSTART;VALUE=DATE:20240229\r\n");
+    sb_release(&sb);
+}
+
+/* An all-day event ends the next day, in any year a date can be written:
+ * the day after 9999-12-31 cannot, so that event lasts one day instead (it
+ * once ended on "00000101"). */
+static void all_day_events_in_any_year(void **state)
+{
+    (void)state;
+    static const date days[] = {{1, 1, 1}, {2024, 12, 31}, {9999, 12, 30}, {9999, 12, 31}};
+    deadline_item items[4];
+    for (size_t i = 0; i < 4; i++)
+        items[i] = (deadline_item){.kind = DEADLINE_REPORT, .plan_id = "p", .duty = 1,
+                                   .title = "Báo cáo", .key = "k", .label = "Năm",
+                                   .due = days[i]};
+    deadline_list l = {.items = items, .count = 4};
+    deadline_query q = {.as_of = {2024, 3, 1}};
+    strbuf sb = STRBUF_INIT;
+    deadline_format_ics(&l, &q, "1", &sb);
+    const char *s = sb_str(&sb);
+    static const char *const want[] = {
+        "DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\n",
+        "DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n",
+        "DTSTART;VALUE=DATE:99991230\r\nDTEND;VALUE=DATE:99991231\r\n",
+        "DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n",
+    };
+    for (size_t i = 0; i < 4; i++) {
+        s = strstr(s, want[i]);
+        assert_non_null(s);
+    }
+    assert_null(strstr(sb_str(&sb), "00000101"));
+    sb_release(&sb);
+}
+
+/* TEXT holds no control character but the tab (RFC 5545 §3.3.11): ESC,
+ * BEL, U+0001, DEL, C1 and the bidi controls are left out; a line break is
+ * escaped. */
+static void controls_left_out_of_text(void **state)
+{
+    (void)state;
+    strbuf sb = STRBUF_INIT;
+    ics_text(&sb, "SUMMARY", "Tập\x1b[31m huấn\a\x01\x7f\xc2\x85\xe2\x80\xae\ta\nb");
+    assert_string_equal(sb_str(&sb), "SUMMARY:Tập[31m huấn\ta\\nb\r\n");
     sb_release(&sb);
 }
 
@@ -65,6 +109,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_text_values),
+        cmocka_unit_test(all_day_events_in_any_year),
+        cmocka_unit_test(controls_left_out_of_text),
         cmocka_unit_test(folds_long_vietnamese_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,7 +30,7 @@ static record_entry entry(void)
     e.nvalues = 1;
     e.evidence = evidence;
     e.nevidence = 2;
-    e.note = "ghi chú: \"trích\" \x01 kết thúc";
+    e.note = "ghi chú: \"trích\" \x01 \xc2\x85 \xe2\x80\xae kết thúc";
     e.by = "- Phòng 1";
     return e;
 }

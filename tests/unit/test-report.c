@@ -24,6 +24,7 @@
 #include "xlsx.h"
 #include "yamlload.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -880,9 +881,37 @@ static void days_late_and_left_have_their_sign(void **state)
     arena_free(a);
 }
 
+/* Targets as text: a decimal comma, no trailing zeros, every digit of a
+ * large number (a fixed buffer once cut 1e60 to a wrong 47-digit number),
+ * and never "inf" or "nan". */
+static void targets_as_text(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    plan_target targets[] = {
+        {.name = {"Số buổi", NULL}, .value = 12},
+        {.name = {"Tỷ lệ", NULL}, .unit = {"%", NULL}, .value = 12.5},
+        {.name = {"Lượt", NULL}, .value = 0.25},
+        {.name = {"Lớn", NULL}, .value = 1e60},
+        {.name = {"Vô cực", NULL}, .value = INFINITY},
+        {.name = {"Không phải số", NULL}, .value = NAN},
+    };
+    plan_activity act = {.targets = targets, .ntargets = 6};
+    status_activity s = {.activity = &act};
+    report_run run = {.as_of = {2026, 12, 14}};
+    report_context c = {.run = &run, .activity = &s, .a = a};
+    report_value v = report_field_value(report_field_find("activity.targets"), &c);
+    assert_string_equal(v.text,
+                        "Số buổi: 12\nTỷ lệ: 12,5 %\nLượt: 0,25\n"
+                        "Lớn: 999999999999999949387135297074018866963645011013410073083904\n"
+                        "Vô cực: \nKhông phải số: ");
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(targets_as_text),
         cmocka_unit_test(sheet_names_made_valid),
         cmocka_unit_test(sheet_names_unique_ignoring_case),
         cmocka_unit_test(periods_named_and_spans),
