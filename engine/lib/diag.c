@@ -321,18 +321,15 @@ void diag_move(diag_sink *to, diag_sink *from)
 {
     for (size_t i = 0; i < from->nfiles; i++)
         file_of(to, from->files[i]->path);
-    for (size_t i = 0; i < from->n; i++)
-        add(to, from->items[i]);
+    size_t kept_err = 0, kept_warn = 0;
+    for (size_t i = 0; i < from->n; i++) {
+        kept_err += from->items[i]->level == DIAG_ERROR;
+        kept_warn += from->items[i]->level == DIAG_WARNING;
+        add(to, from->items[i]);   /* frees the item when to's cap is reached */
+    }
     /* counts of what from had already dropped */
     for (size_t i = 0; i < from->nfiles; i++) {
         file_of(to, from->files[i]->path)->dropped += from->files[i]->dropped;
-    }
-    size_t kept_err = 0, kept_warn = 0;
-    for (size_t i = 0; i < from->n; i++) {
-        if (from->items[i]->level == DIAG_ERROR)
-            kept_err++;
-        else if (from->items[i]->level == DIAG_WARNING)
-            kept_warn++;
     }
     to->errors += from->errors - kept_err;
     to->warnings += from->warnings - kept_warn;

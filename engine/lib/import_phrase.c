@@ -591,8 +591,9 @@ static const char *const document_kinds[] = {
 #define LAW (NKINDS - 1)
 
 /* The next citation in s[from..n): its start, and in *kind_end the offset
- * after its kind words. "Luật" counts only in capitals ("Luật Trợ giúp
- * pháp lý"), as the name of a law. */
+ * after its kind words (both outputs are left as they were when there is
+ * none: NULL). "Luật" counts only in capitals ("Luật Trợ giúp pháp lý"),
+ * as the name of a law. */
 static const char *next_citation(const char *s, size_t from, size_t n, size_t *kind_end,
                                  bool *law)
 {
@@ -700,16 +701,12 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
                 (b.date = read_date(a, s + skip_spaces(s, i + after), &len)))
                 i = skip_spaces(s, i + after) + len;
             i = read_issuer(a, s, skip_spaces(s, i), place, &b);
-            size_t next_end;
-            bool next_law;
-            at = next_citation(s, i, n, &next_end, &next_law);
+            at = next_citation(s, i, n, &kind_end, &law);
             size_t end = at ? (size_t)(at - s) : n;
             const char *semi = memchr(s + i, ';', end - i);
             b.about = read_about(a, s, i, semi ? (size_t)(semi - s) : end);
             *out = imp_grow(a, *out, *count, sizeof **out);
             (*out)[(*count)++] = b;
-            kind_end = next_end;
-            law = next_law;
         } else {
             at = next_citation(s, from, n, &kind_end, &law);
         }

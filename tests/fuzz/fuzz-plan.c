@@ -1,43 +1,25 @@
 /* fuzz-plan.c - libFuzzer target: any bytes as a plan file, through the
  * whole check pipeline (load, schema, model, meaning checks, schedule,
  * status, deadlines, diagnostics formatted as text and JSON). Built with
- * -Dfuzz=true and clang; see the README. The built-in schemas are loaded once, as a fuzzer's setup. */
+ * -Dfuzz=true and clang; see the README. */
+#include "fuzz-setup.h"
+
 #include "arena.h"
-#include "catalog.h"
 #include "check.h"
 #include "deadline.h"
 #include "deadline_format.h"
 #include "diag.h"
-#include "plan.h"
 #include "schedule.h"
-#include "schema.h"
-#include "source.h"
 #include "status.h"
 #include "status_format.h"
 #include "units.h"
 #include "yamlload.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static catalog *schemas;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!schemas) {
-        diag_sink *d = diag_sink_new(0);
-        schemas = catalog_load(d);
-        diag_sink_free(d);
-        if (!schemas)
-            abort();
-    }
-    char *text = xmalloc(size + 1);
-    memcpy(text, data, size);
-    text[size] = '\0';
-    source *src = source_new("fuzz.yaml", text, size);
+    source *src = fuzz_input("fuzz.yaml", data, size);
     arena *a = arena_new();
     diag_sink *d = diag_sink_new(50);
     size_t errors = diag_errors(d);
@@ -45,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!root && diag_errors(d) == errors)
         abort();   /* refused without a reason */
     if (root) {
-        schema_validate(catalog_schema(schemas, "plan.schema.json"), root, d);
+        schema_validate(fuzz_schema("plan.schema.json"), root, d);
         plan *p = plan_build(a, src, root);
         units *reg = units_new(NULL);
         units_add(reg, p->units, p->nunits);

@@ -5,24 +5,16 @@
  * the append is allowed, the new text must load and hold one more record:
  * the promise `kehoach update` relies on. Built with -Dfuzz=true and
  * clang; see the README. */
+#include "fuzz-setup.h"
+
 #include "arena.h"
-#include "catalog.h"
 #include "diag.h"
-#include "plan.h"
-#include "progress.h"
 #include "record.h"
-#include "schedule.h"
-#include "schema.h"
-#include "source.h"
 #include "status.h"
 #include "status_format.h"
 #include "yamlload.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char plan_yaml[] =
     "id: p\nissuer: X\nplace: Y\ntitle: T\nyear: 2026\n"
@@ -34,35 +26,17 @@ static const char plan_yaml[] =
     "reports:\n- {by: Sở Tư pháp, to: Bộ Tư pháp, what: kết quả, due: \"2026-10-30\"}\n"
     "recipients: [Bộ Tư pháp]\nsigner: {title: GIÁM ĐỐC, name: N}\n";
 
-static catalog *schemas;
-static source *plan_src;
-static arena *plan_arena;
 static plan *the_plan;
-
-static void setup(void)
-{
-    diag_sink *d = diag_sink_new(0);
-    schemas = catalog_load(d);
-    plan_src = source_new("p.yaml", xstrdup(plan_yaml), strlen(plan_yaml));
-    plan_arena = arena_new();
-    node *root = yamlload_parse(plan_arena, plan_src, d, &yamlload_default_limits);
-    if (!schemas || !root)
-        abort();
-    the_plan = plan_build(plan_arena, plan_src, root);
-    if (!schedule_plan(plan_arena, the_plan, d) || diag_errors(d))
-        abort();
-    diag_sink_free(d);
-}
 
 static void show_status(arena *a, const progress_log *log, const char *as_of)
 {
-    date when;
-    date_parse(as_of, false, &when);
+    date day;
+    date_parse(as_of, false, &day);
     status_plan s;
-    status_compute(a, the_plan, log, when, NULL, &s);
+    status_compute(a, the_plan, log, day, NULL, &s);
     strbuf out = STRBUF_INIT;
     for (int kind = STATUS_FORMAT_TEXT; kind <= STATUS_FORMAT_CSV; kind++) {
-        status_report r = {.kind = (status_format_kind)kind, .as_of = when, .width = 80,
+        status_report r = {.kind = (status_format_kind)kind, .as_of = day, .width = 80,
                            .out = &out};
         status_format_begin(&r);
         status_format_plan(&r, &s, "p.yaml");
@@ -98,17 +72,14 @@ static void append_one(const source *src, const node *root, size_t count)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!schemas)
-        setup();
-    char *text = xmalloc(size + 1);
-    memcpy(text, data, size);
-    text[size] = '\0';
-    source *src = source_new("p.progress.yaml", text, size);
+    if (!the_plan)
+        the_plan = fuzz_fixed_plan("p.yaml", plan_yaml);
+    source *src = fuzz_input("p.progress.yaml", data, size);
     arena *a = arena_new();
     diag_sink *d = diag_sink_new(50);
     node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
     if (root) {
-        bool valid = schema_validate(catalog_schema(schemas, "progress.schema.json"), root, d);
+        bool valid = schema_validate(fuzz_schema("progress.schema.json"), root, d);
         progress_log *log = progress_build(a, src, root);
         progress_check(log, the_plan, d);
         show_status(a, log, "2026-07-01");

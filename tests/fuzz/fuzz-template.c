@@ -3,25 +3,17 @@
  * passes renders a report of a fixed plan with its log (two plans named,
  * so sheets made for several plans appear), which must be written without
  * an error. Built with -Dfuzz=true and clang; see the README. */
+#include "fuzz-setup.h"
+
 #include "arena.h"
-#include "catalog.h"
 #include "diag.h"
-#include "plan.h"
-#include "progress.h"
 #include "report.h"
-#include "schedule.h"
-#include "schema.h"
-#include "source.h"
 #include "template.h"
 #include "yamlload.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char plan_yaml[] =
     "id: p\nnumber: \"/KH-STP\"\nissuer: Sở Tư pháp\nplace: Y\ntitle: \"=T\"\n"
@@ -40,31 +32,14 @@ static const char log_yaml[] =
     "- {date: \"2026-03-20\", activity: \"1.b\", state: in-progress, percent: 40,"
     " values: {Số buổi: 2}, note: \"=cmd\"}\n";
 
-static catalog *schemas;
-static source *plan_src, *log_src;
-static arena *plan_arena;
 static plan *the_plan;
 static progress_log *the_log;
 static int out_fd;               /* an unlinked file, rewritten each time */
 
 static void setup(void)
 {
-    diag_sink *d = diag_sink_new(0);
-    schemas = catalog_load(d);
-    plan_src = source_new("p.yaml", xstrdup(plan_yaml), strlen(plan_yaml));
-    log_src = source_new("p.progress.yaml", xstrdup(log_yaml), strlen(log_yaml));
-    plan_arena = arena_new();
-    node *root = yamlload_parse(plan_arena, plan_src, d, &yamlload_default_limits);
-    node *log_root = yamlload_parse(plan_arena, log_src, d, &yamlload_default_limits);
-    if (!schemas || !root || !log_root)
-        abort();
-    the_plan = plan_build(plan_arena, plan_src, root);
-    if (!schedule_plan(plan_arena, the_plan, d))
-        abort();
-    the_log = progress_build(plan_arena, log_src, log_root);
-    if (progress_check(the_log, the_plan, d) || diag_errors(d))
-        abort();
-    diag_sink_free(d);
+    the_plan = fuzz_fixed_plan("p.yaml", plan_yaml);
+    the_log = fuzz_fixed_log(the_plan, "p.progress.yaml", log_yaml);
     char out_path[] = "/tmp/fuzz-template-XXXXXX";
     out_fd = mkstemp(out_path);
     if (out_fd < 0)
@@ -74,16 +49,13 @@ static void setup(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!schemas)
+    if (!the_plan)
         setup();
-    char *text = xmalloc(size + 1);
-    memcpy(text, data, size);
-    text[size] = '\0';
-    source *src = source_new("t.template.yaml", text, size);
+    source *src = fuzz_input("t.template.yaml", data, size);
     arena *a = arena_new();
     diag_sink *d = diag_sink_new(20);
     node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
-    if (root && schema_validate(catalog_schema(schemas, "template.schema.json"), root, d)) {
+    if (root && schema_validate(fuzz_schema("template.schema.json"), root, d)) {
         template *t = template_build(a, src, root, d);
         if (t) {
             report_options o = {.tpl = t, .plan_files = 2, .fd = out_fd};

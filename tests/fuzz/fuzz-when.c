@@ -2,20 +2,16 @@
  * reporting duty, for a one-year and a multi-year plan; every window it
  * accepts must be a real, ordered range that ends on its due date or
  * after it. */
+#include "fuzz-setup.h"
+
 #include "arena.h"
 #include "when.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = xmalloc(size + 1);
-    memcpy(text, data, size);
-    text[size] = '\0';
+    char *text = fuzz_text(data, size);
     static const when_context years[] = {{2026, 2026}, {2021, 2025}};
     for (size_t i = 0; i < 2; i++) {
         arena *a = arena_new();

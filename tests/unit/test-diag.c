@@ -125,6 +125,25 @@ static void move_keeps_counts_and_stage(void **state)
     source_free(s);
 }
 
+/* Moved into a sink whose cap is reached, a diagnostic is dropped (and
+ * freed) but still counted, once. */
+static void move_into_a_full_sink_counts_once(void **state)
+{
+    (void)state;
+    source *s = make_source("x.yaml", "a\n");
+    diag_sink *to = diag_sink_new(1), *from = diag_sink_new(0);
+    diag_at(to, DIAG_ERROR, s, source_pos_at(s, 0, 0), 1, "first");
+    diag_at(from, DIAG_ERROR, s, source_pos_at(s, 0, 0), 1, "e");
+    diag_at(from, DIAG_WARNING, s, source_pos_at(s, 0, 0), 1, "w");
+    diag_move(to, from);
+    assert_int_equal(diag_errors(to), 2);
+    assert_int_equal(diag_warnings(to), 1);
+    assert_int_equal(diag_count(to), 1);
+    diag_sink_free(to);
+    diag_sink_free(from);
+    source_free(s);
+}
+
 static void json_form_escapes(void **state)
 {
     (void)state;
@@ -210,6 +229,7 @@ int main(void)
         cmocka_unit_test(sorted_by_file_then_position),
         cmocka_unit_test(cap_keeps_counting),
         cmocka_unit_test(move_keeps_counts_and_stage),
+        cmocka_unit_test(move_into_a_full_sink_counts_once),
         cmocka_unit_test(json_form_escapes),
         cmocka_unit_test(long_lines_are_cut_around_the_caret),
         cmocka_unit_test(huge_lines_are_not_copied_whole),
