@@ -10,7 +10,7 @@
  * activity's first window to the due date of its last. */
 #include "status.h"
 
-#include "text.h"
+#include "strmap.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -264,26 +264,56 @@ static void count_sections(arena *a, status_plan *out)
                     count(&out->sections[i].counts, &out->activities[k]);
 }
 
-static void count_leads(arena *a, status_plan *out)
+/* A lead unit's group while they are counted. */
+typedef struct lead_slot {
+    size_t index;            /* in out->leads */
+    size_t last;             /* 1 + the last activity counted in it */
+} lead_slot;
+
+/* The slot of the group of a lead as written: its registered unit's, or
+ * that of the names with its loose key; made when new. */
+static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *cap,
+                             const units *registry, const char *name)
+{
+    units_match m = units_lookup(registry, name);
+    bool found = m.verdict == UNITS_FOUND;
+    char *loose = found ? NULL : units_loose_key(name);
+    size_t len = 1 + (found ? sizeof m.unit : strlen(loose));
+    char *key = arena_alloc(a, len);
+    key[0] = found ? 'u' : 'n';
+    memcpy(key + 1, found ? (const void *)&m.unit : loose, len - 1);
+    free(loose);
+    lead_slot *slot = strmap_get(slots, key, len);
+    if (slot)
+        return slot;
+    if (out->nleads == *cap) {
+        out->leads = arena_grow(a, out->leads, out->nleads, *cap * 2, sizeof *out->leads);
+        *cap *= 2;
+    }
+    status_group *g = &out->leads[out->nleads];
+    g->unit = found ? m.unit : NULL;
+    g->name = found && m.unit->name.s ? m.unit->name.s : found && m.unit->id.s ? m.unit->id.s
+                                                                               : name;
+    g->unregistered = m.verdict == UNITS_UNKNOWN && units_count(registry) > 0;
+    slot = arena_alloc(a, sizeof *slot);
+    slot->index = out->nleads++;
+    return strmap_put(a, slots, key, len, slot);
+}
+
+/* Each activity counts once in the group of every unit that leads it. */
+static void count_leads(arena *a, status_plan *out, const units *registry)
 {
     size_t cap = 8;
+    strmap slots = {NULL, 0, 0};
     out->leads = arena_alloc(a, cap * sizeof *out->leads);
     for (size_t k = 0; k < out->nactivities; k++) {
         const plan_units *lead = &out->activities[k].activity->lead;
         for (size_t u = 0; u < lead->count; u++) {
-            const char *name = lead->items[u].s;
-            size_t i = 0;
-            while (i < out->nleads && !text_same(out->leads[i].name, name))
-                i++;
-            if (i == out->nleads) {
-                if (out->nleads == cap) {
-                    out->leads = arena_grow(a, out->leads, out->nleads, cap * 2,
-                                            sizeof *out->leads);
-                    cap *= 2;
-                }
-                out->leads[out->nleads++].name = name;
-            }
-            count(&out->leads[i].counts, &out->activities[k]);
+            lead_slot *slot = lead_group(a, out, &slots, &cap, registry, lead->items[u].s);
+            if (slot->last == k + 1)
+                continue;
+            slot->last = k + 1;
+            count(&out->leads[slot->index].counts, &out->activities[k]);
         }
     }
 }
@@ -339,5 +369,5 @@ void status_compute(arena *a, const plan *p, const progress_log *log, date as_of
     free(bucket);
     free(start);
     count_sections(a, out);
-    count_leads(a, out);
+    count_leads(a, out, scope ? scope->registry : NULL);
 }
