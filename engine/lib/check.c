@@ -211,7 +211,7 @@ static void each_name_list(const plan *p, void (*fn)(const plan_units *, void *)
 }
 
 /* A unit name as written, with its keys (units.h), in a plan without a
- * registry. */
+ * registry; key is made only for names that share a loose key. */
 typedef struct spelling {
     char *loose, *key;
     const plan_text *t;
@@ -227,13 +227,13 @@ static void collect_spellings(const plan_units *u, void *ctx)
     spellings *s = ctx;
     for (size_t i = 0; i < u->count; i++) {
         const plan_text *t = &u->items[i];
-        if (!t->s || !t->at || units_is_generic(t->s))
+        if (!t->s || !t->at)
             continue;
         if (s->n == s->cap) {
             s->cap = s->cap ? 2 * s->cap : 16;
             s->items = xrealloc(s->items, s->cap * sizeof *s->items);
         }
-        s->items[s->n++] = (spelling){units_loose_key(t->s), units_key(t->s), t};
+        s->items[s->n++] = (spelling){units_loose_key(t->s), NULL, t};
     }
 }
 
@@ -248,8 +248,8 @@ static int cmp_spelling(const void *pa, const void *pb)
     return x < y ? -1 : x > y;
 }
 
-/* Without a registry, names with one loose key are one unit (units.h):
- * every spelling but the first is pointed out. */
+/* Without a registry, names with one loose key are one unit (units.h),
+ * generic phrases too: every spelling but the first is pointed out. */
 static void check_spellings(const plan *p, diag_sink *d)
 {
     spellings s = {NULL, 0, 0};
@@ -258,10 +258,15 @@ static void check_spellings(const plan *p, diag_sink *d)
         qsort(s.items, s.n, sizeof *s.items, cmp_spelling);
     size_t first = 0;
     for (size_t i = 1; i < s.n; i++) {
-        const spelling *a = &s.items[first], *b = &s.items[i];
+        spelling *a = &s.items[first], *b = &s.items[i];
         if (strcmp(a->loose, b->loose) != 0) {
             first = i;
-        } else if (strcmp(a->key, b->key) != 0) {
+            continue;
+        }
+        if (!a->key)
+            a->key = units_key(a->t->s);
+        b->key = units_key(b->t->s);
+        if (strcmp(a->key, b->key) != 0) {
             diag *r = diag_at_node(d, DIAG_WARNING, b->t->at,
                                    "unit '%s' is written '%s' on line %u; one unit, "
                                    "written two ways", b->t->s, a->t->s,

@@ -408,15 +408,15 @@ static bool same_first_word(const char *a, const char *b)
 }
 
 /* How far a candidate is from what the text meant (0 nearest), or -1
- * when it is no suggestion. */
+ * when it is no suggestion. Edits are counted up to limit. */
 static long score(const struct units_hints_query *q, const char *key, const char *loose,
-                  bool is_id)
+                  bool is_id, size_t limit)
 {
     if (strcmp(loose, q->loose) == 0)
         return 0;
     if (is_id || same_first_word(loose, q->loose)) {
-        size_t d = text_distance(q->key, key, q->limit);
-        if (d <= q->limit)
+        size_t d = text_distance(q->key, key, limit);
+        if (d <= limit)
             return (long)d;
     }
     size_t used = is_id ? 0 : begun_words(q, loose);
@@ -476,10 +476,11 @@ static bool before(long score, const char *name, long other_score, const char *o
 static void offer_keyed(units_hints *h, const char *name, const char *key,
                         const char *loose, bool is_id)
 {
-    for (size_t i = 0; i < h->count; i++)
-        if (strcmp(h->keys[i], key) == 0)
-            return;
-    long s = score(h->query, key, loose, is_id);
+    /* once the list is full, only as many edits as its last one can win */
+    size_t limit = h->query->limit;
+    if (h->count == UNITS_HINTS && h->scores[h->count - 1] < (long)limit)
+        limit = (size_t)h->scores[h->count - 1];
+    long s = score(h->query, key, loose, is_id, limit);
     if (s < 0)
         return;
     size_t at = h->count;
@@ -487,6 +488,9 @@ static void offer_keyed(units_hints *h, const char *name, const char *key,
         at--;
     if (at == UNITS_HINTS)
         return;
+    for (size_t i = 0; i < h->count; i++)
+        if (strcmp(h->keys[i], key) == 0)
+            return;                       /* offered already, under this name */
     if (h->count == UNITS_HINTS) {
         h->count--;
         free(h->names[h->count]);
