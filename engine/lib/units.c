@@ -117,6 +117,8 @@ void units_add(units *r, const plan_unit *list, size_t n)
             add_key(r, u->aliases[j].s, u, false);
         r->nunits++;
     }
+    if (!r->n)
+        return;
     qsort(r->exact, r->n, sizeof *r->exact, cmp_exact);
     r->loose = xrealloc(r->loose, (r->cap + 1) * sizeof *r->loose);
     memcpy(r->loose, r->exact, r->n * sizeof *r->loose);
