@@ -4,7 +4,8 @@
  * Unique-id checks within a plan sort (id, position) pairs instead of
  * comparing every pair, so a plan of any size costs n log n; across plans,
  * a hash of the ids seen makes each plan cost the same, however many came
- * before it. */
+ * before it. The unit names of a plan without a registry are sorted by
+ * their loose key likewise, to find one unit written two ways. */
 #include "check.h"
 
 #include "arena.h"
@@ -310,7 +311,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
             const plan_text *t = j == 0 ? &u->name : &u->aliases[j - 1];
             if (!t->s)
                 continue;
-            folded[nnames] = text_fold(t->s, strlen(t->s));
+            folded[nnames] = units_key(t->s);
             names[nnames] = (keyed){folded[nnames], t->at, nnames};
             owner[nnames] = u;
             nnames++;
