@@ -114,6 +114,11 @@ static int cmd_deadlines(int argc, char **argv)
         free(paths);
         return EXIT_USAGE;
     }
+    if (o.query.role != DEADLINE_ANY_ROLE && !o.query.unit) {
+        free(paths);
+        return cli_usage_error("deadlines", "--role %s needs --unit: the unit whose role it "
+                               "is", o.query.role == DEADLINE_LEAD_ONLY ? "lead" : "partner");
+    }
     if (!o.has_as_of)
         o.query.as_of = cli_today();
     if (o.within) {
