@@ -21,13 +21,15 @@ days late and left are computed here, from the README's words:
   - a target: its latest measured value against the goal; a rate (unit
     "%") should hold at once, a count grow with the days elapsed from the
     start of the first window to the due date of the last;
-  - counts by state roll up to sections, lead units and plans; a plan's
-    percent is the mean of its activities not cancelled.
+  - counts by state roll up to sections, lead units (each name taken as
+    the unit the unit rule finds, an activity counted once per unit) and
+    plans; a plan's percent is the mean of its activities not cancelled.
 """
 import datetime
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,6 +56,14 @@ Window = namedtuple("Window", "key label start end due")
 Target = namedtuple("Target", "name value unit")
 Occurrence = namedtuple("Occurrence", "window state percent last")
 Measure = namedtuple("Measure", "target accumulates expected actual measured_on on_track")
+# A lead unit's group: its registered name (or the name as first written),
+# its id, whether a registry lacks it, and its activities counted once each.
+LeadGroup = namedtuple("LeadGroup", "label id unregistered counts")
+
+
+def chart_label(group):
+    """A lead group as the report's chart names it."""
+    return UNREGISTERED + group.label if group.unregistered else group.label
 
 
 def day(text):
@@ -110,6 +120,72 @@ def fold(text):
     while s and s[-1] in ".;,:":
         s = s[:-1].rstrip(" ")
     return s
+
+
+
+# --- which unit a name is: the README's unit rule, written again here -----
+
+UNREGISTERED = "Chưa đăng ký: "      # the chart's label of a name no registry has
+
+
+def unit_key(s):
+    """A unit name's key: case folded, NFC, every dash '-', white space
+    collapsed, trailing . ; , : dropped."""
+    s = unicodedata.normalize("NFC", s).casefold()
+    s = "".join("-" if unicodedata.category(c) == "Pd" else c for c in s)
+    s = " ".join(s.split())
+    return s.rstrip(".;,: ")
+
+
+def unit_loose(s):
+    """The key without diacritics (đ as d)."""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return unit_key("".join(c for c in s if unicodedata.category(c) != "Mn"))
+
+
+def unit_generic(name):
+    words = unit_loose(name)
+    return (name[:1].islower() or words.split(" ")[0] in ("cac", "nhung")
+            or words.endswith("co lien quan"))
+
+
+class Registry:
+    """The units of a plan and of its folder's units.yaml."""
+
+    def __init__(self, units):
+        self.units = {u["id"]: u for u in units}
+        self.exact, self.loose = {}, {}
+        for u in units:
+            for n in [u["id"], u["name"]] + list(u.get("aliases") or []):
+                self.exact.setdefault(unit_key(n), u["id"])
+                self.loose.setdefault(unit_loose(n), set()).add(u["id"])
+
+    def plain(self, name):
+        """('unit', id), ('generic', None) or (None, None)."""
+        if unit_key(name) in self.exact:
+            return "unit", self.exact[unit_key(name)]
+        found = self.loose.get(unit_loose(name), set())
+        if len(found) == 1:
+            return "unit", next(iter(found))
+        return ("generic", None) if unit_generic(name) else (None, None)
+
+    def resolve(self, name):
+        """What plain() says, and for "A (B)" B within A."""
+        kind, unit = self.plain(name)
+        m = re.match(r"^(.+?)\((.*)\)[ .]*$", name)
+        if kind is None and m:
+            outer, inner = self.plain(m.group(1)), self.plain(m.group(2))
+            if outer[0] and inner[0]:
+                unit = inner[1] or outer[1]
+                kind = "unit" if unit else "generic"
+        return kind, unit
+
+    def group(self, name):
+        """The lead group a name counts in: (identity, label, id, unregistered)."""
+        kind, unit = self.resolve(name)
+        if unit:
+            return ("u", unit), self.units[unit]["name"], unit, False
+        return ("n", unit_loose(name)), name, None, kind is None and bool(self.units)
 
 
 # --- the files ---------------------------------------------------------
@@ -175,6 +251,12 @@ class Plan:
         inherited = {"lead": [], "partners": [], "time": None}
         self._read_sections(doc.get("sections") or [], None, self._inherit(inherited, doc))
         self.duties = [Duty(r) for r in doc.get("reports") or []]
+        units = list(doc.get("units") or [])
+        folder = os.path.join(os.path.dirname(path), "units.yaml")
+        if os.path.exists(folder):
+            with open(folder, encoding="utf-8") as f:
+                units += yaml12.load(f.read())["units"]
+        self.registry = Registry(units)
         log_path = path[:-len(".yaml")] + ".progress.yaml"
         self.log_path = log_path if os.path.exists(log_path) else None
         self.records = read_log(log_path) if self.log_path else []
@@ -209,6 +291,16 @@ def read_log(path):
         r = dict(r, order=i, line=node.start_mark.line + 1, date=day(r["date"]))
         records.append(r)
     return records
+
+
+def lead_units(plan, activity):
+    """The lead groups (Registry.group) an activity counts in, each once, in
+    the order its leads are written."""
+    groups = {}
+    for name in activity.lead:
+        group = plan.registry.group(name)
+        groups.setdefault(group[0], group)
+    return list(groups.values())
 
 
 def plan_files(plans_dir):
@@ -393,14 +485,14 @@ class PlanStatus:
                 if s.activity.section.within(sec):
                     c.add(s)
             self.sections.append((sec, c))
-        self.leads = []              # (name as first written, Counts), in order met
+        self.leads = []              # LeadGroup, in the order the units first lead
+        found = {}
         for s in self.activities:
-            for name in s.activity.lead:
-                group = next((g for g in self.leads if fold(g[0]) == fold(name)), None)
-                if not group:
-                    group = (name, Counts())
-                    self.leads.append(group)
-                group[1].add(s)
+            for ident, label, unit, unregistered in lead_units(plan, s.activity):
+                if ident not in found:
+                    found[ident] = LeadGroup(label, unit, unregistered, Counts())
+                    self.leads.append(found[ident])
+                found[ident].counts.add(s)
 
     def targets(self):
         """All, measured, on track."""

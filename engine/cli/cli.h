@@ -64,6 +64,11 @@ bool cli_parse(const char *command, int argc, char **argv,
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Prints the usage error for a --unit that names no unit of the plans
+ * read ("unknown unit 'X': no plan read names it; did you mean 'Y'?",
+ * up to UNITS_HINTS names); returns EXIT_USAGE. */
+int cli_unknown_unit(const char *command, const char *unit, const units_hints *hints);
+
 /* --- the process (main.c) -------------------------------------------- */
 
 /* For the tests that must catch a command at one exact point (a report

@@ -4,8 +4,10 @@
  * plan with errors could be wrong, so errors stop the command), collects
  * every due date as of --as-of that the plan's progress log does not show
  * finished (status.h), and prints them in the format asked for,
- * to standard output or, with -o, to a file replaced all at once. The
- * clock is read only for the default of --as-of (cli_today). */
+ * to standard output or, with -o, to a file replaced all at once. A
+ * --unit that no plan read names is a usage error, not an empty list
+ * (units_query.h). The clock is read only for the default of --as-of
+ * (cli_today). */
 #include "cli.h"
 
 #include "arena.h"
@@ -13,6 +15,7 @@
 #include "deadline_format.h"
 #include "diag.h"
 #include "status.h"
+#include "units_query.h"
 #include "validate.h"
 #include "version.h"
 
@@ -87,12 +90,15 @@ static bool on_arg(const cli_args *arg, void *ctx)
 typedef struct collector {
     deadline_list list;
     const deadline_query *query;
+    units_query *unit;          /* NULL without --unit */
 } collector;
 
 static void collect(const plan *p, const char *path, const units *registry,
                     const progress_log *log, void *ctx)
 {
     collector *c = ctx;
+    if (c->unit)
+        units_query_add_plan(c->unit, p, registry);
     arena *a = arena_new();
     status_plan status;
     status_compute(a, p, log, c->query->as_of, NULL, &status);
@@ -107,6 +113,11 @@ static int cmd_deadlines(int argc, char **argv)
     if (!cli_parse("deadlines", argc, argv, option_table, on_arg, &o)) {
         free(paths);
         return EXIT_USAGE;
+    }
+    if (o.query.role != DEADLINE_ANY_ROLE && !o.query.unit) {
+        free(paths);
+        return cli_usage_error("deadlines", "--role %s needs --unit: the unit whose role it "
+                               "is", o.query.role == DEADLINE_LEAD_ONLY ? "lead" : "partner");
     }
     if (!o.has_as_of)
         o.query.as_of = cli_today();
@@ -124,11 +135,15 @@ static int cmd_deadlines(int argc, char **argv)
 
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     collector c = {.query = &o.query};
+    if (o.query.unit)
+        c.unit = units_query_new(o.query.unit);
     deadline_list_init(&c.list);
     validate_result r;
     validate_run(o.paths, o.npaths, d, &r, collect, &c);
 
     int code = cli_report_problems("deadlines", "no deadlines shown", d, &r);
+    if (code == EXIT_VALID && c.unit && !units_query_found(c.unit))
+        code = cli_unknown_unit("deadlines", o.query.unit, units_query_hints(c.unit));
     if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;
@@ -150,6 +165,7 @@ static int cmd_deadlines(int argc, char **argv)
         code = cli_emit("deadlines", o.output, &out);
         sb_release(&out);
     }
+    units_query_free(c.unit);
     deadline_list_release(&c.list);
     validate_result_release(&r);
     diag_sink_free(d);
@@ -180,7 +196,9 @@ const cli_command cmd_deadlines_info = {
     "  -w, --within DURATION only what is due within 30d, 6w, 3m or 1y (days,\n"
     "                        weeks, months, years); overdue items always show\n"
     "  -u, --unit UNIT       only what a unit leads or coordinates: its id or its\n"
-    "                        name as the unit registry or the plan writes it\n"
+    "                        name as the unit registry or the plan writes it,\n"
+    "                        with or without diacritics; a UNIT that no plan\n"
+    "                        read names is a usage error, with suggestions\n"
     "  --role ROLE           with --unit: lead, partner or any (the default);\n"
     "                        coordinated items are marked (phối hợp)\n"
     "  -f, --format FORMAT   text (the default), json, csv or ics (a calendar\n"

@@ -3,13 +3,16 @@
  * Checks the plans and their progress logs as "validate" does (a status
  * computed from a plan or log with errors could be wrong, so errors stop
  * the command), computes each plan's status as of --as-of while the plan
- * is in memory, and formats it at once (status_format.h). */
+ * is in memory, and formats it at once (status_format.h). A --unit that
+ * no plan read names is a usage error, not an empty status
+ * (units_query.h). */
 #include "cli.h"
 
 #include "arena.h"
 #include "diag.h"
 #include "status.h"
 #include "status_format.h"
+#include "units_query.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -73,10 +76,18 @@ static bool on_arg(const cli_args *arg, void *ctx)
     }
 }
 
+typedef struct run {
+    status_report *report;
+    units_query *unit;          /* NULL without --unit */
+} run;
+
 static void on_plan(const plan *p, const char *path, const units *registry,
                     const progress_log *log, void *ctx)
 {
-    status_report *r = ctx;
+    run *c = ctx;
+    status_report *r = c->report;
+    if (c->unit)
+        units_query_add_plan(c->unit, p, registry);
     arena *a = arena_new();
     status_scope scope = {r->unit, registry};
     status_plan s;
@@ -104,13 +115,17 @@ static int cmd_status(int argc, char **argv)
 
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     validate_result r;
+    run c = {&o.report, o.report.unit ? units_query_new(o.report.unit) : NULL};
     status_format_begin(&o.report);
-    validate_run(o.paths, o.npaths, d, &r, on_plan, &o.report);
+    validate_run(o.paths, o.npaths, d, &r, on_plan, &c);
     status_format_end(&o.report);
 
     int code = cli_report_problems("status", "no status shown", d, &r);
+    if (code == EXIT_VALID && c.unit && !units_query_found(c.unit))
+        code = cli_unknown_unit("status", o.report.unit, units_query_hints(c.unit));
     if (code == EXIT_VALID)
         code = cli_emit("status", o.output, &out);
+    units_query_free(c.unit);
     sb_release(&out);
     validate_result_release(&r);
     diag_sink_free(d);
@@ -144,7 +159,9 @@ const cli_command cmd_status_info = {
     "options:\n"
     "  --as-of DATE          the day to look from, YYYY-MM-DD (default: today)\n"
     "  -u, --unit UNIT       only the activities a unit leads or coordinates:\n"
-    "                        its id or its name; the counts are then the unit's\n"
+    "                        its id or its name, with or without diacritics (a\n"
+    "                        UNIT that no plan read names is a usage error);\n"
+    "                        the counts are then the unit's\n"
     "  -s, --state STATE     list only the activities in this state (the counts\n"
     "                        still count them all)\n"
     "  -f, --format FORMAT   text (the default), json or csv\n"

@@ -2,7 +2,8 @@
  *
  * GNU-style options (--name=value, --name value, -x value, "--" ends the
  * options) with messages in the style of the rest of the engine and a
- * "did you mean" for a misspelt option. */
+ * "did you mean" for a misspelt option, or for a --unit that no plan read
+ * names. */
 #include "cli.h"
 
 #include "arena.h"
@@ -24,6 +25,20 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     cli_line(stderr, "kehoach %s: %s", command, sb_str(&text));
     sb_release(&text);
     fprintf(stderr, "Try 'kehoach help %s' for the options.\n", command);
+    return EXIT_USAGE;
+}
+
+int cli_unknown_unit(const char *command, const char *unit, const units_hints *hints)
+{
+    if (!hints->count)
+        return cli_usage_error(command, "unknown unit '%s': no plan read names it", unit);
+    strbuf names = STRBUF_INIT;
+    for (size_t i = 0; i < hints->count; i++)
+        sb_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 < hints->count ? ", " : " or ",
+                  hints->names[i]);
+    cli_usage_error(command, "unknown unit '%s': no plan read names it; did you mean %s?",
+                    unit, sb_str(&names));
+    sb_release(&names);
     return EXIT_USAGE;
 }
 

@@ -4,7 +4,8 @@
  * Unique-id checks within a plan sort (id, position) pairs instead of
  * comparing every pair, so a plan of any size costs n log n; across plans,
  * a hash of the ids seen makes each plan cost the same, however many came
- * before it. */
+ * before it. The unit names of a plan without a registry are sorted by
+ * their loose key likewise, to find one unit written two ways. */
 #include "check.h"
 
 #include "arena.h"
@@ -177,46 +178,135 @@ static void check_activities(const plan *p, diag_sink *d)
 
 /* --- unit names ------------------------------------------------------- */
 
-static void check_names(const plan_units *u, const units *registry, diag_sink *d)
+static void warn_unknown(const plan_text *t, const units *registry, diag_sink *d)
 {
+    units_hints h;
+    units_hints_init(&h, t->s);
+    for (const units *r = registry; r; r = units_outer(r))
+        units_hints_offer_registry(&h, r);
+    if (h.count)
+        diag_at_node(d, DIAG_WARNING, t->at,
+                     "unit '%s' is not in the unit registry; did you mean '%s'?", t->s,
+                     h.names[0]);
+    else
+        diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry", t->s);
+    units_hints_release(&h);
+}
+
+typedef struct name_check {
+    const units *registry;
+    diag_sink *d;
+} name_check;
+
+static void check_names(const plan_units *u, void *ctx)
+{
+    const name_check *c = ctx;
     for (size_t i = 0; i < u->count; i++) {
         const plan_text *t = &u->items[i];
-        units_match m = units_lookup(registry, t->s);
-        if (m.verdict != UNITS_UNKNOWN)
-            continue;
-        if (m.suggestion)
-            diag_at_node(d, DIAG_WARNING, t->at,
-                         "unit '%s' is not in the unit registry; did you mean '%s'?",
-                         t->s, m.suggestion);
-        else
-            diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry",
-                         t->s);
+        units_match m = units_lookup(c->registry, t->s);
+        if (m.verdict == UNITS_UNKNOWN)
+            warn_unknown(t, c->registry, c->d);
+        else if (m.loose)
+            diag_at_node(c->d, DIAG_WARNING, t->at,
+                         "unit '%s' is not in the unit registry as written; taken as "
+                         "'%s' (%s), the same name but for diacritics", t->s, m.name,
+                         m.unit->id.s ? m.unit->id.s : "?");
     }
 }
 
-static void check_defaults_names(const plan_defaults *df, const units *registry,
-                                 diag_sink *d)
+/* Calls fn with every list of unit names the plan writes: the defaults,
+ * the activities' own lead and partners, who reports and to whom. */
+static void each_name_list(const plan *p, void (*fn)(const plan_units *, void *),
+                           void *ctx)
 {
-    check_names(&df->lead, registry, d);
-    check_names(&df->partners, registry, d);
-}
-
-static void check_unit_names(const plan *p, const units *registry, diag_sink *d)
-{
-    check_defaults_names(&p->defaults, registry, d);
-    for (size_t i = 0; i < p->nall_sections; i++)
-        check_defaults_names(&p->all_sections[i]->defaults, registry, d);
+    fn(&p->defaults.lead, ctx);
+    fn(&p->defaults.partners, ctx);
+    for (size_t i = 0; i < p->nall_sections; i++) {
+        fn(&p->all_sections[i]->defaults.lead, ctx);
+        fn(&p->all_sections[i]->defaults.partners, ctx);
+    }
     for (size_t i = 0; i < p->nactivities; i++) {
         const plan_activity *a = p->activities[i];
         if (!a->lead_inherited)
-            check_names(&a->lead, registry, d);
+            fn(&a->lead, ctx);
         if (!a->partners_inherited)
-            check_names(&a->partners, registry, d);
+            fn(&a->partners, ctx);
     }
     for (size_t i = 0; i < p->nreports; i++) {
-        check_names(&p->reports[i].by, registry, d);
-        check_names(&p->reports[i].to, registry, d);
+        fn(&p->reports[i].by, ctx);
+        fn(&p->reports[i].to, ctx);
     }
+}
+
+/* A unit name as written, with its keys (units.h), in a plan without a
+ * registry; key is made only for names that share a loose key. */
+typedef struct spelling {
+    char *loose, *key;
+    const plan_text *t;
+} spelling;
+
+typedef struct spellings {
+    spelling *items;
+    size_t n, cap;
+} spellings;
+
+static void collect_spellings(const plan_units *u, void *ctx)
+{
+    spellings *s = ctx;
+    for (size_t i = 0; i < u->count; i++) {
+        const plan_text *t = &u->items[i];
+        if (!t->s || !t->at)
+            continue;
+        if (s->n == s->cap) {
+            s->cap = s->cap ? 2 * s->cap : 16;
+            s->items = xrealloc(s->items, s->cap * sizeof *s->items);
+        }
+        s->items[s->n++] = (spelling){units_loose_key(t->s), NULL, t};
+    }
+}
+
+/* By loose key, then in the order written. */
+static int cmp_spelling(const void *pa, const void *pb)
+{
+    const spelling *a = pa, *b = pb;
+    int c = strcmp(a->loose, b->loose);
+    if (c)
+        return c;
+    size_t x = a->t->at->pos.offset, y = b->t->at->pos.offset;
+    return x < y ? -1 : x > y;
+}
+
+/* Without a registry, names with one loose key are one unit (units.h),
+ * generic phrases too: every spelling but the first is pointed out. */
+static void check_spellings(const plan *p, diag_sink *d)
+{
+    spellings s = {NULL, 0, 0};
+    each_name_list(p, collect_spellings, &s);
+    if (s.n > 1)
+        qsort(s.items, s.n, sizeof *s.items, cmp_spelling);
+    size_t first = 0;
+    for (size_t i = 1; i < s.n; i++) {
+        spelling *a = &s.items[first], *b = &s.items[i];
+        if (strcmp(a->loose, b->loose) != 0) {
+            first = i;
+            continue;
+        }
+        if (!a->key)
+            a->key = units_key(a->t->s);
+        b->key = units_key(b->t->s);
+        if (strcmp(a->key, b->key) != 0) {
+            diag *r = diag_at_node(d, DIAG_WARNING, b->t->at,
+                                   "unit '%s' is written '%s' on line %u; one unit, "
+                                   "written two ways", b->t->s, a->t->s,
+                                   a->t->at->pos.line);
+            note_at(d, r, a->t->at, "first written here");
+        }
+    }
+    for (size_t i = 0; i < s.n; i++) {
+        free(s.items[i].loose);
+        free(s.items[i].key);
+    }
+    free(s.items);
 }
 
 void check_plan(const plan *p, const units *registry, diag_sink *d)
@@ -224,8 +314,11 @@ void check_plan(const plan *p, const units *registry, diag_sink *d)
     check_ids(p, d);
     check_dates(p, d);
     check_activities(p, d);
+    name_check c = {registry, d};
     if (units_count(registry))
-        check_unit_names(p, registry, d);
+        each_name_list(p, check_names, &c);
+    else
+        check_spellings(p, d);
 }
 
 /* --- registry consistency --------------------------------------------- */
@@ -245,7 +338,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
             const plan_text *t = j == 0 ? &u->name : &u->aliases[j - 1];
             if (!t->s)
                 continue;
-            folded[nnames] = text_fold(t->s, strlen(t->s));
+            folded[nnames] = units_key(t->s);
             names[nnames] = (keyed){folded[nnames], t->at, nnames};
             owner[nnames] = u;
             nnames++;

@@ -3,8 +3,10 @@
  * Run on the plan model after schema validation: ids unique within a plan
  * and plan ids unique across the plans checked, real calendar dates, a
  * lead and a time for every activity once defaults are applied, unit names
- * found in the registry (a warning with a suggestion when not), a
- * registry's own consistency, and "basis" links to plans that exist. */
+ * found in the registry (a warning with a suggestion when not, or saying
+ * which unit a name found only without diacritics was taken as), without
+ * a registry one unit written one way, a registry's own consistency, and
+ * "basis" links to plans that exist. */
 #ifndef KEHOACH_CHECK_H
 #define KEHOACH_CHECK_H
 
@@ -12,8 +14,9 @@
 #include "plan.h"
 #include "units.h"
 
-/* Checks one plan. registry may be NULL or empty: unit names are then not
- * checked. */
+/* Checks one plan. registry may be NULL or empty: unit names are then
+ * checked against each other (units.h: one loose key, one unit), a
+ * warning at every spelling after the first. */
 void check_plan(const plan *p, const units *registry, diag_sink *d);
 
 /* Checks a registry's units (ids unique, parents known, a name not given

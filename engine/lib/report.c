@@ -10,9 +10,10 @@
  * The per-plan document sheet of the Ministry report is laid out as
  * Decree 30/2020/NĐ-CP lays out an administrative document: the issuing
  * body and the national motto side by side, number, place and date, the
- * title, then the content (a summary with a chart by lead unit, the table
- * of activities under the plan's section headings) and the signature
- * block with "Nơi nhận". */
+ * title, then the content (a summary with a chart by lead unit, grouped
+ * as status_compute groups the leads, a name the plan's registry lacks
+ * labelled as such; the table of activities under the plan's section
+ * headings) and the signature block with "Nơi nhận". */
 #include "report.h"
 
 #include "sha256.h"
@@ -326,6 +327,13 @@ typedef struct summary_line {
     uint32_t fill;
 } summary_line;
 
+/* A lead unit's name in the chart: one the plan's unit registry lacks is
+ * marked, so that a unit written two ways is seen as such. */
+static const char *lead_label(arena *a, const status_group *g)
+{
+    return g->unregistered ? arena_printf(a, "Chưa đăng ký: %s", g->name) : g->name;
+}
+
 static void summary_block(report *r, sheet_out *so, const report_context *c)
 {
     const status_plan *s = c->status;
@@ -381,7 +389,7 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             xlsx_style unit = label;
             unit.fill = XLSX_NO_FILL;
             value.fill = XLSX_NO_FILL;
-            xlsx_text(so->xs, so->row, data_col, g->name, &unit);
+            xlsx_text(so->xs, so->row, data_col, lead_label(c->a, g), &unit);
             for (size_t k = 0; k < STATUS_NSTATES; k++)
                 xlsx_number(so->xs, so->row, data_col + 1 + (uint32_t)k,
                             (double)g->counts.n[summary_order[k]], &value);

@@ -10,7 +10,7 @@
  * activity's first window to the due date of its last. */
 #include "status.h"
 
-#include "text.h"
+#include "strmap.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -264,26 +264,61 @@ static void count_sections(arena *a, status_plan *out)
                     count(&out->sections[i].counts, &out->activities[k]);
 }
 
-static void count_leads(arena *a, status_plan *out)
+/* A lead unit's group while they are counted. */
+typedef struct lead_slot {
+    size_t index;            /* in out->leads */
+    size_t last;             /* 1 + the last activity counted in it */
+} lead_slot;
+
+/* The slot of the group of a lead as written: its registered unit's (in
+ * slots[0], by the unit's address), or that of the names with its loose
+ * key (in slots[1]); made when new. registry: NULL when the plan has
+ * none. */
+static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *cap,
+                             const units *registry, const char *name)
+{
+    units_match m = {UNITS_UNKNOWN, NULL, NULL, false};
+    if (registry)
+        m = units_lookup(registry, name);
+    const plan_unit *u = m.verdict == UNITS_FOUND ? m.unit : NULL;
+    char *key = u ? NULL : units_loose_key(name);
+    size_t len = u ? sizeof u : strlen(key);
+    const char *bytes = u ? (const char *)&u : key;
+    strmap *map = &slots[u ? 0 : 1];
+    lead_slot *slot = strmap_get(map, bytes, len);
+    if (!slot) {
+        if (out->nleads == *cap) {
+            out->leads = arena_grow(a, out->leads, out->nleads, *cap * 2, sizeof *out->leads);
+            *cap *= 2;
+        }
+        status_group *g = &out->leads[out->nleads];
+        g->unit = u;
+        g->name = !u ? name : u->name.s ? u->name.s : u->id.s ? u->id.s : name;
+        g->unregistered = m.verdict == UNITS_UNKNOWN && registry;
+        slot = arena_alloc(a, sizeof *slot);
+        slot->index = out->nleads++;
+        strmap_put(a, map, arena_strndup(a, bytes, len), len, slot);
+    }
+    free(key);
+    return slot;
+}
+
+/* Each activity counts once in the group of every unit that leads it. */
+static void count_leads(arena *a, status_plan *out, const units *registry)
 {
     size_t cap = 8;
+    strmap slots[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
+    if (!units_count(registry))
+        registry = NULL;
     out->leads = arena_alloc(a, cap * sizeof *out->leads);
     for (size_t k = 0; k < out->nactivities; k++) {
         const plan_units *lead = &out->activities[k].activity->lead;
         for (size_t u = 0; u < lead->count; u++) {
-            const char *name = lead->items[u].s;
-            size_t i = 0;
-            while (i < out->nleads && !text_same(out->leads[i].name, name))
-                i++;
-            if (i == out->nleads) {
-                if (out->nleads == cap) {
-                    out->leads = arena_grow(a, out->leads, out->nleads, cap * 2,
-                                            sizeof *out->leads);
-                    cap *= 2;
-                }
-                out->leads[out->nleads++].name = name;
-            }
-            count(&out->leads[i].counts, &out->activities[k]);
+            lead_slot *slot = lead_group(a, out, slots, &cap, registry, lead->items[u].s);
+            if (slot->last == k + 1)
+                continue;
+            slot->last = k + 1;
+            count(&out->leads[slot->index].counts, &out->activities[k]);
         }
     }
 }
@@ -339,5 +374,5 @@ void status_compute(arena *a, const plan *p, const progress_log *log, date as_of
     free(bucket);
     free(start);
     count_sections(a, out);
-    count_leads(a, out);
+    count_leads(a, out, scope ? scope->registry : NULL);
 }

@@ -107,8 +107,12 @@ int status_counts_percent(const status_counts *c);
 void status_counts_add(status_counts *to, const status_counts *from);
 
 typedef struct status_group {
-    const char *name;                  /* section "id title", or a lead unit */
+    const char *name;                  /* section "id title", or a lead unit:
+                                          its registered name, or as first
+                                          written */
     const plan_section *section;       /* NULL for a unit */
+    const plan_unit *unit;             /* the registered lead unit, or NULL */
+    bool unregistered;                 /* a lead the plan's registry lacks */
     status_counts counts;
 } status_group;
 
@@ -121,12 +125,16 @@ typedef struct status_plan {
     status_group *sections;            /* as plan->all_sections; a section
                                           counts its subsections too */
     size_t nsections;
-    status_group *leads;               /* by lead unit, in order of appearance */
+    status_group *leads;               /* by lead unit as units_lookup()
+                                          finds it (names it does not find:
+                                          by loose key), in order of
+                                          appearance */
     size_t nleads;
 } status_plan;
 
 /* Which activities the counts take: those a unit leads or coordinates
- * (matched through the registry as units_names() does), or all. */
+ * (matched through the registry as units_names() does), or all; and the
+ * registry the lead units are grouped by. */
 typedef struct status_scope {
     const char *unit;                  /* NULL: every activity */
     const units *registry;             /* may be NULL */

@@ -307,6 +307,9 @@ static void json_groups(strbuf *out, const status_group *g, size_t n, bool secti
         } else {
             sb_puts(out, "\"unit\":");
             json_str(out, g[i].name);
+            sb_puts(out, ",\"id\":");
+            json_str(out, g[i].unit ? g[i].unit->id.s : NULL);
+            sb_printf(out, ",\"unregistered\":%s", g[i].unregistered ? "true" : "false");
         }
         sb_printf(out, ",\"activities\":%zu,\"percent\":%d,\"counts\":", g[i].counts.total,
                   status_counts_percent(&g[i].counts));

@@ -166,10 +166,18 @@ bool text_same(const char *a, const char *b)
     return same;
 }
 
-static size_t to_codepoints(const char *s, int32_t **out)
+/* Code points held on the stack: longer texts are decoded into the heap. */
+#define SHORT_TEXT 128
+
+/* The code points of s[0..n), in buf when they fit (room for
+ * SHORT_TEXT), else in a new array; *out points to them, *heap is what to
+ * free. */
+static size_t to_codepoints(const char *s, size_t n, int32_t *buf, int32_t **out,
+                            int32_t **heap)
 {
-    size_t n = strlen(s), count = 0, i = 0;
-    int32_t *cps = xmalloc((n + 1) * sizeof *cps);
+    size_t count = 0, i = 0;
+    *heap = n > SHORT_TEXT ? xmalloc((n + 1) * sizeof **heap) : NULL;
+    int32_t *cps = *heap ? *heap : buf;
     while (i < n) {
         int32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
@@ -182,22 +190,40 @@ static size_t to_codepoints(const char *s, int32_t **out)
     return count;
 }
 
-size_t text_distance(const char *a, const char *b, size_t limit)
+static bool continues(char c)
 {
-    int32_t *x, *y;
-    size_t n = to_codepoints(a, &x), m = to_codepoints(b, &y);
-    size_t result;
-    if ((n > m ? n - m : m - n) > limit) {
-        result = limit + 1;
-        goto done;
-    }
-    /* optimal string alignment distance, three rolling rows */
-    size_t *prev2 = xmalloc((m + 1) * sizeof(size_t));
-    size_t *prev = xmalloc((m + 1) * sizeof(size_t));
-    size_t *cur = xmalloc((m + 1) * sizeof(size_t));
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* The bytes a and b share at their start and, after that, at their end,
+ * each ending on a character boundary: they cost no edit. */
+static void common_ends(const char *a, size_t na, const char *b, size_t nb, size_t *start,
+                        size_t *end)
+{
+    size_t i = 0, k = 0, room = na < nb ? na : nb;
+    while (i < room && a[i] == b[i])
+        i++;
+    while (i > 0 && (continues(a[i]) || continues(b[i])))
+        i--;
+    while (k < room - i && a[na - 1 - k] == b[nb - 1 - k])
+        k++;
+    while (k > 0 && continues(a[na - k]))
+        k--;
+    *start = i;
+    *end = k;
+}
+
+/* Optimal string alignment distance of x[0..n) and y[0..m), three rolling
+ * rows; limit + 1 once every cell of a row is over limit. */
+static size_t osa(const int32_t *x, size_t n, const int32_t *y, size_t m, size_t limit)
+{
+    size_t stack[3][SHORT_TEXT + 1];
+    size_t *heap = m > SHORT_TEXT ? xmalloc(3 * (m + 1) * sizeof *heap) : NULL;
+    size_t *prev2 = heap ? heap : stack[0], *prev = heap ? heap + m + 1 : stack[1],
+           *cur = heap ? heap + 2 * (m + 1) : stack[2];
     for (size_t j = 0; j <= m; j++)
         prev[j] = j;
-    result = n == 0 ? m : limit + 1;
+    size_t result = n == 0 ? m : limit + 1;
     for (size_t i = 1; i <= n; i++) {
         cur[0] = i;
         size_t row_min = cur[0];
@@ -226,12 +252,20 @@ size_t text_distance(const char *a, const char *b, size_t limit)
         if (i == n)
             result = prev[m] > limit ? limit + 1 : prev[m];
     }
-    free(prev2);
-    free(prev);
-    free(cur);
-done:
-    free(x);
-    free(y);
+    free(heap);
+    return result;
+}
+
+size_t text_distance(const char *a, const char *b, size_t limit)
+{
+    size_t na = strlen(a), nb = strlen(b), start, end;
+    common_ends(a, na, b, nb, &start, &end);
+    int32_t abuf[SHORT_TEXT], bbuf[SHORT_TEXT], *x, *y, *xheap, *yheap;
+    size_t n = to_codepoints(a + start, na - start - end, abuf, &x, &xheap);
+    size_t m = to_codepoints(b + start, nb - start - end, bbuf, &y, &yheap);
+    size_t result = (n > m ? n - m : m - n) > limit ? limit + 1 : osa(x, n, y, m, limit);
+    free(xheap);
+    free(yheap);
     return result;
 }
 

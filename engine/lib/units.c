@@ -1,9 +1,11 @@
 /* units.c - the unit registry (see units.h).
  *
- * Every id, name and alias becomes a folded key in one array, kept sorted
+ * Every id, name and alias becomes an entry with two keys, exact and
+ * loose, held in two arrays of the same entries, one sorted by each key
  * and searched by bisection: a country's registry of thousands of units
- * costs a few comparisons per name. A registry may sit on an outer one
- * (a plan's on its folder's), searched after it. */
+ * costs a few comparisons per name, and a lookup folds the name once per
+ * key. A registry may sit on an outer one (a plan's on its folder's),
+ * searched after it. */
 #include "units.h"
 
 #include "arena.h"
@@ -15,44 +17,57 @@
 #include <utf8proc.h>
 
 typedef struct entry {
-    char *key;               /* text_fold() of the name */
+    char *key;               /* unit_key() of the name */
+    char *loose;             /* unit_key() without diacritics */
     const char *name;        /* as written */
     const plan_unit *unit;
+    bool is_id;
 } entry;
 
-/* The words that make a phrase generic, as text_fold() keys. */
-typedef struct generic_words {
-    char *prefixes[2];   /* "các", "những" */
-    char *suffix;        /* "có liên quan" */
-} generic_words;
-
 struct units {
-    entry *entries;
+    entry *exact;            /* sorted by key; owns the keys */
+    entry *loose;            /* the same entries, sorted by loose key */
     size_t n, cap;
     size_t nunits;
     const units *outer;
-    generic_words generic;
 };
 
-static void generic_words_init(generic_words *g)
+/* text_fold() of text[0..len), or text_fold_ascii() when loose, with
+ * every dash (Unicode Pd: "‐", "–", "—", ...) written '-'. */
+static char *unit_key(const char *text, size_t len, bool loose)
 {
-    g->prefixes[0] = text_fold("các", strlen("các"));
-    g->prefixes[1] = text_fold("những", strlen("những"));
-    g->suffix = text_fold("có liên quan", strlen("có liên quan"));
+    char *key = loose ? text_fold_ascii(text, len) : text_fold(text, len);
+    size_t n = strlen(key), w = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(key + i, n - i, &cp);
+        if (k && utf8proc_category(cp) == UTF8PROC_CATEGORY_PD) {
+            key[w++] = '-';
+        } else {
+            k = k ? k : 1;
+            memmove(key + w, key + i, k);
+            w += k;
+        }
+        i += k ? k : 1;
+    }
+    key[w] = '\0';
+    return key;
 }
 
-static void generic_words_release(generic_words *g)
+char *units_key(const char *text)
 {
-    free(g->prefixes[0]);
-    free(g->prefixes[1]);
-    free(g->suffix);
+    return unit_key(text, strlen(text), false);
+}
+
+char *units_loose_key(const char *text)
+{
+    return unit_key(text, strlen(text), true);
 }
 
 units *units_new(const units *outer)
 {
     units *r = xcalloc(1, sizeof(units));
     r->outer = outer;
-    generic_words_init(&r->generic);
     return r;
 }
 
@@ -60,41 +75,54 @@ void units_free(units *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->n; i++)
-        free(r->entries[i].key);
-    free(r->entries);
-    generic_words_release(&r->generic);
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->exact[i].key);
+        free(r->exact[i].loose);
+    }
+    free(r->exact);
+    free(r->loose);
     free(r);
 }
 
-static void add_key(units *r, const char *name, const plan_unit *u)
+static void add_key(units *r, const char *name, const plan_unit *u, bool is_id)
 {
     if (!name)
         return;
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 32;
-        r->entries = xrealloc(r->entries, r->cap * sizeof *r->entries);
+        r->exact = xrealloc(r->exact, r->cap * sizeof *r->exact);
     }
-    r->entries[r->n++] = (entry){text_fold(name, strlen(name)), name, u};
+    size_t len = strlen(name);
+    r->exact[r->n++] = (entry){unit_key(name, len, false), unit_key(name, len, true),
+                               name, u, is_id};
 }
 
-static int cmp_entry(const void *a, const void *b)
+static int cmp_exact(const void *a, const void *b)
 {
     return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+static int cmp_loose(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->loose, ((const entry *)b)->loose);
 }
 
 void units_add(units *r, const plan_unit *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const plan_unit *u = &list[i];
-        add_key(r, u->id.s, u);
-        add_key(r, u->name.s, u);
+        add_key(r, u->id.s, u, true);
+        add_key(r, u->name.s, u, false);
         for (size_t j = 0; j < u->naliases; j++)
-            add_key(r, u->aliases[j].s, u);
+            add_key(r, u->aliases[j].s, u, false);
         r->nunits++;
     }
-    if (r->n > 1)
-        qsort(r->entries, r->n, sizeof *r->entries, cmp_entry);
+    if (!r->n)
+        return;
+    qsort(r->exact, r->n, sizeof *r->exact, cmp_exact);
+    r->loose = xrealloc(r->loose, (r->cap + 1) * sizeof *r->loose);
+    memcpy(r->loose, r->exact, r->n * sizeof *r->loose);
+    qsort(r->loose, r->n, sizeof *r->loose, cmp_loose);
 }
 
 size_t units_count(const units *r)
@@ -102,15 +130,49 @@ size_t units_count(const units *r)
     return r ? r->nunits + units_count(r->outer) : 0;
 }
 
+const units *units_outer(const units *r)
+{
+    return r ? r->outer : NULL;
+}
+
 static const entry *find_key(const units *r, const char *key)
 {
-    entry probe = {(char *)key, NULL, NULL};
+    entry probe = {(char *)key, NULL, NULL, NULL, false};
     for (; r; r = r->outer) {
-        const entry *e = r->n ? bsearch(&probe, r->entries, r->n, sizeof *r->entries,
-                                        cmp_entry)
+        const entry *e = r->n ? bsearch(&probe, r->exact, r->n, sizeof *r->exact, cmp_exact)
                               : NULL;
         if (e)
             return e;
+    }
+    return NULL;
+}
+
+/* The first entry of r->loose whose loose key is not below key. */
+static size_t loose_lower_bound(const units *r, const char *key)
+{
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(r->loose[mid].loose, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The entry of the one unit whose loose key is key, in the first registry
+ * that has the key; NULL when none has it, or two units there share it. */
+static const entry *find_loose(const units *r, const char *key)
+{
+    for (; r; r = r->outer) {
+        size_t i = loose_lower_bound(r, key);
+        if (i == r->n || strcmp(r->loose[i].loose, key) != 0)
+            continue;
+        for (size_t j = i + 1; j < r->n && strcmp(r->loose[j].loose, key) == 0; j++)
+            if (r->loose[j].unit != r->loose[i].unit)
+                return NULL;
+        return &r->loose[i];
     }
     return NULL;
 }
@@ -127,25 +189,24 @@ static bool ends_with(const char *key, const char *suffix)
     return n >= k && strcmp(key + n - k, suffix) == 0;
 }
 
-/* text, whose text_fold() key is key, is a generic phrase. */
-static bool generic(const generic_words *g, const char *text, const char *key)
+/* text[0..len), whose loose key is loose, is a generic phrase: it starts
+ * with a lower-case letter, with "Các" or "Những", or ends with "có liên
+ * quan". */
+static bool generic(const char *text, size_t len, const char *loose)
 {
     int32_t cp;
-    size_t k = utf8_decode(text, strlen(text), &cp);
+    size_t k = utf8_decode(text, len, &cp);
     if (k && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
         return true;
-    return starts_with_word(key, g->prefixes[0]) ||
-           starts_with_word(key, g->prefixes[1]) || ends_with(key, g->suffix);
+    return starts_with_word(loose, "cac") || starts_with_word(loose, "nhung") ||
+           ends_with(loose, "co lien quan");
 }
 
 bool units_is_generic(const char *text)
 {
-    generic_words g;
-    generic_words_init(&g);
-    char *key = text_fold(text, strlen(text));
-    bool yes = generic(&g, text, key);
-    free(key);
-    generic_words_release(&g);
+    char *loose = units_loose_key(text);
+    bool yes = generic(text, strlen(text), loose);
+    free(loose);
     return yes;
 }
 
@@ -167,22 +228,27 @@ static bool split_within(const char *text, size_t *outer_len, const char **inner
     return true;
 }
 
-/* Looks up text[0..len) without the "A (B)" rule. */
+/* Looks up text[0..len) without the "A (B)" rule: by its key, then by its
+ * loose key. r may be NULL. */
 static units_match lookup_plain(const units *r, const char *text, size_t len)
 {
-    units_match m = {UNITS_UNKNOWN, NULL, NULL};
-    char *key = text_fold(text, len);
+    units_match m = {UNITS_UNKNOWN, NULL, NULL, false};
+    char *key = unit_key(text, len, false);
     const entry *e = find_key(r, key);
+    free(key);
+    char *loose = e ? NULL : unit_key(text, len, true);
+    if (!e) {
+        e = find_loose(r, loose);
+        m.loose = e != NULL;
+    }
     if (e) {
         m.verdict = UNITS_FOUND;
         m.unit = e->unit;
-    } else {
-        char *copy = xstrndup(text, len);
-        if (generic(&r->generic, copy, key))
-            m.verdict = UNITS_GENERIC;
-        free(copy);
+        m.name = e->name;
+    } else if (generic(text, len, loose)) {
+        m.verdict = UNITS_GENERIC;
     }
-    free(key);
+    free(loose);
     return m;
 }
 
@@ -200,46 +266,12 @@ units_match units_lookup(const units *r, const char *text)
         units_match outer = lookup_plain(r, text, outer_len);
         units_match inner = lookup_plain(r, inner_text, inner_len);
         if (outer.verdict != UNITS_UNKNOWN && inner.verdict != UNITS_UNKNOWN) {
-            m.verdict = UNITS_FOUND;
-            m.unit = inner.unit ? inner.unit : outer.unit;
+            m = inner.unit ? inner : outer;
+            m.loose = outer.loose || inner.loose;
             if (!m.unit)
                 m.verdict = UNITS_GENERIC;
-            return m;
         }
     }
-
-    /* Suggest only names of the same kind of unit: the first word ("Sở",
-     * "Bộ", "Phòng", "Hội") carries the meaning, so "Bộ Tư pháp" must not
-     * suggest "Sở Tư pháp". A name that differs only in its marks passes. */
-    char *key = text_fold(text, len), *ascii = text_fold_ascii(text, len);
-    size_t first = strcspn(key, " "), total = 0;
-    for (const units *x = r; x; x = x->outer)
-        total += x->n;
-    const char **names = xmalloc((total + 1) * sizeof *names);
-    const entry **owners = xmalloc((total + 1) * sizeof *owners);
-    size_t n = 0;
-    for (const units *x = r; x; x = x->outer) {
-        for (size_t i = 0; i < x->n; i++) {
-            const entry *e = &x->entries[i];
-            bool same_kind = strncmp(e->key, key, first) == 0 &&
-                             (e->key[first] == ' ' || e->key[first] == '\0');
-            char *other = same_kind ? NULL : text_fold_ascii(e->name, strlen(e->name));
-            if (same_kind || strcmp(other, ascii) == 0) {
-                names[n] = e->name;
-                owners[n++] = e;
-            }
-            free(other);
-        }
-    }
-    long best = text_suggest(text, names, n);
-    if (best >= 0) {
-        m.suggestion = owners[best]->name;
-        m.unit = owners[best]->unit;
-    }
-    free(owners);
-    free(names);
-    free(key);
-    free(ascii);
     return m;
 }
 
@@ -251,7 +283,7 @@ static bool within(const units *r, const plan_unit *u, const plan_unit *q)
             return true;
         if (!u->parent.s)
             return false;
-        char *key = text_fold(u->parent.s, strlen(u->parent.s));
+        char *key = unit_key(u->parent.s, strlen(u->parent.s), false);
         const entry *e = find_key(r, key);
         free(key);
         u = e ? e->unit : NULL;
@@ -266,7 +298,7 @@ static bool part_names(const units *r, const char *text, size_t len,
     units_match m = lookup_plain(r, text, len);
     if (q && m.verdict == UNITS_FOUND)
         return within(r, m.unit, q);
-    char *key = text_fold(text, len);
+    char *key = unit_key(text, len, true);
     bool same = strcmp(key, query_key) == 0;
     free(key);
     return same;
@@ -274,9 +306,9 @@ static bool part_names(const units *r, const char *text, size_t len,
 
 bool units_names(const units *r, const char *text, const char *query)
 {
-    units_match qm = lookup_plain(r, query, strlen(query));
+    units_match qm = units_lookup(r, query);
     const plan_unit *q = qm.verdict == UNITS_FOUND ? qm.unit : NULL;
-    char *query_key = text_fold(query, strlen(query));
+    char *query_key = unit_key(query, strlen(query), true);
     bool yes = part_names(r, text, strlen(text), q, query_key);
     size_t outer_len, inner_len;
     const char *inner;
@@ -285,4 +317,210 @@ bool units_names(const units *r, const char *text, const char *query)
               part_names(r, inner, inner_len, q, query_key);
     free(query_key);
     return yes;
+}
+
+/* --- suggestions -------------------------------------------------------- */
+
+#define BEGUN 1000   /* names the text begins rank after the near ones */
+
+/* A word of the text suggestions are for. */
+typedef struct hint_word {
+    char *loose;             /* without diacritics */
+    size_t len;              /* without trailing ",;.:" */
+    bool capitals;           /* may stand for the initials of words */
+} hint_word;
+
+struct units_hints_query {
+    char *key, *loose;
+    size_t limit;            /* edits allowed */
+    hint_word *words;
+    size_t nwords;
+};
+
+/* The length of the word at the start of a loose key, without trailing
+ * ",;.:"; *next: where the next word starts. */
+static size_t word_len(const char *s, size_t *next)
+{
+    size_t n = strcspn(s, " ");
+    *next = s[n] ? n + 1 : n;
+    while (n && strchr(",;.:", s[n - 1]))
+        n--;
+    return n;
+}
+
+static size_t count_words(const char *loose)
+{
+    size_t n = *loose != '\0';
+    for (; *loose; loose++)
+        n += *loose == ' ';
+    return n;
+}
+
+/* Two or more letters, all capitals ("TGPL", "HĐND", "TP."). */
+static bool in_capitals(const char *w, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = utf8_decode(w + i, n - i, &cp);
+        if (!k)
+            return false;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LU)
+            letters++;
+        else if (c >= UTF8PROC_CATEGORY_LL && c <= UTF8PROC_CATEGORY_LO)
+            return false;
+        i += k;
+    }
+    return letters >= 2;
+}
+
+/* How many words of a candidate (its loose key) the text's words begin,
+ * a word in capitals standing for itself or for the initials of as many
+ * words; 0 when the text does not begin the candidate. */
+static size_t begun_words(const struct units_hints_query *q, const char *cand)
+{
+    size_t used = 0, next;
+    for (size_t t = 0; t < q->nwords; t++) {
+        const hint_word *w = &q->words[t];
+        size_t n = word_len(cand, &next);
+        if (!*cand)
+            return 0;
+        if (n == w->len && strncmp(cand, w->loose, n) == 0) {
+            cand += next;
+            used++;
+            continue;
+        }
+        if (!w->capitals)
+            return 0;
+        for (size_t i = 0; i < w->len; i++, used++) {
+            if (*cand != w->loose[i])
+                return 0;
+            word_len(cand, &next);
+            cand += next;
+        }
+    }
+    return used;
+}
+
+static bool same_first_word(const char *a, const char *b)
+{
+    size_t n = strcspn(a, " ");
+    return strncmp(a, b, n) == 0 && (b[n] == ' ' || b[n] == '\0');
+}
+
+/* How far a candidate is from what the text meant (0 nearest), or -1
+ * when it is no suggestion. Edits are counted up to limit. */
+static long score(const struct units_hints_query *q, const char *key, const char *loose,
+                  bool is_id, size_t limit)
+{
+    if (strcmp(loose, q->loose) == 0)
+        return 0;
+    if (is_id || same_first_word(loose, q->loose)) {
+        size_t d = text_distance(q->key, key, limit);
+        if (d <= limit)
+            return (long)d;
+    }
+    size_t used = is_id ? 0 : begun_words(q, loose);
+    return used ? BEGUN + (long)(count_words(loose) - used) : -1;
+}
+
+void units_hints_init(units_hints *h, const char *text)
+{
+    memset(h, 0, sizeof *h);
+    struct units_hints_query *q = xcalloc(1, sizeof *q);
+    size_t len = strlen(text);
+    q->key = unit_key(text, len, false);
+    q->loose = unit_key(text, len, true);
+    size_t chars = utf8_length(q->key, strlen(q->key));
+    q->limit = chars / 3 ? chars / 3 : 1;
+    q->words = xmalloc((len / 2 + 1) * sizeof *q->words);
+    for (size_t i = 0; i < len;) {
+        size_t n = strcspn(text + i, " \t");
+        if (n) {
+            hint_word *w = &q->words[q->nwords++];
+            w->loose = unit_key(text + i, n, true);
+            w->len = strlen(w->loose);
+            w->capitals = in_capitals(text + i, n);
+        }
+        i += n ? n : 1;
+    }
+    h->query = q;
+}
+
+void units_hints_release(units_hints *h)
+{
+    for (size_t i = 0; i < h->count; i++) {
+        free(h->names[i]);
+        free(h->keys[i]);
+    }
+    struct units_hints_query *q = h->query;
+    for (size_t i = 0; q && i < q->nwords; i++)
+        free(q->words[i].loose);
+    if (q) {
+        free(q->words);
+        free(q->key);
+        free(q->loose);
+        free(q);
+    }
+    memset(h, 0, sizeof *h);
+}
+
+/* Nearer first; then the shorter name; then in byte order. */
+static bool before(long score, const char *name, long other_score, const char *other)
+{
+    if (score != other_score)
+        return score < other_score;
+    size_t a = strlen(name), b = strlen(other);
+    return a != b ? a < b : strcmp(name, other) < 0;
+}
+
+static void offer_keyed(units_hints *h, const char *name, const char *key,
+                        const char *loose, bool is_id)
+{
+    /* once the list is full, only as many edits as its last one can win */
+    size_t limit = h->query->limit;
+    if (h->count == UNITS_HINTS && h->scores[h->count - 1] < (long)limit)
+        limit = (size_t)h->scores[h->count - 1];
+    long s = score(h->query, key, loose, is_id, limit);
+    if (s < 0)
+        return;
+    size_t at = h->count;
+    while (at > 0 && before(s, name, h->scores[at - 1], h->names[at - 1]))
+        at--;
+    if (at == UNITS_HINTS)
+        return;
+    for (size_t i = 0; i < h->count; i++)
+        if (strcmp(h->keys[i], key) == 0)
+            return;                       /* offered already, under this name */
+    if (h->count == UNITS_HINTS) {
+        h->count--;
+        free(h->names[h->count]);
+        free(h->keys[h->count]);
+    }
+    for (size_t i = h->count; i > at; i--) {
+        h->names[i] = h->names[i - 1];
+        h->keys[i] = h->keys[i - 1];
+        h->scores[i] = h->scores[i - 1];
+    }
+    h->names[at] = xstrdup(name);
+    h->keys[at] = xstrdup(key);
+    h->scores[at] = s;
+    h->count++;
+}
+
+void units_hints_offer(units_hints *h, const char *name, bool is_id)
+{
+    size_t len = strlen(name);
+    char *key = unit_key(name, len, false), *loose = unit_key(name, len, true);
+    offer_keyed(h, name, key, loose, is_id);
+    free(key);
+    free(loose);
+}
+
+void units_hints_offer_registry(units_hints *h, const units *r)
+{
+    for (size_t i = 0; r && i < r->n; i++)
+        offer_keyed(h, r->exact[i].name, r->exact[i].key, r->exact[i].loose,
+                    r->exact[i].is_id);
 }

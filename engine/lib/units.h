@@ -3,11 +3,19 @@
  * Plans name units in free text ("Sở Tư pháp (Trung tâm Trợ giúp pháp lý
  * Nhà nước)", "Công an cấp xã"). A registry holds units with an id, an
  * official name, aliases and a parent, from a plan's "units" and from a
- * units.yaml beside it. Lookup compares text_fold() keys, so case and the
- * input method do not matter. "A (B)" names B within A: it matches when
- * both parts do. Generic phrases are not units and always pass: text that
- * starts with a lower-case letter ("cơ sở giam giữ"), starts with "Các" or
- * "Những", or ends with "có liên quan". */
+ * units.yaml beside it.
+ *
+ * One resolution serves every check, filter and grouping: a name is the
+ * unit whose id, name or alias has its key (text_fold(), every dash
+ * written '-', so case, input method and "–" for "-" do not matter);
+ * else the one unit whose key is the same without diacritics ("Quảng
+ * Tri" for "Quảng Trị", "So Y te" for "Sở Y tế": a loose match, which
+ * validation warns about); when two units share that loose key, neither.
+ * "A (B)" names B within A: it matches when both parts do. Generic
+ * phrases are not units and always pass: text that starts with a
+ * lower-case letter ("cơ sở giam giữ"), starts with "Các" or "Những", or
+ * ends with "có liên quan". Nearer names are only ever suggested, never
+ * taken: units_hints. */
 #ifndef KEHOACH_UNITS_H
 #define KEHOACH_UNITS_H
 
@@ -30,26 +38,73 @@ void units_add(units *r, const plan_unit *list, size_t n);
 /* Units here and in the registries below. */
 size_t units_count(const units *r);
 
+/* The registry this one sits on, or NULL. */
+const units *units_outer(const units *r);
+
 typedef enum units_verdict {
     UNITS_FOUND,      /* .unit is the unit named */
     UNITS_GENERIC,    /* a generic phrase, not a unit */
-    UNITS_UNKNOWN,    /* .suggestion may name the closest registered name */
+    UNITS_UNKNOWN,    /* no unit, or more than one, has this name */
 } units_verdict;
 
 typedef struct units_match {
     units_verdict verdict;
-    const plan_unit *unit;        /* FOUND: the unit; UNKNOWN: the suggested one */
-    const char *suggestion;       /* UNKNOWN: closest name or alias, or NULL */
+    const plan_unit *unit;        /* FOUND: the unit */
+    const char *name;             /* FOUND: its id, name or alias matched */
+    bool loose;                   /* FOUND only without diacritics */
 } units_match;
 
+/* r may be NULL (nothing is registered). Allocates nothing that outlives
+ * the call; costs a bisection per part of the name. */
 units_match units_lookup(const units *r, const char *text);
 
 bool units_is_generic(const char *text);
 
+/* The key names are compared by: text_fold(), dashes as '-'. Caller
+ * frees. */
+char *units_key(const char *text);
+
+/* The same without diacritics: where no registry tells them apart, two
+ * names with one loose key are one unit, written two ways. Caller frees. */
+char *units_loose_key(const char *text);
+
 /* True when text (a lead or partner as written) names the unit that query
- * names (an id, a name or an alias), or a unit within it: its parent chain
- * in the registry leads to it, or text is "A (B)" and A or B is it. Without
- * the registry's help, the names themselves must fold to the same key. */
+ * names (an id, a name or an alias, resolved as units_lookup() does), or
+ * a unit within it: its parent chain in the registry leads to it, or text
+ * is "A (B)" and A or B is it. Without the registry's help, the names
+ * themselves must have the same loose key. */
 bool units_names(const units *r, const char *text, const char *query);
+
+/* --- suggestions -------------------------------------------------------- */
+
+#define UNITS_HINTS 3
+
+/* The names nearest to a text that names no unit, nearest first, for a
+ * "did you mean": a name that differs only in marks or case; then one
+ * within about a third of the length in edits that starts with the same
+ * word (the first word carries the kind of unit, so "Bộ Tư pháp" never
+ * suggests "Sở Tư pháp"); then names the text begins, where a word in
+ * capitals may stand for the initials of words ("Trung tâm TGPL" begins
+ * "Trung tâm Trợ giúp pháp lý Nhà nước"). Ids are suggested only by
+ * edits. The names are copies: the registries and plans they came from
+ * may be freed. */
+typedef struct units_hints {
+    char *names[UNITS_HINTS];
+    size_t count;
+    /* private */
+    long scores[UNITS_HINTS];
+    char *keys[UNITS_HINTS];
+    struct units_hints_query *query;
+} units_hints;
+
+void units_hints_init(units_hints *h, const char *text);
+void units_hints_release(units_hints *h);
+
+/* Offers a unit name written somewhere (is_id: a unit id). */
+void units_hints_offer(units_hints *h, const char *name, bool is_id);
+
+/* Offers every id, name and alias of r itself (not of the registries
+ * below it). */
+void units_hints_offer_registry(units_hints *h, const units *r);
 
 #endif

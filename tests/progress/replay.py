@@ -97,7 +97,8 @@ def check_plan_json(got, want, when):
     sections = [dict(id=sec.id, title=sec.title, **group_json(c))
                 for sec, c in want.sections if c.total]
     expect(f"{pid} {when}: sections", got["sections"], sections)
-    leads = [dict(unit=name, **group_json(c)) for name, c in want.leads if c.total]
+    leads = [dict(unit=g.label, id=g.id, unregistered=g.unregistered, **group_json(g.counts))
+             for g in want.leads if g.counts.total]
     expect(f"{pid} {when}: leads", got["leads"], leads)
     expect(f"{pid} {when}: activities", [a["id"] for a in got["activities"]],
            [s.activity.id for s in want.activities])

@@ -54,7 +54,7 @@ except ImportError as e:
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import rules  # noqa: E402
-from rules import LABEL, vn  # noqa: E402
+from rules import LABEL, chart_label, vn  # noqa: E402
 
 SUMMARY_ORDER = ("done", "done-late", "in-progress", "open", "planned", "overdue", "cancelled")
 RECORD_LABEL = {"in-progress": LABEL["in-progress"], "done": LABEL["done"],
@@ -373,7 +373,7 @@ def check_summary_block(ws, st, first, where):
     head = [ws.cell(first, data + k).value for k in range(8)]
     expect(f"{where}: chart data header", head, ["Đơn vị chủ trì"] + [LABEL[s] for s in SUMMARY_ORDER])
     got = [[ws.cell(first + 1 + i, data + k).value for k in range(8)] for i in range(len(st.leads))]
-    want = [[name] + [counts.n[s] for s in SUMMARY_ORDER] for name, counts in st.leads]
+    want = [[chart_label(g)] + [g.counts.n[s] for s in SUMMARY_ORDER] for g in st.leads]
     expect(f"{where}: chart data", got, want)
     expect(f"{where}: below the chart data", ws.cell(first + 1 + len(st.leads), data).value, None)
 

@@ -146,12 +146,12 @@ typedef struct fixture {
     progress_log *log;
 } fixture;
 
-static fixture load(const char *log_json)
+static fixture load_plan(const char *plan_src_text, const char *log_json)
 {
     fixture f;
     f.a = arena_new();
     f.d = diag_sink_new(0);
-    f.plan_src = source_new("p.json", xstrdup(plan_json), strlen(plan_json));
+    f.plan_src = source_new("p.json", xstrdup(plan_src_text), strlen(plan_src_text));
     node *root = json_parse(f.a, f.plan_src, f.d);
     assert_non_null(root);
     f.p = plan_build(f.a, f.plan_src, root);
@@ -162,6 +162,11 @@ static fixture load(const char *log_json)
     f.log = progress_build(f.a, f.log_src, log_root);
     progress_check(f.log, f.p, f.d);
     return f;
+}
+
+static fixture load(const char *log_json)
+{
+    return load_plan(plan_json, log_json);
 }
 
 static void release(fixture *f)
@@ -279,6 +284,61 @@ static void scope_counts_a_units_activities(void **state)
     release(&f);
 }
 
+/* Lead units are grouped by the unit the registry finds, however the plan
+ * writes it; a name it lacks is a group of its own, marked; an activity
+ * counts once in a group. */
+static const char units_plan_json[] =
+    "{\"id\": \"q\", \"year\": 2026,\n"
+    " \"units\": [{\"id\": \"tt\", \"name\": \"Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị\",\n"
+    "             \"aliases\": [\"Trung tâm\"]}],\n"
+    " \"sections\": [{\"id\": \"1\", \"title\": \"Một\", \"activities\": [\n"
+    "  {\"id\": \"1.1\", \"title\": \"A\", \"lead\": \"Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị\",\n"
+    "   \"time\": \"Quý II\"},\n"
+    "  {\"id\": \"1.2\", \"title\": \"B\", \"lead\": \"Trung tâm trợ giúp pháp lý tỉnh Quảng Tri\",\n"
+    "   \"time\": \"Quý II\"},\n"
+    "  {\"id\": \"1.3\", \"title\": \"C\", \"time\": \"Quý II\",\n"
+    "   \"lead\": [\"Trung tâm\", \"TRUNG TÂM TRỢ GIÚP PHÁP LÝ TỈNH QUẢNG TRỊ\"]},\n"
+    "  {\"id\": \"1.4\", \"title\": \"D\", \"lead\": \"Phòng Tư pháp huyện\", \"time\": \"Quý II\"},\n"
+    "  {\"id\": \"1.5\", \"title\": \"E\", \"lead\": \"Phong Tu phap huyen\", \"time\": \"Quý II\"},\n"
+    "  {\"id\": \"1.6\", \"title\": \"F\", \"lead\": \"các xã\", \"time\": \"Quý II\"}]}]}\n";
+
+static void leads_group_by_unit(void **state)
+{
+    (void)state;
+    fixture f = load_plan(units_plan_json, "{\"plan\": \"q\", \"records\": []}");
+    assert_int_equal(diag_errors(f.d), 0);
+    units *reg = units_new(NULL);
+    units_add(reg, f.p->units, f.p->nunits);
+    arena *a = arena_new();
+    status_scope scope = {NULL, reg};
+    status_plan s;
+    status_compute(a, f.p, f.log, D("2026-05-01"), &scope, &s);
+    assert_int_equal(s.nleads, 3);
+    assert_ptr_equal(s.leads[0].unit, &f.p->units[0]);
+    assert_string_equal(s.leads[0].name, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
+    assert_int_equal(s.leads[0].counts.total, 3);            /* 1.3 once */
+    assert_false(s.leads[0].unregistered);
+    assert_null(s.leads[1].unit);
+    assert_string_equal(s.leads[1].name, "Phòng Tư pháp huyện");
+    assert_int_equal(s.leads[1].counts.total, 2);
+    assert_true(s.leads[1].unregistered);
+    assert_string_equal(s.leads[2].name, "các xã");          /* generic */
+    assert_false(s.leads[2].unregistered);
+
+    /* without a registry: by the names, one group per loose key */
+    status_compute(a, f.p, f.log, D("2026-05-01"), NULL, &s);
+    assert_int_equal(s.nleads, 4);
+    assert_string_equal(s.leads[0].name, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
+    assert_int_equal(s.leads[0].counts.total, 3);
+    assert_string_equal(s.leads[1].name, "Trung tâm");
+    assert_int_equal(s.leads[2].counts.total, 2);
+    for (size_t i = 0; i < s.nleads; i++)
+        assert_false(s.leads[i].unregistered);
+    arena_free(a);
+    units_free(reg);
+    release(&f);
+}
+
 /* --- the log checks ------------------------------------------------------ */
 
 static void bad_records_are_reported_and_left_out(void **state)
@@ -373,6 +433,7 @@ int main(void)
         cmocka_unit_test(a_plan_as_of_a_date),
         cmocka_unit_test(any_past_day_replays),
         cmocka_unit_test(scope_counts_a_units_activities),
+        cmocka_unit_test(leads_group_by_unit),
         cmocka_unit_test(bad_records_are_reported_and_left_out),
         cmocka_unit_test(log_names_follow_the_plan),
         cmocka_unit_test(json_output_always_parses),

@@ -81,6 +81,66 @@ static void distance_counts_code_points(void **state)
     assert_int_equal(text_distance("abcdef", "uvwxyz", 2), 3);  /* limit + 1 */
 }
 
+/* The units the distance counts: code points, an invalid byte alone. */
+static size_t units_of(const char *s, int32_t *out)
+{
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len; n++) {
+        size_t k = utf8_decode(s + i, len - i, &out[n]);
+        if (!k)
+            k = 1, out[n] = 0x40000000 | (unsigned char)s[i];
+        i += k;
+    }
+    return n;
+}
+
+/* The distance as defined: every unit aligned, a full table. */
+static size_t reference_distance(const char *a, const char *b)
+{
+    int32_t x[64], y[64];
+    size_t n = units_of(a, x), m = units_of(b, y), d[65][65];
+    for (size_t i = 0; i <= n; i++)
+        for (size_t j = 0; j <= m; j++) {
+            if (!i || !j) {
+                d[i][j] = i + j;
+                continue;
+            }
+            size_t best = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* The common start and end are set aside on character boundaries: random
+ * texts of a few letters, some of them several bytes long or invalid,
+ * against the full table. */
+static void distance_agrees_with_the_full_table(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "b", "ế", "ê", "e", "\xe1", "\xba", "\xbf", " "};
+    unsigned seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        char a[64] = "", b[64] = "";
+        for (char *t = a; t; t = t == a ? b : NULL) {
+            seed = seed * 1103515245 + 12345;
+            for (unsigned k = (seed >> 16) % 7; k > 0; k--) {
+                seed = seed * 1103515245 + 12345;
+                strcat(t, pieces[(seed >> 16) % 9]);
+            }
+        }
+        size_t want = reference_distance(a, b);
+        assert_int_equal(text_distance(a, b, 20), want);
+        assert_int_equal(text_distance(a, b, 1), want > 1 ? 2 : want);
+    }
+}
+
 static void suggest_within_a_third(void **state)
 {
     (void)state;
@@ -130,6 +190,7 @@ int main(void)
         cmocka_unit_test(fold_ascii_drops_marks),
         cmocka_unit_test(fold_keeps_invalid_bytes),
         cmocka_unit_test(distance_counts_code_points),
+        cmocka_unit_test(distance_agrees_with_the_full_table),
         cmocka_unit_test(suggest_within_a_third),
         cmocka_unit_test(widths_follow_what_people_see),
         cmocka_unit_test(decode_refuses_bad_sequences),

@@ -1,4 +1,5 @@
-/* test-units.c - unit registry lookups and generic phrases (units.h). */
+/* test-units.c - unit registry lookups, generic phrases and suggestions
+ * (units.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,25 +61,138 @@ static void a_unit_within_a_unit(void **state)
     units_free(r);
 }
 
-static void unknown_names_get_a_suggestion(void **state)
+/* A name written without its diacritics, or with one wrong, is the one
+ * unit whose name has the same letters; a dash is a dash. */
+static void a_name_without_diacritics_is_its_unit(void **state)
 {
     (void)state;
     plan_unit list[4];
     units *r = sample(list);
-    units_match m = units_lookup(r, "Sở Y tê");
-    assert_int_equal(m.verdict, UNITS_UNKNOWN);
-    assert_string_equal(m.suggestion, "Sở Y tế");
+    units_match m = units_lookup(r, "So Y te");
+    assert_int_equal(m.verdict, UNITS_FOUND);
     assert_ptr_equal(m.unit, &list[2]);
-    m = units_lookup(r, "Hội Người mù");
-    assert_int_equal(m.verdict, UNITS_UNKNOWN);
-    assert_null(m.suggestion);
-    /* another kind of unit is no suggestion, however close the letters */
-    m = units_lookup(r, "Bộ Tư pháp");
-    assert_int_equal(m.verdict, UNITS_UNKNOWN);
-    assert_null(m.suggestion);
-    m = units_lookup(r, "So Y te");          /* marks lost */
-    assert_string_equal(m.suggestion, "Sở Y tế");
+    assert_true(m.loose);
+    assert_string_equal(m.name, "Sở Y tế");
+    m = units_lookup(r, "Sở Y tê");                 /* a wrong mark */
+    assert_ptr_equal(m.unit, &list[2]);
+    assert_true(m.loose);
+    m = units_lookup(r, "Sở Y tế");
+    assert_false(m.loose);
+    m = units_lookup(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong");
+    assert_ptr_equal(m.unit, &list[1]);
+    m = units_lookup(r, "Sở Tư pháp (Trung tam Tro giup phap ly Nha nuoc)");
+    assert_ptr_equal(m.unit, &list[1]);
+    assert_true(m.loose);
+    /* the first word carries the kind of unit: other letters, no unit */
+    assert_int_equal(units_lookup(r, "Bộ Tư pháp").verdict, UNITS_UNKNOWN);
+    assert_int_equal(units_lookup(r, "Sở Y tế xã").verdict, UNITS_UNKNOWN);
     units_free(r);
+
+    /* two units with the same letters: neither is taken */
+    plan_unit two[2] = {{t("a"), t("Hội Người mù"), {0}, NULL, 0, NULL},
+                        {t("b"), t("Hội Người mủ"), {0}, NULL, 0, NULL}};
+    r = units_new(NULL);
+    units_add(r, two, 2);
+    assert_ptr_equal(units_lookup(r, "Hội Người mù").unit, &two[0]);
+    assert_ptr_equal(units_lookup(r, "Hội Người mủ").unit, &two[1]);
+    assert_int_equal(units_lookup(r, "Hoi Nguoi mu").verdict, UNITS_UNKNOWN);
+    units_free(r);
+
+    /* the dashes of word processors are '-' */
+    plan_unit bp[1] = {{t("hc"), t("Bộ phận Hành chính - Tổng hợp"), {0}, NULL, 0, NULL}};
+    r = units_new(NULL);
+    units_add(r, bp, 1);
+    m = units_lookup(r, "Bộ phận Hành chính \u2013 Tổng hợp");
+    assert_ptr_equal(m.unit, &bp[0]);
+    assert_false(m.loose);
+    units_free(r);
+}
+
+/* Filters match through the same resolution: a query or a lead written
+ * without diacritics, and names in a plan without a registry. */
+static void names_match_without_diacritics(void **state)
+{
+    (void)state;
+    plan_unit list[4];
+    units *r = sample(list);
+    assert_true(units_names(r, "Sở Y tế", "So Y te"));
+    assert_true(units_names(r, "So Y te", "syt"));
+    assert_true(units_names(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)",
+                            "Trung tam Tro giup phap ly Nha nuoc"));
+    assert_true(units_names(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong",
+                            "stp"));             /* within the department */
+    assert_false(units_names(r, "Sở Y tế", "stp"));
+    units_free(r);
+    assert_true(units_names(NULL, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị",
+                            "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri"));
+    assert_true(units_names(NULL, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)",
+                            "Trung tam tro giup phap ly"));
+    assert_false(units_names(NULL, "Bộ Tư pháp", "Sở Tư pháp"));
+}
+
+static void hints_of(units_hints *h, const units *r, const char *text)
+{
+    units_hints_init(h, text);
+    for (; r; r = units_outer(r))
+        units_hints_offer_registry(h, r);
+}
+
+static void unknown_names_get_suggestions(void **state)
+{
+    (void)state;
+    plan_unit list[4];
+    units *r = sample(list);
+    units_hints h;
+    hints_of(&h, r, "Trung tâm Trợ giúp pháp lí Nhà nước");    /* one edit */
+    assert_int_equal(h.count, 1);
+    assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
+    units_hints_release(&h);
+    hints_of(&h, r, "Hội Người mù");
+    assert_int_equal(h.count, 0);
+    units_hints_release(&h);
+    /* another kind of unit is no suggestion, however close the letters */
+    hints_of(&h, r, "Bộ Tư pháp");
+    assert_int_equal(h.count, 0);
+    units_hints_release(&h);
+    /* a word in capitals may be the initials of words; nearest first */
+    hints_of(&h, r, "Trung tâm TGPL");
+    assert_int_equal(h.count, 2);
+    assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
+    assert_string_equal(h.names[1], "Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng");
+    units_hints_release(&h);
+    hints_of(&h, r, "UBND cấp xa");
+    assert_int_equal(h.count, 1);
+    assert_string_equal(h.names[0], "Ủy ban nhân dân cấp xã");
+    units_hints_release(&h);
+    /* ids by their letters */
+    hints_of(&h, r, "tt-tgp");
+    assert_int_equal(h.count, 1);
+    assert_string_equal(h.names[0], "tt-tgpl");
+    units_hints_release(&h);
+    units_free(r);
+}
+
+/* At most UNITS_HINTS, nearest first, each name once whoever offers it. */
+static void suggestions_are_few_and_ordered(void **state)
+{
+    (void)state;
+    units_hints h;
+    units_hints_init(&h, "Sở Tư phap");
+    units_hints_offer(&h, "Sở Tư pháp tỉnh Lạng Sơn", false);
+    units_hints_offer(&h, "Sở Tư pháp", false);
+    units_hints_offer(&h, "SỞ TƯ PHÁP", false);        /* the same name */
+    units_hints_offer(&h, "Sở Tư pháp thành phố Hải Phòng", false);
+    units_hints_offer(&h, "Sở Tư pháo", false);
+    units_hints_offer(&h, "Sở Tài chính", false);
+    assert_int_equal(h.count, UNITS_HINTS);
+    assert_string_equal(h.names[0], "Sở Tư pháp");           /* marks only */
+    assert_string_equal(h.names[1], "Sở Tư pháo");           /* an edit */
+    assert_string_equal(h.names[2], "Sở Tư pháp tỉnh Lạng Sơn");   /* begun, shorter */
+    units_hints_release(&h);
+    units_hints_init(&h, "");
+    units_hints_offer(&h, "Sở Tư pháp", false);
+    assert_int_equal(h.count, 0);
+    units_hints_release(&h);
 }
 
 static void generic_phrases_are_not_units(void **state)
@@ -108,7 +222,7 @@ static void a_registry_on_top_of_another(void **state)
     assert_int_equal(units_count(r), 5);
     assert_ptr_equal(units_lookup(r, "Hội Người mù").unit, &own[0]);
     assert_ptr_equal(units_lookup(r, "Sở Y tế").unit, &folder[2]);
-    assert_string_equal(units_lookup(r, "Sở Y tê").suggestion, "Sở Y tế");
+    assert_ptr_equal(units_lookup(r, "Sở Y tê").unit, &folder[2]);
     assert_int_equal(units_lookup(outer, "Hội Người mù").verdict, UNITS_UNKNOWN);
     units_free(r);
     units_free(outer);
@@ -119,7 +233,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(finds_by_id_name_and_alias),
         cmocka_unit_test(a_unit_within_a_unit),
-        cmocka_unit_test(unknown_names_get_a_suggestion),
+        cmocka_unit_test(a_name_without_diacritics_is_its_unit),
+        cmocka_unit_test(names_match_without_diacritics),
+        cmocka_unit_test(unknown_names_get_suggestions),
+        cmocka_unit_test(suggestions_are_few_and_ordered),
         cmocka_unit_test(generic_phrases_are_not_units),
         cmocka_unit_test(a_registry_on_top_of_another),
     };
