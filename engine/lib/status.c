@@ -10,6 +10,7 @@
  * activity's first window to the due date of its last. */
 #include "status.h"
 
+#include "strmap.h"
 #include "text.h"
 
 #include <math.h>
@@ -259,30 +260,40 @@ static void count_sections(arena *a, status_plan *out)
     }
     for (size_t k = 0; k < out->nactivities; k++)
         for (const plan_section *sec = p->activities[k]->section; sec; sec = sec->parent)
-            for (size_t i = 0; i < p->nall_sections; i++)
-                if (p->all_sections[i] == sec)
-                    count(&out->sections[i].counts, &out->activities[k]);
+            count(&out->sections[sec->index].counts, &out->activities[k]);
+}
+
+/* The group of the lead unit named name (compared as text_same() does),
+ * added when it is new; index maps folded names to groups' places. */
+static size_t lead_group(arena *a, status_plan *out, size_t *cap, strmap *index,
+                         const char *name)
+{
+    char *key = text_fold(name, strlen(name));
+    size_t *place = strmap_get(index, key, strlen(key));
+    if (!place) {
+        if (out->nleads == *cap) {
+            out->leads = arena_grow(a, out->leads, out->nleads, *cap * 2, sizeof *out->leads);
+            *cap *= 2;
+        }
+        place = arena_alloc(a, sizeof *place);
+        *place = out->nleads;
+        out->leads[out->nleads++].name = name;
+        const char *stored = arena_strdup(a, key);
+        strmap_put(a, index, stored, strlen(stored), place);
+    }
+    free(key);
+    return *place;
 }
 
 static void count_leads(arena *a, status_plan *out)
 {
     size_t cap = 8;
+    strmap index = {NULL, 0, 0};
     out->leads = arena_alloc(a, cap * sizeof *out->leads);
     for (size_t k = 0; k < out->nactivities; k++) {
         const plan_units *lead = &out->activities[k].activity->lead;
         for (size_t u = 0; u < lead->count; u++) {
-            const char *name = lead->items[u].s;
-            size_t i = 0;
-            while (i < out->nleads && !text_same(out->leads[i].name, name))
-                i++;
-            if (i == out->nleads) {
-                if (out->nleads == cap) {
-                    out->leads = arena_grow(a, out->leads, out->nleads, cap * 2,
-                                            sizeof *out->leads);
-                    cap *= 2;
-                }
-                out->leads[out->nleads++].name = name;
-            }
+            size_t i = lead_group(a, out, &cap, &index, lead->items[u].s);
             count(&out->leads[i].counts, &out->activities[k]);
         }
     }

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Plan-sized inputs cost what their size costs.
+
+Writes plans as large as the limits let them be, in the shapes that once
+cost far more than their size, and runs kehoach on each, one process at
+a time, under an address-space limit of 1 GiB (left out under the
+sanitizers, which reserve terabytes of address space) and a timeout that
+guards against hangs (it is not a speed check):
+
+  - 32,000 activities, ten to a section;
+  - 32,000 sections of one activity each, whose time is the section's
+    default;
+  - 32,000 activities, each led by a unit of its own;
+  - one activity whose time has 20,000 windows;
+  - a plan over 2000-2100 with 100 reports due every month, quarter,
+    half-year and year;
+  - a span that runs to the year 2,000,000 (the schema refuses it).
+
+Every number read is checked against the generated input: the counts of
+plans, activities, occurrences, sections and lead units.
+
+usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+MEMORY = 1 << 30
+TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
+HEAD = {"id": "thu-nghiem-2026", "number": "/KH-STP", "issuer": "Sở Tư pháp tỉnh Thử Nghiệm",
+        "place": "Thử Nghiệm", "issued": "2026-01-15", "year": 2026,
+        "title": "Triển khai công tác trợ giúp pháp lý năm 2026"}
+TAIL = {"reports": [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp",
+                     "what": "Kết quả thực hiện Kế hoạch", "due": "2026-10-30"}],
+        "recipients": ["Bộ Tư pháp;", "Lưu: VT."],
+        "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"}}
+LEAD = "Trung tâm Trợ giúp pháp lý Nhà nước"
+
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print(f"FAIL: {what}")
+
+
+def activity(ident, lead=LEAD, time="Quý II, IV"):
+    act = {"id": ident, "title": "Tổ chức các đợt truyền thông về trợ giúp pháp lý tại cơ sở.",
+           "lead": lead, "output": "Các đợt truyền thông được thực hiện."}
+    if time is not None:
+        act["time"] = time
+    return act
+
+
+def plan(sections, **changes):
+    p = dict(HEAD, sections=sections, **TAIL)
+    p.update(changes)
+    return p
+
+
+def write_yaml(path, doc):
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+
+
+def run(kehoach, args, limit):
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    try:
+        proc = subprocess.run([kehoach] + args, capture_output=True, timeout=TIMEOUT,
+                              preexec_fn=limited if limit else None)
+    except subprocess.TimeoutExpired:
+        check(False, f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
+        return None
+    if proc.returncode not in (0, 1):
+        check(False, f"kehoach {' '.join(args)} exited {proc.returncode}: "
+                     f"{proc.stderr.decode(errors='replace')[-300:]}")
+        return None
+    return proc
+
+
+def run_json(kehoach, args, limit):
+    proc = run(kehoach, args + ["--format", "json"], limit)
+    return json.loads(proc.stdout) if proc else None
+
+
+def validated(kehoach, path, limit, activities):
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(out["errors"] == 0 and out["plans"] == 1 and out["activities"] == activities,
+              f"{path}: {out['plans']} plans, {out['activities']} activities, "
+              f"{out['errors']} errors; expected 1 plan, {activities} activities, no errors")
+
+
+def many_activities(kehoach, work, limit):
+    path = os.path.join(work, "activities.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}") for k in range(10)]}
+                           for s in range(3200)]))
+    validated(kehoach, path, limit, 32000)
+
+
+def many_sections(kehoach, work, limit):
+    path = os.path.join(work, "sections.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "defaults": {"time": "Quý II, IV"},
+                            "activities": [activity(f"{s + 1}.1", time=None)]}
+                           for s in range(32000)]))
+    validated(kehoach, path, limit, 32000)
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-07-01"], limit)
+    if out:
+        sections = out["plans"][0]["sections"]
+        check(len(sections) == 32000 and all(s["activities"] == 1 for s in sections),
+              "status: 32,000 sections of one activity each")
+
+
+def many_leads(kehoach, work, limit):
+    path = os.path.join(work, "leads.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}",
+                                                    lead=f"Đơn vị số {10 * s + k}")
+                                           for k in range(10)]}
+                           for s in range(3200)]))
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-07-01"], limit)
+    if out:
+        leads = out["plans"][0]["leads"]
+        check(sorted(g["unit"] for g in leads) == sorted(f"Đơn vị số {i}" for i in range(32000))
+              and all(g["activities"] == 1 for g in leads),
+              "status: 32,000 lead units of one activity each")
+
+
+def many_windows(kehoach, work, limit):
+    path = os.path.join(work, "windows.yaml")
+    windows = [{"from": f"2026-{1 + i % 12:02d}", "note": f"đợt {i}"} for i in range(20000)]
+    write_yaml(path, plan([{"id": "1", "title": "Phần",
+                            "activities": [activity("1.1", time={"phrase": "Nhiều đợt",
+                                                                 "windows": windows})]}]))
+    validated(kehoach, path, limit, 1)
+    out = run_json(kehoach, ["deadlines", path, "--as-of", "2025-01-01"], limit)
+    if out:
+        n = sum(1 for it in out["items"] if it["activity"] == "1.1")
+        check(n == 20000, f"deadlines: {n} occurrences of an activity with 20,000 windows")
+
+
+def many_reports(kehoach, work, limit):
+    path = os.path.join(work, "reports.yaml")
+    reports = [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp", "what": f"Báo cáo {i}",
+                "every": ["month", "quarter", "half-year", "year"]} for i in range(100)]
+    doc = plan([{"id": "1", "title": "Phần", "activities": [activity("1.1", time="Hàng năm")]}],
+               reports=reports)
+    del doc["year"]
+    doc["span"] = {"from": 2000, "to": 2100}
+    write_yaml(path, doc)
+    validated(kehoach, path, limit, 1)
+
+
+def endless_span(kehoach, work, limit):
+    path = os.path.join(work, "span.yaml")
+    doc = plan([{"id": "1", "title": "Phần", "activities": [activity("1.1", time="Hàng tháng")]}],
+               reports=[{"by": "Sở Tư pháp", "to": "Bộ Tư pháp", "what": "Báo cáo",
+                         "every": "month"}])
+    del doc["year"]
+    doc["span"] = {"from": 2026, "to": 2000000}
+    write_yaml(path, doc)
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(any(d["line"] and "2100" in d["message"] for d in out["diagnostics"]),
+              "a span to the year 2,000,000 is refused at its place")
+
+
+def main():
+    kehoach, sanitize = sys.argv[1], sys.argv[2]
+    limit = sanitize == "none"
+    if not limit:
+        print("under the sanitizers: no address-space limit, the timeout only")
+    with tempfile.TemporaryDirectory(prefix="kehoach-sizes-") as work:
+        for case in (many_activities, many_sections, many_leads, many_windows, many_reports,
+                     endless_span):
+            case(kehoach, work, limit)
+            print(f"{case.__name__}: done")
+    print(f"{len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
