@@ -140,7 +140,7 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
     while (to > off && to < end && ((unsigned char)src->text[to] & 0xC0) == 0x80)
         to--;
     loc->line = pos.line;
-    loc->line_col0 = utf8_advance(src->text + start, from - start, 0);
+    loc->line_col0 = source_column(src, (srcpos){pos.line, from}) - 1;
     loc->column = utf8_advance(src->text + from, off - from, loc->line_col0) + 1;
     loc->line_text = xstrndup(src->text + from, to - from);
     loc->line_len = to - from;

@@ -440,8 +440,10 @@ typedef struct yamlload_builder {
     size_t aliases;
     size_t documents;
     node *root;
-    /* the last quoted scalar, for "is a closing quote missing?" */
-    srcpos quoted_start;
+    /* the last quoted scalar, for "is a closing quote missing?": where it
+     * starts, as libyaml marks it (placed only if that question is asked,
+     * so that a line of many quoted scalars is not walked for each) */
+    yaml_mark_t quoted_start;
     size_t quoted_end_line;   /* 1-based; 0 before any */
 } yamlload_builder;
 
@@ -1023,8 +1025,7 @@ static bool yamlload_event(yamlload_builder *b, const yaml_event_t *ev)
     case YAML_SCALAR_EVENT:
         if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
             ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-            b->quoted_start = source_pos_at(b->cx->src, ev->start_mark.line,
-                                            ev->start_mark.column);
+            b->quoted_start = ev->start_mark;
             b->quoted_end_line = ev->end_mark.line + 1;
         }
         yamlload_scalar(b, ev);
@@ -1215,8 +1216,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     if (note)
         yamlload_note(cx, dg, opened, 1, note);
     /* a quoted text that ran over lines up to here lost its closing quote */
-    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line < at.line)
-        yamlload_note(cx, dg, b->quoted_start, 1,
+    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line + 1 < at.line)
+        yamlload_note(cx, dg,
+                      source_pos_at(src, b->quoted_start.line, b->quoted_start.column), 1,
                       "the quoted text that ends on that line starts here; "
                       "is its closing quote missing?");
 }

@@ -14,10 +14,15 @@ guards against hangs (it is not a speed check):
   - one activity whose time has 20,000 windows;
   - a plan over 2000-2100 with 100 reports due every month, quarter,
     half-year and year;
-  - a span that runs to the year 2,000,000 (the schema refuses it).
+  - a span that runs to the year 2,000,000 (the schema refuses it);
+  - a plan written as one line of JSON, 1.6 MB, with its text in
+    decomposed Unicode: once valid, once with an error in each of its
+    6,000 activities and one at the end of the line.
 
 Every number read is checked against the generated input: the counts of
-plans, activities, occurrences, sections and lead units.
+plans, activities, occurrences, sections and lead units, and the line
+and column of every problem shown, recomputed here from the text the way
+the README says columns count (a combining mark takes no column).
 
 usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
 """
@@ -27,6 +32,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 import yaml
 
@@ -174,6 +180,48 @@ def endless_span(kehoach, work, limit):
               "a span to the year 2,000,000 is refused at its place")
 
 
+def width(text):
+    """Display columns, as the README counts them."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def one_line(kehoach, work, limit, time):
+    """A one-line plan of 6,000 activities, its text decomposed (NFD)."""
+    acts = [activity(f"1.{k + 1}", time=time) for k in range(6000)]
+    doc = plan([{"id": "1", "title": "Phần", "activities": acts}])
+    doc["signer"] = dict(doc["signer"], nam="x")     # an unknown key at the line's end
+    text = unicodedata.normalize("NFD", json.dumps(doc, ensure_ascii=False)) + "\n"
+    path = os.path.join(work, "one-line.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    out = run_json(kehoach, ["validate", path], limit)
+    if not out:
+        return
+    line = text[:-1]
+    starts = []
+    for needle in ('"nam"', '"' + unicodedata.normalize("NFD", time) + '"'):
+        at = line.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = line.find(needle, at + 1)
+    places, done, col = set(), 0, 1
+    for at in sorted(starts):       # the columns, counted once along the line
+        col += width(line[done:at])
+        done = at
+        places.add(col)
+    shown = out["diagnostics"]
+    expected_errors = 1 + (6000 if time != "Quý II, IV" else 0)
+    check(out["errors"] == expected_errors and out["activities"] == 6000,
+          f"one line of {len(text):,} bytes: {out['errors']} errors, expected {expected_errors}")
+    check(any(d["message"].startswith("unknown key 'nam'") for d in shown),
+          "one line: the unknown key at the end is shown")
+    for d in shown:
+        check(d["line"] == 1 and d["column"] in places,
+              f"one line: '{d['message'][:60]}' at {d['line']}:{d['column']}, "
+              "not where the text has it")
+
+
 def main():
     kehoach, sanitize = sys.argv[1], sys.argv[2]
     limit = sanitize == "none"
@@ -184,6 +232,9 @@ def main():
                      endless_span):
             case(kehoach, work, limit)
             print(f"{case.__name__}: done")
+        for time in ("Quý II, IV", "Quý V"):
+            one_line(kehoach, work, limit, time)
+            print(f"one line, time '{time}': done")
     print(f"{len(failures)} failures")
     return 1 if failures else 0
 
