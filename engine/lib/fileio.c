@@ -15,39 +15,53 @@
 
 #define WALK_MAX_DEPTH 32
 
-fileio_status fileio_read(const char *path, size_t max, char **data,
-                          size_t *len, char **err)
+fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
+                          char **err)
 {
-    *data = NULL;
-    *len = 0;
+    *fd = -1;
+    *size = 0;
     *err = NULL;
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
-    int fd = open(path, O_RDONLY | O_NONBLOCK);
-    if (fd < 0) {
+    int f = open(path, O_RDONLY | O_NONBLOCK);
+    if (f < 0) {
         *err = xstrdup(strerror(errno));
         return FILEIO_ERROR;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0) {
+    if (fstat(f, &st) != 0) {
         *err = xstrdup(strerror(errno));
-        close(fd);
+        close(f);
         return FILEIO_ERROR;
     }
     if (!S_ISREG(st.st_mode)) {
         *err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
-        close(fd);
+        close(f);
         return FILEIO_ERROR;
     }
-    int flags = fcntl(fd, F_GETFL);
+    int flags = fcntl(f, F_GETFL);
     if (flags >= 0)
-        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        fcntl(f, F_SETFL, flags & ~O_NONBLOCK);
+    *size = (size_t)st.st_size;
     if ((uintmax_t)st.st_size > max) {
-        close(fd);
-        *len = (size_t)st.st_size;
+        close(f);
         return FILEIO_TOO_LARGE;
     }
+    *fd = f;
+    return FILEIO_OK;
+}
+
+fileio_status fileio_read(const char *path, size_t max, char **data,
+                          size_t *len, char **err)
+{
+    *data = NULL;
+    int fd;
+    size_t size;
+    fileio_status st = fileio_open(path, max, &fd, &size, err);
+    *len = st == FILEIO_TOO_LARGE ? size : 0;
+    if (st != FILEIO_OK)
+        return st;
     /* the size it has now, and one byte to see the end; it may still grow */
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    size_t cap = size + 1, n = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
@@ -96,7 +110,10 @@ fileio_kind fileio_kind_of(const char *path, char **err)
 
 void fileio_list_add(fileio_list *list, const char *path)
 {
-    list->paths = xrealloc(list->paths, (list->count + 1) * sizeof(char *));
+    /* room for 8, doubled whenever a power of two from 8 on is full */
+    size_t n = list->count;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        list->paths = xrealloc(list->paths, (n ? 2 * n : 8) * sizeof(char *));
     list->paths[list->count++] = xstrdup(path);
 }
 
@@ -138,9 +155,16 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* How many more files and folders a walk may look at, and whether it
+ * found more than that. */
+typedef struct walk_budget {
+    size_t left;
+    bool exceeded;
+} walk_budget;
+
 static void walk(const char *dir, const char *const *suffixes, fileio_list *list,
                  void (*on_error)(const char *, const char *, void *), void *ctx,
-                 int depth)
+                 int depth, walk_budget *budget)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -153,7 +177,12 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
+        if (!budget->left) {
+            budget->exceeded = true;
+            break;
+        }
         fileio_list_add(&names, e->d_name);
+        budget->left--;
     }
     closedir(d);
     if (names.count > 1)
@@ -166,7 +195,7 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
                 on_error(path, strerror(errno), ctx);
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < WALK_MAX_DEPTH)
-                walk(path, suffixes, list, on_error, ctx, depth + 1);
+                walk(path, suffixes, list, on_error, ctx, depth + 1, budget);
             else if (on_error)
                 on_error(path, "folders nested too deeply", ctx);
         } else if (has_suffix(names.paths[i], suffixes)) {
@@ -187,7 +216,18 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx)
 {
-    walk(dir, suffixes, list, on_error, ctx, 0);
+    walk_budget unlimited = {SIZE_MAX, false};
+    walk(dir, suffixes, list, on_error, ctx, 0, &unlimited);
+}
+
+bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
+                         fileio_list *list,
+                         void (*on_error)(const char *path, const char *msg, void *ctx),
+                         void *ctx)
+{
+    walk_budget budget = {max_entries, false};
+    walk(dir, suffixes, list, on_error, ctx, 0, &budget);
+    return !budget.exceeded;
 }
 
 char *fileio_temp_beside(const char *path, char **err)

@@ -25,6 +25,12 @@ typedef enum fileio_status {
 fileio_status fileio_read(const char *path, size_t max, char **data,
                           size_t *len, char **err);
 
+/* Opens a regular file of at most max bytes for reading (caller closes
+ * *fd), and stores its size in *size. FILEIO_ERROR and FILEIO_TOO_LARGE
+ * as for fileio_read (no descriptor is left open). */
+fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
+                          char **err);
+
 typedef struct fileio_list {
     char **paths;
     size_t count;
@@ -40,6 +46,13 @@ fileio_kind fileio_kind_of(const char *path, char **err);
 void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list,
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx);
+
+/* As fileio_walk, looking at no more than max_entries files and folders
+ * (counted as their names are read); false when there were more. */
+bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
+                         fileio_list *list,
+                         void (*on_error)(const char *path, const char *msg, void *ctx),
+                         void *ctx);
 
 void fileio_list_add(fileio_list *list, const char *path);
 void fileio_list_release(fileio_list *list);

@@ -50,10 +50,10 @@ typedef struct run {
     size_t nregistries;
 } run;
 
-static const char *const yaml_suffixes[] = {".yaml", ".yml", NULL};
+const char *const validate_suffixes[] = {".yaml", ".yml", NULL};
 static const char *const registry_names[] = {"units.yaml", "units.yml", NULL};
 
-static bool is_registry_name(const char *path)
+bool validate_is_registry_path(const char *path)
 {
     const char *base = fileio_basename(path);
     for (size_t i = 0; registry_names[i]; i++)
@@ -287,7 +287,7 @@ static void collect(run *r, const char *const *paths, size_t npaths, fileio_list
             fileio_list_add(files, paths[i]);
         } else {
             size_t before = files->count;
-            fileio_walk(paths[i], yaml_suffixes, files, on_walk_error, r);
+            fileio_walk(paths[i], validate_suffixes, files, on_walk_error, r);
             if (files->count == before)
                 diag_file(r->d, DIAG_ERROR, paths[i],
                           "no plan files (*.yaml, *.yml) in this folder");
@@ -342,7 +342,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
             free(plan_path);
         } else if (template_is_path(path)) {
             check_template(&r, path);
-        } else if (is_registry_name(path)) {
+        } else if (validate_is_registry_path(path)) {
             char *dir = fileio_dirname(path);
             folder_registry(&r, dir);
             free(dir);
@@ -381,7 +381,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
     size_t plans = 0;
     for (size_t i = 0; i < files.count; i++) {
         const char *path = files.paths[i];
-        if (template_is_path(path) || is_registry_name(path))
+        if (template_is_path(path) || validate_is_registry_path(path))
             continue;
         char *plan_path = progress_is_log_path(path) ? progress_plan_path(path) : xstrdup(path);
         if (first_time(&r, &seen, plan_path))
@@ -402,36 +402,4 @@ void validate_result_release(validate_result *r)
     }
     free(r->files);
     memset(r, 0, sizeof *r);
-}
-
-char *validate_find_plan(const char *dir, const char *id)
-{
-    fileio_list files = {NULL, 0};
-    fileio_walk(dir, yaml_suffixes, &files, NULL, NULL);
-    char *found = NULL;
-    for (size_t i = 0; i < files.count && !found; i++) {
-        const char *path = files.paths[i];
-        if (progress_is_log_path(path) || is_registry_name(path))
-            continue;
-        char *data, *err;
-        size_t len;
-        fileio_status st = fileio_read(path, yamlload_default_limits.max_bytes, &data,
-                                       &len, &err);
-        if (st == FILEIO_ERROR)
-            free(err);
-        if (st != FILEIO_OK)
-            continue;
-        source *src = source_new(path, data, len);
-        arena *a = arena_new();
-        diag_sink *quiet = diag_sink_new(1);
-        node *root = yamlload_parse(a, src, quiet, &yamlload_default_limits);
-        const char *plan_id = root ? node_str(node_get(root, "id")) : NULL;
-        if (plan_id && strcmp(plan_id, id) == 0)
-            found = xstrdup(path);
-        diag_sink_free(quiet);
-        arena_free(a);
-        source_free(src);
-    }
-    fileio_list_release(&files);
-    return found;
 }
