@@ -184,7 +184,8 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
     arena *a = arena_new();
     diag_sink *d = u->problems;
     diag_set_stage(d, "yaml");
-    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    yamlload_limits limits = progress_log_limits();
+    node *root = yamlload_parse(a, src, d, &limits);
     const node *list = root ? node_get(root, "records") : NULL;
     if (root && (!list || list->kind != NODE_ARRAY || list->u.array.count != old_count + 1)) {
         diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does not hold "

@@ -18,6 +18,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
+yamlload_limits progress_log_limits(void)
+{
+    yamlload_limits limits = yamlload_default_limits;
+    limits.max_nodes = limits.max_bytes / 4;
+    return limits;
+}
+
+#define PROGRESS_SIZE_WARN_PERCENT 80
+
+void progress_check_size(const source *src, diag_sink *d)
+{
+    size_t max = progress_log_limits().max_bytes;
+    if (src->len <= max / 100 * PROGRESS_SIZE_WARN_PERCENT)
+        return;
+    diag_file(d, DIAG_WARNING, src->path,
+              "this log has reached %zu%% of the size a log may have (%.1f of %zu MiB); "
+              "at the limit it can no longer be read, nor a record added to it",
+              src->len * 100 / max, (double)src->len / (1 << 20), max >> 20);
+}
+
 static void read_values(arena *a, const node *obj, progress_record *r)
 {
     const node *values = node_get(obj, "values");

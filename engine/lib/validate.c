@@ -90,11 +90,10 @@ static void document_free(document *doc)
  * when the file could not be read; doc->root is NULL when it could not be
  * loaded as YAML. */
 static document *load(run *r, const char *path, const char *schema_file,
-                      validate_file *f)
+                      const yamlload_limits *limits, validate_file *f)
 {
     char *data, *err;
     size_t len;
-    const yamlload_limits *limits = &yamlload_default_limits;
     diag_set_stage(r->d, "file");
     switch (fileio_read(path, limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
@@ -143,7 +142,7 @@ static char *join_path(const char *dir, const char *name)
 static void load_registry(run *r, const char *path, registry *reg)
 {
     validate_file *f = add_file(r, path, VALIDATE_UNITS);
-    document *doc = load(r, path, "units.schema.json", f);
+    document *doc = load(r, path, "units.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         document_free(doc);
         return;
@@ -198,8 +197,12 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
     progress_log *log = NULL;
     if (fileio_kind_of(path, &err) == FILEIO_FILE) {
         validate_file *f = add_file(r, path, VALIDATE_LOG);
-        *doc = load(r, path, "progress.schema.json", f);
+        yamlload_limits limits = progress_log_limits();
+        *doc = load(r, path, "progress.schema.json", &limits, f);
         if (*doc && (*doc)->root) {
+            diag_set_stage(r->d, "file");
+            progress_check_size((*doc)->src, r->d);
+            diag_set_stage(r->d, "meaning");
             log = progress_build((*doc)->a, (*doc)->src, (*doc)->root);
             progress_check(log, p, r->d);
             f->records = log->count;
@@ -215,7 +218,7 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
-    document *doc = load(r, path, "plan.schema.json", f);
+    document *doc = load(r, path, "plan.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         document_free(doc);
         return;
@@ -255,7 +258,7 @@ static void check_template(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
     size_t errors = diag_errors(r->d);
-    document *doc = load(r, path, "template.schema.json", f);
+    document *doc = load(r, path, "template.schema.json", &yamlload_default_limits, f);
     if (doc && doc->root) {
         /* as `report --template` does: the meaning of a template whose
          * shape is wrong would only repeat the schema's errors */
