@@ -304,6 +304,13 @@ void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
     va_end(ap);
 }
 
+bool diag_keeps(const diag_sink *s, const char *path)
+{
+    const char *key = path ? path : "";
+    const struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    return !s->cap || !f || f->kept < s->cap;
+}
+
 size_t diag_errors(const diag_sink *s)
 {
     return s->errors;

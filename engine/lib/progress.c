@@ -152,9 +152,11 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
         r->activity_index = (size_t)(slot - p->activities);
         return *slot;
     }
+    /* a suggestion compares with every activity: only for a kept problem */
+    bool kept = diag_keeps(d, r->activity.at->src->path);
     const char **names = xmalloc((p->nactivities + 1) * sizeof *names);
     size_t n = 0;
-    for (size_t i = 0; i < p->nactivities; i++)
+    for (size_t i = 0; kept && i < p->nactivities; i++)
         if (p->activities[i]->id.s)
             names[n++] = p->activities[i]->id.s;
     long best = text_suggest(r->activity.s, names, n);
@@ -196,7 +198,8 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
     const char **names = xmalloc(w->count * sizeof *names);
     for (size_t i = 0; i < w->count; i++)
         names[i] = w->windows[i].key;
-    long best = text_suggest(r->occurrence.s, names, w->count);
+    long best = diag_keeps(d, r->occurrence.at->src->path)
+                    ? text_suggest(r->occurrence.s, names, w->count) : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)

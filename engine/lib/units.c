@@ -186,7 +186,7 @@ static units_match lookup_plain(const units *r, const char *text, size_t len)
     return m;
 }
 
-units_match units_lookup(const units *r, const char *text)
+units_match units_find(const units *r, const char *text)
 {
     size_t len = strlen(text);
     units_match m = lookup_plain(r, text, len);
@@ -207,10 +207,18 @@ units_match units_lookup(const units *r, const char *text)
             return m;
         }
     }
+    return m;
+}
 
+units_match units_lookup(const units *r, const char *text)
+{
+    units_match m = units_find(r, text);
+    if (m.verdict != UNITS_UNKNOWN)
+        return m;
     /* Suggest only names of the same kind of unit: the first word ("Sở",
      * "Bộ", "Phòng", "Hội") carries the meaning, so "Bộ Tư pháp" must not
      * suggest "Sở Tư pháp". A name that differs only in its marks passes. */
+    size_t len = strlen(text);
     char *key = text_fold(text, len), *ascii = text_fold_ascii(text, len);
     size_t first = strcspn(key, " "), total = 0;
     for (const units *x = r; x; x = x->outer)

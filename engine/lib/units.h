@@ -43,6 +43,9 @@ typedef struct units_match {
 } units_match;
 
 units_match units_lookup(const units *r, const char *text);
+/* The same without the suggestion, which compares the text with every
+ * name of the registry: for a name whose problem will only be counted. */
+units_match units_find(const units *r, const char *text);
 
 bool units_is_generic(const char *text);
 

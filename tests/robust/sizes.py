@@ -11,6 +11,9 @@ guards against hangs (it is not a speed check):
   - 32,000 sections of one activity each, whose time is the section's
     default;
   - 32,000 activities, each led by a unit of its own;
+  - 32,000 leads missing from the plan's 16,000 units, and a log of
+    50,000 records naming activities the plan lacks (a "did you mean"
+    is made only for the 50 problems shown);
   - one activity whose time has 20,000 windows;
   - a plan over 2000-2100 with 100 reports due every month, quarter,
     half-year and year;
@@ -20,7 +23,8 @@ guards against hangs (it is not a speed check):
     6,000 activities and one at the end of the line.
 
 Every number read is checked against the generated input: the counts of
-plans, activities, occurrences, sections and lead units, and the line
+plans, activities, occurrences, sections, lead units and problems, the
+name each "did you mean" offers, and the line
 and column of every problem shown, recomputed here from the text the way
 the README says columns count (a combining mark takes no column).
 
@@ -141,6 +145,53 @@ def many_leads(kehoach, work, limit):
               "status: 32,000 lead units of one activity each")
 
 
+def unknown_units(kehoach, work, limit):
+    """32,000 leads missing from the plan's 16,000 units, each a letter's
+    marks away from the unit that is there."""
+    path = os.path.join(work, "unknown-units.yaml")   # not units.yaml: a registry
+    units = [{"id": f"u{i}", "name": f"Sở Tư pháp huyện số {i}"} for i in range(16000)]
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}",
+                                                    lead=f"Sở Tư pháp huyện so {(10 * s + k) // 2}")
+                                           for k in range(10)]}
+                           for s in range(3200)], units=units))
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        shown = out["diagnostics"]
+        check(out["warnings"] == 32002 and len(shown) == 50,      # and the report's two
+              f"unknown units: {out['warnings']} warnings, {len(shown)} shown; "
+              "expected 32,002 and 50")
+        for d in shown:
+            number = d["message"].split("'")[1].rsplit(" ", 1)[1]
+            check(d["message"].endswith(f"did you mean 'Sở Tư pháp huyện số {number}'?"),
+                  f"unknown units: {d['message']}")
+
+
+def unknown_activities(kehoach, work, limit):
+    """A log of 50,000 records naming activities a plan of 32,000 lacks."""
+    folder = os.path.join(work, "log")
+    os.makedirs(folder)
+    path = os.path.join(folder, "plan.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}") for k in range(10)]}
+                           for s in range(3200)]))
+    with open(os.path.join(folder, "plan.progress.yaml"), "w", encoding="utf-8") as f:
+        f.write(f"plan: {HEAD['id']}\nrecords:\n")
+        for i in range(50000):
+            f.write(f"- date: 2026-05-01\n  activity: \"{i % 3200 + 1}.{i % 10 + 1}x\"\n"
+                    "  state: done\n")
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(out["errors"] == 50000 and out["records"] == 50000,
+              f"unknown activities: {out['errors']} errors in {out['records']} records; "
+              "expected 50,000 in 50,000")
+        shown = [d for d in out["diagnostics"] if d["file"].endswith(".progress.yaml")]
+        meant = [d["message"].split("'")[1][:-1] for d in shown]   # "5.3x" meant "5.3"
+        check(len(shown) == 50 and all(d["message"].endswith(f"did you mean '{m}'?")
+                                       for d, m in zip(shown, meant)),
+              "unknown activities: the 50 shown each suggest the activity meant")
+
+
 def many_windows(kehoach, work, limit):
     path = os.path.join(work, "windows.yaml")
     windows = [{"from": f"2026-{1 + i % 12:02d}", "note": f"đợt {i}"} for i in range(20000)]
@@ -228,8 +279,8 @@ def main():
     if not limit:
         print("under the sanitizers: no address-space limit, the timeout only")
     with tempfile.TemporaryDirectory(prefix="kehoach-sizes-") as work:
-        for case in (many_activities, many_sections, many_leads, many_windows, many_reports,
-                     endless_span):
+        for case in (many_activities, many_sections, many_leads, unknown_units,
+                     unknown_activities, many_windows, many_reports, endless_span):
             case(kehoach, work, limit)
             print(f"{case.__name__}: done")
         for time in ("Quý II, IV", "Quý V"):
