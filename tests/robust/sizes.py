@@ -14,7 +14,8 @@ guards against hangs (it is not a speed check):
   - 32,000 leads missing from the plan's 16,000 units, and a log of
     50,000 records naming activities the plan lacks (a "did you mean"
     is made only for the 50 problems shown);
-  - one activity whose time has 20,000 windows;
+  - one activity whose time has 20,000 windows, with a log of 50,000
+    records on half of them;
   - a plan over 2000-2100 with 100 reports due every month, quarter,
     half-year and year;
   - a span that runs to the year 2,000,000 (the schema refuses it);
@@ -30,6 +31,7 @@ the README says columns count (a combining mark takes no column).
 
 usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
 """
+import datetime
 import json
 import os
 import resource
@@ -193,16 +195,40 @@ def unknown_activities(kehoach, work, limit):
 
 
 def many_windows(kehoach, work, limit):
-    path = os.path.join(work, "windows.yaml")
-    windows = [{"from": f"2026-{1 + i % 12:02d}", "note": f"đợt {i}"} for i in range(20000)]
+    """An activity whose time has 20,000 windows, and a log of 50,000
+    records on half of them (five each, done on the window's first day)."""
+    folder = os.path.join(work, "windows")
+    os.makedirs(folder)
+    path = os.path.join(folder, "plan.yaml")
+    days = [datetime.date(2026, 1, 1) + datetime.timedelta(days=i) for i in range(365)]
+    spans = [(a, b) for i, a in enumerate(days) for b in days[i:]][:20000]
+    windows = [{"from": a.isoformat(), "to": b.isoformat()} for a, b in spans]
     write_yaml(path, plan([{"id": "1", "title": "Phần",
                             "activities": [activity("1.1", time={"phrase": "Nhiều đợt",
                                                                  "windows": windows})]}]))
     validated(kehoach, path, limit, 1)
     out = run_json(kehoach, ["deadlines", path, "--as-of", "2025-01-01"], limit)
+    if not out:
+        return
+    keys = [(it["occurrence"], it["from"], it["due"]) for it in out["items"]
+            if it["activity"] == "1.1"]
+    check(len(keys) == 20000 and len({k for k, _, _ in keys}) == 20000,
+          f"deadlines: {len(keys)} occurrences of an activity with 20,000 windows")
+    done = keys[::2]
+    with open(os.path.join(folder, "plan.progress.yaml"), "w", encoding="utf-8") as f:
+        f.write(f"plan: {HEAD['id']}\nrecords:\n")
+        for j in range(50000):
+            key, first, _ = done[j % len(done)]
+            f.write(f"- date: {first}\n  activity: \"1.1\"\n  occurrence: \"{key}\"\n"
+                    "  state: done\n")
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-12-31"], limit)
     if out:
-        n = sum(1 for it in out["items"] if it["activity"] == "1.1")
-        check(n == 20000, f"deadlines: {n} occurrences of an activity with 20,000 windows")
+        states = {o["key"]: o["state"] for o in out["plans"][0]["activities"][0]["occurrences"]}
+        finished = {key for key, _, _ in done}
+        want = {key: "done" if key in finished else "overdue" if due < "2026-12-31" else "open"
+                for key, _, due in keys}
+        check(states == want, "status: of 20,000 occurrences, the 10,000 with records "
+                              "done, the others overdue or open")
 
 
 def many_reports(kehoach, work, limit):
