@@ -229,7 +229,7 @@ static void explain_not_found(const char *name, const locate_result *r)
     sb_printf(&msg, "kehoach update: no plan file '%s', and no plan with that id "
               "among the %zu file%s below the current folder", name, r->files,
               r->files == 1 ? "" : "s");
-    if (r->stopped)
+    if (*r->stopped)
         sb_printf(&msg, ", but the search was not complete: %s; give the plan's file "
                   "instead", r->stopped);
     for (size_t i = 0; i < r->nnear; i++)
@@ -250,7 +250,7 @@ static char *find_plan(const char *name)
     if (kind == FILEIO_FILE)
         return xstrdup(name);
     locate_result r;
-    locate_plan(".", name, &r);
+    locate_plan(".", name, &locate_default_limits, &r);
     char *found = r.path;
     r.path = NULL;
     if (!found)

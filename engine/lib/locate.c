@@ -10,13 +10,19 @@
 #include "validate.h"
 #include "yamlload.h"
 
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+const locate_limits locate_default_limits = {
+    .max_entries = 100000,
+    .max_read = (size_t)1 << 30,
+};
+
 typedef struct search {
     const char *id;
+    const locate_limits *limits;
     locate_result *out;
     size_t read;           /* bytes read so far */
     char **seen;           /* ids of the files looked at */
@@ -27,8 +33,9 @@ static void on_walk_error(const char *path, const char *msg, void *ctx)
 {
     (void)path;
     search *s = ctx;
-    if (strcmp(msg, "folders nested too deeply") == 0 && !s->out->stopped)
-        s->out->stopped = "folders nested more than 32 deep were not searched";
+    if (strcmp(msg, "folders nested too deeply") == 0 && !*s->out->stopped)
+        snprintf(s->out->stopped, sizeof s->out->stopped,
+                 "folders nested more than 32 deep were not searched");
 }
 
 static bool is_plan_name(const char *path)
@@ -47,11 +54,12 @@ static char *id_of(search *s, const char *path)
     free(err);
     if (st != FILEIO_OK)
         return NULL;
-    size_t left = LOCATE_MAX_READ - s->read;
+    size_t left = s->limits->max_read - s->read;
     char *id = yamlload_peek_key(fd, left, "id");
-    off_t at = lseek(fd, 0, SEEK_CUR);
+    off_t at = lseek(fd, 0, SEEK_CUR);   /* how far libyaml read */
     close(fd);
-    s->read += at > 0 && (size_t)at < left ? (size_t)at : left;
+    size_t used = at > 0 ? (size_t)at : 0;
+    s->read += used < left ? used : left;
     s->out->files++;
     return id;
 }
@@ -100,17 +108,21 @@ static void offer_near(search *s)
     free(near);
 }
 
-void locate_plan(const char *dir, const char *id, locate_result *out)
+void locate_plan(const char *dir, const char *id, const locate_limits *limits,
+                 locate_result *out)
 {
     memset(out, 0, sizeof *out);
-    search s = {id, out, 0, NULL, 0, 0};
+    search s = {id, limits, out, 0, NULL, 0, 0};
     fileio_list files = {NULL, 0};
-    if (!fileio_walk_limited(dir, validate_suffixes, LOCATE_MAX_ENTRIES, &files,
+    if (!fileio_walk_limited(dir, validate_suffixes, limits->max_entries, &files,
                              on_walk_error, &s))
-        out->stopped = "it stopped after 100,000 files and folders";
+        snprintf(out->stopped, sizeof out->stopped, "it stopped after %zu files and folders",
+                 limits->max_entries);
     for (size_t i = 0; i < files.count && !out->path; i++) {
-        if (s.read == LOCATE_MAX_READ) {
-            out->stopped = "it stopped after reading 1 GiB";
+        if (s.read == limits->max_read) {
+            bool mib = limits->max_read >= 1 << 20;
+            snprintf(out->stopped, sizeof out->stopped, "it stopped after reading %zu %s",
+                     mib ? limits->max_read >> 20 : limits->max_read, mib ? "MiB" : "bytes");
             break;
         }
         if (!is_plan_name(files.paths[i]))

@@ -14,9 +14,15 @@
 
 #include <stddef.h>
 
-#define LOCATE_MAX_ENTRIES 100000            /* files and folders looked at */
-#define LOCATE_MAX_READ ((size_t)1 << 30)    /* bytes read from all files */
-#define LOCATE_MAX_NEAR 5                    /* ids offered instead */
+#define LOCATE_MAX_NEAR 5   /* ids offered instead */
+
+typedef struct locate_limits {
+    size_t max_entries;      /* files and folders looked at */
+    size_t max_read;         /* bytes read from all files */
+} locate_limits;
+
+/* 100,000 files and folders, 1 GiB. */
+extern const locate_limits locate_default_limits;
 
 typedef struct locate_result {
     char *path;          /* the first plan file, in walk order, with the id;
@@ -24,13 +30,14 @@ typedef struct locate_result {
     char **near;         /* ids seen that are close to it, closest first */
     size_t nnear;
     size_t files;        /* files whose id was looked for */
-    const char *stopped; /* NULL, or why some files were not looked at, as
-                            a clause ("it stopped after reading 1 GiB") */
+    char stopped[96];    /* "" or why some files were not looked at, as a
+                            clause ("it stopped after reading 1024 MiB") */
 } locate_result;
 
 /* Looks for the plan whose id is id below dir. Release *out with
  * locate_result_release(). */
-void locate_plan(const char *dir, const char *id, locate_result *out);
+void locate_plan(const char *dir, const char *id, const locate_limits *limits,
+                 locate_result *out);
 void locate_result_release(locate_result *r);
 
 #endif
