@@ -4,7 +4,9 @@
  * as soon as the plan is checked: the checks across plans keep only ids
  * and links (check_index), so memory does not grow with the number of
  * plans. A folder's unit registry stays loaded for the folder's plans.
- * A progress log is loaded, checked and freed with its plan. */
+ * A progress log is loaded, checked and freed with its plan, under the
+ * limits of a log (progress_log_limits: its size, not its number of
+ * values), with a warning when it nears that size. */
 #include "validate.h"
 
 #include "arena.h"
