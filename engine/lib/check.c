@@ -156,7 +156,7 @@ static void check_names(const plan_units *u, const units *registry, diag_sink *d
 {
     for (size_t i = 0; i < u->count; i++) {
         const plan_text *t = &u->items[i];
-        units_match m = diag_keeps(d, t->at->src->path) ? units_lookup(registry, t->s)
+        units_match m = diag_keeps(d, t->at) ? units_lookup(registry, t->s)
                                                         : units_find(registry, t->s);
         if (m.verdict != UNITS_UNKNOWN)
             continue;
@@ -262,7 +262,7 @@ void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
         const plan_text *parent = &list[i]->parent;
         if (!parent->s || sorted_has(ids, nids, parent->s))
             continue;
-        long best = diag_keeps(d, parent->at->src->path)
+        long best = diag_keeps(d, parent->at)
                         ? text_suggest(parent->s, names, nids) : -1;
         if (best >= 0)
             diag_at_node(d, DIAG_ERROR, parent->at,

@@ -304,9 +304,9 @@ void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
     va_end(ap);
 }
 
-bool diag_keeps(const diag_sink *s, const char *path)
+bool diag_keeps(const diag_sink *s, const node *at)
 {
-    const char *key = path ? path : "";
+    const char *key = at->src ? at->src->path : "";
     const struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
     return !s->cap || !f || f->kept < s->cap;
 }

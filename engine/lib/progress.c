@@ -153,7 +153,7 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
         return *slot;
     }
     /* a suggestion compares with every activity: only for a kept problem */
-    bool kept = diag_keeps(d, r->activity.at->src->path);
+    bool kept = diag_keeps(d, r->activity.at);
     const char **names = xmalloc((p->nactivities + 1) * sizeof *names);
     size_t n = 0;
     for (size_t i = 0; kept && i < p->nactivities; i++)
@@ -200,7 +200,7 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
     const char **names = xmalloc(w->count * sizeof *names);
     for (size_t i = 0; i < w->count; i++)
         names[i] = w->windows[i].key;
-    long best = diag_keeps(d, r->occurrence.at->src->path)
+    long best = diag_keeps(d, r->occurrence.at)
                     ? text_suggest(r->occurrence.s, names, w->count) : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
