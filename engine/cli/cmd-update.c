@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "fileio.h"
+#include "locate.h"
 #include "lockfile.h"
 #include "progress.h"
 #include "record.h"
@@ -198,7 +199,8 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
     arena *a = arena_new();
     diag_sink *d = u->problems;
     diag_set_stage(d, "yaml");
-    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    yamlload_limits limits = progress_log_limits();
+    node *root = yamlload_parse(a, src, d, &limits);
     const node *list = root ? node_get(root, "records") : NULL;
     if (root && (!list || list->kind != NODE_ARRAY || list->u.array.count != old_count + 1)) {
         diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does not hold "
@@ -236,7 +238,28 @@ static void on_plan(const plan *p, const char *path, const units *registry,
     free(schema_line);
 }
 
-/* The plan file: PLAN itself, or the plan with that id below ".". */
+/* Why no plan was found for an id: what was looked at, the ids that are
+ * close, and what stopped the search early. */
+static void explain_not_found(const char *name, const locate_result *r)
+{
+    strbuf msg = STRBUF_INIT;
+    sb_printf(&msg, "kehoach update: no plan file '%s', and no plan with that id "
+              "among the %zu file%s below the current folder", name, r->files,
+              r->files == 1 ? "" : "s");
+    if (*r->stopped)
+        sb_printf(&msg, ", but the search was not complete: %s; give the plan's file "
+                  "instead", r->stopped);
+    for (size_t i = 0; i < r->nnear; i++)
+        sb_printf(&msg, "%s'%s'", i == 0 ? "; did you mean " : i + 1 < r->nnear ? ", "
+                  : " or ", r->near[i]);
+    if (r->nnear)
+        sb_putc(&msg, '?');
+    cli_line(stderr, "%s", sb_str(&msg));
+    sb_release(&msg);
+}
+
+/* The plan file: PLAN itself, or the plan with that id below "."; NULL
+ * after saying why there is none. */
 static char *find_plan(const char *name)
 {
     char *err = NULL;
@@ -244,9 +267,15 @@ static char *find_plan(const char *name)
     free(err);
     if (kind == FILEIO_FILE)
         return xstrdup(name);
-    char *found = validate_find_plan(".", name);
-    if (found && strncmp(found, "./", 2) == 0)
+    locate_result r;
+    locate_plan(".", name, &locate_default_limits, &r);
+    char *found = r.path;
+    r.path = NULL;
+    if (!found)
+        explain_not_found(name, &r);
+    else if (strncmp(found, "./", 2) == 0)
         memmove(found, found + 2, strlen(found + 2) + 1);
+    locate_result_release(&r);
     return found;
 }
 
@@ -372,8 +401,6 @@ static int cmd_update(int argc, char **argv)
     o.entry.activity = o.activity;
     char *plan_path = find_plan(o.plan);
     if (!plan_path) {
-        cli_line(stderr, "kehoach update: no plan file '%s', and no plan with that id "
-                 "below the current folder", o.plan);
         code = EXIT_PROBLEMS;
         goto done;
     }
@@ -409,7 +436,8 @@ const cli_command cmd_update_info = {
     "validate', then run the update again.\n"
     "\n"
     "PLAN is a plan file, or a plan's id (searched for below the current\n"
-    "folder). ACTIVITY is the activity's id in the plan, such as 1.a.\n"
+    "folder, reading each file only as far as its id). ACTIVITY is the\n"
+    "activity's id in the plan, such as 1.a.\n"
     "\n"
     "options:\n"
     "  -s, --state STATE     in-progress, done or cancelled (required)\n"

@@ -5,7 +5,10 @@
  * comparing every pair, so a plan of any size costs n log n; across plans,
  * a hash of the ids seen makes each plan cost the same, however many came
  * before it. The unit names of a plan without a registry are sorted by
- * their loose key likewise, to find one unit written two ways. */
+ * their loose key likewise, to find one unit written two ways. A "did you
+ * mean" compares a name with every name it could be, so it is made only
+ * for a problem that will be shown (diag_keeps), and once for a missing
+ * plan however many plans link to it. */
 #include "check.h"
 
 #include "arena.h"
@@ -46,12 +49,12 @@ static void report_repeats(keyed *items, size_t n, const char *what,
                            const char *where, diag_sink *d)
 {
     qsort(items, n, sizeof *items, cmp_keyed);
+    size_t first = 0;   /* where the run of the current key starts */
     for (size_t i = 1; i < n; i++) {
-        size_t first = i - 1;
-        while (first > 0 && strcmp(items[first - 1].key, items[i].key) == 0)
-            first--;
-        if (strcmp(items[first].key, items[i].key) != 0)
+        if (strcmp(items[first].key, items[i].key) != 0) {
+            first = i;
             continue;
+        }
         diag *r = diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
                                what, items[i].key, where);
         note_at(d, r, items[first].at, "first used here");
@@ -182,8 +185,9 @@ static void warn_unknown(const plan_text *t, const units *registry, diag_sink *d
 {
     units_hints h;
     units_hints_init(&h, t->s);
-    for (const units *r = registry; r; r = units_outer(r))
-        units_hints_offer_registry(&h, r);
+    if (diag_keeps(d, t->at))           /* a suggestion only where it is shown */
+        for (const units *r = registry; r; r = units_outer(r))
+            units_hints_offer_registry(&h, r);
     if (h.count)
         diag_at_node(d, DIAG_WARNING, t->at,
                      "unit '%s' is not in the unit registry; did you mean '%s'?", t->s,
@@ -379,7 +383,8 @@ void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
         const plan_text *parent = &list[i]->parent;
         if (!parent->s || sorted_has(ids, nids, parent->s))
             continue;
-        long best = text_suggest(parent->s, names, nids);
+        long best = diag_keeps(d, parent->at)
+                        ? text_suggest(parent->s, names, nids) : -1;
         if (best >= 0)
             diag_at_node(d, DIAG_ERROR, parent->at,
                          "parent unit '%s' is not in the unit registry; did you mean '%s'?",
@@ -403,6 +408,7 @@ typedef struct plan_ref {
 struct check_index {
     arena *a;           /* the map's storage */
     strmap ids;         /* plan id -> plan_ref of its first plan */
+    strmap nearest;     /* missing plan id -> nearest plan id, or "" */
     plan_ref **plans;   /* every first plan, for freeing and suggestions */
     size_t nplans, plans_cap;
     plan_ref *links;    /* basis links, checked at the end */
@@ -479,6 +485,20 @@ void check_index_add(check_index *ix, const plan *p, diag_sink *d)
     ix->plans[ix->nplans++] = mine;
 }
 
+/* The plan id nearest to a missing one, "" for none; each missing id is
+ * compared with every plan once, however many plans link to it. */
+static const char *nearest_plan(check_index *ix, const char *const *names, const char *id)
+{
+    static const char none[] = "";
+    const char *near = strmap_get(&ix->nearest, id, strlen(id));
+    if (!near) {
+        long best = text_suggest(id, names, ix->nplans);
+        near = best >= 0 ? names[best] : none;
+        strmap_put(ix->a, &ix->nearest, id, strlen(id), (void *)near);
+    }
+    return near;
+}
+
 void check_index_finish(check_index *ix, diag_sink *d)
 {
     const char **names = xmalloc((ix->nplans + 1) * sizeof *names);
@@ -488,11 +508,11 @@ void check_index_finish(check_index *ix, diag_sink *d)
         const plan_ref *link = &ix->links[i];
         if (strmap_get(&ix->ids, link->id, strlen(link->id)))
             continue;
-        long best = text_suggest(link->id, names, ix->nplans);
-        if (best >= 0)
+        const char *near = nearest_plan(ix, names, link->id);
+        if (*near)
             diag_at_loc(d, DIAG_WARNING, &link->at,
                         "basis links to plan '%s', which is not among the plans "
-                        "checked; did you mean '%s'?", link->id, names[best]);
+                        "checked; did you mean '%s'?", link->id, near);
         else
             diag_at_loc(d, DIAG_WARNING, &link->at,
                         "basis links to plan '%s', which is not among the plans checked",

@@ -143,7 +143,7 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
     while (to > off && to < end && ((unsigned char)src->text[to] & 0xC0) == 0x80)
         to--;
     loc->line = pos.line;
-    loc->line_col0 = utf8_advance(src->text + start, from - start, 0);
+    loc->line_col0 = source_column(src, (srcpos){pos.line, from}) - 1;
     loc->column = utf8_advance(src->text + from, off - from, loc->line_col0) + 1;
     loc->line_text = xstrndup(src->text + from, to - from);
     loc->line_len = to - from;
@@ -305,6 +305,13 @@ void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
     va_start(ap, fmt);
     attach(parent, make(DIAG_NOTE, loc, fmt, ap));
     va_end(ap);
+}
+
+bool diag_keeps(const diag_sink *s, const node *at)
+{
+    const char *key = at->src ? at->src->path : "";
+    const struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    return !s->cap || !f || f->kept < s->cap;
 }
 
 size_t diag_errors(const diag_sink *s)

@@ -103,6 +103,12 @@ void diag_note_at_loc(diag_sink *sink, diag *parent, const diag_loc *loc,
                       const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* True when a diagnostic at a document node would be kept, false when
+ * its file's cap is reached and it would only be counted: a caller may
+ * then skip work only a kept one shows, such as a "did you mean" that
+ * compares a name with every name of the plan. */
+bool diag_keeps(const diag_sink *sink, const struct node *at);
+
 size_t diag_errors(const diag_sink *sink);
 size_t diag_warnings(const diag_sink *sink);
 

@@ -3,6 +3,7 @@
 #include "fileio.h"
 
 #include "arena.h"
+#include "strmap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -16,69 +17,93 @@
 
 #define WALK_MAX_DEPTH 32
 
-/* Every file fileio_read opened, by device and inode (fileio_was_read). */
-typedef struct file_read {
+/* Every file opened as input, by device and inode (fileio_was_read): a
+ * map from the pair's bytes to the path, in an arena of its own that
+ * lives as long as the process. */
+typedef struct file_id {
     dev_t dev;
     ino_t ino;
-    char *path;
-} file_read;
+} file_id;
 
-static file_read *files_read;
-static size_t nfiles_read, files_read_cap;
+static arena *files_read_arena;
+static strmap files_read;
+
+static file_id id_of(const struct stat *st)
+{
+    file_id id;
+    memset(&id, 0, sizeof id);          /* no stray padding in the key */
+    id.dev = st->st_dev;
+    id.ino = st->st_ino;
+    return id;
+}
 
 static void remember_read(const struct stat *st, const char *path)
 {
     if (fileio_was_read(st))
         return;
-    if (nfiles_read == files_read_cap) {
-        files_read_cap = files_read_cap ? files_read_cap * 2 : 16;
-        files_read = xrealloc(files_read, files_read_cap * sizeof *files_read);
-    }
-    files_read[nfiles_read++] = (file_read){st->st_dev, st->st_ino, xstrdup(path)};
+    if (!files_read_arena)
+        files_read_arena = arena_new();
+    file_id id = id_of(st);
+    char *key = arena_alloc(files_read_arena, sizeof id);
+    memcpy(key, &id, sizeof id);
+    strmap_put(files_read_arena, &files_read, key, sizeof id,
+               arena_strdup(files_read_arena, path));
 }
 
 const char *fileio_was_read(const struct stat *st)
 {
-    for (size_t i = 0; i < nfiles_read; i++)
-        if (files_read[i].dev == st->st_dev && files_read[i].ino == st->st_ino)
-            return files_read[i].path;
-    return NULL;
+    file_id id = id_of(st);
+    return strmap_get(&files_read, (const char *)&id, sizeof id);
+}
+
+fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
+                          char **err)
+{
+    *fd = -1;
+    *size = 0;
+    *err = NULL;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int f = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (f < 0) {
+        *err = xstrdup(strerror(errno));
+        return FILEIO_ERROR;
+    }
+    struct stat st;
+    if (fstat(f, &st) != 0) {
+        *err = xstrdup(strerror(errno));
+        close(f);
+        return FILEIO_ERROR;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        close(f);
+        return FILEIO_ERROR;
+    }
+    remember_read(&st, path);
+    int flags = fcntl(f, F_GETFL);
+    if (flags >= 0)
+        fcntl(f, F_SETFL, flags & ~O_NONBLOCK);
+    *size = (size_t)st.st_size;
+    if ((uintmax_t)st.st_size > max) {
+        close(f);
+        return FILEIO_TOO_LARGE;
+    }
+    *fd = f;
+    return FILEIO_OK;
 }
 
 fileio_status fileio_read(const char *path, size_t max, char **data,
                           size_t *len, char **err)
 {
     *data = NULL;
-    *len = 0;
-    *err = NULL;
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        *err = xstrdup(strerror(errno));
-        return FILEIO_ERROR;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        *err = xstrdup(strerror(errno));
-        close(fd);
-        return FILEIO_ERROR;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
-        close(fd);
-        return FILEIO_ERROR;
-    }
-    remember_read(&st, path);
-    int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0)
-        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    if ((uintmax_t)st.st_size > max) {
-        close(fd);
-        *len = (size_t)st.st_size;
-        return FILEIO_TOO_LARGE;
-    }
+    int fd;
+    size_t size;
+    fileio_status st = fileio_open(path, max, &fd, &size, err);
+    *len = st == FILEIO_TOO_LARGE ? size : 0;
+    if (st != FILEIO_OK)
+        return st;
     /* the size it has now, and one byte to see the end; it may still grow */
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    size_t cap = size + 1, n = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
@@ -127,7 +152,10 @@ fileio_kind fileio_kind_of(const char *path, char **err)
 
 void fileio_list_add(fileio_list *list, const char *path)
 {
-    list->paths = xrealloc(list->paths, (list->count + 1) * sizeof(char *));
+    /* room for 8, doubled whenever a power of two from 8 on is full */
+    size_t n = list->count;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        list->paths = xrealloc(list->paths, (n ? 2 * n : 8) * sizeof(char *));
     list->paths[list->count++] = xstrdup(path);
 }
 
@@ -169,9 +197,16 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* How many more files and folders a walk may look at, and whether it
+ * found more than that. */
+typedef struct walk_budget {
+    size_t left;
+    bool exceeded;
+} walk_budget;
+
 static void walk(const char *dir, const char *const *suffixes, fileio_list *list,
                  void (*on_error)(const char *, const char *, void *), void *ctx,
-                 int depth)
+                 int depth, walk_budget *budget)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -184,7 +219,12 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
+        if (!budget->left) {
+            budget->exceeded = true;
+            break;
+        }
         fileio_list_add(&names, e->d_name);
+        budget->left--;
     }
     closedir(d);
     if (names.count > 1)
@@ -197,7 +237,7 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
                 on_error(path, strerror(errno), ctx);
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < WALK_MAX_DEPTH)
-                walk(path, suffixes, list, on_error, ctx, depth + 1);
+                walk(path, suffixes, list, on_error, ctx, depth + 1, budget);
             else if (on_error)
                 on_error(path, "folders nested too deeply", ctx);
         } else if (has_suffix(names.paths[i], suffixes)) {
@@ -218,7 +258,18 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx)
 {
-    walk(dir, suffixes, list, on_error, ctx, 0);
+    walk_budget unlimited = {SIZE_MAX, false};
+    walk(dir, suffixes, list, on_error, ctx, 0, &unlimited);
+}
+
+bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
+                         fileio_list *list,
+                         void (*on_error)(const char *path, const char *msg, void *ctx),
+                         void *ctx)
+{
+    walk_budget budget = {max_entries, false};
+    walk(dir, suffixes, list, on_error, ctx, 0, &budget);
+    return !budget.exceeded;
 }
 
 bool fileio_write_all(int fd, const void *data, size_t len)

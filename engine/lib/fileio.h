@@ -28,6 +28,12 @@ typedef enum fileio_status {
 fileio_status fileio_read(const char *path, size_t max, char **data,
                           size_t *len, char **err);
 
+/* Opens a regular file of at most max bytes for reading (caller closes
+ * *fd), and stores its size in *size. FILEIO_ERROR and FILEIO_TOO_LARGE
+ * as for fileio_read (no descriptor is left open). */
+fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
+                          char **err);
+
 typedef struct fileio_list {
     char **paths;
     size_t count;
@@ -44,12 +50,19 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx);
 
+/* As fileio_walk, looking at no more than max_entries files and folders
+ * (counted as their names are read); false when there were more. */
+bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
+                         fileio_list *list,
+                         void (*on_error)(const char *path, const char *msg, void *ctx),
+                         void *ctx);
+
 void fileio_list_add(fileio_list *list, const char *path);
 void fileio_list_release(fileio_list *list);
 
-/* The path by which fileio_read has read the file st describes (same
- * device and inode) in this process, or NULL: an output must never replace
- * an input (outfile.h). */
+/* The path by which fileio_open or fileio_read has opened the file st
+ * describes (same device and inode) in this process, or NULL: an output
+ * must never replace an input (outfile.h). */
 const char *fileio_was_read(const struct stat *st);
 
 /* Writes all of data to fd, going on after signals. False with errno set. */

@@ -122,6 +122,7 @@ static void add_section(builder *b, plan_section *sec)
                                         sizeof *b->p->all_sections);
         b->cap_sections = cap;
     }
+    sec->index = b->p->nall_sections;
     b->p->all_sections[b->p->nall_sections++] = sec;
 }
 
@@ -232,16 +233,27 @@ plan_unit *plan_read_units(arena *a, const node *list, size_t *count)
     return units;
 }
 
+/* The years the schema allows. A year beyond them (the schema says so) is
+ * left out: nothing is scheduled over a million years. */
+#define PLAN_YEAR_MIN 2000
+#define PLAN_YEAR_MAX 2100
+
+static bool is_plan_year(const node *n)
+{
+    return node_is_integer(n) && n->u.number.value >= PLAN_YEAR_MIN &&
+           n->u.number.value <= PLAN_YEAR_MAX;
+}
+
 static void read_years(plan *p, const node *root)
 {
     const node *year = node_get(root, "year");
     const node *span = node_get(root, "span");
-    if (year && node_is_integer(year)) {
+    if (is_plan_year(year)) {
         p->year_from = p->year_to = (int)year->u.number.value;
         p->year_at = year;
     } else if (span && span->kind == NODE_OBJECT) {
         const node *from = node_get(span, "from"), *to = node_get(span, "to");
-        if (node_is_integer(from) && node_is_integer(to)) {
+        if (is_plan_year(from) && is_plan_year(to)) {
             p->year_from = (int)from->u.number.value;
             p->year_to = (int)to->u.number.value;
             p->year_at = span;

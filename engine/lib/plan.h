@@ -63,6 +63,7 @@ typedef struct plan_defaults {
 struct plan_section {
     plan_text id, title;
     plan_defaults defaults;
+    size_t index;                       /* its place in plan->all_sections */
     const plan_section *parent;
     plan_section **sections;
     size_t nsections;

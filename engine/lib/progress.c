@@ -18,6 +18,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
+yamlload_limits progress_log_limits(void)
+{
+    yamlload_limits limits = yamlload_default_limits;
+    limits.max_nodes = limits.max_bytes / 4;
+    return limits;
+}
+
+#define PROGRESS_SIZE_WARN_PERCENT 80
+
+void progress_check_size(const source *src, diag_sink *d)
+{
+    size_t max = progress_log_limits().max_bytes;
+    if (src->len <= max / 100 * PROGRESS_SIZE_WARN_PERCENT)
+        return;
+    diag_file(d, DIAG_WARNING, src->path,
+              "this log has reached %zu%% of the size a log may have (%.1f of %zu MiB); "
+              "at the limit it can no longer be read, nor a record added to it",
+              src->len * 100 / max, (double)src->len / (1 << 20), max >> 20);
+}
+
 static void read_values(arena *a, const node *obj, progress_record *r)
 {
     const node *values = node_get(obj, "values");
@@ -132,9 +152,11 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
         r->activity_index = (size_t)(slot - p->activities);
         return *slot;
     }
+    /* a suggestion compares with every activity: only for a kept problem */
+    bool kept = diag_keeps(d, r->activity.at);
     const char **names = xmalloc((p->nactivities + 1) * sizeof *names);
     size_t n = 0;
-    for (size_t i = 0; i < p->nactivities; i++)
+    for (size_t i = 0; kept && i < p->nactivities; i++)
         if (p->activities[i]->id.s)
             names[n++] = p->activities[i]->id.s;
     long best = text_suggest(r->activity.s, names, n);
@@ -150,7 +172,9 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
     return NULL;
 }
 
-static bool check_occurrence(progress_record *r, const plan_activity *act, diag_sink *d)
+/* occurrences: the activity's windows by key (see plan_index). */
+static bool check_occurrence(progress_record *r, const plan_activity *act,
+                             const strmap *occurrences, diag_sink *d)
 {
     const when *w = &act->schedule;
     if (w->count == 0)                     /* unscheduled: its time has errors */
@@ -168,15 +192,16 @@ static bool check_occurrence(progress_record *r, const plan_activity *act, diag_
         sb_release(&keys);
         return false;
     }
-    for (size_t i = 0; i < w->count; i++)
-        if (strcmp(w->windows[i].key, r->occurrence.s) == 0) {
-            r->occurrence_index = i;
-            return true;
-        }
+    const when_window *x = strmap_get(occurrences, r->occurrence.s, strlen(r->occurrence.s));
+    if (x) {
+        r->occurrence_index = (size_t)(x - w->windows);
+        return true;
+    }
     const char **names = xmalloc(w->count * sizeof *names);
     for (size_t i = 0; i < w->count; i++)
         names[i] = w->windows[i].key;
-    long best = text_suggest(r->occurrence.s, names, w->count);
+    long best = diag_keeps(d, r->occurrence.at)
+                    ? text_suggest(r->occurrence.s, names, w->count) : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)
@@ -254,15 +279,35 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
     return ok;
 }
 
-static void check_record(progress_record *r, const plan *p, const strmap *ids,
-                         diag_sink *d)
+/* What records are resolved against: the plan's activities by id and,
+ * from the first record that names one of them, an activity's
+ * occurrences by key, so a record costs the same however many
+ * occurrences its activity has. */
+typedef struct plan_index {
+    arena *a;
+    strmap ids;             /* id -> its slot in plan->activities */
+    strmap *occurrences;    /* per activity: key -> its window */
+} plan_index;
+
+static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
+{
+    strmap *m = &ix->occurrences[index];
+    if (!m->count)
+        for (size_t i = 0; i < w->count; i++)
+            strmap_put(ix->a, m, w->windows[i].key, strlen(w->windows[i].key),
+                       &w->windows[i]);
+    return m;
+}
+
+static void check_record(progress_record *r, const plan *p, plan_index *ix, diag_sink *d)
 {
     bool ok = progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
     ok = check_date(r, p, d, r) && ok;
-    const plan_activity *act = check_activity(r, p, ids, d);
+    const plan_activity *act = check_activity(r, p, &ix->ids, d);
     if (!act)
         return;
-    ok = check_occurrence(r, act, d) && ok;
+    ok = check_occurrence(r, act, occurrences_of(ix, r->activity_index, &act->schedule), d)
+         && ok;
     ok = check_values(r, act, d) && ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
         diag_at_node(d, DIAG_WARNING, node_get(r->at, "percent"),
@@ -278,16 +323,16 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
         diag_at_node(d, DIAG_ERROR, log->plan.at,
                      "this log names plan '%s', but the plan beside it is '%s'",
                      log->plan.s, p->id.s);
-    arena *a = arena_new();                 /* the index of activity ids */
-    strmap ids = {NULL, 0, 0};
+    plan_index ix = {arena_new(), {NULL, 0, 0}, NULL};
+    ix.occurrences = arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.occurrences);
     for (size_t i = 0; i < p->nactivities; i++) {
         const char *id = p->activities[i]->id.s;
         if (id)
-            strmap_put(a, &ids, id, strlen(id), &p->activities[i]);
+            strmap_put(ix.a, &ix.ids, id, strlen(id), &p->activities[i]);
     }
     for (size_t i = 0; i < log->count; i++)
-        check_record(&log->records[i], p, &ids, d);
-    arena_free(a);
+        check_record(&log->records[i], p, &ix, d);
+    arena_free(ix.a);
     return diag_errors(d) - before;
 }
 

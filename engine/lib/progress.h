@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "node.h"
 #include "plan.h"
+#include "yamlload.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -61,6 +62,18 @@ typedef struct progress_log {
     progress_record *records;
     size_t count;
 } progress_log;
+
+/* The limits a log is loaded with: a plan's, except the number of values.
+ * A log is a flat list of small records that grows by one with every
+ * update; what bounds it is its size, never a count of records. Values
+ * are held to one per 4 bytes, which no log written by `update` comes
+ * near (it writes more than 10 bytes per value), so the size limit is the
+ * one a log meets, and progress_check_size() warns well before. */
+yamlload_limits progress_log_limits(void);
+
+/* A warning when the log's text has passed 80% of the size a log may
+ * have: at the limit it can no longer be read, nor a record added. */
+void progress_check_size(const source *src, diag_sink *d);
 
 /* Builds the model of a loaded log. Tolerant like plan_build(): values of
  * the wrong shape (reported by the schema) are left out. */

@@ -4,7 +4,8 @@
  * "to", "by", "due", "every", "windows") is read here. A time inherited
  * from "defaults" is one node shared by many activities: it is read once
  * and its result shared, so a problem in it is reported once, where it is
- * written. Reports: "due" is one window; "every" one window per period of
+ * written (the times read are found by their node's address in a hash
+ * map, so each activity costs the same however many came before). Reports: "due" is one window; "every" one window per period of
  * Decree 09/2019 in each year of the plan (period.h); the words in "when"
  * are read only when neither is given. A due date is checked against the
  * plan's year or span (a warning just outside, an error further away), and
@@ -13,6 +14,7 @@
 #include "schedule.h"
 
 #include "period.h"
+#include "strmap.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,10 +28,7 @@ typedef struct context {
     when_context years;
     date start, end;                /* the plan's first and last day */
     bool ok;
-    /* times already read: defaults shared by several activities */
-    const node **seen;
-    when *results;
-    size_t nseen;
+    strmap seen;    /* times already read: the node's address -> its when */
 } context;
 
 
@@ -140,8 +139,8 @@ static bool read_period(context *c, const node *n, date *first, date *last)
     return false;
 }
 
-/* One window {from, to, due, by, note} into w (appended). */
-static bool read_window(context *c, const node *obj, when *w)
+/* One window {from, to, due, by, note} into *out. */
+static bool read_window(context *c, const node *obj, when_window *out)
 {
     const node *from = node_get(obj, "from"), *to = node_get(obj, "to");
     const node *by = node_get(obj, "by"), *due = node_get(obj, "due");
@@ -180,8 +179,7 @@ static bool read_window(context *c, const node *obj, when *w)
         check_due(c, due, x.due);
     }
     x.note = node_str(node_get(obj, "note"));
-    w->windows = arena_grow(c->a, w->windows, w->count, w->count + 1, sizeof x);
-    w->windows[w->count++] = x;
+    *out = x;
     return true;
 }
 
@@ -214,14 +212,21 @@ static bool read_structured(context *c, const node *obj, when *w)
         }
         if (windows->kind != NODE_ARRAY)
             return false;
-        for (size_t i = 0; i < windows->u.array.count; i++)
-            if (windows->u.array.items[i]->kind != NODE_OBJECT ||
-                !read_window(c, windows->u.array.items[i], w))
+        size_t n = windows->u.array.count;
+        w->windows = arena_alloc(c->a, (n + 1) * sizeof *w->windows);
+        for (; w->count < n; w->count++)
+            if (windows->u.array.items[w->count]->kind != NODE_OBJECT ||
+                !read_window(c, windows->u.array.items[w->count], &w->windows[w->count]))
                 return false;
         return true;
     }
-    if (!every)
-        return read_window(c, obj, w);
+    if (!every) {
+        w->windows = arena_alloc(c->a, sizeof *w->windows);
+        if (!read_window(c, obj, w->windows))
+            return false;
+        w->count = 1;
+        return true;
+    }
     const char *name = node_str(every);
     when_repeat repeat = WHEN_ONCE;
     for (size_t i = 0; name && i < sizeof repeats / sizeof *repeats; i++)
@@ -238,11 +243,11 @@ static bool read_structured(context *c, const node *obj, when *w)
     }
     date first = c->start, last = c->end;
     if (node_get(obj, "from") || node_get(obj, "by")) {
-        when range = {0};
+        when_window range;
         if (!read_window(c, obj, &range))
             return false;
-        first = range.windows[0].from;
-        last = range.windows[0].to;
+        first = range.from;
+        last = range.to;
     }
     when_split(c->a, first, last, repeat, w);
     for (size_t i = 0; i < w->count; i++)
@@ -253,9 +258,9 @@ static bool read_structured(context *c, const node *obj, when *w)
 /* The schedule of a time node (shared ones read once). */
 static when read_time(context *c, const node *t)
 {
-    for (size_t i = 0; i < c->nseen; i++)
-        if (c->seen[i] == t)
-            return c->results[i];
+    const when *known = strmap_get(&c->seen, (const char *)&t, sizeof t);
+    if (known)
+        return *known;
     when w = {0};
     bool ok = c->ok;
     c->ok = true;
@@ -274,23 +279,34 @@ static when read_time(context *c, const node *t)
     if (!c->ok)
         memset(&w, 0, sizeof w);
     c->ok = ok && c->ok;
-    c->seen = arena_grow(c->a, c->seen, c->nseen, c->nseen + 1, sizeof *c->seen);
-    c->results = arena_grow(c->a, c->results, c->nseen, c->nseen + 1, sizeof *c->results);
-    c->seen[c->nseen] = t;
-    c->results[c->nseen++] = w;
+    const node **key = arena_alloc(c->a, sizeof *key);
+    when *result = arena_alloc(c->a, sizeof *result);
+    *key = t;
+    *result = w;
+    strmap_put(c->a, &c->seen, (const char *)key, sizeof *key, result);
     return w;
 }
 
 /* --- reports ----------------------------------------------------------- */
 
-static void add_window(context *c, when *w, when_window x)
+/* A report's windows as they are added: room for cap. */
+typedef struct window_list {
+    when *w;
+    size_t cap;
+} window_list;
+
+static void add_window(context *c, window_list *l, when_window x)
 {
-    w->windows = arena_grow(c->a, w->windows, w->count, w->count + 1, sizeof x);
+    when *w = l->w;
+    if (w->count == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        w->windows = arena_grow(c->a, w->windows, w->count, l->cap, sizeof x);
+    }
     w->windows[w->count++] = x;
 }
 
 /* One window per period of this kind in each year of the plan. */
-static void add_periods(context *c, when *w, period_kind kind, int first_index,
+static void add_periods(context *c, window_list *w, period_kind kind, int first_index,
                         int last_index, int day)
 {
     for (int year = c->years.year_from; year <= c->years.year_to; year++) {
@@ -306,7 +322,7 @@ static void add_periods(context *c, when *w, period_kind kind, int first_index,
     }
 }
 
-static void add_duty(context *c, when *w, const when_duty *duty, int day)
+static void add_duty(context *c, window_list *w, const when_duty *duty, int day)
 {
     if (duty->monthly)
         add_periods(c, w, PERIOD_MONTH, 1, 12, day);
@@ -375,7 +391,7 @@ static void schedule_report(context *c, plan_report *r)
         check_due(c, r->due.at ? r->due.at : r->when.at, duty.due);
     r->on_request = duty.on_request;
     memset(&r->schedule, 0, sizeof r->schedule);
-    add_duty(c, &r->schedule, &duty, r->day);
+    add_duty(c, &(window_list){&r->schedule, 0}, &duty, r->day);
     if (r->schedule.count > 1)
         qsort(r->schedule.windows, r->schedule.count, sizeof *r->schedule.windows,
               cmp_window);
@@ -387,7 +403,7 @@ bool schedule_plan(arena *a, plan *p, diag_sink *d)
         return true;
     context c = {a, p, d, {p->year_from, p->year_to},
                  date_make(p->year_from, 1, 1), date_make(p->year_to, 12, 31),
-                 true, NULL, NULL, 0};
+                 true, {NULL, 0, 0}};
     for (size_t i = 0; i < p->nactivities; i++) {
         plan_activity *act = p->activities[i];
         if (act->time.at)

@@ -1,4 +1,12 @@
-/* source.c - a file's text and line index (see source.h). */
+/* source.c - a file's text and line index (see source.h).
+ *
+ * Columns: every SOURCE_MARK_STEP bytes of the text, the first position a
+ * walk along its line reaches there, and the display column the walk has
+ * counted. They are measured in one pass over the text, the first time a
+ * column is asked for further than a step from its line's start; any
+ * column then costs at most a step. Counting from a mark gives exactly
+ * what counting from the line's start gives, because a mark is a place
+ * the walk from the line's start passes through. */
 #include "source.h"
 
 #include "arena.h"
@@ -6,6 +14,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#define SOURCE_MARK_STEP 4096
+
+struct source_marks {
+    bool measured;
+    size_t *offset, *column;   /* mark k: the first position at or after
+                                  k * SOURCE_MARK_STEP */
+    size_t count;
+};
 
 size_t source_break_len(const char *s, size_t n, size_t i)
 {
@@ -31,6 +48,7 @@ source *source_new(const char *path, char *text, size_t len)
     size_t cap = 64, start = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
+    src->marks = xcalloc(1, sizeof *src->marks);
     src->line_starts = xmalloc(cap * sizeof(size_t));
     src->line_starts[src->nlines++] = start;
     for (size_t i = start; i < len;) {
@@ -58,18 +76,80 @@ void source_free(source *src)
     free(src->path);
     free(src->text);
     free(src->line_starts);
+    free(src->marks->offset);
+    free(src->marks->column);
+    free(src->marks);
     free(src);
 }
 
+/* Where the text of a line ends: before the break that starts the next
+ * line (the last line has none). A line holds no other break, and a break
+ * is at most 3 bytes, so only those are looked at. */
 static size_t line_end(const source *src, unsigned line0)
 {
-    size_t end = line0 + 1 < src->nlines ? src->line_starts[line0 + 1] : src->len;
+    if (line0 + 1 >= src->nlines)
+        return src->len;
+    size_t end = src->line_starts[line0 + 1];
     size_t start = src->line_starts[line0];
-    /* step back over the break that ends this line */
-    for (size_t i = start; i < end; i++)
+    for (size_t i = end - start > 3 ? end - 3 : start; i < end; i++)
         if (source_break_len(src->text, src->len, i))
             return i;
     return end;
+}
+
+/* The one pass that places the marks. */
+static void measure_marks(const source *src)
+{
+    struct source_marks *m = src->marks;
+    m->count = src->len / SOURCE_MARK_STEP + 1;
+    m->offset = xmalloc(m->count * sizeof *m->offset);
+    m->column = xmalloc(m->count * sizeof *m->column);
+    size_t next = 0;
+    for (unsigned line0 = 0; line0 < src->nlines && next < m->count; line0++) {
+        size_t i = src->line_starts[line0], end = line_end(src, line0), col = 0;
+        for (;;) {
+            while (next < m->count && next * SOURCE_MARK_STEP <= i) {
+                m->offset[next] = i;
+                m->column[next++] = col;
+            }
+            if (i >= end)
+                break;
+            size_t k = 1;
+            if (src->text[i] == '\t') {
+                col = (col / 8 + 1) * 8;
+            } else {
+                int32_t cp;
+                k = utf8_decode(src->text + i, end - i, &cp);
+                col += k ? (size_t)utf8_cp_width(cp) : 1;
+                k = k ? k : 1;
+            }
+            i += k;
+        }
+    }
+    for (; next < m->count; next++) {   /* past the last line's start */
+        m->offset[next] = src->len;
+        m->column[next] = 0;
+    }
+    m->measured = true;
+}
+
+/* 0-based display column of off, on the 0-based line that holds it. */
+static size_t column_of(const source *src, unsigned line0, size_t off)
+{
+    size_t from = src->line_starts[line0], col = 0;
+    if (off - from > SOURCE_MARK_STEP) {
+        const struct source_marks *m = src->marks;
+        if (!m->measured)
+            measure_marks(src);
+        size_t k = off / SOURCE_MARK_STEP;
+        if (m->offset[k] > off)
+            k--;
+        if (m->offset[k] >= from) {
+            from = m->offset[k];
+            col = m->column[k];
+        }
+    }
+    return utf8_advance(src->text + from, off - from, col);
 }
 
 srcpos source_pos_at(const source *src, size_t line0, size_t col0)
@@ -123,5 +203,5 @@ size_t source_column(const source *src, srcpos pos)
     size_t end = line_end(src, pos.line - 1);
     if (off > end)
         off = end;
-    return utf8_advance(src->text + start, off - start, 0) + 1;
+    return column_of(src, pos.line - 1, off) + 1;
 }

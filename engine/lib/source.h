@@ -5,7 +5,11 @@
  * NEL, LS, PS), so that a (line, character column) pair from the YAML
  * parser maps back to a byte offset exactly. Positions handed around the
  * engine are srcpos values: a 1-based line and a byte offset into the text.
- * A UTF-8 byte order mark is skipped: line 1 starts after it. */
+ * A UTF-8 byte order mark is skipped: line 1 starts after it. Finding a
+ * line's end or a column never reads a line from its start more than once:
+ * a column deep in a long line is counted from the nearest of the marks
+ * the source keeps (see source.c), so any number of diagnostics on a
+ * one-line file cost what the line costs. */
 #ifndef KEHOACH_SOURCE_H
 #define KEHOACH_SOURCE_H
 
@@ -17,12 +21,15 @@ typedef struct srcpos {
     size_t offset;   /* byte offset into the source text */
 } srcpos;
 
+struct source_marks;
+
 typedef struct source {
     char *path;      /* as the user named it */
     char *text;      /* NUL-terminated; may contain NUL bytes before len */
     size_t len;
     size_t *line_starts;
     unsigned nlines;
+    struct source_marks *marks;   /* display columns, measured on first need */
 } source;
 
 /* Length of the line break at s[i] (LF, CR, CR LF, NEL, LS or PS), or 0. */

@@ -1,13 +1,14 @@
 /* status.c - status as of a date (see status.h).
  *
- * The log's usable records are bucketed by activity once; each activity's
- * occurrences then look only at their own records. An activity's state is
- * its most pressing occurrence's: any overdue one first; else, when every
- * occurrence is finished, cancelled / done late / done; else the first
- * unfinished occurrence by due date. Targets compare the latest measured
- * value with what the due date asks: a rate ("%") should hold at once; a
- * count should grow with the time elapsed from the start of the
- * activity's first window to the due date of its last. */
+ * The log's usable records are bucketed by activity once, and an
+ * activity's by occurrence; each occurrence then looks only at its own
+ * records. An activity's state is its most pressing occurrence's: any
+ * overdue one first; else, when every occurrence is finished, cancelled /
+ * done late / done; else the first unfinished occurrence by due date.
+ * Targets compare the latest measured value with what the due date asks:
+ * a rate ("%") should hold at once; a count should grow with the time
+ * elapsed from the start of the activity's first window to the due date
+ * of its last. */
 #include "status.h"
 
 #include "strmap.h"
@@ -194,15 +195,23 @@ static void compute_activity(arena *a, status_activity *s, const plan_activity *
     const when *w = &act->schedule;
     s->noccurrences = w->count;
     s->occurrences = arena_alloc(a, (w->count + 1) * sizeof *s->occurrences);
+    /* bucket the records by occurrence: counting sort on the index */
+    size_t *start = xcalloc(w->count + 1, sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[records[i]->occurrence_index + 1]++;
+    for (size_t k = 0; k < w->count; k++)
+        start[k + 1] += start[k];
     const progress_record **mine = xmalloc((n + 1) * sizeof *mine);
-    for (size_t k = 0; k < w->count; k++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (records[i]->occurrence_index == k)
-                mine[m++] = records[i];
-        s->occurrences[k] = status_of_occurrence(&w->windows[k], mine, m, as_of);
-    }
+    size_t *fill = xmalloc((w->count + 1) * sizeof *fill);
+    memcpy(fill, start, (w->count + 1) * sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        mine[fill[records[i]->occurrence_index]++] = records[i];
+    for (size_t k = 0; k < w->count; k++)
+        s->occurrences[k] = status_of_occurrence(&w->windows[k], mine + start[k],
+                                                 start[k + 1] - start[k], as_of);
+    free(fill);
     free(mine);
+    free(start);
     for (size_t i = 0; i < n; i++) {
         const progress_record *r = records[i];
         if (date_cmp(r->date, as_of) > 0)
@@ -259,9 +268,7 @@ static void count_sections(arena *a, status_plan *out)
     }
     for (size_t k = 0; k < out->nactivities; k++)
         for (const plan_section *sec = p->activities[k]->section; sec; sec = sec->parent)
-            for (size_t i = 0; i < p->nall_sections; i++)
-                if (p->all_sections[i] == sec)
-                    count(&out->sections[i].counts, &out->activities[k]);
+            count(&out->sections[sec->index].counts, &out->activities[k]);
 }
 
 /* A lead unit's group while they are counted. */

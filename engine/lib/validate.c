@@ -4,7 +4,9 @@
  * as soon as the plan is checked: the checks across plans keep only ids
  * and links (check_index), so memory does not grow with the number of
  * plans. A folder's unit registry stays loaded for the folder's plans.
- * A progress log is loaded, checked and freed with its plan. */
+ * A progress log is loaded, checked and freed with its plan, under the
+ * limits of a log (progress_log_limits: its size, not its number of
+ * values), with a warning when it nears that size. */
 #include "validate.h"
 
 #include "arena.h"
@@ -50,10 +52,10 @@ typedef struct run {
     size_t nregistries;
 } run;
 
-static const char *const yaml_suffixes[] = {".yaml", ".yml", NULL};
+const char *const validate_suffixes[] = {".yaml", ".yml", NULL};
 static const char *const registry_names[] = {"units.yaml", "units.yml", NULL};
 
-static bool is_registry_name(const char *path)
+bool validate_is_registry_path(const char *path)
 {
     const char *base = fileio_basename(path);
     for (size_t i = 0; registry_names[i]; i++)
@@ -90,11 +92,10 @@ static void document_free(document *doc)
  * when the file could not be read; doc->root is NULL when it could not be
  * loaded as YAML. */
 static document *load(run *r, const char *path, const char *schema_file,
-                      validate_file *f)
+                      const yamlload_limits *limits, validate_file *f)
 {
     char *data, *err;
     size_t len;
-    const yamlload_limits *limits = &yamlload_default_limits;
     diag_set_stage(r->d, "file");
     switch (fileio_read(path, limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
@@ -143,7 +144,7 @@ static char *join_path(const char *dir, const char *name)
 static void load_registry(run *r, const char *path, registry *reg)
 {
     validate_file *f = add_file(r, path, VALIDATE_UNITS);
-    document *doc = load(r, path, "units.schema.json", f);
+    document *doc = load(r, path, "units.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         document_free(doc);
         return;
@@ -198,8 +199,12 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
     progress_log *log = NULL;
     if (fileio_kind_of(path, &err) == FILEIO_FILE) {
         validate_file *f = add_file(r, path, VALIDATE_LOG);
-        *doc = load(r, path, "progress.schema.json", f);
+        yamlload_limits limits = progress_log_limits();
+        *doc = load(r, path, "progress.schema.json", &limits, f);
         if (*doc && (*doc)->root) {
+            diag_set_stage(r->d, "file");
+            progress_check_size((*doc)->src, r->d);
+            diag_set_stage(r->d, "meaning");
             log = progress_build((*doc)->a, (*doc)->src, (*doc)->root);
             progress_check(log, p, r->d);
             f->records = log->count;
@@ -215,7 +220,7 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
-    document *doc = load(r, path, "plan.schema.json", f);
+    document *doc = load(r, path, "plan.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         document_free(doc);
         return;
@@ -255,7 +260,7 @@ static void check_template(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
     size_t errors = diag_errors(r->d);
-    document *doc = load(r, path, "template.schema.json", f);
+    document *doc = load(r, path, "template.schema.json", &yamlload_default_limits, f);
     if (doc && doc->root) {
         /* as `report --template` does: the meaning of a template whose
          * shape is wrong would only repeat the schema's errors */
@@ -287,7 +292,7 @@ static void collect(run *r, const char *const *paths, size_t npaths, fileio_list
             fileio_list_add(files, paths[i]);
         } else {
             size_t before = files->count;
-            fileio_walk(paths[i], yaml_suffixes, files, on_walk_error, r);
+            fileio_walk(paths[i], validate_suffixes, files, on_walk_error, r);
             if (files->count == before)
                 diag_file(r->d, DIAG_ERROR, paths[i],
                           "no plan files (*.yaml, *.yml) in this folder");
@@ -342,7 +347,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
             free(plan_path);
         } else if (template_is_path(path)) {
             check_template(&r, path);
-        } else if (is_registry_name(path)) {
+        } else if (validate_is_registry_path(path)) {
             char *dir = fileio_dirname(path);
             folder_registry(&r, dir);
             free(dir);
@@ -381,7 +386,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
     size_t plans = 0;
     for (size_t i = 0; i < files.count; i++) {
         const char *path = files.paths[i];
-        if (template_is_path(path) || is_registry_name(path))
+        if (template_is_path(path) || validate_is_registry_path(path))
             continue;
         char *plan_path = progress_is_log_path(path) ? progress_plan_path(path) : xstrdup(path);
         if (first_time(&r, &seen, plan_path))
@@ -402,36 +407,4 @@ void validate_result_release(validate_result *r)
     }
     free(r->files);
     memset(r, 0, sizeof *r);
-}
-
-char *validate_find_plan(const char *dir, const char *id)
-{
-    fileio_list files = {NULL, 0};
-    fileio_walk(dir, yaml_suffixes, &files, NULL, NULL);
-    char *found = NULL;
-    for (size_t i = 0; i < files.count && !found; i++) {
-        const char *path = files.paths[i];
-        if (progress_is_log_path(path) || is_registry_name(path))
-            continue;
-        char *data, *err;
-        size_t len;
-        fileio_status st = fileio_read(path, yamlload_default_limits.max_bytes, &data,
-                                       &len, &err);
-        if (st == FILEIO_ERROR)
-            free(err);
-        if (st != FILEIO_OK)
-            continue;
-        source *src = source_new(path, data, len);
-        arena *a = arena_new();
-        diag_sink *quiet = diag_sink_new(1);
-        node *root = yamlload_parse(a, src, quiet, &yamlload_default_limits);
-        const char *plan_id = root ? node_str(node_get(root, "id")) : NULL;
-        if (plan_id && strcmp(plan_id, id) == 0)
-            found = xstrdup(path);
-        diag_sink_free(quiet);
-        arena_free(a);
-        source_free(src);
-    }
-    fileio_list_release(&files);
-    return found;
 }

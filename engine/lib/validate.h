@@ -67,9 +67,11 @@ void validate_result_release(validate_result *r);
  * count nothing. */
 size_t validate_count_plans(const char *const *paths, size_t npaths);
 
-/* The plan file below dir (searched as validate_run searches a folder)
- * whose "id" is id; NULL when there is none. Files that cannot be read or
- * loaded are passed over. Caller frees. */
-char *validate_find_plan(const char *dir, const char *id);
+/* The names validate_run reads below a folder (*.yaml, *.yml), as
+ * fileio_walk takes them. */
+extern const char *const validate_suffixes[];
+
+/* True when path names a folder's unit registry (units.yaml, units.yml). */
+bool validate_is_registry_path(const char *path);
 
 #endif

@@ -43,6 +43,7 @@ struct xlsx_book {
     size_t nsheets;
     arena *a;                    /* the index of sheet names */
     strmap names;                /* folded sheet names */
+    strmap numbers;              /* folded name asked for -> next number */
     char *error;                 /* the first error */
     size_t truncated;
 };
@@ -240,13 +241,16 @@ static size_t copy_clean(const char *s, size_t max, char *out)
     return o;
 }
 
-static void unique_name(const char *name, taken_fn *taken, const void *ctx, char out[128])
+/* *next: the first number to try after the name itself (2 unless the
+ * numbers below it are known to be taken); left after the one given. */
+static void unique_name(const char *name, taken_fn *taken, const void *ctx,
+                        unsigned *next, char out[128])
 {
     char base[128];
     if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
         strcpy(base, "Sheet");
     strcpy(out, base);
-    for (unsigned n = 2; text_same(out, "History") || taken(out, ctx); n++) {
+    for (unsigned n = *next; text_same(out, "History") || taken(out, ctx); *next = ++n) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
         size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
@@ -260,13 +264,34 @@ void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
                      char out[128])
 {
     name_list list = {taken, ntaken};
-    unique_name(name, taken_in_list, &list, out);
+    unsigned next = 2;
+    unique_name(name, taken_in_list, &list, &next, out);
+}
+
+/* The first number worth trying after a sheet name: the numbers below it
+ * were taken by the sheets named the same before (so that a thousand
+ * plans whose names agree in Excel's 31 characters cost a thousand
+ * tries, not half a million). */
+static unsigned *next_number(xlsx_book *b, const char *name)
+{
+    char clean[128];
+    copy_clean(name, XLSX_SHEET_NAME_MAX, clean);
+    char *key = text_fold(clean, strlen(clean));
+    unsigned *next = strmap_get(&b->numbers, key, strlen(key));
+    if (!next) {
+        next = arena_alloc(b->a, sizeof *next);
+        *next = 2;
+        const char *stored = arena_strdup(b->a, key);
+        strmap_put(b->a, &b->numbers, stored, strlen(stored), next);
+    }
+    free(key);
+    return next;
 }
 
 xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 {
     xlsx_sheet *s = xcalloc(1, sizeof *s);
-    unique_name(name, taken_in_book, b, s->name);
+    unique_name(name, taken_in_book, b, next_number(b, name), s->name);
     char *key = text_fold(s->name, strlen(s->name));
     const char *stored = arena_strdup(b->a, key);
     free(key);

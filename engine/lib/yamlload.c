@@ -22,12 +22,14 @@
 
 #include <yaml.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const yamlload_limits yamlload_default_limits = {
     .max_bytes = 16u << 20,
@@ -441,8 +443,10 @@ typedef struct yamlload_builder {
     size_t aliases;
     size_t documents;
     node *root;
-    /* the last quoted scalar, for "is a closing quote missing?" */
-    srcpos quoted_start;
+    /* the last quoted scalar, for "is a closing quote missing?": where it
+     * starts, as libyaml marks it (placed only if that question is asked,
+     * so that a line of many quoted scalars is not walked for each) */
+    yaml_mark_t quoted_start;
     size_t quoted_end_line;   /* 1-based; 0 before any */
 } yamlload_builder;
 
@@ -1051,8 +1055,7 @@ static bool yamlload_event(yamlload_builder *b, const yaml_event_t *ev)
     case YAML_SCALAR_EVENT:
         if (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
             ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-            b->quoted_start = source_pos_at(b->cx->src, ev->start_mark.line,
-                                            ev->start_mark.column);
+            b->quoted_start = ev->start_mark;
             b->quoted_end_line = ev->end_mark.line + 1;
         }
         yamlload_scalar(b, ev);
@@ -1243,8 +1246,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     if (note)
         yamlload_note(cx, dg, opened, 1, note);
     /* a quoted text that ran over lines up to here lost its closing quote */
-    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line < at.line)
-        yamlload_note(cx, dg, b->quoted_start, 1,
+    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line + 1 < at.line)
+        yamlload_note(cx, dg,
+                      source_pos_at(src, b->quoted_start.line, b->quoted_start.column), 1,
                       "the quoted text that ends on that line starts here; "
                       "is its closing quote missing?");
 }
@@ -1291,4 +1295,101 @@ node *yamlload_parse(arena *a, const source *src, diag_sink *d,
     if (!yamlload_check_bytes(&cx))
         return NULL;
     return yamlload_build(&cx);
+}
+
+/* ---- one key, read from a file ------------------------------------------ */
+
+typedef struct yamlload_fd_input {
+    int fd;
+    size_t left; /* bytes it may still read */
+} yamlload_fd_input;
+
+static int yamlload_read_fd(void *data, unsigned char *buffer, size_t size,
+                            size_t *size_read)
+{
+    yamlload_fd_input *in = data;
+    ssize_t n;
+    do
+        n = read(in->fd, buffer, size < in->left ? size : in->left);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return 0;
+    *size_read = (size_t)n;
+    in->left -= (size_t)n;
+    return 1;
+}
+
+/* Where an event leaves the search in the top-level mapping. */
+typedef struct yamlload_peek {
+    const char *key;
+    size_t depth;   /* collections open */
+    bool key_next;  /* the next node at depth 1 is a key */
+    bool wanted;    /* the key just read is the one looked for */
+    char *value;
+    bool done;
+} yamlload_peek;
+
+/* A node that starts at depth 1: a key or a value of the top mapping. */
+static void yamlload_peek_node(yamlload_peek *pk, const yaml_event_t *ev)
+{
+    bool scalar = ev->type == YAML_SCALAR_EVENT;
+    if (pk->key_next) {
+        pk->wanted = scalar && strlen(pk->key) == ev->data.scalar.length &&
+                     memcmp(pk->key, ev->data.scalar.value, ev->data.scalar.length) == 0;
+    } else if (pk->wanted) {
+        if (scalar)
+            pk->value = xstrndup((const char *)ev->data.scalar.value,
+                                 ev->data.scalar.length);
+        pk->done = true;
+    }
+    pk->key_next = !pk->key_next;
+}
+
+static void yamlload_peek_event(yamlload_peek *pk, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+    case YAML_ALIAS_EVENT:
+        if (pk->depth == 1)
+            yamlload_peek_node(pk, ev);
+        pk->done = pk->done || pk->depth == 0;
+        return;
+    case YAML_MAPPING_START_EVENT:
+    case YAML_SEQUENCE_START_EVENT:
+        if (pk->depth == 1)
+            yamlload_peek_node(pk, ev);
+        pk->done = pk->done || (pk->depth == 0 && ev->type != YAML_MAPPING_START_EVENT);
+        pk->depth++;
+        pk->key_next = pk->key_next || pk->depth == 1;
+        return;
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+        pk->done = --pk->depth == 0;
+        return;
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_STREAM_END_EVENT:
+        pk->done = true;
+        return;
+    default:
+        return;
+    }
+}
+
+char *yamlload_peek_key(int fd, size_t max_bytes, const char *key)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return NULL;
+    yamlload_fd_input in = {fd, max_bytes};
+    yaml_parser_set_input(&parser, yamlload_read_fd, &in);
+    yamlload_peek pk = {.key = key};
+    while (!pk.done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev))
+            break;
+        yamlload_peek_event(&pk, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return pk.value;
 }

@@ -33,4 +33,12 @@ extern const yamlload_limits yamlload_default_limits;
 node *yamlload_parse(arena *a, const source *src, diag_sink *d,
                      const yamlload_limits *limits);
 
+/* Reads the YAML text from fd (at most max_bytes of it) only as far as
+ * the key `key` of its top-level mapping, and returns that key's value
+ * when it is a scalar (malloc'ed, caller frees). NULL when the text is
+ * not a mapping, has no such key, or holds a syntax error before it, or
+ * the value is not a scalar. Builds nothing and checks nothing else: for
+ * finding files by a key, never for reading them. */
+char *yamlload_peek_key(int fd, size_t max_bytes, const char *key);
+
 #endif

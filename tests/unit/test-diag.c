@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "source.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -43,6 +44,44 @@ static void columns_count_what_people_see(void **state)
     srcpos p = source_pos_at(s, 0, 10);     /* libyaml counts code points */
     assert_int_equal(s->text[p.offset], 'X');
     assert_int_equal(source_column(s, p), 10);
+    source_free(s);
+}
+
+/* Columns deep in long lines, counted from marks the source keeps, are
+ * those counted from the line's start: with marks (combining, wide,
+ * zero-width), tabs, invalid bytes, and every kind of line break. */
+static void columns_deep_in_long_lines(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "Tu\xcc\x9b ", "\xe4\xb8\xad", "\t", "\xe2\x41", "\x80", "\xe2\x80\x8b", "x",
+    };
+    static const char *const breaks[] = {"\r\n", "\r", "\xc2\x85", "\xe2\x80\xa9", "\n"};
+    strbuf text = STRBUF_INIT;
+    for (size_t line = 0; line < 5; line++) {
+        for (size_t i = 0; i < 9000 * (line % 2 ? 1 : 3); i++)
+            sb_puts(&text, pieces[(i * 7 + line) % 7 == 0 ? 0 : (i * 5 + i / 3) % 7]);
+        sb_puts(&text, breaks[line]);
+    }
+    source *s = source_new("x.yaml", xstrdup(sb_str(&text)), text.len);
+    assert_int_equal(s->nlines, 6);
+    for (unsigned line = 1; line <= 5; line++) {
+        size_t len;
+        const char *start = source_line(s, line, &len);
+        assert_false(source_break_len(s->text, s->len, (size_t)(start - s->text) + len - 1));
+        assert_true(source_break_len(s->text, s->len, (size_t)(start - s->text) + len));
+        /* every byte around each multiple of 4 KiB of the text (where the
+         * marks are), and a byte every KiB or so */
+        size_t from = (size_t)(start - s->text);
+        for (size_t at = 0; at <= len; at++) {
+            size_t near = (from + at + 8) % 4096;
+            if (near > 16 && at % 997 != 0)
+                continue;
+            srcpos pos = {line, from + at};
+            assert_int_equal(source_column(s, pos), utf8_advance(start, at, 0) + 1);
+        }
+    }
+    sb_release(&text);
     source_free(s);
 }
 
@@ -225,6 +264,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_break_like_libyaml),
         cmocka_unit_test(columns_count_what_people_see),
+        cmocka_unit_test(columns_deep_in_long_lines),
         cmocka_unit_test(text_form_has_caret_under_the_spot),
         cmocka_unit_test(sorted_by_file_then_position),
         cmocka_unit_test(cap_keeps_counting),

@@ -115,6 +115,58 @@ static void remembers_what_was_read(void **state)
     assert_null(fileio_was_read(&st_other));
 }
 
+/* The tree of setup() holds 8 files and folders that are not hidden. */
+static void walks_within_a_limit(void **state)
+{
+    (void)state;
+    const char *const suffixes[] = {".yaml", ".yml", NULL};
+    fileio_list list = {NULL, 0};
+    assert_true(fileio_walk_limited(root, suffixes, 8, &list, NULL, NULL));
+    assert_int_equal(list.count, 4);
+    fileio_list_release(&list);
+    assert_false(fileio_walk_limited(root, suffixes, 7, &list, NULL, NULL));
+    assert_true(list.count < 4);
+    fileio_list_release(&list);
+}
+
+static void opens_within_the_limit(void **state)
+{
+    (void)state;
+    char path[256], *err;
+    int fd;
+    size_t size;
+    snprintf(path, sizeof path, "%s/top.yaml", root);
+    assert_int_equal(fileio_open(path, 100, &fd, &size, &err), FILEIO_OK);
+    assert_int_equal(size, strlen("kế hoạch\n"));
+    char buf[4];
+    assert_int_equal(read(fd, buf, 2), 2);
+    assert_memory_equal(buf, "k\xe1", 2);
+    close(fd);
+    assert_int_equal(fileio_open(path, 4, &fd, &size, &err), FILEIO_TOO_LARGE);
+    assert_int_equal(fd, -1);
+    assert_int_equal(size, strlen("kế hoạch\n"));
+    assert_int_equal(fileio_open(root, 100, &fd, &size, &err), FILEIO_ERROR);
+    assert_string_equal(err, "Is a directory");
+    free(err);
+}
+
+static void lists_grow_past_every_doubling(void **state)
+{
+    (void)state;
+    fileio_list list = {NULL, 0};
+    char name[16];
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "%d.yaml", i);
+        fileio_list_add(&list, name);
+    }
+    assert_int_equal(list.count, 300);
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "%d.yaml", i);
+        assert_string_equal(list.paths[i], name);
+    }
+    fileio_list_release(&list);
+}
+
 static void path_parts(void **state)
 {
     (void)state;
@@ -137,6 +189,9 @@ int main(void)
         cmocka_unit_test(reads_within_the_limit),
         cmocka_unit_test(walks_sorted_skipping_hidden_and_links),
         cmocka_unit_test(remembers_what_was_read),
+        cmocka_unit_test(walks_within_a_limit),
+        cmocka_unit_test(opens_within_the_limit),
+        cmocka_unit_test(lists_grow_past_every_doubling),
         cmocka_unit_test(path_parts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -16,8 +16,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef struct loaded {
     arena *a;
@@ -1217,6 +1219,45 @@ static void test_random_corruptions(void **state)
     assert_true(refused < 2000);
 }
 
+/* yamlload_peek_key on text given through a pipe, reading at most max. */
+static char *peek(const char *text, size_t max)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    assert_int_equal(write(fds[1], text, strlen(text)), (ssize_t)strlen(text));
+    close(fds[1]);
+    char *value = yamlload_peek_key(fds[0], max, "id");
+    close(fds[0]);
+    return value;
+}
+
+static void expect_peek(const char *text, size_t max, const char *want)
+{
+    char *value = peek(text, max);
+    if (want)
+        assert_string_equal(value, want);
+    else
+        assert_null(value);
+    free(value);
+}
+
+static void test_peek_key(void **state)
+{
+    (void)state;
+    expect_peek("# kế hoạch\nid: hai-phong-2026\ntitle: x\n", 1000, "hai-phong-2026");
+    expect_peek("title: x\nunits:\n  - id: stp\n    name: y\nid: \"a\"\n", 1000, "a");
+    expect_peek("{\"sections\": [{\"id\": \"1\"}], \"id\": 'b'}", 1000, "b");
+    expect_peek("? id\n: c\n", 1000, "c");
+    expect_peek("[id, x]\n", 1000, NULL);                  /* not a mapping */
+    expect_peek("title: x\nunits: {id: stp}\n", 1000, NULL); /* only a nested id */
+    expect_peek("id: [a]\n", 1000, NULL);                  /* not a scalar */
+    expect_peek("title: 'x\nid: d\n", 1000, NULL);         /* broken before it */
+    expect_peek("id: e\ntitle: [\n", 1000, "e");           /* broken after it */
+    expect_peek("title: xxxxxxxx\nid: f\n", 10, NULL);     /* beyond max */
+    expect_peek("title: xxxxxxxx\nid: f\n", 22, "f");
+    expect_peek("", 1000, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1238,6 +1279,7 @@ int main(void)
         cmocka_unit_test(test_syntax),
         cmocka_unit_test(test_keeps_going),
         cmocka_unit_test(test_large_inputs),
+        cmocka_unit_test(test_peek_key),
         cmocka_unit_test(test_every_prefix),
         cmocka_unit_test(test_random_corruptions),
     };

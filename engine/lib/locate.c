@@ -1,0 +1,151 @@
+/* locate.c - finding a plan file by its id below a folder (see locate.h). */
+#include "locate.h"
+
+#include "arena.h"
+#include "fileio.h"
+#include "progress.h"
+#include "template.h"
+#include "text.h"
+#include "utf8.h"
+#include "validate.h"
+#include "yamlload.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const locate_limits locate_default_limits = {
+    .max_entries = 100000,
+    .max_read = (size_t)1 << 30,
+};
+
+typedef struct search {
+    const char *id;
+    const locate_limits *limits;
+    locate_result *out;
+    size_t read;           /* bytes read so far */
+    char **seen;           /* ids of the files looked at */
+    size_t nseen, seen_cap;
+} search;
+
+static void on_walk_error(const char *path, const char *msg, void *ctx)
+{
+    (void)path;
+    search *s = ctx;
+    if (strcmp(msg, "folders nested too deeply") == 0 && !*s->out->stopped)
+        snprintf(s->out->stopped, sizeof s->out->stopped,
+                 "folders nested more than 32 deep were not searched");
+}
+
+static bool is_plan_name(const char *path)
+{
+    return !progress_is_log_path(path) && !template_is_path(path) &&
+           !validate_is_registry_path(path);
+}
+
+/* The id of the plan at path, or NULL; counts what was read. */
+static char *id_of(search *s, const char *path)
+{
+    int fd;
+    size_t size;
+    char *err;
+    fileio_status st = fileio_open(path, yamlload_default_limits.max_bytes, &fd, &size, &err);
+    free(err);
+    if (st != FILEIO_OK)
+        return NULL;
+    size_t left = s->limits->max_read - s->read;
+    char *id = yamlload_peek_key(fd, left, "id");
+    off_t at = lseek(fd, 0, SEEK_CUR);   /* how far libyaml read */
+    close(fd);
+    size_t used = at > 0 ? (size_t)at : 0;
+    s->read += used < left ? used : left;
+    s->out->files++;
+    return id;
+}
+
+static void remember(search *s, char *id)
+{
+    if (s->nseen == s->seen_cap) {
+        s->seen_cap = s->seen_cap ? 2 * s->seen_cap : 64;
+        s->seen = xrealloc(s->seen, s->seen_cap * sizeof *s->seen);
+    }
+    s->seen[s->nseen++] = id;
+}
+
+typedef struct candidate {
+    size_t distance;
+    const char *id;
+} candidate;
+
+static int cmp_candidate(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    if (a->distance != b->distance)
+        return a->distance < b->distance ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* The ids seen within a third of the id's length of it (GCC's rule, as
+ * text_suggest), closest first, each once. */
+static void offer_near(search *s)
+{
+    size_t chars = utf8_length(s->id, strlen(s->id));
+    size_t limit = chars / 3 ? chars / 3 : 1;
+    candidate *near = xmalloc((s->nseen + 1) * sizeof *near);
+    size_t n = 0;
+    for (size_t i = 0; i < s->nseen; i++) {
+        size_t d = text_distance(s->id, s->seen[i], limit);
+        if (d <= limit)
+            near[n++] = (candidate){d, s->seen[i]};
+    }
+    qsort(near, n, sizeof *near, cmp_candidate);
+    locate_result *out = s->out;
+    out->near = xmalloc((LOCATE_MAX_NEAR + 1) * sizeof *out->near);
+    for (size_t i = 0; i < n && out->nnear < LOCATE_MAX_NEAR; i++)
+        if (!out->nnear || strcmp(out->near[out->nnear - 1], near[i].id) != 0)
+            out->near[out->nnear++] = xstrdup(near[i].id);
+    free(near);
+}
+
+void locate_plan(const char *dir, const char *id, const locate_limits *limits,
+                 locate_result *out)
+{
+    memset(out, 0, sizeof *out);
+    search s = {id, limits, out, 0, NULL, 0, 0};
+    fileio_list files = {NULL, 0};
+    if (!fileio_walk_limited(dir, validate_suffixes, limits->max_entries, &files,
+                             on_walk_error, &s))
+        snprintf(out->stopped, sizeof out->stopped, "it stopped after %zu files and folders",
+                 limits->max_entries);
+    for (size_t i = 0; i < files.count && !out->path; i++) {
+        if (s.read == limits->max_read) {
+            bool mib = limits->max_read >= 1 << 20;
+            snprintf(out->stopped, sizeof out->stopped, "it stopped after reading %zu %s",
+                     mib ? limits->max_read >> 20 : limits->max_read, mib ? "MiB" : "bytes");
+            break;
+        }
+        if (!is_plan_name(files.paths[i]))
+            continue;
+        char *found = id_of(&s, files.paths[i]);
+        if (found && strcmp(found, id) == 0)
+            out->path = xstrdup(files.paths[i]);
+        if (found)
+            remember(&s, found);
+    }
+    if (!out->path)
+        offer_near(&s);
+    for (size_t i = 0; i < s.nseen; i++)
+        free(s.seen[i]);
+    free(s.seen);
+    fileio_list_release(&files);
+}
+
+void locate_result_release(locate_result *r)
+{
+    free(r->path);
+    for (size_t i = 0; i < r->nnear; i++)
+        free(r->near[i]);
+    free(r->near);
+    memset(r, 0, sizeof *r);
+}

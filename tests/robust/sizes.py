@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""Plan-sized inputs cost what their size costs.
+
+Writes plans as large as the limits let them be, in the shapes that once
+cost far more than their size, and runs kehoach on each, one process at
+a time, under an address-space limit of 1 GiB (left out under the
+sanitizers, which reserve terabytes of address space) and a timeout that
+guards against hangs (it is not a speed check):
+
+  - 32,000 activities, ten to a section;
+  - 32,000 sections of one activity each, whose time is the section's
+    default;
+  - 32,000 activities, each led by a unit of its own;
+  - 32,000 leads missing from the plan's 16,000 units, and a log of
+    50,000 records naming activities the plan lacks (a "did you mean"
+    is made only for the 50 problems shown);
+  - one activity whose time has 20,000 windows, with a log of 50,000
+    records on half of them;
+  - a plan over 2000-2100 with 100 reports due every month, quarter,
+    half-year and year;
+  - a span that runs to the year 2,000,000 (the schema refuses it);
+  - a plan written as one line of JSON, 1.6 MB, with its text in
+    decomposed Unicode: once valid, once with an error in each of its
+    6,000 activities and one at the end of the line.
+
+Every number read is checked against the generated input: the counts of
+plans, activities, occurrences, sections, lead units and problems, the
+name each "did you mean" offers, and the line
+and column of every problem shown, recomputed here from the text the way
+the README says columns count (a combining mark takes no column).
+
+usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
+"""
+import datetime
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+import yaml
+
+MEMORY = 1 << 30
+TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
+HEAD = {"id": "thu-nghiem-2026", "number": "/KH-STP", "issuer": "Sở Tư pháp tỉnh Thử Nghiệm",
+        "place": "Thử Nghiệm", "issued": "2026-01-15", "year": 2026,
+        "title": "Triển khai công tác trợ giúp pháp lý năm 2026"}
+TAIL = {"reports": [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp",
+                     "what": "Kết quả thực hiện Kế hoạch", "due": "2026-10-30"}],
+        "recipients": ["Bộ Tư pháp;", "Lưu: VT."],
+        "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"}}
+LEAD = "Trung tâm Trợ giúp pháp lý Nhà nước"
+
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print(f"FAIL: {what}")
+
+
+def activity(ident, lead=LEAD, time="Quý II, IV"):
+    act = {"id": ident, "title": "Tổ chức các đợt truyền thông về trợ giúp pháp lý tại cơ sở.",
+           "lead": lead, "output": "Các đợt truyền thông được thực hiện."}
+    if time is not None:
+        act["time"] = time
+    return act
+
+
+def plan(sections, **changes):
+    p = dict(HEAD, sections=sections, **TAIL)
+    p.update(changes)
+    return p
+
+
+def write_yaml(path, doc):
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False, width=1 << 20)
+
+
+def run(kehoach, args, limit):
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    try:
+        proc = subprocess.run([kehoach] + args, capture_output=True, timeout=TIMEOUT,
+                              preexec_fn=limited if limit else None)
+    except subprocess.TimeoutExpired:
+        check(False, f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
+        return None
+    if proc.returncode not in (0, 1):
+        check(False, f"kehoach {' '.join(args)} exited {proc.returncode}: "
+                     f"{proc.stderr.decode(errors='replace')[-300:]}")
+        return None
+    return proc
+
+
+def run_json(kehoach, args, limit):
+    proc = run(kehoach, args + ["--format", "json"], limit)
+    return json.loads(proc.stdout) if proc else None
+
+
+def validated(kehoach, path, limit, activities):
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(out["errors"] == 0 and out["plans"] == 1 and out["activities"] == activities,
+              f"{path}: {out['plans']} plans, {out['activities']} activities, "
+              f"{out['errors']} errors; expected 1 plan, {activities} activities, no errors")
+
+
+def many_activities(kehoach, work, limit):
+    path = os.path.join(work, "activities.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}") for k in range(10)]}
+                           for s in range(3200)]))
+    validated(kehoach, path, limit, 32000)
+
+
+def many_sections(kehoach, work, limit):
+    path = os.path.join(work, "sections.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "defaults": {"time": "Quý II, IV"},
+                            "activities": [activity(f"{s + 1}.1", time=None)]}
+                           for s in range(32000)]))
+    validated(kehoach, path, limit, 32000)
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-07-01"], limit)
+    if out:
+        sections = out["plans"][0]["sections"]
+        check(len(sections) == 32000 and all(s["activities"] == 1 for s in sections),
+              "status: 32,000 sections of one activity each")
+
+
+def many_leads(kehoach, work, limit):
+    path = os.path.join(work, "leads.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}",
+                                                    lead=f"Đơn vị số {10 * s + k}")
+                                           for k in range(10)]}
+                           for s in range(3200)]))
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-07-01"], limit)
+    if out:
+        leads = out["plans"][0]["leads"]
+        check(sorted(g["unit"] for g in leads) == sorted(f"Đơn vị số {i}" for i in range(32000))
+              and all(g["activities"] == 1 for g in leads),
+              "status: 32,000 lead units of one activity each")
+
+
+def unknown_units(kehoach, work, limit):
+    """32,000 leads missing from the plan's 16,000 units, each a letter away
+    from the unit that is there (a wrong letter, not a wrong mark: a name
+    that differs only in its marks is taken as its unit)."""
+    path = os.path.join(work, "unknown-units.yaml")   # not units.yaml: a registry
+    units = [{"id": f"u{i}", "name": f"Sở Tư pháp huyện số {i}"} for i in range(16000)]
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}",
+                                                    lead=f"Sở Tư pháp huyệm số {(10 * s + k) // 2}")
+                                           for k in range(10)]}
+                           for s in range(3200)], units=units))
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        shown = out["diagnostics"]
+        check(out["warnings"] == 32002 and len(shown) == 50,      # and the report's two
+              f"unknown units: {out['warnings']} warnings, {len(shown)} shown; "
+              "expected 32,002 and 50")
+        for d in shown:
+            number = d["message"].split("'")[1].rsplit(" ", 1)[1]
+            check(d["message"].endswith(f"did you mean 'Sở Tư pháp huyện số {number}'?"),
+                  f"unknown units: {d['message']}")
+
+
+def unknown_activities(kehoach, work, limit):
+    """A log of 50,000 records naming activities a plan of 32,000 lacks."""
+    folder = os.path.join(work, "log")
+    os.makedirs(folder)
+    path = os.path.join(folder, "plan.yaml")
+    write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
+                            "activities": [activity(f"{s + 1}.{k + 1}") for k in range(10)]}
+                           for s in range(3200)]))
+    with open(os.path.join(folder, "plan.progress.yaml"), "w", encoding="utf-8") as f:
+        f.write(f"plan: {HEAD['id']}\nrecords:\n")
+        for i in range(50000):
+            f.write(f"- date: 2026-05-01\n  activity: \"{i % 3200 + 1}.{i % 10 + 1}x\"\n"
+                    "  state: done\n")
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(out["errors"] == 50000 and out["records"] == 50000,
+              f"unknown activities: {out['errors']} errors in {out['records']} records; "
+              "expected 50,000 in 50,000")
+        shown = [d for d in out["diagnostics"] if d["file"].endswith(".progress.yaml")]
+        meant = [d["message"].split("'")[1][:-1] for d in shown]   # "5.3x" meant "5.3"
+        check(len(shown) == 50 and all(d["message"].endswith(f"did you mean '{m}'?")
+                                       for d, m in zip(shown, meant)),
+              "unknown activities: the 50 shown each suggest the activity meant")
+
+
+def many_windows(kehoach, work, limit):
+    """An activity whose time has 20,000 windows, and a log of 50,000
+    records on half of them (five each, done on the window's first day)."""
+    folder = os.path.join(work, "windows")
+    os.makedirs(folder)
+    path = os.path.join(folder, "plan.yaml")
+    days = [datetime.date(2026, 1, 1) + datetime.timedelta(days=i) for i in range(365)]
+    spans = [(a, b) for i, a in enumerate(days) for b in days[i:]][:20000]
+    windows = [{"from": a.isoformat(), "to": b.isoformat()} for a, b in spans]
+    write_yaml(path, plan([{"id": "1", "title": "Phần",
+                            "activities": [activity("1.1", time={"phrase": "Nhiều đợt",
+                                                                 "windows": windows})]}]))
+    validated(kehoach, path, limit, 1)
+    out = run_json(kehoach, ["deadlines", path, "--as-of", "2025-01-01"], limit)
+    if not out:
+        return
+    keys = [(it["occurrence"], it["from"], it["due"]) for it in out["items"]
+            if it["activity"] == "1.1"]
+    check(len(keys) == 20000 and len({k for k, _, _ in keys}) == 20000,
+          f"deadlines: {len(keys)} occurrences of an activity with 20,000 windows")
+    done = keys[::2]
+    with open(os.path.join(folder, "plan.progress.yaml"), "w", encoding="utf-8") as f:
+        f.write(f"plan: {HEAD['id']}\nrecords:\n")
+        for j in range(50000):
+            key, first, _ = done[j % len(done)]
+            f.write(f"- date: {first}\n  activity: \"1.1\"\n  occurrence: \"{key}\"\n"
+                    "  state: done\n")
+    out = run_json(kehoach, ["status", path, "--as-of", "2026-12-31"], limit)
+    if out:
+        states = {o["key"]: o["state"] for o in out["plans"][0]["activities"][0]["occurrences"]}
+        finished = {key for key, _, _ in done}
+        want = {key: "done" if key in finished else "overdue" if due < "2026-12-31" else "open"
+                for key, _, due in keys}
+        check(states == want, "status: of 20,000 occurrences, the 10,000 with records "
+                              "done, the others overdue or open")
+
+
+def many_reports(kehoach, work, limit):
+    path = os.path.join(work, "reports.yaml")
+    reports = [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp", "what": f"Báo cáo {i}",
+                "every": ["month", "quarter", "half-year", "year"]} for i in range(100)]
+    doc = plan([{"id": "1", "title": "Phần", "activities": [activity("1.1", time="Hàng năm")]}],
+               reports=reports)
+    del doc["year"]
+    doc["span"] = {"from": 2000, "to": 2100}
+    write_yaml(path, doc)
+    validated(kehoach, path, limit, 1)
+
+
+def endless_span(kehoach, work, limit):
+    path = os.path.join(work, "span.yaml")
+    doc = plan([{"id": "1", "title": "Phần", "activities": [activity("1.1", time="Hàng tháng")]}],
+               reports=[{"by": "Sở Tư pháp", "to": "Bộ Tư pháp", "what": "Báo cáo",
+                         "every": "month"}])
+    del doc["year"]
+    doc["span"] = {"from": 2026, "to": 2000000}
+    write_yaml(path, doc)
+    out = run_json(kehoach, ["validate", path], limit)
+    if out:
+        check(any(d["line"] and "2100" in d["message"] for d in out["diagnostics"]),
+              "a span to the year 2,000,000 is refused at its place")
+
+
+def width(text):
+    """Display columns, as the README counts them."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def one_line(kehoach, work, limit, time):
+    """A one-line plan of 6,000 activities, its text decomposed (NFD)."""
+    acts = [activity(f"1.{k + 1}", time=time) for k in range(6000)]
+    doc = plan([{"id": "1", "title": "Phần", "activities": acts}])
+    doc["signer"] = dict(doc["signer"], nam="x")     # an unknown key at the line's end
+    text = unicodedata.normalize("NFD", json.dumps(doc, ensure_ascii=False)) + "\n"
+    path = os.path.join(work, "one-line.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    out = run_json(kehoach, ["validate", path], limit)
+    if not out:
+        return
+    line = text[:-1]
+    starts = []
+    for needle in ('"nam"', '"' + unicodedata.normalize("NFD", time) + '"'):
+        at = line.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = line.find(needle, at + 1)
+    places, done, col = set(), 0, 1
+    for at in sorted(starts):       # the columns, counted once along the line
+        col += width(line[done:at])
+        done = at
+        places.add(col)
+    shown = out["diagnostics"]
+    expected_errors = 1 + (6000 if time != "Quý II, IV" else 0)
+    check(out["errors"] == expected_errors and out["activities"] == 6000,
+          f"one line of {len(text):,} bytes: {out['errors']} errors, expected {expected_errors}")
+    check(any(d["message"].startswith("unknown key 'nam'") for d in shown),
+          "one line: the unknown key at the end is shown")
+    for d in shown:
+        check(d["line"] == 1 and d["column"] in places,
+              f"one line: '{d['message'][:60]}' at {d['line']}:{d['column']}, "
+              "not where the text has it")
+
+
+def main():
+    kehoach, sanitize = sys.argv[1], sys.argv[2]
+    limit = sanitize == "none"
+    if not limit:
+        print("under the sanitizers: no address-space limit, the timeout only")
+    with tempfile.TemporaryDirectory(prefix="kehoach-sizes-") as work:
+        for case in (many_activities, many_sections, many_leads, unknown_units,
+                     unknown_activities, many_windows, many_reports, endless_span):
+            case(kehoach, work, limit)
+            print(f"{case.__name__}: done")
+        for time in ("Quý II, IV", "Quý V"):
+            one_line(kehoach, work, limit, time)
+            print(f"one line, time '{time}': done")
+    print(f"{len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
