@@ -53,11 +53,16 @@ date date_add_days(date d, long days);
 /* <0, 0, >0 as a is before, the same as, or after b. */
 int date_cmp(date a, date b);
 
-/* GCC and Clang refuse positional initialisers of a type marked so
- * (meson.build makes the warning an error): its fields must be named. */
-#if defined(__GNUC__) || defined(__clang__)
+/* GCC refuses positional initialisers of a type marked so (meson.build
+ * makes the warning an error): its fields must be named. Compilers
+ * without the attribute (Clang 14, which builds the fuzz targets) leave
+ * the check to GCC's builds. */
+#if defined(__has_attribute)
+#if __has_attribute(designated_init)
 #define DATE_NAMED_FIELDS __attribute__((designated_init))
-#else
+#endif
+#endif
+#ifndef DATE_NAMED_FIELDS
 #define DATE_NAMED_FIELDS
 #endif
 
