@@ -10,6 +10,7 @@
 #include "date.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "units_query.h"
 #include "validate.h"
 
 #include <stdbool.h>
@@ -64,10 +65,12 @@ bool cli_parse(const char *command, int argc, char **argv,
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Prints the usage error for a --unit that names no unit of the plans
- * read ("unknown unit 'X': no plan read names it; did you mean 'Y'?",
- * up to UNITS_HINTS names); returns EXIT_USAGE. */
-int cli_unknown_unit(const char *command, const char *unit, const units_hints *hints);
+/* What a --unit (unit, the query made of it) came to once the plans are
+ * read: a usage error when no plan read names it ("unknown unit 'X': no
+ * plan read names it; did you mean 'Y'?", up to UNITS_HINTS names;
+ * returns EXIT_USAGE), a note on stderr when it was found only without
+ * diacritics ("unit 'So Y te' taken as 'Sở Y tế'"), else EXIT_VALID. */
+int cli_unit_found(const char *command, const char *unit, const units_query *q);
 
 /* --- the process (main.c) -------------------------------------------- */
 

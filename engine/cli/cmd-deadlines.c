@@ -142,8 +142,8 @@ static int cmd_deadlines(int argc, char **argv)
     validate_run(o.paths, o.npaths, d, &r, collect, &c);
 
     int code = cli_report_problems("deadlines", "no deadlines shown", d, &r);
-    if (code == EXIT_VALID && c.unit && !units_query_found(c.unit))
-        code = cli_unknown_unit("deadlines", o.query.unit, units_query_hints(c.unit));
+    if (code == EXIT_VALID && c.unit)
+        code = cli_unit_found("deadlines", o.query.unit, c.unit);
     if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;

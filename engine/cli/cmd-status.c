@@ -121,8 +121,8 @@ static int cmd_status(int argc, char **argv)
     status_format_end(&o.report);
 
     int code = cli_report_problems("status", "no status shown", d, &r);
-    if (code == EXIT_VALID && c.unit && !units_query_found(c.unit))
-        code = cli_unknown_unit("status", o.report.unit, units_query_hints(c.unit));
+    if (code == EXIT_VALID && c.unit)
+        code = cli_unit_found("status", o.report.unit, c.unit);
     if (code == EXIT_VALID)
         code = cli_emit("status", o.output, &out);
     units_query_free(c.unit);

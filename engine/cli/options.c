@@ -28,7 +28,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-int cli_unknown_unit(const char *command, const char *unit, const units_hints *hints)
+static int unknown_unit(const char *command, const char *unit, const units_hints *hints)
 {
     if (!hints->count)
         return cli_usage_error(command, "unknown unit '%s': no plan read names it", unit);
@@ -40,6 +40,18 @@ int cli_unknown_unit(const char *command, const char *unit, const units_hints *h
                     unit, sb_str(&names));
     sb_release(&names);
     return EXIT_USAGE;
+}
+
+int cli_unit_found(const char *command, const char *unit, const units_query *q)
+{
+    if (!units_query_found(q))
+        return unknown_unit(command, unit, units_query_hints(q));
+    const char *unit_name, *taken_as = units_query_taken_as(q, &unit_name);
+    if (taken_as)
+        cli_line(stderr, "kehoach %s: note: unit '%s' taken as '%s'%s%s%s, the same name "
+                 "but for diacritics", command, unit, taken_as, unit_name ? " (" : "",
+                 unit_name ? unit_name : "", unit_name ? ")" : "");
+    return EXIT_VALID;
 }
 
 static int find_long(const cli_option *options, const char *name, size_t len)

@@ -5,10 +5,13 @@
 #include "arena.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct units_query {
     char *text;
     bool found;
+    char *taken_as;          /* found only without diacritics: as what */
+    char *unit_name;         /* the registered name, when taken_as is not it */
     units_hints hints;
     const units **offered;   /* registries below a plan's own, offered */
     size_t noffered;
@@ -28,17 +31,40 @@ void units_query_free(units_query *q)
         return;
     units_hints_release(&q->hints);
     free(q->offered);
+    free(q->taken_as);
+    free(q->unit_name);
     free(q->text);
     free(q);
+}
+
+/* True when a and b are the same name but for diacritics. */
+static bool same_but_marks(const char *a, const char *b)
+{
+    char *ka = units_key(a), *kb = units_key(b);
+    bool differ = strcmp(ka, kb) != 0;
+    free(ka);
+    free(kb);
+    if (!differ)
+        return false;
+    ka = units_loose_key(a);
+    kb = units_loose_key(b);
+    bool same = strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
 }
 
 /* Matches or offers every name of a list; true when one matches. */
 static bool names_match(units_query *q, const plan_units *u, const units *registry)
 {
     for (size_t i = 0; i < u->count; i++) {
-        if (units_names(registry, u->items[i].s, q->text))
+        const char *name = u->items[i].s;
+        if (units_names(registry, name, q->text)) {
+            if (same_but_marks(name, q->text))
+                q->taken_as = xstrdup(name);
             return true;
-        units_hints_offer(&q->hints, u->items[i].s, false);
+        }
+        units_hints_offer(&q->hints, name, false);
     }
     return false;
 }
@@ -76,8 +102,13 @@ void units_query_add_plan(units_query *q, const plan *p, const units *registry)
 {
     if (q->found)
         return;
-    q->found = units_lookup(registry, q->text).verdict == UNITS_FOUND ||
-               plan_names(q, p, registry);
+    units_match m = units_lookup(registry, q->text);
+    q->found = m.verdict == UNITS_FOUND || plan_names(q, p, registry);
+    if (m.verdict == UNITS_FOUND && m.loose) {
+        q->taken_as = xstrdup(m.name);
+        if (m.unit->name.s && strcmp(m.unit->name.s, m.name) != 0)
+            q->unit_name = xstrdup(m.unit->name.s);     /* matched an id or alias */
+    }
     if (!q->found)
         offer_registries(q, registry);
 }
@@ -85,6 +116,12 @@ void units_query_add_plan(units_query *q, const plan *p, const units *registry)
 bool units_query_found(const units_query *q)
 {
     return q->found;
+}
+
+const char *units_query_taken_as(const units_query *q, const char **unit_name)
+{
+    *unit_name = q->unit_name;
+    return q->taken_as;
 }
 
 const units_hints *units_query_hints(const units_query *q)

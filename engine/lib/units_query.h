@@ -9,7 +9,8 @@
  * (lead, partners, who reports and to whom) matches it (units_names).
  * Until then, the names of each plan and registry are offered as
  * suggestions (units_hints); a registry below a plan's own (its folder's)
- * is offered once, however many plans sit on it. */
+ * is offered once, however many plans sit on it. A query found only
+ * without diacritics is said to be so, never taken silently. */
 #ifndef KEHOACH_UNITS_QUERY_H
 #define KEHOACH_UNITS_QUERY_H
 
@@ -27,6 +28,12 @@ void units_query_free(units_query *q);   /* NULL-safe */
 void units_query_add_plan(units_query *q, const plan *p, const units *registry);
 
 bool units_query_found(const units_query *q);
+
+/* When the query was found only without diacritics ("So Y te"), the name
+ * it was taken as ("Sở Y tế"), for the command to say so; else NULL.
+ * *unit_name: the unit's registered name when that name is one of its
+ * aliases or its id, else NULL. */
+const char *units_query_taken_as(const units_query *q, const char **unit_name);
 
 /* The names nearest to the query among those offered while it was not
  * found. */

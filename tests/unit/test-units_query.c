@@ -115,11 +115,39 @@ static void not_found_suggests_from_every_plan(void **state)
     release(&s);
 }
 
+/* What the query was taken as when found only without diacritics ("" for
+ * NULL), and the unit's name when that is an alias. */
+static void expect_taken_as(plans *s, const char *text, const char *as, const char *unit)
+{
+    units_query *q = units_query_new(text);
+    units_query_add_plan(q, s->p[0], s->reg);
+    units_query_add_plan(q, s->p[1], NULL);
+    assert_true(units_query_found(q));
+    const char *unit_name, *taken = units_query_taken_as(q, &unit_name);
+    assert_string_equal(taken ? taken : "", as);
+    assert_string_equal(unit_name ? unit_name : "", unit);
+    units_query_free(q);
+}
+
+static void said_when_found_only_without_diacritics(void **state)
+{
+    (void)state;
+    plans s = load();
+    expect_taken_as(&s, "Sở Y tế", "", "");                         /* as registered */
+    expect_taken_as(&s, "syt", "", "");
+    expect_taken_as(&s, "So Y te", "Sở Y tế", "Sở Y tế thành phố");  /* an alias */
+    expect_taken_as(&s, "so y te thanh pho", "Sở Y tế thành phố", "");
+    expect_taken_as(&s, "Phòng Tư pháp huyện Hải Lăng", "", "");    /* as written */
+    expect_taken_as(&s, "Phong Tu phap huyen Hai Lang", "Phòng Tư pháp huyện Hải Lăng", "");
+    release(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(found_in_a_registry_or_in_the_names_written),
         cmocka_unit_test(not_found_suggests_from_every_plan),
+        cmocka_unit_test(said_when_found_only_without_diacritics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
