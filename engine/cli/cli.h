@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "units_query.h"
 #include "validate.h"
@@ -121,8 +122,9 @@ int cli_exit_code(const validate_result *r, const diag_sink *d);
 int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
                         const validate_result *r);
 
-/* Writes out to the file at path all at once (path NULL: to stdout).
+/* Writes out to the file at path all at once (path NULL: to stdout),
+ * replacing it or (OUTFILE_NEW) only where there is none (outfile.h).
  * Returns EXIT_VALID, or EXIT_IO after saying why. */
-int cli_emit(const char *command, const char *path, const strbuf *out);
+int cli_emit(const char *command, const char *path, outfile_mode mode, const strbuf *out);
 
 #endif

@@ -162,7 +162,7 @@ static int cmd_deadlines(int argc, char **argv)
             deadline_format_ics(&c.list, &o.query, KEHOACH_VERSION, &out);
             break;
         }
-        code = cli_emit("deadlines", o.output, &out);
+        code = cli_emit("deadlines", o.output, OUTFILE_REPLACE, &out);
         sb_release(&out);
     }
     units_query_free(c.unit);

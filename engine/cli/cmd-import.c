@@ -118,7 +118,7 @@ static int cmd_import(int argc, char **argv)
     } else {
         strbuf out = STRBUF_INIT;
         imp_plan_yaml(&draft, &out);
-        code = cli_emit("import", o.output, &out);
+        code = cli_emit("import", o.output, o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
         sb_release(&out);
         if (code == EXIT_VALID) {
             size_t sections = draft.nsections;

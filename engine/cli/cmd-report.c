@@ -152,7 +152,7 @@ static int print_template_problems(diag_sink *d)
 static int render_report(options *o, const template *t)
 {
     char *err = NULL;
-    outfile *out = outfile_open(o->output, &err);
+    outfile *out = outfile_open(o->output, OUTFILE_REPLACE, &err);
     if (!out) {
         cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
         free(err);

@@ -124,7 +124,7 @@ static int cmd_status(int argc, char **argv)
     if (code == EXIT_VALID && c.unit)
         code = cli_unit_found("status", o.report.unit, c.unit);
     if (code == EXIT_VALID)
-        code = cli_emit("status", o.output, &out);
+        code = cli_emit("status", o.output, OUTFILE_REPLACE, &out);
     units_query_free(c.unit);
     sb_release(&out);
     validate_result_release(&r);

@@ -68,11 +68,11 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
     return cli_exit_code(r, d);
 }
 
-int cli_emit(const char *command, const char *path, const strbuf *out)
+int cli_emit(const char *command, const char *path, outfile_mode mode, const strbuf *out)
 {
     if (path) {
         char *err;
-        if (!outfile_write(path, sb_str(out), out->len, &err)) {
+        if (!outfile_write(path, mode, sb_str(out), out->len, &err)) {
             cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path, err);
             free(err);
             return EXIT_IO;

@@ -34,6 +34,7 @@
 struct outfile {
     char *path, *tmp;
     int fd;
+    outfile_mode mode;
     outfile *next;               /* in the list of live temporaries */
 };
 
@@ -202,15 +203,27 @@ static void delist(outfile *f)
     }
 }
 
-outfile *outfile_open(const char *path, char **err)
+/* check_target, and with OUTFILE_NEW no file there at all. */
+static int check_mode(const char *path, outfile_mode mode, struct stat *st, char **err)
+{
+    int target = check_target(path, st, err);
+    if (target > 0 && mode == OUTFILE_NEW) {
+        *err = xstrdup("it exists, and would be replaced");
+        return -1;
+    }
+    return target;
+}
+
+outfile *outfile_open(const char *path, outfile_mode mode, char **err)
 {
     struct stat st;
     *err = NULL;
-    if (check_target(path, &st, err) < 0)
+    if (check_mode(path, mode, &st, err) < 0)
         return NULL;
     remove_stale(path);
     outfile *f = xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
+    f->mode = mode;
     sigset_t mask;
     block_signals(&mask);
     bool made = create_temp(f);
@@ -240,7 +253,7 @@ int outfile_fd(const outfile *f)
 static bool prepare(outfile *f, char **err)
 {
     struct stat old, held, named;
-    int target = check_target(f->path, &old, err);
+    int target = check_mode(f->path, f->mode, &old, err);
     if (target < 0)
         return false;
     if (target ? !fileio_take_over(f->fd, &old) : fchmod(f->fd, fileio_new_file_mode()) != 0)
@@ -260,11 +273,12 @@ bool outfile_commit(outfile *f, char **err)
     bool ok = prepare(f, err);
     sigset_t mask;
     block_signals(&mask);
-    if (ok && rename(f->tmp, f->path) != 0) {
-        *err = xstrdup(strerror(errno));
+    if (ok && (f->mode == OUTFILE_NEW ? link(f->tmp, f->path) : rename(f->tmp, f->path)) != 0) {
+        *err = xstrdup(errno == EEXIST ? "it was made by another program meanwhile, and "
+                       "would be replaced" : strerror(errno));
         ok = false;
     }
-    if (!ok)
+    if (!ok || f->mode == OUTFILE_NEW)
         unlink(f->tmp);
     delist(f);
     restore_signals(&mask);
@@ -286,9 +300,10 @@ void outfile_discard(outfile *f)
     release(f);
 }
 
-bool outfile_write(const char *path, const void *data, size_t len, char **err)
+bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
+                   char **err)
 {
-    outfile *f = outfile_open(path, err);
+    outfile *f = outfile_open(path, mode, err);
     if (!f)
         return false;
     if (!fileio_write_all(f->fd, data, len)) {

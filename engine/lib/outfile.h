@@ -8,7 +8,8 @@
  * it is never reopened by name. The commit gives it the mode of the file
  * it replaces without the set-id and sticky bits (a new file: 0666 less
  * the umask) and, where the process may, that file's owner and group,
- * flushes it to disk, renames it over PATH and flushes the folder.
+ * flushes it to disk, renames it over PATH (or, for a PATH that must
+ * not exist, links it in: link(2) never replaces) and flushes the folder.
  *
  * PATH must name a regular file or nothing. A folder, a device, a FIFO, a
  * socket or a symbolic link is refused (a link would be replaced, not
@@ -28,11 +29,18 @@
 
 typedef struct outfile outfile;
 
+typedef enum outfile_mode {
+    OUTFILE_REPLACE,     /* an existing file is replaced */
+    OUTFILE_NEW,         /* path must name nothing, up to the last instant:
+                            the commit links the file in (link(2)), which
+                            fails rather than replace one made meanwhile */
+} outfile_mode;
+
 /* Checks that path may be written, removes its stale temporaries and
  * creates a new one. Returns NULL with *err (malloc'ed, caller frees) when
- * path may not be written ("it is a folder") or the temporary cannot be
- * made. */
-outfile *outfile_open(const char *path, char **err);
+ * path may not be written ("it is a folder", or with OUTFILE_NEW "it
+ * exists") or the temporary cannot be made. */
+outfile *outfile_open(const char *path, outfile_mode mode, char **err);
 
 /* The descriptor of the temporary file, open for reading and writing. */
 int outfile_fd(const outfile *f);
@@ -46,7 +54,8 @@ bool outfile_commit(outfile *f, char **err);
 void outfile_discard(outfile *f);
 
 /* Writes data to path all at once: outfile_open, write, outfile_commit. */
-bool outfile_write(const char *path, const void *data, size_t len, char **err);
+bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
+                   char **err);
 
 /* Removes every temporary file being written. Async-signal-safe: for a
  * handler of SIGINT, SIGTERM or SIGHUP that then ends the process. */

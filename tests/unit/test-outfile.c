@@ -74,7 +74,7 @@ static size_t count_names(const char *prefix)
 static void refused(const char *path, const char *words)
 {
     char *err;
-    assert_null(outfile_open(path, &err));
+    assert_null(outfile_open(path, OUTFILE_REPLACE, &err));
     if (!strstr(err, words))
         fail_msg("'%s' lacks '%s'", err, words);
     free(err);
@@ -108,7 +108,7 @@ static void an_input_is_never_replaced(void **state)
     /* read after the output was opened: refused at the commit */
     assert_int_equal(tempdir_write(root, "late.yaml", "x: 1\n"), 0);
     char *err;
-    outfile *f = outfile_open(in_root("late.yaml"), &err);
+    outfile *f = outfile_open(in_root("late.yaml"), OUTFILE_REPLACE, &err);
     assert_non_null(f);
     data = read_all(in_root("late.yaml"));
     free(data);
@@ -121,12 +121,39 @@ static void an_input_is_never_replaced(void **state)
     assert_int_equal(count_names("late.yaml.tmp-"), 0);
 }
 
+/* OUTFILE_NEW: an existing file is refused when opened, and one made
+ * while the output is written is kept, not replaced. */
+static void a_new_file_never_replaces_one(void **state)
+{
+    (void)state;
+    char *err;
+    assert_int_equal(tempdir_write(root, "there.yaml", "keep\n"), 0);
+    assert_null(outfile_open(in_root("there.yaml"), OUTFILE_NEW, &err));
+    assert_non_null(strstr(err, "it exists"));
+    free(err);
+    outfile *f = outfile_open(in_root("late-new.yaml"), OUTFILE_NEW, &err);
+    assert_non_null(f);
+    assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
+    assert_int_equal(tempdir_write(root, "late-new.yaml", "made meanwhile\n"), 0);
+    assert_false(outfile_commit(f, &err));
+    assert_non_null(strstr(err, "would be replaced"));
+    free(err);
+    char *text = read_all(in_root("late-new.yaml"));
+    assert_string_equal(text, "made meanwhile\n");
+    free(text);
+    assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
+    text = read_all(in_root("fresh.yaml"));
+    assert_string_equal(text, "new\n");
+    free(text);
+    assert_int_equal(count_names("late-new.yaml.tmp-") + count_names("fresh.yaml.tmp-"), 0);
+}
+
 static void the_temporary_is_written_through_its_descriptor(void **state)
 {
     (void)state;
     assert_int_equal(tempdir_write(root, "victim", "keep\n"), 0);
     char *err;
-    outfile *f = outfile_open(in_root("swap.txt"), &err);
+    outfile *f = outfile_open(in_root("swap.txt"), OUTFILE_REPLACE, &err);
     assert_non_null(f);
     /* its name is taken away and a link to another file put in its place */
     DIR *d = opendir(root);
@@ -154,7 +181,7 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
 static mode_t mode_after_write(const char *name)
 {
     char *err;
-    assert_true(outfile_write(in_root(name), "new\n", 4, &err));
+    assert_true(outfile_write(in_root(name), OUTFILE_REPLACE, "new\n", 4, &err));
     struct stat st;
     assert_int_equal(lstat(in_root(name), &st), 0);
     assert_true(S_ISREG(st.st_mode));
@@ -189,11 +216,11 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
     assert_int_equal(tempdir_write(root, "out.xlsx.tmp-AbC123", "stale\n"), 0);
     assert_int_equal(tempdir_write(root, "out.xlsx.tmp-toolong7", "other\n"), 0);
     char *err;
-    outfile *first = outfile_open(in_root("out.xlsx"), &err);
+    outfile *first = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE, &err);
     assert_non_null(first);
     assert_int_not_equal(access(in_root("out.xlsx.tmp-AbC123"), F_OK), 0);
     assert_int_equal(access(in_root("out.xlsx.tmp-toolong7"), F_OK), 0);
-    outfile *second = outfile_open(in_root("out.xlsx"), &err);   /* first's stays */
+    outfile *second = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE, &err);   /* first's stays */
     assert_non_null(second);
     assert_int_equal(count_names("out.xlsx.tmp-"), 3);
     assert_int_equal(write(outfile_fd(first), "1\n", 2), 2);
@@ -210,8 +237,8 @@ static void remove_all_leaves_no_temporary(void **state)
 {
     (void)state;
     char *err;
-    outfile *a = outfile_open(in_root("a.ics"), &err);
-    outfile *b = outfile_open(in_root("b.ics"), &err);
+    outfile *a = outfile_open(in_root("a.ics"), OUTFILE_REPLACE, &err);
+    outfile *b = outfile_open(in_root("b.ics"), OUTFILE_REPLACE, &err);
     assert_non_null(a);
     assert_non_null(b);
     assert_int_equal(count_names("a.ics.tmp-") + count_names("b.ics.tmp-"), 2);
@@ -227,6 +254,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(what_is_not_a_plain_file_is_refused),
         cmocka_unit_test(an_input_is_never_replaced),
+        cmocka_unit_test(a_new_file_never_replaces_one),
         cmocka_unit_test(the_temporary_is_written_through_its_descriptor),
         cmocka_unit_test(modes_are_kept_without_set_id_bits),
         cmocka_unit_test(stale_temporaries_go_and_live_ones_stay),
