@@ -29,29 +29,18 @@ import tempfile
 
 import yaml
 
-HEAD = {"id": "thu-nghiem-2026", "number": "/KH-STP", "issuer": "Sở Tư pháp tỉnh Thử Nghiệm",
-        "place": "Thử Nghiệm", "issued": "2026-01-15", "year": 2026,
-        "title": "Triển khai công tác trợ giúp pháp lý năm 2026"}
-TAIL = {"reports": [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp",
-                     "what": "Kết quả thực hiện Kế hoạch", "due": "2026-10-30"}],
-        "recipients": ["Bộ Tư pháp;", "Lưu: VT."],
-        "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"}}
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import madeplan  # noqa: E402
+from measured import measured  # noqa: E402
+
 ACTIVITY_SIZES = [1000, 2000, 4000, 8000, 16000, 32000]
 LINE_SIZES = [100_000, 200_000, 400_000, 800_000, 1_600_000]
-BYTES_PER_ACTIVITY = 236          # of the one-line form below
 TREE_PLANS = 2000
 
 
 def plan(activities):
-    sections = [{"id": str(s + 1), "title": "Truyền thông về trợ giúp pháp lý",
-                 "activities": [{"id": f"{s + 1}.{k + 1}",
-                                 "title": "Tổ chức các đợt truyền thông về trợ giúp pháp lý.",
-                                 "lead": "Trung tâm Trợ giúp pháp lý Nhà nước",
-                                 "time": "Quý II, IV",
-                                 "output": "Các đợt truyền thông được thực hiện."}
-                                for k in range(10)]}
-                for s in range(max(1, activities // 10))]
-    return dict(HEAD, sections=sections, **TAIL)
+    return madeplan.plan(madeplan.sections_of(activities))
 
 
 def block_yaml(activities):
@@ -60,26 +49,18 @@ def block_yaml(activities):
 
 
 def one_line(size):
-    return json.dumps(plan(size // BYTES_PER_ACTIVITY), ensure_ascii=False) + "\n"
+    """A plan of about size bytes written as one line of JSON."""
+    def text(activities):
+        return json.dumps(plan(activities), ensure_ascii=False) + "\n"
+    per_activity = (len(text(2000).encode()) - len(text(1000).encode())) / 1000
+    return text(int(size / per_activity))
 
 
 def measure(args, cmd, cwd=None):
-    """Median CPU seconds and peak KiB of RUNS runs (measured by the
-    MEASURE helper, see measure.c); None and the reason when a run was
-    stopped by the timeout or failed."""
-    cpus, peaks = [], []
-    helper = [args.measure, "--timeout", str(int(args.timeout)),
-              "--limit", str(int(args.limit_gib * (1 << 30)))]
-    for _ in range(args.runs):
-        out = subprocess.run(helper + cmd, cwd=cwd, capture_output=True, text=True,
-                             check=True).stdout.split()
-        if out[2] == "timeout":
-            return None, f"over {args.timeout:.0f} s"
-        if out[2] not in ("0", "1"):
-            return None, f"exit {out[2]}"
-        cpus.append(float(out[0]))
-        peaks.append(int(out[1]))
-    return (statistics.median(cpus), max(peaks)), None
+    """Median CPU seconds and peak KiB of the runs, or None and why not."""
+    got, why = measured(args.measure, cmd, args.runs, cwd=cwd, timeout=args.timeout,
+                        limit_bytes=int(args.limit_gib * (1 << 30)))
+    return (got[0], got[2]) if got else None, why
 
 
 def table(args, kehoach, work, title, inputs):

@@ -10,16 +10,17 @@ diacritics), `kehoach status --format json` (lead units grouped),
 `kehoach deadlines --unit` with a unit that is found and with one that no
 plan names (every name offered as a suggestion), and the Ministry report
 (a chart by lead unit per plan): the CPU time of the best of three runs
-each (the machine may be shared), with the peak memory of each.
+each (the machine may be shared), with the peak memory of each, both
+the command's own (measured.py).
 
-usage: bench-units.py KEHOACH [UNITS] [PLANS]
+usage: bench-units.py KEHOACH MEASURE [UNITS] [PLANS]
+MEASURE is the helper that measures a command (measure.c).
 """
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
+
+from measured import measured
 
 RUNS = 3
 ACTIVITIES = 40
@@ -80,32 +81,10 @@ def write(work, units, plans):
             f.write(PLAN_TAIL)
 
 
-def timed(cmd):
-    """Best CPU time (user and system: the machine may be shared) and wall
-    time of RUNS runs, and the peak memory of one run."""
-    best = None
-    for _ in range(RUNS):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if proc.returncode not in (0, 1, 2):
-            sys.exit(f"{cmd[1]} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        best = (cpu, wall) if best is None or cpu < best[0] else best
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    peak_kib = int(subprocess.run([sys.executable, "-c", probe] + cmd,
-                                  capture_output=True, text=True).stdout)
-    return best, peak_kib
-
-
 def main():
-    kehoach = sys.argv[1]
-    units = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
-    plans = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    kehoach, helper = sys.argv[1:3]
+    units = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+    plans = int(sys.argv[4]) if len(sys.argv) > 4 else 200
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-units-") as work:
         write(work, units, plans)
         runs = [
@@ -122,9 +101,11 @@ def main():
         print(f"input: a registry of {units} units, {plans} plans of {ACTIVITIES} activities "
               f"({plans * ACTIVITIES} lead names, one in ten not in the registry)")
         for name, args in runs:
-            (cpu, wall), peak = timed([kehoach] + args)
-            print(f"kehoach {name}: {cpu:.2f} s of CPU ({wall:.2f} s wall), best of {RUNS}; "
-                  f"peak memory {peak / 1024:.0f} MiB")
+            got, why = measured(helper, [kehoach] + args, RUNS, ok=("0", "1", "2"))
+            if not got:
+                sys.exit(f"kehoach {name}: {why}")
+            print(f"kehoach {name}: {got[1]:.2f} s of CPU, best of {RUNS}; "
+                  f"peak memory {got[2] / 1024:.0f} MiB")
     return 0
 
 

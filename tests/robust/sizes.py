@@ -42,16 +42,11 @@ import unicodedata
 
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from madeplan import HEAD, activity, plan  # noqa: E402
+
 MEMORY = 1 << 30
 TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
-HEAD = {"id": "thu-nghiem-2026", "number": "/KH-STP", "issuer": "Sở Tư pháp tỉnh Thử Nghiệm",
-        "place": "Thử Nghiệm", "issued": "2026-01-15", "year": 2026,
-        "title": "Triển khai công tác trợ giúp pháp lý năm 2026"}
-TAIL = {"reports": [{"by": "Sở Tư pháp", "to": "Bộ Tư pháp",
-                     "what": "Kết quả thực hiện Kế hoạch", "due": "2026-10-30"}],
-        "recipients": ["Bộ Tư pháp;", "Lưu: VT."],
-        "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"}}
-LEAD = "Trung tâm Trợ giúp pháp lý Nhà nước"
 
 failures = []
 
@@ -60,20 +55,6 @@ def check(ok, what):
     if not ok:
         failures.append(what)
         print(f"FAIL: {what}")
-
-
-def activity(ident, lead=LEAD, time="Quý II, IV"):
-    act = {"id": ident, "title": "Tổ chức các đợt truyền thông về trợ giúp pháp lý tại cơ sở.",
-           "lead": lead, "output": "Các đợt truyền thông được thực hiện."}
-    if time is not None:
-        act["time"] = time
-    return act
-
-
-def plan(sections, **changes):
-    p = dict(HEAD, sections=sections, **TAIL)
-    p.update(changes)
-    return p
 
 
 def write_yaml(path, doc):

@@ -1,5 +1,6 @@
 /* tempdir.h - a temporary folder for the unit tests that need files:
- * made with mkdtemp, filled by the test, removed with everything in it. */
+ * made with mkdtemp, filled and read by the test, removed with everything
+ * in it. */
 #ifndef KEHOACH_TEST_TEMPDIR_H
 #define KEHOACH_TEST_TEMPDIR_H
 
@@ -25,6 +26,31 @@ static inline int tempdir_write(const char *root, const char *rel, const char *t
         return -1;
     fputs(text, f);
     return fclose(f);
+}
+
+/* The whole of the file at path (malloc'ed, caller frees), or NULL when
+ * it cannot be read. */
+static inline char *tempdir_read(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t len = 0, cap = 256;
+    char *data = malloc(cap);
+    size_t got;
+    while (data && (got = fread(data + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (cap - len == 1) {
+            char *bigger = realloc(data, cap *= 2);
+            if (!bigger)
+                free(data);
+            data = bigger;
+        }
+    }
+    fclose(f);
+    if (data)
+        data[len] = '\0';
+    return data;
 }
 
 static inline int tempdir_remove(const char *root)

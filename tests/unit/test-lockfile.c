@@ -11,7 +11,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "fileio.h"
 #include "lockfile.h"
 
 #include "tempdir.h"
@@ -38,17 +37,6 @@ static int remove_root(void **state)
     return tempdir_remove(root);
 }
 
-static char *read_all(const char *path)
-{
-    char *data, *err;
-    size_t len;
-    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
-        free(err);
-        return NULL;
-    }
-    return data;
-}
-
 static void commit_replaces_release_keeps(void **state)
 {
     (void)state;
@@ -60,14 +48,14 @@ static void commit_replaces_release_keeps(void **state)
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_string_equal(lockfile_path(lk), lock_path);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_OK);
-    char *text = read_all(path);
+    char *text = tempdir_read(path);
     assert_string_equal(text, "one\n");
     free(text);
     assert_int_not_equal(access(lock_path, F_OK), 0);   /* renamed away */
 
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     lockfile_release(lk);
-    text = read_all(path);
+    text = tempdir_read(path);
     assert_string_equal(text, "one\n");
     free(text);
     assert_int_not_equal(access(lock_path, F_OK), 0);   /* removed */
@@ -76,7 +64,7 @@ static void commit_replaces_release_keeps(void **state)
     assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
-    text = read_all(path);
+    text = tempdir_read(path);
     assert_string_equal(text, "one\ntwo\n");
     free(text);
 }
@@ -152,7 +140,7 @@ static void a_lock_file_that_is_no_plain_file_is_refused(void **state)
     refused(in_root("l3.yaml"), "other names");
     assert_int_equal(mkfifo(in_root("l4.yaml.lock"), 0600), 0);
     refused(in_root("l4.yaml"), "not a regular file");
-    char *text = read_all(in_root("victim"));
+    char *text = tempdir_read(in_root("victim"));
     assert_string_equal(text, "keep\n");
     free(text);
     assert_int_not_equal(access(in_root("l1.yaml"), F_OK), 0);
@@ -207,7 +195,7 @@ static void commit_after(void (*change)(const char *path), const char *expected)
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_CHANGED);
     assert_non_null(strstr(err, "was changed while the update ran"));
     free(err);
-    char *text = read_all(path);
+    char *text = tempdir_read(path);
     if (expected)
         assert_string_equal(text, expected);
     else
@@ -249,7 +237,7 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "two\n", 4, &err), LOCKFILE_CHANGED);
     free(err);
-    char *text = read_all(path);
+    char *text = tempdir_read(path);
     assert_string_equal(text, "one\n");
     free(text);
     /* a file that appeared after the lock was taken */
@@ -258,7 +246,7 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
     assert_int_equal(tempdir_write(root, "new.yaml", "hand\n"), 0);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_CHANGED);
     free(err);
-    text = read_all(path);
+    text = tempdir_read(path);
     assert_string_equal(text, "hand\n");
     free(text);
 }

@@ -36,6 +36,15 @@ static int remove_root(void **state)
     return tempdir_remove(root);
 }
 
+/* Reads path as a command reads its inputs (fileio_read remembers it). */
+static void read_as_input(const char *path)
+{
+    char *data, *err;
+    size_t len;
+    assert_int_equal(fileio_read(path, 1 << 20, &data, &len, &err), FILEIO_OK);
+    free(data);
+}
+
 /* root/name, in one of four static buffers used in turn: good until the
  * fourth call after. */
 static const char *in_root(const char *name)
@@ -45,17 +54,6 @@ static const char *in_root(const char *name)
     char *p = paths[next++ % 4];
     snprintf(p, sizeof paths[0], "%s/%s", root, name);
     return p;
-}
-
-static char *read_all(const char *path)
-{
-    char *data, *err;
-    size_t len;
-    if (fileio_read(path, 1 << 20, &data, &len, &err) != FILEIO_OK) {
-        free(err);
-        return NULL;
-    }
-    return data;
 }
 
 /* The names in root that begin with prefix. */
@@ -101,8 +99,7 @@ static void an_input_is_never_replaced(void **state)
     (void)state;
     assert_int_equal(tempdir_write(root, "input.yaml", "x: 1\n"), 0);
     assert_int_equal(link(in_root("input.yaml"), in_root("other-name.yaml")), 0);
-    char *data = read_all(in_root("input.yaml"));
-    free(data);
+    read_as_input(in_root("input.yaml"));
     refused(in_root("input.yaml"), "one of the files this command reads");
     refused(in_root("other-name.yaml"), "input.yaml");
     /* read after the output was opened: refused at the commit */
@@ -110,12 +107,11 @@ static void an_input_is_never_replaced(void **state)
     char *err;
     outfile *f = outfile_open(in_root("late.yaml"), OUTFILE_REPLACE, &err);
     assert_non_null(f);
-    data = read_all(in_root("late.yaml"));
-    free(data);
+    read_as_input(in_root("late.yaml"));
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "reads"));
     free(err);
-    data = read_all(in_root("late.yaml"));
+    char *data = tempdir_read(in_root("late.yaml"));
     assert_string_equal(data, "x: 1\n");
     free(data);
     assert_int_equal(count_names("late.yaml.tmp-"), 0);
@@ -138,11 +134,11 @@ static void a_new_file_never_replaces_one(void **state)
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "would be replaced"));
     free(err);
-    char *text = read_all(in_root("late-new.yaml"));
+    char *text = tempdir_read(in_root("late-new.yaml"));
     assert_string_equal(text, "made meanwhile\n");
     free(text);
     assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
-    text = read_all(in_root("fresh.yaml"));
+    text = tempdir_read(in_root("fresh.yaml"));
     assert_string_equal(text, "new\n");
     free(text);
     assert_int_equal(count_names("late-new.yaml.tmp-") + count_names("fresh.yaml.tmp-"), 0);
@@ -169,10 +165,10 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "was removed or replaced"));
     free(err);
-    char *text = read_all(in_root("victim"));
+    char *text = tempdir_read(in_root("victim"));
     assert_string_equal(text, "keep\n");
     free(text);
-    text = read_all(in_root("moved"));
+    text = tempdir_read(in_root("moved"));
     assert_string_equal(text, "new\n");
     free(text);
     assert_int_not_equal(access(in_root("swap.txt"), F_OK), 0);
@@ -227,7 +223,7 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
     assert_int_equal(write(outfile_fd(second), "2\n", 2), 2);
     assert_true(outfile_commit(first, &err));
     assert_true(outfile_commit(second, &err));
-    char *text = read_all(in_root("out.xlsx"));
+    char *text = tempdir_read(in_root("out.xlsx"));
     assert_string_equal(text, "2\n");
     free(text);
     assert_int_equal(count_names("out.xlsx.tmp-"), 1);          /* toolong7 */
