@@ -197,11 +197,11 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* How many more files and folders a walk may look at, and whether it
- * found more than that. */
+/* How many more files and folders a walk may look at, and what it left
+ * out. */
 typedef struct walk_budget {
     size_t left;
-    bool exceeded;
+    fileio_walk_cut cut;
 } walk_budget;
 
 static void walk(const char *dir, const char *const *suffixes, fileio_list *list,
@@ -220,7 +220,7 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
         if (e->d_name[0] == '.')
             continue;
         if (!budget->left) {
-            budget->exceeded = true;
+            budget->cut.too_many = true;
             break;
         }
         fileio_list_add(&names, e->d_name);
@@ -236,10 +236,13 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
             if (on_error)
                 on_error(path, strerror(errno), ctx);
         } else if (S_ISDIR(st.st_mode)) {
-            if (depth < WALK_MAX_DEPTH)
+            if (depth < WALK_MAX_DEPTH) {
                 walk(path, suffixes, list, on_error, ctx, depth + 1, budget);
-            else if (on_error)
-                on_error(path, "folders nested too deeply", ctx);
+            } else {
+                budget->cut.too_deep = true;
+                if (on_error)
+                    on_error(path, "folders nested too deeply", ctx);
+            }
         } else if (has_suffix(names.paths[i], suffixes)) {
             bool regular = S_ISREG(st.st_mode);
             if (S_ISLNK(st.st_mode)) {
@@ -258,18 +261,16 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx)
 {
-    walk_budget unlimited = {SIZE_MAX, false};
+    walk_budget unlimited = {SIZE_MAX, {false, false}};
     walk(dir, suffixes, list, on_error, ctx, 0, &unlimited);
 }
 
-bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
-                         fileio_list *list,
-                         void (*on_error)(const char *path, const char *msg, void *ctx),
-                         void *ctx)
+fileio_walk_cut fileio_walk_limited(const char *dir, const char *const *suffixes,
+                                    size_t max_entries, fileio_list *list)
 {
-    walk_budget budget = {max_entries, false};
-    walk(dir, suffixes, list, on_error, ctx, 0, &budget);
-    return !budget.exceeded;
+    walk_budget budget = {max_entries, {false, false}};
+    walk(dir, suffixes, list, NULL, NULL, 0, &budget);
+    return budget.cut;
 }
 
 bool fileio_write_all(int fd, const void *data, size_t len)

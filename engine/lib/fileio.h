@@ -50,12 +50,17 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx);
 
-/* As fileio_walk, looking at no more than max_entries files and folders
- * (counted as their names are read); false when there were more. */
-bool fileio_walk_limited(const char *dir, const char *const *suffixes, size_t max_entries,
-                         fileio_list *list,
-                         void (*on_error)(const char *path, const char *msg, void *ctx),
-                         void *ctx);
+/* What a limited walk left out: files and folders past its limit, and
+ * folders nested deeper than a walk goes (32). */
+typedef struct fileio_walk_cut {
+    bool too_many, too_deep;
+} fileio_walk_cut;
+
+/* As fileio_walk (unreadable folders passed over without a word), looking
+ * at no more than max_entries files and folders, counted as their names
+ * are read; says what it left out. */
+fileio_walk_cut fileio_walk_limited(const char *dir, const char *const *suffixes,
+                                    size_t max_entries, fileio_list *list);
 
 void fileio_list_add(fileio_list *list, const char *path);
 void fileio_list_release(fileio_list *list);

@@ -29,15 +29,6 @@ typedef struct search {
     size_t nseen, seen_cap;
 } search;
 
-static void on_walk_error(const char *path, const char *msg, void *ctx)
-{
-    (void)path;
-    search *s = ctx;
-    if (strcmp(msg, "folders nested too deeply") == 0 && !*s->out->stopped)
-        snprintf(s->out->stopped, sizeof s->out->stopped,
-                 "folders nested more than 32 deep were not searched");
-}
-
 static bool is_plan_name(const char *path)
 {
     return !progress_is_log_path(path) && !template_is_path(path) &&
@@ -114,10 +105,14 @@ void locate_plan(const char *dir, const char *id, const locate_limits *limits,
     memset(out, 0, sizeof *out);
     search s = {id, limits, out, 0, NULL, 0, 0};
     fileio_list files = {NULL, 0};
-    if (!fileio_walk_limited(dir, validate_suffixes, limits->max_entries, &files,
-                             on_walk_error, &s))
+    fileio_walk_cut cut = fileio_walk_limited(dir, validate_suffixes, limits->max_entries,
+                                              &files);
+    if (cut.too_many)
         snprintf(out->stopped, sizeof out->stopped, "it stopped after %zu files and folders",
                  limits->max_entries);
+    else if (cut.too_deep)
+        snprintf(out->stopped, sizeof out->stopped,
+                 "folders nested more than 32 deep were not searched");
     for (size_t i = 0; i < files.count && !out->path; i++) {
         if (s.read == limits->max_read) {
             bool mib = limits->max_read >= 1 << 20;

@@ -5,9 +5,10 @@
  * from "defaults" is one node shared by many activities: it is read once
  * and its result shared, so a problem in it is reported once, where it is
  * written (the times read are found by their node's address in a hash
- * map, so each activity costs the same however many came before). Reports: "due" is one window; "every" one window per period of
- * Decree 09/2019 in each year of the plan (period.h); the words in "when"
- * are read only when neither is given. A due date is checked against the
+ * map, so each activity costs the same however many came before).
+ * Reports: "due" is one window; "every" one window per period of Decree
+ * 09/2019 in each year of the plan (period.h); the words in "when" are
+ * read only when neither is given. A due date is checked against the
  * plan's year or span (a warning just outside, an error further away), and
  * a window that ends before the plan starts still exists, so that what
  * passes is always scheduled and never silently dropped. */

@@ -195,21 +195,20 @@ static void compute_activity(arena *a, status_activity *s, const plan_activity *
     const when *w = &act->schedule;
     s->noccurrences = w->count;
     s->occurrences = arena_alloc(a, (w->count + 1) * sizeof *s->occurrences);
-    /* bucket the records by occurrence: counting sort on the index */
-    size_t *start = xcalloc(w->count + 1, sizeof *start);
+    /* bucket the records by occurrence: counting sort on the index; start
+     * and fill (where the next record of each goes) share one block */
+    size_t *start = xcalloc(2 * (w->count + 1), sizeof *start), *fill = start + w->count + 1;
     for (size_t i = 0; i < n; i++)
         start[records[i]->occurrence_index + 1]++;
     for (size_t k = 0; k < w->count; k++)
         start[k + 1] += start[k];
-    const progress_record **mine = xmalloc((n + 1) * sizeof *mine);
-    size_t *fill = xmalloc((w->count + 1) * sizeof *fill);
     memcpy(fill, start, (w->count + 1) * sizeof *fill);
+    const progress_record **mine = xmalloc((n + 1) * sizeof *mine);
     for (size_t i = 0; i < n; i++)
         mine[fill[records[i]->occurrence_index]++] = records[i];
     for (size_t k = 0; k < w->count; k++)
         s->occurrences[k] = status_of_occurrence(&w->windows[k], mine + start[k],
                                                  start[k + 1] - start[k], as_of);
-    free(fill);
     free(mine);
     free(start);
     for (size_t i = 0; i < n; i++) {

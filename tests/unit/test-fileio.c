@@ -121,10 +121,10 @@ static void walks_within_a_limit(void **state)
     (void)state;
     const char *const suffixes[] = {".yaml", ".yml", NULL};
     fileio_list list = {NULL, 0};
-    assert_true(fileio_walk_limited(root, suffixes, 8, &list, NULL, NULL));
+    assert_false(fileio_walk_limited(root, suffixes, 8, &list).too_many);
     assert_int_equal(list.count, 4);
     fileio_list_release(&list);
-    assert_false(fileio_walk_limited(root, suffixes, 7, &list, NULL, NULL));
+    assert_true(fileio_walk_limited(root, suffixes, 7, &list).too_many);
     assert_true(list.count < 4);
     fileio_list_release(&list);
 }

@@ -1,13 +1,10 @@
-# writes the input of this case (too large to keep in the repository): the
-# plan's progress log of 100,000 short records, 14.2 MB: more than 80% of
-# the 16 MiB a log may have
-import datetime
+# writes the input of this case: the plan's progress log of 100,000 short
+# records, 14.2 MB: more than 80% of the 16 MiB a log may have
+import os
+import sys
 
-with open("plan.progress.yaml", "w", encoding="utf-8") as f:
-    f.write("plan: thu-nghiem-2026\nrecords:\n")
-    for i in range(100000):
-        day = datetime.date(2026, 4, 1) + datetime.timedelta(days=i * 180 // 100000)
-        quarter = "2026-Q2" if day.month < 7 else "2026-Q4"
-        f.write(f"- date: {day.isoformat()}\n  activity: \"1.1\"\n  occurrence: {quarter}\n"
-                f"  state: in-progress\n  percent: {i % 100}\n  note: n{i}\n"
-                f"  evidence: [a, b, c, d]\n  by: x\n")
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from madeplan import write_long_log  # noqa: E402
+
+write_long_log(100000)
