@@ -464,7 +464,11 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
     chart_legend_set_font(chart, &font);
     chart_axis_set_num_font(chart->x_axis, &font);
     chart_axis_set_num_font(chart->y_axis, &font);
-    chart_axis_set_reverse(chart->x_axis);        /* first unit on top */
+    /* In a bar chart libxlsxwriter's y_axis is the category axis: reversed,
+     * the first unit is on top; crossed at its maximum, the value axis
+     * stays at the bottom and counts from the left. */
+    chart_axis_set_reverse(chart->y_axis);
+    chart_axis_set_crossing_max(chart->y_axis);
     lxw_chart_options options = {
         .x_scale = c->width / CHART_WIDTH_PX,
         .y_scale = c->height / CHART_HEIGHT_PX,

@@ -384,10 +384,18 @@ def column(n):
 
 def check_chart(xml, sheet_name, first, nleads, where):
     """The series draw their names from the state headers (row `first`) and
-    their values from the rows of the lead units below, on their own sheet."""
+    their values from the rows of the lead units below, on their own sheet;
+    the axes put the first unit on top and count from the left."""
     def cells(col, top, bottom):
         return f"'{sheet_name}'!${col}${top}" + (f":${col}${bottom}" if bottom > top else "")
 
+    # the first unit on top (categories max to min), the bars counting from
+    # 0 at the left (values min to max), the value axis at the bottom
+    axes = {kind: body for kind, body in re.findall(r"<c:(catAx|valAx)>(.*?)</c:\1>", xml, re.S)}
+    expect(f"{where}: chart axes", [re.findall(r'<c:orientation val="(\w+)"', axes.get(k, ""))
+                                    for k in ("catAx", "valAx")], [["maxMin"], ["minMax"]])
+    expect(f"{where}: value axis at the bottom",
+           re.findall(r'<c:axPos val="(\w)"', axes.get("valAx", "")), ["b"])
     series = re.findall(r"<c:ser>(.*?)</c:ser>", xml)
     expect(f"{where}: chart series", len(series), len(SUMMARY_ORDER))
     units = (first + 1, first + nleads)
