@@ -7,6 +7,7 @@ A case is a folder holding:
   stderr     expected standard error   (absent: must be empty)
   status     expected exit code        (absent: 0)
   generate.py  optional: writes further inputs into the working folder
+               (it may import the helpers of tests/, such as madeplan)
   uses-plans   optional: the repository's plans/ is copied in as plans/
   expected.NAME  optional: the exact content of the file NAME the command
                writes in the working folder
@@ -46,7 +47,7 @@ def _refuse_constant(name):
 
 def json_problem(args, stdout):
     """Why stdout of a --format json command does not parse, or None."""
-    asks = any(a == "--format=json" or (a == "--format" and b == "json")
+    asks = any(a == "--format=json" or (a in ("--format", "-f") and b == "json")
                for a, b in zip(args, args[1:] + [""]))
     if not asks or not stdout:
         return None
@@ -74,8 +75,11 @@ def main():
         if os.path.exists(os.path.join(case, "uses-plans")):
             shutil.copytree(os.path.join(repo, "plans"), os.path.join(work, "plans"))
         if os.path.exists(os.path.join(case, "generate.py")):
-            subprocess.run([sys.executable, os.path.join(case, "generate.py")],
-                           cwd=work, check=True)
+            # the test helpers of tests/ (madeplan.py) are importable
+            tests = os.path.dirname(os.path.dirname(case))
+            subprocess.run([sys.executable, os.path.join(case, "generate.py")], cwd=work,
+                           check=True, env=dict(os.environ, PYTHONPATH=tests,
+                                                PYTHONDONTWRITEBYTECODE="1"))
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         try:
             proc = subprocess.run([kehoach] + args, cwd=work, env=env,
