@@ -3,6 +3,7 @@
 #include "units_query.h"
 
 #include "arena.h"
+#include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,16 @@ struct units_query {
     char *taken_as;          /* found only without diacritics: as what */
     char *unit_name;         /* the registered name, when taken_as is not it */
     units_hints hints;
-    const units **offered;   /* registries below a plan's own, offered */
-    size_t noffered;
+    arena *a;                /* the keys of offered */
+    strmap offered;          /* registries below a plan's own, offered,
+                                by their address */
 };
 
 units_query *units_query_new(const char *text)
 {
     units_query *q = xcalloc(1, sizeof *q);
     q->text = xstrdup(text);
+    q->a = arena_new();
     units_hints_init(&q->hints, text);
     return q;
 }
@@ -30,7 +33,7 @@ void units_query_free(units_query *q)
     if (!q)
         return;
     units_hints_release(&q->hints);
-    free(q->offered);
+    arena_free(q->a);
     free(q->taken_as);
     free(q->unit_name);
     free(q->text);
@@ -87,13 +90,11 @@ static void offer_registries(units_query *q, const units *registry)
 {
     units_hints_offer_registry(&q->hints, registry);
     for (const units *r = units_outer(registry); r; r = units_outer(r)) {
-        size_t i = 0;
-        while (i < q->noffered && q->offered[i] != r)
-            i++;
-        if (i < q->noffered)
+        if (strmap_get(&q->offered, (const char *)&r, sizeof r))
             continue;
-        q->offered = xrealloc(q->offered, (q->noffered + 1) * sizeof *q->offered);
-        q->offered[q->noffered++] = r;
+        const units **key = arena_alloc(q->a, sizeof *key);
+        *key = r;
+        strmap_put(q->a, &q->offered, (const char *)key, sizeof *key, (void *)r);
         units_hints_offer_registry(&q->hints, r);
     }
 }
