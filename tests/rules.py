@@ -304,8 +304,11 @@ def lead_units(plan, activity):
 
 
 def plan_files(plans_dir):
+    """The plans of a folder: its YAML files but progress logs, the unit
+    registry and templates (left out by their names, as kehoach does)."""
     return sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
-                  if not p.endswith(".progress.yaml"))
+                  if not p.endswith((".progress.yaml", ".template.yaml"))
+                  and os.path.basename(p) != "units.yaml")
 
 
 # --- the windows, from kehoach deadlines --------------------------------

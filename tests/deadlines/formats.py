@@ -22,6 +22,9 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
     against the README's rules recomputed from the plans and logs
     (tests/rules.py).
 
+No date or no item checked is a failure: it says the windows or the
+items were missing, not that they were right.
+
 usage: formats.py KEHOACH PLANS_DIR
 """
 import calendar
@@ -263,14 +266,17 @@ def check_listing(got, want, what, problems):
 
 def check_with_logs(kehoach, plans_dir, problems):
     """Which items are due, their state and days, as the rules have them,
-    all of them and --within one of WITHIN in turn."""
+    all of them and --within one of WITHIN in turn; the dates and the items
+    checked (none of either is a failure: nothing was compared)."""
     plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
     windows, duties = rules.read_windows(kehoach, plans)
     days = sorted({w.due + datetime.timedelta(days=shift)
                    for ws in list(windows.values()) + list(duties.values())
                    for w in ws for shift in (-1, 0, 1)})
+    items = 0
     for i, as_of in enumerate(days):
         want = due_items(plans, windows, duties, as_of)
+        items += len(want)
         day = as_of.isoformat()
         check_listing(json.loads(run(kehoach, plans_dir, day, "json")), want,
                       f"as of {as_of}", problems)
@@ -286,7 +292,10 @@ def check_with_logs(kehoach, plans_dir, problems):
         check_listing(got, near, f"as of {as_of} within {within}", problems)
         check_text_items(run(kehoach, plans_dir, day, "text", "--within", within).decode("utf-8"),
                          near, as_of, until, problems)
-    return len(days)
+    if not days or not items:
+        problems.append(f"with the logs, {len(days)} dates and {items} items due: nothing "
+                        "to check (no windows from `deadlines`?)")
+    return len(days), items
 
 
 def plans_without_progress(plans_dir, work):
@@ -301,8 +310,8 @@ def plans_without_progress(plans_dir, work):
 def main():
     kehoach, plans_dir = sys.argv[1:3]
     problems = []
-    dates = check_with_logs(kehoach, plans_dir, problems)
-    print(f"with the logs, {dates} dates checked against the rules")
+    dates, items = check_with_logs(kehoach, plans_dir, problems)
+    print(f"with the logs, {dates} dates and {items} items due checked against the rules")
     with tempfile.TemporaryDirectory(prefix="kehoach-formats-") as work:
         return check_all(kehoach, plans_without_progress(plans_dir, work), problems)
 
@@ -318,6 +327,8 @@ def check_all(kehoach, plans, problems):
             check_seed_dates(items, problems)
     if uid_sets[0] != uid_sets[1]:
         problems.append("UIDs change with the as-of date")
+    if not total:
+        problems.append(f"no items over {len(AS_OF)} dates: nothing to check")
     check_text(kehoach, plans, problems)
     for p in problems:
         print("FAILED", p)

@@ -39,8 +39,9 @@ tests/progress/fixture.py:
 To stop a command at an exact point, KEHOACH_TEST_STOP names the point
 (engine/cli/main.c) and the command stops itself with SIGSTOP there; the
 test waits for the stop (waitpid WUNTRACED), acts, then sends SIGCONT.
-Nothing here depends on timing. The owner checks need root and are
-skipped (and said so) otherwise.
+Nothing here depends on timing. The owner checks and the device need
+root and are skipped (and said so) otherwise; as root, a device that
+cannot be made is a failure, not a skip.
 
 usage: safety.py KEHOACH
 exit: 0 passed, 1 failed
@@ -163,8 +164,33 @@ def stop_at(c, proc, point):
                                    f"it ended with exit {proc.returncode}")
 
 
+def report_stopped(c, d):
+    """`report` to d/out.xlsx, stopped while it writes the workbook (its
+    temporary is there); None, the run finished, when it did not stop."""
+    p = start(d, ["report", "plan.yaml", "--period", "2026", "-o", "out.xlsx"],
+              "report-writing")
+    if stop_at(c, p, "report-writing"):
+        return p
+    finish(p)
+    return None
+
+
 def temporaries(d, base):
     return sorted(n for n in os.listdir(d) if n.startswith(base + ".tmp-"))
+
+
+class Victim:
+    """A file kehoach must never write, though a link planted by the test
+    leads to it: made with a known text, checked after."""
+    TEXT = "không được sửa\n"
+
+    def __init__(self, path):
+        self.path = path
+        write(path, self.TEXT)
+
+    def check(self, c, what):
+        text = read(self.path)
+        c.expect(text == self.TEXT, f"{what} was changed to {text[:60]!r}")
 
 
 # --- the lock file and the log -------------------------------------------
@@ -173,26 +199,22 @@ def lock_links(work):
     c = Check("lock-links")
     for kind in ("symlink", "dangling", "hardlink", "fifo"):
         d = folder(work, "lock-" + kind)
-        victim = os.path.join(work, f"victim-{kind}.txt")
+        target = os.path.join(work, f"victim-{kind}.txt")
+        victim = Victim(target) if kind in ("symlink", "hardlink") else None
         lock = os.path.join(d, LOCK)
-        if kind == "dangling":
-            os.symlink(victim, lock)
+        if kind in ("symlink", "dangling"):
+            os.symlink(target, lock)
+        elif kind == "hardlink":
+            os.link(target, lock)
         else:
-            write(victim, "không được sửa\n")
-            if kind == "symlink":
-                os.symlink(victim, lock)
-            elif kind == "hardlink":
-                os.link(victim, lock)
-            else:
-                os.mkfifo(lock)
+            os.mkfifo(lock)
         before = read(os.path.join(d, LOG))
         p = update(d)
         c.refused(p, "refusing the lock file")
         if kind == "dangling":
-            c.expect(not os.path.lexists(victim), f"{kind}: the link's target was created")
-        elif kind != "fifo":
-            c.expect(read(victim) == "không được sửa\n", f"{kind}: the file behind the lock "
-                     f"was changed to {read(victim)[:60]!r}")
+            c.expect(not os.path.lexists(target), f"{kind}: the link's target was created")
+        if victim:
+            victim.check(c, f"{kind}: the file behind the lock")
         log = os.path.join(d, LOG)
         c.expect(not os.path.islink(log) and read(log) == before,
                  f"{kind}: the log was changed or made a link")
@@ -245,10 +267,9 @@ def special(d, name, kind):
         s.bind(path)
         s.close()
     elif kind == "device":
-        try:
-            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-        except (PermissionError, OSError):
-            return None
+        if not ROOT:
+            return None                         # mknod needs root
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))   # as root, must work
     elif kind == "link":
         write(os.path.join(d, "target-of-link"), "giữ nguyên\n")
         os.symlink("target-of-link", path)
@@ -302,28 +323,24 @@ def output_refusals(work):
                          f"{command} -o link: its target was changed")
             c.expect(not temporaries(d, name), f"{command} -o {kind}: temporary left")
     for kind in sorted(skipped):
-        print(f"note: -o {kind} cannot be made here (mknod needs root); skipped")
+        print(f"note: -o {kind} needs root (mknod); skipped")
     return c
 
 
 def swap_temporary(work):
     c = Check("swap")
     d = folder(work, "swap")
-    victim = os.path.join(work, "victim-swap.txt")
-    write(victim, "không được sửa\n")
-    p = start(d, ["report", "plan.yaml", "--period", "2026", "-o", "out.xlsx"],
-              "report-writing")
-    if not stop_at(c, p, "report-writing"):
-        finish(p)
+    victim = Victim(os.path.join(work, "victim-swap.txt"))
+    p = report_stopped(c, d)
+    if not p:
         return c
     tmp = temporaries(d, "out.xlsx")
     if c.expect(len(tmp) == 1, f"temporaries {tmp}, not one"):
         os.rename(os.path.join(d, tmp[0]), os.path.join(d, "moved-away"))
-        os.symlink(victim, os.path.join(d, tmp[0]))
+        os.symlink(victim.path, os.path.join(d, tmp[0]))
     r = finish(p)
     c.refused(r, "was removed or replaced")
-    c.expect(read(victim) == "không được sửa\n", "the file behind the swapped name was "
-             "written")
+    victim.check(c, "the file behind the swapped name")
     c.expect(not os.path.lexists(os.path.join(d, "out.xlsx")), "out.xlsx was made")
     return c
 
@@ -387,10 +404,8 @@ def signals(work):
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         d = folder(work, f"signal-{sig.name}")
         write(os.path.join(d, "out.xlsx"), "báo cáo cũ\n")
-        p = start(d, ["report", "plan.yaml", "--period", "2026", "-o", "out.xlsx"],
-                  "report-writing")
-        if not stop_at(c, p, "report-writing"):
-            finish(p)
+        p = report_stopped(c, d)
+        if not p:
             continue
         c.expect(len(temporaries(d, "out.xlsx")) == 1, f"{sig.name}: no temporary while "
                  "stopped")
@@ -407,9 +422,8 @@ def signals(work):
 def stale(work):
     c = Check("stale")
     d = folder(work, "stale")
-    p = start(d, ["report", "plan.yaml", "--period", "2026", "-o", "out.xlsx"],
-              "report-writing")
-    if stop_at(c, p, "report-writing"):
+    p = report_stopped(c, d)
+    if p:
         finish(p, signal.SIGKILL)
     killed = temporaries(d, "out.xlsx")
     c.expect(len(killed) == 1, f"after SIGKILL: temporaries {killed}, not one")

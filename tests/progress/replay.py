@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""kehoach status, recomputed independently on the bundled plans.
+"""kehoach status, recomputed independently on the bundled plans, on
+other folders, and on a log written here around every due date.
 
-For every plan in PLANS_DIR with a progress log, and for a series of
+For every plan with a progress log in each FOLDER (the bundled plans; a
+folder with a units.yaml registry), and for a series of
 dates (the first of every month from the earliest plan year to the end of
 the latest, every day a record is dated, and the days on both sides of
 every window's start and due date), recomputes everything `kehoach
@@ -22,7 +24,21 @@ log files, the windows alone from `kehoach deadlines`), and requires:
     "hạn dd/mm/yyyy", "xong a/b lần" and the date of the latest note, and
     "Tổng cộng K kế hoạch, N hoạt động, hoàn thành P%").
 
-usage: replay.py KEHOACH PLANS_DIR
+No bundled log has a "done" within a day of its due date, so a log is
+also written here for a copy of the plan of the first FOLDER with the
+most occurrences (monthly and quarterly windows): each occurrence in turn
+gets one of SCENARIOS - done, cancelled or in progress the day before,
+the day of or the day after its due date, two records of the same day
+(the later in the log wins), a record dated later written before one
+dated earlier (the later date wins), none - and the copy is replayed as
+above. Once every due date has passed, the state of each occurrence
+`status` gives must be the one its scenario says (done on the due date
+is done, the day after done late), and every scenario must have been
+used.
+
+No plan or date replayed is a failure: nothing was compared.
+
+usage: replay.py KEHOACH FOLDER...
 """
 import csv
 import datetime
@@ -30,8 +46,10 @@ import io
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import rules  # noqa: E402
@@ -235,8 +253,10 @@ def days_of(plan, windows):
     return sorted(days)
 
 
-def main():
-    kehoach, plans_dir = sys.argv[1:3]
+def replay(kehoach, plans_dir):
+    """Every plan with a log in plans_dir on its days, in JSON, and the
+    folder on the days around every due date, in JSON, CSV and text; the
+    numbers of (plan, date) pairs and of dates."""
     plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
     windows, duties = rules.read_windows(kehoach, plans)
     pairs = 0
@@ -253,10 +273,111 @@ def main():
                     for w in ws for shift in (-1, 0, 1)})
     for when in edges:
         check_folder(kehoach, plans_dir, plans, windows, when)
+    return pairs, len(edges)
+
+
+# What the generated log says of one occurrence: its records in the order
+# written, each (days from the due date, state, percent), and the state
+# they give once the due date has passed.
+SCENARIOS = [
+    ("done the day before", [(-1, "done", None)], "done"),
+    ("done on the due date", [(0, "done", None)], "done"),
+    ("done the day after", [(1, "done", None)], "done-late"),
+    ("cancelled on the due date", [(0, "cancelled", None)], "cancelled"),
+    ("in progress the day before", [(-1, "in-progress", 40)], "overdue"),
+    ("in progress, then done, on the due date", [(0, "in-progress", 60), (0, "done", None)],
+     "done"),
+    ("done, then in progress, the day after", [(1, "done", None), (1, "in-progress", 80)],
+     "overdue"),
+    ("done, then cancelled, on the due date", [(0, "done", None), (0, "cancelled", None)],
+     "cancelled"),
+    ("in progress the day after, written before done the day before",
+     [(1, "in-progress", 20), (-1, "done", None)], "overdue"),
+    ("done the day before, then done on the due date", [(-1, "done", None), (0, "done", None)],
+     "done"),
+    ("no record", [], "overdue"),
+]
+
+
+def write_scenarios(plan, windows, path):
+    """The log of plan: SCENARIOS in turn over its occurrences (a scenario
+    whose dates leave the plan's years is passed over for that one);
+    {(activity, occurrence key): scenario}."""
+    lines = [f"plan: {plan.id}", "records:"]
+    given, turn = {}, 0
+    for a in plan.activities:
+        ws = windows.get((plan.id, a.id), [])
+        for w in ws:
+            while True:
+                name, records, _ = SCENARIOS[turn % len(SCENARIOS)]
+                turn += 1
+                dates = [w.due + datetime.timedelta(days=shift) for shift, _, _ in records]
+                if all(plan.years[0] <= d.year <= plan.years[1] for d in dates):
+                    break
+            given[(a.id, w.key)] = SCENARIOS[(turn - 1) % len(SCENARIOS)]
+            for d, (_, state, percent) in zip(dates, records):
+                lines += [f"- date: {d.isoformat()}", f'  activity: "{a.id}"']
+                if len(ws) > 1:
+                    lines.append(f'  occurrence: "{w.key}"')
+                lines.append(f"  state: {state}")
+                if percent is not None:
+                    lines.append(f"  percent: {percent}")
+                lines.append(f'  note: "{name}"')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return given
+
+
+def generated(kehoach, plans_dir, work):
+    """A copy of the plan of plans_dir with the most occurrences, with a
+    log of SCENARIOS: the copy replayed, then each occurrence's state once
+    every due date has passed against its scenario's."""
+    plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
+    windows, _ = rules.read_windows(kehoach, plans)
+    plan = max(plans, key=lambda p: sum(len(ws) for (pid, _), ws in windows.items()
+                                        if pid == p.id))
+    copy = os.path.join(work, os.path.basename(plan.path))
+    shutil.copy(plan.path, copy)
+    if os.path.exists(os.path.join(plans_dir, "units.yaml")):
+        shutil.copy(os.path.join(plans_dir, "units.yaml"), work)
+    given = write_scenarios(plan, windows, copy[:-len(".yaml")] + ".progress.yaml")
+    expect(f"{plan.id}: scenarios used", sorted({g[0] for g in given.values()}),
+           sorted(name for name, _, _ in SCENARIOS))
+    pairs, dates = replay(kehoach, work)
+    after = max(w.due for (pid, _), ws in windows.items() if pid == plan.id
+                for w in ws) + datetime.timedelta(days=2)
+    got = rules.run_json(kehoach, ["status", copy, "--as-of", after.isoformat(),
+                                   "--format", "json"])
+    for a in got["plans"][0]["activities"]:
+        for o in a["occurrences"]:
+            name, _, state = given[(a["id"], o["key"])]
+            expect(f"{plan.id} {a['id']} {o['key']} {name}, as of {after}", o["state"], state)
+    return plan.id, len(given), pairs, dates
+
+
+def main():
+    kehoach, folders = sys.argv[1], sys.argv[2:]
+    pairs = 0
+    for folder in folders:
+        before = len(problems)
+        n, dates = replay(kehoach, folder)
+        pairs += n
+        problems[before:] = [f"{folder}: {p}" for p in problems[before:]]
+        print(f"{folder}: {n} (plan, date) pairs in JSON, and all its plans on {dates} "
+              f"dates in JSON, CSV and text, compared: {len(problems) - before} problems")
+    with tempfile.TemporaryDirectory(prefix="kehoach-replay-") as work:
+        before = len(problems)
+        pid, occurrences, n, dates = generated(kehoach, folders[0], work)
+        pairs += n
+        problems[before:] = [f"generated log: {p}" for p in problems[before:]]
+        print(f"{pid} with a generated log ({occurrences} occurrences): {n} (plan, date) "
+              f"pairs, and the plan on {dates} dates, compared: {len(problems) - before} "
+              "problems")
+    if not pairs:
+        problems.append("no plan with a log, no date replayed: nothing compared")
     for p in problems[:40]:
         print("FAILED", p)
-    print(f"{pairs} (plan, date) pairs in JSON, and all the plans on {len(edges)} dates in "
-          f"JSON, CSV and text, compared: {len(problems)} problems")
+    print(f"{len(problems)} problems")
     return 1 if problems else 0
 
 

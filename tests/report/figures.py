@@ -2,13 +2,14 @@
 """kehoach report: every figure a reader sees, recomputed from the inputs.
 
 Renders the bundled plans with both built-in templates (ministry, audit)
-as of the day before, the day of and the day after every due date the
-plans imply (reports included), each time for a reporting period that
-holds that day (a year, a half, a quarter, a month or a span of dates, in
-turn), reads the workbooks back with openpyxl, and compares every cell of
-every table, and every number a sheet shows elsewhere, with what the
-README's rules give from the plan and log files (tests/rules.py; only the
-occurrence windows come from `kehoach deadlines`):
+and one with every field, as of the day before, the day of and the day
+after every due date the plans imply (reports included), each time for a
+reporting period that holds that day (a year, a half, a quarter, a month
+or a span of dates, in turn), reads the workbooks back with openpyxl,
+and compares every cell of every table, and every number a sheet shows
+elsewhere, with what the README's rules give from the plan and log files
+(tests/rules.py; only the occurrence windows come from `kehoach
+deadlines`):
 
   - the period (15th to 14th, Decree 09/2019) and which plans meet it,
     the command's summary line ("N plans, S sheets", "left out K plans");
@@ -27,6 +28,11 @@ occurrence windows come from `kehoach deadlines`):
     and report due: window, days left, negative when late, state, the day
     it was done) and "Nguồn số liệu" (the dates, the digests of the
     template and of every input file).
+
+  - a template written here whose four sheets (summary, activities,
+    records, deadlines) show every field of the README's field table
+    between them: every cell, and every field must have shown a value in
+    some workbook (a field always empty was not compared).
 
 A cell is expected from the template's field for its column (the field
 table of the README), so every column of the built-in templates is
@@ -63,6 +69,7 @@ ROMAN = ["", "I", "II", "III", "IV"]
 
 problems = []
 compared = 0
+shown = set()            # the fields compared with a value (not an empty cell)
 
 
 def expect(what, got, want):
@@ -184,15 +191,17 @@ Due = namedtuple("Due", "occurrence activity duty number")
 def run_field(name, run):
     return {"period.key": run.period.key, "period.label": run.period.label,
             "period.from": when(run.period.start), "period.to": when(run.period.end),
-            "report.as_of": when(run.as_of), "report.template": run.template}[name]
+            "report.as_of": when(run.as_of), "report.template": run.template,
+            "report.version": run.inputs.version}[name]
 
 
-def plan_field(name, st):
+def plan_field(name, run, st):
     p, c = st.plan, st.counts
     number_text = p.doc.get("number") or ""
     targets = st.targets()
     fields = {
         "plan.id": p.id, "plan.number": number_text or None,
+        "plan.file": os.path.relpath(p.path, run.inputs.work),    # as the command named it
         "plan.symbol": number_text.split("-", 1)[1] if "-" in number_text else None,
         "plan.title": p.doc.get("title"), "plan.issuer": p.doc.get("issuer"),
         "plan.place": p.doc.get("place"), "plan.issued": when(issued(p)),
@@ -262,7 +271,7 @@ def field(name, row):
     if scope in ("period", "report"):
         value = run_field(name, row.run)
     elif scope == "plan":
-        value = plan_field(name, row.status)
+        value = plan_field(name, row.run, row.status)
     elif scope in ("section", "activity"):
         value = activity_field(name, row.activity, row.run.as_of) if row.activity else None
     elif scope == "record":
@@ -282,18 +291,25 @@ def expand(text, row):
 
 # --- the run -------------------------------------------------------------
 
+# What every run shares: the folder the commands run in (plan.file names a
+# plan from there), the plans, their windows and reports due, and kehoach's
+# version as the project declares it (its meson.build).
+Inputs = namedtuple("Inputs", "work plans windows duties version")
+
+
 class Run:
-    def __init__(self, template, period, as_of, plans, windows, duties):
-        self.template, self.period, self.as_of = template, period, as_of
-        self.plans = [p for p in plans if meets(p, period)]
-        self.left_out = len(plans) - len(self.plans)
-        self.statuses = [rules.PlanStatus(p, windows, as_of) for p in self.plans]
-        self.duties = duties
+    def __init__(self, template, period, as_of, inputs):
+        self.template, self.period, self.as_of, self.inputs = template, period, as_of, inputs
+        self.plans = [p for p in inputs.plans if meets(p, period)]
+        self.left_out = len(inputs.plans) - len(self.plans)
+        self.statuses = [rules.PlanStatus(p, inputs.windows, as_of) for p in self.plans]
+        self.duties = inputs.duties
 
 
-def rows_of(kind, run):
-    """The rows of a table sheet, in the order the README gives them."""
-    for st in run.statuses:
+def rows_of(kind, run, statuses):
+    """The rows of a table sheet about these plans, in the order the README
+    gives them."""
+    for st in statuses:
         if kind == "summary":
             yield Row(run, st)
         elif kind == "activities":
@@ -313,17 +329,20 @@ def rows_of(kind, run):
                     yield Row(run, st, due=Due(rules.duty_status(w, run.as_of), None, duty, n))
 
 
-def check_table(ws, sheet, run, first_row, where):
-    """Every cell of a table sheet, from its template's fields."""
+def check_table(ws, sheet, run, first_row, where, statuses=None):
+    """Every cell of a table sheet, from its template's fields; the sheet of
+    one plan when statuses has only its status."""
     heads = [c.value for c in ws[first_row]][:len(sheet["columns"])]
     expect(f"{where}: column headers", heads, [c["header"] for c in sheet["columns"]])
-    rows = list(rows_of(sheet["kind"], run))
+    rows = list(rows_of(sheet["kind"], run, statuses or run.statuses))
     got = list(ws.iter_rows(min_row=first_row + 1, max_row=first_row + len(rows),
                             max_col=len(sheet["columns"]), values_only=True))
     for i, (row, values) in enumerate(zip(rows, got)):
         for col, value in zip(sheet["columns"], values):
-            expect(f"{where} row {first_row + 1 + i} {col['field']}", value,
-                   field(col["field"], row))
+            want = field(col["field"], row)
+            expect(f"{where} row {first_row + 1 + i} {col['field']}", value, want)
+            if want is not None:
+                shown.add(col["field"])
     totals = 1 if sheet["kind"] == "summary" else 0
     expect(f"{where}: rows", ws.max_row - first_row - totals, len(rows))
     return first_row + len(rows) + 1
@@ -346,7 +365,7 @@ def check_totals(ws, sheet, run, at):
         if name == "plan.percent":
             want = totals.percent
         elif name in INTEGER_PLAN_FIELDS:
-            want = sum(plan_field(name, st) for st in run.statuses)
+            want = sum(plan_field(name, run, st) for st in run.statuses)
         else:
             want = "Tổng cộng" if i == 0 else None
         expect(f"{ws.title} totals {name}", value, want)
@@ -479,14 +498,15 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def check_provenance(ws, run, plans, work, template_file):
+def check_provenance(ws, run, template_file):
     where = f"audit {run.as_of} provenance"
     got = [ws.cell(i, 2).value for i in range(1, 7)]
     expect(f"{where}: run", got, [when(run.as_of), run.period.label, when(run.period.start),
                                   when(run.period.end), "audit (có sẵn)", sha256(template_file)])
     head = find_row(ws, "Tệp đầu vào")
     want = []
-    for p in plans:                     # as named on the command line, from the work folder
+    work = run.inputs.work
+    for p in run.inputs.plans:          # as named on the command line, from the work folder
         if p in run.plans:
             want.append((os.path.relpath(p.path, work), "Kế hoạch", p.id, sha256(p.path)))
             if p.log_path:
@@ -499,13 +519,13 @@ def check_provenance(ws, run, plans, work, template_file):
     expect(f"{where}: files", got, want)
 
 
-def check_audit(path, tpl, run, plans, work, template_file):
+def check_audit(path, tpl, run, template_file):
     wb = openpyxl.load_workbook(path)
     expect(f"audit {run.as_of}: sheets", wb.sheetnames, [s["name"] for s in tpl["sheets"]])
     for sheet in tpl["sheets"]:
         ws = wb[sheet["name"]]
         if sheet["kind"] == "provenance":
-            check_provenance(ws, run, plans, work, template_file)
+            check_provenance(ws, run, template_file)
         else:
             check_table(ws, sheet, run, 1, f"audit {run.as_of} {sheet['name']}")
 
@@ -522,50 +542,112 @@ def summary_line(out, template, run, sheets):
 
 
 KINDS = ("year", "half", "quarter", "month", "span")       # of periods, in turn
-KINDS_OF_REPORT = ("ministry", "audit")
+KINDS_OF_REPORT = ("ministry", "audit", "every")
+EVERY = "every.template.yaml"     # written here: every field of the README
+
+
+def fields_of_readme():
+    """The fields of the README's field table, by scope, in its order."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    names = []
+    for line in text.split("\n"):
+        if line.startswith("| `") and "." in line.split("|")[1]:
+            names += re.findall(r"`([a-z]+\.[a-z_]+)`", line.split("|")[1])
+    by_scope = {}
+    for name in names:
+        by_scope.setdefault(name.split(".")[0], []).append(name)
+    return by_scope
+
+
+def every_template(path):
+    """A template whose four sheets show, between them, every field of the
+    README: a summary with the period, report and plan fields, activities
+    with the plan's, sections' and activities', records with the plan's,
+    activities' and records', deadlines with the plan's, activities' and
+    deadlines'; the fields it holds."""
+    f = fields_of_readme()
+    sheets = [("summary", "Tổng hợp", f["period"] + f["report"] + f["plan"]),
+              ("activities", "Hoạt động", f["plan"] + f["section"] + f["activity"]),
+              ("records", "Nhật ký", f["plan"] + f["activity"] + f["record"]),
+              ("deadlines", "Thời hạn", f["plan"] + f["activity"] + f["deadline"])]
+    doc = {"template": "every", "title": "Mọi trường",
+           "sheets": [{"kind": kind, "name": name,
+                       "columns": [{"header": field, "field": field} for field in fields]}
+                      for kind, name, fields in sheets]}
+    with open(path, "w", encoding="utf-8") as out:
+        yaml.safe_dump(doc, out, allow_unicode=True, sort_keys=False)
+    return doc, {name for _, _, fields in sheets for name in fields}
+
+
+def check_every(path, tpl, run):
+    wb = openpyxl.load_workbook(path)
+    expect(f"every {run.as_of}: sheets", wb.sheetnames, [s["name"] for s in tpl["sheets"]])
+    for sheet in tpl["sheets"]:
+        ws = wb[sheet["name"]]
+        at = check_table(ws, sheet, run, 1, f"every {run.as_of} {sheet['name']}")
+        if sheet["kind"] == "summary":
+            check_totals(ws, sheet, run, at)
 
 
 def render(kehoach, work, template, run):
     out = f"{template}-{run.as_of}.xlsx"
-    proc = subprocess.run([kehoach, "report", "plans", "--template", template, "--period",
+    name = EVERY if template == "every" else template
+    proc = subprocess.run([kehoach, "report", "plans", "--template", name, "--period",
                            run.period.key, "--as-of", run.as_of.isoformat(), "-o", out],
                           cwd=work, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
         problems.append(f"report {template} as of {run.as_of}: exit {proc.returncode}: "
                         f"{proc.stderr[:300]}")
         return None
-    sheets = len(run.plans) + 1 if template == "ministry" else 4
+    sheets = {"ministry": len(run.plans) + 1, "audit": 4, "every": 4}[template]
     expect(f"{template} {run.as_of}: summary line", proc.stdout,
            summary_line(out, template, run, sheets))
     return os.path.join(work, out)
 
 
+def project_version():
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "meson.build"), encoding="utf-8") as f:
+        return re.search(r"version: '([^']+)'", f.read()).group(1)
+
+
 def main():
     kehoach, plans_dir, templates = (os.path.abspath(a) for a in sys.argv[1:4])
-    files = {name: os.path.join(templates, f"{name}.template.yaml") for name in KINDS_OF_REPORT}
+    files = {name: os.path.join(templates, f"{name}.template.yaml") for name in KINDS_OF_REPORT
+             if name != "every"}
     tpl = {name: yaml.safe_load(open(path, encoding="utf-8")) for name, path in files.items()}
     with tempfile.TemporaryDirectory(prefix="kehoach-figures-") as work:
+        tpl["every"], every_fields = every_template(os.path.join(work, EVERY))
         shutil.copytree(plans_dir, os.path.join(work, "plans"))
         plans = [rules.Plan(path) for path in rules.plan_files(os.path.join(work, "plans"))]
         windows, duties = rules.read_windows(kehoach, plans)
+        inputs = Inputs(work, plans, windows, duties, project_version())
         dues = sorted({w.due for ws in list(windows.values()) + list(duties.values())
                        for w in ws})
         days = sorted({d + datetime.timedelta(days=k) for d in dues for k in (-1, 0, 1)})
         for i, as_of in enumerate(days):
             period = period_holding(KINDS[i % len(KINDS)], as_of)
             for name in KINDS_OF_REPORT:
-                run = Run(name, period, as_of, plans, windows, duties)
+                run = Run(name, period, as_of, inputs)
                 path = render(kehoach, work, name, run)
                 if path and name == "ministry":
                     check_ministry(path, tpl[name], run)
+                elif path and name == "audit":
+                    check_audit(path, tpl[name], run, files[name])
                 elif path:
-                    check_audit(path, tpl[name], run, plans, work, files[name])
+                    check_every(path, tpl[name], run)
+    never = sorted(every_fields - shown)
+    if never:
+        problems.append(f"fields never seen with a value in any workbook: {never}")
     for p in problems[:20]:
         print("FAILED", p)
     for kind, n in kinds_of(problems)[:20]:
         print(f"{n:6} differ: {kind}")
-    print(f"{compared} figures in {2 * len(days)} workbooks ({len(days)} as-of dates around "
-          f"{len(dues)} due dates) compared: {len(problems)} problems")
+    print(f"{compared} figures in {len(KINDS_OF_REPORT) * len(days)} workbooks ({len(days)} "
+          f"as-of dates around {len(dues)} due dates; {len(every_fields)} fields of the README, "
+          f"each seen with a value) compared: {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -21,19 +21,28 @@ guards against hangs (it is not a speed check):
   - a span that runs to the year 2,000,000 (the schema refuses it);
   - a plan written as one line of JSON, 1.6 MB, with its text in
     decomposed Unicode: once valid, once with an error in each of its
-    6,000 activities and one at the end of the line.
+    6,000 activities and one at the end of the line;
+  - progress logs just under 80% of the 16 MiB a file may have (1 KiB
+    under), just past it (one byte) and at the limit: the warning that a
+    log passes 80% appears only past it, and its percent (the size * 100
+    // 16 MiB) and MiB (one decimal) are the file's.
 
 Every number read is checked against the generated input: the counts of
 plans, activities, occurrences, sections, lead units and problems, the
-name each "did you mean" offers, and the line
-and column of every problem shown, recomputed here from the text the way
-the README says columns count (a combining mark takes no column).
+name each "did you mean" offers (the unit or activity the generator meant
+at the problem's line, found from the text written, never from the
+message), and the line and column of every problem shown, recomputed
+here from the text the way the README says columns count (a combining
+mark takes no column). The problems shown are the first 50 found, in the
+order the README's checks run (the schema's before the meaning's), in
+the order of their places in the file.
 
 usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
 """
 import datetime
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -43,10 +52,12 @@ import unicodedata
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from madeplan import HEAD, activity, plan  # noqa: E402
+from madeplan import HEAD, activity, plan, write_long_log  # noqa: E402
 
 MEMORY = 1 << 30
 TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
+SHOWN = 50                   # problems shown per file (README)
+FILE_LIMIT = 16 << 20        # bytes a file, a log too, may have (README)
 
 failures = []
 
@@ -128,10 +139,21 @@ def many_leads(kehoach, work, limit):
               "status: 32,000 lead units of one activity each")
 
 
+def activity_at(lines, line):
+    """The id of the activity whose mapping holds line (1-based) of a plan
+    written by write_yaml: the nearest "- id:" at or above it."""
+    for text in reversed(lines[:line]):
+        m = re.match(r"\s*- id: '?([\d.]+)'?$", text)
+        if m:
+            return m.group(1)
+    return None
+
+
 def unknown_units(kehoach, work, limit):
     """32,000 leads missing from the plan's 16,000 units, each a letter away
     from the unit that is there (a wrong letter, not a wrong mark: a name
-    that differs only in its marks is taken as its unit)."""
+    that differs only in its marks is taken as its unit): activity s.k
+    (from 1) is led by unit number (10 (s - 1) + k - 1) // 2, misspelt."""
     path = os.path.join(work, "unknown-units.yaml")   # not units.yaml: a registry
     units = [{"id": f"u{i}", "name": f"Sở Tư pháp huyện số {i}"} for i in range(16000)]
     write_yaml(path, plan([{"id": str(s + 1), "title": "Phần",
@@ -140,19 +162,33 @@ def unknown_units(kehoach, work, limit):
                                            for k in range(10)]}
                            for s in range(3200)], units=units))
     out = run_json(kehoach, ["validate", path], limit)
-    if out:
-        shown = out["diagnostics"]
-        check(out["warnings"] == 32002 and len(shown) == 50,      # and the report's two
-              f"unknown units: {out['warnings']} warnings, {len(shown)} shown; "
-              "expected 32,002 and 50")
-        for d in shown:
-            number = d["message"].split("'")[1].rsplit(" ", 1)[1]
-            check(d["message"].endswith(f"did you mean 'Sở Tư pháp huyện số {number}'?"),
-                  f"unknown units: {d['message']}")
+    if not out:
+        return
+    shown = out["diagnostics"]
+    check(out["warnings"] == 32002 and len(shown) == SHOWN,      # and the report's two
+          f"unknown units: {out['warnings']} warnings, {len(shown)} shown; "
+          f"expected 32,002 and {SHOWN}")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    found = [activity_at(lines, d["line"]) for d in shown]
+    first = [f"{n // 10 + 1}.{n % 10 + 1}" for n in range(SHOWN)]
+    check(found == first, f"unknown units: shown at the activities {found[:5]}..., "
+                          f"expected the first {SHOWN}, {first[:5]}...")
+    for d, ident in zip(shown, found):
+        s, k = (int(x) for x in ident.split("."))
+        meant = f"Sở Tư pháp huyện số {(10 * (s - 1) + k - 1) // 2}"
+        text = lines[d["line"] - 1]
+        check(text.startswith("    lead: ") and d["column"] == len("    lead: ") + 1
+              and d["message"].endswith(f"did you mean '{meant}'?"),
+              f"unknown units: {d['line']}:{d['column']} {d['message']} (line "
+              f"{text.strip()!r}, activity {ident}: expected a suggestion of '{meant}' at "
+              "the lead's value)")
 
 
 def unknown_activities(kehoach, work, limit):
-    """A log of 50,000 records naming activities a plan of 32,000 lacks."""
+    """A log of 50,000 records naming activities a plan of 32,000 lacks:
+    record i (from 0), on lines 3i + 3 to 3i + 5, names "S.Kx" for
+    activity S.K = i % 3200 + 1, i % 10 + 1."""
     folder = os.path.join(work, "log")
     os.makedirs(folder)
     path = os.path.join(folder, "plan.yaml")
@@ -170,10 +206,17 @@ def unknown_activities(kehoach, work, limit):
               f"unknown activities: {out['errors']} errors in {out['records']} records; "
               "expected 50,000 in 50,000")
         shown = [d for d in out["diagnostics"] if d["file"].endswith(".progress.yaml")]
-        meant = [d["message"].split("'")[1][:-1] for d in shown]   # "5.3x" meant "5.3"
-        check(len(shown) == 50 and all(d["message"].endswith(f"did you mean '{m}'?")
-                                       for d, m in zip(shown, meant)),
-              "unknown activities: the 50 shown each suggest the activity meant")
+        records = [(d["line"] - 4) // 3 for d in shown]          # on its "activity:" line
+        check(records == list(range(SHOWN)) and all(d["line"] == 3 * i + 4 for d, i in
+                                                    zip(shown, records)),
+              f"unknown activities: shown at the lines {[d['line'] for d in shown][:5]}...; "
+              f"expected the activity lines of the first {SHOWN} records")
+        for d, i in zip(shown, records):
+            meant = f"{i % 3200 + 1}.{i % 10 + 1}"
+            check(d["column"] == len('  activity: ') + 1
+                  and d["message"].endswith(f"no activity '{meant}x'; did you mean '{meant}'?"),
+                  f"unknown activities: record {i} at {d['line']}:{d['column']}: "
+                  f"{d['message']}; expected a suggestion of '{meant}' at the value")
 
 
 def many_windows(kehoach, work, limit):
@@ -258,27 +301,73 @@ def one_line(kehoach, work, limit, time):
     if not out:
         return
     line = text[:-1]
-    starts = []
+    starts = {}                     # needle: where it starts, in bytes of the line
     for needle in ('"nam"', '"' + unicodedata.normalize("NFD", time) + '"'):
+        starts[needle] = []
         at = line.find(needle)
         while at >= 0:
-            starts.append(at)
+            starts[needle].append(at)
             at = line.find(needle, at + 1)
-    places, done, col = set(), 0, 1
-    for at in sorted(starts):       # the columns, counted once along the line
-        col += width(line[done:at])
+    column, done, col = {}, 0, 1
+    for at in sorted(a for ats in starts.values() for a in ats):
+        col += width(line[done:at])     # the columns, counted once along the line
         done = at
-        places.add(col)
+        column[at] = col
+    bad_time = time != "Quý II, IV"
+    nam = [column[at] for at in starts['"nam"']]
+    times = [column[at] for at in starts['"' + unicodedata.normalize("NFD", time) + '"']]
+    check(len(nam) == 1 and len(times) == 6000, f"one line: the generator wrote {len(nam)} "
+          f"keys 'nam' and {len(times)} times, not 1 and 6,000")
+    # the schema's problem (the key) is found first, then the times' in order
+    kept = nam + (times[:SHOWN - 1] if bad_time else [])
     shown = out["diagnostics"]
-    expected_errors = 1 + (6000 if time != "Quý II, IV" else 0)
+    expected_errors = 1 + (6000 if bad_time else 0)
     check(out["errors"] == expected_errors and out["activities"] == 6000,
           f"one line of {len(text):,} bytes: {out['errors']} errors, expected {expected_errors}")
-    check(any(d["message"].startswith("unknown key 'nam'") for d in shown),
-          "one line: the unknown key at the end is shown")
-    for d in shown:
-        check(d["line"] == 1 and d["column"] in places,
-              f"one line: '{d['message'][:60]}' at {d['line']}:{d['column']}, "
-              "not where the text has it")
+    got = [(d["line"], d["column"]) for d in shown]
+    check(got == [(1, c) for c in sorted(kept)],
+          f"one line: problems shown at {got[:3]}...{got[-2:]}, expected "
+          f"{[(1, c) for c in sorted(kept)][:3]}...; not where the text has them")
+    keys = [d for d in shown if d["message"].startswith("unknown key 'nam'")]
+    check([(d["line"], d["column"]) for d in keys] == [(1, nam[0])],
+          f"one line: the unknown key 'nam' shown at {[(d['line'], d['column']) for d in keys]}, "
+          f"not at its own column 1:{nam[0]}")
+    check(all(d["message"].startswith("cannot read the time") for d in shown if d not in keys),
+          "one line: a problem shown is neither the key nor a time")
+
+
+def log_near_limit(kehoach, work, limit):
+    """Logs just under 80% of the limit, just past it and at it: the warning
+    only past 80%, with the file's percent and MiB."""
+    folder = os.path.join(work, "near-limit")
+    os.makedirs(folder)
+    path = os.path.join(folder, "plan.yaml")
+    write_yaml(path, plan([{"id": "1", "title": "Phần", "activities": [activity("1.1")]}]))
+    log = os.path.join(folder, "plan.progress.yaml")
+    past = FILE_LIMIT * 80 // 100 + 1            # the first size past 80%
+    for size in (past - 1 - 1024, past, FILE_LIMIT):
+        write_long_log(size // 160, log)         # some 140 bytes a record
+        rest = size - os.path.getsize(log)
+        with open(log, "a", encoding="utf-8") as f:
+            while rest:                          # comment lines make up the rest
+                k = min(rest, 100)
+                if rest - k == 1:
+                    k -= 1                       # a comment line takes two bytes
+                f.write("#" + "x" * (k - 2) + "\n")
+                rest -= k
+        check(os.path.getsize(log) == size, f"the log written has {os.path.getsize(log):,} "
+                                            f"bytes, not {size:,}")
+        out = run_json(kehoach, ["validate", path], limit)
+        if not out:
+            continue
+        warned = [d for d in out["diagnostics"] if d["file"] == log]
+        want = []
+        if size * 100 > FILE_LIMIT * 80:
+            want = [f"this log has reached {size * 100 // FILE_LIMIT}% of the size a log may "
+                    f"have ({size / (1 << 20):.1f} of {FILE_LIMIT >> 20} MiB)"]
+        check(out["errors"] == 0 and [d["message"].split(";")[0] for d in warned] == want,
+              f"a log of {size:,} bytes: {out['errors']} errors, warnings "
+              f"{[d['message'] for d in warned]}; expected {want or 'none'}")
 
 
 def main():
@@ -288,7 +377,8 @@ def main():
         print("under the sanitizers: no address-space limit, the timeout only")
     with tempfile.TemporaryDirectory(prefix="kehoach-sizes-") as work:
         for case in (many_activities, many_sections, many_leads, unknown_units,
-                     unknown_activities, many_windows, many_reports, endless_span):
+                     unknown_activities, many_windows, many_reports, endless_span,
+                     log_near_limit):
             case(kehoach, work, limit)
             print(f"{case.__name__}: done")
         for time in ("Quý II, IV", "Quý V"):

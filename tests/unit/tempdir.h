@@ -1,6 +1,7 @@
 /* tempdir.h - a temporary folder for the unit tests that need files:
  * made with mkdtemp, filled and read by the test, removed with everything
- * in it. */
+ * in it; for a test file whose tests share one folder, the folder itself
+ * (TEMPDIR_GROUP), names in it and a check of a file's text. */
 #ifndef KEHOACH_TEST_TEMPDIR_H
 #define KEHOACH_TEST_TEMPDIR_H
 
@@ -59,5 +60,47 @@ static inline int tempdir_remove(const char *root)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     return system(cmd);
 }
+
+/* root/name, in one of four static buffers used in turn: good until the
+ * fourth call after. */
+static inline const char *tempdir_path(const char *root, const char *name)
+{
+    static char paths[4][160];
+    static unsigned next;
+    char *p = paths[next++ % 4];
+    snprintf(p, sizeof paths[0], "%s/%s", root, name);
+    return p;
+}
+
+/* One folder for all the tests of a file: defines `root`, the cmocka group
+ * setup and teardown that make and remove it (make_root, remove_root, for
+ * cmocka_run_group_tests) and in_root(name), its name in root. */
+#define TEMPDIR_GROUP(name)                                                 \
+    static char root[64];                                                   \
+    static int make_root(void **state)                                      \
+    {                                                                       \
+        (void)state;                                                        \
+        return tempdir_make(root, name);                                    \
+    }                                                                       \
+    static int remove_root(void **state)                                    \
+    {                                                                       \
+        (void)state;                                                        \
+        return tempdir_remove(root);                                        \
+    }                                                                       \
+    static inline const char *in_root(const char *file)                     \
+    {                                                                       \
+        return tempdir_path(root, file);                                    \
+    }
+
+/* The file at path can be read and holds exactly want; a failure is
+ * reported at the line of the caller (a macro, for cmocka). Needs
+ * cmocka.h. */
+#define assert_file_text(path, want)                                        \
+    do {                                                                    \
+        char *text_ = tempdir_read(path);                                   \
+        assert_non_null(text_);                                             \
+        assert_string_equal(text_, want);                                   \
+        free(text_);                                                        \
+    } while (0)
 
 #endif

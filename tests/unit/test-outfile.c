@@ -2,8 +2,9 @@
  * folder: what may not be replaced is refused (a folder, a FIFO, a device,
  * a link, an input read before), the temporary is written through its
  * descriptor whatever happens to its name, the mode is kept without set-id
- * bits and a new file gets 0666 less the umask, stale temporaries go and
- * live ones stay, and outfile_remove_all() leaves no temporary. */
+ * bits and a new file gets 0666 less the umask, as root the owner is kept
+ * (skipped otherwise), stale temporaries go and live ones stay, and
+ * outfile_remove_all() leaves no temporary. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,19 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char root[64];
-
-static int make_root(void **state)
-{
-    (void)state;
-    return tempdir_make(root, "outfile");
-}
-
-static int remove_root(void **state)
-{
-    (void)state;
-    return tempdir_remove(root);
-}
+TEMPDIR_GROUP("outfile")
 
 /* Reads path as a command reads its inputs (fileio_read remembers it). */
 static void read_as_input(const char *path)
@@ -43,17 +32,6 @@ static void read_as_input(const char *path)
     size_t len;
     assert_int_equal(fileio_read(path, 1 << 20, &data, &len, &err), FILEIO_OK);
     free(data);
-}
-
-/* root/name, in one of four static buffers used in turn: good until the
- * fourth call after. */
-static const char *in_root(const char *name)
-{
-    static char paths[4][160];
-    static int next;
-    char *p = paths[next++ % 4];
-    snprintf(p, sizeof paths[0], "%s/%s", root, name);
-    return p;
 }
 
 /* The names in root that begin with prefix. */
@@ -111,9 +89,7 @@ static void an_input_is_never_replaced(void **state)
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "reads"));
     free(err);
-    char *data = tempdir_read(in_root("late.yaml"));
-    assert_string_equal(data, "x: 1\n");
-    free(data);
+    assert_file_text(in_root("late.yaml"), "x: 1\n");
     assert_int_equal(count_names("late.yaml.tmp-"), 0);
 }
 
@@ -134,13 +110,9 @@ static void a_new_file_never_replaces_one(void **state)
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "would be replaced"));
     free(err);
-    char *text = tempdir_read(in_root("late-new.yaml"));
-    assert_string_equal(text, "made meanwhile\n");
-    free(text);
+    assert_file_text(in_root("late-new.yaml"), "made meanwhile\n");
     assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
-    text = tempdir_read(in_root("fresh.yaml"));
-    assert_string_equal(text, "new\n");
-    free(text);
+    assert_file_text(in_root("fresh.yaml"), "new\n");
     assert_int_equal(count_names("late-new.yaml.tmp-") + count_names("fresh.yaml.tmp-"), 0);
 }
 
@@ -165,12 +137,8 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(err, "was removed or replaced"));
     free(err);
-    char *text = tempdir_read(in_root("victim"));
-    assert_string_equal(text, "keep\n");
-    free(text);
-    text = tempdir_read(in_root("moved"));
-    assert_string_equal(text, "new\n");
-    free(text);
+    assert_file_text(in_root("victim"), "keep\n");
+    assert_file_text(in_root("moved"), "new\n");
     assert_int_not_equal(access(in_root("swap.txt"), F_OK), 0);
 }
 
@@ -197,12 +165,18 @@ static void modes_are_kept_without_set_id_bits(void **state)
     mode_t mask = umask(027);
     assert_int_equal(mode_after_write("new"), 0640);
     umask(mask);
+}
+
+static void the_owner_is_kept_as_root(void **state)
+{
+    (void)state;
     if (geteuid() != 0)
-        return;                     /* giving a file away needs root */
-    assert_int_equal(chown(in_root("private"), 1, 1), 0);
-    mode_after_write("private");
+        skip();                     /* giving a file away needs root */
+    assert_int_equal(tempdir_write(root, "owned", "old\n"), 0);
+    assert_int_equal(chown(in_root("owned"), 1, 1), 0);
+    mode_after_write("owned");
     struct stat st;
-    assert_int_equal(stat(in_root("private"), &st), 0);
+    assert_int_equal(stat(in_root("owned"), &st), 0);
     assert_true(st.st_uid == 1 && st.st_gid == 1);
 }
 
@@ -223,9 +197,7 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
     assert_int_equal(write(outfile_fd(second), "2\n", 2), 2);
     assert_true(outfile_commit(first, &err));
     assert_true(outfile_commit(second, &err));
-    char *text = tempdir_read(in_root("out.xlsx"));
-    assert_string_equal(text, "2\n");
-    free(text);
+    assert_file_text(in_root("out.xlsx"), "2\n");
     assert_int_equal(count_names("out.xlsx.tmp-"), 1);          /* toolong7 */
 }
 
@@ -253,6 +225,7 @@ int main(void)
         cmocka_unit_test(a_new_file_never_replaces_one),
         cmocka_unit_test(the_temporary_is_written_through_its_descriptor),
         cmocka_unit_test(modes_are_kept_without_set_id_bits),
+        cmocka_unit_test(the_owner_is_kept_as_root),
         cmocka_unit_test(stale_temporaries_go_and_live_ones_stay),
         cmocka_unit_test(remove_all_leaves_no_temporary),
     };
