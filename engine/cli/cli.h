@@ -7,15 +7,10 @@
 #ifndef KEHOACH_CLI_H
 #define KEHOACH_CLI_H
 
-#include "date.h"
-#include "diag.h"
-#include "outfile.h"
-#include "strbuf.h"
-#include "units_query.h"
-#include "validate.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "kehoach.h"
 
 /* Exit codes, documented in the README. */
 enum {
@@ -71,7 +66,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * plan read names it; did you mean 'Y'?", up to UNITS_HINTS names;
  * returns EXIT_USAGE), a note on stderr when it was found only without
  * diacritics ("unit 'So Y te' taken as 'Sở Y tế'"), else EXIT_VALID. */
-int cli_unit_found(const char *command, const char *unit, const units_query *q);
+int cli_unit_found(const char *command, const char *unit, const orgunits_query *q);
 
 /* --- the process (main.c) -------------------------------------------- */
 

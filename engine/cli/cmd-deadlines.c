@@ -6,18 +6,10 @@
  * finished (status.h), and prints them in the format asked for,
  * to standard output or, with -o, to a file replaced all at once. A
  * --unit that no plan read names is a usage error, not an empty list
- * (units_query.h). The clock is read only for the default of --as-of
+ * (orgunits_query.h). The clock is read only for the default of --as-of
  * (cli_today). */
 #include "cli.h"
 
-#include "arena.h"
-#include "deadline.h"
-#include "deadline_format.h"
-#include "diag.h"
-#include "status.h"
-#include "units_query.h"
-#include "validate.h"
-#include "version.h"
 
 #include <stdlib.h>
 
@@ -90,15 +82,15 @@ static bool on_arg(const cli_args *arg, void *ctx)
 typedef struct collector {
     deadline_list list;
     const deadline_query *query;
-    units_query *unit;          /* NULL without --unit */
+    orgunits_query *unit;          /* NULL without --unit */
 } collector;
 
-static void collect(const plan *p, const char *path, const units *registry,
+static void collect(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     collector *c = ctx;
     if (c->unit)
-        units_query_add_plan(c->unit, p, registry);
+        orgunits_query_add_plan(c->unit, p, registry);
     arena *a = arena_new();
     status_plan status;
     status_compute(a, p, log, c->query->as_of, NULL, &status);
@@ -136,7 +128,7 @@ static int cmd_deadlines(int argc, char **argv)
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     collector c = {.query = &o.query};
     if (o.query.unit)
-        c.unit = units_query_new(o.query.unit);
+        c.unit = orgunits_query_new(o.query.unit);
     deadline_list_init(&c.list);
     validate_result r;
     validate_run(o.paths, o.npaths, d, &r, collect, &c);
@@ -165,7 +157,7 @@ static int cmd_deadlines(int argc, char **argv)
         code = cli_emit("deadlines", o.output, OUTFILE_REPLACE, &out);
         sb_release(&out);
     }
-    units_query_free(c.unit);
+    orgunits_query_free(c.unit);
     deadline_list_release(&c.list);
     validate_result_release(&r);
     diag_sink_free(d);

@@ -7,8 +7,6 @@
  * "# REVIEW" comment in the draft and a warning on stderr. */
 #include "cli.h"
 
-#include "fileio.h"
-#include "import.h"
 
 #include <stdlib.h>
 #include <string.h>

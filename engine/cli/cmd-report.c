@@ -9,14 +9,6 @@
  * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
-#include "diag.h"
-#include "fileio.h"
-#include "outfile.h"
-#include "report.h"
-#include "template.h"
-#include "text.h"
-#include "validate.h"
-#include "xlsx.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +94,7 @@ static void raise_open_files_limit(void)
     }
 }
 
-static void on_plan(const plan *p, const char *path, const units *registry,
+static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     report_plan(ctx, p, path, registry, log);
@@ -130,7 +122,7 @@ static int check_template_name(const char *name)
             return EXIT_VALID;
         n++;
     }
-    long hint = text_suggest(name, template_builtin_names, n);
+    long hint = vntext_suggest(name, template_builtin_names, n);
     if (hint >= 0)
         return cli_usage_error("report", "no built-in template '%s'; did you mean '%s'?",
                                name, template_builtin_names[hint]);

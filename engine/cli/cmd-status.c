@@ -5,15 +5,9 @@
  * the command), computes each plan's status as of --as-of while the plan
  * is in memory, and formats it at once (status_format.h). A --unit that
  * no plan read names is a usage error, not an empty status
- * (units_query.h). */
+ * (orgunits_query.h). */
 #include "cli.h"
 
-#include "arena.h"
-#include "diag.h"
-#include "status.h"
-#include "status_format.h"
-#include "units_query.h"
-#include "validate.h"
 
 #include <stdlib.h>
 
@@ -78,16 +72,16 @@ static bool on_arg(const cli_args *arg, void *ctx)
 
 typedef struct run {
     status_report *report;
-    units_query *unit;          /* NULL without --unit */
+    orgunits_query *unit;          /* NULL without --unit */
 } run;
 
-static void on_plan(const plan *p, const char *path, const units *registry,
+static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     run *c = ctx;
     status_report *r = c->report;
     if (c->unit)
-        units_query_add_plan(c->unit, p, registry);
+        orgunits_query_add_plan(c->unit, p, registry);
     arena *a = arena_new();
     status_scope scope = {r->unit, registry};
     status_plan s;
@@ -115,7 +109,7 @@ static int cmd_status(int argc, char **argv)
 
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     validate_result r;
-    run c = {&o.report, o.report.unit ? units_query_new(o.report.unit) : NULL};
+    run c = {&o.report, o.report.unit ? orgunits_query_new(o.report.unit) : NULL};
     status_format_begin(&o.report);
     validate_run(o.paths, o.npaths, d, &r, on_plan, &c);
     status_format_end(&o.report);
@@ -125,7 +119,7 @@ static int cmd_status(int argc, char **argv)
         code = cli_unit_found("status", o.report.unit, c.unit);
     if (code == EXIT_VALID)
         code = cli_emit("status", o.output, OUTFILE_REPLACE, &out);
-    units_query_free(c.unit);
+    orgunits_query_free(c.unit);
     sb_release(&out);
     validate_result_release(&r);
     diag_sink_free(d);

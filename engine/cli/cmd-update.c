@@ -10,18 +10,6 @@
  * (lockfile_commit refuses), exit 3. */
 #include "cli.h"
 
-#include "arena.h"
-#include "catalog.h"
-#include "diag.h"
-#include "fileio.h"
-#include "locate.h"
-#include "lockfile.h"
-#include "progress.h"
-#include "record.h"
-#include "schema.h"
-#include "text.h"
-#include "validate.h"
-#include "yamlload.h"
 
 #include <errno.h>
 #include <math.h>
@@ -163,7 +151,7 @@ static void name_targets(const plan *p, record_entry *e, record_value *values)
         if (!*end && k >= 1 && k <= act->ntargets && act->targets[k - 1].name.s)
             values[i].name = act->targets[k - 1].name.s;
         for (size_t t = 0; t < act->ntargets; t++)
-            if (act->targets[t].name.s && text_same(values[i].name, act->targets[t].name.s))
+            if (act->targets[t].name.s && vntext_same(values[i].name, act->targets[t].name.s))
                 values[i].name = act->targets[t].name.s;
     }
 }
@@ -221,7 +209,7 @@ static void check_new_text(update *u, const plan *p, size_t old_count)
     source_free(src);
 }
 
-static void on_plan(const plan *p, const char *path, const units *registry,
+static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     update *u = ctx;

@@ -5,9 +5,6 @@
  * --format json, one JSON object with the same content. */
 #include "cli.h"
 
-#include "arena.h"
-#include "diag.h"
-#include "validate.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,9 +7,6 @@
  * being written (outfile.h) and then end the process as they would have. */
 #include "cli.h"
 
-#include "outfile.h"
-#include "text.h"
-#include "version.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -63,7 +60,7 @@ static int unknown_command(const char *name)
     for (size_t i = 0; i < NCOMMANDS; i++)
         names[i] = commands[i]->name;
     names[NCOMMANDS] = "help";
-    long best = text_suggest(name, names, NCOMMANDS + 1);
+    long best = vntext_suggest(name, names, NCOMMANDS + 1);
     if (best >= 0)
         cli_line(stderr, "kehoach: '%s' is not a kehoach command; did you mean '%s'?",
                  name, names[best]);

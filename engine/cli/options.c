@@ -6,8 +6,6 @@
  * names. */
 #include "cli.h"
 
-#include "arena.h"
-#include "text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -28,7 +26,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-static int unknown_unit(const char *command, const char *unit, const units_hints *hints)
+static int unknown_unit(const char *command, const char *unit, const orgunits_hints *hints)
 {
     if (!hints->count)
         return cli_usage_error(command, "unknown unit '%s': no plan read names it", unit);
@@ -42,11 +40,11 @@ static int unknown_unit(const char *command, const char *unit, const units_hints
     return EXIT_USAGE;
 }
 
-int cli_unit_found(const char *command, const char *unit, const units_query *q)
+int cli_unit_found(const char *command, const char *unit, const orgunits_query *q)
 {
-    if (!units_query_found(q))
-        return unknown_unit(command, unit, units_query_hints(q));
-    const char *unit_name, *taken_as = units_query_taken_as(q, &unit_name);
+    if (!orgunits_query_found(q))
+        return unknown_unit(command, unit, orgunits_query_hints(q));
+    const char *unit_name, *taken_as = orgunits_query_taken_as(q, &unit_name);
     if (taken_as)
         cli_line(stderr, "kehoach %s: note: unit '%s' taken as '%s'%s%s%s, the same name "
                  "but for diacritics", command, unit, taken_as, unit_name ? " (" : "",
@@ -84,7 +82,7 @@ static void unknown_option(const char *command, const char *arg,
     }
     const char *eq = strchr(arg, '=');
     char *word = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
-    long best = text_suggest(word, (const char *const *)names, n);
+    long best = vntext_suggest(word, (const char *const *)names, n);
     if (best >= 0)
         cli_usage_error(command, "unknown option '%s'; did you mean '%s'?", word,
                         names[best]);

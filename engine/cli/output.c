@@ -5,9 +5,6 @@
  * the one way a message line is printed (cli_line). */
 #include "cli.h"
 
-#include "arena.h"
-#include "outfile.h"
-#include "visible.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

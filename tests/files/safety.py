@@ -2,7 +2,7 @@
 """kehoach's files: never through a planted link, never over a special file
 or an input, modes and owners kept, no temporary left, no hand edit lost.
 
-The promises (engine/lib/outfile.c, engine/lib/lockfile.c, README "Files
+The promises (engine/lib/base/outfile.c, engine/lib/base/lockfile.c, README "Files
 kehoach writes"), each checked in a folder of its own on the small plan of
 tests/progress/fixture.py:
 

@@ -5,14 +5,14 @@
 #include "fuzz-setup.h"
 
 #include "arena.h"
-#include "check.h"
+#include "meaning.h"
 #include "deadline.h"
 #include "deadline_format.h"
 #include "diag.h"
 #include "schedule.h"
 #include "status.h"
 #include "status_format.h"
-#include "units.h"
+#include "orgunits.h"
 #include "yamlload.h"
 
 #include <stdlib.h>
@@ -29,9 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (root) {
         schema_validate(fuzz_schema("plan.schema.json"), root, d);
         plan *p = plan_build(a, src, root);
-        units *reg = units_new(NULL);
-        units_add(reg, p->units, p->nunits);
-        check_plan(p, reg, d);
+        orgunits *reg = orgunits_new(NULL);
+        orgunits_add(reg, p->units, p->nunits);
+        meaning_check_plan(p, reg, d);
         schedule_plan(a, p, d);
         deadline_list list;
         deadline_list_init(&list);
@@ -54,11 +54,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         deadline_format_ics(&list, &q, "0", &shown);
         sb_release(&shown);
         deadline_list_release(&list);
-        check_index *ix = check_index_new();
-        check_index_add(ix, p, d);
-        check_index_finish(ix, d);
-        check_index_free(ix);
-        units_free(reg);
+        meaning_index *ix = meaning_index_new();
+        meaning_index_add(ix, p, d);
+        meaning_index_finish(ix, d);
+        meaning_index_free(ix);
+        orgunits_free(reg);
     }
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);

@@ -2,7 +2,7 @@
 """kehoach update under concurrent writers: every record lands whole, once.
 
 The promise of `kehoach update` (engine/cli/cmd-update.c with
-engine/lib/lockfile.c): any number of updates may run at once on the same
+engine/lib/base/lockfile.c): any number of updates may run at once on the same
 plan; each takes the log's lock, reads the log, writes old text + new
 record into LOG.lock and renames it over the log. A lost update (two
 writers reading the same old log), a duplicate, or a torn or mixed-up

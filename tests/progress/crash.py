@@ -2,7 +2,7 @@
 """kehoach update killed with SIGKILL at any instant: all or nothing.
 
 The promise of `kehoach update` (engine/cli/cmd-update.c with
-engine/lib/lockfile.c): a writer killed at any point leaves the log either
+engine/lib/base/lockfile.c): a writer killed at any point leaves the log either
 as it was or with its whole new record, and never blocks the next writer
 (the fcntl lock dies with the process; a LOG.lock left behind is reused).
 

@@ -8,10 +8,10 @@
 #include <cmocka.h>
 
 #include "arena.h"
-#include "check.h"
+#include "meaning.h"
 #include "json.h"
 #include "plan.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <string.h>
 
@@ -95,7 +95,7 @@ static void defaults_come_from_the_nearest_holder(void **state)
     assert_string_equal(a->time.s, "Cả năm");
     assert_int_equal(a->partners.count, 0);
 
-    check_plan(p, NULL, f.d);
+    meaning_check_plan(p, NULL, f.d);
     assert_int_equal(diag_errors(f.d), 0);
     release(&f);
 }
@@ -124,7 +124,7 @@ static void ids_dates_and_needs(void **state)
         "   {\"id\": \"1.1\", \"title\": \"a\", \"lead\": \"L\", \"time\": \"t\"},\n"
         "   {\"id\": \"1.1\", \"title\": \"b\"}]},\n"
         "  {\"id\": \"1\", \"title\": \"again\"}]}");
-    check_plan(f.p, NULL, f.d);
+    meaning_check_plan(f.p, NULL, f.d);
     assert_int_equal(diag_errors(f.d), 8);
     assert_int_equal(diag_warnings(f.d), 1);
     assert_diag(f.d, 0, DIAG_ERROR, 1, "the span ends in 2026, before it starts in 2030");
@@ -159,11 +159,11 @@ static void unit_names_against_the_registry(void **state)
         " \"sections\": [{\"id\": \"1\", \"title\": \"T\", \"activities\": [\n"
         "   {\"id\": \"1.1\", \"title\": \"a\", \"time\": \"t\",\n"
         "    \"partners\": [\"Sở Tư pháp (Sở Y tế)\", \"các cơ quan có liên quan\", \"cơ sở giam giữ\"]}]}]}");
-    units *reg = units_new(NULL);
-    units_add(reg, f.p->units, f.p->nunits);
+    orgunits *reg = orgunits_new(NULL);
+    orgunits_add(reg, f.p->units, f.p->nunits);
     const plan_unit *list[3] = {&f.p->units[0], &f.p->units[1], &f.p->units[2]};
-    check_units(list, 3, f.d);
-    check_plan(f.p, reg, f.d);
+    meaning_check_units(list, 3, f.d);
+    meaning_check_plan(f.p, reg, f.d);
     assert_int_equal(diag_errors(f.d), 2);
     assert_int_equal(diag_warnings(f.d), 3);
     assert_diag(f.d, 0, DIAG_ERROR, 3, "parent unit 'ubnd' is not in the unit registry");
@@ -173,7 +173,7 @@ static void unit_names_against_the_registry(void **state)
     assert_diag(f.d, 3, DIAG_WARNING, 5,
                 "unit 'Sở Y tê' is not in the unit registry; did you mean 'Sở Y tế'?");
     assert_diag(f.d, 4, DIAG_WARNING, 6, "unit 'Bộ Tư pháp' is not in the unit registry");
-    units_free(reg);
+    orgunits_free(reg);
     release(&f);
 }
 
@@ -186,13 +186,13 @@ static void across_plans(void **state)
     diag_sink *d = diag_sink_new(0);
     diag_register_file(d, "a.json");
     diag_register_file(d, "b.json");
-    check_index *ix = check_index_new();
-    check_index_add(ix, a.p, d);
+    meaning_index *ix = meaning_index_new();
+    meaning_index_add(ix, a.p, d);
     release(&a);                         /* the index keeps what it needs */
-    check_index_add(ix, b.p, d);
+    meaning_index_add(ix, b.p, d);
     release(&b);
-    check_index_finish(ix, d);
-    check_index_free(ix);
+    meaning_index_finish(ix, d);
+    meaning_index_free(ix);
     assert_int_equal(diag_errors(d), 1);
     assert_int_equal(diag_warnings(d), 2);
     assert_diag(d, 0, DIAG_WARNING, 1,

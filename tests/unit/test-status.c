@@ -16,7 +16,7 @@
 #include "schedule.h"
 #include "status.h"
 #include "status_format.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -230,7 +230,7 @@ static void a_plan_as_of_a_date(void **state)
     assert_int_equal(s.counts.n[STATUS_CANCELLED], 1);
     assert_int_equal(status_counts_percent(&s.counts), 50);
 
-    /* roll-ups: sections, then lead units */
+    /* roll-ups: sections, then lead orgunits */
     assert_int_equal(s.nsections, 2);
     assert_int_equal(s.sections[0].counts.total, 2);
     assert_int_equal(s.sections[1].counts.n[STATUS_CANCELLED], 1);
@@ -269,7 +269,7 @@ static void scope_counts_a_units_activities(void **state)
     (void)state;
     fixture f = load(log_json);
     arena *a = arena_new();
-    units *reg = units_new(NULL);
+    orgunits *reg = orgunits_new(NULL);
     status_scope scope = {"sở tư pháp", reg};
     status_plan s;
     status_compute(a, f.p, f.log, D("2026-07-10"), &scope, &s);
@@ -279,7 +279,7 @@ static void scope_counts_a_units_activities(void **state)
     assert_true(s.activities[1].as_partner);
     assert_false(s.activities[2].in_scope);
     assert_int_equal(s.counts.total, 2);
-    units_free(reg);
+    orgunits_free(reg);
     arena_free(a);
     release(&f);
 }
@@ -307,8 +307,8 @@ static void leads_group_by_unit(void **state)
     (void)state;
     fixture f = load_plan(units_plan_json, "{\"plan\": \"q\", \"records\": []}");
     assert_int_equal(diag_errors(f.d), 0);
-    units *reg = units_new(NULL);
-    units_add(reg, f.p->units, f.p->nunits);
+    orgunits *reg = orgunits_new(NULL);
+    orgunits_add(reg, f.p->units, f.p->nunits);
     arena *a = arena_new();
     status_scope scope = {NULL, reg};
     status_plan s;
@@ -335,7 +335,7 @@ static void leads_group_by_unit(void **state)
     for (size_t i = 0; i < s.nleads; i++)
         assert_false(s.leads[i].unregistered);
     arena_free(a);
-    units_free(reg);
+    orgunits_free(reg);
     release(&f);
 }
 

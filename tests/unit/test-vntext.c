@@ -6,7 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -15,8 +15,8 @@
 /* The key of `in` is the key of `want`, a plain lower-case spelling. */
 static void assert_fold(const char *in, const char *want)
 {
-    char *got = text_fold(in, strlen(in));
-    char *expected = text_fold(want, strlen(want));
+    char *got = vntext_fold(in, strlen(in));
+    char *expected = vntext_fold(want, strlen(want));
     assert_string_equal(got, expected);
     free(got);
     free(expected);
@@ -28,34 +28,34 @@ static void fold_normalises_case_space_and_form(void **state)
     /* precomposed (Telex) and decomposed (combining marks) spellings */
     const char *nfc = "S\xe1\xbb\x9f T\xc6\xb0 ph\xc3\xa1p";          /* Sở Tư pháp */
     const char *nfd = "So\xcc\x9b\xcc\x89 Tu\xcc\x9b pha\xcc\x81p";    /* same, NFD */
-    char *a = text_fold(nfc, strlen(nfc)), *b = text_fold(nfd, strlen(nfd));
+    char *a = vntext_fold(nfc, strlen(nfc)), *b = vntext_fold(nfd, strlen(nfd));
     assert_string_equal(a, b);
     free(a);
     free(b);
-    assert_true(text_same("SỞ TƯ PHÁP", "sở tư pháp"));
-    assert_true(text_same("Ủy ban nhân dân cấp xã", "ỦY BAN NHÂN DÂN CẤP XÃ"));
+    assert_true(vntext_same("SỞ TƯ PHÁP", "sở tư pháp"));
+    assert_true(vntext_same("Ủy ban nhân dân cấp xã", "ỦY BAN NHÂN DÂN CẤP XÃ"));
     assert_fold("  Sở   Y\ttế. ", "sở y tế");
     assert_fold("Bộ Tư pháp;", "bộ tư pháp");
     assert_fold("", "");
-    assert_false(text_same("Sở Y tế", "Sở Y tê"));
+    assert_false(vntext_same("Sở Y tế", "Sở Y tê"));
 }
 
 static void fold_unifies_tone_placement(void **state)
 {
     (void)state;
-    assert_true(text_same("Uỷ ban nhân dân", "Ủy ban nhân dân"));
-    assert_true(text_same("hoà giải", "hòa giải"));
-    assert_true(text_same("Thuỷ lợi", "THỦY LỢI"));
-    assert_true(text_same("khoẻ", "khỏe"));
+    assert_true(vntext_same("Uỷ ban nhân dân", "Ủy ban nhân dân"));
+    assert_true(vntext_same("hoà giải", "hòa giải"));
+    assert_true(vntext_same("Thuỷ lợi", "THỦY LỢI"));
+    assert_true(vntext_same("khoẻ", "khỏe"));
     /* tones still matter */
-    assert_false(text_same("hòa", "hóa"));
-    assert_false(text_same("Bộ", "Bồ"));
+    assert_false(vntext_same("hòa", "hóa"));
+    assert_false(vntext_same("Bộ", "Bồ"));
 }
 
 static void fold_ascii_drops_marks(void **state)
 {
     (void)state;
-    char *got = text_fold_ascii("Đơn vị Phối hợp", strlen("Đơn vị Phối hợp"));
+    char *got = vntext_fold_ascii("Đơn vị Phối hợp", strlen("Đơn vị Phối hợp"));
     assert_string_equal(got, "don vi phoi hop");
     free(got);
 }
@@ -63,7 +63,7 @@ static void fold_ascii_drops_marks(void **state)
 static void fold_keeps_invalid_bytes(void **state)
 {
     (void)state;
-    char *a = text_fold("a\xff" "b", 3), *b = text_fold("a\xfe" "b", 3);
+    char *a = vntext_fold("a\xff" "b", 3), *b = vntext_fold("a\xfe" "b", 3);
     assert_int_equal(strlen(a), 3);
     assert_string_not_equal(a, b);
     free(a);
@@ -73,12 +73,12 @@ static void fold_keeps_invalid_bytes(void **state)
 static void distance_counts_code_points(void **state)
 {
     (void)state;
-    assert_int_equal(text_distance("partner", "partners", 5), 1);
-    assert_int_equal(text_distance("tế", "tê", 5), 1);          /* one letter */
-    assert_int_equal(text_distance("ab", "ba", 5), 1);          /* transposition */
-    assert_int_equal(text_distance("", "abc", 5), 3);
-    assert_int_equal(text_distance("kitten", "sitting", 5), 3);
-    assert_int_equal(text_distance("abcdef", "uvwxyz", 2), 3);  /* limit + 1 */
+    assert_int_equal(vntext_distance("partner", "partners", 5), 1);
+    assert_int_equal(vntext_distance("tế", "tê", 5), 1);          /* one letter */
+    assert_int_equal(vntext_distance("ab", "ba", 5), 1);          /* transposition */
+    assert_int_equal(vntext_distance("", "abc", 5), 3);
+    assert_int_equal(vntext_distance("kitten", "sitting", 5), 3);
+    assert_int_equal(vntext_distance("abcdef", "uvwxyz", 2), 3);  /* limit + 1 */
 }
 
 /* The units the distance counts: code points, an invalid byte alone. */
@@ -136,8 +136,8 @@ static void distance_agrees_with_the_full_table(void **state)
             }
         }
         size_t want = reference_distance(a, b);
-        assert_int_equal(text_distance(a, b, 20), want);
-        assert_int_equal(text_distance(a, b, 1), want > 1 ? 2 : want);
+        assert_int_equal(vntext_distance(a, b, 20), want);
+        assert_int_equal(vntext_distance(a, b, 1), want > 1 ? 2 : want);
     }
 }
 
@@ -145,12 +145,12 @@ static void suggest_within_a_third(void **state)
 {
     (void)state;
     const char *keys[] = {"id", "title", "lead", "partners", "time", "output"};
-    assert_int_equal(text_suggest("partner", keys, 6), 3);
-    assert_int_equal(text_suggest("tittle", keys, 6), 1);
-    assert_int_equal(text_suggest("zzzzzz", keys, 6), -1);
+    assert_int_equal(vntext_suggest("partner", keys, 6), 3);
+    assert_int_equal(vntext_suggest("tittle", keys, 6), 1);
+    assert_int_equal(vntext_suggest("zzzzzz", keys, 6), -1);
     const char *units[] = {"Sở Tư pháp", "Sở Y tế"};
-    assert_int_equal(text_suggest("So Y te", units, 2), 1);     /* marks lost */
-    assert_int_equal(text_suggest("Sở Y tê", units, 2), 1);
+    assert_int_equal(vntext_suggest("So Y te", units, 2), 1);     /* marks lost */
+    assert_int_equal(vntext_suggest("Sở Y tê", units, 2), 1);
 }
 
 static void widths_follow_what_people_see(void **state)

@@ -8,7 +8,7 @@
 
 #include "arena.h"
 #include "strmap.h"
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 
 #include <xlsxwriter.h>
@@ -194,7 +194,7 @@ static bool taken_in_list(const char *name, const void *ctx)
 {
     const name_list *l = ctx;
     for (size_t i = 0; i < l->count; i++)
-        if (text_same(name, l->names[i]))
+        if (vntext_same(name, l->names[i]))
             return true;
     return false;
 }
@@ -202,7 +202,7 @@ static bool taken_in_list(const char *name, const void *ctx)
 static bool taken_in_book(const char *name, const void *ctx)
 {
     const xlsx_book *b = ctx;
-    char *key = text_fold(name, strlen(name));
+    char *key = vntext_fold(name, strlen(name));
     bool taken = strmap_get(&b->names, key, strlen(key)) != NULL;
     free(key);
     return taken;
@@ -250,7 +250,7 @@ static void unique_name(const char *name, taken_fn *taken, const void *ctx,
     if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
         strcpy(base, "Sheet");
     strcpy(out, base);
-    for (unsigned n = *next; text_same(out, "History") || taken(out, ctx); *next = ++n) {
+    for (unsigned n = *next; vntext_same(out, "History") || taken(out, ctx); *next = ++n) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
         size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
@@ -276,7 +276,7 @@ static unsigned *next_number(xlsx_book *b, const char *name)
 {
     char clean[128];
     copy_clean(name, XLSX_SHEET_NAME_MAX, clean);
-    char *key = text_fold(clean, strlen(clean));
+    char *key = vntext_fold(clean, strlen(clean));
     unsigned *next = strmap_get(&b->numbers, key, strlen(key));
     if (!next) {
         next = arena_alloc(b->a, sizeof *next);
@@ -292,7 +292,7 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 {
     xlsx_sheet *s = xcalloc(1, sizeof *s);
     unique_name(name, taken_in_book, b, next_number(b, name), s->name);
-    char *key = text_fold(s->name, strlen(s->name));
+    char *key = vntext_fold(s->name, strlen(s->name));
     const char *stored = arena_strdup(b->a, key);
     free(key);
     strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);

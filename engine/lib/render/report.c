@@ -18,7 +18,7 @@
 
 #include "sha256.h"
 #include "status.h"
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 #include "version.h"
 #include "xlsx.h"
@@ -226,7 +226,7 @@ static void official_header(sheet_out *so, const report_context *c)
     xlsx_style dateline = number;
     dateline.italic = true;
 
-    char *upper = text_upper(c->plan->issuer.s ? c->plan->issuer.s : "");
+    char *upper = vntext_upper(c->plan->issuer.s ? c->plan->issuer.s : "");
     merged_line(so, 0, left - 1, upper, &issuer);
     free(upper);
     merged_line(so, left, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
@@ -719,7 +719,7 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c, const p
     }
 }
 
-void report_plan(report *r, const plan *p, const char *file, const units *registry,
+void report_plan(report *r, const plan *p, const char *file, const orgunits *registry,
                  const progress_log *log)
 {
     if (!in_period(p, &r->o.run.period)) {

@@ -11,7 +11,7 @@
 
 #include "strbuf.h"
 #include "strmap.h"
-#include "text.h"
+#include "vntext.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -159,7 +159,7 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
     for (size_t i = 0; kept && i < p->nactivities; i++)
         if (p->activities[i]->id.s)
             names[n++] = p->activities[i]->id.s;
-    long best = text_suggest(r->activity.s, names, n);
+    long best = vntext_suggest(r->activity.s, names, n);
     const char *plan_id = p->id.s ? p->id.s : "this plan";
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->activity.at,
@@ -201,7 +201,7 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
     for (size_t i = 0; i < w->count; i++)
         names[i] = w->windows[i].key;
     long best = diag_keeps(d, r->occurrence.at)
-                    ? text_suggest(r->occurrence.s, names, w->count) : -1;
+                    ? vntext_suggest(r->occurrence.s, names, w->count) : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)
@@ -238,7 +238,7 @@ static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
 static const plan_target *find_target(const plan_activity *act, const char *name)
 {
     for (size_t k = 0; k < act->ntargets; k++)
-        if (act->targets[k].name.s && text_same(name, act->targets[k].name.s))
+        if (act->targets[k].name.s && vntext_same(name, act->targets[k].name.s))
             return &act->targets[k];
     return NULL;
 }
@@ -262,7 +262,7 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
         for (size_t k = 0; k < act->ntargets; k++)
             if (act->targets[k].name.s)
                 names[n++] = act->targets[k].name.s;
-        long best = text_suggest(v->name.s, names, n);
+        long best = vntext_suggest(v->name.s, names, n);
         if (best >= 0) {
             report_name(d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
                         r->activity.s, v->name.s, names[best]);

@@ -45,16 +45,16 @@ static const char *joined(deadline_list *l, const plan_units *u)
     return s;
 }
 
-static bool any_names(const units *r, const plan_units *u, const char *query)
+static bool any_names(const orgunits *r, const plan_units *u, const char *query)
 {
     for (size_t i = 0; i < u->count; i++)
-        if (units_names(r, u->items[i].s, query))
+        if (orgunits_names(r, u->items[i].s, query))
             return true;
     return false;
 }
 
 /* Whether the query keeps an item with these units, and in which role. */
-static bool keep_unit(const deadline_query *q, const units *r, const plan_units *lead,
+static bool keep_unit(const deadline_query *q, const orgunits *r, const plan_units *lead,
                       const plan_units *partners, deadline_role *role)
 {
     *role = DEADLINE_LEAD;
@@ -103,7 +103,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
 }
 
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
-                       const units *registry, const status_plan *status,
+                       const orgunits *registry, const status_plan *status,
                        const deadline_query *q)
 {
     const char *plan_id = copy(l, p->id.s);

@@ -16,7 +16,7 @@
 #include "diag.h"
 #include "plan.h"
 #include "progress.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,7 +37,7 @@ typedef struct validate_file {
     bool loaded;         /* read and parsed as YAML */
     char *id;            /* plan id, when it has one */
     size_t activities;   /* plans: activities in the model */
-    size_t units;        /* registries, and plans with their own units */
+    size_t units;        /* registries, and plans with their own orgunits */
     size_t records;      /* logs: records */
 } validate_file;
 
@@ -53,7 +53,7 @@ typedef struct validate_result {
  * while its document is still in memory (it is freed right after), with
  * its progress log when it has one that loaded (NULL otherwise). */
 typedef void validate_plan_fn(const plan *p, const char *path,
-                              const units *registry, const progress_log *log,
+                              const orgunits *registry, const progress_log *log,
                               void *ctx);
 
 /* Checks the files and folders in paths; fills *out (release it with

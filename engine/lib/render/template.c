@@ -11,7 +11,7 @@
 #include "embedded.h"
 #include "fileio.h"
 #include "schema.h"
-#include "text.h"
+#include "vntext.h"
 #include "yamlload.h"
 
 #include <stdio.h>
@@ -146,7 +146,7 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
             const char **names;
             size_t count;
             field_names(&names, &count);
-            long hint = text_suggest(name, names, count);
+            long hint = vntext_suggest(name, names, count);
             if (hint >= 0)
                 at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; did you "
                                                            "mean '%s'?", name, names[hint]));
@@ -410,7 +410,7 @@ static source *read_template(const char *name_or_path, bool *builtin, diag_sink 
         size_t n = 0;
         while (template_builtin_names[n])
             n++;
-        long hint = text_suggest(name_or_path, (const char *const *)template_builtin_names, n);
+        long hint = vntext_suggest(name_or_path, (const char *const *)template_builtin_names, n);
         diag *dg = diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
                              name_or_path, hint >= 0 ? "; did you mean '" : "",
                              hint >= 0 ? template_builtin_names[hint] : "",

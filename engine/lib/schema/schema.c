@@ -25,7 +25,7 @@
 #include "regex.h"
 #include "strbuf.h"
 #include "strmap.h"
-#include "text.h"
+#include "vntext.h"
 #include "uri.h"
 #include "utf8.h"
 
@@ -581,7 +581,7 @@ static void compile_type(compiler *cc, schema *s, const node *n)
                strcmp(type_keyword_names[k], t->u.string.s) != 0)
             k++;
         if (k == JT_COUNT) {
-            long hint = text_suggest(t->u.string.s, type_keyword_names,
+            long hint = vntext_suggest(t->u.string.s, type_keyword_names,
                                      JT_COUNT);
             if (hint >= 0)
                 compile_error(cc, t, "unknown type '%s'; did you mean '%s'?",
@@ -727,7 +727,7 @@ static void refuse_unknown_keyword(compiler *cc, const node *obj,
             return;
         }
     }
-    long hint = text_suggest(m->key, keyword_names, KW_COUNT);
+    long hint = vntext_suggest(m->key, keyword_names, KW_COUNT);
     if (hint >= 0)
         compile_error_at_key(cc, obj, m, "unknown schema keyword '%s'; did "
                                          "you mean '%s'?", m->key,
@@ -1514,7 +1514,7 @@ static bool check_enum(validator *v, const schema *s, const instance *in)
         sb_puts(&msg, "is not one of the allowed values");
     }
     if (in->n->kind == NODE_STRING && s->enum_string_count) {
-        long hint = text_suggest(in->n->u.string.s, s->enum_strings,
+        long hint = vntext_suggest(in->n->u.string.s, s->enum_strings,
                                  s->enum_string_count);
         if (hint >= 0)
             sb_printf(&msg, "; did you mean '%s'?", s->enum_strings[hint]);
@@ -1725,7 +1725,7 @@ static void report_unknown_key(validator *v, const schema *s, const node *obj,
                                const node_member *m)
 {
     long hint = s->property_count
-                    ? text_suggest(m->key, s->property_names, s->property_count)
+                    ? vntext_suggest(m->key, s->property_names, s->property_count)
                     : -1;
     if (hint >= 0)
         complain_at_key(v, obj, m, "unknown key '%s'; did you mean '%s'?",

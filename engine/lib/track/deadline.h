@@ -17,7 +17,7 @@
 #include "date.h"
 #include "plan.h"
 #include "status.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -86,7 +86,7 @@ void deadline_list_release(deadline_list *l);
  * status: the plan's status as of q->as_of (status_compute, with or
  * without a log). */
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
-                       const units *registry, const status_plan *status,
+                       const orgunits *registry, const status_plan *status,
                        const deadline_query *q);
 
 /* Overdue first, most overdue first; then by due date; ties in reading

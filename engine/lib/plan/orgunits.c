@@ -6,10 +6,10 @@
  * costs a few comparisons per name, and a lookup folds the name once per
  * key. A registry may sit on an outer one (a plan's on its folder's),
  * searched after it. */
-#include "units.h"
+#include "orgunits.h"
 
 #include "arena.h"
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -24,19 +24,19 @@ typedef struct entry {
     bool is_id;
 } entry;
 
-struct units {
+struct orgunits {
     entry *exact;            /* sorted by key; owns the keys */
     entry *loose;            /* the same entries, sorted by loose key */
     size_t n, cap;
     size_t nunits;
-    const units *outer;
+    const orgunits *outer;
 };
 
-/* text_fold() of text[0..len), or text_fold_ascii() when loose, with
+/* vntext_fold() of text[0..len), or vntext_fold_ascii() when loose, with
  * every dash (Unicode Pd: "‐", "–", "—", ...) written '-'. */
 static char *unit_key(const char *text, size_t len, bool loose)
 {
-    char *key = loose ? text_fold_ascii(text, len) : text_fold(text, len);
+    char *key = loose ? vntext_fold_ascii(text, len) : vntext_fold(text, len);
     size_t n = strlen(key), w = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
@@ -54,24 +54,24 @@ static char *unit_key(const char *text, size_t len, bool loose)
     return key;
 }
 
-char *units_key(const char *text)
+char *orgunits_key(const char *text)
 {
     return unit_key(text, strlen(text), false);
 }
 
-char *units_loose_key(const char *text)
+char *orgunits_loose_key(const char *text)
 {
     return unit_key(text, strlen(text), true);
 }
 
-units *units_new(const units *outer)
+orgunits *orgunits_new(const orgunits *outer)
 {
-    units *r = xcalloc(1, sizeof(units));
+    orgunits *r = xcalloc(1, sizeof *r);
     r->outer = outer;
     return r;
 }
 
-void units_free(units *r)
+void orgunits_free(orgunits *r)
 {
     if (!r)
         return;
@@ -84,7 +84,7 @@ void units_free(units *r)
     free(r);
 }
 
-static void add_key(units *r, const char *name, const plan_unit *u, bool is_id)
+static void add_key(orgunits *r, const char *name, const plan_unit *u, bool is_id)
 {
     if (!name)
         return;
@@ -107,7 +107,7 @@ static int cmp_loose(const void *a, const void *b)
     return strcmp(((const entry *)a)->loose, ((const entry *)b)->loose);
 }
 
-void units_add(units *r, const plan_unit *list, size_t n)
+void orgunits_add(orgunits *r, const plan_unit *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const plan_unit *u = &list[i];
@@ -125,17 +125,17 @@ void units_add(units *r, const plan_unit *list, size_t n)
     qsort(r->loose, r->n, sizeof *r->loose, cmp_loose);
 }
 
-size_t units_count(const units *r)
+size_t orgunits_count(const orgunits *r)
 {
-    return r ? r->nunits + units_count(r->outer) : 0;
+    return r ? r->nunits + orgunits_count(r->outer) : 0;
 }
 
-const units *units_outer(const units *r)
+const orgunits *orgunits_outer(const orgunits *r)
 {
     return r ? r->outer : NULL;
 }
 
-static const entry *find_key(const units *r, const char *key)
+static const entry *find_key(const orgunits *r, const char *key)
 {
     entry probe = {(char *)key, NULL, NULL, NULL, false};
     for (; r; r = r->outer) {
@@ -148,7 +148,7 @@ static const entry *find_key(const units *r, const char *key)
 }
 
 /* The first entry of r->loose whose loose key is not below key. */
-static size_t loose_lower_bound(const units *r, const char *key)
+static size_t loose_lower_bound(const orgunits *r, const char *key)
 {
     size_t lo = 0, hi = r->n;
     while (lo < hi) {
@@ -163,7 +163,7 @@ static size_t loose_lower_bound(const units *r, const char *key)
 
 /* The entry of the one unit whose loose key is key, in the first registry
  * that has the key; NULL when none has it, or two units there share it. */
-static const entry *find_loose(const units *r, const char *key)
+static const entry *find_loose(const orgunits *r, const char *key)
 {
     for (; r; r = r->outer) {
         size_t i = loose_lower_bound(r, key);
@@ -202,9 +202,9 @@ static bool generic(const char *text, size_t len, const char *loose)
            ends_with(loose, "co lien quan");
 }
 
-bool units_is_generic(const char *text)
+bool orgunits_is_generic(const char *text)
 {
-    char *loose = units_loose_key(text);
+    char *loose = orgunits_loose_key(text);
     bool yes = generic(text, strlen(text), loose);
     free(loose);
     return yes;
@@ -230,9 +230,9 @@ static bool split_within(const char *text, size_t *outer_len, const char **inner
 
 /* Looks up text[0..len) without the "A (B)" rule: by its key, then by its
  * loose key. r may be NULL. */
-static units_match lookup_plain(const units *r, const char *text, size_t len)
+static orgunits_match lookup_plain(const orgunits *r, const char *text, size_t len)
 {
-    units_match m = {UNITS_UNKNOWN, NULL, NULL, false};
+    orgunits_match m = {UNITS_UNKNOWN, NULL, NULL, false};
     char *key = unit_key(text, len, false);
     const entry *e = find_key(r, key);
     free(key);
@@ -252,10 +252,10 @@ static units_match lookup_plain(const units *r, const char *text, size_t len)
     return m;
 }
 
-units_match units_lookup(const units *r, const char *text)
+orgunits_match orgunits_lookup(const orgunits *r, const char *text)
 {
     size_t len = strlen(text);
-    units_match m = lookup_plain(r, text, len);
+    orgunits_match m = lookup_plain(r, text, len);
     if (m.verdict != UNITS_UNKNOWN)
         return m;
 
@@ -263,8 +263,8 @@ units_match units_lookup(const units *r, const char *text)
     size_t outer_len, inner_len;
     const char *inner_text;
     if (split_within(text, &outer_len, &inner_text, &inner_len)) {
-        units_match outer = lookup_plain(r, text, outer_len);
-        units_match inner = lookup_plain(r, inner_text, inner_len);
+        orgunits_match outer = lookup_plain(r, text, outer_len);
+        orgunits_match inner = lookup_plain(r, inner_text, inner_len);
         if (outer.verdict != UNITS_UNKNOWN && inner.verdict != UNITS_UNKNOWN) {
             m = inner.unit ? inner : outer;
             m.loose = outer.loose || inner.loose;
@@ -276,7 +276,7 @@ units_match units_lookup(const units *r, const char *text)
 }
 
 /* True when unit u is q, or q is among its parents. */
-static bool within(const units *r, const plan_unit *u, const plan_unit *q)
+static bool within(const orgunits *r, const plan_unit *u, const plan_unit *q)
 {
     for (int depth = 0; u && depth < 32; depth++) {
         if (u == q)
@@ -292,10 +292,10 @@ static bool within(const units *r, const plan_unit *u, const plan_unit *q)
 }
 
 /* One part of a name against the query: by the registry, or by the words. */
-static bool part_names(const units *r, const char *text, size_t len,
+static bool part_names(const orgunits *r, const char *text, size_t len,
                        const plan_unit *q, const char *query_key)
 {
-    units_match m = lookup_plain(r, text, len);
+    orgunits_match m = lookup_plain(r, text, len);
     if (q && m.verdict == UNITS_FOUND)
         return within(r, m.unit, q);
     char *key = unit_key(text, len, true);
@@ -304,9 +304,9 @@ static bool part_names(const units *r, const char *text, size_t len,
     return same;
 }
 
-bool units_names(const units *r, const char *text, const char *query)
+bool orgunits_names(const orgunits *r, const char *text, const char *query)
 {
-    units_match qm = units_lookup(r, query);
+    orgunits_match qm = orgunits_lookup(r, query);
     const plan_unit *q = qm.verdict == UNITS_FOUND ? qm.unit : NULL;
     char *query_key = unit_key(query, strlen(query), true);
     bool yes = part_names(r, text, strlen(text), q, query_key);
@@ -330,7 +330,7 @@ typedef struct hint_word {
     bool capitals;           /* may stand for the initials of words */
 } hint_word;
 
-struct units_hints_query {
+struct orgunits_hints_query {
     char *key, *loose;
     size_t limit;            /* edits allowed */
     hint_word *words;
@@ -378,7 +378,7 @@ static bool in_capitals(const char *w, size_t n)
 /* How many words of a candidate (its loose key) the text's words begin,
  * a word in capitals standing for itself or for the initials of as many
  * words; 0 when the text does not begin the candidate. */
-static size_t begun_words(const struct units_hints_query *q, const char *cand)
+static size_t begun_words(const struct orgunits_hints_query *q, const char *cand)
 {
     size_t used = 0, next;
     for (size_t t = 0; t < q->nwords; t++) {
@@ -411,13 +411,13 @@ static bool same_first_word(const char *a, const char *b)
 
 /* How far a candidate is from what the text meant (0 nearest), or -1
  * when it is no suggestion. Edits are counted up to limit. */
-static long score(const struct units_hints_query *q, const char *key, const char *loose,
+static long score(const struct orgunits_hints_query *q, const char *key, const char *loose,
                   bool is_id, size_t limit)
 {
     if (strcmp(loose, q->loose) == 0)
         return 0;
     if (is_id || same_first_word(loose, q->loose)) {
-        size_t d = text_distance(q->key, key, limit);
+        size_t d = vntext_distance(q->key, key, limit);
         if (d <= limit)
             return (long)d;
     }
@@ -425,10 +425,10 @@ static long score(const struct units_hints_query *q, const char *key, const char
     return used ? BEGUN + (long)(count_words(loose) - used) : -1;
 }
 
-void units_hints_init(units_hints *h, const char *text)
+void orgunits_hints_init(orgunits_hints *h, const char *text)
 {
     memset(h, 0, sizeof *h);
-    struct units_hints_query *q = xcalloc(1, sizeof *q);
+    struct orgunits_hints_query *q = xcalloc(1, sizeof *q);
     size_t len = strlen(text);
     q->key = unit_key(text, len, false);
     q->loose = unit_key(text, len, true);
@@ -448,13 +448,13 @@ void units_hints_init(units_hints *h, const char *text)
     h->query = q;
 }
 
-void units_hints_release(units_hints *h)
+void orgunits_hints_release(orgunits_hints *h)
 {
     for (size_t i = 0; i < h->count; i++) {
         free(h->names[i]);
         free(h->keys[i]);
     }
-    struct units_hints_query *q = h->query;
+    struct orgunits_hints_query *q = h->query;
     for (size_t i = 0; q && i < q->nwords; i++)
         free(q->words[i].loose);
     if (q) {
@@ -475,7 +475,7 @@ static bool before(long score, const char *name, long other_score, const char *o
     return a != b ? a < b : strcmp(name, other) < 0;
 }
 
-static void offer_keyed(units_hints *h, const char *name, const char *key,
+static void offer_keyed(orgunits_hints *h, const char *name, const char *key,
                         const char *loose, bool is_id)
 {
     /* once the list is full, only as many edits as its last one can win */
@@ -509,7 +509,7 @@ static void offer_keyed(units_hints *h, const char *name, const char *key,
     h->count++;
 }
 
-void units_hints_offer(units_hints *h, const char *name, bool is_id)
+void orgunits_hints_offer(orgunits_hints *h, const char *name, bool is_id)
 {
     size_t len = strlen(name);
     char *key = unit_key(name, len, false), *loose = unit_key(name, len, true);
@@ -518,7 +518,7 @@ void units_hints_offer(units_hints *h, const char *name, bool is_id)
     free(loose);
 }
 
-void units_hints_offer_registry(units_hints *h, const units *r)
+void orgunits_hints_offer_registry(orgunits_hints *h, const orgunits *r)
 {
     for (size_t i = 0; r && i < r->n; i++)
         offer_keyed(h, r->exact[i].name, r->exact[i].key, r->exact[i].loose,

@@ -281,13 +281,13 @@ typedef struct lead_slot {
  * key (in slots[1]); made when new. registry: NULL when the plan has
  * none. */
 static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *cap,
-                             const units *registry, const char *name)
+                             const orgunits *registry, const char *name)
 {
-    units_match m = {UNITS_UNKNOWN, NULL, NULL, false};
+    orgunits_match m = {UNITS_UNKNOWN, NULL, NULL, false};
     if (registry)
-        m = units_lookup(registry, name);
+        m = orgunits_lookup(registry, name);
     const plan_unit *u = m.verdict == UNITS_FOUND ? m.unit : NULL;
-    char *key = u ? NULL : units_loose_key(name);
+    char *key = u ? NULL : orgunits_loose_key(name);
     size_t len = u ? sizeof u : strlen(key);
     const char *bytes = u ? (const char *)&u : key;
     strmap *map = &slots[u ? 0 : 1];
@@ -310,11 +310,11 @@ static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *
 }
 
 /* Each activity counts once in the group of every unit that leads it. */
-static void count_leads(arena *a, status_plan *out, const units *registry)
+static void count_leads(arena *a, status_plan *out, const orgunits *registry)
 {
     size_t cap = 8;
     strmap slots[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
-    if (!units_count(registry))
+    if (!orgunits_count(registry))
         registry = NULL;
     out->leads = arena_alloc(a, cap * sizeof *out->leads);
     for (size_t k = 0; k < out->nactivities; k++) {
@@ -332,7 +332,7 @@ static void count_leads(arena *a, status_plan *out, const units *registry)
 static bool any_names(const status_scope *scope, const plan_units *u)
 {
     for (size_t i = 0; i < u->count; i++)
-        if (units_names(scope->registry, u->items[i].s, scope->unit))
+        if (orgunits_names(scope->registry, u->items[i].s, scope->unit))
             return true;
     return false;
 }

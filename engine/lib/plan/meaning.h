@@ -12,30 +12,30 @@
 
 #include "diag.h"
 #include "plan.h"
-#include "units.h"
+#include "orgunits.h"
 
 /* Checks one plan. registry may be NULL or empty: unit names are then
  * checked against each other (units.h: one loose key, one unit), a
  * warning at every spelling after the first. */
-void check_plan(const plan *p, const units *registry, diag_sink *d);
+void meaning_check_plan(const plan *p, const orgunits *registry, diag_sink *d);
 
 /* Checks a registry's units (ids unique, parents known, a name not given
  * to two units). */
-void check_units(const plan_unit *const *list, size_t n, diag_sink *d);
+void meaning_check_units(const plan_unit *const *list, size_t n, diag_sink *d);
 
 /* Checks across plans, one plan at a time, so that a plan's document can
  * be freed once it has been added: the index keeps the ids and the basis
  * links, with their places captured. */
-typedef struct check_index check_index;
+typedef struct meaning_index meaning_index;
 
-check_index *check_index_new(void);
-void check_index_free(check_index *ix);   /* NULL-safe */
+meaning_index *meaning_index_new(void);
+void meaning_index_free(meaning_index *ix);   /* NULL-safe */
 
 /* Adds a plan: reports its id when an earlier plan has it, and remembers
  * its basis links. */
-void check_index_add(check_index *ix, const plan *p, diag_sink *d);
+void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d);
 
 /* Reports every basis link to a plan that was never added. */
-void check_index_finish(check_index *ix, diag_sink *d);
+void meaning_index_finish(meaning_index *ix, diag_sink *d);
 
 #endif

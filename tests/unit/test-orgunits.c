@@ -6,7 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "units.h"
+#include "orgunits.h"
 
 static plan_text t(const char *s)
 {
@@ -16,15 +16,15 @@ static plan_text t(const char *s)
 static plan_text stp_aliases[] = {{"Sở Tư pháp", NULL}};
 static plan_text tt_aliases[] = {{"Trung tâm Trợ giúp pháp lý Nhà nước", NULL}};
 
-static units *sample(plan_unit *list)
+static orgunits *sample(plan_unit *list)
 {
     list[0] = (plan_unit){t("stp"), t("Sở Tư pháp thành phố Hải Phòng"), {0}, stp_aliases, 1, NULL};
     list[1] = (plan_unit){t("tt-tgpl"), t("Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng"),
                           t("stp"), tt_aliases, 1, NULL};
     list[2] = (plan_unit){t("syt"), t("Sở Y tế"), {0}, NULL, 0, NULL};
     list[3] = (plan_unit){t("ubnd-xa"), t("Ủy ban nhân dân cấp xã"), {0}, NULL, 0, NULL};
-    units *r = units_new(NULL);
-    units_add(r, list, 4);
+    orgunits *r = orgunits_new(NULL);
+    orgunits_add(r, list, 4);
     return r;
 }
 
@@ -32,33 +32,33 @@ static void finds_by_id_name_and_alias(void **state)
 {
     (void)state;
     plan_unit list[4];
-    units *r = sample(list);
-    assert_int_equal(units_count(r), 4);
-    assert_ptr_equal(units_lookup(r, "syt").unit, &list[2]);
-    assert_ptr_equal(units_lookup(r, "Sở Y tế").unit, &list[2]);
-    assert_ptr_equal(units_lookup(r, "SỞ Y TẾ.").unit, &list[2]);
-    assert_ptr_equal(units_lookup(r, "Sở Tư pháp").unit, &list[0]);
+    orgunits *r = sample(list);
+    assert_int_equal(orgunits_count(r), 4);
+    assert_ptr_equal(orgunits_lookup(r, "syt").unit, &list[2]);
+    assert_ptr_equal(orgunits_lookup(r, "Sở Y tế").unit, &list[2]);
+    assert_ptr_equal(orgunits_lookup(r, "SỞ Y TẾ.").unit, &list[2]);
+    assert_ptr_equal(orgunits_lookup(r, "Sở Tư pháp").unit, &list[0]);
     /* decomposed input, other case */
-    assert_ptr_equal(units_lookup(r, "U\xcc\x89y ban nha\xcc\x82n da\xcc\x82n ca\xcc\x82\xcc\x81p xa\xcc\x83").unit,
+    assert_ptr_equal(orgunits_lookup(r, "U\xcc\x89y ban nha\xcc\x82n da\xcc\x82n ca\xcc\x82\xcc\x81p xa\xcc\x83").unit,
                      &list[3]);
     /* old tone placement */
-    assert_ptr_equal(units_lookup(r, "Uỷ ban nhân dân cấp xã").unit, &list[3]);
-    assert_ptr_equal(units_lookup(r, "tt-tgpl").unit, &list[1]);
-    assert_int_equal(units_lookup(r, "khong-co").verdict, UNITS_GENERIC);   /* lower case */
-    units_free(r);
+    assert_ptr_equal(orgunits_lookup(r, "Uỷ ban nhân dân cấp xã").unit, &list[3]);
+    assert_ptr_equal(orgunits_lookup(r, "tt-tgpl").unit, &list[1]);
+    assert_int_equal(orgunits_lookup(r, "khong-co").verdict, UNITS_GENERIC);   /* lower case */
+    orgunits_free(r);
 }
 
 static void a_unit_within_a_unit(void **state)
 {
     (void)state;
     plan_unit list[4];
-    units *r = sample(list);
-    units_match m = units_lookup(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)");
+    orgunits *r = sample(list);
+    orgunits_match m = orgunits_lookup(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)");
     assert_int_equal(m.verdict, UNITS_FOUND);
     assert_ptr_equal(m.unit, &list[1]);
-    m = units_lookup(r, "Sở Tư pháp (Phòng Không Có)");
+    m = orgunits_lookup(r, "Sở Tư pháp (Phòng Không Có)");
     assert_int_equal(m.verdict, UNITS_UNKNOWN);
-    units_free(r);
+    orgunits_free(r);
 }
 
 /* A name written without its diacritics, or with one wrong, is the one
@@ -67,45 +67,45 @@ static void a_name_without_diacritics_is_its_unit(void **state)
 {
     (void)state;
     plan_unit list[4];
-    units *r = sample(list);
-    units_match m = units_lookup(r, "So Y te");
+    orgunits *r = sample(list);
+    orgunits_match m = orgunits_lookup(r, "So Y te");
     assert_int_equal(m.verdict, UNITS_FOUND);
     assert_ptr_equal(m.unit, &list[2]);
     assert_true(m.loose);
     assert_string_equal(m.name, "Sở Y tế");
-    m = units_lookup(r, "Sở Y tê");                 /* a wrong mark */
+    m = orgunits_lookup(r, "Sở Y tê");                 /* a wrong mark */
     assert_ptr_equal(m.unit, &list[2]);
     assert_true(m.loose);
-    m = units_lookup(r, "Sở Y tế");
+    m = orgunits_lookup(r, "Sở Y tế");
     assert_false(m.loose);
-    m = units_lookup(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong");
+    m = orgunits_lookup(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong");
     assert_ptr_equal(m.unit, &list[1]);
-    m = units_lookup(r, "Sở Tư pháp (Trung tam Tro giup phap ly Nha nuoc)");
+    m = orgunits_lookup(r, "Sở Tư pháp (Trung tam Tro giup phap ly Nha nuoc)");
     assert_ptr_equal(m.unit, &list[1]);
     assert_true(m.loose);
     /* the first word carries the kind of unit: other letters, no unit */
-    assert_int_equal(units_lookup(r, "Bộ Tư pháp").verdict, UNITS_UNKNOWN);
-    assert_int_equal(units_lookup(r, "Sở Y tế xã").verdict, UNITS_UNKNOWN);
-    units_free(r);
+    assert_int_equal(orgunits_lookup(r, "Bộ Tư pháp").verdict, UNITS_UNKNOWN);
+    assert_int_equal(orgunits_lookup(r, "Sở Y tế xã").verdict, UNITS_UNKNOWN);
+    orgunits_free(r);
 
     /* two units with the same letters: neither is taken */
     plan_unit two[2] = {{t("a"), t("Hội Người mù"), {0}, NULL, 0, NULL},
                         {t("b"), t("Hội Người mủ"), {0}, NULL, 0, NULL}};
-    r = units_new(NULL);
-    units_add(r, two, 2);
-    assert_ptr_equal(units_lookup(r, "Hội Người mù").unit, &two[0]);
-    assert_ptr_equal(units_lookup(r, "Hội Người mủ").unit, &two[1]);
-    assert_int_equal(units_lookup(r, "Hoi Nguoi mu").verdict, UNITS_UNKNOWN);
-    units_free(r);
+    r = orgunits_new(NULL);
+    orgunits_add(r, two, 2);
+    assert_ptr_equal(orgunits_lookup(r, "Hội Người mù").unit, &two[0]);
+    assert_ptr_equal(orgunits_lookup(r, "Hội Người mủ").unit, &two[1]);
+    assert_int_equal(orgunits_lookup(r, "Hoi Nguoi mu").verdict, UNITS_UNKNOWN);
+    orgunits_free(r);
 
     /* the dashes of word processors are '-' */
     plan_unit bp[1] = {{t("hc"), t("Bộ phận Hành chính - Tổng hợp"), {0}, NULL, 0, NULL}};
-    r = units_new(NULL);
-    units_add(r, bp, 1);
-    m = units_lookup(r, "Bộ phận Hành chính \u2013 Tổng hợp");
+    r = orgunits_new(NULL);
+    orgunits_add(r, bp, 1);
+    m = orgunits_lookup(r, "Bộ phận Hành chính \u2013 Tổng hợp");
     assert_ptr_equal(m.unit, &bp[0]);
     assert_false(m.loose);
-    units_free(r);
+    orgunits_free(r);
 }
 
 /* Filters match through the same resolution: a query or a lead written
@@ -114,118 +114,118 @@ static void names_match_without_diacritics(void **state)
 {
     (void)state;
     plan_unit list[4];
-    units *r = sample(list);
-    assert_true(units_names(r, "Sở Y tế", "So Y te"));
-    assert_true(units_names(r, "So Y te", "syt"));
-    assert_true(units_names(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)",
+    orgunits *r = sample(list);
+    assert_true(orgunits_names(r, "Sở Y tế", "So Y te"));
+    assert_true(orgunits_names(r, "So Y te", "syt"));
+    assert_true(orgunits_names(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)",
                             "Trung tam Tro giup phap ly Nha nuoc"));
-    assert_true(units_names(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong",
+    assert_true(orgunits_names(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong",
                             "stp"));             /* within the department */
-    assert_false(units_names(r, "Sở Y tế", "stp"));
-    units_free(r);
-    assert_true(units_names(NULL, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị",
+    assert_false(orgunits_names(r, "Sở Y tế", "stp"));
+    orgunits_free(r);
+    assert_true(orgunits_names(NULL, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị",
                             "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri"));
-    assert_true(units_names(NULL, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)",
+    assert_true(orgunits_names(NULL, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)",
                             "Trung tam tro giup phap ly"));
-    assert_false(units_names(NULL, "Bộ Tư pháp", "Sở Tư pháp"));
+    assert_false(orgunits_names(NULL, "Bộ Tư pháp", "Sở Tư pháp"));
 }
 
-static void hints_of(units_hints *h, const units *r, const char *text)
+static void hints_of(orgunits_hints *h, const orgunits *r, const char *text)
 {
-    units_hints_init(h, text);
-    for (; r; r = units_outer(r))
-        units_hints_offer_registry(h, r);
+    orgunits_hints_init(h, text);
+    for (; r; r = orgunits_outer(r))
+        orgunits_hints_offer_registry(h, r);
 }
 
 static void unknown_names_get_suggestions(void **state)
 {
     (void)state;
     plan_unit list[4];
-    units *r = sample(list);
-    units_hints h;
+    orgunits *r = sample(list);
+    orgunits_hints h;
     hints_of(&h, r, "Trung tâm Trợ giúp pháp lí Nhà nước");    /* one edit */
     assert_int_equal(h.count, 1);
     assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
     hints_of(&h, r, "Hội Người mù");
     assert_int_equal(h.count, 0);
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
     /* another kind of unit is no suggestion, however close the letters */
     hints_of(&h, r, "Bộ Tư pháp");
     assert_int_equal(h.count, 0);
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
     /* a word in capitals may be the initials of words; nearest first */
     hints_of(&h, r, "Trung tâm TGPL");
     assert_int_equal(h.count, 2);
     assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
     assert_string_equal(h.names[1], "Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng");
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
     hints_of(&h, r, "UBND cấp xa");
     assert_int_equal(h.count, 1);
     assert_string_equal(h.names[0], "Ủy ban nhân dân cấp xã");
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
     /* ids by their letters */
     hints_of(&h, r, "tt-tgp");
     assert_int_equal(h.count, 1);
     assert_string_equal(h.names[0], "tt-tgpl");
-    units_hints_release(&h);
-    units_free(r);
+    orgunits_hints_release(&h);
+    orgunits_free(r);
 }
 
 /* At most UNITS_HINTS, nearest first, each name once whoever offers it. */
 static void suggestions_are_few_and_ordered(void **state)
 {
     (void)state;
-    units_hints h;
-    units_hints_init(&h, "Sở Tư phap");
-    units_hints_offer(&h, "Sở Tư pháp tỉnh Lạng Sơn", false);
-    units_hints_offer(&h, "Sở Tư pháp", false);
-    units_hints_offer(&h, "SỞ TƯ PHÁP", false);        /* the same name */
-    units_hints_offer(&h, "Sở Tư pháp thành phố Hải Phòng", false);
-    units_hints_offer(&h, "Sở Tư pháo", false);
-    units_hints_offer(&h, "Sở Tài chính", false);
+    orgunits_hints h;
+    orgunits_hints_init(&h, "Sở Tư phap");
+    orgunits_hints_offer(&h, "Sở Tư pháp tỉnh Lạng Sơn", false);
+    orgunits_hints_offer(&h, "Sở Tư pháp", false);
+    orgunits_hints_offer(&h, "SỞ TƯ PHÁP", false);        /* the same name */
+    orgunits_hints_offer(&h, "Sở Tư pháp thành phố Hải Phòng", false);
+    orgunits_hints_offer(&h, "Sở Tư pháo", false);
+    orgunits_hints_offer(&h, "Sở Tài chính", false);
     assert_int_equal(h.count, UNITS_HINTS);
     assert_string_equal(h.names[0], "Sở Tư pháp");           /* marks only */
     assert_string_equal(h.names[1], "Sở Tư pháo");           /* an edit */
     assert_string_equal(h.names[2], "Sở Tư pháp tỉnh Lạng Sơn");   /* begun, shorter */
-    units_hints_release(&h);
-    units_hints_init(&h, "");
-    units_hints_offer(&h, "Sở Tư pháp", false);
+    orgunits_hints_release(&h);
+    orgunits_hints_init(&h, "");
+    orgunits_hints_offer(&h, "Sở Tư pháp", false);
     assert_int_equal(h.count, 0);
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
 }
 
 static void generic_phrases_are_not_units(void **state)
 {
     (void)state;
-    assert_true(units_is_generic("các cơ quan, tổ chức có liên quan"));
-    assert_true(units_is_generic("Các cơ quan, tổ chức và cá nhân có liên quan"));
-    assert_true(units_is_generic("cơ sở giam giữ"));
-    assert_true(units_is_generic("Những đơn vị khác"));
-    assert_true(units_is_generic("Cơ quan tổ chức có liên quan."));
-    assert_false(units_is_generic("Cơ quan có thẩm quyền tiến hành tố tụng"));
-    assert_false(units_is_generic("Sở Y tế"));
+    assert_true(orgunits_is_generic("các cơ quan, tổ chức có liên quan"));
+    assert_true(orgunits_is_generic("Các cơ quan, tổ chức và cá nhân có liên quan"));
+    assert_true(orgunits_is_generic("cơ sở giam giữ"));
+    assert_true(orgunits_is_generic("Những đơn vị khác"));
+    assert_true(orgunits_is_generic("Cơ quan tổ chức có liên quan."));
+    assert_false(orgunits_is_generic("Cơ quan có thẩm quyền tiến hành tố tụng"));
+    assert_false(orgunits_is_generic("Sở Y tế"));
     plan_unit list[4];
-    units *r = sample(list);
-    assert_int_equal(units_lookup(r, "các cơ sở trợ giúp xã hội").verdict, UNITS_GENERIC);
-    units_free(r);
+    orgunits *r = sample(list);
+    assert_int_equal(orgunits_lookup(r, "các cơ sở trợ giúp xã hội").verdict, UNITS_GENERIC);
+    orgunits_free(r);
 }
 
 static void a_registry_on_top_of_another(void **state)
 {
     (void)state;
     plan_unit folder[4];
-    units *outer = sample(folder);
+    orgunits *outer = sample(folder);
     plan_unit own[1] = {{t("hoi-nm"), t("Hội Người mù"), t("stp"), NULL, 0, NULL}};
-    units *r = units_new(outer);
-    units_add(r, own, 1);
-    assert_int_equal(units_count(r), 5);
-    assert_ptr_equal(units_lookup(r, "Hội Người mù").unit, &own[0]);
-    assert_ptr_equal(units_lookup(r, "Sở Y tế").unit, &folder[2]);
-    assert_ptr_equal(units_lookup(r, "Sở Y tê").unit, &folder[2]);
-    assert_int_equal(units_lookup(outer, "Hội Người mù").verdict, UNITS_UNKNOWN);
-    units_free(r);
-    units_free(outer);
+    orgunits *r = orgunits_new(outer);
+    orgunits_add(r, own, 1);
+    assert_int_equal(orgunits_count(r), 5);
+    assert_ptr_equal(orgunits_lookup(r, "Hội Người mù").unit, &own[0]);
+    assert_ptr_equal(orgunits_lookup(r, "Sở Y tế").unit, &folder[2]);
+    assert_ptr_equal(orgunits_lookup(r, "Sở Y tê").unit, &folder[2]);
+    assert_int_equal(orgunits_lookup(outer, "Hội Người mù").verdict, UNITS_UNKNOWN);
+    orgunits_free(r);
+    orgunits_free(outer);
 }
 
 int main(void)

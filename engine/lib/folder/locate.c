@@ -5,7 +5,7 @@
 #include "fileio.h"
 #include "progress.h"
 #include "template.h"
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 #include "validate.h"
 #include "yamlload.h"
@@ -78,7 +78,7 @@ static int cmp_candidate(const void *pa, const void *pb)
 }
 
 /* The ids seen within a third of the id's length of it (GCC's rule, as
- * text_suggest), closest first, each once. */
+ * vntext_suggest), closest first, each once. */
 static void offer_near(search *s)
 {
     size_t chars = utf8_length(s->id, strlen(s->id));
@@ -86,7 +86,7 @@ static void offer_near(search *s)
     candidate *near = xmalloc((s->nseen + 1) * sizeof *near);
     size_t n = 0;
     for (size_t i = 0; i < s->nseen; i++) {
-        size_t d = text_distance(s->id, s->seen[i], limit);
+        size_t d = vntext_distance(s->id, s->seen[i], limit);
         if (d <= limit)
             near[n++] = (candidate){d, s->seen[i]};
     }

@@ -3,11 +3,11 @@
  * The same unit name typed with two input methods (Telex producing
  * precomposed letters, another producing combining marks) must compare
  * equal, and so must "Sở Tư Pháp" and "sở tư pháp", and "Uỷ ban" (old
- * tone placement) and "Ủy ban" (new). text_fold() gives the comparison
+ * tone placement) and "Ủy ban" (new). vntext_fold() gives the comparison
  * key: case folded, each word's tone mark moved to its end, Unicode NFC,
  * runs of white space collapsed to one space, trimmed, trailing
  * punctuation (. ; , :) dropped.
- * text_suggest() finds the nearest candidate for a "did you mean" hint. */
+ * vntext_suggest() finds the nearest candidate for a "did you mean" hint. */
 #ifndef KEHOACH_TEXT_H
 #define KEHOACH_TEXT_H
 
@@ -16,28 +16,28 @@
 
 /* Comparison key for s[0..n); caller frees. Invalid UTF-8 bytes are kept
  * as they are, so distinct invalid inputs stay distinct. */
-char *text_fold(const char *s, size_t n);
+char *vntext_fold(const char *s, size_t n);
 
-/* Like text_fold(), then without diacritics (ư -> u, đ -> d): for matching
+/* Like vntext_fold(), then without diacritics (ư -> u, đ -> d): for matching
  * text that lost its marks. Caller frees. */
-char *text_fold_ascii(const char *s, size_t n);
+char *vntext_fold_ascii(const char *s, size_t n);
 
-/* True when a and b are equal under text_fold(). */
-bool text_same(const char *a, const char *b);
+/* True when a and b are equal under vntext_fold(). */
+bool vntext_same(const char *a, const char *b);
 
 /* Edit distance (insertions, deletions, substitutions, transpositions of
  * neighbours) between two NUL-terminated strings, counted in code points.
  * Stops early and returns limit + 1 once the distance exceeds limit. */
-size_t text_distance(const char *a, const char *b, size_t limit);
+size_t vntext_distance(const char *a, const char *b, size_t limit);
 
 /* The candidate nearest to `word`, if it is close enough to be what the
  * user meant: within about a third of the word's length (GCC's rule), or
  * equal once case and diacritics are ignored. Returns an index into
  * candidates, or -1. */
-long text_suggest(const char *word, const char *const *candidates, size_t n);
+long vntext_suggest(const char *word, const char *const *candidates, size_t n);
 
 /* s in capitals ("Sở Tư pháp" -> "SỞ TƯ PHÁP"), as the issuing body is
  * printed in a document's header. Caller frees. */
-char *text_upper(const char *s);
+char *vntext_upper(const char *s);
 
 #endif

@@ -4,7 +4,7 @@
  * input methods" compare equal; writing our own tables would be worse.
  * On top of NFC, the tone mark of each word is moved to its end, so the
  * old and new placements of Vietnamese tones compare equal too. */
-#include "text.h"
+#include "vntext.h"
 
 #include "arena.h"
 #include "strbuf.h"
@@ -146,20 +146,20 @@ static char *fold(const char *s, size_t n, bool strip_marks)
     return out.buf;
 }
 
-char *text_fold(const char *s, size_t n)
+char *vntext_fold(const char *s, size_t n)
 {
     return fold(s, n, false);
 }
 
-char *text_fold_ascii(const char *s, size_t n)
+char *vntext_fold_ascii(const char *s, size_t n)
 {
     return fold(s, n, true);
 }
 
-bool text_same(const char *a, const char *b)
+bool vntext_same(const char *a, const char *b)
 {
-    char *fa = text_fold(a, strlen(a));
-    char *fb = text_fold(b, strlen(b));
+    char *fa = vntext_fold(a, strlen(a));
+    char *fb = vntext_fold(b, strlen(b));
     bool same = strcmp(fa, fb) == 0;
     free(fa);
     free(fb);
@@ -256,7 +256,7 @@ static size_t osa(const int32_t *x, size_t n, const int32_t *y, size_t m, size_t
     return result;
 }
 
-size_t text_distance(const char *a, const char *b, size_t limit)
+size_t vntext_distance(const char *a, const char *b, size_t limit)
 {
     size_t na = strlen(a), nb = strlen(b), start, end;
     common_ends(a, na, b, nb, &start, &end);
@@ -269,19 +269,19 @@ size_t text_distance(const char *a, const char *b, size_t limit)
     return result;
 }
 
-long text_suggest(const char *word, const char *const *candidates, size_t n)
+long vntext_suggest(const char *word, const char *const *candidates, size_t n)
 {
-    char *w = text_fold(word, strlen(word));
-    char *wa = text_fold_ascii(word, strlen(word));
+    char *w = vntext_fold(word, strlen(word));
+    char *wa = vntext_fold_ascii(word, strlen(word));
     size_t wlen = utf8_length(w, strlen(w));
     size_t limit = wlen / 3 ? wlen / 3 : 1;
     long best = -1;
     size_t best_d = limit + 1;
     for (size_t i = 0; i < n; i++) {
-        char *c = text_fold(candidates[i], strlen(candidates[i]));
-        size_t d = text_distance(w, c, limit);
+        char *c = vntext_fold(candidates[i], strlen(candidates[i]));
+        size_t d = vntext_distance(w, c, limit);
         if (d > 0 || strcmp(w, c) != 0) {
-            char *ca = text_fold_ascii(candidates[i], strlen(candidates[i]));
+            char *ca = vntext_fold_ascii(candidates[i], strlen(candidates[i]));
             if (strcmp(wa, ca) == 0 && d > 0)
                 d = 0; /* same letters, only marks or case differ */
             free(ca);
@@ -297,7 +297,7 @@ long text_suggest(const char *word, const char *const *candidates, size_t n)
     return best;
 }
 
-char *text_upper(const char *s)
+char *vntext_upper(const char *s)
 {
     size_t n = strlen(s), i = 0;
     char *out = xmalloc(4 * n + 1);

@@ -1,4 +1,4 @@
-/* test-units_query.c - a --unit against the plans read (units_query.h). */
+/* test-orgunits_query.c - a --unit against the plans read (orgunits_query.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "json.h"
 #include "plan.h"
-#include "units_query.h"
+#include "orgunits_query.h"
 
 #include <string.h>
 
@@ -35,7 +35,7 @@ typedef struct plans {
     diag_sink *d;
     source *src[2];
     plan *p[2];
-    units *reg;
+    orgunits *reg;
 } plans;
 
 static plans load(void)
@@ -50,14 +50,14 @@ static plans load(void)
         assert_non_null(root);
         s.p[i] = plan_build(s.a, s.src[i], root);
     }
-    s.reg = units_new(NULL);
-    units_add(s.reg, s.p[0]->units, s.p[0]->nunits);
+    s.reg = orgunits_new(NULL);
+    orgunits_add(s.reg, s.p[0]->units, s.p[0]->nunits);
     return s;
 }
 
 static void release(plans *s)
 {
-    units_free(s->reg);
+    orgunits_free(s->reg);
     for (int i = 0; i < 2; i++)
         source_free(s->src[i]);
     diag_sink_free(s->d);
@@ -67,11 +67,11 @@ static void release(plans *s)
 /* Whether the query is found once both plans are read. */
 static bool found(plans *s, const char *text)
 {
-    units_query *q = units_query_new(text);
-    units_query_add_plan(q, s->p[0], s->reg);
-    units_query_add_plan(q, s->p[1], NULL);
-    bool yes = units_query_found(q);
-    units_query_free(q);
+    orgunits_query *q = orgunits_query_new(text);
+    orgunits_query_add_plan(q, s->p[0], s->reg);
+    orgunits_query_add_plan(q, s->p[1], NULL);
+    bool yes = orgunits_query_found(q);
+    orgunits_query_free(q);
     return yes;
 }
 
@@ -95,23 +95,23 @@ static void not_found_suggests_from_every_plan(void **state)
 {
     (void)state;
     plans s = load();
-    units_query *q = units_query_new("Trung tâm TGPL");
-    units_query_add_plan(q, s.p[0], s.reg);
-    units_query_add_plan(q, s.p[1], NULL);
-    assert_false(units_query_found(q));
-    const units_hints *h = units_query_hints(q);
+    orgunits_query *q = orgunits_query_new("Trung tâm TGPL");
+    orgunits_query_add_plan(q, s.p[0], s.reg);
+    orgunits_query_add_plan(q, s.p[1], NULL);
+    assert_false(orgunits_query_found(q));
+    const orgunits_hints *h = orgunits_query_hints(q);
     assert_int_equal(h->count, 2);
     assert_string_equal(h->names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");   /* 2 words more */
     assert_string_equal(h->names[1], "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
-    units_query_free(q);
+    orgunits_query_free(q);
 
     /* found in the second plan: the first one's suggestions do not matter */
-    q = units_query_new("Phòng Tư pháp huyện Hải Lăng");
-    units_query_add_plan(q, s.p[0], s.reg);
-    assert_false(units_query_found(q));
-    units_query_add_plan(q, s.p[1], NULL);
-    assert_true(units_query_found(q));
-    units_query_free(q);
+    q = orgunits_query_new("Phòng Tư pháp huyện Hải Lăng");
+    orgunits_query_add_plan(q, s.p[0], s.reg);
+    assert_false(orgunits_query_found(q));
+    orgunits_query_add_plan(q, s.p[1], NULL);
+    assert_true(orgunits_query_found(q));
+    orgunits_query_free(q);
     release(&s);
 }
 
@@ -119,14 +119,14 @@ static void not_found_suggests_from_every_plan(void **state)
  * NULL), and the unit's name when that is an alias. */
 static void expect_taken_as(plans *s, const char *text, const char *as, const char *unit)
 {
-    units_query *q = units_query_new(text);
-    units_query_add_plan(q, s->p[0], s->reg);
-    units_query_add_plan(q, s->p[1], NULL);
-    assert_true(units_query_found(q));
-    const char *unit_name, *taken = units_query_taken_as(q, &unit_name);
+    orgunits_query *q = orgunits_query_new(text);
+    orgunits_query_add_plan(q, s->p[0], s->reg);
+    orgunits_query_add_plan(q, s->p[1], NULL);
+    assert_true(orgunits_query_found(q));
+    const char *unit_name, *taken = orgunits_query_taken_as(q, &unit_name);
     assert_string_equal(taken ? taken : "", as);
     assert_string_equal(unit_name ? unit_name : "", unit);
-    units_query_free(q);
+    orgunits_query_free(q);
 }
 
 static void said_when_found_only_without_diacritics(void **state)

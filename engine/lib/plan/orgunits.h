@@ -6,7 +6,7 @@
  * units.yaml beside it.
  *
  * One resolution serves every check, filter and grouping: a name is the
- * unit whose id, name or alias has its key (text_fold(), every dash
+ * unit whose id, name or alias has its key (vntext_fold(), every dash
  * written '-', so case, input method and "–" for "-" do not matter);
  * else the one unit whose key is the same without diacritics ("Quảng
  * Tri" for "Quảng Trị", "So Y te" for "Sở Y tế": a loose match, which
@@ -15,7 +15,7 @@
  * phrases are not units and always pass: text that starts with a
  * lower-case letter ("cơ sở giam giữ"), starts with "Các" or "Những", or
  * ends with "có liên quan". Nearer names are only ever suggested, never
- * taken: units_hints. */
+ * taken: orgunits_hints. */
 #ifndef KEHOACH_UNITS_H
 #define KEHOACH_UNITS_H
 
@@ -24,56 +24,56 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct units units;
+typedef struct orgunits orgunits;
 
 /* A registry on top of outer (NULL for none): lookups that find nothing
  * here go on in outer, which must outlive this one. A plan's own units sit
  * on top of its folder's, so the folder's registry is built once. */
-units *units_new(const units *outer);
-void units_free(units *r);   /* NULL-safe */
+orgunits *orgunits_new(const orgunits *outer);
+void orgunits_free(orgunits *r);   /* NULL-safe */
 
 /* Adds units; the registry keeps pointers to them (they must outlive it). */
-void units_add(units *r, const plan_unit *list, size_t n);
+void orgunits_add(orgunits *r, const plan_unit *list, size_t n);
 
 /* Units here and in the registries below. */
-size_t units_count(const units *r);
+size_t orgunits_count(const orgunits *r);
 
 /* The registry this one sits on, or NULL. */
-const units *units_outer(const units *r);
+const orgunits *orgunits_outer(const orgunits *r);
 
-typedef enum units_verdict {
+typedef enum orgunits_verdict {
     UNITS_FOUND,      /* .unit is the unit named */
     UNITS_GENERIC,    /* a generic phrase, not a unit */
     UNITS_UNKNOWN,    /* no unit, or more than one, has this name */
-} units_verdict;
+} orgunits_verdict;
 
-typedef struct units_match {
-    units_verdict verdict;
+typedef struct orgunits_match {
+    orgunits_verdict verdict;
     const plan_unit *unit;        /* FOUND: the unit */
     const char *name;             /* FOUND: its id, name or alias matched */
     bool loose;                   /* FOUND only without diacritics */
-} units_match;
+} orgunits_match;
 
 /* r may be NULL (nothing is registered). Allocates nothing that outlives
  * the call; costs a bisection per part of the name. */
-units_match units_lookup(const units *r, const char *text);
+orgunits_match orgunits_lookup(const orgunits *r, const char *text);
 
-bool units_is_generic(const char *text);
+bool orgunits_is_generic(const char *text);
 
-/* The key names are compared by: text_fold(), dashes as '-'. Caller
+/* The key names are compared by: vntext_fold(), dashes as '-'. Caller
  * frees. */
-char *units_key(const char *text);
+char *orgunits_key(const char *text);
 
 /* The same without diacritics: where no registry tells them apart, two
  * names with one loose key are one unit, written two ways. Caller frees. */
-char *units_loose_key(const char *text);
+char *orgunits_loose_key(const char *text);
 
 /* True when text (a lead or partner as written) names the unit that query
- * names (an id, a name or an alias, resolved as units_lookup() does), or
+ * names (an id, a name or an alias, resolved as orgunits_lookup() does), or
  * a unit within it: its parent chain in the registry leads to it, or text
  * is "A (B)" and A or B is it. Without the registry's help, the names
  * themselves must have the same loose key. */
-bool units_names(const units *r, const char *text, const char *query);
+bool orgunits_names(const orgunits *r, const char *text, const char *query);
 
 /* --- suggestions -------------------------------------------------------- */
 
@@ -88,23 +88,23 @@ bool units_names(const units *r, const char *text, const char *query);
  * "Trung tâm Trợ giúp pháp lý Nhà nước"). Ids are suggested only by
  * edits. The names are copies: the registries and plans they came from
  * may be freed. */
-typedef struct units_hints {
+typedef struct orgunits_hints {
     char *names[UNITS_HINTS];
     size_t count;
     /* private */
     long scores[UNITS_HINTS];
     char *keys[UNITS_HINTS];
-    struct units_hints_query *query;
-} units_hints;
+    struct orgunits_hints_query *query;
+} orgunits_hints;
 
-void units_hints_init(units_hints *h, const char *text);
-void units_hints_release(units_hints *h);
+void orgunits_hints_init(orgunits_hints *h, const char *text);
+void orgunits_hints_release(orgunits_hints *h);
 
 /* Offers a unit name written somewhere (is_id: a unit id). */
-void units_hints_offer(units_hints *h, const char *name, bool is_id);
+void orgunits_hints_offer(orgunits_hints *h, const char *name, bool is_id);
 
 /* Offers every id, name and alias of r itself (not of the registries
  * below it). */
-void units_hints_offer_registry(units_hints *h, const units *r);
+void orgunits_hints_offer_registry(orgunits_hints *h, const orgunits *r);
 
 #endif

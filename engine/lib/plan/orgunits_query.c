@@ -1,6 +1,6 @@
-/* units_query.c - a command's --unit against the plans it reads (see
- * units_query.h). */
-#include "units_query.h"
+/* orgunits_query.c - a command's --unit against the plans it reads (see
+ * orgunits_query.h). */
+#include "orgunits_query.h"
 
 #include "arena.h"
 #include "strmap.h"
@@ -8,31 +8,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct units_query {
+struct orgunits_query {
     char *text;
     bool found;
     char *taken_as;          /* found only without diacritics: as what */
     char *unit_name;         /* the registered name, when taken_as is not it */
-    units_hints hints;
+    orgunits_hints hints;
     arena *a;                /* the keys of offered */
     strmap offered;          /* registries below a plan's own, offered,
                                 by their address */
 };
 
-units_query *units_query_new(const char *text)
+orgunits_query *orgunits_query_new(const char *text)
 {
-    units_query *q = xcalloc(1, sizeof *q);
+    orgunits_query *q = xcalloc(1, sizeof *q);
     q->text = xstrdup(text);
     q->a = arena_new();
-    units_hints_init(&q->hints, text);
+    orgunits_hints_init(&q->hints, text);
     return q;
 }
 
-void units_query_free(units_query *q)
+void orgunits_query_free(orgunits_query *q)
 {
     if (!q)
         return;
-    units_hints_release(&q->hints);
+    orgunits_hints_release(&q->hints);
     arena_free(q->a);
     free(q->taken_as);
     free(q->unit_name);
@@ -43,14 +43,14 @@ void units_query_free(units_query *q)
 /* True when a and b are the same name but for diacritics. */
 static bool same_but_marks(const char *a, const char *b)
 {
-    char *ka = units_key(a), *kb = units_key(b);
+    char *ka = orgunits_key(a), *kb = orgunits_key(b);
     bool differ = strcmp(ka, kb) != 0;
     free(ka);
     free(kb);
     if (!differ)
         return false;
-    ka = units_loose_key(a);
-    kb = units_loose_key(b);
+    ka = orgunits_loose_key(a);
+    kb = orgunits_loose_key(b);
     bool same = strcmp(ka, kb) == 0;
     free(ka);
     free(kb);
@@ -58,21 +58,21 @@ static bool same_but_marks(const char *a, const char *b)
 }
 
 /* Matches or offers every name of a list; true when one matches. */
-static bool names_match(units_query *q, const plan_units *u, const units *registry)
+static bool names_match(orgunits_query *q, const plan_units *u, const orgunits *registry)
 {
     for (size_t i = 0; i < u->count; i++) {
         const char *name = u->items[i].s;
-        if (units_names(registry, name, q->text)) {
+        if (orgunits_names(registry, name, q->text)) {
             if (same_but_marks(name, q->text))
                 q->taken_as = xstrdup(name);
             return true;
         }
-        units_hints_offer(&q->hints, name, false);
+        orgunits_hints_offer(&q->hints, name, false);
     }
     return false;
 }
 
-static bool plan_names(units_query *q, const plan *p, const units *registry)
+static bool plan_names(orgunits_query *q, const plan *p, const orgunits *registry)
 {
     for (size_t i = 0; i < p->nactivities; i++) {
         const plan_activity *a = p->activities[i];
@@ -86,24 +86,24 @@ static bool plan_names(units_query *q, const plan *p, const units *registry)
     return false;
 }
 
-static void offer_registries(units_query *q, const units *registry)
+static void offer_registries(orgunits_query *q, const orgunits *registry)
 {
-    units_hints_offer_registry(&q->hints, registry);
-    for (const units *r = units_outer(registry); r; r = units_outer(r)) {
+    orgunits_hints_offer_registry(&q->hints, registry);
+    for (const orgunits *r = orgunits_outer(registry); r; r = orgunits_outer(r)) {
         if (strmap_get(&q->offered, (const char *)&r, sizeof r))
             continue;
-        const units **key = arena_alloc(q->a, sizeof *key);
+        const orgunits **key = arena_alloc(q->a, sizeof *key);
         *key = r;
         strmap_put(q->a, &q->offered, (const char *)key, sizeof *key, (void *)r);
-        units_hints_offer_registry(&q->hints, r);
+        orgunits_hints_offer_registry(&q->hints, r);
     }
 }
 
-void units_query_add_plan(units_query *q, const plan *p, const units *registry)
+void orgunits_query_add_plan(orgunits_query *q, const plan *p, const orgunits *registry)
 {
     if (q->found)
         return;
-    units_match m = units_lookup(registry, q->text);
+    orgunits_match m = orgunits_lookup(registry, q->text);
     q->found = m.verdict == UNITS_FOUND || plan_names(q, p, registry);
     if (m.verdict == UNITS_FOUND && m.loose) {
         q->taken_as = xstrdup(m.name);
@@ -114,18 +114,18 @@ void units_query_add_plan(units_query *q, const plan *p, const units *registry)
         offer_registries(q, registry);
 }
 
-bool units_query_found(const units_query *q)
+bool orgunits_query_found(const orgunits_query *q)
 {
     return q->found;
 }
 
-const char *units_query_taken_as(const units_query *q, const char **unit_name)
+const char *orgunits_query_taken_as(const orgunits_query *q, const char **unit_name)
 {
     *unit_name = q->unit_name;
     return q->taken_as;
 }
 
-const units_hints *units_query_hints(const units_query *q)
+const orgunits_hints *orgunits_query_hints(const orgunits_query *q)
 {
     return &q->hints;
 }

@@ -17,7 +17,7 @@
 #include "progress.h"
 #include "report_field.h"
 #include "template.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,7 +35,7 @@ typedef struct report_options {
 report *report_begin(const report_options *o, char **err);
 
 /* Adds a checked, scheduled plan with its log (NULL when none). */
-void report_plan(report *r, const plan *p, const char *file, const units *registry,
+void report_plan(report *r, const plan *p, const char *file, const orgunits *registry,
                  const progress_log *log);
 
 typedef struct report_summary {

@@ -9,12 +9,12 @@
  * mean" compares a name with every name it could be, so it is made only
  * for a problem that will be shown (diag_keeps), and once for a missing
  * plan however many plans link to it. */
-#include "check.h"
+#include "meaning.h"
 
 #include "arena.h"
 #include "date.h"
 #include "strmap.h"
-#include "text.h"
+#include "vntext.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,24 +181,24 @@ static void check_activities(const plan *p, diag_sink *d)
 
 /* --- unit names ------------------------------------------------------- */
 
-static void warn_unknown(const plan_text *t, const units *registry, diag_sink *d)
+static void warn_unknown(const plan_text *t, const orgunits *registry, diag_sink *d)
 {
-    units_hints h;
-    units_hints_init(&h, t->s);
+    orgunits_hints h;
+    orgunits_hints_init(&h, t->s);
     if (diag_keeps(d, t->at))           /* a suggestion only where it is shown */
-        for (const units *r = registry; r; r = units_outer(r))
-            units_hints_offer_registry(&h, r);
+        for (const orgunits *r = registry; r; r = orgunits_outer(r))
+            orgunits_hints_offer_registry(&h, r);
     if (h.count)
         diag_at_node(d, DIAG_WARNING, t->at,
                      "unit '%s' is not in the unit registry; did you mean '%s'?", t->s,
                      h.names[0]);
     else
         diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry", t->s);
-    units_hints_release(&h);
+    orgunits_hints_release(&h);
 }
 
 typedef struct name_check {
-    const units *registry;
+    const orgunits *registry;
     diag_sink *d;
 } name_check;
 
@@ -207,7 +207,7 @@ static void check_names(const plan_units *u, void *ctx)
     const name_check *c = ctx;
     for (size_t i = 0; i < u->count; i++) {
         const plan_text *t = &u->items[i];
-        units_match m = units_lookup(c->registry, t->s);
+        orgunits_match m = orgunits_lookup(c->registry, t->s);
         if (m.verdict == UNITS_UNKNOWN)
             warn_unknown(t, c->registry, c->d);
         else if (m.loose)
@@ -265,7 +265,7 @@ static void collect_spellings(const plan_units *u, void *ctx)
             s->cap = s->cap ? 2 * s->cap : 16;
             s->items = xrealloc(s->items, s->cap * sizeof *s->items);
         }
-        s->items[s->n++] = (spelling){units_loose_key(t->s), NULL, t};
+        s->items[s->n++] = (spelling){orgunits_loose_key(t->s), NULL, t};
     }
 }
 
@@ -296,8 +296,8 @@ static void check_spellings(const plan *p, diag_sink *d)
             continue;
         }
         if (!a->key)
-            a->key = units_key(a->t->s);
-        b->key = units_key(b->t->s);
+            a->key = orgunits_key(a->t->s);
+        b->key = orgunits_key(b->t->s);
         if (strcmp(a->key, b->key) != 0) {
             diag *r = diag_at_node(d, DIAG_WARNING, b->t->at,
                                    "unit '%s' is written '%s' on line %u; one unit, "
@@ -313,13 +313,13 @@ static void check_spellings(const plan *p, diag_sink *d)
     free(s.items);
 }
 
-void check_plan(const plan *p, const units *registry, diag_sink *d)
+void meaning_check_plan(const plan *p, const orgunits *registry, diag_sink *d)
 {
     check_ids(p, d);
     check_dates(p, d);
     check_activities(p, d);
     name_check c = {registry, d};
-    if (units_count(registry))
+    if (orgunits_count(registry))
         each_name_list(p, check_names, &c);
     else
         check_spellings(p, d);
@@ -342,7 +342,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
             const plan_text *t = j == 0 ? &u->name : &u->aliases[j - 1];
             if (!t->s)
                 continue;
-            folded[nnames] = units_key(t->s);
+            folded[nnames] = orgunits_key(t->s);
             names[nnames] = (keyed){folded[nnames], t->at, nnames};
             owner[nnames] = u;
             nnames++;
@@ -368,7 +368,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
     free(names);
 }
 
-void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
+void meaning_check_units(const plan_unit *const *list, size_t n, diag_sink *d)
 {
     keyed *ids = xmalloc((n + 1) * sizeof *ids);
     size_t nids = 0;
@@ -384,7 +384,7 @@ void check_units(const plan_unit *const *list, size_t n, diag_sink *d)
         if (!parent->s || sorted_has(ids, nids, parent->s))
             continue;
         long best = diag_keeps(d, parent->at)
-                        ? text_suggest(parent->s, names, nids) : -1;
+                        ? vntext_suggest(parent->s, names, nids) : -1;
         if (best >= 0)
             diag_at_node(d, DIAG_ERROR, parent->at,
                          "parent unit '%s' is not in the unit registry; did you mean '%s'?",
@@ -405,7 +405,7 @@ typedef struct plan_ref {
     diag_loc at;
 } plan_ref;
 
-struct check_index {
+struct meaning_index {
     arena *a;           /* the map's storage */
     strmap ids;         /* plan id -> plan_ref of its first plan */
     strmap nearest;     /* missing plan id -> nearest plan id, or "" */
@@ -424,14 +424,14 @@ static void *grow(void *items, size_t count, size_t *cap, size_t size)
     return xrealloc(items, *cap * size);
 }
 
-check_index *check_index_new(void)
+meaning_index *meaning_index_new(void)
 {
-    check_index *ix = xcalloc(1, sizeof *ix);
+    meaning_index *ix = xcalloc(1, sizeof *ix);
     ix->a = arena_new();
     return ix;
 }
 
-void check_index_free(check_index *ix)
+void meaning_index_free(meaning_index *ix)
 {
     if (!ix)
         return;
@@ -455,7 +455,7 @@ static void capture(diag_loc *loc, const node *at)
     diag_loc_capture(loc, at->src, at->pos, at->span);
 }
 
-void check_index_add(check_index *ix, const plan *p, diag_sink *d)
+void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
 {
     for (size_t i = 0; i < p->nbasis; i++) {
         const plan_text *link = &p->basis[i].plan;
@@ -487,19 +487,19 @@ void check_index_add(check_index *ix, const plan *p, diag_sink *d)
 
 /* The plan id nearest to a missing one, "" for none; each missing id is
  * compared with every plan once, however many plans link to it. */
-static const char *nearest_plan(check_index *ix, const char *const *names, const char *id)
+static const char *nearest_plan(meaning_index *ix, const char *const *names, const char *id)
 {
     static const char none[] = "";
     const char *near = strmap_get(&ix->nearest, id, strlen(id));
     if (!near) {
-        long best = text_suggest(id, names, ix->nplans);
+        long best = vntext_suggest(id, names, ix->nplans);
         near = best >= 0 ? names[best] : none;
         strmap_put(ix->a, &ix->nearest, id, strlen(id), (void *)near);
     }
     return near;
 }
 
-void check_index_finish(check_index *ix, diag_sink *d)
+void meaning_index_finish(meaning_index *ix, diag_sink *d)
 {
     const char **names = xmalloc((ix->nplans + 1) * sizeof *names);
     for (size_t i = 0; i < ix->nplans; i++)

@@ -1,6 +1,6 @@
 /* when.c - time phrases into dated windows (see when.h).
  *
- * Each line is folded one character at a time with text_fold_ascii(), so
+ * Each line is folded one character at a time with vntext_fold_ascii(), so
  * the parser reads lowercase ASCII words ("tu thang 03/2026 den ...")
  * while every byte of that key remembers the bytes of the original it came
  * from: notes and the words quoted in a refusal are the plan's own text.
@@ -14,7 +14,7 @@
  * give the same four windows with the same keys. */
 #include "when.h"
 
-#include "text.h"
+#include "vntext.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -185,7 +185,7 @@ static bool when_is_gap(int32_t cp)
 }
 
 /* Folds s[0..n) into k, character by character: ASCII is lowered here,
- * the rest goes through text_fold_ascii() ("Ý" -> "y", "Đ" -> "d"). */
+ * the rest goes through vntext_fold_ascii() ("Ý" -> "y", "Đ" -> "d"). */
 static void when_fold(arena *a, const char *s, size_t n, when_key *k)
 {
     *k = (when_key){0};
@@ -207,7 +207,7 @@ static void when_fold(arena *a, const char *s, size_t n, when_key *k)
         } else if (when_is_gap(cp)) {
             when_key_put(a, k, " ", 1, i, i + len);
         } else {
-            char *folded = text_fold_ascii(s + i, len);
+            char *folded = vntext_fold_ascii(s + i, len);
             size_t m = strlen(folded);
             if (m)
                 when_key_put(a, k, folded, m, i, i + len);

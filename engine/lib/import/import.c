@@ -12,7 +12,7 @@
  * (STT | Nội dung | Đơn vị chủ trì | ...) is read by its header row. */
 #include "import.h"
 
-#include "text.h"
+#include "vntext.h"
 #include "when.h"
 
 #include <stdio.h>
@@ -1145,7 +1145,7 @@ char *imp_plan_id(arena *a, const char *name)
     base = base ? base + 1 : name;
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *folded = text_fold_ascii(base, n);
+    char *folded = vntext_fold_ascii(base, n);
     strbuf sb = STRBUF_INIT;
     for (const char *c = folded; *c; c++) {
         if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))

@@ -2,7 +2,7 @@
  *
  * A plan's document (its source, nodes and model, in one arena) is freed
  * as soon as the plan is checked: the checks across plans keep only ids
- * and links (check_index), so memory does not grow with the number of
+ * and links (meaning_index), so memory does not grow with the number of
  * plans. A folder's unit registry stays loaded for the folder's plans.
  * A progress log is loaded, checked and freed with its plan, under the
  * limits of a log (progress_log_limits: its size, not its number of
@@ -11,7 +11,7 @@
 
 #include "arena.h"
 #include "catalog.h"
-#include "check.h"
+#include "meaning.h"
 #include "fileio.h"
 #include "plan.h"
 #include "progress.h"
@@ -19,7 +19,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "template.h"
-#include "units.h"
+#include "orgunits.h"
 #include "yamlload.h"
 
 #include <stdlib.h>
@@ -35,7 +35,7 @@ typedef struct document {
 typedef struct registry {
     const char *dir;
     document *doc;         /* NULL when the folder has none, or it is broken */
-    units *units;          /* NULL likewise */
+    orgunits *units;          /* NULL likewise */
 } registry;
 
 typedef struct run {
@@ -43,7 +43,7 @@ typedef struct run {
     validate_plan_fn *on_plan;
     void *ctx;
     catalog *cat;
-    check_index *index;
+    meaning_index *index;
     validate_result *out;
     size_t files_cap;      /* room in out->files */
     arena *a;              /* the maps' storage */
@@ -154,18 +154,18 @@ static void load_registry(run *r, const char *path, registry *reg)
     const plan_unit **each = xmalloc((n + 1) * sizeof *each);
     for (size_t i = 0; i < n; i++)
         each[i] = &list[i];
-    check_units(each, n, r->d);
+    meaning_check_units(each, n, r->d);
     free(each);
     f->units = n;
     r->out->registries++;
     reg->doc = doc;
-    reg->units = units_new(NULL);
-    units_add(reg->units, list, n);
+    reg->units = orgunits_new(NULL);
+    orgunits_add(reg->units, list, n);
 }
 
 /* The unit registry of a folder, loaded and checked on first use; NULL
  * when the folder has none. */
-static const units *folder_registry(run *r, const char *dir)
+static const orgunits *folder_registry(run *r, const char *dir)
 {
     registry *reg = strmap_get(&r->folders, dir, strlen(dir));
     if (reg)
@@ -234,24 +234,24 @@ static void check_one_plan(run *r, const char *path)
         f->id = xstrdup(p->id.s);
 
     char *dir = fileio_dirname(path);
-    units *reg = units_new(folder_registry(r, dir));
+    orgunits *reg = orgunits_new(folder_registry(r, dir));
     free(dir);
-    units_add(reg, p->units, p->nunits);
+    orgunits_add(reg, p->units, p->nunits);
     if (p->nunits) {
         const plan_unit **list = xmalloc(p->nunits * sizeof *list);
         for (size_t i = 0; i < p->nunits; i++)
             list[i] = &p->units[i];
-        check_units(list, p->nunits, r->d);
+        meaning_check_units(list, p->nunits, r->d);
         free(list);
     }
-    check_plan(p, reg, r->d);
+    meaning_check_plan(p, reg, r->d);
     schedule_plan(doc->a, p, r->d);
-    check_index_add(r->index, p, r->d);
+    meaning_index_add(r->index, p, r->d);
     document *log_doc = NULL;
     progress_log *log = load_log(r, path, p, &log_doc);
     if (r->on_plan)
         r->on_plan(p, path, reg, log, r->ctx);
-    units_free(reg);
+    orgunits_free(reg);
     document_free(log_doc);
     document_free(doc);
 }
@@ -322,7 +322,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         out->internal_error = true;
         return;
     }
-    r.index = check_index_new();
+    r.index = meaning_index_new();
     r.a = arena_new();
     fileio_list files = {NULL, 0};
     diag_set_stage(d, "file");
@@ -356,12 +356,12 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         }
     }
     diag_set_stage(d, "meaning");
-    check_index_finish(r.index, d);
+    meaning_index_finish(r.index, d);
 
     fileio_list_release(&files);
-    check_index_free(r.index);
+    meaning_index_free(r.index);
     for (size_t i = 0; i < r.nregistries; i++) {
-        units_free(r.registries[i]->units);
+        orgunits_free(r.registries[i]->units);
         document_free(r.registries[i]->doc);
     }
     free(r.registries);

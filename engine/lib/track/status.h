@@ -23,7 +23,7 @@
 #include "date.h"
 #include "plan.h"
 #include "progress.h"
-#include "units.h"
+#include "orgunits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -125,7 +125,7 @@ typedef struct status_plan {
     status_group *sections;            /* as plan->all_sections; a section
                                           counts its subsections too */
     size_t nsections;
-    status_group *leads;               /* by lead unit as units_lookup()
+    status_group *leads;               /* by lead unit as orgunits_lookup()
                                           finds it (names it does not find:
                                           by loose key), in order of
                                           appearance */
@@ -133,11 +133,11 @@ typedef struct status_plan {
 } status_plan;
 
 /* Which activities the counts take: those a unit leads or coordinates
- * (matched through the registry as units_names() does), or all; and the
+ * (matched through the registry as orgunits_names() does), or all; and the
  * registry the lead units are grouped by. */
 typedef struct status_scope {
     const char *unit;                  /* NULL: every activity */
-    const units *registry;             /* may be NULL */
+    const orgunits *registry;             /* may be NULL */
 } status_scope;
 
 /* The status of a scheduled plan as of a date. log may be NULL (no
