@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "strbuf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void allocations_are_zeroed_and_aligned(void **state)
@@ -49,6 +50,35 @@ static void strings_and_growth(void **state)
     arena_free(a);
 }
 
+/* One element at a time, on the heap and in the arena: the slots double
+ * (from `least`), so 100,000 elements take 14 growths, and every element
+ * written stays. */
+static void arrays_make_room_by_doubling(void **state)
+{
+    (void)state;
+    size_t *heap = NULL, heap_n = 0, heap_cap = 0, growths = 0;
+    arena *a = arena_new();
+    size_t *kept = NULL, kept_n = 0, kept_cap = 0;
+    for (size_t i = 0; i < 100000; i++) {
+        size_t before = heap_cap;
+        ARRAY_ROOM(heap, heap_n, heap_cap, 16);
+        growths += heap_cap != before;
+        assert_true(heap_cap > heap_n);
+        assert_true(heap_cap == 16 || heap_cap <= 2 * (heap_n + 1));
+        heap[heap_n++] = i;
+        ARENA_ROOM(a, kept, kept_n, kept_cap, 16);
+        kept[kept_n++] = i * 3;
+    }
+    assert_int_equal(growths, 14);          /* 16 * 2^13 = 131,072 */
+    assert_int_equal(heap_cap, 131072);
+    for (size_t i = 0; i < 100000; i++) {
+        assert_int_equal(heap[i], i);
+        assert_int_equal(kept[i], i * 3);
+    }
+    free(heap);
+    arena_free(a);
+}
+
 static void strbuf_builds_text_and_json(void **state)
 {
     (void)state;
@@ -80,6 +110,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(allocations_are_zeroed_and_aligned),
         cmocka_unit_test(strings_and_growth),
+        cmocka_unit_test(arrays_make_room_by_doubling),
         cmocka_unit_test(strbuf_builds_text_and_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -170,6 +170,38 @@ void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
     return p;
 }
 
+/* The slots a full array of cap grows to: twice cap, at least least. */
+static size_t doubled(size_t cap, size_t least, size_t elem_size)
+{
+    if (cap > SIZE_MAX / 2)
+        out_of_memory(SIZE_MAX);
+    size_t want = cap * 2 > least ? cap * 2 : least;
+    if (elem_size && want > SIZE_MAX / elem_size)
+        out_of_memory(SIZE_MAX);
+    return want;
+}
+
+void *array_room(void *items, size_t n, size_t *cap, size_t least, size_t elem_size)
+{
+    if (n < *cap)
+        return items;
+    size_t want = doubled(*cap, least, elem_size);
+    items = xrealloc(items, want * elem_size);
+    *cap = want;
+    return items;
+}
+
+void *arena_room(arena *a, void *items, size_t n, size_t *cap, size_t least,
+                 size_t elem_size)
+{
+    if (n < *cap)
+        return items;
+    size_t want = doubled(*cap, least, elem_size);
+    items = arena_grow(a, items, n, want, elem_size);
+    *cap = want;
+    return items;
+}
+
 size_t arena_used(const arena *a)
 {
     return a->total;
