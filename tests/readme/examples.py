@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""The README's examples are true.
+"""The examples of the README and of docs/ are true.
+
+In each file given (README.md first, then the pages of docs/):
 
 - every ```yaml block that starts with the editor's schema line is a plan
   that `kehoach validate` accepts;
@@ -7,7 +9,10 @@
   command prints, run in the folder its files are in: the repository for
   plans/, or the golden case whose `cmd` is the same command.
 
-usage: examples.py KEHOACH README
+A page of docs/ that holds an example but is not given is an error too,
+so that a page added later is not left unchecked.
+
+usage: examples.py KEHOACH README [DOC...]
 """
 import os
 import re
@@ -35,11 +40,18 @@ def case_for(cases, args):
     return None
 
 
-def main():
-    kehoach, readme = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    repo = os.path.dirname(readme)
-    cases = os.path.join(repo, "tests", "cli")
-    text = open(readme, encoding="utf-8").read()
+def has_example(path):
+    for lang, body in BLOCK.findall(open(path, encoding="utf-8").read()):
+        if ((lang == "yaml" and body.startswith("# yaml-language-server:"))
+                or body.startswith("$ kehoach ")):
+            return True
+    return False
+
+
+def check_file(kehoach, repo, cases, path):
+    """(examples checked, examples wrong) in one Markdown file."""
+    name = os.path.relpath(path, repo)
+    text = open(path, encoding="utf-8").read()
     checked, failed = 0, 0
     for lang, body in BLOCK.findall(text):
         if lang == "yaml" and body.startswith("# yaml-language-server:"):
@@ -51,26 +63,45 @@ def main():
             checked += 1
             if proc.returncode != 0:
                 failed += 1
-                print("README plan example is not valid:\n" + proc.stdout.decode())
+                print(f"{name}: plan example is not valid:\n" + proc.stdout.decode())
         elif body.startswith("$ kehoach "):
             first, _, shown = body.partition("\n")
             args = shlex.split(first[len("$ kehoach "):])
             case = case_for(cases, args)
             if case:
                 with tempfile.TemporaryDirectory() as work:
-                    for name in os.listdir(case):
-                        if name not in ("cmd", "stdout", "stderr", "status"):
-                            os.link(os.path.join(case, name), os.path.join(work, name))
+                    for entry in os.listdir(case):
+                        if entry not in ("cmd", "stdout", "stderr", "status"):
+                            os.link(os.path.join(case, entry), os.path.join(work, entry))
                     actual = run(kehoach, args, work)
             else:
                 actual = run(kehoach, args, repo)
             checked += 1
             if actual != shown:
                 failed += 1
-                print(f"README shows for 'kehoach {' '.join(args)}':\n{shown}"
+                print(f"{name} shows for 'kehoach {' '.join(args)}':\n{shown}"
                       f"but it prints:\n{actual}")
-    print(f"{checked} README examples checked, {failed} wrong")
-    return 1 if failed or not checked else 0
+    print(f"{name}: {checked} examples checked, {failed} wrong")
+    return checked, failed
+
+
+def main():
+    kehoach = os.path.abspath(sys.argv[1])
+    paths = [os.path.abspath(p) for p in sys.argv[2:]]
+    repo = os.path.dirname(paths[0])
+    cases = os.path.join(repo, "tests", "cli")
+    checked, failed = 0, 0
+    for path in paths:
+        n, bad = check_file(kehoach, repo, cases, path)
+        checked, failed = checked + n, failed + bad
+    docs = os.path.join(repo, "docs")
+    left = sorted(os.path.join("docs", f) for f in os.listdir(docs)
+                  if f.endswith(".md") and os.path.join(docs, f) not in paths
+                  and has_example(os.path.join(docs, f)))
+    for name in left:
+        print(f"{name} has examples but is not checked: add it to tests/meson.build")
+    print(f"{checked} examples checked in {len(paths)} files, {failed} wrong")
+    return 1 if failed or left or not checked else 0
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ after every due date the plans imply (reports included), each time for a
 reporting period that holds that day (a year, a half, a quarter, a month
 or a span of dates, in turn), reads the workbooks back with openpyxl,
 and compares every cell of every table, and every number a sheet shows
-elsewhere, with what the README's rules give from the plan and log files
+elsewhere, with what the rules of docs/ give from the plan and log files
 (tests/rules.py; only the occurrence windows come from `kehoach
 deadlines`):
 
@@ -30,12 +30,12 @@ deadlines`):
     template and of every input file).
 
   - a template written here whose four sheets (summary, activities,
-    records, deadlines) show every field of the README's field table
+    records, deadlines) show every field of the field table of docs/reports.md
     between them: every cell, and every field must have shown a value in
     some workbook (a field always empty was not compared).
 
 A cell is expected from the template's field for its column (the field
-table of the README), so every column of the built-in templates is
+table of docs/reports.md), so every column of the built-in templates is
 checked, numbers and text alike.
 
 usage: figures.py KEHOACH PLANS_DIR TEMPLATES_DIR
@@ -89,7 +89,7 @@ def kinds_of(found):
     return sorted(kinds.items(), key=lambda k: -k[1])
 
 
-# --- periods (README: "the named periods run from the 15th to the 14th") -
+# --- periods (docs/reports.md: "the named periods run from the 15th to the 14th")
 
 def month_start(year, month, shift):
     index = year * 12 + month - 1 + shift
@@ -150,7 +150,7 @@ def result(s):
 
 
 def remark(s, as_of):
-    """Ghi chú: what the state means in dates (README, activity.remark)."""
+    """Ghi chú: what the state means in dates (docs/reports.md, activity.remark)."""
     on = vn(s.last["date"]) if s.last else None
     text = ""
     if s.state == "done" and on:
@@ -307,7 +307,7 @@ class Run:
 
 
 def rows_of(kind, run, statuses):
-    """The rows of a table sheet about these plans, in the order the README
+    """The rows of a table sheet about these plans, in the order docs/reports.md
     gives them."""
     for st in statuses:
         if kind == "summary":
@@ -543,13 +543,13 @@ def summary_line(out, template, run, sheets):
 
 KINDS = ("year", "half", "quarter", "month", "span")       # of periods, in turn
 KINDS_OF_REPORT = ("ministry", "audit", "every")
-EVERY = "every.template.yaml"     # written here: every field of the README
+EVERY = "every.template.yaml"     # written here: every field of docs/reports.md
 
 
-def fields_of_readme():
-    """The fields of the README's field table, by scope, in its order."""
+def fields_of_docs():
+    """The fields of the field table of docs/reports.md, by scope, in its order."""
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "..", "..", "README.md"), encoding="utf-8") as f:
+    with open(os.path.join(here, "..", "..", "docs", "reports.md"), encoding="utf-8") as f:
         text = f.read()
     names = []
     for line in text.split("\n"):
@@ -562,12 +562,12 @@ def fields_of_readme():
 
 
 def every_template(path):
-    """A template whose four sheets show, between them, every field of the
-    README: a summary with the period, report and plan fields, activities
+    """A template whose four sheets show, between them, every field of
+    docs/reports.md: a summary with the period, report and plan fields, activities
     with the plan's, sections' and activities', records with the plan's,
     activities' and records', deadlines with the plan's, activities' and
     deadlines'; the fields it holds."""
-    f = fields_of_readme()
+    f = fields_of_docs()
     sheets = [("summary", "Tổng hợp", f["period"] + f["report"] + f["plan"]),
               ("activities", "Hoạt động", f["plan"] + f["section"] + f["activity"]),
               ("records", "Nhật ký", f["plan"] + f["activity"] + f["record"]),
@@ -646,7 +646,7 @@ def main():
     for kind, n in kinds_of(problems)[:20]:
         print(f"{n:6} differ: {kind}")
     print(f"{compared} figures in {len(KINDS_OF_REPORT) * len(days)} workbooks ({len(days)} "
-          f"as-of dates around {len(dues)} due dates; {len(every_fields)} fields of the README, "
+          f"as-of dates around {len(dues)} due dates; {len(every_fields)} fields of docs/reports.md, "
           f"each seen with a value) compared: {len(problems)} problems")
     return 1 if problems else 0
 
