@@ -1,4 +1,4 @@
-"""Where plans stand, by the README's rules, recomputed in Python from the
+"""Where plans stand, by the rules of docs/, recomputed in Python from the
 plan files and their progress logs alone: the independent side of the
 tests that check every figure kehoach shows (tests/progress/replay.py,
 tests/report/figures.py and readback.py, tests/deadlines/formats.py).
@@ -7,7 +7,8 @@ Only the occurrence windows come from kehoach: `kehoach deadlines
 --format json` on copies of the plans without their logs lists every
 window their time phrases imply (the phrases are checked by their own
 tests). States, percents, counts, targets and what is expected of them,
-days late and left are computed here, from the README's words:
+days late and left are computed here, from the words of docs/plan-format.md
+and docs/reports.md:
 
   - an occurrence: its latest record on or before the date (by date, then
     by place in the log) says cancelled; done on or before the due date;
@@ -85,7 +86,8 @@ def rounded_mean(total, count):
     return (total + count // 2) // count if count else 0
 
 
-# --- text compared as kehoach compares unit names (README, "Unit registry")
+# --- text compared as kehoach compares unit names (docs/plan-format.md,
+# "Unit registry")
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -123,7 +125,7 @@ def fold(text):
 
 
 
-# --- which unit a name is: the README's unit rule, written again here -----
+# --- which unit a name is: the unit rule of docs/plan-format.md, again ---
 
 UNREGISTERED = "Chưa đăng ký: "      # the chart's label of a name no registry has
 

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include "kehoach.h"
 
-/* Exit codes, documented in the README. */
+/* Exit codes, documented in docs/commands.md. */
 enum {
     EXIT_VALID = 0,      /* no problems */
     EXIT_PROBLEMS = 1,   /* the input has problems */

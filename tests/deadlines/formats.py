@@ -19,7 +19,7 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
     order, and the counts, in JSON and in text ("Tính đến ngày ...: N quá
     hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), all of them and
     --within 30d, 6w, 3m or 1y in turn (the last day kept, "đến ..."),
-    against the README's rules recomputed from the plans and logs
+    against the rules of docs/ recomputed from the plans and logs
     (tests/rules.py).
 
 No date or no item checked is a failure: it says the windows or the

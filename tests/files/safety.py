@@ -2,8 +2,8 @@
 """kehoach's files: never through a planted link, never over a special file
 or an input, modes and owners kept, no temporary left, no hand edit lost.
 
-The promises (engine/lib/base/outfile.c, engine/lib/base/lockfile.c, README "Files
-kehoach writes"), each checked in a folder of its own on the small plan of
+The promises (engine/lib/base/outfile.c, engine/lib/base/lockfile.c, docs/commands.md
+"Files kehoach writes"), each checked in a folder of its own on the small plan of
 tests/progress/fixture.py:
 
   lock-*      LOG.lock planted as a symbolic link (to a file, and dangling),

@@ -3,7 +3,7 @@
  * the draft written as YAML. Whenever the import finds an activity (and
  * so writes a draft), the draft must load as YAML without a single error:
  * no text, however hostile, may break the draft's structure. Built with
- * -Dfuzz=true and clang; see the README. */
+ * -Dfuzz=true and clang; see docs/development.md. */
 #include "fuzz-setup.h"
 
 #include "arena.h"

@@ -1,7 +1,7 @@
 /* fuzz-plan.c - libFuzzer target: any bytes as a plan file, through the
  * whole check pipeline (load, schema, model, meaning checks, schedule,
  * status, deadlines, diagnostics formatted as text and JSON). Built with
- * -Dfuzz=true and clang; see the README. */
+ * -Dfuzz=true and clang; see docs/development.md. */
 #include "fuzz-setup.h"
 
 #include "arena.h"

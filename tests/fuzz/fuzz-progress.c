@@ -4,7 +4,7 @@
  * of two dates in every output form, and a record appended to it. When
  * the append is allowed, the new text must load and hold one more record:
  * the promise `kehoach update` relies on. Built with -Dfuzz=true and
- * clang; see the README. */
+ * clang; see docs/development.md. */
 #include "fuzz-setup.h"
 
 #include "arena.h"

@@ -2,7 +2,7 @@
  * through its pipeline: load, schema, model and checks; a template that
  * passes renders a report of a fixed plan with its log (two plans named,
  * so sheets made for several plans appear), which must be written without
- * an error. Built with -Dfuzz=true and clang; see the README. */
+ * an error. Built with -Dfuzz=true and clang; see docs/development.md. */
 #include "fuzz-setup.h"
 
 #include "arena.h"

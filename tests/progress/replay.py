@@ -7,7 +7,7 @@ folder with a units.yaml registry), and for a series of
 dates (the first of every month from the earliest plan year to the end of
 the latest, every day a record is dated, and the days on both sides of
 every window's start and due date), recomputes everything `kehoach
-status` shows by the README's rules (tests/rules.py: from the plan and
+status` shows by the rules of docs/ (tests/rules.py: from the plan and
 log files, the windows alone from `kehoach deadlines`), and requires:
 
   - `status PLAN --format json`: of every occurrence its key, window,

@@ -6,7 +6,7 @@ ways (beside a folder's unit registry: a missing diacritic, an alias, a
 wrong mark, a name the registry lacks), renders the Ministry report and
 reads, for every plan sheet, the categories of its chart (the range the
 chart's XML refers to) and the counts in that range. They must be the lead
-units as the README's unit rule resolves the plan's names, computed here
+units as the unit rule (docs/plan-format.md) resolves the plan's names, computed here
 again from the YAML files alone (the rule is written in tests/rules.py):
 one category per unit however it is written, labelled with its registered
 name; a name the registry lacks in a category of its own labelled "Chưa

@@ -4,7 +4,7 @@
 Renders the bundled plans with the built-in templates (ministry, audit)
 and with a custom template, then asserts on what a reader of the files
 sees: every activity and its state, and the counts by state, as the
-README's rules give them from the plans and logs (tests/rules.py; every
+rules of docs/ give them from the plans and logs (tests/rules.py; every
 other figure is checked by figures.py); cell types (real dates and
 numbers); merged ranges (the document sheets have them, the audit sheets
 none); fonts and sizes of the Decree 30/2020 header; a distinct fill per
@@ -51,7 +51,7 @@ def run(kehoach, *args, cwd):
 
 
 def recomputed(kehoach, work, as_of):
-    """Each plan's status by the README's rules, from its files."""
+    """Each plan's status by the rules of docs/plan-format.md, from its files."""
     plans = [rules.Plan(path) for path in rules.plan_files(os.path.join(work, "plans"))]
     windows, _ = rules.read_windows(kehoach, plans)
     return {p.id: rules.PlanStatus(p, windows, rules.day(as_of)) for p in plans}

@@ -32,9 +32,9 @@ plans, activities, occurrences, sections, lead units and problems, the
 name each "did you mean" offers (the unit or activity the generator meant
 at the problem's line, found from the text written, never from the
 message), and the line and column of every problem shown, recomputed
-here from the text the way the README says columns count (a combining
+here from the text the way docs/commands.md says columns count (a combining
 mark takes no column). The problems shown are the first 50 found, in the
-order the README's checks run (the schema's before the meaning's), in
+order the checks of docs/commands.md run (the schema's before the meaning's), in
 the order of their places in the file.
 
 usage: sizes.py KEHOACH SANITIZE      (SANITIZE: meson's b_sanitize)
@@ -56,8 +56,8 @@ from madeplan import HEAD, activity, plan, write_long_log  # noqa: E402
 
 MEMORY = 1 << 30
 TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
-SHOWN = 50                   # problems shown per file (README)
-FILE_LIMIT = 16 << 20        # bytes a file, a log too, may have (README)
+SHOWN = 50                   # problems shown per file (docs/commands.md)
+FILE_LIMIT = 16 << 20        # bytes a file, a log too, may have (docs/)
 
 failures = []
 
@@ -283,7 +283,7 @@ def endless_span(kehoach, work, limit):
 
 
 def width(text):
-    """Display columns, as the README counts them."""
+    """Display columns, as docs/commands.md counts them."""
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 

@@ -40,7 +40,7 @@ typedef struct report_field {
     int id;
 } report_field;
 
-/* All fields, in the order the README lists them. */
+/* All fields, in the order docs/reports.md lists them. */
 const report_field *report_fields(size_t *count);
 const report_field *report_field_find(const char *name);
 
