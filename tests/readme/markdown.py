@@ -99,24 +99,28 @@ def check(path, pages):
             if len(cells(row)) != width:
                 problems.append(f"line {m}: {len(cells(row))} cells in a table of {width} columns")
     here = os.path.dirname(path)
+    prose = [""] * (text.count("\n") + 1)           # code blocks blanked
     for n, line in lines:
-        for _, target in LINK.findall(CODE_SPAN.sub("", line)):
-            links += 1
-            if re.match(r"[a-z]+:", target):
-                continue
-            file, _, fragment = target.partition("#")
-            dest = os.path.normpath(os.path.join(here, file)) if file else path
-            if not os.path.exists(dest):
-                problems.append(f"line {n}: link to '{target}': no such file")
-                continue
-            if fragment:
-                if dest not in pages:
-                    try:
-                        pages[dest] = anchors(prose_lines(open(dest, encoding="utf-8").read()))
-                    except ValueError:
-                        pages[dest] = set()           # its own check says why
-                if fragment not in pages[dest]:
-                    problems.append(f"line {n}: link to '{target}': no such heading there")
+        prose[n - 1] = CODE_SPAN.sub("", line)
+    prose = "\n".join(prose)
+    for m in LINK.finditer(prose):                   # link text may wrap
+        n, target = prose.count("\n", 0, m.start()) + 1, m.group(2)
+        links += 1
+        if re.match(r"[a-z]+:", target):
+            continue
+        file, _, fragment = target.partition("#")
+        dest = os.path.normpath(os.path.join(here, file)) if file else path
+        if not os.path.exists(dest):
+            problems.append(f"line {n}: link to '{target}': no such file")
+            continue
+        if fragment:
+            if dest not in pages:
+                try:
+                    pages[dest] = anchors(prose_lines(open(dest, encoding="utf-8").read()))
+                except ValueError:
+                    pages[dest] = set()           # its own check says why
+            if fragment not in pages[dest]:
+                problems.append(f"line {n}: link to '{target}': no such heading there")
     return problems, links
 
 
