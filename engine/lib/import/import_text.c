@@ -472,8 +472,8 @@ static size_t broken_length(const raw_line *lines, size_t nlines)
 void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
 {
     memset(out, 0, sizeof *out);
-    size_t cap = 16, nlines = 0;
-    raw_line *lines = xmalloc(cap * sizeof *lines);
+    size_t cap = 0, nlines = 0;
+    raw_line *lines = NULL;
     unsigned lineno = 1;
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -482,10 +482,7 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
         size_t start = i, brk = 0;
         while (i < len && (brk = source_break_len(text, len, i)) == 0)
             i++;
-        if (nlines == cap) {
-            cap *= 2;
-            lines = xrealloc(lines, cap * sizeof *lines);
-        }
+        ARRAY_ROOM(lines, nlines, cap, 16);
         clean_line(a, out, text + start, i - start, lineno, &lines[nlines++]);
         if (i >= len)
             break;

@@ -298,17 +298,6 @@ static bool yamlload_check_bytes(yamlload_ctx *cx)
 
 /* ---- the builder's tables ----------------------------------------------- */
 
-static void *yamlload_reserve(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    *cap = n;
-    return xrealloc(p, n * elem);
-}
-
 static size_t yamlload_add(size_t x, size_t y)
 {
     return x > SIZE_MAX - y ? SIZE_MAX : x + y;
@@ -504,8 +493,7 @@ static size_t yamlload_define_anchor(yamlload_builder *b,
                                      const yaml_char_t *name, node *target,
                                      bool open)
 {
-    b->anchors = yamlload_reserve(b->anchors, &b->anchors_cap, b->nanchors + 1,
-                                  sizeof *b->anchors);
+    ARRAY_ROOM(b->anchors, b->nanchors, b->anchors_cap, 16);
     b->anchors[b->nanchors++] = (yamlload_anchor){target, 1, open};
     const char *copy = arena_strdup(b->cx->a, (const char *)name);
     yamlload_store(&b->anchor_names, 0, copy, strlen(copy), b->nanchors);
@@ -553,8 +541,7 @@ static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
         yamlload_note(b->cx, dg, m->key_pos, m->key_span, "first given here");
         return;
     }
-    b->members = yamlload_reserve(b->members, &b->members_cap, b->nmembers + 1,
-                                  sizeof *b->members);
+    ARRAY_ROOM(b->members, b->nmembers, b->members_cap, 16);
     b->members[b->nmembers++] =
         (node_member){key->s, key->len, key->pos, key->span, value};
     yamlload_store(&b->keys, f->scope, key->s, key->len, b->nmembers);
@@ -571,8 +558,7 @@ static void yamlload_deliver(yamlload_builder *b, const yamlload_item *it)
     yamlload_frame *f = &b->frames[b->nframes - 1];
     f->weight = yamlload_add(f->weight, it->weight);
     if (f->n->kind == NODE_ARRAY) {
-        b->items = yamlload_reserve(b->items, &b->items_cap, b->nitems + 1,
-                                    sizeof *b->items);
+        ARRAY_ROOM(b->items, b->nitems, b->items_cap, 16);
         b->items[b->nitems++] = it->n;
     } else if (!f->have_key) {
         f->key = yamlload_make_key(b, it);
@@ -989,8 +975,7 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
         yamlload_bad_tag(b, tag_name, tag, list ? "a list" : "a mapping", pos,
                          1);
     node *n = node_new(cx->a, kind, cx->src, pos, 1);
-    b->frames = yamlload_reserve(b->frames, &b->frames_cap, b->nframes + 1,
-                                 sizeof *b->frames);
+    ARRAY_ROOM(b->frames, b->nframes, b->frames_cap, 16);
     yamlload_frame *f = &b->frames[b->nframes++];
     *f = (yamlload_frame){n,  list ? b->nitems : b->nmembers, 1,
                           0,  list ? 0 : ++b->objects,        false,

@@ -84,12 +84,7 @@ typedef struct when_list {
 
 static void when_add(arena *a, when_list *list, date from, date to, const char *note)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        list->windows =
-            arena_grow(a, list->windows, list->count, cap, sizeof *list->windows);
-        list->cap = cap;
-    }
+    ARENA_ROOM(a, list->windows, list->count, list->cap, 8);
     when_window *w = &list->windows[list->count++];
     *w = (when_window){from, to, to, NULL, NULL, note};
     when_name(a, w);
@@ -153,16 +148,13 @@ typedef struct when_key {
 static void when_key_put(arena *a, when_key *k, const char *bytes, size_t n, size_t from,
                          size_t to)
 {
-    if (k->len + n > k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 64;
-        while (cap < k->len + n)
-            cap *= 2;
-        k->text = arena_grow(a, k->text, k->len, cap, 1);
-        k->from = arena_grow(a, k->from, k->len, cap, sizeof *k->from);
-        k->to = arena_grow(a, k->to, k->len, cap, sizeof *k->to);
-        k->cap = cap;
-    }
     for (size_t i = 0; i < n; i++, k->len++) {
+        size_t had = k->cap;
+        ARENA_ROOM(a, k->text, k->len, k->cap, 64);
+        if (k->cap != had) {   /* from and to follow text's slots */
+            k->from = arena_grow(a, k->from, k->len, k->cap, sizeof *k->from);
+            k->to = arena_grow(a, k->to, k->len, k->cap, sizeof *k->to);
+        }
         k->text[k->len] = bytes[i];
         k->from[k->len] = from;
         k->to[k->len] = to;
@@ -912,11 +904,7 @@ typedef struct when_items {
 
 static void push_item(arena *a, when_items *list, const when_item *item)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        list->items = arena_grow(a, list->items, list->count, cap, sizeof *list->items);
-        list->cap = cap;
-    }
+    ARENA_ROOM(a, list->items, list->count, list->cap, 8);
     list->items[list->count++] = *item;
 }
 

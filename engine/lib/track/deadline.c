@@ -94,10 +94,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.state = from_status(status->state);
     if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
         return;
-    if (l->count == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 64;
-        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
-    }
+    ARRAY_ROOM(l->items, l->count, l->cap, 64);
     item.order = l->count;
     l->items[l->count++] = item;
 }
