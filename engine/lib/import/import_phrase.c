@@ -13,18 +13,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void *imp_grow(arena *a, void *items, size_t count, size_t size)
-{
-    if (count == 0)
-        return arena_grow(a, NULL, 0, 4, size);
-    if (count < 4 || (count & (count - 1)) != 0)
-        return items;
-    return arena_grow(a, items, count, 2 * count, size);
-}
-
 void imp_strs_add(arena *a, imp_strs *list, const char *s)
 {
-    list->items = imp_grow(a, list->items, list->count, sizeof *list->items);
+    ARENA_ROOM(a, list->items, list->count, list->cap, 4);
     list->items[list->count++] = s;
 }
 
@@ -668,7 +659,7 @@ static const char *read_about(arena *a, const char *s, size_t i, size_t end)
 }
 
 void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
-                   size_t *count)
+                   size_t *count, size_t *cap)
 {
     size_t n = strlen(s), from = 0, kind_end;
     bool law;
@@ -705,7 +696,7 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
             size_t end = at ? (size_t)(at - s) : n;
             const char *semi = memchr(s + i, ';', end - i);
             b.about = read_about(a, s, i, semi ? (size_t)(semi - s) : end);
-            *out = imp_grow(a, *out, *count, sizeof **out);
+            *out = arena_room(a, *out, *count, cap, 4, sizeof **out);
             (*out)[(*count)++] = b;
         } else {
             at = next_citation(s, from, n, &kind_end, &law);

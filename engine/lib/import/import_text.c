@@ -414,7 +414,7 @@ static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned
     bool changed = false;
     char *fixed = repair(s, n, &changed);
     if (changed) {
-        out->repaired = imp_grow(a, out->repaired, out->nrepaired, sizeof *out->repaired);
+        ARENA_ROOM(a, out->repaired, out->nrepaired, out->repaired_cap, 4);
         out->repaired[out->nrepaired++] = lineno;
     }
     const char *t = fixed;
@@ -435,7 +435,7 @@ static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned
         }
         l->text = strip_markup(a, t);
         if (*l->text && is_page_number(l->text)) {
-            out->dropped = imp_grow(a, out->dropped, out->ndropped, sizeof *out->dropped);
+            ARENA_ROOM(a, out->dropped, out->ndropped, out->dropped_cap, 4);
             out->dropped[out->ndropped++] = lineno;
             l->text = (char *)"";
         }
@@ -515,7 +515,7 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
             continue;
         }
         if (first) {
-            out->paras = imp_grow(a, out->paras, out->count, sizeof *out->paras);
+            ARENA_ROOM(a, out->paras, out->count, out->cap, 4);
             imp_para *p = &out->paras[out->count++];
             memset(p, 0, sizeof *p);
             p->line = first->line;
