@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Comparison key for s[0..n); caller frees. Invalid UTF-8 bytes are kept
  * as they are, so distinct invalid inputs stay distinct. */
@@ -21,6 +22,17 @@ char *vntext_fold(const char *s, size_t n);
 /* Like vntext_fold(), then without diacritics (ư -> u, đ -> d): for matching
  * text that lost its marks. Caller frees. */
 char *vntext_fold_ascii(const char *s, size_t n);
+
+/* Bytes vntext_fold_ascii_cp() may write. */
+#define VNTEXT_CP_FOLD_MAX 32
+
+/* One code point folded as vntext_fold_ascii() folds it within a word
+ * ('Ế' -> "e", 'Đ' -> "d", 'ß' -> "ss", a combining mark -> "", and no
+ * trailing punctuation dropped), except that ASCII is only lowered
+ * ("A" -> "a", " " -> " "): for matching text a character at a time.
+ * Writes out[0..return) (not NUL-terminated), at most VNTEXT_CP_FOLD_MAX
+ * bytes. */
+size_t vntext_fold_ascii_cp(int32_t cp, char *out);
 
 /* True when a and b are equal under vntext_fold(). */
 bool vntext_same(const char *a, const char *b);

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "vntext.h"
 #include "when.h"
 
 #include <string.h>
@@ -19,20 +20,13 @@ void imp_strs_add(arena *a, imp_strs *list, const char *s)
     list->items[list->count++] = s;
 }
 
-/* The ASCII letter a code point folds to (0 when it is none). */
+/* The ASCII character a code point folds to first (0 when it is none):
+ * the first byte of its fold. */
 static char fold_cp(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'A' && cp <= 'Z') ? (char)(cp - 'A' + 'a') : (char)cp;
-    if (cp == 0x0110 || cp == 0x0111)
-        return 'd';
-    utf8proc_int32_t buf[4];
-    int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, buf, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
-    if (n >= 1 && buf[0] < 0x80)
-        return fold_cp(buf[0]);
-    return 0;
+    char folded[VNTEXT_CP_FOLD_MAX];
+    size_t n = vntext_fold_ascii_cp(cp, folded);
+    return n && (unsigned char)folded[0] < 0x80 ? folded[0] : 0;
 }
 
 static bool is_letter_cp(int32_t cp)
