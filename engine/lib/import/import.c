@@ -441,6 +441,20 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
                        imp_section **sections, size_t *nsections,
                        size_t *sections_cap);
 
+/* The table rows among a node's lines, in their order (*count of them). */
+static const imp_para **table_rows(arena *a, const node *n, size_t *count)
+{
+    const imp_para **rows = NULL;
+    size_t cap = 0;
+    *count = 0;
+    for (size_t i = 0; i < n->nlines; i++)
+        if (n->lines[i]->cells) {
+            ARENA_ROOM(a, rows, *count, cap, 4);
+            rows[(*count)++] = n->lines[i];
+        }
+    return rows;
+}
+
 /* An activity from a leaf node. */
 static void leaf_activity(reader *r, imp_section *sec, const node *n, const char *id)
 {
@@ -483,14 +497,12 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
         add_activity(r, sec, &act);
         return;
     }
-    size_t k = 0;
-    const imp_para **rows = NULL;
-    size_t nrows = 0, rows_cap = 0;
+    size_t k = 0, nrows;
+    const imp_para **rows = table_rows(r->a, n, &nrows);
     for (size_t i = 0; i < n->nlines; i++) {
         const imp_para *p = n->lines[i];
         if (p->cells) {
-            ARENA_ROOM(r->a, rows, nrows, rows_cap, 4);
-            rows[nrows++] = p;
+            continue;
         } else if (p->mark == IMP_MARK_BULLET || (p->mark == IMP_MARK_NONE && k > 0)) {
             imp_activity act = {0};
             act.id = arena_printf(r->a, "%s.%zu", sec->id, ++k);
@@ -654,17 +666,12 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
 {
     node *root = build_tree(r->a, doc->paras, from, to);
     imp_plan *p = r->plan;
-    const imp_para **rows = NULL;
-    size_t nrows = 0, rows_cap = 0;
-    for (size_t i = 0; i < root->nlines; i++) {
-        const imp_para *l = root->lines[i];
-        if (l->cells) {
-            ARENA_ROOM(r->a, rows, nrows, rows_cap, 4);
-            rows[nrows++] = l;
-        } else {
-            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], l, "before the first section");
-        }
-    }
+    size_t nrows;
+    const imp_para **rows = table_rows(r->a, root, &nrows);
+    for (size_t i = 0; i < root->nlines; i++)
+        if (!root->lines[i]->cells)
+            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], root->lines[i],
+                     "before the first section");
     if (nrows) {
         imp_section holder = {0};
         read_table(r, &holder, rows, nrows, &p->sections, &p->nsections,

@@ -273,6 +273,15 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
     return IMP_MARK_NONE;
 }
 
+/* p after the one to four digits of a page's number, or NULL. */
+static const char *after_page_digits(const char *p)
+{
+    size_t d = 0;
+    while (is_digit(p[d]))
+        d++;
+    return d == 0 || d > 4 ? NULL : p + d;
+}
+
 /* A line that is only a page number: "12", "- 12 -", "Trang 3", "3/12". */
 static bool is_page_number(const char *s)
 {
@@ -282,21 +291,11 @@ static bool is_page_number(const char *s)
         p += after;
     while (*p == '-' || *p == ' ')
         p++;
-    size_t d = 0;
-    while (is_digit(p[d]))
-        d++;
-    if (d == 0 || d > 4)
+    p = after_page_digits(p);
+    if (p && *p == '/')
+        p = after_page_digits(p + 1);
+    if (!p)
         return false;
-    p += d;
-    if (*p == '/') {
-        p++;
-        size_t e = 0;
-        while (is_digit(p[e]))
-            e++;
-        if (e == 0 || e > 4)
-            return false;
-        p += e;
-    }
     while (*p == '-' || *p == ' ')
         p++;
     return *p == '\0';

@@ -422,40 +422,44 @@ typedef struct when_point {
     size_t first, end; /* its tokens */
 } when_point;
 
-static date point_first(const when_point *pt)
+/* The months of its year a point spans, as many as a unit holds. */
+static int point_months(const when_point *pt)
 {
     switch (pt->unit) {
     case UNIT_HALF:
-        return date_first_of_month(pt->year, (pt->number - 1) * 6 + 1);
+        return 6;
     case UNIT_QUARTER:
-        return date_first_of_month(pt->year, (pt->number - 1) * 3 + 1);
+        return 3;
     case UNIT_MONTH:
-        return date_first_of_month(pt->year, pt->number);
     case UNIT_DAY:
-        return date_make(pt->year, pt->number, pt->day);
+        return 1;
     case UNIT_NONE:
     case UNIT_YEAR:
         break;
     }
-    return date_first_of_month(pt->year, 1);
+    return 12;
+}
+
+/* The last of the months a point spans (1-based; a year's is 12). */
+static int point_last_month(const when_point *pt)
+{
+    int months = point_months(pt);
+    return months == 12 ? 12 : pt->number * months;
+}
+
+static date point_first(const when_point *pt)
+{
+    if (pt->unit == UNIT_DAY)
+        return date_make(pt->year, pt->number, pt->day);
+    return date_first_of_month(pt->year,
+                               point_last_month(pt) - point_months(pt) + 1);
 }
 
 static date point_last(const when_point *pt)
 {
-    switch (pt->unit) {
-    case UNIT_HALF:
-        return date_last_of_month(pt->year, pt->number * 6);
-    case UNIT_QUARTER:
-        return date_last_of_month(pt->year, pt->number * 3);
-    case UNIT_MONTH:
-        return date_last_of_month(pt->year, pt->number);
-    case UNIT_DAY:
+    if (pt->unit == UNIT_DAY)
         return date_make(pt->year, pt->number, pt->day);
-    case UNIT_NONE:
-    case UNIT_YEAR:
-        break;
-    }
-    return date_last_of_month(pt->year, 12);
+    return date_last_of_month(pt->year, point_last_month(pt));
 }
 
 /* The same point written with a year, to show how. */

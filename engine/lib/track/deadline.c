@@ -99,6 +99,18 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     l->items[l->count++] = item;
 }
 
+/* What an item says, copied into l: its title and time as written, its
+ * lead and partners joined. */
+static void item_says(deadline_list *l, deadline_item *item,
+                      const plan_text *title, const plan_units *lead,
+                      const plan_units *partners, const plan_text *time)
+{
+    item->title = copy(l, title->s);
+    item->lead = joined(l, lead);
+    item->partners = joined(l, partners);
+    item->time = copy(l, time->s);
+}
+
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                        const orgunits *registry, const status_plan *status,
                        const deadline_query *q)
@@ -111,17 +123,12 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         if (!a->schedule.count ||
             !keep_unit(q, registry, &a->lead, &a->partners, &role))
             continue;
-        deadline_item item = {0};
-        item.kind = DEADLINE_ACTIVITY;
-        item.plan_id = plan_id;
-        item.plan_file = plan_file;
-        item.activity_id = copy(l, a->id.s);
-        item.title = copy(l, a->title.s);
-        item.lead = joined(l, &a->lead);
-        item.partners = joined(l, &a->partners);
-        item.time = copy(l, a->time.s);
-        item.role = role;
-        item.occurrences = a->schedule.count;
+        deadline_item item = {.kind = DEADLINE_ACTIVITY,
+                              .activity_id = copy(l, a->id.s),
+                              .plan_id = plan_id, .plan_file = plan_file,
+                              .role = role,
+                              .occurrences = a->schedule.count};
+        item_says(l, &item, &a->title, &a->lead, &a->partners, &a->time);
         for (size_t k = 0; k < a->schedule.count; k++) {
             item.occurrence = k + 1;
             add(l, item, &a->schedule.windows[k], q,
@@ -133,17 +140,11 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         deadline_role role;
         if (!r->schedule.count || !keep_unit(q, registry, &r->by, NULL, &role))
             continue;
-        deadline_item item = {0};
-        item.kind = DEADLINE_REPORT;
-        item.duty = i + 1;
-        item.plan_id = plan_id;
-        item.plan_file = plan_file;
-        item.title = copy(l, r->what.s);
-        item.lead = joined(l, &r->by);
-        item.partners = joined(l, &r->to);
-        item.time = copy(l, r->when.s);
-        item.role = role;
-        item.occurrences = r->schedule.count;
+        deadline_item item = {.kind = DEADLINE_REPORT, .duty = i + 1,
+                              .plan_id = plan_id, .plan_file = plan_file,
+                              .role = role,
+                              .occurrences = r->schedule.count};
+        item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
         for (size_t k = 0; k < r->schedule.count; k++) {
             item.occurrence = k + 1;
             /* no record covers a report: the same rules, without records */
