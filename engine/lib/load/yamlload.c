@@ -73,12 +73,12 @@ static size_t yamlload_line_bytes(const source *src, srcpos pos)
     return end - src->line_starts[pos.line - 1];
 }
 
-static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
-                            const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
+                             const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
-static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
-                            const char *fmt, ...)
+static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
+                             const char *fmt, va_list ap)
 {
     if (cx->stop)
         return NULL;
@@ -94,14 +94,40 @@ static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
     cx->errors++;
     cx->scanned += line;
     strbuf msg = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
     diag *dg =
         diag_at(cx->d, DIAG_ERROR, cx->src, pos, span, "%s", sb_str(&msg));
     sb_release(&msg);
     return dg;
+}
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *dg = yamlload_verror(cx, pos, span, fmt, ap);
+    va_end(ap);
+    return dg;
+}
+
+/* Reports a limit the file crosses, and reads no further. */
+static void yamlload_refuse(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void yamlload_refuse(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    yamlload_verror(cx, pos, span, fmt, ap);
+    va_end(ap);
+    cx->stop = true;
 }
 
 /* A note at pos attached to parent (a report that was kept). */
@@ -418,11 +444,9 @@ static bool yamlload_count_node(yamlload_builder *b, srcpos pos, size_t span)
     b->total = yamlload_add(b->total, 1);
     if (b->total <= b->cx->limits->max_nodes)
         return true;
-    yamlload_error(b->cx, pos, span,
-                   "the file holds more than %zu values; "
-                   "refusing it",
-                   b->cx->limits->max_nodes);
-    b->cx->stop = true;
+    yamlload_refuse(b->cx, pos, span,
+                    "the file holds more than %zu values; refusing it",
+                    b->cx->limits->max_nodes);
     return false;
 }
 
@@ -861,11 +885,9 @@ static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
     it.weight = 1;
     const char *name = (const char *)ev->data.alias.anchor;
     if (++b->aliases > cx->limits->max_aliases) {
-        yamlload_error(cx, it.pos, it.span,
-                       "more than %zu aliases; refusing "
-                       "the file",
-                       cx->limits->max_aliases);
-        cx->stop = true;
+        yamlload_refuse(cx, it.pos, it.span,
+                        "more than %zu aliases; refusing the file",
+                        cx->limits->max_aliases);
         return;
     }
     const size_t *found = strmap_get(&b->anchor_names, name, strlen(name));
@@ -885,11 +907,10 @@ static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
     }
     b->total = yamlload_add(b->total, anchor->weight);
     if (b->total > cx->limits->max_nodes) {
-        yamlload_error(cx, it.pos, it.span,
-                       "aliases expand to more than %zu "
-                       "nodes; refusing the file",
-                       cx->limits->max_nodes);
-        cx->stop = true;
+        yamlload_refuse(cx, it.pos, it.span,
+                        "aliases expand to more than %zu nodes; refusing "
+                        "the file",
+                        cx->limits->max_nodes);
         return;
     }
     it.n = anchor->target;
@@ -903,9 +924,8 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
     yamlload_ctx *cx = b->cx;
     srcpos pos = yamlload_locate(b, ev->start_mark);
     if (b->nframes >= cx->limits->max_depth) {
-        yamlload_error(cx, pos, 1, "nesting deeper than %zu levels",
-                       cx->limits->max_depth);
-        cx->stop = true;
+        yamlload_refuse(cx, pos, 1, "nesting deeper than %zu levels",
+                        cx->limits->max_depth);
         return;
     }
     if (!yamlload_count_node(b, pos, 1))

@@ -111,6 +111,25 @@ static void item_says(deadline_list *l, deadline_item *item,
     item->time = copy(l, time->s);
 }
 
+/* The item once for each window of its schedule, with the status of each
+ * in statuses; NULL for a report, which no record covers: the same rules,
+ * without records. */
+static void add_occurrences(deadline_list *l, deadline_item item,
+                            const when *schedule, const deadline_query *q,
+                            const status_occurrence *statuses)
+{
+    item.occurrences = schedule->count;
+    for (size_t k = 0; k < schedule->count; k++) {
+        item.occurrence = k + 1;
+        status_occurrence alone;
+        if (!statuses)
+            alone = status_of_occurrence(&schedule->windows[k], NULL, 0,
+                                         q->as_of);
+        add(l, item, &schedule->windows[k], q,
+            statuses ? &statuses[k] : &alone);
+    }
+}
+
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                        const orgunits *registry, const status_plan *status,
                        const deadline_query *q)
@@ -126,14 +145,10 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         deadline_item item = {.kind = DEADLINE_ACTIVITY,
                               .activity_id = copy(l, a->id.s),
                               .plan_id = plan_id, .plan_file = plan_file,
-                              .role = role,
-                              .occurrences = a->schedule.count};
+                              .role = role};
         item_says(l, &item, &a->title, &a->lead, &a->partners, &a->time);
-        for (size_t k = 0; k < a->schedule.count; k++) {
-            item.occurrence = k + 1;
-            add(l, item, &a->schedule.windows[k], q,
-                &status->activities[i].occurrences[k]);
-        }
+        add_occurrences(l, item, &a->schedule, q,
+                        status->activities[i].occurrences);
     }
     for (size_t i = 0; i < p->nreports; i++) {
         const plan_report *r = &p->reports[i];
@@ -142,16 +157,9 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
             continue;
         deadline_item item = {.kind = DEADLINE_REPORT, .duty = i + 1,
                               .plan_id = plan_id, .plan_file = plan_file,
-                              .role = role,
-                              .occurrences = r->schedule.count};
+                              .role = role};
         item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
-        for (size_t k = 0; k < r->schedule.count; k++) {
-            item.occurrence = k + 1;
-            /* no record covers a report: the same rules, without records */
-            status_occurrence alone = status_of_occurrence(&r->schedule.windows[k], NULL,
-                                                           0, q->as_of);
-            add(l, item, &r->schedule.windows[k], q, &alone);
-        }
+        add_occurrences(l, item, &r->schedule, q, NULL);
     }
 }
 
