@@ -75,8 +75,9 @@ static void many_scopes_survive_growth(void **state)
         for (size_t k = 0; k < 4; k++) {
             values[scope - 1][k] = scope * 10 + k;
             void *v = &values[scope - 1][k];
-            assert_ptr_equal(
-                strmap_scoped_put(a, &m, scope, keys[k], strlen(keys[k]), v), v);
+            size_t len = strlen(keys[k]);
+            assert_ptr_equal(strmap_scoped_put(a, &m, scope, keys[k], len, v),
+                             v);
         }
     assert_int_equal(m.count, 16000);
     assert_true(m.count * 4 <= m.cap * 3);

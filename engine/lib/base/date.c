@@ -30,7 +30,8 @@ date_status date_parse(const char *s, bool allow_partial, date *out)
     size_t n = strlen(s);
     bool form = false;
     if (n == 10 && s[4] == '-' && s[7] == '-')
-        form = ascii_digits(s, 4, &d.year) && ascii_digits(s + 5, 2, &d.month) &&
+        form = ascii_digits(s, 4, &d.year) &&
+               ascii_digits(s + 5, 2, &d.month) &&
                ascii_digits(s + 8, 2, &d.day);
     else if (allow_partial && n == 7 && s[4] == '-')
         form = ascii_digits(s, 4, &d.year) && ascii_digits(s + 5, 2, &d.month);

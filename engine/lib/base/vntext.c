@@ -1,4 +1,4 @@
-/* text.c - comparison keys and suggestions for Vietnamese text.
+/* vntext.c - comparison keys and suggestions for Vietnamese text.
  * Normalisation and case folding are utf8proc's: its tables follow the
  * Unicode standard, which is what makes "the same name typed with two
  * input methods" compare equal; writing our own tables would be worse.
@@ -196,8 +196,8 @@ size_t vntext_fold_ascii_cp(int32_t cp, char *out)
     for (utf8proc_ssize_t r = 0; r < n; r++)
         if (!is_space_cp(cps[r]))
             cps[w++] = fold_stripped(cps[r]);
-    utf8proc_ssize_t len = utf8proc_reencode(cps, (utf8proc_ssize_t)w,
-                                             UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t len = utf8proc_reencode(
+        cps, (utf8proc_ssize_t)w, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (len <= 0)
         return 0;
     memcpy(out, cps, (size_t)len);

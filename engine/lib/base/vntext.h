@@ -1,4 +1,4 @@
-/* text.h - comparing Vietnamese text the way people mean it.
+/* vntext.h - comparing Vietnamese text the way people mean it.
  *
  * The same unit name typed with two input methods (Telex producing
  * precomposed letters, another producing combining marks) must compare
@@ -8,8 +8,8 @@
  * runs of white space collapsed to one space, trimmed, trailing
  * punctuation (. ; , :) dropped.
  * vntext_suggest() finds the nearest candidate for a "did you mean" hint. */
-#ifndef KEHOACH_TEXT_H
-#define KEHOACH_TEXT_H
+#ifndef KEHOACH_VNTEXT_H
+#define KEHOACH_VNTEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>

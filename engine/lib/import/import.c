@@ -287,7 +287,8 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
             depth--;
         node *n = node_new(a, p, level);
         node *parent = stack[depth - 1];
-        ARENA_ROOM(a, parent->children, parent->nchildren, parent->children_cap, 4);
+        ARENA_ROOM(a, parent->children, parent->nchildren,
+                   parent->children_cap, 4);
         parent->children[parent->nchildren++] = n;
         if (depth < sizeof stack / sizeof stack[0])
             stack[depth++] = n;
@@ -706,8 +707,8 @@ static void add_duties(reader *r, const char *text, const imp_strs *by)
     imp_duty duties[2];
     size_t n = imp_duties(r->a, text, by, duties);
     for (size_t i = 0; i < n; i++) {
-        ARENA_ROOM(r->a, r->plan->reports, r->plan->nreports, r->plan->reports_cap,
-                   4);
+        ARENA_ROOM(r->a, r->plan->reports, r->plan->nreports,
+                   r->plan->reports_cap, 4);
         r->plan->reports[r->plan->nreports++] = duties[i];
     }
 }

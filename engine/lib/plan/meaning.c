@@ -1,4 +1,4 @@
-/* check.c - meaning checks on plan models (see check.h).
+/* meaning.c - meaning checks on plan models (see meaning.h).
  *
  * Each check reads the model and reports at the node a value came from.
  * Unique-id checks within a plan sort (id, position) pairs instead of

@@ -1,4 +1,4 @@
-/* units.c - the unit registry (see units.h).
+/* orgunits.c - the unit registry (see orgunits.h).
  *
  * Every id, name and alias becomes an entry with two keys, exact and
  * loose, held in two arrays of the same entries, one sorted by each key

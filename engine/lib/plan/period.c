@@ -93,12 +93,14 @@ bool period_parse(const char *s, period *out)
     }
     if (s[4] != '-')
         return false;
-    if (n == 7 && (s[5] == 'H' || s[5] == 'h') && ascii_digits(s + 6, 1, &index) &&
+    if (n == 7 && (s[5] == 'H' || s[5] == 'h') &&
+        ascii_digits(s + 6, 1, &index) &&
         index >= 1 && index <= 2) {
         *out = period_make(PERIOD_HALF, year, index);
         return true;
     }
-    if (n == 7 && (s[5] == 'Q' || s[5] == 'q') && ascii_digits(s + 6, 1, &index) &&
+    if (n == 7 && (s[5] == 'Q' || s[5] == 'q') &&
+        ascii_digits(s + 6, 1, &index) &&
         index >= 1 && index <= 4) {
         *out = period_make(PERIOD_QUARTER, year, index);
         return true;
