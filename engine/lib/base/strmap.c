@@ -2,9 +2,9 @@
  *
  * A scope seeds the hash (FNV-1a from a basis of its own, the high bits
  * folded into the low ones that choose the slot), so the keys of one
- * scope spread over the table like any others. The slots of a map
- * that grew stay in the arena until it is freed: a map that grows large
- * belongs in an arena of its own, freed when the map is done. */
+ * scope spread over the table like any others. A put probes once: the
+ * slot where the key is not found is where it goes, unless the map must
+ * grow first. */
 #include "strmap.h"
 
 #include <stdint.h>

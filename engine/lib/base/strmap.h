@@ -2,8 +2,10 @@
  *
  * Open addressing with linear probing, grown at three quarters full. Keys
  * are borrowed (they must outlive the map) and may hold any bytes; values
- * are never NULL. The map lives in the arena given to strmap_put, and is
- * freed with it. A zeroed strmap is empty and valid.
+ * are never NULL. The map lives in the arena given to strmap_put (or
+ * strmap_scoped_put), and is freed with it; the slots it outgrew stay
+ * there too, so a large map that is soon done belongs in an arena of its
+ * own. A zeroed strmap is empty and valid.
  *
  * A key may carry a scope, a number that is part of its identity: "id" in
  * scope 3 and "id" in scope 4 are two keys. One map then holds many small
