@@ -83,7 +83,7 @@ static void walks_sorted_skipping_hidden_and_links(void **state)
 {
     (void)state;
     const char *const suffixes[] = {".yaml", ".yml", NULL};
-    fileio_list list = {NULL, 0};
+    fileio_list list = {0};
     fileio_walk(root, suffixes, &list, NULL, NULL);
     assert_int_equal(list.count, 4);
     const char *want[] = {"a/z.yaml", "b/1.yml", "b/2.yaml", "top.yaml"};
@@ -120,7 +120,7 @@ static void walks_within_a_limit(void **state)
 {
     (void)state;
     const char *const suffixes[] = {".yaml", ".yml", NULL};
-    fileio_list list = {NULL, 0};
+    fileio_list list = {0};
     assert_false(fileio_walk_limited(root, suffixes, 8, &list).too_many);
     assert_int_equal(list.count, 4);
     fileio_list_release(&list);
@@ -153,7 +153,7 @@ static void opens_within_the_limit(void **state)
 static void lists_grow_past_every_doubling(void **state)
 {
     (void)state;
-    fileio_list list = {NULL, 0};
+    fileio_list list = {0};
     char name[16];
     for (int i = 0; i < 300; i++) {
         snprintf(name, sizeof name, "%d.yaml", i);

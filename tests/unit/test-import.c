@@ -254,13 +254,13 @@ static void citations_with_dates_and_issuers(void **state)
 {
     (void)state;
     imp_basis *b = NULL;
-    size_t n = 0;
+    size_t n = 0, b_cap = 0;
     imp_citations(A,
                   "Thực hiện Quyết định số 2584/QĐ-BTP ngày 25/12/2020 của Bộ Trưởng Bộ Tư pháp "
                   "về việc ban hành Kế hoạch năm 2021; Kế hoạch số 179/KH-UBND ngày 09 tháng "
                   "11 năm 2020 của UBND tỉnh về thực hiện Chương trình, Sở Tư pháp tỉnh Lạng "
                   "Sơn xây dựng Kế hoạch như sau:",
-                  "Lạng Sơn", &b, &n);
+                  "Lạng Sơn", &b, &n, &b_cap);
     assert_int_equal(n, 2);
     assert_string_equal(b[0].document, "Quyết định số 2584/QĐ-BTP");
     assert_string_equal(b[0].date, "2020-12-25");
@@ -271,10 +271,10 @@ static void citations_with_dates_and_issuers(void **state)
     assert_string_equal(b[1].issuer, "Ủy ban nhân dân tỉnh Lạng Sơn");
     assert_string_equal(b[1].about, "về thực hiện Chương trình");
     imp_basis *c = NULL;
-    size_t m = 0;
+    size_t m = 0, c_cap = 0;
     imp_citations(A, "theo Luật trợ giúp pháp lý ngày 20 tháng 6 năm 2017; luật lệ số 5, "
                      "Quyết định số 1/QĐ ngày 31/02/2020",
-                  "Hà Tĩnh", &c, &m);
+                  "Hà Tĩnh", &c, &m, &c_cap);
     assert_int_equal(m, 2);
     assert_string_equal(c[0].document, "Luật trợ giúp pháp lý");
     assert_string_equal(c[0].date, "2017-06-20");

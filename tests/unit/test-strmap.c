@@ -37,6 +37,62 @@ static void many_keys_and_first_value_stays(void **state)
     arena_free(a);
 }
 
+/* A scope is part of a key: one map holds the keys of many objects, "id"
+ * of one apart from "id" of another, and scope 0 is the unscoped map. */
+static void scoped_keys_are_apart(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    strmap m = {NULL, 0, 0};
+    int first = 1, second = 2, plain = 3, again = 4;
+    assert_ptr_equal(strmap_scoped_put(a, &m, 1, "id", 2, &first), &first);
+    assert_ptr_equal(strmap_scoped_put(a, &m, 2, "id", 2, &second), &second);
+    assert_ptr_equal(strmap_put(a, &m, "id", 2, &plain), &plain);
+    assert_int_equal(m.count, 3);
+    assert_ptr_equal(strmap_scoped_get(&m, 1, "id", 2), &first);
+    assert_ptr_equal(strmap_scoped_get(&m, 2, "id", 2), &second);
+    assert_ptr_equal(strmap_scoped_get(&m, 0, "id", 2), &plain);
+    assert_ptr_equal(strmap_get(&m, "id", 2), &plain);
+    assert_null(strmap_scoped_get(&m, 3, "id", 2));
+    assert_null(strmap_scoped_get(&m, 1, "i", 1));
+    /* the first value stays in its scope */
+    assert_ptr_equal(strmap_scoped_put(a, &m, 2, "id", 2, &again), &second);
+    assert_int_equal(m.count, 3);
+    arena_free(a);
+}
+
+/* The same few keys in thousands of scopes, as the keys of the objects of
+ * a long plan: all found in their own scope after the map grew, none in
+ * the scope after the last. */
+static void many_scopes_survive_growth(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    strmap m = {0};
+    static const char *const keys[] = {"id", "title", "lead", "due"};
+    static size_t values[4000][4];
+    for (size_t scope = 1; scope <= 4000; scope++)
+        for (size_t k = 0; k < 4; k++) {
+            values[scope - 1][k] = scope * 10 + k;
+            void *v = &values[scope - 1][k];
+            size_t len = strlen(keys[k]);
+            assert_ptr_equal(strmap_scoped_put(a, &m, scope, keys[k], len, v),
+                             v);
+        }
+    assert_int_equal(m.count, 16000);
+    assert_true(m.count * 4 <= m.cap * 3);
+    for (size_t scope = 1; scope <= 4000; scope++)
+        for (size_t k = 0; k < 4; k++) {
+            const size_t *v =
+                strmap_scoped_get(&m, scope, keys[k], strlen(keys[k]));
+            assert_non_null(v);
+            assert_int_equal(*v, scope * 10 + k);
+        }
+    assert_null(strmap_scoped_get(&m, 4001, "id", 2));
+    assert_null(strmap_get(&m, "id", 2));
+    arena_free(a);
+}
+
 static void node_lookup_and_equality(void **state)
 {
     (void)state;
@@ -65,6 +121,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(many_keys_and_first_value_stays),
+        cmocka_unit_test(scoped_keys_are_apart),
+        cmocka_unit_test(many_scopes_survive_growth),
         cmocka_unit_test(node_lookup_and_equality),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

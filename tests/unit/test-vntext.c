@@ -60,6 +60,46 @@ static void fold_ascii_drops_marks(void **state)
     free(got);
 }
 
+/* A code point folds alone as it folds within a text: every letter of
+ * Vietnamese, and every code point below U+30000 that does not fold to
+ * trailing punctuation (the text's fold drops that at its end); ASCII
+ * is lowered and kept. */
+static void fold_ascii_cp_agrees_with_the_text_fold(void **state)
+{
+    (void)state;
+    char out[VNTEXT_CP_FOLD_MAX];
+    static const char *const letters[] = {"Đ", "đ", "Ế", "ự", "Ỹ", "ơ", "Ă"};
+    static const char *const folded[] = {"d", "d", "e", "u", "y", "o", "a"};
+    for (size_t i = 0; i < sizeof letters / sizeof *letters; i++) {
+        int32_t cp;
+        utf8_decode(letters[i], strlen(letters[i]), &cp);
+        assert_int_equal(vntext_fold_ascii_cp(cp, out), 1);
+        assert_memory_equal(out, folded[i], 1);
+    }
+    assert_int_equal(vntext_fold_ascii_cp('Q', out), 1);
+    assert_int_equal(out[0], 'q');
+    assert_int_equal(vntext_fold_ascii_cp(' ', out), 1);
+    assert_int_equal(out[0], ' ');
+    assert_int_equal(vntext_fold_ascii_cp(0x0301, out), 0);   /* a mark */
+    size_t compared = 0;
+    for (int32_t cp = 0x80; cp < 0x30000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char text[4];
+        size_t k = utf8_encode(cp, text);
+        size_t n = vntext_fold_ascii_cp(cp, out);
+        assert_true(n <= VNTEXT_CP_FOLD_MAX);
+        if (n && strchr(".;,:", out[n - 1]))
+            continue;
+        char *whole = vntext_fold_ascii(text, k);
+        assert_int_equal(n, strlen(whole));
+        assert_memory_equal(out, whole, n);
+        free(whole);
+        compared++;
+    }
+    assert_true(compared > 190000);
+}
+
 static void fold_keeps_invalid_bytes(void **state)
 {
     (void)state;
@@ -188,6 +228,7 @@ int main(void)
         cmocka_unit_test(fold_normalises_case_space_and_form),
         cmocka_unit_test(fold_unifies_tone_placement),
         cmocka_unit_test(fold_ascii_drops_marks),
+        cmocka_unit_test(fold_ascii_cp_agrees_with_the_text_fold),
         cmocka_unit_test(fold_keeps_invalid_bytes),
         cmocka_unit_test(distance_counts_code_points),
         cmocka_unit_test(distance_agrees_with_the_full_table),

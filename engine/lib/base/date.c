@@ -1,6 +1,8 @@
 /* date.c - calendar dates (see date.h). Proleptic Gregorian calendar. */
 #include "date.h"
 
+#include "ascii.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -22,30 +24,19 @@ int date_days_in_month(int year, int month)
     return month == 2 && date_is_leap(year) ? 29 : days[month - 1];
 }
 
-static bool digits(const char *s, size_t n, int *value)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *value = v;
-    return true;
-}
-
 date_status date_parse(const char *s, bool allow_partial, date *out)
 {
     date d = {0, 0, 0};
     size_t n = strlen(s);
     bool form = false;
     if (n == 10 && s[4] == '-' && s[7] == '-')
-        form = digits(s, 4, &d.year) && digits(s + 5, 2, &d.month) &&
-               digits(s + 8, 2, &d.day);
+        form = ascii_digits(s, 4, &d.year) &&
+               ascii_digits(s + 5, 2, &d.month) &&
+               ascii_digits(s + 8, 2, &d.day);
     else if (allow_partial && n == 7 && s[4] == '-')
-        form = digits(s, 4, &d.year) && digits(s + 5, 2, &d.month);
+        form = ascii_digits(s, 4, &d.year) && ascii_digits(s + 5, 2, &d.month);
     else if (allow_partial && n == 4)
-        form = digits(s, 4, &d.year);
+        form = ascii_digits(s, 4, &d.year);
     if (out)
         *out = d;
     if (!form)

@@ -152,10 +152,7 @@ fileio_kind fileio_kind_of(const char *path, char **err)
 
 void fileio_list_add(fileio_list *list, const char *path)
 {
-    /* room for 8, doubled whenever a power of two from 8 on is full */
-    size_t n = list->count;
-    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
-        list->paths = xrealloc(list->paths, (n ? 2 * n : 8) * sizeof(char *));
+    ARRAY_ROOM(list->paths, list->count, list->cap, 8);
     list->paths[list->count++] = xstrdup(path);
 }
 
@@ -165,7 +162,7 @@ void fileio_list_release(fileio_list *list)
         free(list->paths[i]);
     free(list->paths);
     list->paths = NULL;
-    list->count = 0;
+    list->count = list->cap = 0;
 }
 
 static bool has_suffix(const char *name, const char *const *suffixes)
@@ -214,7 +211,7 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
             on_error(dir, strerror(errno), ctx);
         return;
     }
-    fileio_list names = {NULL, 0};
+    fileio_list names = {0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')

@@ -36,7 +36,7 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
 
 typedef struct fileio_list {
     char **paths;
-    size_t count;
+    size_t count, cap;
 } fileio_list;
 
 /* What a path names. */

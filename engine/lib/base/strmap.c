@@ -1,58 +1,92 @@
-/* strmap.c - string-keyed hash maps in an arena (see strmap.h). */
+/* strmap.c - string-keyed hash maps in an arena (see strmap.h).
+ *
+ * A scope seeds the hash (FNV-1a from a basis of its own, the high bits
+ * folded into the low ones that choose the slot), so the keys of one
+ * scope spread over the table like any others. A put probes once: the
+ * slot where the key is not found is where it goes, unless the map must
+ * grow first. */
 #include "strmap.h"
 
 #include <stdint.h>
 #include <string.h>
 
-size_t strmap_hash(const char *s, size_t n)
+#define STRMAP_FNV_BASIS 14695981039346656037u
+#define STRMAP_FNV_PRIME 1099511628211u
+
+/* FNV-1a from basis h. */
+static size_t strmap_fnv(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603u;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
+        h *= STRMAP_FNV_PRIME;
     }
     return (size_t)h;
 }
 
-void *strmap_get(const strmap *m, const char *key, size_t len)
+size_t strmap_hash(const char *s, size_t n)
 {
-    if (!m->count)
-        return NULL;
-    size_t h = strmap_hash(key, len);
-    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        const strmap_slot *s = &m->slots[i];
-        if (!s->key)
-            return NULL;
-        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
-            return s->value;
+    return strmap_fnv(STRMAP_FNV_BASIS, s, n);
+}
+
+static size_t strmap_scoped_hash(size_t scope, const char *s, size_t n)
+{
+    uint64_t h = strmap_fnv(
+        STRMAP_FNV_BASIS ^ ((uint64_t)scope * 0x9E3779B97F4A7C15u), s, n);
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of key in scope (hash h), or the empty slot where it would go. */
+static strmap_slot *strmap_find(const strmap *m, size_t scope, size_t h,
+                                const char *key, size_t len)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        strmap_slot *s = &m->slots[i];
+        if (!s->key || (s->hash == h && s->scope == scope && s->len == len &&
+                        memcmp(s->key, key, len) == 0))
+            return s;
     }
 }
 
-/* Puts entry in the first free slot from its hash on. */
-static void strmap_place(strmap_slot *slots, size_t cap, strmap_slot entry)
+void *strmap_scoped_get(const strmap *m, size_t scope, const char *key,
+                        size_t len)
 {
-    size_t i = entry.hash & (cap - 1);
-    while (slots[i].key)
-        i = (i + 1) & (cap - 1);
-    slots[i] = entry;
+    if (!m->count)
+        return NULL;
+    return strmap_find(m, scope, strmap_scoped_hash(scope, key, len), key, len)
+        ->value;
+}
+
+void *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    return strmap_scoped_get(m, 0, key, len);
+}
+
+void *strmap_scoped_put(arena *a, strmap *m, size_t scope, const char *key,
+                        size_t len, void *value)
+{
+    size_t h = strmap_scoped_hash(scope, key, len);
+    strmap_slot *s = m->cap ? strmap_find(m, scope, h, key, len) : NULL;
+    if (s && s->key)
+        return s->value;
+    if ((m->count + 1) * 4 > m->cap * 3) {
+        strmap bigger = {NULL, m->cap ? m->cap * 2 : 8, m->count};
+        bigger.slots = arena_alloc(a, bigger.cap * sizeof *bigger.slots);
+        for (size_t i = 0; i < m->cap; i++) {
+            const strmap_slot *old = &m->slots[i];
+            if (old->key)
+                *strmap_find(&bigger, old->scope, old->hash, old->key,
+                             old->len) = *old;
+        }
+        *m = bigger;
+        s = strmap_find(m, scope, h, key, len);
+    }
+    *s = (strmap_slot){key, len, scope, h, value};
+    m->count++;
+    return value;
 }
 
 void *strmap_put(arena *a, strmap *m, const char *key, size_t len, void *value)
 {
-    void *old = strmap_get(m, key, len);
-    if (old)
-        return old;
-    if ((m->count + 1) * 4 > m->cap * 3) {
-        size_t cap = m->cap ? m->cap * 2 : 8;
-        strmap_slot *slots = arena_alloc(a, cap * sizeof *slots);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i].key)
-                strmap_place(slots, cap, m->slots[i]);
-        m->slots = slots;
-        m->cap = cap;
-    }
-    strmap_place(m->slots, m->cap,
-                 (strmap_slot){key, len, strmap_hash(key, len), value});
-    m->count++;
-    return value;
+    return strmap_scoped_put(a, m, 0, key, len, value);
 }

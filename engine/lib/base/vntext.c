@@ -1,4 +1,4 @@
-/* text.c - comparison keys and suggestions for Vietnamese text.
+/* vntext.c - comparison keys and suggestions for Vietnamese text.
  * Normalisation and case folding are utf8proc's: its tables follow the
  * Unicode standard, which is what makes "the same name typed with two
  * input methods" compare equal; writing our own tables would be worse.
@@ -65,12 +65,38 @@ static size_t move_tones(int32_t *cp, size_t n)
     return n;
 }
 
+/* utf8proc's part of the fold: case folded, decomposed, and without marks
+ * when they are stripped. */
+static utf8proc_option_t fold_options(bool strip_marks)
+{
+    return UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+           (strip_marks ? UTF8PROC_STRIPMARK : 0);
+}
+
+/* What is left of a folded code point once marks are stripped: đ, which
+ * Unicode does not see as d with a mark, is d all the same. */
+static int32_t fold_stripped(int32_t cp)
+{
+    return cp == 0x0111 ? 'd' : cp;
+}
+
+/* Drops the trailing punctuation (. ; , :) of a key, and the spaces before
+ * it; returns the new length. */
+static size_t fold_trim(char *s, size_t n)
+{
+    while (n && strchr(".;,:", s[n - 1])) {
+        n--;
+        while (n && s[n - 1] == ' ')
+            n--;
+    }
+    return n;
+}
+
 /* Folds one valid UTF-8 run into out; see fold(). */
 static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
                      bool *pending_space)
 {
-    utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
-                             (strip_marks ? UTF8PROC_STRIPMARK : 0);
+    utf8proc_option_t opts = fold_options(strip_marks);
     /* one pass in the common case: room for every byte to become two code
      * points; utf8proc says when it needs more */
     size_t room = 2 * n + 8;
@@ -99,7 +125,7 @@ static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
         if (*pending_space)
             cps[w++] = ' ';
         *pending_space = false;
-        cps[w++] = strip_marks && cps[r] == 0x0111 ? 'd' : cps[r];  /* đ */
+        cps[w++] = strip_marks ? fold_stripped(cps[r]) : cps[r];
     }
     utf8proc_ssize_t len = utf8proc_reencode(cps, (utf8proc_ssize_t)w,
                                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
@@ -135,14 +161,10 @@ static char *fold(const char *s, size_t n, bool strip_marks)
         }
         i = j;
     }
-    while (out.len && strchr(".;,:", out.buf[out.len - 1])) {
-        out.len--;
-        while (out.len && out.buf[out.len - 1] == ' ')
-            out.len--;
-        out.buf[out.len] = '\0';
-    }
     if (!out.buf)
         return xstrdup("");
+    out.len = fold_trim(out.buf, out.len);
+    out.buf[out.len] = '\0';
     return out.buf;
 }
 
@@ -154,6 +176,32 @@ char *vntext_fold(const char *s, size_t n)
 char *vntext_fold_ascii(const char *s, size_t n)
 {
     return fold(s, n, true);
+}
+
+size_t vntext_fold_ascii_cp(int32_t cp, char *out)
+{
+    if (cp >= 0 && cp < 0x80) {
+        out[0] = cp >= 'A' && cp <= 'Z' ? (char)(cp - 'A' + 'a') : (char)cp;
+        return 1;
+    }
+    /* fold_run() on the one character, without a heap: a code point
+     * decomposes into a few, and one written alone leaves no space */
+    int32_t cps[VNTEXT_CP_FOLD_MAX / 4 + 1];   /* + 1: reencode's NUL */
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        cp, cps, VNTEXT_CP_FOLD_MAX / 4, fold_options(true), &last);
+    if (n < 0 || n > VNTEXT_CP_FOLD_MAX / 4)
+        return 0;
+    size_t w = 0;
+    for (utf8proc_ssize_t r = 0; r < n; r++)
+        if (!is_space_cp(cps[r]))
+            cps[w++] = fold_stripped(cps[r]);
+    utf8proc_ssize_t len = utf8proc_reencode(
+        cps, (utf8proc_ssize_t)w, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len <= 0)
+        return 0;
+    memcpy(out, cps, (size_t)len);
+    return (size_t)len;
 }
 
 bool vntext_same(const char *a, const char *b)

@@ -1,4 +1,4 @@
-/* text.h - comparing Vietnamese text the way people mean it.
+/* vntext.h - comparing Vietnamese text the way people mean it.
  *
  * The same unit name typed with two input methods (Telex producing
  * precomposed letters, another producing combining marks) must compare
@@ -8,11 +8,12 @@
  * runs of white space collapsed to one space, trimmed, trailing
  * punctuation (. ; , :) dropped.
  * vntext_suggest() finds the nearest candidate for a "did you mean" hint. */
-#ifndef KEHOACH_TEXT_H
-#define KEHOACH_TEXT_H
+#ifndef KEHOACH_VNTEXT_H
+#define KEHOACH_VNTEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Comparison key for s[0..n); caller frees. Invalid UTF-8 bytes are kept
  * as they are, so distinct invalid inputs stay distinct. */
@@ -21,6 +22,17 @@ char *vntext_fold(const char *s, size_t n);
 /* Like vntext_fold(), then without diacritics (ư -> u, đ -> d): for matching
  * text that lost its marks. Caller frees. */
 char *vntext_fold_ascii(const char *s, size_t n);
+
+/* Bytes vntext_fold_ascii_cp() may write. */
+#define VNTEXT_CP_FOLD_MAX 32
+
+/* One code point folded as vntext_fold_ascii() folds it within a word
+ * ('Ế' -> "e", 'Đ' -> "d", 'ß' -> "ss", a combining mark -> "", and no
+ * trailing punctuation dropped), except that ASCII is only lowered
+ * ("A" -> "a", " " -> " "): for matching text a character at a time.
+ * Writes out[0..return) (not NUL-terminated), at most VNTEXT_CP_FOLD_MAX
+ * bytes. */
+size_t vntext_fold_ascii_cp(int32_t cp, char *out);
 
 /* True when a and b are equal under vntext_fold(). */
 bool vntext_same(const char *a, const char *b);

@@ -57,10 +57,7 @@ static char *id_of(search *s, const char *path)
 
 static void remember(search *s, char *id)
 {
-    if (s->nseen == s->seen_cap) {
-        s->seen_cap = s->seen_cap ? 2 * s->seen_cap : 64;
-        s->seen = xrealloc(s->seen, s->seen_cap * sizeof *s->seen);
-    }
+    ARRAY_ROOM(s->seen, s->nseen, s->seen_cap, 64);
     s->seen[s->nseen++] = id;
 }
 
@@ -104,7 +101,7 @@ void locate_plan(const char *dir, const char *id, const locate_limits *limits,
 {
     memset(out, 0, sizeof *out);
     search s = {id, limits, out, 0, NULL, 0, 0};
-    fileio_list files = {NULL, 0};
+    fileio_list files = {0};
     fileio_walk_cut cut = fileio_walk_limited(dir, validate_suffixes, limits->max_entries,
                                               &files);
     if (cut.too_many)

@@ -49,7 +49,7 @@ typedef struct run {
     arena *a;              /* the maps' storage */
     strmap folders;        /* folder -> registry, for every folder seen */
     registry **registries; /* documents kept to the end of the run */
-    size_t nregistries;
+    size_t nregistries, registries_cap;
 } run;
 
 const char *const validate_suffixes[] = {".yaml", ".yml", NULL};
@@ -67,10 +67,7 @@ bool validate_is_registry_path(const char *path)
 static validate_file *add_file(run *r, const char *path, validate_kind kind)
 {
     validate_result *out = r->out;
-    if (out->nfiles == r->files_cap) {
-        r->files_cap = r->files_cap ? 2 * r->files_cap : 16;
-        out->files = xrealloc(out->files, r->files_cap * sizeof *out->files);
-    }
+    ARRAY_ROOM(out->files, out->nfiles, r->files_cap, 16);
     validate_file *f = &out->files[out->nfiles++];
     memset(f, 0, sizeof *f);
     f->path = xstrdup(path);
@@ -182,7 +179,7 @@ static const orgunits *folder_registry(run *r, const char *dir)
         free(path);
     }
     if (reg->units) {
-        r->registries = xrealloc(r->registries, (r->nregistries + 1) * sizeof *r->registries);
+        ARRAY_ROOM(r->registries, r->nregistries, r->registries_cap, 8);
         r->registries[r->nregistries++] = reg;
     }
     return reg->units;
@@ -324,7 +321,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
     }
     r.index = meaning_index_new();
     r.a = arena_new();
-    fileio_list files = {NULL, 0};
+    fileio_list files = {0};
     diag_set_stage(d, "file");
     collect(&r, paths, npaths, &files);
     strmap seen = {NULL, 0, 0};
@@ -380,7 +377,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
     diag_sink *quiet = diag_sink_new(1);
     validate_result out = {0};
     run r = {.d = quiet, .out = &out, .a = arena_new()};
-    fileio_list files = {NULL, 0};
+    fileio_list files = {0};
     collect(&r, paths, npaths, &files);
     strmap seen = {NULL, 0, 0};
     size_t plans = 0;

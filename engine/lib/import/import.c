@@ -37,7 +37,7 @@ static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ..
     strbuf sb = STRBUF_INIT;
     sb_vprintf(&sb, fmt, ap);
     va_end(ap);
-    notes->items = imp_grow(r->a, notes->items, notes->count, sizeof *notes->items);
+    ARENA_ROOM(r->a, notes->items, notes->count, notes->cap, 4);
     notes->items[notes->count].line = line;
     notes->items[notes->count].text = arena_strdup(r->a, sb_str(&sb));
     notes->count++;
@@ -240,9 +240,9 @@ typedef struct node {
     const imp_para *head;        /* NULL for the part itself */
     int level;
     struct node **children;
-    size_t nchildren;
+    size_t nchildren, children_cap;
     const imp_para **lines;      /* bullets, plain paragraphs, table rows */
-    size_t nlines;
+    size_t nlines, lines_cap;
 } node;
 
 static int level_of(const imp_para *p)
@@ -279,7 +279,7 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
         int level = p->cells ? 0 : level_of(p);
         if (level == 0) {
             node *cur = stack[depth - 1];
-            cur->lines = imp_grow(a, cur->lines, cur->nlines, sizeof *cur->lines);
+            ARENA_ROOM(a, cur->lines, cur->nlines, cur->lines_cap, 4);
             cur->lines[cur->nlines++] = p;
             continue;
         }
@@ -287,8 +287,8 @@ static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
             depth--;
         node *n = node_new(a, p, level);
         node *parent = stack[depth - 1];
-        parent->children =
-            imp_grow(a, parent->children, parent->nchildren, sizeof *parent->children);
+        ARENA_ROOM(a, parent->children, parent->nchildren,
+                   parent->children_cap, 4);
         parent->children[parent->nchildren++] = n;
         if (depth < sizeof stack / sizeof stack[0])
             stack[depth++] = n;
@@ -314,7 +314,7 @@ static bool starts_with_action(const char *s)
 
 static void add_activity(reader *r, imp_section *sec, const imp_activity *act)
 {
-    sec->activities = imp_grow(r->a, sec->activities, sec->nactivities, sizeof *sec->activities);
+    ARENA_ROOM(r->a, sec->activities, sec->nactivities, sec->activities_cap, 4);
     sec->activities[sec->nactivities++] = *act;
     r->plan->activities++;
 }
@@ -439,7 +439,22 @@ static char *child_id(reader *r, const char *parent, const imp_para *head, size_
 }
 
 static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
-                       imp_section **sections, size_t *nsections);
+                       imp_section **sections, size_t *nsections,
+                       size_t *sections_cap);
+
+/* The table rows among a node's lines, in their order (*count of them). */
+static const imp_para **table_rows(arena *a, const node *n, size_t *count)
+{
+    const imp_para **rows = NULL;
+    size_t cap = 0;
+    *count = 0;
+    for (size_t i = 0; i < n->nlines; i++)
+        if (n->lines[i]->cells) {
+            ARENA_ROOM(a, rows, *count, cap, 4);
+            rows[(*count)++] = n->lines[i];
+        }
+    return rows;
+}
 
 /* An activity from a leaf node. */
 static void leaf_activity(reader *r, imp_section *sec, const node *n, const char *id)
@@ -483,14 +498,12 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
         add_activity(r, sec, &act);
         return;
     }
-    size_t k = 0;
-    const imp_para **rows = NULL;
-    size_t nrows = 0;
+    size_t k = 0, nrows;
+    const imp_para **rows = table_rows(r->a, n, &nrows);
     for (size_t i = 0; i < n->nlines; i++) {
         const imp_para *p = n->lines[i];
         if (p->cells) {
-            rows = imp_grow(r->a, rows, nrows, sizeof *rows);
-            rows[nrows++] = p;
+            continue;
         } else if (p->mark == IMP_MARK_BULLET || (p->mark == IMP_MARK_NONE && k > 0)) {
             imp_activity act = {0};
             act.id = arena_printf(r->a, "%s.%zu", sec->id, ++k);
@@ -504,7 +517,8 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
         }
     }
     if (nrows)
-        read_table(r, sec, rows, nrows, &sec->sections, &sec->nsections);
+        read_table(r, sec, rows, nrows, &sec->sections, &sec->nsections,
+                   &sec->sections_cap);
     if (!sec->nactivities && !sec->nsections) {
         /* a heading alone is one activity */
         imp_activity act = {0};
@@ -554,7 +568,7 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
             leaf_activity(r, sec, c, child_id(r, sec->id, c->head, nth, unnumbered));
             continue;
         }
-        sec->sections = imp_grow(r->a, sec->sections, sec->nsections, sizeof *sec->sections);
+        ARENA_ROOM(r->a, sec->sections, sec->nsections, sec->sections_cap, 4);
         imp_section *sub = &sec->sections[sec->nsections++];
         memset(sub, 0, sizeof *sub);
         read_section(r, sub, c, sec->id);
@@ -565,7 +579,8 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
  * with a Roman number, or with nothing but a number and a title, is a
  * section; any other row is an activity. */
 static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
-                       imp_section **sections, size_t *nsections)
+                       imp_section **sections, size_t *nsections,
+                       size_t *sections_cap)
 {
     imp_field columns[32];
     size_t ncolumns = 0;
@@ -625,7 +640,8 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
             roman = key && strspn(key, "IVX") == kl;
         }
         if ((roman || !any_field) && sections) {
-            *sections = imp_grow(r->a, *sections, *nsections, sizeof **sections);
+            *sections = arena_room(r->a, *sections, *nsections, sections_cap, 4,
+                                   sizeof **sections);
             current = &(*sections)[(*nsections)++];
             memset(current, 0, sizeof *current);
             current->id = key && !roman ? key : arena_printf(r->a, "%zu", *nsections);
@@ -651,27 +667,23 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
 {
     node *root = build_tree(r->a, doc->paras, from, to);
     imp_plan *p = r->plan;
-    const imp_para **rows = NULL;
-    size_t nrows = 0;
-    for (size_t i = 0; i < root->nlines; i++) {
-        const imp_para *l = root->lines[i];
-        if (l->cells) {
-            rows = imp_grow(r->a, rows, nrows, sizeof *rows);
-            rows[nrows++] = l;
-        } else {
-            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], l, "before the first section");
-        }
-    }
+    size_t nrows;
+    const imp_para **rows = table_rows(r->a, root, &nrows);
+    for (size_t i = 0; i < root->nlines; i++)
+        if (!root->lines[i]->cells)
+            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], root->lines[i],
+                     "before the first section");
     if (nrows) {
         imp_section holder = {0};
-        read_table(r, &holder, rows, nrows, &p->sections, &p->nsections);
+        read_table(r, &holder, rows, nrows, &p->sections, &p->nsections,
+                   &p->sections_cap);
         if (holder.nactivities) {
             /* activities before any section row: a section of their own */
             holder.id = "1";
             holder.title = p->content_title ? p->content_title : "Nội dung";
             note(r, &holder.notes, holder.activities[0].line,
                  "the table has no section rows; its activities are put in one section");
-            p->sections = imp_grow(r->a, p->sections, p->nsections, sizeof *p->sections);
+            ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
             memmove(p->sections + 1, p->sections, p->nsections * sizeof *p->sections);
             p->sections[0] = holder;
             p->nsections++;
@@ -681,7 +693,7 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
                  holder.notes.items[i].text);
     }
     for (size_t i = 0; i < root->nchildren; i++) {
-        p->sections = imp_grow(r->a, p->sections, p->nsections, sizeof *p->sections);
+        ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
         imp_section *sec = &p->sections[p->nsections++];
         memset(sec, 0, sizeof *sec);
         read_section(r, sec, root->children[i], NULL);
@@ -695,8 +707,8 @@ static void add_duties(reader *r, const char *text, const imp_strs *by)
     imp_duty duties[2];
     size_t n = imp_duties(r->a, text, by, duties);
     for (size_t i = 0; i < n; i++) {
-        r->plan->reports =
-            imp_grow(r->a, r->plan->reports, r->plan->nreports, sizeof *r->plan->reports);
+        ARENA_ROOM(r->a, r->plan->reports, r->plan->nreports,
+                   r->plan->reports_cap, 4);
         r->plan->reports[r->plan->nreports++] = duties[i];
     }
 }
@@ -706,8 +718,13 @@ typedef struct org_point {
     bool reports;
 } org_point;
 
+typedef struct org_points {
+    org_point *items;
+    size_t count, cap;
+} org_points;
+
 static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t to,
-                              org_point **points, size_t *npoints)
+                              org_points *points)
 {
     imp_plan *p = r->plan;
     imp_strs point_subject = {0};
@@ -722,8 +739,8 @@ static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t
         if (para->mark == IMP_MARK_NUMBER || para->mark == IMP_MARK_LETTER) {
             point_subject = (imp_strs){0};
             imp_subject(r->a, para->body, &point_subject);
-            *points = imp_grow(r->a, *points, *npoints, sizeof **points);
-            (*points)[(*npoints)++] = (org_point){point_subject, false};
+            ARENA_ROOM(r->a, points->items, points->count, points->cap, 4);
+            points->items[points->count++] = (org_point){point_subject, false};
         }
         imp_strs own = {0};
         const char *text = para->mark == IMP_MARK_NONE ? para->text : para->body;
@@ -733,8 +750,8 @@ static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t
             continue;
         size_t before = p->nreports;
         add_duties(r, text, own.count && !bullet ? &own : &point_subject);
-        if (p->nreports > before && *npoints)
-            (*points)[*npoints - 1].reports = true;
+        if (p->nreports > before && points->count)
+            points->items[points->count - 1].reports = true;
     }
 }
 
@@ -1013,8 +1030,7 @@ static void read_parts(reader *r, const imp_doc *doc, size_t i)
     size_t n = doc->count;
     part current = PART_NONE;
     imp_strs *target = NULL;
-    org_point *points = NULL;
-    size_t npoints = 0;
+    org_points points = {0};
     strbuf closing = STRBUF_INIT;
     for (; i < n && !opens_recipients(&doc->paras[i]); i++) {
         const imp_para *p = &doc->paras[i];
@@ -1043,7 +1059,7 @@ static void read_parts(reader *r, const imp_doc *doc, size_t i)
                 read_content(r, doc, i + 1, end);
                 i = end - 1;
             } else if (current == PART_ORGANISATION) {
-                read_organisation(r, doc, i + 1, end, &points, &npoints);
+                read_organisation(r, doc, i + 1, end, &points);
                 i = end - 1;
             }
         } else if (p->cells) {
@@ -1067,7 +1083,7 @@ static void read_parts(reader *r, const imp_doc *doc, size_t i)
     sb_release(&closing);
     if (i < n)
         read_end(r, doc, i);
-    infer_defaults(r, points, npoints);
+    infer_defaults(r, points.items, points.count);
 }
 
 /* Notes for what the draft still lacks, and for the text repaired. */
@@ -1131,9 +1147,11 @@ void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
     /* the legal basis: the documents the preamble, or a title that
      * implements one, cites */
     if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
-        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis);
+        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis,
+                      &out->basis_cap);
     for (size_t k = 0; k < out->preamble.count; k++)
-        imp_citations(a, out->preamble.items[k], out->place, &out->basis, &out->nbasis);
+        imp_citations(a, out->preamble.items[k], out->place, &out->basis,
+                      &out->nbasis, &out->basis_cap);
     read_parts(&r, doc, first_part);
     duties_in_outputs(&r, out->sections, out->nsections);
     check_draft(&r, doc);

@@ -28,7 +28,7 @@ typedef struct imp_note {
 
 typedef struct imp_notes {
     imp_note *items;
-    size_t count;
+    size_t count, cap;
 } imp_notes;
 
 typedef struct imp_activity {
@@ -48,9 +48,9 @@ typedef struct imp_section {
     imp_strs lead, partners;    /* defaults for its activities */
     const char *time;
     struct imp_section *sections;
-    size_t nsections;
+    size_t nsections, sections_cap;
     imp_activity *activities;
-    size_t nactivities;
+    size_t nactivities, activities_cap;
     imp_notes notes;
     unsigned line;
 } imp_section;
@@ -72,14 +72,14 @@ typedef struct imp_plan {
     int year;
     imp_strs preamble, purposes, requirements, budget, organisation, recipients;
     imp_basis *basis;
-    size_t nbasis;
+    size_t nbasis, basis_cap;
     const char *content_title;
     imp_strs default_lead, default_partners;
     const char *default_time;
     imp_section *sections;
-    size_t nsections;
+    size_t nsections, sections_cap;
     imp_duty *reports;
-    size_t nreports;
+    size_t nreports, reports_cap;
     const char *closing;
     imp_strs signer_authority;
     const char *signer_title, *signer_name;

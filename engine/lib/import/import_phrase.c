@@ -8,40 +8,25 @@
 #include "date.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "vntext.h"
 #include "when.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
-void *imp_grow(arena *a, void *items, size_t count, size_t size)
-{
-    if (count == 0)
-        return arena_grow(a, NULL, 0, 4, size);
-    if (count < 4 || (count & (count - 1)) != 0)
-        return items;
-    return arena_grow(a, items, count, 2 * count, size);
-}
-
 void imp_strs_add(arena *a, imp_strs *list, const char *s)
 {
-    list->items = imp_grow(a, list->items, list->count, sizeof *list->items);
+    ARENA_ROOM(a, list->items, list->count, list->cap, 4);
     list->items[list->count++] = s;
 }
 
-/* The ASCII letter a code point folds to (0 when it is none). */
+/* The ASCII character a code point folds to first (0 when it is none):
+ * the first byte of its fold. */
 static char fold_cp(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'A' && cp <= 'Z') ? (char)(cp - 'A' + 'a') : (char)cp;
-    if (cp == 0x0110 || cp == 0x0111)
-        return 'd';
-    utf8proc_int32_t buf[4];
-    int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, buf, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
-    if (n >= 1 && buf[0] < 0x80)
-        return fold_cp(buf[0]);
-    return 0;
+    char folded[VNTEXT_CP_FOLD_MAX];
+    size_t n = vntext_fold_ascii_cp(cp, folded);
+    return n && (unsigned char)folded[0] < 0x80 ? folded[0] : 0;
 }
 
 static bool is_letter_cp(int32_t cp)
@@ -668,7 +653,7 @@ static const char *read_about(arena *a, const char *s, size_t i, size_t end)
 }
 
 void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
-                   size_t *count)
+                   size_t *count, size_t *cap)
 {
     size_t n = strlen(s), from = 0, kind_end;
     bool law;
@@ -705,7 +690,7 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
             size_t end = at ? (size_t)(at - s) : n;
             const char *semi = memchr(s + i, ';', end - i);
             b.about = read_about(a, s, i, semi ? (size_t)(semi - s) : end);
-            *out = imp_grow(a, *out, *count, sizeof **out);
+            *out = arena_room(a, *out, *count, cap, 4, sizeof **out);
             (*out)[(*count)++] = b;
         } else {
             at = next_citation(s, from, n, &kind_end, &law);

@@ -17,15 +17,10 @@
 
 typedef struct imp_strs {
     const char **items;
-    size_t count;
+    size_t count, cap;
 } imp_strs;
 
 void imp_strs_add(arena *a, imp_strs *list, const char *s);
-
-/* Room for one more element in an array of count elements kept in a:
- * the array grows by doubling (at 4, 8, 16, ...), so appending n elements
- * one by one costs O(n) time and memory. */
-void *imp_grow(arena *a, void *items, size_t count, size_t size);
 
 /* True when s starts with the words of ascii (lower-case ASCII, words
  * separated by single spaces) compared without case or diacritics, ending
@@ -90,10 +85,11 @@ typedef struct imp_basis {
     const char *about;      /* "về việc ...", or NULL */
 } imp_basis;
 
-/* Appends to *out every document s cites ("Quyết định số ... ngày ... của
- * ... về ..."; "Luật ... ngày ..."). place completes a bare "tỉnh". */
+/* Appends to *out (*count of them, room for *cap) every document s cites
+ * ("Quyết định số ... ngày ... của ... về ..."; "Luật ... ngày ...").
+ * place completes a bare "tỉnh". */
 void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
-                   size_t *count);
+                   size_t *count, size_t *cap);
 
 /* --- reporting duties ------------------------------------------------- */
 

@@ -273,6 +273,15 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
     return IMP_MARK_NONE;
 }
 
+/* p after the one to four digits of a page's number, or NULL. */
+static const char *after_page_digits(const char *p)
+{
+    size_t d = 0;
+    while (is_digit(p[d]))
+        d++;
+    return d == 0 || d > 4 ? NULL : p + d;
+}
+
 /* A line that is only a page number: "12", "- 12 -", "Trang 3", "3/12". */
 static bool is_page_number(const char *s)
 {
@@ -282,21 +291,11 @@ static bool is_page_number(const char *s)
         p += after;
     while (*p == '-' || *p == ' ')
         p++;
-    size_t d = 0;
-    while (is_digit(p[d]))
-        d++;
-    if (d == 0 || d > 4)
+    p = after_page_digits(p);
+    if (p && *p == '/')
+        p = after_page_digits(p + 1);
+    if (!p)
         return false;
-    p += d;
-    if (*p == '/') {
-        p++;
-        size_t e = 0;
-        while (is_digit(p[e]))
-            e++;
-        if (e == 0 || e > 4)
-            return false;
-        p += e;
-    }
     while (*p == '-' || *p == ' ')
         p++;
     return *p == '\0';
@@ -414,7 +413,7 @@ static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned
     bool changed = false;
     char *fixed = repair(s, n, &changed);
     if (changed) {
-        out->repaired = imp_grow(a, out->repaired, out->nrepaired, sizeof *out->repaired);
+        ARENA_ROOM(a, out->repaired, out->nrepaired, out->repaired_cap, 4);
         out->repaired[out->nrepaired++] = lineno;
     }
     const char *t = fixed;
@@ -435,7 +434,7 @@ static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned
         }
         l->text = strip_markup(a, t);
         if (*l->text && is_page_number(l->text)) {
-            out->dropped = imp_grow(a, out->dropped, out->ndropped, sizeof *out->dropped);
+            ARENA_ROOM(a, out->dropped, out->ndropped, out->dropped_cap, 4);
             out->dropped[out->ndropped++] = lineno;
             l->text = (char *)"";
         }
@@ -472,8 +471,8 @@ static size_t broken_length(const raw_line *lines, size_t nlines)
 void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
 {
     memset(out, 0, sizeof *out);
-    size_t cap = 16, nlines = 0;
-    raw_line *lines = xmalloc(cap * sizeof *lines);
+    size_t cap = 0, nlines = 0;
+    raw_line *lines = NULL;
     unsigned lineno = 1;
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -482,10 +481,7 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
         size_t start = i, brk = 0;
         while (i < len && (brk = source_break_len(text, len, i)) == 0)
             i++;
-        if (nlines == cap) {
-            cap *= 2;
-            lines = xrealloc(lines, cap * sizeof *lines);
-        }
+        ARRAY_ROOM(lines, nlines, cap, 16);
         clean_line(a, out, text + start, i - start, lineno, &lines[nlines++]);
         if (i >= len)
             break;
@@ -518,7 +514,7 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
             continue;
         }
         if (first) {
-            out->paras = imp_grow(a, out->paras, out->count, sizeof *out->paras);
+            ARENA_ROOM(a, out->paras, out->count, out->cap, 4);
             imp_para *p = &out->paras[out->count++];
             memset(p, 0, sizeof *p);
             p->line = first->line;

@@ -42,11 +42,11 @@ typedef struct imp_para {
 
 typedef struct imp_doc {
     imp_para *paras;
-    size_t count;
+    size_t count, cap;
     unsigned *dropped;   /* lines left out as page numbers */
-    size_t ndropped;
+    size_t ndropped, dropped_cap;
     unsigned *repaired;  /* lines whose bytes were not valid text */
-    size_t nrepaired;
+    size_t nrepaired, repaired_cap;
 } imp_doc;
 
 /* Reads text[0..len) (any bytes) into paragraphs allocated in a. */

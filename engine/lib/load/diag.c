@@ -96,10 +96,7 @@ static struct file_count *file_of(diag_sink *s, const char *path)
     f->path = arena_strdup(s->a, key);
     f->rank = s->nfiles;
     strmap_put(s->a, &s->by_path, f->path, strlen(f->path), f);
-    if (s->nfiles == s->files_cap) {
-        s->files_cap = s->files_cap ? 2 * s->files_cap : 16;
-        s->files = xrealloc(s->files, s->files_cap * sizeof *s->files);
-    }
+    ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
     s->files[s->nfiles++] = f;
     return f;
 }
@@ -223,10 +220,7 @@ static diag *add(diag_sink *s, diag *d)
         return NULL;
     }
     f->kept++;
-    if (s->n == s->alloc) {
-        s->alloc = s->alloc ? s->alloc * 2 : 16;
-        s->items = xrealloc(s->items, s->alloc * sizeof *s->items);
-    }
+    ARRAY_ROOM(s->items, s->n, s->alloc, 16);
     d->seq = s->seq++;
     s->items[s->n++] = d;
     s->sorted = false;

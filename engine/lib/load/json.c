@@ -357,10 +357,7 @@ static bool enter(json_parser *p)
 
 static void push_item(json_parser *p, node *n)
 {
-    if (p->items_len == p->items_cap) {
-        p->items_cap = p->items_cap ? p->items_cap * 2 : 64;
-        p->items = xrealloc(p->items, p->items_cap * sizeof *p->items);
-    }
+    ARRAY_ROOM(p->items, p->items_len, p->items_cap, 64);
     p->items[p->items_len++] = n;
 }
 
@@ -458,10 +455,7 @@ static void check_duplicates(json_parser *p, const node_member *members,
 
 static void push_member(json_parser *p, const node_member *m)
 {
-    if (p->members_len == p->members_cap) {
-        p->members_cap = p->members_cap ? p->members_cap * 2 : 64;
-        p->members = xrealloc(p->members, p->members_cap * sizeof *p->members);
-    }
+    ARRAY_ROOM(p->members, p->members_len, p->members_cap, 64);
     p->members[p->members_len++] = *m;
 }
 

@@ -45,11 +45,11 @@ source *source_new(const char *path, char *text, size_t len)
     src->path = xstrdup(path);
     src->text = text;
     src->len = len;
-    size_t cap = 64, start = 0;
+    size_t cap = 0, start = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
     src->marks = xcalloc(1, sizeof *src->marks);
-    src->line_starts = xmalloc(cap * sizeof(size_t));
+    ARRAY_ROOM(src->line_starts, src->nlines, cap, 64);
     src->line_starts[src->nlines++] = start;
     for (size_t i = start; i < len;) {
         unsigned char c = (unsigned char)text[i];
@@ -60,10 +60,7 @@ source *source_new(const char *path, char *text, size_t len)
             continue;
         }
         i += k;
-        if (src->nlines == cap) {
-            cap *= 2;
-            src->line_starts = xrealloc(src->line_starts, cap * sizeof(size_t));
-        }
+        ARRAY_ROOM(src->line_starts, src->nlines, cap, 64);
         src->line_starts[src->nlines++] = i;
     }
     return src;

@@ -18,6 +18,7 @@
  * placing every node costs linear time even on one huge line. */
 #include "yamlload.h"
 
+#include "strmap.h"
 #include "utf8.h"
 
 #include <yaml.h>
@@ -72,12 +73,12 @@ static size_t yamlload_line_bytes(const source *src, srcpos pos)
     return end - src->line_starts[pos.line - 1];
 }
 
-static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
-                            const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
+                             const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
-static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
-                            const char *fmt, ...)
+static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
+                             const char *fmt, va_list ap)
 {
     if (cx->stop)
         return NULL;
@@ -93,14 +94,40 @@ static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
     cx->errors++;
     cx->scanned += line;
     strbuf msg = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
     diag *dg =
         diag_at(cx->d, DIAG_ERROR, cx->src, pos, span, "%s", sb_str(&msg));
     sb_release(&msg);
     return dg;
+}
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *dg = yamlload_verror(cx, pos, span, fmt, ap);
+    va_end(ap);
+    return dg;
+}
+
+/* Reports a limit the file crosses, and reads no further. */
+static void yamlload_refuse(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void yamlload_refuse(yamlload_ctx *cx, srcpos pos, size_t span,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    yamlload_verror(cx, pos, span, fmt, ap);
+    va_end(ap);
+    cx->stop = true;
 }
 
 /* A note at pos attached to parent (a report that was kept). */
@@ -298,86 +325,9 @@ static bool yamlload_check_bytes(yamlload_ctx *cx)
 
 /* ---- the builder's tables ----------------------------------------------- */
 
-static void *yamlload_reserve(void *p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return p;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    *cap = n;
-    return xrealloc(p, n * elem);
-}
-
 static size_t yamlload_add(size_t x, size_t y)
 {
     return x > SIZE_MAX - y ? SIZE_MAX : x + y;
-}
-
-/* A hash table from (scope, bytes) to a nonzero value: anchor names in
- * scope 0, the keys of each mapping in a scope of their own. */
-typedef struct yamlload_slot {
-    const char *s; /* NULL: empty slot */
-    size_t len;
-    size_t scope;
-    size_t value;
-} yamlload_slot;
-
-typedef struct yamlload_table {
-    yamlload_slot *slots;
-    size_t cap, count;
-} yamlload_table;
-
-static size_t yamlload_hash(size_t scope, const char *s, size_t len)
-{
-    uint64_t h =
-        14695981039346656037u ^ ((uint64_t)scope * 0x9E3779B97F4A7C15u);
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return (size_t)(h ^ (h >> 29));
-}
-
-static yamlload_slot *yamlload_slot_for(yamlload_table *t, size_t scope,
-                                        const char *s, size_t len)
-{
-    size_t mask = t->cap - 1;
-    for (size_t i = yamlload_hash(scope, s, len) & mask;; i = (i + 1) & mask) {
-        yamlload_slot *slot = &t->slots[i];
-        if (!slot->s || (slot->scope == scope && slot->len == len &&
-                         memcmp(slot->s, s, len) == 0))
-            return slot;
-    }
-}
-
-static size_t yamlload_lookup(yamlload_table *t, size_t scope, const char *s,
-                              size_t len)
-{
-    return t->cap ? yamlload_slot_for(t, scope, s, len)->value : 0;
-}
-
-/* s must outlive the table (it lives in the arena). */
-static void yamlload_store(yamlload_table *t, size_t scope, const char *s,
-                           size_t len, size_t value)
-{
-    if ((t->count + 1) * 2 > t->cap) {
-        yamlload_table bigger = {
-            xcalloc(t->cap ? t->cap * 2 : 64, sizeof(yamlload_slot)),
-            t->cap ? t->cap * 2 : 64, t->count};
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slots[i].s)
-                *yamlload_slot_for(&bigger, t->slots[i].scope, t->slots[i].s,
-                                   t->slots[i].len) = t->slots[i];
-        free(t->slots);
-        *t = bigger;
-    }
-    yamlload_slot *slot = yamlload_slot_for(t, scope, s, len);
-    if (!slot->s) {
-        *slot = (yamlload_slot){s, len, scope, 0};
-        t->count++;
-    }
-    slot->value = value;
 }
 
 /* ---- the builder -------------------------------------------------------- */
@@ -415,7 +365,7 @@ typedef struct yamlload_frame {
     size_t first; /* its first child in items or members */
     size_t weight;
     size_t anchor; /* 1 + its index in anchors; 0 without an anchor */
-    size_t scope;  /* an object's number, for its keys in the table */
+    size_t scope;  /* an object's number: the scope of its keys */
     bool have_key;
     yamlload_key key;
 } yamlload_frame;
@@ -437,7 +387,9 @@ typedef struct yamlload_builder {
     size_t nmembers, members_cap;
     yamlload_anchor *anchors;
     size_t nanchors, anchors_cap;
-    yamlload_table anchor_names, keys;
+    arena *scratch;      /* the maps, freed when the file is read */
+    strmap anchor_names; /* name -> size_t: 1 + the index of its anchor */
+    strmap keys;         /* a key in its object's scope -> its text */
     size_t objects; /* objects opened so far */
     size_t total;   /* nodes made, aliases counted expanded */
     size_t aliases;
@@ -492,11 +444,9 @@ static bool yamlload_count_node(yamlload_builder *b, srcpos pos, size_t span)
     b->total = yamlload_add(b->total, 1);
     if (b->total <= b->cx->limits->max_nodes)
         return true;
-    yamlload_error(b->cx, pos, span,
-                   "the file holds more than %zu values; "
-                   "refusing it",
-                   b->cx->limits->max_nodes);
-    b->cx->stop = true;
+    yamlload_refuse(b->cx, pos, span,
+                    "the file holds more than %zu values; refusing it",
+                    b->cx->limits->max_nodes);
     return false;
 }
 
@@ -504,11 +454,17 @@ static size_t yamlload_define_anchor(yamlload_builder *b,
                                      const yaml_char_t *name, node *target,
                                      bool open)
 {
-    b->anchors = yamlload_reserve(b->anchors, &b->anchors_cap, b->nanchors + 1,
-                                  sizeof *b->anchors);
+    ARRAY_ROOM(b->anchors, b->nanchors, b->anchors_cap, 16);
     b->anchors[b->nanchors++] = (yamlload_anchor){target, 1, open};
-    const char *copy = arena_strdup(b->cx->a, (const char *)name);
-    yamlload_store(&b->anchor_names, 0, copy, strlen(copy), b->nanchors);
+    size_t len = strlen((const char *)name);
+    size_t *current = strmap_get(&b->anchor_names, (const char *)name, len);
+    if (!current) {   /* a name given again names the newer anchor */
+        current = arena_alloc(b->scratch, sizeof *current);
+        strmap_put(b->scratch, &b->anchor_names,
+                   arena_strndup(b->scratch, (const char *)name, len), len,
+                   current);
+    }
+    *current = b->nanchors;
     return b->nanchors;
 }
 
@@ -542,9 +498,12 @@ static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
                                 node *value)
 {
     yamlload_key *key = &f->key;
-    size_t first = yamlload_lookup(&b->keys, f->scope, key->s, key->len);
-    if (first) {
-        const node_member *m = &b->members[first - 1];
+    if (strmap_scoped_put(b->scratch, &b->keys, f->scope, key->s, key->len,
+                          (void *)key->s) != key->s) {
+        /* reported at most YAMLLOAD_MAX_REPORTS times: the walk is bounded */
+        const node_member *m = &b->members[f->first];
+        while (m->key_len != key->len || memcmp(m->key, key->s, key->len) != 0)
+            m++;
         strbuf shown = STRBUF_INIT;
         yamlload_quote(&shown, key->s, key->len);
         diag *dg = yamlload_error(b->cx, key->pos, key->span,
@@ -553,11 +512,9 @@ static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
         yamlload_note(b->cx, dg, m->key_pos, m->key_span, "first given here");
         return;
     }
-    b->members = yamlload_reserve(b->members, &b->members_cap, b->nmembers + 1,
-                                  sizeof *b->members);
+    ARRAY_ROOM(b->members, b->nmembers, b->members_cap, 16);
     b->members[b->nmembers++] =
         (node_member){key->s, key->len, key->pos, key->span, value};
-    yamlload_store(&b->keys, f->scope, key->s, key->len, b->nmembers);
 }
 
 /* Hands a finished node to the collection being read, or makes it the
@@ -571,8 +528,7 @@ static void yamlload_deliver(yamlload_builder *b, const yamlload_item *it)
     yamlload_frame *f = &b->frames[b->nframes - 1];
     f->weight = yamlload_add(f->weight, it->weight);
     if (f->n->kind == NODE_ARRAY) {
-        b->items = yamlload_reserve(b->items, &b->items_cap, b->nitems + 1,
-                                    sizeof *b->items);
+        ARRAY_ROOM(b->items, b->nitems, b->items_cap, 16);
         b->items[b->nitems++] = it->n;
     } else if (!f->have_key) {
         f->key = yamlload_make_key(b, it);
@@ -929,15 +885,13 @@ static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
     it.weight = 1;
     const char *name = (const char *)ev->data.alias.anchor;
     if (++b->aliases > cx->limits->max_aliases) {
-        yamlload_error(cx, it.pos, it.span,
-                       "more than %zu aliases; refusing "
-                       "the file",
-                       cx->limits->max_aliases);
-        cx->stop = true;
+        yamlload_refuse(cx, it.pos, it.span,
+                        "more than %zu aliases; refusing the file",
+                        cx->limits->max_aliases);
         return;
     }
-    size_t found = yamlload_lookup(&b->anchor_names, 0, name, strlen(name));
-    const yamlload_anchor *anchor = found ? &b->anchors[found - 1] : NULL;
+    const size_t *found = strmap_get(&b->anchor_names, name, strlen(name));
+    const yamlload_anchor *anchor = found ? &b->anchors[*found - 1] : NULL;
     if (!anchor || anchor->open) {
         if (!anchor)
             yamlload_error(cx, it.pos, it.span, "unknown anchor '*%s'", name);
@@ -953,11 +907,10 @@ static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
     }
     b->total = yamlload_add(b->total, anchor->weight);
     if (b->total > cx->limits->max_nodes) {
-        yamlload_error(cx, it.pos, it.span,
-                       "aliases expand to more than %zu "
-                       "nodes; refusing the file",
-                       cx->limits->max_nodes);
-        cx->stop = true;
+        yamlload_refuse(cx, it.pos, it.span,
+                        "aliases expand to more than %zu nodes; refusing "
+                        "the file",
+                        cx->limits->max_nodes);
         return;
     }
     it.n = anchor->target;
@@ -971,9 +924,8 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
     yamlload_ctx *cx = b->cx;
     srcpos pos = yamlload_locate(b, ev->start_mark);
     if (b->nframes >= cx->limits->max_depth) {
-        yamlload_error(cx, pos, 1, "nesting deeper than %zu levels",
-                       cx->limits->max_depth);
-        cx->stop = true;
+        yamlload_refuse(cx, pos, 1, "nesting deeper than %zu levels",
+                        cx->limits->max_depth);
         return;
     }
     if (!yamlload_count_node(b, pos, 1))
@@ -989,8 +941,7 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
         yamlload_bad_tag(b, tag_name, tag, list ? "a list" : "a mapping", pos,
                          1);
     node *n = node_new(cx->a, kind, cx->src, pos, 1);
-    b->frames = yamlload_reserve(b->frames, &b->frames_cap, b->nframes + 1,
-                                 sizeof *b->frames);
+    ARRAY_ROOM(b->frames, b->nframes, b->frames_cap, 16);
     yamlload_frame *f = &b->frames[b->nframes++];
     *f = (yamlload_frame){n,  list ? b->nitems : b->nmembers, 1,
                           0,  list ? 0 : ++b->objects,        false,
@@ -1258,7 +1209,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
 static node *yamlload_build(yamlload_ctx *cx)
 {
     const source *src = cx->src;
-    yamlload_builder b = {.cx = cx, .cursor = {0, 0, src->line_starts[0]}};
+    yamlload_builder b = {.cx = cx,
+                          .cursor = {0, 0, src->line_starts[0]},
+                          .scratch = arena_new()};
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         yamlload_error(cx, yamlload_file_start(src), 1,
@@ -1283,8 +1236,7 @@ static node *yamlload_build(yamlload_ctx *cx)
     free(b.items);
     free(b.members);
     free(b.anchors);
-    free(b.anchor_names.slots);
-    free(b.keys.slots);
+    arena_free(b.scratch);
     return cx->errors ? NULL : b.root;
 }
 

@@ -1,4 +1,4 @@
-/* check.c - meaning checks on plan models (see check.h).
+/* meaning.c - meaning checks on plan models (see meaning.h).
  *
  * Each check reads the model and reports at the node a value came from.
  * Unique-id checks within a plan sort (id, position) pairs instead of
@@ -261,10 +261,7 @@ static void collect_spellings(const plan_units *u, void *ctx)
         const plan_text *t = &u->items[i];
         if (!t->s || !t->at)
             continue;
-        if (s->n == s->cap) {
-            s->cap = s->cap ? 2 * s->cap : 16;
-            s->items = xrealloc(s->items, s->cap * sizeof *s->items);
-        }
+        ARRAY_ROOM(s->items, s->n, s->cap, 16);
         s->items[s->n++] = (spelling){orgunits_loose_key(t->s), NULL, t};
     }
 }
@@ -415,15 +412,6 @@ struct meaning_index {
     size_t nlinks, links_cap;
 };
 
-/* Room for one more item in a growing array. */
-static void *grow(void *items, size_t count, size_t *cap, size_t size)
-{
-    if (count < *cap)
-        return items;
-    *cap = *cap ? 2 * *cap : 16;
-    return xrealloc(items, *cap * size);
-}
-
 meaning_index *meaning_index_new(void)
 {
     meaning_index *ix = xcalloc(1, sizeof *ix);
@@ -461,7 +449,7 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
         const plan_text *link = &p->basis[i].plan;
         if (!link->s)
             continue;
-        ix->links = grow(ix->links, ix->nlinks, &ix->links_cap, sizeof *ix->links);
+        ARRAY_ROOM(ix->links, ix->nlinks, ix->links_cap, 16);
         plan_ref *r = &ix->links[ix->nlinks++];
         r->id = xstrdup(link->s);
         capture(&r->at, link->at);
@@ -481,7 +469,7 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
         return;
     }
     capture(&mine->at, p->id.at);
-    ix->plans = grow(ix->plans, ix->nplans, &ix->plans_cap, sizeof *ix->plans);
+    ARRAY_ROOM(ix->plans, ix->nplans, ix->plans_cap, 16);
     ix->plans[ix->nplans++] = mine;
 }
 

@@ -1,4 +1,4 @@
-/* check.h - meaning checks: what a schema cannot say about a plan.
+/* meaning.h - meaning checks: what a schema cannot say about a plan.
  *
  * Run on the plan model after schema validation: ids unique within a plan
  * and plan ids unique across the plans checked, real calendar dates, a
@@ -7,8 +7,8 @@
  * which unit a name found only without diacritics was taken as), without
  * a registry one unit written one way, a registry's own consistency, and
  * "basis" links to plans that exist. */
-#ifndef KEHOACH_CHECK_H
-#define KEHOACH_CHECK_H
+#ifndef KEHOACH_MEANING_H
+#define KEHOACH_MEANING_H
 
 #include "diag.h"
 #include "plan.h"

@@ -1,4 +1,4 @@
-/* units.c - the unit registry (see units.h).
+/* orgunits.c - the unit registry (see orgunits.h).
  *
  * Every id, name and alias becomes an entry with two keys, exact and
  * loose, held in two arrays of the same entries, one sorted by each key
@@ -88,10 +88,7 @@ static void add_key(orgunits *r, const char *name, const plan_unit *u, bool is_i
 {
     if (!name)
         return;
-    if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 32;
-        r->exact = xrealloc(r->exact, r->cap * sizeof *r->exact);
-    }
+    ARRAY_ROOM(r->exact, r->n, r->cap, 32);
     size_t len = strlen(name);
     r->exact[r->n++] = (entry){unit_key(name, len, false), unit_key(name, len, true),
                                name, u, is_id};

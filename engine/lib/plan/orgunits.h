@@ -1,4 +1,4 @@
-/* units.h - the unit registry: finding the unit a plan's text names.
+/* orgunits.h - the unit registry: finding the unit a plan's text names.
  *
  * Plans name units in free text ("Sở Tư pháp (Trung tâm Trợ giúp pháp lý
  * Nhà nước)", "Công an cấp xã"). A registry holds units with an id, an
@@ -16,8 +16,8 @@
  * lower-case letter ("cơ sở giam giữ"), starts with "Các" or "Những", or
  * ends with "có liên quan". Nearer names are only ever suggested, never
  * taken: orgunits_hints. */
-#ifndef KEHOACH_UNITS_H
-#define KEHOACH_UNITS_H
+#ifndef KEHOACH_ORGUNITS_H
+#define KEHOACH_ORGUNITS_H
 
 #include "plan.h"
 

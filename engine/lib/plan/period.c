@@ -1,6 +1,8 @@
 /* period.c - Decree 09/2019 reporting periods (see period.h). */
 #include "period.h"
 
+#include "ascii.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -79,23 +81,11 @@ void period_label(const period *p, char *buf)
     }
 }
 
-static bool number(const char *s, size_t n, int *out)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return n > 0;
-}
-
 bool period_parse(const char *s, period *out)
 {
     size_t n = strlen(s);
     int year, index;
-    if (n < 4 || !number(s, 4, &year))
+    if (n < 4 || !ascii_digits(s, 4, &year))
         return false;
     if (n == 4) {
         *out = period_make(PERIOD_YEAR, year, 0);
@@ -103,17 +93,19 @@ bool period_parse(const char *s, period *out)
     }
     if (s[4] != '-')
         return false;
-    if (n == 7 && (s[5] == 'H' || s[5] == 'h') && number(s + 6, 1, &index) &&
+    if (n == 7 && (s[5] == 'H' || s[5] == 'h') &&
+        ascii_digits(s + 6, 1, &index) &&
         index >= 1 && index <= 2) {
         *out = period_make(PERIOD_HALF, year, index);
         return true;
     }
-    if (n == 7 && (s[5] == 'Q' || s[5] == 'q') && number(s + 6, 1, &index) &&
+    if (n == 7 && (s[5] == 'Q' || s[5] == 'q') &&
+        ascii_digits(s + 6, 1, &index) &&
         index >= 1 && index <= 4) {
         *out = period_make(PERIOD_QUARTER, year, index);
         return true;
     }
-    if (n == 7 && number(s + 5, 2, &index) && index >= 1 && index <= 12) {
+    if (n == 7 && ascii_digits(s + 5, 2, &index) && index >= 1 && index <= 12) {
         *out = period_make(PERIOD_MONTH, year, index);
         return true;
     }

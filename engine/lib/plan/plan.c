@@ -104,24 +104,15 @@ typedef struct builder {
 
 static void add_activity(builder *b, plan_activity *act)
 {
-    if (b->p->nactivities == b->cap_activities) {
-        size_t cap = b->cap_activities ? b->cap_activities * 2 : 32;
-        b->p->activities = arena_grow(b->a, b->p->activities, b->p->nactivities,
-                                      cap, sizeof *b->p->activities);
-        b->cap_activities = cap;
-    }
+    ARENA_ROOM(b->a, b->p->activities, b->p->nactivities, b->cap_activities,
+               32);
     b->p->activities[b->p->nactivities++] = act;
 }
 
 static void add_section(builder *b, plan_section *sec)
 {
-    if (b->p->nall_sections == b->cap_sections) {
-        size_t cap = b->cap_sections ? b->cap_sections * 2 : 16;
-        b->p->all_sections = arena_grow(b->a, b->p->all_sections,
-                                        b->p->nall_sections, cap,
-                                        sizeof *b->p->all_sections);
-        b->cap_sections = cap;
-    }
+    ARENA_ROOM(b->a, b->p->all_sections, b->p->nall_sections, b->cap_sections,
+               16);
     sec->index = b->p->nall_sections;
     b->p->all_sections[b->p->nall_sections++] = sec;
 }

@@ -299,10 +299,7 @@ typedef struct window_list {
 static void add_window(context *c, window_list *l, when_window x)
 {
     when *w = l->w;
-    if (w->count == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        w->windows = arena_grow(c->a, w->windows, w->count, l->cap, sizeof x);
-    }
+    ARENA_ROOM(c->a, w->windows, w->count, l->cap, 16);
     w->windows[w->count++] = x;
 }
 

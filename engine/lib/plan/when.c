@@ -84,12 +84,7 @@ typedef struct when_list {
 
 static void when_add(arena *a, when_list *list, date from, date to, const char *note)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        list->windows =
-            arena_grow(a, list->windows, list->count, cap, sizeof *list->windows);
-        list->cap = cap;
-    }
+    ARENA_ROOM(a, list->windows, list->count, list->cap, 8);
     when_window *w = &list->windows[list->count++];
     *w = (when_window){from, to, to, NULL, NULL, note};
     when_name(a, w);
@@ -153,16 +148,13 @@ typedef struct when_key {
 static void when_key_put(arena *a, when_key *k, const char *bytes, size_t n, size_t from,
                          size_t to)
 {
-    if (k->len + n > k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 64;
-        while (cap < k->len + n)
-            cap *= 2;
-        k->text = arena_grow(a, k->text, k->len, cap, 1);
-        k->from = arena_grow(a, k->from, k->len, cap, sizeof *k->from);
-        k->to = arena_grow(a, k->to, k->len, cap, sizeof *k->to);
-        k->cap = cap;
-    }
     for (size_t i = 0; i < n; i++, k->len++) {
+        size_t had = k->cap;
+        ARENA_ROOM(a, k->text, k->len, k->cap, 64);
+        if (k->cap != had) {   /* from and to follow text's slots */
+            k->from = arena_grow(a, k->from, k->len, k->cap, sizeof *k->from);
+            k->to = arena_grow(a, k->to, k->len, k->cap, sizeof *k->to);
+        }
         k->text[k->len] = bytes[i];
         k->from[k->len] = from;
         k->to[k->len] = to;
@@ -430,40 +422,44 @@ typedef struct when_point {
     size_t first, end; /* its tokens */
 } when_point;
 
-static date point_first(const when_point *pt)
+/* The months of its year a point spans, as many as a unit holds. */
+static int point_months(const when_point *pt)
 {
     switch (pt->unit) {
     case UNIT_HALF:
-        return date_first_of_month(pt->year, (pt->number - 1) * 6 + 1);
+        return 6;
     case UNIT_QUARTER:
-        return date_first_of_month(pt->year, (pt->number - 1) * 3 + 1);
+        return 3;
     case UNIT_MONTH:
-        return date_first_of_month(pt->year, pt->number);
     case UNIT_DAY:
-        return date_make(pt->year, pt->number, pt->day);
+        return 1;
     case UNIT_NONE:
     case UNIT_YEAR:
         break;
     }
-    return date_first_of_month(pt->year, 1);
+    return 12;
+}
+
+/* The last of the months a point spans (1-based; a year's is 12). */
+static int point_last_month(const when_point *pt)
+{
+    int months = point_months(pt);
+    return months == 12 ? 12 : pt->number * months;
+}
+
+static date point_first(const when_point *pt)
+{
+    if (pt->unit == UNIT_DAY)
+        return date_make(pt->year, pt->number, pt->day);
+    return date_first_of_month(pt->year,
+                               point_last_month(pt) - point_months(pt) + 1);
 }
 
 static date point_last(const when_point *pt)
 {
-    switch (pt->unit) {
-    case UNIT_HALF:
-        return date_last_of_month(pt->year, pt->number * 6);
-    case UNIT_QUARTER:
-        return date_last_of_month(pt->year, pt->number * 3);
-    case UNIT_MONTH:
-        return date_last_of_month(pt->year, pt->number);
-    case UNIT_DAY:
+    if (pt->unit == UNIT_DAY)
         return date_make(pt->year, pt->number, pt->day);
-    case UNIT_NONE:
-    case UNIT_YEAR:
-        break;
-    }
-    return date_last_of_month(pt->year, 12);
+    return date_last_of_month(pt->year, point_last_month(pt));
 }
 
 /* The same point written with a year, to show how. */
@@ -912,11 +908,7 @@ typedef struct when_items {
 
 static void push_item(arena *a, when_items *list, const when_item *item)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        list->items = arena_grow(a, list->items, list->count, cap, sizeof *list->items);
-        list->cap = cap;
-    }
+    ARENA_ROOM(a, list->items, list->count, list->cap, 8);
     list->items[list->count++] = *item;
 }
 

@@ -38,9 +38,9 @@ struct xlsx_book {
     char *font;
     double size;
     style_entry *styles;
-    size_t nstyles;
+    size_t nstyles, styles_cap;
     xlsx_sheet **sheets;
-    size_t nsheets;
+    size_t nsheets, sheets_cap;
     arena *a;                    /* the index of sheet names */
     strmap names;                /* folded sheet names */
     strmap numbers;              /* folded name asked for -> next number */
@@ -171,7 +171,7 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
     }
     if (st->number_format)
         format_set_num_format(f, st->number_format);
-    b->styles = xrealloc(b->styles, (b->nstyles + 1) * sizeof *b->styles);
+    ARRAY_ROOM(b->styles, b->nstyles, b->styles_cap, 8);
     style_entry *e = &b->styles[b->nstyles++];
     e->key = *st;
     e->key.number_format = st->number_format ? xstrdup(st->number_format) : NULL;
@@ -303,7 +303,7 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
         b->error = xmalloc(n);
         snprintf(b->error, n, "cannot add the sheet '%s'", s->name);
     }
-    b->sheets = xrealloc(b->sheets, (b->nsheets + 1) * sizeof *b->sheets);
+    ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     return s;
 }

@@ -94,12 +94,40 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.state = from_status(status->state);
     if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
         return;
-    if (l->count == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 64;
-        l->items = xrealloc(l->items, l->cap * sizeof *l->items);
-    }
+    ARRAY_ROOM(l->items, l->count, l->cap, 64);
     item.order = l->count;
     l->items[l->count++] = item;
+}
+
+/* What an item says, copied into l: its title and time as written, its
+ * lead and partners joined. */
+static void item_says(deadline_list *l, deadline_item *item,
+                      const plan_text *title, const plan_units *lead,
+                      const plan_units *partners, const plan_text *time)
+{
+    item->title = copy(l, title->s);
+    item->lead = joined(l, lead);
+    item->partners = joined(l, partners);
+    item->time = copy(l, time->s);
+}
+
+/* The item once for each window of its schedule, with the status of each
+ * in statuses; NULL for a report, which no record covers: the same rules,
+ * without records. */
+static void add_occurrences(deadline_list *l, deadline_item item,
+                            const when *schedule, const deadline_query *q,
+                            const status_occurrence *statuses)
+{
+    item.occurrences = schedule->count;
+    for (size_t k = 0; k < schedule->count; k++) {
+        item.occurrence = k + 1;
+        status_occurrence alone;
+        if (!statuses)
+            alone = status_of_occurrence(&schedule->windows[k], NULL, 0,
+                                         q->as_of);
+        add(l, item, &schedule->windows[k], q,
+            statuses ? &statuses[k] : &alone);
+    }
 }
 
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
@@ -114,46 +142,24 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         if (!a->schedule.count ||
             !keep_unit(q, registry, &a->lead, &a->partners, &role))
             continue;
-        deadline_item item = {0};
-        item.kind = DEADLINE_ACTIVITY;
-        item.plan_id = plan_id;
-        item.plan_file = plan_file;
-        item.activity_id = copy(l, a->id.s);
-        item.title = copy(l, a->title.s);
-        item.lead = joined(l, &a->lead);
-        item.partners = joined(l, &a->partners);
-        item.time = copy(l, a->time.s);
-        item.role = role;
-        item.occurrences = a->schedule.count;
-        for (size_t k = 0; k < a->schedule.count; k++) {
-            item.occurrence = k + 1;
-            add(l, item, &a->schedule.windows[k], q,
-                &status->activities[i].occurrences[k]);
-        }
+        deadline_item item = {.kind = DEADLINE_ACTIVITY,
+                              .activity_id = copy(l, a->id.s),
+                              .plan_id = plan_id, .plan_file = plan_file,
+                              .role = role};
+        item_says(l, &item, &a->title, &a->lead, &a->partners, &a->time);
+        add_occurrences(l, item, &a->schedule, q,
+                        status->activities[i].occurrences);
     }
     for (size_t i = 0; i < p->nreports; i++) {
         const plan_report *r = &p->reports[i];
         deadline_role role;
         if (!r->schedule.count || !keep_unit(q, registry, &r->by, NULL, &role))
             continue;
-        deadline_item item = {0};
-        item.kind = DEADLINE_REPORT;
-        item.duty = i + 1;
-        item.plan_id = plan_id;
-        item.plan_file = plan_file;
-        item.title = copy(l, r->what.s);
-        item.lead = joined(l, &r->by);
-        item.partners = joined(l, &r->to);
-        item.time = copy(l, r->when.s);
-        item.role = role;
-        item.occurrences = r->schedule.count;
-        for (size_t k = 0; k < r->schedule.count; k++) {
-            item.occurrence = k + 1;
-            /* no record covers a report: the same rules, without records */
-            status_occurrence alone = status_of_occurrence(&r->schedule.windows[k], NULL,
-                                                           0, q->as_of);
-            add(l, item, &r->schedule.windows[k], q, &alone);
-        }
+        deadline_item item = {.kind = DEADLINE_REPORT, .duty = i + 1,
+                              .plan_id = plan_id, .plan_file = plan_file,
+                              .role = role};
+        item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
+        add_occurrences(l, item, &r->schedule, q, NULL);
     }
 }
 

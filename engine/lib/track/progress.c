@@ -4,7 +4,7 @@
  * Checking a record resolves it: the activity by id, the occurrence by the
  * key of one of the activity's windows (required when there are several,
  * implied when there is one), each value by the name of one of the
- * activity's targets (compared as Vietnamese text, see text.h). Only
+ * activity's targets (compared as Vietnamese text, see vntext.h). Only
  * records that resolve completely are marked usable, so a status is never
  * computed from a record the log's reader was told is wrong. */
 #include "progress.h"

@@ -293,10 +293,7 @@ static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *
     strmap *map = &slots[u ? 0 : 1];
     lead_slot *slot = strmap_get(map, bytes, len);
     if (!slot) {
-        if (out->nleads == *cap) {
-            out->leads = arena_grow(a, out->leads, out->nleads, *cap * 2, sizeof *out->leads);
-            *cap *= 2;
-        }
+        ARENA_ROOM(a, out->leads, out->nleads, *cap, 8);
         status_group *g = &out->leads[out->nleads];
         g->unit = u;
         g->name = !u ? name : u->name.s ? u->name.s : u->id.s ? u->id.s : name;
@@ -312,11 +309,10 @@ static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *
 /* Each activity counts once in the group of every unit that leads it. */
 static void count_leads(arena *a, status_plan *out, const orgunits *registry)
 {
-    size_t cap = 8;
+    size_t cap = 0;
     strmap slots[2] = {{NULL, 0, 0}, {NULL, 0, 0}};
     if (!orgunits_count(registry))
         registry = NULL;
-    out->leads = arena_alloc(a, cap * sizeof *out->leads);
     for (size_t k = 0; k < out->nactivities; k++) {
         const plan_units *lead = &out->activities[k].activity->lead;
         for (size_t u = 0; u < lead->count; u++) {
