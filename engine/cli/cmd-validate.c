@@ -7,7 +7,6 @@
 
 
 #include <stdlib.h>
-#include <string.h>
 
 #define PROBLEMS_PER_FILE 50
 
@@ -72,35 +71,36 @@ static void summary_text(const validate_result *r, const diag_sink *d, strbuf *o
 
 static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
 {
-    sb_puts(out, "{\n\"files\": [");
+    json_writer w;
+    json_writer_init(&w, out);
+    json_writer_object_begin(&w, NULL, JSON_WRITER_LINES(0, 0));
+    json_writer_array_begin(&w, "files", JSON_WRITER_LINES(2, 0));
     for (size_t i = 0; i < r->nfiles; i++) {
         const validate_file *f = &r->files[i];
-        sb_puts(out, i ? ",\n  " : "\n  ");
-        sb_puts(out, "{\"path\":");
-        sb_json_string(out, f->path, strlen(f->path));
-        sb_printf(out, ",\"kind\":\"%s\",\"loaded\":%s",
-                  validate_kind_name(f->kind),
-                  f->loaded ? "true" : "false");
+        json_writer_object_begin(&w, NULL, JSON_WRITER_COMPACT);
+        json_writer_string(&w, "path", f->path);
+        json_writer_string(&w, "kind", validate_kind_name(f->kind));
+        json_writer_bool(&w, "loaded", f->loaded);
         if (f->kind == VALIDATE_PLAN) {
-            sb_puts(out, ",\"id\":");
-            if (f->id)
-                sb_json_string(out, f->id, strlen(f->id));
-            else
-                sb_puts(out, "null");
-            sb_printf(out, ",\"activities\":%zu", f->activities);
+            json_writer_string(&w, "id", f->id);
+            json_writer_uint(&w, "activities", f->activities);
         }
         if (f->kind == VALIDATE_LOG)
-            sb_printf(out, ",\"records\":%zu", f->records);
-        sb_printf(out, ",\"units\":%zu}", f->units);
+            json_writer_uint(&w, "records", f->records);
+        json_writer_uint(&w, "units", f->units);
+        json_writer_end(&w);
     }
-    sb_puts(out, r->nfiles ? "\n],\n" : "],\n");
-    sb_printf(out, "\"plans\": %zu,\n\"activities\": %zu,\n\"registries\": %zu,\n"
-                   "\"logs\": %zu,\n\"records\": %zu,\n"
-                   "\"errors\": %zu,\n\"warnings\": %zu,\n\"diagnostics\": ",
-              r->plans, r->activities, r->registries, r->logs, r->records,
-              diag_errors(d), diag_warnings(d));
-    diag_format_json(d, out);
-    sb_puts(out, "\n}\n");
+    json_writer_end(&w);
+    json_writer_uint(&w, "plans", r->plans);
+    json_writer_uint(&w, "activities", r->activities);
+    json_writer_uint(&w, "registries", r->registries);
+    json_writer_uint(&w, "logs", r->logs);
+    json_writer_uint(&w, "records", r->records);
+    json_writer_uint(&w, "errors", diag_errors(d));
+    json_writer_uint(&w, "warnings", diag_warnings(d));
+    diag_format_json(d, &w, "diagnostics");
+    json_writer_end(&w);
+    sb_putc(out, '\n');
 }
 
 static int cmd_validate(int argc, char **argv)

@@ -62,7 +62,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    diag_format_json(d, &out);
+    json_writer w;
+    json_writer_init(&w, &out);
+    diag_format_json(d, &w, NULL);
     sb_release(&out);
     diag_sink_free(d);
     arena_free(a);

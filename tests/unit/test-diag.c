@@ -192,7 +192,9 @@ static void json_form_escapes(void **state)
     diag_at(d, DIAG_ERROR, s, source_pos_at(s, 0, 0), 1, "bad \"%s\"\n", "x");
     diag_file(d, DIAG_WARNING, NULL, "no file");
     strbuf out = STRBUF_INIT;
-    diag_format_json(d, &out);
+    json_writer w;
+    json_writer_init(&w, &out);
+    diag_format_json(d, &w, NULL);
     assert_string_equal(sb_str(&out),
         "[\n  {\"file\":\"x \\\"q\\\".yaml\",\"line\":1,\"column\":1,\"severity\":\"error\","
         "\"stage\":\"yaml\",\"message\":\"bad \\\"x\\\"\\n\",\"notes\":[]},\n"

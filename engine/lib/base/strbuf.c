@@ -2,7 +2,7 @@
 #include "strbuf.h"
 
 #include "arena.h"
-#include "utf8.h"
+#include "json_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,47 +92,7 @@ const char *sb_str(const strbuf *sb)
     return sb->buf ? sb->buf : "";
 }
 
-/* The escape of cp in a JSON string, or NULL when it stands as it is.
- * RFC 8259 asks it for '"', '\' and C0; DEL, C1 and the bidi controls
- * (utf8_is_control) are escaped too, so that JSON shown on a terminal
- * cannot act on it. */
-static const char *json_escape(int32_t cp, char tmp[8])
-{
-    switch (cp) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
-    default:
-        if (!utf8_is_control(cp))
-            return NULL;
-        snprintf(tmp, 8, "\\u%04x", (unsigned)cp);
-        return tmp;
-    }
-}
-
 void sb_json_string(strbuf *sb, const char *s, size_t n)
 {
-    sb_putc(sb, '"');
-    size_t start = 0, k;
-    for (size_t i = 0; i < n; i += k) {
-        int32_t cp = (unsigned char)s[i];
-        k = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
-        if (!k) {
-            k = 1;          /* not UTF-8: left as it is */
-            continue;
-        }
-        char tmp[8];
-        const char *esc = json_escape(cp, tmp);
-        if (esc) {
-            sb_add(sb, s + start, i - start);
-            sb_puts(sb, esc);
-            start = i + k;
-        }
-    }
-    sb_add(sb, s + start, n - start);
-    sb_putc(sb, '"');
+    json_writer_quote(sb, s, n);
 }

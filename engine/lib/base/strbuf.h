@@ -1,8 +1,9 @@
 /* strbuf.h - growable byte strings, always NUL-terminated.
  *
- * Used to build messages and whole outputs (text, JSON) in memory, so that
- * the library formats and the CLI alone writes. A zeroed strbuf is empty and
- * valid; sb_release() frees its storage and leaves it empty again. */
+ * Used to build messages and whole outputs (text; JSON through
+ * json_writer.h) in memory, so that the library formats and the CLI alone
+ * writes. A zeroed strbuf is empty and valid; sb_release() frees its
+ * storage and leaves it empty again. */
 #ifndef KEHOACH_STRBUF_H
 #define KEHOACH_STRBUF_H
 
@@ -29,8 +30,8 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 const char *sb_str(const strbuf *sb);          /* "" when empty */
 
-/* Appends s as a JSON string literal (with quotes), escaping as RFC 8259
- * asks, and the other control characters (utf8_is_control) too. */
+/* json_writer_quote() under its old name, for the two calls of schema.c
+ * alone until they are switched to it; then this goes. */
 void sb_json_string(strbuf *sb, const char *s, size_t n);
 
 #endif

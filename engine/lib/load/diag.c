@@ -507,43 +507,35 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
     }
 }
 
-static void json_one(strbuf *out, const diag *d)
+static void json_one(json_writer *w, const diag *d)
 {
-    sb_puts(out, "{\"file\":");
-    if (d->path)
-        sb_json_string(out, d->path, strlen(d->path));
-    else
-        sb_puts(out, "null");
-    if (d->line)
-        sb_printf(out, ",\"line\":%u,\"column\":%zu", d->line, d->column);
-    else
-        sb_puts(out, ",\"line\":null,\"column\":null");
-    sb_printf(out, ",\"severity\":\"%s\"", level_name(d->level));
-    if (d->stage)
-        sb_printf(out, ",\"stage\":\"%s\"", d->stage);
-    sb_puts(out, ",\"message\":");
-    sb_json_string(out, d->message, strlen(d->message));
-    if (d->level != DIAG_NOTE) {
-        sb_puts(out, ",\"notes\":[");
-        for (const diag *n = d->notes; n; n = n->next) {
-            json_one(out, n);
-            if (n->next)
-                sb_putc(out, ',');
-        }
-        sb_putc(out, ']');
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "file", d->path);
+    if (d->line) {
+        json_writer_uint(w, "line", d->line);
+        json_writer_uint(w, "column", d->column);
+    } else {
+        json_writer_null(w, "line");
+        json_writer_null(w, "column");
     }
-    sb_putc(out, '}');
+    json_writer_string(w, "severity", level_name(d->level));
+    if (d->stage)
+        json_writer_string(w, "stage", d->stage);
+    json_writer_string(w, "message", d->message);
+    if (d->level != DIAG_NOTE) {
+        json_writer_array_begin(w, "notes", JSON_WRITER_COMPACT);
+        for (const diag *n = d->notes; n; n = n->next)
+            json_one(w, n);
+        json_writer_end(w);
+    }
+    json_writer_end(w);
 }
 
-void diag_format_json(diag_sink *s, strbuf *out)
+void diag_format_json(diag_sink *s, json_writer *w, const char *key)
 {
     sort_items(s);
-    sb_putc(out, '[');
-    for (size_t i = 0; i < s->n; i++) {
-        if (i)
-            sb_putc(out, ',');
-        sb_puts(out, "\n  ");
-        json_one(out, s->items[i]);
-    }
-    sb_puts(out, s->n ? "\n]" : "]");
+    json_writer_array_begin(w, key, JSON_WRITER_LINES(2, 0));
+    for (size_t i = 0; i < s->n; i++)
+        json_one(w, s->items[i]);
+    json_writer_end(w);
 }

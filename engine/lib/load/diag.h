@@ -10,6 +10,7 @@
 #ifndef KEHOACH_DIAG_H
 #define KEHOACH_DIAG_H
 
+#include "json_writer.h"
 #include "source.h"
 #include "strbuf.h"
 
@@ -126,7 +127,8 @@ const diag *diag_get(diag_sink *sink, size_t i);
 /* Formats every diagnostic. color: ANSI colours for a terminal. */
 void diag_format_text(diag_sink *sink, strbuf *out, bool color);
 /* A JSON array of objects: file, line, column, severity, stage, message,
- * notes. */
-void diag_format_json(diag_sink *sink, strbuf *out);
+ * notes; written as the member `key` of the object w is writing, or as an
+ * element or the whole (key NULL). */
+void diag_format_json(diag_sink *sink, json_writer *w, const char *key);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "csv.h"
 #include "ics.h"
+#include "json_writer.h"
 #include "utf8.h"
 #include "visible.h"
 
@@ -108,71 +109,55 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
 
 /* --- JSON -------------------------------------------------------------- */
 
-static void json_field(strbuf *out, const char *name, const char *value)
+static void json_item(json_writer *w, const deadline_item *it)
 {
-    sb_printf(out, ",\"%s\":", name);
-    if (value)
-        sb_json_string(out, value, strlen(value));
-    else
-        sb_puts(out, "null");
-}
-
-static void json_date(strbuf *out, const char *name, date d)
-{
-    char iso[11];
-    date_format_iso(d, iso);
-    sb_printf(out, ",\"%s\":\"%s\"", name, iso);
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "plan", it->plan_id ? it->plan_id : "");
+    json_writer_string(w, "file", it->plan_file);
+    json_writer_string(w, "activity", it->activity_id);
+    json_writer_string(w, "kind",
+                       it->kind == DEADLINE_REPORT ? "report" : "activity");
+    json_writer_string(w, "title", it->title);
+    json_writer_string(w, "lead", it->lead);
+    json_writer_string(w, "partners", it->partners);
+    json_writer_string(w, "role",
+                       it->role == DEADLINE_PARTNER ? "partner" : "lead");
+    json_writer_string(w, "time", it->time);
+    json_writer_string(w, "occurrence", it->key);
+    json_writer_string(w, "occurrence_label", it->label);
+    json_writer_string(w, "note", it->note);
+    json_writer_date(w, "from", &it->from);
+    json_writer_date(w, "to", &it->to);
+    json_writer_date(w, "due", &it->due);
+    json_writer_int(w, "days_left", it->days_left);
+    json_writer_string(w, "state", deadline_state_name(it->state));
+    json_writer_end(w);
 }
 
 void deadline_format_json(const deadline_list *l, const deadline_query *q,
                           strbuf *out)
 {
-    char as_of[11];
-    date_format_iso(q->as_of, as_of);
     size_t counts[4] = {0, 0, 0, 0};
-    sb_printf(out, "{\n\"as_of\": \"%s\",\n\"until\": ", as_of);
-    if (q->has_until) {
-        char until[11];
-        date_format_iso(q->until, until);
-        sb_printf(out, "\"%s\"", until);
-    } else {
-        sb_puts(out, "null");
-    }
-    sb_puts(out, ",\n\"unit\": ");
-    if (q->unit)
-        sb_json_string(out, q->unit, strlen(q->unit));
-    else
-        sb_puts(out, "null");
-    sb_puts(out, ",\n\"items\": [");
+    json_writer w;
+    json_writer_init(&w, out);
+    json_writer_object_begin(&w, NULL, JSON_WRITER_LINES(0, 0));
+    json_writer_date(&w, "as_of", &q->as_of);
+    json_writer_date(&w, "until", q->has_until ? &q->until : NULL);
+    json_writer_string(&w, "unit", q->unit);
+    json_writer_array_begin(&w, "items", JSON_WRITER_LINES(2, 0));
     for (size_t i = 0; i < l->count; i++) {
-        const deadline_item *it = &l->items[i];
-        counts[it->state]++;
-        sb_puts(out, i ? ",\n  {" : "\n  {");
-        sb_puts(out, "\"plan\":");
-        sb_json_string(out, it->plan_id ? it->plan_id : "", it->plan_id ? strlen(it->plan_id) : 0);
-        json_field(out, "file", it->plan_file);
-        json_field(out, "activity", it->activity_id);
-        json_field(out, "kind", it->kind == DEADLINE_REPORT ? "report" : "activity");
-        json_field(out, "title", it->title);
-        json_field(out, "lead", it->lead);
-        json_field(out, "partners", it->partners);
-        json_field(out, "role", it->role == DEADLINE_PARTNER ? "partner" : "lead");
-        json_field(out, "time", it->time);
-        json_field(out, "occurrence", it->key);
-        json_field(out, "occurrence_label", it->label);
-        json_field(out, "note", it->note);
-        json_date(out, "from", it->from);
-        json_date(out, "to", it->to);
-        json_date(out, "due", it->due);
-        sb_printf(out, ",\"days_left\":%ld", it->days_left);
-        json_field(out, "state", deadline_state_name(it->state));
-        sb_putc(out, '}');
+        counts[l->items[i].state]++;
+        json_item(&w, &l->items[i]);
     }
-    sb_puts(out, l->count ? "\n],\n" : "],\n");
-    sb_printf(out, "\"counts\": {\"overdue\": %zu, \"in-progress\": %zu, \"open\": %zu, "
-                   "\"planned\": %zu}\n}\n",
-              counts[DEADLINE_OVERDUE], counts[DEADLINE_IN_PROGRESS], counts[DEADLINE_OPEN],
-              counts[DEADLINE_PLANNED]);
+    json_writer_end(&w);
+    json_writer_object_begin(&w, "counts", JSON_WRITER_SPACED);
+    json_writer_uint(&w, "overdue", counts[DEADLINE_OVERDUE]);
+    json_writer_uint(&w, "in-progress", counts[DEADLINE_IN_PROGRESS]);
+    json_writer_uint(&w, "open", counts[DEADLINE_OPEN]);
+    json_writer_uint(&w, "planned", counts[DEADLINE_PLANNED]);
+    json_writer_end(&w);
+    json_writer_end(&w);
+    sb_putc(out, '\n');
 }
 
 /* --- CSV --------------------------------------------------------------- */

@@ -1,8 +1,8 @@
 /* status_format.c - status as text, JSON and CSV (see status_format.h).
  *
  * JSON is written as a stream: the opening, one object per plan as it
- * comes, then the totals; the separators are decided by the count of
- * plans written so far. */
+ * comes, then the totals; the report's json_writer stays open from
+ * status_format_begin() to status_format_end(). */
 #include "status_format.h"
 
 #include "csv.h"
@@ -143,206 +143,150 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
 
 /* --- JSON -------------------------------------------------------------- */
 
-static void json_str(strbuf *out, const char *s)
+static void json_counts(json_writer *w, const char *key, const status_counts *c)
 {
-    if (s)
-        sb_json_string(out, s, strlen(s));
-    else
-        sb_puts(out, "null");
-}
-
-static void json_date(strbuf *out, date d)
-{
-    char iso[11];
-    date_format_iso(d, iso);
-    sb_printf(out, "\"%s\"", iso);
-}
-
-/* JSON has no infinity or NaN: whatever reaches here, null. */
-static void json_number(strbuf *out, double v)
-{
-    if (!isfinite(v))
-        sb_puts(out, "null");
-    else
-        sb_printf(out, "%.15g", v);
-}
-
-static void json_counts(strbuf *out, const status_counts *c)
-{
-    sb_puts(out, "{");
+    json_writer_object_begin(w, key, JSON_WRITER_COMPACT);
     for (int i = 0; i < STATUS_NSTATES; i++)
-        sb_printf(out, "%s\"%s\":%zu", i ? "," : "", status_state_name((status_state)i),
-                  c->n[i]);
-    sb_puts(out, "}");
+        json_writer_uint(w, status_state_name((status_state)i), c->n[i]);
+    json_writer_end(w);
 }
 
-static void json_units(strbuf *out, const plan_units *u)
+static void json_units(json_writer *w, const char *key, const plan_units *u)
 {
-    sb_puts(out, "[");
-    for (size_t i = 0; i < u->count; i++) {
-        if (i)
-            sb_putc(out, ',');
-        json_str(out, u->items[i].s);
-    }
-    sb_puts(out, "]");
+    json_writer_array_begin(w, key, JSON_WRITER_COMPACT);
+    for (size_t i = 0; i < u->count; i++)
+        json_writer_string(w, NULL, u->items[i].s);
+    json_writer_end(w);
 }
 
-static void json_record(strbuf *out, const progress_record *rec)
+static void json_record(json_writer *w, const progress_record *rec)
 {
     if (!rec) {
-        sb_puts(out, "null");
+        json_writer_null(w, "last_update");
         return;
     }
-    sb_puts(out, "{\"date\":");
-    json_date(out, rec->date);
-    sb_puts(out, ",\"state\":");
-    json_str(out, progress_state_name(rec->state));
-    sb_puts(out, ",\"occurrence\":");
-    json_str(out, rec->occurrence.s);
-    sb_puts(out, ",\"percent\":");
+    json_writer_object_begin(w, "last_update", JSON_WRITER_COMPACT);
+    json_writer_date(w, "date", &rec->date);
+    json_writer_string(w, "state", progress_state_name(rec->state));
+    json_writer_string(w, "occurrence", rec->occurrence.s);
     if (rec->percent >= 0)
-        sb_printf(out, "%d", rec->percent);
+        json_writer_int(w, "percent", rec->percent);
     else
-        sb_puts(out, "null");
-    sb_puts(out, ",\"note\":");
-    json_str(out, rec->note.s);
-    sb_puts(out, ",\"evidence\":[");
-    for (size_t i = 0; i < rec->nevidence; i++) {
-        if (i)
-            sb_putc(out, ',');
-        json_str(out, rec->evidence[i].s);
-    }
-    sb_puts(out, "],\"by\":");
-    json_str(out, rec->by.s);
-    sb_puts(out, "}");
+        json_writer_null(w, "percent");
+    json_writer_string(w, "note", rec->note.s);
+    json_writer_array_begin(w, "evidence", JSON_WRITER_COMPACT);
+    for (size_t i = 0; i < rec->nevidence; i++)
+        json_writer_string(w, NULL, rec->evidence[i].s);
+    json_writer_end(w);
+    json_writer_string(w, "by", rec->by.s);
+    json_writer_end(w);
 }
 
-static void json_targets(strbuf *out, const status_activity *a)
+static void json_target(json_writer *w, const status_target *t)
 {
-    static const char *const track[] = {"null", "true", "false"};
-    sb_puts(out, "[");
-    for (size_t i = 0; i < a->ntargets; i++) {
-        const status_target *t = &a->targets[i];
-        sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
-        json_str(out, t->target->name.s);
-        sb_puts(out, ",\"value\":");
-        json_number(out, t->target->value);
-        sb_puts(out, ",\"unit\":");
-        json_str(out, t->target->unit.s);
-        sb_printf(out, ",\"accumulates\":%s,\"expected\":", t->accumulates ? "true" : "false");
-        json_number(out, fabs(t->expected) < 1e15 ? round(t->expected * 100) / 100
-                                                  : t->expected);
-        sb_puts(out, ",\"actual\":");
-        if (t->measured)
-            json_number(out, t->actual);
-        else
-            sb_puts(out, "null");
-        sb_puts(out, ",\"measured_on\":");
-        if (t->measured)
-            json_date(out, t->measured_on);
-        else
-            sb_puts(out, "null");
-        sb_printf(out, ",\"on_track\":%s}", track[t->track]);
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "name", t->target->name.s);
+    json_writer_double(w, "value", t->target->value);
+    json_writer_string(w, "unit", t->target->unit.s);
+    json_writer_bool(w, "accumulates", t->accumulates);
+    json_writer_double(w, "expected", fabs(t->expected) < 1e15
+                                      ? round(t->expected * 100) / 100
+                                      : t->expected);
+    if (t->measured) {
+        json_writer_double(w, "actual", t->actual);
+        json_writer_date(w, "measured_on", &t->measured_on);
+    } else {
+        json_writer_null(w, "actual");
+        json_writer_null(w, "measured_on");
     }
-    sb_puts(out, "]");
+    if (t->track == STATUS_TRACK_UNKNOWN)
+        json_writer_null(w, "on_track");
+    else
+        json_writer_bool(w, "on_track", t->track == STATUS_TRACK_ON);
+    json_writer_end(w);
 }
 
-static void json_activity(strbuf *out, const status_activity *a, bool first)
+static void json_activity(json_writer *w, const status_activity *a)
 {
     const plan_activity *act = a->activity;
-    sb_puts(out, first ? "\n    {\"id\":" : ",\n    {\"id\":");
-    json_str(out, act->id.s);
-    sb_puts(out, ",\"title\":");
-    json_str(out, act->title.s);
-    sb_puts(out, ",\"section\":");
-    json_str(out, act->section ? act->section->id.s : NULL);
-    sb_puts(out, ",\"lead\":");
-    json_units(out, &act->lead);
-    sb_puts(out, ",\"partners\":");
-    json_units(out, &act->partners);
-    sb_printf(out, ",\"role\":\"%s\"", a->as_partner ? "partner" : "lead");
-    sb_puts(out, ",\"time\":");
-    json_str(out, act->time.s);
-    sb_puts(out, ",\"due\":");
-    if (a->noccurrences)
-        json_date(out, a->due);
-    else
-        sb_puts(out, "null");
-    sb_printf(out, ",\"state\":\"%s\",\"state_label\":", status_state_name(a->state));
-    json_str(out, status_state_label(a->state));
-    sb_printf(out, ",\"percent\":%d,\"occurrences\":[", a->percent);
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "id", act->id.s);
+    json_writer_string(w, "title", act->title.s);
+    json_writer_string(w, "section", act->section ? act->section->id.s : NULL);
+    json_units(w, "lead", &act->lead);
+    json_units(w, "partners", &act->partners);
+    json_writer_string(w, "role", a->as_partner ? "partner" : "lead");
+    json_writer_string(w, "time", act->time.s);
+    json_writer_date(w, "due", a->noccurrences ? &a->due : NULL);
+    json_writer_string(w, "state", status_state_name(a->state));
+    json_writer_string(w, "state_label", status_state_label(a->state));
+    json_writer_int(w, "percent", a->percent);
+    json_writer_array_begin(w, "occurrences", JSON_WRITER_COMPACT);
     for (size_t i = 0; i < a->noccurrences; i++) {
         const status_occurrence *o = &a->occurrences[i];
-        sb_puts(out, i ? ",{\"key\":" : "{\"key\":");
-        json_str(out, o->window->key);
-        sb_puts(out, ",\"label\":");
-        json_str(out, o->window->label);
-        sb_puts(out, ",\"from\":");
-        json_date(out, o->window->from);
-        sb_puts(out, ",\"due\":");
-        json_date(out, o->window->due);
-        sb_printf(out, ",\"state\":\"%s\",\"percent\":%d}", status_state_name(o->state),
-                  o->percent);
+        json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+        json_writer_string(w, "key", o->window->key);
+        json_writer_string(w, "label", o->window->label);
+        json_writer_date(w, "from", &o->window->from);
+        json_writer_date(w, "due", &o->window->due);
+        json_writer_string(w, "state", status_state_name(o->state));
+        json_writer_int(w, "percent", o->percent);
+        json_writer_end(w);
     }
-    sb_puts(out, "],\"targets\":");
-    json_targets(out, a);
-    sb_puts(out, ",\"last_update\":");
-    json_record(out, a->last);
-    sb_puts(out, "}");
+    json_writer_end(w);
+    json_writer_array_begin(w, "targets", JSON_WRITER_COMPACT);
+    for (size_t i = 0; i < a->ntargets; i++)
+        json_target(w, &a->targets[i]);
+    json_writer_end(w);
+    json_record(w, a->last);
+    json_writer_end(w);
 }
 
-static void json_groups(strbuf *out, const status_group *g, size_t n, bool sections)
+/* The sections (or the leads) with activities, one a line. */
+static void json_groups(json_writer *w, const char *key, const status_group *g,
+                        size_t n, bool sections)
 {
-    sb_puts(out, "[");
-    size_t shown = 0;
+    json_writer_break(w, 2);
+    json_writer_array_begin(w, key, JSON_WRITER_LINES(4, 2));
     for (size_t i = 0; i < n; i++) {
         if (!g[i].counts.total)
             continue;
-        sb_puts(out, shown++ ? ",\n    {" : "\n    {");
+        json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
         if (sections) {
-            sb_puts(out, "\"id\":");
-            json_str(out, g[i].section->id.s);
-            sb_puts(out, ",\"title\":");
-            json_str(out, g[i].section->title.s);
+            json_writer_string(w, "id", g[i].section->id.s);
+            json_writer_string(w, "title", g[i].section->title.s);
         } else {
-            sb_puts(out, "\"unit\":");
-            json_str(out, g[i].name);
-            sb_puts(out, ",\"id\":");
-            json_str(out, g[i].unit ? g[i].unit->id.s : NULL);
-            sb_printf(out, ",\"unregistered\":%s", g[i].unregistered ? "true" : "false");
+            json_writer_string(w, "unit", g[i].name);
+            json_writer_string(w, "id", g[i].unit ? g[i].unit->id.s : NULL);
+            json_writer_bool(w, "unregistered", g[i].unregistered);
         }
-        sb_printf(out, ",\"activities\":%zu,\"percent\":%d,\"counts\":", g[i].counts.total,
-                  status_counts_percent(&g[i].counts));
-        json_counts(out, &g[i].counts);
-        sb_puts(out, "}");
+        json_writer_uint(w, "activities", g[i].counts.total);
+        json_writer_int(w, "percent", status_counts_percent(&g[i].counts));
+        json_counts(w, "counts", &g[i].counts);
+        json_writer_end(w);
     }
-    sb_puts(out, shown ? "\n  ]" : "]");
+    json_writer_end(w);
 }
 
 static void json_plan(status_report *r, const status_plan *s, const char *file)
 {
-    strbuf *out = r->out;
-    sb_puts(out, r->plans ? ",\n {\"id\":" : "\n {\"id\":");
-    json_str(out, s->plan->id.s);
-    sb_puts(out, ",\"file\":");
-    json_str(out, file);
-    sb_puts(out, ",\"title\":");
-    json_str(out, s->plan->title.s);
-    sb_printf(out, ",\"activity_count\":%zu,\"percent\":%d,\"counts\":", s->counts.total,
-              status_counts_percent(&s->counts));
-    json_counts(out, &s->counts);
-    sb_puts(out, ",\n  \"sections\":");
-    json_groups(out, s->sections, s->nsections, true);
-    sb_puts(out, ",\n  \"leads\":");
-    json_groups(out, s->leads, s->nleads, false);
-    sb_puts(out, ",\n  \"activities\":[");
-    bool first = true;
+    json_writer *w = &r->json;
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "id", s->plan->id.s);
+    json_writer_string(w, "file", file);
+    json_writer_string(w, "title", s->plan->title.s);
+    json_writer_uint(w, "activity_count", s->counts.total);
+    json_writer_int(w, "percent", status_counts_percent(&s->counts));
+    json_counts(w, "counts", &s->counts);
+    json_groups(w, "sections", s->sections, s->nsections, true);
+    json_groups(w, "leads", s->leads, s->nleads, false);
+    json_writer_break(w, 2);
+    json_writer_array_begin(w, "activities", JSON_WRITER_LINES(4, 2));
     for (size_t i = 0; i < s->nactivities; i++)
-        if (listed(r, &s->activities[i])) {
-            json_activity(out, &s->activities[i], first);
-            first = false;
-        }
-    sb_puts(out, first ? "]}" : "\n  ]}");
+        if (listed(r, &s->activities[i]))
+            json_activity(w, &s->activities[i]);
+    json_writer_end(w);
+    json_writer_end(w);
 }
 
 /* --- CSV --------------------------------------------------------------- */
@@ -410,6 +354,7 @@ void status_format_begin(status_report *r)
     char day[11];
     r->plans = 0;
     memset(&r->totals, 0, sizeof r->totals);
+    json_writer_init(&r->json, r->out);
     switch (r->kind) {
     case STATUS_FORMAT_TEXT:
         date_format_vn(r->as_of, day);
@@ -423,12 +368,12 @@ void status_format_begin(status_report *r)
         sb_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_JSON:
-        date_format_iso(r->as_of, day);
-        sb_printf(r->out, "{\n\"as_of\": \"%s\",\n\"unit\": ", day);
-        json_str(r->out, r->unit);
-        sb_puts(r->out, ",\n\"state\": ");
-        json_str(r->out, r->has_state ? status_state_name(r->state) : NULL);
-        sb_puts(r->out, ",\n\"plans\": [");
+        json_writer_object_begin(&r->json, NULL, JSON_WRITER_LINES(0, 0));
+        json_writer_date(&r->json, "as_of", &r->as_of);
+        json_writer_string(&r->json, "unit", r->unit);
+        json_writer_string(&r->json, "state",
+                           r->has_state ? status_state_name(r->state) : NULL);
+        json_writer_array_begin(&r->json, "plans", JSON_WRITER_LINES(1, 0));
         break;
     case STATUS_FORMAT_CSV:
         for (size_t i = 0; i < sizeof csv_header / sizeof *csv_header; i++)
@@ -470,11 +415,15 @@ void status_format_end(status_report *r)
         }
         break;
     case STATUS_FORMAT_JSON:
-        sb_printf(r->out, "%s\"totals\": {\"plans\":%zu,\"activities\":%zu,\"percent\":%d,"
-                          "\"counts\":", r->plans ? "\n],\n" : "],\n", r->plans,
-                  r->totals.total, status_counts_percent(&r->totals));
-        json_counts(r->out, &r->totals);
-        sb_puts(r->out, "}\n}\n");
+        json_writer_end(&r->json);              /* the plans */
+        json_writer_object_begin(&r->json, "totals", JSON_WRITER_COMPACT);
+        json_writer_uint(&r->json, "plans", r->plans);
+        json_writer_uint(&r->json, "activities", r->totals.total);
+        json_writer_int(&r->json, "percent", status_counts_percent(&r->totals));
+        json_counts(&r->json, "counts", &r->totals);
+        json_writer_end(&r->json);
+        json_writer_end(&r->json);
+        sb_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_CSV:
         break;

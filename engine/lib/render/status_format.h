@@ -15,6 +15,7 @@
 #ifndef KEHOACH_STATUS_FORMAT_H
 #define KEHOACH_STATUS_FORMAT_H
 
+#include "json_writer.h"
 #include "status.h"
 #include "strbuf.h"
 
@@ -39,6 +40,7 @@ typedef struct status_report {
     /* filled as plans are added */
     size_t plans;
     status_counts totals;
+    json_writer json;               /* JSON: the object being written */
 } status_report;
 
 void status_format_begin(status_report *r);
