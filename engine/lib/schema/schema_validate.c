@@ -45,11 +45,12 @@ static unsigned type_bits(const node *n)
 
 /* ---- finding members ---------------------------------------------------- */
 
-/* Key lookups in one instance object; large objects get a hash index. */
+/* Key lookups in one instance object; large objects get a hash index,
+ * built at the first lookup. */
 typedef struct member_finder {
     const node *obj;
-    size_t *slots;        /* member index + 1; 0: empty */
-    size_t cap;
+    arena *a;             /* the index's storage; NULL until it is built */
+    strmap index;         /* key -> its (first) member */
 } member_finder;
 
 static const node_member *finder_get(member_finder *f, const char *key,
@@ -65,26 +66,14 @@ static const node_member *finder_get(member_finder *f, const char *key,
         }
         return NULL;
     }
-    if (!f->slots) {
-        f->cap = 16;
-        while (f->cap < count * 2)
-            f->cap *= 2;
-        f->slots = xcalloc(f->cap, sizeof *f->slots);
+    if (!f->a) {
+        f->a = arena_new();
         for (size_t i = 0; i < count; i++) {
             const node_member *m = &obj->u.object.members[i];
-            size_t k = strmap_hash(m->key, m->key_len) & (f->cap - 1);
-            while (f->slots[k])
-                k = (k + 1) & (f->cap - 1);
-            f->slots[k] = i + 1;
+            strmap_put(f->a, &f->index, m->key, m->key_len, (void *)m);
         }
     }
-    for (size_t k = strmap_hash(key, len) & (f->cap - 1); f->slots[k];
-         k = (k + 1) & (f->cap - 1)) {
-        const node_member *m = &obj->u.object.members[f->slots[k] - 1];
-        if (m->key_len == len && memcmp(m->key, key, len) == 0)
-            return m;
-    }
-    return NULL;
+    return strmap_get(&f->index, key, len);
 }
 
 /* ---- validation --------------------------------------------------------- */
@@ -518,13 +507,13 @@ static bool check_object(validator *v, const schema *s, const instance *in,
     }
     if (!ok && !v->d)
         return false;
-    member_finder finder = {n, NULL, 0};
+    member_finder finder = {.obj = n};
     if (s->required && !check_required(v, s, in, &finder))
         ok = false;
     if ((ok || v->d) && s->dependency_count &&
         !check_dependencies(v, s, in, &finder, out))
         ok = false;
-    free(finder.slots);
+    arena_free(finder.a);
     if (!ok && !v->d)
         return false;
     if ((s->property_count || s->pattern_count || s->additional_properties) &&
@@ -542,7 +531,7 @@ static void put_branch_keys(strbuf *out, const schema_list *branches,
                             const bool *chosen, const instance *in,
                             bool with_titles, bool present)
 {
-    member_finder finder = {in->n, NULL, 0};
+    member_finder finder = {.obj = in->n};
     strmap listed = {0};
     arena *scratch = arena_new();
     size_t listed_count = 0;
@@ -568,7 +557,7 @@ static void put_branch_keys(strbuf *out, const schema_list *branches,
         }
     }
     arena_free(scratch);
-    free(finder.slots);
+    arena_free(finder.a);
 }
 
 /* Reports why no branch of "anyOf" or "oneOf" matched (loud mode only). */
