@@ -1,8 +1,11 @@
-/* test-regex.c - unit tests of the ECMA-262 regular expressions (regex.h).
+/* test-regex.c - unit tests of the ECMA-262 regular expressions (regex.h),
+ * the adapter over PCRE2.
  *
  * Each construct is checked with subjects it must match and subjects it
- * must not, each refusal with its message and byte offset, and the budget
- * with patterns that take exponential time in a plain backtracker. */
+ * must not, each refusal with its message and byte offset, where ECMA-262
+ * and PCRE2 differ with the ECMA meaning (and PCRE2's own syntax refused),
+ * and the limits with patterns that take exponential time or deep
+ * backtracking in PCRE2. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -286,7 +289,8 @@ static void test_braces(void **state)
     NO_MATCH("^(?:(?:a|b){2}-)+$", "ab-b-");
     MATCH("^\\d{4}-\\d{2}-\\d{2}$", "2024-05-17");
     NO_MATCH("^\\d{4}-\\d{2}-\\d{2}$", "2024-5-17");
-    MATCH("^a{4294967295,}|b$", "b");  /* a huge count is accepted */
+    MATCH("^a{65535}$|b", "b");          /* PCRE2's largest count */
+    MATCH("^a{0,65535}$", "aaa");
 }
 
 static void test_zero_repetitions(void **state)
@@ -639,6 +643,36 @@ static void test_ecma_specifics(void **state)
     NO_MATCH("[a-z]cole", "Ecole");
 }
 
+/* Where PCRE2's own reading of the same text differs, the ECMA meaning
+ * holds. */
+static void test_ecma_not_pcre2(void **state)
+{
+    MATCH("^\\v$", "\v");
+    NO_MATCH("^\\v$", "\n");                /* PCRE2: vertical space */
+    NO_MATCH("^\\v$", "\xe2\x80\xa8");
+    NO_MATCH("^\\s$", "\xc2\x85");           /* PCRE2 with UCP: space */
+    NO_MATCH("^\\S$", "\xc2\xa0");           /* PCRE2 without UCP: not */
+    MATCH("^[\\S]$", "\xc2\x85");
+    NO_MATCH("^[^\\s]$", "\xe3\x80\x80");
+    NO_MATCH("^.$", "\r");                   /* PCRE2: only \n stops '.' */
+    NO_MATCH("^.$", "\xe2\x80\xa9");
+    NO_MATCH("a$", "a\n");                   /* PCRE2: $ before a final \n */
+    NO_MATCH("^a$", "a\xff");                /* nor before an invalid byte */
+    NO_MATCH("^a$", "a\xe1\xbb");
+    MATCH("^[^]a$", "xa");                 /* [^] then a */
+    MATCH("^a #b$", "a #b");               /* no extended mode */
+    MATCH("^\\w$", "_");
+    NO_MATCH("^\\w$", "\xc3\xa9");          /* é, below 256 yet not a word */
+    NO_MATCH("^\\d$", "\xc2\xb2");          /* ² */
+    MATCH("^\\W$", "\xc3\xa9");
+    MATCH("a\\b\\xe9", "a\xc3\xa9");          /* \xe9 is U+00E9, no word */
+    NO_MATCH("\\b\\xe9", "a \xc3\xa9");
+    MATCH("^\\p{LC}$", "a");              /* PCRE2 spells it L& */
+    MATCH("^\\p{Letter}$", "a");
+    MATCH("^[[a]+$", "[a[");                /* '[' is a literal in a class */
+    MATCH("^[$^.|*]+$", "$^.|*");
+}
+
 static void test_vietnamese(void **state)
 {
     MATCH("^[^\\s]+$", "4.HĐ2");
@@ -800,6 +834,47 @@ static void test_refused_properties(void **state)
     REFUSED("\\p{Letter }", 9, "invalid character in unicode property name");
 }
 
+/* PCRE2's syntax beyond ECMA-262 is refused, never quietly obeyed. */
+static void test_refused_pcre2_syntax(void **state)
+{
+    REFUSED("\\Aa", 0, "unknown escape '\\A'");
+    REFUSED("a\\Z", 1, "unknown escape '\\Z'");
+    REFUSED("a\\z", 1, "unknown escape '\\z'");
+    REFUSED("\\G", 0, "unknown escape '\\G'");
+    REFUSED("a\\K", 1, "unknown escape '\\K'");
+    REFUSED("\\Qa*\\E", 0, "unknown escape '\\Q'");
+    REFUSED("\\h", 0, "unknown escape '\\h'");
+    REFUSED("\\R", 0, "unknown escape '\\R'");
+    REFUSED("\\X", 0, "unknown escape '\\X'");
+    REFUSED("\\N", 0, "unknown escape '\\N'");
+    REFUSED("\\e", 0, "unknown escape '\\e'");
+    REFUSED("\\o{101}", 0, "unknown escape '\\o'");
+    REFUSED("\\g1", 0, "unknown escape '\\g'");
+    REFUSED("[\\h]", 1, "unknown escape '\\h' in character class");
+    REFUSED("\\x{41}", 0, "invalid hex escape");
+    REFUSED("\\012", 0, "invalid escape '\\0' followed by a digit");
+    REFUSED("a*+", 2, "nothing to repeat");        /* possessive */
+    REFUSED("a{2}+", 4, "nothing to repeat");
+    REFUSED("a{,2}", 1, "lone '{'");              /* PCRE2 10.43: {0,2} */
+    REFUSED("(?>a)", 0, "invalid group");          /* atomic */
+    REFUSED("(?|a)", 0, "invalid group");
+    REFUSED("(?#note)", 0, "invalid group");
+    REFUSED("(?P<n>a)", 0, "invalid group");
+    REFUSED("(?R)", 0, "invalid group");
+    REFUSED("(?(1)a)", 0, "invalid group");
+    REFUSED("(*UTF)a", 1, "nothing to repeat");
+    REFUSED("[[:alpha:]]", 10, "lone ']'");      /* [[:alph] then ']' */
+    REFUSED("[]a]", 3, "lone ']'");
+    REFUSED("\\p{Greek}", 0, "unknown or unsupported unicode property");
+    REFUSED("\\p{Any}", 0, "unknown or unsupported unicode property");
+    REFUSED("\\p{L&}", 4, "invalid character in unicode property name");
+    REFUSED("\\p{Xan}", 0, "unknown or unsupported unicode property");
+    REFUSED("a{65536}", 1, "unsupported count in quantifier (at most 65535)");
+    REFUSED("a{1,65536}", 1, "unsupported count in quantifier");
+    REFUSED("a{4294967295,}", 1, "unsupported count in quantifier");
+    REFUSED("a{99999999999}", 1, "unsupported count in quantifier");
+}
+
 static void test_refused_misc(void **state)
 {
     REFUSED("a\xff", 1, "invalid utf-8 in pattern");
@@ -894,21 +969,26 @@ static void check_too_complex(const char *pattern, const char *subject, int line
     }
 }
 
+/* The match limit. PCRE2 gives up at once on a subject that lacks a
+ * character every match needs, so each subject holds it, out of place. */
 static void test_budget(void **state)
 {
-    const char *thirty = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    check_too_complex("(a*)*b", thirty, __LINE__);
+    const char *thirty_then_b = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b";
+    check_too_complex("(a*)*b", thirty_then_b, __LINE__);
     check_too_complex("^(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", __LINE__);
-    check_too_complex("(a|a)*b", thirty, __LINE__);
+    check_too_complex("(a|a)*b", thirty_then_b, __LINE__);
     check_too_complex("^(?:a|aa)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
                       __LINE__);
-    check_too_complex("(?:(?:a*)*)*b", thirty, __LINE__);
-    check_too_complex("^(?:.*?,){20}x", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25",
-                      __LINE__);
+    check_too_complex("(?:(?:a*)*)*b", thirty_then_b, __LINE__);
+    check_too_complex("(a*)*[bc]", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", __LINE__);
+    check_too_complex("^(?:.*?,){20}x",
+                      "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,"
+                      "21,22,23,24,25x", __LINE__);
+    /* without the character the answer is quick and right */
+    NO_MATCH("(a*)*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     /* the same patterns are quick when a match is found early */
     MATCH("(a*)*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab");
     MATCH("^(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-    NO_MATCH("(a*)*b", "aaaaaaaa");
 }
 
 static void test_large_subjects(void **state)
@@ -921,7 +1001,7 @@ static void test_large_subjects(void **state)
     check_search("^[^\\s]+$", 8, s, len, REGEX_MATCH, __LINE__);
     check_search("^.*$", 4, s, len, REGEX_MATCH, __LINE__);
     check_search("^.*?$", 5, s, len, REGEX_MATCH, __LINE__);
-    check_search("^x{1048576}$", 12, s, len, REGEX_MATCH, __LINE__);
+    check_search("^(?:x{1024}){1024}$", 19, s, len, REGEX_MATCH, __LINE__);
     check_search("\\d", 2, s, len, REGEX_NOMATCH, __LINE__);
     check_search("xy", 2, s, len, REGEX_NOMATCH, __LINE__);
     check_search("x$", 2, s, len, REGEX_MATCH, __LINE__);
@@ -936,8 +1016,9 @@ static void test_large_subjects(void **state)
     check_search("^(?:ab)*?$", 10, pairs, pairs_len, REGEX_MATCH, __LINE__);
     free(pairs);
 
-    /* backtracking memory is bounded too: a million iterations of a group
-     * would need more stack than a search may take */
+    /* backtracking memory is bounded too (the depth limit): a million
+     * iterations of a group, each a point to come back to, are more than a
+     * search may keep */
     char *many_pairs = repeat_text("ab", 1000000, "", "", &pairs_len);
     check_search("^(?:ab)*$", 9, many_pairs, pairs_len, REGEX_TOO_COMPLEX, __LINE__);
     free(many_pairs);
@@ -969,6 +1050,7 @@ int main(void)
         cmocka_unit_test(test_word_boundaries),
         cmocka_unit_test(test_lookahead),
         cmocka_unit_test(test_ecma_specifics),
+        cmocka_unit_test(test_ecma_not_pcre2),
         cmocka_unit_test(test_vietnamese),
         cmocka_unit_test(test_invalid_utf8_subject),
         cmocka_unit_test(test_refused_groups),
@@ -976,6 +1058,7 @@ int main(void)
         cmocka_unit_test(test_refused_classes),
         cmocka_unit_test(test_refused_escapes),
         cmocka_unit_test(test_refused_properties),
+        cmocka_unit_test(test_refused_pcre2_syntax),
         cmocka_unit_test(test_refused_misc),
         cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_budget),

@@ -1,12 +1,12 @@
 /* regex.h - ECMA-262 regular expressions, as JSON Schema's "pattern" and
  * "patternProperties" use them.
  *
- * A backtracking matcher over code points with the ECMA-262 meaning of
- * the escapes (\d and \w are ASCII, \s is Unicode white space, \p{...}
- * are Unicode properties) and unicode semantics throughout. Matching is a
- * search (not anchored). Constructs it does not support are refused at
- * compile time with a message, never silently mismatched. A step budget
- * bounds matching time on hostile input. */
+ * ECMA-262 syntax and meaning (with the u flag: \d and \w are ASCII, \s
+ * is ECMA's white space, \p{...} a General_Category, '$' the very end),
+ * matched by PCRE2. Matching is a search (not anchored). Constructs it does
+ * not support are refused at compile time with a message, never silently
+ * mismatched. PCRE2's match, depth and heap limits bound a search on
+ * hostile input. */
 #ifndef KEHOACH_REGEX_H
 #define KEHOACH_REGEX_H
 
@@ -25,7 +25,7 @@ void regex_free(regex *re);   /* NULL-safe */
 typedef enum regex_result {
     REGEX_NOMATCH = 0,
     REGEX_MATCH = 1,
-    REGEX_TOO_COMPLEX = -1,   /* step budget exhausted */
+    REGEX_TOO_COMPLEX = -1,   /* a match, depth or heap limit reached */
 } regex_result;
 
 /* Searches s[0..len) (UTF-8; invalid bytes never match) for a match. */

@@ -1,0 +1,287 @@
+/* schema_message.c - how validation speaks (see schema_internal.h).
+ *
+ * A problem is said in the words of the person filling in the document:
+ * the instance is named by its key and the title the schema gives it
+ * ("'lead' (Đơn vị chủ trì)"), or as an item of a list, and a value as it
+ * was written. The one idea to know: a sink hears each problem once. Two
+ * checks that find the same problem at the same spot (a property
+ * constrained by a schema and by its "allOf") say it once, because every
+ * report goes through one table of what was said where. */
+#include "schema_internal.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#define TITLE_MAX_HOPS 32         /* "$ref"s followed to find a title */
+#define TITLE_SEARCH_DEPTH 4      /* combinator levels searched for titles */
+
+/* How a type reads in a message. */
+static const char *const type_phrases[JT_COUNT] = {
+    "empty", "true or false", "a whole number", "a number", "text", "a list",
+    "a mapping",
+};
+
+const char *message_type_phrase(const node *n)
+{
+    return type_phrases[schema_type_of(n)];
+}
+
+void message_put_type_list(strbuf *out, const type_list *l)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        if (i)
+            sb_puts(out, " or ");
+        sb_puts(out, type_phrases[l->types[i]]);
+    }
+}
+
+/* The commonest YAML traps, said after a type message when text was
+ * expected: an unquoted text with ": " in it ("- Lưu: VT.") reads as a
+ * mapping of one key, and an unquoted id ("id: 2.1") as a number. */
+void message_put_quote_hint(strbuf *out, const type_list *expected,
+                            const node *n)
+{
+    bool text_expected = false;
+    for (size_t i = 0; i < expected->count; i++)
+        text_expected |= expected->types[i] == JT_STRING;
+    if (!text_expected)
+        return;
+    if (n->kind == NODE_OBJECT && n->u.object.count == 1)
+        sb_puts(out, "; a text that contains ': ' must be put in quotes");
+    else if (n->kind == NODE_NUMBER && n->u.number.text)
+        sb_printf(out, "; to write it as text, put it in quotes: \"%s\"",
+                  n->u.number.text);
+}
+
+/* ---- titles and subjects ------------------------------------------------ */
+
+static const char *title_of(const schema *s)
+{
+    for (size_t hop = 0; s && hop < TITLE_MAX_HOPS; hop++) {
+        if (s->title)
+            return s->title;
+        s = s->ref_target;
+    }
+    return NULL;
+}
+
+static const schema *follow_refs(const schema *s)
+{
+    for (size_t hop = 0; s && s->ref_uri && hop < TITLE_MAX_HOPS; hop++)
+        s = s->ref_target;
+    return s && s->ref_uri ? NULL : s;
+}
+
+static const char *property_title(const schema *s, const char *key, size_t len,
+                                  unsigned depth)
+{
+    s = follow_refs(s);
+    if (!s || s->is_boolean)
+        return NULL;
+    const named_schema *p = strmap_get(&s->property_index, key, len);
+    const char *title = p ? title_of(p->s) : NULL;
+    if (title || !depth)
+        return title;
+    const schema_list *lists[] = {&s->all_of, &s->any_of, &s->one_of};
+    for (size_t l = 0; l < 3 && !title; l++)
+        for (size_t i = 0; i < lists[l]->count && !title; i++)
+            title = property_title(lists[l]->items[i], key, len, depth - 1);
+    if (!title && s->then_schema)
+        title = property_title(s->then_schema, key, len, depth - 1);
+    if (!title && s->else_schema)
+        title = property_title(s->else_schema, key, len, depth - 1);
+    return title;
+}
+
+const char *schema_property_title(const schema *s, const char *key)
+{
+    return s ? property_title(s, key, strlen(key), TITLE_SEARCH_DEPTH) : NULL;
+}
+
+const char *message_lookup_title(const scope *sc, const char *key,
+                                 size_t len)
+{
+    for (; sc; sc = sc->outer) {
+        const char *t = property_title(sc->s, key, len, TITLE_SEARCH_DEPTH);
+        if (t)
+            return t;
+    }
+    return NULL;
+}
+
+void message_put_key_with_title(strbuf *out, const char *key,
+                                const char *title)
+{
+    sb_printf(out, "'%s'", key);
+    if (title)
+        sb_printf(out, " (%s)", title);
+}
+
+void message_put_subject(strbuf *out, const subject *subj)
+{
+    if (subj->member) {
+        const node_member *m = subj->member;
+        const char *title = title_of(subj->via);
+        if (!title)
+            title = message_lookup_title(subj->owner, m->key, m->key_len);
+        message_put_key_with_title(out, m->key, title);
+    } else if (subj->item) {
+        sb_printf(out, "item %zu of ", subj->item);
+        message_put_subject(out, subj->array);
+    } else {
+        sb_puts(out, "the document");
+    }
+}
+
+/* ---- reports ------------------------------------------------------------ */
+
+/* Adds an error unless the same one was already given at that spot. */
+static void report_at(validator *v, const source *src, srcpos pos,
+                      size_t span, const strbuf *msg)
+{
+    reported *once = v->once;
+    strbuf key = STRBUF_INIT;
+    sb_printf(&key, "%p %zu %s", (const void *)src, pos.offset, sb_str(msg));
+    if (!once->a)
+        once->a = arena_new();
+    char *stored = arena_strndup(once->a, key.buf, key.len);
+    bool fresh = strmap_put(once->a, &once->seen, stored, key.len, stored) ==
+                 stored;
+    sb_release(&key);
+    if (fresh)
+        diag_at(v->d, DIAG_ERROR, src, pos, span, "%s", sb_str(msg));
+}
+
+/* Adds the message in msg as an error about the instance. */
+static void emit(validator *v, const instance *in, const strbuf *msg)
+{
+    const node *n = in->n;
+    if (in->member && n->span == 0)
+        report_at(v, n->src, in->member->key_pos, in->member->key_span, msg);
+    else
+        report_at(v, n->src, n->pos, n->span, msg);
+}
+
+static void complain_v(validator *v, const instance *in, bool with_subject,
+                       const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
+static void complain_v(validator *v, const instance *in, bool with_subject,
+                       const char *fmt, va_list ap)
+{
+    strbuf msg = STRBUF_INIT;
+    if (with_subject) {
+        message_put_subject(&msg, in->subj);
+        sb_putc(&msg, ' ');
+    }
+    sb_vprintf(&msg, fmt, ap);
+    emit(v, in, &msg);
+    sb_release(&msg);
+}
+
+/* "<subject> <message>" at the instance. */
+void message_complain(validator *v, const instance *in, const char *fmt, ...)
+{
+    if (!v->d)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    complain_v(v, in, true, fmt, ap);
+    va_end(ap);
+}
+
+/* "<message>" at the instance. */
+void message_complain_plain(validator *v, const instance *in,
+                            const char *fmt, ...)
+{
+    if (!v->d)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    complain_v(v, in, false, fmt, ap);
+    va_end(ap);
+}
+
+/* "<message>" at a member's key. */
+void message_complain_at_key(validator *v, const node *obj,
+                             const node_member *m, const char *fmt, ...)
+{
+    if (!v->d)
+        return;
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    report_at(v, obj->src, m->key_pos, m->key_span, &msg);
+    sb_release(&msg);
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+/* A value as JSON. */
+static void put_json(strbuf *out, const node *n)
+{
+    switch (n->kind) {
+    case NODE_NULL:
+        sb_puts(out, "null");
+        break;
+    case NODE_BOOL:
+        sb_puts(out, n->u.boolean ? "true" : "false");
+        break;
+    case NODE_NUMBER:
+        if (n->u.number.text)
+            sb_puts(out, n->u.number.text);
+        else
+            sb_printf(out, "%.17g", n->u.number.value);
+        break;
+    case NODE_STRING:
+        sb_json_string(out, n->u.string.s, n->u.string.len);
+        break;
+    case NODE_ARRAY:
+        sb_putc(out, '[');
+        for (size_t i = 0; i < n->u.array.count; i++) {
+            if (i)
+                sb_puts(out, ", ");
+            put_json(out, n->u.array.items[i]);
+        }
+        sb_putc(out, ']');
+        break;
+    case NODE_OBJECT:
+        sb_putc(out, '{');
+        for (size_t i = 0; i < n->u.object.count; i++) {
+            const node_member *m = &n->u.object.members[i];
+            if (i)
+                sb_puts(out, ", ");
+            sb_json_string(out, m->key, m->key_len);
+            sb_puts(out, ": ");
+            put_json(out, m->value);
+        }
+        sb_putc(out, '}');
+        break;
+    }
+}
+
+void message_put_value(strbuf *out, const node *n)
+{
+    if (n->kind == NODE_STRING)
+        sb_printf(out, "'%s'", n->u.string.s);
+    else
+        put_json(out, n);
+}
+
+void message_put_value_list(strbuf *out, const node *values)
+{
+    size_t count = values->u.array.count;
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            sb_puts(out, i + 1 == count ? " or " : ", ");
+        message_put_value(out, values->u.array.items[i]);
+    }
+}
+
+const char *message_plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
