@@ -2,7 +2,7 @@
  *
  * Under the log's lock (lockfile.h): the plan and its log are checked as
  * "validate" checks them; the new record is written after the log's last
- * byte (record.h); the resulting text is read back, must hold exactly one
+ * byte (progress_write.h); the resulting text is read back, must hold exactly one
  * more record, and that record is checked in full - schema, activity,
  * occurrence, targets, date. Only then does it replace the log, all at once. Any problem
  * leaves the log untouched and exits 1; a log changed meanwhile by a program
@@ -22,9 +22,9 @@
 typedef struct options {
     const char *plan, *activity;
     size_t npositional;
-    record_entry entry;
+    progress_write_entry entry;
     bool has_state, has_date;
-    record_value *values;
+    progress_write_value *values;
     char **value_names;        /* as given, owned; values[i].name may point
                                   at the plan's name of the target instead */
     const char **evidence;
@@ -47,7 +47,7 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static bool parse_value(const char *arg, record_value *out, char **owned)
+static bool parse_value(const char *arg, progress_write_value *out, char **owned)
 {
     const char *eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1])
@@ -66,7 +66,7 @@ static bool parse_value(const char *arg, record_value *out, char **owned)
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    record_entry *e = &o->entry;
+    progress_write_entry *e = &o->entry;
     char *end;
     switch (arg->option) {
     case -1:
@@ -142,7 +142,7 @@ typedef struct update {
 } update;
 
 /* "--value 1=85": the first target of the activity, by its name. */
-static void name_targets(const plan *p, record_entry *e, record_value *values)
+static void name_targets(const plan *p, progress_write_entry *e, progress_write_value *values)
 {
     const plan_activity *act = progress_find_activity(p, e->activity, NULL);
     for (size_t i = 0; act && i < e->nvalues; i++) {
@@ -219,8 +219,8 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     options *o = u->o;
     o->entry.values = o->values;
     name_targets(p, &o->entry, o->values);
-    char *schema_line = log ? NULL : record_schema_comment(p->src);
-    if (record_append(log ? log->src : NULL, log ? log->root : NULL,
+    char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
+    if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
                       p->id.s ? p->id.s : "", schema_line, &o->entry, &u->text, &u->why))
         check_new_text(u, p, log ? log->count : 0);
     free(schema_line);
@@ -279,7 +279,7 @@ static void print_problems(diag_sink *d)
 static int commit(lockfile *lock, const update *u)
 {
     char *err;
-    const record_entry *e = &u->o->entry;
+    const progress_write_entry *e = &u->o->entry;
     switch (lockfile_commit(lock, sb_str(&u->text), u->text.len, &err)) {
     case LOCKFILE_OK: {
         char day[11];

@@ -33,7 +33,7 @@
 /* track: progress logs, states and deadlines, a new record */
 #include "deadline.h"
 #include "progress.h"
-#include "record.h"
+#include "progress_write.h"
 #include "status.h"
 
 /* render: listings, templates and the report's workbook */

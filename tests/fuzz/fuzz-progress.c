@@ -9,7 +9,7 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "record.h"
+#include "progress_write.h"
 #include "status.h"
 #include "status_format.h"
 #include "yamlload.h"
@@ -48,14 +48,14 @@ static void show_status(arena *a, const progress_log *log, const char *as_of)
 /* Appends a record; the new text must load with exactly one more record. */
 static void append_one(const source *src, const node *root, size_t count)
 {
-    static const record_value values[] = {{"Số buổi", 2}};
-    record_entry e = {.activity = "1.b", .occurrence = "2026-03-01..2026-04-30",
+    static const progress_write_value values[] = {{"Số buổi", 2}};
+    progress_write_entry e = {.activity = "1.b", .occurrence = "2026-03-01..2026-04-30",
                       .state = PROGRESS_DONE, .percent = -1, .values = values,
                       .nvalues = 1, .note = "n\"o\\te"};
     date_parse("2026-04-20", false, &e.date);
     strbuf text = STRBUF_INIT;
     const char *why;
-    if (record_append(src, root, "p", NULL, &e, &text, &why)) {
+    if (progress_write_append(src, root, "p", NULL, &e, &text, &why)) {
         source *again = source_new("again", xstrndup(sb_str(&text), text.len), text.len);
         arena *a = arena_new();
         diag_sink *d = diag_sink_new(1);

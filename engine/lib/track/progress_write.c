@@ -1,10 +1,11 @@
-/* record.c - writing a progress record at the end of a log (see record.h).
+/* progress_write.c - a progress record written at the end of a log (see
+ * progress_write.h).
  *
  * The layout is read off the old log's nodes: the column of the "-" of its
  * first record (or of the "records" key when the list is still empty), and
  * its line break (LF or CR LF). The new text is only ever appended; the
  * caller re-reads the result before it replaces the file. */
-#include "record.h"
+#include "progress_write.h"
 
 #include "arena.h"
 #include "utf8.h"
@@ -49,7 +50,7 @@ static void put_line_start(strbuf *out, const char *nl, size_t indent, const cha
     sb_puts(out, text);
 }
 
-static void put_entry(strbuf *out, const record_entry *e, size_t indent, const char *nl)
+static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent, const char *nl)
 {
     char day[11];
     date_format_iso(e->date, day);
@@ -142,8 +143,8 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     return true;
 }
 
-bool record_append(const source *old, const node *root, const char *plan_id,
-                   const char *schema_comment, const record_entry *e, strbuf *out,
+bool progress_write_append(const source *old, const node *root, const char *plan_id,
+                   const char *schema_comment, const progress_write_entry *e, strbuf *out,
                    const char **why)
 {
     if (!old) {
@@ -170,7 +171,7 @@ bool record_append(const source *old, const node *root, const char *plan_id,
     return true;
 }
 
-char *record_schema_comment(const source *plan_src)
+char *progress_write_schema_comment(const source *plan_src)
 {
     static const char plan_schema[] = "plan.schema.json";
     for (unsigned l = 1; l <= plan_src->nlines && l <= 5; l++) {
