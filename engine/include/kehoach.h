@@ -46,8 +46,10 @@
 /* import: a draft plan from a document's text */
 #include "import.h"
 
-/* folder: files checked together, a plan found by its id */
+/* folder: files checked together, a plan found by its id, a record added
+ * to its log */
 #include "locate.h"
+#include "update.h"
 #include "validate.h"
 
 #endif
