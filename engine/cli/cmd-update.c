@@ -64,6 +64,7 @@ static bool on_arg(const cli_args *arg, void *ctx)
     options *o = ctx;
     progress_write_entry *e = &o->entry;
     char *end;
+    int choice;
     switch (arg->option) {
     case -1:
         if (o->npositional == 0)
@@ -78,11 +79,10 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->npositional++;
         return true;
     case OPT_STATE:
-        if (!progress_state_parse(arg->value, &e->state)) {
-            cli_usage_error("update", "unknown state '%s'; use in-progress, done or "
-                            "cancelled", arg->value);
+        if (!cli_choice("update", "state", arg->value, progress_state_names,
+                        PROGRESS_NSTATES, &choice))
             return false;
-        }
+        e->state = (progress_state)choice;
         o->has_state = true;
         return true;
     case OPT_DATE:

@@ -1160,3 +1160,13 @@ char *imp_plan_id(arena *a, const char *name)
     sb_release(&sb);
     return id;
 }
+
+bool imp_plan_id_valid(const char *id)
+{
+    if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}

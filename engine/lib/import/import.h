@@ -101,4 +101,8 @@ void imp_plan_yaml(const imp_plan *p, strbuf *out);
  * NULL when nothing usable is left. */
 char *imp_plan_id(arena *a, const char *name);
 
+/* True when id has the form of a plan's id: lower-case letters, digits and
+ * single hyphens inside, as in hai-phong-nkt-2026. */
+bool imp_plan_id_valid(const char *id);
+
 #endif
