@@ -13,24 +13,20 @@
 #include "arena.h"
 #include "date.h"
 #include "fileio.h"
-#include "lockfile.h"
 #include "outfile.h"
 #include "strbuf.h"
 #include "visible.h"
 #include "vntext.h"
 
-/* load: documents with positions and their diagnostics */
+/* load: texts with positions and their diagnostics */
 #include "diag.h"
-#include "yamlload.h"
+#include "source.h"
 
-/* schema: the built-in schemas */
-#include "catalog.h"
-#include "schema.h"
-
-/* plan: which units a command's --unit names */
+/* plan: which units a command's --unit names, reporting periods */
 #include "orgunits_query.h"
+#include "period.h"
 
-/* track: progress logs, states and deadlines, a new record */
+/* track: progress logs, states and deadlines, a new record's text */
 #include "deadline.h"
 #include "progress.h"
 #include "progress_write.h"
