@@ -43,7 +43,8 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static bool parse_value(const char *arg, progress_write_value *out, char **owned)
+static bool parse_value(const char *arg, progress_write_value *out,
+                        char **owned)
 {
     const char *eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1])
@@ -164,10 +165,10 @@ static int print_result(const options *o, const update_result *r)
     switch (r->status) {
     case UPDATE_RECORDED:
         date_format_iso(e->date, day);
-        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s as of %s",
-                 r->log_path, r->record_number, e->activity, e->occurrence ? " (" : "",
-                 e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
-                 progress_state_name(e->state), day);
+        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s "
+                 "as of %s", r->log_path, r->record_number, e->activity,
+                 e->occurrence ? " (" : "", e->occurrence ? e->occurrence : "",
+                 e->occurrence ? ")" : "", progress_state_name(e->state), day);
         return EXIT_VALID;
     case UPDATE_NO_PLAN:
         explain_not_found(o->plan, &r->located);
@@ -180,25 +181,26 @@ static int print_result(const options *o, const update_result *r)
     case UPDATE_UNREADABLE:
         return EXIT_IO;
     case UPDATE_PLAN_ERRORS:
-        fprintf(stderr, "kehoach update: the plan or its progress log has errors; fix "
-                "them first; nothing was recorded\n");
+        fprintf(stderr, "kehoach update: the plan or its progress log has "
+                "errors; fix them first; nothing was recorded\n");
         return EXIT_PROBLEMS;
     case UPDATE_CANNOT_APPEND:
-        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
-                 "recorded", r->log_path, r->why);
+        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; "
+                 "nothing was recorded", r->log_path, r->why);
         return EXIT_PROBLEMS;
     case UPDATE_REFUSED:
-        cli_line(stderr, "kehoach update: the record was refused; '%s' is unchanged",
-                 r->log_path);
+        cli_line(stderr, "kehoach update: the record was refused; '%s' is "
+                 "unchanged", r->log_path);
         return EXIT_PROBLEMS;
     case UPDATE_LOG_CHANGED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it with "
-                 "'kehoach validate', then run the update again", r->err);
+        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it "
+                 "with 'kehoach validate', then run the update again", r->err);
         return EXIT_IO;
     case UPDATE_NOT_WRITTEN:
         break;
     }
-    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", r->err, r->log_path);
+    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", r->err,
+             r->log_path);
     return EXIT_IO;
 }
 
@@ -229,7 +231,8 @@ static int cmd_update(int argc, char **argv)
     o.entry.values = o.values;
     update_request req = {.plan = o.plan, .entry = o.entry, .today = today,
                           .lock_timeout_ms = LOCK_TIMEOUT_MS,
-                          .max_problems = PROBLEMS_PER_FILE, .pause = cli_test_stop};
+                          .max_problems = PROBLEMS_PER_FILE,
+                          .pause = cli_test_stop};
     update_result r;
     update_record(&req, &r);
     code = print_result(&o, &r);

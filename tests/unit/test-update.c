@@ -171,12 +171,13 @@ static void a_plan_is_found_by_its_id(void **state)
 
 int main(void)
 {
+#define WITH_PLAN(test) cmocka_unit_test_setup(test, fresh_plan)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(a_record_is_appended_and_checked, fresh_plan),
-        cmocka_unit_test_setup(a_refused_record_leaves_the_log_as_it_was, fresh_plan),
-        cmocka_unit_test_setup(a_log_or_plan_in_the_way_is_left_as_it_was, fresh_plan),
-        cmocka_unit_test_setup(a_date_after_today_is_recorded_with_a_warning, fresh_plan),
-        cmocka_unit_test_setup(a_plan_is_found_by_its_id, fresh_plan),
+        WITH_PLAN(a_record_is_appended_and_checked),
+        WITH_PLAN(a_refused_record_leaves_the_log_as_it_was),
+        WITH_PLAN(a_log_or_plan_in_the_way_is_left_as_it_was),
+        WITH_PLAN(a_date_after_today_is_recorded_with_a_warning),
+        WITH_PLAN(a_plan_is_found_by_its_id),
     };
     return cmocka_run_group_tests(tests, make_root, remove_root);
 }

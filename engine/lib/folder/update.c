@@ -51,8 +51,9 @@ static void warn_if_future(const progress_record *rec, date today, diag_sink *d)
     if (!rec->date_text.at || date_cmp(rec->date, today) <= 0)
         return;
     diag_at_node(d, DIAG_WARNING, rec->date_text.at,
-                 "the date %s is after today; the record is kept, and counts in "
-                 "status and deadlines only from that day; check that the date is right",
+                 "the date %s is after today; the record is kept, and counts "
+                 "in status and deadlines only from that day; check that the "
+                 "date is right",
                  rec->date_text.s);
 }
 
@@ -77,15 +78,17 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     const node *list = doc->root ? node_get(doc->root, "records") : NULL;
     if (doc->root && (!list || list->kind != NODE_ARRAY ||
                       list->u.array.count != old_count + 1)) {
-        diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does not hold "
-                  "exactly one more record");
+        diag_file(d, DIAG_ERROR, src->path, "internal error: the new text "
+                  "does not hold exactly one more record");
     } else if (doc->root) {
         diag_set_stage(d, "schema");
-        schema_validate(catalog_schema(j->cat, "progress.schema.json#/definitions/record"),
+        const char *record = "progress.schema.json#/definitions/record";
+        schema_validate(catalog_schema(j->cat, record),
                         list->u.array.items[old_count], d);
         diag_set_stage(d, "meaning");
         progress_log *log = progress_build(doc->a, src, doc->root);
-        progress_log added = {src, doc->root, {NULL, NULL}, log->records + old_count, 1};
+        progress_log added = {src, doc->root, {NULL, NULL},
+                              log->records + old_count, 1};
         progress_check(&added, p, d);
         if (!diag_errors(d))
             warn_if_future(&log->records[old_count], j->req->today, d);

@@ -9,8 +9,8 @@
 
 #include <stdlib.h>
 
-docload_status docload_file(const char *path, const docload_spec *spec, diag_sink *d,
-                            docload_doc **out)
+docload_status docload_file(const char *path, const docload_spec *spec,
+                            diag_sink *d, docload_doc **out)
 {
     char *data, *err;
     size_t len;
@@ -18,12 +18,13 @@ docload_status docload_file(const char *path, const docload_spec *spec, diag_sin
     diag_set_stage(d, "file");
     switch (fileio_read(path, spec->limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
-        diag_file(d, DIAG_ERROR, path, "cannot read the %s: %s", spec->what, err);
+        diag_file(d, DIAG_ERROR, path, "cannot read the %s: %s", spec->what,
+                  err);
         free(err);
         return DOCLOAD_UNREADABLE;
     case FILEIO_TOO_LARGE:
-        diag_file(d, DIAG_ERROR, path, "the %s is larger than the limit of %zu bytes",
-                  spec->what, spec->limits->max_bytes);
+        diag_file(d, DIAG_ERROR, path, "the %s is larger than the limit of "
+                  "%zu bytes", spec->what, spec->limits->max_bytes);
         return DOCLOAD_TOO_LARGE;
     case FILEIO_OK:
         break;
@@ -31,8 +32,8 @@ docload_status docload_file(const char *path, const docload_spec *spec, diag_sin
     return docload_source(source_new(path, data, len), spec, d, out);
 }
 
-docload_status docload_source(source *src, const docload_spec *spec, diag_sink *d,
-                              docload_doc **out)
+docload_status docload_source(source *src, const docload_spec *spec,
+                              diag_sink *d, docload_doc **out)
 {
     docload_doc *doc = xcalloc(1, sizeof *doc);
     *out = doc;
@@ -44,8 +45,8 @@ docload_status docload_source(source *src, const docload_spec *spec, diag_sink *
     if (!doc->root) {
         if (diag_errors(d) > errors)
             return DOCLOAD_NOT_YAML;
-        diag_file(d, DIAG_ERROR, src->path, "internal error: the %s was refused "
-                  "without a reason", spec->what);
+        diag_file(d, DIAG_ERROR, src->path, "internal error: the %s was "
+                  "refused without a reason", spec->what);
         return DOCLOAD_BROKEN;
     }
     if (spec->schema) {

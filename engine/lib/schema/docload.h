@@ -20,7 +20,7 @@
 
 typedef struct docload_doc {
     source *src;
-    arena *a;               /* the nodes, and what the caller builds from them */
+    arena *a;               /* its nodes, and what the caller builds */
     node *root;             /* NULL: the text is not YAML (the sink says why) */
 } docload_doc;
 
@@ -43,13 +43,13 @@ typedef enum docload_status {
 
 /* Reads and loads the file at path. *out is the document (free it with
  * docload_free), or NULL when the file could not be read. */
-docload_status docload_file(const char *path, const docload_spec *spec, diag_sink *d,
-                            docload_doc **out);
+docload_status docload_file(const char *path, const docload_spec *spec,
+                            diag_sink *d, docload_doc **out);
 
 /* The same from a source already read, which the document takes over
  * (*out is never NULL). */
-docload_status docload_source(source *src, const docload_spec *spec, diag_sink *d,
-                              docload_doc **out);
+docload_status docload_source(source *src, const docload_spec *spec,
+                              diag_sink *d, docload_doc **out);
 
 void docload_free(docload_doc *doc);   /* NULL-safe */
 
