@@ -57,9 +57,9 @@ static char *plan_path, *log_path;
 
 static char *in_folder(const char *name)
 {
-    char *path = xmalloc(sizeof folder + strlen(name) + 1);
-    sprintf(path, "%s/%s", folder, name);
-    return path;
+    strbuf path = STRBUF_INIT;
+    sb_printf(&path, "%s/%s", folder, name);
+    return path.buf;
 }
 
 static void write_file(const char *path, const void *data, size_t size)
