@@ -82,11 +82,8 @@ static int cmd_import(int argc, char **argv)
 
     arena *a = arena_new();
     source *src = source_new(o.input, text, len);
-    const char *id = o.id;
-    if (!id)
-        id = imp_plan_id(a, o.output ? o.output : o.input);
-    if (!id)
-        id = "ke-hoach";
+    const char *id = o.id ? o.id
+                          : imp_plan_id(a, o.output ? o.output : o.input);
     imp_doc doc;
     imp_doc_read(a, src->text, src->len, &doc);
     diag_sink *warnings = diag_sink_new(0);

@@ -1156,7 +1156,7 @@ char *imp_plan_id(arena *a, const char *name)
     free(folded);
     while (sb.len && sb.buf[sb.len - 1] == '-')
         sb.buf[--sb.len] = '\0';
-    char *id = sb.len ? arena_strdup(a, sb.buf) : NULL;
+    char *id = arena_strdup(a, sb.len ? sb.buf : "ke-hoach");
     sb_release(&sb);
     return id;
 }
