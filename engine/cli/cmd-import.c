@@ -46,16 +46,6 @@ static bool on_arg(const cli_args *arg, void *ctx)
     return false;
 }
 
-static bool valid_id(const char *id)
-{
-    if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
-        return false;
-    for (const char *p = id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-            return false;
-    return true;
-}
-
 static int cmd_import(int argc, char **argv)
 {
     options o = {0};
@@ -66,7 +56,7 @@ static int cmd_import(int argc, char **argv)
     if (o.extra)
         return cli_usage_error("import", "import one file at a time (%zu more given)",
                                o.extra);
-    if (o.id && !valid_id(o.id))
+    if (o.id && !imp_plan_id_valid(o.id))
         return cli_usage_error("import", "'%s' is not a plan id: use lower-case letters, "
                                "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
     struct stat st;
@@ -92,11 +82,8 @@ static int cmd_import(int argc, char **argv)
 
     arena *a = arena_new();
     source *src = source_new(o.input, text, len);
-    const char *id = o.id;
-    if (!id)
-        id = imp_plan_id(a, o.output ? o.output : o.input);
-    if (!id)
-        id = "ke-hoach";
+    const char *id = o.id ? o.id
+                          : imp_plan_id(a, o.output ? o.output : o.input);
     imp_doc doc;
     imp_doc_read(a, src->text, src->len, &doc);
     diag_sink *warnings = diag_sink_new(0);

@@ -66,13 +66,14 @@ static bool on_arg(const cli_args *arg, void *ctx)
     }
 }
 
-/* The Decree 09/2019 year a day's data belong to: from 15/12 on, the next. */
+/* The reporting year a day's data belong to (period.h), as a report's
+ * period. */
 static report_period year_of(date d)
 {
+    period year = period_year_of(d);
     report_period p;
-    char key[8], why[160];
-    int year = d.month == 12 && d.day >= 15 ? d.year + 1 : d.year;
-    snprintf(key, sizeof key, "%d", year);
+    char key[16], why[160];
+    period_key(&year, key);
     report_period_parse(key, &p, why, sizeof why);
     return p;
 }

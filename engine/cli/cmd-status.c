@@ -51,12 +51,10 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->report.unit = arg->value;
         return true;
     case OPT_STATE:
-        if (!status_state_parse(arg->value, &o->report.state)) {
-            cli_usage_error("status", "unknown state '%s'; use planned, open, "
-                            "in-progress, done, done-late, overdue or cancelled",
-                            arg->value);
+        if (!cli_choice("status", "state", arg->value, status_state_names,
+                        STATUS_NSTATES, &choice))
             return false;
-        }
+        o->report.state = (status_state)choice;
         o->report.has_state = true;
         return true;
     case OPT_FORMAT:

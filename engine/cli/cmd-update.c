@@ -1,13 +1,10 @@
 /* cmd-update.c - "kehoach update": record progress in a plan's log.
  *
- * Under the log's lock (lockfile.h): the plan and its log are checked as
- * "validate" checks them; the new record is written after the log's last
- * byte (record.h); the resulting text is read back, must hold exactly one
- * more record, and that record is checked in full - schema, activity,
- * occurrence, targets, date. Only then does it replace the log, all at once. Any problem
- * leaves the log untouched and exits 1; a log changed meanwhile by a program
- * that does not take the lock (an editor) is left as that program wrote it
- * (lockfile_commit refuses), exit 3. */
+ * Reads the options into a request and prints what update_record (update.h)
+ * did: the problems of the plan, its log and the new record, and the
+ * line that says what was recorded; or why nothing was, with its exit
+ * code - 1 when the record or the plan is wrong, 3 when a file could not
+ * be read or written or the log was changed meanwhile. */
 #include "cli.h"
 
 
@@ -22,11 +19,10 @@
 typedef struct options {
     const char *plan, *activity;
     size_t npositional;
-    record_entry entry;
+    progress_write_entry entry;
     bool has_state, has_date;
-    record_value *values;
-    char **value_names;        /* as given, owned; values[i].name may point
-                                  at the plan's name of the target instead */
+    progress_write_value *values;
+    char **value_names;        /* the values' names as given, owned */
     const char **evidence;
 } options;
 
@@ -47,7 +43,8 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static bool parse_value(const char *arg, record_value *out, char **owned)
+static bool parse_value(const char *arg, progress_write_value *out,
+                        char **owned)
 {
     const char *eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1])
@@ -66,8 +63,9 @@ static bool parse_value(const char *arg, record_value *out, char **owned)
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    record_entry *e = &o->entry;
+    progress_write_entry *e = &o->entry;
     char *end;
+    int choice;
     switch (arg->option) {
     case -1:
         if (o->npositional == 0)
@@ -82,11 +80,10 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->npositional++;
         return true;
     case OPT_STATE:
-        if (!progress_state_parse(arg->value, &e->state)) {
-            cli_usage_error("update", "unknown state '%s'; use in-progress, done or "
-                            "cancelled", arg->value);
+        if (!cli_choice("update", "state", arg->value, progress_state_names,
+                        PROGRESS_NSTATES, &choice))
             return false;
-        }
+        e->state = (progress_state)choice;
         o->has_state = true;
         return true;
     case OPT_DATE:
@@ -128,104 +125,6 @@ static bool on_arg(const cli_args *arg, void *ctx)
     }
 }
 
-/* What the check of the plan hands back. */
-typedef struct update {
-    options *o;                /* its entry's values get the targets' names */
-    const char *log_path;
-    catalog *cat;
-    diag_sink *checks;         /* the plan's and the log's */
-    diag_sink *problems;       /* the new record's */
-    bool plan_seen;
-    const char *why;           /* the log's layout refuses an append */
-    strbuf text;               /* the log's new text */
-    size_t record_number;
-} update;
-
-/* "--value 1=85": the first target of the activity, by its name. */
-static void name_targets(const plan *p, record_entry *e, record_value *values)
-{
-    const plan_activity *act = progress_find_activity(p, e->activity, NULL);
-    for (size_t i = 0; act && i < e->nvalues; i++) {
-        char *end;
-        unsigned long k = strtoul(values[i].name, &end, 10);
-        if (!*end && k >= 1 && k <= act->ntargets && act->targets[k - 1].name.s)
-            values[i].name = act->targets[k - 1].name.s;
-        for (size_t t = 0; t < act->ntargets; t++)
-            if (act->targets[t].name.s && vntext_same(values[i].name, act->targets[t].name.s))
-                values[i].name = act->targets[t].name.s;
-    }
-}
-
-/* A record dated after today is kept, with a warning: it is most often a
- * mistake in --date, and until that day status and deadlines leave it out.
- * (Only here: validate reads no clock.) */
-static void warn_if_future(const progress_record *rec, diag_sink *d)
-{
-    if (!rec->date_text.at || date_cmp(rec->date, cli_today()) <= 0)
-        return;
-    diag_at_node(d, DIAG_WARNING, rec->date_text.at,
-                 "the date %s is after today; the record is kept, and counts in "
-                 "status and deadlines only from that day; check that the date is right",
-                 rec->date_text.s);
-}
-
-/* Reads the new text back: it must load and hold exactly one more record,
- * and that record is checked in full (its schema and its meaning against
- * the plan). The old records were checked with the plan; only the new
- * one's problems are reported here. */
-static void check_new_text(update *u, const plan *p, size_t old_count)
-{
-    size_t len = u->text.len;
-    char *copy = xmalloc(len + 1);
-    memcpy(copy, sb_str(&u->text), len + 1);
-    size_t plen = strlen(u->log_path);
-    char *label = xmalloc(plen + 20);
-    memcpy(label, u->log_path, plen);
-    strcpy(label + plen, " (new record)");
-    source *src = source_new(label, copy, len);
-    free(label);
-    arena *a = arena_new();
-    diag_sink *d = u->problems;
-    diag_set_stage(d, "yaml");
-    yamlload_limits limits = progress_log_limits();
-    node *root = yamlload_parse(a, src, d, &limits);
-    const node *list = root ? node_get(root, "records") : NULL;
-    if (root && (!list || list->kind != NODE_ARRAY || list->u.array.count != old_count + 1)) {
-        diag_file(d, DIAG_ERROR, src->path, "internal error: the new text does not hold "
-                  "exactly one more record");
-    } else if (root) {
-        diag_set_stage(d, "schema");
-        schema_validate(catalog_schema(u->cat, "progress.schema.json#/definitions/record"),
-                        list->u.array.items[old_count], d);
-        diag_set_stage(d, "meaning");
-        progress_log *log = progress_build(a, src, root);
-        progress_log added = {src, root, {NULL, NULL}, log->records + old_count, 1};
-        progress_check(&added, p, d);
-        if (!diag_errors(d))
-            warn_if_future(&log->records[old_count], d);
-        u->record_number = log->count;
-    }
-    arena_free(a);
-    source_free(src);
-}
-
-static void on_plan(const plan *p, const char *path, const orgunits *registry,
-                    const progress_log *log, void *ctx)
-{
-    update *u = ctx;
-    u->plan_seen = true;
-    if (diag_errors(u->checks))
-        return;                 /* refused below: the plan or the log is wrong */
-    options *o = u->o;
-    o->entry.values = o->values;
-    name_targets(p, &o->entry, o->values);
-    char *schema_line = log ? NULL : record_schema_comment(p->src);
-    if (record_append(log ? log->src : NULL, log ? log->root : NULL,
-                      p->id.s ? p->id.s : "", schema_line, &o->entry, &u->text, &u->why))
-        check_new_text(u, p, log ? log->count : 0);
-    free(schema_line);
-}
-
 /* Why no plan was found for an id: what was looked at, the ids that are
  * close, and what stopped the search early. */
 static void explain_not_found(const char *name, const locate_result *r)
@@ -246,27 +145,6 @@ static void explain_not_found(const char *name, const locate_result *r)
     sb_release(&msg);
 }
 
-/* The plan file: PLAN itself, or the plan with that id below "."; NULL
- * after saying why there is none. */
-static char *find_plan(const char *name)
-{
-    char *err = NULL;
-    fileio_kind kind = fileio_kind_of(name, &err);
-    free(err);
-    if (kind == FILEIO_FILE)
-        return xstrdup(name);
-    locate_result r;
-    locate_plan(".", name, &locate_default_limits, &r);
-    char *found = r.path;
-    r.path = NULL;
-    if (!found)
-        explain_not_found(name, &r);
-    else if (strncmp(found, "./", 2) == 0)
-        memmove(found, found + 2, strlen(found + 2) + 1);
-    locate_result_release(&r);
-    return found;
-}
-
 static void print_problems(diag_sink *d)
 {
     strbuf text = STRBUF_INIT;
@@ -275,93 +153,55 @@ static void print_problems(diag_sink *d)
     sb_release(&text);
 }
 
-/* Replaces the log with the new text, or says why it was not. */
-static int commit(lockfile *lock, const update *u)
+/* The exit code of what update_record did, after saying it. */
+static int print_result(const options *o, const update_result *r)
 {
-    char *err;
-    const record_entry *e = &u->o->entry;
-    switch (lockfile_commit(lock, sb_str(&u->text), u->text.len, &err)) {
-    case LOCKFILE_OK: {
-        char day[11];
+    const progress_write_entry *e = &o->entry;
+    print_problems(r->checks);          /* empty when nothing was checked */
+    if (r->status == UPDATE_REFUSED || r->status == UPDATE_RECORDED ||
+        r->status == UPDATE_LOG_CHANGED || r->status == UPDATE_NOT_WRITTEN)
+        print_problems(r->problems);    /* the new record's */
+    char day[11];
+    switch (r->status) {
+    case UPDATE_RECORDED:
         date_format_iso(e->date, day);
-        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s as of %s",
-                 u->log_path, u->record_number, e->activity, e->occurrence ? " (" : "",
-                 e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
-                 progress_state_name(e->state), day);
+        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s "
+                 "as of %s", r->log_path, r->record_number, e->activity,
+                 e->occurrence ? " (" : "", e->occurrence ? e->occurrence : "",
+                 e->occurrence ? ")" : "", progress_state_name(e->state), day);
         return EXIT_VALID;
-    }
-    case LOCKFILE_CHANGED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it with "
-                 "'kehoach validate', then run the update again", err);
-        break;
-    default:
-        cli_line(stderr, "kehoach update: %s; '%s' is unchanged", err, u->log_path);
-        break;
-    }
-    free(err);
-    return EXIT_IO;
-}
-
-static int record_progress(options *o, const char *plan_path)
-{
-    char *log_path = progress_log_path(plan_path);
-    lockfile *lock;
-    char *err;
-    switch (lockfile_acquire(log_path, LOCK_TIMEOUT_MS, &lock, &err)) {
-    case LOCKFILE_OK:
-        break;
-    default:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded", err);
-        free(err);
-        free(log_path);
+    case UPDATE_NO_PLAN:
+        explain_not_found(o->plan, &r->located);
+        return EXIT_PROBLEMS;
+    case UPDATE_NOT_LOCKED:
+        cli_line(stderr, "kehoach update: %s; nothing was recorded", r->err);
         return EXIT_IO;
+    case UPDATE_INTERNAL:
+        return EXIT_INTERNAL;
+    case UPDATE_UNREADABLE:
+        return EXIT_IO;
+    case UPDATE_PLAN_ERRORS:
+        fprintf(stderr, "kehoach update: the plan or its progress log has "
+                "errors; fix them first; nothing was recorded\n");
+        return EXIT_PROBLEMS;
+    case UPDATE_CANNOT_APPEND:
+        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; "
+                 "nothing was recorded", r->log_path, r->why);
+        return EXIT_PROBLEMS;
+    case UPDATE_REFUSED:
+        cli_line(stderr, "kehoach update: the record was refused; '%s' is "
+                 "unchanged", r->log_path);
+        return EXIT_PROBLEMS;
+    case UPDATE_LOG_CHANGED:
+        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it "
+                 "with 'kehoach validate', then run the update again", r->err);
+        return EXIT_IO;
+    case UPDATE_NOT_WRITTEN:
+        break;
     }
-    cli_test_stop("update-locked");
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    update u = {.o = o, .log_path = log_path, .checks = d,
-                .problems = diag_sink_new(PROBLEMS_PER_FILE), .cat = catalog_load(d)};
-    validate_result r;
-    const char *paths[] = {plan_path};
-    if (u.cat)
-        validate_run(paths, 1, d, &r, on_plan, &u);
-    else
-        memset(&r, 0, sizeof r);
-
-    int code = EXIT_VALID;
-    print_problems(d);
-    if (!u.cat || r.internal_error) {
-        code = EXIT_INTERNAL;
-    } else if (r.unreadable) {
-        code = EXIT_IO;
-    } else if (diag_errors(d) || !u.plan_seen) {
-        fprintf(stderr, "kehoach update: the plan or its progress log has errors; fix "
-                "them first; nothing was recorded\n");
-        code = EXIT_PROBLEMS;
-    } else if (u.why) {
-        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; nothing was "
-                 "recorded", log_path, u.why);
-        code = EXIT_PROBLEMS;
-    } else if (diag_errors(u.problems)) {
-        print_problems(u.problems);
-        cli_line(stderr, "kehoach update: the record was refused; '%s' is unchanged",
-                 log_path);
-        code = EXIT_PROBLEMS;
-    }
-    if (code == EXIT_VALID) {
-        print_problems(u.problems);         /* the new record's warnings */
-        cli_test_stop("update-commit");
-        code = commit(lock, &u);
-    } else {
-        lockfile_release(lock);
-    }
-    if (u.cat)
-        validate_result_release(&r);
-    sb_release(&u.text);
-    catalog_free(u.cat);
-    diag_sink_free(u.problems);
-    diag_sink_free(d);
-    free(log_path);
-    return code;
+    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", r->err,
+             r->log_path);
+    return EXIT_IO;
 }
 
 static int cmd_update(int argc, char **argv)
@@ -384,16 +224,19 @@ static int cmd_update(int argc, char **argv)
                         "or cancelled");
         goto done;
     }
+    date today = cli_today();
     if (!o.has_date)
-        o.entry.date = cli_today();
+        o.entry.date = today;
     o.entry.activity = o.activity;
-    char *plan_path = find_plan(o.plan);
-    if (!plan_path) {
-        code = EXIT_PROBLEMS;
-        goto done;
-    }
-    code = record_progress(&o, plan_path);
-    free(plan_path);
+    o.entry.values = o.values;
+    update_request req = {.plan = o.plan, .entry = o.entry, .today = today,
+                          .lock_timeout_ms = LOCK_TIMEOUT_MS,
+                          .max_problems = PROBLEMS_PER_FILE,
+                          .pause = cli_test_stop};
+    update_result r;
+    update_record(&req, &r);
+    code = print_result(&o, &r);
+    update_result_release(&r);
 done:
     for (size_t i = 0; i < o.entry.nvalues; i++)
         free(o.value_names[i]);

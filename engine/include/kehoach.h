@@ -3,7 +3,7 @@
  * The one header engine/cli/ includes: the stage headers that make up the
  * library's public face, from the bottom stage up (docs/architecture.md).
  * A header not named here is private to the library; the command line
- * must not reach for it, and tests/layout.py holds it to that. */
+ * must not reach for it, and tests/layout/layout.py holds it to that. */
 #ifndef KEHOACH_H
 #define KEHOACH_H
 
@@ -14,27 +14,23 @@
 #include "date.h"
 #include "fileio.h"
 #include "json_writer.h"
-#include "lockfile.h"
 #include "outfile.h"
 #include "strbuf.h"
 #include "visible.h"
 #include "vntext.h"
 
-/* load: documents with positions and their diagnostics */
+/* load: texts with positions and their diagnostics */
 #include "diag.h"
-#include "yamlload.h"
+#include "source.h"
 
-/* schema: the built-in schemas */
-#include "catalog.h"
-#include "schema.h"
-
-/* plan: which units a command's --unit names */
+/* plan: which units a command's --unit names, reporting periods */
 #include "orgunits_query.h"
+#include "period.h"
 
-/* track: progress logs, states and deadlines, a new record */
+/* track: progress logs, states and deadlines, a new record's text */
 #include "deadline.h"
 #include "progress.h"
-#include "record.h"
+#include "progress_write.h"
 #include "status.h"
 
 /* render: listings, templates and the report's workbook */
@@ -47,8 +43,10 @@
 /* import: a draft plan from a document's text */
 #include "import.h"
 
-/* folder: files checked together, a plan found by its id */
+/* folder: files checked together, a plan found by its id, a record added
+ * to its log */
 #include "locate.h"
+#include "update.h"
 #include "validate.h"
 
 #endif

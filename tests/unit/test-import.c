@@ -394,7 +394,12 @@ static void a_whole_document(void **state)
     assert_string_equal(p.signer_name, "Tô Hồng Nguyên");
     assert_string_equal(imp_plan_id(A, "/x/Kế hoạch Hải Phòng 2026.txt"),
                         "ke-hoach-hai-phong-2026");
-    assert_null(imp_plan_id(A, "..."));
+    assert_string_equal(imp_plan_id(A, "..."), "ke-hoach");
+    assert_true(imp_plan_id_valid("hai-phong-nkt-2026"));
+    static const char *const not_ids[] = {"", "-a", "a-", "a--b", "Hai-phong", "a_b",
+                                          "hải"};
+    for (size_t i = 0; i < sizeof not_ids / sizeof *not_ids; i++)
+        assert_false(imp_plan_id_valid(not_ids[i]));
 }
 
 int main(void)

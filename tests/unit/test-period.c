@@ -64,11 +64,30 @@ static void keys_labels_and_parsing(void **state)
         assert_false(period_parse(bad[i], &p));
 }
 
+/* A day belongs to the year whose cut-off holds it: 14/12 to this one,
+ * 15/12 to the next. */
+static void the_year_of_a_day(void **state)
+{
+    (void)state;
+    static const int days[][4] = {
+        {2026, 1, 1, 2026}, {2026, 12, 14, 2026}, {2026, 12, 15, 2027},
+        {2026, 12, 31, 2027}, {2025, 12, 15, 2026},
+    };
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        period y = period_year_of(date_make(days[i][0], days[i][1], days[i][2]));
+        assert_int_equal(y.kind, PERIOD_YEAR);
+        assert_int_equal(y.year, days[i][3]);
+        assert_date(y.from, days[i][3] - 1, 12, 15);
+        assert_date(y.to, days[i][3], 12, 14);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cut_offs_of_article_12),
         cmocka_unit_test(keys_labels_and_parsing),
+        cmocka_unit_test(the_year_of_a_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

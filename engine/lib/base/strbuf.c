@@ -2,7 +2,6 @@
 #include "strbuf.h"
 
 #include "arena.h"
-#include "json_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,9 +89,4 @@ void sb_printf(strbuf *sb, const char *fmt, ...)
 const char *sb_str(const strbuf *sb)
 {
     return sb->buf ? sb->buf : "";
-}
-
-void sb_json_string(strbuf *sb, const char *s, size_t n)
-{
-    json_writer_quote(sb, s, n);
 }

@@ -30,8 +30,4 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 const char *sb_str(const strbuf *sb);          /* "" when empty */
 
-/* json_writer_quote() under its old name, for the two calls of schema.c
- * alone until they are switched to it; then this goes. */
-void sb_json_string(strbuf *sb, const char *s, size_t n);
-
 #endif

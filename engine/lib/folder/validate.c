@@ -11,12 +11,12 @@
 
 #include "arena.h"
 #include "catalog.h"
+#include "docload.h"
 #include "meaning.h"
 #include "fileio.h"
 #include "plan.h"
 #include "progress.h"
 #include "schedule.h"
-#include "schema.h"
 #include "strmap.h"
 #include "template.h"
 #include "orgunits.h"
@@ -25,16 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct document {
-    source *src;
-    arena *a;
-    node *root;            /* NULL when it could not be loaded */
-} document;
-
 /* A folder's unit registry: its document and the lookup built from it. */
 typedef struct registry {
     const char *dir;
-    document *doc;         /* NULL when the folder has none, or it is broken */
+    docload_doc *doc;      /* NULL when the folder has none, or it is broken */
     orgunits *units;          /* NULL likewise */
 } registry;
 
@@ -76,55 +70,20 @@ static validate_file *add_file(run *r, const char *path, validate_kind kind)
     return f;
 }
 
-static void document_free(document *doc)
-{
-    if (!doc)
-        return;
-    arena_free(doc->a);
-    source_free(doc->src);
-    free(doc);
-}
-
 /* Reads, loads and schema-checks one file. Returns the document, or NULL
  * when the file could not be read; doc->root is NULL when it could not be
  * loaded as YAML. */
-static document *load(run *r, const char *path, const char *schema_file,
-                      const yamlload_limits *limits, validate_file *f)
+static docload_doc *load(run *r, const char *path, const char *schema_file,
+                         const yamlload_limits *limits, validate_file *f)
 {
-    char *data, *err;
-    size_t len;
-    diag_set_stage(r->d, "file");
-    switch (fileio_read(path, limits->max_bytes, &data, &len, &err)) {
-    case FILEIO_ERROR:
-        diag_file(r->d, DIAG_ERROR, path, "cannot read the file: %s", err);
-        free(err);
+    docload_spec spec = {"file", limits, r->cat, schema_file};
+    docload_doc *doc;
+    docload_status st = docload_file(path, &spec, r->d, &doc);
+    if (st == DOCLOAD_UNREADABLE)
         r->out->unreadable++;
-        return NULL;
-    case FILEIO_TOO_LARGE:
-        diag_file(r->d, DIAG_ERROR, path,
-                  "the file is larger than the limit of %zu bytes", limits->max_bytes);
-        return NULL;
-    case FILEIO_OK:
-        break;
-    }
-    document *doc = xcalloc(1, sizeof *doc);
-    doc->src = source_new(path, data, len);
-    doc->a = arena_new();
-    diag_set_stage(r->d, "yaml");
-    size_t errors = diag_errors(r->d);
-    doc->root = yamlload_parse(doc->a, doc->src, r->d, limits);
-    if (!doc->root) {
-        if (diag_errors(r->d) == errors) {   /* the loader broke its promise */
-            diag_file(r->d, DIAG_ERROR, path, "internal error: the file was refused "
-                      "without a reason");
-            r->out->internal_error = true;
-        }
-        return doc;
-    }
-    f->loaded = true;
-    diag_set_stage(r->d, "schema");
-    schema_validate(catalog_schema(r->cat, schema_file), doc->root, r->d);
-    diag_set_stage(r->d, "meaning");
+    else if (st == DOCLOAD_BROKEN)
+        r->out->internal_error = true;
+    f->loaded = st == DOCLOAD_OK;
     return doc;
 }
 
@@ -141,9 +100,9 @@ static char *join_path(const char *dir, const char *name)
 static void load_registry(run *r, const char *path, registry *reg)
 {
     validate_file *f = add_file(r, path, VALIDATE_UNITS);
-    document *doc = load(r, path, "units.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc = load(r, path, "units.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
-        document_free(doc);
+        docload_free(doc);
         return;
     }
     size_t n;
@@ -189,7 +148,7 @@ static const orgunits *folder_registry(run *r, const char *dir)
  * Returns its model (NULL when there is none or it cannot be loaded) and
  * its document in *doc, to be freed with the plan's. */
 static progress_log *load_log(run *r, const char *plan_path, const plan *p,
-                              document **doc)
+                              docload_doc **doc)
 {
     char *path = progress_log_path(plan_path);
     char *err = NULL;
@@ -217,9 +176,9 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
-    document *doc = load(r, path, "plan.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc = load(r, path, "plan.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
-        document_free(doc);
+        docload_free(doc);
         return;
     }
     plan *p = plan_build(doc->a, doc->src, doc->root);
@@ -244,20 +203,20 @@ static void check_one_plan(run *r, const char *path)
     meaning_check_plan(p, reg, r->d);
     schedule_plan(doc->a, p, r->d);
     meaning_index_add(r->index, p, r->d);
-    document *log_doc = NULL;
+    docload_doc *log_doc = NULL;
     progress_log *log = load_log(r, path, p, &log_doc);
     if (r->on_plan)
         r->on_plan(p, path, reg, log, r->ctx);
     orgunits_free(reg);
-    document_free(log_doc);
-    document_free(doc);
+    docload_free(log_doc);
+    docload_free(doc);
 }
 
 static void check_template(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
     size_t errors = diag_errors(r->d);
-    document *doc = load(r, path, "template.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc = load(r, path, "template.schema.json", &yamlload_default_limits, f);
     if (doc && doc->root) {
         /* as `report --template` does: the meaning of a template whose
          * shape is wrong would only repeat the schema's errors */
@@ -265,7 +224,7 @@ static void check_template(run *r, const char *path)
             template_build(doc->a, doc->src, doc->root, r->d);
         r->out->templates++;
     }
-    document_free(doc);
+    docload_free(doc);
 }
 
 static void on_walk_error(const char *path, const char *msg, void *ctx)
@@ -359,7 +318,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
     meaning_index_free(r.index);
     for (size_t i = 0; i < r.nregistries; i++) {
         orgunits_free(r.registries[i]->units);
-        document_free(r.registries[i]->doc);
+        docload_free(r.registries[i]->doc);
     }
     free(r.registries);
     arena_free(r.a);

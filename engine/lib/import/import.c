@@ -1174,7 +1174,17 @@ char *imp_plan_id(arena *a, const char *name)
     free(folded);
     while (sb.len && sb.buf[sb.len - 1] == '-')
         sb.buf[--sb.len] = '\0';
-    char *id = sb.len ? arena_strdup(a, sb.buf) : NULL;
+    char *id = arena_strdup(a, sb.len ? sb.buf : "ke-hoach");
     sb_release(&sb);
     return id;
+}
+
+bool imp_plan_id_valid(const char *id)
+{
+    if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
 }

@@ -97,8 +97,12 @@ void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
  * notes as "# REVIEW:" comments. */
 void imp_plan_yaml(const imp_plan *p, strbuf *out);
 
-/* A plan id made from a file name: "Kế hoạch 2026.txt" -> "ke-hoach-2026".
- * NULL when nothing usable is left. */
+/* A plan id made from a file name: "Kế hoạch 2026.txt" -> "ke-hoach-2026";
+ * "ke-hoach" when nothing usable is left. */
 char *imp_plan_id(arena *a, const char *name);
+
+/* True when id has the form of a plan's id: lower-case letters, digits and
+ * single hyphens inside, as in hai-phong-nkt-2026. */
+bool imp_plan_id_valid(const char *id);
 
 #endif

@@ -7,6 +7,8 @@
  * (and `kehoach validate`, for the fields left out) lands right on them. */
 #include "import.h"
 
+#include "yaml_write.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -47,30 +49,12 @@ static bool plain_safe(const char *s)
     return true;
 }
 
-static void quoted(strbuf *out, const char *s)
-{
-    sb_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            sb_printf(out, "\\%c", *p);
-        else if (*p == '\n')
-            sb_puts(out, "\\n");
-        else if (*p == '\t')
-            sb_puts(out, "\\t");
-        else if (*p < 0x20 || *p == 0x7F)
-            sb_printf(out, "\\x%02X", *p);
-        else
-            sb_putc(out, (char)*p);
-    }
-    sb_putc(out, '"');
-}
-
 static void scalar(strbuf *out, const char *s)
 {
     if (plain_safe(s))
         sb_puts(out, s);
     else
-        quoted(out, s);
+        yaml_write_quoted(out, s);
 }
 
 static void indent(strbuf *out, int n) { sb_repeat(out, ' ', (size_t)n); }

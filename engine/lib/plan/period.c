@@ -39,6 +39,12 @@ period period_make(period_kind kind, int year, int index)
     return p;
 }
 
+period period_year_of(date day)
+{
+    int year = day.month == 12 && day.day >= 15 ? day.year + 1 : day.year;
+    return period_make(PERIOD_YEAR, year, 0);
+}
+
 date period_due(const period *p, int day)
 {
     int last = date_days_in_month(p->to.year, p->to.month);

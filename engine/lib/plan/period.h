@@ -33,6 +33,9 @@ typedef struct period {
 /* The period of that kind, year and index. */
 period period_make(period_kind kind, int year, int index);
 
+/* The year whose data a day belongs to: from 15/12 on, the next one's. */
+period period_year_of(date day);
+
 /* Its report's due date: day `day` of the period's last month, or that
  * month's last day when it is shorter. */
 date period_due(const period *p, int day);

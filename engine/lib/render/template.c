@@ -8,9 +8,8 @@
 #include "template.h"
 
 #include "catalog.h"
+#include "docload.h"
 #include "embedded.h"
-#include "fileio.h"
-#include "schema.h"
 #include "vntext.h"
 #include "yamlload.h"
 
@@ -382,26 +381,18 @@ bool template_names_file(const char *s)
            (n > 4 && strcmp(s + n - 4, ".yml") == 0);
 }
 
-static source *read_template(const char *name_or_path, bool *builtin, diag_sink *d)
+/* Loads the template: a file, or a built-in one (from memory). NULL when
+ * there is none by that name, or it cannot be read. */
+static docload_doc *load_template(const char *name_or_path, const catalog *cat,
+                                  bool *builtin, diag_sink *d)
 {
-    const yamlload_limits *limits = &yamlload_default_limits;
+    docload_spec spec = {"template", &yamlload_default_limits, cat,
+                         "template.schema.json"};
+    docload_doc *doc;
     if (template_names_file(name_or_path)) {
-        char *data, *err;
-        size_t len;
-        switch (fileio_read(name_or_path, limits->max_bytes, &data, &len, &err)) {
-        case FILEIO_ERROR:
-            diag_file(d, DIAG_ERROR, name_or_path, "cannot read the template: %s", err);
-            free(err);
-            return NULL;
-        case FILEIO_TOO_LARGE:
-            diag_file(d, DIAG_ERROR, name_or_path, "the template is larger than the limit "
-                      "of %zu bytes", limits->max_bytes);
-            return NULL;
-        case FILEIO_OK:
-            break;
-        }
         *builtin = false;
-        return source_new(name_or_path, data, len);
+        docload_file(name_or_path, &spec, d, &doc);
+        return doc;
     }
     char file[128];
     snprintf(file, sizeof file, "%s.template.yaml", name_or_path);
@@ -425,38 +416,31 @@ static source *read_template(const char *name_or_path, bool *builtin, diag_sink 
     sprintf(path, "templates/%s", file);
     source *src = source_new(path, xstrndup(e->data, e->len), e->len);
     free(path);
-    return src;
+    docload_source(src, &spec, d, &doc);
+    return doc;
 }
 
 template *template_load(const char *name_or_path, diag_sink *d)
 {
-    bool builtin = false;
-    source *src = read_template(name_or_path, &builtin, d);
-    if (!src)
-        return NULL;
-    arena *a = arena_new();
     size_t before = diag_errors(d);
-    diag_set_stage(d, "yaml");
-    node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
+    diag_set_stage(d, "schema");
+    catalog *cat = catalog_load(d);
+    if (!cat)
+        return NULL;
+    bool builtin = false;
+    docload_doc *doc = load_template(name_or_path, cat, &builtin, d);
+    catalog_free(cat);
     template *t = NULL;
-    if (root) {
-        diag_set_stage(d, "schema");
-        catalog *cat = catalog_load(d);
-        if (cat)
-            schema_validate(catalog_schema(cat, "template.schema.json"), root, d);
-        catalog_free(cat);
-        diag_set_stage(d, "meaning");
-        if (diag_errors(d) == before)
-            t = template_build(a, src, root, d);
-    }
+    if (doc && doc->root && diag_errors(d) == before)
+        t = template_build(doc->a, doc->src, doc->root, d);
     if (!t) {
-        arena_free(a);
-        source_free(src);
+        docload_free(doc);
         return NULL;
     }
     t->builtin = builtin;
-    t->owned_arena = a;
-    t->owned_src = src;
+    t->owned_arena = doc->a;
+    t->owned_src = doc->src;
+    free(doc);                  /* its arena and source are the template's now */
     return t;
 }
 

@@ -9,6 +9,8 @@
  * report goes through one table of what was said where. */
 #include "schema_internal.h"
 
+#include "json_writer.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -236,7 +238,7 @@ static void put_json(strbuf *out, const node *n)
             sb_printf(out, "%.17g", n->u.number.value);
         break;
     case NODE_STRING:
-        sb_json_string(out, n->u.string.s, n->u.string.len);
+        json_writer_quote(out, n->u.string.s, n->u.string.len);
         break;
     case NODE_ARRAY:
         sb_putc(out, '[');
@@ -253,7 +255,7 @@ static void put_json(strbuf *out, const node *n)
             const node_member *m = &n->u.object.members[i];
             if (i)
                 sb_puts(out, ", ");
-            sb_json_string(out, m->key, m->key_len);
+            json_writer_quote(out, m->key, m->key_len);
             sb_puts(out, ": ");
             put_json(out, m->value);
         }

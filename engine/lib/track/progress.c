@@ -338,17 +338,18 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
 
 /* --- names --------------------------------------------------------------- */
 
-static const char *const state_names[] = {"in-progress", "done", "cancelled"};
+const char *const progress_state_names[PROGRESS_NSTATES] = {"in-progress", "done",
+                                                            "cancelled"};
 
 const char *progress_state_name(progress_state s)
 {
-    return state_names[s];
+    return progress_state_names[s];
 }
 
 bool progress_state_parse(const char *s, progress_state *out)
 {
-    for (size_t i = 0; i < sizeof state_names / sizeof *state_names; i++)
-        if (strcmp(s, state_names[i]) == 0) {
+    for (size_t i = 0; i < PROGRESS_NSTATES; i++)
+        if (strcmp(s, progress_state_names[i]) == 0) {
             *out = (progress_state)i;
             return true;
         }

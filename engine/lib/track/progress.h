@@ -30,6 +30,8 @@ typedef enum progress_state {
     PROGRESS_CANCELLED,
 } progress_state;
 
+#define PROGRESS_NSTATES 3
+
 typedef struct progress_value {
     plan_text name;                /* the target's name, as the log writes it;
                                       .at is the value's node */
@@ -83,7 +85,9 @@ progress_log *progress_build(arena *a, const source *src, const node *root);
  * Returns the number of errors it reported. */
 size_t progress_check(progress_log *log, const plan *p, diag_sink *d);
 
-/* "in-progress", "done", "cancelled"; and parsing them back. */
+/* "in-progress", "done", "cancelled", in the order of the enum: what a
+ * record's state and `update --state` take; and parsing them back. */
+extern const char *const progress_state_names[PROGRESS_NSTATES];
 const char *progress_state_name(progress_state s);
 bool progress_state_parse(const char *s, progress_state *out);
 

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const names[STATUS_NSTATES] = {
+const char *const status_state_names[STATUS_NSTATES] = {
     "planned", "open", "in-progress", "done", "done-late", "overdue", "cancelled",
 };
 
@@ -34,7 +34,7 @@ static const char *const words[STATUS_NSTATES] = {
 
 const char *status_state_name(status_state s)
 {
-    return names[s];
+    return status_state_names[s];
 }
 
 const char *status_state_label(status_state s)
@@ -45,16 +45,6 @@ const char *status_state_label(status_state s)
 const char *status_state_words(status_state s)
 {
     return words[s];
-}
-
-bool status_state_parse(const char *s, status_state *out)
-{
-    for (int i = 0; i < STATUS_NSTATES; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *out = (status_state)i;
-            return true;
-        }
-    return false;
 }
 
 bool status_is_finished(status_state s)

@@ -41,12 +41,14 @@ typedef enum status_state {
 #define STATUS_NSTATES 7
 
 /* Data names ("planned", "open", "in-progress", "done", "done-late",
- * "overdue", "cancelled"), the Vietnamese words for people ("Quá hạn"),
- * and the same words within a sentence ("quá hạn"). */
+ * "overdue", "cancelled"), in the order of the enum: what --state takes. */
+extern const char *const status_state_names[STATUS_NSTATES];
+
+/* The data name, the Vietnamese words for people ("Quá hạn"), and the same
+ * words within a sentence ("quá hạn"). */
 const char *status_state_name(status_state s);
 const char *status_state_label(status_state s);
 const char *status_state_words(status_state s);
-bool status_state_parse(const char *s, status_state *out);
 
 /* Finished: done, done late or cancelled. */
 bool status_is_finished(status_state s);

@@ -1,46 +1,20 @@
-/* record.c - writing a progress record at the end of a log (see record.h).
+/* progress_write.c - a progress record written at the end of a log (see
+ * progress_write.h).
  *
  * The layout is read off the old log's nodes: the column of the "-" of its
  * first record (or of the "records" key when the list is still empty), and
  * its line break (LF or CR LF). The new text is only ever appended; the
  * caller re-reads the result before it replaces the file. */
-#include "record.h"
+#include "progress_write.h"
 
 #include "arena.h"
-#include "utf8.h"
+#include "yaml_write.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SCHEMA_PREFIX "# yaml-language-server: $schema="
-
-/* A YAML double-quoted scalar: only '"', '\' and control characters
- * (utf8_is_control) need escaping - C1 too: libyaml reads U+0085 as a
- * line break and would fold it into a space; the rest of UTF-8 stays as it
- * is, readable. */
-static void put_quoted(strbuf *out, const char *s)
-{
-    sb_putc(out, '"');
-    size_t n = strlen(s), k;
-    for (size_t i = 0; i < n; i += k ? k : 1) {
-        int32_t cp;
-        k = utf8_decode(s + i, n - i, &cp);
-        if (!k)
-            sb_putc(out, s[i]);   /* not UTF-8: the read-back refuses it */
-        else if (cp == '"' || cp == '\\')
-            sb_printf(out, "\\%c", (char)cp);
-        else if (cp == '\n')
-            sb_puts(out, "\\n");
-        else if (cp == '\t')
-            sb_puts(out, "\\t");
-        else if (utf8_is_control(cp))
-            sb_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
-        else
-            sb_add(out, s + i, k);
-    }
-    sb_putc(out, '"');
-}
 
 static void put_line_start(strbuf *out, const char *nl, size_t indent, const char *text)
 {
@@ -49,17 +23,17 @@ static void put_line_start(strbuf *out, const char *nl, size_t indent, const cha
     sb_puts(out, text);
 }
 
-static void put_entry(strbuf *out, const record_entry *e, size_t indent, const char *nl)
+static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent, const char *nl)
 {
     char day[11];
     date_format_iso(e->date, day);
     sb_repeat(out, ' ', indent);
     sb_printf(out, "- date: %s", day);
     put_line_start(out, nl, indent, "  activity: ");
-    put_quoted(out, e->activity);
+    yaml_write_quoted(out, e->activity);
     if (e->occurrence) {
         put_line_start(out, nl, indent, "  occurrence: ");
-        put_quoted(out, e->occurrence);
+        yaml_write_quoted(out, e->occurrence);
     }
     put_line_start(out, nl, indent, "  state: ");
     sb_puts(out, progress_state_name(e->state));
@@ -71,24 +45,24 @@ static void put_entry(strbuf *out, const record_entry *e, size_t indent, const c
         put_line_start(out, nl, indent, "  values:");
         for (size_t i = 0; i < e->nvalues; i++) {
             put_line_start(out, nl, indent, "    ");
-            put_quoted(out, e->values[i].name);
+            yaml_write_quoted(out, e->values[i].name);
             sb_printf(out, ": %.15g", e->values[i].value);
         }
     }
     if (e->note) {
         put_line_start(out, nl, indent, "  note: ");
-        put_quoted(out, e->note);
+        yaml_write_quoted(out, e->note);
     }
     if (e->nevidence) {
         put_line_start(out, nl, indent, "  evidence:");
         for (size_t i = 0; i < e->nevidence; i++) {
             put_line_start(out, nl, indent, "    - ");
-            put_quoted(out, e->evidence[i]);
+            yaml_write_quoted(out, e->evidence[i]);
         }
     }
     if (e->by) {
         put_line_start(out, nl, indent, "  by: ");
-        put_quoted(out, e->by);
+        yaml_write_quoted(out, e->by);
     }
     sb_puts(out, nl);
 }
@@ -142,8 +116,8 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     return true;
 }
 
-bool record_append(const source *old, const node *root, const char *plan_id,
-                   const char *schema_comment, const record_entry *e, strbuf *out,
+bool progress_write_append(const source *old, const node *root, const char *plan_id,
+                   const char *schema_comment, const progress_write_entry *e, strbuf *out,
                    const char **why)
 {
     if (!old) {
@@ -170,7 +144,7 @@ bool record_append(const source *old, const node *root, const char *plan_id,
     return true;
 }
 
-char *record_schema_comment(const source *plan_src)
+char *progress_write_schema_comment(const source *plan_src)
 {
     static const char plan_schema[] = "plan.schema.json";
     for (unsigned l = 1; l <= plan_src->nlines && l <= 5; l++) {

@@ -1,7 +1,8 @@
-/* test-record.c - writing a record at the end of a log (record.h). An
- * appended log is read back with the YAML loader: the old text must be its
- * prefix, byte for byte, and the new record must come back with every
- * value it was given, whatever characters its text holds. */
+/* test-progress_write.c - writing a record at the end of a log
+ * (progress_write.h). An appended log is read back with the YAML loader:
+ * the old text must be its prefix, byte for byte, and the new record must
+ * come back with every value it was given, whatever characters its text
+ * holds. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,18 +10,18 @@
 #include <cmocka.h>
 
 #include "arena.h"
-#include "record.h"
+#include "progress_write.h"
 #include "yamlload.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const record_value values[] = {{"Tỷ lệ \"đạt\"", 85.5}};
+static const progress_write_value values[] = {{"Tỷ lệ \"đạt\"", 85.5}};
 static const char *const evidence[] = {"Báo cáo số 12/BC-TTTGPL", "a\\b\tc\nd: - [x] #e"};
 
-static record_entry entry(void)
+static progress_write_entry entry(void)
 {
-    record_entry e = {0};
+    progress_write_entry e = {0};
     date_parse("2026-05-04", false, &e.date);
     e.activity = "1.a";
     e.occurrence = "2026-Q2";
@@ -63,10 +64,10 @@ static size_t append_and_read_back(const char *old)
 {
     parsed before = parse(old, strlen(old));
     assert_non_null(before.root);
-    record_entry e = entry();
+    progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     const char *why = NULL;
-    assert_true(record_append(before.src, before.root, "p", NULL, &e, &out, &why));
+    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, &out, &why));
     assert_memory_equal(sb_str(&out), old, strlen(old));
     parsed after = parse(sb_str(&out), out.len);
     if (!after.root)
@@ -115,10 +116,10 @@ static void refuses_what_it_cannot_append_to(void **state)
     for (size_t i = 0; i < sizeof logs / sizeof *logs; i++) {
         parsed p = parse(logs[i], strlen(logs[i]));
         assert_non_null(p.root);
-        record_entry e = entry();
+        progress_write_entry e = entry();
         strbuf out = STRBUF_INIT;
         const char *why = NULL;
-        assert_false(record_append(p.src, p.root, "p", NULL, &e, &out, &why));
+        assert_false(progress_write_append(p.src, p.root, "p", NULL, &e, &out, &why));
         assert_non_null(why);
         sb_release(&out);
         release(&p);
@@ -130,12 +131,12 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
     (void)state;
     const char *plan_file = "# yaml-language-server: $schema=../schemas/plan.schema.json\nid: p\n";
     source *src = source_new("p.yaml", xstrdup(plan_file), strlen(plan_file));
-    char *line = record_schema_comment(src);
+    char *line = progress_write_schema_comment(src);
     assert_string_equal(line, "# yaml-language-server: $schema=../schemas/progress.schema.json");
-    record_entry e = entry();
+    progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     const char *why = NULL;
-    assert_true(record_append(NULL, NULL, "p", line, &e, &out, &why));
+    assert_true(progress_write_append(NULL, NULL, "p", line, &e, &out, &why));
     assert_non_null(strstr(sb_str(&out), "\n# yaml-language-server: $schema=../schemas/"
                                          "progress.schema.json\nplan: p\nrecords:\n- date: "));
     parsed back = parse(sb_str(&out), out.len);

@@ -1,4 +1,5 @@
-/* record.h - a new progress record, written as YAML at the end of a log.
+/* progress_write.h - the text of a new progress record, appended as YAML
+ * at the end of a log.
  *
  * The engine never rewrites a log: the text of a new record is added
  * after the last byte of the old text, in the log's own layout (the
@@ -8,8 +9,8 @@
  * append is refused with the reason. Strings are written double-quoted
  * (escaped as YAML requires), so no text can change the record's
  * structure. A new log starts with a header that says what the file is. */
-#ifndef KEHOACH_RECORD_H
-#define KEHOACH_RECORD_H
+#ifndef KEHOACH_PROGRESS_WRITE_H
+#define KEHOACH_PROGRESS_WRITE_H
 
 #include "date.h"
 #include "node.h"
@@ -20,36 +21,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct record_value {
+typedef struct progress_write_value {
     const char *name;             /* the target's name as the plan writes it */
     double value;
-} record_value;
+} progress_write_value;
 
-typedef struct record_entry {
+typedef struct progress_write_entry {
     date date;
     const char *activity;
     const char *occurrence;       /* NULL: not said */
     progress_state state;
     int percent;                  /* -1: not said */
-    const record_value *values;
+    const progress_write_value *values;
     size_t nvalues;
     const char *const *evidence;
     size_t nevidence;
     const char *note, *by;        /* NULL: not said */
-} record_entry;
+} progress_write_entry;
 
 /* Writes to out the whole new text of a log: the old text (old, its root
  * node) followed by the entry; or, when old is NULL, a new log for
  * plan_id, with schema_comment (a "# yaml-language-server: ..." line, or
  * NULL) at the top. Returns false with *why (a static English reason) when
  * the old log's layout does not allow appending. */
-bool record_append(const source *old, const node *root, const char *plan_id,
-                   const char *schema_comment, const record_entry *e, strbuf *out,
+bool progress_write_append(const source *old, const node *root, const char *plan_id,
+                   const char *schema_comment, const progress_write_entry *e, strbuf *out,
                    const char **why);
 
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
  * ".../progress.schema.json"); NULL when the plan has none. Caller frees. */
-char *record_schema_comment(const source *plan_src);
+char *progress_write_schema_comment(const source *plan_src);
 
 #endif

@@ -1,0 +1,183 @@
+/* test-update.c - a record added to a plan's log (update.h), in a
+ * temporary folder: a record appended after the log's last byte, its
+ * target named by number, checked and counted; a record refused, a log
+ * whose layout refuses an append and a plan with errors, each leaving the
+ * log byte for byte as it was; a date after today recorded with a
+ * warning; a plan found by its id; the two points a test may stop at. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "tempdir.h"
+#include "update.h"
+
+#include <unistd.h>
+
+TEMPDIR_GROUP("update")
+
+static const char plan_yaml[] =
+    "id: p\nissuer: X\nplace: Y\ntitle: T\nyear: 2026\n"
+    "sections:\n- id: \"1\"\n  title: S\n  activities:\n"
+    "  - id: \"1.a\"\n    title: A\n    lead: Sở Tư pháp\n    time: Quý I-IV\n"
+    "  - id: \"1.b\"\n    title: B\n    lead: Sở Y tế\n    time: Tháng 3/2026\n"
+    "    targets:\n    - {name: Số buổi, value: 6}\n"
+    "reports:\n- {by: Sở Tư pháp, to: Bộ Tư pháp, what: kết quả, due: \"2026-10-30\"}\n"
+    "recipients: [Bộ Tư pháp]\nsigner: {title: GIÁM ĐỐC, name: N}\n";
+
+static const char old_log[] =
+    "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n    activity: \"1.a\"\n"
+    "    occurrence: 2026-Q1\n    state: in-progress\n";
+
+static const progress_write_value by_number[] = {{"1", 4}};
+
+static const char *points[4];
+static size_t npoints;
+
+static void remember_point(const char *point)
+{
+    if (npoints < 4)
+        points[npoints++] = point;
+}
+
+/* A request for activity 1.b on 2026-03-20, today 2026-06-01. */
+static update_request request(const char *plan_file)
+{
+    update_request req = {
+        .plan = plan_file,
+        .entry = {.activity = "1.b", .state = PROGRESS_DONE, .percent = -1,
+                  .values = by_number, .nvalues = 1, .note = "xong"},
+        .lock_timeout_ms = 1000,
+        .max_problems = 50,
+        .pause = remember_point,
+    };
+    date_parse("2026-03-20", false, &req.entry.date);
+    date_parse("2026-06-01", false, &req.today);
+    return req;
+}
+
+static int fresh_plan(void **state)
+{
+    (void)state;
+    npoints = 0;
+    if (tempdir_write(root, "p.yaml", plan_yaml) != 0)
+        return -1;
+    return tempdir_write(root, "p.progress.yaml", old_log);
+}
+
+static void a_record_is_appended_and_checked(void **state)
+{
+    (void)state;
+    update_request req = request(in_root("p.yaml"));
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_RECORDED);
+    assert_int_equal(r.record_number, 2);
+    assert_string_equal(r.log_path, in_root("p.progress.yaml"));
+    assert_int_equal(diag_count(r.checks), 0);
+    assert_int_equal(diag_count(r.problems), 0);
+    assert_file_text(in_root("p.progress.yaml"),
+                     "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n"
+                     "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+                     "    state: in-progress\n"
+                     "  - date: 2026-03-20\n    activity: \"1.b\"\n    state: done\n"
+                     "    values:\n      \"Số buổi\": 4\n    note: \"xong\"\n");
+    assert_int_equal(npoints, 2);
+    assert_string_equal(points[0], "update-locked");
+    assert_string_equal(points[1], "update-commit");
+    update_result_release(&r);
+}
+
+/* The log is left byte for byte as it was, and no lock file stays. */
+static void assert_log_untouched(const char *log)
+{
+    assert_file_text(in_root("p.progress.yaml"), log);
+    assert_int_not_equal(access(in_root("p.progress.yaml.lock"), F_OK), 0);
+}
+
+static void a_refused_record_leaves_the_log_as_it_was(void **state)
+{
+    (void)state;
+    update_request req = request(in_root("p.yaml"));
+    req.entry.activity = "9.z";
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
+    assert_true(diag_errors(r.problems) > 0);
+    assert_int_equal(diag_errors(r.checks), 0);
+    assert_log_untouched(old_log);
+    assert_int_equal(npoints, 1);           /* never about to commit */
+    update_result_release(&r);
+
+    req = request(in_root("p.yaml"));
+    progress_write_value unknown = {"Số người", 3};
+    req.entry.values = &unknown;
+    assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
+    assert_log_untouched(old_log);
+    update_result_release(&r);
+}
+
+static void a_log_or_plan_in_the_way_is_left_as_it_was(void **state)
+{
+    (void)state;
+    static const char flow[] = "plan: p\nrecords: []\n";
+    assert_int_equal(tempdir_write(root, "p.progress.yaml", flow), 0);
+    update_request req = request(in_root("p.yaml"));
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_CANNOT_APPEND);
+    assert_non_null(r.why);
+    assert_log_untouched(flow);
+    update_result_release(&r);
+
+    static const char wrong[] = "plan: p\nrecords:\n- date: 2026-02-30\n";
+    assert_int_equal(tempdir_write(root, "p.progress.yaml", wrong), 0);
+    assert_int_equal(update_record(&req, &r), UPDATE_PLAN_ERRORS);
+    assert_true(diag_errors(r.checks) > 0);
+    assert_log_untouched(wrong);
+    update_result_release(&r);
+}
+
+static void a_date_after_today_is_recorded_with_a_warning(void **state)
+{
+    (void)state;
+    update_request req = request(in_root("p.yaml"));
+    date_parse("2026-03-01", false, &req.today);
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_RECORDED);
+    assert_int_equal(diag_errors(r.problems), 0);
+    assert_int_equal(diag_warnings(r.problems), 1);
+    assert_non_null(strstr(diag_get(r.problems, 0)->message, "is after today"));
+    update_result_release(&r);
+}
+
+static void a_plan_is_found_by_its_id(void **state)
+{
+    (void)state;
+    char *here = getcwd(NULL, 0);
+    assert_int_equal(chdir(root), 0);
+    update_request req = request("p");
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_RECORDED);
+    assert_string_equal(r.plan_path, "p.yaml");
+    update_result_release(&r);
+    req.plan = "q";
+    assert_int_equal(update_record(&req, &r), UPDATE_NO_PLAN);
+    assert_null(r.log_path);
+    assert_int_equal(r.located.nnear, 1);
+    assert_string_equal(r.located.near[0], "p");
+    update_result_release(&r);
+    assert_int_equal(chdir(here), 0);
+    free(here);
+}
+
+int main(void)
+{
+#define WITH_PLAN(test) cmocka_unit_test_setup(test, fresh_plan)
+    const struct CMUnitTest tests[] = {
+        WITH_PLAN(a_record_is_appended_and_checked),
+        WITH_PLAN(a_refused_record_leaves_the_log_as_it_was),
+        WITH_PLAN(a_log_or_plan_in_the_way_is_left_as_it_was),
+        WITH_PLAN(a_date_after_today_is_recorded_with_a_warning),
+        WITH_PLAN(a_plan_is_found_by_its_id),
+    };
+    return cmocka_run_group_tests(tests, make_root, remove_root);
+}
