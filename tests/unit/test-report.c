@@ -740,8 +740,8 @@ static void template_error_details(void **state)
     assert_null(b.t);
     assert_int_equal(diag_errors(b.d), 1);
     x = diag_get(b.d, 0);
-    assert_string_equal(x->message, "unknown field 'zzzzzzzz'; the fields are listed in the "
-                                    "README (Report templates)");
+    assert_string_equal(x->message, "unknown field 'zzzzzzzz'; the fields are listed in "
+                                    "docs/reports.md (Fields)");
     unbuild(&b);
 
     /* the order error points back at the first per-plan sheet */

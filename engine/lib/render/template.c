@@ -151,8 +151,8 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
                                                            "mean '%s'?", name, names[hint]));
             else
                 at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; the fields "
-                                                           "are listed in the README (Report "
-                                                           "templates)", name));
+                                                           "are listed in docs/reports.md "
+                                                           "(Fields)", name));
             free(names);
             errors++;
         } else if (f->scope != FIELD_RUN && !(f->scope == FIELD_PLAN && plan_fields)) {
