@@ -66,12 +66,13 @@ static int cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     }
 
-    char *text, *err;
+    char *text;
     size_t len;
+    strbuf err = STRBUF_INIT;
     fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
     if (st_read == FILEIO_ERROR) {
-        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, err);
-        free(err);
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, sb_str(&err));
+        sb_release(&err);
         return EXIT_IO;
     }
     if (st_read == FILEIO_TOO_LARGE) {

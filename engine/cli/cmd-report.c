@@ -40,7 +40,6 @@ static const cli_option option_table[] = {
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    char why[160];
     switch (arg->option) {
     case -1:
         o->paths[o->npaths++] = arg->value;
@@ -48,13 +47,15 @@ static bool on_arg(const cli_args *arg, void *ctx)
     case OPT_TEMPLATE:
         o->template_name = arg->value;
         return true;
-    case OPT_PERIOD:
-        if (!report_period_parse(arg->value, &o->period, why, sizeof why)) {
-            cli_usage_error("report", "%s", why);
-            return false;
-        }
-        o->has_period = true;
-        return true;
+    case OPT_PERIOD: {
+        strbuf why = STRBUF_INIT;
+        bool read = report_period_parse(arg->value, &o->period, &why);
+        if (!read)
+            cli_usage_error("report", "%s", sb_str(&why));
+        sb_release(&why);
+        o->has_period = read;
+        return read;
+    }
     case OPT_AS_OF:
         if (!cli_date("report", arg->value, &o->as_of))
             return false;
@@ -72,9 +73,9 @@ static report_period year_of(date d)
 {
     period year = period_year_of(d);
     report_period p;
-    char key[16], why[160];
+    char key[16];
     period_key(&year, key);
-    report_period_parse(key, &p, why, sizeof why);
+    report_period_parse(key, &p, NULL);
     return p;
 }
 
@@ -106,15 +107,15 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
 static int check_template_name(const char *name)
 {
     if (template_names_file(name)) {
-        char *err = NULL;
+        strbuf err = STRBUF_INIT;
         fileio_kind kind = fileio_kind_of(name, &err);
         int code = EXIT_VALID;
         if (kind != FILEIO_FILE) {
             cli_line(stderr, "kehoach report: cannot read the template '%s': %s", name,
-                     kind == FILEIO_MISSING ? err : "it is a folder");
+                     kind == FILEIO_MISSING ? sb_str(&err) : "it is a folder");
             code = EXIT_IO;
         }
-        free(err);
+        sb_release(&err);
         return code;
     }
     size_t n = 0;
@@ -144,11 +145,11 @@ static int print_template_problems(diag_sink *d)
 
 static int render_report(options *o, const template *t)
 {
-    char *err = NULL;
+    strbuf err = STRBUF_INIT;
     outfile *out = outfile_open(o->output, OUTFILE_REPLACE, &err);
     if (!out) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
-        free(err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
+        sb_release(&err);
         return EXIT_IO;
     }
     cli_test_stop("report-writing");
@@ -161,8 +162,8 @@ static int render_report(options *o, const template *t)
     };
     report *r = report_begin(&ro, &err);
     if (!r) {
-        cli_line(stderr, "kehoach report: %s", err);
-        free(err);
+        cli_line(stderr, "kehoach report: %s", sb_str(&err));
+        sb_release(&err);
         outfile_discard(out);
         return EXIT_IO;
     }
@@ -178,14 +179,11 @@ static int render_report(options *o, const template *t)
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
         code = EXIT_IO;
     }
-    free(err);
-    err = NULL;
     if (code == EXIT_VALID && !outfile_commit(out, &err)) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, err);
-        free(err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
         code = EXIT_IO;
     } else if (code != EXIT_VALID) {
         outfile_discard(out);
@@ -204,6 +202,7 @@ static int render_report(options *o, const template *t)
                    "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
                    XLSX_MAX_TEXT);
     }
+    sb_release(&err);
     validate_result_release(&vr);
     diag_sink_free(d);
     return code;

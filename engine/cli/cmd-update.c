@@ -174,7 +174,7 @@ static int print_result(const options *o, const update_result *r)
         explain_not_found(o->plan, &r->located);
         return EXIT_PROBLEMS;
     case UPDATE_NOT_LOCKED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded", r->err);
+        cli_line(stderr, "kehoach update: %s; nothing was recorded", sb_str(&r->err));
         return EXIT_IO;
     case UPDATE_INTERNAL:
         return EXIT_INTERNAL;
@@ -186,7 +186,7 @@ static int print_result(const options *o, const update_result *r)
         return EXIT_PROBLEMS;
     case UPDATE_CANNOT_APPEND:
         cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; "
-                 "nothing was recorded", r->log_path, r->why);
+                 "nothing was recorded", r->log_path, sb_str(&r->err));
         return EXIT_PROBLEMS;
     case UPDATE_REFUSED:
         cli_line(stderr, "kehoach update: the record was refused; '%s' is "
@@ -194,12 +194,12 @@ static int print_result(const options *o, const update_result *r)
         return EXIT_PROBLEMS;
     case UPDATE_LOG_CHANGED:
         cli_line(stderr, "kehoach update: %s; nothing was recorded; check it "
-                 "with 'kehoach validate', then run the update again", r->err);
+                 "with 'kehoach validate', then run the update again", sb_str(&r->err));
         return EXIT_IO;
     case UPDATE_NOT_WRITTEN:
         break;
     }
-    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", r->err,
+    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", sb_str(&r->err),
              r->log_path);
     return EXIT_IO;
 }

@@ -179,9 +179,10 @@ bool cli_date(const char *command, const char *value, date *out)
     if (st == DATE_BAD_FORM) {
         cli_usage_error(command, "'%s' is not a date; write it as YYYY-MM-DD", value);
     } else {
-        char why[80];
-        date_explain(st, out, why, sizeof why);
-        cli_usage_error(command, "'%s' is not a real date: %s", value, why);
+        strbuf why = STRBUF_INIT;
+        date_explain(st, out, &why);
+        cli_usage_error(command, "'%s' is not a real date: %s", value, sb_str(&why));
+        sb_release(&why);
     }
     return false;
 }

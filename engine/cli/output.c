@@ -68,12 +68,14 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
 int cli_emit(const char *command, const char *path, outfile_mode mode, const strbuf *out)
 {
     if (path) {
-        char *err;
-        if (!outfile_write(path, mode, sb_str(out), out->len, &err)) {
-            cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path, err);
-            free(err);
+        strbuf err = STRBUF_INIT;
+        bool written = outfile_write(path, mode, sb_str(out), out->len, &err);
+        if (!written)
+            cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
+                     sb_str(&err));
+        sb_release(&err);
+        if (!written)
             return EXIT_IO;
-        }
     } else if (!cli_write(stdout, out)) {
         fprintf(stderr, "kehoach %s: cannot write the output\n", command);
         return EXIT_IO;

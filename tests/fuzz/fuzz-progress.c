@@ -132,9 +132,9 @@ static void update_on_disk(const uint8_t *data, size_t size)
     date_parse("2026-07-01", false, &req.today);
     update_result r;
     update_record(&req, &r);
-    char *text, *err;
+    char *text;
     size_t len;
-    if (fileio_read(log_path, (size_t)1 << 30, &text, &len, &err) != FILEIO_OK)
+    if (fileio_read(log_path, (size_t)1 << 30, &text, &len, NULL) != FILEIO_OK)
         abort();
     if (r.status == UPDATE_INTERNAL || says_internal_error(r.checks) ||
         says_internal_error(r.problems))

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < 2; i++) {
         arena *a = arena_new();
         when w;
-        const char *why;
+        strbuf why = STRBUF_INIT;
         if (when_parse(a, text, &years[i], &w, &why)) {
             for (size_t k = 0; k < w.count; k++) {
                 const when_window *x = &w.windows[k];
@@ -24,12 +24,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     date_cmp(x->from, x->to) > 0 || !x->key || !x->label)
                     abort();
             }
-        } else if (!why) {
+        } else if (!why.len) {
             abort();
         }
+        sb_reset(&why);
         when_duty duty;
-        if (!when_parse_duty(a, text, &duty, &why) && !why)
+        if (!when_parse_duty(a, text, &duty, &why) && !why.len)
             abort();
+        sb_release(&why);
         arena_free(a);
     }
     free(text);

@@ -43,15 +43,16 @@ static void explanations(void **state)
 {
     (void)state;
     date d;
-    char buf[80];
-    date_explain(date_parse("2026-02-31", false, &d), &d, buf, sizeof buf);
-    assert_string_equal(buf, "February 2026 has 28 days");
-    date_explain(date_parse("2024-02-30", false, &d), &d, buf, sizeof buf);
-    assert_string_equal(buf, "February 2024 has 29 days");
-    date_explain(date_parse("2026-13", true, &d), &d, buf, sizeof buf);
-    assert_string_equal(buf, "there is no month 13");
-    date_explain(date_parse("2026-01-00", false, &d), &d, buf, sizeof buf);
-    assert_string_equal(buf, "there is no day 0");
+    strbuf buf = STRBUF_INIT;
+    date_explain(date_parse("2026-02-31", false, &d), &d, &buf);
+    assert_string_equal(sb_str(&buf), "February 2026 has 28 days");
+    date_explain(date_parse("2024-02-30", false, &d), &d, &buf);
+    assert_string_equal(sb_str(&buf), "February 2024 has 29 days");
+    date_explain(date_parse("2026-13", true, &d), &d, &buf);
+    assert_string_equal(sb_str(&buf), "there is no month 13");
+    date_explain(date_parse("2026-01-00", false, &d), &d, &buf);
+    assert_string_equal(sb_str(&buf), "there is no day 0");
+    sb_release(&buf);
 }
 
 static void arithmetic_across_months_years_and_leap_days(void **state)

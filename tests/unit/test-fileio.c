@@ -59,7 +59,8 @@ static int teardown(void **state)
 static void reads_within_the_limit(void **state)
 {
     (void)state;
-    char path[256], *data, *err;
+    char path[256], *data;
+    strbuf err = STRBUF_INIT;
     size_t len;
     snprintf(path, sizeof path, "%s/top.yaml", root);
     assert_int_equal(fileio_read(path, 100, &data, &len, &err), FILEIO_OK);
@@ -69,14 +70,14 @@ static void reads_within_the_limit(void **state)
     assert_int_equal(fileio_read(path, 4, &data, &len, &err), FILEIO_TOO_LARGE);
     assert_null(data);
     assert_int_equal(fileio_read("/nonexistent/x.yaml", 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(err, "No such file or directory");
-    free(err);
+    assert_string_equal(sb_str(&err), "No such file or directory");
+    sb_release(&err);
     assert_int_equal(fileio_read(root, 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(err, "Is a directory");
-    free(err);
+    assert_string_equal(sb_str(&err), "Is a directory");
+    sb_release(&err);
     assert_int_equal(fileio_read("/dev/zero", 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(err, "not a regular file");
-    free(err);
+    assert_string_equal(sb_str(&err), "not a regular file");
+    sb_release(&err);
 }
 
 static void walks_sorted_skipping_hidden_and_links(void **state)
@@ -93,16 +94,17 @@ static void walks_sorted_skipping_hidden_and_links(void **state)
         assert_string_equal(list.paths[i], path);
     }
     fileio_list_release(&list);
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(fileio_kind_of(root, &err), FILEIO_DIR);
     assert_int_equal(fileio_kind_of("/nonexistent", &err), FILEIO_MISSING);
-    free(err);
+    sb_release(&err);
 }
 
 static void remembers_what_was_read(void **state)
 {
     (void)state;
-    char path[256], other[256], *data, *err;
+    char path[256], other[256], *data;
+    strbuf err = STRBUF_INIT;
     size_t len;
     snprintf(path, sizeof path, "%s/top.yaml", root);
     snprintf(other, sizeof other, "%s/a/notes.txt", root);
@@ -132,7 +134,8 @@ static void walks_within_a_limit(void **state)
 static void opens_within_the_limit(void **state)
 {
     (void)state;
-    char path[256], *err;
+    char path[256];
+    strbuf err = STRBUF_INIT;
     int fd;
     size_t size;
     snprintf(path, sizeof path, "%s/top.yaml", root);
@@ -146,8 +149,8 @@ static void opens_within_the_limit(void **state)
     assert_int_equal(fd, -1);
     assert_int_equal(size, strlen("kế hoạch\n"));
     assert_int_equal(fileio_open(root, 100, &fd, &size, &err), FILEIO_ERROR);
-    assert_string_equal(err, "Is a directory");
-    free(err);
+    assert_string_equal(sb_str(&err), "Is a directory");
+    sb_release(&err);
 }
 
 static void lists_grow_past_every_doubling(void **state)

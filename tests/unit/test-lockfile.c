@@ -31,7 +31,7 @@ static void commit_replaces_release_keeps(void **state)
     (void)state;
     const char *path = in_root("log.yaml"), *lock_path = in_root("log.yaml.lock");
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_string_equal(lockfile_path(lk), lock_path);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_OK);
@@ -63,7 +63,7 @@ static void a_held_lock_makes_others_wait(void **state)
          * before the kill */
         alarm(30);
         lockfile *held;
-        char *err;
+        strbuf err = STRBUF_INIT;
         if (lockfile_acquire(path, 1000, &held, &err) != LOCKFILE_OK)
             _exit(1);
         if (write(ready[1], "x", 1) != 1)
@@ -74,10 +74,10 @@ static void a_held_lock_makes_others_wait(void **state)
     char c;
     assert_int_equal(read(ready[0], &c, 1), 1);
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 200, &lk, &err), LOCKFILE_BUSY);
-    assert_non_null(strstr(err, "busy.yaml.lock"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "busy.yaml.lock"));
+    sb_release(&err);
     kill(child, SIGKILL);
     waitpid(child, NULL, 0);
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
@@ -90,12 +90,12 @@ static void a_held_lock_makes_others_wait(void **state)
 static void refused(const char *path, const char *words)
 {
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_ERROR);
     assert_null(lk);
-    if (!strstr(err, words))
-        fail_msg("'%s' lacks '%s'", err, words);
-    free(err);
+    if (!strstr(sb_str(&err), words))
+        fail_msg("'%s' lacks '%s'", sb_str(&err), words);
+    sb_release(&err);
 }
 
 static void a_lock_file_that_is_no_plain_file_is_refused(void **state)
@@ -134,7 +134,7 @@ static void the_mode_is_kept_without_set_id_bits(void **state)
     assert_int_equal(tempdir_write(root, "mode.yaml", "one\n"), 0);
     assert_int_equal(chmod(path, 06640), 0);
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
     struct stat st;
@@ -151,7 +151,7 @@ static void the_owner_is_kept_as_root(void **state)
     assert_int_equal(tempdir_write(root, "owned.yaml", "one\n"), 0);
     assert_int_equal(chown(path, 1, 1), 0);
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
     struct stat st;
@@ -168,12 +168,12 @@ static void commit_after(void (*change)(const char *path), const char *expected)
     unlink(path);
     assert_int_equal(tempdir_write(root, "race.yaml", "one\n"), 0);
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     change(path);
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_CHANGED);
-    assert_non_null(strstr(err, "was changed while the update ran"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "was changed while the update ran"));
+    sb_release(&err);
     if (expected)
         assert_file_text(path, expected);
     else
@@ -210,17 +210,17 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
     const char *path = in_root("prefix.yaml");
     assert_int_equal(tempdir_write(root, "prefix.yaml", "one\n"), 0);
     lockfile *lk;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "two\n", 4, &err), LOCKFILE_CHANGED);
-    free(err);
+    sb_release(&err);
     assert_file_text(path, "one\n");
     /* a file that appeared after the lock was taken */
     path = in_root("new.yaml");
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(tempdir_write(root, "new.yaml", "hand\n"), 0);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_CHANGED);
-    free(err);
+    sb_release(&err);
     assert_file_text(path, "hand\n");
 }
 

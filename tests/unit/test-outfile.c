@@ -28,7 +28,8 @@ TEMPDIR_GROUP("outfile")
 /* Reads path as a command reads its inputs (fileio_read remembers it). */
 static void read_as_input(const char *path)
 {
-    char *data, *err;
+    char *data;
+    strbuf err = STRBUF_INIT;
     size_t len;
     assert_int_equal(fileio_read(path, 1 << 20, &data, &len, &err), FILEIO_OK);
     free(data);
@@ -49,11 +50,11 @@ static size_t count_names(const char *prefix)
 
 static void refused(const char *path, const char *words)
 {
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_null(outfile_open(path, OUTFILE_REPLACE, &err));
-    if (!strstr(err, words))
-        fail_msg("'%s' lacks '%s'", err, words);
-    free(err);
+    if (!strstr(sb_str(&err), words))
+        fail_msg("'%s' lacks '%s'", sb_str(&err), words);
+    sb_release(&err);
 }
 
 static void what_is_not_a_plain_file_is_refused(void **state)
@@ -82,13 +83,13 @@ static void an_input_is_never_replaced(void **state)
     refused(in_root("other-name.yaml"), "input.yaml");
     /* read after the output was opened: refused at the commit */
     assert_int_equal(tempdir_write(root, "late.yaml", "x: 1\n"), 0);
-    char *err;
+    strbuf err = STRBUF_INIT;
     outfile *f = outfile_open(in_root("late.yaml"), OUTFILE_REPLACE, &err);
     assert_non_null(f);
     read_as_input(in_root("late.yaml"));
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(err, "reads"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "reads"));
+    sb_release(&err);
     assert_file_text(in_root("late.yaml"), "x: 1\n");
     assert_int_equal(count_names("late.yaml.tmp-"), 0);
 }
@@ -98,18 +99,18 @@ static void an_input_is_never_replaced(void **state)
 static void a_new_file_never_replaces_one(void **state)
 {
     (void)state;
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_int_equal(tempdir_write(root, "there.yaml", "keep\n"), 0);
     assert_null(outfile_open(in_root("there.yaml"), OUTFILE_NEW, &err));
-    assert_non_null(strstr(err, "it exists"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "it exists"));
+    sb_release(&err);
     outfile *f = outfile_open(in_root("late-new.yaml"), OUTFILE_NEW, &err);
     assert_non_null(f);
     assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
     assert_int_equal(tempdir_write(root, "late-new.yaml", "made meanwhile\n"), 0);
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(err, "would be replaced"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "would be replaced"));
+    sb_release(&err);
     assert_file_text(in_root("late-new.yaml"), "made meanwhile\n");
     assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
     assert_file_text(in_root("fresh.yaml"), "new\n");
@@ -120,7 +121,7 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
 {
     (void)state;
     assert_int_equal(tempdir_write(root, "victim", "keep\n"), 0);
-    char *err;
+    strbuf err = STRBUF_INIT;
     outfile *f = outfile_open(in_root("swap.txt"), OUTFILE_REPLACE, &err);
     assert_non_null(f);
     /* its name is taken away and a link to another file put in its place */
@@ -135,8 +136,8 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
     assert_int_equal(symlink(in_root("victim"), tmp), 0);
     assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(err, "was removed or replaced"));
-    free(err);
+    assert_non_null(strstr(sb_str(&err), "was removed or replaced"));
+    sb_release(&err);
     assert_file_text(in_root("victim"), "keep\n");
     assert_file_text(in_root("moved"), "new\n");
     assert_int_not_equal(access(in_root("swap.txt"), F_OK), 0);
@@ -144,7 +145,7 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
 
 static mode_t mode_after_write(const char *name)
 {
-    char *err;
+    strbuf err = STRBUF_INIT;
     assert_true(outfile_write(in_root(name), OUTFILE_REPLACE, "new\n", 4, &err));
     struct stat st;
     assert_int_equal(lstat(in_root(name), &st), 0);
@@ -185,7 +186,7 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
     (void)state;
     assert_int_equal(tempdir_write(root, "out.xlsx.tmp-AbC123", "stale\n"), 0);
     assert_int_equal(tempdir_write(root, "out.xlsx.tmp-toolong7", "other\n"), 0);
-    char *err;
+    strbuf err = STRBUF_INIT;
     outfile *first = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE, &err);
     assert_non_null(first);
     assert_int_not_equal(access(in_root("out.xlsx.tmp-AbC123"), F_OK), 0);
@@ -204,7 +205,7 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
 static void remove_all_leaves_no_temporary(void **state)
 {
     (void)state;
-    char *err;
+    strbuf err = STRBUF_INIT;
     outfile *a = outfile_open(in_root("a.ics"), OUTFILE_REPLACE, &err);
     outfile *b = outfile_open(in_root("b.ics"), OUTFILE_REPLACE, &err);
     assert_non_null(a);

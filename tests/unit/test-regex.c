@@ -39,16 +39,16 @@ static void check_search(const char *pattern, size_t pattern_len,
                          const char *subject, size_t subject_len,
                          regex_result expected, int line)
 {
-    char *err = NULL;
+    strbuf err = STRBUF_INIT;
     size_t offset = 0;
-    regex *re = regex_compile(pattern, pattern_len, &err, &offset);
+    regex *re = regex_compile(pattern, pattern_len, &offset, &err);
     if (!re) {
         print_error("line %d: /%.*s/ refused: %s (offset %zu)\n", line,
-                    shown(pattern_len), pattern, err ? err : "no message", offset);
-        free(err);
+                    shown(pattern_len), pattern, sb_str(&err), offset);
+        sb_release(&err);
         fail();
     }
-    assert_null(err);
+    assert_int_equal(err.len, 0);
     regex_result got = regex_search(re, subject, subject_len);
     regex_free(re);
     if (got != expected) {
@@ -68,16 +68,17 @@ static void check_search(const char *pattern, size_t pattern_len,
 static void check_refused(const char *pattern, size_t pattern_len,
                           size_t expected_offset, const char *fragment, int line)
 {
-    char *err = NULL;
+    strbuf reason = STRBUF_INIT;
     size_t offset = 999999;
-    regex *re = regex_compile(pattern, pattern_len, &err, &offset);
+    regex *re = regex_compile(pattern, pattern_len, &offset, &reason);
     if (re) {
         regex_free(re);
         print_error("line %d: /%.*s/ compiled, expected a refusal\n", line,
                     shown(pattern_len), pattern);
         fail();
     }
-    if (!err) {
+    const char *err = sb_str(&reason);
+    if (!reason.len) {
         print_error("line %d: /%.*s/ refused without a message\n", line,
                     shown(pattern_len), pattern);
         fail();
@@ -89,7 +90,7 @@ static void check_refused(const char *pattern, size_t pattern_len,
         print_error("line %d: /%.*s/ refused with \"%s\" at %zu, expected \"%s\" at %zu\n",
                     line, shown(pattern_len), pattern, err, offset, fragment,
                     expected_offset);
-    free(err);
+    sb_release(&reason);
     if (!ok)
         fail();
 }
@@ -891,21 +892,21 @@ static void test_refused_misc(void **state)
     /* a refusal without err or err_offset leaks nothing */
     assert_null(regex_compile("(?<=a)", 6, NULL, NULL));
     size_t offset = 99;
-    assert_null(regex_compile("a{3,2}", 6, NULL, &offset));
+    assert_null(regex_compile("a{3,2}", 6, &offset, NULL));
     assert_int_equal(offset, 1);
-    char *err = (char *)"untouched";
-    assert_null(regex_compile("[", 1, &err, NULL));
-    assert_string_equal(err, "unterminated character class");
-    free(err);
+    strbuf err = STRBUF_INIT;
+    sb_puts(&err, "an earlier reason");
+    assert_null(regex_compile("[", 1, NULL, &err));
+    assert_string_equal(sb_str(&err), "unterminated character class");
 
-    /* success clears err */
-    err = (char *)"untouched";
+    /* success leaves err as it was and sets the offset to 0 */
     offset = 99;
-    regex *re = regex_compile("a", 1, &err, &offset);
+    regex *re = regex_compile("a", 1, &offset, &err);
     assert_non_null(re);
-    assert_null(err);
+    assert_string_equal(sb_str(&err), "unterminated character class");
     assert_int_equal(offset, 0);
     regex_free(re);
+    sb_release(&err);
 }
 
 /* ---- limits ----------------------------------------------------------------- */

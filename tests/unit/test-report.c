@@ -189,13 +189,13 @@ static void periods_named_and_spans(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         report_period p;
-        char why[256] = "";
-        assert_true(report_period_parse(cases[i].text, &p, why, sizeof why));
+        strbuf why = STRBUF_INIT;
+        assert_true(report_period_parse(cases[i].text, &p, &why));
         assert_day(p.from, cases[i].from[0], cases[i].from[1], cases[i].from[2]);
         assert_day(p.to, cases[i].to[0], cases[i].to[1], cases[i].to[2]);
         assert_string_equal(p.key, cases[i].key);
         assert_string_equal(p.label, cases[i].label);
-        assert_string_equal(why, "");
+        assert_int_equal(why.len, 0);
     }
 }
 
@@ -217,9 +217,10 @@ static void periods_refused_with_reason(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         report_period p;
-        char why[256] = "";
-        assert_false(report_period_parse(cases[i].text, &p, why, sizeof why));
-        assert_string_equal(why, cases[i].why);
+        strbuf why = STRBUF_INIT;
+        assert_false(report_period_parse(cases[i].text, &p, &why));
+        assert_string_equal(sb_str(&why), cases[i].why);
+        sb_release(&why);
     }
     /* other shapes that are no period: a reason each */
     const char *bad[] = {"2026-H3", "2026-13", "2026-3", "26", "2026-01-01..",
@@ -228,9 +229,10 @@ static void periods_refused_with_reason(void **state)
                          "2026-01-01 .. 2026-06-30"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         report_period p;
-        char why[256] = "";
-        assert_false(report_period_parse(bad[i], &p, why, sizeof why));
-        assert_non_null(strstr(why, bad[i]));
+        strbuf why = STRBUF_INIT;
+        assert_false(report_period_parse(bad[i], &p, &why));
+        assert_non_null(strstr(sb_str(&why), bad[i]));
+        sb_release(&why);
     }
 }
 
@@ -815,8 +817,7 @@ static void expand_run_fields(void **state)
     (void)state;
     arena *a = arena_new();
     report_run run = {.as_of = {2026, 12, 14}, .template_name = "ministry"};
-    char why[128];
-    assert_true(report_period_parse("2026", &run.period, why, sizeof why));
+    assert_true(report_period_parse("2026", &run.period, NULL));
     report_context c = {.run = &run, .a = a};
     static const struct {
         const char *text, *want;
@@ -843,7 +844,7 @@ static void expand_run_fields(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_string_equal(report_expand(cases[i].text, &c), cases[i].want);
 
-    assert_true(report_period_parse("2026-01-01..2026-06-30", &run.period, why, sizeof why));
+    assert_true(report_period_parse("2026-01-01..2026-06-30", &run.period, NULL));
     assert_string_equal(report_expand("{period.label} ({period.key})", &c),
                         "Từ 01/01/2026 đến 30/06/2026 (2026-01-01..2026-06-30)");
     arena_free(a);

@@ -48,23 +48,23 @@ date_status date_parse(const char *s, bool allow_partial, date *out)
     return DATE_OK;
 }
 
-void date_explain(date_status status, const date *d, char *buf, size_t size)
+void date_explain(date_status status, const date *d, strbuf *err)
 {
     switch (status) {
     case DATE_OK:
-        snprintf(buf, size, "the date is valid");
+        sb_error(err, "the date is valid");
         break;
     case DATE_BAD_FORM:
-        snprintf(buf, size, "a date is written YYYY-MM-DD");
+        sb_error(err, "a date is written YYYY-MM-DD");
         break;
     case DATE_BAD_MONTH:
-        snprintf(buf, size, "there is no month %d", d->month);
+        sb_error(err, "there is no month %d", d->month);
         break;
     case DATE_BAD_DAY:
         if (d->day < 1)
-            snprintf(buf, size, "there is no day %d", d->day);
+            sb_error(err, "there is no day %d", d->day);
         else
-            snprintf(buf, size, "%s %d has %d days", month_names[d->month - 1],
+            sb_error(err, "%s %d has %d days", month_names[d->month - 1],
                      d->year, date_days_in_month(d->year, d->month));
         break;
     }

@@ -14,6 +14,8 @@
 #ifndef KEHOACH_DATE_H
 #define KEHOACH_DATE_H
 
+#include "strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -36,8 +38,8 @@ typedef enum date_status {
 date_status date_parse(const char *s, bool allow_partial, date *out);
 
 /* Explains a failed parse in one phrase, e.g. "February 2026 has 28 days"
- * or "there is no month 13"; writes into buf. */
-void date_explain(date_status status, const date *d, char *buf, size_t size);
+ * or "there is no month 13", as a reason in err (strbuf.h). */
+void date_explain(date_status status, const date *d, strbuf *err);
 
 /* A date from its parts (not checked). */
 date date_make(int year, int month, int day);

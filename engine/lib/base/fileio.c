@@ -57,25 +57,24 @@ const char *fileio_was_read(const struct stat *st)
 }
 
 fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
-                          char **err)
+                          strbuf *err)
 {
     *fd = -1;
     *size = 0;
-    *err = NULL;
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
     int f = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (f < 0) {
-        *err = xstrdup(strerror(errno));
+        sb_error(err, "%s", strerror(errno));
         return FILEIO_ERROR;
     }
     struct stat st;
     if (fstat(f, &st) != 0) {
-        *err = xstrdup(strerror(errno));
+        sb_error(err, "%s", strerror(errno));
         close(f);
         return FILEIO_ERROR;
     }
     if (!S_ISREG(st.st_mode)) {
-        *err = xstrdup(S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        sb_error(err, "%s", S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
         close(f);
         return FILEIO_ERROR;
     }
@@ -93,7 +92,7 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
 }
 
 fileio_status fileio_read(const char *path, size_t max, char **data,
-                          size_t *len, char **err)
+                          size_t *len, strbuf *err)
 {
     *data = NULL;
     int fd;
@@ -117,7 +116,7 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            *err = xstrdup(strerror(errno));
+            sb_error(err, "%s", strerror(errno));
             free(buf);
             close(fd);
             return FILEIO_ERROR;
@@ -139,12 +138,11 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
     return FILEIO_OK;
 }
 
-fileio_kind fileio_kind_of(const char *path, char **err)
+fileio_kind fileio_kind_of(const char *path, strbuf *err)
 {
     struct stat st;
-    *err = NULL;
     if (stat(path, &st) != 0) {
-        *err = xstrdup(strerror(errno));
+        sb_error(err, "%s", strerror(errno));
         return FILEIO_MISSING;
     }
     return S_ISDIR(st.st_mode) ? FILEIO_DIR : FILEIO_FILE;

@@ -11,6 +11,8 @@
 #ifndef KEHOACH_FILEIO_H
 #define KEHOACH_FILEIO_H
 
+#include "strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
@@ -22,17 +24,17 @@ typedef enum fileio_status {
 } fileio_status;
 
 /* Reads the whole file into a malloc'ed buffer with a NUL after the last
- * byte (caller frees). On FILEIO_ERROR, *err is a malloc'ed message such
- * as "No such file or directory" (caller frees). On FILEIO_TOO_LARGE,
+ * byte (caller frees). On FILEIO_ERROR, err gets the reason (strbuf.h),
+ * such as "No such file or directory". On FILEIO_TOO_LARGE,
  * *len is the size seen so far (more than max). */
 fileio_status fileio_read(const char *path, size_t max, char **data,
-                          size_t *len, char **err);
+                          size_t *len, strbuf *err);
 
 /* Opens a regular file of at most max bytes for reading (caller closes
  * *fd), and stores its size in *size. FILEIO_ERROR and FILEIO_TOO_LARGE
  * as for fileio_read (no descriptor is left open). */
 fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
-                          char **err);
+                          strbuf *err);
 
 typedef struct fileio_list {
     char **paths;
@@ -41,7 +43,7 @@ typedef struct fileio_list {
 
 /* What a path names. */
 typedef enum fileio_kind { FILEIO_MISSING, FILEIO_FILE, FILEIO_DIR } fileio_kind;
-fileio_kind fileio_kind_of(const char *path, char **err);
+fileio_kind fileio_kind_of(const char *path, strbuf *err);
 
 /* Appends to list every regular file below dir whose name ends in one of
  * the suffixes (NULL-terminated), sorted by path. Unreadable folders are

@@ -32,22 +32,16 @@ struct lockfile {
     file_state seen;             /* the file when the lock was taken */
 };
 
-static char *message(const char *what, const char *path)
+/* What failed on path, with errno's reason. */
+static void fail_errno(strbuf *err, const char *what, const char *path)
 {
-    const char *why = strerror(errno);
-    size_t n = strlen(what) + strlen(path) + strlen(why) + 8;
-    char *m = xmalloc(n);
-    snprintf(m, n, "%s '%s': %s", what, path, why);
-    return m;
+    sb_error(err, "%s '%s': %s", what, path, strerror(errno));
 }
 
-static char *refusal(const char *path, const char *why)
+static void refuse(strbuf *err, const char *path, const char *why)
 {
-    size_t n = strlen(path) + strlen(why) + 80;
-    char *m = xmalloc(n);
-    snprintf(m, n, "refusing the lock file '%s': %s; if no update is running, remove "
+    sb_error(err, "refusing the lock file '%s': %s; if no update is running, remove "
              "it", path, why);
-    return m;
 }
 
 static void pause_ms(long ms)
@@ -92,18 +86,20 @@ static const char *unsafe_lock(const lockfile *lk, const struct stat *held, char
 }
 
 /* Tries once. 1: locked; 0: busy or lost the race (try again); -1: error. */
-static int try_lock(lockfile *lk, char **err)
+static int try_lock(lockfile *lk, strbuf *err)
 {
     int fd = open(lk->lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
                   0666);
     if (fd < 0) {
-        *err = errno == ELOOP ? refusal(lk->lock_path, "it is a symbolic link")
-                              : message("cannot create the lock file", lk->lock_path);
+        if (errno == ELOOP)
+            refuse(err, lk->lock_path, "it is a symbolic link");
+        else
+            fail_errno(err, "cannot create the lock file", lk->lock_path);
         return -1;
     }
     struct stat held;
     if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
-        *err = refusal(lk->lock_path, "it is not a regular file");
+        refuse(err, lk->lock_path, "it is not a regular file");
         close(fd);
         return -1;
     }
@@ -114,7 +110,7 @@ static int try_lock(lockfile *lk, char **err)
         if (e == EACCES || e == EAGAIN || e == EINTR)
             return 0;
         errno = e;
-        *err = message("cannot lock", lk->lock_path);
+        fail_errno(err, "cannot lock", lk->lock_path);
         return -1;
     }
     if (!named(fd, lk->lock_path) || fstat(fd, &held) != 0) {
@@ -124,12 +120,12 @@ static int try_lock(lockfile *lk, char **err)
     char buf[80];
     const char *unsafe = unsafe_lock(lk, &held, buf, sizeof buf);
     if (unsafe) {
-        *err = refusal(lk->lock_path, unsafe);
+        refuse(err, lk->lock_path, unsafe);
         close(fd);
         return -1;
     }
     if (ftruncate(fd, 0) != 0) {    /* a killed writer's leftovers */
-        *err = message("cannot empty the lock file", lk->lock_path);
+        fail_errno(err, "cannot empty the lock file", lk->lock_path);
         close(fd);
         return -1;
     }
@@ -138,32 +134,32 @@ static int try_lock(lockfile *lk, char **err)
 }
 
 /* Opens path for reading without following a link, into *fd (-1 when
- * there is no such file), and notes what it is. False with *err when it
+ * there is no such file), and notes what it is. False with err when it
  * cannot be opened or is not a regular file. */
-static bool open_state(const char *path, int *fd, file_state *state, char **err)
+static bool open_state(const char *path, int *fd, file_state *state, strbuf *err)
 {
     memset(state, 0, sizeof *state);
     *fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (*fd < 0 && errno == ENOENT)
         return true;
     const char *wrong = NULL;
+    bool ok = false;
     if (*fd < 0 && errno == ELOOP)
         wrong = "it is a symbolic link, which the update would replace by a file";
     else if (*fd < 0 || fstat(*fd, &state->st) != 0)
-        *err = message("cannot read", path);
+        fail_errno(err, "cannot read", path);
     else if (!S_ISREG(state->st.st_mode))
         wrong = "it is not a regular file";
-    if (wrong) {
-        size_t n = strlen(path) + strlen(wrong) + 20;
-        *err = xmalloc(n);
-        snprintf(*err, n, "cannot update '%s': %s", path, wrong);
-    }
-    if (*err && *fd >= 0) {
+    else
+        ok = true;
+    if (wrong)
+        sb_error(err, "cannot update '%s': %s", path, wrong);
+    if (!ok && *fd >= 0) {
         close(*fd);
         *fd = -1;
     }
-    state->exists = !*err;
-    return !*err;
+    state->exists = ok;
+    return ok;
 }
 
 /* Does the file open as fd hold exactly data[0, size)? 1 yes, 0 no, -1 a
@@ -196,7 +192,7 @@ static bool same_state(const file_state *a, const file_state *b)
 /* Is the file still as the lock found it, and are its bytes the
  * beginning of data? Its state now goes to *now. */
 static lockfile_status unchanged(const lockfile *lk, const char *data, size_t len,
-                                 file_state *now, char **err)
+                                 file_state *now, strbuf *err)
 {
     int fd;
     if (!open_state(lk->path, &fd, now, err))
@@ -205,14 +201,14 @@ static lockfile_status unchanged(const lockfile *lk, const char *data, size_t le
     if (same && now->exists)
         same = (size_t)now->st.st_size <= len ? holds(fd, data, (size_t)now->st.st_size) : 0;
     if (same < 0)
-        *err = message("cannot read", lk->path);
+        fail_errno(err, "cannot read", lk->path);
     if (fd >= 0)
         close(fd);
     return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
 }
 
 lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
-                                 char **err)
+                                 strbuf *err)
 {
     lockfile *lk = xcalloc(1, sizeof *lk);
     lk->path = xstrdup(path);
@@ -222,7 +218,6 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
     lk->fd = -1;
     long start = now_ms(), wait = 1;
     *out = NULL;
-    *err = NULL;
     for (;;) {
         int got = try_lock(lk, err), fd;
         if (got == 1 && open_state(lk->path, &fd, &lk->seen, err)) {
@@ -234,9 +229,7 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
         if (got != 0)
             break;
         if (now_ms() - start > timeout_ms) {
-            size_t n = strlen(lk->lock_path) + 160;
-            *err = xmalloc(n);
-            snprintf(*err, n, "could not take the lock '%s' within %ld s: other "
+            sb_error(err, "could not take the lock '%s' within %ld s: other "
                      "updates kept it busy, or one of them is stopped; try again",
                      lk->lock_path, timeout_ms / 1000);
             lockfile_release(lk);
@@ -251,38 +244,36 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
 
 /* Writes data into the lock file, checks that the file is as the lock
  * found it and gives the lock file the file's owner and permissions. */
-static lockfile_status prepare(lockfile *lk, const char *data, size_t len, char **err)
+static lockfile_status prepare(lockfile *lk, const char *data, size_t len, strbuf *err)
 {
     file_state now;
     lockfile_status st;
     if (!fileio_write_all(lk->fd, data, len))
-        *err = message("cannot write", lk->lock_path);
+        fail_errno(err, "cannot write", lk->lock_path);
     else if (fsync(lk->fd) != 0)
-        *err = message("cannot flush to disk", lk->lock_path);
+        fail_errno(err, "cannot flush to disk", lk->lock_path);
     else if ((st = unchanged(lk, data, len, &now, err)) != LOCKFILE_OK)
         return st;
     else if (now.exists ? !fileio_take_over(lk->fd, &now.st)
                         : fchmod(lk->fd, fileio_new_file_mode()) != 0)
-        *err = message("cannot set the permissions of", lk->lock_path);
+        fail_errno(err, "cannot set the permissions of", lk->lock_path);
     else if (fsync(lk->fd) != 0)
-        *err = message("cannot flush to disk", lk->lock_path);
-    return *err ? LOCKFILE_ERROR : LOCKFILE_OK;
+        fail_errno(err, "cannot flush to disk", lk->lock_path);
+    else
+        return LOCKFILE_OK;
+    return LOCKFILE_ERROR;
 }
 
-lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, char **err)
+lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, strbuf *err)
 {
-    *err = NULL;
     lockfile_status st = prepare(lk, data, len, err);
     if (st == LOCKFILE_CHANGED) {
-        size_t n = strlen(lk->path) + 80;
-        *err = xmalloc(n);
-        snprintf(*err, n, "'%s' was changed while the update ran (by an editor?)",
-                 lk->path);
+        sb_error(err, "'%s' was changed while the update ran (by an editor?)", lk->path);
     } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
-        *err = refusal(lk->lock_path, "it was replaced while it was written");
+        refuse(err, lk->lock_path, "it was replaced while it was written");
         st = LOCKFILE_ERROR;
     } else if (st == LOCKFILE_OK && rename(lk->lock_path, lk->path) != 0) {
-        *err = message("cannot replace", lk->path);
+        fail_errno(err, "cannot replace", lk->path);
         st = LOCKFILE_ERROR;
     }
     if (st != LOCKFILE_OK) {

@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,20 +64,6 @@ static bool same_file(const struct stat *a, const struct stat *b)
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-static char *say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *say(const char *fmt, ...)
-{
-    strbuf sb = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&sb, fmt, ap);
-    va_end(ap);
-    char *text = xstrdup(sb_str(&sb));
-    sb_release(&sb);
-    return text;
-}
-
 static const char *not_a_file(mode_t mode)
 {
     if (S_ISDIR(mode))
@@ -93,23 +78,23 @@ static const char *not_a_file(mode_t mode)
 }
 
 /* What path names: 1 a regular file that may be replaced (*st), 0
- * nothing, -1 something that may not be replaced (*err says what). */
-static int check_target(const char *path, struct stat *st, char **err)
+ * nothing, -1 something that may not be replaced (err says what). */
+static int check_target(const char *path, struct stat *st, strbuf *err)
 {
     if (lstat(path, st) != 0) {
         if (errno == ENOENT && *fileio_basename(path))
             return 0;
-        *err = xstrdup(errno == ENOENT ? "it names no file" : strerror(errno));
+        sb_error(err, "%s", errno == ENOENT ? "it names no file" : strerror(errno));
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
-        *err = xstrdup(not_a_file(st->st_mode));
+        sb_error(err, "%s", not_a_file(st->st_mode));
         return -1;
     }
     const char *input = fileio_was_read(st);
     if (input) {
-        *err = say("it is one of the files this command reads ('%s'); write the "
-                   "output elsewhere", input);
+        sb_error(err, "it is one of the files this command reads ('%s'); write the "
+                 "output elsewhere", input);
         return -1;
     }
     return 1;
@@ -204,20 +189,19 @@ static void delist(outfile *f)
 }
 
 /* check_target, and with OUTFILE_NEW no file there at all. */
-static int check_mode(const char *path, outfile_mode mode, struct stat *st, char **err)
+static int check_mode(const char *path, outfile_mode mode, struct stat *st, strbuf *err)
 {
     int target = check_target(path, st, err);
     if (target > 0 && mode == OUTFILE_NEW) {
-        *err = xstrdup("it exists, and would be replaced");
+        sb_error(err, "it exists, and would be replaced");
         return -1;
     }
     return target;
 }
 
-outfile *outfile_open(const char *path, outfile_mode mode, char **err)
+outfile *outfile_open(const char *path, outfile_mode mode, strbuf *err)
 {
     struct stat st;
-    *err = NULL;
     if (check_mode(path, mode, &st, err) < 0)
         return NULL;
     remove_stale(path);
@@ -234,7 +218,7 @@ outfile *outfile_open(const char *path, outfile_mode mode, char **err)
     }
     restore_signals(&mask);
     if (!made) {
-        *err = xstrdup(strerror(saved));
+        sb_error(err, "%s", strerror(saved));
         free(f->tmp);
         free(f->path);
         free(f);
@@ -250,32 +234,33 @@ int outfile_fd(const outfile *f)
 
 /* Gives the temporary its final owner and mode and flushes it; the path
  * it replaces must still be one that may be replaced. */
-static bool prepare(outfile *f, char **err)
+static bool prepare(outfile *f, strbuf *err)
 {
     struct stat old, held, named;
     int target = check_mode(f->path, f->mode, &old, err);
     if (target < 0)
         return false;
     if (target ? !fileio_take_over(f->fd, &old) : fchmod(f->fd, fileio_new_file_mode()) != 0)
-        *err = say("cannot set the permissions: %s", strerror(errno));
+        sb_error(err, "cannot set the permissions: %s", strerror(errno));
     else if (fsync(f->fd) != 0)
-        *err = say("cannot flush to disk: %s", strerror(errno));
+        sb_error(err, "cannot flush to disk: %s", strerror(errno));
     else if (fstat(f->fd, &held) != 0 || lstat(f->tmp, &named) != 0 ||
              !same_file(&held, &named))
-        *err = say("its temporary file '%s' was removed or replaced while it was "
-                   "written", f->tmp);
-    return !*err;
+        sb_error(err, "its temporary file '%s' was removed or replaced while it was "
+                 "written", f->tmp);
+    else
+        return true;
+    return false;
 }
 
-bool outfile_commit(outfile *f, char **err)
+bool outfile_commit(outfile *f, strbuf *err)
 {
-    *err = NULL;
     bool ok = prepare(f, err);
     sigset_t mask;
     block_signals(&mask);
     if (ok && (f->mode == OUTFILE_NEW ? link(f->tmp, f->path) : rename(f->tmp, f->path)) != 0) {
-        *err = xstrdup(errno == EEXIST ? "it was made by another program meanwhile, and "
-                       "would be replaced" : strerror(errno));
+        sb_error(err, "%s", errno == EEXIST ? "it was made by another program meanwhile, "
+                 "and would be replaced" : strerror(errno));
         ok = false;
     }
     if (!ok || f->mode == OUTFILE_NEW)
@@ -301,13 +286,13 @@ void outfile_discard(outfile *f)
 }
 
 bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
-                   char **err)
+                   strbuf *err)
 {
     outfile *f = outfile_open(path, mode, err);
     if (!f)
         return false;
     if (!fileio_write_all(f->fd, data, len)) {
-        *err = xstrdup(strerror(errno));
+        sb_error(err, "%s", strerror(errno));
         outfile_discard(f);
         return false;
     }

@@ -24,6 +24,8 @@
 #ifndef KEHOACH_OUTFILE_H
 #define KEHOACH_OUTFILE_H
 
+#include "strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,25 +39,25 @@ typedef enum outfile_mode {
 } outfile_mode;
 
 /* Checks that path may be written, removes its stale temporaries and
- * creates a new one. Returns NULL with *err (malloc'ed, caller frees) when
+ * creates a new one. Returns NULL with err (the reason, strbuf.h) when
  * path may not be written ("it is a folder", or with OUTFILE_NEW "it
  * exists") or the temporary cannot be made. */
-outfile *outfile_open(const char *path, outfile_mode mode, char **err);
+outfile *outfile_open(const char *path, outfile_mode mode, strbuf *err);
 
 /* The descriptor of the temporary file, open for reading and writing. */
 int outfile_fd(const outfile *f);
 
 /* Puts the written temporary in place of the path (see above) and frees
  * f. On failure the temporary is removed, the path is as it was, and
- * *err (malloc'ed) says why. */
-bool outfile_commit(outfile *f, char **err);
+ * err says why. */
+bool outfile_commit(outfile *f, strbuf *err);
 
 /* Removes the temporary and frees f; the path is as it was. NULL-safe. */
 void outfile_discard(outfile *f);
 
 /* Writes data to path all at once: outfile_open, write, outfile_commit. */
 bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
-                   char **err);
+                   strbuf *err);
 
 /* Removes every temporary file being written. Async-signal-safe: for a
  * handler of SIGINT, SIGTERM or SIGHUP that then ends the process. */

@@ -90,3 +90,14 @@ const char *sb_str(const strbuf *sb)
 {
     return sb->buf ? sb->buf : "";
 }
+
+void sb_error(strbuf *err, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    sb_reset(err);
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(err, fmt, ap);
+    va_end(ap);
+}

@@ -40,9 +40,7 @@ static char *id_of(search *s, const char *path)
 {
     int fd;
     size_t size;
-    char *err;
-    fileio_status st = fileio_open(path, yamlload_default_limits.max_bytes, &fd, &size, &err);
-    free(err);
+    fileio_status st = fileio_open(path, yamlload_default_limits.max_bytes, &fd, &size, NULL);
     if (st != FILEIO_OK)
         return NULL;
     size_t left = s->limits->max_read - s->read;

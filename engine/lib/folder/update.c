@@ -23,6 +23,7 @@ typedef struct job {
     update_result *out;
     catalog *cat;
     bool plan_seen;
+    bool cannot_append;        /* the log's layout refuses a new record */
     strbuf text;               /* the log's new text */
 } job;
 
@@ -113,8 +114,10 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
     if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
                               p->id.s ? p->id.s : "", schema_line, &e, &j->text,
-                              &j->out->why))
+                              &j->out->err))
         check_new_text(j, p, log ? log->count : 0);
+    else
+        j->cannot_append = true;
     free(schema_line);
     free(values);
 }
@@ -122,10 +125,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
 /* The plan file: the name itself, or the plan with that id below ".". */
 static char *find_plan(const char *name, locate_result *located)
 {
-    char *err = NULL;
-    fileio_kind kind = fileio_kind_of(name, &err);
-    free(err);
-    if (kind == FILEIO_FILE)
+    if (fileio_kind_of(name, NULL) == FILEIO_FILE)
         return xstrdup(name);
     locate_plan(".", name, &locate_default_limits, located);
     char *found = located->path;
@@ -156,7 +156,7 @@ static update_status check_and_append(update_result *out, job *j)
         st = UPDATE_UNREADABLE;
     else if (diag_errors(out->checks) || !j->plan_seen)
         st = UPDATE_PLAN_ERRORS;
-    else if (out->why)
+    else if (j->cannot_append)
         st = UPDATE_CANNOT_APPEND;
     else if (diag_errors(out->problems))
         st = UPDATE_REFUSED;
@@ -207,6 +207,6 @@ void update_result_release(update_result *r)
     locate_result_release(&r->located);
     diag_sink_free(r->checks);
     diag_sink_free(r->problems);
-    free(r->err);
+    sb_release(&r->err);
     memset(r, 0, sizeof *r);
 }

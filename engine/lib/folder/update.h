@@ -38,11 +38,11 @@ typedef struct update_request {
 typedef enum update_status {
     UPDATE_RECORDED,
     UPDATE_NO_PLAN,        /* no such file nor id: see located */
-    UPDATE_NOT_LOCKED,     /* err says why */
+    UPDATE_NOT_LOCKED,     /* err */
     UPDATE_INTERNAL,       /* a broken built-in schema or a bug (checks) */
     UPDATE_UNREADABLE,     /* the plan or its log could not be read (checks) */
     UPDATE_PLAN_ERRORS,    /* the plan or its log has errors (checks) */
-    UPDATE_CANNOT_APPEND,  /* the log's layout refuses it: why */
+    UPDATE_CANNOT_APPEND,  /* the log's layout refuses it: err */
     UPDATE_REFUSED,        /* the new record has errors (problems) */
     UPDATE_LOG_CHANGED,    /* changed while the update ran: err */
     UPDATE_NOT_WRITTEN,    /* the log could not be replaced: err */
@@ -55,8 +55,7 @@ typedef struct update_result {
     locate_result located;   /* the search for an id */
     diag_sink *checks;       /* the problems of the plan and its log */
     diag_sink *problems;     /* the new record's: its warnings when recorded */
-    const char *why;         /* a static English reason */
-    char *err;
+    strbuf err;              /* the reason, for the statuses that say err */
     size_t record_number;    /* the new record's, from 1 */
 } update_result;
 

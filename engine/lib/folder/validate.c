@@ -131,10 +131,8 @@ static const orgunits *folder_registry(run *r, const char *dir)
     strmap_put(r->a, &r->folders, reg->dir, strlen(reg->dir), reg);
     for (size_t i = 0; registry_names[i] && !reg->units; i++) {
         char *path = join_path(dir, registry_names[i]);
-        char *err;
-        if (fileio_kind_of(path, &err) == FILEIO_FILE)
+        if (fileio_kind_of(path, NULL) == FILEIO_FILE)
             load_registry(r, path, reg);
-        free(err);
         free(path);
     }
     if (reg->units) {
@@ -151,9 +149,8 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
                               docload_doc **doc)
 {
     char *path = progress_log_path(plan_path);
-    char *err = NULL;
     progress_log *log = NULL;
-    if (fileio_kind_of(path, &err) == FILEIO_FILE) {
+    if (fileio_kind_of(path, NULL) == FILEIO_FILE) {
         validate_file *f = add_file(r, path, VALIDATE_LOG);
         yamlload_limits limits = progress_log_limits();
         *doc = load(r, path, "progress.schema.json", &limits, f);
@@ -168,7 +165,6 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
             r->out->records += log->count;
         }
     }
-    free(err);
     free(path);
     return log;
 }
@@ -239,10 +235,10 @@ static void on_walk_error(const char *path, const char *msg, void *ctx)
 static void collect(run *r, const char *const *paths, size_t npaths, fileio_list *files)
 {
     for (size_t i = 0; i < npaths; i++) {
-        char *err;
+        strbuf err = STRBUF_INIT;
         fileio_kind kind = fileio_kind_of(paths[i], &err);
         if (kind == FILEIO_MISSING) {
-            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", err);
+            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", sb_str(&err));
             r->out->unreadable++;
         } else if (kind == FILEIO_FILE) {
             fileio_list_add(files, paths[i]);
@@ -253,7 +249,7 @@ static void collect(run *r, const char *const *paths, size_t npaths, fileio_list
                 diag_file(r->d, DIAG_ERROR, paths[i],
                           "no plan files (*.yaml, *.yml) in this folder");
         }
-        free(err);
+        sb_release(&err);
     }
 }
 
@@ -291,15 +287,13 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         if (progress_is_log_path(path)) {
             /* a log is checked with its plan */
             char *plan_path = progress_plan_path(path);
-            char *err = NULL;
-            if (fileio_kind_of(plan_path, &err) != FILEIO_FILE) {
+            if (fileio_kind_of(plan_path, NULL) != FILEIO_FILE) {
                 diag_set_stage(d, "file");
                 diag_file(d, DIAG_ERROR, path, "no plan beside this progress log: "
                           "expected '%s'", plan_path);
             } else if (first_time(&r, &seen, plan_path)) {
                 check_one_plan(&r, plan_path);
             }
-            free(err);
             free(plan_path);
         } else if (template_is_path(path)) {
             check_template(&r, path);

@@ -817,11 +817,12 @@ static void check_time(reader *r, imp_activity *act)
 {
     when_context ctx = {r->plan->year, r->plan->year};
     when parsed;
-    const char *why;
+    strbuf why = STRBUF_INIT;
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
         note(r, &act->notes, act->line,
              "activity %s: the time \"%s\" is not understood (%s); keep the words as "
-             "time.phrase and add from/to or by", act->id, act->time, why);
+             "time.phrase and add from/to or by", act->id, act->time, sb_str(&why));
+    sb_release(&why);
 }
 
 /* Each activity that still lacks a lead or a time gets a note. */

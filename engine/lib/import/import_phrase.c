@@ -836,8 +836,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
     d.what = what_of(a, s + bco);
     if (d.when) {
         when_duty parsed;
-        const char *why;
-        if (!when_parse_duty(a, d.when, &parsed, &why))
+        if (!when_parse_duty(a, d.when, &parsed, NULL))
             d.periodic_default = true;
         size_t x;
         d.on_request = imp_phrase_find(d.when, "dot xuat", &x) != NULL;

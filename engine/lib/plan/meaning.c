@@ -110,9 +110,10 @@ static void check_date(const plan_text *t, bool partial, diag_sink *d)
     date_status st = date_parse(t->s, partial, &v);
     if (st == DATE_OK || st == DATE_BAD_FORM)   /* form: the schema's job */
         return;
-    char why[80];
-    date_explain(st, &v, why, sizeof why);
-    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, why);
+    strbuf why = STRBUF_INIT;
+    date_explain(st, &v, &why);
+    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, sb_str(&why));
+    sb_release(&why);
 }
 
 /* A plan is issued in its year or span, or in the year before it; a year

@@ -132,10 +132,11 @@ static bool read_period(context *c, const node *n, date *first, date *last)
         return true;
     date d;
     date_status st = date_parse(s, true, &d);
-    char why[80];
     if (st != DATE_OK && st != DATE_BAD_FORM) {
-        date_explain(st, &d, why, sizeof why);
-        error_at(c, n, NULL, "'%s' is not a real date: %s", s, why);
+        strbuf why = STRBUF_INIT;
+        date_explain(st, &d, &why);
+        error_at(c, n, NULL, "'%s' is not a real date: %s", s, sb_str(&why));
+        sb_release(&why);
     }
     return false;
 }
@@ -266,14 +267,15 @@ static when read_time(context *c, const node *t)
     bool ok = c->ok;
     c->ok = true;
     if (t->kind == NODE_STRING) {
-        const char *why = NULL;
+        strbuf why = STRBUF_INIT;
         if (when_parse(c->a, t->u.string.s, &c->years, &w, &why)) {
             check_inside(c, t, &w);
         } else {
             char hint[320];
             time_hint(c, hint, sizeof hint);
-            error_at(c, t, hint, "cannot read the time: %s", why);
+            error_at(c, t, hint, "cannot read the time: %s", sb_str(&why));
         }
+        sb_release(&why);
     } else if (t->kind == NODE_OBJECT && read_structured(c, t, &w)) {
         check_inside(c, t, &w);
     }
@@ -377,13 +379,17 @@ static void schedule_report(context *c, plan_report *r)
                 mark_period(&duty, node_str(r->every->u.array.items[i]));
     }
     if (!structured && !r->on_request && r->when.s) {
-        const char *why = NULL;
-        if (!when_parse_duty(c->a, r->when.s, &duty, &why)) {
+        strbuf why = STRBUF_INIT;
+        bool read = when_parse_duty(c->a, r->when.s, &duty, &why);
+        if (!read) {
             char hint[400];
             duty_hint(c, hint, sizeof hint);
-            error_at(c, r->when.at, hint, "cannot tell when the report is due: %s", why);
-            return;
+            error_at(c, r->when.at, hint, "cannot tell when the report is due: %s",
+                     sb_str(&why));
         }
+        sb_release(&why);
+        if (!read)
+            return;
     }
     if (duty.has_due)
         check_due(c, r->due.at ? r->due.at : r->when.at, duty.due);

@@ -483,9 +483,8 @@ static const char *point_example(arena *a, const when_point *pt, int year)
 }
 
 /* An ISO period: 2026, 2026-03, 2026-03-15, 2026-Q2, 2026-H1. Otherwise
- * false, with what is wrong written into problem. */
-static bool read_period(const char *s, size_t n, when_point *pt, char *problem,
-                        size_t size)
+ * false, with what is wrong in err. */
+static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
 {
     static const char form[] =
         "a period is written 2026, 2026-03, 2026-03-15, 2026-Q2 or 2026-H1";
@@ -493,7 +492,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, char *problem,
     for (size_t i = 0; i < 4 && year_digits; i++)
         year_digits = when_digit(s[i]);
     if (!year_digits || (n > 4 && s[4] != '-')) {
-        snprintf(problem, size, "%s", form);
+        sb_error(err, "%s", form);
         return false;
     }
     *pt = (when_point){.unit = UNIT_YEAR};
@@ -506,8 +505,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, char *problem,
         bool quarter = part == 'q';
         int number = s[6] - '0';
         if (number < 1 || number > (quarter ? 4 : 2)) {
-            snprintf(problem, size, "there is no %s %d", quarter ? "quarter" : "half",
-                     number);
+            sb_error(err, "there is no %s %d", quarter ? "quarter" : "half", number);
             return false;
         }
         pt->unit = quarter ? UNIT_QUARTER : UNIT_HALF;
@@ -523,11 +521,11 @@ static bool read_period(const char *s, size_t n, when_point *pt, char *problem,
         status = date_parse(copy, true, &d);
     }
     if (status == DATE_BAD_FORM) {
-        snprintf(problem, size, "%s", form);
+        sb_error(err, "%s", form);
         return false;
     }
     if (status != DATE_OK) {
-        date_explain(status, &d, problem, size);
+        date_explain(status, &d, err);
         return false;
     }
     pt->unit = n == 7 ? UNIT_MONTH : UNIT_DAY;
@@ -539,8 +537,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, char *problem,
 bool when_parse_period(const char *s, date *first, date *last)
 {
     when_point pt;
-    char problem[96];
-    if (!s || !read_period(s, strlen(s), &pt, problem, sizeof problem))
+    if (!s || !read_period(s, strlen(s), &pt, NULL))
         return false;
     *first = point_first(&pt);
     *last = point_last(&pt);
@@ -708,13 +705,14 @@ static when_found read_number_point(when_parser *p, when_unit usual, when_point 
 static when_found read_period_token(when_parser *p, when_point *pt)
 {
     const when_token *t = &p->tokens[p->pos];
-    char problem[96];
-    if (!read_period(p->key->text + t->begin, t->end - t->begin, pt, problem,
-                     sizeof problem)) {
-        refuse(p,
-               arena_printf(p->out, "'%s': %s", quote(p, p->pos, p->pos + 1), problem));
+    strbuf problem = STRBUF_INIT;
+    bool read = read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
+    if (!read)
+        refuse(p, arena_printf(p->out, "'%s': %s", quote(p, p->pos, p->pos + 1),
+                               sb_str(&problem)));
+    sb_release(&problem);
+    if (!read)
         return REFUSED;
-    }
     if (pt->year < WHEN_FIRST_YEAR || pt->year > WHEN_LAST_YEAR) {
         refuse(p, arena_printf(p->out, "'%s' is not in a plan year (%d-%d)",
                                quote(p, p->pos, p->pos + 1), WHEN_FIRST_YEAR,
@@ -811,15 +809,17 @@ static bool settle_years(when_parser *p, when_point **points, size_t n)
 /* Months and days exist (quarters and halves were checked as read). */
 static bool check_point(when_parser *p, const when_point *pt)
 {
-    char problem[96];
     date d = date_make(pt->year, pt->number, pt->unit == UNIT_DAY ? pt->day : 1);
     if ((pt->unit != UNIT_MONTH && pt->unit != UNIT_DAY) || date_valid(d))
         return true;
     date_status status = d.month < 1 || d.month > 12 ? DATE_BAD_MONTH : DATE_BAD_DAY;
-    date_explain(status, &d, problem, sizeof problem);
-    return refuse(p, arena_printf(p->out, "'%s'%s: %s", quote(p, pt->first, pt->end),
-                                  pt->unit == UNIT_DAY ? " is not a real date" : "",
-                                  problem));
+    strbuf problem = STRBUF_INIT;
+    date_explain(status, &d, &problem);
+    refuse(p, arena_printf(p->out, "'%s'%s: %s", quote(p, pt->first, pt->end),
+                           pt->unit == UNIT_DAY ? " is not a real date" : "",
+                           sb_str(&problem)));
+    sb_release(&problem);
+    return false;
 }
 
 /* ---- items: a point, a range, a deadline ---- */
@@ -1179,10 +1179,9 @@ static void sort_windows(arena *scratch, when_window *w, size_t n)
 }
 
 bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
-                const char **why)
+                strbuf *err)
 {
     *out = (when){NULL, 0, WHEN_ONCE, false};
-    *why = NULL;
     if (!text)
         text = "";
     arena *scratch = arena_new();
@@ -1218,7 +1217,7 @@ bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
     arena_free(scratch);
     if (reason) {
         *out = (when){NULL, 0, WHEN_ONCE, false};
-        *why = reason;
+        sb_error(err, "%s", reason);
         return false;
     }
     out->windows = windows.windows;
@@ -1310,10 +1309,9 @@ static bool read_duty(when_parser *p, when_duty *out)
                                   quote(p, 0, p->count)));
 }
 
-bool when_parse_duty(arena *a, const char *text, when_duty *out, const char **why)
+bool when_parse_duty(arena *a, const char *text, when_duty *out, strbuf *err)
 {
     *out = (when_duty){0};
-    *why = NULL;
     if (!text)
         text = "";
     arena *scratch = arena_new();
@@ -1329,7 +1327,7 @@ bool when_parse_duty(arena *a, const char *text, when_duty *out, const char **wh
     arena_free(scratch);
     if (!ok) {
         *out = (when_duty){0};
-        *why = p.why;
+        sb_error(err, "%s", p.why);
     }
     return ok;
 }

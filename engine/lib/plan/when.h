@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,12 +57,11 @@ typedef struct when {
 /* Parses an activity's time phrase (one or more lines: each line is a
  * window or a list of windows, as in "Từ tháng 03/2026 đến tháng 04/2026
  * đối với ..." on one line and "Từ tháng 11/2026 ..." on the next).
- * Returns true and fills *out; or returns false and sets *why to a short
- * English reason (in the arena) such as "'Quý V' is not a quarter" or "no
- * time is named". Windows may fall outside ctx: checking that is the
+ * Returns true and fills *out; or returns false with the reason in err
+ * (strbuf.h), such as "'Quý V' is not a quarter" or "no time is named". Windows may fall outside ctx: checking that is the
  * caller's job, so it can say where. */
 bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
-                const char **why);
+                strbuf *err);
 
 /* A period written the ISO way, as the structured forms of the schema
  * write "from" and "to": "2026", "2026-03", "2026-03-15", "2026-Q2",
@@ -86,9 +86,9 @@ typedef struct when_duty {
 /* Parses the words of a reporting duty ("Định kỳ 06 tháng, cuối năm" ->
  * first_half and yearly; "định kỳ 6 tháng" -> half_yearly; "hằng quý" ->
  * quarterly; "trước ngày 30/10/2026" -> a fixed date; "đột xuất" ->
- * on_request). Returns false with *why when it names no schedule it
+ * on_request). Returns false with err when it names no schedule it
  * understands ("theo quy định" names none: the caller must ask for the
  * structured form). */
-bool when_parse_duty(arena *a, const char *text, when_duty *out, const char **why);
+bool when_parse_duty(arena *a, const char *text, when_duty *out, strbuf *err);
 
 #endif

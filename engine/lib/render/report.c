@@ -618,7 +618,7 @@ static void start_table(report *r, sheet_out *so, const report_context *c)
         so->sums = arena_alloc(r->a, ncols(so) * sizeof *so->sums + 1);
 }
 
-report *report_begin(const report_options *o, char **err)
+report *report_begin(const report_options *o, strbuf *err)
 {
     const template *t = o->tpl;
     const char *title = t->title ? t->title : t->name;
@@ -776,7 +776,7 @@ static void totals_row(report *r, sheet_out *so)
     so->row++;
 }
 
-bool report_end(report *r, report_summary *out, char **err)
+bool report_end(report *r, report_summary *out, strbuf *err)
 {
     for (size_t i = 0; i < r->nonce; i++) {
         sheet_out *so = &r->once[i];

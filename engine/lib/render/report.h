@@ -31,8 +31,8 @@ typedef struct report_options {
     int fd;                  /* the file to write, open (xlsx_open) */
 } report_options;
 
-/* Starts a report. Returns NULL with a message in *err (free it). */
-report *report_begin(const report_options *o, char **err);
+/* Starts a report. Returns NULL with the reason in err (strbuf.h). */
+report *report_begin(const report_options *o, strbuf *err);
 
 /* Adds a checked, scheduled plan with its log (NULL when none). */
 void report_plan(report *r, const plan *p, const char *file, const orgunits *registry,
@@ -45,9 +45,9 @@ typedef struct report_summary {
     size_t truncated;        /* cells cut to Excel's limit */
 } report_summary;
 
-/* Writes the workbook and frees the report. Returns false with a message
- * in *err when it could not be written (the file is then incomplete and
+/* Writes the workbook and frees the report. Returns false with the reason
+ * in err when it could not be written (the file is then incomplete and
  * must be removed). */
-bool report_end(report *r, report_summary *out, char **err);
+bool report_end(report *r, report_summary *out, strbuf *err);
 
 #endif

@@ -137,14 +137,14 @@ const report_field *report_field_find(const char *name)
 
 /* --- periods ---------------------------------------------------------- */
 
-bool report_period_parse(const char *s, report_period *out, char *why, size_t whysize)
+bool report_period_parse(const char *s, report_period *out, strbuf *err)
 {
     memset(out, 0, sizeof *out);
     const char *dots = strstr(s, "..");
     if (!dots) {
         period p;
         if (!period_parse(s, &p)) {
-            snprintf(why, whysize, "'%s' is not a period; use 2026, 2026-H1, "
+            sb_error(err, "'%s' is not a period; use 2026, 2026-H1, "
                      "2026-Q3, 2026-03 or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)", s);
             return false;
         }
@@ -162,12 +162,12 @@ bool report_period_parse(const char *s, report_period *out, char *why, size_t wh
     }
     if (date_parse(from_text, false, &out->from) != DATE_OK ||
         date_parse(to_text, false, &out->to) != DATE_OK) {
-        snprintf(why, whysize, "'%s' is not a span of real dates; write "
+        sb_error(err, "'%s' is not a span of real dates; write "
                  "FROM..TO as YYYY-MM-DD..YYYY-MM-DD", s);
         return false;
     }
     if (date_cmp(out->to, out->from) < 0) {
-        snprintf(why, whysize, "the period '%s' ends before it starts", s);
+        sb_error(err, "the period '%s' ends before it starts", s);
         return false;
     }
     char a[11], b[11], ia[11], ib[11];

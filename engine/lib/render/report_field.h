@@ -15,6 +15,7 @@
 #include "plan.h"
 #include "progress.h"
 #include "status.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -52,8 +53,8 @@ typedef struct report_period {
 } report_period;
 
 /* Reads "2026", "2026-H1", "2026-Q3", "2026-03" or "FROM..TO" (dates
- * YYYY-MM-DD). On failure writes the reason into why. */
-bool report_period_parse(const char *s, report_period *out, char *why, size_t whysize);
+ * YYYY-MM-DD). On failure puts the reason in err (strbuf.h). */
+bool report_period_parse(const char *s, report_period *out, strbuf *err);
 
 typedef struct report_run {
     date as_of;

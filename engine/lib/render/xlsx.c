@@ -44,36 +44,34 @@ struct xlsx_book {
     arena *a;                    /* the index of sheet names */
     strmap names;                /* folded sheet names */
     strmap numbers;              /* folded name asked for -> next number */
-    char *error;                 /* the first error */
+    strbuf error;                /* the first error */
     size_t truncated;
 };
 
 static void fail(xlsx_book *b, const char *what, lxw_error e)
 {
-    if (e == LXW_NO_ERROR || b->error)
+    if (e == LXW_NO_ERROR || b->error.len)
         return;
-    size_t n = strlen(what) + strlen(lxw_strerror(e)) + 3;
-    b->error = xmalloc(n);
-    snprintf(b->error, n, "%s: %s", what, lxw_strerror(e));
+    sb_error(&b->error, "%s: %s", what, lxw_strerror(e));
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of
  * the descriptor, /proc/self/fd/N, which opens the very file the caller
  * made whatever happens meanwhile to the names in its folder. */
-static bool descriptor_name(int fd, char name[32], char **err)
+static bool descriptor_name(int fd, char name[32], strbuf *err)
 {
     snprintf(name, 32, "/proc/self/fd/%d", fd);
     struct stat held, named;
     if (fstat(fd, &held) == 0 && stat(name, &named) == 0 && held.st_dev == named.st_dev &&
         held.st_ino == named.st_ino)
         return true;
-    *err = xstrdup("cannot write the workbook through its descriptor: /proc/self/fd "
-                   "is not there (is /proc mounted?)");
+    sb_error(err, "cannot write the workbook through its descriptor: /proc/self/fd "
+             "is not there (is /proc mounted?)");
     return false;
 }
 
 xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
-                     const char *title, char **err)
+                     const char *title, strbuf *err)
 {
     char path[32];
     if (!descriptor_name(fd, path, err))
@@ -81,8 +79,8 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(path, &options);
     if (!wb) {
-        *err = xstrdup("cannot start the workbook (out of memory or no "
-                       "room for temporary files)");
+        sb_error(err, "cannot start the workbook (out of memory or no room for "
+                 "temporary files)");
         return NULL;
     }
     xlsx_book *b = xcalloc(1, sizeof *b);
@@ -95,7 +93,6 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
         .created = (time_t)date_to_days(created) * 86400,
     };
     fail(b, "document properties", workbook_set_properties(wb, &props));
-    *err = NULL;
     return b;
 }
 
@@ -109,17 +106,17 @@ static void release(xlsx_book *b)
     free(b->sheets);
     arena_free(b->a);
     free(b->font);
-    free(b->error);
+    sb_release(&b->error);
     free(b);
 }
 
-bool xlsx_close(xlsx_book *b, char **err)
+bool xlsx_close(xlsx_book *b, strbuf *err)
 {
     lxw_error e = workbook_close(b->wb);
     fail(b, "writing the workbook", e);
-    bool ok = !b->error;
-    *err = b->error;
-    b->error = NULL;
+    bool ok = !b->error.len;
+    if (!ok)
+        sb_error(err, "%s", sb_str(&b->error));
     release(b);
     return ok;
 }
@@ -298,11 +295,8 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);
     s->book = b;
     s->ws = workbook_add_worksheet(b->wb, s->name);
-    if (!s->ws && !b->error) {
-        size_t n = strlen(s->name) + 40;
-        b->error = xmalloc(n);
-        snprintf(b->error, n, "cannot add the sheet '%s'", s->name);
-    }
+    if (!s->ws && !b->error.len)
+        sb_error(&b->error, "cannot add the sheet '%s'", s->name);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     return s;

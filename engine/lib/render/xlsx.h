@@ -14,6 +14,7 @@
 #define KEHOACH_XLSX_H
 
 #include "date.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,14 +60,14 @@ typedef struct xlsx_page {
 /* Starts a workbook to be written, when closed, into the file open as fd
  * (which it writes from its start, through the descriptor, never by the
  * file's name). font and size are the default of every cell; created is
- * the document's creation date; title may be NULL. Returns NULL with a
- * message in *err (free it). */
+ * the document's creation date; title may be NULL. Returns NULL with the
+ * reason in err (strbuf.h). */
 xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
-                     const char *title, char **err);
+                     const char *title, strbuf *err);
 
-/* Closes the workbook, writing the file. Returns false with a message in
- * *err when anything failed, now or in an earlier call. Frees the book. */
-bool xlsx_close(xlsx_book *b, char **err);
+/* Closes the workbook, writing the file. Returns false with the reason in
+ * err when anything failed, now or in an earlier call. Frees the book. */
+bool xlsx_close(xlsx_book *b, strbuf *err);
 
 /* Cells of text longer than Excel allows, cut to fit so far. */
 size_t xlsx_truncated(const xlsx_book *b);

@@ -12,15 +12,16 @@
 docload_status docload_file(const char *path, const docload_spec *spec,
                             diag_sink *d, docload_doc **out)
 {
-    char *data, *err;
+    char *data;
     size_t len;
+    strbuf err = STRBUF_INIT;
     *out = NULL;
     diag_set_stage(d, "file");
     switch (fileio_read(path, spec->limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
         diag_file(d, DIAG_ERROR, path, "cannot read the %s: %s", spec->what,
-                  err);
-        free(err);
+                  sb_str(&err));
+        sb_release(&err);
         return DOCLOAD_UNREADABLE;
     case FILEIO_TOO_LARGE:
         diag_file(d, DIAG_ERROR, path, "the %s is larger than the limit of "

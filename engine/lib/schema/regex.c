@@ -771,11 +771,9 @@ void regex_free(regex *re)
     free(re);
 }
 
-regex *regex_compile(const char *pattern, size_t len, char **err,
-                     size_t *err_offset)
+regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
+                     strbuf *err)
 {
-    if (err)
-        *err = NULL;
     if (err_offset)
         *err_offset = 0;
     struct xlat x = {
@@ -816,10 +814,8 @@ regex *regex_compile(const char *pattern, size_t len, char **err,
     if (x.error) {
         if (err_offset)
             *err_offset = x.error_offset;
-        if (err)
-            *err = x.error;
-        else
-            free(x.error);
+        sb_error(err, "%s", x.error);
+        free(x.error);
     }
     return re;
 }

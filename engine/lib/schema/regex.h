@@ -10,16 +10,18 @@
 #ifndef KEHOACH_REGEX_H
 #define KEHOACH_REGEX_H
 
+#include "strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef struct regex regex;
 
-/* Compiles pattern[0..len). On failure returns NULL and, when err is not
- * NULL, stores a malloc'ed message (caller frees) and the byte offset of
- * the problem in *err_offset. */
-regex *regex_compile(const char *pattern, size_t len, char **err,
-                     size_t *err_offset);
+/* Compiles pattern[0..len). On failure returns NULL, puts the reason in
+ * err (strbuf.h) and, when err_offset is not NULL, the byte offset of the
+ * problem in *err_offset. */
+regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
+                     strbuf *err);
 void regex_free(regex *re);   /* NULL-safe */
 
 typedef enum regex_result {

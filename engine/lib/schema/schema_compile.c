@@ -129,17 +129,16 @@ static regex *compile_regex(compiler *cc, const char *pattern, size_t len,
                             const char *keyword_name, const source *src,
                             srcpos pos, size_t span)
 {
-    char *err = NULL;
-    size_t err_offset = 0;
-    regex *re = regex_compile(pattern, len, &err, &err_offset);
+    strbuf err = STRBUF_INIT;
+    regex *re = regex_compile(pattern, len, NULL, &err);
     if (re) {
         schema_set_remember_regex(cc->set, re);
         return re;
     }
     compile_error_at(cc, src, pos, span,
                      "invalid regular expression in '%s': %s", keyword_name,
-                     err ? err : "the expression is not supported");
-    free(err);
+                     sb_str(&err));
+    sb_release(&err);
     return NULL;
 }
 

@@ -122,10 +122,11 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
     if (st == DATE_BAD_FORM)               /* the schema said so */
         return false;
     if (st != DATE_OK) {
-        char why[80];
-        date_explain(st, &out->date, why, sizeof why);
+        strbuf why = STRBUF_INIT;
+        date_explain(st, &out->date, &why);
         diag_at_node(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
-                     r->date_text.s, why);
+                     r->date_text.s, sb_str(&why));
+        sb_release(&why);
         return false;
     }
     if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {

@@ -85,16 +85,16 @@ static bool dash_column(const source *src, const node *item, size_t *col)
 }
 
 static bool layout_of(const source *old, const node *root, size_t *indent,
-                      const char **why)
+                      strbuf *err)
 {
     if (!root || root->kind != NODE_OBJECT || root->u.object.count == 0) {
-        *why = "the log is not a mapping with 'plan' and 'records'";
+        sb_error(err, "the log is not a mapping with 'plan' and 'records'");
         return false;
     }
     const node_member *last = &root->u.object.members[root->u.object.count - 1];
     if (strcmp(last->key, "records") != 0) {
-        *why = "'records' is not the last key of the log, so a record cannot be "
-               "added at its end; move 'records' to the end of the file";
+        sb_error(err, "'records' is not the last key of the log, so a record cannot "
+                 "be added at its end; move 'records' to the end of the file");
         return false;
     }
     const node *list = last->value;
@@ -105,12 +105,13 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     }
     if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
         old->text[list->pos.offset] == '[') {
-        *why = "'records' is not written as a block list (one '- ' per record); "
-               "write 'records:' with nothing after it when the log is empty";
+        sb_error(err, "'records' is not written as a block list (one '- ' per "
+                 "record); write 'records:' with nothing after it when the log is "
+                 "empty");
         return false;
     }
     if (!dash_column(old, list->u.array.items[0], indent)) {
-        *why = "the first record of 'records' does not start a line with '- '";
+        sb_error(err, "the first record of 'records' does not start a line with '- '");
         return false;
     }
     return true;
@@ -118,7 +119,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
 
 bool progress_write_append(const source *old, const node *root, const char *plan_id,
                    const char *schema_comment, const progress_write_entry *e, strbuf *out,
-                   const char **why)
+                   strbuf *err)
 {
     if (!old) {
         sb_printf(out, "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
@@ -133,7 +134,7 @@ bool progress_write_append(const source *old, const node *root, const char *plan
         return true;
     }
     size_t indent;
-    if (!layout_of(old, root, &indent, why))
+    if (!layout_of(old, root, &indent, err))
         return false;
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
