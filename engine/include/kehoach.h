@@ -18,6 +18,7 @@
 #include "strbuf.h"
 #include "visible.h"
 #include "vntext.h"
+#include "xalloc.h"
 
 /* load: texts with positions and their diagnostics */
 #include "diag.h"

@@ -5,6 +5,7 @@
  * no text, however hostile, may break the draft's structure. Built with
  * -Dfuzz=true and clang; see docs/development.md. */
 #include "fuzz-setup.h"
+#include "xalloc.h"
 
 #include "arena.h"
 #include "diag.h"

@@ -9,6 +9,7 @@
  * error. Built with -Dfuzz=true and clang; see
  * docs/development.md. */
 #include "fuzz-setup.h"
+#include "xalloc.h"
 
 #include "arena.h"
 #include "diag.h"

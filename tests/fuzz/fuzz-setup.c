@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "schedule.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <stdlib.h>

@@ -8,8 +8,8 @@
  * --skip-absent: a path that does not exist is named and passed over;
  * exit 77 (skipped) when nothing was there to replay. */
 #include "fuzz-setup.h"
+#include "xalloc.h"
 
-#include "arena.h"
 
 #include <dirent.h>
 #include <errno.h>

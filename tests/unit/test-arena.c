@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

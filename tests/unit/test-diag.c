@@ -6,10 +6,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "arena.h"
 #include "diag.h"
 #include "source.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <string.h>
 

@@ -11,6 +11,7 @@
 #include "json.h"
 #include "source.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <string.h>
 

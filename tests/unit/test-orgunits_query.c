@@ -10,6 +10,7 @@
 #include "json.h"
 #include "plan.h"
 #include "orgunits_query.h"
+#include "xalloc.h"
 
 #include <string.h>
 

@@ -12,6 +12,7 @@
 #include "json.h"
 #include "plan.h"
 #include "orgunits.h"
+#include "xalloc.h"
 
 #include <string.h>
 

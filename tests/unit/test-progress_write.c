@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "progress_write.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <stdlib.h>

@@ -21,6 +21,7 @@
 #include "strbuf.h"
 #include "template.h"
 #include "version.h"
+#include "xalloc.h"
 #include "xlsx.h"
 #include "yamlload.h"
 

@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "source.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -17,6 +17,7 @@
 #include "status.h"
 #include "status_format.h"
 #include "orgunits.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>

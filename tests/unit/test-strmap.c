@@ -10,6 +10,7 @@
 #include "json.h"
 #include "node.h"
 #include "strmap.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -15,6 +15,7 @@
 #include "schema.h"
 #include "tempdir.h"
 #include "validate.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

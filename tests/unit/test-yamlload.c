@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "source.h"
 #include "strbuf.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <math.h>

@@ -4,9 +4,10 @@
  * KiB and a large one few blocks; a request larger than a block gets a
  * block of its own.
  * Memory is zeroed on allocation so that structs built from a document start
- * in a known state. The x* helpers are the only place that handles running
- * out of memory: they print one line and abort. */
+ * in a known state. Running out of memory aborts (xalloc.h). */
 #include "arena.h"
+
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -29,49 +30,6 @@ struct arena {
     size_t total;
     size_t next_block;   /* size of the next regular block */
 };
-
-static _Noreturn void out_of_memory(size_t size)
-{
-    fprintf(stderr, "kehoach: out of memory (requested %zu bytes)\n", size);
-    abort();
-}
-
-void *xmalloc(size_t size)
-{
-    void *p = malloc(size ? size : 1);
-    if (!p)
-        out_of_memory(size);
-    return p;
-}
-
-void *xcalloc(size_t count, size_t size)
-{
-    void *p = calloc(count ? count : 1, size ? size : 1);
-    if (!p)
-        out_of_memory(count * size);
-    return p;
-}
-
-void *xrealloc(void *p, size_t size)
-{
-    void *q = realloc(p, size ? size : 1);
-    if (!q)
-        out_of_memory(size);
-    return q;
-}
-
-char *xstrndup(const char *s, size_t n)
-{
-    char *p = xmalloc(n + 1);
-    memcpy(p, s, n);
-    p[n] = '\0';
-    return p;
-}
-
-char *xstrdup(const char *s)
-{
-    return xstrndup(s, strlen(s));
-}
 
 arena *arena_new(void)
 {
@@ -102,7 +60,7 @@ void *arena_alloc(arena *a, size_t size)
     if (!b || b->size - b->used < size) {
         size_t cap = size > a->next_block / 4 ? size : a->next_block;
         if (cap > SIZE_MAX - sizeof(struct block))
-            out_of_memory(size);
+            xout_of_memory(size);
         if (cap == a->next_block && a->next_block < ARENA_MAX_BLOCK)
             a->next_block *= 2;
         struct block *nb = xmalloc(sizeof(struct block) + cap);
@@ -163,32 +121,11 @@ void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
     if (new_count <= old_count)
         return old;
     if (elem_size && new_count > SIZE_MAX / elem_size)
-        out_of_memory(SIZE_MAX);
+        xout_of_memory(SIZE_MAX);
     void *p = arena_alloc(a, new_count * elem_size);
     if (old && old_count)
         memcpy(p, old, old_count * elem_size);
     return p;
-}
-
-/* The slots a full array of cap grows to: twice cap, at least least. */
-static size_t doubled(size_t cap, size_t least, size_t elem_size)
-{
-    if (cap > SIZE_MAX / 2)
-        out_of_memory(SIZE_MAX);
-    size_t want = cap * 2 > least ? cap * 2 : least;
-    if (elem_size && want > SIZE_MAX / elem_size)
-        out_of_memory(SIZE_MAX);
-    return want;
-}
-
-void *array_room(void *items, size_t n, size_t *cap, size_t least, size_t elem_size)
-{
-    if (n < *cap)
-        return items;
-    size_t want = doubled(*cap, least, elem_size);
-    items = xrealloc(items, want * elem_size);
-    *cap = want;
-    return items;
 }
 
 void *arena_room(arena *a, void *items, size_t n, size_t *cap, size_t least,
@@ -196,7 +133,7 @@ void *arena_room(arena *a, void *items, size_t n, size_t *cap, size_t least,
 {
     if (n < *cap)
         return items;
-    size_t want = doubled(*cap, least, elem_size);
+    size_t want = xarray_grown(*cap, least, elem_size);
     items = arena_grow(a, items, n, want, elem_size);
     *cap = want;
     return items;

@@ -2,8 +2,8 @@
  *
  * Everything read from one file (nodes, strings, the plan model) is carved
  * out of one arena and released by a single arena_free(). Allocation never
- * fails silently: on exhaustion of memory the process aborts with a message,
- * because no caller could do anything better. */
+ * fails silently: on exhaustion of memory the process aborts with a message
+ * (xalloc.h), because no caller could do anything better. */
 #ifndef KEHOACH_ARENA_H
 #define KEHOACH_ARENA_H
 
@@ -24,31 +24,15 @@ char *arena_printf(arena *a, const char *fmt, ...)
 void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
                  size_t elem_size);
 
-/* Room for one more element in a growing array: every array that grows
- * one element at a time goes through these, so none grows by a constant
- * step (quadratic) or overflows its size. When n == *cap, the array is
- * given twice the slots (at least `least`) and *cap says how many; the
- * array returned holds the n elements of the old one. array_room() keeps
- * it on the heap (xrealloc), arena_room() in the arena. */
-void *array_room(void *items, size_t n, size_t *cap, size_t least, size_t elem_size);
+/* Room for one more element in a growing array kept in the arena, as
+ * xarray_room() (xalloc.h) keeps one on the heap: old storage stays in the
+ * arena. ARENA_ROOM(a, items, n, cap, least): room for items[n]. */
 void *arena_room(arena *a, void *items, size_t n, size_t *cap, size_t least,
                  size_t elem_size);
-
-/* ARRAY_ROOM(items, n, cap, least): room for items[n] on the heap, as
- * array_room(); ARENA_ROOM(a, items, n, cap, least) in the arena a. */
-#define ARRAY_ROOM(items, n, cap, least) \
-    ((items) = array_room((items), (n), &(cap), (least), sizeof *(items)))
 #define ARENA_ROOM(a, items, n, cap, least) \
     ((items) = arena_room((a), (items), (n), &(cap), (least), sizeof *(items)))
 
 /* Bytes handed out so far (for memory figures in benchmarks). */
 size_t arena_used(const arena *a);
-
-/* Process-wide allocation helpers that abort on failure. */
-void *xmalloc(size_t size);
-void *xcalloc(size_t count, size_t size);
-void *xrealloc(void *p, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
 
 #endif

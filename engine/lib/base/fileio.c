@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "strmap.h"
+#include "xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -8,8 +8,8 @@
  * descriptor, never on a name that could be swapped meanwhile. */
 #include "lockfile.h"
 
-#include "arena.h"
 #include "fileio.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>

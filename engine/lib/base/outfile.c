@@ -10,9 +10,9 @@
 #define _DEFAULT_SOURCE          /* flock(2) */
 #include "outfile.h"
 
-#include "arena.h"
 #include "fileio.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>

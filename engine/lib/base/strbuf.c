@@ -1,7 +1,7 @@
 /* strbuf.c - growable byte strings (see strbuf.h). */
 #include "strbuf.h"
 
-#include "arena.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

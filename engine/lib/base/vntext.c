@@ -6,9 +6,9 @@
  * old and new placements of Vietnamese tones compare equal too. */
 #include "vntext.h"
 
-#include "arena.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

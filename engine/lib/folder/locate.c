@@ -1,13 +1,13 @@
 /* locate.c - finding a plan file by its id below a folder (see locate.h). */
 #include "locate.h"
 
-#include "arena.h"
 #include "fileio.h"
 #include "progress.h"
 #include "template.h"
 #include "vntext.h"
 #include "utf8.h"
 #include "validate.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <stdio.h>

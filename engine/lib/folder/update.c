@@ -13,6 +13,7 @@
 #include "progress.h"
 #include "validate.h"
 #include "vntext.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -20,6 +20,7 @@
 #include "strmap.h"
 #include "template.h"
 #include "orgunits.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <stdlib.h>

@@ -14,6 +14,7 @@
 #include "source.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,7 @@
 #include "strmap.h"
 #include "utf8.h"
 #include "visible.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

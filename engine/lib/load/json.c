@@ -13,6 +13,7 @@
 #include "ascii.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <locale.h>
 #include <math.h>

@@ -9,8 +9,8 @@
  * the walk from the line's start passes through. */
 #include "source.h"
 
-#include "arena.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

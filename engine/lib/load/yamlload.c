@@ -20,6 +20,7 @@
 
 #include "strmap.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <yaml.h>
 

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "strmap.h"
 #include "vntext.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,9 +8,9 @@
  * searched after it. */
 #include "orgunits.h"
 
-#include "arena.h"
 #include "vntext.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

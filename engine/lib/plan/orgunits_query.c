@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "strmap.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

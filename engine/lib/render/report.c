@@ -21,6 +21,7 @@
 #include "vntext.h"
 #include "utf8.h"
 #include "version.h"
+#include "xalloc.h"
 #include "xlsx.h"
 
 #include <math.h>

@@ -11,6 +11,7 @@
 #include "docload.h"
 #include "embedded.h"
 #include "vntext.h"
+#include "xalloc.h"
 #include "yamlload.h"
 
 #include <stdio.h>

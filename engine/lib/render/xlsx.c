@@ -10,6 +10,7 @@
 #include "strmap.h"
 #include "vntext.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <xlsxwriter.h>
 

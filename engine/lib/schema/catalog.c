@@ -5,6 +5,7 @@
 #include "embedded.h"
 #include "json.h"
 #include "source.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,6 +6,7 @@
 #include "docload.h"
 
 #include "fileio.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 

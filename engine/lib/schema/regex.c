@@ -25,10 +25,10 @@
  * reaching any of them is REGEX_TOO_COMPLEX, never a quiet "no match". */
 #include "regex.h"
 
-#include "arena.h"
 #include "ascii.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

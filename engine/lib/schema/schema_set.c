@@ -9,6 +9,7 @@
  * unresolved is tried again, so documents may refer to each other in any
  * order; schema_set_check_refs reports those that never resolved. */
 #include "schema_internal.h"
+#include "xalloc.h"
 
 #include "embedded.h"
 #include "json.h"

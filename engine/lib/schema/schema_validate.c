@@ -11,6 +11,7 @@
  * same place of the instance is caught by a trail of the "$ref"s followed
  * there, so recursive schemas never loop. */
 #include "schema_internal.h"
+#include "xalloc.h"
 
 #include "utf8.h"
 #include "vntext.h"

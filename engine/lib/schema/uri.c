@@ -6,9 +6,9 @@
  * section 5.2.2; only paths need real work (merge, remove dot segments). */
 #include "uri.h"
 
-#include "arena.h"
 #include "ascii.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <string.h>
 

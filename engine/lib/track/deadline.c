@@ -7,6 +7,7 @@
 #include "deadline.h"
 
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,6 +12,7 @@
 #include "strbuf.h"
 #include "strmap.h"
 #include "vntext.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

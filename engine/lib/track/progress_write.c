@@ -7,7 +7,7 @@
  * caller re-reads the result before it replaces the file. */
 #include "progress_write.h"
 
-#include "arena.h"
+#include "xalloc.h"
 #include "yaml_write.h"
 
 #include <stdio.h>

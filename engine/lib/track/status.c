@@ -12,6 +12,7 @@
 #include "status.h"
 
 #include "strmap.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
