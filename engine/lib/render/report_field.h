@@ -14,6 +14,7 @@
 #include "date.h"
 #include "plan.h"
 #include "progress.h"
+#include "report_period.h"
 #include "status.h"
 #include "strbuf.h"
 
@@ -44,17 +45,6 @@ typedef struct report_field {
 /* All fields, in the order docs/reports.md lists them. */
 const report_field *report_fields(size_t *count);
 const report_field *report_field_find(const char *name);
-
-/* The reporting period: a named one of Decree 09/2019 or any span. */
-typedef struct report_period {
-    date from, to;
-    char key[32];       /* "2026", "2026-H1", "2026-01-01..2026-06-30" */
-    char label[64];     /* "Năm 2026", "6 tháng đầu năm 2026", "Từ 01/01/2026 đến 30/06/2026" */
-} report_period;
-
-/* Reads "2026", "2026-H1", "2026-Q3", "2026-03" or "FROM..TO" (dates
- * YYYY-MM-DD). On failure puts the reason in err (strbuf.h). */
-bool report_period_parse(const char *s, report_period *out, strbuf *err);
 
 typedef struct report_run {
     date as_of;
