@@ -48,14 +48,11 @@ static void json_error(json_parser *p, size_t offset, size_t span,
     if (p->failed)
         return;
     p->failed = true;
-    strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    diag_vat(p->d, DIAG_ERROR, p->src, source_pos_of(p->src, offset), span, fmt,
+             ap);
     va_end(ap);
-    diag_at(p->d, DIAG_ERROR, p->src, source_pos_of(p->src, offset), span,
-            "%s", sb_str(&msg));
-    sb_release(&msg);
 }
 
 static bool at_end(const json_parser *p)
