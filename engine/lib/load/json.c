@@ -352,6 +352,34 @@ static bool enter(json_parser *p)
     return true;
 }
 
+/* What follows an item of an array or a member of an object. */
+typedef enum after { AFTER_MORE, AFTER_CLOSED, AFTER_BROKEN } after;
+
+/* After an element of an array (close: ']') or an object ('}'): the
+ * close, taken (AFTER_CLOSED), or a comma that the close does not follow
+ * (AFTER_MORE); else the error is reported (AFTER_BROKEN). expecting: the
+ * message's "',' or ']' after an item". */
+static after after_element(json_parser *p, char close, const char *expecting)
+{
+    skip_space(p);
+    char c = peek(p);
+    if (c == close) {
+        p->at++;
+        return AFTER_CLOSED;
+    }
+    if (c != ',') {
+        expected(p, expecting);
+        return AFTER_BROKEN;
+    }
+    size_t comma = p->at++;
+    skip_space(p);
+    if (peek(p) == close) {
+        json_error(p, comma, 1, "trailing comma before '%c'", close);
+        return AFTER_BROKEN;
+    }
+    return AFTER_MORE;
+}
+
 static void push_item(json_parser *p, node *n)
 {
     ARRAY_ROOM(p->items, p->items_len, p->items_cap, 64);
@@ -375,22 +403,11 @@ static node *parse_array(json_parser *p)
             if (!item)
                 goto out;
             push_item(p, item);
-            skip_space(p);
-            char c = peek(p);
-            if (c == ']') {
-                p->at++;
+            after next = after_element(p, ']', "',' or ']' after an item");
+            if (next == AFTER_BROKEN)
+                goto out;
+            if (next == AFTER_CLOSED)
                 break;
-            }
-            if (c != ',') {
-                expected(p, "',' or ']' after an item");
-                goto out;
-            }
-            size_t comma = p->at++;
-            skip_space(p);
-            if (peek(p) == ']') {
-                json_error(p, comma, 1, "trailing comma before ']'");
-                goto out;
-            }
         }
     }
     result = make_node(p, NODE_ARRAY, start, p->at);
@@ -508,22 +525,11 @@ static node *parse_object(json_parser *p)
             if (!parse_member(p, &m))
                 goto out;
             push_member(p, &m);
-            skip_space(p);
-            char c = peek(p);
-            if (c == '}') {
-                p->at++;
+            after next = after_element(p, '}', "',' or '}' after a member");
+            if (next == AFTER_BROKEN)
+                goto out;
+            if (next == AFTER_CLOSED)
                 break;
-            }
-            if (c != ',') {
-                expected(p, "',' or '}' after a member");
-                goto out;
-            }
-            size_t comma = p->at++;
-            skip_space(p);
-            if (peek(p) == '}') {
-                json_error(p, comma, 1, "trailing comma before '}'");
-                goto out;
-            }
         }
     }
     result = make_node(p, NODE_OBJECT, start, p->at);
