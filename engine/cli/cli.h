@@ -45,7 +45,7 @@ typedef struct cli_option {
 
 typedef struct cli_args {
     int option;            /* index into the table, -1 for a positional argument */
-    const char *name;      /* the option's long name, NULL for a positional one */
+    const char *name;      /* its long name, NULL for a positional argument */
     const char *value;     /* the option's value, or the positional argument */
 } cli_args;
 
@@ -74,7 +74,7 @@ int cli_unit_found(const char *command, const char *unit, const orgunits_query *
 /* The options such a command shares and its run over the plans. */
 typedef struct cli_plans {
     const char *command;
-    const char *const *formats;    /* the --format names, as the command's enum */
+    const char *const *formats;    /* --format names, as the command's enum */
     size_t nformats;
     const char **paths;            /* PATH...; none given: plans/ */
     size_t npaths;

@@ -230,7 +230,8 @@ static diag *add(diag_sink *s, diag *d)
 diag *diag_vat(diag_sink *s, diag_level level, const source *src, srcpos pos,
                size_t span, const char *fmt, va_list ap)
 {
-    return add(s, make_at(level, src ? src->path : NULL, src, pos, span, fmt, ap));
+    return add(s, make_at(level, src ? src->path : NULL, src, pos, span, fmt,
+                          ap));
 }
 
 /* What every variadic entry point below does with its arguments: stmt,
