@@ -26,7 +26,8 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static const char *const formats[] = {"text", "json", "csv"}; /* as the enum */
+/* As the enum. */
+static const char *const formats[] = {"text", "json", "csv"};
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
