@@ -45,6 +45,7 @@ typedef struct cli_option {
 
 typedef struct cli_args {
     int option;            /* index into the table, -1 for a positional argument */
+    const char *name;      /* its long name, NULL for a positional argument */
     const char *value;     /* the option's value, or the positional argument */
 } cli_args;
 
@@ -67,6 +68,53 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * returns EXIT_USAGE), a note on stderr when it was found only without
  * diacritics ("unit 'So Y te' taken as 'Sở Y tế'"), else EXIT_VALID. */
 int cli_unit_found(const char *command, const char *unit, const orgunits_query *q);
+
+/* --- the commands that read the plans (plans.c) ----------------------- */
+
+/* The options such a command shares and its run over the plans. */
+typedef struct cli_plans {
+    const char *command;
+    const char *const *formats;    /* --format names, as the command's enum */
+    size_t nformats;
+    const char **paths;            /* PATH...; none given: plans/ */
+    size_t npaths;
+    date as_of;                    /* --as-of; its default is the command's */
+    bool has_as_of;
+    const char *unit;              /* --unit, NULL without */
+    int format;                    /* --format, an index into formats */
+    const char *output;            /* -o, NULL for the standard output */
+    orgunits_query *unit_query;    /* what the plans read say of --unit */
+    diag_sink *d;                  /* the problems, once checked */
+    validate_result result;
+} cli_plans;
+
+/* An empty set of options for command, with room for the paths of argc
+ * arguments; formats (nformats of them, may be NULL) are its --format
+ * names. */
+void cli_plans_init(cli_plans *p, const char *command, int argc,
+                    const char *const *formats, size_t nformats);
+
+/* cli_parse for such a command (on_arg gets ctx, which holds p), then the
+ * default path, plans/. */
+bool cli_plans_parse(cli_plans *p, int argc, char **argv,
+                     const cli_option *options,
+                     bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx);
+
+/* Takes a positional argument (a path) or one of the options --as-of,
+ * --unit, --format (among p->formats) and, for any other, -o; for a
+ * command's on_arg to call after its own options. False after a usage
+ * error. */
+bool cli_plans_arg(cli_plans *p, const cli_args *arg);
+
+/* Checks the plans as "validate" does (validate_run), calling on_plan
+ * (may be NULL) for each plan while it is in memory. */
+void cli_plans_check(cli_plans *p, validate_plan_fn *on_plan, void *ctx);
+
+/* After cli_plans_check: prints the problems (cli_report_problems, with
+ * stopped), then what --unit came to (cli_unit_found); the exit code. */
+int cli_plans_problems(cli_plans *p, const char *stopped);
+
+void cli_plans_release(cli_plans *p);
 
 /* --- the process (main.c) -------------------------------------------- */
 

@@ -10,10 +10,6 @@
  * (cli_today). */
 #include "cli.h"
 
-
-#include <stdlib.h>
-
-#define PROBLEMS_PER_FILE 50
 #define TEXT_WIDTH 80
 
 const cli_command cmd_deadlines_info;
@@ -21,13 +17,9 @@ const cli_command cmd_deadlines_info;
 typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_ICS } format;
 
 typedef struct options {
-    const char **paths;
-    size_t npaths;
-    deadline_query query;
-    bool has_as_of;
+    cli_plans plans;
+    deadline_role_filter role;
     const char *within;
-    format format;
-    const char *output;
 } options;
 
 enum { OPT_AS_OF, OPT_WITHIN, OPT_UNIT, OPT_ROLE, OPT_FORMAT, OPT_OUTPUT };
@@ -42,55 +34,36 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
+static const char *const formats[] = {"text", "json", "csv", "ics"};
+
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    static const char *const formats[] = {"text", "json", "csv", "ics"};
     static const char *const roles[] = {"any", "lead", "partner"};   /* as the enum */
     int choice;
     switch (arg->option) {
-    case -1:
-        o->paths[o->npaths++] = arg->value;
-        return true;
-    case OPT_AS_OF:
-        if (!cli_date("deadlines", arg->value, &o->query.as_of))
-            return false;
-        o->has_as_of = true;
-        return true;
     case OPT_WITHIN:
         o->within = arg->value;
-        return true;
-    case OPT_UNIT:
-        o->query.unit = arg->value;
         return true;
     case OPT_ROLE:
         if (!cli_choice("deadlines", "role", arg->value, roles, 3, &choice))
             return false;
-        o->query.role = (deadline_role_filter)choice;
-        return true;
-    case OPT_FORMAT:
-        if (!cli_choice("deadlines", "format", arg->value, formats, 4, &choice))
-            return false;
-        o->format = (format)choice;
+        o->role = (deadline_role_filter)choice;
         return true;
     default:
-        o->output = arg->value;
-        return true;
+        return cli_plans_arg(&o->plans, arg);
     }
 }
 
 typedef struct collector {
     deadline_list list;
     const deadline_query *query;
-    orgunits_query *unit;          /* NULL without --unit */
 } collector;
 
 static void collect(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     collector *c = ctx;
-    if (c->unit)
-        orgunits_query_add_plan(c->unit, p, registry);
     arena *a = arena_new();
     status_plan status;
     status_compute(a, p, log, c->query->as_of, NULL, &status);
@@ -98,70 +71,59 @@ static void collect(const plan *p, const char *path, const orgunits *registry,
     arena_free(a);
 }
 
-static int cmd_deadlines(int argc, char **argv)
+static int show_deadlines(options *o, int argc, char **argv)
 {
-    const char **paths = xmalloc((size_t)argc * sizeof *paths);
-    options o = {.paths = paths};
-    if (!cli_parse("deadlines", argc, argv, option_table, on_arg, &o)) {
-        free(paths);
+    cli_plans *p = &o->plans;
+    if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
         return EXIT_USAGE;
-    }
-    if (o.query.role != DEADLINE_ANY_ROLE && !o.query.unit) {
-        free(paths);
+    if (o->role != DEADLINE_ANY_ROLE && !p->unit)
         return cli_usage_error("deadlines", "--role %s needs --unit: the unit whose role it "
-                               "is", o.query.role == DEADLINE_LEAD_ONLY ? "lead" : "partner");
-    }
-    if (!o.has_as_of)
-        o.query.as_of = cli_today();
-    if (o.within) {
-        if (!deadline_parse_within(o.within, o.query.as_of, &o.query.until)) {
-            free(paths);
+                               "is", o->role == DEADLINE_LEAD_ONLY ? "lead" : "partner");
+    deadline_query q = {.as_of = p->has_as_of ? p->as_of : cli_today(),
+                        .unit = p->unit, .role = o->role};
+    if (o->within) {
+        if (!deadline_parse_within(o->within, q.as_of, &q.until))
             return cli_usage_error("deadlines",
                                    "'%s' is not a duration; write it like 30d, 6w, 3m or 1y",
-                                   o.within);
-        }
-        o.query.has_until = true;
+                                   o->within);
+        q.has_until = true;
     }
-    if (o.npaths == 0)
-        paths[o.npaths++] = "plans";
 
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    collector c = {.query = &o.query};
-    if (o.query.unit)
-        c.unit = orgunits_query_new(o.query.unit);
+    collector c = {.query = &q};
     deadline_list_init(&c.list);
-    validate_result r;
-    validate_run(o.paths, o.npaths, d, &r, collect, &c);
-
-    int code = cli_report_problems("deadlines", "no deadlines shown", d, &r);
-    if (code == EXIT_VALID && c.unit)
-        code = cli_unit_found("deadlines", o.query.unit, c.unit);
+    cli_plans_check(p, collect, &c);
+    int code = cli_plans_problems(p, "no deadlines shown");
     if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;
-        switch (o.format) {
+        switch ((format)p->format) {
         case FORMAT_TEXT:
-            deadline_format_text(&c.list, &o.query, &out, !o.output && cli_color(),
+            deadline_format_text(&c.list, &q, &out, !p->output && cli_color(),
                                  TEXT_WIDTH);
             break;
         case FORMAT_JSON:
-            deadline_format_json(&c.list, &o.query, &out);
+            deadline_format_json(&c.list, &q, &out);
             break;
         case FORMAT_CSV:
             deadline_format_csv(&c.list, &out);
             break;
         case FORMAT_ICS:
-            deadline_format_ics(&c.list, &o.query, KEHOACH_VERSION, &out);
+            deadline_format_ics(&c.list, &q, KEHOACH_VERSION, &out);
             break;
         }
-        code = cli_emit("deadlines", o.output, OUTFILE_REPLACE, &out);
+        code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);
         sb_release(&out);
     }
-    orgunits_query_free(c.unit);
     deadline_list_release(&c.list);
-    validate_result_release(&r);
-    diag_sink_free(d);
-    free(paths);
+    return code;
+}
+
+static int cmd_deadlines(int argc, char **argv)
+{
+    options o = {.role = DEADLINE_ANY_ROLE};
+    cli_plans_init(&o.plans, "deadlines", argc, formats, 4);
+    int code = show_deadlines(&o, argc, argv);
+    cli_plans_release(&o.plans);
     return code;
 }
 

@@ -18,13 +18,10 @@
 #define DEFAULT_TEMPLATE "ministry"
 
 typedef struct options {
-    const char **paths;
-    size_t npaths;
+    cli_plans plans;
     const char *template_name;
-    bool has_period, has_as_of;
+    bool has_period;
     report_period period;
-    date as_of;
-    const char *output;
 } options;
 
 enum { OPT_TEMPLATE, OPT_PERIOD, OPT_AS_OF, OPT_OUTPUT };
@@ -41,9 +38,6 @@ static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
     switch (arg->option) {
-    case -1:
-        o->paths[o->npaths++] = arg->value;
-        return true;
     case OPT_TEMPLATE:
         o->template_name = arg->value;
         return true;
@@ -56,14 +50,8 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->has_period = read;
         return read;
     }
-    case OPT_AS_OF:
-        if (!cli_date("report", arg->value, &o->as_of))
-            return false;
-        o->has_as_of = true;
-        return true;
     default:
-        o->output = arg->value;
-        return true;
+        return cli_plans_arg(&o->plans, arg);
     }
 }
 
@@ -143,7 +131,8 @@ static int print_template_problems(diag_sink *d)
     return EXIT_PROBLEMS;
 }
 
-static int render_report(options *o, const template *t)
+static int render_report(cli_plans *o, const report_period *rp,
+                         const template *t)
 {
     strbuf err = STRBUF_INIT;
     outfile *out = outfile_open(o->output, OUTFILE_REPLACE, &err);
@@ -156,7 +145,7 @@ static int render_report(options *o, const template *t)
     raise_open_files_limit();
     report_options ro = {
         .tpl = t,
-        .run = {.as_of = o->as_of, .period = o->period, .template_name = t->name},
+        .run = {.as_of = o->as_of, .period = *rp, .template_name = t->name},
         .plan_files = validate_count_plans(o->paths, o->npaths),
         .fd = outfile_fd(out),
     };
@@ -167,15 +156,13 @@ static int render_report(options *o, const template *t)
         outfile_discard(out);
         return EXIT_IO;
     }
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    validate_result vr;
-    validate_run(o->paths, o->npaths, d, &vr, on_plan, r);
-    int code = cli_report_problems("report", "no report written", d, &vr);
+    cli_plans_check(o, on_plan, r);
+    int code = cli_plans_problems(o, "no report written");
     report_summary sum;
     bool written = report_end(r, &sum, &err);
     if (code == EXIT_VALID && sum.plans == 0) {
         cli_line(stderr, "kehoach report: no plan meets the period %s (%s); no report "
-                 "written", o->period.key, o->period.label);
+                 "written", rp->key, rp->label);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
@@ -193,57 +180,51 @@ static int render_report(options *o, const template *t)
         date_format_vn(o->as_of, as_of);
         cli_line(stdout, "wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)",
                  o->output, sum.plans, sum.plans == 1 ? "plan" : "plans", sum.sheets,
-                 sum.sheets == 1 ? "sheet" : "sheets", t->name, o->period.key, as_of);
+                 sum.sheets == 1 ? "sheet" : "sheets", t->name, rp->key, as_of);
         if (sum.left_out)
             printf("left out %zu %s outside the period %s\n", sum.left_out,
-                   sum.left_out == 1 ? "plan" : "plans", o->period.key);
+                   sum.left_out == 1 ? "plan" : "plans", rp->key);
         if (sum.truncated)
             printf("note: %zu %s longer than Excel's %u characters were cut and end "
                    "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
                    XLSX_MAX_TEXT);
     }
     sb_release(&err);
-    validate_result_release(&vr);
+    return code;
+}
+
+static int make_report(options *o, int argc, char **argv)
+{
+    cli_plans *p = &o->plans;
+    if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
+        return EXIT_USAGE;
+    if (!p->output)
+        return cli_usage_error("report", "say where to write the workbook: -o FILE.xlsx");
+    if (!ends_with(p->output, ".xlsx"))
+        return cli_usage_error("report", "the report is an Excel workbook: name it "
+                               "FILE.xlsx, not '%s'", p->output);
+    if (!o->has_period)
+        o->period = year_of(p->has_as_of ? p->as_of : cli_today());
+    if (!p->has_as_of)
+        p->as_of = o->has_period ? o->period.to : cli_today();
+
+    int code = check_template_name(o->template_name);
+    if (code != EXIT_VALID)
+        return code;
+    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
+    template *t = template_load(o->template_name, d);
+    code = t ? render_report(p, &o->period, t) : print_template_problems(d);
+    template_free(t);
     diag_sink_free(d);
     return code;
 }
 
 static int cmd_report(int argc, char **argv)
 {
-    const char **paths = xmalloc(((size_t)argc + 1) * sizeof *paths);
-    options o = {.paths = paths, .template_name = DEFAULT_TEMPLATE};
-    if (!cli_parse("report", argc, argv, option_table, on_arg, &o)) {
-        free(paths);
-        return EXIT_USAGE;
-    }
-    int code = EXIT_VALID;
-    if (!o.output)
-        code = cli_usage_error("report", "say where to write the workbook: -o FILE.xlsx");
-    else if (!ends_with(o.output, ".xlsx"))
-        code = cli_usage_error("report", "the report is an Excel workbook: name it "
-                               "FILE.xlsx, not '%s'", o.output);
-    if (code != EXIT_VALID) {
-        free(paths);
-        return code;
-    }
-    if (o.npaths == 0)
-        paths[o.npaths++] = "plans";
-    if (!o.has_period)
-        o.period = year_of(o.has_as_of ? o.as_of : cli_today());
-    if (!o.has_as_of)
-        o.as_of = o.has_period ? o.period.to : cli_today();
-
-    code = check_template_name(o.template_name);
-    if (code != EXIT_VALID) {
-        free(paths);
-        return code;
-    }
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    template *t = template_load(o.template_name, d);
-    code = t ? render_report(&o, t) : print_template_problems(d);
-    template_free(t);
-    diag_sink_free(d);
-    free(paths);
+    options o = {.template_name = DEFAULT_TEMPLATE};
+    cli_plans_init(&o.plans, "report", argc, NULL, 0);
+    int code = make_report(&o, argc, argv);
+    cli_plans_release(&o.plans);
     return code;
 }
 

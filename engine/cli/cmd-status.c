@@ -8,18 +8,11 @@
  * (orgunits_query.h). */
 #include "cli.h"
 
-
-#include <stdlib.h>
-
-#define PROBLEMS_PER_FILE 50
 #define TEXT_WIDTH 80
 
 typedef struct options {
-    const char **paths;
-    size_t npaths;
+    cli_plans plans;
     status_report report;
-    bool has_as_of;
-    const char *output;
 } options;
 
 enum { OPT_AS_OF, OPT_UNIT, OPT_STATE, OPT_FORMAT, OPT_OUTPUT };
@@ -33,53 +26,27 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
+/* As the enum. */
+static const char *const formats[] = {"text", "json", "csv"};
+
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    static const char *const formats[] = {"text", "json", "csv"};   /* as the enum */
     int choice;
-    switch (arg->option) {
-    case -1:
-        o->paths[o->npaths++] = arg->value;
-        return true;
-    case OPT_AS_OF:
-        if (!cli_date("status", arg->value, &o->report.as_of))
-            return false;
-        o->has_as_of = true;
-        return true;
-    case OPT_UNIT:
-        o->report.unit = arg->value;
-        return true;
-    case OPT_STATE:
-        if (!cli_choice("status", "state", arg->value, status_state_names,
-                        STATUS_NSTATES, &choice))
-            return false;
-        o->report.state = (status_state)choice;
-        o->report.has_state = true;
-        return true;
-    case OPT_FORMAT:
-        if (!cli_choice("status", "format", arg->value, formats, 3, &choice))
-            return false;
-        o->report.kind = (status_format_kind)choice;
-        return true;
-    default:
-        o->output = arg->value;
-        return true;
-    }
+    if (arg->option != OPT_STATE)
+        return cli_plans_arg(&o->plans, arg);
+    if (!cli_choice("status", "state", arg->value, status_state_names,
+                    STATUS_NSTATES, &choice))
+        return false;
+    o->report.state = (status_state)choice;
+    o->report.has_state = true;
+    return true;
 }
-
-typedef struct run {
-    status_report *report;
-    orgunits_query *unit;          /* NULL without --unit */
-} run;
 
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
-    run *c = ctx;
-    status_report *r = c->report;
-    if (c->unit)
-        orgunits_query_add_plan(c->unit, p, registry);
+    status_report *r = ctx;
     arena *a = arena_new();
     status_scope scope = {r->unit, registry};
     status_plan s;
@@ -88,40 +55,34 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     arena_free(a);
 }
 
+static int show_status(options *o, int argc, char **argv, strbuf *out)
+{
+    cli_plans *p = &o->plans;
+    if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
+        return EXIT_USAGE;
+    status_report *r = &o->report;
+    r->as_of = p->has_as_of ? p->as_of : cli_today();
+    r->unit = p->unit;
+    r->kind = (status_format_kind)p->format;
+    r->color = !p->output && r->kind == STATUS_FORMAT_TEXT && cli_color();
+
+    status_format_begin(r);
+    cli_plans_check(p, on_plan, r);
+    status_format_end(r);
+    int code = cli_plans_problems(p, "no status shown");
+    if (code == EXIT_VALID)
+        code = cli_emit("status", p->output, OUTFILE_REPLACE, out);
+    return code;
+}
+
 static int cmd_status(int argc, char **argv)
 {
-    const char **paths = xmalloc(((size_t)argc + 1) * sizeof *paths);
-    options o = {.paths = paths};
     strbuf out = STRBUF_INIT;
-    o.report.out = &out;
-    o.report.width = TEXT_WIDTH;
-    if (!cli_parse("status", argc, argv, option_table, on_arg, &o)) {
-        free(paths);
-        return EXIT_USAGE;
-    }
-    if (!o.has_as_of)
-        o.report.as_of = cli_today();
-    if (o.npaths == 0)
-        paths[o.npaths++] = "plans";
-    o.report.color = !o.output && o.report.kind == STATUS_FORMAT_TEXT && cli_color();
-
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    validate_result r;
-    run c = {&o.report, o.report.unit ? orgunits_query_new(o.report.unit) : NULL};
-    status_format_begin(&o.report);
-    validate_run(o.paths, o.npaths, d, &r, on_plan, &c);
-    status_format_end(&o.report);
-
-    int code = cli_report_problems("status", "no status shown", d, &r);
-    if (code == EXIT_VALID && c.unit)
-        code = cli_unit_found("status", o.report.unit, c.unit);
-    if (code == EXIT_VALID)
-        code = cli_emit("status", o.output, OUTFILE_REPLACE, &out);
-    orgunits_query_free(c.unit);
+    options o = {.report = {.out = &out, .width = TEXT_WIDTH}};
+    cli_plans_init(&o.plans, "status", argc, formats, 3);
+    int code = show_status(&o, argc, argv, &out);
+    cli_plans_release(&o.plans);
     sb_release(&out);
-    validate_result_release(&r);
-    diag_sink_free(d);
-    free(paths);
     return code;
 }
 

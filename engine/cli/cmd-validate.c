@@ -5,39 +5,16 @@
  * --format json, one JSON object with the same content. */
 #include "cli.h"
 
-
-#include <stdlib.h>
-
-#define PROBLEMS_PER_FILE 50
-
 const cli_command cmd_validate_info;
 
-typedef struct options {
-    bool json;
-    const char **paths;
-    size_t npaths;
-} options;
-
-enum { OPT_FORMAT };
-
 static const cli_option option_table[] = {
-    [OPT_FORMAT] = {"format", 'f', true},
+    {"format", 'f', true},
     {NULL, 0, false},
 };
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
-    options *o = ctx;
-    if (arg->option < 0) {
-        o->paths[o->npaths++] = arg->value;
-        return true;
-    }
-    static const char *const formats[] = {"text", "json"};
-    int choice;
-    if (!cli_choice("validate", "format", arg->value, formats, 2, &choice))
-        return false;
-    o->json = choice == 1;
-    return true;
+    return cli_plans_arg(ctx, arg);
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -105,37 +82,31 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
 
 static int cmd_validate(int argc, char **argv)
 {
-    const char **paths = xmalloc((size_t)argc * sizeof *paths);
-    options o = {false, paths, 0};
-    if (!cli_parse("validate", argc, argv, option_table, on_arg, &o)) {
-        free(paths);
+    static const char *const formats[] = {"text", "json"};
+    cli_plans p;
+    cli_plans_init(&p, "validate", argc, formats, 2);
+    if (!cli_plans_parse(&p, argc, argv, option_table, on_arg, &p)) {
+        cli_plans_release(&p);
         return EXIT_USAGE;
     }
-    if (o.npaths == 0)
-        paths[o.npaths++] = "plans";
-
-    diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
-    validate_result r;
-    validate_run(o.paths, o.npaths, d, &r, NULL, NULL);
+    cli_plans_check(&p, NULL, NULL);
 
     strbuf out = STRBUF_INIT;
-    if (o.json) {
-        summary_json(&r, d, &out);
+    if (p.format == 1) {
+        summary_json(&p.result, p.d, &out);
     } else {
-        diag_format_text(d, &out, cli_color());
-        summary_text(&r, d, &out);
+        diag_format_text(p.d, &out, cli_color());
+        summary_text(&p.result, p.d, &out);
     }
     bool written = cli_write(stdout, &out);
     sb_release(&out);
 
-    int code = cli_exit_code(&r, d);
+    int code = cli_exit_code(&p.result, p.d);
     if (!written) {
         fprintf(stderr, "kehoach validate: cannot write the output\n");
         code = EXIT_IO;
     }
-    validate_result_release(&r);
-    diag_sink_free(d);
-    free(paths);
+    cli_plans_release(&p);
     return code;
 }
 

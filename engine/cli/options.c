@@ -101,7 +101,7 @@ bool cli_parse(const char *command, int argc, char **argv,
     bool only_positional = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        cli_args arg = {-1, a};
+        cli_args arg = {-1, NULL, a};
         if (only_positional || a[0] != '-' || a[1] == '\0') {
             if (!on_arg(&arg, ctx))
                 return false;
@@ -126,6 +126,7 @@ bool cli_parse(const char *command, int argc, char **argv,
             return false;
         }
         const cli_option *o = &options[arg.option];
+        arg.name = o->name;
         if (o->takes_value) {
             if (inline_value) {
                 arg.value = inline_value;

@@ -228,45 +228,54 @@ static diag *add(diag_sink *s, diag *d)
     return d;
 }
 
+diag *diag_vat(diag_sink *s, diag_level level, const source *src, srcpos pos,
+               size_t span, const char *fmt, va_list ap)
+{
+    return add(s, make_at(level, src ? src->path : NULL, src, pos, span, fmt,
+                          ap));
+}
+
+/* What every variadic entry point below does with its arguments: stmt,
+ * with ap holding those after fmt. */
+#define WITH_ARGS(fmt, stmt)                                                  \
+    do {                                                                      \
+        va_list ap;                                                           \
+        va_start(ap, fmt);                                                    \
+        stmt;                                                                 \
+        va_end(ap);                                                           \
+    } while (0)
+
 diag *diag_at(diag_sink *s, diag_level level, const source *src, srcpos pos,
               size_t span, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    diag *d = make_at(level, src ? src->path : NULL, src, pos, span, fmt, ap);
-    va_end(ap);
-    return add(s, d);
+    diag *d;
+    WITH_ARGS(fmt, d = diag_vat(s, level, src, pos, span, fmt, ap));
+    return d;
 }
 
 diag *diag_at_loc(diag_sink *s, diag_level level, const diag_loc *loc,
                   const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    diag *d = make(level, loc, fmt, ap);
-    va_end(ap);
-    return add(s, d);
+    diag *d;
+    WITH_ARGS(fmt, d = add(s, make(level, loc, fmt, ap)));
+    return d;
 }
 
 diag *diag_at_node(diag_sink *s, diag_level level, const node *at,
                    const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    diag *d = make_at(level, at->src ? at->src->path : NULL, at->src, at->pos, at->span,
-                      fmt, ap);
-    va_end(ap);
-    return add(s, d);
+    diag *d;
+    WITH_ARGS(fmt, d = diag_vat(s, level, at->src, at->pos, at->span, fmt, ap));
+    return d;
 }
 
 diag *diag_file(diag_sink *s, diag_level level, const char *path,
                 const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    diag *d = make_at(level, path, NULL, (srcpos){0, 0}, 0, fmt, ap);
-    va_end(ap);
-    return add(s, d);
+    diag *d;
+    WITH_ARGS(fmt, d = add(s, make_at(level, path, NULL, (srcpos){0, 0}, 0, fmt,
+                                      ap)));
+    return d;
 }
 
 static void attach(diag *parent, diag *note)
@@ -281,25 +290,18 @@ void diag_note(diag_sink *s, diag *parent, const source *src, srcpos pos,
                size_t span, const char *fmt, ...)
 {
     (void)s;
-    if (!parent)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    attach(parent, make_at(DIAG_NOTE, src ? src->path : parent->path, src, pos,
-                           span, fmt, ap));
-    va_end(ap);
+    if (parent)
+        WITH_ARGS(fmt, attach(parent, make_at(DIAG_NOTE,
+                                              src ? src->path : parent->path,
+                                              src, pos, span, fmt, ap)));
 }
 
 void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
                       const char *fmt, ...)
 {
     (void)s;
-    if (!parent)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    attach(parent, make(DIAG_NOTE, loc, fmt, ap));
-    va_end(ap);
+    if (parent)
+        WITH_ARGS(fmt, attach(parent, make(DIAG_NOTE, loc, fmt, ap)));
 }
 
 bool diag_keeps(const diag_sink *s, const node *at)

@@ -14,6 +14,7 @@
 #include "source.h"
 #include "strbuf.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -77,6 +78,12 @@ void diag_register_file(diag_sink *sink, const char *path);
 diag *diag_at(diag_sink *sink, diag_level level, const source *src,
               srcpos pos, size_t span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* diag_at with its arguments as a va_list, for a module's own variadic
+ * error helper. */
+diag *diag_vat(diag_sink *sink, diag_level level, const source *src,
+               srcpos pos, size_t span, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* A diagnostic at a document node (see node.h): its position and span. */
 diag *diag_at_node(diag_sink *sink, diag_level level, const struct node *at,

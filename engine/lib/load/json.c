@@ -49,14 +49,11 @@ static void json_error(json_parser *p, size_t offset, size_t span,
     if (p->failed)
         return;
     p->failed = true;
-    strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    diag_vat(p->d, DIAG_ERROR, p->src, source_pos_of(p->src, offset), span, fmt,
+             ap);
     va_end(ap);
-    diag_at(p->d, DIAG_ERROR, p->src, source_pos_of(p->src, offset), span,
-            "%s", sb_str(&msg));
-    sb_release(&msg);
 }
 
 static bool at_end(const json_parser *p)
@@ -356,58 +353,91 @@ static bool enter(json_parser *p)
     return true;
 }
 
+/* parse_elements once the nesting is entered. */
+static bool elements(json_parser *p, char close, const char *expecting,
+                     bool (*element)(json_parser *p))
+{
+    p->at++;
+    skip_space(p);
+    if (peek(p) == close) {
+        p->at++;
+        return true;
+    }
+    for (;;) {
+        if (!element(p))
+            return false;
+        skip_space(p);
+        char c = peek(p);
+        if (c == close) {
+            p->at++;
+            return true;
+        }
+        if (c != ',') {
+            expected(p, expecting);
+            return false;
+        }
+        size_t comma = p->at++;
+        skip_space(p);
+        if (peek(p) == close) {
+            json_error(p, comma, 1, "trailing comma before '%c'", close);
+            return false;
+        }
+    }
+}
+
+/* Reads the elements of an array (close: ']') or an object ('}'), from
+ * its opening bracket to its close, with element, which parses one and
+ * pushes it on the parser's pending items or members. expecting: the
+ * message's "',' or ']' after an item". False after an error (one is
+ * also a nesting deeper than JSON_MAX_DEPTH). */
+static bool parse_elements(json_parser *p, char close, const char *expecting,
+                           bool (*element)(json_parser *p))
+{
+    if (!enter(p))
+        return false;
+    bool ok = elements(p, close, expecting, element);
+    p->depth--;
+    return ok;
+}
+
+/* The count elements of size bytes at from (the pending ones of a
+ * container just read), copied into the arena; NULL for none. */
+static void *take_pending(json_parser *p, const void *from, size_t count,
+                          size_t size)
+{
+    if (!count)
+        return NULL;
+    void *to = arena_alloc(p->a, count * size);
+    memcpy(to, from, count * size);
+    return to;
+}
+
 static void push_item(json_parser *p, node *n)
 {
     ARRAY_ROOM(p->items, p->items_len, p->items_cap, 64);
     p->items[p->items_len++] = n;
 }
 
+static bool array_item(json_parser *p)
+{
+    node *item = parse_value(p);
+    if (item)
+        push_item(p, item);
+    return item != NULL;
+}
+
 static node *parse_array(json_parser *p)
 {
-    size_t start = p->at;
-    if (!enter(p))
-        return NULL;
-    size_t base = p->items_len;
-    p->at++;
-    skip_space(p);
-    node *result = NULL;
-    if (peek(p) == ']') {
-        p->at++;
-    } else {
-        for (;;) {
-            node *item = parse_value(p);
-            if (!item)
-                goto out;
-            push_item(p, item);
-            skip_space(p);
-            char c = peek(p);
-            if (c == ']') {
-                p->at++;
-                break;
-            }
-            if (c != ',') {
-                expected(p, "',' or ']' after an item");
-                goto out;
-            }
-            size_t comma = p->at++;
-            skip_space(p);
-            if (peek(p) == ']') {
-                json_error(p, comma, 1, "trailing comma before ']'");
-                goto out;
-            }
-        }
+    size_t start = p->at, base = p->items_len;
+    node *n = NULL;
+    if (parse_elements(p, ']', "',' or ']' after an item", array_item)) {
+        n = make_node(p, NODE_ARRAY, start, p->at);
+        n->u.array.count = p->items_len - base;
+        n->u.array.items = take_pending(p, p->items + base, n->u.array.count,
+                                        sizeof(node *));
     }
-    result = make_node(p, NODE_ARRAY, start, p->at);
-    size_t count = p->items_len - base;
-    result->u.array.count = count;
-    if (count) {
-        result->u.array.items = arena_alloc(p->a, count * sizeof(node *));
-        memcpy(result->u.array.items, p->items + base, count * sizeof(node *));
-    }
-out:
     p->items_len = base;
-    p->depth--;
-    return result;
+    return n;
 }
 
 static int compare_member_keys(const void *pa, const void *pb)
@@ -495,55 +525,29 @@ static bool parse_member(json_parser *p, node_member *m)
     return m->value != NULL;
 }
 
+static bool object_member(json_parser *p)
+{
+    node_member m;
+    if (!parse_member(p, &m))
+        return false;
+    push_member(p, &m);
+    return true;
+}
+
 static node *parse_object(json_parser *p)
 {
-    size_t start = p->at;
-    if (!enter(p))
-        return NULL;
-    size_t base = p->members_len;
-    p->at++;
-    skip_space(p);
-    node *result = NULL;
-    if (peek(p) == '}') {
-        p->at++;
-    } else {
-        for (;;) {
-            node_member m;
-            if (!parse_member(p, &m))
-                goto out;
-            push_member(p, &m);
-            skip_space(p);
-            char c = peek(p);
-            if (c == '}') {
-                p->at++;
-                break;
-            }
-            if (c != ',') {
-                expected(p, "',' or '}' after a member");
-                goto out;
-            }
-            size_t comma = p->at++;
-            skip_space(p);
-            if (peek(p) == '}') {
-                json_error(p, comma, 1, "trailing comma before '}'");
-                goto out;
-            }
-        }
+    size_t start = p->at, base = p->members_len;
+    node *n = NULL;
+    if (parse_elements(p, '}', "',' or '}' after a member", object_member)) {
+        n = make_node(p, NODE_OBJECT, start, p->at);
+        n->u.object.count = p->members_len - base;
+        n->u.object.members = take_pending(p, p->members + base,
+                                           n->u.object.count,
+                                           sizeof(node_member));
+        check_duplicates(p, n->u.object.members, n->u.object.count);
     }
-    result = make_node(p, NODE_OBJECT, start, p->at);
-    size_t count = p->members_len - base;
-    result->u.object.count = count;
-    if (count) {
-        result->u.object.members =
-            arena_alloc(p->a, count * sizeof(node_member));
-        memcpy(result->u.object.members, p->members + base,
-               count * sizeof(node_member));
-        check_duplicates(p, result->u.object.members, count);
-    }
-out:
     p->members_len = base;
-    p->depth--;
-    return result;
+    return n;
 }
 
 static node *parse_value(json_parser *p)

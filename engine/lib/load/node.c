@@ -39,6 +39,18 @@ const char *node_str(const node *n)
     return n && n->kind == NODE_STRING ? n->u.string.s : NULL;
 }
 
+double node_number_of(const node *obj, const char *key, double fallback)
+{
+    const node *n = node_get(obj, key);
+    return n && n->kind == NODE_NUMBER ? n->u.number.value : fallback;
+}
+
+bool node_bool_of(const node *obj, const char *key, bool fallback)
+{
+    const node *n = node_get(obj, key);
+    return n && n->kind == NODE_BOOL ? n->u.boolean : fallback;
+}
+
 bool node_is_integer(const node *n)
 {
     if (!n || n->kind != NODE_NUMBER)

@@ -71,6 +71,12 @@ const node *node_get(const node *obj, const char *key);
 /* String value of a string node, or NULL for any other node. */
 const char *node_str(const node *n);
 
+/* The value of the member key of obj when it is a number (a boolean),
+ * else fallback: for a reader the schema has already checked, which
+ * takes what has the expected shape. */
+double node_number_of(const node *obj, const char *key, double fallback);
+bool node_bool_of(const node *obj, const char *key, bool fallback);
+
 /* True when a number node holds a mathematical integer (1 and 1.0 both). */
 bool node_is_integer(const node *n);
 

@@ -94,12 +94,7 @@ static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
     }
     cx->errors++;
     cx->scanned += line;
-    strbuf msg = STRBUF_INIT;
-    sb_vprintf(&msg, fmt, ap);
-    diag *dg =
-        diag_at(cx->d, DIAG_ERROR, cx->src, pos, span, "%s", sb_str(&msg));
-    sb_release(&msg);
-    return dg;
+    return diag_vat(cx->d, DIAG_ERROR, cx->src, pos, span, fmt, ap);
 }
 
 static diag *yamlload_error(yamlload_ctx *cx, srcpos pos, size_t span,

@@ -129,11 +129,10 @@ static plan_target *targets_of(arena *a, const node *obj, size_t *count)
         const node *item = array_at(list, i);
         if (item->kind != NODE_OBJECT)
             continue;
-        const node *value = node_get(item, "value");
         plan_target *x = &t[(*count)++];
         x->name = plan_text_of(item, "name");
         x->unit = plan_text_of(item, "unit");
-        x->value = value && value->kind == NODE_NUMBER ? value->u.number.value : NAN;
+        x->value = node_number_of(item, "value", NAN);
         x->at = item;
     }
     return t;
@@ -291,9 +290,7 @@ static void read_reports(arena *a, plan *p, const node *root)
         r->every = node_get(item, "every");
         const node *day = node_get(item, "day");
         r->day = node_is_integer(day) ? (int)day->u.number.value : 0;
-        const node *on_request = node_get(item, "on_request");
-        r->on_request = on_request && on_request->kind == NODE_BOOL &&
-                        on_request->u.boolean;
+        r->on_request = node_bool_of(item, "on_request", false);
     }
 }
 

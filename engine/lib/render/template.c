@@ -50,18 +50,6 @@ static int choice(const node *n, const char *const *names, int fallback)
     return fallback;
 }
 
-static bool flag(const node *obj, const char *key, bool fallback)
-{
-    const node *n = node_get(obj, key);
-    return n && n->kind == NODE_BOOL ? n->u.boolean : fallback;
-}
-
-static double number(const node *obj, const char *key, double fallback)
-{
-    const node *n = node_get(obj, key);
-    return n && n->kind == NODE_NUMBER ? n->u.number.value : fallback;
-}
-
 /* Which rows have the fields of a scope. */
 static bool scope_allowed(field_scope scope, sheet_kind kind)
 {
@@ -186,8 +174,8 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag
         col->header = str_or(c, "header", "");
         const node *field = node_get(c, "field");
         col->field = report_field_find(node_str(field) ? node_str(field) : "");
-        col->width = number(c, "width", DEFAULT_WIDTH);
-        col->wrap = flag(c, "wrap", false);
+        col->width = node_number_of(c, "width", DEFAULT_WIDTH);
+        col->wrap = node_bool_of(c, "wrap", false);
         col->format = node_str(node_get(c, "format"));
         col->align = (xlsx_align)choice(node_get(c, "align"), aligns, XLSX_ALIGN_GENERAL);
         if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
@@ -249,15 +237,15 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink
     sh->kind = (sheet_kind)choice(node_get(n, "kind"), kind_names, SHEET_ACTIVITIES);
     sh->name = str_or(n, "name", kind_names[sh->kind]);
     sh->per_plan = choice(node_get(n, "per"), pers, 0) == 1;
-    sh->min_plans = (size_t)number(n, "min_plans", 1);
+    sh->min_plans = (size_t)node_number_of(n, "min_plans", 1);
     sh->header = (sheet_header)choice(node_get(n, "header"), headers, HEADER_NONE);
     sh->number = str_or(n, "number", DEFAULT_NUMBER);
-    sh->summary = flag(n, "summary", false);
-    sh->chart = flag(n, "chart", false);
+    sh->summary = node_bool_of(n, "summary", false);
+    sh->chart = node_bool_of(n, "chart", false);
     sh->group_sections = choice(node_get(n, "group"), groups, 0) == 1;
     sh->signature = choice(node_get(n, "footer"), footers, 0) == 1;
-    sh->freeze = flag(n, "freeze", sh->header == HEADER_NONE);
-    sh->filter = flag(n, "filter", sh->header == HEADER_NONE);
+    sh->freeze = node_bool_of(n, "freeze", sh->header == HEADER_NONE);
+    sh->filter = node_bool_of(n, "filter", sh->header == HEADER_NONE);
 
     const node *per = node_get(n, "per");
     if (sh->per_plan && (sh->kind == SHEET_SUMMARY || sh->kind == SHEET_PROVENANCE)) {
@@ -330,7 +318,7 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
     t->title = node_str(node_get(root, "title"));
     const node *font = node_get(root, "font");
     t->font = str_or(font, "name", DEFAULT_FONT);
-    t->font_size = number(font, "size", DEFAULT_FONT_SIZE);
+    t->font_size = node_number_of(font, "size", DEFAULT_FONT_SIZE);
 
     const node *page = node_get(root, "page");
     static const char *const papers[] = {"A4", "A3", "Letter", NULL};
@@ -339,13 +327,13 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
     static const char *const numbers[] = {"none", "top", "bottom", NULL};
     t->page.paper = paper_codes[choice(node_get(page, "paper"), papers, 0)];
     t->page.landscape = choice(node_get(page, "orientation"), orientations, 0) == 0;
-    t->page.fit_width = flag(page, "fit_width", true);
+    t->page.fit_width = node_bool_of(page, "fit_width", true);
     t->page.page_numbers = choice(node_get(page, "page_numbers"), numbers, 1);
     const node *margins = node_get(page, "margins");
     static const char *const sides[] = {"top", "bottom", "left", "right"};
     static const double decree_mm[] = {20, 20, 30, 15};   /* Decree 30/2020 */
     for (int i = 0; i < 4; i++)
-        t->page.margin_mm[i] = number(margins, sides[i], decree_mm[i]);
+        t->page.margin_mm[i] = node_number_of(margins, sides[i], decree_mm[i]);
 
     const node *sheets = node_get(root, "sheets");
     if (sheets && sheets->kind == NODE_ARRAY) {

@@ -95,13 +95,10 @@ static void compile_error_at(compiler *cc, const source *src, srcpos pos,
                              size_t span, const char *fmt, ...)
 {
     cc->ok = false;
-    strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    diag_vat(cc->d, DIAG_ERROR, src, pos, span, fmt, ap);
     va_end(ap);
-    diag_at(cc->d, DIAG_ERROR, src, pos, span, "%s", sb_str(&msg));
-    sb_release(&msg);
 }
 
 #define compile_error(cc, n, ...) \

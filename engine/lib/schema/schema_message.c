@@ -154,41 +154,49 @@ static void report_at(validator *v, const source *src, srcpos pos,
         diag_at(v->d, DIAG_ERROR, src, pos, span, "%s", sb_str(msg));
 }
 
-/* Adds the message in msg as an error about the instance. */
-static void emit(validator *v, const instance *in, const strbuf *msg)
+/* Where an error about the instance goes: its member's key when the
+ * instance itself has no extent, else the instance. */
+typedef struct spot {
+    const source *src;
+    srcpos pos;
+    size_t span;
+} spot;
+
+static spot spot_of(const instance *in)
 {
     const node *n = in->n;
     if (in->member && n->span == 0)
-        report_at(v, n->src, in->member->key_pos, in->member->key_span, msg);
-    else
-        report_at(v, n->src, n->pos, n->span, msg);
+        return (spot){n->src, in->member->key_pos, in->member->key_span};
+    return (spot){n->src, n->pos, n->span};
 }
 
-static void complain_v(validator *v, const instance *in, bool with_subject,
+/* The one way a complaint is made: "<subject> <message>" (subj NULL:
+ * "<message>") at the spot, when the validator collects diagnostics. */
+static void complain_v(validator *v, spot at, const subject *subj,
                        const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
-static void complain_v(validator *v, const instance *in, bool with_subject,
+static void complain_v(validator *v, spot at, const subject *subj,
                        const char *fmt, va_list ap)
 {
+    if (!v->d)
+        return;
     strbuf msg = STRBUF_INIT;
-    if (with_subject) {
-        message_put_subject(&msg, in->subj);
+    if (subj) {
+        message_put_subject(&msg, subj);
         sb_putc(&msg, ' ');
     }
     sb_vprintf(&msg, fmt, ap);
-    emit(v, in, &msg);
+    report_at(v, at.src, at.pos, at.span, &msg);
     sb_release(&msg);
 }
 
 /* "<subject> <message>" at the instance. */
 void message_complain(validator *v, const instance *in, const char *fmt, ...)
 {
-    if (!v->d)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    complain_v(v, in, true, fmt, ap);
+    complain_v(v, spot_of(in), in->subj, fmt, ap);
     va_end(ap);
 }
 
@@ -196,11 +204,9 @@ void message_complain(validator *v, const instance *in, const char *fmt, ...)
 void message_complain_plain(validator *v, const instance *in,
                             const char *fmt, ...)
 {
-    if (!v->d)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    complain_v(v, in, false, fmt, ap);
+    complain_v(v, spot_of(in), NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -208,15 +214,10 @@ void message_complain_plain(validator *v, const instance *in,
 void message_complain_at_key(validator *v, const node *obj,
                              const node_member *m, const char *fmt, ...)
 {
-    if (!v->d)
-        return;
-    strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    complain_v(v, (spot){obj->src, m->key_pos, m->key_span}, NULL, fmt, ap);
     va_end(ap);
-    report_at(v, obj->src, m->key_pos, m->key_span, &msg);
-    sb_release(&msg);
 }
 
 /* ---- values ------------------------------------------------------------- */

@@ -164,6 +164,35 @@ static const char *first_example_string(const schema *s)
     return NULL;
 }
 
+/* How a string's length or an array's size is told: "must <verb> at
+ * least N <many><tail>" ("must not be empty" for a least of one), "must
+ * <verb> at most N <one or many><tail>, not COUNT". */
+typedef struct bounds {
+    const char *verb, *one, *many, *tail;
+} bounds;
+
+/* False, after saying why, when count is outside [min, max]. */
+static bool check_bounds(validator *v, const instance *in, const bounds *b,
+                         size_t count, size_t min, size_t max)
+{
+    bool ok = true;
+    if (count < min) {
+        ok = false;
+        if (min == 1)
+            message_complain(v, in, "must not be empty");
+        else
+            message_complain(v, in, "must %s at least %zu %s%s", b->verb, min,
+                             b->many, b->tail);
+    }
+    if (count > max) {
+        ok = false;
+        message_complain(v, in, "must %s at most %zu %s%s, not %zu", b->verb,
+                         max, message_plural(max, b->one, b->many), b->tail,
+                         count);
+    }
+    return ok;
+}
+
 NOINLINE
 static bool check_string(validator *v, const schema *s, const instance *in)
 {
@@ -171,21 +200,8 @@ static bool check_string(validator *v, const schema *s, const instance *in)
     bool ok = true;
     if (s->min_length || s->max_length != SIZE_MAX) {
         size_t length = utf8_length(n->u.string.s, n->u.string.len);
-        if (length < s->min_length) {
-            ok = false;
-            if (s->min_length == 1)
-                message_complain(v, in, "must not be empty");
-            else
-                message_complain(v, in, "must be at least %zu characters long",
-                                 s->min_length);
-        }
-        if (length > s->max_length) {
-            ok = false;
-            message_complain(v, in, "must be at most %zu %s long, not %zu",
-                             s->max_length,
-                             message_plural(s->max_length, "character",
-                                    "characters"), length);
-        }
+        bounds b = {"be", "character", "characters", " long"};
+        ok = check_bounds(v, in, &b, length, s->min_length, s->max_length);
         if (!ok && !v->d)
             return false;
     }
@@ -270,21 +286,8 @@ static bool check_array(validator *v, const schema *s, const instance *in)
 {
     const node *n = in->n;
     size_t count = n->u.array.count;
-    bool ok = true;
-    if (count < s->min_items) {
-        ok = false;
-        if (s->min_items == 1)
-            message_complain(v, in, "must not be empty");
-        else
-            message_complain(v, in, "must have at least %zu items",
-                             s->min_items);
-    }
-    if (count > s->max_items) {
-        ok = false;
-        message_complain(v, in, "must have at most %zu %s, not %zu",
-                         s->max_items,
-                         message_plural(s->max_items, "item", "items"), count);
-    }
+    bounds b = {"have", "item", "items", ""};
+    bool ok = check_bounds(v, in, &b, count, s->min_items, s->max_items);
     if (!ok && !v->d)
         return false;
     for (size_t i = 0; i < count; i++) {

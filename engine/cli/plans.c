@@ -1,0 +1,100 @@
+/* plans.c - what the commands that read the plans share: their common
+ * options (PATH..., --as-of, --unit, --format, -o) and the run that checks
+ * the plans as "validate" does, prints the problems and, with --unit,
+ * says what the unit came to.
+ *
+ * A command keeps its own option table (its order is the order of the
+ * "did you mean" suggestions) and handles its own options first; the
+ * others come here by name. */
+#include "cli.h"
+
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PROBLEMS_PER_FILE 50
+
+void cli_plans_init(cli_plans *p, const char *command, int argc,
+                    const char *const *formats, size_t nformats)
+{
+    *p = (cli_plans){.command = command, .formats = formats,
+                     .nformats = nformats};
+    p->paths = xmalloc((size_t)argc * sizeof *p->paths);
+}
+
+bool cli_plans_parse(cli_plans *p, int argc, char **argv,
+                     const cli_option *options,
+                     bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx)
+{
+    if (!cli_parse(p->command, argc, argv, options, on_arg, ctx))
+        return false;
+    if (p->npaths == 0)
+        p->paths[p->npaths++] = "plans";
+    return true;
+}
+
+bool cli_plans_arg(cli_plans *p, const cli_args *arg)
+{
+    if (!arg->name) {
+        p->paths[p->npaths++] = arg->value;
+        return true;
+    }
+    if (strcmp(arg->name, "as-of") == 0) {
+        if (!cli_date(p->command, arg->value, &p->as_of))
+            return false;
+        p->has_as_of = true;
+        return true;
+    }
+    if (strcmp(arg->name, "unit") == 0) {
+        p->unit = arg->value;
+        return true;
+    }
+    if (strcmp(arg->name, "format") == 0)
+        return cli_choice(p->command, "format", arg->value, p->formats,
+                          p->nformats, &p->format);
+    p->output = arg->value;    /* -o, the last option a command leaves here */
+    return true;
+}
+
+typedef struct visit {
+    cli_plans *p;
+    validate_plan_fn *on_plan;
+    void *ctx;
+} visit;
+
+static void on_each(const plan *pl, const char *path, const orgunits *registry,
+                    const progress_log *log, void *ctx)
+{
+    visit *v = ctx;
+    if (v->p->unit_query)
+        orgunits_query_add_plan(v->p->unit_query, pl, registry);
+    if (v->on_plan)
+        v->on_plan(pl, path, registry, log, v->ctx);
+}
+
+void cli_plans_check(cli_plans *p, validate_plan_fn *on_plan, void *ctx)
+{
+    p->d = diag_sink_new(PROBLEMS_PER_FILE);
+    if (p->unit)
+        p->unit_query = orgunits_query_new(p->unit);
+    visit v = {p, on_plan, ctx};
+    validate_run(p->paths, p->npaths, p->d, &p->result, on_each, &v);
+}
+
+int cli_plans_problems(cli_plans *p, const char *stopped)
+{
+    int code = cli_report_problems(p->command, stopped, p->d, &p->result);
+    if (code == EXIT_VALID && p->unit_query)
+        code = cli_unit_found(p->command, p->unit, p->unit_query);
+    return code;
+}
+
+void cli_plans_release(cli_plans *p)
+{
+    if (p->d) {
+        validate_result_release(&p->result);
+        diag_sink_free(p->d);
+    }
+    orgunits_query_free(p->unit_query);
+    free(p->paths);
+}
