@@ -84,8 +84,8 @@ static void fail_case(tally *t, const char *file, const node *group,
     if (d && diag_count(d)) {
         strbuf out = STRBUF_INIT;
         diag_format_text(d, &out, false);
-        fputs(sb_str(&out), stdout);
-        sb_release(&out);
+        fputs(strbuf_str(&out), stdout);
+        strbuf_release(&out);
     }
     t->failed++;
 }
@@ -117,11 +117,11 @@ static char *group_skip_reason(diag_sink *d, const char **reason)
                               strncmp(uri, REMOTE_PREFIX_HTTPS,
                                       strlen(REMOTE_PREFIX_HTTPS)) == 0);
         if (!keyword && !remote) {
-            sb_release(&detail);
+            strbuf_release(&detail);
             return NULL;
         }
         if (!detail.len) {
-            sb_puts(&detail, msg);
+            strbuf_puts(&detail, msg);
             *reason = keyword ? SKIP_KEYWORD : SKIP_REMOTE;
         }
     }
@@ -179,12 +179,12 @@ static void run_group(tally *t, const char *file, const node *group)
     schema_set *set = schema_set_new();
     diag_sink *d = diag_sink_new(0);
     strbuf uri = STRBUF_INIT;
-    sb_printf(&uri, SUITE_BASE_URI "%s", file);
-    bool added = schema_set_add(set, sb_str(&uri), schema_node, d);
+    strbuf_printf(&uri, SUITE_BASE_URI "%s", file);
+    bool added = schema_set_add(set, strbuf_str(&uri), schema_node, d);
     bool resolved = added && schema_set_check_refs(set, d);
     const char *reason = NULL;
     char *skip = resolved ? NULL : group_skip_reason(d, &reason);
-    const schema *root = schema_set_lookup(set, sb_str(&uri));
+    const schema *root = schema_set_lookup(set, strbuf_str(&uri));
     for (size_t i = 0; i < tests->u.array.count; i++) {
         const node *test = tests->u.array.items[i];
         const node *valid = node_get(test, "valid");
@@ -199,7 +199,7 @@ static void run_group(tally *t, const char *file, const node *group)
             check_case(t, file, group, test, root);
     }
     free(skip);
-    sb_release(&uri);
+    strbuf_release(&uri);
     diag_sink_free(d);
     schema_set_free(set);
 }
@@ -213,9 +213,9 @@ static char *read_file(const char *path, size_t *len)
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_add(&text, chunk, n);
+        strbuf_add(&text, chunk, n);
     fclose(f);
-    sb_add(&text, "", 0);
+    strbuf_add(&text, "", 0);
     *len = text.len;
     return text.buf;
 }
@@ -223,13 +223,13 @@ static char *read_file(const char *path, size_t *len)
 static void run_file(tally *t, const char *folder, const char *file)
 {
     strbuf path = STRBUF_INIT;
-    sb_printf(&path, "%s/%s", folder, file);
+    strbuf_printf(&path, "%s/%s", folder, file);
     size_t len;
-    char *text = read_file(sb_str(&path), &len);
+    char *text = read_file(strbuf_str(&path), &len);
     if (!text) {
-        printf("FAILED %s: cannot read '%s'\n", file, sb_str(&path));
+        printf("FAILED %s: cannot read '%s'\n", file, strbuf_str(&path));
         t->failed++;
-        sb_release(&path);
+        strbuf_release(&path);
         return;
     }
     source *src = source_new(file, text, len);
@@ -239,8 +239,8 @@ static void run_file(tally *t, const char *folder, const char *file)
     if (!groups || groups->kind != NODE_ARRAY) {
         strbuf out = STRBUF_INIT;
         diag_format_text(d, &out, false);
-        printf("FAILED %s: not a list of test groups\n%s", file, sb_str(&out));
-        sb_release(&out);
+        printf("FAILED %s: not a list of test groups\n%s", file, strbuf_str(&out));
+        strbuf_release(&out);
         t->failed++;
     } else {
         for (size_t i = 0; i < groups->u.array.count; i++)
@@ -249,7 +249,7 @@ static void run_file(tally *t, const char *folder, const char *file)
     diag_sink_free(d);
     arena_free(a);
     source_free(src);
-    sb_release(&path);
+    strbuf_release(&path);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -261,12 +261,12 @@ static int compare_names(const void *a, const void *b)
 static void run_folder(tally *t, const char *folder, const char *sub)
 {
     strbuf dir_path = STRBUF_INIT;
-    sb_printf(&dir_path, "%s%s%s", folder, *sub ? "/" : "", sub);
-    DIR *dir = opendir(sb_str(&dir_path));
+    strbuf_printf(&dir_path, "%s%s%s", folder, *sub ? "/" : "", sub);
+    DIR *dir = opendir(strbuf_str(&dir_path));
     if (!dir) {
-        printf("FAILED %s: cannot open the folder\n", sb_str(&dir_path));
+        printf("FAILED %s: cannot open the folder\n", strbuf_str(&dir_path));
         t->failed++;
-        sb_release(&dir_path);
+        strbuf_release(&dir_path);
         return;
     }
     char **names = NULL;
@@ -282,7 +282,7 @@ static void run_folder(tally *t, const char *folder, const char *sub)
             exit(2);
         }
         strbuf rel = STRBUF_INIT;
-        sb_printf(&rel, "%s%s%s", sub, *sub ? "/" : "", e->d_name);
+        strbuf_printf(&rel, "%s%s%s", sub, *sub ? "/" : "", e->d_name);
         names[count++] = rel.buf;
     }
     closedir(dir);
@@ -292,7 +292,7 @@ static void run_folder(tally *t, const char *folder, const char *sub)
         free(names[i]);
     }
     free(names);
-    sb_release(&dir_path);
+    strbuf_release(&dir_path);
 }
 
 int main(int argc, char **argv)

@@ -112,7 +112,7 @@ static int show_deadlines(options *o, int argc, char **argv)
             break;
         }
         code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);
-        sb_release(&out);
+        strbuf_release(&out);
     }
     deadline_list_release(&c.list);
     return code;

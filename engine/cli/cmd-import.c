@@ -56,7 +56,7 @@ static int cmd_import(int argc, char **argv)
     if (o.extra)
         return cli_usage_error("import", "import one file at a time (%zu more given)",
                                o.extra);
-    if (o.id && !imp_plan_id_valid(o.id))
+    if (o.id && !import_plan_id_valid(o.id))
         return cli_usage_error("import", "'%s' is not a plan id: use lower-case letters, "
                                "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
     struct stat st;
@@ -71,8 +71,8 @@ static int cmd_import(int argc, char **argv)
     strbuf err = STRBUF_INIT;
     fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
     if (st_read == FILEIO_ERROR) {
-        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, sb_str(&err));
-        sb_release(&err);
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, strbuf_str(&err));
+        strbuf_release(&err);
         return EXIT_IO;
     }
     if (st_read == FILEIO_TOO_LARGE) {
@@ -84,17 +84,17 @@ static int cmd_import(int argc, char **argv)
     arena *a = arena_new();
     source *src = source_new(o.input, text, len);
     const char *id = o.id ? o.id
-                          : imp_plan_id(a, o.output ? o.output : o.input);
-    imp_doc doc;
-    imp_doc_read(a, src->text, src->len, &doc);
+                          : import_plan_id(a, o.output ? o.output : o.input);
+    import_doc doc;
+    import_text_read(a, src->text, src->len, &doc);
     diag_sink *warnings = diag_sink_new(0);
-    imp_plan draft;
-    imp_plan_read(a, &doc, id, &draft, warnings, src);
+    import_plan draft;
+    import_plan_read(a, &doc, id, &draft, warnings, src);
 
     strbuf msgs = STRBUF_INIT;
     diag_format_text(warnings, &msgs, false);
-    fputs(sb_str(&msgs), stderr);
-    sb_release(&msgs);
+    fputs(strbuf_str(&msgs), stderr);
+    strbuf_release(&msgs);
 
     int code = EXIT_VALID;
     if (draft.activities == 0) {
@@ -103,9 +103,9 @@ static int cmd_import(int argc, char **argv)
         code = EXIT_PROBLEMS;
     } else {
         strbuf out = STRBUF_INIT;
-        imp_plan_yaml(&draft, &out);
+        import_plan_yaml(&draft, &out);
         code = cli_emit("import", o.output, o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
-        sb_release(&out);
+        strbuf_release(&out);
         if (code == EXIT_VALID) {
             size_t sections = draft.nsections;
             cli_line(stderr, "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "

@@ -45,8 +45,8 @@ static bool on_arg(const cli_args *arg, void *ctx)
         strbuf why = STRBUF_INIT;
         bool read = report_period_parse(arg->value, &o->period, &why);
         if (!read)
-            cli_usage_error("report", "%s", sb_str(&why));
-        sb_release(&why);
+            cli_usage_error("report", "%s", strbuf_str(&why));
+        strbuf_release(&why);
         o->has_period = read;
         return read;
     }
@@ -100,10 +100,10 @@ static int check_template_name(const char *name)
         int code = EXIT_VALID;
         if (kind != FILEIO_FILE) {
             cli_line(stderr, "kehoach report: cannot read the template '%s': %s", name,
-                     kind == FILEIO_MISSING ? sb_str(&err) : "it is a folder");
+                     kind == FILEIO_MISSING ? strbuf_str(&err) : "it is a folder");
             code = EXIT_IO;
         }
-        sb_release(&err);
+        strbuf_release(&err);
         return code;
     }
     size_t n = 0;
@@ -124,10 +124,10 @@ static int print_template_problems(diag_sink *d)
 {
     strbuf problems = STRBUF_INIT;
     diag_format_text(d, &problems, false);
-    sb_printf(&problems, "kehoach report: the template has %zu error%s; no report written\n",
+    strbuf_printf(&problems, "kehoach report: the template has %zu error%s; no report written\n",
               diag_errors(d), diag_errors(d) == 1 ? "" : "s");
     cli_write(stderr, &problems);
-    sb_release(&problems);
+    strbuf_release(&problems);
     return EXIT_PROBLEMS;
 }
 
@@ -137,8 +137,8 @@ static int render_report(cli_plans *o, const report_period *rp,
     strbuf err = STRBUF_INIT;
     outfile *out = outfile_open(o->output, OUTFILE_REPLACE, &err);
     if (!out) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
-        sb_release(&err);
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
+        strbuf_release(&err);
         return EXIT_IO;
     }
     cli_test_stop("report-writing");
@@ -151,8 +151,8 @@ static int render_report(cli_plans *o, const report_period *rp,
     };
     report *r = report_begin(&ro, &err);
     if (!r) {
-        cli_line(stderr, "kehoach report: %s", sb_str(&err));
-        sb_release(&err);
+        cli_line(stderr, "kehoach report: %s", strbuf_str(&err));
+        strbuf_release(&err);
         outfile_discard(out);
         return EXIT_IO;
     }
@@ -166,11 +166,11 @@ static int render_report(cli_plans *o, const report_period *rp,
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
         code = EXIT_IO;
     }
     if (code == EXIT_VALID && !outfile_commit(out, &err)) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, sb_str(&err));
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
         code = EXIT_IO;
     } else if (code != EXIT_VALID) {
         outfile_discard(out);
@@ -189,7 +189,7 @@ static int render_report(cli_plans *o, const report_period *rp,
                    "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
                    XLSX_MAX_TEXT);
     }
-    sb_release(&err);
+    strbuf_release(&err);
     return code;
 }
 

@@ -82,7 +82,7 @@ static int cmd_status(int argc, char **argv)
     cli_plans_init(&o.plans, "status", argc, formats, 3);
     int code = show_status(&o, argc, argv, &out);
     cli_plans_release(&o.plans);
-    sb_release(&out);
+    strbuf_release(&out);
     return code;
 }
 

@@ -130,19 +130,19 @@ static bool on_arg(const cli_args *arg, void *ctx)
 static void explain_not_found(const char *name, const locate_result *r)
 {
     strbuf msg = STRBUF_INIT;
-    sb_printf(&msg, "kehoach update: no plan file '%s', and no plan with that id "
+    strbuf_printf(&msg, "kehoach update: no plan file '%s', and no plan with that id "
               "among the %zu file%s below the current folder", name, r->files,
               r->files == 1 ? "" : "s");
     if (*r->stopped)
-        sb_printf(&msg, ", but the search was not complete: %s; give the plan's file "
+        strbuf_printf(&msg, ", but the search was not complete: %s; give the plan's file "
                   "instead", r->stopped);
     for (size_t i = 0; i < r->nnear; i++)
-        sb_printf(&msg, "%s'%s'", i == 0 ? "; did you mean " : i + 1 < r->nnear ? ", "
+        strbuf_printf(&msg, "%s'%s'", i == 0 ? "; did you mean " : i + 1 < r->nnear ? ", "
                   : " or ", r->near[i]);
     if (r->nnear)
-        sb_putc(&msg, '?');
-    cli_line(stderr, "%s", sb_str(&msg));
-    sb_release(&msg);
+        strbuf_putc(&msg, '?');
+    cli_line(stderr, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
 }
 
 static void print_problems(diag_sink *d)
@@ -150,7 +150,7 @@ static void print_problems(diag_sink *d)
     strbuf text = STRBUF_INIT;
     diag_format_text(d, &text, false);
     cli_write(stderr, &text);
-    sb_release(&text);
+    strbuf_release(&text);
 }
 
 /* The exit code of what update_record did, after saying it. */
@@ -174,7 +174,7 @@ static int print_result(const options *o, const update_result *r)
         explain_not_found(o->plan, &r->located);
         return EXIT_PROBLEMS;
     case UPDATE_NOT_LOCKED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded", sb_str(&r->err));
+        cli_line(stderr, "kehoach update: %s; nothing was recorded", strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_INTERNAL:
         return EXIT_INTERNAL;
@@ -186,7 +186,7 @@ static int print_result(const options *o, const update_result *r)
         return EXIT_PROBLEMS;
     case UPDATE_CANNOT_APPEND:
         cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; "
-                 "nothing was recorded", r->log_path, sb_str(&r->err));
+                 "nothing was recorded", r->log_path, strbuf_str(&r->err));
         return EXIT_PROBLEMS;
     case UPDATE_REFUSED:
         cli_line(stderr, "kehoach update: the record was refused; '%s' is "
@@ -194,12 +194,12 @@ static int print_result(const options *o, const update_result *r)
         return EXIT_PROBLEMS;
     case UPDATE_LOG_CHANGED:
         cli_line(stderr, "kehoach update: %s; nothing was recorded; check it "
-                 "with 'kehoach validate', then run the update again", sb_str(&r->err));
+                 "with 'kehoach validate', then run the update again", strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_NOT_WRITTEN:
         break;
     }
-    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", sb_str(&r->err),
+    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", strbuf_str(&r->err),
              r->log_path);
     return EXIT_IO;
 }

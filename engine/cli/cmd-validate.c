@@ -25,24 +25,24 @@ static const char *plural(size_t n, const char *one, const char *many)
 static void summary_text(const validate_result *r, const diag_sink *d, strbuf *out)
 {
     size_t errors = diag_errors(d), warnings = diag_warnings(d);
-    sb_printf(out, "checked %zu %s: %zu %s, %zu %s", r->nfiles,
+    strbuf_printf(out, "checked %zu %s: %zu %s, %zu %s", r->nfiles,
               plural(r->nfiles, "file", "files"), r->plans,
               plural(r->plans, "plan", "plans"), r->activities,
               plural(r->activities, "activity", "activities"));
     if (r->registries)
-        sb_printf(out, ", %zu %s", r->registries,
+        strbuf_printf(out, ", %zu %s", r->registries,
                   plural(r->registries, "unit registry", "unit registries"));
     if (r->logs)
-        sb_printf(out, ", %zu %s (%zu %s)", r->logs,
+        strbuf_printf(out, ", %zu %s (%zu %s)", r->logs,
                   plural(r->logs, "progress log", "progress logs"), r->records,
                   plural(r->records, "record", "records"));
     if (r->templates)
-        sb_printf(out, ", %zu %s", r->templates,
+        strbuf_printf(out, ", %zu %s", r->templates,
                   plural(r->templates, "report template", "report templates"));
     if (!errors && !warnings)
-        sb_puts(out, "; no problems found\n");
+        strbuf_puts(out, "; no problems found\n");
     else
-        sb_printf(out, "; %zu %s, %zu %s\n", errors, plural(errors, "error", "errors"),
+        strbuf_printf(out, "; %zu %s, %zu %s\n", errors, plural(errors, "error", "errors"),
                   warnings, plural(warnings, "warning", "warnings"));
 }
 
@@ -77,7 +77,7 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
     json_writer_uint(&w, "warnings", diag_warnings(d));
     diag_format_json(d, &w, "diagnostics");
     json_writer_end(&w);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
 }
 
 static int cmd_validate(int argc, char **argv)
@@ -99,7 +99,7 @@ static int cmd_validate(int argc, char **argv)
         summary_text(&p.result, p.d, &out);
     }
     bool written = cli_write(stdout, &out);
-    sb_release(&out);
+    strbuf_release(&out);
 
     int code = cli_exit_code(&p.result, p.d);
     if (!written) {

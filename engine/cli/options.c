@@ -18,10 +18,10 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     strbuf text = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&text, fmt, ap);
+    strbuf_vprintf(&text, fmt, ap);
     va_end(ap);
-    cli_line(stderr, "kehoach %s: %s", command, sb_str(&text));
-    sb_release(&text);
+    cli_line(stderr, "kehoach %s: %s", command, strbuf_str(&text));
+    strbuf_release(&text);
     fprintf(stderr, "Try 'kehoach help %s' for the options.\n", command);
     return EXIT_USAGE;
 }
@@ -32,11 +32,11 @@ static int unknown_unit(const char *command, const char *unit, const orgunits_hi
         return cli_usage_error(command, "unknown unit '%s': no plan read names it", unit);
     strbuf names = STRBUF_INIT;
     for (size_t i = 0; i < hints->count; i++)
-        sb_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 < hints->count ? ", " : " or ",
+        strbuf_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 < hints->count ? ", " : " or ",
                   hints->names[i]);
     cli_usage_error(command, "unknown unit '%s': no plan read names it; did you mean %s?",
-                    unit, sb_str(&names));
-    sb_release(&names);
+                    unit, strbuf_str(&names));
+    strbuf_release(&names);
     return EXIT_USAGE;
 }
 
@@ -158,9 +158,9 @@ bool cli_choice(const char *command, const char *what, const char *value,
         }
     strbuf choices = STRBUF_INIT;
     for (size_t i = 0; i < n; i++)
-        sb_printf(&choices, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
-    cli_usage_error(command, "unknown %s '%s'; use %s", what, value, sb_str(&choices));
-    sb_release(&choices);
+        strbuf_printf(&choices, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+    cli_usage_error(command, "unknown %s '%s'; use %s", what, value, strbuf_str(&choices));
+    strbuf_release(&choices);
     return false;
 }
 
@@ -182,8 +182,8 @@ bool cli_date(const char *command, const char *value, date *out)
     } else {
         strbuf why = STRBUF_INIT;
         date_explain(st, out, &why);
-        cli_usage_error(command, "'%s' is not a real date: %s", value, sb_str(&why));
-        sb_release(&why);
+        cli_usage_error(command, "'%s' is not a real date: %s", value, strbuf_str(&why));
+        strbuf_release(&why);
     }
     return false;
 }

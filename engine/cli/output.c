@@ -23,13 +23,13 @@ void cli_line(FILE *out, const char *fmt, ...)
     strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&text, fmt, ap);
+    strbuf_vprintf(&text, fmt, ap);
     va_end(ap);
-    visible_append(&shown, sb_str(&text), text.len);
-    sb_putc(&shown, '\n');
+    visible_append(&shown, strbuf_str(&text), text.len);
+    strbuf_putc(&shown, '\n');
     cli_write(out, &shown);
-    sb_release(&text);
-    sb_release(&shown);
+    strbuf_release(&text);
+    strbuf_release(&shown);
 }
 
 bool cli_write(FILE *out, const strbuf *sb)
@@ -56,11 +56,11 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
         diag_format_text(d, &problems, false);
         size_t errors = diag_errors(d);
         if (errors)
-            sb_printf(&problems, "kehoach %s: %zu error%s in the plans or their progress "
+            strbuf_printf(&problems, "kehoach %s: %zu error%s in the plans or their progress "
                       "logs; %s until they are fixed\n", command, errors,
                       errors == 1 ? "" : "s", stopped);
         cli_write(stderr, &problems);
-        sb_release(&problems);
+        strbuf_release(&problems);
     }
     return cli_exit_code(r, d);
 }
@@ -69,11 +69,11 @@ int cli_emit(const char *command, const char *path, outfile_mode mode, const str
 {
     if (path) {
         strbuf err = STRBUF_INIT;
-        bool written = outfile_write(path, mode, sb_str(out), out->len, &err);
+        bool written = outfile_write(path, mode, strbuf_str(out), out->len, &err);
         if (!written)
             cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
-                     sb_str(&err));
-        sb_release(&err);
+                     strbuf_str(&err));
+        strbuf_release(&err);
         if (!written)
             return EXIT_IO;
     } else if (!cli_write(stdout, out)) {

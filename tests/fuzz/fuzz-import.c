@@ -19,14 +19,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     source *src = fuzz_input("plan.txt", data, size);
     arena *a = arena_new();
     diag_sink *warnings = diag_sink_new(0);
-    imp_doc doc;
-    imp_doc_read(a, src->text, src->len, &doc);
-    imp_plan imported;
-    imp_plan_read(a, &doc, "p", &imported, warnings, src);
+    import_doc doc;
+    import_text_read(a, src->text, src->len, &doc);
+    import_plan imported;
+    import_plan_read(a, &doc, "p", &imported, warnings, src);
     if (imported.activities) {
         strbuf out = STRBUF_INIT;
-        imp_plan_yaml(&imported, &out);
-        source *draft = source_new("draft.yaml", xstrdup(sb_str(&out)), out.len);
+        import_plan_yaml(&imported, &out);
+        source *draft = source_new("draft.yaml", xstrdup(strbuf_str(&out)), out.len);
         arena *da = arena_new();
         diag_sink *d = diag_sink_new(0);
         if (!yamlload_parse(da, draft, d, &yamlload_default_limits) || diag_errors(d))
@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         diag_sink_free(d);
         arena_free(da);
         source_free(draft);
-        sb_release(&out);
+        strbuf_release(&out);
     }
     diag_sink_free(warnings);
     arena_free(a);

@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         status_format_plan(&report, &status, "fuzz.yaml");
         deadline_format_text(&list, &q, &shown, true, 80);
         deadline_format_ics(&list, &q, "0", &shown);
-        sb_release(&shown);
+        strbuf_release(&shown);
         deadline_list_release(&list);
         meaning_index *ix = meaning_index_new();
         meaning_index_add(ix, p, d);
@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     json_writer w;
     json_writer_init(&w, &out);
     diag_format_json(d, &w, NULL);
-    sb_release(&out);
+    strbuf_release(&out);
     diag_sink_free(d);
     arena_free(a);
     source_free(src);

@@ -50,7 +50,7 @@ static void show_status(arena *a, const progress_log *log, const char *as_of)
         status_format_plan(&r, &s, "p.yaml");
         status_format_end(&r);
     }
-    sb_release(&out);
+    strbuf_release(&out);
 }
 
 /* The plan's folder, made on the first call and removed at exit. */
@@ -60,7 +60,7 @@ static char *plan_path, *log_path;
 static char *in_folder(const char *name)
 {
     strbuf path = STRBUF_INIT;
-    sb_printf(&path, "%s/%s", folder, name);
+    strbuf_printf(&path, "%s/%s", folder, name);
     return path.buf;
 }
 
@@ -168,7 +168,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    sb_release(&out);
+    strbuf_release(&out);
     diag_sink_free(d);
     arena_free(a);
     source_free(src);

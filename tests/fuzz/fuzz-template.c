@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             report_summary sum;
             if (!report_end(r, &sum, &err)) {
                 fprintf(stderr, "a checked template failed to render: %s\n",
-                        sb_str(&err));
+                        strbuf_str(&err));
                 abort();
             }
         }

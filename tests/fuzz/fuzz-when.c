@@ -27,11 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         } else if (!why.len) {
             abort();
         }
-        sb_reset(&why);
+        strbuf_reset(&why);
         when_duty duty;
         if (!when_parse_duty(a, text, &duty, &why) && !why.len)
             abort();
-        sb_release(&why);
+        strbuf_release(&why);
         arena_free(a);
     }
     free(text);

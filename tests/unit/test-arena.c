@@ -84,16 +84,16 @@ static void strbuf_builds_text(void **state)
 {
     (void)state;
     strbuf sb = STRBUF_INIT;
-    assert_string_equal(sb_str(&sb), "");
-    sb_puts(&sb, "a");
-    sb_putc(&sb, 'b');
-    sb_repeat(&sb, '-', 3);
-    sb_printf(&sb, "%05d", 42);
-    assert_string_equal(sb_str(&sb), "ab---00042");
+    assert_string_equal(strbuf_str(&sb), "");
+    strbuf_puts(&sb, "a");
+    strbuf_putc(&sb, 'b');
+    strbuf_repeat(&sb, '-', 3);
+    strbuf_printf(&sb, "%05d", 42);
+    assert_string_equal(strbuf_str(&sb), "ab---00042");
     for (int i = 0; i < 1000; i++)
-        sb_printf(&sb, "%s", "xyz");
+        strbuf_printf(&sb, "%s", "xyz");
     assert_int_equal(sb.len, 10 + 3000);
-    sb_release(&sb);
+    strbuf_release(&sb);
     assert_null(sb.buf);
 }
 

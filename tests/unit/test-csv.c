@@ -18,9 +18,9 @@ static void quoting_and_rows(void **state)
     csv_text(&sb, NULL, false);
     csv_number(&sb, -12, false);
     csv_end_row(&sb);
-    assert_string_equal(sb_str(&sb),
+    assert_string_equal(strbuf_str(&sb),
                         "Sở Tư pháp,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-12\r\n");
-    sb_release(&sb);
+    strbuf_release(&sb);
 }
 
 static void formulas_are_inert(void **state)
@@ -32,14 +32,14 @@ static void formulas_are_inert(void **state)
     for (size_t i = 0; i < 6; i++) {
         strbuf sb = STRBUF_INIT;
         csv_text(&sb, cells[i], true);
-        assert_string_equal(sb_str(&sb), want[i]);
-        sb_release(&sb);
+        assert_string_equal(strbuf_str(&sb), want[i]);
+        strbuf_release(&sb);
     }
     strbuf sb = STRBUF_INIT;
     csv_text(&sb, "", true);            /* empty text: nothing at all */
     csv_text(&sb, "a=b", false);        /* '=' inside is harmless */
-    assert_string_equal(sb_str(&sb), ",a=b");
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), ",a=b");
+    strbuf_release(&sb);
 }
 
 /* Control characters are left out (a spreadsheet cannot show them, a
@@ -53,8 +53,8 @@ static void controls_left_out(void **state)
     csv_text(&sb, "\x1b=1+1", false);
     csv_text(&sb, "a\xc2\x85" "b\xe2\x80\xae" "c", false);
     csv_text(&sb, "x\ty\nz", false);
-    assert_string_equal(sb_str(&sb), "Tập[31m huấn,\"'=1+1\",abc,\"x\ty\nz\"");
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), "Tập[31m huấn,\"'=1+1\",abc,\"x\ty\nz\"");
+    strbuf_release(&sb);
 }
 
 int main(void)

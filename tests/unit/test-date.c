@@ -45,14 +45,14 @@ static void explanations(void **state)
     date d;
     strbuf buf = STRBUF_INIT;
     date_explain(date_parse("2026-02-31", false, &d), &d, &buf);
-    assert_string_equal(sb_str(&buf), "February 2026 has 28 days");
+    assert_string_equal(strbuf_str(&buf), "February 2026 has 28 days");
     date_explain(date_parse("2024-02-30", false, &d), &d, &buf);
-    assert_string_equal(sb_str(&buf), "February 2024 has 29 days");
+    assert_string_equal(strbuf_str(&buf), "February 2024 has 29 days");
     date_explain(date_parse("2026-13", true, &d), &d, &buf);
-    assert_string_equal(sb_str(&buf), "there is no month 13");
+    assert_string_equal(strbuf_str(&buf), "there is no month 13");
     date_explain(date_parse("2026-01-00", false, &d), &d, &buf);
-    assert_string_equal(sb_str(&buf), "there is no day 0");
-    sb_release(&buf);
+    assert_string_equal(strbuf_str(&buf), "there is no day 0");
+    strbuf_release(&buf);
 }
 
 static void arithmetic_across_months_years_and_leap_days(void **state)

@@ -60,10 +60,10 @@ static void columns_deep_in_long_lines(void **state)
     strbuf text = STRBUF_INIT;
     for (size_t line = 0; line < 5; line++) {
         for (size_t i = 0; i < 9000 * (line % 2 ? 1 : 3); i++)
-            sb_puts(&text, pieces[(i * 7 + line) % 7 == 0 ? 0 : (i * 5 + i / 3) % 7]);
-        sb_puts(&text, breaks[line]);
+            strbuf_puts(&text, pieces[(i * 7 + line) % 7 == 0 ? 0 : (i * 5 + i / 3) % 7]);
+        strbuf_puts(&text, breaks[line]);
     }
-    source *s = source_new("x.yaml", xstrdup(sb_str(&text)), text.len);
+    source *s = source_new("x.yaml", xstrdup(strbuf_str(&text)), text.len);
     assert_int_equal(s->nlines, 6);
     for (unsigned line = 1; line <= 5; line++) {
         size_t len;
@@ -81,7 +81,7 @@ static void columns_deep_in_long_lines(void **state)
             assert_int_equal(source_column(s, pos), utf8_advance(start, at, 0) + 1);
         }
     }
-    sb_release(&text);
+    strbuf_release(&text);
     source_free(s);
 }
 
@@ -96,7 +96,7 @@ static void text_form_has_caret_under_the_spot(void **state)
     diag_note(d, r, s, source_pos_at(s, 0, 0), 2, "first given here");
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "plans/x.yaml:2:3: error: unknown key 'partner'; did you mean 'partners'?\n"
         "    2 |   partner: Sở Y tế\n"
         "      |   ^~~~~~~\n"
@@ -105,7 +105,7 @@ static void text_form_has_caret_under_the_spot(void **state)
         "      | ^~\n");
     assert_int_equal(diag_errors(d), 1);
     assert_int_equal(diag_warnings(d), 0);
-    sb_release(&out);
+    strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
 }
@@ -139,8 +139,8 @@ static void cap_keeps_counting(void **state)
     assert_int_equal(diag_errors(d), 5);
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    assert_non_null(strstr(sb_str(&out), "x.yaml: note: 3 more problems in this file not shown\n"));
-    sb_release(&out);
+    assert_non_null(strstr(strbuf_str(&out), "x.yaml: note: 3 more problems in this file not shown\n"));
+    strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
 }
@@ -195,12 +195,12 @@ static void json_form_escapes(void **state)
     json_writer w;
     json_writer_init(&w, &out);
     diag_format_json(d, &w, NULL);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "[\n  {\"file\":\"x \\\"q\\\".yaml\",\"line\":1,\"column\":1,\"severity\":\"error\","
         "\"stage\":\"yaml\",\"message\":\"bad \\\"x\\\"\\n\",\"notes\":[]},\n"
         "  {\"file\":null,\"line\":null,\"column\":null,\"severity\":\"warning\","
         "\"stage\":\"yaml\",\"message\":\"no file\",\"notes\":[]}\n]");
-    sb_release(&out);
+    strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
 }
@@ -218,15 +218,15 @@ static void long_lines_are_cut_around_the_caret(void **state)
     diag_at(d, DIAG_ERROR, s, (srcpos){1, 700}, 1, "here");
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    const char *body = strchr(sb_str(&out), '\n') + 1;
+    const char *body = strchr(strbuf_str(&out), '\n') + 1;
     const char *caret_line = strchr(body, '\n') + 1;
     /* the printed line and the caret line are both short, and line up */
     assert_true(strlen(body) < 400);
     size_t y = (size_t)(strchr(body, 'Y') - body);
     size_t caret = (size_t)(strchr(caret_line, '^') - caret_line);
     assert_int_equal(y, caret);
-    assert_non_null(strstr(sb_str(&out), "x.yaml:1:701: error: here"));
-    sb_release(&out);
+    assert_non_null(strstr(strbuf_str(&out), "x.yaml:1:701: error: here"));
+    strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
 }
@@ -250,13 +250,13 @@ static void huge_lines_are_not_copied_whole(void **state)
     assert_int_equal(x->column, source_column(s, (srcpos){1, 70000}));
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    const char *body = strchr(sb_str(&out), '\n') + 1;
+    const char *body = strchr(strbuf_str(&out), '\n') + 1;
     const char *caret_line = strchr(body, '\n') + 1;
     size_t y = (size_t)(strchr(body, 'Y') - body);
     size_t caret = (size_t)(strchr(caret_line, '^') - caret_line);
     assert_int_equal(y, caret);
     assert_true(strlen(body) < 400);
-    sb_release(&out);
+    strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
 }

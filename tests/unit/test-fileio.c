@@ -70,14 +70,14 @@ static void reads_within_the_limit(void **state)
     assert_int_equal(fileio_read(path, 4, &data, &len, &err), FILEIO_TOO_LARGE);
     assert_null(data);
     assert_int_equal(fileio_read("/nonexistent/x.yaml", 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(sb_str(&err), "No such file or directory");
-    sb_release(&err);
+    assert_string_equal(strbuf_str(&err), "No such file or directory");
+    strbuf_release(&err);
     assert_int_equal(fileio_read(root, 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(sb_str(&err), "Is a directory");
-    sb_release(&err);
+    assert_string_equal(strbuf_str(&err), "Is a directory");
+    strbuf_release(&err);
     assert_int_equal(fileio_read("/dev/zero", 100, &data, &len, &err), FILEIO_ERROR);
-    assert_string_equal(sb_str(&err), "not a regular file");
-    sb_release(&err);
+    assert_string_equal(strbuf_str(&err), "not a regular file");
+    strbuf_release(&err);
 }
 
 static void walks_sorted_skipping_hidden_and_links(void **state)
@@ -97,7 +97,7 @@ static void walks_sorted_skipping_hidden_and_links(void **state)
     strbuf err = STRBUF_INIT;
     assert_int_equal(fileio_kind_of(root, &err), FILEIO_DIR);
     assert_int_equal(fileio_kind_of("/nonexistent", &err), FILEIO_MISSING);
-    sb_release(&err);
+    strbuf_release(&err);
 }
 
 static void remembers_what_was_read(void **state)
@@ -149,8 +149,8 @@ static void opens_within_the_limit(void **state)
     assert_int_equal(fd, -1);
     assert_int_equal(size, strlen("kế hoạch\n"));
     assert_int_equal(fileio_open(root, 100, &fd, &size, &err), FILEIO_ERROR);
-    assert_string_equal(sb_str(&err), "Is a directory");
-    sb_release(&err);
+    assert_string_equal(strbuf_str(&err), "Is a directory");
+    strbuf_release(&err);
 }
 
 static void lists_grow_past_every_doubling(void **state)

@@ -16,11 +16,11 @@ static void escapes_text_values(void **state)
     (void)state;
     strbuf sb = STRBUF_INIT;
     ics_text(&sb, "SUMMARY", "a;b,c\\d\ne\r");
-    assert_string_equal(sb_str(&sb), "SUMMARY:a\\;b\\,c\\\\d\\ne\r\n");
-    sb_reset(&sb);
+    assert_string_equal(strbuf_str(&sb), "SUMMARY:a\\;b\\,c\\\\d\\ne\r\n");
+    strbuf_reset(&sb);
     ics_date(&sb, "DTSTART", date_make(2024, 2, 29));
-    assert_string_equal(sb_str(&sb), "DTSTART;VALUE=DATE:20240229\r\n");
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), "DTSTART;VALUE=DATE:20240229\r\n");
+    strbuf_release(&sb);
 }
 
 /* An all-day event ends the next day, in any year a date can be written:
@@ -39,7 +39,7 @@ static void all_day_events_in_any_year(void **state)
     deadline_query q = {.as_of = {2024, 3, 1}};
     strbuf sb = STRBUF_INIT;
     deadline_format_ics(&l, &q, "1", &sb);
-    const char *s = sb_str(&sb);
+    const char *s = strbuf_str(&sb);
     static const char *const want[] = {
         "DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\n",
         "DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n",
@@ -50,8 +50,8 @@ static void all_day_events_in_any_year(void **state)
         s = strstr(s, want[i]);
         assert_non_null(s);
     }
-    assert_null(strstr(sb_str(&sb), "00000101"));
-    sb_release(&sb);
+    assert_null(strstr(strbuf_str(&sb), "00000101"));
+    strbuf_release(&sb);
 }
 
 /* TEXT holds no control character but the tab (RFC 5545 §3.3.11): ESC,
@@ -62,8 +62,8 @@ static void controls_left_out_of_text(void **state)
     (void)state;
     strbuf sb = STRBUF_INIT;
     ics_text(&sb, "SUMMARY", "Tập\x1b[31m huấn\a\x01\x7f\xc2\x85\xe2\x80\xae\ta\nb");
-    assert_string_equal(sb_str(&sb), "SUMMARY:Tập[31m huấn\ta\\nb\r\n");
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), "SUMMARY:Tập[31m huấn\ta\\nb\r\n");
+    strbuf_release(&sb);
 }
 
 static void folds_long_vietnamese_lines(void **state)
@@ -75,7 +75,7 @@ static void folds_long_vietnamese_lines(void **state)
     strbuf sb = STRBUF_INIT;
     ics_text(&sb, "DESCRIPTION", text);
     /* every physical line is at most 75 octets and valid UTF-8 on its own */
-    const char *s = sb_str(&sb);
+    const char *s = strbuf_str(&sb);
     size_t lines = 0;
     strbuf unfolded = STRBUF_INIT;
     while (*s) {
@@ -86,23 +86,23 @@ static void folds_long_vietnamese_lines(void **state)
         assert_true(utf8_valid(s, n, NULL));
         if (lines++) {
             assert_int_equal(s[0], ' ');
-            sb_add(&unfolded, s + 1, n - 1);
+            strbuf_add(&unfolded, s + 1, n - 1);
         } else {
-            sb_add(&unfolded, s, n);
+            strbuf_add(&unfolded, s, n);
         }
         s = end + 2;
     }
     assert_true(lines > 2);
     /* unfolding gives back the line, commas escaped */
-    assert_true(strncmp(sb_str(&unfolded), "DESCRIPTION:Tăng cường", 20) == 0);
-    assert_non_null(strstr(sb_str(&unfolded), "các việc\\, vụ việc"));
+    assert_true(strncmp(strbuf_str(&unfolded), "DESCRIPTION:Tăng cường", 20) == 0);
+    assert_non_null(strstr(strbuf_str(&unfolded), "các việc\\, vụ việc"));
     size_t commas = 0;
     for (const char *p = text; *p; p++)
         commas += *p == ',';
     assert_int_equal(commas, 3);
     assert_int_equal(unfolded.len, strlen("DESCRIPTION:") + strlen(text) + commas);
-    sb_release(&unfolded);
-    sb_release(&sb);
+    strbuf_release(&unfolded);
+    strbuf_release(&sb);
 }
 
 int main(void)

@@ -28,17 +28,17 @@ static int teardown(void **state)
     return 0;
 }
 
-static imp_doc read_doc(const char *text)
+static import_doc read_doc(const char *text)
 {
-    imp_doc doc;
-    imp_doc_read(A, text, strlen(text), &doc);
+    import_doc doc;
+    import_text_read(A, text, strlen(text), &doc);
     return doc;
 }
 
-static void assert_mark(const char *s, imp_mark want, const char *key, const char *body)
+static void assert_mark(const char *s, import_mark want, const char *key, const char *body)
 {
-    imp_marker m;
-    assert_int_equal(imp_mark_read(s, &m), want);
+    import_marker m;
+    assert_int_equal(import_text_mark(s, &m), want);
     if (key) {
         assert_int_equal(m.key_len, strlen(key));
         assert_memory_equal(s + m.key_off, key, strlen(key));
@@ -49,23 +49,23 @@ static void assert_mark(const char *s, imp_mark want, const char *key, const cha
 static void markers_in_their_variants(void **state)
 {
     (void)state;
-    assert_mark("II. NỘI DUNG", IMP_MARK_ROMAN, "II", "NỘI DUNG");
-    assert_mark("1. Mục đích", IMP_MARK_NUMBER, "1", "Mục đích");
-    assert_mark("2.1. Thực hiện", IMP_MARK_NUMBER, "2.1", "Thực hiện");
-    assert_mark("2.1 Thực hiện", IMP_MARK_NUMBER, "2.1", "Thực hiện");
-    assert_mark("3) Tập huấn", IMP_MARK_NUMBER, "3", "Tập huấn");
-    assert_mark("a) Tăng cường", IMP_MARK_LETTER, "a", "Tăng cường");
-    assert_mark("đ) Khác", IMP_MARK_LETTER, "đ", "Khác");
-    assert_mark("Hoạt động 2: Biên soạn", IMP_MARK_ACTIVITY, "2", "Biên soạn");
-    assert_mark("HOẠT ĐỘNG: Rà soát", IMP_MARK_ACTIVITY, "", "Rà soát");
-    assert_mark("- Đơn vị thực hiện: Sở", IMP_MARK_BULLET, NULL, "Đơn vị thực hiện: Sở");
-    assert_mark("• Mục", IMP_MARK_BULLET, NULL, "Mục");
-    assert_mark("- + Từ tháng 03/2026", IMP_MARK_PLUS, NULL, "Từ tháng 03/2026");
+    assert_mark("II. NỘI DUNG", IMPORT_MARK_ROMAN, "II", "NỘI DUNG");
+    assert_mark("1. Mục đích", IMPORT_MARK_NUMBER, "1", "Mục đích");
+    assert_mark("2.1. Thực hiện", IMPORT_MARK_NUMBER, "2.1", "Thực hiện");
+    assert_mark("2.1 Thực hiện", IMPORT_MARK_NUMBER, "2.1", "Thực hiện");
+    assert_mark("3) Tập huấn", IMPORT_MARK_NUMBER, "3", "Tập huấn");
+    assert_mark("a) Tăng cường", IMPORT_MARK_LETTER, "a", "Tăng cường");
+    assert_mark("đ) Khác", IMPORT_MARK_LETTER, "đ", "Khác");
+    assert_mark("Hoạt động 2: Biên soạn", IMPORT_MARK_ACTIVITY, "2", "Biên soạn");
+    assert_mark("HOẠT ĐỘNG: Rà soát", IMPORT_MARK_ACTIVITY, "", "Rà soát");
+    assert_mark("- Đơn vị thực hiện: Sở", IMPORT_MARK_BULLET, NULL, "Đơn vị thực hiện: Sở");
+    assert_mark("• Mục", IMPORT_MARK_BULLET, NULL, "Mục");
+    assert_mark("- + Từ tháng 03/2026", IMPORT_MARK_PLUS, NULL, "Từ tháng 03/2026");
     /* not markers: a date, a number inside a sentence, a plain word */
-    assert_mark("18/4 là ngày", IMP_MARK_NONE, NULL, "18/4 là ngày");
-    assert_mark("1 người", IMP_MARK_NONE, NULL, "1 người");
-    assert_mark("Ic. x", IMP_MARK_NONE, NULL, "Ic. x");
-    assert_mark("Hoạt động truyền thông", IMP_MARK_NONE, NULL, "Hoạt động truyền thông");
+    assert_mark("18/4 là ngày", IMPORT_MARK_NONE, NULL, "18/4 là ngày");
+    assert_mark("1 người", IMPORT_MARK_NONE, NULL, "1 người");
+    assert_mark("Ic. x", IMPORT_MARK_NONE, NULL, "Ic. x");
+    assert_mark("Hoạt động truyền thông", IMPORT_MARK_NONE, NULL, "Hoạt động truyền thông");
 }
 
 static void pdf_lines_are_joined_again(void **state)
@@ -73,7 +73,7 @@ static void pdf_lines_are_joined_again(void **state)
     (void)state;
     /* hard-wrapped text with blank lines between lines, a symbol broken
      * after its hyphen, a page number, a short heading that stays alone */
-    imp_doc doc = read_doc(
+    import_doc doc = read_doc(
         "Thực hiện Kế hoạch số 179/KH-\n\n"
         "UBND ngày 09 tháng 11 năm 2020 của UBND tỉnh Lạng Sơn về thực hiện \n\n"
         "Chương trình trợ giúp người khuyết tật giai đoạn 2021 - 2030 trên địa \n\n"
@@ -90,7 +90,7 @@ static void pdf_lines_are_joined_again(void **state)
                         "tỉnh Lạng Sơn xây dựng Kế hoạch như sau:");
     assert_int_equal(doc.paras[0].line, 1);
     assert_string_equal(doc.paras[1].text, "1. Mục đích");
-    assert_int_equal(doc.paras[1].mark, IMP_MARK_NUMBER);
+    assert_int_equal(doc.paras[1].mark, IMPORT_MARK_NUMBER);
     assert_int_equal(doc.paras[2].line, 12);
     assert_int_equal(doc.ndropped, 1);
     assert_int_equal(doc.dropped[0], 9);
@@ -99,7 +99,7 @@ static void pdf_lines_are_joined_again(void **state)
 static void markdown_and_word_text_is_cleaned(void **state)
 {
     (void)state;
-    imp_doc doc = read_doc(
+    import_doc doc = read_doc(
         "## **II. NỘI DUNG**\n"
         "*b) Rà soát danh sách ... khi họ có yêu cầu trợ*\n"
         "\n"
@@ -113,7 +113,7 @@ static void markdown_and_word_text_is_cleaned(void **state)
         "bad \xff byte\tand\x01" "control\xef\xbf\xbe\n");
     assert_int_equal(doc.count, 8);
     assert_string_equal(doc.paras[0].text, "II. NỘI DUNG");
-    assert_int_equal(doc.paras[0].mark, IMP_MARK_ROMAN);
+    assert_int_equal(doc.paras[0].mark, IMPORT_MARK_ROMAN);
     assert_string_equal(doc.paras[1].text,
                         "b) Rà soát danh sách ... khi họ có yêu cầu trợ giúp pháp lý.");
     assert_string_equal(doc.paras[2].body, "Thời gian thực hiện: Trong năm 2024.");
@@ -133,35 +133,35 @@ static void labels_and_their_variants(void **state)
     (void)state;
     static const struct {
         const char *text;
-        imp_field field;
+        import_field field;
         const char *value;
     } cases[] = {
-        {"Đơn vị thực hiện: Sở Tư pháp.", IMP_FIELD_LEAD, "Sở Tư pháp."},
-        {"Chủ trì: Trung tâm", IMP_FIELD_LEAD, "Trung tâm"},
-        {"Cơ quan chủ trì : Sở", IMP_FIELD_LEAD, "Sở"},
-        {"CƠ QUAN THỰC HIỆN: Sở", IMP_FIELD_LEAD, "Sở"},
-        {"Don vi phoi hop: Sở Y tế", IMP_FIELD_PARTNERS, "Sở Y tế"},
-        {"Phối hợp: Phòng", IMP_FIELD_PARTNERS, "Phòng"},
-        {"Thời gian thực hiện: Quý I", IMP_FIELD_TIME, "Quý I"},
-        {"Thời hạn: 30/6", IMP_FIELD_TIME, "30/6"},
-        {"Kết quả đầu ra: Báo cáo", IMP_FIELD_OUTPUT, "Báo cáo"},
-        {"Sản phẩm: Tờ gấp", IMP_FIELD_OUTPUT, "Tờ gấp"},
-        {"Kết quả: ", IMP_FIELD_OUTPUT, ""},
+        {"Đơn vị thực hiện: Sở Tư pháp.", IMPORT_FIELD_LEAD, "Sở Tư pháp."},
+        {"Chủ trì: Trung tâm", IMPORT_FIELD_LEAD, "Trung tâm"},
+        {"Cơ quan chủ trì : Sở", IMPORT_FIELD_LEAD, "Sở"},
+        {"CƠ QUAN THỰC HIỆN: Sở", IMPORT_FIELD_LEAD, "Sở"},
+        {"Don vi phoi hop: Sở Y tế", IMPORT_FIELD_PARTNERS, "Sở Y tế"},
+        {"Phối hợp: Phòng", IMPORT_FIELD_PARTNERS, "Phòng"},
+        {"Thời gian thực hiện: Quý I", IMPORT_FIELD_TIME, "Quý I"},
+        {"Thời hạn: 30/6", IMPORT_FIELD_TIME, "30/6"},
+        {"Kết quả đầu ra: Báo cáo", IMPORT_FIELD_OUTPUT, "Báo cáo"},
+        {"Sản phẩm: Tờ gấp", IMPORT_FIELD_OUTPUT, "Tờ gấp"},
+        {"Kết quả: ", IMPORT_FIELD_OUTPUT, ""},
         /* no label: the words go on, or no colon follows */
-        {"Kết quả thực hiện được báo cáo", IMP_FIELD_NONE, NULL},
-        {"Phối hợp với Sở Y tế: tổ chức", IMP_FIELD_NONE, NULL},
-        {"Thời gian: ", IMP_FIELD_TIME, ""},
+        {"Kết quả thực hiện được báo cáo", IMPORT_FIELD_NONE, NULL},
+        {"Phối hợp với Sở Y tế: tổ chức", IMPORT_FIELD_NONE, NULL},
+        {"Thời gian: ", IMPORT_FIELD_TIME, ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t value = 0;
-        assert_int_equal(imp_label(cases[i].text, &value), cases[i].field);
+        assert_int_equal(import_phrase_label(cases[i].text, &value), cases[i].field);
         if (cases[i].value)
             assert_string_equal(cases[i].text + value, cases[i].value);
     }
-    assert_int_equal(imp_column("STT"), IMP_FIELD_NUMBER);
-    assert_int_equal(imp_column("Nội dung công việc"), IMP_FIELD_TITLE);
-    assert_int_equal(imp_column("Đơn vị chủ trì"), IMP_FIELD_LEAD);
-    assert_int_equal(imp_column("Ghi chú"), IMP_FIELD_NONE);
+    assert_int_equal(import_phrase_column("STT"), IMPORT_FIELD_NUMBER);
+    assert_int_equal(import_phrase_column("Nội dung công việc"), IMPORT_FIELD_TITLE);
+    assert_int_equal(import_phrase_column("Đơn vị chủ trì"), IMPORT_FIELD_LEAD);
+    assert_int_equal(import_phrase_column("Ghi chú"), IMPORT_FIELD_NONE);
 }
 
 static void phrases_match_without_case_or_marks(void **state)
@@ -169,22 +169,22 @@ static void phrases_match_without_case_or_marks(void **state)
     (void)state;
     size_t match;
     const char *s = "Định kỳ 06 tháng, cuối năm BÁO CÁO với Bộ Tư pháp";
-    const char *at = imp_phrase_find(s, "bao cao voi", &match);
+    const char *at = import_phrase_find(s, "bao cao voi", &match);
     assert_non_null(at);
     assert_memory_equal(at, "BÁO CÁO với", match);
     /* at word starts only: "báo" inside "thông báo" matches, "ao" does not */
-    assert_null(imp_phrase_find("thông báo", "ao", &match));
-    assert_null(imp_phrase_find("Báo cáo", "bao caos", &match));
+    assert_null(import_phrase_find("thông báo", "ao", &match));
+    assert_null(import_phrase_find("Báo cáo", "bao caos", &match));
     static const char *const keys[] = {"cuoi nam", "dinh ky"};
     size_t which;
-    at = imp_phrase_find_any(s, strlen(s), keys, 2, &which, &match);
+    at = import_phrase_find_any(s, strlen(s), keys, 2, &which, &match);
     assert_ptr_equal(at, s);
     assert_int_equal(which, 1);
     /* the bound is kept: "cuối năm" lies beyond the first 10 bytes */
-    assert_null(imp_phrase_find_any(s + 5, 10, keys, 1, NULL, &match));
+    assert_null(import_phrase_find_any(s + 5, 10, keys, 1, NULL, &match));
 }
 
-static void assert_list(const imp_strs *got, const char *const *want, size_t n)
+static void assert_list(const import_strs *got, const char *const *want, size_t n)
 {
     assert_int_equal(got->count, n);
     for (size_t i = 0; i < n; i++)
@@ -194,15 +194,15 @@ static void assert_list(const imp_strs *got, const char *const *want, size_t n)
 static void unit_lists_are_split(void **state)
 {
     (void)state;
-    imp_strs known = {0}, a = {0}, b = {0}, c = {0}, d = {0};
-    imp_units_split(A, "Sở Y tế, Cơ quan có thẩm quyền tiến hành tố tụng, các tổ chức khác "
+    import_strs known = {0}, a = {0}, b = {0}, c = {0}, d = {0};
+    import_phrase_units_split(A, "Sở Y tế, Cơ quan có thẩm quyền tiến hành tố tụng, các tổ chức khác "
                        "của người khuyết tật và các cơ quan, tổ chức có liên quan.",
                     &a, &known);
     static const char *const wa[] = {"Sở Y tế", "Cơ quan có thẩm quyền tiến hành tố tụng",
                                      "các tổ chức khác của người khuyết tật",
                                      "các cơ quan, tổ chức có liên quan"};
     assert_list(&a, wa, 4);
-    imp_units_split(A, "Sở Văn hóa, Thể thao và Du lịch; Báo và phát thanh, truyền hình Hải "
+    import_phrase_units_split(A, "Sở Văn hóa, Thể thao và Du lịch; Báo và phát thanh, truyền hình Hải "
                        "Phòng; Chuyên đề An ninh Hải Phòng và các cơ quan, tổ chức có liên quan.",
                     &b, &known);
     static const char *const wb[] = {"Sở Văn hóa, Thể thao và Du lịch",
@@ -211,14 +211,14 @@ static void unit_lists_are_split(void **state)
                                      "các cơ quan, tổ chức có liên quan"};
     assert_list(&b, wb, 4);
     /* a name seen whole in a "; " list is not split later */
-    imp_units_split(A, "Cổng thông tin điện tử thành phố, Báo và phát thanh, truyền hình Hải "
+    import_phrase_units_split(A, "Cổng thông tin điện tử thành phố, Báo và phát thanh, truyền hình Hải "
                        "Phòng; các cơ quan tổ chức có liên quan.",
                     &c, &known);
     static const char *const wc[] = {"Cổng thông tin điện tử thành phố",
                                      "Báo và phát thanh, truyền hình Hải Phòng",
                                      "các cơ quan tổ chức có liên quan"};
     assert_list(&c, wc, 3);
-    imp_units_split(A, "Các cơ quan, tổ chức và cá nhân có liên quan.", &d, &known);
+    import_phrase_units_split(A, "Các cơ quan, tổ chức và cá nhân có liên quan.", &d, &known);
     static const char *const wd[] = {"Các cơ quan, tổ chức và cá nhân có liên quan"};
     assert_list(&d, wd, 1);
 }
@@ -226,8 +226,8 @@ static void unit_lists_are_split(void **state)
 static void lead_and_partners_in_one_sentence(void **state)
 {
     (void)state;
-    imp_strs lead = {0}, partners = {0};
-    assert_true(imp_assignment(A,
+    import_strs lead = {0}, partners = {0};
+    assert_true(import_phrase_assignment(A,
                                "Bộ phận Công tác Xã hội và Phát triển cộng đồng; Bộ phận Hành "
                                "chính - Tổng hợp phối hợp các bộ phận chuyên môn, các tổ chức "
                                "đoàn thể thuộc Trung tâm tham mưu Ban Giám đốc tổ chức thực "
@@ -239,23 +239,23 @@ static void lead_and_partners_in_one_sentence(void **state)
                                      "các tổ chức đoàn thể thuộc Trung tâm"};
     assert_list(&lead, wl, 2);
     assert_list(&partners, wp, 2);
-    imp_strs l2 = {0}, p2 = {0};
-    assert_true(imp_assignment(A, "Sở Tư pháp chủ trì, phối hợp với Sở Y tế triển khai.", &l2,
+    import_strs l2 = {0}, p2 = {0};
+    assert_true(import_phrase_assignment(A, "Sở Tư pháp chủ trì, phối hợp với Sở Y tế triển khai.", &l2,
                                &p2));
     assert_string_equal(l2.items[0], "Sở Tư pháp");
     assert_string_equal(p2.items[0], "Sở Y tế");
     /* a sentence about working together names no lead */
-    imp_strs l3 = {0}, p3 = {0};
-    assert_false(imp_assignment(A, "Phối hợp cung cấp thông tin khi có yêu cầu.", &l3, &p3));
-    assert_false(imp_assignment(A, "tăng cường phối hợp giữa các sở", &l3, &p3));
+    import_strs l3 = {0}, p3 = {0};
+    assert_false(import_phrase_assignment(A, "Phối hợp cung cấp thông tin khi có yêu cầu.", &l3, &p3));
+    assert_false(import_phrase_assignment(A, "tăng cường phối hợp giữa các sở", &l3, &p3));
 }
 
 static void citations_with_dates_and_issuers(void **state)
 {
     (void)state;
-    imp_basis *b = NULL;
+    import_basis *b = NULL;
     size_t n = 0, b_cap = 0;
-    imp_citations(A,
+    import_phrase_citations(A,
                   "Thực hiện Quyết định số 2584/QĐ-BTP ngày 25/12/2020 của Bộ Trưởng Bộ Tư pháp "
                   "về việc ban hành Kế hoạch năm 2021; Kế hoạch số 179/KH-UBND ngày 09 tháng "
                   "11 năm 2020 của UBND tỉnh về thực hiện Chương trình, Sở Tư pháp tỉnh Lạng "
@@ -270,9 +270,9 @@ static void citations_with_dates_and_issuers(void **state)
     assert_string_equal(b[1].date, "2020-11-09");
     assert_string_equal(b[1].issuer, "Ủy ban nhân dân tỉnh Lạng Sơn");
     assert_string_equal(b[1].about, "về thực hiện Chương trình");
-    imp_basis *c = NULL;
+    import_basis *c = NULL;
     size_t m = 0, c_cap = 0;
-    imp_citations(A, "theo Luật trợ giúp pháp lý ngày 20 tháng 6 năm 2017; luật lệ số 5, "
+    import_phrase_citations(A, "theo Luật trợ giúp pháp lý ngày 20 tháng 6 năm 2017; luật lệ số 5, "
                      "Quyết định số 1/QĐ ngày 31/02/2020",
                   "Hà Tĩnh", &c, &m, &c_cap);
     assert_int_equal(m, 2);
@@ -287,10 +287,10 @@ static void citations_with_dates_and_issuers(void **state)
 static void reporting_duties(void **state)
 {
     (void)state;
-    imp_duty d[2];
-    imp_strs by = {0};
-    imp_strs_add(A, &by, "Sở Tư pháp");
-    assert_int_equal(imp_duties(A, "Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
+    import_duty d[2];
+    import_strs by = {0};
+    import_phrase_strs_add(A, &by, "Sở Tư pháp");
+    assert_int_equal(import_phrase_duties(A, "Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
                                    "thực hiện trước ngày 30/10/2026.",
                                 &by, d),
                      1);
@@ -303,7 +303,7 @@ static void reporting_duties(void **state)
     const char *s = "Theo dõi việc thực hiện. Định kỳ 06 tháng, cuối năm báo cáo với Bộ Tư "
                     "pháp, UBND tỉnh hoặc báo cáo đột xuất theo yêu cầu của cơ quan có thẩm "
                     "quyền; đề xuất giải pháp.";
-    assert_int_equal(imp_duties(A, s, NULL, d), 2);
+    assert_int_equal(import_phrase_duties(A, s, NULL, d), 2);
     assert_string_equal(d[0].text, strstr(s, "Định kỳ"));
     assert_string_equal(d[0].when, "Định kỳ 06 tháng, cuối năm");
     assert_int_equal(d[0].to.count, 2);
@@ -313,31 +313,31 @@ static void reporting_duties(void **state)
     assert_string_equal(d[1].when, "đột xuất theo yêu cầu của cơ quan có thẩm quyền");
     assert_string_equal(d[1].to.items[0], "cơ quan có thẩm quyền");
 
-    assert_int_equal(imp_duties(A, "Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
+    assert_int_equal(import_phrase_duties(A, "Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
                                    "pháp tỉnh Ninh Bình theo quy định.",
                                 NULL, d),
                      1);
     assert_string_equal(d[0].to.items[0], "Sở Tư pháp tỉnh Ninh Bình");
     assert_string_equal(d[0].when, "theo quy định");
     assert_true(d[0].periodic_default);
-    assert_int_equal(imp_duties(A, "Tổ chức thực hiện có hiệu quả.", NULL, d), 0);
+    assert_int_equal(import_phrase_duties(A, "Tổ chức thực hiện có hiệu quả.", NULL, d), 0);
 }
 
 static void subjects_of_organisation_points(void **state)
 {
     (void)state;
-    imp_strs a = {0}, b = {0}, c = {0}, d = {0};
-    assert_true(imp_subject(A, "Văn phòng: Theo dõi, đôn đốc.", &a));
+    import_strs a = {0}, b = {0}, c = {0}, d = {0};
+    assert_true(import_phrase_subject(A, "Văn phòng: Theo dõi, đôn đốc.", &a));
     assert_string_equal(a.items[0], "Văn phòng");
-    assert_true(imp_subject(A, "Giao Sở Tư pháp chủ trì phối hợp với Sở Y tế.", &b));
+    assert_true(import_phrase_subject(A, "Giao Sở Tư pháp chủ trì phối hợp với Sở Y tế.", &b));
     assert_string_equal(b.items[0], "Sở Tư pháp");
-    assert_true(imp_subject(A, "Căn cứ nội dung được giao, Trung tâm Trợ giúp pháp lý nhà "
+    assert_true(import_phrase_subject(A, "Căn cứ nội dung được giao, Trung tâm Trợ giúp pháp lý nhà "
                                "nước, Phòng Hành chính tư pháp có trách nhiệm tổ chức.",
                             &c));
     assert_int_equal(c.count, 2);
     assert_string_equal(c.items[1], "Phòng Hành chính tư pháp");
-    assert_true(imp_subject(A, "Trung tâm Trợ giúp pháp lý Nhà nước tỉnh", &d));
-    assert_false(imp_subject(A, "Theo chức năng, nhiệm vụ được phân công cụ thể phối hợp với "
+    assert_true(import_phrase_subject(A, "Trung tâm Trợ giúp pháp lý Nhà nước tỉnh", &d));
+    assert_false(import_phrase_subject(A, "Theo chức năng, nhiệm vụ được phân công cụ thể phối hợp với "
                                 "Trung tâm để tổ chức thực hiện có hiệu quả Kế hoạch này.",
                              &d));
 }
@@ -368,9 +368,9 @@ static void a_whole_document(void **state)
                        "- Lưu: VT.\n"
                        "GIÁM ĐỐC\n"
                        "Tô Hồng Nguyên\n";
-    imp_doc doc = read_doc(text);
-    imp_plan p;
-    imp_plan_read(A, &doc, "bac-lieu", &p, NULL, NULL);
+    import_doc doc = read_doc(text);
+    import_plan p;
+    import_plan_read(A, &doc, "bac-lieu", &p, NULL, NULL);
     assert_string_equal(p.number, "08/KH-TTBTXH");
     assert_string_equal(p.place, "Bạc Liêu");
     assert_string_equal(p.issued, "2024-02-23");
@@ -379,12 +379,12 @@ static void a_whole_document(void **state)
     assert_string_equal(p.purposes.items[0], "Bảo đảm quyền.");
     assert_int_equal(p.nsections, 1);
     assert_int_equal(p.sections[0].nactivities, 2);
-    const imp_activity *a1 = &p.sections[0].activities[0];
+    const import_activity *a1 = &p.sections[0].activities[0];
     assert_string_equal(a1->id, "1.HĐ1");
     assert_string_equal(a1->lead.items[0], "Bộ phận A");
     assert_string_equal(a1->time, "Quý II\nQuý IV");
     /* "Quý V" is no quarter: noted at the activity for review */
-    const imp_activity *a2 = &p.sections[0].activities[1];
+    const import_activity *a2 = &p.sections[0].activities[1];
     assert_int_equal(a2->notes.count, 1);
     assert_non_null(strstr(a2->notes.items[0].text, "Quý V"));
     assert_int_equal(p.nreports, 1);
@@ -392,14 +392,14 @@ static void a_whole_document(void **state)
     assert_string_equal(p.reports[0].by.items[0], "Bộ phận A");
     assert_string_equal(p.signer_authority.items[0], "GIÁM ĐỐC");
     assert_string_equal(p.signer_name, "Tô Hồng Nguyên");
-    assert_string_equal(imp_plan_id(A, "/x/Kế hoạch Hải Phòng 2026.txt"),
+    assert_string_equal(import_plan_id(A, "/x/Kế hoạch Hải Phòng 2026.txt"),
                         "ke-hoach-hai-phong-2026");
-    assert_string_equal(imp_plan_id(A, "..."), "ke-hoach");
-    assert_true(imp_plan_id_valid("hai-phong-nkt-2026"));
+    assert_string_equal(import_plan_id(A, "..."), "ke-hoach");
+    assert_true(import_plan_id_valid("hai-phong-nkt-2026"));
     static const char *const not_ids[] = {"", "-a", "a-", "a--b", "Hai-phong", "a_b",
                                           "hải"};
     for (size_t i = 0; i < sizeof not_ids / sizeof *not_ids; i++)
-        assert_false(imp_plan_id_valid(not_ids[i]));
+        assert_false(import_plan_id_valid(not_ids[i]));
 }
 
 int main(void)

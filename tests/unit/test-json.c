@@ -263,44 +263,44 @@ static void test_large_object(void **state)
 {
     (void)state;
     strbuf text = STRBUF_INIT;
-    sb_putc(&text, '{');
+    strbuf_putc(&text, '{');
     for (int i = 0; i < 5000; i++)
-        sb_printf(&text, "%s\"key%d\": %d", i ? "," : "", i, i);
-    sb_putc(&text, '}');
-    parsed p = parse(sb_str(&text));
+        strbuf_printf(&text, "%s\"key%d\": %d", i ? "," : "", i, i);
+    strbuf_putc(&text, '}');
+    parsed p = parse(strbuf_str(&text));
     assert_non_null(p.root);
     assert_int_equal(p.root->u.object.count, 5000);
     assert_int_equal(node_get(p.root, "key4999")->u.number.value, 4999);
     release(&p);
     text.len--;
-    sb_puts(&text, ",\"key123\": 0}");
-    p = parse(sb_str(&text));
+    strbuf_puts(&text, ",\"key123\": 0}");
+    p = parse(strbuf_str(&text));
     assert_null(p.root);
     assert_int_equal(diag_errors(p.d), 1);
     assert_string_equal(diag_get(p.d, 0)->message, "duplicate key 'key123'");
     release(&p);
-    sb_release(&text);
+    strbuf_release(&text);
 }
 
 static void test_depth_limit(void **state)
 {
     (void)state;
     strbuf text = STRBUF_INIT;
-    sb_repeat(&text, '[', JSON_MAX_DEPTH);
-    sb_repeat(&text, ']', JSON_MAX_DEPTH);
-    parsed p = parse(sb_str(&text));
+    strbuf_repeat(&text, '[', JSON_MAX_DEPTH);
+    strbuf_repeat(&text, ']', JSON_MAX_DEPTH);
+    parsed p = parse(strbuf_str(&text));
     assert_non_null(p.root);
     release(&p);
-    sb_reset(&text);
-    sb_repeat(&text, '[', JSON_MAX_DEPTH + 1);
-    sb_repeat(&text, ']', JSON_MAX_DEPTH + 1);
-    p = parse(sb_str(&text));
+    strbuf_reset(&text);
+    strbuf_repeat(&text, '[', JSON_MAX_DEPTH + 1);
+    strbuf_repeat(&text, ']', JSON_MAX_DEPTH + 1);
+    p = parse(strbuf_str(&text));
     assert_null(p.root);
     assert_string_equal(diag_get(p.d, 0)->message,
                         "nesting deeper than 512 levels");
     assert_int_equal(diag_get(p.d, 0)->column, JSON_MAX_DEPTH + 1);
     release(&p);
-    sb_release(&text);
+    strbuf_release(&text);
 }
 
 int main(void)

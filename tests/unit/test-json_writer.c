@@ -40,11 +40,11 @@ static void compact_nests_and_puts_the_commas(void **state)
     json_writer_bool(&w, "f", false);
     json_writer_null(&w, "n");
     json_writer_end(&w);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "{\"s\":\"x\",\"none\":null,\"a\":[{\"k\":1,\"deep\":[[],true]},{}],"
         "\"f\":false,\"n\":null}");
     assert_int_equal(w.depth, 0);
-    sb_release(&out);
+    strbuf_release(&out);
 }
 
 static void a_lone_value_is_the_whole(void **state)
@@ -54,8 +54,8 @@ static void a_lone_value_is_the_whole(void **state)
     json_writer w;
     json_writer_init(&w, &out);
     json_writer_string(&w, NULL, "một");
-    assert_string_equal(sb_str(&out), "\"một\"");
-    sb_release(&out);
+    assert_string_equal(strbuf_str(&out), "\"một\"");
+    strbuf_release(&out);
 }
 
 /* The layouts of the engine's outputs: a top object one member a line,
@@ -90,7 +90,7 @@ static void lines_and_spaces_as_the_layout_says(void **state)
     json_writer_uint(&w, "open", 2);
     json_writer_end(&w);
     json_writer_end(&w);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "{\n"
         "\"as_of\": \"x\",\n"
         "\"items\": [\n"
@@ -104,7 +104,7 @@ static void lines_and_spaces_as_the_layout_says(void **state)
         "\"none\": [],\n"
         "\"counts\": {\"overdue\": 1, \"open\": 2}\n"
         "}");
-    sb_release(&out);
+    strbuf_release(&out);
 }
 
 /* The same content, compact and one member a line. */
@@ -128,8 +128,8 @@ static void pretty_and_compact_differ_in_white_space_alone(void **state)
         json_writer_uint(&w, NULL, 2);
         json_writer_end(&w);
         json_writer_end(&w);
-        assert_string_equal(sb_str(&out), want[i]);
-        sb_release(&out);
+        assert_string_equal(strbuf_str(&out), want[i]);
+        strbuf_release(&out);
     }
 }
 
@@ -139,28 +139,28 @@ static void strings_are_escaped(void **state)
     strbuf sb = STRBUF_INIT;
     const char *s = "Kế \"hoạch\"\n\t\\\x01\r\b\f/";
     json_writer_quote(&sb, s, strlen(s));
-    assert_string_equal(sb_str(&sb),
+    assert_string_equal(strbuf_str(&sb),
         "\"Kế \\\"hoạch\\\"\\n\\t\\\\\\u0001\\r\\b\\f/\"");
     /* DEL, C1 and the bidi controls are escaped too: JSON is often read
      * on a terminal */
-    sb_reset(&sb);
+    strbuf_reset(&sb);
     const char *controls = "\x1b[31mđỏ\x7f\xc2\x9b\xe2\x80\xae";
     json_writer_quote(&sb, controls, strlen(controls));
-    assert_string_equal(sb_str(&sb), "\"\\u001b[31mđỏ\\u007f\\u009b\\u202e\"");
+    assert_string_equal(strbuf_str(&sb), "\"\\u001b[31mđỏ\\u007f\\u009b\\u202e\"");
     /* n bytes, a NUL among them; bytes that are not UTF-8 stay as they are */
-    sb_reset(&sb);
+    strbuf_reset(&sb);
     json_writer_quote(&sb, "a\0b\xff\xc3", 5);
-    assert_memory_equal(sb_str(&sb), "\"a\\u0000b\xff\xc3\"", 12);
+    assert_memory_equal(strbuf_str(&sb), "\"a\\u0000b\xff\xc3\"", 12);
     assert_int_equal(sb.len, 12);
     /* keys go through the same quoting */
-    sb_reset(&sb);
+    strbuf_reset(&sb);
     json_writer w;
     json_writer_init(&w, &sb);
     json_writer_object_begin(&w, NULL, JSON_WRITER_COMPACT);
     json_writer_string(&w, "k\"\xe2\x81\xa7", "tab\there");
     json_writer_end(&w);
-    assert_string_equal(sb_str(&sb), "{\"k\\\"\\u2067\":\"tab\\there\"}");
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), "{\"k\\\"\\u2067\":\"tab\\there\"}");
+    strbuf_release(&sb);
 }
 
 static void numbers_as_json_writes_them(void **state)
@@ -183,10 +183,10 @@ static void numbers_as_json_writes_them(void **state)
     json_writer_double(&w, NULL, -INFINITY);
     json_writer_double(&w, NULL, NAN);
     json_writer_end(&w);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "[-9223372036854775808,-7,18446744073709551615,0,100,0.5,"
         "0.333333333333333,1e+15,-2.25e-07,null,null,null]");
-    sb_release(&out);
+    strbuf_release(&out);
 }
 
 static void dates_are_iso_strings(void **state)
@@ -201,9 +201,9 @@ static void dates_are_iso_strings(void **state)
     json_writer_date(&w, "old", &far);
     json_writer_date(&w, "until", NULL);
     json_writer_end(&w);
-    assert_string_equal(sb_str(&out),
+    assert_string_equal(strbuf_str(&out),
         "{\"due\": \"2026-03-05\", \"old\": \"0987-12-31\", \"until\": null}");
-    sb_release(&out);
+    strbuf_release(&out);
 }
 
 /* Runs misuse in a child with stderr closed: it must die of SIGABRT. */

@@ -76,8 +76,8 @@ static void a_held_lock_makes_others_wait(void **state)
     lockfile *lk;
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 200, &lk, &err), LOCKFILE_BUSY);
-    assert_non_null(strstr(sb_str(&err), "busy.yaml.lock"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "busy.yaml.lock"));
+    strbuf_release(&err);
     kill(child, SIGKILL);
     waitpid(child, NULL, 0);
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
@@ -93,9 +93,9 @@ static void refused(const char *path, const char *words)
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_ERROR);
     assert_null(lk);
-    if (!strstr(sb_str(&err), words))
-        fail_msg("'%s' lacks '%s'", sb_str(&err), words);
-    sb_release(&err);
+    if (!strstr(strbuf_str(&err), words))
+        fail_msg("'%s' lacks '%s'", strbuf_str(&err), words);
+    strbuf_release(&err);
 }
 
 static void a_lock_file_that_is_no_plain_file_is_refused(void **state)
@@ -172,8 +172,8 @@ static void commit_after(void (*change)(const char *path), const char *expected)
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     change(path);
     assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_CHANGED);
-    assert_non_null(strstr(sb_str(&err), "was changed while the update ran"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "was changed while the update ran"));
+    strbuf_release(&err);
     if (expected)
         assert_file_text(path, expected);
     else
@@ -213,14 +213,14 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(lockfile_commit(lk, "two\n", 4, &err), LOCKFILE_CHANGED);
-    sb_release(&err);
+    strbuf_release(&err);
     assert_file_text(path, "one\n");
     /* a file that appeared after the lock was taken */
     path = in_root("new.yaml");
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(tempdir_write(root, "new.yaml", "hand\n"), 0);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_CHANGED);
-    sb_release(&err);
+    strbuf_release(&err);
     assert_file_text(path, "hand\n");
 }
 

@@ -52,9 +52,9 @@ static void refused(const char *path, const char *words)
 {
     strbuf err = STRBUF_INIT;
     assert_null(outfile_open(path, OUTFILE_REPLACE, &err));
-    if (!strstr(sb_str(&err), words))
-        fail_msg("'%s' lacks '%s'", sb_str(&err), words);
-    sb_release(&err);
+    if (!strstr(strbuf_str(&err), words))
+        fail_msg("'%s' lacks '%s'", strbuf_str(&err), words);
+    strbuf_release(&err);
 }
 
 static void what_is_not_a_plain_file_is_refused(void **state)
@@ -88,8 +88,8 @@ static void an_input_is_never_replaced(void **state)
     assert_non_null(f);
     read_as_input(in_root("late.yaml"));
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(sb_str(&err), "reads"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "reads"));
+    strbuf_release(&err);
     assert_file_text(in_root("late.yaml"), "x: 1\n");
     assert_int_equal(count_names("late.yaml.tmp-"), 0);
 }
@@ -102,15 +102,15 @@ static void a_new_file_never_replaces_one(void **state)
     strbuf err = STRBUF_INIT;
     assert_int_equal(tempdir_write(root, "there.yaml", "keep\n"), 0);
     assert_null(outfile_open(in_root("there.yaml"), OUTFILE_NEW, &err));
-    assert_non_null(strstr(sb_str(&err), "it exists"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "it exists"));
+    strbuf_release(&err);
     outfile *f = outfile_open(in_root("late-new.yaml"), OUTFILE_NEW, &err);
     assert_non_null(f);
     assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
     assert_int_equal(tempdir_write(root, "late-new.yaml", "made meanwhile\n"), 0);
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(sb_str(&err), "would be replaced"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "would be replaced"));
+    strbuf_release(&err);
     assert_file_text(in_root("late-new.yaml"), "made meanwhile\n");
     assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
     assert_file_text(in_root("fresh.yaml"), "new\n");
@@ -136,8 +136,8 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
     assert_int_equal(symlink(in_root("victim"), tmp), 0);
     assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
     assert_false(outfile_commit(f, &err));
-    assert_non_null(strstr(sb_str(&err), "was removed or replaced"));
-    sb_release(&err);
+    assert_non_null(strstr(strbuf_str(&err), "was removed or replaced"));
+    strbuf_release(&err);
     assert_file_text(in_root("victim"), "keep\n");
     assert_file_text(in_root("moved"), "new\n");
     assert_int_not_equal(access(in_root("swap.txt"), F_OK), 0);

@@ -68,10 +68,10 @@ static size_t append_and_read_back(const char *old)
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, &out, NULL));
-    assert_memory_equal(sb_str(&out), old, strlen(old));
-    parsed after = parse(sb_str(&out), out.len);
+    assert_memory_equal(strbuf_str(&out), old, strlen(old));
+    parsed after = parse(strbuf_str(&out), out.len);
     if (!after.root)
-        fail_msg("the appended log does not load:\n%s", sb_str(&out));
+        fail_msg("the appended log does not load:\n%s", strbuf_str(&out));
     const node *list = node_get(after.root, "records");
     size_t n = list->u.array.count;
     const node *r = list->u.array.items[n - 1];
@@ -86,7 +86,7 @@ static size_t append_and_read_back(const char *old)
     assert_string_equal(node_str(ev->u.array.items[1]), evidence[1]);
     assert_string_equal(node_str(node_get(r, "note")), e.note);
     assert_string_equal(node_str(node_get(r, "by")), e.by);
-    sb_release(&out);
+    strbuf_release(&out);
     release(&after);
     release(&before);
     return n;
@@ -122,8 +122,8 @@ static void refuses_what_it_cannot_append_to(void **state)
         assert_false(progress_write_append(p.src, p.root, "p", NULL, &e, &out, &why));
         assert_true(why.len > 0);
         assert_int_equal(out.len, 0);
-        sb_release(&why);
-        sb_release(&out);
+        strbuf_release(&why);
+        strbuf_release(&out);
         release(&p);
     }
 }
@@ -138,12 +138,12 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     assert_true(progress_write_append(NULL, NULL, "p", line, &e, &out, NULL));
-    assert_non_null(strstr(sb_str(&out), "\n# yaml-language-server: $schema=../schemas/"
+    assert_non_null(strstr(strbuf_str(&out), "\n# yaml-language-server: $schema=../schemas/"
                                          "progress.schema.json\nplan: p\nrecords:\n- date: "));
-    parsed back = parse(sb_str(&out), out.len);
+    parsed back = parse(strbuf_str(&out), out.len);
     assert_non_null(back.root);
     release(&back);
-    sb_release(&out);
+    strbuf_release(&out);
     free(line);
     source_free(src);
 }

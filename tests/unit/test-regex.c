@@ -44,8 +44,8 @@ static void check_search(const char *pattern, size_t pattern_len,
     regex *re = regex_compile(pattern, pattern_len, &offset, &err);
     if (!re) {
         print_error("line %d: /%.*s/ refused: %s (offset %zu)\n", line,
-                    shown(pattern_len), pattern, sb_str(&err), offset);
-        sb_release(&err);
+                    shown(pattern_len), pattern, strbuf_str(&err), offset);
+        strbuf_release(&err);
         fail();
     }
     assert_int_equal(err.len, 0);
@@ -77,7 +77,7 @@ static void check_refused(const char *pattern, size_t pattern_len,
                     shown(pattern_len), pattern);
         fail();
     }
-    const char *err = sb_str(&reason);
+    const char *err = strbuf_str(&reason);
     if (!reason.len) {
         print_error("line %d: /%.*s/ refused without a message\n", line,
                     shown(pattern_len), pattern);
@@ -90,7 +90,7 @@ static void check_refused(const char *pattern, size_t pattern_len,
         print_error("line %d: /%.*s/ refused with \"%s\" at %zu, expected \"%s\" at %zu\n",
                     line, shown(pattern_len), pattern, err, offset, fragment,
                     expected_offset);
-    sb_release(&reason);
+    strbuf_release(&reason);
     if (!ok)
         fail();
 }
@@ -895,18 +895,18 @@ static void test_refused_misc(void **state)
     assert_null(regex_compile("a{3,2}", 6, &offset, NULL));
     assert_int_equal(offset, 1);
     strbuf err = STRBUF_INIT;
-    sb_puts(&err, "an earlier reason");
+    strbuf_puts(&err, "an earlier reason");
     assert_null(regex_compile("[", 1, NULL, &err));
-    assert_string_equal(sb_str(&err), "unterminated character class");
+    assert_string_equal(strbuf_str(&err), "unterminated character class");
 
     /* success leaves err as it was and sets the offset to 0 */
     offset = 99;
     regex *re = regex_compile("a", 1, &offset, &err);
     assert_non_null(re);
-    assert_string_equal(sb_str(&err), "unterminated character class");
+    assert_string_equal(strbuf_str(&err), "unterminated character class");
     assert_int_equal(offset, 0);
     regex_free(re);
-    sb_release(&err);
+    strbuf_release(&err);
 }
 
 /* ---- limits ----------------------------------------------------------------- */

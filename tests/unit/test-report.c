@@ -2,7 +2,7 @@
  * Excel sheet names (xlsx_sheet_name), reporting periods
  * (report_period_parse), the field table against the template schema
  * (report_field.h), templates with their defaults and meaning checks
- * (template.h), "{field}" placeholders (report_expand) and the sign of
+ * (template.h), "{field}" placeholders (report_field_expand) and the sign of
  * days late and days left. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -220,8 +220,8 @@ static void periods_refused_with_reason(void **state)
         report_period p;
         strbuf why = STRBUF_INIT;
         assert_false(report_period_parse(cases[i].text, &p, &why));
-        assert_string_equal(sb_str(&why), cases[i].why);
-        sb_release(&why);
+        assert_string_equal(strbuf_str(&why), cases[i].why);
+        strbuf_release(&why);
     }
     /* other shapes that are no period: a reason each */
     const char *bad[] = {"2026-H3", "2026-13", "2026-3", "26", "2026-01-01..",
@@ -232,8 +232,8 @@ static void periods_refused_with_reason(void **state)
         report_period p;
         strbuf why = STRBUF_INIT;
         assert_false(report_period_parse(bad[i], &p, &why));
-        assert_non_null(strstr(sb_str(&why), bad[i]));
-        sb_release(&why);
+        assert_non_null(strstr(strbuf_str(&why), bad[i]));
+        strbuf_release(&why);
     }
 }
 
@@ -270,7 +270,7 @@ static void fields_agree_with_the_schema(void **state)
     assert_int_equal(list->kind, NODE_ARRAY);
 
     size_t count;
-    const report_field *fields = report_fields(&count);
+    const report_field *fields = report_field_all(&count);
     assert_int_equal(count, list->u.array.count);
     for (size_t i = 0; i < count; i++) {
         const char *name = node_str(list->u.array.items[i]);
@@ -344,8 +344,8 @@ static void show(diag_sink *d)
 {
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    fprintf(stderr, "%s", sb_str(&out));
-    sb_release(&out);
+    fprintf(stderr, "%s", strbuf_str(&out));
+    strbuf_release(&out);
 }
 
 /* Loads YAML text that the template schema accepts (as template_load
@@ -843,10 +843,10 @@ static void expand_run_fields(void **state)
         {"{}", "{}"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        assert_string_equal(report_expand(cases[i].text, &c), cases[i].want);
+        assert_string_equal(report_field_expand(cases[i].text, &c), cases[i].want);
 
     assert_true(report_period_parse("2026-01-01..2026-06-30", &run.period, NULL));
-    assert_string_equal(report_expand("{period.label} ({period.key})", &c),
+    assert_string_equal(report_field_expand("{period.label} ({period.key})", &c),
                         "Từ 01/01/2026 đến 30/06/2026 (2026-01-01..2026-06-30)");
     arena_free(a);
 }

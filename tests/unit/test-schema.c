@@ -72,8 +72,8 @@ static const schema *add(fixture *f, const char *uri, const char *text)
     if (!ok || diag_count(f->d)) {
         strbuf out = STRBUF_INIT;
         diag_format_text(f->d, &out, false);
-        print_error("%s", sb_str(&out));
-        sb_release(&out);
+        print_error("%s", strbuf_str(&out));
+        strbuf_release(&out);
     }
     assert_true(ok);
     assert_int_equal(diag_count(f->d), 0);
@@ -96,8 +96,8 @@ static void check(fixture *f, const schema *s, const char *text, bool valid,
     if (diag_errors(f->d) != errors) {
         strbuf out = STRBUF_INIT;
         diag_format_text(f->d, &out, false);
-        print_error("%s", sb_str(&out));
-        sb_release(&out);
+        print_error("%s", strbuf_str(&out));
+        strbuf_release(&out);
     }
     assert_int_equal(diag_errors(f->d), errors);
 }
@@ -136,8 +136,8 @@ static void refuse(fixture *f, const char *text, const char *message,
     if (diag_errors(f->d) != 1) {
         strbuf out = STRBUF_INIT;
         diag_format_text(f->d, &out, false);
-        print_error("%s", sb_str(&out));
-        sb_release(&out);
+        print_error("%s", strbuf_str(&out));
+        strbuf_release(&out);
     }
     assert_int_equal(diag_errors(f->d), 1);
     expect(f, 0, message, line, column);
@@ -366,16 +366,16 @@ static void test_deep_recursive_data(void **state)
     const schema *s = add(f, URI, "{\"type\": [\"array\", \"integer\"],"
                                   " \"items\": {\"$ref\": \"#\"}}");
     strbuf text = STRBUF_INIT;
-    sb_repeat(&text, '[', JSON_MAX_DEPTH - 1);
-    sb_puts(&text, "1");
-    sb_repeat(&text, ']', JSON_MAX_DEPTH - 1);
-    check(f, s, sb_str(&text), true, 0);
-    sb_reset(&text);
-    sb_repeat(&text, '[', JSON_MAX_DEPTH - 1);
-    sb_puts(&text, "\"x\"");
-    sb_repeat(&text, ']', JSON_MAX_DEPTH - 1);
-    check(f, s, sb_str(&text), false, 1);
-    sb_release(&text);
+    strbuf_repeat(&text, '[', JSON_MAX_DEPTH - 1);
+    strbuf_puts(&text, "1");
+    strbuf_repeat(&text, ']', JSON_MAX_DEPTH - 1);
+    check(f, s, strbuf_str(&text), true, 0);
+    strbuf_reset(&text);
+    strbuf_repeat(&text, '[', JSON_MAX_DEPTH - 1);
+    strbuf_puts(&text, "\"x\"");
+    strbuf_repeat(&text, ']', JSON_MAX_DEPTH - 1);
+    check(f, s, strbuf_str(&text), false, 1);
+    strbuf_release(&text);
 }
 
 /* ---- messages ---------------------------------------------------------- */
@@ -614,14 +614,14 @@ static void test_large_object_required(void **state)
     const schema *s = add(f, URI, "{\"required\": [\"k0\", \"k999\", \"k1000\"],"
                                   " \"dependencies\": {\"k5\": [\"k6\", \"nope\"]}}");
     strbuf text = STRBUF_INIT;
-    sb_putc(&text, '{');
+    strbuf_putc(&text, '{');
     for (int i = 0; i < 1000; i++)
-        sb_printf(&text, "%s\"k%d\": %d", i ? ", " : "", i, i);
-    sb_putc(&text, '}');
-    check(f, s, sb_str(&text), false, 2);
+        strbuf_printf(&text, "%s\"k%d\": %d", i ? ", " : "", i, i);
+    strbuf_putc(&text, '}');
+    check(f, s, strbuf_str(&text), false, 2);
     expect(f, 0, "missing required key 'k1000'", 1, 1);
     expect(f, 1, "key 'k5' requires key 'nope'", 1, 1);
-    sb_release(&text);
+    strbuf_release(&text);
 }
 
 static void test_not_and_false(void **state)

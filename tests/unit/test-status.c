@@ -410,11 +410,11 @@ static void json_output_always_parses(void **state)
     status_format_begin(&r);
     status_format_plan(&r, &s, "p.json");
     status_format_end(&r);
-    assert_non_null(strstr(sb_str(&out), "\"value\":1.5e+308,\"unit\":null,"
+    assert_non_null(strstr(strbuf_str(&out), "\"value\":1.5e+308,\"unit\":null,"
                                          "\"accumulates\":true,\"expected\":1.5e+308,"
                                          "\"actual\":null"));
-    assert_non_null(strstr(sb_str(&out), "\"value\":null,\"unit\":\"%\""));
-    source *src = source_new("out.json", xstrdup(sb_str(&out)), out.len);
+    assert_non_null(strstr(strbuf_str(&out), "\"value\":null,\"unit\":\"%\""));
+    source *src = source_new("out.json", xstrdup(strbuf_str(&out)), out.len);
     arena *ja = arena_new();
     diag_sink *d = diag_sink_new(0);
     assert_non_null(json_parse(ja, src, d));
@@ -422,7 +422,7 @@ static void json_output_always_parses(void **state)
     diag_sink_free(d);
     arena_free(ja);
     source_free(src);
-    sb_release(&out);
+    strbuf_release(&out);
     arena_free(a);
     release(&f);
 }

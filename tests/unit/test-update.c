@@ -124,7 +124,7 @@ static void a_log_or_plan_in_the_way_is_left_as_it_was(void **state)
     update_request req = request(in_root("p.yaml"));
     update_result r;
     assert_int_equal(update_record(&req, &r), UPDATE_CANNOT_APPEND);
-    assert_non_null(strstr(sb_str(&r.err), "block list"));
+    assert_non_null(strstr(strbuf_str(&r.err), "block list"));
     assert_log_untouched(flow);
     update_result_release(&r);
 

@@ -30,8 +30,8 @@ static void assert_visible(const char *in, size_t n, const char *want)
 {
     strbuf sb = STRBUF_INIT;
     visible_append(&sb, in, n);
-    assert_string_equal(sb_str(&sb), want);
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), want);
+    strbuf_release(&sb);
 }
 
 static void escapes_show_what_is_there(void **state)
@@ -54,9 +54,9 @@ static void assert_fit(const char *in, size_t columns, const char *want)
 {
     strbuf sb = STRBUF_INIT;
     visible_fit(&sb, in, columns);
-    assert_string_equal(sb_str(&sb), want);
-    assert_true(utf8_advance(sb_str(&sb), sb.len, 0) <= columns);
-    sb_release(&sb);
+    assert_string_equal(strbuf_str(&sb), want);
+    assert_true(utf8_advance(strbuf_str(&sb), sb.len, 0) <= columns);
+    strbuf_release(&sb);
 }
 
 static void fitted_to_columns(void **state)

@@ -293,7 +293,7 @@ static int check_phrase(const phrase_row *row)
     when w;
     strbuf reason = STRBUF_INIT;
     bool accepted = when_parse(a, row->text, &ctx, &w, &reason);
-    const char *why = sb_str(&reason);
+    const char *why = strbuf_str(&reason);
     int differences = 0;
     if (row->refusal && accepted) {
         print_error("\"%s\": accepted, expected the refusal \"%s\"\n", row->text,
@@ -317,7 +317,7 @@ static int check_phrase(const phrase_row *row)
             differences += check_window(row->text, k, &w.windows[k], &row->windows[k]);
     }
     arena_free(a);
-    sb_release(&reason);
+    strbuf_release(&reason);
     return differences;
 }
 
@@ -493,7 +493,7 @@ static void duties_say_when_reports_are_due(void **state)
         when_duty d;
         strbuf reason = STRBUF_INIT;
         bool ok = when_parse_duty(a, row->text, &d, &reason);
-        const char *why = sb_str(&reason);
+        const char *why = strbuf_str(&reason);
         char due[11] = "";
         if (ok && d.has_due)
             iso(d.due, due);
@@ -513,7 +513,7 @@ static void duties_say_when_reports_are_due(void **state)
                         d.on_request);
             differences++;
         }
-        sb_release(&reason);
+        strbuf_release(&reason);
         arena_free(a);
     }
     assert_int_equal(differences, 0);
@@ -530,7 +530,7 @@ static void assert_sane(const char *text, const when_context *ctx, arena *a)
     strbuf why = STRBUF_INIT;
     bool accepted = when_parse(a, text, ctx, &w, &why);
     size_t why_len = why.len;
-    sb_release(&why);
+    strbuf_release(&why);
     if (!accepted) {
         assert_true(why_len > 0);
         assert_int_equal(w.count, 0);
@@ -613,7 +613,7 @@ static void random_phrases_never_crash(void **state)
         strbuf why = STRBUF_INIT;
         if (!when_parse_duty(a, text, &d, &why))
             assert_true(why.len > 0);
-        sb_release(&why);
+        strbuf_release(&why);
         arena_free(a);
     }
 }
@@ -644,8 +644,8 @@ static void a_megabyte_of_text(void **state)
     when w;
     strbuf why = STRBUF_INIT;
     assert_false(when_parse(a, text, &ctx, &w, &why));
-    assert_string_equal(sb_str(&why), "'Quý I/2026' is named twice");
-    sb_release(&why);
+    assert_string_equal(strbuf_str(&why), "'Quý I/2026' is named twice");
+    strbuf_release(&why);
     arena_free(a);
 
     /* one window with a note of a megabyte, kept whole */

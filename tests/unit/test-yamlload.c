@@ -62,8 +62,8 @@ static void show(loaded *l)
 {
     strbuf out = STRBUF_INIT;
     diag_format_text(l->d, &out, false);
-    fprintf(stderr, "%s", sb_str(&out));
-    sb_release(&out);
+    fprintf(stderr, "%s", strbuf_str(&out));
+    strbuf_release(&out);
 }
 
 /* A loaded document without any diagnostic. */
@@ -434,8 +434,8 @@ static void assert_scalar(const char *value, node_kind kind, double number,
                           const char *text)
 {
     strbuf doc = STRBUF_INIT;
-    sb_printf(&doc, "v: %s\n", value);
-    loaded l = load_ok(sb_str(&doc));
+    strbuf_printf(&doc, "v: %s\n", value);
+    loaded l = load_ok(strbuf_str(&doc));
     const node *v = get(l.root, "v");
     if (v->kind != kind)
         fprintf(stderr, "value %s read as %s\n", value,
@@ -452,7 +452,7 @@ static void assert_scalar(const char *value, node_kind kind, double number,
     } else if (kind == NODE_STRING) {
         assert_string_equal(node_str(v), text);
     }
-    sb_release(&doc);
+    strbuf_release(&doc);
     unload(&l);
 }
 
@@ -516,29 +516,29 @@ static void test_not_finite(void **state)
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         strbuf doc = STRBUF_INIT, msg = STRBUF_INIT;
         const char *shown = strchr(words[i], ' ') ? strchr(words[i], ' ') + 1 : words[i];
-        sb_printf(&doc, "a: 1\nv: %s\n", words[i]);
-        sb_printf(&msg, "'%s' is not a number kehoach can use; write a number such "
+        strbuf_printf(&doc, "a: 1\nv: %s\n", words[i]);
+        strbuf_printf(&msg, "'%s' is not a number kehoach can use; write a number such "
                   "as 12 or 2.5", shown);
-        assert_refused(sb_str(&doc), sb_str(&msg), 2, 4);
-        sb_release(&doc);
-        sb_release(&msg);
+        assert_refused(strbuf_str(&doc), strbuf_str(&msg), 2, 4);
+        strbuf_release(&doc);
+        strbuf_release(&msg);
     }
     assert_refused("v: 1e400\n", "'1e400' is too large to be a number", 1, 4);
     assert_refused("v: -1.5E+309\n", "'-1.5E+309' is too large to be a number", 1, 4);
     assert_refused("- !!float 1e999\n", "'1e999' is too large to be a number", 1, 3);
     strbuf big = STRBUF_INIT;
-    sb_puts(&big, "v: 0x");
-    sb_repeat(&big, 'F', 300);
-    sb_putc(&big, '\n');
-    assert_refused(sb_str(&big), "'0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large "
+    strbuf_puts(&big, "v: 0x");
+    strbuf_repeat(&big, 'F', 300);
+    strbuf_putc(&big, '\n');
+    assert_refused(strbuf_str(&big), "'0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large "
                    "to be a number", 1, 4);
-    sb_reset(&big);
-    sb_puts(&big, "v: 1");
-    sb_repeat(&big, '0', 400);
-    sb_putc(&big, '\n');
-    assert_refused(sb_str(&big), "'1000000000000000000000000000000000000000...' is too large "
+    strbuf_reset(&big);
+    strbuf_puts(&big, "v: 1");
+    strbuf_repeat(&big, '0', 400);
+    strbuf_putc(&big, '\n');
+    assert_refused(strbuf_str(&big), "'1000000000000000000000000000000000000000...' is too large "
                    "to be a number", 1, 4);
-    sb_release(&big);
+    strbuf_release(&big);
     /* quoted, they are text */
     assert_scalar("\".inf\"", NODE_STRING, 0, ".inf");
     assert_scalar("'1e400'", NODE_STRING, 0, "1e400");
@@ -697,16 +697,16 @@ static void test_billion_laughs(void **state)
 {
     (void)state;
     strbuf doc = STRBUF_INIT;
-    sb_puts(&doc,
+    strbuf_puts(&doc,
             "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int level = 1; level <= 8; level++) {
-        sb_printf(&doc, "a%d: &a%d [", level, level);
+        strbuf_printf(&doc, "a%d: &a%d [", level, level);
         for (int i = 0; i < 10; i++)
-            sb_printf(&doc, "%s*a%d", i ? ", " : "", level - 1);
-        sb_puts(&doc, "]\n");
+            strbuf_printf(&doc, "%s*a%d", i ? ", " : "", level - 1);
+        strbuf_puts(&doc, "]\n");
     }
     clock_t start = clock();
-    loaded l = load(sb_str(&doc));
+    loaded l = load(strbuf_str(&doc));
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     assert_null(l.root);
     assert_int_equal(diag_count(l.d), 1);
@@ -716,7 +716,7 @@ static void test_billion_laughs(void **state)
                 "aliases expand to more than 1000000 nodes; refusing the file",
                 6, 45);
     assert_true(seconds < 0.5);
-    sb_release(&doc);
+    strbuf_release(&doc);
     unload(&l);
 }
 
@@ -726,28 +726,28 @@ static void test_depth(void **state)
 {
     (void)state;
     strbuf flow = STRBUF_INIT;
-    sb_repeat(&flow, '[', 100);
-    sb_repeat(&flow, ']', 100);
-    assert_refused(sb_str(&flow), "nesting deeper than 64 levels", 1, 65);
-    sb_release(&flow);
+    strbuf_repeat(&flow, '[', 100);
+    strbuf_repeat(&flow, ']', 100);
+    assert_refused(strbuf_str(&flow), "nesting deeper than 64 levels", 1, 65);
+    strbuf_release(&flow);
 
     strbuf block = STRBUF_INIT;
     for (int i = 0; i < 100; i++) {
-        sb_repeat(&block, ' ', 2 * (size_t)i);
-        sb_puts(&block, "k:\n");
+        strbuf_repeat(&block, ' ', 2 * (size_t)i);
+        strbuf_puts(&block, "k:\n");
     }
-    assert_refused(sb_str(&block), "nesting deeper than 64 levels", 65, 129);
-    sb_release(&block);
+    assert_refused(strbuf_str(&block), "nesting deeper than 64 levels", 65, 129);
+    strbuf_release(&block);
 
     strbuf deepest = STRBUF_INIT;
-    sb_repeat(&deepest, '[', 64);
-    sb_repeat(&deepest, ']', 64);
-    loaded l = load_ok(sb_str(&deepest));
+    strbuf_repeat(&deepest, '[', 64);
+    strbuf_repeat(&deepest, ']', 64);
+    loaded l = load_ok(strbuf_str(&deepest));
     const node *n = l.root;
     for (int i = 1; i < 64; i++)
         n = item(n, 0);
     assert_int_equal(n->u.array.count, 0);
-    sb_release(&deepest);
+    strbuf_release(&deepest);
     unload(&l);
 }
 
@@ -845,14 +845,14 @@ static void test_encoding(void **state)
 
     /* binary: one error at the first NUL, whatever follows */
     strbuf bin = STRBUF_INIT;
-    sb_puts(&bin, "id: x\nab");
+    strbuf_puts(&bin, "id: x\nab");
     for (int i = 0; i < 5000; i++)
-        sb_add(&bin, i % 3 ? "\x01\xFF" : "\0", i % 3 ? 2 : 1);
+        strbuf_add(&bin, i % 3 ? "\x01\xFF" : "\0", i % 3 ? 2 : 1);
     assert_refused_bytes(bin.buf, bin.len,
                          "binary data: NUL byte at byte offset 8; a plan must "
                          "be UTF-8 text",
                          2, 3);
-    sb_release(&bin);
+    strbuf_release(&bin);
 
     assert_refused("a: b\nc: \xC3\x28\n",
                    "invalid UTF-8 at byte offset 8 (bytes 0xC3 0x28)", 2, 4);
@@ -1071,8 +1071,8 @@ static void test_keeps_going(void **state)
     /* a flood of problems stops after 100 */
     strbuf flood = STRBUF_INIT;
     for (int i = 0; i < 20000; i++)
-        sb_puts(&flood, "a: 1\n");
-    loaded f = load(sb_str(&flood));
+        strbuf_puts(&flood, "a: 1\n");
+    loaded f = load(strbuf_str(&flood));
     assert_null(f.root);
     assert_int_equal(diag_errors(f.d), 101);
     assert_diag(diag_get(f.d, 99), "duplicate key 'a'", 101, 1);
@@ -1081,13 +1081,13 @@ static void test_keeps_going(void **state)
                 "100",
                 102, 1);
     unload(&f);
-    sb_release(&flood);
+    strbuf_release(&flood);
 
     /* on one huge line, sooner: every report copies its line */
     strbuf line = STRBUF_INIT;
-    sb_puts(&line, "a: ");
-    sb_repeat(&line, '\xFF', 3 << 20);
-    sb_puts(&line, "\n");
+    strbuf_puts(&line, "a: ");
+    strbuf_repeat(&line, '\xFF', 3 << 20);
+    strbuf_puts(&line, "\n");
     clock_t start = clock();
     loaded h = load_bytes(line.buf, line.len);
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
@@ -1099,7 +1099,7 @@ static void test_keeps_going(void **state)
                 "too many problems; stopped after the first 4", 1, 8);
     assert_true(seconds < 2);
     unload(&h);
-    sb_release(&line);
+    strbuf_release(&line);
 }
 
 /* Time and memory grow linearly, even on one very long line. */
@@ -1107,28 +1107,28 @@ static void test_large_inputs(void **state)
 {
     (void)state;
     strbuf line = STRBUF_INIT;
-    sb_puts(&line, "v: [");
+    strbuf_puts(&line, "v: [");
     for (int i = 0; i < 200000; i++)
-        sb_printf(&line, "%sSở %d", i ? ", " : "", i);
-    sb_puts(&line, "]\n");
+        strbuf_printf(&line, "%sSở %d", i ? ", " : "", i);
+    strbuf_puts(&line, "]\n");
     clock_t start = clock();
-    loaded l = load_ok(sb_str(&line));
+    loaded l = load_ok(strbuf_str(&line));
     const node *v = get(l.root, "v");
     assert_int_equal(v->u.array.count, 200000);
     const node *last = item(v, 199999);
     assert_string_equal(node_str(last), "Sở 199999");
     assert_int_equal(last->pos.offset, line.len - 2 - strlen("Sở 199999"));
     unload(&l);
-    sb_release(&line);
+    strbuf_release(&line);
 
     strbuf keys = STRBUF_INIT;
     for (int i = 0; i < 100000; i++)
-        sb_printf(&keys, "khóa-%d: %d\n", i, i);
-    loaded k = load_ok(sb_str(&keys));
+        strbuf_printf(&keys, "khóa-%d: %d\n", i, i);
+    loaded k = load_ok(strbuf_str(&keys));
     assert_int_equal(k.root->u.object.count, 100000);
     assert_true(get(k.root, "khóa-99999")->u.number.value == 99999);
     unload(&k);
-    sb_release(&keys);
+    strbuf_release(&keys);
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     assert_true(seconds < 5);
 }

@@ -52,19 +52,19 @@ void date_explain(date_status status, const date *d, strbuf *err)
 {
     switch (status) {
     case DATE_OK:
-        sb_error(err, "the date is valid");
+        strbuf_error(err, "the date is valid");
         break;
     case DATE_BAD_FORM:
-        sb_error(err, "a date is written YYYY-MM-DD");
+        strbuf_error(err, "a date is written YYYY-MM-DD");
         break;
     case DATE_BAD_MONTH:
-        sb_error(err, "there is no month %d", d->month);
+        strbuf_error(err, "there is no month %d", d->month);
         break;
     case DATE_BAD_DAY:
         if (d->day < 1)
-            sb_error(err, "there is no day %d", d->day);
+            strbuf_error(err, "there is no day %d", d->day);
         else
-            sb_error(err, "%s %d has %d days", month_names[d->month - 1],
+            strbuf_error(err, "%s %d has %d days", month_names[d->month - 1],
                      d->year, date_days_in_month(d->year, d->month));
         break;
     }

@@ -65,17 +65,17 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
     int f = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (f < 0) {
-        sb_error(err, "%s", strerror(errno));
+        strbuf_error(err, "%s", strerror(errno));
         return FILEIO_ERROR;
     }
     struct stat st;
     if (fstat(f, &st) != 0) {
-        sb_error(err, "%s", strerror(errno));
+        strbuf_error(err, "%s", strerror(errno));
         close(f);
         return FILEIO_ERROR;
     }
     if (!S_ISREG(st.st_mode)) {
-        sb_error(err, "%s", S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        strbuf_error(err, "%s", S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
         close(f);
         return FILEIO_ERROR;
     }
@@ -117,7 +117,7 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
         if (got < 0) {
             if (errno == EINTR)
                 continue;
-            sb_error(err, "%s", strerror(errno));
+            strbuf_error(err, "%s", strerror(errno));
             free(buf);
             close(fd);
             return FILEIO_ERROR;
@@ -143,7 +143,7 @@ fileio_kind fileio_kind_of(const char *path, strbuf *err)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        sb_error(err, "%s", strerror(errno));
+        strbuf_error(err, "%s", strerror(errno));
         return FILEIO_MISSING;
     }
     return S_ISDIR(st.st_mode) ? FILEIO_DIR : FILEIO_FILE;

@@ -28,8 +28,8 @@ void json_writer_init(json_writer *w, strbuf *out)
 
 static void new_line(strbuf *out, int indent)
 {
-    sb_putc(out, '\n');
-    sb_repeat(out, ' ', (size_t)indent);
+    strbuf_putc(out, '\n');
+    strbuf_repeat(out, ' ', (size_t)indent);
 }
 
 static void element(json_writer *w, const char *key)
@@ -45,18 +45,18 @@ static void element(json_writer *w, const char *key)
     json_writer_layout layout = w->open[w->depth - 1].layout;
     bool filled = w->open[w->depth - 1].filled;
     if (filled)
-        sb_putc(w->out, ',');
+        strbuf_putc(w->out, ',');
     if (w->pending_break >= 0)
         new_line(w->out, w->pending_break);
     else if (layout.indent >= 0)
         new_line(w->out, layout.indent);
     else if (filled && layout.spaced)
-        sb_putc(w->out, ' ');
+        strbuf_putc(w->out, ' ');
     w->pending_break = -1;
     w->open[w->depth - 1].filled = true;
     if (key) {
         json_writer_quote(w->out, key, strlen(key));
-        sb_puts(w->out, layout.spaced ? ": " : ":");
+        strbuf_puts(w->out, layout.spaced ? ": " : ":");
     }
 }
 
@@ -66,7 +66,7 @@ static void begin(json_writer *w, const char *key, json_writer_layout layout,
     if (w->depth == JSON_WRITER_MAX_DEPTH)
         misuse("nested too deep");
     element(w, key);
-    sb_putc(w->out, open);
+    strbuf_putc(w->out, open);
     w->open[w->depth].close = close;
     w->open[w->depth].filled = false;
     w->open[w->depth].layout = layout;
@@ -92,7 +92,7 @@ void json_writer_end(json_writer *w)
     w->depth--;
     if (w->open[w->depth].filled && w->open[w->depth].layout.indent >= 0)
         new_line(w->out, w->open[w->depth].layout.close);
-    sb_putc(w->out, w->open[w->depth].close);
+    strbuf_putc(w->out, w->open[w->depth].close);
     w->pending_break = -1;
 }
 
@@ -107,52 +107,52 @@ void json_writer_string(json_writer *w, const char *key, const char *s)
     if (s)
         json_writer_quote(w->out, s, strlen(s));
     else
-        sb_puts(w->out, "null");
+        strbuf_puts(w->out, "null");
 }
 
 void json_writer_int(json_writer *w, const char *key, intmax_t v)
 {
     element(w, key);
-    sb_printf(w->out, "%" PRIdMAX, v);
+    strbuf_printf(w->out, "%" PRIdMAX, v);
 }
 
 void json_writer_uint(json_writer *w, const char *key, uintmax_t v)
 {
     element(w, key);
-    sb_printf(w->out, "%" PRIuMAX, v);
+    strbuf_printf(w->out, "%" PRIuMAX, v);
 }
 
 void json_writer_double(json_writer *w, const char *key, double v)
 {
     element(w, key);
     if (isfinite(v))
-        sb_printf(w->out, "%.15g", v);
+        strbuf_printf(w->out, "%.15g", v);
     else
-        sb_puts(w->out, "null");
+        strbuf_puts(w->out, "null");
 }
 
 void json_writer_bool(json_writer *w, const char *key, bool v)
 {
     element(w, key);
-    sb_puts(w->out, v ? "true" : "false");
+    strbuf_puts(w->out, v ? "true" : "false");
 }
 
 void json_writer_null(json_writer *w, const char *key)
 {
     element(w, key);
-    sb_puts(w->out, "null");
+    strbuf_puts(w->out, "null");
 }
 
 void json_writer_date(json_writer *w, const char *key, const date *d)
 {
     element(w, key);
     if (!d) {
-        sb_puts(w->out, "null");
+        strbuf_puts(w->out, "null");
         return;
     }
     char iso[11];
     date_format_iso(*d, iso);
-    sb_printf(w->out, "\"%s\"", iso);
+    strbuf_printf(w->out, "\"%s\"", iso);
 }
 
 /* The escape of cp in a JSON string, or NULL when it stands as it is.
@@ -179,7 +179,7 @@ static const char *escape(int32_t cp, char tmp[8])
 
 void json_writer_quote(strbuf *sb, const char *s, size_t n)
 {
-    sb_putc(sb, '"');
+    strbuf_putc(sb, '"');
     size_t start = 0, k;
     for (size_t i = 0; i < n; i += k) {
         int32_t cp = (unsigned char)s[i];
@@ -191,11 +191,11 @@ void json_writer_quote(strbuf *sb, const char *s, size_t n)
         char tmp[8];
         const char *esc = escape(cp, tmp);
         if (esc) {
-            sb_add(sb, s + start, i - start);
-            sb_puts(sb, esc);
+            strbuf_add(sb, s + start, i - start);
+            strbuf_puts(sb, esc);
             start = i + k;
         }
     }
-    sb_add(sb, s + start, n - start);
-    sb_putc(sb, '"');
+    strbuf_add(sb, s + start, n - start);
+    strbuf_putc(sb, '"');
 }

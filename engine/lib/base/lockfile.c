@@ -35,12 +35,12 @@ struct lockfile {
 /* What failed on path, with errno's reason. */
 static void fail_errno(strbuf *err, const char *what, const char *path)
 {
-    sb_error(err, "%s '%s': %s", what, path, strerror(errno));
+    strbuf_error(err, "%s '%s': %s", what, path, strerror(errno));
 }
 
 static void refuse(strbuf *err, const char *path, const char *why)
 {
-    sb_error(err, "refusing the lock file '%s': %s; if no update is running, remove "
+    strbuf_error(err, "refusing the lock file '%s': %s; if no update is running, remove "
              "it", path, why);
 }
 
@@ -153,7 +153,7 @@ static bool open_state(const char *path, int *fd, file_state *state, strbuf *err
     else
         ok = true;
     if (wrong)
-        sb_error(err, "cannot update '%s': %s", path, wrong);
+        strbuf_error(err, "cannot update '%s': %s", path, wrong);
     if (!ok && *fd >= 0) {
         close(*fd);
         *fd = -1;
@@ -229,7 +229,7 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
         if (got != 0)
             break;
         if (now_ms() - start > timeout_ms) {
-            sb_error(err, "could not take the lock '%s' within %ld s: other "
+            strbuf_error(err, "could not take the lock '%s' within %ld s: other "
                      "updates kept it busy, or one of them is stopped; try again",
                      lk->lock_path, timeout_ms / 1000);
             lockfile_release(lk);
@@ -268,7 +268,7 @@ lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, strb
 {
     lockfile_status st = prepare(lk, data, len, err);
     if (st == LOCKFILE_CHANGED) {
-        sb_error(err, "'%s' was changed while the update ran (by an editor?)", lk->path);
+        strbuf_error(err, "'%s' was changed while the update ran (by an editor?)", lk->path);
     } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
         refuse(err, lk->lock_path, "it was replaced while it was written");
         st = LOCKFILE_ERROR;

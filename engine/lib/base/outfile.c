@@ -84,16 +84,16 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
     if (lstat(path, st) != 0) {
         if (errno == ENOENT && *fileio_basename(path))
             return 0;
-        sb_error(err, "%s", errno == ENOENT ? "it names no file" : strerror(errno));
+        strbuf_error(err, "%s", errno == ENOENT ? "it names no file" : strerror(errno));
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
-        sb_error(err, "%s", not_a_file(st->st_mode));
+        strbuf_error(err, "%s", not_a_file(st->st_mode));
         return -1;
     }
     const char *input = fileio_was_read(st);
     if (input) {
-        sb_error(err, "it is one of the files this command reads ('%s'); write the "
+        strbuf_error(err, "it is one of the files this command reads ('%s'); write the "
                  "output elsewhere", input);
         return -1;
     }
@@ -193,7 +193,7 @@ static int check_mode(const char *path, outfile_mode mode, struct stat *st, strb
 {
     int target = check_target(path, st, err);
     if (target > 0 && mode == OUTFILE_NEW) {
-        sb_error(err, "it exists, and would be replaced");
+        strbuf_error(err, "it exists, and would be replaced");
         return -1;
     }
     return target;
@@ -218,7 +218,7 @@ outfile *outfile_open(const char *path, outfile_mode mode, strbuf *err)
     }
     restore_signals(&mask);
     if (!made) {
-        sb_error(err, "%s", strerror(saved));
+        strbuf_error(err, "%s", strerror(saved));
         free(f->tmp);
         free(f->path);
         free(f);
@@ -241,12 +241,12 @@ static bool prepare(outfile *f, strbuf *err)
     if (target < 0)
         return false;
     if (target ? !fileio_take_over(f->fd, &old) : fchmod(f->fd, fileio_new_file_mode()) != 0)
-        sb_error(err, "cannot set the permissions: %s", strerror(errno));
+        strbuf_error(err, "cannot set the permissions: %s", strerror(errno));
     else if (fsync(f->fd) != 0)
-        sb_error(err, "cannot flush to disk: %s", strerror(errno));
+        strbuf_error(err, "cannot flush to disk: %s", strerror(errno));
     else if (fstat(f->fd, &held) != 0 || lstat(f->tmp, &named) != 0 ||
              !same_file(&held, &named))
-        sb_error(err, "its temporary file '%s' was removed or replaced while it was "
+        strbuf_error(err, "its temporary file '%s' was removed or replaced while it was "
                  "written", f->tmp);
     else
         return true;
@@ -259,7 +259,7 @@ bool outfile_commit(outfile *f, strbuf *err)
     sigset_t mask;
     block_signals(&mask);
     if (ok && (f->mode == OUTFILE_NEW ? link(f->tmp, f->path) : rename(f->tmp, f->path)) != 0) {
-        sb_error(err, "%s", errno == EEXIST ? "it was made by another program meanwhile, "
+        strbuf_error(err, "%s", errno == EEXIST ? "it was made by another program meanwhile, "
                  "and would be replaced" : strerror(errno));
         ok = false;
     }
@@ -292,7 +292,7 @@ bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t
     if (!f)
         return false;
     if (!fileio_write_all(f->fd, data, len)) {
-        sb_error(err, "%s", strerror(errno));
+        strbuf_error(err, "%s", strerror(errno));
         outfile_discard(f);
         return false;
     }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void sb_reserve(strbuf *sb, size_t extra)
+static void strbuf_reserve(strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap)
         return;
@@ -18,52 +18,52 @@ static void sb_reserve(strbuf *sb, size_t extra)
     sb->cap = cap;
 }
 
-void sb_release(strbuf *sb)
+void strbuf_release(strbuf *sb)
 {
     free(sb->buf);
     sb->buf = NULL;
     sb->len = sb->cap = 0;
 }
 
-void sb_reset(strbuf *sb)
+void strbuf_reset(strbuf *sb)
 {
     sb->len = 0;
     if (sb->buf)
         sb->buf[0] = '\0';
 }
 
-void sb_add(strbuf *sb, const char *s, size_t n)
+void strbuf_add(strbuf *sb, const char *s, size_t n)
 {
-    sb_reserve(sb, n);
+    strbuf_reserve(sb, n);
     if (n)
         memcpy(sb->buf + sb->len, s, n);
     sb->len += n;
     sb->buf[sb->len] = '\0';
 }
 
-void sb_puts(strbuf *sb, const char *s)
+void strbuf_puts(strbuf *sb, const char *s)
 {
-    sb_add(sb, s, strlen(s));
+    strbuf_add(sb, s, strlen(s));
 }
 
-void sb_putc(strbuf *sb, char c)
+void strbuf_putc(strbuf *sb, char c)
 {
-    sb_add(sb, &c, 1);
+    strbuf_add(sb, &c, 1);
 }
 
-void sb_repeat(strbuf *sb, char c, size_t n)
+void strbuf_repeat(strbuf *sb, char c, size_t n)
 {
-    sb_reserve(sb, n);
+    strbuf_reserve(sb, n);
     memset(sb->buf + sb->len, c, n);
     sb->len += n;
     sb->buf[sb->len] = '\0';
 }
 
-void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
+void strbuf_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {
     va_list aq;
     va_copy(aq, ap);
-    sb_reserve(sb, 128);
+    strbuf_reserve(sb, 128);
     size_t room = sb->cap - sb->len;
     int n = vsnprintf(sb->buf + sb->len, room, fmt, aq);
     va_end(aq);
@@ -72,32 +72,32 @@ void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
         return;
     }
     if ((size_t)n >= room) {
-        sb_reserve(sb, (size_t)n);
+        strbuf_reserve(sb, (size_t)n);
         vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
     }
     sb->len += (size_t)n;
 }
 
-void sb_printf(strbuf *sb, const char *fmt, ...)
+void strbuf_printf(strbuf *sb, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(sb, fmt, ap);
+    strbuf_vprintf(sb, fmt, ap);
     va_end(ap);
 }
 
-const char *sb_str(const strbuf *sb)
+const char *strbuf_str(const strbuf *sb)
 {
     return sb->buf ? sb->buf : "";
 }
 
-void sb_error(strbuf *err, const char *fmt, ...)
+void strbuf_error(strbuf *err, const char *fmt, ...)
 {
     if (!err)
         return;
-    sb_reset(err);
+    strbuf_reset(err);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(err, fmt, ap);
+    strbuf_vprintf(err, fmt, ap);
     va_end(ap);
 }

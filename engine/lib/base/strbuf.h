@@ -2,14 +2,14 @@
  *
  * Used to build messages and whole outputs (text; JSON through
  * json_writer.h) in memory, so that the library formats and the CLI alone
- * writes. A zeroed strbuf is empty and valid; sb_release() frees its
+ * writes. A zeroed strbuf is empty and valid; strbuf_release() frees its
  * storage and leaves it empty again.
  *
  * It is also the library's one way to return an error reason, as git
  * does: a function that can fail for a reason takes `strbuf *err` as its
  * last parameter and, when it fails, puts there one short English reason
  * without a final period ("No such file or directory", "it is a symbolic
- * link") with sb_error(); the caller owns the buffer, places the reason in
+ * link") with strbuf_error(); the caller owns the buffer, places the reason in
  * its own message and releases it. err may be NULL when the caller needs
  * no reason. Problems found in a user's document are not reasons: they
  * go, many at a time and with their positions, to a diag_sink (diag.h). */
@@ -27,21 +27,21 @@ typedef struct strbuf {
 
 #define STRBUF_INIT {NULL, 0, 0}
 
-void sb_release(strbuf *sb);
-void sb_reset(strbuf *sb);                     /* empty, keeps storage */
-void sb_add(strbuf *sb, const char *s, size_t n);
-void sb_puts(strbuf *sb, const char *s);
-void sb_putc(strbuf *sb, char c);
-void sb_repeat(strbuf *sb, char c, size_t n);
-void sb_printf(strbuf *sb, const char *fmt, ...)
+void strbuf_release(strbuf *sb);
+void strbuf_reset(strbuf *sb);                     /* empty, keeps storage */
+void strbuf_add(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_repeat(strbuf *sb, char c, size_t n);
+void strbuf_printf(strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
+void strbuf_vprintf(strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
-const char *sb_str(const strbuf *sb);          /* "" when empty */
+const char *strbuf_str(const strbuf *sb);          /* "" when empty */
 
 /* Replaces the contents of err with a reason; does nothing when err is
  * NULL. The arguments must not point into err. */
-void sb_error(strbuf *err, const char *fmt, ...)
+void strbuf_error(strbuf *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -17,13 +17,13 @@ static void put_visible(strbuf *out, const char *s, size_t n, bool flat)
         int32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (!k)
-            sb_puts(out, REPLACEMENT);
+            strbuf_puts(out, REPLACEMENT);
         else if (flat && (cp == '\n' || cp == '\r' || cp == '\t'))
-            sb_putc(out, ' ');
+            strbuf_putc(out, ' ');
         else if (utf8_is_control(cp))
-            sb_printf(out, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+            strbuf_printf(out, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
         else
-            sb_add(out, s + i, k);
+            strbuf_add(out, s + i, k);
         i += k ? k : 1;
     }
 }
@@ -37,11 +37,11 @@ void visible_fit(strbuf *out, const char *s, size_t columns)
 {
     strbuf text = STRBUF_INIT;
     put_visible(&text, s, strlen(s), true);
-    const char *t = sb_str(&text);
+    const char *t = strbuf_str(&text);
     size_t n = text.len;
     if (utf8_advance(t, n, 0) <= columns) {
-        sb_add(out, t, n);
-        sb_release(&text);
+        strbuf_add(out, t, n);
+        strbuf_release(&text);
         return;
     }
     size_t col = 0, i = 0;
@@ -54,7 +54,7 @@ void visible_fit(strbuf *out, const char *s, size_t columns)
         col += w;
         i += k;
     }
-    sb_add(out, t, i);
-    sb_puts(out, "…");
-    sb_release(&text);
+    strbuf_add(out, t, i);
+    strbuf_puts(out, "…");
+    strbuf_release(&text);
 }

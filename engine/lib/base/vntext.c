@@ -130,7 +130,7 @@ static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
     utf8proc_ssize_t len = utf8proc_reencode(cps, (utf8proc_ssize_t)w,
                                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (len > 0)
-        sb_add(out, (const char *)cps, (size_t)len);
+        strbuf_add(out, (const char *)cps, (size_t)len);
     free(cps);
 }
 
@@ -154,9 +154,9 @@ static char *fold(const char *s, size_t n, bool strip_marks)
             fold_run(s + i, j - i, strip_marks, &out, &pending_space);
         if (j < n) {
             if (pending_space)
-                sb_putc(&out, ' ');
+                strbuf_putc(&out, ' ');
             pending_space = false;
-            sb_add(&out, s + j, 1);
+            strbuf_add(&out, s + j, 1);
             j++;
         }
         i = j;

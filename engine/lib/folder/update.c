@@ -67,11 +67,11 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     update_result *out = j->out;
     size_t len = j->text.len;
     char *copy = xmalloc(len + 1);
-    memcpy(copy, sb_str(&j->text), len + 1);
+    memcpy(copy, strbuf_str(&j->text), len + 1);
     strbuf label = STRBUF_INIT;
-    sb_printf(&label, "%s (new record)", out->log_path);
-    source *src = source_new(sb_str(&label), copy, len);
-    sb_release(&label);
+    strbuf_printf(&label, "%s (new record)", out->log_path);
+    source *src = source_new(strbuf_str(&label), copy, len);
+    strbuf_release(&label);
     yamlload_limits limits = progress_log_limits();
     docload_spec spec = {"log", &limits, NULL, NULL};
     docload_doc *doc;
@@ -183,7 +183,7 @@ update_status update_record(const update_request *req, update_result *out)
     out->status = check_and_append(out, &j);
     if (out->status == UPDATE_RECORDED) {
         pause_at(req, "update-commit");
-        switch (lockfile_commit(lock, sb_str(&j.text), j.text.len, &out->err)) {
+        switch (lockfile_commit(lock, strbuf_str(&j.text), j.text.len, &out->err)) {
         case LOCKFILE_OK:
             break;
         case LOCKFILE_CHANGED:
@@ -196,7 +196,7 @@ update_status update_record(const update_request *req, update_result *out)
     } else {
         lockfile_release(lock);
     }
-    sb_release(&j.text);
+    strbuf_release(&j.text);
     catalog_free(j.cat);
     return out->status;
 }
@@ -208,6 +208,6 @@ void update_result_release(update_result *r)
     locate_result_release(&r->located);
     diag_sink_free(r->checks);
     diag_sink_free(r->problems);
-    sb_release(&r->err);
+    strbuf_release(&r->err);
     memset(r, 0, sizeof *r);
 }

@@ -239,7 +239,7 @@ static void collect(run *r, const char *const *paths, size_t npaths, fileio_list
         strbuf err = STRBUF_INIT;
         fileio_kind kind = fileio_kind_of(paths[i], &err);
         if (kind == FILEIO_MISSING) {
-            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", sb_str(&err));
+            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", strbuf_str(&err));
             r->out->unreadable++;
         } else if (kind == FILEIO_FILE) {
             fileio_list_add(files, paths[i]);
@@ -250,7 +250,7 @@ static void collect(run *r, const char *const *paths, size_t npaths, fileio_list
                 diag_file(r->d, DIAG_ERROR, paths[i],
                           "no plan files (*.yaml, *.yml) in this folder");
         }
-        sb_release(&err);
+        strbuf_release(&err);
     }
 }
 

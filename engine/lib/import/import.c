@@ -21,48 +21,48 @@
 
 typedef struct reader {
     arena *a;
-    imp_plan *plan;
+    import_plan *plan;
     diag_sink *warnings;
     const source *src;
-    imp_strs known_units;     /* comma names seen whole in "; " lists */
+    import_strs known_units;     /* comma names seen whole in "; " lists */
 } reader;
 
-static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ...)
+static void note(reader *r, import_notes *notes, unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static void note(reader *r, imp_notes *notes, unsigned line, const char *fmt, ...)
+static void note(reader *r, import_notes *notes, unsigned line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     strbuf sb = STRBUF_INIT;
-    sb_vprintf(&sb, fmt, ap);
+    strbuf_vprintf(&sb, fmt, ap);
     va_end(ap);
     ARENA_ROOM(r->a, notes->items, notes->count, notes->cap, 4);
     notes->items[notes->count].line = line;
-    notes->items[notes->count].text = arena_strdup(r->a, sb_str(&sb));
+    notes->items[notes->count].text = arena_strdup(r->a, strbuf_str(&sb));
     notes->count++;
     r->plan->review++;
     if (r->warnings && r->src && line) {
         size_t len = 0;
         source_line(r->src, line, &len);
         diag_at(r->warnings, DIAG_WARNING, r->src, source_pos_at(r->src, line - 1, 0),
-                len ? len : 1, "%s", sb_str(&sb));
+                len ? len : 1, "%s", strbuf_str(&sb));
     } else if (r->warnings && r->src) {
-        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", sb_str(&sb));
+        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", strbuf_str(&sb));
     }
-    sb_release(&sb);
+    strbuf_release(&sb);
 }
 
 /* An unplaced paragraph, quoted in the note so that nothing is lost. */
-static void unplaced(reader *r, imp_notes *notes, const imp_para *p, const char *where)
+static void unplaced(reader *r, import_notes *notes, const import_para *p, const char *where)
 {
     const char *text = p->cells ? "(a table row)" : p->text;
     if (p->cells) {
         strbuf sb = STRBUF_INIT;
         for (size_t i = 0; i < p->ncells; i++)
-            sb_printf(&sb, "%s%s", i ? " | " : "", p->cells[i]);
-        text = arena_strdup(r->a, sb_str(&sb));
-        sb_release(&sb);
+            strbuf_printf(&sb, "%s%s", i ? " | " : "", p->cells[i]);
+        text = arena_strdup(r->a, strbuf_str(&sb));
+        strbuf_release(&sb);
     }
     note(r, notes, p->line, "text not placed %s: %s", where, text);
 }
@@ -70,21 +70,21 @@ static void unplaced(reader *r, imp_notes *notes, const imp_para *p, const char 
 static bool starts(const char *s, const char *ascii)
 {
     size_t after;
-    return imp_phrase_starts(s, ascii, &after);
+    return import_phrase_starts(s, ascii, &after);
 }
 
 static bool has(const char *s, const char *ascii)
 {
     size_t end;
-    return imp_phrase_find(s, ascii, &end) != NULL;
+    return import_phrase_find(s, ascii, &end) != NULL;
 }
 
 /* --- header --------------------------------------------------------------- */
 
-static bool read_number(reader *r, const imp_para *p)
+static bool read_number(reader *r, const import_para *p)
 {
     size_t after;
-    if (!imp_phrase_starts(p->text, "so", &after))
+    if (!import_phrase_starts(p->text, "so", &after))
         return false;
     const char *s = p->text + after;
     while (*s == ' ')
@@ -94,15 +94,15 @@ static bool read_number(reader *r, const imp_para *p)
     strbuf sb = STRBUF_INIT;
     for (s++; *s; s++)
         if (*s != ' ')
-            sb_putc(&sb, *s);
+            strbuf_putc(&sb, *s);
     if (sb.len)
         r->plan->number = arena_strdup(r->a, sb.buf);
-    sb_release(&sb);
+    strbuf_release(&sb);
     return true;
 }
 
 /* "Bạc Liêu, ngày 23 tháng 02 năm 2024", with blanks where not filled in. */
-static bool read_date_line(reader *r, const imp_para *p)
+static bool read_date_line(reader *r, const import_para *p)
 {
     const char *s = p->text;
     const char *comma = strstr(s, ", ");
@@ -110,7 +110,7 @@ static bool read_date_line(reader *r, const imp_para *p)
         return false;
     const char *q = comma + 2;
     size_t after;
-    if (!imp_phrase_starts(q, "ngay", &after))
+    if (!import_phrase_starts(q, "ngay", &after))
         return false;
     q += after;
     int v[3] = {0, 0, 0};
@@ -127,7 +127,7 @@ static bool read_date_line(reader *r, const imp_para *p)
         while (*q == ' ' || *q == '.' || *q == '_')
             q++;
         if (k < 2) {
-            if (!imp_phrase_starts(q, words[k], &after))
+            if (!import_phrase_starts(q, words[k], &after))
                 return false;
             q += after;
         }
@@ -135,7 +135,7 @@ static bool read_date_line(reader *r, const imp_para *p)
     int d = v[0], m = v[1], y = v[2];
     if (y < 2000 || y > 2100)
         return false;
-    r->plan->place = imp_trim(r->a, s, (size_t)(comma - s));
+    r->plan->place = import_phrase_trim(r->a, s, (size_t)(comma - s));
     r->plan->year = y;
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
         r->plan->issued = arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
@@ -154,7 +154,7 @@ static const char *issuer_in(reader *r, const char *s)
     const char *at = NULL;
     for (size_t k = 0; k < 2; k++) {
         size_t end;
-        for (const char *q = s, *hit; (hit = imp_phrase_find(q, verbs[k], &end)); q = hit + end)
+        for (const char *q = s, *hit; (hit = import_phrase_find(q, verbs[k], &end)); q = hit + end)
             if (!at || hit > at)
                 at = hit;
     }
@@ -164,7 +164,7 @@ static const char *issuer_in(reader *r, const char *s)
     while (start > s && !(start[-1] == ' ' && start >= s + 2 &&
                            (start[-2] == ',' || start[-2] == '.')))
         start--;
-    char *who = imp_trim(r->a, start, (size_t)(at - start));
+    char *who = import_phrase_trim(r->a, start, (size_t)(at - start));
     /* a clause that is itself a citation names no issuer */
     if (!*who || strlen(who) >= 160 || starts(who, "thuc hien") || starts(who, "can cu") ||
         strpbrk(who, "0123456789/"))
@@ -173,7 +173,7 @@ static const char *issuer_in(reader *r, const char *s)
 }
 
 /* "tỉnh X" or "thành phố X" as the text writes the place. */
-static const char *place_kind(reader *r, const imp_doc *doc)
+static const char *place_kind(reader *r, const import_doc *doc)
 {
     const char *place = r->plan->place;
     if (!place)
@@ -195,7 +195,7 @@ static bool ends_with(const char *s, const char *tail)
     return n >= k && strcmp(s + n - k, tail) == 0;
 }
 
-static void complete_issuer(reader *r, const imp_doc *doc, const char *who)
+static void complete_issuer(reader *r, const import_doc *doc, const char *who)
 {
     const char *place = r->plan->place;
     if (!place) {
@@ -237,30 +237,30 @@ static const char *issuer_of_symbol(const char *number)
 /* --- the content part ------------------------------------------------------ */
 
 typedef struct node {
-    const imp_para *head;        /* NULL for the part itself */
+    const import_para *head;        /* NULL for the part itself */
     int level;
     struct node **children;
     size_t nchildren, children_cap;
-    const imp_para **lines;      /* bullets, plain paragraphs, table rows */
+    const import_para **lines;      /* bullets, plain paragraphs, table rows */
     size_t nlines, lines_cap;
 } node;
 
-static int level_of(const imp_para *p)
+static int level_of(const import_para *p)
 {
     switch (p->mark) {
-    case IMP_MARK_NUMBER: {
+    case IMPORT_MARK_NUMBER: {
         int depth = 1;
         for (const char *k = p->key; *k; k++)
             depth += *k == '.';
         return depth;
     }
-    case IMP_MARK_LETTER: return 10;
-    case IMP_MARK_ACTIVITY: return 11;
+    case IMPORT_MARK_LETTER: return 10;
+    case IMPORT_MARK_ACTIVITY: return 11;
     default: return 0;
     }
 }
 
-static node *node_new(arena *a, const imp_para *head, int level)
+static node *node_new(arena *a, const import_para *head, int level)
 {
     node *n = arena_alloc(a, sizeof *n);
     n->head = head;
@@ -268,14 +268,14 @@ static node *node_new(arena *a, const imp_para *head, int level)
     return n;
 }
 
-static node *build_tree(arena *a, const imp_para *paras, size_t from, size_t to)
+static node *build_tree(arena *a, const import_para *paras, size_t from, size_t to)
 {
     node *root = node_new(a, NULL, 0);
     node *stack[64];
     size_t depth = 1;
     stack[0] = root;
     for (size_t i = from; i < to; i++) {
-        const imp_para *p = &paras[i];
+        const import_para *p = &paras[i];
         int level = p->cells ? 0 : level_of(p);
         if (level == 0) {
             node *cur = stack[depth - 1];
@@ -312,37 +312,37 @@ static bool starts_with_action(const char *s)
     return false;
 }
 
-static void add_activity(reader *r, imp_section *sec, const imp_activity *act)
+static void add_activity(reader *r, import_section *sec, const import_activity *act)
 {
     ARENA_ROOM(r->a, sec->activities, sec->nactivities, sec->activities_cap, 4);
     sec->activities[sec->nactivities++] = *act;
     r->plan->activities++;
 }
 
-static void set_field(reader *r, imp_activity *act, imp_field f, const char *value,
-                      const imp_para *p)
+static void set_field(reader *r, import_activity *act, import_field f, const char *value,
+                      const import_para *p)
 {
     const char **slot = NULL;
     switch (f) {
-    case IMP_FIELD_LEAD:
+    case IMPORT_FIELD_LEAD:
         if (act->lead.count) {
             unplaced(r, &act->notes, p, "(a second lead)");
             return;
         }
         if (strchr(value, ';'))
-            imp_units_split(r->a, value, &act->lead, &r->known_units);
+            import_phrase_units_split(r->a, value, &act->lead, &r->known_units);
         else if (*value)
-            imp_strs_add(r->a, &act->lead, imp_trim(r->a, value, strlen(value)));
+            import_phrase_strs_add(r->a, &act->lead, import_phrase_trim(r->a, value, strlen(value)));
         return;
-    case IMP_FIELD_PARTNERS:
+    case IMPORT_FIELD_PARTNERS:
         if (act->partners.count) {
             unplaced(r, &act->notes, p, "(a second list of partners)");
             return;
         }
-        imp_units_split(r->a, value, &act->partners, &r->known_units);
+        import_phrase_units_split(r->a, value, &act->partners, &r->known_units);
         return;
-    case IMP_FIELD_TIME: slot = &act->time; break;
-    case IMP_FIELD_OUTPUT: slot = &act->output; break;
+    case IMPORT_FIELD_TIME: slot = &act->time; break;
+    case IMPORT_FIELD_OUTPUT: slot = &act->output; break;
     default: unplaced(r, &act->notes, p, "in the activity"); return;
     }
     if (*slot) {
@@ -357,75 +357,75 @@ static void set_field(reader *r, imp_activity *act, imp_field f, const char *val
 /* Fills act from the lines under its heading: labelled fields, "+" lines
  * that go on with the time, the sentence naming lead and partners, and
  * before the first field a description. */
-static void read_fields(reader *r, imp_activity *act, const imp_para **lines, size_t n)
+static void read_fields(reader *r, import_activity *act, const import_para **lines, size_t n)
 {
     bool fields = false;
-    imp_field last = IMP_FIELD_NONE;
+    import_field last = IMPORT_FIELD_NONE;
     strbuf time = STRBUF_INIT;   /* a time given over several lines */
     for (size_t i = 0; i < n; i++) {
-        const imp_para *p = lines[i];
+        const import_para *p = lines[i];
         if (p->cells) {
             unplaced(r, &act->notes, p, "in the activity");
             continue;
         }
-        if (p->mark == IMP_MARK_PLUS && last == IMP_FIELD_TIME && act->time) {
+        if (p->mark == IMPORT_MARK_PLUS && last == IMPORT_FIELD_TIME && act->time) {
             if (!time.len)
-                sb_puts(&time, act->time);
+                strbuf_puts(&time, act->time);
             if (time.len)
-                sb_putc(&time, '\n');
-            sb_puts(&time, p->body);
+                strbuf_putc(&time, '\n');
+            strbuf_puts(&time, p->body);
             continue;
         }
-        const char *text = (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS) ? p->body
+        const char *text = (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS) ? p->body
                                                                                   : p->text;
         size_t value;
-        imp_field f = imp_label(text, &value);
-        if (f != IMP_FIELD_NONE) {
+        import_field f = import_phrase_label(text, &value);
+        if (f != IMPORT_FIELD_NONE) {
             set_field(r, act, f, text + value, p);
             last = f;
             fields = true;
         } else if (!act->lead.count && !act->assignment &&
-                   imp_assignment(r->a, text, &act->lead, &act->partners)) {
+                   import_phrase_assignment(r->a, text, &act->lead, &act->partners)) {
             act->assignment = text;
-            last = IMP_FIELD_LEAD;
+            last = IMPORT_FIELD_LEAD;
             fields = true;
         } else if (!fields) {
-            imp_strs_add(r->a, &act->description, text);
+            import_phrase_strs_add(r->a, &act->description, text);
         } else {
             unplaced(r, &act->notes, p, "after the activity's fields");
         }
     }
     if (time.len)
         act->time = arena_strdup(r->a, time.buf);
-    sb_release(&time);
+    strbuf_release(&time);
 }
 
 static bool has_fields(const node *n)
 {
     for (size_t i = 0; i < n->nlines; i++) {
-        const imp_para *p = n->lines[i];
+        const import_para *p = n->lines[i];
         if (p->cells)
             continue;
-        const char *text = p->mark == IMP_MARK_BULLET ? p->body : p->text;
+        const char *text = p->mark == IMPORT_MARK_BULLET ? p->body : p->text;
         size_t value;
-        if (imp_label(text, &value) != IMP_FIELD_NONE)
+        if (import_phrase_label(text, &value) != IMPORT_FIELD_NONE)
             return true;
     }
     return false;
 }
 
-static char *child_id(reader *r, const char *parent, const imp_para *head, size_t nth,
+static char *child_id(reader *r, const char *parent, const import_para *head, size_t nth,
                       size_t siblings_unnumbered)
 {
     switch (head->mark) {
-    case IMP_MARK_NUMBER:
+    case IMPORT_MARK_NUMBER:
         if (parent && !strchr(head->key, '.'))
             return arena_printf(r->a, "%s.%s", parent, head->key);
         return arena_strdup(r->a, head->key);
-    case IMP_MARK_LETTER:
+    case IMPORT_MARK_LETTER:
         return parent ? arena_printf(r->a, "%s.%s", parent, head->key)
                       : arena_strdup(r->a, head->key);
-    case IMP_MARK_ACTIVITY:
+    case IMPORT_MARK_ACTIVITY:
         if (*head->key)
             return parent ? arena_printf(r->a, "%s.HĐ%s", parent, head->key)
                           : arena_printf(r->a, "HĐ%s", head->key);
@@ -438,14 +438,14 @@ static char *child_id(reader *r, const char *parent, const imp_para *head, size_
     }
 }
 
-static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
-                       imp_section **sections, size_t *nsections,
+static void read_table(reader *r, import_section *sec, const import_para **rows, size_t n,
+                       import_section **sections, size_t *nsections,
                        size_t *sections_cap);
 
 /* The table rows among a node's lines, in their order (*count of them). */
-static const imp_para **table_rows(arena *a, const node *n, size_t *count)
+static const import_para **table_rows(arena *a, const node *n, size_t *count)
 {
-    const imp_para **rows = NULL;
+    const import_para **rows = NULL;
     size_t cap = 0;
     *count = 0;
     for (size_t i = 0; i < n->nlines; i++)
@@ -457,9 +457,9 @@ static const imp_para **table_rows(arena *a, const node *n, size_t *count)
 }
 
 /* An activity from a leaf node. */
-static void leaf_activity(reader *r, imp_section *sec, const node *n, const char *id)
+static void leaf_activity(reader *r, import_section *sec, const node *n, const char *id)
 {
-    imp_activity act = {0};
+    import_activity act = {0};
     act.id = id;
     act.title = n->head->body;
     act.line = n->head->line;
@@ -467,28 +467,28 @@ static void leaf_activity(reader *r, imp_section *sec, const node *n, const char
     add_activity(r, sec, &act);
 }
 
-static void read_section(reader *r, imp_section *sec, const node *n, const char *parent_id);
+static void read_section(reader *r, import_section *sec, const node *n, const char *parent_id);
 
 /* A leaf section: the heading is also its activity, or its bullets are. */
-static void leaf_section(reader *r, imp_section *sec, const node *n)
+static void leaf_section(reader *r, import_section *sec, const node *n)
 {
     if (has_fields(n)) {
         /* one activity: the heading, or the one action paragraph under it */
         size_t plain = 0;
-        const imp_para *first_plain = NULL;
+        const import_para *first_plain = NULL;
         for (size_t i = 0; i < n->nlines; i++)
-            if (n->lines[i]->mark == IMP_MARK_NONE && !n->lines[i]->cells) {
+            if (n->lines[i]->mark == IMPORT_MARK_NONE && !n->lines[i]->cells) {
                 if (!plain)
                     first_plain = n->lines[i];
                 plain++;
             } else {
                 break;
             }
-        imp_activity act = {0};
+        import_activity act = {0};
         act.id = sec->id;
         act.line = n->head->line;
         if (plain == 1 && starts_with_action(first_plain->text) &&
-            imp_label(first_plain->text, &(size_t){0}) == IMP_FIELD_NONE) {
+            import_phrase_label(first_plain->text, &(size_t){0}) == IMPORT_FIELD_NONE) {
             act.title = first_plain->text;
             read_fields(r, &act, n->lines + 1, n->nlines - 1);
         } else {
@@ -499,19 +499,19 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
         return;
     }
     size_t k = 0, nrows;
-    const imp_para **rows = table_rows(r->a, n, &nrows);
+    const import_para **rows = table_rows(r->a, n, &nrows);
     for (size_t i = 0; i < n->nlines; i++) {
-        const imp_para *p = n->lines[i];
+        const import_para *p = n->lines[i];
         if (p->cells) {
             continue;
-        } else if (p->mark == IMP_MARK_BULLET || (p->mark == IMP_MARK_NONE && k > 0)) {
-            imp_activity act = {0};
+        } else if (p->mark == IMPORT_MARK_BULLET || (p->mark == IMPORT_MARK_NONE && k > 0)) {
+            import_activity act = {0};
             act.id = arena_printf(r->a, "%s.%zu", sec->id, ++k);
-            act.title = p->mark == IMP_MARK_BULLET ? p->body : p->text;
+            act.title = p->mark == IMPORT_MARK_BULLET ? p->body : p->text;
             act.line = p->line;
             add_activity(r, sec, &act);
-        } else if (p->mark == IMP_MARK_NONE) {
-            imp_strs_add(r->a, &sec->description, p->text);
+        } else if (p->mark == IMPORT_MARK_NONE) {
+            import_phrase_strs_add(r->a, &sec->description, p->text);
         } else {
             unplaced(r, &sec->notes, p, "in the section");
         }
@@ -521,19 +521,19 @@ static void leaf_section(reader *r, imp_section *sec, const node *n)
                    &sec->sections_cap);
     if (!sec->nactivities && !sec->nsections) {
         /* a heading alone is one activity */
-        imp_activity act = {0};
+        import_activity act = {0};
         act.id = sec->id;
         act.title = sec->title;
         act.line = n->head->line;
-        sec->description = (imp_strs){0};
+        sec->description = (import_strs){0};
         for (size_t i = 0; i < n->nlines; i++)
             if (!n->lines[i]->cells)
-                imp_strs_add(r->a, &act.description, n->lines[i]->text);
+                import_phrase_strs_add(r->a, &act.description, n->lines[i]->text);
         add_activity(r, sec, &act);
     }
 }
 
-static void read_section(reader *r, imp_section *sec, const node *n, const char *parent_id)
+static void read_section(reader *r, import_section *sec, const node *n, const char *parent_id)
 {
     sec->id = child_id(r, parent_id, n->head, 1, 0);
     sec->title = n->head->body;
@@ -543,7 +543,7 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
         return;
     }
     /* lines before the first child: a description, or defaults */
-    imp_activity defaults = {0};
+    import_activity defaults = {0};
     read_fields(r, &defaults, n->lines, n->nlines);
     sec->description = defaults.description;
     sec->lead = defaults.lead;
@@ -555,21 +555,21 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
              defaults.output);
     size_t unnumbered = 0;
     for (size_t i = 0; i < n->nchildren; i++)
-        unnumbered += n->children[i]->head->mark == IMP_MARK_ACTIVITY &&
+        unnumbered += n->children[i]->head->mark == IMPORT_MARK_ACTIVITY &&
                       !*n->children[i]->head->key;
     size_t nth_unnumbered = 0;
     for (size_t i = 0; i < n->nchildren; i++) {
         const node *c = n->children[i];
         size_t nth = i + 1;
-        if (c->head->mark == IMP_MARK_ACTIVITY && !*c->head->key)
+        if (c->head->mark == IMPORT_MARK_ACTIVITY && !*c->head->key)
             nth = ++nth_unnumbered;
-        if (!c->nchildren && (c->head->mark != IMP_MARK_NUMBER || has_fields(c) ||
+        if (!c->nchildren && (c->head->mark != IMPORT_MARK_NUMBER || has_fields(c) ||
                               c->level > 1)) {
             leaf_activity(r, sec, c, child_id(r, sec->id, c->head, nth, unnumbered));
             continue;
         }
         ARENA_ROOM(r->a, sec->sections, sec->nsections, sec->sections_cap, 4);
-        imp_section *sub = &sec->sections[sec->nsections++];
+        import_section *sub = &sec->sections[sec->nsections++];
         memset(sub, 0, sizeof *sub);
         read_section(r, sub, c, sec->id);
     }
@@ -578,41 +578,41 @@ static void read_section(reader *r, imp_section *sec, const node *n, const char 
 /* Rows of a table of activities: a header row names the columns; a row
  * with a Roman number, or with nothing but a number and a title, is a
  * section; any other row is an activity. */
-static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_t n,
-                       imp_section **sections, size_t *nsections,
+static void read_table(reader *r, import_section *sec, const import_para **rows, size_t n,
+                       import_section **sections, size_t *nsections,
                        size_t *sections_cap)
 {
-    imp_field columns[32];
+    import_field columns[32];
     size_t ncolumns = 0;
-    imp_section *current = sec;
+    import_section *current = sec;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        const imp_para *p = rows[i];
+        const import_para *p = rows[i];
         size_t titles = 0, known = 0;
         for (size_t c = 0; c < p->ncells && c < 32; c++) {
-            imp_field f = imp_column(p->cells[c]);
-            titles += f == IMP_FIELD_TITLE;
-            known += f != IMP_FIELD_NONE;
+            import_field f = import_phrase_column(p->cells[c]);
+            titles += f == IMPORT_FIELD_TITLE;
+            known += f != IMPORT_FIELD_NONE;
         }
         if (titles == 1 && known >= 2) {
             ncolumns = p->ncells < 32 ? p->ncells : 32;
             for (size_t c = 0; c < ncolumns; c++)
-                columns[c] = imp_column(p->cells[c]);
+                columns[c] = import_phrase_column(p->cells[c]);
             continue;
         }
         if (!ncolumns) {
             unplaced(r, &current->notes, p, "(a table row before the table's header)");
             continue;
         }
-        imp_activity act = {0};
+        import_activity act = {0};
         const char *number = NULL;
         bool any_field = false;
         for (size_t c = 0; c < ncolumns && c < p->ncells; c++) {
             const char *cell = p->cells[c];
             switch (columns[c]) {
-            case IMP_FIELD_NUMBER: number = *cell ? cell : NULL; break;
-            case IMP_FIELD_TITLE: act.title = *cell ? cell : NULL; break;
-            case IMP_FIELD_NONE:
+            case IMPORT_FIELD_NUMBER: number = *cell ? cell : NULL; break;
+            case IMPORT_FIELD_TITLE: act.title = *cell ? cell : NULL; break;
+            case IMPORT_FIELD_NONE:
                 if (*cell)
                     note(r, &act.notes, p->line, "a column the import does not know: %s",
                          cell);
@@ -663,18 +663,18 @@ static void read_table(reader *r, imp_section *sec, const imp_para **rows, size_
     }
 }
 
-static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
+static void read_content(reader *r, const import_doc *doc, size_t from, size_t to)
 {
     node *root = build_tree(r->a, doc->paras, from, to);
-    imp_plan *p = r->plan;
+    import_plan *p = r->plan;
     size_t nrows;
-    const imp_para **rows = table_rows(r->a, root, &nrows);
+    const import_para **rows = table_rows(r->a, root, &nrows);
     for (size_t i = 0; i < root->nlines; i++)
         if (!root->lines[i]->cells)
-            unplaced(r, &p->notes[IMP_SLOT_SECTIONS], root->lines[i],
+            unplaced(r, &p->notes[IMPORT_SLOT_SECTIONS], root->lines[i],
                      "before the first section");
     if (nrows) {
-        imp_section holder = {0};
+        import_section holder = {0};
         read_table(r, &holder, rows, nrows, &p->sections, &p->nsections,
                    &p->sections_cap);
         if (holder.nactivities) {
@@ -689,12 +689,12 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
             p->nsections++;
         }
         for (size_t i = 0; i < holder.notes.count && !holder.nactivities; i++)
-            note(r, &p->notes[IMP_SLOT_SECTIONS], holder.notes.items[i].line, "%s",
+            note(r, &p->notes[IMPORT_SLOT_SECTIONS], holder.notes.items[i].line, "%s",
                  holder.notes.items[i].text);
     }
     for (size_t i = 0; i < root->nchildren; i++) {
         ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
-        imp_section *sec = &p->sections[p->nsections++];
+        import_section *sec = &p->sections[p->nsections++];
         memset(sec, 0, sizeof *sec);
         read_section(r, sec, root->children[i], NULL);
     }
@@ -702,10 +702,10 @@ static void read_content(reader *r, const imp_doc *doc, size_t from, size_t to)
 
 /* --- organisation: reporting duties and default units ----------------------- */
 
-static void add_duties(reader *r, const char *text, const imp_strs *by)
+static void add_duties(reader *r, const char *text, const import_strs *by)
 {
-    imp_duty duties[2];
-    size_t n = imp_duties(r->a, text, by, duties);
+    import_duty duties[2];
+    size_t n = import_phrase_duties(r->a, text, by, duties);
     for (size_t i = 0; i < n; i++) {
         ARENA_ROOM(r->a, r->plan->reports, r->plan->nreports,
                    r->plan->reports_cap, 4);
@@ -714,7 +714,7 @@ static void add_duties(reader *r, const char *text, const imp_strs *by)
 }
 
 typedef struct org_point {
-    imp_strs subject;
+    import_strs subject;
     bool reports;
 } org_point;
 
@@ -723,29 +723,29 @@ typedef struct org_points {
     size_t count, cap;
 } org_points;
 
-static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t to,
+static void read_organisation(reader *r, const import_doc *doc, size_t from, size_t to,
                               org_points *points)
 {
-    imp_plan *p = r->plan;
-    imp_strs point_subject = {0};
+    import_plan *p = r->plan;
+    import_strs point_subject = {0};
     for (size_t i = from; i < to; i++) {
-        const imp_para *para = &doc->paras[i];
+        const import_para *para = &doc->paras[i];
         if (para->cells) {
-            unplaced(r, &p->notes[IMP_SLOT_ORGANISATION], para, "in Tổ chức thực hiện");
+            unplaced(r, &p->notes[IMPORT_SLOT_ORGANISATION], para, "in Tổ chức thực hiện");
             continue;
         }
-        bool bullet = para->mark == IMP_MARK_BULLET || para->mark == IMP_MARK_PLUS;
-        imp_strs_add(r->a, &p->organisation, bullet ? para->body : para->text);
-        if (para->mark == IMP_MARK_NUMBER || para->mark == IMP_MARK_LETTER) {
-            point_subject = (imp_strs){0};
-            imp_subject(r->a, para->body, &point_subject);
+        bool bullet = para->mark == IMPORT_MARK_BULLET || para->mark == IMPORT_MARK_PLUS;
+        import_phrase_strs_add(r->a, &p->organisation, bullet ? para->body : para->text);
+        if (para->mark == IMPORT_MARK_NUMBER || para->mark == IMPORT_MARK_LETTER) {
+            point_subject = (import_strs){0};
+            import_phrase_subject(r->a, para->body, &point_subject);
             ARENA_ROOM(r->a, points->items, points->count, points->cap, 4);
             points->items[points->count++] = (org_point){point_subject, false};
         }
-        imp_strs own = {0};
-        const char *text = para->mark == IMP_MARK_NONE ? para->text : para->body;
-        if (para->mark == IMP_MARK_NONE || bullet)
-            imp_subject(r->a, text, &own);
+        import_strs own = {0};
+        const char *text = para->mark == IMPORT_MARK_NONE ? para->text : para->body;
+        if (para->mark == IMPORT_MARK_NONE || bullet)
+            import_phrase_subject(r->a, text, &own);
         if (!has(text, "bao cao"))
             continue;
         size_t before = p->nreports;
@@ -759,10 +759,10 @@ static void read_organisation(reader *r, const imp_doc *doc, size_t from, size_t
  * the first unit it charges leads, the others (but the one that reports)
  * take part. Marked for review: the plan does not say so in so many words. */
 /* Whether any section or activity below names a lead, and a time. */
-static void named_anywhere(const imp_section *secs, size_t n, bool *lead, bool *time)
+static void named_anywhere(const import_section *secs, size_t n, bool *lead, bool *time)
 {
     for (size_t s = 0; s < n; s++) {
-        const imp_section *sec = &secs[s];
+        const import_section *sec = &secs[s];
         *lead |= sec->lead.count > 0;
         *time |= sec->time != NULL;
         for (size_t i = 0; i < sec->nactivities; i++) {
@@ -775,7 +775,7 @@ static void named_anywhere(const imp_section *secs, size_t n, bool *lead, bool *
 
 static void infer_defaults(reader *r, const org_point *points, size_t npoints)
 {
-    imp_plan *p = r->plan;
+    import_plan *p = r->plan;
     bool any_lead = false, any_time = false;
     named_anywhere(p->sections, p->nsections, &any_lead, &any_time);
     if (!p->activities)
@@ -788,24 +788,24 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
                 p->default_lead = points[i].subject;
             else if (!points[i].reports)
                 for (size_t k = 0; k < points[i].subject.count; k++)
-                    imp_strs_add(r->a, &p->default_partners, points[i].subject.items[k]);
+                    import_phrase_strs_add(r->a, &p->default_partners, points[i].subject.items[k]);
         }
         if (p->default_lead.count)
-            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                  "no activity names its units: the lead is the first unit charged in "
                  "Tổ chức thực hiện, the partners the others; check them");
         else
-            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                  "no activity names its lead unit and Tổ chức thực hiện names none; "
                  "add defaults.lead");
     }
     if (!any_time) {
         if (p->year) {
             p->default_time = arena_printf(r->a, "Trong năm %d", p->year);
-            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                  "no activity names its time: the plan year is assumed; check it");
         } else {
-            note(r, &p->notes[IMP_SLOT_DEFAULTS], 0,
+            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                  "no activity names its time and the plan's year is not known; add "
                  "defaults.time");
         }
@@ -813,7 +813,7 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
 }
 
 /* A time phrase `kehoach validate` will not understand gets a note now. */
-static void check_time(reader *r, imp_activity *act)
+static void check_time(reader *r, import_activity *act)
 {
     when_context ctx = {r->plan->year, r->plan->year};
     when parsed;
@@ -821,20 +821,20 @@ static void check_time(reader *r, imp_activity *act)
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
         note(r, &act->notes, act->line,
              "activity %s: the time \"%s\" is not understood (%s); keep the words as "
-             "time.phrase and add from/to or by", act->id, act->time, sb_str(&why));
-    sb_release(&why);
+             "time.phrase and add from/to or by", act->id, act->time, strbuf_str(&why));
+    strbuf_release(&why);
 }
 
 /* Each activity that still lacks a lead or a time gets a note. */
-static void check_activities(reader *r, imp_section *secs, size_t n, bool lead_default,
+static void check_activities(reader *r, import_section *secs, size_t n, bool lead_default,
                              bool time_default)
 {
     for (size_t s = 0; s < n; s++) {
-        imp_section *sec = &secs[s];
+        import_section *sec = &secs[s];
         bool lead_here = lead_default || sec->lead.count;
         bool time_here = time_default || sec->time;
         for (size_t i = 0; i < sec->nactivities; i++) {
-            imp_activity *act = &sec->activities[i];
+            import_activity *act = &sec->activities[i];
             if (!act->lead.count && !lead_here)
                 note(r, &act->notes, act->line, "activity %s: no lead unit found", act->id);
             if (!act->time && !time_here)
@@ -850,7 +850,7 @@ static void check_activities(reader *r, imp_section *secs, size_t n, bool lead_d
 }
 
 /* "Định kỳ báo cáo ..." in an activity's output is a duty of its own. */
-static void duties_in_outputs(reader *r, const imp_section *secs, size_t n)
+static void duties_in_outputs(reader *r, const import_section *secs, size_t n)
 {
     for (size_t s = 0; s < n; s++) {
         for (size_t i = 0; i < secs[s].nactivities; i++) {
@@ -858,7 +858,7 @@ static void duties_in_outputs(reader *r, const imp_section *secs, size_t n)
             if (!out)
                 continue;
             size_t end;
-            const char *dk = imp_phrase_find(out, "dinh ky bao cao", &end);
+            const char *dk = import_phrase_find(out, "dinh ky bao cao", &end);
             if (dk)
                 add_duties(r, dk, NULL);
         }
@@ -898,24 +898,24 @@ static part part_of(const char *heading)
     return PART_NONE;
 }
 
-static bool is_part_heading(const imp_para *p)
+static bool is_part_heading(const import_para *p)
 {
-    return p->mark == IMP_MARK_ROMAN;
+    return p->mark == IMPORT_MARK_ROMAN;
 }
 
 /* The header, up to the first part: number, place and date, title (the
  * paragraph after "KẾ HOẠCH"), preamble. Capitals above the title (the
  * issuer's name, as printed) go to caps. Returns the first part's index. */
-static size_t read_header(reader *r, const imp_doc *doc, imp_strs *caps)
+static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
 {
-    imp_plan *out = r->plan;
+    import_plan *out = r->plan;
     bool title_next = false, title_done = false;
     size_t i = 0;
     for (; i < doc->count && !is_part_heading(&doc->paras[i]); i++) {
-        const imp_para *p = &doc->paras[i];
+        const import_para *p = &doc->paras[i];
         size_t after;
         if (p->cells)
-            unplaced(r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+            unplaced(r, &out->notes[IMPORT_SLOT_HEADER], p, "in the header");
         else if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
                  starts(p->text, "doc lap"))
             continue;
@@ -923,7 +923,7 @@ static size_t read_header(reader *r, const imp_doc *doc, imp_strs *caps)
             continue;
         else if (!out->place && read_date_line(r, p))
             continue;
-        else if (!title_done && imp_phrase_starts(p->text, "ke hoach", &after) &&
+        else if (!title_done && import_phrase_starts(p->text, "ke hoach", &after) &&
                  p->text[after] == '\0')
             title_next = true;
         else if (title_next) {
@@ -931,17 +931,17 @@ static size_t read_header(reader *r, const imp_doc *doc, imp_strs *caps)
             title_next = false;
             title_done = true;
         } else if (title_done)
-            imp_strs_add(r->a, &out->preamble, p->text);
+            import_phrase_strs_add(r->a, &out->preamble, p->text);
         else if (p->caps)
-            imp_strs_add(r->a, caps, p->text);
+            import_phrase_strs_add(r->a, caps, p->text);
         else
-            unplaced(r, &out->notes[IMP_SLOT_HEADER], p, "in the header");
+            unplaced(r, &out->notes[IMPORT_SLOT_HEADER], p, "in the header");
     }
     if (!out->title)
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "no title found (the line after \"KẾ HOẠCH\"); add title");
     if (!out->place)
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
     return i;
 }
@@ -951,7 +951,7 @@ static int year_in(const char *title)
 {
     int year = 0;
     size_t end;
-    for (const char *at; (at = imp_phrase_find(title, "nam", &end)); title = at + end) {
+    for (const char *at; (at = import_phrase_find(title, "nam", &end)); title = at + end) {
         const char *y = at + end;
         while (*y == ' ')
             y++;
@@ -967,9 +967,9 @@ static int year_in(const char *title)
 }
 
 /* The issuer: from the preamble, the header's capitals, or the symbol. */
-static void find_issuer(reader *r, const imp_doc *doc, const imp_strs *caps)
+static void find_issuer(reader *r, const import_doc *doc, const import_strs *caps)
 {
-    imp_plan *out = r->plan;
+    import_plan *out = r->plan;
     const char *who = NULL;
     for (size_t k = out->preamble.count; k-- > 0 && !who;)
         who = issuer_in(r, out->preamble.items[k]);
@@ -977,70 +977,70 @@ static void find_issuer(reader *r, const imp_doc *doc, const imp_strs *caps)
         complete_issuer(r, doc, who);
     } else if (caps->count) {
         out->issuer = caps->items[caps->count - 1];
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "the issuer is printed in capitals (\"%s\"); write its name as the body "
              "writes it", out->issuer);
     } else if ((who = issuer_of_symbol(out->number))) {
         complete_issuer(r, doc, who);
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
              out->issuer, out->number);
     } else {
-        note(r, &out->notes[IMP_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
     }
 }
 
-static bool opens_closing(const imp_para *p) { return !p->cells && starts(p->text, "tren day"); }
-static bool opens_recipients(const imp_para *p) { return !p->cells && starts(p->text, "noi nhan"); }
+static bool opens_closing(const import_para *p) { return !p->cells && starts(p->text, "tren day"); }
+static bool opens_recipients(const import_para *p) { return !p->cells && starts(p->text, "noi nhan"); }
 
 /* "Nơi nhận" and the signer block after it, from paragraph i on. */
-static void read_end(reader *r, const imp_doc *doc, size_t i)
+static void read_end(reader *r, const import_doc *doc, size_t i)
 {
-    imp_plan *out = r->plan;
-    const imp_para *head = &doc->paras[i];
+    import_plan *out = r->plan;
+    const import_para *head = &doc->paras[i];
     size_t after;
-    imp_phrase_starts(head->text, "noi nhan", &after);
+    import_phrase_starts(head->text, "noi nhan", &after);
     const char *rest = head->text + after;
     while (*rest == ' ' || *rest == ':')
         rest++;
     if (*rest)
-        note(r, &out->notes[IMP_SLOT_END], head->line,
+        note(r, &out->notes[IMPORT_SLOT_END], head->line,
              "text after \"Nơi nhận:\" not placed: %s", rest);
     bool signer = false;
     for (i++; i < doc->count; i++) {
-        const imp_para *p = &doc->paras[i];
-        if (!signer && (p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS)) {
-            imp_strs_add(r->a, &out->recipients, p->body);
+        const import_para *p = &doc->paras[i];
+        if (!signer && (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)) {
+            import_phrase_strs_add(r->a, &out->recipients, p->body);
         } else if (p->caps && !out->signer_name) {
             signer = true;
-            imp_strs_add(r->a, &out->signer_authority, p->text);
-        } else if (!out->signer_name && !p->cells && (signer || p->mark == IMP_MARK_NONE)) {
+            import_phrase_strs_add(r->a, &out->signer_authority, p->text);
+        } else if (!out->signer_name && !p->cells && (signer || p->mark == IMPORT_MARK_NONE)) {
             signer = true;
             out->signer_name = p->text;
         } else {
-            unplaced(r, &out->notes[IMP_SLOT_END], p, "after the signer");
+            unplaced(r, &out->notes[IMPORT_SLOT_END], p, "after the signer");
         }
     }
 }
 
 /* The parts from paragraph i on, by their headings; the closing and the
  * end of the document. */
-static void read_parts(reader *r, const imp_doc *doc, size_t i)
+static void read_parts(reader *r, const import_doc *doc, size_t i)
 {
-    imp_plan *out = r->plan;
+    import_plan *out = r->plan;
     size_t n = doc->count;
     part current = PART_NONE;
-    imp_strs *target = NULL;
+    import_strs *target = NULL;
     org_points points = {0};
     strbuf closing = STRBUF_INIT;
     for (; i < n && !opens_recipients(&doc->paras[i]); i++) {
-        const imp_para *p = &doc->paras[i];
+        const import_para *p = &doc->paras[i];
         if (opens_closing(p)) {
-            sb_reset(&closing);
-            sb_puts(&closing, p->text);
+            strbuf_reset(&closing);
+            strbuf_puts(&closing, p->text);
         } else if (closing.len) {
-            sb_putc(&closing, ' ');
-            sb_puts(&closing, p->text);
+            strbuf_putc(&closing, ' ');
+            strbuf_puts(&closing, p->text);
         } else if (is_part_heading(p)) {
             current = part_of(p->body);
             target = current == PART_PURPOSES       ? &out->purposes
@@ -1048,7 +1048,7 @@ static void read_parts(reader *r, const imp_doc *doc, size_t i)
                      : current == PART_BUDGET       ? &out->budget
                                                     : NULL;
             if (current == PART_NONE)
-                note(r, &out->notes[IMP_SLOT_SECTIONS], p->line,
+                note(r, &out->notes[IMPORT_SLOT_SECTIONS], p->line,
                      "a part the import does not know: %s", p->text);
             size_t end = i + 1;
             while (end < n && !is_part_heading(&doc->paras[end]) &&
@@ -1064,83 +1064,83 @@ static void read_parts(reader *r, const imp_doc *doc, size_t i)
                 i = end - 1;
             }
         } else if (p->cells) {
-            unplaced(r, &out->notes[IMP_SLOT_ORGANISATION], p, "outside the content part");
-        } else if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMP_MARK_NUMBER) {
+            unplaced(r, &out->notes[IMPORT_SLOT_ORGANISATION], p, "outside the content part");
+        } else if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMPORT_MARK_NUMBER) {
             if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
                 target = &out->purposes;
             else if (has(p->body, "yeu cau"))
                 target = &out->requirements;
         } else if (target) {
-            bool bullet = p->mark == IMP_MARK_BULLET || p->mark == IMP_MARK_PLUS;
-            imp_strs_add(r->a, target, bullet ? p->body : p->text);
+            bool bullet = p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS;
+            import_phrase_strs_add(r->a, target, bullet ? p->body : p->text);
         } else {
-            imp_slot slot = current == PART_PURPOSES_REQUIREMENTS ? IMP_SLOT_PURPOSES
-                                                                  : IMP_SLOT_SECTIONS;
+            import_slot slot = current == PART_PURPOSES_REQUIREMENTS ? IMPORT_SLOT_PURPOSES
+                                                                  : IMPORT_SLOT_SECTIONS;
             unplaced(r, &out->notes[slot], p, "in the part");
         }
     }
     if (closing.len)
         out->closing = arena_strdup(r->a, closing.buf);
-    sb_release(&closing);
+    strbuf_release(&closing);
     if (i < n)
         read_end(r, doc, i);
     infer_defaults(r, points.items, points.count);
 }
 
 /* Notes for what the draft still lacks, and for the text repaired. */
-static void check_draft(reader *r, const imp_doc *doc)
+static void check_draft(reader *r, const import_doc *doc)
 {
-    imp_plan *out = r->plan;
+    import_plan *out = r->plan;
     if (!out->nsections)
-        note(r, &out->notes[IMP_SLOT_SECTIONS], 0,
+        note(r, &out->notes[IMPORT_SLOT_SECTIONS], 0,
              "no content part (\"NỘI DUNG\") with activities found; add sections");
     check_activities(r, out->sections, out->nsections, out->default_lead.count > 0,
                      out->default_time != NULL);
     for (size_t k = 0; k < out->nreports; k++) {
-        const imp_duty *d = &out->reports[k];
+        const import_duty *d = &out->reports[k];
         if (!d->when && !d->due)
-            note(r, &out->notes[IMP_SLOT_REPORTS], 0,
+            note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
                  "the duty \"%s\" names no date or period; add when or due", d->text);
         else if (d->periodic_default)
-            note(r, &out->notes[IMP_SLOT_REPORTS], 0,
+            note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
                  "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
                  "09/2019 (art. 12) are assumed; check them", d->when);
     }
     if (!out->nreports)
-        note(r, &out->notes[IMP_SLOT_REPORTS], 0,
+        note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
              "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
     if (!out->recipients.count)
-        note(r, &out->notes[IMP_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
+        note(r, &out->notes[IMPORT_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
     if (!out->signer_name)
-        note(r, &out->notes[IMP_SLOT_END], 0, "no signer found; add signer");
+        note(r, &out->notes[IMPORT_SLOT_END], 0, "no signer found; add signer");
     if (doc->ndropped) {
         strbuf sb = STRBUF_INIT;
         for (size_t k = 0; k < doc->ndropped && k < 20; k++)
-            sb_printf(&sb, "%s%u", k ? ", " : "", doc->dropped[k]);
+            strbuf_printf(&sb, "%s%u", k ? ", " : "", doc->dropped[k]);
         if (doc->ndropped > 20)
-            sb_puts(&sb, ", ...");
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+            strbuf_puts(&sb, ", ...");
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "%zu line%s left out as page numbers (line %s)", doc->ndropped,
-             doc->ndropped == 1 ? "" : "s", sb_str(&sb));
-        sb_release(&sb);
+             doc->ndropped == 1 ? "" : "s", strbuf_str(&sb));
+        strbuf_release(&sb);
     }
     for (size_t k = 0; k < doc->nrepaired && k < 20; k++)
-        note(r, &out->notes[IMP_SLOT_HEADER], doc->repaired[k],
+        note(r, &out->notes[IMPORT_SLOT_HEADER], doc->repaired[k],
              "the line holds bytes that are not text (invalid UTF-8 or control "
              "characters); they were replaced");
     if (doc->nrepaired > 20)
-        note(r, &out->notes[IMP_SLOT_HEADER], 0,
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "%zu more lines held bytes that are not text; they were replaced",
              doc->nrepaired - 20);
 }
 
-void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
+void import_plan_read(arena *a, const import_doc *doc, const char *id, import_plan *out,
                    diag_sink *warnings, const source *src)
 {
     memset(out, 0, sizeof *out);
     reader r = {a, out, warnings, src, {0}};
     out->id = id;
-    imp_strs caps = {0};
+    import_strs caps = {0};
     size_t first_part = read_header(&r, doc, &caps);
     if (!out->year && out->title)
         out->year = year_in(out->title);
@@ -1148,17 +1148,17 @@ void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
     /* the legal basis: the documents the preamble, or a title that
      * implements one, cites */
     if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
-        imp_citations(a, out->title, out->place, &out->basis, &out->nbasis,
+        import_phrase_citations(a, out->title, out->place, &out->basis, &out->nbasis,
                       &out->basis_cap);
     for (size_t k = 0; k < out->preamble.count; k++)
-        imp_citations(a, out->preamble.items[k], out->place, &out->basis,
+        import_phrase_citations(a, out->preamble.items[k], out->place, &out->basis,
                       &out->nbasis, &out->basis_cap);
     read_parts(&r, doc, first_part);
     duties_in_outputs(&r, out->sections, out->nsections);
     check_draft(&r, doc);
 }
 
-char *imp_plan_id(arena *a, const char *name)
+char *import_plan_id(arena *a, const char *name)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
@@ -1168,19 +1168,19 @@ char *imp_plan_id(arena *a, const char *name)
     strbuf sb = STRBUF_INIT;
     for (const char *c = folded; *c; c++) {
         if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
-            sb_putc(&sb, *c);
+            strbuf_putc(&sb, *c);
         else if (sb.len && sb.buf[sb.len - 1] != '-')
-            sb_putc(&sb, '-');
+            strbuf_putc(&sb, '-');
     }
     free(folded);
     while (sb.len && sb.buf[sb.len - 1] == '-')
         sb.buf[--sb.len] = '\0';
     char *id = arena_strdup(a, sb.len ? sb.buf : "ke-hoach");
-    sb_release(&sb);
+    strbuf_release(&sb);
     return id;
 }
 
-bool imp_plan_id_valid(const char *id)
+bool import_plan_id_valid(const char *id)
 {
     if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
         return false;

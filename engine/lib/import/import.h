@@ -21,88 +21,88 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct imp_note {
+typedef struct import_note {
     unsigned line;          /* where the text came from (0: none) */
     const char *text;       /* what the officer should check */
-} imp_note;
+} import_note;
 
-typedef struct imp_notes {
-    imp_note *items;
+typedef struct import_notes {
+    import_note *items;
     size_t count, cap;
-} imp_notes;
+} import_notes;
 
-typedef struct imp_activity {
+typedef struct import_activity {
     const char *id, *title;
-    imp_strs description;
-    imp_strs lead, partners;
+    import_strs description;
+    import_strs lead, partners;
     const char *assignment;     /* lead and partners as one sentence */
     const char *time;           /* verbatim; lines joined with '\n' */
     const char *output;
-    imp_notes notes;
+    import_notes notes;
     unsigned line;
-} imp_activity;
+} import_activity;
 
-typedef struct imp_section {
+typedef struct import_section {
     const char *id, *title;
-    imp_strs description;
-    imp_strs lead, partners;    /* defaults for its activities */
+    import_strs description;
+    import_strs lead, partners;    /* defaults for its activities */
     const char *time;
-    struct imp_section *sections;
+    struct import_section *sections;
     size_t nsections, sections_cap;
-    imp_activity *activities;
+    import_activity *activities;
     size_t nactivities, activities_cap;
-    imp_notes notes;
+    import_notes notes;
     unsigned line;
-} imp_section;
+} import_section;
 
 /* Where a note goes in the output. */
-typedef enum imp_slot {
-    IMP_SLOT_HEADER,
-    IMP_SLOT_PURPOSES,
-    IMP_SLOT_DEFAULTS,
-    IMP_SLOT_SECTIONS,
-    IMP_SLOT_ORGANISATION,
-    IMP_SLOT_REPORTS,
-    IMP_SLOT_END,
-    IMP_SLOT_COUNT,
-} imp_slot;
+typedef enum import_slot {
+    IMPORT_SLOT_HEADER,
+    IMPORT_SLOT_PURPOSES,
+    IMPORT_SLOT_DEFAULTS,
+    IMPORT_SLOT_SECTIONS,
+    IMPORT_SLOT_ORGANISATION,
+    IMPORT_SLOT_REPORTS,
+    IMPORT_SLOT_END,
+    IMPORT_SLOT_COUNT,
+} import_slot;
 
-typedef struct imp_plan {
+typedef struct import_plan {
     const char *id, *number, *issuer, *place, *issued, *title;
     int year;
-    imp_strs preamble, purposes, requirements, budget, organisation, recipients;
-    imp_basis *basis;
+    import_strs preamble, purposes, requirements, budget, organisation, recipients;
+    import_basis *basis;
     size_t nbasis, basis_cap;
     const char *content_title;
-    imp_strs default_lead, default_partners;
+    import_strs default_lead, default_partners;
     const char *default_time;
-    imp_section *sections;
+    import_section *sections;
     size_t nsections, sections_cap;
-    imp_duty *reports;
+    import_duty *reports;
     size_t nreports, reports_cap;
     const char *closing;
-    imp_strs signer_authority;
+    import_strs signer_authority;
     const char *signer_title, *signer_name;
-    imp_notes notes[IMP_SLOT_COUNT];
+    import_notes notes[IMPORT_SLOT_COUNT];
     size_t activities;          /* counts, for the summary */
     size_t review;              /* notes written for review */
-} imp_plan;
+} import_plan;
 
 /* Reads the plan in doc. id: the plan's id (already valid). Every note is
  * also added to warnings as a warning at its line of src. */
-void imp_plan_read(arena *a, const imp_doc *doc, const char *id, imp_plan *out,
+void import_plan_read(arena *a, const import_doc *doc, const char *id, import_plan *out,
                    diag_sink *warnings, const source *src);
 
 /* Writes the plan as YAML for plans/ (the "$schema" line first), with the
  * notes as "# REVIEW:" comments. */
-void imp_plan_yaml(const imp_plan *p, strbuf *out);
+void import_plan_yaml(const import_plan *p, strbuf *out);
 
 /* A plan id made from a file name: "Kế hoạch 2026.txt" -> "ke-hoach-2026";
  * "ke-hoach" when nothing usable is left. */
-char *imp_plan_id(arena *a, const char *name);
+char *import_plan_id(arena *a, const char *name);
 
 /* True when id has the form of a plan's id: lower-case letters, digits and
  * single hyphens inside, as in hai-phong-nkt-2026. */
-bool imp_plan_id_valid(const char *id);
+bool import_plan_id_valid(const char *id);
 
 #endif

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void imp_strs_add(arena *a, imp_strs *list, const char *s)
+void import_phrase_strs_add(arena *a, import_strs *list, const char *s)
 {
     ARENA_ROOM(a, list->items, list->count, list->cap, 4);
     list->items[list->count++] = s;
@@ -43,7 +43,7 @@ static size_t decode(const char *s, int32_t *cp)
     return utf8_decode(s, strnlen(s, 4), cp);
 }
 
-bool imp_phrase_starts(const char *s, const char *ascii, size_t *after)
+bool import_phrase_starts(const char *s, const char *ascii, size_t *after)
 {
     size_t i = 0;
     const char *k = ascii;
@@ -76,7 +76,7 @@ bool imp_phrase_starts(const char *s, const char *ascii, size_t *after)
     return true;
 }
 
-const char *imp_phrase_find_any(const char *s, size_t n, const char *const *keys,
+const char *import_phrase_find_any(const char *s, size_t n, const char *const *keys,
                                 size_t nkeys, size_t *which, size_t *match)
 {
     bool boundary = true;
@@ -92,7 +92,7 @@ const char *imp_phrase_find_any(const char *s, size_t n, const char *const *keys
             char first = fold_cp(cp);
             for (size_t k = 0; k < nkeys; k++) {
                 size_t after;
-                if (keys[k][0] == first && imp_phrase_starts(s + i, keys[k], &after)) {
+                if (keys[k][0] == first && import_phrase_starts(s + i, keys[k], &after)) {
                     if (which)
                         *which = k;
                     *match = after;
@@ -106,12 +106,12 @@ const char *imp_phrase_find_any(const char *s, size_t n, const char *const *keys
     return NULL;
 }
 
-const char *imp_phrase_find(const char *s, const char *ascii, size_t *match)
+const char *import_phrase_find(const char *s, const char *ascii, size_t *match)
 {
-    return imp_phrase_find_any(s, strlen(s), &ascii, 1, NULL, match);
+    return import_phrase_find_any(s, strlen(s), &ascii, 1, NULL, match);
 }
 
-char *imp_trim(arena *a, const char *s, size_t n)
+char *import_phrase_trim(arena *a, const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == ',' || *s == ';')) {
         s++;
@@ -135,10 +135,10 @@ static char *capitalise(arena *a, const char *s)
     if (m == 0)
         return arena_strdup(a, s);
     strbuf sb = STRBUF_INIT;
-    sb_add(&sb, enc, m);
-    sb_puts(&sb, s + len);
-    char *out = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
+    strbuf_add(&sb, enc, m);
+    strbuf_puts(&sb, s + len);
+    char *out = arena_strdup(a, strbuf_str(&sb));
+    strbuf_release(&sb);
     return out;
 }
 
@@ -146,45 +146,45 @@ static char *capitalise(arena *a, const char *s)
 
 static const struct {
     const char *key;
-    imp_field field;
+    import_field field;
 } labels[] = {
-    {"don vi chu tri thuc hien", IMP_FIELD_LEAD},
-    {"co quan chu tri thuc hien", IMP_FIELD_LEAD},
-    {"don vi thuc hien", IMP_FIELD_LEAD},
-    {"don vi chu tri", IMP_FIELD_LEAD},
-    {"co quan thuc hien", IMP_FIELD_LEAD},
-    {"co quan chu tri", IMP_FIELD_LEAD},
-    {"chu tri thuc hien", IMP_FIELD_LEAD},
-    {"chu tri", IMP_FIELD_LEAD},
-    {"don vi chiu trach nhiem", IMP_FIELD_LEAD},
-    {"trach nhiem thuc hien", IMP_FIELD_LEAD},
-    {"don vi phoi hop thuc hien", IMP_FIELD_PARTNERS},
-    {"co quan phoi hop thuc hien", IMP_FIELD_PARTNERS},
-    {"don vi phoi hop", IMP_FIELD_PARTNERS},
-    {"co quan phoi hop", IMP_FIELD_PARTNERS},
-    {"phoi hop thuc hien", IMP_FIELD_PARTNERS},
-    {"phoi hop", IMP_FIELD_PARTNERS},
-    {"thoi gian thuc hien", IMP_FIELD_TIME},
-    {"thoi gian hoan thanh", IMP_FIELD_TIME},
-    {"thoi han hoan thanh", IMP_FIELD_TIME},
-    {"thoi gian", IMP_FIELD_TIME},
-    {"thoi han", IMP_FIELD_TIME},
-    {"tien do thuc hien", IMP_FIELD_TIME},
-    {"tien do", IMP_FIELD_TIME},
-    {"ket qua dau ra", IMP_FIELD_OUTPUT},
-    {"ket qua du kien", IMP_FIELD_OUTPUT},
-    {"ket qua can dat", IMP_FIELD_OUTPUT},
-    {"san pham dau ra", IMP_FIELD_OUTPUT},
-    {"san pham du kien", IMP_FIELD_OUTPUT},
-    {"ket qua", IMP_FIELD_OUTPUT},
-    {"san pham", IMP_FIELD_OUTPUT},
+    {"don vi chu tri thuc hien", IMPORT_FIELD_LEAD},
+    {"co quan chu tri thuc hien", IMPORT_FIELD_LEAD},
+    {"don vi thuc hien", IMPORT_FIELD_LEAD},
+    {"don vi chu tri", IMPORT_FIELD_LEAD},
+    {"co quan thuc hien", IMPORT_FIELD_LEAD},
+    {"co quan chu tri", IMPORT_FIELD_LEAD},
+    {"chu tri thuc hien", IMPORT_FIELD_LEAD},
+    {"chu tri", IMPORT_FIELD_LEAD},
+    {"don vi chiu trach nhiem", IMPORT_FIELD_LEAD},
+    {"trach nhiem thuc hien", IMPORT_FIELD_LEAD},
+    {"don vi phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
+    {"co quan phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
+    {"don vi phoi hop", IMPORT_FIELD_PARTNERS},
+    {"co quan phoi hop", IMPORT_FIELD_PARTNERS},
+    {"phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
+    {"phoi hop", IMPORT_FIELD_PARTNERS},
+    {"thoi gian thuc hien", IMPORT_FIELD_TIME},
+    {"thoi gian hoan thanh", IMPORT_FIELD_TIME},
+    {"thoi han hoan thanh", IMPORT_FIELD_TIME},
+    {"thoi gian", IMPORT_FIELD_TIME},
+    {"thoi han", IMPORT_FIELD_TIME},
+    {"tien do thuc hien", IMPORT_FIELD_TIME},
+    {"tien do", IMPORT_FIELD_TIME},
+    {"ket qua dau ra", IMPORT_FIELD_OUTPUT},
+    {"ket qua du kien", IMPORT_FIELD_OUTPUT},
+    {"ket qua can dat", IMPORT_FIELD_OUTPUT},
+    {"san pham dau ra", IMPORT_FIELD_OUTPUT},
+    {"san pham du kien", IMPORT_FIELD_OUTPUT},
+    {"ket qua", IMPORT_FIELD_OUTPUT},
+    {"san pham", IMPORT_FIELD_OUTPUT},
 };
 
-imp_field imp_label(const char *s, size_t *value)
+import_field import_phrase_label(const char *s, size_t *value)
 {
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         size_t after;
-        if (!imp_phrase_starts(s, labels[i].key, &after))
+        if (!import_phrase_starts(s, labels[i].key, &after))
             continue;
         while (s[after] == ' ')
             after++;
@@ -196,28 +196,28 @@ imp_field imp_label(const char *s, size_t *value)
         *value = after;
         return labels[i].field;
     }
-    return IMP_FIELD_NONE;
+    return IMPORT_FIELD_NONE;
 }
 
-imp_field imp_column(const char *cell)
+import_field import_phrase_column(const char *cell)
 {
     static const struct {
         const char *key;
-        imp_field field;
+        import_field field;
     } columns[] = {
-        {"stt", IMP_FIELD_NUMBER},       {"tt", IMP_FIELD_NUMBER},
-        {"so tt", IMP_FIELD_NUMBER},     {"noi dung", IMP_FIELD_TITLE},
-        {"nhiem vu", IMP_FIELD_TITLE},   {"hoat dong", IMP_FIELD_TITLE},
-        {"ten hoat dong", IMP_FIELD_TITLE},
+        {"stt", IMPORT_FIELD_NUMBER},       {"tt", IMPORT_FIELD_NUMBER},
+        {"so tt", IMPORT_FIELD_NUMBER},     {"noi dung", IMPORT_FIELD_TITLE},
+        {"nhiem vu", IMPORT_FIELD_TITLE},   {"hoat dong", IMPORT_FIELD_TITLE},
+        {"ten hoat dong", IMPORT_FIELD_TITLE},
     };
     size_t after;
     for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
-        if (imp_phrase_starts(cell, columns[i].key, &after) && strlen(cell + after) < 40)
+        if (import_phrase_starts(cell, columns[i].key, &after) && strlen(cell + after) < 40)
             return columns[i].field;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (imp_phrase_starts(cell, labels[i].key, &after))
+        if (import_phrase_starts(cell, labels[i].key, &after))
             return labels[i].field;
-    return IMP_FIELD_NONE;
+    return IMPORT_FIELD_NONE;
 }
 
 /* --- units --------------------------------------------------------------- */
@@ -266,7 +266,7 @@ static const char *generic_tail(const char *s, size_t n, size_t *sep_len)
     return best;
 }
 
-static bool known_has(const imp_strs *known, const char *s, size_t n)
+static bool known_has(const import_strs *known, const char *s, size_t n)
 {
     for (size_t i = 0; known && i < known->count; i++)
         if (strlen(known->items[i]) == n && memcmp(known->items[i], s, n) == 0)
@@ -274,7 +274,7 @@ static bool known_has(const imp_strs *known, const char *s, size_t n)
     return false;
 }
 
-static bool contains_known(const imp_strs *known, const char *s, size_t n)
+static bool contains_known(const import_strs *known, const char *s, size_t n)
 {
     for (size_t i = 0; known && i < known->count; i++) {
         size_t k = strlen(known->items[i]);
@@ -286,8 +286,8 @@ static bool contains_known(const imp_strs *known, const char *s, size_t n)
 }
 
 /* Splits s[0..n) at ", ", keeping known names whole. */
-static void split_commas(arena *a, const char *s, size_t n, imp_strs *out,
-                         const imp_strs *known)
+static void split_commas(arena *a, const char *s, size_t n, import_strs *out,
+                         const import_strs *known)
 {
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -307,9 +307,9 @@ static void split_commas(arena *a, const char *s, size_t n, imp_strs *out,
         }
         if (inside)
             continue;
-        char *item = imp_trim(a, s + start, i - start);
+        char *item = import_phrase_trim(a, s + start, i - start);
         if (*item)
-            imp_strs_add(a, out, item);
+            import_phrase_strs_add(a, out, item);
         start = i + 1;
         while (start < n && s[start] == ' ')
             start++;
@@ -317,7 +317,7 @@ static void split_commas(arena *a, const char *s, size_t n, imp_strs *out,
 }
 
 static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
-                       imp_strs *out, const imp_strs *known)
+                       import_strs *out, const import_strs *known)
 {
     size_t sep;
     const char *tail = generic_tail(s, n, &sep);
@@ -326,19 +326,19 @@ static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
         if (!in_semicolons || (contains_known(known, s, head) && !known_has(known, s, head)))
             split_commas(a, s, head, out, known);
         else {
-            char *item = imp_trim(a, s, head);
+            char *item = import_phrase_trim(a, s, head);
             if (*item)
-                imp_strs_add(a, out, item);
+                import_phrase_strs_add(a, out, item);
         }
     }
     if (tail) {
-        char *item = imp_trim(a, tail, n - (size_t)(tail - s));
+        char *item = import_phrase_trim(a, tail, n - (size_t)(tail - s));
         if (*item)
-            imp_strs_add(a, out, item);
+            import_phrase_strs_add(a, out, item);
     }
 }
 
-void imp_units_split(arena *a, const char *s, imp_strs *out, imp_strs *known)
+void import_phrase_units_split(arena *a, const char *s, import_strs *out, import_strs *known)
 {
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ';'))
@@ -357,10 +357,10 @@ void imp_units_split(arena *a, const char *s, imp_strs *out, imp_strs *known)
             part++;
             len--;
         }
-        char *whole = imp_trim(a, part, len);
+        char *whole = import_phrase_trim(a, part, len);
         if (strchr(whole, ',') && !generic_tail(whole, strlen(whole), &(size_t){0}) &&
             !contains_known(known, whole, strlen(whole)))
-            imp_strs_add(a, known, whole);
+            import_phrase_strs_add(a, known, whole);
         split_part(a, part, len, true, out, known);
         start = i + 1;
     }
@@ -372,38 +372,38 @@ static size_t first_stop(const char *s, size_t from, size_t limit, const char *c
                          size_t nstops)
 {
     size_t match;
-    const char *at = imp_phrase_find_any(s + from, limit - from, stops, nstops, NULL, &match);
+    const char *at = import_phrase_find_any(s + from, limit - from, stops, nstops, NULL, &match);
     size_t best = at ? (size_t)(at - s) : limit;
     const char *semi = memchr(s + from, ';', best - from);
     return semi ? (size_t)(semi - s) : best;
 }
 
-bool imp_assignment(arena *a, const char *s, imp_strs *lead, imp_strs *partners)
+bool import_phrase_assignment(arena *a, const char *s, import_strs *lead, import_strs *partners)
 {
     if (!starts_upper(s))
         return false;
     size_t end;
-    const char *with = imp_phrase_find(s, "phoi hop", &end);
+    const char *with = import_phrase_find(s, "phoi hop", &end);
     if (!with || with == s)
         return false;
     size_t lead_end = (size_t)(with - s);
     size_t chu_end;
-    const char *chu = imp_phrase_find(s, "chu tri", &chu_end);
+    const char *chu = import_phrase_find(s, "chu tri", &chu_end);
     if (chu && chu < with)
         lead_end = (size_t)(chu - s);
     size_t from = (size_t)(with - s) + end;
     size_t voi;
-    if (imp_phrase_starts(s + from + (s[from] == ' '), "voi", &voi))
+    if (import_phrase_starts(s + from + (s[from] == ' '), "voi", &voi))
         from += (s[from] == ' ') + voi;
     static const char *const stops[] = {"tham muu", "to chuc thuc hien", "thuc hien",
                                         "trien khai"};
     size_t stop = first_stop(s, from, strlen(s), stops, 4);
-    char *lead_text = imp_trim(a, s, lead_end);
-    char *partner_text = imp_trim(a, s + from, stop - from);
+    char *lead_text = import_phrase_trim(a, s, lead_end);
+    char *partner_text = import_phrase_trim(a, s + from, stop - from);
     if (!*lead_text || !*partner_text || stop == strlen(s))
         return false;
-    imp_units_split(a, lead_text, lead, &(imp_strs){0});
-    imp_units_split(a, partner_text, partners, &(imp_strs){0});
+    import_phrase_units_split(a, lead_text, lead, &(import_strs){0});
+    import_phrase_units_split(a, partner_text, partners, &(import_strs){0});
     return lead->count && partners->count;
 }
 
@@ -420,51 +420,51 @@ static size_t word_count(const char *s, size_t n)
     return words;
 }
 
-bool imp_subject(arena *a, const char *s, imp_strs *out)
+bool import_phrase_subject(arena *a, const char *s, import_strs *out)
 {
     size_t n = strlen(s), end;
     /* "Văn phòng: ..." */
     const char *colon = strchr(s, ':');
     static const char *const verb[] = {"thuc hien"};
     if (colon && word_count(s, (size_t)(colon - s)) <= 10 && starts_upper(s) &&
-        !imp_phrase_find_any(s, (size_t)(colon - s), verb, 1, NULL, &end)) {
-        imp_strs_add(a, out, imp_trim(a, s, (size_t)(colon - s)));
+        !import_phrase_find_any(s, (size_t)(colon - s), verb, 1, NULL, &end)) {
+        import_phrase_strs_add(a, out, import_phrase_trim(a, s, (size_t)(colon - s)));
         return true;
     }
     /* "Giao Sở Tư pháp chủ trì ..." */
     size_t after;
-    if (imp_phrase_starts(s, "giao", &after)) {
+    if (import_phrase_starts(s, "giao", &after)) {
         static const char *const stops[] = {"chu tri", "co trach nhiem", "thuc hien",
                                             "tham muu", "phoi hop", "ky ket", "to chuc"};
         size_t stop = first_stop(s, after, strlen(s), stops, 7);
         const char *comma = strchr(s + after, ',');
         if (comma && (size_t)(comma - s) < stop)
             stop = (size_t)(comma - s);
-        char *unit = imp_trim(a, s + after, stop - after);
+        char *unit = import_phrase_trim(a, s + after, stop - after);
         if (*unit) {
-            imp_strs_add(a, out, unit);
+            import_phrase_strs_add(a, out, unit);
             return true;
         }
     }
     /* "A, B có trách nhiệm ..." */
-    const char *duty = imp_phrase_find(s, "co trach nhiem", &end);
+    const char *duty = import_phrase_find(s, "co trach nhiem", &end);
     if (duty) {
-        imp_strs parts = {0};
+        import_strs parts = {0};
         split_commas(a, s, (size_t)(duty - s), &parts, NULL);
         for (size_t i = 0; i < parts.count; i++) {
             size_t x;
-            if (!starts_upper(parts.items[i]) || imp_phrase_starts(parts.items[i], "can cu", &x) ||
-                imp_phrase_starts(parts.items[i], "tren co so", &x) ||
-                imp_phrase_starts(parts.items[i], "theo", &x))
+            if (!starts_upper(parts.items[i]) || import_phrase_starts(parts.items[i], "can cu", &x) ||
+                import_phrase_starts(parts.items[i], "tren co so", &x) ||
+                import_phrase_starts(parts.items[i], "theo", &x))
                 continue;
-            imp_strs_add(a, out, parts.items[i]);
+            import_phrase_strs_add(a, out, parts.items[i]);
         }
         return out->count > 0;
     }
     /* a point that is only a unit's name */
     if (n && word_count(s, n) <= 16 && starts_upper(s) && s[n - 1] != '.' &&
         !strchr(s, ':')) {
-        imp_strs_add(a, out, imp_trim(a, s, n));
+        import_phrase_strs_add(a, out, import_phrase_trim(a, s, n));
         return true;
     }
     return false;
@@ -504,13 +504,13 @@ static const char *read_date(arena *a, const char *s, size_t *len)
         k = read_int(s + i, &d.year, 4);
     } else {
         i = skip_spaces(s, i);
-        if (!imp_phrase_starts(s + i, "thang", &after))
+        if (!import_phrase_starts(s + i, "thang", &after))
             return NULL;
         i = skip_spaces(s, i + after);
         if (!(k = read_int(s + i, &d.month, 2)))
             return NULL;
         i = skip_spaces(s, i + k);
-        if (!imp_phrase_starts(s + i, "nam", &after))
+        if (!import_phrase_starts(s + i, "nam", &after))
             return NULL;
         i = skip_spaces(s, i + after);
         k = read_int(s + i, &d.year, 4);
@@ -546,24 +546,24 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
             size_t fl = strlen(spellings[k].from);
             if (i + fl <= n && memcmp(s + i, spellings[k].from, fl) == 0 &&
                 (i == 0 || s[i - 1] == ' ')) {
-                sb_puts(&sb, spellings[k].to);
+                strbuf_puts(&sb, spellings[k].to);
                 i += fl;
                 done = true;
             }
         }
         if (!done)
-            sb_putc(&sb, s[i++]);
+            strbuf_putc(&sb, s[i++]);
     }
     static const char *const bare[] = {" tỉnh", " thành phố"};
     for (size_t k = 0; place && *place && k < 2; k++) {
         size_t bl = strlen(bare[k]);
         if (sb.len >= bl && strcmp(sb.buf + sb.len - bl, bare[k]) == 0) {
-            sb_putc(&sb, ' ');
-            sb_puts(&sb, place);
+            strbuf_putc(&sb, ' ');
+            strbuf_puts(&sb, place);
         }
     }
-    char *out = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
+    char *out = arena_strdup(a, strbuf_str(&sb));
+    strbuf_release(&sb);
     return out;
 }
 
@@ -584,7 +584,7 @@ static const char *next_citation(const char *s, size_t from, size_t n, size_t *k
 {
     for (;;) {
         size_t which, match;
-        const char *at = imp_phrase_find_any(s + from, n - from, document_kinds, NKINDS,
+        const char *at = import_phrase_find_any(s + from, n - from, document_kinds, NKINDS,
                                              &which, &match);
         if (!at)
             return NULL;
@@ -603,24 +603,24 @@ static const char *law_name_end(const char *s, size_t i)
     static const char *const ends[] = {"ngay", "so"};
     size_t clause = strcspn(s + i, ",;.(");
     size_t match;
-    const char *cut = imp_phrase_find_any(s + i, clause, ends, 2, NULL, &match);
+    const char *cut = import_phrase_find_any(s + i, clause, ends, 2, NULL, &match);
     return cut && cut - (s + i) <= 120 ? cut : NULL;
 }
 
 /* "của <issuer>" at s[i]: the issuer's name, up to the words that begin
  * what the document is about, or a comma. */
 static size_t read_issuer(arena *a, const char *s, size_t i, const char *place,
-                          imp_basis *b)
+                          import_basis *b)
 {
     size_t after;
-    if (!imp_phrase_starts(s + i, "cua", &after))
+    if (!import_phrase_starts(s + i, "cua", &after))
         return i;
     size_t j = skip_spaces(s, i + after);
     static const char *const stops[] = {"ve", "ban hanh", "tren dia ban", "trien khai",
                                         "thuc hien", "quy dinh", "phe duyet", "huong dan"};
     size_t stop = first_stop(s, j, j + strcspn(s + j, ","), stops,
                              sizeof stops / sizeof stops[0]);
-    char *raw = imp_trim(a, s + j, stop - j);
+    char *raw = import_phrase_trim(a, s + j, stop - j);
     if (*raw)
         b->issuer = body_name(a, raw, strlen(raw), place);
     return skip_spaces(s, stop);
@@ -634,10 +634,10 @@ static const char *read_about(arena *a, const char *s, size_t i, size_t end)
     static const char *const starts[] = {"ve", "ban hanh", "phe duyet", "quy dinh",
                                          "huong dan"};
     size_t match;
-    if (!imp_phrase_find_any(s + i, 1, starts, 5, NULL, &match))
+    if (!import_phrase_find_any(s + i, 1, starts, 5, NULL, &match))
         return NULL;
     static const char *const takeovers[] = {"ban hanh ke hoach", "xay dung ke hoach"};
-    const char *t = imp_phrase_find_any(s + i, end - i, takeovers, 2, NULL, &match);
+    const char *t = import_phrase_find_any(s + i, end - i, takeovers, 2, NULL, &match);
     if (t) {
         /* back to the ", " that opens the issuer's clause */
         size_t c = (size_t)(t - s);
@@ -648,11 +648,11 @@ static const char *read_about(arena *a, const char *s, size_t i, size_t end)
     }
     while (end > i && (s[end - 1] == ' ' || s[end - 1] == ','))
         end--;
-    char *about = imp_trim(a, s + i, end - i);
+    char *about = import_phrase_trim(a, s + i, end - i);
     return *about ? about : NULL;
 }
 
-void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
+void import_phrase_citations(arena *a, const char *s, const char *place, import_basis **out,
                    size_t *count, size_t *cap)
 {
     size_t n = strlen(s), from = 0, kind_end;
@@ -660,13 +660,13 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
     const char *at = next_citation(s, 0, n, &kind_end, &law);
     while (at) {
         size_t start = (size_t)(at - s), i = kind_end;
-        imp_basis b = {0};
+        import_basis b = {0};
         const char *name_end = NULL;
         if (law) {
             /* "Luật <tên> ngày ..." or "Luật <tên> số ..." */
             name_end = law_name_end(s, i);
             if (name_end) {
-                b.document = imp_trim(a, s + start, (size_t)(name_end - s) - start);
+                b.document = import_phrase_trim(a, s + start, (size_t)(name_end - s) - start);
                 b.issuer = "Quốc hội";
                 i = (size_t)(name_end - s);
             }
@@ -675,14 +675,14 @@ void imp_citations(arena *a, const char *s, const char *place, imp_basis **out,
             size_t numlen = strcspn(s + i, " ,;");
             if (numlen && numlen <= 40) {
                 i += numlen;
-                b.document = imp_trim(a, s + start, i - start);
+                b.document = import_phrase_trim(a, s + start, i - start);
             }
         }
         from = i;
         if (b.document) {
             size_t after, len;
             i = skip_spaces(s, i);
-            if (imp_phrase_starts(s + i, "ngay", &after) &&
+            if (import_phrase_starts(s + i, "ngay", &after) &&
                 (b.date = read_date(a, s + skip_spaces(s, i + after), &len)))
                 i = skip_spaces(s, i + after) + len;
             i = read_issuer(a, s, skip_spaces(s, i), place, &b);
@@ -704,9 +704,9 @@ static const char *const to_stops[] = {"ve", "theo", "truoc", "hoac", "de", "din
                                        "dung", "khi", "dong thoi", "ket qua"};
 #define NTO_STOPS (sizeof to_stops / sizeof to_stops[0])
 
-static void add_units(arena *a, const char *s, size_t n, imp_strs *out)
+static void add_units(arena *a, const char *s, size_t n, import_strs *out)
 {
-    char *text = imp_trim(a, s, n);
+    char *text = import_phrase_trim(a, s, n);
     if (*text)
         split_commas(a, text, strlen(text), out, NULL);
 }
@@ -714,7 +714,7 @@ static void add_units(arena *a, const char *s, size_t n, imp_strs *out)
 static const char *what_of(arena *a, const char *s)
 {
     size_t end;
-    const char *kq = imp_phrase_find(s, "ket qua", &end);
+    const char *kq = import_phrase_find(s, "ket qua", &end);
     if (kq) {
         static const char *const stops[] = {"ve", "theo", "truoc", "cho cap", "gui", "len",
                                             "dinh ky", "hoac"};
@@ -723,26 +723,26 @@ static const char *what_of(arena *a, const char *s)
         const char *comma = strpbrk(s + kq_end, ",.");
         if (comma && (size_t)(comma - s) < stop)
             stop = (size_t)(comma - s);
-        char *phrase = imp_trim(a, kq, (size_t)(s + stop - kq));
+        char *phrase = import_phrase_trim(a, kq, (size_t)(s + stop - kq));
         size_t x;
-        if (!imp_phrase_find(phrase, "ke hoach", &x) && strlen(phrase) < 40)
+        if (!import_phrase_find(phrase, "ke hoach", &x) && strlen(phrase) < 40)
             phrase = arena_printf(a, "%s Kế hoạch", phrase);
         return capitalise(a, phrase);
     }
     size_t ve;
-    const char *bc = imp_phrase_find(s, "bao cao ve", &ve);
+    const char *bc = import_phrase_find(s, "bao cao ve", &ve);
     if (bc) {
-        char *rest = imp_trim(a, bc + ve, strlen(bc + ve));
+        char *rest = import_phrase_trim(a, bc + ve, strlen(bc + ve));
         if (*rest)
             return capitalise(a, rest);
     }
     return "Kết quả thực hiện Kế hoạch";
 }
 
-size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
+size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, import_duty out[2])
 {
     size_t bc_end;
-    const char *bc = imp_phrase_find(s, "bao cao", &bc_end);
+    const char *bc = import_phrase_find(s, "bao cao", &bc_end);
     if (!bc)
         return 0;
     /* the duty's sentence starts after the last ". " before "báo cáo" */
@@ -751,35 +751,35 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
         if (s[i] == '.' && s[i + 1] == ' ' && s + i + 2 <= bc && starts_upper(s + i + 2))
             start = i + 2;
     const char *sentence = s + start;
-    imp_duty d = {0};
+    import_duty d = {0};
     d.text = sentence;
     if (by)
         d.by = *by;
     size_t bco = (size_t)(bc - s);
     size_t end;
     /* when */
-    const char *due = imp_phrase_find(s + bco, "truoc ngay", &end);
-    const char *dk = imp_phrase_find(sentence, "dinh ky", &end);
+    const char *due = import_phrase_find(s + bco, "truoc ngay", &end);
+    const char *dk = import_phrase_find(sentence, "dinh ky", &end);
     if (due) {
         size_t j = skip_spaces(s, (size_t)(due - s) + end), dl;
         if ((d.due = read_date(a, s + j, &dl)))
             d.when = arena_strndup(a, due, (size_t)(s + j + dl - due));
     }
     if (!d.when && dk && dk < bc) {
-        d.when = imp_trim(a, dk, (size_t)(bc - dk));
+        d.when = import_phrase_trim(a, dk, (size_t)(bc - dk));
     } else if (!d.when && dk) {
         static const char *const stops[] = {"ve", "theo", "cho", "len", "gui", "truoc"};
         size_t stop = first_stop(s, (size_t)(dk - s) + 1, strlen(s), stops, 6);
         const char *comma = strpbrk(dk, ",.");
         if (comma && comma < s + stop)
             stop = (size_t)(comma - s);
-        d.when = imp_trim(a, dk, (size_t)(s + stop - dk));
+        d.when = import_phrase_trim(a, dk, (size_t)(s + stop - dk));
     }
-    if (!d.when && imp_phrase_find(s + bco, "theo quy dinh", &end))
+    if (!d.when && import_phrase_find(s + bco, "theo quy dinh", &end))
         d.when = "theo quy định";
     /* the second duty: "hoặc báo cáo đột xuất theo yêu cầu của X" */
     size_t ox_end;
-    const char *ox = imp_phrase_find(s + bco, "hoac bao cao dot xuat", &ox_end);
+    const char *ox = import_phrase_find(s + bco, "hoac bao cao dot xuat", &ox_end);
     /* to */
     size_t k, after;
     const char *p = bc + bc_end;
@@ -788,7 +788,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
     static const char *const preps[] = {"voi", "len", "gui", "cho"};
     bool found_to = false;
     for (k = 0; k < 4 && !found_to; k++) {
-        if (!imp_phrase_starts(p, preps[k], &after))
+        if (!import_phrase_starts(p, preps[k], &after))
             continue;
         size_t j = (size_t)(p - s) + after;
         while (s[j] == ' ')
@@ -797,7 +797,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
         add_units(a, s + j, stop - j, &d.to);
         found_to = d.to.count > 0;
     }
-    if (!found_to && starts_upper(p) && !imp_phrase_starts(p, "ket qua", &after)) {
+    if (!found_to && starts_upper(p) && !import_phrase_starts(p, "ket qua", &after)) {
         size_t j = (size_t)(p - s);
         size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
         add_units(a, s + j, stop - j, &d.to);
@@ -808,7 +808,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
         const char *limit = ox ? ox : s + strlen(s);
         for (const char *q = p; q && q < limit;) {
             size_t ve_end;
-            const char *ve = imp_phrase_find(q, "ve", &ve_end);
+            const char *ve = import_phrase_find(q, "ve", &ve_end);
             if (!ve || ve >= limit)
                 break;
             const char *unit = ve + ve_end;
@@ -826,7 +826,7 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
     }
     if (!found_to) {
         size_t yc_end;
-        const char *yc = imp_phrase_find(s + bco, "theo yeu cau cua", &yc_end);
+        const char *yc = import_phrase_find(s + bco, "theo yeu cau cua", &yc_end);
         if (yc && (!ox || yc < ox)) {
             size_t j = (size_t)(yc - s) + yc_end;
             size_t stop = strcspn(s + j, ".;");
@@ -839,24 +839,24 @@ size_t imp_duties(arena *a, const char *s, const imp_strs *by, imp_duty out[2])
         if (!when_parse_duty(a, d.when, &parsed, NULL))
             d.periodic_default = true;
         size_t x;
-        d.on_request = imp_phrase_find(d.when, "dot xuat", &x) != NULL;
+        d.on_request = import_phrase_find(d.when, "dot xuat", &x) != NULL;
     }
     out[0] = d;
     if (!ox)
         return 1;
-    imp_duty e = {0};
+    import_duty e = {0};
     e.text = d.text;
     e.by = d.by;
     e.what = arena_printf(a, "%s (báo cáo đột xuất)", d.what);
     const char *w = ox + ox_end;
     /* from "đột xuất" on */
     size_t dx_end;
-    const char *dx = imp_phrase_find(ox, "dot xuat", &dx_end);
+    const char *dx = import_phrase_find(ox, "dot xuat", &dx_end);
     size_t wend = strcspn(w, ";.");
-    e.when = imp_trim(a, dx, (size_t)(w + wend - dx));
+    e.when = import_phrase_trim(a, dx, (size_t)(w + wend - dx));
     e.on_request = true;
     size_t yc_end;
-    const char *yc = imp_phrase_find(w, "theo yeu cau cua", &yc_end);
+    const char *yc = import_phrase_find(w, "theo yeu cau cua", &yc_end);
     if (yc && yc < w + wend)
         add_units(a, yc + yc_end, (size_t)(w + wend - (yc + yc_end)), &e.to);
     out[1] = e;

@@ -45,30 +45,30 @@ static char *repair(const char *s, size_t n, bool *changed)
         int32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
-            sb_puts(&sb, "\xEF\xBF\xBD");
+            strbuf_puts(&sb, "\xEF\xBF\xBD");
             *changed = true;
             i++;
             continue;
         }
         i += k;
         if (cp == '\t')
-            sb_putc(&sb, '\t');
+            strbuf_putc(&sb, '\t');
         else if (is_space_cp(cp))
-            sb_putc(&sb, ' ');
+            strbuf_putc(&sb, ' ');
         else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
                  cp == 0xFFFF) {
-            sb_putc(&sb, ' ');
+            strbuf_putc(&sb, ' ');
             *changed = true;
         } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
                    cp == 0xFEFF || cp == 0xAD) {
             /* zero-width characters and soft hyphens carry no text */
         } else {
-            sb_add(&sb, s + i - k, k);
+            strbuf_add(&sb, s + i - k, k);
         }
     }
     char *nfc = sb.len ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)sb.buf) : NULL;
     if (nfc) {
-        sb_release(&sb);
+        strbuf_release(&sb);
         return nfc;
     }
     if (!sb.buf)
@@ -84,7 +84,7 @@ static char *strip_markup(arena *a, const char *s)
     while (*s == ' ' || *s == '\t')
         s++;
     if (s[0] == '*' && s[1] == ' ') {
-        sb_puts(&sb, "- ");
+        strbuf_puts(&sb, "- ");
         s += 2;
     }
     for (; *s; s++) {
@@ -95,21 +95,21 @@ static char *strip_markup(arena *a, const char *s)
             continue;
         }
         if (*s == '\\' && s[1] && strchr("\\`*_{}[]()#+-.!|", s[1])) {
-            sb_putc(&sb, s[1]);
+            strbuf_putc(&sb, s[1]);
             s++;
             continue;
         }
         if (*s == ' ' || *s == '\t') {
             if (sb.len && sb.buf[sb.len - 1] != ' ')
-                sb_putc(&sb, ' ');
+                strbuf_putc(&sb, ' ');
             continue;
         }
-        sb_putc(&sb, *s);
+        strbuf_putc(&sb, *s);
     }
     while (sb.len && sb.buf[sb.len - 1] == ' ')
         sb.buf[--sb.len] = '\0';
-    char *out = arena_strdup(a, sb_str(&sb));
-    sb_release(&sb);
+    char *out = arena_strdup(a, strbuf_str(&sb));
+    strbuf_release(&sb);
     return out;
 }
 
@@ -172,7 +172,7 @@ static size_t roman_len(const char *s)
 /* After a marker: a space or the end of the text. */
 static bool marker_end(const char *s) { return *s == ' ' || *s == '\0'; }
 
-imp_mark imp_mark_read(const char *s, imp_marker *m)
+import_mark import_text_mark(const char *s, import_marker *m)
 {
     memset(m, 0, sizeof *m);
     const char *p = s;
@@ -187,22 +187,22 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
                 p++;
             if (p[0] == '+' && p[1] == ' ') {
                 m->body = (size_t)(p + 2 - s);
-                return m->mark = IMP_MARK_PLUS;
+                return m->mark = IMPORT_MARK_PLUS;
             }
             m->body = (size_t)(p - s);
-            return m->mark = IMP_MARK_BULLET;
+            return m->mark = IMPORT_MARK_BULLET;
         }
     }
     if (p[0] == '+' && p[1] == ' ') {
         m->body = 2;
-        return m->mark = IMP_MARK_PLUS;
+        return m->mark = IMPORT_MARK_PLUS;
     }
     /* Roman part numbers: "II." */
     size_t r = roman_len(p);
     if (r && p[r] == '.' && marker_end(p + r + 1)) {
         m->key_len = r;
         m->body = r + 1 + (p[r + 1] == ' ');
-        return m->mark = IMP_MARK_ROMAN;
+        return m->mark = IMPORT_MARK_ROMAN;
     }
     /* "1.", "2.1.", "2.1", "3)" */
     if (is_digit(*p)) {
@@ -229,12 +229,12 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
             if ((q[0] == '.' || q[0] == ')') && marker_end(q + 1)) {
                 m->key_len = keylen;
                 m->body = (size_t)(q + 1 - s) + (q[1] == ' ');
-                return m->mark = IMP_MARK_NUMBER;
+                return m->mark = IMPORT_MARK_NUMBER;
             }
             if (parts > 1 && q[0] == ' ') {
                 m->key_len = keylen;
                 m->body = (size_t)(q + 1 - s);
-                return m->mark = IMP_MARK_NUMBER;
+                return m->mark = IMPORT_MARK_NUMBER;
             }
         }
     }
@@ -242,16 +242,16 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
     if (((*p >= 'a' && *p <= 'z') && p[1] == ')' && marker_end(p + 2))) {
         m->key_len = 1;
         m->body = 2 + (p[2] == ' ');
-        return m->mark = IMP_MARK_LETTER;
+        return m->mark = IMPORT_MARK_LETTER;
     }
     if (strncmp(p, "\xC4\x91)", 3) == 0 && marker_end(p + 3)) {
         m->key_len = 2;
         m->body = 3 + (p[3] == ' ');
-        return m->mark = IMP_MARK_LETTER;
+        return m->mark = IMPORT_MARK_LETTER;
     }
     /* "Hoạt động 1:", "Hoạt động:" */
     size_t after;
-    if (imp_phrase_starts(p, "hoat dong", &after)) {
+    if (import_phrase_starts(p, "hoat dong", &after)) {
         const char *q = p + after;
         while (*q == ' ')
             q++;
@@ -268,10 +268,10 @@ imp_mark imp_mark_read(const char *s, imp_marker *m)
             while (*q == ' ')
                 q++;
             m->body = (size_t)(q - s);
-            return m->mark = IMP_MARK_ACTIVITY;
+            return m->mark = IMPORT_MARK_ACTIVITY;
         }
     }
-    return IMP_MARK_NONE;
+    return IMPORT_MARK_NONE;
 }
 
 /* p after the one to four digits of a page's number, or NULL. */
@@ -288,7 +288,7 @@ static bool is_page_number(const char *s)
 {
     const char *p = s;
     size_t after;
-    if (imp_phrase_starts(p, "trang", &after))
+    if (import_phrase_starts(p, "trang", &after))
         p += after;
     while (*p == '-' || *p == ' ')
         p++;
@@ -363,17 +363,17 @@ static bool opens_block(const raw_line *l)
 {
     if (l->heading || l->table || l->caps)
         return true;
-    imp_marker m;
-    if (imp_mark_read(l->text, &m) != IMP_MARK_NONE)
+    import_marker m;
+    if (import_text_mark(l->text, &m) != IMPORT_MARK_NONE)
         return true;
     size_t value;
-    if (imp_label(l->text, &value) != IMP_FIELD_NONE)
+    if (import_phrase_label(l->text, &value) != IMPORT_FIELD_NONE)
         return true;
     static const char *const openers[] = {"noi nhan", "so:", "tren day", "kt.", "tm.",
                                           "tl.", "tuq.", "q."};
     size_t after;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (imp_phrase_starts(l->text, openers[i], &after))
+        if (import_phrase_starts(l->text, openers[i], &after))
             return true;
     return false;
 }
@@ -391,7 +391,7 @@ static bool opens_paragraph(const char *s)
                                           "theo de nghi"};
     size_t after;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (imp_phrase_starts(s, openers[i], &after))
+        if (import_phrase_starts(s, openers[i], &after))
             return true;
     return false;
 }
@@ -405,7 +405,7 @@ static bool broken_symbol(const char *prev)
 /* One physical line, repaired and cleaned: a table row, or text without
  * markup (a page number leaves it blank). Lines with repaired bytes and
  * page numbers are recorded in out. */
-static void clean_line(arena *a, imp_doc *out, const char *s, size_t n, unsigned lineno,
+static void clean_line(arena *a, import_doc *out, const char *s, size_t n, unsigned lineno,
                        raw_line *l)
 {
     memset(l, 0, sizeof *l);
@@ -469,7 +469,7 @@ static size_t broken_length(const raw_line *lines, size_t nlines)
     return broken_at;
 }
 
-void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
+void import_text_read(arena *a, const char *text, size_t len, import_doc *out)
 {
     memset(out, 0, sizeof *out);
     size_t cap = 0, nlines = 0;
@@ -509,14 +509,14 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
         }
         if (join) {
             if (!broken_symbol(last->text))
-                sb_putc(&para, ' ');
-            sb_puts(&para, l->text);
+                strbuf_putc(&para, ' ');
+            strbuf_puts(&para, l->text);
             last = l;
             continue;
         }
         if (first) {
             ARENA_ROOM(a, out->paras, out->count, out->cap, 4);
-            imp_para *p = &out->paras[out->count++];
+            import_para *p = &out->paras[out->count++];
             memset(p, 0, sizeof *p);
             p->line = first->line;
             if (first->table) {
@@ -525,21 +525,21 @@ void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out)
                 p->text = "";
                 p->body = "";
             } else {
-                p->text = arena_strdup(a, sb_str(&para));
-                imp_marker m;
-                p->mark = imp_mark_read(p->text, &m);
-                bool numbered = p->mark != IMP_MARK_NONE && p->mark != IMP_MARK_BULLET &&
-                                p->mark != IMP_MARK_PLUS;
+                p->text = arena_strdup(a, strbuf_str(&para));
+                import_marker m;
+                p->mark = import_text_mark(p->text, &m);
+                bool numbered = p->mark != IMPORT_MARK_NONE && p->mark != IMPORT_MARK_BULLET &&
+                                p->mark != IMPORT_MARK_PLUS;
                 p->key = numbered ? arena_strndup(a, p->text + m.key_off, m.key_len) : NULL;
                 p->body = p->text + m.body;
                 p->caps = is_caps(p->text);
             }
         }
-        sb_reset(&para);
+        strbuf_reset(&para);
         first = last = l;
         if (l && !l->table)
-            sb_puts(&para, l->text);
+            strbuf_puts(&para, l->text);
     }
-    sb_release(&para);
+    strbuf_release(&para);
     free(lines);
 }

@@ -18,50 +18,50 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum imp_mark {
-    IMP_MARK_NONE,
-    IMP_MARK_ROMAN,      /* "II. NỘI DUNG" */
-    IMP_MARK_NUMBER,     /* "1.", "2.1.", "2.1", "3)" */
-    IMP_MARK_LETTER,     /* "a)" */
-    IMP_MARK_ACTIVITY,   /* "Hoạt động 1:", "Hoạt động:" */
-    IMP_MARK_BULLET,     /* "- ", "– ", "• ", "* " */
-    IMP_MARK_PLUS,       /* "+ " (also "- + ") */
-} imp_mark;
+typedef enum import_mark {
+    IMPORT_MARK_NONE,
+    IMPORT_MARK_ROMAN,      /* "II. NỘI DUNG" */
+    IMPORT_MARK_NUMBER,     /* "1.", "2.1.", "2.1", "3)" */
+    IMPORT_MARK_LETTER,     /* "a)" */
+    IMPORT_MARK_ACTIVITY,   /* "Hoạt động 1:", "Hoạt động:" */
+    IMPORT_MARK_BULLET,     /* "- ", "– ", "• ", "* " */
+    IMPORT_MARK_PLUS,       /* "+ " (also "- + ") */
+} import_mark;
 
-typedef struct imp_para {
+typedef struct import_para {
     const char *text;    /* the paragraph, markup removed, spaces collapsed */
     const char *body;    /* text after the marker (points into text) */
-    imp_mark mark;
+    import_mark mark;
     const char *key;     /* the marker's number: "II", "2.1", "a", "1";
                             "" for an unnumbered "Hoạt động:"; else NULL */
     unsigned line;       /* 1-based line where the paragraph starts */
     bool caps;           /* letters, none of them lower case */
     const char **cells;  /* a table row: its cells, trimmed; else NULL */
     size_t ncells;
-} imp_para;
+} import_para;
 
-typedef struct imp_doc {
-    imp_para *paras;
+typedef struct import_doc {
+    import_para *paras;
     size_t count, cap;
     unsigned *dropped;   /* lines left out as page numbers */
     size_t ndropped, dropped_cap;
     unsigned *repaired;  /* lines whose bytes were not valid text */
     size_t nrepaired, repaired_cap;
-} imp_doc;
+} import_doc;
 
 /* Reads text[0..len) (any bytes) into paragraphs allocated in a. */
-void imp_doc_read(arena *a, const char *text, size_t len, imp_doc *out);
+void import_text_read(arena *a, const char *text, size_t len, import_doc *out);
 
 /* The marker that opens a paragraph: its number and where the text after
  * it starts, as offsets into the paragraph. */
-typedef struct imp_marker {
-    imp_mark mark;
+typedef struct import_marker {
+    import_mark mark;
     size_t key_off, key_len;   /* "2.1" in "2.1. ...", "1" in "Hoạt động 1:" */
     size_t body;
-} imp_marker;
+} import_marker;
 
 /* Reads the marker at the start of s into *m; returns m->mark
- * (IMP_MARK_NONE when s opens with none). */
-imp_mark imp_mark_read(const char *s, imp_marker *m);
+ * (IMPORT_MARK_NONE when s opens with none). */
+import_mark import_text_mark(const char *s, import_marker *m);
 
 #endif

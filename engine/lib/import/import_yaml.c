@@ -52,21 +52,21 @@ static bool plain_safe(const char *s)
 static void scalar(strbuf *out, const char *s)
 {
     if (plain_safe(s))
-        sb_puts(out, s);
+        strbuf_puts(out, s);
     else
         yaml_write_quoted(out, s);
 }
 
-static void indent(strbuf *out, int n) { sb_repeat(out, ' ', (size_t)n); }
+static void indent(strbuf *out, int n) { strbuf_repeat(out, ' ', (size_t)n); }
 
 static void key_value(strbuf *out, int ind, const char *key, const char *value)
 {
     if (!value)
         return;
     indent(out, ind);
-    sb_printf(out, "%s: ", key);
+    strbuf_printf(out, "%s: ", key);
     scalar(out, value);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
 }
 
 /* A text whose lines each read back as themselves in a literal block. */
@@ -93,33 +93,33 @@ static void key_text(strbuf *out, int ind, const char *key, const char *value)
         return;
     }
     indent(out, ind);
-    sb_printf(out, "%s: |-\n", key);
+    strbuf_printf(out, "%s: |-\n", key);
     for (const char *p = value; *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
         indent(out, ind + 2);
-        sb_add(out, p, len);
-        sb_putc(out, '\n');
+        strbuf_add(out, p, len);
+        strbuf_putc(out, '\n');
         p += len + (nl != NULL);
     }
 }
 
-static void list(strbuf *out, int ind, const char *key, const imp_strs *items)
+static void list(strbuf *out, int ind, const char *key, const import_strs *items)
 {
     if (!items->count)
         return;
     indent(out, ind);
-    sb_printf(out, "%s:\n", key);
+    strbuf_printf(out, "%s:\n", key);
     for (size_t i = 0; i < items->count; i++) {
         indent(out, ind + 2);
-        sb_puts(out, "- ");
+        strbuf_puts(out, "- ");
         scalar(out, items->items[i]);
-        sb_putc(out, '\n');
+        strbuf_putc(out, '\n');
     }
 }
 
 /* One unit as a string, several as a list. */
-static void units(strbuf *out, int ind, const char *key, const imp_strs *items)
+static void units(strbuf *out, int ind, const char *key, const import_strs *items)
 {
     if (items->count == 1)
         key_value(out, ind, key, items->items[0]);
@@ -130,49 +130,49 @@ static void units(strbuf *out, int ind, const char *key, const imp_strs *items)
 static void comment_text(strbuf *out, const char *s)
 {
     for (; *s; s++)
-        sb_putc(out, (*s == '\n' || *s == '\r') ? ' ' : *s);
+        strbuf_putc(out, (*s == '\n' || *s == '\r') ? ' ' : *s);
 }
 
-static void notes(strbuf *out, int ind, const imp_notes *n)
+static void notes(strbuf *out, int ind, const import_notes *n)
 {
     for (size_t i = 0; i < n->count; i++) {
         indent(out, ind);
-        sb_puts(out, "# REVIEW");
+        strbuf_puts(out, "# REVIEW");
         if (n->items[i].line)
-            sb_printf(out, " (line %u)", n->items[i].line);
-        sb_puts(out, ": ");
+            strbuf_printf(out, " (line %u)", n->items[i].line);
+        strbuf_puts(out, ": ");
         comment_text(out, n->items[i].text);
-        sb_putc(out, '\n');
+        strbuf_putc(out, '\n');
     }
 }
 
 /* The start of a section or an activity: its notes, id, title and
  * description. */
-static void item_head(strbuf *out, int ind, const imp_notes *n, const char *id,
-                      const char *title, const imp_strs *description)
+static void item_head(strbuf *out, int ind, const import_notes *n, const char *id,
+                      const char *title, const import_strs *description)
 {
     notes(out, ind, n);
     indent(out, ind);
-    sb_puts(out, "- id: ");
+    strbuf_puts(out, "- id: ");
     scalar(out, id);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
     key_value(out, ind + 2, "title", title);
     list(out, ind + 2, "description", description);
 }
 
-static void defaults(strbuf *out, int ind, const imp_strs *lead, const imp_strs *partners,
+static void defaults(strbuf *out, int ind, const import_strs *lead, const import_strs *partners,
                      const char *time)
 {
     if (!lead->count && !partners->count && !time)
         return;
     indent(out, ind);
-    sb_puts(out, "defaults:\n");
+    strbuf_puts(out, "defaults:\n");
     units(out, ind + 2, "lead", lead);
     units(out, ind + 2, "partners", partners);
     key_text(out, ind + 2, "time", time);
 }
 
-static void activity(strbuf *out, int ind, const imp_activity *act)
+static void activity(strbuf *out, int ind, const import_activity *act)
 {
     item_head(out, ind, &act->notes, act->id, act->title, &act->description);
     key_value(out, ind + 2, "assignment", act->assignment);
@@ -183,99 +183,99 @@ static void activity(strbuf *out, int ind, const imp_activity *act)
     key_value(out, ind + 2, "output", act->output);
 }
 
-static void section(strbuf *out, int ind, const imp_section *sec)
+static void section(strbuf *out, int ind, const import_section *sec)
 {
     item_head(out, ind, &sec->notes, sec->id, sec->title, &sec->description);
     defaults(out, ind + 2, &sec->lead, &sec->partners, sec->time);
     if (sec->nactivities) {
         indent(out, ind + 2);
-        sb_puts(out, "activities:\n");
+        strbuf_puts(out, "activities:\n");
         for (size_t i = 0; i < sec->nactivities; i++)
             activity(out, ind + 4, &sec->activities[i]);
     }
     if (sec->nsections) {
         indent(out, ind + 2);
-        sb_puts(out, "sections:\n");
+        strbuf_puts(out, "sections:\n");
         for (size_t i = 0; i < sec->nsections; i++)
             section(out, ind + 4, &sec->sections[i]);
     }
 }
 
-static void report(strbuf *out, const imp_duty *d)
+static void report(strbuf *out, const import_duty *d)
 {
-    sb_puts(out, "  - text: ");
+    strbuf_puts(out, "  - text: ");
     scalar(out, d->text);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
     key_value(out, 4, "what", d->what);
     units(out, 4, "by", &d->by);
     units(out, 4, "to", &d->to);
     key_value(out, 4, "when", d->when);
     key_value(out, 4, "due", d->due);
     if (d->periodic_default)
-        sb_puts(out, "    every: [first-half, year]\n");
+        strbuf_puts(out, "    every: [first-half, year]\n");
     if (d->on_request)
-        sb_puts(out, "    on_request: true\n");
+        strbuf_puts(out, "    on_request: true\n");
 }
 
-void imp_plan_yaml(const imp_plan *p, strbuf *out)
+void import_plan_yaml(const import_plan *p, strbuf *out)
 {
-    sb_puts(out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
-    sb_puts(out, "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
+    strbuf_puts(out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
+    strbuf_puts(out, "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
                  "# `kehoach validate` on this file.\n");
-    notes(out, 0, &p->notes[IMP_SLOT_HEADER]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_HEADER]);
     key_value(out, 0, "id", p->id);
     key_value(out, 0, "number", p->number);
     key_value(out, 0, "issuer", p->issuer);
     key_value(out, 0, "place", p->place);
     key_value(out, 0, "issued", p->issued);
     if (p->year)
-        sb_printf(out, "year: %d\n", p->year);
+        strbuf_printf(out, "year: %d\n", p->year);
     key_value(out, 0, "title", p->title);
     list(out, 0, "preamble", &p->preamble);
     if (p->nbasis) {
-        sb_puts(out, "basis:\n");
+        strbuf_puts(out, "basis:\n");
         for (size_t i = 0; i < p->nbasis; i++) {
-            sb_puts(out, "  - document: ");
+            strbuf_puts(out, "  - document: ");
             scalar(out, p->basis[i].document);
-            sb_putc(out, '\n');
+            strbuf_putc(out, '\n');
             key_value(out, 4, "date", p->basis[i].date);
             key_value(out, 4, "issuer", p->basis[i].issuer);
             key_value(out, 4, "about", p->basis[i].about);
         }
     }
-    notes(out, 0, &p->notes[IMP_SLOT_PURPOSES]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_PURPOSES]);
     list(out, 0, "purposes", &p->purposes);
     list(out, 0, "requirements", &p->requirements);
     key_value(out, 0, "content_title", p->content_title);
-    notes(out, 0, &p->notes[IMP_SLOT_DEFAULTS]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_DEFAULTS]);
     defaults(out, 0, &p->default_lead, &p->default_partners, p->default_time);
-    notes(out, 0, &p->notes[IMP_SLOT_SECTIONS]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_SECTIONS]);
     if (p->nsections) {
-        sb_puts(out, "sections:\n");
+        strbuf_puts(out, "sections:\n");
         for (size_t i = 0; i < p->nsections; i++)
             section(out, 2, &p->sections[i]);
     }
     list(out, 0, "budget", &p->budget);
-    notes(out, 0, &p->notes[IMP_SLOT_ORGANISATION]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_ORGANISATION]);
     list(out, 0, "organisation", &p->organisation);
-    notes(out, 0, &p->notes[IMP_SLOT_REPORTS]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_REPORTS]);
     if (p->nreports) {
-        sb_puts(out, "reports:\n");
+        strbuf_puts(out, "reports:\n");
         for (size_t i = 0; i < p->nreports; i++)
             report(out, &p->reports[i]);
     }
     key_value(out, 0, "closing", p->closing);
-    notes(out, 0, &p->notes[IMP_SLOT_END]);
+    notes(out, 0, &p->notes[IMPORT_SLOT_END]);
     list(out, 0, "recipients", &p->recipients);
     if (p->signer_name || p->signer_authority.count) {
-        sb_puts(out, "signer:\n");
-        const imp_strs *auth = &p->signer_authority;
+        strbuf_puts(out, "signer:\n");
+        const import_strs *auth = &p->signer_authority;
         if (auth->count > 1) {
-            sb_puts(out, "  authority:\n");
+            strbuf_puts(out, "  authority:\n");
             for (size_t i = 0; i + 1 < auth->count; i++) {
-                sb_puts(out, "    - ");
+                strbuf_puts(out, "    - ");
                 scalar(out, auth->items[i]);
-                sb_putc(out, '\n');
+                strbuf_putc(out, '\n');
             }
         }
         if (auth->count)

@@ -171,7 +171,7 @@ static diag *make(diag_level level, const diag_loc *loc, const char *fmt,
     diag *d = xcalloc(1, sizeof *d);
     d->level = level;
     strbuf msg = STRBUF_INIT;
-    sb_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, fmt, ap);
     d->message = msg.buf ? msg.buf : xstrdup("");
     d->width = 1;
     if (!loc)
@@ -412,21 +412,21 @@ static void put_line(strbuf *out, const diag *d, size_t *caret)
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k && cp == '\t') {
             size_t next = (col / 8 + 1) * 8;
-            sb_repeat(&text, ' ', next - col);
+            strbuf_repeat(&text, ' ', next - col);
             col = next;
         } else if (!k || utf8_is_control(cp)) {
-            sb_puts(&text, "\xEF\xBF\xBD");
+            strbuf_puts(&text, "\xEF\xBF\xBD");
             col++;
         } else {
-            sb_add(&text, s + i, k);
+            strbuf_add(&text, s + i, k);
             col += (size_t)utf8_cp_width(cp);
         }
         i += k ? k : 1;
     }
     size_t end = col;
     if (d->line_col0 == 0 && !d->line_cut && end <= LINE_WINDOW) {
-        sb_add(out, sb_str(&text), text.len);
-        sb_release(&text);
+        strbuf_add(out, strbuf_str(&text), text.len);
+        strbuf_release(&text);
         return;
     }
     size_t from = *caret > LINE_WINDOW / 3 ? *caret - LINE_WINDOW / 3 : 0;
@@ -434,8 +434,8 @@ static void put_line(strbuf *out, const diag *d, size_t *caret)
         from = d->line_col0;
     size_t to = from + LINE_WINDOW < end ? from + LINE_WINDOW : end;
     if (from > 0)
-        sb_puts(out, "...");
-    const char *p = sb_str(&text);
+        strbuf_puts(out, "...");
+    const char *p = strbuf_str(&text);
     col = d->line_col0;
     for (i = 0; i < text.len && col < to;) {
         int32_t cp;
@@ -443,51 +443,51 @@ static void put_line(strbuf *out, const diag *d, size_t *caret)
         if (!k)
             k = 1, cp = '?';
         if (col >= from)
-            sb_add(out, p + i, k);
+            strbuf_add(out, p + i, k);
         col += (size_t)utf8_cp_width(cp);
         i += k;
     }
     if (to < end || d->line_cut)
-        sb_puts(out, "...");
+        strbuf_puts(out, "...");
     *caret = *caret - from + (from > 0 ? 3 : 0);
-    sb_release(&text);
+    strbuf_release(&text);
 }
 
 static void format_one(strbuf *out, const diag *d, bool color)
 {
     if (color)
-        sb_puts(out, C_BOLD);
+        strbuf_puts(out, C_BOLD);
     if (d->path) {
         visible_append(out, d->path, strlen(d->path));
         if (d->line)
-            sb_printf(out, ":%u:%zu", d->line, d->column);
-        sb_puts(out, ": ");
+            strbuf_printf(out, ":%u:%zu", d->line, d->column);
+        strbuf_puts(out, ": ");
     } else {
-        sb_puts(out, "kehoach: ");
+        strbuf_puts(out, "kehoach: ");
     }
     if (color)
-        sb_printf(out, C_RESET "%s", level_color(d->level));
-    sb_printf(out, "%s:", level_name(d->level));
+        strbuf_printf(out, C_RESET "%s", level_color(d->level));
+    strbuf_printf(out, "%s:", level_name(d->level));
     if (color)
-        sb_puts(out, C_RESET);
-    sb_putc(out, ' ');
+        strbuf_puts(out, C_RESET);
+    strbuf_putc(out, ' ');
     visible_append(out, d->message, strlen(d->message));
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
     if (d->line_text) {
         size_t caret = d->column - 1;
-        sb_printf(out, "%5u | ", d->line);
+        strbuf_printf(out, "%5u | ", d->line);
         put_line(out, d, &caret);
-        sb_puts(out, "\n      | ");
-        sb_repeat(out, ' ', caret);
+        strbuf_puts(out, "\n      | ");
+        strbuf_repeat(out, ' ', caret);
         if (color)
-            sb_puts(out, "\033[1;32m");
-        sb_putc(out, '^');
+            strbuf_puts(out, "\033[1;32m");
+        strbuf_putc(out, '^');
         size_t width = d->width > LINE_WINDOW ? LINE_WINDOW : d->width;
         if (width > 1)
-            sb_repeat(out, '~', width - 1);
+            strbuf_repeat(out, '~', width - 1);
         if (color)
-            sb_puts(out, C_RESET);
-        sb_putc(out, '\n');
+            strbuf_puts(out, C_RESET);
+        strbuf_putc(out, '\n');
     }
     for (const diag *n = d->notes; n; n = n->next)
         format_one(out, n, color);
@@ -503,7 +503,7 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
         if (f < s->nfiles && s->files[f]->dropped) {
             const char *path = *s->files[f]->path ? s->files[f]->path : "kehoach";
             visible_append(out, path, strlen(path));
-            sb_printf(out, ": note: %zu more problem%s in this file not shown\n",
+            strbuf_printf(out, ": note: %zu more problem%s in this file not shown\n",
                       s->files[f]->dropped,
                       s->files[f]->dropped == 1 ? "" : "s");
         }

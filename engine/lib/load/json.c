@@ -82,24 +82,24 @@ static void describe_found(const json_parser *p, strbuf *out, size_t *span)
 {
     *span = 1;
     if (at_end(p)) {
-        sb_puts(out, "the end of the file");
+        strbuf_puts(out, "the end of the file");
         return;
     }
     unsigned char c = (unsigned char)p->text[p->at];
     if (c >= 0x20 && c < 0x7F) {
-        sb_printf(out, "'%c'", c);
+        strbuf_printf(out, "'%c'", c);
         return;
     }
     int32_t cp;
     size_t k = utf8_decode(p->text + p->at, p->len - p->at, &cp);
     if (k && cp >= 0xA0) {
-        sb_puts(out, "'");
-        sb_add(out, p->text + p->at, k);
-        sb_puts(out, "'");
+        strbuf_puts(out, "'");
+        strbuf_add(out, p->text + p->at, k);
+        strbuf_puts(out, "'");
         *span = k;
         return;
     }
-    sb_printf(out, "the character U+%04X", k ? (unsigned)cp : c);
+    strbuf_printf(out, "the character U+%04X", k ? (unsigned)cp : c);
 }
 
 /* "expected <what>, found <thing at the current offset>" */
@@ -108,8 +108,8 @@ static void expected(json_parser *p, const char *what)
     strbuf found = STRBUF_INIT;
     size_t span;
     describe_found(p, &found, &span);
-    json_error(p, p->at, span, "expected %s, found %s", what, sb_str(&found));
-    sb_release(&found);
+    json_error(p, p->at, span, "expected %s, found %s", what, strbuf_str(&found));
+    strbuf_release(&found);
 }
 
 static bool is_word_char(char c)
@@ -249,7 +249,7 @@ static size_t decode_escape(json_parser *p, size_t i)
     const char *simple = strchr("\"\\/bfnrt", c);
     if (c && simple) {
         static const char replacement[] = "\"\\/\b\f\n\r\t";
-        sb_putc(&p->scratch, replacement[simple - "\"\\/bfnrt"]);
+        strbuf_putc(&p->scratch, replacement[simple - "\"\\/bfnrt"]);
         return 2;
     }
     if (c != 'u') {
@@ -285,7 +285,7 @@ static size_t decode_escape(json_parser *p, size_t i)
         return 0;
     }
     char out[4];
-    sb_add(&p->scratch, out, utf8_encode(cp, out));
+    strbuf_add(&p->scratch, out, utf8_encode(cp, out));
     return used;
 }
 
@@ -294,13 +294,13 @@ static size_t decode_escape(json_parser *p, size_t i)
 static bool parse_string_text(json_parser *p, const char **s, size_t *len)
 {
     size_t start = p->at, i = start + 1;
-    sb_reset(&p->scratch);
+    strbuf_reset(&p->scratch);
     for (;;) {
         size_t run = i;
         while (i < p->len && p->text[i] != '"' && p->text[i] != '\\' &&
                (unsigned char)p->text[i] >= 0x20)
             i++;
-        sb_add(&p->scratch, p->text + run, i - run);
+        strbuf_add(&p->scratch, p->text + run, i - run);
         if (i >= p->len) {
             json_error(p, start, 1, "unterminated string");
             return false;
@@ -323,7 +323,7 @@ static bool parse_string_text(json_parser *p, const char **s, size_t *len)
                                 "write it as an escape", c);
         return false;
     }
-    *s = arena_strndup(p->a, sb_str(&p->scratch), p->scratch.len);
+    *s = arena_strndup(p->a, strbuf_str(&p->scratch), p->scratch.len);
     *len = p->scratch.len;
     p->at = i + 1;
     return true;
@@ -611,15 +611,15 @@ node *json_parse(arena *a, const source *src, diag_sink *d)
             size_t span;
             describe_found(&p, &found, &span);
             json_error(&p, p.at, span, "unexpected %s after the JSON value",
-                       sb_str(&found));
-            sb_release(&found);
+                       strbuf_str(&found));
+            strbuf_release(&found);
         }
     }
     if (c_numeric) {
         uselocale(previous);
         freelocale(c_numeric);
     }
-    sb_release(&p.scratch);
+    strbuf_release(&p.scratch);
     free(p.items);
     free(p.members);
     if (p.failed || p.duplicates)

@@ -12,23 +12,23 @@
 
 void yaml_write_quoted(strbuf *out, const char *s)
 {
-    sb_putc(out, '"');
+    strbuf_putc(out, '"');
     size_t n = strlen(s), k;
     for (size_t i = 0; i < n; i += k ? k : 1) {
         int32_t cp;
         k = utf8_decode(s + i, n - i, &cp);
         if (!k)
-            sb_putc(out, s[i]);
+            strbuf_putc(out, s[i]);
         else if (cp == '"' || cp == '\\')
-            sb_printf(out, "\\%c", (char)cp);
+            strbuf_printf(out, "\\%c", (char)cp);
         else if (cp == '\n')
-            sb_puts(out, "\\n");
+            strbuf_puts(out, "\\n");
         else if (cp == '\t')
-            sb_puts(out, "\\t");
+            strbuf_puts(out, "\\t");
         else if (utf8_is_control(cp))
-            sb_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+            strbuf_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
         else
-            sb_add(out, s + i, k);
+            strbuf_add(out, s + i, k);
     }
-    sb_putc(out, '"');
+    strbuf_putc(out, '"');
 }

@@ -159,17 +159,17 @@ static void yamlload_quote(strbuf *out, const char *s, size_t len)
         int32_t cp;
         size_t k = utf8_decode(s + i, len - i, &cp);
         if (k && cp == '\n')
-            sb_puts(out, "\\n");
+            strbuf_puts(out, "\\n");
         else if (k && cp == '\t')
-            sb_puts(out, "\\t");
+            strbuf_puts(out, "\\t");
         else if (!k || yamlload_control(cp))
-            sb_printf(out, "\\x%02X", (unsigned char)s[i]);
+            strbuf_printf(out, "\\x%02X", (unsigned char)s[i]);
         else
-            sb_add(out, s + i, k);
+            strbuf_add(out, s + i, k);
         i += k ? k : 1;
     }
     if (i < len)
-        sb_puts(out, "...");
+        strbuf_puts(out, "...");
 }
 
 /* ---- checks on the bytes ------------------------------------------------ */
@@ -228,11 +228,11 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
         taken++;
     strbuf bytes = STRBUF_INIT;
     for (size_t i = 0; i < want; i++)
-        sb_printf(&bytes, "%s0x%02X", i ? " " : "", u[i]);
+        strbuf_printf(&bytes, "%s0x%02X", i ? " " : "", u[i]);
     diag *dg = yamlload_error(cx, source_pos_of(src, at), taken,
                               "invalid UTF-8 at byte offset %zu (%s %s)", at,
-                              want > 1 ? "bytes" : "byte", sb_str(&bytes));
-    sb_release(&bytes);
+                              want > 1 ? "bytes" : "byte", strbuf_str(&bytes));
+    strbuf_release(&bytes);
     if (first)
         diag_note(cx->d, dg, NULL, (srcpos){0, 0}, 0,
                   "the file may be saved in another encoding (such as "
@@ -503,8 +503,8 @@ static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
         strbuf shown = STRBUF_INIT;
         yamlload_quote(&shown, key->s, key->len);
         diag *dg = yamlload_error(b->cx, key->pos, key->span,
-                                  "duplicate key '%s'", sb_str(&shown));
-        sb_release(&shown);
+                                  "duplicate key '%s'", strbuf_str(&shown));
+        strbuf_release(&shown);
         yamlload_note(b->cx, dg, m->key_pos, m->key_span, "first given here");
         return;
     }
@@ -584,7 +584,7 @@ static void yamlload_tag_text(strbuf *out, const yaml_char_t *tag)
     const char *t = (const char *)tag;
     size_t plen = strlen(YAMLLOAD_CORE_PREFIX);
     if (strncmp(t, YAMLLOAD_CORE_PREFIX, plen) == 0) {
-        sb_puts(out, "!!");
+        strbuf_puts(out, "!!");
         t += plen;
     }
     yamlload_quote(out, t, strlen(t));
@@ -600,11 +600,11 @@ static void yamlload_bad_tag(yamlload_builder *b, const yaml_char_t *tag,
     yamlload_tag_text(&shown, tag);
     if (kind == YAMLLOAD_TAG_OTHER)
         yamlload_error(b->cx, pos, span, "unsupported tag '%s'",
-                       sb_str(&shown));
+                       strbuf_str(&shown));
     else
         yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on %s",
-                       sb_str(&shown), what);
-    sb_release(&shown);
+                       strbuf_str(&shown), what);
+    strbuf_release(&shown);
 }
 
 /* How a plain scalar reads under the YAML 1.2 core schema. */
@@ -693,12 +693,12 @@ static double yamlload_decimal(const char *s, size_t len)
     strbuf text = STRBUF_INIT;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '.')
-            sb_puts(&text, point);
+            strbuf_puts(&text, point);
         else
-            sb_putc(&text, s[i]);
+            strbuf_putc(&text, s[i]);
     }
-    double v = strtod(sb_str(&text), NULL);
-    sb_release(&text);
+    double v = strtod(strbuf_str(&text), NULL);
+    strbuf_release(&text);
     return v;
 }
 
@@ -758,11 +758,11 @@ static void yamlload_not_finite(yamlload_ctx *cx, const char *s, size_t len,
     if (yamlload_one_of(s + sign, len - sign, words))
         yamlload_error(cx, it->pos, it->span,
                        "'%s' is not a number kehoach can use; write a number such "
-                       "as 12 or 2.5", sb_str(&value));
+                       "as 12 or 2.5", strbuf_str(&value));
     else
         yamlload_error(cx, it->pos, it->span, "'%s' is too large to be a number",
-                       sb_str(&value));
-    sb_release(&value);
+                       strbuf_str(&value));
+    strbuf_release(&value);
     it->refused = true;
 }
 
@@ -819,10 +819,10 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
         yamlload_tag_text(&shown, tag_name);
         yamlload_quote(&value, s, len);
         yamlload_error(b->cx, it->pos, it->span,
-                       "tag '%s' needs %s; '%s' is not", sb_str(&shown), needs,
-                       sb_str(&value));
-        sb_release(&shown);
-        sb_release(&value);
+                       "tag '%s' needs %s; '%s' is not", strbuf_str(&shown), needs,
+                       strbuf_str(&value));
+        strbuf_release(&shown);
+        strbuf_release(&value);
         it->refused = true;
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
@@ -1084,12 +1084,12 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     const char *unaligned = NULL;
 
     if (strcmp(problem, "could not find expected ':'") == 0) {
-        sb_puts(&msg, "expected ':' after a key; is a line wrongly indented "
+        strbuf_puts(&msg, "expected ':' after a key; is a line wrongly indented "
                       "or missing ': '?");
         note = "this text has no ': ' after it";
     } else if (strcmp(problem, "mapping values are not allowed in this "
                                "context") == 0) {
-        sb_puts(&msg, "unexpected ':'; quote text that contains ': '");
+        strbuf_puts(&msg, "unexpected ':'; quote text that contains ': '");
     } else if (strcmp(problem, "did not find expected key") == 0) {
         unaligned = "wrong indentation: a key is not aligned with the keys "
                     "above it";
@@ -1099,97 +1099,97 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     } else if (strcmp(problem, "found character that cannot start any "
                                "token") == 0) {
         if (strcmp(ch, "\t") == 0)
-            sb_puts(&msg, "a tab cannot be used here; use spaces");
+            strbuf_puts(&msg, "a tab cannot be used here; use spaces");
         else
-            sb_printf(&msg, "'%s' cannot start a value; put the text in quotes",
+            strbuf_printf(&msg, "'%s' cannot start a value; put the text in quotes",
                       ch);
     } else if (strcmp(problem, "found a tab character that violates "
                                "indentation") == 0 ||
                strcmp(problem, "found a tab character where an indentation "
                                "space is expected") == 0) {
-        sb_puts(&msg, "tab used for indentation; indent with spaces");
+        strbuf_puts(&msg, "tab used for indentation; indent with spaces");
     } else if (strcmp(problem, "found unexpected end of stream") == 0 &&
                strcmp(context, "while scanning a quoted scalar") == 0) {
         char quote[5];
         yamlload_char_at(src, opened.offset, quote);
-        sb_printf(&msg,
+        strbuf_printf(&msg,
                   "this quoted text is never closed; add the closing "
                   "quote (%s)",
                   quote);
         at = opened;
     } else if (strcmp(problem, "found unexpected document indicator") == 0) {
-        sb_puts(&msg, "a line starting with '---' or '...' ends the document "
+        strbuf_puts(&msg, "a line starting with '---' or '...' ends the document "
                       "inside a quoted text; close the quote before it");
         note = "the quoted text starts here";
     } else if (strcmp(problem, "found undefined tag handle") == 0) {
-        sb_puts(&msg, "unsupported tag '");
+        strbuf_puts(&msg, "unsupported tag '");
         yamlload_tag_at(&msg, src, at.offset);
-        sb_puts(&msg, "'; remove it");
+        strbuf_puts(&msg, "'; remove it");
     } else if (strcmp(problem, "block sequence entries are not allowed in "
                                "this context") == 0) {
-        sb_puts(&msg, "a list item ('- ') cannot start here; put the list on "
+        strbuf_puts(&msg, "a list item ('- ') cannot start here; put the list on "
                       "its own lines, indented under its key");
     } else if (strcmp(problem, "did not find expected ',' or ']'") == 0) {
-        sb_puts(&msg, "expected ',' or ']': the list opened with '[' is not "
+        strbuf_puts(&msg, "expected ',' or ']': the list opened with '[' is not "
                       "closed");
         note = "the list starts here";
     } else if (strcmp(problem, "did not find expected ',' or '}'") == 0) {
-        sb_puts(&msg, "expected ',' or '}': the mapping opened with '{' is not "
+        strbuf_puts(&msg, "expected ',' or '}': the mapping opened with '{' is not "
                       "closed");
         note = "the mapping starts here";
     } else if (strcmp(problem, "did not find expected node content") == 0) {
         if (strcmp(ch, ":") == 0)
-            sb_puts(&msg, "a key is missing before ':'");
+            strbuf_puts(&msg, "a key is missing before ':'");
         else if (ch[0] && ch[0] != ' ')
-            sb_printf(&msg,
+            strbuf_printf(&msg,
                       "a value cannot start with '%s'; put the text in "
                       "quotes",
                       ch);
         else
-            sb_puts(&msg, "expected a value here");
+            strbuf_puts(&msg, "expected a value here");
     } else if (strcmp(context, "while parsing a quoted scalar") == 0) {
-        sb_puts(&msg, "a backslash (\\) in double quotes starts an escape "
+        strbuf_puts(&msg, "a backslash (\\) in double quotes starts an escape "
                       "sequence and this one is invalid; write \\\\ for a "
                       "backslash, or use single quotes");
     } else if (strcmp(problem, "did not find expected comment or line "
                                "break") == 0) {
-        sb_puts(&msg, "after '|' or '>' the text must start on the next line");
+        strbuf_puts(&msg, "after '|' or '>' the text must start on the next line");
     } else if (strcmp(problem, "did not find expected alphabetic or numeric "
                                "character") == 0 &&
                (strcmp(context, "while scanning an anchor") == 0 ||
                 strcmp(context, "while scanning an alias") == 0)) {
         char sign =
             strcmp(context, "while scanning an anchor") == 0 ? '&' : '*';
-        sb_printf(&msg,
+        strbuf_printf(&msg,
                   "'%c' must be followed by a name; put text that "
                   "starts with '%c' in quotes",
                   sign, sign);
     } else if (strcmp(problem, "did not find expected <document start>") == 0) {
-        sb_puts(&msg, b->documents
+        strbuf_puts(&msg, b->documents
                           ? "a plan file holds one document; a second "
                             "document starts here"
                           : "expected '---' to start the document after the "
                             "'%' lines");
     } else if (strcmp(problem, "found incompatible YAML document") == 0) {
-        sb_puts(&msg, "unsupported YAML version; write '%YAML 1.2' or remove "
+        strbuf_puts(&msg, "unsupported YAML version; write '%YAML 1.2' or remove "
                       "the line");
     } else if (*context) {
-        sb_printf(&msg, "%s (%s)", problem, context);
+        strbuf_printf(&msg, "%s (%s)", problem, context);
     } else {
-        sb_puts(&msg, problem);
+        strbuf_puts(&msg, problem);
     }
 
     if (unaligned) {
         if (strcmp(ch, ":") == 0 && yamlload_first_on_line(src, at))
-            sb_puts(&msg, "a key is missing before ':'");
+            strbuf_puts(&msg, "a key is missing before ':'");
         else if (yamlload_first_on_line(src, at))
-            sb_puts(&msg, unaligned);
+            strbuf_puts(&msg, unaligned);
         else
-            sb_puts(&msg, "unexpected text after a value; a quoted text ends "
+            strbuf_puts(&msg, "unexpected text after a value; a quoted text ends "
                           "at its closing quote");
     }
-    diag *dg = yamlload_error(cx, at, 1, "%s", sb_str(&msg));
-    sb_release(&msg);
+    diag *dg = yamlload_error(cx, at, 1, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
     if (note)
         yamlload_note(cx, dg, opened, 1, note);
     /* a quoted text that ran over lines up to here lost its closing quote */

@@ -113,8 +113,8 @@ static void check_date(const plan_text *t, bool partial, diag_sink *d)
         return;
     strbuf why = STRBUF_INIT;
     date_explain(st, &v, &why);
-    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, sb_str(&why));
-    sb_release(&why);
+    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, strbuf_str(&why));
+    strbuf_release(&why);
 }
 
 /* A plan is issued in its year or span, or in the year before it; a year

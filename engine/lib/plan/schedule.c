@@ -62,10 +62,10 @@ static void error_at(context *c, const node *at, const char *hint, const char *f
     strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s", sb_str(&msg));
-    sb_release(&msg);
+    diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
     if (hint)
         diag_note(c->d, r, NULL, (srcpos){0, 0}, 0, "%s", hint);
     c->ok = false;
@@ -135,8 +135,8 @@ static bool read_period(context *c, const node *n, date *first, date *last)
     if (st != DATE_OK && st != DATE_BAD_FORM) {
         strbuf why = STRBUF_INIT;
         date_explain(st, &d, &why);
-        error_at(c, n, NULL, "'%s' is not a real date: %s", s, sb_str(&why));
-        sb_release(&why);
+        error_at(c, n, NULL, "'%s' is not a real date: %s", s, strbuf_str(&why));
+        strbuf_release(&why);
     }
     return false;
 }
@@ -273,9 +273,9 @@ static when read_time(context *c, const node *t)
         } else {
             char hint[320];
             time_hint(c, hint, sizeof hint);
-            error_at(c, t, hint, "cannot read the time: %s", sb_str(&why));
+            error_at(c, t, hint, "cannot read the time: %s", strbuf_str(&why));
         }
-        sb_release(&why);
+        strbuf_release(&why);
     } else if (t->kind == NODE_OBJECT && read_structured(c, t, &w)) {
         check_inside(c, t, &w);
     }
@@ -385,9 +385,9 @@ static void schedule_report(context *c, plan_report *r)
             char hint[400];
             duty_hint(c, hint, sizeof hint);
             error_at(c, r->when.at, hint, "cannot tell when the report is due: %s",
-                     sb_str(&why));
+                     strbuf_str(&why));
         }
-        sb_release(&why);
+        strbuf_release(&why);
         if (!read)
             return;
     }

@@ -492,7 +492,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
     for (size_t i = 0; i < 4 && year_digits; i++)
         year_digits = when_digit(s[i]);
     if (!year_digits || (n > 4 && s[4] != '-')) {
-        sb_error(err, "%s", form);
+        strbuf_error(err, "%s", form);
         return false;
     }
     *pt = (when_point){.unit = UNIT_YEAR};
@@ -505,7 +505,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         bool quarter = part == 'q';
         int number = s[6] - '0';
         if (number < 1 || number > (quarter ? 4 : 2)) {
-            sb_error(err, "there is no %s %d", quarter ? "quarter" : "half", number);
+            strbuf_error(err, "there is no %s %d", quarter ? "quarter" : "half", number);
             return false;
         }
         pt->unit = quarter ? UNIT_QUARTER : UNIT_HALF;
@@ -521,7 +521,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         status = date_parse(copy, true, &d);
     }
     if (status == DATE_BAD_FORM) {
-        sb_error(err, "%s", form);
+        strbuf_error(err, "%s", form);
         return false;
     }
     if (status != DATE_OK) {
@@ -709,8 +709,8 @@ static when_found read_period_token(when_parser *p, when_point *pt)
     bool read = read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
     if (!read)
         refuse(p, arena_printf(p->out, "'%s': %s", quote(p, p->pos, p->pos + 1),
-                               sb_str(&problem)));
-    sb_release(&problem);
+                               strbuf_str(&problem)));
+    strbuf_release(&problem);
     if (!read)
         return REFUSED;
     if (pt->year < WHEN_FIRST_YEAR || pt->year > WHEN_LAST_YEAR) {
@@ -817,8 +817,8 @@ static bool check_point(when_parser *p, const when_point *pt)
     date_explain(status, &d, &problem);
     refuse(p, arena_printf(p->out, "'%s'%s: %s", quote(p, pt->first, pt->end),
                            pt->unit == UNIT_DAY ? " is not a real date" : "",
-                           sb_str(&problem)));
-    sb_release(&problem);
+                           strbuf_str(&problem)));
+    strbuf_release(&problem);
     return false;
 }
 
@@ -1217,7 +1217,7 @@ bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
     arena_free(scratch);
     if (reason) {
         *out = (when){NULL, 0, WHEN_ONCE, false};
-        sb_error(err, "%s", reason);
+        strbuf_error(err, "%s", reason);
         return false;
     }
     out->windows = windows.windows;
@@ -1327,7 +1327,7 @@ bool when_parse_duty(arena *a, const char *text, when_duty *out, strbuf *err)
     arena_free(scratch);
     if (!ok) {
         *out = (when_duty){0};
-        sb_error(err, "%s", p.why);
+        strbuf_error(err, "%s", p.why);
     }
     return ok;
 }

@@ -15,43 +15,43 @@ static void put_clean(strbuf *out, const char *s)
         int32_t cp;
         k = utf8_decode(s + i, n - i, &cp);
         if (k && (!utf8_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n'))
-            sb_add(out, s + i, k);
+            strbuf_add(out, s + i, k);
     }
 }
 
 void csv_text(strbuf *out, const char *s, bool first)
 {
     if (!first)
-        sb_putc(out, ',');
+        strbuf_putc(out, ',');
     if (!s)
         return;
     strbuf cell = STRBUF_INIT;
     put_clean(&cell, s);
-    const char *c = sb_str(&cell);
+    const char *c = strbuf_str(&cell);
     bool inert = strchr("=+-@\t\r", c[0]) != NULL && c[0] != '\0';
     bool quote = inert || strpbrk(c, ",\"\r\n") != NULL;
     if (quote)
-        sb_putc(out, '"');
+        strbuf_putc(out, '"');
     if (inert)
-        sb_putc(out, '\'');
+        strbuf_putc(out, '\'');
     for (const char *p = c; *p; p++) {
         if (*p == '"')
-            sb_putc(out, '"');
-        sb_putc(out, *p);
+            strbuf_putc(out, '"');
+        strbuf_putc(out, *p);
     }
     if (quote)
-        sb_putc(out, '"');
-    sb_release(&cell);
+        strbuf_putc(out, '"');
+    strbuf_release(&cell);
 }
 
 void csv_number(strbuf *out, long n, bool first)
 {
     if (!first)
-        sb_putc(out, ',');
-    sb_printf(out, "%ld", n);
+        strbuf_putc(out, ',');
+    strbuf_printf(out, "%ld", n);
 }
 
 void csv_end_row(strbuf *out)
 {
-    sb_puts(out, "\r\n");
+    strbuf_puts(out, "\r\n");
 }

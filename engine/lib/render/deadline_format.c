@@ -24,9 +24,9 @@ static void put_days(strbuf *out, const deadline_item *it)
         snprintf(days, sizeof days, "hôm nay");
     else
         snprintf(days, sizeof days, "còn %ld ngày", it->days_left);
-    sb_puts(out, days);
+    strbuf_puts(out, days);
     size_t w = utf8_advance(days, strlen(days), 0);
-    sb_repeat(out, ' ', w < 15 ? 15 - w : 1);
+    strbuf_repeat(out, ' ', w < 15 ? 15 - w : 1);
 }
 
 static void put_item(strbuf *out, const deadline_item *it, bool color, size_t width)
@@ -38,38 +38,38 @@ static void put_item(strbuf *out, const deadline_item *it, bool color, size_t wi
         on = "\033[1;31m", off = "\033[0m";
     else if (color && it->days_left == 0)
         on = "\033[1;33m", off = "\033[0m";
-    sb_printf(out, " %s%s%s  ", on, due, off);
+    strbuf_printf(out, " %s%s%s  ", on, due, off);
     put_days(out, it);
     strbuf head = STRBUF_INIT;
-    sb_printf(&head, "%s · %s", it->plan_id ? it->plan_id : "?",
+    strbuf_printf(&head, "%s · %s", it->plan_id ? it->plan_id : "?",
               it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
     if (it->role == DEADLINE_PARTNER)
-        sb_puts(&head, " (phối hợp)");
+        strbuf_puts(&head, " (phối hợp)");
     if (it->state == DEADLINE_IN_PROGRESS)
-        sb_puts(&head, " · đang thực hiện");
-    visible_fit(out, sb_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
-    sb_release(&head);
-    sb_putc(out, '\n');
+        strbuf_puts(&head, " · đang thực hiện");
+    visible_fit(out, strbuf_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
+    strbuf_release(&head);
+    strbuf_putc(out, '\n');
 
     size_t room = width > INDENT + 10 ? width - INDENT : 40;
-    sb_repeat(out, ' ', INDENT);
+    strbuf_repeat(out, ' ', INDENT);
     visible_fit(out, it->title ? it->title : "", room);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
 
     strbuf who = STRBUF_INIT;
     if (it->occurrences > 1 || it->kind == DEADLINE_REPORT)
-        sb_printf(&who, "%s · ", it->label);
+        strbuf_printf(&who, "%s · ", it->label);
     if (it->kind == DEADLINE_REPORT) {
-        sb_printf(&who, "Báo cáo: %s", it->lead ? it->lead : "(không ghi)");
+        strbuf_printf(&who, "Báo cáo: %s", it->lead ? it->lead : "(không ghi)");
         if (it->partners)
-            sb_printf(&who, " → %s", it->partners);
+            strbuf_printf(&who, " → %s", it->partners);
     } else {
-        sb_printf(&who, "Chủ trì: %s", it->lead ? it->lead : "(không ghi)");
+        strbuf_printf(&who, "Chủ trì: %s", it->lead ? it->lead : "(không ghi)");
     }
-    sb_repeat(out, ' ', INDENT);
-    visible_fit(out, sb_str(&who), room);
-    sb_release(&who);
-    sb_putc(out, '\n');
+    strbuf_repeat(out, ' ', INDENT);
+    visible_fit(out, strbuf_str(&who), room);
+    strbuf_release(&who);
+    strbuf_putc(out, '\n');
 }
 
 void deadline_format_text(const deadline_list *l, const deadline_query *q,
@@ -80,31 +80,31 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
         overdue += l->items[i].state == DEADLINE_OVERDUE;
     char as_of[11];
     date_format_vn(q->as_of, as_of);
-    sb_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of, overdue,
+    strbuf_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of, overdue,
               l->count - overdue);
     if (q->has_until) {
         char until[11];
         date_format_vn(q->until, until);
-        sb_printf(out, " (đến %s)", until);
+        strbuf_printf(out, " (đến %s)", until);
     }
     if (q->unit) {
-        sb_puts(out, "; đơn vị: ");
+        strbuf_puts(out, "; đơn vị: ");
         visible_append(out, q->unit, strlen(q->unit));
     }
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
     for (int part = 0; part < 2; part++) {
         bool late = part == 0;
         size_t n = late ? overdue : l->count - overdue;
         if (!n)
             continue;
-        sb_printf(out, "\n%s%s (%zu)%s\n", color ? "\033[1m" : "",
+        strbuf_printf(out, "\n%s%s (%zu)%s\n", color ? "\033[1m" : "",
                   late ? "QUÁ HẠN" : "SẮP TỚI", n, color ? "\033[0m" : "");
         for (size_t i = 0; i < l->count; i++)
             if ((l->items[i].state == DEADLINE_OVERDUE) == late)
                 put_item(out, &l->items[i], color, width);
     }
     if (!l->count)
-        sb_puts(out, "\nKhông có hạn nào.\n");
+        strbuf_puts(out, "\nKhông có hạn nào.\n");
 }
 
 /* --- JSON -------------------------------------------------------------- */
@@ -157,7 +157,7 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
     json_writer_uint(&w, "planned", counts[DEADLINE_PLANNED]);
     json_writer_end(&w);
     json_writer_end(&w);
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
 }
 
 /* --- CSV --------------------------------------------------------------- */
@@ -204,57 +204,57 @@ void deadline_format_csv(const deadline_list *l, strbuf *out)
 static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
 {
     strbuf uid = STRBUF_INIT, text = STRBUF_INIT;
-    sb_puts(out, "BEGIN:VEVENT\r\n");
-    sb_printf(&uid, "%s/", it->plan_id ? it->plan_id : "plan");
+    strbuf_puts(out, "BEGIN:VEVENT\r\n");
+    strbuf_printf(&uid, "%s/", it->plan_id ? it->plan_id : "plan");
     if (it->kind == DEADLINE_REPORT)
-        sb_printf(&uid, "report-%zu", it->duty);
+        strbuf_printf(&uid, "report-%zu", it->duty);
     else
-        sb_printf(&uid, "activity-%s", it->activity_id ? it->activity_id : "");
-    sb_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
-    ics_text(out, "UID", sb_str(&uid));
+        strbuf_printf(&uid, "activity-%s", it->activity_id ? it->activity_id : "");
+    strbuf_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
+    ics_text(out, "UID", strbuf_str(&uid));
     ics_line(out, "DTSTAMP", stamp);
     ics_all_day(out, it->due);
     if (it->kind == DEADLINE_REPORT)
-        sb_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
+        strbuf_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
     else
-        sb_printf(&text, "Hạn %s: %s", it->activity_id ? it->activity_id : "",
+        strbuf_printf(&text, "Hạn %s: %s", it->activity_id ? it->activity_id : "",
                   it->title ? it->title : "");
-    ics_text(out, "SUMMARY", sb_str(&text));
-    sb_reset(&text);
-    sb_printf(&text, "Kế hoạch: %s\n", it->plan_id ? it->plan_id : "");
+    ics_text(out, "SUMMARY", strbuf_str(&text));
+    strbuf_reset(&text);
+    strbuf_printf(&text, "Kế hoạch: %s\n", it->plan_id ? it->plan_id : "");
     if (it->kind == DEADLINE_REPORT) {
-        sb_printf(&text, "Báo cáo: %s\n", it->title ? it->title : "");
+        strbuf_printf(&text, "Báo cáo: %s\n", it->title ? it->title : "");
         if (it->lead)
-            sb_printf(&text, "Đơn vị báo cáo: %s\n", it->lead);
+            strbuf_printf(&text, "Đơn vị báo cáo: %s\n", it->lead);
         if (it->partners)
-            sb_printf(&text, "Gửi: %s\n", it->partners);
-        sb_printf(&text, "Kỳ báo cáo: %s\n", it->label);
+            strbuf_printf(&text, "Gửi: %s\n", it->partners);
+        strbuf_printf(&text, "Kỳ báo cáo: %s\n", it->label);
     } else {
-        sb_printf(&text, "Hoạt động %s: %s\n", it->activity_id ? it->activity_id : "",
+        strbuf_printf(&text, "Hoạt động %s: %s\n", it->activity_id ? it->activity_id : "",
                   it->title ? it->title : "");
         if (it->lead)
-            sb_printf(&text, "Chủ trì: %s\n", it->lead);
+            strbuf_printf(&text, "Chủ trì: %s\n", it->lead);
         if (it->partners)
-            sb_printf(&text, "Phối hợp: %s\n", it->partners);
+            strbuf_printf(&text, "Phối hợp: %s\n", it->partners);
         if (it->occurrences > 1)
-            sb_printf(&text, "Đợt: %s (%zu/%zu)\n", it->label, it->occurrence, it->occurrences);
+            strbuf_printf(&text, "Đợt: %s (%zu/%zu)\n", it->label, it->occurrence, it->occurrences);
     }
     if (it->time)
-        sb_printf(&text, "Thời gian: %s\n", it->time);
+        strbuf_printf(&text, "Thời gian: %s\n", it->time);
     if (it->note)
-        sb_printf(&text, "Ghi chú: %s\n", it->note);
-    ics_text(out, "DESCRIPTION", sb_str(&text));
+        strbuf_printf(&text, "Ghi chú: %s\n", it->note);
+    ics_text(out, "DESCRIPTION", strbuf_str(&text));
     ics_line(out, "TRANSP", "TRANSPARENT");
-    sb_puts(out, "BEGIN:VALARM\r\n");
+    strbuf_puts(out, "BEGIN:VALARM\r\n");
     ics_line(out, "ACTION", "DISPLAY");
     ics_line(out, "TRIGGER", "-P7D");
-    sb_reset(&text);
-    sb_printf(&text, "Còn 7 ngày: %s", it->title ? it->title : "");
-    ics_text(out, "DESCRIPTION", sb_str(&text));
-    sb_puts(out, "END:VALARM\r\n");
-    sb_puts(out, "END:VEVENT\r\n");
-    sb_release(&uid);
-    sb_release(&text);
+    strbuf_reset(&text);
+    strbuf_printf(&text, "Còn 7 ngày: %s", it->title ? it->title : "");
+    ics_text(out, "DESCRIPTION", strbuf_str(&text));
+    strbuf_puts(out, "END:VALARM\r\n");
+    strbuf_puts(out, "END:VEVENT\r\n");
+    strbuf_release(&uid);
+    strbuf_release(&text);
 }
 
 void deadline_format_ics(const deadline_list *l, const deadline_query *q,
@@ -264,7 +264,7 @@ void deadline_format_ics(const deadline_list *l, const deadline_query *q,
     snprintf(stamp, sizeof stamp, "%04u%02u%02uT000000Z", (unsigned)q->as_of.year % 10000u,
              (unsigned)q->as_of.month % 100u, (unsigned)q->as_of.day % 100u);
     snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", version);
-    sb_puts(out, "BEGIN:VCALENDAR\r\n");
+    strbuf_puts(out, "BEGIN:VCALENDAR\r\n");
     ics_line(out, "VERSION", "2.0");
     ics_text(out, "PRODID", prodid);
     ics_line(out, "CALSCALE", "GREGORIAN");
@@ -273,5 +273,5 @@ void deadline_format_ics(const deadline_list *l, const deadline_query *q,
     ics_line(out, "X-WR-TIMEZONE", "Asia/Ho_Chi_Minh");
     for (size_t i = 0; i < l->count; i++)
         ics_event(out, &l->items[i], stamp);
-    sb_puts(out, "END:VCALENDAR\r\n");
+    strbuf_puts(out, "END:VCALENDAR\r\n");
 }

@@ -14,23 +14,23 @@
 static void folded(strbuf *out, const char *name, const char *sep, const char *value)
 {
     strbuf line = STRBUF_INIT;
-    sb_puts(&line, name);
-    sb_puts(&line, sep);
-    sb_puts(&line, value);
-    const char *s = sb_str(&line);
+    strbuf_puts(&line, name);
+    strbuf_puts(&line, sep);
+    strbuf_puts(&line, value);
+    const char *s = strbuf_str(&line);
     size_t n = line.len, start = 0, limit = ICS_LINE_OCTETS;
     while (n - start > limit) {
         size_t cut = start + limit;
         while (cut > start && ((unsigned char)s[cut] & 0xC0) == 0x80)
             cut--;
-        sb_add(out, s + start, cut - start);
-        sb_puts(out, "\r\n ");
+        strbuf_add(out, s + start, cut - start);
+        strbuf_puts(out, "\r\n ");
         start = cut;
         limit = ICS_LINE_OCTETS - 1;   /* the space of the fold counts */
     }
-    sb_add(out, s + start, n - start);
-    sb_puts(out, "\r\n");
-    sb_release(&line);
+    strbuf_add(out, s + start, n - start);
+    strbuf_puts(out, "\r\n");
+    strbuf_release(&line);
 }
 
 void ics_line(strbuf *out, const char *name, const char *value)
@@ -46,18 +46,18 @@ void ics_text(strbuf *out, const char *name, const char *text)
         int32_t cp;
         k = utf8_decode(text + i, n - i, &cp);
         switch (k ? cp : -1) {
-        case '\\': sb_puts(&esc, "\\\\"); break;
-        case ';': sb_puts(&esc, "\\;"); break;
-        case ',': sb_puts(&esc, "\\,"); break;
-        case '\n': sb_puts(&esc, "\\n"); break;
-        case '\t': sb_putc(&esc, '\t'); break;
+        case '\\': strbuf_puts(&esc, "\\\\"); break;
+        case ';': strbuf_puts(&esc, "\\;"); break;
+        case ',': strbuf_puts(&esc, "\\,"); break;
+        case '\n': strbuf_puts(&esc, "\\n"); break;
+        case '\t': strbuf_putc(&esc, '\t'); break;
         default:
             if (k && !utf8_is_control(cp))   /* §3.3.11: no CONTROL in TEXT */
-                sb_add(&esc, text + i, k);
+                strbuf_add(&esc, text + i, k);
         }
     }
-    folded(out, name, ":", sb_str(&esc));
-    sb_release(&esc);
+    folded(out, name, ":", strbuf_str(&esc));
+    strbuf_release(&esc);
 }
 
 void ics_date(strbuf *out, const char *name, date d)

@@ -235,7 +235,7 @@ static void official_header(sheet_out *so, const report_context *c)
     xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
     merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
     so->row++;
-    merged_line(so, 0, left - 1, report_expand(so->t->number, c), &number);
+    merged_line(so, 0, left - 1, report_field_expand(so->t->number, c), &number);
     merged_line(so, left, last, place_and_date(c->a, c->plan->place.s, c->run->as_of),
                 &dateline);
     so->row += 2;
@@ -245,7 +245,7 @@ static void title_lines(sheet_out *so, const report_context *c)
 {
     for (size_t i = 0; i < so->t->ntitle; i++) {
         xlsx_style st = heading_style(i == 0 ? TITLE_SIZE : HEADING_SIZE);
-        merged_line(so, 0, ncols(so) - 1, report_expand(so->t->title[i], c), &st);
+        merged_line(so, 0, ncols(so) - 1, report_field_expand(so->t->title[i], c), &st);
         so->row++;
     }
     so->row++;
@@ -341,7 +341,7 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     uint32_t n = ncols(so);
     uint32_t data_col = n + 1;               /* the chart's data, right of the table */
     report_targets targets;
-    report_count_targets(s, &targets);
+    report_field_count_targets(s, &targets);
     summary_line lines[STATUS_NSTATES + 5];
     size_t nlines = 0;
     lines[nlines++] = (summary_line){"Tổng số hoạt động", (double)s->counts.total, XLSX_NO_FILL};
@@ -637,7 +637,7 @@ report *report_begin(const report_options *o, strbuf *err)
         if (ts->per_plan || o->plan_files < ts->min_plans)
             continue;
         sheet_out *so = &r->once[r->nonce++];
-        start_sheet(r, so, ts, report_expand(ts->name, &c));
+        start_sheet(r, so, ts, report_field_expand(ts->name, &c));
         start_table(r, so, &c);
         if (ts->kind == SHEET_PROVENANCE)
             r->provenance = so;
@@ -745,7 +745,7 @@ void report_plan(report *r, const plan *p, const char *file, const orgunits *reg
         if (!ts->per_plan || r->o.plan_files < ts->min_plans)
             continue;
         sheet_out so = {0};
-        start_sheet(r, &so, ts, report_expand(ts->name, &c));
+        start_sheet(r, &so, ts, report_field_expand(ts->name, &c));
         start_table(r, &so, &c);
         plan_rows(r, &so, &c, log);
         if (ts->signature)

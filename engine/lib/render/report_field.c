@@ -120,7 +120,7 @@ static const report_field fields[] = {
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-const report_field *report_fields(size_t *count)
+const report_field *report_field_all(size_t *count)
 {
     *count = NFIELDS;
     return fields;
@@ -168,8 +168,8 @@ static const status_state state_of_record[] = {
 /* The text built in sb, copied into the arena; sb is released. */
 static const char *keep(arena *a, strbuf *sb)
 {
-    const char *s = arena_strdup(a, sb_str(sb));
-    sb_release(sb);
+    const char *s = arena_strdup(a, strbuf_str(sb));
+    strbuf_release(sb);
     return s;
 }
 
@@ -178,8 +178,8 @@ static const char *join_units(arena *a, const plan_units *u)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < u->count; i++) {
         if (i)
-            sb_puts(&sb, "; ");
-        sb_puts(&sb, u->items[i].s ? u->items[i].s : "");
+            strbuf_puts(&sb, "; ");
+        strbuf_puts(&sb, u->items[i].s ? u->items[i].s : "");
     }
     return keep(a, &sb);
 }
@@ -189,8 +189,8 @@ static const char *join_texts(arena *a, const plan_text *t, size_t n, const char
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {
         if (i)
-            sb_puts(&sb, sep);
-        sb_puts(&sb, t[i].s ? t[i].s : "");
+            strbuf_puts(&sb, sep);
+        strbuf_puts(&sb, t[i].s ? t[i].s : "");
     }
     return keep(a, &sb);
 }
@@ -203,30 +203,30 @@ static void put_number(strbuf *sb, double v)
     if (!isfinite(v))
         return;
     strbuf text = STRBUF_INIT;
-    sb_printf(&text, "%.2f", v);     /* always holds a '.' */
-    const char *s = sb_str(&text);
+    strbuf_printf(&text, "%.2f", v);     /* always holds a '.' */
+    const char *s = strbuf_str(&text);
     size_t n = text.len;
     while (s[n - 1] == '0')
         n--;
     if (s[n - 1] == '.')
         n--;
     for (size_t i = 0; i < n; i++)
-        sb_putc(sb, s[i] == '.' ? ',' : s[i]);
-    sb_release(&text);
+        strbuf_putc(sb, s[i] == '.' ? ',' : s[i]);
+    strbuf_release(&text);
 }
 
 static void put_target(strbuf *sb, const plan_target *t, const double *actual)
 {
-    sb_puts(sb, t->name.s ? t->name.s : "");
-    sb_puts(sb, ": ");
+    strbuf_puts(sb, t->name.s ? t->name.s : "");
+    strbuf_puts(sb, ": ");
     if (actual) {
         put_number(sb, *actual);
-        sb_puts(sb, "/");
+        strbuf_puts(sb, "/");
     }
     put_number(sb, t->value);
     if (t->unit.s) {
-        sb_putc(sb, ' ');
-        sb_puts(sb, t->unit.s);
+        strbuf_putc(sb, ' ');
+        strbuf_puts(sb, t->unit.s);
     }
 }
 
@@ -237,13 +237,13 @@ static const char *activity_result(arena *a, const status_activity *s)
         if (!s->targets[i].measured)
             continue;
         if (sb.len)
-            sb_putc(&sb, '\n');
+            strbuf_putc(&sb, '\n');
         put_target(&sb, s->targets[i].target, &s->targets[i].actual);
     }
     if (s->last_note && s->last_note->note.s) {
         if (sb.len)
-            sb_putc(&sb, '\n');
-        sb_puts(&sb, s->last_note->note.s);
+            strbuf_putc(&sb, '\n');
+        strbuf_puts(&sb, s->last_note->note.s);
     }
     return keep(a, &sb);
 }
@@ -270,30 +270,30 @@ static const char *activity_remark(arena *a, const status_activity *s, date as_o
     switch (s->state) {
     case STATUS_DONE:
         if (s->last)
-            sb_printf(&sb, "Hoàn thành ngày %s", on);
+            strbuf_printf(&sb, "Hoàn thành ngày %s", on);
         break;
     case STATUS_DONE_LATE:
         if (s->last)
-            sb_printf(&sb, "Hoàn thành ngày %s (hạn %s)", on, due);
+            strbuf_printf(&sb, "Hoàn thành ngày %s (hạn %s)", on, due);
         break;
     case STATUS_OVERDUE: {
         long late = date_span_days((date_span){.from = s->due, .to = as_of});
-        sb_printf(&sb, "Quá hạn %ld ngày (hạn %s)", late, due);
+        strbuf_printf(&sb, "Quá hạn %ld ngày (hạn %s)", late, due);
         break;
     }
     case STATUS_CANCELLED:
         if (s->last)
-            sb_printf(&sb, "Hủy bỏ ngày %s", on);
+            strbuf_printf(&sb, "Hủy bỏ ngày %s", on);
         break;
     case STATUS_PLANNED:
     case STATUS_OPEN:
     case STATUS_IN_PROGRESS:
         if (s->due.year)
-            sb_printf(&sb, "Hạn %s", due);
+            strbuf_printf(&sb, "Hạn %s", due);
         break;
     }
     if (s->noccurrences > 1)
-        sb_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
+        strbuf_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
                   occurrences_done(s), s->noccurrences);
     return keep(a, &sb);
 }
@@ -303,7 +303,7 @@ static const char *activity_targets(arena *a, const plan_activity *act)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < act->ntargets; i++) {
         if (i)
-            sb_putc(&sb, '\n');
+            strbuf_putc(&sb, '\n');
         put_target(&sb, &act->targets[i], NULL);
     }
     return keep(a, &sb);
@@ -314,9 +314,9 @@ static const char *record_values(arena *a, const progress_record *r)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < r->nvalues; i++) {
         if (i)
-            sb_puts(&sb, "; ");
-        sb_puts(&sb, r->values[i].name.s ? r->values[i].name.s : "");
-        sb_puts(&sb, ": ");
+            strbuf_puts(&sb, "; ");
+        strbuf_puts(&sb, r->values[i].name.s ? r->values[i].name.s : "");
+        strbuf_puts(&sb, ": ");
         put_number(&sb, r->values[i].value);
     }
     return keep(a, &sb);
@@ -339,7 +339,7 @@ static const char *plan_symbol(arena *a, const plan *p)
     return dash ? arena_strdup(a, dash + 1) : NULL;
 }
 
-void report_count_targets(const status_plan *s, report_targets *out)
+void report_field_count_targets(const status_plan *s, report_targets *out)
 {
     *out = (report_targets){0, 0, 0};
     for (size_t i = 0; i < s->nactivities; i++) {
@@ -425,7 +425,7 @@ static report_value plan_value(int id, const report_context *c)
         return integer((double)(n->n[STATUS_DONE] + n->n[STATUS_DONE_LATE]));
     case F_PLAN_PERCENT: return integer(status_counts_percent(n));
     default:
-        report_count_targets(c->status, &targets);
+        report_field_count_targets(c->status, &targets);
         return integer((double)(id == F_PLAN_TARGETS ? targets.all
                                 : id == F_PLAN_TARGETS_MEASURED ? targets.measured
                                                                 : targets.on_track));
@@ -532,7 +532,7 @@ report_value report_field_value(const report_field *f, const report_context *c)
     }
 }
 
-const char *report_value_text(const report_value *v, arena *a)
+const char *report_field_value_text(const report_value *v, arena *a)
 {
     if (v->empty)
         return "";
@@ -546,13 +546,13 @@ const char *report_value_text(const report_value *v, arena *a)
     }
 }
 
-const char *report_expand(const char *s, const report_context *c)
+const char *report_field_expand(const char *s, const report_context *c)
 {
     strbuf sb = STRBUF_INIT;
     bool ok = true;
     while (*s && ok) {
         if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
-            sb_putc(&sb, s[0]);
+            strbuf_putc(&sb, s[0]);
             s += 2;
         } else if (*s == '{') {
             const char *end = strchr(s, '}');
@@ -560,18 +560,18 @@ const char *report_expand(const char *s, const report_context *c)
             const report_field *f = name ? report_field_find(name) : NULL;
             if (f) {
                 report_value v = report_field_value(f, c);
-                sb_puts(&sb, report_value_text(&v, c->a));
+                strbuf_puts(&sb, report_field_value_text(&v, c->a));
                 s = end + 1;
             } else {
                 ok = false;
             }
         } else {
-            sb_putc(&sb, *s++);
+            strbuf_putc(&sb, *s++);
         }
     }
     if (!ok)                 /* an unknown field: left as written */
-        sb_puts(&sb, s);
-    const char *r = arena_strdup(c->a, sb_str(&sb));
-    sb_release(&sb);
+        strbuf_puts(&sb, s);
+    const char *r = arena_strdup(c->a, strbuf_str(&sb));
+    strbuf_release(&sb);
     return r;
 }

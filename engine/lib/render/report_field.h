@@ -43,7 +43,7 @@ typedef struct report_field {
 } report_field;
 
 /* All fields, in the order docs/reports.md lists them. */
-const report_field *report_fields(size_t *count);
+const report_field *report_field_all(size_t *count);
 const report_field *report_field_find(const char *name);
 
 typedef struct report_run {
@@ -92,13 +92,13 @@ bool report_field_state(const report_field *f, const report_context *c, status_s
 typedef struct report_targets {
     size_t all, measured, on_track;
 } report_targets;
-void report_count_targets(const status_plan *s, report_targets *out);
+void report_field_count_targets(const status_plan *s, report_targets *out);
 
 /* The value as text, as a title line shows it: dates "05/03/2026". */
-const char *report_value_text(const report_value *v, arena *a);
+const char *report_field_value_text(const report_value *v, arena *a);
 
 /* Expands "{field}" in text ("{{" and "}}" are braces). From an unknown
  * field on (template checks exclude them), the text is left as written. */
-const char *report_expand(const char *text, const report_context *c);
+const char *report_field_expand(const char *text, const report_context *c);
 
 #endif

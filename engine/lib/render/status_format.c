@@ -49,7 +49,7 @@ static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
     };
     size_t col = indent;
     bool first = true;
-    sb_repeat(out, ' ', indent);
+    strbuf_repeat(out, ' ', indent);
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
         size_t n = c->n[order[i]];
         if (!n)
@@ -58,82 +58,82 @@ static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
         snprintf(part, sizeof part, "%zu %s", n, status_state_words(order[i]));
         size_t w = utf8_advance(part, strlen(part), 0);
         if (!first && col + 2 + w > width) {
-            sb_puts(out, ",\n");
-            sb_repeat(out, ' ', indent);
+            strbuf_puts(out, ",\n");
+            strbuf_repeat(out, ' ', indent);
             col = indent;
         } else if (!first) {
-            sb_puts(out, ", ");
+            strbuf_puts(out, ", ");
             col += 2;
         }
-        sb_puts(out, part);
+        strbuf_puts(out, part);
         col += w;
         first = false;
     }
-    sb_putc(out, '\n');
+    strbuf_putc(out, '\n');
 }
 
 static void text_activity(status_report *r, const status_activity *a)
 {
     const plan_activity *act = a->activity;
     size_t width = r->width, room = width > ID_WIDTH + 20 ? width - ID_WIDTH - 2 : 40;
-    sb_puts(r->out, "  ");
+    strbuf_puts(r->out, "  ");
     size_t idw = act->id.s ? utf8_advance(act->id.s, strlen(act->id.s), 0) : 0;
     visible_fit(r->out, act->id.s ? act->id.s : "?", ID_WIDTH - 1);
-    sb_repeat(r->out, ' ', idw < ID_WIDTH ? ID_WIDTH - idw : 1);
+    strbuf_repeat(r->out, ' ', idw < ID_WIDTH ? ID_WIDTH - idw : 1);
     visible_fit(r->out, act->title.s ? act->title.s : "", room);
-    sb_putc(r->out, '\n');
+    strbuf_putc(r->out, '\n');
 
     /* the second line: state, percent, due date, occurrences, lead */
     strbuf line = STRBUF_INIT;
     char due[11];
     if (a->state != STATUS_CANCELLED)
-        sb_printf(&line, " %d%%", a->percent);
+        strbuf_printf(&line, " %d%%", a->percent);
     if (a->noccurrences) {
         date_format_vn(a->due, due);
-        sb_printf(&line, " · hạn %s", due);
+        strbuf_printf(&line, " · hạn %s", due);
     }
     if (a->noccurrences > 1) {
         size_t done = 0;
         for (size_t i = 0; i < a->noccurrences; i++)
             done += status_is_finished(a->occurrences[i].state);
-        sb_printf(&line, " · xong %zu/%zu lần", done, a->noccurrences);
+        strbuf_printf(&line, " · xong %zu/%zu lần", done, a->noccurrences);
     }
     const char *label = status_state_label(a->state);
     size_t used = ID_WIDTH + 2 + utf8_advance(label, strlen(label), 0) +
                   utf8_advance(line.buf ? line.buf : "", line.len, 0);
     const char *on = r->color ? state_color(a->state) : "";
-    sb_repeat(r->out, ' ', ID_WIDTH + 2);
-    sb_printf(r->out, "%s%s%s", on, label, *on ? "\033[0m" : "");
-    sb_add(r->out, sb_str(&line), line.len);
+    strbuf_repeat(r->out, ' ', ID_WIDTH + 2);
+    strbuf_printf(r->out, "%s%s%s", on, label, *on ? "\033[0m" : "");
+    strbuf_add(r->out, strbuf_str(&line), line.len);
     if (act->lead.count && width > used + 3 + 10) {
-        sb_reset(&line);
-        sb_printf(&line, "%s%s", a->as_partner ? "phối hợp; chủ trì: " : "",
+        strbuf_reset(&line);
+        strbuf_printf(&line, "%s%s", a->as_partner ? "phối hợp; chủ trì: " : "",
                   act->lead.items[0].s);
-        sb_puts(r->out, " · ");
-        visible_fit(r->out, sb_str(&line), width - used - 3);
+        strbuf_puts(r->out, " · ");
+        visible_fit(r->out, strbuf_str(&line), width - used - 3);
     }
-    sb_putc(r->out, '\n');
-    sb_release(&line);
+    strbuf_putc(r->out, '\n');
+    strbuf_release(&line);
     if (a->last_note) {
         char day[11];
         date_format_vn(a->last_note->date, day);
         strbuf note = STRBUF_INIT;
-        sb_printf(&note, "%s: %s", day, a->last_note->note.s);
-        sb_repeat(r->out, ' ', ID_WIDTH + 2);
-        visible_fit(r->out, sb_str(&note), room);
-        sb_putc(r->out, '\n');
-        sb_release(&note);
+        strbuf_printf(&note, "%s: %s", day, a->last_note->note.s);
+        strbuf_repeat(r->out, ' ', ID_WIDTH + 2);
+        visible_fit(r->out, strbuf_str(&note), room);
+        strbuf_putc(r->out, '\n');
+        strbuf_release(&note);
     }
 }
 
 static void text_plan(status_report *r, const status_plan *s, const char *file)
 {
     const plan *p = s->plan;
-    sb_printf(r->out, "\n%s%s%s · ", r->color ? "\033[1m" : "",
+    strbuf_printf(r->out, "\n%s%s%s · ", r->color ? "\033[1m" : "",
               p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "");
     visible_append(r->out, file, strlen(file));
-    sb_putc(r->out, '\n');
-    sb_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n", s->counts.total,
+    strbuf_putc(r->out, '\n');
+    strbuf_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n", s->counts.total,
               status_counts_percent(&s->counts));
     put_counts_text(r->out, &s->counts, 4, r->width);
     for (size_t i = 0; i < s->nactivities; i++)
@@ -301,9 +301,9 @@ static void csv_joined_units(strbuf *out, const plan_units *u)
 {
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < u->count; i++)
-        sb_printf(&sb, "%s%s", i ? "; " : "", u->items[i].s);
-    csv_text(out, u->count ? sb_str(&sb) : NULL, false);
-    sb_release(&sb);
+        strbuf_printf(&sb, "%s%s", i ? "; " : "", u->items[i].s);
+    csv_text(out, u->count ? strbuf_str(&sb) : NULL, false);
+    strbuf_release(&sb);
 }
 
 static void csv_plan(status_report *r, const status_plan *s, const char *file)
@@ -339,9 +339,9 @@ static void csv_plan(status_report *r, const status_plan *s, const char *file)
         csv_text(r->out, a->last ? a->last->note.s : NULL, false);
         strbuf ev = STRBUF_INIT;
         for (size_t k = 0; a->last && k < a->last->nevidence; k++)
-            sb_printf(&ev, "%s%s", k ? "; " : "", a->last->evidence[k].s);
-        csv_text(r->out, ev.len ? sb_str(&ev) : NULL, false);
-        sb_release(&ev);
+            strbuf_printf(&ev, "%s%s", k ? "; " : "", a->last->evidence[k].s);
+        csv_text(r->out, ev.len ? strbuf_str(&ev) : NULL, false);
+        strbuf_release(&ev);
         csv_text(r->out, a->last ? a->last->by.s : NULL, false);
         csv_end_row(r->out);
     }
@@ -358,14 +358,14 @@ void status_format_begin(status_report *r)
     switch (r->kind) {
     case STATUS_FORMAT_TEXT:
         date_format_vn(r->as_of, day);
-        sb_printf(r->out, "Tình hình thực hiện tính đến ngày %s", day);
+        strbuf_printf(r->out, "Tình hình thực hiện tính đến ngày %s", day);
         if (r->unit) {
-            sb_puts(r->out, "; đơn vị: ");
+            strbuf_puts(r->out, "; đơn vị: ");
             visible_append(r->out, r->unit, strlen(r->unit));
         }
         if (r->has_state)
-            sb_printf(r->out, "; chỉ hiện: %s", status_state_label(r->state));
-        sb_putc(r->out, '\n');
+            strbuf_printf(r->out, "; chỉ hiện: %s", status_state_label(r->state));
+        strbuf_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_JSON:
         json_writer_object_begin(&r->json, NULL, JSON_WRITER_LINES(0, 0));
@@ -407,9 +407,9 @@ void status_format_end(status_report *r)
     switch (r->kind) {
     case STATUS_FORMAT_TEXT:
         if (!r->plans) {
-            sb_puts(r->out, "\nKhông có hoạt động nào.\n");
+            strbuf_puts(r->out, "\nKhông có hoạt động nào.\n");
         } else if (r->plans > 1) {
-            sb_printf(r->out, "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%:\n",
+            strbuf_printf(r->out, "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%:\n",
                       r->plans, r->totals.total, status_counts_percent(&r->totals));
             put_counts_text(r->out, &r->totals, 2, r->width);
         }
@@ -423,7 +423,7 @@ void status_format_end(status_report *r)
         json_counts(&r->json, "counts", &r->totals);
         json_writer_end(&r->json);
         json_writer_end(&r->json);
-        sb_putc(r->out, '\n');
+        strbuf_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_CSV:
         break;

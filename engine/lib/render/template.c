@@ -96,7 +96,7 @@ static diag *at_placeholder(diag_sink *d, const node *n, const char *placeholder
 
 static void field_names(const char ***names, size_t *n)
 {
-    const report_field *all = report_fields(n);
+    const report_field *all = report_field_all(n);
     *names = xmalloc(*n * sizeof **names);
     for (size_t i = 0; i < *n; i++)
         (*names)[i] = all[i].name;

@@ -53,7 +53,7 @@ static void fail(xlsx_book *b, const char *what, lxw_error e)
 {
     if (e == LXW_NO_ERROR || b->error.len)
         return;
-    sb_error(&b->error, "%s: %s", what, lxw_strerror(e));
+    strbuf_error(&b->error, "%s: %s", what, lxw_strerror(e));
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of
@@ -66,7 +66,7 @@ static bool descriptor_name(int fd, char name[32], strbuf *err)
     if (fstat(fd, &held) == 0 && stat(name, &named) == 0 && held.st_dev == named.st_dev &&
         held.st_ino == named.st_ino)
         return true;
-    sb_error(err, "cannot write the workbook through its descriptor: /proc/self/fd "
+    strbuf_error(err, "cannot write the workbook through its descriptor: /proc/self/fd "
              "is not there (is /proc mounted?)");
     return false;
 }
@@ -80,7 +80,7 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(path, &options);
     if (!wb) {
-        sb_error(err, "cannot start the workbook (out of memory or no room for "
+        strbuf_error(err, "cannot start the workbook (out of memory or no room for "
                  "temporary files)");
         return NULL;
     }
@@ -107,7 +107,7 @@ static void release(xlsx_book *b)
     free(b->sheets);
     arena_free(b->a);
     free(b->font);
-    sb_release(&b->error);
+    strbuf_release(&b->error);
     free(b);
 }
 
@@ -117,7 +117,7 @@ bool xlsx_close(xlsx_book *b, strbuf *err)
     fail(b, "writing the workbook", e);
     bool ok = !b->error.len;
     if (!ok)
-        sb_error(err, "%s", sb_str(&b->error));
+        strbuf_error(err, "%s", strbuf_str(&b->error));
     release(b);
     return ok;
 }
@@ -297,7 +297,7 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     s->book = b;
     s->ws = workbook_add_worksheet(b->wb, s->name);
     if (!s->ws && !b->error.len)
-        sb_error(&b->error, "cannot add the sheet '%s'", s->name);
+        strbuf_error(&b->error, "cannot add the sheet '%s'", s->name);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     return s;

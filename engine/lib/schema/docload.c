@@ -21,8 +21,8 @@ docload_status docload_file(const char *path, const docload_spec *spec,
     switch (fileio_read(path, spec->limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
         diag_file(d, DIAG_ERROR, path, "cannot read the %s: %s", spec->what,
-                  sb_str(&err));
-        sb_release(&err);
+                  strbuf_str(&err));
+        strbuf_release(&err);
         return DOCLOAD_UNREADABLE;
     case FILEIO_TOO_LARGE:
         diag_file(d, DIAG_ERROR, path, "the %s is larger than the limit of "

@@ -121,9 +121,9 @@ static void put_code_point(strbuf *out, int32_t cp)
 {
     if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
         (cp >= 'a' && cp <= 'z'))
-        sb_putc(out, (char)cp);
+        strbuf_putc(out, (char)cp);
     else
-        sb_printf(out, "\\x{%x}", (unsigned)cp);
+        strbuf_printf(out, "\\x{%x}", (unsigned)cp);
 }
 
 /* Class items for lo..hi without the surrogates, which UTF-8 cannot hold
@@ -135,7 +135,7 @@ static bool put_range(strbuf *out, int32_t lo, int32_t hi)
         int32_t end = hi < 0xD7FF ? hi : 0xD7FF;
         put_code_point(out, lo);
         if (end > lo) {
-            sb_putc(out, '-');
+            strbuf_putc(out, '-');
             put_code_point(out, end);
         }
         any = true;
@@ -144,7 +144,7 @@ static bool put_range(strbuf *out, int32_t lo, int32_t hi)
         int32_t start = lo > 0xE000 ? lo : 0xE000;
         put_code_point(out, start);
         if (hi > start) {
-            sb_putc(out, '-');
+            strbuf_putc(out, '-');
             put_code_point(out, hi);
         }
         any = true;
@@ -189,7 +189,7 @@ static void fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
     strbuf sb = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&sb, fmt, ap);
+    strbuf_vprintf(&sb, fmt, ap);
     va_end(ap);
     x->error = sb.buf ? sb.buf : xstrdup("");
     x->error_offset = offset;
@@ -293,7 +293,7 @@ static bool take_property(struct xlat *x, strbuf *out)
                 (int)n, name);
         return false;
     }
-    sb_printf(out, "\\%c{%s}", letter, found);
+    strbuf_printf(out, "\\%c{%s}", letter, found);
     x->pos = close + 1;
     return true;
 }
@@ -305,7 +305,7 @@ static bool take_class_escape(struct xlat *x, strbuf *items)
     int letter = peek_at(x, 1);
     switch (letter) {
     case 'd': case 'D': case 'w': case 'W':
-        sb_printf(items, "\\%c", letter);
+        strbuf_printf(items, "\\%c", letter);
         break;
     case 's': case 'S':
         put_spaces(items, letter == 'S');
@@ -508,10 +508,10 @@ static bool take_class(struct xlat *x)
         any |= put_range(&items, lo, hi);
     }
     if (ok && any)
-        sb_printf(&x->out, "[%s%s]", negated ? "^" : "", sb_str(&items));
+        strbuf_printf(&x->out, "[%s%s]", negated ? "^" : "", strbuf_str(&items));
     else if (ok)
-        sb_puts(&x->out, negated ? CLASS_ANYTHING : CLASS_NOTHING);
-    sb_release(&items);
+        strbuf_puts(&x->out, negated ? CLASS_ANYTHING : CLASS_NOTHING);
+    strbuf_release(&items);
     return ok;
 }
 
@@ -549,7 +549,7 @@ static bool take_group(struct xlat *x, bool *quantifiable)
             return false;
         }
     }
-    sb_puts(&x->out, opening);
+    strbuf_puts(&x->out, opening);
     x->depth++;
     bool ok = take_disjunction(x);
     x->depth--;
@@ -560,7 +560,7 @@ static bool take_group(struct xlat *x, bool *quantifiable)
         return false;
     }
     x->pos++;
-    sb_putc(&x->out, ')');
+    strbuf_putc(&x->out, ')');
     return true;
 }
 
@@ -571,7 +571,7 @@ static bool take_atom_escape(struct xlat *x, bool *quantifiable)
     if (c == 'b' || c == 'B') {
         x->pos += 2;
         *quantifiable = false;
-        sb_printf(&x->out, "\\%c", c);
+        strbuf_printf(&x->out, "\\%c", c);
         return true;
     }
     if (c >= '1' && c <= '9') {
@@ -586,15 +586,15 @@ static bool take_atom_escape(struct xlat *x, bool *quantifiable)
         strbuf items = STRBUF_INIT;
         bool ok = take_class_escape(x, &items);
         if (ok)
-            sb_printf(&x->out, "[%s]", sb_str(&items));
-        sb_release(&items);
+            strbuf_printf(&x->out, "[%s]", strbuf_str(&items));
+        strbuf_release(&items);
         return ok;
     }
     int32_t cp;
     if (!take_character_escape(x, false, &cp))
         return false;
     if (cp >= 0xD800 && cp <= 0xDFFF)
-        sb_puts(&x->out, CLASS_NOTHING);   /* a lone surrogate */
+        strbuf_puts(&x->out, CLASS_NOTHING);   /* a lone surrogate */
     else
         put_code_point(&x->out, cp);
     return true;
@@ -663,13 +663,13 @@ static bool take_quantifier(struct xlat *x)
                     "(at most %u)", REGEX_MAX_COUNT);
             return false;
         }
-        sb_add(&x->out, x->src + start, end - start);
+        strbuf_add(&x->out, x->src + start, end - start);
         x->pos = end;
     } else {
-        sb_putc(&x->out, x->src[x->pos++]);
+        strbuf_putc(&x->out, x->src[x->pos++]);
     }
     if (peek(x) == '?')
-        sb_putc(&x->out, x->src[x->pos++]);
+        strbuf_putc(&x->out, x->src[x->pos++]);
     return true;
 }
 
@@ -681,16 +681,16 @@ static bool take_atom(struct xlat *x, bool *quantifiable)
     case '^':
         x->pos++;
         *quantifiable = false;
-        sb_putc(&x->out, '^');
+        strbuf_putc(&x->out, '^');
         return true;
     case '$':
         x->pos++;
         *quantifiable = false;
-        sb_putc(&x->out, '$');
+        strbuf_putc(&x->out, '$');
         return true;
     case '.':
         x->pos++;
-        sb_puts(&x->out, "[^\\n\\r\\x{2028}\\x{2029}]");
+        strbuf_puts(&x->out, "[^\\n\\r\\x{2028}\\x{2029}]");
         return true;
     case '(':
         return take_group(x, quantifiable);
@@ -744,7 +744,7 @@ static bool take_disjunction(struct xlat *x)
         if (peek(x) != '|')
             return true;
         x->pos++;
-        sb_putc(&x->out, '|');
+        strbuf_putc(&x->out, '|');
     }
 }
 
@@ -795,7 +795,7 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
         pcre2_set_parens_nest_limit(cc, REGEX_MAX_NESTING);
         int code;
         PCRE2_SIZE offset;
-        re->code = pcre2_compile((PCRE2_SPTR)sb_str(&x.out), x.out.len,
+        re->code = pcre2_compile((PCRE2_SPTR)strbuf_str(&x.out), x.out.len,
                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
                                      PCRE2_DOLLAR_ENDONLY,
                                  &code, &offset, cc);
@@ -810,11 +810,11 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
             re = NULL;
         }
     }
-    sb_release(&x.out);
+    strbuf_release(&x.out);
     if (x.error) {
         if (err_offset)
             *err_offset = x.error_offset;
-        sb_error(err, "%s", x.error);
+        strbuf_error(err, "%s", x.error);
         free(x.error);
     }
     return re;

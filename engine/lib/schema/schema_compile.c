@@ -134,8 +134,8 @@ static regex *compile_regex(compiler *cc, const char *pattern, size_t len,
     }
     compile_error_at(cc, src, pos, span,
                      "invalid regular expression in '%s': %s", keyword_name,
-                     sb_str(&err));
-    sb_release(&err);
+                     strbuf_str(&err));
+    strbuf_release(&err);
     return NULL;
 }
 
@@ -147,7 +147,7 @@ static schema *compile_subschema(compiler *cc, const char *kw, const node *n,
 {
     if (!is_schema_node(n)) {
         compile_error(cc, n, "'%s' must be a schema (a mapping, or true or "
-                             "false), not %s", kw, message_type_phrase(n));
+                             "false), not %s", kw, schema_message_type_phrase(n));
         return NULL;
     }
     return compile_schema(cc, n, base);
@@ -171,7 +171,7 @@ static schema_list compile_schema_list(compiler *cc, const char *kw,
         if (!is_schema_node(item)) {
             compile_error(cc, item, "'%s' must be a list of schemas; item %zu "
                                     "is %s", kw, i + 1,
-                          message_type_phrase(item));
+                          schema_message_type_phrase(item));
             continue;
         }
         l.items[l.count++] = compile_schema(cc, item, base);
@@ -197,7 +197,7 @@ static named_schema *compile_schema_map(compiler *cc, const char *kw,
             compile_error(cc, m->value, "'%s' must map each name to a schema "
                                         "(a mapping, or true or false); '%s' "
                                         "is %s", kw, m->key,
-                          message_type_phrase(m->value));
+                          schema_message_type_phrase(m->value));
             continue;
         }
         out[*count] = (named_schema){m->key, m->key_len,
@@ -263,7 +263,7 @@ static bool check_string_list(compiler *cc, const char *kw, const node *n)
         if (item->kind != NODE_STRING) {
             compile_error(cc, item, "'%s' must be a list of unique strings; "
                                     "item %zu is %s", kw, i + 1,
-                          message_type_phrase(item));
+                          schema_message_type_phrase(item));
             ok = false;
         } else if (strmap_put(scratch, &seen, item->u.string.s,
                               item->u.string.len, (void *)item) != item) {
@@ -292,7 +292,7 @@ static void compile_type(compiler *cc, schema *s, const node *n)
         const node *t = n->kind == NODE_ARRAY ? n->u.array.items[i] : single;
         if (t->kind != NODE_STRING) {
             compile_error(cc, t, "'type' must be a type name or a list of "
-                                 "type names, not %s", message_type_phrase(t));
+                                 "type names, not %s", schema_message_type_phrase(t));
             continue;
         }
         size_t k = 0;
@@ -668,7 +668,7 @@ static schema *compile_schema(compiler *cc, const node *n, const char *base)
     }
     if (n->kind != NODE_OBJECT) {
         compile_error(cc, n, "a schema must be a mapping, or true or false, "
-                             "not %s", message_type_phrase(n));
+                             "not %s", schema_message_type_phrase(n));
         s->is_boolean = s->accepts = true;
         return s;
     }

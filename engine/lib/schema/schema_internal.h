@@ -220,36 +220,36 @@ typedef struct validator {
 /* ---- messages (schema_message.c) ---------------------------------------- */
 
 /* How n's type reads in a message ("a whole number", "text"). */
-const char *message_type_phrase(const node *n);
+const char *schema_message_type_phrase(const node *n);
 /* "a list or text", in the order l holds them. */
-void message_put_type_list(strbuf *out, const type_list *l);
+void schema_message_put_type_list(strbuf *out, const type_list *l);
 /* After a type message: the YAML trap that likely made n (see there). */
-void message_put_quote_hint(strbuf *out, const type_list *expected,
+void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
                             const node *n);
 /* The title of property key in the schemas applied (innermost first). */
-const char *message_lookup_title(const scope *sc, const char *key,
+const char *schema_message_lookup_title(const scope *sc, const char *key,
                                  size_t len);
 /* "'key'" or "'key' (title)". */
-void message_put_key_with_title(strbuf *out, const char *key,
+void schema_message_put_key_with_title(strbuf *out, const char *key,
                                 const char *title);
 /* How a message names the instance: "'lead' (Đơn vị chủ trì)",
  * "item 2 of 'tasks'", "the document". */
-void message_put_subject(strbuf *out, const subject *subj);
+void schema_message_put_subject(strbuf *out, const subject *subj);
 /* A value as a message shows it: text in single quotes, the rest as JSON;
  * a list of them joined with ", " and " or ". */
-void message_put_value(strbuf *out, const node *n);
-void message_put_value_list(strbuf *out, const node *values);
-const char *message_plural(size_t n, const char *one, const char *many);
+void schema_message_put_value(strbuf *out, const node *n);
+void schema_message_put_value_list(strbuf *out, const node *values);
+const char *schema_message_plural(size_t n, const char *one, const char *many);
 
 /* Errors of a loud validator (nothing when v is quiet), each given once at
  * its spot: "<subject> <message>" at the instance, "<message>" at the
  * instance, "<message>" at a member's key. */
-void message_complain(validator *v, const instance *in, const char *fmt, ...)
+void schema_message_complain(validator *v, const instance *in, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void message_complain_plain(validator *v, const instance *in,
+void schema_message_complain_plain(validator *v, const instance *in,
                             const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void message_complain_at_key(validator *v, const node *obj,
+void schema_message_complain_at_key(validator *v, const node *obj,
                              const node_member *m, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

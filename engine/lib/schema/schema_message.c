@@ -23,24 +23,24 @@ static const char *const type_phrases[JT_COUNT] = {
     "a mapping",
 };
 
-const char *message_type_phrase(const node *n)
+const char *schema_message_type_phrase(const node *n)
 {
     return type_phrases[schema_type_of(n)];
 }
 
-void message_put_type_list(strbuf *out, const type_list *l)
+void schema_message_put_type_list(strbuf *out, const type_list *l)
 {
     for (size_t i = 0; i < l->count; i++) {
         if (i)
-            sb_puts(out, " or ");
-        sb_puts(out, type_phrases[l->types[i]]);
+            strbuf_puts(out, " or ");
+        strbuf_puts(out, type_phrases[l->types[i]]);
     }
 }
 
 /* The commonest YAML traps, said after a type message when text was
  * expected: an unquoted text with ": " in it ("- Lưu: VT.") reads as a
  * mapping of one key, and an unquoted id ("id: 2.1") as a number. */
-void message_put_quote_hint(strbuf *out, const type_list *expected,
+void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
                             const node *n)
 {
     bool text_expected = false;
@@ -49,9 +49,9 @@ void message_put_quote_hint(strbuf *out, const type_list *expected,
     if (!text_expected)
         return;
     if (n->kind == NODE_OBJECT && n->u.object.count == 1)
-        sb_puts(out, "; a text that contains ': ' must be put in quotes");
+        strbuf_puts(out, "; a text that contains ': ' must be put in quotes");
     else if (n->kind == NODE_NUMBER && n->u.number.text)
-        sb_printf(out, "; to write it as text, put it in quotes: \"%s\"",
+        strbuf_printf(out, "; to write it as text, put it in quotes: \"%s\"",
                   n->u.number.text);
 }
 
@@ -100,7 +100,7 @@ const char *schema_property_title(const schema *s, const char *key)
     return s ? property_title(s, key, strlen(key), TITLE_SEARCH_DEPTH) : NULL;
 }
 
-const char *message_lookup_title(const scope *sc, const char *key,
+const char *schema_message_lookup_title(const scope *sc, const char *key,
                                  size_t len)
 {
     for (; sc; sc = sc->outer) {
@@ -111,27 +111,27 @@ const char *message_lookup_title(const scope *sc, const char *key,
     return NULL;
 }
 
-void message_put_key_with_title(strbuf *out, const char *key,
+void schema_message_put_key_with_title(strbuf *out, const char *key,
                                 const char *title)
 {
-    sb_printf(out, "'%s'", key);
+    strbuf_printf(out, "'%s'", key);
     if (title)
-        sb_printf(out, " (%s)", title);
+        strbuf_printf(out, " (%s)", title);
 }
 
-void message_put_subject(strbuf *out, const subject *subj)
+void schema_message_put_subject(strbuf *out, const subject *subj)
 {
     if (subj->member) {
         const node_member *m = subj->member;
         const char *title = title_of(subj->via);
         if (!title)
-            title = message_lookup_title(subj->owner, m->key, m->key_len);
-        message_put_key_with_title(out, m->key, title);
+            title = schema_message_lookup_title(subj->owner, m->key, m->key_len);
+        schema_message_put_key_with_title(out, m->key, title);
     } else if (subj->item) {
-        sb_printf(out, "item %zu of ", subj->item);
-        message_put_subject(out, subj->array);
+        strbuf_printf(out, "item %zu of ", subj->item);
+        schema_message_put_subject(out, subj->array);
     } else {
-        sb_puts(out, "the document");
+        strbuf_puts(out, "the document");
     }
 }
 
@@ -143,15 +143,15 @@ static void report_at(validator *v, const source *src, srcpos pos,
 {
     reported *once = v->once;
     strbuf key = STRBUF_INIT;
-    sb_printf(&key, "%p %zu %s", (const void *)src, pos.offset, sb_str(msg));
+    strbuf_printf(&key, "%p %zu %s", (const void *)src, pos.offset, strbuf_str(msg));
     if (!once->a)
         once->a = arena_new();
     char *stored = arena_strndup(once->a, key.buf, key.len);
     bool fresh = strmap_put(once->a, &once->seen, stored, key.len, stored) ==
                  stored;
-    sb_release(&key);
+    strbuf_release(&key);
     if (fresh)
-        diag_at(v->d, DIAG_ERROR, src, pos, span, "%s", sb_str(msg));
+        diag_at(v->d, DIAG_ERROR, src, pos, span, "%s", strbuf_str(msg));
 }
 
 /* Where an error about the instance goes: its member's key when the
@@ -183,16 +183,16 @@ static void complain_v(validator *v, spot at, const subject *subj,
         return;
     strbuf msg = STRBUF_INIT;
     if (subj) {
-        message_put_subject(&msg, subj);
-        sb_putc(&msg, ' ');
+        schema_message_put_subject(&msg, subj);
+        strbuf_putc(&msg, ' ');
     }
-    sb_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, fmt, ap);
     report_at(v, at.src, at.pos, at.span, &msg);
-    sb_release(&msg);
+    strbuf_release(&msg);
 }
 
 /* "<subject> <message>" at the instance. */
-void message_complain(validator *v, const instance *in, const char *fmt, ...)
+void schema_message_complain(validator *v, const instance *in, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -201,7 +201,7 @@ void message_complain(validator *v, const instance *in, const char *fmt, ...)
 }
 
 /* "<message>" at the instance. */
-void message_complain_plain(validator *v, const instance *in,
+void schema_message_complain_plain(validator *v, const instance *in,
                             const char *fmt, ...)
 {
     va_list ap;
@@ -211,7 +211,7 @@ void message_complain_plain(validator *v, const instance *in,
 }
 
 /* "<message>" at a member's key. */
-void message_complain_at_key(validator *v, const node *obj,
+void schema_message_complain_at_key(validator *v, const node *obj,
                              const node_member *m, const char *fmt, ...)
 {
     va_list ap;
@@ -227,63 +227,63 @@ static void put_json(strbuf *out, const node *n)
 {
     switch (n->kind) {
     case NODE_NULL:
-        sb_puts(out, "null");
+        strbuf_puts(out, "null");
         break;
     case NODE_BOOL:
-        sb_puts(out, n->u.boolean ? "true" : "false");
+        strbuf_puts(out, n->u.boolean ? "true" : "false");
         break;
     case NODE_NUMBER:
         if (n->u.number.text)
-            sb_puts(out, n->u.number.text);
+            strbuf_puts(out, n->u.number.text);
         else
-            sb_printf(out, "%.17g", n->u.number.value);
+            strbuf_printf(out, "%.17g", n->u.number.value);
         break;
     case NODE_STRING:
         json_writer_quote(out, n->u.string.s, n->u.string.len);
         break;
     case NODE_ARRAY:
-        sb_putc(out, '[');
+        strbuf_putc(out, '[');
         for (size_t i = 0; i < n->u.array.count; i++) {
             if (i)
-                sb_puts(out, ", ");
+                strbuf_puts(out, ", ");
             put_json(out, n->u.array.items[i]);
         }
-        sb_putc(out, ']');
+        strbuf_putc(out, ']');
         break;
     case NODE_OBJECT:
-        sb_putc(out, '{');
+        strbuf_putc(out, '{');
         for (size_t i = 0; i < n->u.object.count; i++) {
             const node_member *m = &n->u.object.members[i];
             if (i)
-                sb_puts(out, ", ");
+                strbuf_puts(out, ", ");
             json_writer_quote(out, m->key, m->key_len);
-            sb_puts(out, ": ");
+            strbuf_puts(out, ": ");
             put_json(out, m->value);
         }
-        sb_putc(out, '}');
+        strbuf_putc(out, '}');
         break;
     }
 }
 
-void message_put_value(strbuf *out, const node *n)
+void schema_message_put_value(strbuf *out, const node *n)
 {
     if (n->kind == NODE_STRING)
-        sb_printf(out, "'%s'", n->u.string.s);
+        strbuf_printf(out, "'%s'", n->u.string.s);
     else
         put_json(out, n);
 }
 
-void message_put_value_list(strbuf *out, const node *values)
+void schema_message_put_value_list(strbuf *out, const node *values)
 {
     size_t count = values->u.array.count;
     for (size_t i = 0; i < count; i++) {
         if (i)
-            sb_puts(out, i + 1 == count ? " or " : ", ");
-        message_put_value(out, values->u.array.items[i]);
+            strbuf_puts(out, i + 1 == count ? " or " : ", ");
+        schema_message_put_value(out, values->u.array.items[i]);
     }
 }
 
-const char *message_plural(size_t n, const char *one, const char *many)
+const char *schema_message_plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
 }

@@ -54,15 +54,15 @@ static const node *walk_pointer(const node *n, const char *ptr, size_t len)
             break;
         }
         i++;
-        sb_reset(&token);
-        sb_add(&token, "", 0);
+        strbuf_reset(&token);
+        strbuf_add(&token, "", 0);
         while (i < len && ptr[i] != '/') {
             if (ptr[i] == '~' && i + 1 < len &&
                 (ptr[i + 1] == '0' || ptr[i + 1] == '1')) {
-                sb_putc(&token, ptr[i + 1] == '0' ? '~' : '/');
+                strbuf_putc(&token, ptr[i + 1] == '0' ? '~' : '/');
                 i += 2;
             } else {
-                sb_putc(&token, ptr[i++]);
+                strbuf_putc(&token, ptr[i++]);
             }
         }
         if (n->kind == NODE_OBJECT) {
@@ -75,7 +75,7 @@ static const node *walk_pointer(const node *n, const char *ptr, size_t len)
             }
             n = found ? found->value : NULL;
         } else if (n->kind == NODE_ARRAY) {
-            const char *t = sb_str(&token);
+            const char *t = strbuf_str(&token);
             char *end;
             unsigned long long index = strtoull(t, &end, 10);
             bool canonical = token.len && *end == '\0' && t[0] >= '0' &&
@@ -86,7 +86,7 @@ static const node *walk_pointer(const node *n, const char *ptr, size_t len)
             n = NULL;
         }
     }
-    sb_release(&token);
+    strbuf_release(&token);
     return n;
 }
 

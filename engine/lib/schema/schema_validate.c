@@ -100,11 +100,11 @@ static bool check_type(validator *v, const schema *s, const instance *in,
         schema_types_add(&out->expected, (json_type)s->types.types[i]);
     if (v->d) {
         strbuf expected = STRBUF_INIT;
-        message_put_type_list(&expected, &s->types);
-        sb_printf(&expected, ", not %s", message_type_phrase(in->n));
-        message_put_quote_hint(&expected, &s->types, in->n);
-        message_complain(v, in, "must be %s", sb_str(&expected));
-        sb_release(&expected);
+        schema_message_put_type_list(&expected, &s->types);
+        strbuf_printf(&expected, ", not %s", schema_message_type_phrase(in->n));
+        schema_message_put_quote_hint(&expected, &s->types, in->n);
+        schema_message_complain(v, in, "must be %s", strbuf_str(&expected));
+        strbuf_release(&expected);
     }
     return false;
 }
@@ -121,22 +121,22 @@ static bool check_enum(validator *v, const schema *s, const instance *in)
     strbuf msg = STRBUF_INIT;
     size_t count = values->u.array.count;
     if (count == 1) {
-        sb_puts(&msg, "must be ");
-        message_put_value(&msg, values->u.array.items[0]);
+        strbuf_puts(&msg, "must be ");
+        schema_message_put_value(&msg, values->u.array.items[0]);
     } else if (count && count <= ENUM_LISTED_MAX) {
-        sb_puts(&msg, "must be one of ");
-        message_put_value_list(&msg, values);
+        strbuf_puts(&msg, "must be one of ");
+        schema_message_put_value_list(&msg, values);
     } else {
-        sb_puts(&msg, "is not one of the allowed values");
+        strbuf_puts(&msg, "is not one of the allowed values");
     }
     if (in->n->kind == NODE_STRING && s->enum_string_count) {
         long hint = vntext_suggest(in->n->u.string.s, s->enum_strings,
                                  s->enum_string_count);
         if (hint >= 0)
-            sb_printf(&msg, "; did you mean '%s'?", s->enum_strings[hint]);
+            strbuf_printf(&msg, "; did you mean '%s'?", s->enum_strings[hint]);
     }
-    message_complain(v, in, "%s", sb_str(&msg));
-    sb_release(&msg);
+    schema_message_complain(v, in, "%s", strbuf_str(&msg));
+    strbuf_release(&msg);
     return false;
 }
 
@@ -147,9 +147,9 @@ static bool check_const(validator *v, const schema *s, const instance *in)
         return true;
     if (v->d) {
         strbuf value = STRBUF_INIT;
-        message_put_value(&value, s->const_value);
-        message_complain(v, in, "must be %s", sb_str(&value));
-        sb_release(&value);
+        schema_message_put_value(&value, s->const_value);
+        schema_message_complain(v, in, "must be %s", strbuf_str(&value));
+        strbuf_release(&value);
     }
     return false;
 }
@@ -179,15 +179,15 @@ static bool check_bounds(validator *v, const instance *in, const bounds *b,
     if (count < min) {
         ok = false;
         if (min == 1)
-            message_complain(v, in, "must not be empty");
+            schema_message_complain(v, in, "must not be empty");
         else
-            message_complain(v, in, "must %s at least %zu %s%s", b->verb, min,
+            schema_message_complain(v, in, "must %s at least %zu %s%s", b->verb, min,
                              b->many, b->tail);
     }
     if (count > max) {
         ok = false;
-        message_complain(v, in, "must %s at most %zu %s%s, not %zu", b->verb,
-                         max, message_plural(max, b->one, b->many), b->tail,
+        schema_message_complain(v, in, "must %s at most %zu %s%s, not %zu", b->verb,
+                         max, schema_message_plural(max, b->one, b->many), b->tail,
                          count);
     }
     return ok;
@@ -210,17 +210,17 @@ static bool check_string(validator *v, const schema *s, const instance *in)
                                       n->u.string.len);
         if (r == REGEX_TOO_COMPLEX) {
             ok = false;
-            message_complain(v, in, "could not be checked against the "
+            schema_message_complain(v, in, "could not be checked against the "
                                     "pattern '%s' (the check took too long)",
                              s->pattern->u.string.s);
         } else if (r == REGEX_NOMATCH) {
             ok = false;
             const char *example = first_example_string(s);
             if (example)
-                message_complain(v, in, "does not have the expected form; "
+                schema_message_complain(v, in, "does not have the expected form; "
                                         "write it like '%s'", example);
             else
-                message_complain(v, in, "does not match the pattern '%s'",
+                schema_message_complain(v, in, "does not match the pattern '%s'",
                                  s->pattern->u.string.s);
         }
     }
@@ -245,27 +245,27 @@ static bool check_number(validator *v, const schema *s, const instance *in)
     bool ok = true;
     if (s->minimum && !(x >= s->minimum->u.number.value)) {
         ok = false;
-        message_complain(v, in, "must be at least %s",
+        schema_message_complain(v, in, "must be at least %s",
                          s->minimum->u.number.text);
     }
     if (s->exclusive_minimum && !(x > s->exclusive_minimum->u.number.value)) {
         ok = false;
-        message_complain(v, in, "must be greater than %s",
+        schema_message_complain(v, in, "must be greater than %s",
                          s->exclusive_minimum->u.number.text);
     }
     if (s->maximum && !(x <= s->maximum->u.number.value)) {
         ok = false;
-        message_complain(v, in, "must be at most %s",
+        schema_message_complain(v, in, "must be at most %s",
                          s->maximum->u.number.text);
     }
     if (s->exclusive_maximum && !(x < s->exclusive_maximum->u.number.value)) {
         ok = false;
-        message_complain(v, in, "must be less than %s",
+        schema_message_complain(v, in, "must be less than %s",
                          s->exclusive_maximum->u.number.text);
     }
     if (s->multiple_of && !is_multiple(x, s->multiple_of->u.number.value)) {
         ok = false;
-        message_complain(v, in, "must be a multiple of %s",
+        schema_message_complain(v, in, "must be a multiple of %s",
                          s->multiple_of->u.number.text);
     }
     return ok;
@@ -311,7 +311,7 @@ static bool check_array(validator *v, const schema *s, const instance *in)
                     return false;
                 subject subj = {in->subj, i + 1, NULL, NULL, NULL};
                 instance item = child_of(n->u.array.items[i], &subj, NULL);
-                message_complain(v, &item, "repeats item %zu", j + 1);
+                schema_message_complain(v, &item, "repeats item %zu", j + 1);
                 break;
             }
         }
@@ -323,7 +323,7 @@ static bool check_array(validator *v, const schema *s, const instance *in)
             found = check_item(&quiet, s->contains, in, i);
         if (!found) {
             ok = false;
-            message_complain(v, in, "has no item of the required kind");
+            schema_message_complain(v, in, "has no item of the required kind");
         }
     }
     return ok;
@@ -347,11 +347,11 @@ static void report_unknown_key(validator *v, const schema *s, const node *obj,
                                                    s->property_count)
                                   : -1;
     if (hint >= 0)
-        message_complain_at_key(v, obj, m, "unknown key '%s'; did you mean "
+        schema_message_complain_at_key(v, obj, m, "unknown key '%s'; did you mean "
                                            "'%s'?", m->key,
                                 s->property_names[hint]);
     else
-        message_complain_at_key(v, obj, m, "unknown key '%s'", m->key);
+        schema_message_complain_at_key(v, obj, m, "unknown key '%s'", m->key);
 }
 
 /* "properties", "patternProperties" and "additionalProperties", in one
@@ -384,7 +384,7 @@ static bool check_members(validator *v, const schema *s, const instance *in)
             described = true;
             if (r == REGEX_TOO_COMPLEX) {
                 ok = false;
-                message_complain_at_key(v, n, m, "key '%s' could not be "
+                schema_message_complain_at_key(v, n, m, "key '%s' could not be "
                                                  "checked against the pattern "
                                                  "'%s' (the check took too "
                                                  "long)", m->key, ps->pattern);
@@ -423,12 +423,12 @@ static bool check_required(validator *v, const schema *s, const instance *in,
         if (!v->d)
             return false;
         strbuf name = STRBUF_INIT;
-        const char *title = message_lookup_title(in->applied, key->u.string.s,
+        const char *title = schema_message_lookup_title(in->applied, key->u.string.s,
                                                  key->u.string.len);
-        message_put_key_with_title(&name, key->u.string.s, title);
-        message_complain_plain(v, in, "missing required key %s",
-                               sb_str(&name));
-        sb_release(&name);
+        schema_message_put_key_with_title(&name, key->u.string.s, title);
+        schema_message_complain_plain(v, in, "missing required key %s",
+                               strbuf_str(&name));
+        strbuf_release(&name);
     }
     return ok;
 }
@@ -452,7 +452,7 @@ static bool check_dependencies(validator *v, const schema *s,
                 if (finder_get(f, key->u.string.s, key->u.string.len))
                     continue;
                 ok = false;
-                message_complain_plain(v, in, "key '%s' requires key '%s'",
+                schema_message_complain_plain(v, in, "key '%s' requires key '%s'",
                                        dep->name, key->u.string.s);
             }
         }
@@ -486,7 +486,7 @@ static bool check_property_names(validator *v, const schema *s,
         ok = false;
         if (!v->d)
             return false;
-        message_complain_at_key(v, n, m, "key '%s' is not an allowed name",
+        schema_message_complain_at_key(v, n, m, "key '%s' is not an allowed name",
                                 m->key);
     }
     return ok;
@@ -501,13 +501,13 @@ static bool check_object(validator *v, const schema *s, const instance *in,
     bool ok = true;
     if (count < s->min_properties) {
         ok = false;
-        message_complain(v, in, "must have at least %zu %s", s->min_properties,
-                         message_plural(s->min_properties, "key", "keys"));
+        schema_message_complain(v, in, "must have at least %zu %s", s->min_properties,
+                         schema_message_plural(s->min_properties, "key", "keys"));
     }
     if (count > s->max_properties) {
         ok = false;
-        message_complain(v, in, "must have at most %zu %s", s->max_properties,
-                         message_plural(s->max_properties, "key", "keys"));
+        schema_message_complain(v, in, "must have at most %zu %s", s->max_properties,
+                         schema_message_plural(s->max_properties, "key", "keys"));
     }
     if (!ok && !v->d)
         return false;
@@ -553,11 +553,11 @@ static void put_branch_keys(strbuf *out, const schema_list *branches,
                 strmap_put(scratch, &listed, k, len, (void *)key) != key)
                 continue;
             if (listed_count++)
-                sb_puts(out, ", ");
-            const char *title = with_titles ? message_lookup_title(in->applied,
+                strbuf_puts(out, ", ");
+            const char *title = with_titles ? schema_message_lookup_title(in->applied,
                                                                    k, len)
                                             : NULL;
-            message_put_key_with_title(out, k, title);
+            schema_message_put_key_with_title(out, k, title);
         }
     }
     arena_free(scratch);
@@ -573,9 +573,9 @@ static void explain_no_match(validator *v, const schema_list *branches,
     if (required_only) {
         strbuf keys = STRBUF_INIT;
         put_branch_keys(&keys, branches, NULL, in, true, false);
-        message_complain_plain(v, in, "missing required key: one of %s",
-                               sb_str(&keys));
-        sb_release(&keys);
+        schema_message_complain_plain(v, in, "missing required key: one of %s",
+                               strbuf_str(&keys));
+        strbuf_release(&keys);
         return;
     }
     diag_sink *best = NULL;
@@ -611,11 +611,11 @@ static void explain_no_match(validator *v, const schema_list *branches,
     for (size_t i = 0; i < expected.count; i++)
         schema_types_add(&out->expected, (json_type)expected.types[i]);
     strbuf names = STRBUF_INIT;
-    message_put_type_list(&names, &expected);
-    sb_printf(&names, ", not %s", message_type_phrase(in->n));
-    message_put_quote_hint(&names, &expected, in->n);
-    message_complain(v, in, "must be %s", sb_str(&names));
-    sb_release(&names);
+    schema_message_put_type_list(&names, &expected);
+    strbuf_printf(&names, ", not %s", schema_message_type_phrase(in->n));
+    schema_message_put_quote_hint(&names, &expected, in->n);
+    schema_message_complain(v, in, "must be %s", strbuf_str(&names));
+    strbuf_release(&names);
 }
 
 NOINLINE
@@ -657,16 +657,16 @@ static bool check_one_of(validator *v, const schema *s, const instance *in,
             /* "required" says nothing of what is not a mapping: every
              * branch matches; the type message, if any, says what is wrong */
             if (!out->type_failed)
-                message_complain(v, in, "matches more than one of the "
+                schema_message_complain(v, in, "matches more than one of the "
                                         "allowed forms");
         } else if (matched_required_only) {
             strbuf keys = STRBUF_INIT;
             put_branch_keys(&keys, &s->one_of, matched, in, false, true);
-            message_complain_plain(v, in, "only one of %s may be given",
-                                   sb_str(&keys));
-            sb_release(&keys);
+            schema_message_complain_plain(v, in, "only one of %s may be given",
+                                   strbuf_str(&keys));
+            strbuf_release(&keys);
         } else {
-            message_complain(v, in, "matches more than one of the allowed "
+            schema_message_complain(v, in, "matches more than one of the allowed "
                                     "forms");
         }
     }
@@ -697,7 +697,7 @@ static bool check_combinators(validator *v, const schema *s,
         outcome ignored = {0};
         if (validate(&quiet, s->not_schema, in, &ignored)) {
             ok = false;
-            message_complain(v, in, "has a form that is not allowed here");
+            schema_message_complain(v, in, "has a form that is not allowed here");
         }
     }
     if (s->if_schema && (ok || v->d)) {
@@ -719,11 +719,11 @@ static bool check_ref(validator *v, const schema *s, const instance *in,
     if (!s->ref_target) {
         if (v->d) {
             strbuf subj = STRBUF_INIT;
-            message_put_subject(&subj, in->subj);
-            message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
-                                          "does not resolve", sb_str(&subj),
+            schema_message_put_subject(&subj, in->subj);
+            schema_message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
+                                          "does not resolve", strbuf_str(&subj),
                                    s->ref_uri);
-            sb_release(&subj);
+            strbuf_release(&subj);
         }
         return false;
     }
@@ -732,11 +732,11 @@ static bool check_ref(validator *v, const schema *s, const instance *in,
             continue;
         if (v->d) {
             strbuf subj = STRBUF_INIT;
-            message_put_subject(&subj, in->subj);
-            message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
+            schema_message_put_subject(&subj, in->subj);
+            schema_message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
                                           "leads back to itself",
-                                   sb_str(&subj), s->ref_uri);
-            sb_release(&subj);
+                                   strbuf_str(&subj), s->ref_uri);
+            strbuf_release(&subj);
         }
         return false;
     }
@@ -751,16 +751,16 @@ static bool validate(validator *v, const schema *s, const instance *in,
 {
     if (s->is_boolean) {
         if (!s->accepts)
-            message_complain(v, in, "is not allowed here");
+            schema_message_complain(v, in, "is not allowed here");
         return s->accepts;
     }
     if (v->depth >= VALIDATE_MAX_DEPTH) {
         if (v->d) {
             strbuf subj = STRBUF_INIT;
-            message_put_subject(&subj, in->subj);
-            message_complain_plain(v, in, "cannot check %s: the schema nests "
-                                          "too deeply here", sb_str(&subj));
-            sb_release(&subj);
+            schema_message_put_subject(&subj, in->subj);
+            schema_message_complain_plain(v, in, "cannot check %s: the schema nests "
+                                          "too deeply here", strbuf_str(&subj));
+            strbuf_release(&subj);
         }
         return false;
     }

@@ -75,11 +75,11 @@ static uri_parts uri_split(const char *s)
 static void remove_dot_segments(strbuf *out, const char *path, size_t n)
 {
     strbuf in = STRBUF_INIT;
-    sb_add(&in, path, n);
-    const char *p = sb_str(&in);
+    strbuf_add(&in, path, n);
+    const char *p = strbuf_str(&in);
     size_t left = in.len;
-    sb_reset(out);
-    sb_add(out, "", 0);
+    strbuf_reset(out);
+    strbuf_add(out, "", 0);
     while (left) {
         if (left >= 3 && memcmp(p, "../", 3) == 0) {
             p += 3, left -= 3;
@@ -88,7 +88,7 @@ static void remove_dot_segments(strbuf *out, const char *path, size_t n)
         } else if (left >= 3 && memcmp(p, "/./", 3) == 0) {
             p += 2, left -= 2;
         } else if (left == 2 && memcmp(p, "/.", 2) == 0) {
-            sb_putc(out, '/');
+            strbuf_putc(out, '/');
             left = 0;
         } else if ((left >= 4 && memcmp(p, "/../", 4) == 0) ||
                    (left == 3 && memcmp(p, "/..", 3) == 0)) {
@@ -99,7 +99,7 @@ static void remove_dot_segments(strbuf *out, const char *path, size_t n)
                 out->len--;
             out->buf[out->len] = '\0';
             if (!left)
-                sb_putc(out, '/');
+                strbuf_putc(out, '/');
         } else if ((left == 1 && p[0] == '.') ||
                    (left == 2 && memcmp(p, "..", 2) == 0)) {
             left = 0;
@@ -107,18 +107,18 @@ static void remove_dot_segments(strbuf *out, const char *path, size_t n)
             size_t seg = p[0] == '/' ? 1 : 0;
             while (seg < left && p[seg] != '/')
                 seg++;
-            sb_add(out, p, seg);
+            strbuf_add(out, p, seg);
             p += seg, left -= seg;
         }
     }
-    sb_release(&in);
+    strbuf_release(&in);
 }
 
 static void put_lower(strbuf *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        sb_putc(out, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+        strbuf_putc(out, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
     }
 }
 
@@ -141,22 +141,22 @@ char *uri_resolve(const char *base_uri, const char *ref_uri)
         } else {
             authority = base.authority;
             if (ref.path.len == 0) {
-                sb_add(&path, base.path.s, base.path.len);
+                strbuf_add(&path, base.path.s, base.path.len);
                 query = ref.query.defined ? ref.query : base.query;
             } else {
                 if (ref.path.s[0] == '/') {
-                    sb_add(&merged, ref.path.s, ref.path.len);
+                    strbuf_add(&merged, ref.path.s, ref.path.len);
                 } else if (base.authority.defined && base.path.len == 0) {
-                    sb_putc(&merged, '/');
-                    sb_add(&merged, ref.path.s, ref.path.len);
+                    strbuf_putc(&merged, '/');
+                    strbuf_add(&merged, ref.path.s, ref.path.len);
                 } else {
                     size_t keep = base.path.len;
                     while (keep && base.path.s[keep - 1] != '/')
                         keep--;
-                    sb_add(&merged, base.path.s, keep);
-                    sb_add(&merged, ref.path.s, ref.path.len);
+                    strbuf_add(&merged, base.path.s, keep);
+                    strbuf_add(&merged, ref.path.s, ref.path.len);
                 }
-                remove_dot_segments(&path, sb_str(&merged), merged.len);
+                remove_dot_segments(&path, strbuf_str(&merged), merged.len);
                 query = ref.query;
             }
         }
@@ -164,23 +164,23 @@ char *uri_resolve(const char *base_uri, const char *ref_uri)
     strbuf out = STRBUF_INIT;
     if (scheme.defined) {
         put_lower(&out, scheme.s, scheme.len);
-        sb_putc(&out, ':');
+        strbuf_putc(&out, ':');
     }
     if (authority.defined) {
-        sb_puts(&out, "//");
-        sb_add(&out, authority.s, authority.len);
+        strbuf_puts(&out, "//");
+        strbuf_add(&out, authority.s, authority.len);
     }
-    sb_add(&out, sb_str(&path), path.len);
+    strbuf_add(&out, strbuf_str(&path), path.len);
     if (query.defined) {
-        sb_putc(&out, '?');
-        sb_add(&out, query.s, query.len);
+        strbuf_putc(&out, '?');
+        strbuf_add(&out, query.s, query.len);
     }
     if (ref.fragment.defined) {
-        sb_putc(&out, '#');
-        sb_add(&out, ref.fragment.s, ref.fragment.len);
+        strbuf_putc(&out, '#');
+        strbuf_add(&out, ref.fragment.s, ref.fragment.len);
     }
-    sb_release(&path);
-    sb_release(&merged);
+    strbuf_release(&path);
+    strbuf_release(&merged);
     return out.buf ? out.buf : xstrdup("");
 }
 
@@ -192,19 +192,19 @@ size_t uri_fragment_start(const char *uri)
 char *uri_percent_decode(const char *s, size_t n, size_t *len)
 {
     strbuf out = STRBUF_INIT;
-    sb_add(&out, "", 0);
+    strbuf_add(&out, "", 0);
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '%') {
-            sb_putc(&out, s[i]);
+            strbuf_putc(&out, s[i]);
             continue;
         }
         int hi = i + 1 < n ? ascii_hex_value(s[i + 1]) : -1;
         int lo = i + 2 < n ? ascii_hex_value(s[i + 2]) : -1;
         if (hi < 0 || lo < 0) {
-            sb_release(&out);
+            strbuf_release(&out);
             return NULL;
         }
-        sb_putc(&out, (char)(hi * 16 + lo));
+        strbuf_putc(&out, (char)(hi * 16 + lo));
         i += 2;
     }
     *len = out.len;

@@ -38,11 +38,11 @@ static const char *joined(deadline_list *l, const plan_units *u)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < u->count; i++) {
         if (i)
-            sb_puts(&sb, "; ");
-        sb_puts(&sb, u->items[i].s);
+            strbuf_puts(&sb, "; ");
+        strbuf_puts(&sb, u->items[i].s);
     }
-    const char *s = arena_strdup(l->a, sb_str(&sb));
-    sb_release(&sb);
+    const char *s = arena_strdup(l->a, strbuf_str(&sb));
+    strbuf_release(&sb);
     return s;
 }
 

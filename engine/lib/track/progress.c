@@ -109,9 +109,9 @@ const plan_activity *progress_find_activity(const plan *p, const char *id,
 static void list_keys(strbuf *sb, const when *w, size_t max)
 {
     for (size_t i = 0; i < w->count && i < max; i++)
-        sb_printf(sb, "%s%s", i ? ", " : "", w->windows[i].key);
+        strbuf_printf(sb, "%s%s", i ? ", " : "", w->windows[i].key);
     if (w->count > max)
-        sb_puts(sb, ", ...");
+        strbuf_puts(sb, ", ...");
 }
 
 static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
@@ -126,8 +126,8 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
         strbuf why = STRBUF_INIT;
         date_explain(st, &out->date, &why);
         diag_at_node(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
-                     r->date_text.s, sb_str(&why));
-        sb_release(&why);
+                     r->date_text.s, strbuf_str(&why));
+        strbuf_release(&why);
         return false;
     }
     if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {
@@ -190,8 +190,8 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
         list_keys(&keys, w, 6);
         diag_at_node(d, DIAG_ERROR, r->activity.at,
                      "activity '%s' has %zu occurrences; say which one with "
-                     "'occurrence:' (%s)", r->activity.s, w->count, sb_str(&keys));
-        sb_release(&keys);
+                     "'occurrence:' (%s)", r->activity.s, w->count, strbuf_str(&keys));
+        strbuf_release(&keys);
         return false;
     }
     const when_window *x = strmap_get(occurrences, r->occurrence.s, strlen(r->occurrence.s));
@@ -213,8 +213,8 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
     else
         diag_at_node(d, DIAG_ERROR, r->occurrence.at,
                      "activity '%s' has no occurrence '%s'; its occurrences: %s",
-                     r->activity.s, r->occurrence.s, sb_str(&keys));
-    sb_release(&keys);
+                     r->activity.s, r->occurrence.s, strbuf_str(&keys));
+    strbuf_release(&keys);
     free(names);
     return false;
 }
@@ -228,12 +228,12 @@ static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
     strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, fmt, ap);
     va_end(ap);
     const node_member *m = v->member;
     diag *r = diag_at(d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span, "%s",
-                      sb_str(&msg));
-    sb_release(&msg);
+                      strbuf_str(&msg));
+    strbuf_release(&msg);
     return r;
 }
 
@@ -271,10 +271,10 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
         } else {
             strbuf list = STRBUF_INIT;
             for (size_t k = 0; k < n; k++)
-                sb_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
+                strbuf_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
             report_name(d, v, "activity '%s' has no target '%s'; its targets: %s",
-                        r->activity.s, v->name.s, sb_str(&list));
-            sb_release(&list);
+                        r->activity.s, v->name.s, strbuf_str(&list));
+            strbuf_release(&list);
         }
         free(names);
     }

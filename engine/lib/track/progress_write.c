@@ -18,17 +18,17 @@
 
 static void put_line_start(strbuf *out, const char *nl, size_t indent, const char *text)
 {
-    sb_puts(out, nl);
-    sb_repeat(out, ' ', indent);
-    sb_puts(out, text);
+    strbuf_puts(out, nl);
+    strbuf_repeat(out, ' ', indent);
+    strbuf_puts(out, text);
 }
 
 static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent, const char *nl)
 {
     char day[11];
     date_format_iso(e->date, day);
-    sb_repeat(out, ' ', indent);
-    sb_printf(out, "- date: %s", day);
+    strbuf_repeat(out, ' ', indent);
+    strbuf_printf(out, "- date: %s", day);
     put_line_start(out, nl, indent, "  activity: ");
     yaml_write_quoted(out, e->activity);
     if (e->occurrence) {
@@ -36,17 +36,17 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
         yaml_write_quoted(out, e->occurrence);
     }
     put_line_start(out, nl, indent, "  state: ");
-    sb_puts(out, progress_state_name(e->state));
+    strbuf_puts(out, progress_state_name(e->state));
     if (e->percent >= 0) {
         put_line_start(out, nl, indent, "  percent: ");
-        sb_printf(out, "%d", e->percent);
+        strbuf_printf(out, "%d", e->percent);
     }
     if (e->nvalues) {
         put_line_start(out, nl, indent, "  values:");
         for (size_t i = 0; i < e->nvalues; i++) {
             put_line_start(out, nl, indent, "    ");
             yaml_write_quoted(out, e->values[i].name);
-            sb_printf(out, ": %.15g", e->values[i].value);
+            strbuf_printf(out, ": %.15g", e->values[i].value);
         }
     }
     if (e->note) {
@@ -64,7 +64,7 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
         put_line_start(out, nl, indent, "  by: ");
         yaml_write_quoted(out, e->by);
     }
-    sb_puts(out, nl);
+    strbuf_puts(out, nl);
 }
 
 /* The column of the "-" before the first item of a block list: the item's
@@ -88,12 +88,12 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
                       strbuf *err)
 {
     if (!root || root->kind != NODE_OBJECT || root->u.object.count == 0) {
-        sb_error(err, "the log is not a mapping with 'plan' and 'records'");
+        strbuf_error(err, "the log is not a mapping with 'plan' and 'records'");
         return false;
     }
     const node_member *last = &root->u.object.members[root->u.object.count - 1];
     if (strcmp(last->key, "records") != 0) {
-        sb_error(err, "'records' is not the last key of the log, so a record cannot "
+        strbuf_error(err, "'records' is not the last key of the log, so a record cannot "
                  "be added at its end; move 'records' to the end of the file");
         return false;
     }
@@ -105,13 +105,13 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     }
     if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
         old->text[list->pos.offset] == '[') {
-        sb_error(err, "'records' is not written as a block list (one '- ' per "
+        strbuf_error(err, "'records' is not written as a block list (one '- ' per "
                  "record); write 'records:' with nothing after it when the log is "
                  "empty");
         return false;
     }
     if (!dash_column(old, list->u.array.items[0], indent)) {
-        sb_error(err, "the first record of 'records' does not start a line with '- '");
+        strbuf_error(err, "the first record of 'records' does not start a line with '- '");
         return false;
     }
     return true;
@@ -122,14 +122,14 @@ bool progress_write_append(const source *old, const node *root, const char *plan
                    strbuf *err)
 {
     if (!old) {
-        sb_printf(out, "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
+        strbuf_printf(out, "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
                        "# Mỗi lần cập nhật là một bản ghi mới ở cuối danh sách "
                        "(kehoach update);\n"
                        "# có thể sửa bằng tay, nhưng không xóa bản ghi cũ.\n",
                   plan_id);
         if (schema_comment)
-            sb_printf(out, "%s\n", schema_comment);
-        sb_printf(out, "plan: %s\nrecords:\n", plan_id);
+            strbuf_printf(out, "%s\n", schema_comment);
+        strbuf_printf(out, "plan: %s\nrecords:\n", plan_id);
         put_entry(out, e, 0, "\n");
         return true;
     }
@@ -138,9 +138,9 @@ bool progress_write_append(const source *old, const node *root, const char *plan
         return false;
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
-    sb_add(out, old->text, old->len);
+    strbuf_add(out, old->text, old->len);
     if (old->len && old->text[old->len - 1] != '\n')
-        sb_puts(out, nl);
+        strbuf_puts(out, nl);
     put_entry(out, e, indent, nl);
     return true;
 }
@@ -158,10 +158,10 @@ char *progress_write_schema_comment(const source *plan_src)
             strncmp(line + len - k, plan_schema, k) != 0)
             continue;
         strbuf sb = STRBUF_INIT;
-        sb_add(&sb, line, len - k);
-        sb_puts(&sb, "progress.schema.json");
-        char *s = xstrdup(sb_str(&sb));
-        sb_release(&sb);
+        strbuf_add(&sb, line, len - k);
+        strbuf_puts(&sb, "progress.schema.json");
+        char *s = xstrdup(strbuf_str(&sb));
+        strbuf_release(&sb);
         return s;
     }
     return NULL;
