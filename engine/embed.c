@@ -49,7 +49,8 @@ int main(int argc, char **argv)
         fseek(in, 0, SEEK_END);
         long size = ftell(in);
         fclose(in);
-        fprintf(out, "    {\"%s\", (const char *)file_%d, %ld},\n", base_name(argv[i]), i - 2, size);
+        fprintf(out, "    {\"%s\", (const char *)file_%d, %ld},\n",
+                base_name(argv[i]), i - 2, size);
     }
     fprintf(out, "};\nconst size_t embedded_files_count = %d;\n", argc - 2);
     if (fclose(out) != 0) {

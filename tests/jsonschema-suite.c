@@ -47,8 +47,8 @@ static void count_reason(tally *t, const char *reason)
             return;
         }
     }
-    t->reasons = realloc(t->reasons,
-                         (t->reason_count + 1) * sizeof *t->reasons);
+    t->reasons =
+        realloc(t->reasons, (t->reason_count + 1) * sizeof *t->reasons);
     if (!t->reasons) {
         perror("jsonschema-suite");
         exit(2);
@@ -93,8 +93,9 @@ static void fail_case(tally *t, const char *file, const node *group,
 #define SKIP_REMOTE "remote schema not shipped"
 #define SKIP_KEYWORD "schema refused for a keyword outside draft-07"
 #define SKIP_FORMAT "format is an annotation in this engine"
-#define SKIP_CONTENT "contentMediaType and contentEncoding are annotations " \
-                     "in this engine"
+#define SKIP_CONTENT                                        \
+    "contentMediaType and contentEncoding are annotations " \
+    "in this engine"
 
 /* Why a whole group is skipped, judged from the diagnostics of adding its
  * schema and checking its refs: stores the reason and returns the first
@@ -142,15 +143,19 @@ static bool check_case(tally *t, const char *file, const node *group,
     bool quiet = schema_validate(root, data, NULL);
     bool ok = false;
     if (loud != quiet)
-        fail_case(t, file, group, test, "the quiet and the reporting "
-                                        "validation disagree", d);
+        fail_case(t, file, group, test,
+                  "the quiet and the reporting "
+                  "validation disagree",
+                  d);
     else if (loud != (diag_errors(d) == 0))
-        fail_case(t, file, group, test, "the verdict and the diagnostics "
-                                        "disagree", d);
+        fail_case(t, file, group, test,
+                  "the verdict and the diagnostics "
+                  "disagree",
+                  d);
     else if (loud != valid->u.boolean)
-        fail_case(t, file, group, test, valid->u.boolean
-                                            ? "expected valid, got invalid"
-                                            : "expected invalid, got valid",
+        fail_case(t, file, group, test,
+                  valid->u.boolean ? "expected valid, got invalid"
+                                   : "expected invalid, got valid",
                   d);
     else
         ok = true;
@@ -239,7 +244,8 @@ static void run_file(tally *t, const char *folder, const char *file)
     if (!groups || groups->kind != NODE_ARRAY) {
         strbuf out = STRBUF_INIT;
         diag_format_text(d, &out, false);
-        printf("FAILED %s: not a list of test groups\n%s", file, strbuf_str(&out));
+        printf("FAILED %s: not a list of test groups\n%s", file,
+               strbuf_str(&out));
         strbuf_release(&out);
         t->failed++;
     } else {

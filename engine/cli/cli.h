@@ -7,23 +7,22 @@
 #ifndef KEHOACH_CLI_H
 #define KEHOACH_CLI_H
 
-
 #include <stdbool.h>
 #include <stdio.h>
 #include "kehoach.h"
 
 /* Exit codes, documented in docs/commands.md. */
 enum {
-    EXIT_VALID = 0,      /* no problems */
-    EXIT_PROBLEMS = 1,   /* the input has problems */
-    EXIT_USAGE = 2,      /* the command line is wrong */
-    EXIT_IO = 3,         /* a file could not be read or written */
-    EXIT_INTERNAL = 4,   /* a bug, or a broken installation */
+    EXIT_VALID = 0,    /* no problems */
+    EXIT_PROBLEMS = 1, /* the input has problems */
+    EXIT_USAGE = 2,    /* the command line is wrong */
+    EXIT_IO = 3,       /* a file could not be read or written */
+    EXIT_INTERNAL = 4, /* a bug, or a broken installation */
 };
 
 typedef struct cli_command {
     const char *name;
-    int (*run)(int argc, char **argv);   /* argv[0] is the command name */
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
     const char *summary;
     const char *help;
 } cli_command;
@@ -38,15 +37,15 @@ extern const cli_command cmd_validate_info;
 /* --- options ---------------------------------------------------------- */
 
 typedef struct cli_option {
-    const char *name;      /* long name without "--" */
-    char short_name;       /* 0 when none */
+    const char *name; /* long name without "--" */
+    char short_name;  /* 0 when none */
     bool takes_value;
 } cli_option;
 
 typedef struct cli_args {
-    int option;            /* index into the table, -1 for a positional argument */
-    const char *name;      /* its long name, NULL for a positional argument */
-    const char *value;     /* the option's value, or the positional argument */
+    int option;        /* index into the table, -1 for a positional argument */
+    const char *name;  /* its long name, NULL for a positional argument */
+    const char *value; /* the option's value, or the positional argument */
 } cli_args;
 
 /* Parses argv[1..argc) against options (ended by a NULL name). Calls
@@ -67,24 +66,25 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * plan read names it; did you mean 'Y'?", up to UNITS_HINTS names;
  * returns EXIT_USAGE), a note on stderr when it was found only without
  * diacritics ("unit 'So Y te' taken as 'Sở Y tế'"), else EXIT_VALID. */
-int cli_unit_found(const char *command, const char *unit, const orgunits_query *q);
+int cli_unit_found(const char *command, const char *unit,
+                   const orgunits_query *q);
 
 /* --- the commands that read the plans (plans.c) ----------------------- */
 
 /* The options such a command shares and its run over the plans. */
 typedef struct cli_plans {
     const char *command;
-    const char *const *formats;    /* --format names, as the command's enum */
+    const char *const *formats; /* --format names, as the command's enum */
     size_t nformats;
-    const char **paths;            /* PATH...; none given: plans/ */
+    const char **paths; /* PATH...; none given: plans/ */
     size_t npaths;
-    date as_of;                    /* --as-of; its default is the command's */
+    date as_of; /* --as-of; its default is the command's */
     bool has_as_of;
-    const char *unit;              /* --unit, NULL without */
-    int format;                    /* --format, an index into formats */
-    const char *output;            /* -o, NULL for the standard output */
-    orgunits_query *unit_query;    /* what the plans read say of --unit */
-    diag_sink *d;                  /* the problems, once checked */
+    const char *unit;           /* --unit, NULL without */
+    int format;                 /* --format, an index into formats */
+    const char *output;         /* -o, NULL for the standard output */
+    orgunits_query *unit_query; /* what the plans read say of --unit */
+    diag_sink *d;               /* the problems, once checked */
     validate_result result;
 } cli_plans;
 
@@ -148,7 +148,8 @@ date cli_today(void);
 /* Prints one line (the newline is added) to out, made visible (visible.h):
  * every message that quotes a file name, an argument, an error text or a
  * plan's words goes through here, so none can act on the terminal. */
-void cli_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_line(FILE *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Writes the buffer to the stream; false on a write error. */
 bool cli_write(FILE *out, const strbuf *sb);
@@ -168,6 +169,7 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
 /* Writes out to the file at path all at once (path NULL: to stdout),
  * replacing it or (OUTFILE_NEW) only where there is none (outfile.h).
  * Returns EXIT_VALID, or EXIT_IO after saying why. */
-int cli_emit(const char *command, const char *path, outfile_mode mode, const strbuf *out);
+int cli_emit(const char *command, const char *path, outfile_mode mode,
+             const strbuf *out);
 
 #endif

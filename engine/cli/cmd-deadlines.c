@@ -39,7 +39,8 @@ static const char *const formats[] = {"text", "json", "csv", "ics"};
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    static const char *const roles[] = {"any", "lead", "partner"};   /* as the enum */
+    static const char *const roles[] = {"any", "lead",
+                                        "partner"}; /* as the enum */
     int choice;
     switch (arg->option) {
     case OPT_WITHIN:
@@ -77,15 +78,20 @@ static int show_deadlines(options *o, int argc, char **argv)
     if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
         return EXIT_USAGE;
     if (o->role != DEADLINE_ANY_ROLE && !p->unit)
-        return cli_usage_error("deadlines", "--role %s needs --unit: the unit whose role it "
-                               "is", o->role == DEADLINE_LEAD_ONLY ? "lead" : "partner");
+        return cli_usage_error("deadlines",
+                               "--role %s needs --unit: the unit whose role it "
+                               "is",
+                               o->role == DEADLINE_LEAD_ONLY ? "lead"
+                                                             : "partner");
     deadline_query q = {.as_of = p->has_as_of ? p->as_of : cli_today(),
-                        .unit = p->unit, .role = o->role};
+                        .unit = p->unit,
+                        .role = o->role};
     if (o->within) {
         if (!deadline_parse_within(o->within, q.as_of, &q.until))
-            return cli_usage_error("deadlines",
-                                   "'%s' is not a duration; write it like 30d, 6w, 3m or 1y",
-                                   o->within);
+            return cli_usage_error(
+                "deadlines",
+                "'%s' is not a duration; write it like 30d, 6w, 3m or 1y",
+                o->within);
         q.has_until = true;
     }
 

@@ -7,12 +7,11 @@
  * "# REVIEW" comment in the draft and a warning on stderr. */
 #include "cli.h"
 
-
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#define MAX_INPUT (8u << 20)      /* a plan's text is tens of KiB */
+#define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
 
 typedef struct options {
     const char *input, *output, *id;
@@ -39,9 +38,15 @@ static bool on_arg(const cli_args *arg, void *ctx)
         else
             o->input = arg->value;
         return true;
-    case OPT_OUTPUT: o->output = arg->value; return true;
-    case OPT_ID: o->id = arg->value; return true;
-    case OPT_FORCE: o->force = true; return true;
+    case OPT_OUTPUT:
+        o->output = arg->value;
+        return true;
+    case OPT_ID:
+        o->id = arg->value;
+        return true;
+    case OPT_FORCE:
+        o->force = true;
+        return true;
     }
     return false;
 }
@@ -54,15 +59,22 @@ static int cmd_import(int argc, char **argv)
     if (!o.input)
         return cli_usage_error("import", "name the text file to import");
     if (o.extra)
-        return cli_usage_error("import", "import one file at a time (%zu more given)",
+        return cli_usage_error("import",
+                               "import one file at a time (%zu more given)",
                                o.extra);
     if (o.id && !import_plan_id_valid(o.id))
-        return cli_usage_error("import", "'%s' is not a plan id: use lower-case letters, "
-                               "digits and single hyphens, as in hai-phong-nkt-2026", o.id);
+        return cli_usage_error(
+            "import",
+            "'%s' is not a plan id: use lower-case letters, "
+            "digits and single hyphens, as in hai-phong-nkt-2026",
+            o.id);
     struct stat st;
     if (o.output && !o.force && lstat(o.output, &st) == 0) {
-        cli_line(stderr, "kehoach import: '%s' already exists; the draft would replace it "
-                 "(use --force to overwrite)", o.output);
+        cli_line(
+            stderr,
+            "kehoach import: '%s' already exists; the draft would replace it "
+            "(use --force to overwrite)",
+            o.output);
         return EXIT_USAGE;
     }
 
@@ -71,20 +83,23 @@ static int cmd_import(int argc, char **argv)
     strbuf err = STRBUF_INIT;
     fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
     if (st_read == FILEIO_ERROR) {
-        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input, strbuf_str(&err));
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input,
+                 strbuf_str(&err));
         strbuf_release(&err);
         return EXIT_IO;
     }
     if (st_read == FILEIO_TOO_LARGE) {
-        cli_line(stderr, "kehoach import: '%s' is larger than %u MiB; a plan's text is "
-                 "far smaller: is it the right file?", o.input, MAX_INPUT >> 20);
+        cli_line(stderr,
+                 "kehoach import: '%s' is larger than %u MiB; a plan's text is "
+                 "far smaller: is it the right file?",
+                 o.input, MAX_INPUT >> 20);
         return EXIT_PROBLEMS;
     }
 
     arena *a = arena_new();
     source *src = source_new(o.input, text, len);
-    const char *id = o.id ? o.id
-                          : import_plan_id(a, o.output ? o.output : o.input);
+    const char *id =
+        o.id ? o.id : import_plan_id(a, o.output ? o.output : o.input);
     import_doc doc;
     import_text_read(a, src->text, src->len, &doc);
     diag_sink *warnings = diag_sink_new(0);
@@ -98,23 +113,32 @@ static int cmd_import(int argc, char **argv)
 
     int code = EXIT_VALID;
     if (draft.activities == 0) {
-        cli_line(stderr, "kehoach import: no activity found in '%s': is it the text of a "
-                 "plan (kế hoạch)? nothing written", o.input);
+        cli_line(
+            stderr,
+            "kehoach import: no activity found in '%s': is it the text of a "
+            "plan (kế hoạch)? nothing written",
+            o.input);
         code = EXIT_PROBLEMS;
     } else {
         strbuf out = STRBUF_INIT;
         import_plan_yaml(&draft, &out);
-        code = cli_emit("import", o.output, o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
+        code = cli_emit("import", o.output,
+                        o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
         strbuf_release(&out);
         if (code == EXIT_VALID) {
             size_t sections = draft.nsections;
-            cli_line(stderr, "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
+            cli_line(stderr,
+                     "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
                      "%zu %s marked for review",
                      o.output ? "wrote " : "", o.output ? o.output : "",
-                     o.output ? ": " : "", sections, sections == 1 ? "section" : "sections",
-                     draft.activities, draft.activities == 1 ? "activity" : "activities",
-                     draft.nbasis, draft.nbasis == 1 ? "document cited" : "documents cited",
-                     draft.nreports, draft.nreports == 1 ? "reporting duty" : "reporting duties",
+                     o.output ? ": " : "", sections,
+                     sections == 1 ? "section" : "sections", draft.activities,
+                     draft.activities == 1 ? "activity" : "activities",
+                     draft.nbasis,
+                     draft.nbasis == 1 ? "document cited" : "documents cited",
+                     draft.nreports,
+                     draft.nreports == 1 ? "reporting duty"
+                                         : "reporting duties",
                      draft.review, draft.review == 1 ? "place" : "places");
         }
     }

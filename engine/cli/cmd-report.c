@@ -9,7 +9,6 @@
  * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
-
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -99,8 +98,10 @@ static int check_template_name(const char *name)
         fileio_kind kind = fileio_kind_of(name, &err);
         int code = EXIT_VALID;
         if (kind != FILEIO_FILE) {
-            cli_line(stderr, "kehoach report: cannot read the template '%s': %s", name,
-                     kind == FILEIO_MISSING ? strbuf_str(&err) : "it is a folder");
+            cli_line(stderr,
+                     "kehoach report: cannot read the template '%s': %s", name,
+                     kind == FILEIO_MISSING ? strbuf_str(&err)
+                                            : "it is a folder");
             code = EXIT_IO;
         }
         strbuf_release(&err);
@@ -114,18 +115,24 @@ static int check_template_name(const char *name)
     }
     long hint = vntext_suggest(name, template_builtin_names, n);
     if (hint >= 0)
-        return cli_usage_error("report", "no built-in template '%s'; did you mean '%s'?",
+        return cli_usage_error("report",
+                               "no built-in template '%s'; did you mean '%s'?",
                                name, template_builtin_names[hint]);
-    return cli_usage_error("report", "no built-in template '%s': use ministry, audit or a "
-                           "template file (NAME.template.yaml)", name);
+    return cli_usage_error(
+        "report",
+        "no built-in template '%s': use ministry, audit or a "
+        "template file (NAME.template.yaml)",
+        name);
 }
 
 static int print_template_problems(diag_sink *d)
 {
     strbuf problems = STRBUF_INIT;
     diag_format_text(d, &problems, false);
-    strbuf_printf(&problems, "kehoach report: the template has %zu error%s; no report written\n",
-              diag_errors(d), diag_errors(d) == 1 ? "" : "s");
+    strbuf_printf(
+        &problems,
+        "kehoach report: the template has %zu error%s; no report written\n",
+        diag_errors(d), diag_errors(d) == 1 ? "" : "s");
     cli_write(stderr, &problems);
     strbuf_release(&problems);
     return EXIT_PROBLEMS;
@@ -137,7 +144,8 @@ static int render_report(cli_plans *o, const report_period *rp,
     strbuf err = STRBUF_INIT;
     outfile *out = outfile_open(o->output, OUTFILE_REPLACE, &err);
     if (!out) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output,
+                 strbuf_str(&err));
         strbuf_release(&err);
         return EXIT_IO;
     }
@@ -161,16 +169,20 @@ static int render_report(cli_plans *o, const report_period *rp,
     report_summary sum;
     bool written = report_end(r, &sum, &err);
     if (code == EXIT_VALID && sum.plans == 0) {
-        cli_line(stderr, "kehoach report: no plan meets the period %s (%s); no report "
-                 "written", rp->key, rp->label);
+        cli_line(stderr,
+                 "kehoach report: no plan meets the period %s (%s); no report "
+                 "written",
+                 rp->key, rp->label);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output,
+                 strbuf_str(&err));
         code = EXIT_IO;
     }
     if (code == EXIT_VALID && !outfile_commit(out, &err)) {
-        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output, strbuf_str(&err));
+        cli_line(stderr, "kehoach report: cannot write '%s': %s", o->output,
+                 strbuf_str(&err));
         code = EXIT_IO;
     } else if (code != EXIT_VALID) {
         outfile_discard(out);
@@ -178,16 +190,20 @@ static int render_report(cli_plans *o, const report_period *rp,
     if (code == EXIT_VALID) {
         char as_of[11];
         date_format_vn(o->as_of, as_of);
-        cli_line(stdout, "wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)",
-                 o->output, sum.plans, sum.plans == 1 ? "plan" : "plans", sum.sheets,
-                 sum.sheets == 1 ? "sheet" : "sheets", t->name, rp->key, as_of);
+        cli_line(stdout,
+                 "wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)",
+                 o->output, sum.plans, sum.plans == 1 ? "plan" : "plans",
+                 sum.sheets, sum.sheets == 1 ? "sheet" : "sheets", t->name,
+                 rp->key, as_of);
         if (sum.left_out)
             printf("left out %zu %s outside the period %s\n", sum.left_out,
                    sum.left_out == 1 ? "plan" : "plans", rp->key);
         if (sum.truncated)
-            printf("note: %zu %s longer than Excel's %u characters were cut and end "
-                   "with '…'\n", sum.truncated, sum.truncated == 1 ? "cell" : "cells",
-                   XLSX_MAX_TEXT);
+            printf(
+                "note: %zu %s longer than Excel's %u characters were cut and end "
+                "with '…'\n",
+                sum.truncated, sum.truncated == 1 ? "cell" : "cells",
+                XLSX_MAX_TEXT);
     }
     strbuf_release(&err);
     return code;
@@ -199,10 +215,13 @@ static int make_report(options *o, int argc, char **argv)
     if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
         return EXIT_USAGE;
     if (!p->output)
-        return cli_usage_error("report", "say where to write the workbook: -o FILE.xlsx");
+        return cli_usage_error("report",
+                               "say where to write the workbook: -o FILE.xlsx");
     if (!ends_with(p->output, ".xlsx"))
-        return cli_usage_error("report", "the report is an Excel workbook: name it "
-                               "FILE.xlsx, not '%s'", p->output);
+        return cli_usage_error("report",
+                               "the report is an Excel workbook: name it "
+                               "FILE.xlsx, not '%s'",
+                               p->output);
     if (!o->has_period)
         o->period = year_of(p->has_as_of ? p->as_of : cli_today());
     if (!p->has_as_of)

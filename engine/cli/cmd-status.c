@@ -18,12 +18,9 @@ typedef struct options {
 enum { OPT_AS_OF, OPT_UNIT, OPT_STATE, OPT_FORMAT, OPT_OUTPUT };
 
 static const cli_option option_table[] = {
-    [OPT_AS_OF] = {"as-of", 0, true},
-    [OPT_UNIT] = {"unit", 'u', true},
-    [OPT_STATE] = {"state", 's', true},
-    [OPT_FORMAT] = {"format", 'f', true},
-    [OPT_OUTPUT] = {"output", 'o', true},
-    {NULL, 0, false},
+    [OPT_AS_OF] = {"as-of", 0, true},     [OPT_UNIT] = {"unit", 'u', true},
+    [OPT_STATE] = {"state", 's', true},   [OPT_FORMAT] = {"format", 'f', true},
+    [OPT_OUTPUT] = {"output", 'o', true}, {NULL, 0, false},
 };
 
 /* As the enum. */

@@ -7,14 +7,13 @@
  * be read or written or the log was changed meanwhile. */
 #include "cli.h"
 
-
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PROBLEMS_PER_FILE 50
-#define LOCK_TIMEOUT_MS 120000   /* waiting writers queue in no set order */
+#define LOCK_TIMEOUT_MS 120000 /* waiting writers queue in no set order */
 
 typedef struct options {
     const char *plan, *activity;
@@ -22,13 +21,19 @@ typedef struct options {
     progress_write_entry entry;
     bool has_state, has_date;
     progress_write_value *values;
-    char **value_names;        /* the values' names as given, owned */
+    char **value_names; /* the values' names as given, owned */
     const char **evidence;
 } options;
 
 enum {
-    OPT_STATE, OPT_DATE, OPT_OCCURRENCE, OPT_PERCENT, OPT_VALUE, OPT_NOTE,
-    OPT_EVIDENCE, OPT_BY,
+    OPT_STATE,
+    OPT_DATE,
+    OPT_OCCURRENCE,
+    OPT_PERCENT,
+    OPT_VALUE,
+    OPT_NOTE,
+    OPT_EVIDENCE,
+    OPT_BY,
 };
 
 static const cli_option option_table[] = {
@@ -73,8 +78,10 @@ static bool on_arg(const cli_args *arg, void *ctx)
         else if (o->npositional == 1)
             o->activity = arg->value;
         else {
-            cli_usage_error("update", "unexpected argument '%s'; give the plan, then "
-                            "the activity", arg->value);
+            cli_usage_error("update",
+                            "unexpected argument '%s'; give the plan, then "
+                            "the activity",
+                            arg->value);
             return false;
         }
         o->npositional++;
@@ -97,17 +104,22 @@ static bool on_arg(const cli_args *arg, void *ctx)
     case OPT_PERCENT: {
         long v = strtol(arg->value, &end, 10);
         if (!*arg->value || *end || v < 0 || v > 100) {
-            cli_usage_error("update", "'%s' is not a percent; give a whole number "
-                            "from 0 to 100", arg->value);
+            cli_usage_error("update",
+                            "'%s' is not a percent; give a whole number "
+                            "from 0 to 100",
+                            arg->value);
             return false;
         }
         e->percent = (int)v;
         return true;
     }
     case OPT_VALUE:
-        if (!parse_value(arg->value, &o->values[e->nvalues], &o->value_names[e->nvalues])) {
-            cli_usage_error("update", "'%s' is not NAME=NUMBER (a target's name or "
-                            "number, and a number of at least 0)", arg->value);
+        if (!parse_value(arg->value, &o->values[e->nvalues],
+                         &o->value_names[e->nvalues])) {
+            cli_usage_error("update",
+                            "'%s' is not NAME=NUMBER (a target's name or "
+                            "number, and a number of at least 0)",
+                            arg->value);
             return false;
         }
         e->nvalues++;
@@ -130,15 +142,22 @@ static bool on_arg(const cli_args *arg, void *ctx)
 static void explain_not_found(const char *name, const locate_result *r)
 {
     strbuf msg = STRBUF_INIT;
-    strbuf_printf(&msg, "kehoach update: no plan file '%s', and no plan with that id "
-              "among the %zu file%s below the current folder", name, r->files,
-              r->files == 1 ? "" : "s");
+    strbuf_printf(&msg,
+                  "kehoach update: no plan file '%s', and no plan with that id "
+                  "among the %zu file%s below the current folder",
+                  name, r->files, r->files == 1 ? "" : "s");
     if (*r->stopped)
-        strbuf_printf(&msg, ", but the search was not complete: %s; give the plan's file "
-                  "instead", r->stopped);
+        strbuf_printf(
+            &msg,
+            ", but the search was not complete: %s; give the plan's file "
+            "instead",
+            r->stopped);
     for (size_t i = 0; i < r->nnear; i++)
-        strbuf_printf(&msg, "%s'%s'", i == 0 ? "; did you mean " : i + 1 < r->nnear ? ", "
-                  : " or ", r->near[i]);
+        strbuf_printf(&msg, "%s'%s'",
+                      i == 0             ? "; did you mean "
+                      : i + 1 < r->nnear ? ", "
+                                         : " or ",
+                      r->near[i]);
     if (r->nnear)
         strbuf_putc(&msg, '?');
     cli_line(stderr, "%s", strbuf_str(&msg));
@@ -157,16 +176,18 @@ static void print_problems(diag_sink *d)
 static int print_result(const options *o, const update_result *r)
 {
     const progress_write_entry *e = &o->entry;
-    print_problems(r->checks);          /* empty when nothing was checked */
+    print_problems(r->checks); /* empty when nothing was checked */
     if (r->status == UPDATE_REFUSED || r->status == UPDATE_RECORDED ||
         r->status == UPDATE_LOG_CHANGED || r->status == UPDATE_NOT_WRITTEN)
-        print_problems(r->problems);    /* the new record's */
+        print_problems(r->problems); /* the new record's */
     char day[11];
     switch (r->status) {
     case UPDATE_RECORDED:
         date_format_iso(e->date, day);
-        cli_line(stdout, "recorded in %s (record %zu): activity %s%s%s%s is %s "
-                 "as of %s", r->log_path, r->record_number, e->activity,
+        cli_line(stdout,
+                 "recorded in %s (record %zu): activity %s%s%s%s is %s "
+                 "as of %s",
+                 r->log_path, r->record_number, e->activity,
                  e->occurrence ? " (" : "", e->occurrence ? e->occurrence : "",
                  e->occurrence ? ")" : "", progress_state_name(e->state), day);
         return EXIT_VALID;
@@ -174,7 +195,8 @@ static int print_result(const options *o, const update_result *r)
         explain_not_found(o->plan, &r->located);
         return EXIT_PROBLEMS;
     case UPDATE_NOT_LOCKED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded", strbuf_str(&r->err));
+        cli_line(stderr, "kehoach update: %s; nothing was recorded",
+                 strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_INTERNAL:
         return EXIT_INTERNAL;
@@ -182,25 +204,31 @@ static int print_result(const options *o, const update_result *r)
         return EXIT_IO;
     case UPDATE_PLAN_ERRORS:
         fprintf(stderr, "kehoach update: the plan or its progress log has "
-                "errors; fix them first; nothing was recorded\n");
+                        "errors; fix them first; nothing was recorded\n");
         return EXIT_PROBLEMS;
     case UPDATE_CANNOT_APPEND:
-        cli_line(stderr, "kehoach update: cannot add a record to '%s': %s; "
-                 "nothing was recorded", r->log_path, strbuf_str(&r->err));
+        cli_line(stderr,
+                 "kehoach update: cannot add a record to '%s': %s; "
+                 "nothing was recorded",
+                 r->log_path, strbuf_str(&r->err));
         return EXIT_PROBLEMS;
     case UPDATE_REFUSED:
-        cli_line(stderr, "kehoach update: the record was refused; '%s' is "
-                 "unchanged", r->log_path);
+        cli_line(stderr,
+                 "kehoach update: the record was refused; '%s' is "
+                 "unchanged",
+                 r->log_path);
         return EXIT_PROBLEMS;
     case UPDATE_LOG_CHANGED:
-        cli_line(stderr, "kehoach update: %s; nothing was recorded; check it "
-                 "with 'kehoach validate', then run the update again", strbuf_str(&r->err));
+        cli_line(stderr,
+                 "kehoach update: %s; nothing was recorded; check it "
+                 "with 'kehoach validate', then run the update again",
+                 strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_NOT_WRITTEN:
         break;
     }
-    cli_line(stderr, "kehoach update: %s; '%s' is unchanged", strbuf_str(&r->err),
-             r->log_path);
+    cli_line(stderr, "kehoach update: %s; '%s' is unchanged",
+             strbuf_str(&r->err), r->log_path);
     return EXIT_IO;
 }
 
@@ -215,12 +243,16 @@ static int cmd_update(int argc, char **argv)
     if (!cli_parse("update", argc, argv, option_table, on_arg, &o))
         goto done;
     if (o.npositional < 2) {
-        cli_usage_error("update", o.npositional ? "which activity? give its id after "
-                        "the plan" : "give the plan (its file or id) and the activity");
+        cli_usage_error(
+            "update", o.npositional
+                          ? "which activity? give its id after "
+                            "the plan"
+                          : "give the plan (its file or id) and the activity");
         goto done;
     }
     if (!o.has_state) {
-        cli_usage_error("update", "say what the state is: --state in-progress, done "
+        cli_usage_error("update",
+                        "say what the state is: --state in-progress, done "
                         "or cancelled");
         goto done;
     }
@@ -229,7 +261,9 @@ static int cmd_update(int argc, char **argv)
         o.entry.date = today;
     o.entry.activity = o.activity;
     o.entry.values = o.values;
-    update_request req = {.plan = o.plan, .entry = o.entry, .today = today,
+    update_request req = {.plan = o.plan,
+                          .entry = o.entry,
+                          .today = today,
                           .lock_timeout_ms = LOCK_TIMEOUT_MS,
                           .max_problems = PROBLEMS_PER_FILE,
                           .pause = cli_test_stop};

@@ -22,28 +22,32 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-static void summary_text(const validate_result *r, const diag_sink *d, strbuf *out)
+static void summary_text(const validate_result *r, const diag_sink *d,
+                         strbuf *out)
 {
     size_t errors = diag_errors(d), warnings = diag_warnings(d);
     strbuf_printf(out, "checked %zu %s: %zu %s, %zu %s", r->nfiles,
-              plural(r->nfiles, "file", "files"), r->plans,
-              plural(r->plans, "plan", "plans"), r->activities,
-              plural(r->activities, "activity", "activities"));
+                  plural(r->nfiles, "file", "files"), r->plans,
+                  plural(r->plans, "plan", "plans"), r->activities,
+                  plural(r->activities, "activity", "activities"));
     if (r->registries)
         strbuf_printf(out, ", %zu %s", r->registries,
-                  plural(r->registries, "unit registry", "unit registries"));
+                      plural(r->registries, "unit registry",
+                             "unit registries"));
     if (r->logs)
         strbuf_printf(out, ", %zu %s (%zu %s)", r->logs,
-                  plural(r->logs, "progress log", "progress logs"), r->records,
-                  plural(r->records, "record", "records"));
+                      plural(r->logs, "progress log", "progress logs"),
+                      r->records, plural(r->records, "record", "records"));
     if (r->templates)
         strbuf_printf(out, ", %zu %s", r->templates,
-                  plural(r->templates, "report template", "report templates"));
+                      plural(r->templates, "report template",
+                             "report templates"));
     if (!errors && !warnings)
         strbuf_puts(out, "; no problems found\n");
     else
-        strbuf_printf(out, "; %zu %s, %zu %s\n", errors, plural(errors, "error", "errors"),
-                  warnings, plural(warnings, "warning", "warnings"));
+        strbuf_printf(out, "; %zu %s, %zu %s\n", errors,
+                      plural(errors, "error", "errors"), warnings,
+                      plural(warnings, "warning", "warnings"));
 }
 
 static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)

@@ -7,43 +7,40 @@
  * being written (outfile.h) and then end the process as they would have. */
 #include "cli.h"
 
-
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const cli_command *const commands[] = {
-    &cmd_validate_info,
-    &cmd_deadlines_info,
-    &cmd_update_info,
-    &cmd_status_info,
-    &cmd_report_info,
-    &cmd_import_info,
+    &cmd_validate_info, &cmd_deadlines_info, &cmd_update_info,
+    &cmd_status_info,   &cmd_report_info,    &cmd_import_info,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static void print_usage(FILE *out)
 {
-    fprintf(out,
-            "usage: kehoach <command> [options] [arguments]\n"
-            "\n"
-            "Checks and tracks legal-aid implementation plans (kế hoạch trợ giúp\n"
-            "pháp lý) written as YAML files.\n"
-            "\n"
-            "commands:\n");
+    fprintf(
+        out,
+        "usage: kehoach <command> [options] [arguments]\n"
+        "\n"
+        "Checks and tracks legal-aid implementation plans (kế hoạch trợ giúp\n"
+        "pháp lý) written as YAML files.\n"
+        "\n"
+        "commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
-    fprintf(out,
-            "\n"
-            "options:\n"
-            "  -h, --help     show this help\n"
-            "  --version      show the version\n"
-            "\n"
-            "Run 'kehoach help <command>' for the options of a command.\n"
-            "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
-            "3 a file could not be read or written, 4 internal error.\n");
+    fprintf(
+        out,
+        "\n"
+        "options:\n"
+        "  -h, --help     show this help\n"
+        "  --version      show the version\n"
+        "\n"
+        "Run 'kehoach help <command>' for the options of a command.\n"
+        "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
+        "3 a file could not be read or written, 4 internal error.\n");
 }
 
 static const cli_command *find_command(const char *name)
@@ -62,7 +59,8 @@ static int unknown_command(const char *name)
     names[NCOMMANDS] = "help";
     long best = vntext_suggest(name, names, NCOMMANDS + 1);
     if (best >= 0)
-        cli_line(stderr, "kehoach: '%s' is not a kehoach command; did you mean '%s'?",
+        cli_line(stderr,
+                 "kehoach: '%s' is not a kehoach command; did you mean '%s'?",
                  name, names[best]);
     else
         cli_line(stderr, "kehoach: '%s' is not a kehoach command", name);
@@ -107,7 +105,7 @@ static void on_fatal_signal(int sig)
 {
     outfile_remove_all();
     signal(sig, SIG_DFL);
-    raise(sig);                 /* delivered on return: the status says the signal */
+    raise(sig); /* delivered on return: the status says the signal */
 }
 
 /* A signal ignored when kehoach started (nohup) stays ignored. */

@@ -6,7 +6,6 @@
  * names. */
 #include "cli.h"
 
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,36 +25,48 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-static int unknown_unit(const char *command, const char *unit, const orgunits_hints *hints)
+static int unknown_unit(const char *command, const char *unit,
+                        const orgunits_hints *hints)
 {
     if (!hints->count)
-        return cli_usage_error(command, "unknown unit '%s': no plan read names it", unit);
+        return cli_usage_error(command,
+                               "unknown unit '%s': no plan read names it",
+                               unit);
     strbuf names = STRBUF_INIT;
     for (size_t i = 0; i < hints->count; i++)
-        strbuf_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 < hints->count ? ", " : " or ",
-                  hints->names[i]);
-    cli_usage_error(command, "unknown unit '%s': no plan read names it; did you mean %s?",
-                    unit, strbuf_str(&names));
+        strbuf_printf(&names, "%s'%s'",
+                      i == 0                 ? ""
+                      : i + 1 < hints->count ? ", "
+                                             : " or ",
+                      hints->names[i]);
+    cli_usage_error(
+        command, "unknown unit '%s': no plan read names it; did you mean %s?",
+        unit, strbuf_str(&names));
     strbuf_release(&names);
     return EXIT_USAGE;
 }
 
-int cli_unit_found(const char *command, const char *unit, const orgunits_query *q)
+int cli_unit_found(const char *command, const char *unit,
+                   const orgunits_query *q)
 {
     if (!orgunits_query_found(q))
         return unknown_unit(command, unit, orgunits_query_hints(q));
     const char *unit_name, *taken_as = orgunits_query_taken_as(q, &unit_name);
     if (taken_as)
-        cli_line(stderr, "kehoach %s: note: unit '%s' taken as '%s'%s%s%s, the same name "
-                 "but for diacritics", command, unit, taken_as, unit_name ? " (" : "",
-                 unit_name ? unit_name : "", unit_name ? ")" : "");
+        cli_line(
+            stderr,
+            "kehoach %s: note: unit '%s' taken as '%s'%s%s%s, the same name "
+            "but for diacritics",
+            command, unit, taken_as, unit_name ? " (" : "",
+            unit_name ? unit_name : "", unit_name ? ")" : "");
     return EXIT_VALID;
 }
 
 static int find_long(const cli_option *options, const char *name, size_t len)
 {
     for (int i = 0; options[i].name; i++)
-        if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0)
+        if (strlen(options[i].name) == len &&
+            strncmp(options[i].name, name, len) == 0)
             return i;
     return -1;
 }
@@ -84,8 +95,8 @@ static void unknown_option(const char *command, const char *arg,
     char *word = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
     long best = vntext_suggest(word, (const char *const *)names, n);
     if (best >= 0)
-        cli_usage_error(command, "unknown option '%s'; did you mean '%s'?", word,
-                        names[best]);
+        cli_usage_error(command, "unknown option '%s'; did you mean '%s'?",
+                        word, names[best]);
     else
         cli_usage_error(command, "unknown option '%s'", word);
     free(word);
@@ -133,7 +144,8 @@ bool cli_parse(const char *command, int argc, char **argv,
             } else if (i + 1 < argc) {
                 arg.value = argv[++i];
             } else {
-                cli_usage_error(command, "option '--%s' needs a value", o->name);
+                cli_usage_error(command, "option '--%s' needs a value",
+                                o->name);
                 return false;
             }
         } else if (inline_value) {
@@ -158,8 +170,13 @@ bool cli_choice(const char *command, const char *what, const char *value,
         }
     strbuf choices = STRBUF_INIT;
     for (size_t i = 0; i < n; i++)
-        strbuf_printf(&choices, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
-    cli_usage_error(command, "unknown %s '%s'; use %s", what, value, strbuf_str(&choices));
+        strbuf_printf(&choices, "%s%s",
+                      i == 0       ? ""
+                      : i + 1 == n ? " or "
+                                   : ", ",
+                      names[i]);
+    cli_usage_error(command, "unknown %s '%s'; use %s", what, value,
+                    strbuf_str(&choices));
     strbuf_release(&choices);
     return false;
 }
@@ -178,11 +195,13 @@ bool cli_date(const char *command, const char *value, date *out)
     if (st == DATE_OK)
         return true;
     if (st == DATE_BAD_FORM) {
-        cli_usage_error(command, "'%s' is not a date; write it as YYYY-MM-DD", value);
+        cli_usage_error(command, "'%s' is not a date; write it as YYYY-MM-DD",
+                        value);
     } else {
         strbuf why = STRBUF_INIT;
         date_explain(st, out, &why);
-        cli_usage_error(command, "'%s' is not a real date: %s", value, strbuf_str(&why));
+        cli_usage_error(command, "'%s' is not a real date: %s", value,
+                        strbuf_str(&why));
         strbuf_release(&why);
     }
     return false;

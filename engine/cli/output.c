@@ -5,7 +5,6 @@
  * the one way a message line is printed (cli_line). */
 #include "cli.h"
 
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -56,20 +55,24 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
         diag_format_text(d, &problems, false);
         size_t errors = diag_errors(d);
         if (errors)
-            strbuf_printf(&problems, "kehoach %s: %zu error%s in the plans or their progress "
-                      "logs; %s until they are fixed\n", command, errors,
-                      errors == 1 ? "" : "s", stopped);
+            strbuf_printf(
+                &problems,
+                "kehoach %s: %zu error%s in the plans or their progress "
+                "logs; %s until they are fixed\n",
+                command, errors, errors == 1 ? "" : "s", stopped);
         cli_write(stderr, &problems);
         strbuf_release(&problems);
     }
     return cli_exit_code(r, d);
 }
 
-int cli_emit(const char *command, const char *path, outfile_mode mode, const strbuf *out)
+int cli_emit(const char *command, const char *path, outfile_mode mode,
+             const strbuf *out)
 {
     if (path) {
         strbuf err = STRBUF_INIT;
-        bool written = outfile_write(path, mode, strbuf_str(out), out->len, &err);
+        bool written =
+            outfile_write(path, mode, strbuf_str(out), out->len, &err);
         if (!written)
             cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
                      strbuf_str(&err));

@@ -8,7 +8,6 @@
  * others come here by name. */
 #include "cli.h"
 
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +16,8 @@
 void cli_plans_init(cli_plans *p, const char *command, int argc,
                     const char *const *formats, size_t nformats)
 {
-    *p = (cli_plans){.command = command, .formats = formats,
+    *p = (cli_plans){.command = command,
+                     .formats = formats,
                      .nformats = nformats};
     p->paths = xmalloc((size_t)argc * sizeof *p->paths);
 }
@@ -52,7 +52,7 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg)
     if (strcmp(arg->name, "format") == 0)
         return cli_choice(p->command, "format", arg->value, p->formats,
                           p->nformats, &p->format);
-    p->output = arg->value;    /* -o, the last option a command leaves here */
+    p->output = arg->value; /* -o, the last option a command leaves here */
     return true;
 }
 

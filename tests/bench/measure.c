@@ -30,7 +30,8 @@ static void on_alarm(int sig)
 static void run(char **argv, unsigned long long limit)
 {
     int null = open("/dev/null", O_RDWR);
-    if (null < 0 || dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0)
+    if (null < 0 || dup2(null, STDOUT_FILENO) < 0 ||
+        dup2(null, STDERR_FILENO) < 0)
         _exit(127);
     if (limit) {
         struct rlimit rl = {limit, limit};
@@ -53,7 +54,9 @@ int main(int argc, char **argv)
             timeout = (unsigned)strtoul(argv[i + 1], NULL, 10);
     }
     if (i >= argc) {
-        fprintf(stderr, "usage: measure [--limit BYTES] [--timeout SECONDS] COMMAND [ARG...]\n");
+        fprintf(
+            stderr,
+            "usage: measure [--limit BYTES] [--timeout SECONDS] COMMAND [ARG...]\n");
         return 2;
     }
     child = fork();
@@ -68,7 +71,7 @@ int main(int argc, char **argv)
     int status;
     while (waitpid(child, &status, 0) < 0)
         ;
-    struct rusage usage;   /* of its one child, the command */
+    struct rusage usage; /* of its one child, the command */
     getrusage(RUSAGE_CHILDREN, &usage);
     double cpu = (double)usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
                  (double)usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;

@@ -26,10 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (imported.activities) {
         strbuf out = STRBUF_INIT;
         import_plan_yaml(&imported, &out);
-        source *draft = source_new("draft.yaml", xstrdup(strbuf_str(&out)), out.len);
+        source *draft =
+            source_new("draft.yaml", xstrdup(strbuf_str(&out)), out.len);
         arena *da = arena_new();
         diag_sink *d = diag_sink_new(0);
-        if (!yamlload_parse(da, draft, d, &yamlload_default_limits) || diag_errors(d))
+        if (!yamlload_parse(da, draft, d, &yamlload_default_limits) ||
+            diag_errors(d))
             abort();
         diag_sink_free(d);
         arena_free(da);

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t errors = diag_errors(d);
     node *root = yamlload_parse(a, src, d, &yamlload_default_limits);
     if (!root && diag_errors(d) == errors)
-        abort();   /* refused without a reason */
+        abort(); /* refused without a reason */
     if (root) {
         schema_validate(fuzz_schema("plan.schema.json"), root, d);
         plan *p = plan_build(a, src, root);
@@ -35,16 +35,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         schedule_plan(a, p, d);
         deadline_list list;
         deadline_list_init(&list);
-        deadline_query q = {date_make(2026, 7, 1), true, date_make(2026, 12, 31), "stp",
-                            DEADLINE_ANY_ROLE};
+        deadline_query q = {date_make(2026, 7, 1), true,
+                            date_make(2026, 12, 31), "stp", DEADLINE_ANY_ROLE};
         status_scope scope = {"stp", reg};
         status_plan status;
         status_compute(a, p, NULL, q.as_of, &scope, &status);
         deadline_add_plan(&list, p, "fuzz.yaml", reg, &status, &q);
         deadline_sort(&list);
         strbuf shown = STRBUF_INIT;
-        status_report report = {.kind = STATUS_FORMAT_TEXT, .as_of = q.as_of,
-                                .width = 80, .out = &shown};
+        status_report report = {.kind = STATUS_FORMAT_TEXT,
+                                .as_of = q.as_of,
+                                .width = 80,
+                                .out = &shown};
         status_format_begin(&report);
         status_format_plan(&report, &status, "fuzz.yaml");
         status_format_end(&report);

@@ -44,7 +44,9 @@ static void show_status(arena *a, const progress_log *log, const char *as_of)
     status_compute(a, the_plan, log, day, NULL, &s);
     strbuf out = STRBUF_INIT;
     for (int kind = STATUS_FORMAT_TEXT; kind <= STATUS_FORMAT_CSV; kind++) {
-        status_report r = {.kind = (status_format_kind)kind, .as_of = day, .width = 80,
+        status_report r = {.kind = (status_format_kind)kind,
+                           .as_of = day,
+                           .width = 80,
                            .out = &out};
         status_format_begin(&r);
         status_format_plan(&r, &s, "p.yaml");
@@ -123,9 +125,13 @@ static void update_on_disk(const uint8_t *data, size_t size)
     static const progress_write_value values[] = {{"Số buổi", 2}};
     update_request req = {
         .plan = plan_path,
-        .entry = {.activity = "1.b", .occurrence = "2026-03-01..2026-04-30",
-                  .state = PROGRESS_DONE, .percent = -1, .values = values,
-                  .nvalues = 1, .note = "n\"o\\te"},
+        .entry = {.activity = "1.b",
+                  .occurrence = "2026-03-01..2026-04-30",
+                  .state = PROGRESS_DONE,
+                  .percent = -1,
+                  .values = values,
+                  .nvalues = 1,
+                  .note = "n\"o\\te"},
         .lock_timeout_ms = 1000,
         .max_problems = 50,
     };

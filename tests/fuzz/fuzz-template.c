@@ -34,7 +34,7 @@ static const char log_yaml[] =
 
 static plan *the_plan;
 static progress_log *the_log;
-static int out_fd;               /* an unlinked file, rewritten each time */
+static int out_fd; /* an unlinked file, rewritten each time */
 
 static void setup(void)
 {

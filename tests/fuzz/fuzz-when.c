@@ -20,8 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (when_parse(a, text, &years[i], &w, &why)) {
             for (size_t k = 0; k < w.count; k++) {
                 const when_window *x = &w.windows[k];
-                if (!date_valid(x->from) || !date_valid(x->to) || !date_valid(x->due) ||
-                    date_cmp(x->from, x->to) > 0 || !x->key || !x->label)
+                if (!date_valid(x->from) || !date_valid(x->to) ||
+                    !date_valid(x->due) || date_cmp(x->from, x->to) > 0 ||
+                    !x->key || !x->label)
                     abort();
             }
         } else if (!why.len) {

@@ -10,7 +10,6 @@
 #include "fuzz-setup.h"
 #include "xalloc.h"
 
-
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -18,7 +18,8 @@ static inline int tempdir_make(char *root, const char *name)
 }
 
 /* Writes text to root/rel; 0 on success. */
-static inline int tempdir_write(const char *root, const char *rel, const char *text)
+static inline int tempdir_write(const char *root, const char *rel,
+                                const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", root, rel);
@@ -75,32 +76,32 @@ static inline const char *tempdir_path(const char *root, const char *name)
 /* One folder for all the tests of a file: defines `root`, the cmocka group
  * setup and teardown that make and remove it (make_root, remove_root, for
  * cmocka_run_group_tests) and in_root(name), its name in root. */
-#define TEMPDIR_GROUP(name)                                                 \
-    static char root[64];                                                   \
-    static int make_root(void **state)                                      \
-    {                                                                       \
-        (void)state;                                                        \
-        return tempdir_make(root, name);                                    \
-    }                                                                       \
-    static int remove_root(void **state)                                    \
-    {                                                                       \
-        (void)state;                                                        \
-        return tempdir_remove(root);                                        \
-    }                                                                       \
-    static inline const char *in_root(const char *file)                     \
-    {                                                                       \
-        return tempdir_path(root, file);                                    \
+#define TEMPDIR_GROUP(name)                             \
+    static char root[64];                               \
+    static int make_root(void **state)                  \
+    {                                                   \
+        (void)state;                                    \
+        return tempdir_make(root, name);                \
+    }                                                   \
+    static int remove_root(void **state)                \
+    {                                                   \
+        (void)state;                                    \
+        return tempdir_remove(root);                    \
+    }                                                   \
+    static inline const char *in_root(const char *file) \
+    {                                                   \
+        return tempdir_path(root, file);                \
     }
 
 /* The file at path can be read and holds exactly want; a failure is
  * reported at the line of the caller (a macro, for cmocka). Needs
  * cmocka.h. */
-#define assert_file_text(path, want)                                        \
-    do {                                                                    \
-        char *text_ = tempdir_read(path);                                   \
-        assert_non_null(text_);                                             \
-        assert_string_equal(text_, want);                                   \
-        free(text_);                                                        \
+#define assert_file_text(path, want)      \
+    do {                                  \
+        char *text_ = tempdir_read(path); \
+        assert_non_null(text_);           \
+        assert_string_equal(text_, want); \
+        free(text_);                      \
     } while (0)
 
 #endif

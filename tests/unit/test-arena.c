@@ -22,7 +22,7 @@ static void allocations_are_zeroed_and_aligned(void **state)
         assert_int_equal((uintptr_t)p % 16, 0);
         for (size_t i = 0; i < size; i++)
             assert_int_equal(p[i], 0);
-        memset(p, 0xAB, size);           /* ASan: the whole block is ours */
+        memset(p, 0xAB, size); /* ASan: the whole block is ours */
     }
     char *big = arena_alloc(a, 1 << 20); /* larger than any block */
     big[(1 << 20) - 1] = 'x';
@@ -35,7 +35,7 @@ static void strings_and_growth(void **state)
 {
     (void)state;
     arena *a = arena_new();
-    assert_string_equal(arena_strndup(a, "Sở Tư pháp", 6), "Sở T");   /* bytes */
+    assert_string_equal(arena_strndup(a, "Sở Tư pháp", 6), "Sở T"); /* bytes */
     assert_string_equal(arena_printf(a, "%s %d", "năm", 2026), "năm 2026");
     char long_text[600];
     memset(long_text, 'a', sizeof long_text - 1);
@@ -70,7 +70,7 @@ static void arrays_make_room_by_doubling(void **state)
         ARENA_ROOM(a, kept, kept_n, kept_cap, 16);
         kept[kept_n++] = i * 3;
     }
-    assert_int_equal(growths, 14);          /* 16 * 2^13 = 131,072 */
+    assert_int_equal(growths, 14); /* 16 * 2^13 = 131,072 */
     assert_int_equal(heap_cap, 131072);
     for (size_t i = 0; i < 100000; i++) {
         assert_int_equal(heap[i], i);

@@ -18,8 +18,9 @@ static void quoting_and_rows(void **state)
     csv_text(&sb, NULL, false);
     csv_number(&sb, -12, false);
     csv_end_row(&sb);
-    assert_string_equal(strbuf_str(&sb),
-                        "Sở Tư pháp,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-12\r\n");
+    assert_string_equal(
+        strbuf_str(&sb),
+        "Sở Tư pháp,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-12\r\n");
     strbuf_release(&sb);
 }
 
@@ -27,8 +28,8 @@ static void formulas_are_inert(void **state)
 {
     (void)state;
     const char *cells[] = {"=1+1", "+84 123", "-3", "@SUM(A1)", "\tx", "\rx"};
-    const char *want[] = {"\"'=1+1\"", "\"'+84 123\"", "\"'-3\"", "\"'@SUM(A1)\"",
-                          "\"'\tx\"", "\"'\rx\""};
+    const char *want[] = {"\"'=1+1\"",     "\"'+84 123\"", "\"'-3\"",
+                          "\"'@SUM(A1)\"", "\"'\tx\"",     "\"'\rx\""};
     for (size_t i = 0; i < 6; i++) {
         strbuf sb = STRBUF_INIT;
         csv_text(&sb, cells[i], true);
@@ -36,8 +37,8 @@ static void formulas_are_inert(void **state)
         strbuf_release(&sb);
     }
     strbuf sb = STRBUF_INIT;
-    csv_text(&sb, "", true);            /* empty text: nothing at all */
-    csv_text(&sb, "a=b", false);        /* '=' inside is harmless */
+    csv_text(&sb, "", true);     /* empty text: nothing at all */
+    csv_text(&sb, "a=b", false); /* '=' inside is harmless */
     assert_string_equal(strbuf_str(&sb), ",a=b");
     strbuf_release(&sb);
 }
@@ -51,9 +52,14 @@ static void controls_left_out(void **state)
     strbuf sb = STRBUF_INIT;
     csv_text(&sb, "Tập\x1b[31m huấn\a\x7f", true);
     csv_text(&sb, "\x1b=1+1", false);
-    csv_text(&sb, "a\xc2\x85" "b\xe2\x80\xae" "c", false);
+    csv_text(&sb,
+             "a\xc2\x85"
+             "b\xe2\x80\xae"
+             "c",
+             false);
     csv_text(&sb, "x\ty\nz", false);
-    assert_string_equal(strbuf_str(&sb), "Tập[31m huấn,\"'=1+1\",abc,\"x\ty\nz\"");
+    assert_string_equal(strbuf_str(&sb),
+                        "Tập[31m huấn,\"'=1+1\",abc,\"x\ty\nz\"");
     strbuf_release(&sb);
 }
 

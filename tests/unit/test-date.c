@@ -69,13 +69,25 @@ static void arithmetic_across_months_years_and_leap_days(void **state)
         assert_int_equal(date_to_days(d), n);
     }
     date leap = date_make(2024, 2, 28);
-    assert_int_equal(date_cmp(date_add_days(leap, 1), date_make(2024, 2, 29)), 0);
-    assert_int_equal(date_cmp(date_add_days(leap, 2), date_make(2024, 3, 1)), 0);
-    assert_int_equal(date_cmp(date_add_days(date_make(2026, 12, 31), 1), date_make(2027, 1, 1)), 0);
-    assert_int_equal(date_cmp(date_last_of_month(2024, 2), date_make(2024, 2, 29)), 0);
-    assert_int_equal(date_cmp(date_add_months(2026, 11, 3), date_make(2027, 2, 1)), 0);
-    assert_int_equal(date_cmp(date_add_months(2026, 1, -1), date_make(2025, 12, 1)), 0);
-    assert_int_equal(date_cmp(date_add_months(2026, 3, -27), date_make(2023, 12, 1)), 0);
+    assert_int_equal(date_cmp(date_add_days(leap, 1), date_make(2024, 2, 29)),
+                     0);
+    assert_int_equal(date_cmp(date_add_days(leap, 2), date_make(2024, 3, 1)),
+                     0);
+    assert_int_equal(date_cmp(date_add_days(date_make(2026, 12, 31), 1),
+                              date_make(2027, 1, 1)),
+                     0);
+    assert_int_equal(date_cmp(date_last_of_month(2024, 2),
+                              date_make(2024, 2, 29)),
+                     0);
+    assert_int_equal(date_cmp(date_add_months(2026, 11, 3),
+                              date_make(2027, 2, 1)),
+                     0);
+    assert_int_equal(date_cmp(date_add_months(2026, 1, -1),
+                              date_make(2025, 12, 1)),
+                     0);
+    assert_int_equal(date_cmp(date_add_months(2026, 3, -27),
+                              date_make(2023, 12, 1)),
+                     0);
     assert_false(date_valid(date_make(2026, 2, 29)));
     char buf[11];
     date_format_iso(date_make(2026, 3, 5), buf);
@@ -91,23 +103,34 @@ static void span_days_go_from_the_named_start_to_the_named_end(void **state)
 {
     (void)state;
     date due = date_make(2026, 6, 30);
-    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 6, 13), .to = due}), 17);
-    assert_int_equal(date_span_days((date_span){.to = due, .from = date_make(2026, 6, 13)}), 17);
-    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 7, 1), .to = due}), -1);
+    assert_int_equal(date_span_days((date_span){.from = date_make(2026, 6, 13),
+                                                .to = due}),
+                     17);
+    assert_int_equal(date_span_days((
+                         date_span){.to = due, .from = date_make(2026, 6, 13)}),
+                     17);
+    assert_int_equal(date_span_days(
+                         (date_span){.from = date_make(2026, 7, 1), .to = due}),
+                     -1);
     assert_int_equal(date_span_days((date_span){.from = due, .to = due}), 0);
     /* days late: from the due date to the as-of date */
     date as_of = date_make(2026, 8, 14);
     assert_int_equal(date_span_days((date_span){.from = due, .to = as_of}), 45);
-    assert_int_equal(date_span_days((date_span){.from = as_of, .to = due}), -45);
+    assert_int_equal(date_span_days((date_span){.from = as_of, .to = due}),
+                     -45);
     /* across a leap day, a year and a century that is not leap */
     assert_int_equal(date_span_days((date_span){.from = date_make(2024, 2, 28),
-                                                .to = date_make(2024, 3, 1)}), 2);
+                                                .to = date_make(2024, 3, 1)}),
+                     2);
     assert_int_equal(date_span_days((date_span){.from = date_make(2024, 1, 1),
-                                                .to = date_make(2025, 1, 1)}), 366);
+                                                .to = date_make(2025, 1, 1)}),
+                     366);
     assert_int_equal(date_span_days((date_span){.from = date_make(2100, 2, 28),
-                                                .to = date_make(2100, 3, 1)}), 1);
+                                                .to = date_make(2100, 3, 1)}),
+                     1);
     assert_int_equal(date_span_days((date_span){.from = date_make(2026, 12, 31),
-                                                .to = date_make(2027, 1, 1)}), 1);
+                                                .to = date_make(2027, 1, 1)}),
+                     1);
 }
 
 int main(void)

@@ -21,7 +21,9 @@ static source *make_source(const char *path, const char *text)
 static void lines_break_like_libyaml(void **state)
 {
     (void)state;
-    source *s = make_source("x.yaml", "\xEF\xBB\xBF" "a: 1\r\nb: 2\rc: 3\nd\xe2\x80\xa8" "e");
+    source *s = make_source("x.yaml", "\xEF\xBB\xBF"
+                                      "a: 1\r\nb: 2\rc: 3\nd\xe2\x80\xa8"
+                                      "e");
     assert_int_equal(s->nlines, 5);
     size_t len;
     const char *line = source_line(s, 1, &len);
@@ -29,7 +31,7 @@ static void lines_break_like_libyaml(void **state)
     assert_memory_equal(line, "a: 1", 4);
     line = source_line(s, 3, &len);
     assert_memory_equal(line, "c: 3", 4);
-    srcpos p = source_pos_at(s, 1, 3);      /* line 2, fourth character */
+    srcpos p = source_pos_at(s, 1, 3); /* line 2, fourth character */
     assert_int_equal(p.line, 2);
     assert_int_equal(s->text[p.offset], '2');
     assert_int_equal(source_pos_of(s, p.offset).line, 2);
@@ -41,7 +43,7 @@ static void columns_count_what_people_see(void **state)
     (void)state;
     /* "Tư" decomposed: three code points, two columns */
     source *s = make_source("x.yaml", "lead: Tu\xcc\x9b X\n");
-    srcpos p = source_pos_at(s, 0, 10);     /* libyaml counts code points */
+    srcpos p = source_pos_at(s, 0, 10); /* libyaml counts code points */
     assert_int_equal(s->text[p.offset], 'X');
     assert_int_equal(source_column(s, p), 10);
     source_free(s);
@@ -54,13 +56,17 @@ static void columns_deep_in_long_lines(void **state)
 {
     (void)state;
     static const char *const pieces[] = {
-        "Tu\xcc\x9b ", "\xe4\xb8\xad", "\t", "\xe2\x41", "\x80", "\xe2\x80\x8b", "x",
+        "Tu\xcc\x9b ", "\xe4\xb8\xad", "\t", "\xe2\x41",
+        "\x80",        "\xe2\x80\x8b", "x",
     };
-    static const char *const breaks[] = {"\r\n", "\r", "\xc2\x85", "\xe2\x80\xa9", "\n"};
+    static const char *const breaks[] = {"\r\n", "\r", "\xc2\x85",
+                                         "\xe2\x80\xa9", "\n"};
     strbuf text = STRBUF_INIT;
     for (size_t line = 0; line < 5; line++) {
         for (size_t i = 0; i < 9000 * (line % 2 ? 1 : 3); i++)
-            strbuf_puts(&text, pieces[(i * 7 + line) % 7 == 0 ? 0 : (i * 5 + i / 3) % 7]);
+            strbuf_puts(
+                &text,
+                pieces[(i * 7 + line) % 7 == 0 ? 0 : (i * 5 + i / 3) % 7]);
         strbuf_puts(&text, breaks[line]);
     }
     source *s = source_new("x.yaml", xstrdup(strbuf_str(&text)), text.len);
@@ -68,8 +74,10 @@ static void columns_deep_in_long_lines(void **state)
     for (unsigned line = 1; line <= 5; line++) {
         size_t len;
         const char *start = source_line(s, line, &len);
-        assert_false(source_break_len(s->text, s->len, (size_t)(start - s->text) + len - 1));
-        assert_true(source_break_len(s->text, s->len, (size_t)(start - s->text) + len));
+        assert_false(source_break_len(s->text, s->len,
+                                      (size_t)(start - s->text) + len - 1));
+        assert_true(
+            source_break_len(s->text, s->len, (size_t)(start - s->text) + len));
         /* every byte around each multiple of 4 KiB of the text (where the
          * marks are), and a byte every KiB or so */
         size_t from = (size_t)(start - s->text);
@@ -78,7 +86,8 @@ static void columns_deep_in_long_lines(void **state)
             if (near > 16 && at % 997 != 0)
                 continue;
             srcpos pos = {line, from + at};
-            assert_int_equal(source_column(s, pos), utf8_advance(start, at, 0) + 1);
+            assert_int_equal(source_column(s, pos),
+                             utf8_advance(start, at, 0) + 1);
         }
     }
     strbuf_release(&text);
@@ -91,12 +100,14 @@ static void text_form_has_caret_under_the_spot(void **state)
     source *s = make_source("plans/x.yaml", "id: a\n  partner: Sở Y tế\n");
     diag_sink *d = diag_sink_new(0);
     srcpos p = source_pos_at(s, 1, 2);
-    diag *r = diag_at(d, DIAG_ERROR, s, p, strlen("partner"),
-                      "unknown key '%s'; did you mean '%s'?", "partner", "partners");
+    diag *r =
+        diag_at(d, DIAG_ERROR, s, p, strlen("partner"),
+                "unknown key '%s'; did you mean '%s'?", "partner", "partners");
     diag_note(d, r, s, source_pos_at(s, 0, 0), 2, "first given here");
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    assert_string_equal(strbuf_str(&out),
+    assert_string_equal(
+        strbuf_str(&out),
         "plans/x.yaml:2:3: error: unknown key 'partner'; did you mean 'partners'?\n"
         "    2 |   partner: Sở Y tế\n"
         "      |   ^~~~~~~\n"
@@ -113,7 +124,8 @@ static void text_form_has_caret_under_the_spot(void **state)
 static void sorted_by_file_then_position(void **state)
 {
     (void)state;
-    source *a = make_source("a.yaml", "x\ny\n"), *b = make_source("b.yaml", "x\n");
+    source *a = make_source("a.yaml", "x\ny\n"),
+           *b = make_source("b.yaml", "x\n");
     diag_sink *d = diag_sink_new(0);
     diag_register_file(d, "a.yaml");
     diag_register_file(d, "b.yaml");
@@ -134,12 +146,15 @@ static void cap_keeps_counting(void **state)
     source *s = make_source("x.yaml", "a\n");
     diag_sink *d = diag_sink_new(2);
     for (int i = 0; i < 5; i++)
-        assert_true((diag_at(d, DIAG_ERROR, s, source_pos_at(s, 0, 0), 1, "e%d", i) != NULL) == (i < 2));
+        assert_true((diag_at(d, DIAG_ERROR, s, source_pos_at(s, 0, 0), 1, "e%d",
+                             i) != NULL) == (i < 2));
     assert_int_equal(diag_count(d), 2);
     assert_int_equal(diag_errors(d), 5);
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);
-    assert_non_null(strstr(strbuf_str(&out), "x.yaml: note: 3 more problems in this file not shown\n"));
+    assert_non_null(
+        strstr(strbuf_str(&out),
+               "x.yaml: note: 3 more problems in this file not shown\n"));
     strbuf_release(&out);
     diag_sink_free(d);
     source_free(s);
@@ -195,7 +210,8 @@ static void json_form_escapes(void **state)
     json_writer w;
     json_writer_init(&w, &out);
     diag_format_json(d, &w, NULL);
-    assert_string_equal(strbuf_str(&out),
+    assert_string_equal(
+        strbuf_str(&out),
         "[\n  {\"file\":\"x \\\"q\\\".yaml\",\"line\":1,\"column\":1,\"severity\":\"error\","
         "\"stage\":\"yaml\",\"message\":\"bad \\\"x\\\"\\n\",\"notes\":[]},\n"
         "  {\"file\":null,\"line\":null,\"column\":null,\"severity\":\"warning\","
@@ -237,7 +253,8 @@ static void huge_lines_are_not_copied_whole(void **state)
     size_t n = 100000;
     char *text = xmalloc(n + 2);
     for (size_t i = 0; i < n; i++)
-        text[i] = i % 3 == 0 ? '\t' : 'x';   /* tabs make columns differ from bytes */
+        text[i] =
+            i % 3 == 0 ? '\t' : 'x'; /* tabs make columns differ from bytes */
     text[70000] = 'Y';
     text[n] = '\n';
     text[n + 1] = '\0';

@@ -46,7 +46,8 @@ static int setup(void **state)
     char target[256], link[256];
     snprintf(target, sizeof target, "%s/a", root);
     snprintf(link, sizeof link, "%s/loop", root);
-    assert_int_equal(symlink(target, link), 0);   /* a folder link: not followed */
+    assert_int_equal(symlink(target, link),
+                     0); /* a folder link: not followed */
     return 0;
 }
 
@@ -69,13 +70,15 @@ static void reads_within_the_limit(void **state)
     free(data);
     assert_int_equal(fileio_read(path, 4, &data, &len, &err), FILEIO_TOO_LARGE);
     assert_null(data);
-    assert_int_equal(fileio_read("/nonexistent/x.yaml", 100, &data, &len, &err), FILEIO_ERROR);
+    assert_int_equal(fileio_read("/nonexistent/x.yaml", 100, &data, &len, &err),
+                     FILEIO_ERROR);
     assert_string_equal(strbuf_str(&err), "No such file or directory");
     strbuf_release(&err);
     assert_int_equal(fileio_read(root, 100, &data, &len, &err), FILEIO_ERROR);
     assert_string_equal(strbuf_str(&err), "Is a directory");
     strbuf_release(&err);
-    assert_int_equal(fileio_read("/dev/zero", 100, &data, &len, &err), FILEIO_ERROR);
+    assert_int_equal(fileio_read("/dev/zero", 100, &data, &len, &err),
+                     FILEIO_ERROR);
     assert_string_equal(strbuf_str(&err), "not a regular file");
     strbuf_release(&err);
 }

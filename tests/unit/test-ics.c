@@ -29,11 +29,18 @@ static void escapes_text_values(void **state)
 static void all_day_events_in_any_year(void **state)
 {
     (void)state;
-    static const date days[] = {{1, 1, 1}, {2024, 12, 31}, {9999, 12, 30}, {9999, 12, 31}};
+    static const date days[] = {{1, 1, 1},
+                                {2024, 12, 31},
+                                {9999, 12, 30},
+                                {9999, 12, 31}};
     deadline_item items[4];
     for (size_t i = 0; i < 4; i++)
-        items[i] = (deadline_item){.kind = DEADLINE_REPORT, .plan_id = "p", .duty = 1,
-                                   .title = "Báo cáo", .key = "k", .label = "Năm",
+        items[i] = (deadline_item){.kind = DEADLINE_REPORT,
+                                   .plan_id = "p",
+                                   .duty = 1,
+                                   .title = "Báo cáo",
+                                   .key = "k",
+                                   .label = "Năm",
                                    .due = days[i]};
     deadline_list l = {.items = items, .count = 4};
     deadline_query q = {.as_of = {2024, 3, 1}};
@@ -61,7 +68,8 @@ static void controls_left_out_of_text(void **state)
 {
     (void)state;
     strbuf sb = STRBUF_INIT;
-    ics_text(&sb, "SUMMARY", "Tập\x1b[31m huấn\a\x01\x7f\xc2\x85\xe2\x80\xae\ta\nb");
+    ics_text(&sb, "SUMMARY",
+             "Tập\x1b[31m huấn\a\x01\x7f\xc2\x85\xe2\x80\xae\ta\nb");
     assert_string_equal(strbuf_str(&sb), "SUMMARY:Tập[31m huấn\ta\\nb\r\n");
     strbuf_release(&sb);
 }
@@ -69,9 +77,10 @@ static void controls_left_out_of_text(void **state)
 static void folds_long_vietnamese_lines(void **state)
 {
     (void)state;
-    const char *text = "Tăng cường triển khai các việc, vụ việc trợ giúp pháp lý cho người "
-                       "khuyết tật thuộc diện được trợ giúp pháp lý, trong đó ưu tiên xử lý "
-                       "những việc, vụ việc liên quan đến người khuyết tật";
+    const char *text =
+        "Tăng cường triển khai các việc, vụ việc trợ giúp pháp lý cho người "
+        "khuyết tật thuộc diện được trợ giúp pháp lý, trong đó ưu tiên xử lý "
+        "những việc, vụ việc liên quan đến người khuyết tật";
     strbuf sb = STRBUF_INIT;
     ics_text(&sb, "DESCRIPTION", text);
     /* every physical line is at most 75 octets and valid UTF-8 on its own */
@@ -94,13 +103,15 @@ static void folds_long_vietnamese_lines(void **state)
     }
     assert_true(lines > 2);
     /* unfolding gives back the line, commas escaped */
-    assert_true(strncmp(strbuf_str(&unfolded), "DESCRIPTION:Tăng cường", 20) == 0);
+    assert_true(strncmp(strbuf_str(&unfolded), "DESCRIPTION:Tăng cường", 20) ==
+                0);
     assert_non_null(strstr(strbuf_str(&unfolded), "các việc\\, vụ việc"));
     size_t commas = 0;
     for (const char *p = text; *p; p++)
         commas += *p == ',';
     assert_int_equal(commas, 3);
-    assert_int_equal(unfolded.len, strlen("DESCRIPTION:") + strlen(text) + commas);
+    assert_int_equal(unfolded.len,
+                     strlen("DESCRIPTION:") + strlen(text) + commas);
     strbuf_release(&unfolded);
     strbuf_release(&sb);
 }

@@ -35,7 +35,8 @@ static import_doc read_doc(const char *text)
     return doc;
 }
 
-static void assert_mark(const char *s, import_mark want, const char *key, const char *body)
+static void assert_mark(const char *s, import_mark want, const char *key,
+                        const char *body)
 {
     import_marker m;
     assert_int_equal(import_text_mark(s, &m), want);
@@ -56,16 +57,20 @@ static void markers_in_their_variants(void **state)
     assert_mark("3) Tập huấn", IMPORT_MARK_NUMBER, "3", "Tập huấn");
     assert_mark("a) Tăng cường", IMPORT_MARK_LETTER, "a", "Tăng cường");
     assert_mark("đ) Khác", IMPORT_MARK_LETTER, "đ", "Khác");
-    assert_mark("Hoạt động 2: Biên soạn", IMPORT_MARK_ACTIVITY, "2", "Biên soạn");
+    assert_mark("Hoạt động 2: Biên soạn", IMPORT_MARK_ACTIVITY, "2",
+                "Biên soạn");
     assert_mark("HOẠT ĐỘNG: Rà soát", IMPORT_MARK_ACTIVITY, "", "Rà soát");
-    assert_mark("- Đơn vị thực hiện: Sở", IMPORT_MARK_BULLET, NULL, "Đơn vị thực hiện: Sở");
+    assert_mark("- Đơn vị thực hiện: Sở", IMPORT_MARK_BULLET, NULL,
+                "Đơn vị thực hiện: Sở");
     assert_mark("• Mục", IMPORT_MARK_BULLET, NULL, "Mục");
-    assert_mark("- + Từ tháng 03/2026", IMPORT_MARK_PLUS, NULL, "Từ tháng 03/2026");
+    assert_mark("- + Từ tháng 03/2026", IMPORT_MARK_PLUS, NULL,
+                "Từ tháng 03/2026");
     /* not markers: a date, a number inside a sentence, a plain word */
     assert_mark("18/4 là ngày", IMPORT_MARK_NONE, NULL, "18/4 là ngày");
     assert_mark("1 người", IMPORT_MARK_NONE, NULL, "1 người");
     assert_mark("Ic. x", IMPORT_MARK_NONE, NULL, "Ic. x");
-    assert_mark("Hoạt động truyền thông", IMPORT_MARK_NONE, NULL, "Hoạt động truyền thông");
+    assert_mark("Hoạt động truyền thông", IMPORT_MARK_NONE, NULL,
+                "Hoạt động truyền thông");
 }
 
 static void pdf_lines_are_joined_again(void **state)
@@ -83,11 +88,12 @@ static void pdf_lines_are_joined_again(void **state)
         "  Thực hiện các hoạt động trợ giúp pháp lý, bảo đảm 100% người khuyết tật \n\n"
         "có khó khăn về tài chính được cung cấp dịch vụ pháp lý miễn phí. \n");
     assert_int_equal(doc.count, 3);
-    assert_string_equal(doc.paras[0].text,
-                        "Thực hiện Kế hoạch số 179/KH-UBND ngày 09 tháng 11 năm 2020 của "
-                        "UBND tỉnh Lạng Sơn về thực hiện Chương trình trợ giúp người khuyết "
-                        "tật giai đoạn 2021 - 2030 trên địa bàn tỉnh Lạng Sơn, Sở Tư pháp "
-                        "tỉnh Lạng Sơn xây dựng Kế hoạch như sau:");
+    assert_string_equal(
+        doc.paras[0].text,
+        "Thực hiện Kế hoạch số 179/KH-UBND ngày 09 tháng 11 năm 2020 của "
+        "UBND tỉnh Lạng Sơn về thực hiện Chương trình trợ giúp người khuyết "
+        "tật giai đoạn 2021 - 2030 trên địa bàn tỉnh Lạng Sơn, Sở Tư pháp "
+        "tỉnh Lạng Sơn xây dựng Kế hoạch như sau:");
     assert_int_equal(doc.paras[0].line, 1);
     assert_string_equal(doc.paras[1].text, "1. Mục đích");
     assert_int_equal(doc.paras[1].mark, IMPORT_MARK_NUMBER);
@@ -99,24 +105,27 @@ static void pdf_lines_are_joined_again(void **state)
 static void markdown_and_word_text_is_cleaned(void **state)
 {
     (void)state;
-    import_doc doc = read_doc(
-        "## **II. NỘI DUNG**\n"
-        "*b) Rà soát danh sách ... khi họ có yêu cầu trợ*\n"
-        "\n"
-        "*giúp pháp lý.*\n"
-        "- *Thời gian thực hiện:* Trong năm 2024.\n"
-        "KẾ HOẠCH\n"
-        "Triển khai năm 2024\n"
-        "| STT | Nội dung |\n"
-        "|---|---|\n"
-        "| 1 | Việc **một** |\n"
-        "bad \xff byte\tand\x01" "control\xef\xbf\xbe\n");
+    import_doc doc =
+        read_doc("## **II. NỘI DUNG**\n"
+                 "*b) Rà soát danh sách ... khi họ có yêu cầu trợ*\n"
+                 "\n"
+                 "*giúp pháp lý.*\n"
+                 "- *Thời gian thực hiện:* Trong năm 2024.\n"
+                 "KẾ HOẠCH\n"
+                 "Triển khai năm 2024\n"
+                 "| STT | Nội dung |\n"
+                 "|---|---|\n"
+                 "| 1 | Việc **một** |\n"
+                 "bad \xff byte\tand\x01"
+                 "control\xef\xbf\xbe\n");
     assert_int_equal(doc.count, 8);
     assert_string_equal(doc.paras[0].text, "II. NỘI DUNG");
     assert_int_equal(doc.paras[0].mark, IMPORT_MARK_ROMAN);
-    assert_string_equal(doc.paras[1].text,
-                        "b) Rà soát danh sách ... khi họ có yêu cầu trợ giúp pháp lý.");
-    assert_string_equal(doc.paras[2].body, "Thời gian thực hiện: Trong năm 2024.");
+    assert_string_equal(
+        doc.paras[1].text,
+        "b) Rà soát danh sách ... khi họ có yêu cầu trợ giúp pháp lý.");
+    assert_string_equal(doc.paras[2].body,
+                        "Thời gian thực hiện: Trong năm 2024.");
     /* a line in capitals is a block of its own */
     assert_true(doc.paras[3].caps);
     assert_string_equal(doc.paras[4].text, "Triển khai năm 2024");
@@ -154,12 +163,14 @@ static void labels_and_their_variants(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t value = 0;
-        assert_int_equal(import_phrase_label(cases[i].text, &value), cases[i].field);
+        assert_int_equal(import_phrase_label(cases[i].text, &value),
+                         cases[i].field);
         if (cases[i].value)
             assert_string_equal(cases[i].text + value, cases[i].value);
     }
     assert_int_equal(import_phrase_column("STT"), IMPORT_FIELD_NUMBER);
-    assert_int_equal(import_phrase_column("Nội dung công việc"), IMPORT_FIELD_TITLE);
+    assert_int_equal(import_phrase_column("Nội dung công việc"),
+                     IMPORT_FIELD_TITLE);
     assert_int_equal(import_phrase_column("Đơn vị chủ trì"), IMPORT_FIELD_LEAD);
     assert_int_equal(import_phrase_column("Ghi chú"), IMPORT_FIELD_NONE);
 }
@@ -184,7 +195,8 @@ static void phrases_match_without_case_or_marks(void **state)
     assert_null(import_phrase_find_any(s + 5, 10, keys, 1, NULL, &match));
 }
 
-static void assert_list(const import_strs *got, const char *const *want, size_t n)
+static void assert_list(const import_strs *got, const char *const *want,
+                        size_t n)
 {
     assert_int_equal(got->count, n);
     for (size_t i = 0; i < n; i++)
@@ -195,31 +207,41 @@ static void unit_lists_are_split(void **state)
 {
     (void)state;
     import_strs known = {0}, a = {0}, b = {0}, c = {0}, d = {0};
-    import_phrase_units_split(A, "Sở Y tế, Cơ quan có thẩm quyền tiến hành tố tụng, các tổ chức khác "
-                       "của người khuyết tật và các cơ quan, tổ chức có liên quan.",
-                    &a, &known);
-    static const char *const wa[] = {"Sở Y tế", "Cơ quan có thẩm quyền tiến hành tố tụng",
+    import_phrase_units_split(
+        A,
+        "Sở Y tế, Cơ quan có thẩm quyền tiến hành tố tụng, các tổ chức khác "
+        "của người khuyết tật và các cơ quan, tổ chức có liên quan.",
+        &a, &known);
+    static const char *const wa[] = {"Sở Y tế",
+                                     "Cơ quan có thẩm quyền tiến hành tố tụng",
                                      "các tổ chức khác của người khuyết tật",
                                      "các cơ quan, tổ chức có liên quan"};
     assert_list(&a, wa, 4);
-    import_phrase_units_split(A, "Sở Văn hóa, Thể thao và Du lịch; Báo và phát thanh, truyền hình Hải "
-                       "Phòng; Chuyên đề An ninh Hải Phòng và các cơ quan, tổ chức có liên quan.",
-                    &b, &known);
+    import_phrase_units_split(
+        A,
+        "Sở Văn hóa, Thể thao và Du lịch; Báo và phát thanh, truyền hình Hải "
+        "Phòng; Chuyên đề An ninh Hải Phòng và các cơ quan, tổ chức có liên quan.",
+        &b, &known);
     static const char *const wb[] = {"Sở Văn hóa, Thể thao và Du lịch",
                                      "Báo và phát thanh, truyền hình Hải Phòng",
                                      "Chuyên đề An ninh Hải Phòng",
                                      "các cơ quan, tổ chức có liên quan"};
     assert_list(&b, wb, 4);
     /* a name seen whole in a "; " list is not split later */
-    import_phrase_units_split(A, "Cổng thông tin điện tử thành phố, Báo và phát thanh, truyền hình Hải "
-                       "Phòng; các cơ quan tổ chức có liên quan.",
-                    &c, &known);
+    import_phrase_units_split(
+        A,
+        "Cổng thông tin điện tử thành phố, Báo và phát thanh, truyền hình Hải "
+        "Phòng; các cơ quan tổ chức có liên quan.",
+        &c, &known);
     static const char *const wc[] = {"Cổng thông tin điện tử thành phố",
                                      "Báo và phát thanh, truyền hình Hải Phòng",
                                      "các cơ quan tổ chức có liên quan"};
     assert_list(&c, wc, 3);
-    import_phrase_units_split(A, "Các cơ quan, tổ chức và cá nhân có liên quan.", &d, &known);
-    static const char *const wd[] = {"Các cơ quan, tổ chức và cá nhân có liên quan"};
+    import_phrase_units_split(A,
+                              "Các cơ quan, tổ chức và cá nhân có liên quan.",
+                              &d, &known);
+    static const char *const wd[] = {
+        "Các cơ quan, tổ chức và cá nhân có liên quan"};
     assert_list(&d, wd, 1);
 }
 
@@ -227,27 +249,33 @@ static void lead_and_partners_in_one_sentence(void **state)
 {
     (void)state;
     import_strs lead = {0}, partners = {0};
-    assert_true(import_phrase_assignment(A,
-                               "Bộ phận Công tác Xã hội và Phát triển cộng đồng; Bộ phận Hành "
-                               "chính - Tổng hợp phối hợp các bộ phận chuyên môn, các tổ chức "
-                               "đoàn thể thuộc Trung tâm tham mưu Ban Giám đốc tổ chức thực "
-                               "hiện.",
-                               &lead, &partners));
-    static const char *const wl[] = {"Bộ phận Công tác Xã hội và Phát triển cộng đồng",
-                                     "Bộ phận Hành chính - Tổng hợp"};
+    assert_true(import_phrase_assignment(
+        A,
+        "Bộ phận Công tác Xã hội và Phát triển cộng đồng; Bộ phận Hành "
+        "chính - Tổng hợp phối hợp các bộ phận chuyên môn, các tổ chức "
+        "đoàn thể thuộc Trung tâm tham mưu Ban Giám đốc tổ chức thực "
+        "hiện.",
+        &lead, &partners));
+    static const char *const wl[] =
+        {"Bộ phận Công tác Xã hội và Phát triển cộng đồng",
+         "Bộ phận Hành chính - Tổng hợp"};
     static const char *const wp[] = {"các bộ phận chuyên môn",
                                      "các tổ chức đoàn thể thuộc Trung tâm"};
     assert_list(&lead, wl, 2);
     assert_list(&partners, wp, 2);
     import_strs l2 = {0}, p2 = {0};
-    assert_true(import_phrase_assignment(A, "Sở Tư pháp chủ trì, phối hợp với Sở Y tế triển khai.", &l2,
-                               &p2));
+    assert_true(import_phrase_assignment(
+        A, "Sở Tư pháp chủ trì, phối hợp với Sở Y tế triển khai.", &l2, &p2));
     assert_string_equal(l2.items[0], "Sở Tư pháp");
     assert_string_equal(p2.items[0], "Sở Y tế");
     /* a sentence about working together names no lead */
     import_strs l3 = {0}, p3 = {0};
-    assert_false(import_phrase_assignment(A, "Phối hợp cung cấp thông tin khi có yêu cầu.", &l3, &p3));
-    assert_false(import_phrase_assignment(A, "tăng cường phối hợp giữa các sở", &l3, &p3));
+    assert_false(
+        import_phrase_assignment(A,
+                                 "Phối hợp cung cấp thông tin khi có yêu cầu.",
+                                 &l3, &p3));
+    assert_false(import_phrase_assignment(A, "tăng cường phối hợp giữa các sở",
+                                          &l3, &p3));
 }
 
 static void citations_with_dates_and_issuers(void **state)
@@ -255,12 +283,13 @@ static void citations_with_dates_and_issuers(void **state)
     (void)state;
     import_basis *b = NULL;
     size_t n = 0, b_cap = 0;
-    import_phrase_citations(A,
-                  "Thực hiện Quyết định số 2584/QĐ-BTP ngày 25/12/2020 của Bộ Trưởng Bộ Tư pháp "
-                  "về việc ban hành Kế hoạch năm 2021; Kế hoạch số 179/KH-UBND ngày 09 tháng "
-                  "11 năm 2020 của UBND tỉnh về thực hiện Chương trình, Sở Tư pháp tỉnh Lạng "
-                  "Sơn xây dựng Kế hoạch như sau:",
-                  "Lạng Sơn", &b, &n, &b_cap);
+    import_phrase_citations(
+        A,
+        "Thực hiện Quyết định số 2584/QĐ-BTP ngày 25/12/2020 của Bộ Trưởng Bộ Tư pháp "
+        "về việc ban hành Kế hoạch năm 2021; Kế hoạch số 179/KH-UBND ngày 09 tháng "
+        "11 năm 2020 của UBND tỉnh về thực hiện Chương trình, Sở Tư pháp tỉnh Lạng "
+        "Sơn xây dựng Kế hoạch như sau:",
+        "Lạng Sơn", &b, &n, &b_cap);
     assert_int_equal(n, 2);
     assert_string_equal(b[0].document, "Quyết định số 2584/QĐ-BTP");
     assert_string_equal(b[0].date, "2020-12-25");
@@ -272,9 +301,11 @@ static void citations_with_dates_and_issuers(void **state)
     assert_string_equal(b[1].about, "về thực hiện Chương trình");
     import_basis *c = NULL;
     size_t m = 0, c_cap = 0;
-    import_phrase_citations(A, "theo Luật trợ giúp pháp lý ngày 20 tháng 6 năm 2017; luật lệ số 5, "
-                     "Quyết định số 1/QĐ ngày 31/02/2020",
-                  "Hà Tĩnh", &c, &m, &c_cap);
+    import_phrase_citations(
+        A,
+        "theo Luật trợ giúp pháp lý ngày 20 tháng 6 năm 2017; luật lệ số 5, "
+        "Quyết định số 1/QĐ ngày 31/02/2020",
+        "Hà Tĩnh", &c, &m, &c_cap);
     assert_int_equal(m, 2);
     assert_string_equal(c[0].document, "Luật trợ giúp pháp lý");
     assert_string_equal(c[0].date, "2017-06-20");
@@ -290,19 +321,23 @@ static void reporting_duties(void **state)
     import_duty d[2];
     import_strs by = {0};
     import_phrase_strs_add(A, &by, "Sở Tư pháp");
-    assert_int_equal(import_phrase_duties(A, "Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
-                                   "thực hiện trước ngày 30/10/2026.",
-                                &by, d),
-                     1);
+    assert_int_equal(
+        import_phrase_duties(
+            A,
+            "Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
+            "thực hiện trước ngày 30/10/2026.",
+            &by, d),
+        1);
     assert_string_equal(d[0].to.items[0], "Bộ Tư pháp");
     assert_string_equal(d[0].when, "trước ngày 30/10/2026");
     assert_string_equal(d[0].due, "2026-10-30");
     assert_string_equal(d[0].what, "Kết quả thực hiện Kế hoạch");
     assert_false(d[0].periodic_default);
 
-    const char *s = "Theo dõi việc thực hiện. Định kỳ 06 tháng, cuối năm báo cáo với Bộ Tư "
-                    "pháp, UBND tỉnh hoặc báo cáo đột xuất theo yêu cầu của cơ quan có thẩm "
-                    "quyền; đề xuất giải pháp.";
+    const char *s =
+        "Theo dõi việc thực hiện. Định kỳ 06 tháng, cuối năm báo cáo với Bộ Tư "
+        "pháp, UBND tỉnh hoặc báo cáo đột xuất theo yêu cầu của cơ quan có thẩm "
+        "quyền; đề xuất giải pháp.";
     assert_int_equal(import_phrase_duties(A, s, NULL, d), 2);
     assert_string_equal(d[0].text, strstr(s, "Định kỳ"));
     assert_string_equal(d[0].when, "Định kỳ 06 tháng, cuối năm");
@@ -310,17 +345,23 @@ static void reporting_duties(void **state)
     assert_string_equal(d[0].to.items[1], "UBND tỉnh");
     assert_false(d[0].periodic_default);
     assert_true(d[1].on_request);
-    assert_string_equal(d[1].when, "đột xuất theo yêu cầu của cơ quan có thẩm quyền");
+    assert_string_equal(d[1].when,
+                        "đột xuất theo yêu cầu của cơ quan có thẩm quyền");
     assert_string_equal(d[1].to.items[0], "cơ quan có thẩm quyền");
 
-    assert_int_equal(import_phrase_duties(A, "Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
-                                   "pháp tỉnh Ninh Bình theo quy định.",
-                                NULL, d),
-                     1);
+    assert_int_equal(
+        import_phrase_duties(
+            A,
+            "Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
+            "pháp tỉnh Ninh Bình theo quy định.",
+            NULL, d),
+        1);
     assert_string_equal(d[0].to.items[0], "Sở Tư pháp tỉnh Ninh Bình");
     assert_string_equal(d[0].when, "theo quy định");
     assert_true(d[0].periodic_default);
-    assert_int_equal(import_phrase_duties(A, "Tổ chức thực hiện có hiệu quả.", NULL, d), 0);
+    assert_int_equal(import_phrase_duties(A, "Tổ chức thực hiện có hiệu quả.",
+                                          NULL, d),
+                     0);
 }
 
 static void subjects_of_organisation_points(void **state)
@@ -329,45 +370,55 @@ static void subjects_of_organisation_points(void **state)
     import_strs a = {0}, b = {0}, c = {0}, d = {0};
     assert_true(import_phrase_subject(A, "Văn phòng: Theo dõi, đôn đốc.", &a));
     assert_string_equal(a.items[0], "Văn phòng");
-    assert_true(import_phrase_subject(A, "Giao Sở Tư pháp chủ trì phối hợp với Sở Y tế.", &b));
+    assert_true(
+        import_phrase_subject(A,
+                              "Giao Sở Tư pháp chủ trì phối hợp với Sở Y tế.",
+                              &b));
     assert_string_equal(b.items[0], "Sở Tư pháp");
-    assert_true(import_phrase_subject(A, "Căn cứ nội dung được giao, Trung tâm Trợ giúp pháp lý nhà "
-                               "nước, Phòng Hành chính tư pháp có trách nhiệm tổ chức.",
-                            &c));
+    assert_true(import_phrase_subject(
+        A,
+        "Căn cứ nội dung được giao, Trung tâm Trợ giúp pháp lý nhà "
+        "nước, Phòng Hành chính tư pháp có trách nhiệm tổ chức.",
+        &c));
     assert_int_equal(c.count, 2);
     assert_string_equal(c.items[1], "Phòng Hành chính tư pháp");
-    assert_true(import_phrase_subject(A, "Trung tâm Trợ giúp pháp lý Nhà nước tỉnh", &d));
-    assert_false(import_phrase_subject(A, "Theo chức năng, nhiệm vụ được phân công cụ thể phối hợp với "
-                                "Trung tâm để tổ chức thực hiện có hiệu quả Kế hoạch này.",
-                             &d));
+    assert_true(
+        import_phrase_subject(A, "Trung tâm Trợ giúp pháp lý Nhà nước tỉnh",
+                              &d));
+    assert_false(import_phrase_subject(
+        A,
+        "Theo chức năng, nhiệm vụ được phân công cụ thể phối hợp với "
+        "Trung tâm để tổ chức thực hiện có hiệu quả Kế hoạch này.",
+        &d));
 }
 
 static void a_whole_document(void **state)
 {
     (void)state;
-    const char *text = "Số: 08/KH-TTBTXH\n"
-                       "Bạc Liêu, ngày 23 tháng 02 năm 2024\n"
-                       "KẾ HOẠCH\n"
-                       "Trợ giúp pháp lý năm 2024\n"
-                       "Trung tâm Bảo trợ xã hội tỉnh Bạc Liêu xây dựng Kế hoạch như sau:\n"
-                       "I. MỤC ĐÍCH\n"
-                       "- Bảo đảm quyền.\n"
-                       "II. NỘI DUNG\n"
-                       "1. Truyền thông\n"
-                       "Hoạt động 1: Tuyên truyền.\n"
-                       "- Chủ trì: Bộ phận A.\n"
-                       "- Thời gian thực hiện:\n"
-                       "- + Quý II\n"
-                       "- + Quý IV\n"
-                       "Hoạt động 2: Hội thi.\n"
-                       "- Chủ trì: Bộ phận B.\n"
-                       "- Thời gian thực hiện: Quý V.\n"
-                       "III. TỔ CHỨC THỰC HIỆN\n"
-                       "1. Bộ phận A có trách nhiệm báo cáo Ban Giám đốc trước ngày 15/12/2024.\n"
-                       "Nơi nhận:\n"
-                       "- Lưu: VT.\n"
-                       "GIÁM ĐỐC\n"
-                       "Tô Hồng Nguyên\n";
+    const char *text =
+        "Số: 08/KH-TTBTXH\n"
+        "Bạc Liêu, ngày 23 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\n"
+        "Trợ giúp pháp lý năm 2024\n"
+        "Trung tâm Bảo trợ xã hội tỉnh Bạc Liêu xây dựng Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n"
+        "- Bảo đảm quyền.\n"
+        "II. NỘI DUNG\n"
+        "1. Truyền thông\n"
+        "Hoạt động 1: Tuyên truyền.\n"
+        "- Chủ trì: Bộ phận A.\n"
+        "- Thời gian thực hiện:\n"
+        "- + Quý II\n"
+        "- + Quý IV\n"
+        "Hoạt động 2: Hội thi.\n"
+        "- Chủ trì: Bộ phận B.\n"
+        "- Thời gian thực hiện: Quý V.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Bộ phận A có trách nhiệm báo cáo Ban Giám đốc trước ngày 15/12/2024.\n"
+        "Nơi nhận:\n"
+        "- Lưu: VT.\n"
+        "GIÁM ĐỐC\n"
+        "Tô Hồng Nguyên\n";
     import_doc doc = read_doc(text);
     import_plan p;
     import_plan_read(A, &doc, "bac-lieu", &p, NULL, NULL);
@@ -396,8 +447,8 @@ static void a_whole_document(void **state)
                         "ke-hoach-hai-phong-2026");
     assert_string_equal(import_plan_id(A, "..."), "ke-hoach");
     assert_true(import_plan_id_valid("hai-phong-nkt-2026"));
-    static const char *const not_ids[] = {"", "-a", "a-", "a--b", "Hai-phong", "a_b",
-                                          "hải"};
+    static const char *const not_ids[] = {"",          "-a",  "a-", "a--b",
+                                          "Hai-phong", "a_b", "hải"};
     for (size_t i = 0; i < sizeof not_ids / sizeof *not_ids; i++)
         assert_false(import_plan_id_valid(not_ids[i]));
 }

@@ -45,8 +45,8 @@ static void release(parsed *p)
 }
 
 /* The text must be refused with exactly one error, this one. */
-static void assert_refused(const char *text, const char *message,
-                           unsigned line, size_t column)
+static void assert_refused(const char *text, const char *message, unsigned line,
+                           size_t column)
 {
     parsed p = parse(text);
     assert_null(p.root);
@@ -144,11 +144,15 @@ static void test_separators(void **state)
     assert_refused("{\"a\": 1,\n}", "trailing comma before '}'", 1, 8);
     assert_refused("{\"a\": 1 \"b\": 2}",
                    "expected ',' or '}' after a member, found '\"'", 1, 9);
-    assert_refused("[1 2]", "expected ',' or ']' after an item, found '2'", 1, 4);
+    assert_refused("[1 2]", "expected ',' or ']' after an item, found '2'", 1,
+                   4);
     assert_refused("{\"a\" 1}", "expected ':' after the key, found '1'", 1, 6);
-    assert_refused("{\"a\": 1", "expected ',' or '}' after a member, found the "
-                                "end of the file", 1, 8);
-    assert_refused("{1: 2}", "expected a key in double quotes, found '1'", 1, 2);
+    assert_refused("{\"a\": 1",
+                   "expected ',' or '}' after a member, found the "
+                   "end of the file",
+                   1, 8);
+    assert_refused("{1: 2}", "expected a key in double quotes, found '1'", 1,
+                   2);
     assert_refused("{'a': 2}", "keys must be in double quotes", 1, 2);
     assert_refused("[1,\n  ]", "trailing comma before ']'", 1, 3);
 }
@@ -157,11 +161,14 @@ static void test_values_refused(void **state)
 {
     (void)state;
     assert_refused("", "expected a value, found the end of the file", 1, 1);
-    assert_refused("  \n ", "expected a value, found the end of the file", 2, 2);
-    assert_refused("[True]", "'True' must be written in lowercase in JSON", 1, 2);
+    assert_refused("  \n ", "expected a value, found the end of the file", 2,
+                   2);
+    assert_refused("[True]", "'True' must be written in lowercase in JSON", 1,
+                   2);
     assert_refused("[NaN]", "'NaN' is not a JSON number", 1, 2);
     assert_refused("{\"a\": yes}",
-                   "unexpected word 'yes'; text must be in double quotes", 1, 7);
+                   "unexpected word 'yes'; text must be in double quotes", 1,
+                   7);
     assert_refused("['x']", "text must be in double quotes, not single", 1, 2);
     assert_refused("[1] // note", "unexpected '/' after the JSON value", 1, 5);
     assert_refused("// note\n[1]", "comments are not allowed in JSON", 1, 1);
@@ -175,9 +182,10 @@ static void test_numbers(void **state)
     (void)state;
     assert_refused("[01]", "numbers must not start with a leading zero", 1, 2);
     assert_refused("[-]", "expected a digit after '-', found ']'", 1, 3);
-    assert_refused("[1.]", "expected a digit after the decimal point, found ']'",
-                   1, 4);
-    assert_refused("[1e+]", "expected a digit in the exponent, found ']'", 1, 5);
+    assert_refused("[1.]",
+                   "expected a digit after the decimal point, found ']'", 1, 4);
+    assert_refused("[1e+]", "expected a digit in the exponent, found ']'", 1,
+                   5);
     assert_refused("[+1]", "expected a value, found '+'", 1, 2);
     assert_refused("[.5]", "expected a value, found '.'", 1, 2);
     assert_refused("[1e400]", "the number 1e400 is too large to be represented",
@@ -200,18 +208,22 @@ static void test_strings_refused(void **state)
                    "'\\u' must be followed by four hexadecimal digits", 1, 4);
     assert_refused("[\"a\tb\"]",
                    "control character U+0009 inside a string; write it as an "
-                   "escape", 1, 4);
+                   "escape",
+                   1, 4);
     assert_refused("[\"a\nb\"]",
                    "line break inside a string; write it as '\\n' or close the "
-                   "string first", 1, 4);
+                   "string first",
+                   1, 4);
     assert_refused("[\"\\udc00\"]",
                    "'\\udc00' is a low surrogate without a high one", 1, 3);
     assert_refused("[\"\\ud800x\"]",
                    "'\\ud800' begins a surrogate pair that is not completed by "
-                   "a low surrogate", 1, 3);
+                   "a low surrogate",
+                   1, 3);
     assert_refused("[\"\\ud800\\u0041\"]",
                    "'\\ud800' begins a surrogate pair that is not completed by "
-                   "a low surrogate", 1, 3);
+                   "a low surrogate",
+                   1, 3);
     assert_refused("{\"a\\u0000\": 1}",
                    "keys must not contain the character U+0000", 1, 2);
 }

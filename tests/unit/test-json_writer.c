@@ -40,7 +40,8 @@ static void compact_nests_and_puts_the_commas(void **state)
     json_writer_bool(&w, "f", false);
     json_writer_null(&w, "n");
     json_writer_end(&w);
-    assert_string_equal(strbuf_str(&out),
+    assert_string_equal(
+        strbuf_str(&out),
         "{\"s\":\"x\",\"none\":null,\"a\":[{\"k\":1,\"deep\":[[],true]},{}],"
         "\"f\":false,\"n\":null}");
     assert_int_equal(w.depth, 0);
@@ -91,19 +92,19 @@ static void lines_and_spaces_as_the_layout_says(void **state)
     json_writer_end(&w);
     json_writer_end(&w);
     assert_string_equal(strbuf_str(&out),
-        "{\n"
-        "\"as_of\": \"x\",\n"
-        "\"items\": [\n"
-        " {\"a\":1,\n"
-        "  \"inner\":[\n"
-        "    2,\n"
-        "    3\n"
-        "  ],\n"
-        "  \"empty\":[]}\n"
-        "],\n"
-        "\"none\": [],\n"
-        "\"counts\": {\"overdue\": 1, \"open\": 2}\n"
-        "}");
+                        "{\n"
+                        "\"as_of\": \"x\",\n"
+                        "\"items\": [\n"
+                        " {\"a\":1,\n"
+                        "  \"inner\":[\n"
+                        "    2,\n"
+                        "    3\n"
+                        "  ],\n"
+                        "  \"empty\":[]}\n"
+                        "],\n"
+                        "\"none\": [],\n"
+                        "\"counts\": {\"overdue\": 1, \"open\": 2}\n"
+                        "}");
     strbuf_release(&out);
 }
 
@@ -140,13 +141,14 @@ static void strings_are_escaped(void **state)
     const char *s = "Kế \"hoạch\"\n\t\\\x01\r\b\f/";
     json_writer_quote(&sb, s, strlen(s));
     assert_string_equal(strbuf_str(&sb),
-        "\"Kế \\\"hoạch\\\"\\n\\t\\\\\\u0001\\r\\b\\f/\"");
+                        "\"Kế \\\"hoạch\\\"\\n\\t\\\\\\u0001\\r\\b\\f/\"");
     /* DEL, C1 and the bidi controls are escaped too: JSON is often read
      * on a terminal */
     strbuf_reset(&sb);
     const char *controls = "\x1b[31mđỏ\x7f\xc2\x9b\xe2\x80\xae";
     json_writer_quote(&sb, controls, strlen(controls));
-    assert_string_equal(strbuf_str(&sb), "\"\\u001b[31mđỏ\\u007f\\u009b\\u202e\"");
+    assert_string_equal(strbuf_str(&sb),
+                        "\"\\u001b[31mđỏ\\u007f\\u009b\\u202e\"");
     /* n bytes, a NUL among them; bytes that are not UTF-8 stay as they are */
     strbuf_reset(&sb);
     json_writer_quote(&sb, "a\0b\xff\xc3", 5);
@@ -183,7 +185,8 @@ static void numbers_as_json_writes_them(void **state)
     json_writer_double(&w, NULL, -INFINITY);
     json_writer_double(&w, NULL, NAN);
     json_writer_end(&w);
-    assert_string_equal(strbuf_str(&out),
+    assert_string_equal(
+        strbuf_str(&out),
         "[-9223372036854775808,-7,18446744073709551615,0,100,0.5,"
         "0.333333333333333,1e+15,-2.25e-07,null,null,null]");
     strbuf_release(&out);
@@ -201,7 +204,8 @@ static void dates_are_iso_strings(void **state)
     json_writer_date(&w, "old", &far);
     json_writer_date(&w, "until", NULL);
     json_writer_end(&w);
-    assert_string_equal(strbuf_str(&out),
+    assert_string_equal(
+        strbuf_str(&out),
         "{\"due\": \"2026-03-05\", \"old\": \"0987-12-31\", \"until\": null}");
     strbuf_release(&out);
 }

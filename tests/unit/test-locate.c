@@ -33,12 +33,16 @@ static int setup(void **state)
     snprintf(path, sizeof path, "%s/b", root);
     mkdir(path, 0755);
     /* the id after a comment and a nested "id", which is not the plan's */
-    write_file("a/plan.yaml", "# kế hoạch\nunits:\n  - id: ke-hoach-e-2026\nid: ke-hoach-a-2026\n");
-    write_file("b/plan.yml", "{\"title\": \"x\", \"id\": \"ke-hoach-b-2026\"}\n");
+    write_file(
+        "a/plan.yaml",
+        "# kế hoạch\nunits:\n  - id: ke-hoach-e-2026\nid: ke-hoach-a-2026\n");
+    write_file("b/plan.yml",
+               "{\"title\": \"x\", \"id\": \"ke-hoach-b-2026\"}\n");
     /* broken after its id: found, so that update shows what is wrong */
     write_file("b/broken.yaml", "id: ke-hoach-c-2026\ntitle: [\n");
     /* other files that may hold an id: not plans */
-    write_file("b/plan.progress.yaml", "id: ke-hoach-f-2026\nplan: ke-hoach-b-2026\n");
+    write_file("b/plan.progress.yaml",
+               "id: ke-hoach-f-2026\nplan: ke-hoach-b-2026\n");
     write_file("units.yaml", "id: ke-hoach-g-2026\nunits: []\n");
     write_file("bao-cao.template.yaml", "id: ke-hoach-h-2026\n");
     return 0;
@@ -71,8 +75,10 @@ static void finds_by_the_top_level_id(void **state)
 static void offers_the_ids_that_are_close(void **state)
 {
     (void)state;
-    static const char *const not_plans[] = {"ke-hoach-e-2026", "ke-hoach-f-2026",
-                                            "ke-hoach-g-2026", "ke-hoach-h-2026"};
+    static const char *const not_plans[] = {"ke-hoach-e-2026",
+                                            "ke-hoach-f-2026",
+                                            "ke-hoach-g-2026",
+                                            "ke-hoach-h-2026"};
     for (size_t i = 0; i < 4; i++) {
         locate_result r;
         locate_plan(root, not_plans[i], &locate_default_limits, &r);
@@ -95,12 +101,12 @@ static void says_which_limit_stopped_it(void **state)
 {
     (void)state;
     locate_result r;
-    locate_limits few = {4, 1 << 20};   /* a, b, units.yaml, the template */
+    locate_limits few = {4, 1 << 20}; /* a, b, units.yaml, the template */
     locate_plan(root, "ke-hoach-b-2026", &few, &r);
     assert_null(r.path);
     assert_string_equal(r.stopped, "it stopped after 4 files and folders");
     locate_result_release(&r);
-    locate_limits short_read = {1000, 40};   /* a/plan.yaml is 70 bytes */
+    locate_limits short_read = {1000, 40}; /* a/plan.yaml is 70 bytes */
     locate_plan(root, "ke-hoach-b-2026", &short_read, &r);
     assert_null(r.path);
     assert_int_equal(r.files, 1);

@@ -29,19 +29,20 @@ TEMPDIR_GROUP("lockfile")
 static void commit_replaces_release_keeps(void **state)
 {
     (void)state;
-    const char *path = in_root("log.yaml"), *lock_path = in_root("log.yaml.lock");
+    const char *path = in_root("log.yaml"),
+               *lock_path = in_root("log.yaml.lock");
     lockfile *lk;
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_string_equal(lockfile_path(lk), lock_path);
     assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_OK);
     assert_file_text(path, "one\n");
-    assert_int_not_equal(access(lock_path, F_OK), 0);   /* renamed away */
+    assert_int_not_equal(access(lock_path, F_OK), 0); /* renamed away */
 
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     lockfile_release(lk);
     assert_file_text(path, "one\n");
-    assert_int_not_equal(access(lock_path, F_OK), 0);   /* removed */
+    assert_int_not_equal(access(lock_path, F_OK), 0); /* removed */
 
     /* a killed writer's half-written lock file is taken over and emptied */
     assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
@@ -68,7 +69,7 @@ static void a_held_lock_makes_others_wait(void **state)
             _exit(1);
         if (write(ready[1], "x", 1) != 1)
             _exit(1);
-        pause();                  /* until killed: the kernel drops the lock */
+        pause(); /* until killed: the kernel drops the lock */
         _exit(0);
     }
     char c;
@@ -106,7 +107,7 @@ static void a_lock_file_that_is_no_plain_file_is_refused(void **state)
     refused(in_root("l1.yaml"), "it is a symbolic link");
     assert_int_equal(symlink(in_root("nowhere"), in_root("l2.yaml.lock")), 0);
     refused(in_root("l2.yaml"), "it is a symbolic link");
-    assert_int_not_equal(access(in_root("nowhere"), F_OK), 0);   /* not created */
+    assert_int_not_equal(access(in_root("nowhere"), F_OK), 0); /* not created */
     assert_int_equal(link(in_root("victim"), in_root("l3.yaml.lock")), 0);
     refused(in_root("l3.yaml"), "other names");
     assert_int_equal(mkfifo(in_root("l4.yaml.lock"), 0600), 0);
@@ -146,7 +147,7 @@ static void the_owner_is_kept_as_root(void **state)
 {
     (void)state;
     if (geteuid() != 0)
-        skip();                     /* giving a file away needs root */
+        skip(); /* giving a file away needs root */
     const char *path = in_root("owned.yaml");
     assert_int_equal(tempdir_write(root, "owned.yaml", "one\n"), 0);
     assert_int_equal(chown(path, 1, 1), 0);
@@ -171,8 +172,10 @@ static void commit_after(void (*change)(const char *path), const char *expected)
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     change(path);
-    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_CHANGED);
-    assert_non_null(strstr(strbuf_str(&err), "was changed while the update ran"));
+    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err),
+                     LOCKFILE_CHANGED);
+    assert_non_null(
+        strstr(strbuf_str(&err), "was changed while the update ran"));
     strbuf_release(&err);
     if (expected)
         assert_file_text(path, expected);

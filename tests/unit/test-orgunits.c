@@ -18,11 +18,20 @@ static plan_text tt_aliases[] = {{"Trung tâm Trợ giúp pháp lý Nhà nước
 
 static orgunits *sample(plan_unit *list)
 {
-    list[0] = (plan_unit){t("stp"), t("Sở Tư pháp thành phố Hải Phòng"), {0}, stp_aliases, 1, NULL};
-    list[1] = (plan_unit){t("tt-tgpl"), t("Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng"),
-                          t("stp"), tt_aliases, 1, NULL};
+    list[0] = (plan_unit){t("stp"), t("Sở Tư pháp thành phố Hải Phòng"),
+                          {0},      stp_aliases,
+                          1,        NULL};
+    list[1] = (plan_unit){
+        t("tt-tgpl"),
+        t("Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng"),
+        t("stp"),
+        tt_aliases,
+        1,
+        NULL};
     list[2] = (plan_unit){t("syt"), t("Sở Y tế"), {0}, NULL, 0, NULL};
-    list[3] = (plan_unit){t("ubnd-xa"), t("Ủy ban nhân dân cấp xã"), {0}, NULL, 0, NULL};
+    list[3] =
+        (plan_unit){t("ubnd-xa"), t("Ủy ban nhân dân cấp xã"), {0}, NULL, 0,
+                    NULL};
     orgunits *r = orgunits_new(NULL);
     orgunits_add(r, list, 4);
     return r;
@@ -39,12 +48,18 @@ static void finds_by_id_name_and_alias(void **state)
     assert_ptr_equal(orgunits_lookup(r, "SỞ Y TẾ.").unit, &list[2]);
     assert_ptr_equal(orgunits_lookup(r, "Sở Tư pháp").unit, &list[0]);
     /* decomposed input, other case */
-    assert_ptr_equal(orgunits_lookup(r, "U\xcc\x89y ban nha\xcc\x82n da\xcc\x82n ca\xcc\x82\xcc\x81p xa\xcc\x83").unit,
-                     &list[3]);
+    assert_ptr_equal(
+        orgunits_lookup(
+            r,
+            "U\xcc\x89y ban nha\xcc\x82n da\xcc\x82n ca\xcc\x82\xcc\x81p xa\xcc\x83")
+            .unit,
+        &list[3]);
     /* old tone placement */
-    assert_ptr_equal(orgunits_lookup(r, "Uỷ ban nhân dân cấp xã").unit, &list[3]);
+    assert_ptr_equal(orgunits_lookup(r, "Uỷ ban nhân dân cấp xã").unit,
+                     &list[3]);
     assert_ptr_equal(orgunits_lookup(r, "tt-tgpl").unit, &list[1]);
-    assert_int_equal(orgunits_lookup(r, "khong-co").verdict, UNITS_GENERIC);   /* lower case */
+    assert_int_equal(orgunits_lookup(r, "khong-co").verdict,
+                     UNITS_GENERIC); /* lower case */
     orgunits_free(r);
 }
 
@@ -53,7 +68,8 @@ static void a_unit_within_a_unit(void **state)
     (void)state;
     plan_unit list[4];
     orgunits *r = sample(list);
-    orgunits_match m = orgunits_lookup(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)");
+    orgunits_match m =
+        orgunits_lookup(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)");
     assert_int_equal(m.verdict, UNITS_FOUND);
     assert_ptr_equal(m.unit, &list[1]);
     m = orgunits_lookup(r, "Sở Tư pháp (Phòng Không Có)");
@@ -73,12 +89,13 @@ static void a_name_without_diacritics_is_its_unit(void **state)
     assert_ptr_equal(m.unit, &list[2]);
     assert_true(m.loose);
     assert_string_equal(m.name, "Sở Y tế");
-    m = orgunits_lookup(r, "Sở Y tê");                 /* a wrong mark */
+    m = orgunits_lookup(r, "Sở Y tê"); /* a wrong mark */
     assert_ptr_equal(m.unit, &list[2]);
     assert_true(m.loose);
     m = orgunits_lookup(r, "Sở Y tế");
     assert_false(m.loose);
-    m = orgunits_lookup(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong");
+    m = orgunits_lookup(
+        r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong");
     assert_ptr_equal(m.unit, &list[1]);
     m = orgunits_lookup(r, "Sở Tư pháp (Trung tam Tro giup phap ly Nha nuoc)");
     assert_ptr_equal(m.unit, &list[1]);
@@ -99,7 +116,8 @@ static void a_name_without_diacritics_is_its_unit(void **state)
     orgunits_free(r);
 
     /* the dashes of word processors are '-' */
-    plan_unit bp[1] = {{t("hc"), t("Bộ phận Hành chính - Tổng hợp"), {0}, NULL, 0, NULL}};
+    plan_unit bp[1] = {
+        {t("hc"), t("Bộ phận Hành chính - Tổng hợp"), {0}, NULL, 0, NULL}};
     r = orgunits_new(NULL);
     orgunits_add(r, bp, 1);
     m = orgunits_lookup(r, "Bộ phận Hành chính \u2013 Tổng hợp");
@@ -117,16 +135,19 @@ static void names_match_without_diacritics(void **state)
     orgunits *r = sample(list);
     assert_true(orgunits_names(r, "Sở Y tế", "So Y te"));
     assert_true(orgunits_names(r, "So Y te", "syt"));
-    assert_true(orgunits_names(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)",
-                            "Trung tam Tro giup phap ly Nha nuoc"));
-    assert_true(orgunits_names(r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong",
-                            "stp"));             /* within the department */
+    assert_true(
+        orgunits_names(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)",
+                       "Trung tam Tro giup phap ly Nha nuoc"));
+    assert_true(orgunits_names(
+        r, "Trung tâm trợ giúp pháp lý nhà nước thành phố Hai Phong",
+        "stp")); /* within the department */
     assert_false(orgunits_names(r, "Sở Y tế", "stp"));
     orgunits_free(r);
-    assert_true(orgunits_names(NULL, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị",
-                            "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri"));
+    assert_true(orgunits_names(NULL,
+                               "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị",
+                               "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri"));
     assert_true(orgunits_names(NULL, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý)",
-                            "Trung tam tro giup phap ly"));
+                               "Trung tam tro giup phap ly"));
     assert_false(orgunits_names(NULL, "Bộ Tư pháp", "Sở Tư pháp"));
 }
 
@@ -143,7 +164,7 @@ static void unknown_names_get_suggestions(void **state)
     plan_unit list[4];
     orgunits *r = sample(list);
     orgunits_hints h;
-    hints_of(&h, r, "Trung tâm Trợ giúp pháp lí Nhà nước");    /* one edit */
+    hints_of(&h, r, "Trung tâm Trợ giúp pháp lí Nhà nước"); /* one edit */
     assert_int_equal(h.count, 1);
     assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
     orgunits_hints_release(&h);
@@ -158,7 +179,8 @@ static void unknown_names_get_suggestions(void **state)
     hints_of(&h, r, "Trung tâm TGPL");
     assert_int_equal(h.count, 2);
     assert_string_equal(h.names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");
-    assert_string_equal(h.names[1], "Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng");
+    assert_string_equal(
+        h.names[1], "Trung tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng");
     orgunits_hints_release(&h);
     hints_of(&h, r, "UBND cấp xa");
     assert_int_equal(h.count, 1);
@@ -180,14 +202,15 @@ static void suggestions_are_few_and_ordered(void **state)
     orgunits_hints_init(&h, "Sở Tư phap");
     orgunits_hints_offer(&h, "Sở Tư pháp tỉnh Lạng Sơn", false);
     orgunits_hints_offer(&h, "Sở Tư pháp", false);
-    orgunits_hints_offer(&h, "SỞ TƯ PHÁP", false);        /* the same name */
+    orgunits_hints_offer(&h, "SỞ TƯ PHÁP", false); /* the same name */
     orgunits_hints_offer(&h, "Sở Tư pháp thành phố Hải Phòng", false);
     orgunits_hints_offer(&h, "Sở Tư pháo", false);
     orgunits_hints_offer(&h, "Sở Tài chính", false);
     assert_int_equal(h.count, UNITS_HINTS);
-    assert_string_equal(h.names[0], "Sở Tư pháp");           /* marks only */
-    assert_string_equal(h.names[1], "Sở Tư pháo");           /* an edit */
-    assert_string_equal(h.names[2], "Sở Tư pháp tỉnh Lạng Sơn");   /* begun, shorter */
+    assert_string_equal(h.names[0], "Sở Tư pháp"); /* marks only */
+    assert_string_equal(h.names[1], "Sở Tư pháo"); /* an edit */
+    assert_string_equal(h.names[2],
+                        "Sở Tư pháp tỉnh Lạng Sơn"); /* begun, shorter */
     orgunits_hints_release(&h);
     orgunits_hints_init(&h, "");
     orgunits_hints_offer(&h, "Sở Tư pháp", false);
@@ -199,15 +222,18 @@ static void generic_phrases_are_not_units(void **state)
 {
     (void)state;
     assert_true(orgunits_is_generic("các cơ quan, tổ chức có liên quan"));
-    assert_true(orgunits_is_generic("Các cơ quan, tổ chức và cá nhân có liên quan"));
+    assert_true(
+        orgunits_is_generic("Các cơ quan, tổ chức và cá nhân có liên quan"));
     assert_true(orgunits_is_generic("cơ sở giam giữ"));
     assert_true(orgunits_is_generic("Những đơn vị khác"));
     assert_true(orgunits_is_generic("Cơ quan tổ chức có liên quan."));
-    assert_false(orgunits_is_generic("Cơ quan có thẩm quyền tiến hành tố tụng"));
+    assert_false(
+        orgunits_is_generic("Cơ quan có thẩm quyền tiến hành tố tụng"));
     assert_false(orgunits_is_generic("Sở Y tế"));
     plan_unit list[4];
     orgunits *r = sample(list);
-    assert_int_equal(orgunits_lookup(r, "các cơ sở trợ giúp xã hội").verdict, UNITS_GENERIC);
+    assert_int_equal(orgunits_lookup(r, "các cơ sở trợ giúp xã hội").verdict,
+                     UNITS_GENERIC);
     orgunits_free(r);
 }
 
@@ -216,14 +242,16 @@ static void a_registry_on_top_of_another(void **state)
     (void)state;
     plan_unit folder[4];
     orgunits *outer = sample(folder);
-    plan_unit own[1] = {{t("hoi-nm"), t("Hội Người mù"), t("stp"), NULL, 0, NULL}};
+    plan_unit own[1] = {
+        {t("hoi-nm"), t("Hội Người mù"), t("stp"), NULL, 0, NULL}};
     orgunits *r = orgunits_new(outer);
     orgunits_add(r, own, 1);
     assert_int_equal(orgunits_count(r), 5);
     assert_ptr_equal(orgunits_lookup(r, "Hội Người mù").unit, &own[0]);
     assert_ptr_equal(orgunits_lookup(r, "Sở Y tế").unit, &folder[2]);
     assert_ptr_equal(orgunits_lookup(r, "Sở Y tê").unit, &folder[2]);
-    assert_int_equal(orgunits_lookup(outer, "Hội Người mù").verdict, UNITS_UNKNOWN);
+    assert_int_equal(orgunits_lookup(outer, "Hội Người mù").verdict,
+                     UNITS_UNKNOWN);
     orgunits_free(r);
     orgunits_free(outer);
 }

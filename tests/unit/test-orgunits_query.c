@@ -81,14 +81,17 @@ static void found_in_a_registry_or_in_the_names_written(void **state)
     (void)state;
     plans s = load();
     assert_true(found(&s, "syt"));
-    assert_true(found(&s, "So Y te"));                         /* an alias, no marks */
+    assert_true(found(&s, "So Y te")); /* an alias, no marks */
     assert_true(found(&s, "Sở Y tế thành phố"));
-    assert_true(found(&s, "Phong Tu phap huyen Hai Lang"));    /* a lead as written */
-    assert_true(found(&s, "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri"));   /* a partner */
-    assert_true(found(&s, "BỘ TƯ PHÁP"));                      /* whom a report goes to */
+    assert_true(
+        found(&s, "Phong Tu phap huyen Hai Lang")); /* a lead as written */
+    assert_true(
+        found(&s, "Trung tâm trợ giúp pháp lý tỉnh Quảng Tri")); /* a partner */
+    assert_true(found(&s, "BỘ TƯ PHÁP")); /* whom a report goes to */
     assert_false(found(&s, "Sở Giáo dục và Đào tạo"));
     assert_false(found(&s, "Bộ Y tế"));
-    assert_false(found(&s, "các cơ quan có liên quan"));       /* generic, written nowhere */
+    assert_false(
+        found(&s, "các cơ quan có liên quan")); /* generic, written nowhere */
     release(&s);
 }
 
@@ -102,8 +105,10 @@ static void not_found_suggests_from_every_plan(void **state)
     assert_false(orgunits_query_found(q));
     const orgunits_hints *h = orgunits_query_hints(q);
     assert_int_equal(h->count, 2);
-    assert_string_equal(h->names[0], "Trung tâm Trợ giúp pháp lý Nhà nước");   /* 2 words more */
-    assert_string_equal(h->names[1], "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
+    assert_string_equal(
+        h->names[0], "Trung tâm Trợ giúp pháp lý Nhà nước"); /* 2 words more */
+    assert_string_equal(h->names[1],
+                        "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
     orgunits_query_free(q);
 
     /* found in the second plan: the first one's suggestions do not matter */
@@ -118,7 +123,8 @@ static void not_found_suggests_from_every_plan(void **state)
 
 /* What the query was taken as when found only without diacritics ("" for
  * NULL), and the unit's name when that is an alias. */
-static void expect_taken_as(plans *s, const char *text, const char *as, const char *unit)
+static void expect_taken_as(plans *s, const char *text, const char *as,
+                            const char *unit)
 {
     orgunits_query *q = orgunits_query_new(text);
     orgunits_query_add_plan(q, s->p[0], s->reg);
@@ -134,12 +140,15 @@ static void said_when_found_only_without_diacritics(void **state)
 {
     (void)state;
     plans s = load();
-    expect_taken_as(&s, "Sở Y tế", "", "");                         /* as registered */
+    expect_taken_as(&s, "Sở Y tế", "", ""); /* as registered */
     expect_taken_as(&s, "syt", "", "");
-    expect_taken_as(&s, "So Y te", "Sở Y tế", "Sở Y tế thành phố");  /* an alias */
+    expect_taken_as(&s, "So Y te", "Sở Y tế",
+                    "Sở Y tế thành phố"); /* an alias */
     expect_taken_as(&s, "so y te thanh pho", "Sở Y tế thành phố", "");
-    expect_taken_as(&s, "Phòng Tư pháp huyện Hải Lăng", "", "");    /* as written */
-    expect_taken_as(&s, "Phong Tu phap huyen Hai Lang", "Phòng Tư pháp huyện Hải Lăng", "");
+    expect_taken_as(&s, "Phòng Tư pháp huyện Hải Lăng", "",
+                    ""); /* as written */
+    expect_taken_as(&s, "Phong Tu phap huyen Hai Lang",
+                    "Phòng Tư pháp huyện Hải Lăng", "");
     release(&s);
 }
 

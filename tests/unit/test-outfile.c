@@ -70,14 +70,16 @@ static void what_is_not_a_plain_file_is_refused(void **state)
     refused(in_root("link"), "symbolic link");
     refused("", "names no file");
     assert_int_equal(count_names("folder.tmp-") + count_names("fifo.tmp-") +
-                     count_names("link.tmp-"), 0);
+                         count_names("link.tmp-"),
+                     0);
 }
 
 static void an_input_is_never_replaced(void **state)
 {
     (void)state;
     assert_int_equal(tempdir_write(root, "input.yaml", "x: 1\n"), 0);
-    assert_int_equal(link(in_root("input.yaml"), in_root("other-name.yaml")), 0);
+    assert_int_equal(link(in_root("input.yaml"), in_root("other-name.yaml")),
+                     0);
     read_as_input(in_root("input.yaml"));
     refused(in_root("input.yaml"), "one of the files this command reads");
     refused(in_root("other-name.yaml"), "input.yaml");
@@ -107,14 +109,18 @@ static void a_new_file_never_replaces_one(void **state)
     outfile *f = outfile_open(in_root("late-new.yaml"), OUTFILE_NEW, &err);
     assert_non_null(f);
     assert_int_equal(write(outfile_fd(f), "new\n", 4), 4);
-    assert_int_equal(tempdir_write(root, "late-new.yaml", "made meanwhile\n"), 0);
+    assert_int_equal(tempdir_write(root, "late-new.yaml", "made meanwhile\n"),
+                     0);
     assert_false(outfile_commit(f, &err));
     assert_non_null(strstr(strbuf_str(&err), "would be replaced"));
     strbuf_release(&err);
     assert_file_text(in_root("late-new.yaml"), "made meanwhile\n");
-    assert_true(outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
+    assert_true(
+        outfile_write(in_root("fresh.yaml"), OUTFILE_NEW, "new\n", 4, &err));
     assert_file_text(in_root("fresh.yaml"), "new\n");
-    assert_int_equal(count_names("late-new.yaml.tmp-") + count_names("fresh.yaml.tmp-"), 0);
+    assert_int_equal(count_names("late-new.yaml.tmp-") +
+                         count_names("fresh.yaml.tmp-"),
+                     0);
 }
 
 static void the_temporary_is_written_through_its_descriptor(void **state)
@@ -146,7 +152,8 @@ static void the_temporary_is_written_through_its_descriptor(void **state)
 static mode_t mode_after_write(const char *name)
 {
     strbuf err = STRBUF_INIT;
-    assert_true(outfile_write(in_root(name), OUTFILE_REPLACE, "new\n", 4, &err));
+    assert_true(
+        outfile_write(in_root(name), OUTFILE_REPLACE, "new\n", 4, &err));
     struct stat st;
     assert_int_equal(lstat(in_root(name), &st), 0);
     assert_true(S_ISREG(st.st_mode));
@@ -172,7 +179,7 @@ static void the_owner_is_kept_as_root(void **state)
 {
     (void)state;
     if (geteuid() != 0)
-        skip();                     /* giving a file away needs root */
+        skip(); /* giving a file away needs root */
     assert_int_equal(tempdir_write(root, "owned", "old\n"), 0);
     assert_int_equal(chown(in_root("owned"), 1, 1), 0);
     mode_after_write("owned");
@@ -185,13 +192,15 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
 {
     (void)state;
     assert_int_equal(tempdir_write(root, "out.xlsx.tmp-AbC123", "stale\n"), 0);
-    assert_int_equal(tempdir_write(root, "out.xlsx.tmp-toolong7", "other\n"), 0);
+    assert_int_equal(tempdir_write(root, "out.xlsx.tmp-toolong7", "other\n"),
+                     0);
     strbuf err = STRBUF_INIT;
     outfile *first = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE, &err);
     assert_non_null(first);
     assert_int_not_equal(access(in_root("out.xlsx.tmp-AbC123"), F_OK), 0);
     assert_int_equal(access(in_root("out.xlsx.tmp-toolong7"), F_OK), 0);
-    outfile *second = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE, &err);   /* first's stays */
+    outfile *second = outfile_open(in_root("out.xlsx"), OUTFILE_REPLACE,
+                                   &err); /* first's stays */
     assert_non_null(second);
     assert_int_equal(count_names("out.xlsx.tmp-"), 3);
     assert_int_equal(write(outfile_fd(first), "1\n", 2), 2);
@@ -199,7 +208,7 @@ static void stale_temporaries_go_and_live_ones_stay(void **state)
     assert_true(outfile_commit(first, &err));
     assert_true(outfile_commit(second, &err));
     assert_file_text(in_root("out.xlsx"), "2\n");
-    assert_int_equal(count_names("out.xlsx.tmp-"), 1);          /* toolong7 */
+    assert_int_equal(count_names("out.xlsx.tmp-"), 1); /* toolong7 */
 }
 
 static void remove_all_leaves_no_temporary(void **state)

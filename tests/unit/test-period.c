@@ -21,18 +21,21 @@ static void cut_offs_of_article_12(void **state)
     assert_date(y.from, 2025, 12, 15);
     assert_date(y.to, 2026, 12, 14);
     assert_date(period_due(&y, PERIOD_DEFAULT_DUE_DAY), 2026, 12, 25);
-    period h1 = period_make(PERIOD_HALF, 2026, 1), h2 = period_make(PERIOD_HALF, 2026, 2);
+    period h1 = period_make(PERIOD_HALF, 2026, 1),
+           h2 = period_make(PERIOD_HALF, 2026, 2);
     assert_date(h1.from, 2025, 12, 15);
     assert_date(h1.to, 2026, 6, 14);
     assert_date(h2.from, 2026, 6, 15);
     assert_date(h2.to, 2026, 12, 14);
     assert_date(period_due(&h1, PERIOD_DEFAULT_DUE_DAY), 2026, 6, 25);
-    period q1 = period_make(PERIOD_QUARTER, 2026, 1), q3 = period_make(PERIOD_QUARTER, 2026, 3);
+    period q1 = period_make(PERIOD_QUARTER, 2026, 1),
+           q3 = period_make(PERIOD_QUARTER, 2026, 3);
     assert_date(q1.from, 2025, 12, 15);
     assert_date(q1.to, 2026, 3, 14);
     assert_date(q3.from, 2026, 6, 15);
     assert_date(q3.to, 2026, 9, 14);
-    period jan = period_make(PERIOD_MONTH, 2026, 1), mar = period_make(PERIOD_MONTH, 2024, 3);
+    period jan = period_make(PERIOD_MONTH, 2026, 1),
+           mar = period_make(PERIOD_MONTH, 2024, 3);
     assert_date(jan.from, 2025, 12, 15);
     assert_date(jan.to, 2026, 1, 14);
     assert_date(mar.from, 2024, 2, 15);
@@ -48,8 +51,9 @@ static void keys_labels_and_parsing(void **state)
     char key[16], label[48];
     period p;
     const char *keys[] = {"2026", "2026-H1", "2026-H2", "2026-Q3", "2026-03"};
-    const char *labels[] = {"Năm 2026", "6 tháng đầu năm 2026", "6 tháng cuối năm 2026",
-                            "Quý III/2026", "Tháng 3/2026"};
+    const char *labels[] = {"Năm 2026", "6 tháng đầu năm 2026",
+                            "6 tháng cuối năm 2026", "Quý III/2026",
+                            "Tháng 3/2026"};
     for (int i = 0; i < 5; i++) {
         assert_true(period_parse(keys[i], &p));
         period_key(&p, key);
@@ -59,7 +63,8 @@ static void keys_labels_and_parsing(void **state)
     }
     assert_true(period_parse("2026-q2", &p));
     assert_int_equal(p.kind, PERIOD_QUARTER);
-    const char *bad[] = {"", "26", "2026-", "2026-H3", "2026-Q0", "2026-13", "2026-3", "2026/03", "abcd"};
+    const char *bad[] = {"",        "26",     "2026-",   "2026-H3", "2026-Q0",
+                         "2026-13", "2026-3", "2026/03", "abcd"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_false(period_parse(bad[i], &p));
 }
@@ -70,11 +75,12 @@ static void the_year_of_a_day(void **state)
 {
     (void)state;
     static const int days[][4] = {
-        {2026, 1, 1, 2026}, {2026, 12, 14, 2026}, {2026, 12, 15, 2027},
+        {2026, 1, 1, 2026},   {2026, 12, 14, 2026}, {2026, 12, 15, 2027},
         {2026, 12, 31, 2027}, {2025, 12, 15, 2026},
     };
     for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
-        period y = period_year_of(date_make(days[i][0], days[i][1], days[i][2]));
+        period y =
+            period_year_of(date_make(days[i][0], days[i][1], days[i][2]));
         assert_int_equal(y.kind, PERIOD_YEAR);
         assert_int_equal(y.year, days[i][3]);
         assert_date(y.from, days[i][3] - 1, 12, 15);

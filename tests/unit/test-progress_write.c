@@ -18,7 +18,8 @@
 #include <string.h>
 
 static const progress_write_value values[] = {{"Tỷ lệ \"đạt\"", 85.5}};
-static const char *const evidence[] = {"Báo cáo số 12/BC-TTTGPL", "a\\b\tc\nd: - [x] #e"};
+static const char *const evidence[] = {"Báo cáo số 12/BC-TTTGPL",
+                                       "a\\b\tc\nd: - [x] #e"};
 
 static progress_write_entry entry(void)
 {
@@ -67,7 +68,8 @@ static size_t append_and_read_back(const char *old)
     assert_non_null(before.root);
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
-    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, &out, NULL));
+    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e,
+                                      &out, NULL));
     assert_memory_equal(strbuf_str(&out), old, strlen(old));
     parsed after = parse(strbuf_str(&out), out.len);
     if (!after.root)
@@ -80,7 +82,9 @@ static size_t append_and_read_back(const char *old)
     assert_string_equal(node_str(node_get(r, "occurrence")), "2026-Q2");
     assert_string_equal(node_str(node_get(r, "state")), "done");
     assert_true(node_get(r, "percent")->u.number.value == 100);
-    assert_true(node_get(node_get(r, "values"), values[0].name)->u.number.value == 85.5);
+    assert_true(
+        node_get(node_get(r, "values"), values[0].name)->u.number.value ==
+        85.5);
     const node *ev = node_get(r, "evidence");
     assert_int_equal(ev->u.array.count, 2);
     assert_string_equal(node_str(ev->u.array.items[1]), evidence[1]);
@@ -96,12 +100,18 @@ static void appends_in_the_logs_own_layout(void **state)
 {
     (void)state;
     assert_int_equal(append_and_read_back("plan: p\nrecords:\n"), 1);
-    assert_int_equal(append_and_read_back("plan: p\nrecords:\n- date: 2026-01-02\n"
-                                          "  activity: x  # comment\n\n# end\n"), 2);
-    assert_int_equal(append_and_read_back("plan: p\nrecords:\n  - date: 2026-01-02\n"
-                                          "    activity: x"), 2);   /* no final break */
-    assert_int_equal(append_and_read_back("plan: p\r\nrecords:\r\n-   date: 2026-01-02\r\n"
-                                          "    note: |\r\n      two\r\n      lines\r\n"), 2);
+    assert_int_equal(append_and_read_back(
+                         "plan: p\nrecords:\n- date: 2026-01-02\n"
+                         "  activity: x  # comment\n\n# end\n"),
+                     2);
+    assert_int_equal(append_and_read_back(
+                         "plan: p\nrecords:\n  - date: 2026-01-02\n"
+                         "    activity: x"),
+                     2); /* no final break */
+    assert_int_equal(append_and_read_back(
+                         "plan: p\r\nrecords:\r\n-   date: 2026-01-02\r\n"
+                         "    note: |\r\n      two\r\n      lines\r\n"),
+                     2);
 }
 
 static void refuses_what_it_cannot_append_to(void **state)
@@ -119,7 +129,8 @@ static void refuses_what_it_cannot_append_to(void **state)
         progress_write_entry e = entry();
         strbuf out = STRBUF_INIT;
         strbuf why = STRBUF_INIT;
-        assert_false(progress_write_append(p.src, p.root, "p", NULL, &e, &out, &why));
+        assert_false(
+            progress_write_append(p.src, p.root, "p", NULL, &e, &out, &why));
         assert_true(why.len > 0);
         assert_int_equal(out.len, 0);
         strbuf_release(&why);
@@ -131,15 +142,20 @@ static void refuses_what_it_cannot_append_to(void **state)
 static void a_new_log_gets_a_header_and_the_schema_line(void **state)
 {
     (void)state;
-    const char *plan_file = "# yaml-language-server: $schema=../schemas/plan.schema.json\nid: p\n";
+    const char *plan_file =
+        "# yaml-language-server: $schema=../schemas/plan.schema.json\nid: p\n";
     source *src = source_new("p.yaml", xstrdup(plan_file), strlen(plan_file));
     char *line = progress_write_schema_comment(src);
-    assert_string_equal(line, "# yaml-language-server: $schema=../schemas/progress.schema.json");
+    assert_string_equal(
+        line,
+        "# yaml-language-server: $schema=../schemas/progress.schema.json");
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     assert_true(progress_write_append(NULL, NULL, "p", line, &e, &out, NULL));
-    assert_non_null(strstr(strbuf_str(&out), "\n# yaml-language-server: $schema=../schemas/"
-                                         "progress.schema.json\nplan: p\nrecords:\n- date: "));
+    assert_non_null(
+        strstr(strbuf_str(&out),
+               "\n# yaml-language-server: $schema=../schemas/"
+               "progress.schema.json\nplan: p\nrecords:\n- date: "));
     parsed back = parse(strbuf_str(&out), out.len);
     assert_non_null(back.root);
     release(&back);

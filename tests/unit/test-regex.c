@@ -28,9 +28,12 @@ static int shown(size_t len)
 static const char *result_name(regex_result r)
 {
     switch (r) {
-    case REGEX_MATCH: return "match";
-    case REGEX_NOMATCH: return "no match";
-    case REGEX_TOO_COMPLEX: return "too complex";
+    case REGEX_MATCH:
+        return "match";
+    case REGEX_NOMATCH:
+        return "no match";
+    case REGEX_TOO_COMPLEX:
+        return "too complex";
     }
     return "?";
 }
@@ -59,14 +62,18 @@ static void check_search(const char *pattern, size_t pattern_len,
     }
 }
 
-#define MATCH(p, s) check_search(p, strlen(p), s, strlen(s), REGEX_MATCH, __LINE__)
-#define NO_MATCH(p, s) check_search(p, strlen(p), s, strlen(s), REGEX_NOMATCH, __LINE__)
+#define MATCH(p, s) \
+    check_search(p, strlen(p), s, strlen(s), REGEX_MATCH, __LINE__)
+#define NO_MATCH(p, s) \
+    check_search(p, strlen(p), s, strlen(s), REGEX_NOMATCH, __LINE__)
 /* explicit subject length, for subjects holding NUL bytes */
 #define MATCH_N(p, s, n) check_search(p, strlen(p), s, n, REGEX_MATCH, __LINE__)
-#define NO_MATCH_N(p, s, n) check_search(p, strlen(p), s, n, REGEX_NOMATCH, __LINE__)
+#define NO_MATCH_N(p, s, n) \
+    check_search(p, strlen(p), s, n, REGEX_NOMATCH, __LINE__)
 
 static void check_refused(const char *pattern, size_t pattern_len,
-                          size_t expected_offset, const char *fragment, int line)
+                          size_t expected_offset, const char *fragment,
+                          int line)
 {
     strbuf reason = STRBUF_INIT;
     size_t offset = 999999;
@@ -87,15 +94,17 @@ static void check_refused(const char *pattern, size_t pattern_len,
     bool ok = strstr(err, fragment) != NULL && offset == expected_offset &&
               n > 0 && !(err[0] >= 'A' && err[0] <= 'Z') && err[n - 1] != '.';
     if (!ok)
-        print_error("line %d: /%.*s/ refused with \"%s\" at %zu, expected \"%s\" at %zu\n",
-                    line, shown(pattern_len), pattern, err, offset, fragment,
-                    expected_offset);
+        print_error(
+            "line %d: /%.*s/ refused with \"%s\" at %zu, expected \"%s\" at %zu\n",
+            line, shown(pattern_len), pattern, err, offset, fragment,
+            expected_offset);
     strbuf_release(&reason);
     if (!ok)
         fail();
 }
 
-#define REFUSED(p, offset, fragment) check_refused(p, strlen(p), offset, fragment, __LINE__)
+#define REFUSED(p, offset, fragment) \
+    check_refused(p, strlen(p), offset, fragment, __LINE__)
 
 /* ---- plain matching -------------------------------------------------------- */
 
@@ -153,11 +162,11 @@ static void test_anchors(void **state)
 {
     MATCH("^abc", "abcdef");
     NO_MATCH("^abc", "xabc");
-    NO_MATCH("^abc", "x\nabc");    /* not multiline */
+    NO_MATCH("^abc", "x\nabc"); /* not multiline */
     MATCH("abc$", "xxabc");
     NO_MATCH("abc$", "abcx");
     MATCH("^abc$", "abc");
-    NO_MATCH("^abc$", "abc\n");    /* '$' is the very end, not before a newline */
+    NO_MATCH("^abc$", "abc\n"); /* '$' is the very end, not before a newline */
     NO_MATCH("^abc$", "abc\r\n");
     NO_MATCH("^abc$", "\nabc");
     MATCH("^$", "");
@@ -177,13 +186,13 @@ static void test_dot(void **state)
 {
     MATCH("^.$", "a");
     MATCH("^.$", "đ");
-    MATCH("^.$", "🐲");              /* one code point, four bytes */
+    MATCH("^.$", "🐲"); /* one code point, four bytes */
     MATCH("^.$", "\t");
-    MATCH("^.$", "\xc2\x85");        /* U+0085 is not a line terminator */
+    MATCH("^.$", "\xc2\x85"); /* U+0085 is not a line terminator */
     NO_MATCH("^.$", "\n");
     NO_MATCH("^.$", "\r");
-    NO_MATCH("^.$", "\xe2\x80\xa8");  /* U+2028 */
-    NO_MATCH("^.$", "\xe2\x80\xa9");  /* U+2029 */
+    NO_MATCH("^.$", "\xe2\x80\xa8"); /* U+2028 */
+    NO_MATCH("^.$", "\xe2\x80\xa9"); /* U+2029 */
     NO_MATCH("^.$", "");
     NO_MATCH("^.$", "ab");
     MATCH("^...$", "Hòa");
@@ -202,7 +211,7 @@ static void test_alternation(void **state)
     NO_MATCH("^(?:a|)$", "b");
     MATCH("a|", "zzz");
     MATCH("|", "");
-    MATCH("^(?:ab|a)c$", "ac");      /* the first alternative fails later */
+    MATCH("^(?:ab|a)c$", "ac"); /* the first alternative fails later */
     MATCH("^(?:a|ab)c$", "abc");
 }
 
@@ -244,7 +253,7 @@ static void test_star_plus_question(void **state)
     MATCH("^ba?c$", "bc");
     MATCH("^ba?c$", "bac");
     NO_MATCH("^ba?c$", "baac");
-    MATCH("^a*ab$", "aaab");         /* the star gives back */
+    MATCH("^a*ab$", "aaab"); /* the star gives back */
     MATCH("^.*x$", "abcx");
     MATCH("^(?:ab)*c$", "ababc");
     MATCH("^(?:ab)*c$", "c");
@@ -290,7 +299,7 @@ static void test_braces(void **state)
     NO_MATCH("^(?:(?:a|b){2}-)+$", "ab-b-");
     MATCH("^\\d{4}-\\d{2}-\\d{2}$", "2024-05-17");
     NO_MATCH("^\\d{4}-\\d{2}-\\d{2}$", "2024-5-17");
-    MATCH("^a{65535}$|b", "b");          /* PCRE2's largest count */
+    MATCH("^a{65535}$|b", "b"); /* PCRE2's largest count */
     MATCH("^a{0,65535}$", "aaa");
 }
 
@@ -304,7 +313,7 @@ static void test_zero_repetitions(void **state)
 
 static void test_lazy_quantifiers(void **state)
 {
-    MATCH("^a*?$", "aaa");           /* lazy still extends when it must */
+    MATCH("^a*?$", "aaa"); /* lazy still extends when it must */
     MATCH("^a+?$", "aaa");
     MATCH("^a??b$", "ab");
     MATCH("^a??b$", "b");
@@ -312,7 +321,7 @@ static void test_lazy_quantifiers(void **state)
     NO_MATCH("^a{2,3}?$", "aaaa");
     NO_MATCH("^a{2,3}?$", "a");
     MATCH("^a{2,}?b$", "aaaab");
-    MATCH("^a{0,3}?b$", "aaab");     /* a lazy atom takes one more at a time */
+    MATCH("^a{0,3}?b$", "aaab"); /* a lazy atom takes one more at a time */
     NO_MATCH("^a{0,3}?b$", "aaaab");
     MATCH("^🐲*?🐉$", "🐲🐲🐲🐉");
     MATCH("^.*?x$", "abxcx");
@@ -333,9 +342,11 @@ static void test_lazy_tries_fewer_first(void **state)
 {
     const char *thirty = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     MATCH("^(?:a|a)*?(?=a{30})", thirty);
-    check_search("^(?:a|a)*(?=a{30})", 18, thirty, 30, REGEX_TOO_COMPLEX, __LINE__);
+    check_search("^(?:a|a)*(?=a{30})", 18, thirty, 30, REGEX_TOO_COMPLEX,
+                 __LINE__);
     MATCH("^(?:a|a){0,30}?(?=a{30})", thirty);
-    check_search("^(?:a|a){0,30}(?=a{30})", 23, thirty, 30, REGEX_TOO_COMPLEX, __LINE__);
+    check_search("^(?:a|a){0,30}(?=a{30})", 23, thirty, 30, REGEX_TOO_COMPLEX,
+                 __LINE__);
 }
 
 static void test_empty_iterations(void **state)
@@ -370,9 +381,9 @@ static void test_classes(void **state)
     MATCH("^[-a]$", "-");
     MATCH("^[a-]$", "-");
     MATCH("^[a\\-z]$", "-");
-    NO_MATCH("^[a\\-z]$", "b");          /* an escaped dash is no range */
-    MATCH("^[a-b-c]+$", "a-c");          /* a range, then '-', then 'c' */
-    MATCH("^[--/]$", ".");               /* a range from '-' to '/' */
+    NO_MATCH("^[a\\-z]$", "b"); /* an escaped dash is no range */
+    MATCH("^[a-b-c]+$", "a-c"); /* a range, then '-', then 'c' */
+    MATCH("^[--/]$", ".");      /* a range from '-' to '/' */
     MATCH("^[\\]]$", "]");
     MATCH("^[\\[\\]]+$", "[]");
     MATCH("^[[]$", "[");
@@ -380,10 +391,10 @@ static void test_classes(void **state)
     NO_MATCH("^[.]$", "a");
     MATCH("^[*+?{}()|^$/]+$", "*+?{}()|^$/");
     MATCH("^[\\^]$", "^");
-    MATCH("^[\\b]$", "\b");              /* backspace inside a class */
-    NO_MATCH("^[]$", "a");               /* the empty class */
+    MATCH("^[\\b]$", "\b"); /* backspace inside a class */
+    NO_MATCH("^[]$", "a");  /* the empty class */
     NO_MATCH("[]", "");
-    MATCH("^[^]$", "\n");                /* anything, newlines included */
+    MATCH("^[^]$", "\n"); /* anything, newlines included */
     MATCH("^[^]$", "🐉");
     MATCH("^[àáảãạ]$", "ả");
     NO_MATCH("^[àáảãạ]$", "a");
@@ -391,8 +402,8 @@ static void test_classes(void **state)
     NO_MATCH("^[\\u00e0-\\u00ff]$", "Đ");
     MATCH("^[\\x41-\\x43]+$", "ABC");
     NO_MATCH("^[\\x41-\\x43]+$", "D");
-    MATCH("^[🐉-🐲]$", "🐍");              /* U+1F40D in U+1F409..U+1F432 */
-    NO_MATCH("^[🐉-🐲]$", "🐸");           /* U+1F438 */
+    MATCH("^[🐉-🐲]$", "🐍");    /* U+1F40D in U+1F409..U+1F432 */
+    NO_MATCH("^[🐉-🐲]$", "🐸"); /* U+1F438 */
     MATCH("^[\\t\\n]+$", "\t\n");
     MATCH("^[z-za-a]+$", "za");
     MATCH("^[a-zA-Z0-9_]+$", "Plan_2024");
@@ -419,12 +430,12 @@ static void test_class_escapes(void **state)
     NO_MATCH("^[\\D]$", "7");
     MATCH("^[\\w-]+$", "a-b_c");
     NO_MATCH("^[^\\w]$", "a");
-    MATCH("^[^\\W]$", "a");             /* not a non-word character */
+    MATCH("^[^\\W]$", "a"); /* not a non-word character */
     NO_MATCH("^[^\\W]$", "é");
     MATCH("^[\\s\\d]+$", "1 2\t3");
     MATCH("^[\\S]$", "a");
-    NO_MATCH("^[\\S]$", "\xc2\xa0");    /* U+00A0 is white space */
-    MATCH("^[\\d\\D]$", "\n");          /* everything */
+    NO_MATCH("^[\\S]$", "\xc2\xa0"); /* U+00A0 is white space */
+    MATCH("^[\\d\\D]$", "\n");       /* everything */
     MATCH("^[^\\d\\s]+$", "ab");
     /* the edges of the complements */
     MATCH("^\\D$", "/");
@@ -440,10 +451,10 @@ static void test_class_escapes(void **state)
     MATCH("^\\S$", "\x1f");
     MATCH("^\\S$", "!");
     MATCH("^\\S$", "\xe2\x80\x8b");
-    MATCH("^\\S$", "\xe2\x80\xa7");    /* U+2027, just below U+2028 */
-    MATCH("^\\S$", "\xe2\x80\xaa");    /* U+202A, just above U+2029 */
+    MATCH("^\\S$", "\xe2\x80\xa7"); /* U+2027, just below U+2028 */
+    MATCH("^\\S$", "\xe2\x80\xaa"); /* U+202A, just above U+2029 */
     NO_MATCH("^\\S$", "\xe2\x80\xa8");
-    MATCH("^\\S$", "\xf4\x8f\xbf\xbf");   /* U+10FFFF */
+    MATCH("^\\S$", "\xf4\x8f\xbf\xbf"); /* U+10FFFF */
     NO_MATCH("^[^\\d\\s]+$", "a b");
 }
 
@@ -458,23 +469,23 @@ static void test_unicode_properties(void **state)
     MATCH("^\\p{Uppercase_Letter}$", "Ư");
     MATCH("^\\p{Ll}$", "đ");
     MATCH("^\\p{Lowercase_Letter}$", "ư");
-    MATCH("^\\p{Lt}$", "\xc7\x85");        /* U+01C5 Dž */
+    MATCH("^\\p{Lt}$", "\xc7\x85"); /* U+01C5 Dž */
     MATCH("^\\p{Titlecase_Letter}$", "\xc7\x85");
-    MATCH("^\\p{Lm}$", "\xca\xb0");        /* U+02B0 */
+    MATCH("^\\p{Lm}$", "\xca\xb0"); /* U+02B0 */
     MATCH("^\\p{Lo}$", "中");
     MATCH("^\\p{LC}$", "A");
     NO_MATCH("^\\p{LC}$", "中");
-    MATCH("^\\p{M}$", "\xcc\x80");         /* U+0300 combining grave */
+    MATCH("^\\p{M}$", "\xcc\x80"); /* U+0300 combining grave */
     MATCH("^\\p{Mark}$", "\xcc\x80");
     MATCH("^\\p{Mn}$", "\xcc\x80");
     MATCH("^\\p{Nonspacing_Mark}$", "\xcc\x83");
-    MATCH("^\\p{Mc}$", "\xe0\xa4\x83");    /* U+0903 */
-    MATCH("^\\p{Me}$", "\xe2\x83\x9d");    /* U+20DD */
+    MATCH("^\\p{Mc}$", "\xe0\xa4\x83"); /* U+0903 */
+    MATCH("^\\p{Me}$", "\xe2\x83\x9d"); /* U+20DD */
     MATCH("^\\p{N}$", "½");
     MATCH("^\\p{Number}$", "7");
-    MATCH("^\\p{Nd}$", "\xd9\xa3");        /* U+0663 Arabic-Indic three */
+    MATCH("^\\p{Nd}$", "\xd9\xa3"); /* U+0663 Arabic-Indic three */
     MATCH("^\\p{Decimal_Number}$", "9");
-    MATCH("^\\p{Nl}$", "\xe2\x85\xab");    /* U+216B Roman numeral twelve */
+    MATCH("^\\p{Nl}$", "\xe2\x85\xab"); /* U+216B Roman numeral twelve */
     MATCH("^\\p{No}$", "½");
     NO_MATCH("^\\p{Nd}$", "½");
     MATCH("^\\p{P}$", "!");
@@ -495,7 +506,7 @@ static void test_unicode_properties(void **state)
     MATCH("^\\p{Sk}$", "^");
     MATCH("^\\p{So}$", "©");
     MATCH("^\\p{Z}$", " ");
-    MATCH("^\\p{Separator}$", "\xe3\x80\x80");  /* U+3000 */
+    MATCH("^\\p{Separator}$", "\xe3\x80\x80"); /* U+3000 */
     MATCH("^\\p{Zs}$", " ");
     NO_MATCH("^\\p{Zs}$", "\t");
     MATCH("^\\p{Zl}$", "\xe2\x80\xa8");
@@ -504,11 +515,11 @@ static void test_unicode_properties(void **state)
     MATCH("^\\p{Other}$", "\xe2\x80\x8b");
     MATCH("^\\p{Cc}$", "\x01");
     MATCH("^\\p{Control}$", "\x7f");
-    MATCH("^\\p{Cf}$", "\xe2\x80\x8b");   /* U+200B */
+    MATCH("^\\p{Cf}$", "\xe2\x80\x8b"); /* U+200B */
     MATCH("^\\p{Format}$", "\xef\xbb\xbf");
-    MATCH("^\\p{Co}$", "\xee\x80\x80");   /* U+E000 */
+    MATCH("^\\p{Co}$", "\xee\x80\x80"); /* U+E000 */
     MATCH("^\\p{Private_Use}$", "\xee\x80\x80");
-    MATCH("^\\p{Cn}$", "\xcd\xb8");       /* U+0378, unassigned */
+    MATCH("^\\p{Cn}$", "\xcd\xb8"); /* U+0378, unassigned */
     MATCH("^\\p{Unassigned}$", "\xcd\xb8");
     NO_MATCH("^\\p{Cn}$", "a");
     MATCH("^\\p{digit}$", "\xd9\xa3");
@@ -544,19 +555,20 @@ static void test_escapes(void **state)
     MATCH("^\\cJ$", "\n");
     NO_MATCH("^\\cC$", "C");
     MATCH("^\\x41$", "A");
-    MATCH("^\\xff$", "ÿ");               /* U+00FF, not the byte 0xFF */
+    MATCH("^\\xff$", "ÿ"); /* U+00FF, not the byte 0xFF */
     NO_MATCH("^\\xff$", "\xff");
     MATCH("^\\u0041\\u0111$", "Ađ");
-    MATCH("^\\uD83D\\uDC32$", "🐲");      /* a surrogate pair is one code point */
+    MATCH("^\\uD83D\\uDC32$", "🐲"); /* a surrogate pair is one code point */
     NO_MATCH("^\\uD83D\\uDC32$", "🐉");
     MATCH("^\\uD83D\\uDC32{2}$", "🐲🐲");
     MATCH("^[\\uD83D\\uDC32]$", "🐲");
-    NO_MATCH("^\\uD83D$", "🐲");          /* a lone surrogate matches nothing */
+    NO_MATCH("^\\uD83D$", "🐲"); /* a lone surrogate matches nothing */
     MATCH("^\\u{41}$", "A");
     MATCH("^\\u{1F432}$", "🐲");
     MATCH("^\\u{0000000041}$", "A");
     MATCH("^\\u{10FFFF}$", "\xf4\x8f\xbf\xbf");
-    MATCH("^\\^\\$\\\\\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/$", "^$\\.*+?()[]{}|/");
+    MATCH("^\\^\\$\\\\\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\/$",
+          "^$\\.*+?()[]{}|/");
     MATCH("^a\\-b$", "a-b");
     MATCH("^\\.$", ".");
     NO_MATCH("^\\.$", "x");
@@ -575,7 +587,7 @@ static void test_word_boundaries(void **state)
     NO_MATCH("^\\b", " ");
     NO_MATCH("\\b", "");
     MATCH("\\B", "");
-    MATCH("\\bcat", "écat");             /* é is not an ASCII word character */
+    MATCH("\\bcat", "écat"); /* é is not an ASCII word character */
     MATCH("a\\b", "aé");
     MATCH("^\\w+\\b-\\b\\w+$", "ab-cd");
 }
@@ -591,7 +603,7 @@ static void test_lookahead(void **state)
     NO_MATCH("foo(?=bar)", "foobaz");
     MATCH("foo(?!bar)", "foobaz");
     NO_MATCH("foo(?!bar)", "foobar");
-    MATCH("^(?=a)a$", "a");             /* a lookahead consumes nothing */
+    MATCH("^(?=a)a$", "a"); /* a lookahead consumes nothing */
     NO_MATCH("^(?=ab)b", "ab");
     MATCH("^(?:(?!ab).)*$", "aaa");
     NO_MATCH("^(?:(?!ab).)*$", "aab");
@@ -611,26 +623,26 @@ static void test_lookahead(void **state)
 static void test_ecma_specifics(void **state)
 {
     NO_MATCH("^abc$", "abc\n");
-    NO_MATCH("^\\d$", "\xdf\x80");          /* U+07C0 NKo digit zero */
-    NO_MATCH("^\\d$", "০");                  /* U+09E6 Bengali digit zero */
+    NO_MATCH("^\\d$", "\xdf\x80"); /* U+07C0 NKo digit zero */
+    NO_MATCH("^\\d$", "০");        /* U+09E6 Bengali digit zero */
     NO_MATCH("^\\d$", "٣");
     MATCH("^\\p{digit}$", "\xdf\x80");
     MATCH("^\\p{Nd}$", "০");
     NO_MATCH("^\\w$", "é");
     NO_MATCH("^\\w+$", "đường");
-    MATCH("^\\s$", "\xc2\xa0");            /* U+00A0 */
-    MATCH("^\\s$", "\xef\xbb\xbf");        /* U+FEFF */
-    MATCH("^\\s$", "\xe1\x9a\x80");        /* U+1680 */
-    MATCH("^\\s$", "\xe2\x80\x80");        /* U+2000 */
-    MATCH("^\\s$", "\xe2\x80\x8a");        /* U+200A */
-    MATCH("^\\s$", "\xe2\x80\xa8");        /* U+2028 */
-    MATCH("^\\s$", "\xe2\x80\xa9");        /* U+2029 */
-    MATCH("^\\s$", "\xe2\x80\xaf");        /* U+202F */
-    MATCH("^\\s$", "\xe2\x81\x9f");        /* U+205F */
-    MATCH("^\\s$", "\xe3\x80\x80");        /* U+3000 */
-    NO_MATCH("^\\s$", "\xe2\x80\x8b");     /* U+200B is a format character */
-    NO_MATCH("^\\s$", "\xc2\x85");         /* U+0085 is not white space */
-    NO_MATCH("^\\s$", "\xe1\xa0\x8e");     /* U+180E no longer is */
+    MATCH("^\\s$", "\xc2\xa0");        /* U+00A0 */
+    MATCH("^\\s$", "\xef\xbb\xbf");    /* U+FEFF */
+    MATCH("^\\s$", "\xe1\x9a\x80");    /* U+1680 */
+    MATCH("^\\s$", "\xe2\x80\x80");    /* U+2000 */
+    MATCH("^\\s$", "\xe2\x80\x8a");    /* U+200A */
+    MATCH("^\\s$", "\xe2\x80\xa8");    /* U+2028 */
+    MATCH("^\\s$", "\xe2\x80\xa9");    /* U+2029 */
+    MATCH("^\\s$", "\xe2\x80\xaf");    /* U+202F */
+    MATCH("^\\s$", "\xe2\x81\x9f");    /* U+205F */
+    MATCH("^\\s$", "\xe3\x80\x80");    /* U+3000 */
+    NO_MATCH("^\\s$", "\xe2\x80\x8b"); /* U+200B is a format character */
+    NO_MATCH("^\\s$", "\xc2\x85");     /* U+0085 is not white space */
+    NO_MATCH("^\\s$", "\xe1\xa0\x8e"); /* U+180E no longer is */
     MATCH("^🐲*$", "🐲🐲");
     MATCH("^🐲*$", "");
     NO_MATCH("^🐲*$", "🐉");
@@ -649,28 +661,28 @@ static void test_ecma_specifics(void **state)
 static void test_ecma_not_pcre2(void **state)
 {
     MATCH("^\\v$", "\v");
-    NO_MATCH("^\\v$", "\n");                /* PCRE2: vertical space */
+    NO_MATCH("^\\v$", "\n"); /* PCRE2: vertical space */
     NO_MATCH("^\\v$", "\xe2\x80\xa8");
-    NO_MATCH("^\\s$", "\xc2\x85");           /* PCRE2 with UCP: space */
-    NO_MATCH("^\\S$", "\xc2\xa0");           /* PCRE2 without UCP: not */
+    NO_MATCH("^\\s$", "\xc2\x85"); /* PCRE2 with UCP: space */
+    NO_MATCH("^\\S$", "\xc2\xa0"); /* PCRE2 without UCP: not */
     MATCH("^[\\S]$", "\xc2\x85");
     NO_MATCH("^[^\\s]$", "\xe3\x80\x80");
-    NO_MATCH("^.$", "\r");                   /* PCRE2: only \n stops '.' */
+    NO_MATCH("^.$", "\r"); /* PCRE2: only \n stops '.' */
     NO_MATCH("^.$", "\xe2\x80\xa9");
-    NO_MATCH("a$", "a\n");                   /* PCRE2: $ before a final \n */
-    NO_MATCH("^a$", "a\xff");                /* nor before an invalid byte */
+    NO_MATCH("a$", "a\n");    /* PCRE2: $ before a final \n */
+    NO_MATCH("^a$", "a\xff"); /* nor before an invalid byte */
     NO_MATCH("^a$", "a\xe1\xbb");
-    MATCH("^[^]a$", "xa");                 /* [^] then a */
-    MATCH("^a #b$", "a #b");               /* no extended mode */
+    MATCH("^[^]a$", "xa");   /* [^] then a */
+    MATCH("^a #b$", "a #b"); /* no extended mode */
     MATCH("^\\w$", "_");
-    NO_MATCH("^\\w$", "\xc3\xa9");          /* é, below 256 yet not a word */
-    NO_MATCH("^\\d$", "\xc2\xb2");          /* ² */
+    NO_MATCH("^\\w$", "\xc3\xa9"); /* é, below 256 yet not a word */
+    NO_MATCH("^\\d$", "\xc2\xb2"); /* ² */
     MATCH("^\\W$", "\xc3\xa9");
-    MATCH("a\\b\\xe9", "a\xc3\xa9");          /* \xe9 is U+00E9, no word */
+    MATCH("a\\b\\xe9", "a\xc3\xa9"); /* \xe9 is U+00E9, no word */
     NO_MATCH("\\b\\xe9", "a \xc3\xa9");
-    MATCH("^\\p{LC}$", "a");              /* PCRE2 spells it L& */
+    MATCH("^\\p{LC}$", "a"); /* PCRE2 spells it L& */
     MATCH("^\\p{Letter}$", "a");
-    MATCH("^[[a]+$", "[a[");                /* '[' is a literal in a class */
+    MATCH("^[[a]+$", "[a["); /* '[' is a literal in a class */
     MATCH("^[$^.|*]+$", "$^.|*");
 }
 
@@ -679,23 +691,28 @@ static void test_vietnamese(void **state)
     MATCH("^[^\\s]+$", "4.HĐ2");
     MATCH("^[^\\s]+$", "HĐ-hòa-giải");
     NO_MATCH("^[^\\s]+$", "4. HĐ2");
-    NO_MATCH("^[^\\s]+$", "4.HĐ2\xc2\xa0");  /* a trailing no-break space */
+    NO_MATCH("^[^\\s]+$", "4.HĐ2\xc2\xa0"); /* a trailing no-break space */
     NO_MATCH("^[^\\s]+$", "");
     MATCH("^\\S+$", "4.HĐ2");
     MATCH("^\\d+\\.\\p{Lu}+\\d+$", "4.HĐ2");
-    NO_MATCH("^\\d+\\.[A-Z]+\\d+$", "4.HĐ2");   /* Đ is not in A-Z */
+    NO_MATCH("^\\d+\\.[A-Z]+\\d+$", "4.HĐ2"); /* Đ is not in A-Z */
     MATCH("^\\d+\\.[A-ZĐ]+\\d+$", "4.HĐ2");
     MATCH("^\\d+(?:\\.\\d+)*$", "1.2.10");
     NO_MATCH("^\\d+(?:\\.\\d+)*$", "1..2");
     /* "Hòa" precomposed (NFC) and as o + U+0300 (NFD) */
-    MATCH("^\\p{L}+$", "H\xc3\xb2" "a");
-    NO_MATCH("^\\p{L}+$", "Ho\xcc\x80" "a");
-    MATCH("^[\\p{L}\\p{M}]+$", "Ho\xcc\x80" "a");
+    MATCH("^\\p{L}+$", "H\xc3\xb2"
+                       "a");
+    NO_MATCH("^\\p{L}+$", "Ho\xcc\x80"
+                          "a");
+    MATCH("^[\\p{L}\\p{M}]+$", "Ho\xcc\x80"
+                               "a");
     MATCH("^[\\p{L}\\p{M}\\s]+$", "Hòa giải viên pháp lý");
-    MATCH("^[\\p{L}\\p{M}\\s]+$", "Ho\xcc\x80" "a gia\xcc\x89i");
+    MATCH("^[\\p{L}\\p{M}\\s]+$", "Ho\xcc\x80"
+                                  "a gia\xcc\x89i");
     NO_MATCH("^[a-z]+$", "đường");
-    MATCH("^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$",
-          "đườnglốihòagiải");
+    MATCH(
+        "^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$",
+        "đườnglốihòagiải");
     MATCH("(?:^|\\s)vụ\\s+việc(?:\\s|$)", "thụ lý vụ  việc mới");
     NO_MATCH("(?:^|\\s)vụ\\s+việc(?:\\s|$)", "vụviệc");
 }
@@ -707,14 +724,17 @@ static void test_invalid_utf8_subject(void **state)
     NO_MATCH("^\\D$", "\xff");
     NO_MATCH("^[^]$", "\xff");
     NO_MATCH("^\\P{L}$", "\xff");
-    NO_MATCH("^a.b$", "a\xff" "b");
-    NO_MATCH("^.+$", "ab\xe1\xbb");        /* a truncated sequence */
-    NO_MATCH("^.$", "\xc0\xaf");           /* an overlong form */
-    NO_MATCH("^.$", "\xed\xa0\x80");       /* an encoded surrogate */
-    MATCH("a", "\xff" "a");               /* a search starts after the byte */
+    NO_MATCH("^a.b$", "a\xff"
+                      "b");
+    NO_MATCH("^.+$", "ab\xe1\xbb");  /* a truncated sequence */
+    NO_MATCH("^.$", "\xc0\xaf");     /* an overlong form */
+    NO_MATCH("^.$", "\xed\xa0\x80"); /* an encoded surrogate */
+    MATCH("a", "\xff"
+               "a"); /* a search starts after the byte */
     MATCH("^a", "a\xff");
-    MATCH("b$", "\xff" "b");
-    MATCH("^\\xff*", "\xff");              /* matches empty at the start */
+    MATCH("b$", "\xff"
+                "b");
+    MATCH("^\\xff*", "\xff"); /* matches empty at the start */
     MATCH("a\\b", "a\xff");
     NO_MATCH("a\\B", "a\xff");
 }
@@ -724,7 +744,8 @@ static void test_invalid_utf8_subject(void **state)
 static void test_refused_groups(void **state)
 {
     REFUSED("(?<=a)b", 0, "unsupported construct '(?<=' (lookbehind)");
-    REFUSED("x(?<!a)b", 1, "unsupported construct '(?<!' (negative lookbehind)");
+    REFUSED("x(?<!a)b", 1,
+            "unsupported construct '(?<!' (negative lookbehind)");
     REFUSED("(?<name>a)", 0, "unsupported construct '(?<' (named group)");
     REFUSED("a(?i)b", 1, "invalid group");
     REFUSED("(?", 0, "invalid group");
@@ -824,7 +845,8 @@ static void test_refused_properties(void **state)
     REFUSED("a\\P{lu}", 1, "unknown or unsupported unicode property 'lu'");
     REFUSED("\\p{Alphabetic}", 0, "unknown or unsupported unicode property");
     REFUSED("\\p{gc=Foo}", 0, "unknown or unsupported unicode property");
-    REFUSED("\\p{Script=Latin}", 0, "unsupported unicode property 'Script=Latin'");
+    REFUSED("\\p{Script=Latin}", 0,
+            "unsupported unicode property 'Script=Latin'");
     REFUSED("\\p{sc=Latn}", 0, "only General_Category");
     REFUSED("[\\p{}]", 1, "unknown or unsupported unicode property ''");
     REFUSED("\\pL", 0, "invalid property escape");
@@ -854,17 +876,17 @@ static void test_refused_pcre2_syntax(void **state)
     REFUSED("[\\h]", 1, "unknown escape '\\h' in character class");
     REFUSED("\\x{41}", 0, "invalid hex escape");
     REFUSED("\\012", 0, "invalid escape '\\0' followed by a digit");
-    REFUSED("a*+", 2, "nothing to repeat");        /* possessive */
+    REFUSED("a*+", 2, "nothing to repeat"); /* possessive */
     REFUSED("a{2}+", 4, "nothing to repeat");
-    REFUSED("a{,2}", 1, "lone '{'");              /* PCRE2 10.43: {0,2} */
-    REFUSED("(?>a)", 0, "invalid group");          /* atomic */
+    REFUSED("a{,2}", 1, "lone '{'");      /* PCRE2 10.43: {0,2} */
+    REFUSED("(?>a)", 0, "invalid group"); /* atomic */
     REFUSED("(?|a)", 0, "invalid group");
     REFUSED("(?#note)", 0, "invalid group");
     REFUSED("(?P<n>a)", 0, "invalid group");
     REFUSED("(?R)", 0, "invalid group");
     REFUSED("(?(1)a)", 0, "invalid group");
     REFUSED("(*UTF)a", 1, "nothing to repeat");
-    REFUSED("[[:alpha:]]", 10, "lone ']'");      /* [[:alph] then ']' */
+    REFUSED("[[:alpha:]]", 10, "lone ']'"); /* [[:alph] then ']' */
     REFUSED("[]a]", 3, "lone ']'");
     REFUSED("\\p{Greek}", 0, "unknown or unsupported unicode property");
     REFUSED("\\p{Any}", 0, "unknown or unsupported unicode property");
@@ -886,7 +908,8 @@ static void test_refused_misc(void **state)
     char *huge = malloc(huge_len);
     assert_non_null(huge);
     memset(huge, 'a', huge_len);
-    check_refused(huge, huge_len, 1u << 24, "pattern longer than 16777216 bytes", __LINE__);
+    check_refused(huge, huge_len, 1u << 24,
+                  "pattern longer than 16777216 bytes", __LINE__);
     free(huge);
 
     /* a refusal without err or err_offset leaks nothing */
@@ -937,19 +960,23 @@ static void test_nesting_limit(void **state)
     free(deepest);
 
     char *too_deep = repeat_text("(", 257, "a", ")", &len);
-    check_refused(too_deep, len, 256, "groups nested deeper than 256", __LINE__);
+    check_refused(too_deep, len, 256, "groups nested deeper than 256",
+                  __LINE__);
     free(too_deep);
 
     char *hostile = repeat_text("(?:", 100000, "a", ")", &len);
-    check_refused(hostile, len, 256 * 3, "groups nested deeper than 256", __LINE__);
+    check_refused(hostile, len, 256 * 3, "groups nested deeper than 256",
+                  __LINE__);
     free(hostile);
 
     char *lookaheads = repeat_text("(?=", 300, "", ")", &len);
-    check_refused(lookaheads, len, 256 * 3, "groups nested deeper than 256", __LINE__);
+    check_refused(lookaheads, len, 256 * 3, "groups nested deeper than 256",
+                  __LINE__);
     free(lookaheads);
 
     char *unclosed = repeat_text("(", 100000, "", "", &len);
-    check_refused(unclosed, len, 256, "groups nested deeper than 256", __LINE__);
+    check_refused(unclosed, len, 256, "groups nested deeper than 256",
+                  __LINE__);
     free(unclosed);
 }
 
@@ -958,14 +985,16 @@ static double seconds_since(clock_t start)
     return (double)(clock() - start) / CLOCKS_PER_SEC;
 }
 
-static void check_too_complex(const char *pattern, const char *subject, int line)
+static void check_too_complex(const char *pattern, const char *subject,
+                              int line)
 {
     clock_t start = clock();
     check_search(pattern, strlen(pattern), subject, strlen(subject),
                  REGEX_TOO_COMPLEX, line);
     double spent = seconds_since(start);
     if (spent > 10.0) {
-        print_error("line %d: /%s/ took %.1f s before giving up\n", line, pattern, spent);
+        print_error("line %d: /%s/ took %.1f s before giving up\n", line,
+                    pattern, spent);
         fail();
     }
 }
@@ -978,13 +1007,16 @@ static void test_budget(void **state)
     check_too_complex("(a*)*b", thirty_then_b, __LINE__);
     check_too_complex("^(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", __LINE__);
     check_too_complex("(a|a)*b", thirty_then_b, __LINE__);
-    check_too_complex("^(?:a|aa)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
-                      __LINE__);
+    check_too_complex(
+        "^(?:a|aa)+$",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+        __LINE__);
     check_too_complex("(?:(?:a*)*)*b", thirty_then_b, __LINE__);
     check_too_complex("(a*)*[bc]", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", __LINE__);
     check_too_complex("^(?:.*?,){20}x",
                       "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,"
-                      "21,22,23,24,25x", __LINE__);
+                      "21,22,23,24,25x",
+                      __LINE__);
     /* without the character the answer is quick and right */
     NO_MATCH("(a*)*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     /* the same patterns are quick when a match is found early */
@@ -1021,7 +1053,8 @@ static void test_large_subjects(void **state)
      * iterations of a group, each a point to come back to, are more than a
      * search may keep */
     char *many_pairs = repeat_text("ab", 1000000, "", "", &pairs_len);
-    check_search("^(?:ab)*$", 9, many_pairs, pairs_len, REGEX_TOO_COMPLEX, __LINE__);
+    check_search("^(?:ab)*$", 9, many_pairs, pairs_len, REGEX_TOO_COMPLEX,
+                 __LINE__);
     free(many_pairs);
 }
 

@@ -57,17 +57,20 @@ static void sheet_names_made_valid(void **state)
         {"Hoạt động", "Hoạt động"},
         {"a[b]c:d*e?f/g\\h", "a_b_c_d_e_f_g_h"},
         {"Q1/2026: [dự thảo]?", "Q1_2026_ _dự thảo__"},
-        {"tab\there", "tab_here"},                     /* control characters too */
+        {"tab\there", "tab_here"}, /* control characters too */
         {"'Kế hoạch'", "Kế hoạch"},
         {"''x''", "x"},
-        {"it's", "it's"},                               /* inside: kept */
+        {"it's", "it's"}, /* inside: kept */
         {"", "Sheet"},
         {"'''", "Sheet"},
         /* 31 characters, not 31 bytes (this one is 40 bytes) */
-        {"Kế hoạch trợ giúp pháp lý cho người khuyết tật", "Kế hoạch trợ giúp pháp lý cho n"},
-        {"abcdefghijklmnopqrstuvwxyz01234567", "abcdefghijklmnopqrstuvwxyz01234"},
+        {"Kế hoạch trợ giúp pháp lý cho người khuyết tật",
+         "Kế hoạch trợ giúp pháp lý cho n"},
+        {"abcdefghijklmnopqrstuvwxyz01234567",
+         "abcdefghijklmnopqrstuvwxyz01234"},
         /* the cut leaves an apostrophe at the end: dropped too */
-        {"abcdefghijklmnopqrstuvwxyz0123'4567", "abcdefghijklmnopqrstuvwxyz0123"},
+        {"abcdefghijklmnopqrstuvwxyz0123'4567",
+         "abcdefghijklmnopqrstuvwxyz0123"},
         /* History is Excel's own */
         {"History", "History (2)"},
         {"history", "history (2)"},
@@ -108,7 +111,7 @@ static void sheet_names_unique_ignoring_case(void **state)
     assert_string_equal(out, "TỔNG HỢP (2)");
     xlsx_sheet_name("Tổng hợp", one, 1, out);
     assert_string_equal(out, "Tổng hợp (2)");
-    xlsx_sheet_name("Tông hợp", one, 1, out);         /* another word: free */
+    xlsx_sheet_name("Tông hợp", one, 1, out); /* another word: free */
     assert_string_equal(out, "Tông hợp");
 
     const char *two[] = {"Tổng hợp", "tổng hợp (2)"};
@@ -121,8 +124,9 @@ static void sheet_names_unique_ignoring_case(void **state)
     assert_string_equal(out, "Q1_2026 (2)");
 
     /* " (10)" takes one character more than " (9)" */
-    const char *many[] = {"Sheet", "Sheet (2)", "Sheet (3)", "Sheet (4)", "Sheet (5)",
-                          "Sheet (6)", "Sheet (7)", "Sheet (8)", "Sheet (9)"};
+    const char *many[] = {"Sheet",     "Sheet (2)", "Sheet (3)",
+                          "Sheet (4)", "Sheet (5)", "Sheet (6)",
+                          "Sheet (7)", "Sheet (8)", "Sheet (9)"};
     xlsx_sheet_name("", many, 9, out);
     assert_string_equal(out, "Sheet (10)");
 
@@ -132,7 +136,8 @@ static void sheet_names_unique_ignoring_case(void **state)
     xlsx_sheet_name(name, cut, 1, out);
     assert_string_equal(out, "Kế hoạch trợ giúp pháp lý c (2)");
     assert_int_equal(chars(out), 31);
-    const char *both[] = {"Kế hoạch trợ giúp pháp lý cho n", "Kế hoạch trợ giúp pháp lý c (2)"};
+    const char *both[] = {"Kế hoạch trợ giúp pháp lý cho n",
+                          "Kế hoạch trợ giúp pháp lý c (2)"};
     xlsx_sheet_name(name, both, 2, out);
     assert_string_equal(out, "Kế hoạch trợ giúp pháp lý c (3)");
     const char *upper[] = {"KẾ HOẠCH TRỢ GIÚP PHÁP LÝ CHO N"};
@@ -144,7 +149,8 @@ static void sheet_names_unique_ignoring_case(void **state)
     const char *nine[9];
     strcpy(longer[0], "Kế hoạch trợ giúp pháp lý cho n");
     for (int i = 1; i < 9; i++)
-        snprintf(longer[i], sizeof longer[i], "Kế hoạch trợ giúp pháp lý c (%d)", i + 1);
+        snprintf(longer[i], sizeof longer[i],
+                 "Kế hoạch trợ giúp pháp lý c (%d)", i + 1);
     for (int i = 0; i < 9; i++)
         nine[i] = longer[i];
     xlsx_sheet_name(name, nine, 9, out);
@@ -176,23 +182,38 @@ static void periods_named_and_spans(void **state)
         const char *key, *label;
     } cases[] = {
         {"2026", {2025, 12, 15}, {2026, 12, 14}, "2026", "Năm 2026"},
-        {"2026-H1", {2025, 12, 15}, {2026, 6, 14}, "2026-H1", "6 tháng đầu năm 2026"},
-        {"2026-H2", {2026, 6, 15}, {2026, 12, 14}, "2026-H2", "6 tháng cuối năm 2026"},
+        {"2026-H1",
+         {2025, 12, 15},
+         {2026, 6, 14},
+         "2026-H1",
+         "6 tháng đầu năm 2026"},
+        {"2026-H2",
+         {2026, 6, 15},
+         {2026, 12, 14},
+         "2026-H2",
+         "6 tháng cuối năm 2026"},
         {"2026-Q1", {2025, 12, 15}, {2026, 3, 14}, "2026-Q1", "Quý I/2026"},
         {"2026-Q3", {2026, 6, 15}, {2026, 9, 14}, "2026-Q3", "Quý III/2026"},
         {"2026-q4", {2026, 9, 15}, {2026, 12, 14}, "2026-Q4", "Quý IV/2026"},
         {"2026-03", {2026, 2, 15}, {2026, 3, 14}, "2026-03", "Tháng 3/2026"},
         {"2026-01", {2025, 12, 15}, {2026, 1, 14}, "2026-01", "Tháng 1/2026"},
-        {"2026-01-01..2026-06-30", {2026, 1, 1}, {2026, 6, 30},
-         "2026-01-01..2026-06-30", "Từ 01/01/2026 đến 30/06/2026"},
-        {"2024-02-29..2024-02-29", {2024, 2, 29}, {2024, 2, 29},
-         "2024-02-29..2024-02-29", "Từ 29/02/2024 đến 29/02/2024"},
+        {"2026-01-01..2026-06-30",
+         {2026, 1, 1},
+         {2026, 6, 30},
+         "2026-01-01..2026-06-30",
+         "Từ 01/01/2026 đến 30/06/2026"},
+        {"2024-02-29..2024-02-29",
+         {2024, 2, 29},
+         {2024, 2, 29},
+         "2024-02-29..2024-02-29",
+         "Từ 29/02/2024 đến 29/02/2024"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         report_period p;
         strbuf why = STRBUF_INIT;
         assert_true(report_period_parse(cases[i].text, &p, &why));
-        assert_day(p.from, cases[i].from[0], cases[i].from[1], cases[i].from[2]);
+        assert_day(p.from, cases[i].from[0], cases[i].from[1],
+                   cases[i].from[2]);
         assert_day(p.to, cases[i].to[0], cases[i].to[1], cases[i].to[2]);
         assert_string_equal(p.key, cases[i].key);
         assert_string_equal(p.label, cases[i].label);
@@ -206,15 +227,18 @@ static void periods_refused_with_reason(void **state)
     static const struct {
         const char *text, *why;
     } cases[] = {
-        {"2026-Q5", "'2026-Q5' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
-                    "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
+        {"2026-Q5",
+         "'2026-Q5' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
+         "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
         {"", "'' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
              "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
         {"abc", "'abc' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
                 "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
-        {"2026-02-30..2026-03-01", "'2026-02-30..2026-03-01' is not a span of real dates; "
-                                   "write FROM..TO as YYYY-MM-DD..YYYY-MM-DD"},
-        {"2026-05-01..2026-04-01", "the period '2026-05-01..2026-04-01' ends before it starts"},
+        {"2026-02-30..2026-03-01",
+         "'2026-02-30..2026-03-01' is not a span of real dates; "
+         "write FROM..TO as YYYY-MM-DD..YYYY-MM-DD"},
+        {"2026-05-01..2026-04-01",
+         "the period '2026-05-01..2026-04-01' ends before it starts"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         report_period p;
@@ -224,9 +248,16 @@ static void periods_refused_with_reason(void **state)
         strbuf_release(&why);
     }
     /* other shapes that are no period: a reason each */
-    const char *bad[] = {"2026-H3", "2026-13", "2026-3", "26", "2026-01-01..",
-                         "..2026-06-30", "2026-1-1..2026-6-30", "2026-01-01...2026-06-30",
-                         "2026-01-01..2026-06-30x", "2026-01-01..2026-06-30..2026-12-31",
+    const char *bad[] = {"2026-H3",
+                         "2026-13",
+                         "2026-3",
+                         "26",
+                         "2026-01-01..",
+                         "..2026-06-30",
+                         "2026-1-1..2026-6-30",
+                         "2026-01-01...2026-06-30",
+                         "2026-01-01..2026-06-30x",
+                         "2026-01-01..2026-06-30..2026-12-31",
                          "2026-01-01 .. 2026-06-30"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         report_period p;
@@ -246,11 +277,16 @@ static const char *scope_prefix(field_scope scope, const char *name)
     switch (scope) {
     case FIELD_RUN:
         return strncmp(name, run[0], strlen(run[0])) == 0 ? run[0] : run[1];
-    case FIELD_PLAN: return "plan.";
+    case FIELD_PLAN:
+        return "plan.";
     case FIELD_ACTIVITY:
-        return strncmp(name, activity[0], strlen(activity[0])) == 0 ? activity[0] : activity[1];
-    case FIELD_RECORD: return "record.";
-    case FIELD_DEADLINE: return "deadline.";
+        return strncmp(name, activity[0], strlen(activity[0])) == 0
+                   ? activity[0]
+                   : activity[1];
+    case FIELD_RECORD:
+        return "record.";
+    case FIELD_DEADLINE:
+        return "deadline.";
     }
     return "?";
 }
@@ -262,10 +298,12 @@ static void fields_agree_with_the_schema(void **state)
     assert_non_null(f);
     arena *a = arena_new();
     diag_sink *d = diag_sink_new(0);
-    source *src = source_new("template.schema.json", xstrndup(f->data, f->len), f->len);
+    source *src =
+        source_new("template.schema.json", xstrndup(f->data, f->len), f->len);
     node *root = json_parse(a, src, d);
     assert_non_null(root);
-    const node *list = node_get(node_get(node_get(root, "definitions"), "field"), "enum");
+    const node *list =
+        node_get(node_get(node_get(root, "definitions"), "field"), "enum");
     assert_non_null(list);
     assert_int_equal(list->kind, NODE_ARRAY);
 
@@ -292,11 +330,17 @@ static void fields_agree_with_the_schema(void **state)
         const char *name;
         field_type type;
     } typed[] = {
-        {"period.from", FIELD_DATE}, {"report.as_of", FIELD_DATE}, {"plan.issued", FIELD_DATE},
-        {"plan.year", FIELD_TEXT}, {"plan.activities", FIELD_INTEGER},
-        {"activity.percent", FIELD_INTEGER}, {"activity.due", FIELD_DATE},
-        {"record.line", FIELD_INTEGER}, {"deadline.days_left", FIELD_INTEGER},
-        {"deadline.done_on", FIELD_DATE}, {"deadline.state", FIELD_TEXT},
+        {"period.from", FIELD_DATE},
+        {"report.as_of", FIELD_DATE},
+        {"plan.issued", FIELD_DATE},
+        {"plan.year", FIELD_TEXT},
+        {"plan.activities", FIELD_INTEGER},
+        {"activity.percent", FIELD_INTEGER},
+        {"activity.due", FIELD_DATE},
+        {"record.line", FIELD_INTEGER},
+        {"deadline.days_left", FIELD_INTEGER},
+        {"deadline.done_on", FIELD_DATE},
+        {"deadline.state", FIELD_TEXT},
     };
     for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
         const report_field *rf = report_field_find(typed[i].name);
@@ -358,7 +402,9 @@ static built build(const char *yaml)
     b.d = diag_sink_new(0);
     node *root = yamlload_parse(b.a, b.src, b.d, &yamlload_default_limits);
     assert_non_null(root);
-    bool valid = schema_validate(catalog_schema(schemas, "template.schema.json"), root, b.d);
+    bool valid =
+        schema_validate(catalog_schema(schemas, "template.schema.json"), root,
+                        b.d);
     if (!valid || diag_count(b.d))
         show(b.d);
     assert_true(valid);
@@ -409,10 +455,10 @@ static void template_defaults(void **state)
     assert_string_equal(t->path, "t.template.yaml");
     assert_string_equal(t->font, "Times New Roman");
     assert_true(t->font_size == 12);
-    assert_int_equal(t->page.paper, 9);                 /* A4 */
+    assert_int_equal(t->page.paper, 9); /* A4 */
     assert_true(t->page.landscape);
     assert_true(t->page.fit_width);
-    assert_int_equal(t->page.page_numbers, 1);          /* top */
+    assert_int_equal(t->page.page_numbers, 1); /* top */
     assert_true(t->page.margin_mm[0] == 20 && t->page.margin_mm[1] == 20);
     assert_true(t->page.margin_mm[2] == 30 && t->page.margin_mm[3] == 15);
     assert_int_equal(t->nsheets, 4);
@@ -426,7 +472,7 @@ static void template_defaults(void **state)
     assert_string_equal(s->number, "Số:        /BC-{plan.symbol}");
     assert_int_equal(s->ntitle, 0);
     assert_false(s->summary || s->chart || s->group_sections || s->signature);
-    assert_true(s->freeze);                             /* no header: a plain table */
+    assert_true(s->freeze); /* no header: a plain table */
     assert_true(s->filter);
     assert_int_equal(s->ncolumns, 1);
     assert_string_equal(s->columns[0].header, "Mã");
@@ -436,7 +482,7 @@ static void template_defaults(void **state)
     assert_null(s->columns[0].format);
     assert_int_equal(s->columns[0].align, XLSX_ALIGN_GENERAL);
 
-    s = &t->sheets[1];                                  /* a header: no freeze, no filter */
+    s = &t->sheets[1]; /* a header: no freeze, no filter */
     assert_int_equal(s->kind, SHEET_RECORDS);
     assert_int_equal(s->header, HEADER_TITLE);
     assert_int_equal(s->ntitle, 1);
@@ -448,7 +494,7 @@ static void template_defaults(void **state)
     assert_string_equal(s->columns[0].format, "dd/mm/yyyy");
     assert_int_equal(s->columns[0].align, XLSX_ALIGN_CENTER);
 
-    s = &t->sheets[2];                                  /* unless said */
+    s = &t->sheets[2]; /* unless said */
     assert_int_equal(s->kind, SHEET_DEADLINES);
     assert_true(s->freeze);
     assert_false(s->filter);
@@ -462,36 +508,35 @@ static void template_defaults(void **state)
 static void template_settings(void **state)
 {
     (void)state;
-    built b = build(
-        "template: rieng\n"
-        "title: Báo cáo riêng\n"
-        "font: {name: Calibri, size: 11}\n"
-        "page:\n"
-        "  paper: A3\n"
-        "  orientation: portrait\n"
-        "  margins: {top: 25, left: 35}\n"
-        "  fit_width: false\n"
-        "  page_numbers: bottom\n"
-        "sheets:\n"
-        "  - kind: summary\n"
-        "    name: Tổng hợp\n"
-        "    min_plans: 2\n"
-        "    columns:\n"
-        "      - {header: Số, field: plan.number}\n"
-        "  - kind: activities\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    header: official\n"
-        "    number: \"Số: {{01}}/BC-{plan.symbol}\"\n"
-        "    title: [BÁO CÁO, \"{plan.title} - {period.label}\"]\n"
-        "    summary: true\n"
-        "    chart: true\n"
-        "    group: section\n"
-        "    footer: signature\n"
-        "    columns:\n"
-        "      - {header: TT, field: activity.id, align: right}\n"
-        "      - {header: Nội dung, field: activity.title}\n"
-        "      - {header: Tình trạng, field: activity.state}\n");
+    built b = build("template: rieng\n"
+                    "title: Báo cáo riêng\n"
+                    "font: {name: Calibri, size: 11}\n"
+                    "page:\n"
+                    "  paper: A3\n"
+                    "  orientation: portrait\n"
+                    "  margins: {top: 25, left: 35}\n"
+                    "  fit_width: false\n"
+                    "  page_numbers: bottom\n"
+                    "sheets:\n"
+                    "  - kind: summary\n"
+                    "    name: Tổng hợp\n"
+                    "    min_plans: 2\n"
+                    "    columns:\n"
+                    "      - {header: Số, field: plan.number}\n"
+                    "  - kind: activities\n"
+                    "    name: \"{plan.id}\"\n"
+                    "    per: plan\n"
+                    "    header: official\n"
+                    "    number: \"Số: {{01}}/BC-{plan.symbol}\"\n"
+                    "    title: [BÁO CÁO, \"{plan.title} - {period.label}\"]\n"
+                    "    summary: true\n"
+                    "    chart: true\n"
+                    "    group: section\n"
+                    "    footer: signature\n"
+                    "    columns:\n"
+                    "      - {header: TT, field: activity.id, align: right}\n"
+                    "      - {header: Nội dung, field: activity.title}\n"
+                    "      - {header: Tình trạng, field: activity.state}\n");
     if (!b.t)
         show(b.d);
     assert_non_null(b.t);
@@ -521,7 +566,8 @@ static void template_settings(void **state)
 
 /* A template with one meaning error: exactly one error, at that line,
  * saying so. */
-static void assert_one_error(const char *yaml, unsigned line, const char *phrase)
+static void assert_one_error(const char *yaml, unsigned line,
+                             const char *phrase)
 {
     built b = build(yaml);
     if (diag_errors(b.d) != 1 || b.t)
@@ -532,8 +578,8 @@ static void assert_one_error(const char *yaml, unsigned line, const char *phrase
     const diag *x = diag_get(b.d, 0);
     assert_int_equal(x->level, DIAG_ERROR);
     if (!strstr(x->message, phrase) || x->line != line)
-        fprintf(stderr, "got line %u: %s\nwanted line %u: %s\n", x->line, x->message,
-                line, phrase);
+        fprintf(stderr, "got line %u: %s\nwanted line %u: %s\n", x->line,
+                x->message, line, phrase);
     assert_non_null(strstr(x->message, phrase));
     assert_int_equal(x->line, line);
     unbuild(&b);
@@ -543,33 +589,31 @@ static void template_meaning_errors(void **state)
 {
     (void)state;
     /* a field the sheet's rows do not have */
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: Hoạt động\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n"
-        "      - {header: Ngày, field: record.date}\n",
-        7, "field 'record.date' has no value on a");
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: summary\n"
-        "    name: Tổng hợp\n"
-        "    columns:\n"
-        "      - {header: Hạn, field: deadline.due}\n",
-        6, "field 'deadline.due' has no value on a summary sheet");
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: provenance\n"
-        "    name: Nguồn\n"
-        "  - kind: deadlines\n"
-        "    name: Hạn\n"
-        "    columns:\n"
-        "      - {header: Ngày, field: record.date}\n",
-        8, "field 'record.date' has no value on a deadlines sheet");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: activities\n"
+                     "    name: Hoạt động\n"
+                     "    columns:\n"
+                     "      - {header: Mã, field: activity.id}\n"
+                     "      - {header: Ngày, field: record.date}\n",
+                     7, "field 'record.date' has no value on a");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: summary\n"
+                     "    name: Tổng hợp\n"
+                     "    columns:\n"
+                     "      - {header: Hạn, field: deadline.due}\n",
+                     6, "field 'deadline.due' has no value on a summary sheet");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: provenance\n"
+                     "    name: Nguồn\n"
+                     "  - kind: deadlines\n"
+                     "    name: Hạn\n"
+                     "    columns:\n"
+                     "      - {header: Ngày, field: record.date}\n",
+                     8,
+                     "field 'record.date' has no value on a deadlines sheet");
     /* per: plan on a summary */
     assert_one_error(
         "template: t\n"
@@ -594,28 +638,26 @@ static void template_meaning_errors(void **state)
         "      - {header: Tình trạng, field: activity.state}\n",
         6, "'chart' is drawn beside the summary: add \"summary: true\"");
     /* a summary on a records sheet */
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: records\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    summary: true\n"
-        "    columns:\n"
-        "      - {header: Ngày, field: record.date}\n"
-        "      - {header: Mã, field: record.activity}\n"
-        "      - {header: Ghi chú, field: record.note}\n",
-        6, "'summary' is only for activities sheets");
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: deadlines\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    group: section\n"
-        "    columns:\n"
-        "      - {header: Hạn, field: deadline.due}\n",
-        6, "'group' is only for activities sheets");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: records\n"
+                     "    name: \"{plan.id}\"\n"
+                     "    per: plan\n"
+                     "    summary: true\n"
+                     "    columns:\n"
+                     "      - {header: Ngày, field: record.date}\n"
+                     "      - {header: Mã, field: record.activity}\n"
+                     "      - {header: Ghi chú, field: record.note}\n",
+                     6, "'summary' is only for activities sheets");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: deadlines\n"
+                     "    name: \"{plan.id}\"\n"
+                     "    per: plan\n"
+                     "    group: section\n"
+                     "    columns:\n"
+                     "      - {header: Hạn, field: deadline.due}\n",
+                     6, "'group' is only for activities sheets");
     /* the official header on a sheet made once */
     assert_one_error(
         "template: t\n"
@@ -643,18 +685,18 @@ static void template_meaning_errors(void **state)
         "      - {header: Hạn, field: deadline.due}\n",
         8, "a sheet made once must come before the sheets made per plan");
     /* an unknown placeholder, with the field meant */
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    header: title\n"
-        "    title:\n"
-        "      - \"Kế hoạch số {plan.numbr} của {plan.issuer}\"\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n",
-        8, "unknown field 'plan.numbr'; did you mean 'plan.number'?");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: activities\n"
+                     "    name: \"{plan.id}\"\n"
+                     "    per: plan\n"
+                     "    header: title\n"
+                     "    title:\n"
+                     "      - \"Kế hoạch số {plan.numbr} của {plan.issuer}\"\n"
+                     "    columns:\n"
+                     "      - {header: Mã, field: activity.id}\n",
+                     8,
+                     "unknown field 'plan.numbr'; did you mean 'plan.number'?");
     /* a plan field in the title of a sheet made once */
     assert_one_error(
         "template: t\n"
@@ -667,7 +709,8 @@ static void template_meaning_errors(void **state)
         "      - \"Cơ quan: {plan.issuer}\"\n"
         "    columns:\n"
         "      - {header: Số, field: plan.number}\n",
-        8, "field 'plan.issuer' has no value here: titles and names of a sheet made once");
+        8,
+        "field 'plan.issuer' has no value here: titles and names of a sheet made once");
     /* provenance has its own columns (pointed at the key) */
     assert_one_error(
         "template: t\n"
@@ -678,86 +721,84 @@ static void template_meaning_errors(void **state)
         "      - {header: Tệp, field: report.template}\n",
         5, "a provenance sheet has fixed columns; remove \"columns\"");
     /* a header without title lines */
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: records\n"
-        "    name: Nhật ký\n"
-        "    header: title\n"
-        "    columns:\n"
-        "      - {header: Ngày, field: record.date}\n",
-        5, "a header needs its title lines");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: records\n"
+                     "    name: Nhật ký\n"
+                     "    header: title\n"
+                     "    columns:\n"
+                     "      - {header: Ngày, field: record.date}\n",
+                     5, "a header needs its title lines");
     /* a brace never closed */
-    assert_one_error(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: records\n"
-        "    name: \"Nhật ký {period.key\"\n"
-        "    columns:\n"
-        "      - {header: Ngày, field: record.date}\n",
-        4, "'{' opens a field that is never closed");
+    assert_one_error("template: t\n"
+                     "sheets:\n"
+                     "  - kind: records\n"
+                     "    name: \"Nhật ký {period.key\"\n"
+                     "    columns:\n"
+                     "      - {header: Ngày, field: record.date}\n",
+                     4, "'{' opens a field that is never closed");
 }
 
 static void template_error_details(void **state)
 {
     (void)state;
     /* the unknown field is underlined where it is written */
-    built b = build(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: \"Kỳ {period.lable}\"\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n");
+    built b = build("template: t\n"
+                    "sheets:\n"
+                    "  - kind: activities\n"
+                    "    name: \"Kỳ {period.lable}\"\n"
+                    "    columns:\n"
+                    "      - {header: Mã, field: activity.id}\n");
     assert_null(b.t);
     assert_int_equal(diag_errors(b.d), 1);
     const diag *x = diag_get(b.d, 0);
-    assert_string_equal(x->message, "unknown field 'period.lable'; did you mean 'period.label'?");
+    assert_string_equal(
+        x->message,
+        "unknown field 'period.lable'; did you mean 'period.label'?");
     assert_int_equal(x->line, 4);
     assert_int_equal(x->column, 15);
     assert_int_equal(x->width, strlen("{period.lable}"));
     unbuild(&b);
 
     /* the first field of the table is suggested too */
-    b = build(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: \"{period.kye}\"\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n");
+    b = build("template: t\n"
+              "sheets:\n"
+              "  - kind: activities\n"
+              "    name: \"{period.kye}\"\n"
+              "    columns:\n"
+              "      - {header: Mã, field: activity.id}\n");
     assert_null(b.t);
     assert_int_equal(diag_errors(b.d), 1);
-    assert_string_equal(diag_get(b.d, 0)->message,
-                        "unknown field 'period.kye'; did you mean 'period.key'?");
+    assert_string_equal(
+        diag_get(b.d, 0)->message,
+        "unknown field 'period.kye'; did you mean 'period.key'?");
     unbuild(&b);
 
     /* no suggestion for what is like no field */
-    b = build(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: \"{zzzzzzzz}\"\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n");
+    b = build("template: t\n"
+              "sheets:\n"
+              "  - kind: activities\n"
+              "    name: \"{zzzzzzzz}\"\n"
+              "    columns:\n"
+              "      - {header: Mã, field: activity.id}\n");
     assert_null(b.t);
     assert_int_equal(diag_errors(b.d), 1);
     x = diag_get(b.d, 0);
-    assert_string_equal(x->message, "unknown field 'zzzzzzzz'; the fields are listed in "
-                                    "docs/reports.md (Fields)");
+    assert_string_equal(x->message,
+                        "unknown field 'zzzzzzzz'; the fields are listed in "
+                        "docs/reports.md (Fields)");
     unbuild(&b);
 
     /* the order error points back at the first per-plan sheet */
-    b = build(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: activities\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n"
-        "  - kind: provenance\n"
-        "    name: Nguồn\n");
+    b = build("template: t\n"
+              "sheets:\n"
+              "  - kind: activities\n"
+              "    name: \"{plan.id}\"\n"
+              "    per: plan\n"
+              "    columns:\n"
+              "      - {header: Mã, field: activity.id}\n"
+              "  - kind: provenance\n"
+              "    name: Nguồn\n");
     assert_null(b.t);
     x = diag_get(b.d, 0);
     assert_non_null(x->notes);
@@ -766,20 +807,19 @@ static void template_error_details(void **state)
     unbuild(&b);
 
     /* braces doubled are text, and plan fields are fine per plan */
-    b = build(
-        "template: t\n"
-        "sheets:\n"
-        "  - kind: summary\n"
-        "    name: \"{{Tổng}} {period.key}\"\n"
-        "    columns:\n"
-        "      - {header: Số, field: plan.number}\n"
-        "  - kind: activities\n"
-        "    name: \"{plan.id}\"\n"
-        "    per: plan\n"
-        "    header: title\n"
-        "    title: [\"{plan.title}\", \"{report.as_of} }} {{\"]\n"
-        "    columns:\n"
-        "      - {header: Mã, field: activity.id}\n");
+    b = build("template: t\n"
+              "sheets:\n"
+              "  - kind: summary\n"
+              "    name: \"{{Tổng}} {period.key}\"\n"
+              "    columns:\n"
+              "      - {header: Số, field: plan.number}\n"
+              "  - kind: activities\n"
+              "    name: \"{plan.id}\"\n"
+              "    per: plan\n"
+              "    header: title\n"
+              "    title: [\"{plan.title}\", \"{report.as_of} }} {{\"]\n"
+              "    columns:\n"
+              "      - {header: Mã, field: activity.id}\n");
     if (!b.t)
         show(b.d);
     assert_non_null(b.t);
@@ -806,8 +846,9 @@ static void built_in_templates_load(void **state)
     diag_sink *d = diag_sink_new(0);
     assert_null(template_load("ministri", d));
     assert_int_equal(diag_errors(d), 1);
-    assert_string_equal(diag_get(d, 0)->message,
-                        "no built-in template 'ministri'; did you mean 'ministry'?");
+    assert_string_equal(
+        diag_get(d, 0)->message,
+        "no built-in template 'ministri'; did you mean 'ministry'?");
     diag_sink_free(d);
 }
 
@@ -843,11 +884,14 @@ static void expand_run_fields(void **state)
         {"{}", "{}"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        assert_string_equal(report_field_expand(cases[i].text, &c), cases[i].want);
+        assert_string_equal(report_field_expand(cases[i].text, &c),
+                            cases[i].want);
 
-    assert_true(report_period_parse("2026-01-01..2026-06-30", &run.period, NULL));
-    assert_string_equal(report_field_expand("{period.label} ({period.key})", &c),
-                        "Từ 01/01/2026 đến 30/06/2026 (2026-01-01..2026-06-30)");
+    assert_true(
+        report_period_parse("2026-01-01..2026-06-30", &run.period, NULL));
+    assert_string_equal(
+        report_field_expand("{period.label} ({period.key})", &c),
+        "Từ 01/01/2026 đến 30/06/2026 (2026-01-01..2026-06-30)");
     arena_free(a);
 }
 
@@ -866,19 +910,27 @@ static void days_late_and_left_have_their_sign(void **state)
     arena *a = arena_new();
     report_run run = {.as_of = {2026, 8, 14}, .template_name = "audit"};
     plan_activity act = {0};
-    status_activity overdue = {.activity = &act, .state = STATUS_OVERDUE,
+    status_activity overdue = {.activity = &act,
+                               .state = STATUS_OVERDUE,
                                .due = {2026, 6, 30}};
     report_context c = {.run = &run, .activity = &overdue, .a = a};
     report_value remark = field("activity.remark", &c);
     assert_string_equal(remark.text, "Quá hạn 45 ngày (hạn 30/06/2026)");
 
-    when_window later = {.from = {2026, 8, 1}, .to = {2026, 8, 31}, .due = {2026, 8, 31}};
-    when_window past = {.from = {2026, 6, 1}, .to = {2026, 6, 30}, .due = {2026, 6, 30}};
-    report_deadline d = {.activity = &act, .status = &overdue,
-                         .occurrence = {.window = &later, .state = STATUS_OPEN}};
+    when_window later = {.from = {2026, 8, 1},
+                         .to = {2026, 8, 31},
+                         .due = {2026, 8, 31}};
+    when_window past = {.from = {2026, 6, 1},
+                        .to = {2026, 6, 30},
+                        .due = {2026, 6, 30}};
+    report_deadline d = {.activity = &act,
+                         .status = &overdue,
+                         .occurrence = {.window = &later,
+                                        .state = STATUS_OPEN}};
     c.deadline = &d;
     assert_int_equal((long)field("deadline.days_left", &c).number, 17);
-    d.occurrence = (status_occurrence){.window = &past, .state = STATUS_OVERDUE};
+    d.occurrence =
+        (status_occurrence){.window = &past, .state = STATUS_OVERDUE};
     assert_int_equal((long)field("deadline.days_left", &c).number, -45);
     arena_free(a);
 }
@@ -902,11 +954,13 @@ static void targets_as_text(void **state)
     status_activity s = {.activity = &act};
     report_run run = {.as_of = {2026, 12, 14}};
     report_context c = {.run = &run, .activity = &s, .a = a};
-    report_value v = report_field_value(report_field_find("activity.targets"), &c);
-    assert_string_equal(v.text,
-                        "Số buổi: 12\nTỷ lệ: 12,5 %\nLượt: 0,25\n"
-                        "Lớn: 999999999999999949387135297074018866963645011013410073083904\n"
-                        "Vô cực: \nKhông phải số: ");
+    report_value v =
+        report_field_value(report_field_find("activity.targets"), &c);
+    assert_string_equal(
+        v.text,
+        "Số buổi: 12\nTỷ lệ: 12,5 %\nLượt: 0,25\n"
+        "Lớn: 999999999999999949387135297074018866963645011013410073083904\n"
+        "Vô cực: \nKhông phải số: ");
     arena_free(a);
 }
 

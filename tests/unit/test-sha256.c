@@ -75,21 +75,25 @@ static void fips_180_examples(void **state)
         const char *text;
         const char *digest;
     } cases[] = {
-        {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
-        {"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"",
+         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc",
+         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
         {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
         {"abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
          "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"},
         /* UTF-8 text is hashed as its bytes */
-        {"Sở Tư pháp", "ac7d89d43bad2014cd3d36f9b80721cd381c7910d04267ffcfdc3ac583bbdc78"},
+        {"Sở Tư pháp",
+         "ac7d89d43bad2014cd3d36f9b80721cd381c7910d04267ffcfdc3ac583bbdc78"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char hex[65];
         digest_whole(cases[i].text, strlen(cases[i].text), hex);
         assert_string_equal(hex, cases[i].digest);
-        digest_bytewise((const unsigned char *)cases[i].text, strlen(cases[i].text), hex);
+        digest_bytewise((const unsigned char *)cases[i].text,
+                        strlen(cases[i].text), hex);
         assert_string_equal(hex, cases[i].digest);
     }
 }
@@ -131,7 +135,7 @@ static void every_length_any_chunking(void **state)
     unsigned char buf[MAX_LENGTH];
     message(buf, sizeof buf);
     uint32_t seed = 0x2026u;
-    sha256 all;            /* the digests of every length, one after another */
+    sha256 all; /* the digests of every length, one after another */
     sha256_init(&all);
     for (size_t n = 0; n <= MAX_LENGTH; n++) {
         char whole[65], bytewise[65], chunked[65];
@@ -149,7 +153,9 @@ static void every_length_any_chunking(void **state)
      * sha256("".join(sha256(message(n)).hexdigest() for n in range(131))) */
     char hex[65];
     sha256_hex(&all, hex);
-    assert_string_equal(hex, "d2742658eeae2e342e618f39ae52ef451168b58f37f0932d49a52eda7f546706");
+    assert_string_equal(
+        hex,
+        "d2742658eeae2e342e618f39ae52ef451168b58f37f0932d49a52eda7f546706");
 }
 
 static void padding_boundaries(void **state)
@@ -161,14 +167,22 @@ static void padding_boundaries(void **state)
         size_t n;
         const char *digest;
     } cases[] = {
-        {55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"},
-        {56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"},
-        {63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"},
-        {64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"},
-        {65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"},
-        {119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"},
-        {120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"},
-        {128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"},
+        {55,
+         "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"},
+        {56,
+         "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"},
+        {63,
+         "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"},
+        {64,
+         "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"},
+        {65,
+         "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"},
+        {119,
+         "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"},
+        {120,
+         "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"},
+        {128,
+         "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"},
     };
     unsigned char buf[MAX_LENGTH];
     message(buf, sizeof buf);
@@ -190,14 +204,19 @@ static void init_starts_over(void **state)
     sha256 s;
     char hex[65];
     sha256_init(&s);
-    sha256_update(&s, "something else entirely, longer than one block of sixty-four bytes", 66);
+    sha256_update(
+        &s,
+        "something else entirely, longer than one block of sixty-four bytes",
+        66);
     sha256_hex(&s, hex);
-    sha256_init(&s);          /* the same state, reused */
+    sha256_init(&s); /* the same state, reused */
     sha256_update(&s, "abc", 3);
     assert_int_equal(s.length, 3);
     assert_int_equal(s.used, 3);
     sha256_hex(&s, hex);
-    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_string_equal(
+        hex,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 int main(void)

@@ -40,8 +40,8 @@ typedef struct rec {
 
 typedef struct row {
     const char *what;
-    const char *from, *due;     /* the window; due is its last day */
-    rec records[4];             /* ended by a NULL date */
+    const char *from, *due; /* the window; due is its last day */
+    rec records[4];         /* ended by a NULL date */
     const char *as_of;
     status_state state;
     int percent;
@@ -52,51 +52,160 @@ typedef struct row {
 #define CANC PROGRESS_CANCELLED
 
 static const row rows[] = {
-    {"before the window opens", "2026-04-01", "2026-06-30", {{0}}, "2026-03-31",
-     STATUS_PLANNED, 0},
-    {"the day the window opens", "2026-04-01", "2026-06-30", {{0}}, "2026-04-01",
-     STATUS_OPEN, 0},
-    {"open on the due date itself", "2026-04-01", "2026-06-30", {{0}}, "2026-06-30",
-     STATUS_OPEN, 0},
-    {"overdue the day after the due date", "2026-04-01", "2026-06-30", {{0}},
-     "2026-07-01", STATUS_OVERDUE, 0},
-    {"in progress", "2026-04-01", "2026-06-30", {{"2026-05-02", IP, 40}}, "2026-05-10",
-     STATUS_IN_PROGRESS, 40},
-    {"in progress on the due date", "2026-04-01", "2026-06-30", {{"2026-05-02", IP, 40}},
-     "2026-06-30", STATUS_IN_PROGRESS, 40},
-    {"in progress but past due is overdue", "2026-04-01", "2026-06-30",
-     {{"2026-05-02", IP, 40}}, "2026-07-01", STATUS_OVERDUE, 40},
-    {"started before the window opens", "2026-04-01", "2026-06-30",
-     {{"2026-03-20", IP, 10}}, "2026-03-25", STATUS_IN_PROGRESS, 10},
-    {"done on the due date", "2026-04-01", "2026-06-30", {{"2026-06-30", DONE, -1}},
-     "2026-07-15", STATUS_DONE, 100},
-    {"done the day after the due date is late", "2026-04-01", "2026-06-30",
-     {{"2026-07-01", DONE, -1}}, "2026-07-15", STATUS_DONE_LATE, 100},
-    {"done early, seen before the window opens", "2026-04-01", "2026-06-30",
-     {{"2026-03-01", DONE, -1}}, "2026-03-02", STATUS_DONE, 100},
-    {"a record after the date is ignored", "2026-04-01", "2026-06-30",
-     {{"2026-06-01", DONE, -1}}, "2026-05-31", STATUS_OPEN, 0},
-    {"a later done record is ignored: overdue", "2026-04-01", "2026-06-30",
-     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}}, "2026-07-05", STATUS_OVERDUE, 50},
-    {"replayed after the late done", "2026-04-01", "2026-06-30",
-     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}}, "2026-07-10", STATUS_DONE_LATE,
+    {"before the window opens",
+     "2026-04-01",
+     "2026-06-30",
+     {{0}},
+     "2026-03-31",
+     STATUS_PLANNED,
+     0},
+    {"the day the window opens",
+     "2026-04-01",
+     "2026-06-30",
+     {{0}},
+     "2026-04-01",
+     STATUS_OPEN,
+     0},
+    {"open on the due date itself",
+     "2026-04-01",
+     "2026-06-30",
+     {{0}},
+     "2026-06-30",
+     STATUS_OPEN,
+     0},
+    {"overdue the day after the due date",
+     "2026-04-01",
+     "2026-06-30",
+     {{0}},
+     "2026-07-01",
+     STATUS_OVERDUE,
+     0},
+    {"in progress",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-02", IP, 40}},
+     "2026-05-10",
+     STATUS_IN_PROGRESS,
+     40},
+    {"in progress on the due date",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-02", IP, 40}},
+     "2026-06-30",
+     STATUS_IN_PROGRESS,
+     40},
+    {"in progress but past due is overdue",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-02", IP, 40}},
+     "2026-07-01",
+     STATUS_OVERDUE,
+     40},
+    {"started before the window opens",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-03-20", IP, 10}},
+     "2026-03-25",
+     STATUS_IN_PROGRESS,
+     10},
+    {"done on the due date",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-06-30", DONE, -1}},
+     "2026-07-15",
+     STATUS_DONE,
      100},
-    {"cancelled", "2026-04-01", "2026-06-30", {{"2026-05-01", CANC, -1}}, "2026-08-01",
-     STATUS_CANCELLED, 0},
-    {"cancelled keeps the last percent", "2026-04-01", "2026-06-30",
-     {{"2026-04-10", IP, 30}, {"2026-05-01", CANC, -1}}, "2026-05-02", STATUS_CANCELLED, 30},
-    {"reopened after done", "2026-04-01", "2026-06-30",
-     {{"2026-05-01", DONE, -1}, {"2026-05-20", IP, 80}}, "2026-05-21", STATUS_IN_PROGRESS, 80},
-    {"latest by date, not by order in the log", "2026-04-01", "2026-06-30",
-     {{"2026-06-20", DONE, -1}, {"2026-05-01", IP, 20}}, "2026-06-25", STATUS_DONE, 100},
-    {"same date: the later in the log wins", "2026-04-01", "2026-06-30",
-     {{"2026-05-01", DONE, -1}, {"2026-05-01", IP, 70}}, "2026-05-01", STATUS_IN_PROGRESS, 70},
-    {"percent from the latest record that has one", "2026-04-01", "2026-06-30",
-     {{"2026-04-10", IP, 30}, {"2026-04-20", IP, -1}}, "2026-04-25", STATUS_IN_PROGRESS, 30},
-    {"a one-day window, done that day", "2026-10-30", "2026-10-30",
-     {{"2026-10-30", DONE, -1}}, "2026-10-31", STATUS_DONE, 100},
-    {"done with a percent below 100 counts 100", "2026-04-01", "2026-06-30",
-     {{"2026-06-01", DONE, 90}}, "2026-06-02", STATUS_DONE, 100},
+    {"done the day after the due date is late",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-07-01", DONE, -1}},
+     "2026-07-15",
+     STATUS_DONE_LATE,
+     100},
+    {"done early, seen before the window opens",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-03-01", DONE, -1}},
+     "2026-03-02",
+     STATUS_DONE,
+     100},
+    {"a record after the date is ignored",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-06-01", DONE, -1}},
+     "2026-05-31",
+     STATUS_OPEN,
+     0},
+    {"a later done record is ignored: overdue",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}},
+     "2026-07-05",
+     STATUS_OVERDUE,
+     50},
+    {"replayed after the late done",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-01", IP, 50}, {"2026-07-10", DONE, -1}},
+     "2026-07-10",
+     STATUS_DONE_LATE,
+     100},
+    {"cancelled",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-01", CANC, -1}},
+     "2026-08-01",
+     STATUS_CANCELLED,
+     0},
+    {"cancelled keeps the last percent",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-04-10", IP, 30}, {"2026-05-01", CANC, -1}},
+     "2026-05-02",
+     STATUS_CANCELLED,
+     30},
+    {"reopened after done",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-01", DONE, -1}, {"2026-05-20", IP, 80}},
+     "2026-05-21",
+     STATUS_IN_PROGRESS,
+     80},
+    {"latest by date, not by order in the log",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-06-20", DONE, -1}, {"2026-05-01", IP, 20}},
+     "2026-06-25",
+     STATUS_DONE,
+     100},
+    {"same date: the later in the log wins",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-05-01", DONE, -1}, {"2026-05-01", IP, 70}},
+     "2026-05-01",
+     STATUS_IN_PROGRESS,
+     70},
+    {"percent from the latest record that has one",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-04-10", IP, 30}, {"2026-04-20", IP, -1}},
+     "2026-04-25",
+     STATUS_IN_PROGRESS,
+     30},
+    {"a one-day window, done that day",
+     "2026-10-30",
+     "2026-10-30",
+     {{"2026-10-30", DONE, -1}},
+     "2026-10-31",
+     STATUS_DONE,
+     100},
+    {"done with a percent below 100 counts 100",
+     "2026-04-01",
+     "2026-06-30",
+     {{"2026-06-01", DONE, 90}},
+     "2026-06-02",
+     STATUS_DONE,
+     100},
 };
 
 static void the_rules_of_one_occurrence(void **state)
@@ -119,8 +228,8 @@ static void the_rules_of_one_occurrence(void **state)
         status_occurrence o = status_of_occurrence(&w, list, n, D(r->as_of));
         if (o.state != r->state || o.percent != r->percent)
             fail_msg("%s: got %s %d%%, expected %s %d%%", r->what,
-                     status_state_name(o.state), o.percent, status_state_name(r->state),
-                     r->percent);
+                     status_state_name(o.state), o.percent,
+                     status_state_name(r->state), r->percent);
     }
 }
 
@@ -152,12 +261,14 @@ static fixture load_plan(const char *plan_src_text, const char *log_json)
     fixture f;
     f.a = arena_new();
     f.d = diag_sink_new(0);
-    f.plan_src = source_new("p.json", xstrdup(plan_src_text), strlen(plan_src_text));
+    f.plan_src =
+        source_new("p.json", xstrdup(plan_src_text), strlen(plan_src_text));
     node *root = json_parse(f.a, f.plan_src, f.d);
     assert_non_null(root);
     f.p = plan_build(f.a, f.plan_src, root);
     assert_true(schedule_plan(f.a, f.p, f.d));
-    f.log_src = source_new("p.progress.json", xstrdup(log_json), strlen(log_json));
+    f.log_src =
+        source_new("p.progress.json", xstrdup(log_json), strlen(log_json));
     node *log_root = json_parse(f.a, f.log_src, f.d);
     assert_non_null(log_root);
     f.log = progress_build(f.a, f.log_src, log_root);
@@ -220,7 +331,7 @@ static void a_plan_as_of_a_date(void **state)
     assert_true(b->targets[0].expected > 6.2 && b->targets[0].expected < 6.3);
     assert_int_equal(b->targets[0].track, STATUS_TRACK_BEHIND);
     assert_false(b->targets[1].accumulates);
-    assert_true(b->targets[1].actual == 100);   /* the earlier record's value */
+    assert_true(b->targets[1].actual == 100); /* the earlier record's value */
     assert_int_equal(b->targets[1].track, STATUS_TRACK_ON);
 
     /* 2.a cancelled: counted, but not in the percent */
@@ -250,16 +361,17 @@ static void any_past_day_replays(void **state)
     arena *a = arena_new();
     status_plan s;
     status_compute(a, f.p, f.log, D("2026-04-01"), NULL, &s);
-    assert_int_equal(s.activities[0].state, STATUS_OPEN);        /* Q2 open */
+    assert_int_equal(s.activities[0].state, STATUS_OPEN); /* Q2 open */
     assert_int_equal(s.activities[0].occurrences[0].state, STATUS_DONE);
     assert_int_equal(s.activities[1].percent, 20);
     assert_true(s.activities[1].targets[0].actual == 2);
-    assert_int_equal(s.activities[2].state, STATUS_OPEN);         /* cancelled 02/04 */
+    assert_int_equal(s.activities[2].state, STATUS_OPEN); /* cancelled 02/04 */
     status_compute(a, f.p, f.log, D("2026-07-01"), NULL, &s);
-    assert_int_equal(s.activities[0].state, STATUS_OVERDUE);      /* Q2 not done yet */
+    assert_int_equal(s.activities[0].state,
+                     STATUS_OVERDUE); /* Q2 not done yet */
     assert_int_equal(date_cmp(s.activities[0].due, D("2026-06-30")), 0);
     assert_int_equal(s.counts.n[STATUS_OVERDUE], 1);
-    status_compute(a, f.p, NULL, D("2027-01-01"), NULL, &s);      /* no log at all */
+    status_compute(a, f.p, NULL, D("2027-01-01"), NULL, &s); /* no log at all */
     assert_int_equal(s.counts.n[STATUS_OVERDUE], 3);
     arena_free(a);
     release(&f);
@@ -306,7 +418,8 @@ static const char units_plan_json[] =
 static void leads_group_by_unit(void **state)
 {
     (void)state;
-    fixture f = load_plan(units_plan_json, "{\"plan\": \"q\", \"records\": []}");
+    fixture f =
+        load_plan(units_plan_json, "{\"plan\": \"q\", \"records\": []}");
     assert_int_equal(diag_errors(f.d), 0);
     orgunits *reg = orgunits_new(NULL);
     orgunits_add(reg, f.p->units, f.p->nunits);
@@ -316,20 +429,22 @@ static void leads_group_by_unit(void **state)
     status_compute(a, f.p, f.log, D("2026-05-01"), &scope, &s);
     assert_int_equal(s.nleads, 3);
     assert_ptr_equal(s.leads[0].unit, &f.p->units[0]);
-    assert_string_equal(s.leads[0].name, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
-    assert_int_equal(s.leads[0].counts.total, 3);            /* 1.3 once */
+    assert_string_equal(s.leads[0].name,
+                        "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
+    assert_int_equal(s.leads[0].counts.total, 3); /* 1.3 once */
     assert_false(s.leads[0].unregistered);
     assert_null(s.leads[1].unit);
     assert_string_equal(s.leads[1].name, "Phòng Tư pháp huyện");
     assert_int_equal(s.leads[1].counts.total, 2);
     assert_true(s.leads[1].unregistered);
-    assert_string_equal(s.leads[2].name, "các xã");          /* generic */
+    assert_string_equal(s.leads[2].name, "các xã"); /* generic */
     assert_false(s.leads[2].unregistered);
 
     /* without a registry: by the names, one group per loose key */
     status_compute(a, f.p, f.log, D("2026-05-01"), NULL, &s);
     assert_int_equal(s.nleads, 4);
-    assert_string_equal(s.leads[0].name, "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
+    assert_string_equal(s.leads[0].name,
+                        "Trung tâm Trợ giúp pháp lý tỉnh Quảng Trị");
     assert_int_equal(s.leads[0].counts.total, 3);
     assert_string_equal(s.leads[1].name, "Trung tâm");
     assert_int_equal(s.leads[2].counts.total, 2);
@@ -406,13 +521,16 @@ static void json_output_always_parses(void **state)
     status_compute(a, f.p, f.log, D("2026-12-31"), NULL, &s);
     s.activities[1].targets[0].actual = NAN;
     strbuf out = STRBUF_INIT;
-    status_report r = {.kind = STATUS_FORMAT_JSON, .as_of = D("2026-12-31"), .out = &out};
+    status_report r = {.kind = STATUS_FORMAT_JSON,
+                       .as_of = D("2026-12-31"),
+                       .out = &out};
     status_format_begin(&r);
     status_format_plan(&r, &s, "p.json");
     status_format_end(&r);
-    assert_non_null(strstr(strbuf_str(&out), "\"value\":1.5e+308,\"unit\":null,"
-                                         "\"accumulates\":true,\"expected\":1.5e+308,"
-                                         "\"actual\":null"));
+    assert_non_null(strstr(strbuf_str(&out),
+                           "\"value\":1.5e+308,\"unit\":null,"
+                           "\"accumulates\":true,\"expected\":1.5e+308,"
+                           "\"actual\":null"));
     assert_non_null(strstr(strbuf_str(&out), "\"value\":null,\"unit\":\"%\""));
     source *src = source_new("out.json", xstrdup(strbuf_str(&out)), out.len);
     arena *ja = arena_new();

@@ -25,7 +25,9 @@ static void many_keys_and_first_value_stays(void **state)
     for (int i = 0; i < 3000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
         values[i] = i;
-        assert_ptr_equal(strmap_put(a, &m, keys[i], strlen(keys[i]), &values[i]), &values[i]);
+        assert_ptr_equal(strmap_put(a, &m, keys[i], strlen(keys[i]),
+                                    &values[i]),
+                         &values[i]);
     }
     assert_int_equal(m.count, 3000);
     for (int i = 0; i < 3000; i++)
@@ -98,17 +100,18 @@ static void node_lookup_and_equality(void **state)
 {
     (void)state;
     arena *a = arena_new();
-    const char *text = "[{\"a\": 1, \"b\": [true, null, \"x\"]}, {\"b\": [true, null, \"x\"], \"a\": 1.0}, 2.5]";
+    const char *text =
+        "[{\"a\": 1, \"b\": [true, null, \"x\"]}, {\"b\": [true, null, \"x\"], \"a\": 1.0}, 2.5]";
     source *src = source_new("t.json", xstrdup(text), strlen(text));
     diag_sink *d = diag_sink_new(0);
     node *root = json_parse(a, src, d);
     assert_non_null(root);
     const node *x = root->u.array.items[0], *y = root->u.array.items[1];
-    assert_true(node_equal(x, y));                   /* order and 1 == 1.0 */
+    assert_true(node_equal(x, y)); /* order and 1 == 1.0 */
     assert_true(node_is_integer(node_get(y, "a")));
     assert_false(node_is_integer(root->u.array.items[2]));
     assert_null(node_get(x, "c"));
-    assert_null(node_get(root, "a"));                /* not an object */
+    assert_null(node_get(root, "a")); /* not an object */
     assert_string_equal(node_str(node_get(x, "b")->u.array.items[2]), "x");
     assert_null(node_str(node_get(x, "a")));
     assert_string_equal(node_kind_name(node_get(x, "b")->kind), "array");

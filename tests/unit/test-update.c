@@ -46,8 +46,12 @@ static update_request request(const char *plan_file)
 {
     update_request req = {
         .plan = plan_file,
-        .entry = {.activity = "1.b", .state = PROGRESS_DONE, .percent = -1,
-                  .values = by_number, .nvalues = 1, .note = "xong"},
+        .entry = {.activity = "1.b",
+                  .state = PROGRESS_DONE,
+                  .percent = -1,
+                  .values = by_number,
+                  .nvalues = 1,
+                  .note = "xong"},
         .lock_timeout_ms = 1000,
         .max_problems = 50,
         .pause = remember_point,
@@ -76,12 +80,13 @@ static void a_record_is_appended_and_checked(void **state)
     assert_string_equal(r.log_path, in_root("p.progress.yaml"));
     assert_int_equal(diag_count(r.checks), 0);
     assert_int_equal(diag_count(r.problems), 0);
-    assert_file_text(in_root("p.progress.yaml"),
-                     "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n"
-                     "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
-                     "    state: in-progress\n"
-                     "  - date: 2026-03-20\n    activity: \"1.b\"\n    state: done\n"
-                     "    values:\n      \"Số buổi\": 4\n    note: \"xong\"\n");
+    assert_file_text(
+        in_root("p.progress.yaml"),
+        "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n"
+        "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+        "    state: in-progress\n"
+        "  - date: 2026-03-20\n    activity: \"1.b\"\n    state: done\n"
+        "    values:\n      \"Số buổi\": 4\n    note: \"xong\"\n");
     assert_int_equal(npoints, 2);
     assert_string_equal(points[0], "update-locked");
     assert_string_equal(points[1], "update-commit");
@@ -105,7 +110,7 @@ static void a_refused_record_leaves_the_log_as_it_was(void **state)
     assert_true(diag_errors(r.problems) > 0);
     assert_int_equal(diag_errors(r.checks), 0);
     assert_log_untouched(old_log);
-    assert_int_equal(npoints, 1);           /* never about to commit */
+    assert_int_equal(npoints, 1); /* never about to commit */
     update_result_release(&r);
 
     req = request(in_root("p.yaml"));

@@ -90,7 +90,8 @@ static void test_schema_uris(void **state)
                     "http://example.com/root.json#/definitions/a");
     assert_resolves("http://example.com/root.json#", "other.json#foo",
                     "http://example.com/other.json#foo");
-    assert_resolves("http://example.com", "x.json", "http://example.com/x.json");
+    assert_resolves("http://example.com", "x.json",
+                    "http://example.com/x.json");
     assert_resolves("urn:uuid:deadbeef-1234", "#/definitions/b",
                     "urn:uuid:deadbeef-1234#/definitions/b");
     assert_resolves("urn:example:a?+r=1", "#foo", "urn:example:a?+r=1#foo");

@@ -92,7 +92,7 @@ static void built_in_schemas_load_and_are_draft07(void **state)
         const embedded_file *f = &embedded_files[i];
         size_t len = strlen(f->name);
         if (len < 5 || strcmp(f->name + len - 5, ".json") != 0)
-            continue;                  /* the built-in report templates */
+            continue; /* the built-in report templates */
         source *src = source_new(f->name, xstrndup(f->data, f->len), f->len);
         node *doc = json_parse(a, src, d);
         assert_non_null(doc);
@@ -117,14 +117,14 @@ static void counts_registries_and_repeats(void **state)
     diag_sink *d = diag_sink_new(0);
     validate_result r;
     validate_run(paths, 4, d, &r, NULL, NULL);
-    assert_int_equal(r.plans, 3);                /* b.yaml once */
+    assert_int_equal(r.plans, 3); /* b.yaml once */
     assert_int_equal(r.activities, 3);
     assert_int_equal(r.registries, 1);
     assert_int_equal(r.unreadable, 1);
     assert_false(r.internal_error);
-    assert_int_equal(r.nfiles, 4);               /* 3 plans and units.yaml */
-    assert_int_equal(diag_errors(d), 1);         /* the missing path */
-    assert_int_equal(diag_warnings(d), 1);       /* "Sở Y tê" in c.yaml only:
+    assert_int_equal(r.nfiles, 4);         /* 3 plans and units.yaml */
+    assert_int_equal(diag_errors(d), 1);   /* the missing path */
+    assert_int_equal(diag_warnings(d), 1); /* "Sở Y tê" in c.yaml only:
                                                     a.yaml has no registry */
     int warned = 0;
     for (size_t i = 0; i < diag_count(d); i++) {
@@ -132,9 +132,10 @@ static void counts_registries_and_repeats(void **state)
         if (x->level == DIAG_WARNING) {
             warned = 1;
             assert_non_null(strstr(x->path, "tinh/c.yaml"));
-            assert_string_equal(x->message, "unit 'Sở Y tê' is not in the unit registry "
-                                            "as written; taken as 'Sở Y tế' (syt), the same "
-                                            "name but for diacritics");
+            assert_string_equal(
+                x->message, "unit 'Sở Y tê' is not in the unit registry "
+                            "as written; taken as 'Sở Y tế' (syt), the same "
+                            "name but for diacritics");
             assert_string_equal(x->stage, "meaning");
         }
     }

@@ -26,14 +26,16 @@ static void fold_normalises_case_space_and_form(void **state)
 {
     (void)state;
     /* precomposed (Telex) and decomposed (combining marks) spellings */
-    const char *nfc = "S\xe1\xbb\x9f T\xc6\xb0 ph\xc3\xa1p";          /* Sở Tư pháp */
-    const char *nfd = "So\xcc\x9b\xcc\x89 Tu\xcc\x9b pha\xcc\x81p";    /* same, NFD */
+    const char *nfc = "S\xe1\xbb\x9f T\xc6\xb0 ph\xc3\xa1p"; /* Sở Tư pháp */
+    const char *nfd =
+        "So\xcc\x9b\xcc\x89 Tu\xcc\x9b pha\xcc\x81p"; /* same, NFD */
     char *a = vntext_fold(nfc, strlen(nfc)), *b = vntext_fold(nfd, strlen(nfd));
     assert_string_equal(a, b);
     free(a);
     free(b);
     assert_true(vntext_same("SỞ TƯ PHÁP", "sở tư pháp"));
-    assert_true(vntext_same("Ủy ban nhân dân cấp xã", "ỦY BAN NHÂN DÂN CẤP XÃ"));
+    assert_true(
+        vntext_same("Ủy ban nhân dân cấp xã", "ỦY BAN NHÂN DÂN CẤP XÃ"));
     assert_fold("  Sở   Y\ttế. ", "sở y tế");
     assert_fold("Bộ Tư pháp;", "bộ tư pháp");
     assert_fold("", "");
@@ -80,7 +82,7 @@ static void fold_ascii_cp_agrees_with_the_text_fold(void **state)
     assert_int_equal(out[0], 'q');
     assert_int_equal(vntext_fold_ascii_cp(' ', out), 1);
     assert_int_equal(out[0], ' ');
-    assert_int_equal(vntext_fold_ascii_cp(0x0301, out), 0);   /* a mark */
+    assert_int_equal(vntext_fold_ascii_cp(0x0301, out), 0); /* a mark */
     size_t compared = 0;
     for (int32_t cp = 0x80; cp < 0x30000; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF)
@@ -103,7 +105,12 @@ static void fold_ascii_cp_agrees_with_the_text_fold(void **state)
 static void fold_keeps_invalid_bytes(void **state)
 {
     (void)state;
-    char *a = vntext_fold("a\xff" "b", 3), *b = vntext_fold("a\xfe" "b", 3);
+    char *a = vntext_fold("a\xff"
+                          "b",
+                          3),
+         *b = vntext_fold("a\xfe"
+                          "b",
+                          3);
     assert_int_equal(strlen(a), 3);
     assert_string_not_equal(a, b);
     free(a);
@@ -114,11 +121,11 @@ static void distance_counts_code_points(void **state)
 {
     (void)state;
     assert_int_equal(vntext_distance("partner", "partners", 5), 1);
-    assert_int_equal(vntext_distance("tế", "tê", 5), 1);          /* one letter */
-    assert_int_equal(vntext_distance("ab", "ba", 5), 1);          /* transposition */
+    assert_int_equal(vntext_distance("tế", "tê", 5), 1); /* one letter */
+    assert_int_equal(vntext_distance("ab", "ba", 5), 1); /* transposition */
     assert_int_equal(vntext_distance("", "abc", 5), 3);
     assert_int_equal(vntext_distance("kitten", "sitting", 5), 3);
-    assert_int_equal(vntext_distance("abcdef", "uvwxyz", 2), 3);  /* limit + 1 */
+    assert_int_equal(vntext_distance("abcdef", "uvwxyz", 2), 3); /* limit + 1 */
 }
 
 /* The units the distance counts: code points, an invalid byte alone. */
@@ -150,8 +157,8 @@ static size_t reference_distance(const char *a, const char *b)
                 best = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < best)
                 best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+                x[i - 2] == y[j - 1] && d[i - 2][j - 2] + 1 < best)
                 best = d[i - 2][j - 2] + 1;
             d[i][j] = best;
         }
@@ -164,7 +171,8 @@ static size_t reference_distance(const char *a, const char *b)
 static void distance_agrees_with_the_full_table(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"a", "b", "ế", "ê", "e", "\xe1", "\xba", "\xbf", " "};
+    static const char *const pieces[] = {"a",    "b",    "ế",    "ê", "e",
+                                         "\xe1", "\xba", "\xbf", " "};
     unsigned seed = 12345;
     for (int round = 0; round < 20000; round++) {
         char a[64] = "", b[64] = "";
@@ -189,14 +197,14 @@ static void suggest_within_a_third(void **state)
     assert_int_equal(vntext_suggest("tittle", keys, 6), 1);
     assert_int_equal(vntext_suggest("zzzzzz", keys, 6), -1);
     const char *units[] = {"Sở Tư pháp", "Sở Y tế"};
-    assert_int_equal(vntext_suggest("So Y te", units, 2), 1);     /* marks lost */
+    assert_int_equal(vntext_suggest("So Y te", units, 2), 1); /* marks lost */
     assert_int_equal(vntext_suggest("Sở Y tê", units, 2), 1);
 }
 
 static void widths_follow_what_people_see(void **state)
 {
     (void)state;
-    const char *nfd = "Tu\xcc\x9b";                            /* Tư, decomposed */
+    const char *nfd = "Tu\xcc\x9b"; /* Tư, decomposed */
     assert_int_equal(utf8_advance(nfd, strlen(nfd), 0), 2);
     assert_int_equal(utf8_advance("Tư", strlen("Tư"), 0), 2);
     assert_int_equal(utf8_advance("\t", 1, 3), 8);
@@ -210,9 +218,9 @@ static void decode_refuses_bad_sequences(void **state)
     int32_t cp;
     assert_int_equal(utf8_decode("\xc3\xa1", 2, &cp), 2);
     assert_int_equal(cp, 0xe1);
-    assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), 0);       /* overlong */
-    assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0);   /* surrogate */
-    assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), 0);       /* truncated */
+    assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), 0);     /* overlong */
+    assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), 0); /* surrogate */
+    assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), 0);     /* truncated */
     size_t bad = 99;
     assert_false(utf8_valid("ab\xc3(", 4, &bad));
     assert_int_equal(bad, 2);

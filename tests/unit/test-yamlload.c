@@ -511,33 +511,43 @@ static void test_core_schema(void **state)
 static void test_not_finite(void **state)
 {
     (void)state;
-    const char *words[] = {".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN",
-                           "!!float .inf", "!!float .nan"};
+    const char *words[] = {".inf", "-.Inf", "+.INF",        ".nan",
+                           ".NaN", ".NAN",  "!!float .inf", "!!float .nan"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         strbuf doc = STRBUF_INIT, msg = STRBUF_INIT;
-        const char *shown = strchr(words[i], ' ') ? strchr(words[i], ' ') + 1 : words[i];
+        const char *shown =
+            strchr(words[i], ' ') ? strchr(words[i], ' ') + 1 : words[i];
         strbuf_printf(&doc, "a: 1\nv: %s\n", words[i]);
-        strbuf_printf(&msg, "'%s' is not a number kehoach can use; write a number such "
-                  "as 12 or 2.5", shown);
+        strbuf_printf(
+            &msg,
+            "'%s' is not a number kehoach can use; write a number such "
+            "as 12 or 2.5",
+            shown);
         assert_refused(strbuf_str(&doc), strbuf_str(&msg), 2, 4);
         strbuf_release(&doc);
         strbuf_release(&msg);
     }
     assert_refused("v: 1e400\n", "'1e400' is too large to be a number", 1, 4);
-    assert_refused("v: -1.5E+309\n", "'-1.5E+309' is too large to be a number", 1, 4);
-    assert_refused("- !!float 1e999\n", "'1e999' is too large to be a number", 1, 3);
+    assert_refused("v: -1.5E+309\n", "'-1.5E+309' is too large to be a number",
+                   1, 4);
+    assert_refused("- !!float 1e999\n", "'1e999' is too large to be a number",
+                   1, 3);
     strbuf big = STRBUF_INIT;
     strbuf_puts(&big, "v: 0x");
     strbuf_repeat(&big, 'F', 300);
     strbuf_putc(&big, '\n');
-    assert_refused(strbuf_str(&big), "'0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large "
-                   "to be a number", 1, 4);
+    assert_refused(strbuf_str(&big),
+                   "'0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF...' is too large "
+                   "to be a number",
+                   1, 4);
     strbuf_reset(&big);
     strbuf_puts(&big, "v: 1");
     strbuf_repeat(&big, '0', 400);
     strbuf_putc(&big, '\n');
-    assert_refused(strbuf_str(&big), "'1000000000000000000000000000000000000000...' is too large "
-                   "to be a number", 1, 4);
+    assert_refused(strbuf_str(&big),
+                   "'1000000000000000000000000000000000000000...' is too large "
+                   "to be a number",
+                   1, 4);
     strbuf_release(&big);
     /* quoted, they are text */
     assert_scalar("\".inf\"", NODE_STRING, 0, ".inf");
@@ -698,7 +708,7 @@ static void test_billion_laughs(void **state)
     (void)state;
     strbuf doc = STRBUF_INIT;
     strbuf_puts(&doc,
-            "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+                "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int level = 1; level <= 8; level++) {
         strbuf_printf(&doc, "a%d: &a%d [", level, level);
         for (int i = 0; i < 10; i++)
@@ -736,7 +746,8 @@ static void test_depth(void **state)
         strbuf_repeat(&block, ' ', 2 * (size_t)i);
         strbuf_puts(&block, "k:\n");
     }
-    assert_refused(strbuf_str(&block), "nesting deeper than 64 levels", 65, 129);
+    assert_refused(strbuf_str(&block), "nesting deeper than 64 levels", 65,
+                   129);
     strbuf_release(&block);
 
     strbuf deepest = STRBUF_INIT;
@@ -1245,16 +1256,19 @@ static void expect_peek(const char *text, size_t max, const char *want)
 static void test_peek_key(void **state)
 {
     (void)state;
-    expect_peek("# kế hoạch\nid: hai-phong-2026\ntitle: x\n", 1000, "hai-phong-2026");
-    expect_peek("title: x\nunits:\n  - id: stp\n    name: y\nid: \"a\"\n", 1000, "a");
+    expect_peek("# kế hoạch\nid: hai-phong-2026\ntitle: x\n", 1000,
+                "hai-phong-2026");
+    expect_peek("title: x\nunits:\n  - id: stp\n    name: y\nid: \"a\"\n", 1000,
+                "a");
     expect_peek("{\"sections\": [{\"id\": \"1\"}], \"id\": 'b'}", 1000, "b");
     expect_peek("? id\n: c\n", 1000, "c");
-    expect_peek("[id, x]\n", 1000, NULL);                  /* not a mapping */
-    expect_peek("title: x\nunits: {id: stp}\n", 1000, NULL); /* only a nested id */
-    expect_peek("id: [a]\n", 1000, NULL);                  /* not a scalar */
-    expect_peek("title: 'x\nid: d\n", 1000, NULL);         /* broken before it */
-    expect_peek("id: e\ntitle: [\n", 1000, "e");           /* broken after it */
-    expect_peek("title: xxxxxxxx\nid: f\n", 10, NULL);     /* beyond max */
+    expect_peek("[id, x]\n", 1000, NULL); /* not a mapping */
+    expect_peek("title: x\nunits: {id: stp}\n", 1000,
+                NULL);                                 /* only a nested id */
+    expect_peek("id: [a]\n", 1000, NULL);              /* not a scalar */
+    expect_peek("title: 'x\nid: d\n", 1000, NULL);     /* broken before it */
+    expect_peek("id: e\ntitle: [\n", 1000, "e");       /* broken after it */
+    expect_peek("title: xxxxxxxx\nid: f\n", 10, NULL); /* beyond max */
     expect_peek("title: xxxxxxxx\nid: f\n", 22, "f");
     expect_peek("", 1000, NULL);
 }

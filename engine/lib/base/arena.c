@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_FIRST_BLOCK 4096     /* blocks double from here ... */
-#define ARENA_MAX_BLOCK 262144     /* ... up to here */
+#define ARENA_FIRST_BLOCK 4096 /* blocks double from here ... */
+#define ARENA_MAX_BLOCK 262144 /* ... up to here */
 #define ARENA_ALIGN 16
 
 struct block {
@@ -28,7 +28,7 @@ struct block {
 struct arena {
     struct block *head;
     size_t total;
-    size_t next_block;   /* size of the next regular block */
+    size_t next_block; /* size of the next regular block */
 };
 
 arena *arena_new(void)

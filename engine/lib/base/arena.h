@@ -12,10 +12,10 @@
 typedef struct arena arena;
 
 arena *arena_new(void);
-void arena_free(arena *a);                 /* NULL-safe */
+void arena_free(arena *a); /* NULL-safe */
 
-void *arena_alloc(arena *a, size_t size);  /* zeroed, aligned for any type */
-char *arena_strndup(arena *a, const char *s, size_t n);   /* NUL-terminated */
+void *arena_alloc(arena *a, size_t size); /* zeroed, aligned for any type */
+char *arena_strndup(arena *a, const char *s, size_t n); /* NUL-terminated */
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

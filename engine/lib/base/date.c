@@ -7,8 +7,8 @@
 #include <string.h>
 
 static const char *const month_names[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
 };
 
 bool date_is_leap(int year)
@@ -65,7 +65,7 @@ void date_explain(date_status status, const date *d, strbuf *err)
             strbuf_error(err, "there is no day %d", d->day);
         else
             strbuf_error(err, "%s %d has %d days", month_names[d->month - 1],
-                     d->year, date_days_in_month(d->year, d->month));
+                         d->year, date_days_in_month(d->year, d->month));
         break;
     }
 }

@@ -20,7 +20,7 @@
 #include <stddef.h>
 
 typedef struct date {
-    int year, month, day;   /* month 1-12, day 1-31; 0 where not given */
+    int year, month, day; /* month 1-12, day 1-31; 0 where not given */
 } date;
 
 bool date_is_leap(int year);
@@ -28,9 +28,9 @@ int date_days_in_month(int year, int month);
 
 typedef enum date_status {
     DATE_OK,
-    DATE_BAD_FORM,      /* not YYYY, YYYY-MM or YYYY-MM-DD as allowed */
-    DATE_BAD_MONTH,     /* month outside 1-12 */
-    DATE_BAD_DAY,       /* day outside the month */
+    DATE_BAD_FORM,  /* not YYYY, YYYY-MM or YYYY-MM-DD as allowed */
+    DATE_BAD_MONTH, /* month outside 1-12 */
+    DATE_BAD_DAY,   /* day outside the month */
 } date_status;
 
 /* Parses "YYYY-MM-DD"; with allow_partial also "YYYY-MM" and "YYYY"

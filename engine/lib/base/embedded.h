@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 typedef struct embedded_file {
-    const char *name;    /* base name, e.g. "plan.schema.json" */
-    const char *data;    /* the bytes, followed by a NUL */
+    const char *name; /* base name, e.g. "plan.schema.json" */
+    const char *data; /* the bytes, followed by a NUL */
     size_t len;
 } embedded_file;
 

@@ -32,7 +32,7 @@ static strmap files_read;
 static file_id id_of(const struct stat *st)
 {
     file_id id;
-    memset(&id, 0, sizeof id);          /* no stray padding in the key */
+    memset(&id, 0, sizeof id); /* no stray padding in the key */
     id.dev = st->st_dev;
     id.ino = st->st_ino;
     return id;
@@ -75,7 +75,9 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
         return FILEIO_ERROR;
     }
     if (!S_ISREG(st.st_mode)) {
-        strbuf_error(err, "%s", S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        strbuf_error(err, "%s",
+                     S_ISDIR(st.st_mode) ? strerror(EISDIR)
+                                         : "not a regular file");
         close(f);
         return FILEIO_ERROR;
     }
@@ -200,9 +202,10 @@ typedef struct walk_budget {
     fileio_walk_cut cut;
 } walk_budget;
 
-static void walk(const char *dir, const char *const *suffixes, fileio_list *list,
-                 void (*on_error)(const char *, const char *, void *), void *ctx,
-                 int depth, walk_budget *budget)
+static void walk(const char *dir, const char *const *suffixes,
+                 fileio_list *list,
+                 void (*on_error)(const char *, const char *, void *),
+                 void *ctx, int depth, walk_budget *budget)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -253,7 +256,8 @@ static void walk(const char *dir, const char *const *suffixes, fileio_list *list
     fileio_list_release(&names);
 }
 
-void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list,
+void fileio_walk(const char *dir, const char *const *suffixes,
+                 fileio_list *list,
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx)
 {
@@ -261,7 +265,8 @@ void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list
     walk(dir, suffixes, list, on_error, ctx, 0, &unlimited);
 }
 
-fileio_walk_cut fileio_walk_limited(const char *dir, const char *const *suffixes,
+fileio_walk_cut fileio_walk_limited(const char *dir,
+                                    const char *const *suffixes,
                                     size_t max_entries, fileio_list *list)
 {
     walk_budget budget = {max_entries, {false, false}};
@@ -309,8 +314,9 @@ mode_t fileio_new_file_mode(void)
 bool fileio_take_over(int fd, const struct stat *old)
 {
     if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
-        fchown(fd, (uid_t)-1, old->st_gid) != 0 && errno != EPERM && errno != EINVAL)
-        return false;           /* EPERM, EINVAL: not ours to give; keep ours */
+        fchown(fd, (uid_t)-1, old->st_gid) != 0 && errno != EPERM &&
+        errno != EINVAL)
+        return false; /* EPERM, EINVAL: not ours to give; keep ours */
     return fchmod(fd, old->st_mode & 0777) == 0;
 }
 

@@ -19,8 +19,8 @@
 
 typedef enum fileio_status {
     FILEIO_OK,
-    FILEIO_ERROR,      /* could not open or read; see the message */
-    FILEIO_TOO_LARGE,  /* more than max bytes */
+    FILEIO_ERROR,     /* could not open or read; see the message */
+    FILEIO_TOO_LARGE, /* more than max bytes */
 } fileio_status;
 
 /* Reads the whole file into a malloc'ed buffer with a NUL after the last
@@ -42,13 +42,18 @@ typedef struct fileio_list {
 } fileio_list;
 
 /* What a path names. */
-typedef enum fileio_kind { FILEIO_MISSING, FILEIO_FILE, FILEIO_DIR } fileio_kind;
+typedef enum fileio_kind {
+    FILEIO_MISSING,
+    FILEIO_FILE,
+    FILEIO_DIR
+} fileio_kind;
 fileio_kind fileio_kind_of(const char *path, strbuf *err);
 
 /* Appends to list every regular file below dir whose name ends in one of
  * the suffixes (NULL-terminated), sorted by path. Unreadable folders are
  * reported through on_error(path, message, ctx) and skipped. */
-void fileio_walk(const char *dir, const char *const *suffixes, fileio_list *list,
+void fileio_walk(const char *dir, const char *const *suffixes,
+                 fileio_list *list,
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx);
 
@@ -61,7 +66,8 @@ typedef struct fileio_walk_cut {
 /* As fileio_walk (unreadable folders passed over without a word), looking
  * at no more than max_entries files and folders, counted as their names
  * are read; says what it left out. */
-fileio_walk_cut fileio_walk_limited(const char *dir, const char *const *suffixes,
+fileio_walk_cut fileio_walk_limited(const char *dir,
+                                    const char *const *suffixes,
                                     size_t max_entries, fileio_list *list);
 
 void fileio_list_add(fileio_list *list, const char *path);

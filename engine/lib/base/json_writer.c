@@ -162,13 +162,20 @@ void json_writer_date(json_writer *w, const char *key, const date *d)
 static const char *escape(int32_t cp, char tmp[8])
 {
     switch (cp) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    case '\b': return "\\b";
-    case '\f': return "\\f";
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    case '\b':
+        return "\\b";
+    case '\f':
+        return "\\f";
     default:
         if (!utf8_is_control(cp))
             return NULL;
@@ -185,7 +192,7 @@ void json_writer_quote(strbuf *sb, const char *s, size_t n)
         int32_t cp = (unsigned char)s[i];
         k = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
         if (!k) {
-            k = 1;          /* not UTF-8: left as it is */
+            k = 1; /* not UTF-8: left as it is */
             continue;
         }
         char tmp[8];

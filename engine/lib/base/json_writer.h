@@ -36,9 +36,9 @@
 #define JSON_WRITER_MAX_DEPTH 16
 
 typedef struct json_writer_layout {
-    int indent;         /* < 0: elements follow on the line */
-    int close;          /* columns before the closing bracket's line */
-    bool spaced;        /* ": " after keys; ", " between elements on a line */
+    int indent;  /* < 0: elements follow on the line */
+    int close;   /* columns before the closing bracket's line */
+    bool spaced; /* ": " after keys; ", " between elements on a line */
 } json_writer_layout;
 
 #define JSON_WRITER_COMPACT ((json_writer_layout){-1, 0, false})
@@ -49,12 +49,12 @@ typedef struct json_writer_layout {
 typedef struct json_writer {
     strbuf *out;
     struct {
-        char close;                 /* '}' or ']' */
-        bool filled;                /* an element was written */
+        char close;  /* '}' or ']' */
+        bool filled; /* an element was written */
         json_writer_layout layout;
     } open[JSON_WRITER_MAX_DEPTH];
     size_t depth;
-    int pending_break;              /* < 0: none */
+    int pending_break; /* < 0: none */
 } json_writer;
 
 void json_writer_init(json_writer *w, strbuf *out);

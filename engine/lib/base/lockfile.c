@@ -23,13 +23,13 @@
 /* What a file is at one moment: with its bytes, enough to see a change. */
 typedef struct file_state {
     bool exists;
-    struct stat st;              /* device, inode, size, mtime */
+    struct stat st; /* device, inode, size, mtime */
 } file_state;
 
 struct lockfile {
     char *path, *lock_path;
     int fd;
-    file_state seen;             /* the file when the lock was taken */
+    file_state seen; /* the file when the lock was taken */
 };
 
 /* What failed on path, with errno's reason. */
@@ -40,8 +40,11 @@ static void fail_errno(strbuf *err, const char *what, const char *path)
 
 static void refuse(strbuf *err, const char *path, const char *why)
 {
-    strbuf_error(err, "refusing the lock file '%s': %s; if no update is running, remove "
-             "it", path, why);
+    strbuf_error(
+        err,
+        "refusing the lock file '%s': %s; if no update is running, remove "
+        "it",
+        path, why);
 }
 
 static void pause_ms(long ms)
@@ -67,12 +70,13 @@ static bool same_inode(const struct stat *a, const struct stat *b)
 static bool named(int fd, const char *path)
 {
     struct stat held, at_name;
-    return fstat(fd, &held) == 0 && lstat(path, &at_name) == 0 && same_inode(&held, &at_name);
+    return fstat(fd, &held) == 0 && lstat(path, &at_name) == 0 &&
+           same_inode(&held, &at_name);
 }
 
 /* Why the locked file must not be used as the lock file, or NULL. */
-static const char *unsafe_lock(const lockfile *lk, const struct stat *held, char *buf,
-                               size_t size)
+static const char *unsafe_lock(const lockfile *lk, const struct stat *held,
+                               char *buf, size_t size)
 {
     if (held->st_nlink != 1)
         return "it has other names (hard links)";
@@ -81,15 +85,16 @@ static const char *unsafe_lock(const lockfile *lk, const struct stat *held, char
                   (lstat(lk->path, &file) == 0 && held->st_uid == file.st_uid);
     if (owners)
         return NULL;
-    snprintf(buf, size, "it belongs to another user (uid %lu)", (unsigned long)held->st_uid);
+    snprintf(buf, size, "it belongs to another user (uid %lu)",
+             (unsigned long)held->st_uid);
     return buf;
 }
 
 /* Tries once. 1: locked; 0: busy or lost the race (try again); -1: error. */
 static int try_lock(lockfile *lk, strbuf *err)
 {
-    int fd = open(lk->lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-                  0666);
+    int fd = open(lk->lock_path,
+                  O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == ELOOP)
             refuse(err, lk->lock_path, "it is a symbolic link");
@@ -114,7 +119,7 @@ static int try_lock(lockfile *lk, strbuf *err)
         return -1;
     }
     if (!named(fd, lk->lock_path) || fstat(fd, &held) != 0) {
-        close(fd);                  /* renamed or removed meanwhile */
+        close(fd); /* renamed or removed meanwhile */
         return 0;
     }
     char buf[80];
@@ -124,7 +129,7 @@ static int try_lock(lockfile *lk, strbuf *err)
         close(fd);
         return -1;
     }
-    if (ftruncate(fd, 0) != 0) {    /* a killed writer's leftovers */
+    if (ftruncate(fd, 0) != 0) { /* a killed writer's leftovers */
         fail_errno(err, "cannot empty the lock file", lk->lock_path);
         close(fd);
         return -1;
@@ -136,7 +141,8 @@ static int try_lock(lockfile *lk, strbuf *err)
 /* Opens path for reading without following a link, into *fd (-1 when
  * there is no such file), and notes what it is. False with err when it
  * cannot be opened or is not a regular file. */
-static bool open_state(const char *path, int *fd, file_state *state, strbuf *err)
+static bool open_state(const char *path, int *fd, file_state *state,
+                       strbuf *err)
 {
     memset(state, 0, sizeof *state);
     *fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -145,7 +151,8 @@ static bool open_state(const char *path, int *fd, file_state *state, strbuf *err
     const char *wrong = NULL;
     bool ok = false;
     if (*fd < 0 && errno == ELOOP)
-        wrong = "it is a symbolic link, which the update would replace by a file";
+        wrong =
+            "it is a symbolic link, which the update would replace by a file";
     else if (*fd < 0 || fstat(*fd, &state->st) != 0)
         fail_errno(err, "cannot read", path);
     else if (!S_ISREG(state->st.st_mode))
@@ -191,15 +198,17 @@ static bool same_state(const file_state *a, const file_state *b)
 
 /* Is the file still as the lock found it, and are its bytes the
  * beginning of data? Its state now goes to *now. */
-static lockfile_status unchanged(const lockfile *lk, const char *data, size_t len,
-                                 file_state *now, strbuf *err)
+static lockfile_status unchanged(const lockfile *lk, const char *data,
+                                 size_t len, file_state *now, strbuf *err)
 {
     int fd;
     if (!open_state(lk->path, &fd, now, err))
         return LOCKFILE_ERROR;
     int same = same_state(&lk->seen, now);
     if (same && now->exists)
-        same = (size_t)now->st.st_size <= len ? holds(fd, data, (size_t)now->st.st_size) : 0;
+        same = (size_t)now->st.st_size <= len
+                   ? holds(fd, data, (size_t)now->st.st_size)
+                   : 0;
     if (same < 0)
         fail_errno(err, "cannot read", lk->path);
     if (fd >= 0)
@@ -207,8 +216,8 @@ static lockfile_status unchanged(const lockfile *lk, const char *data, size_t le
     return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
 }
 
-lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
-                                 strbuf *err)
+lockfile_status lockfile_acquire(const char *path, long timeout_ms,
+                                 lockfile **out, strbuf *err)
 {
     lockfile *lk = xcalloc(1, sizeof *lk);
     lk->path = xstrdup(path);
@@ -229,9 +238,11 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
         if (got != 0)
             break;
         if (now_ms() - start > timeout_ms) {
-            strbuf_error(err, "could not take the lock '%s' within %ld s: other "
-                     "updates kept it busy, or one of them is stopped; try again",
-                     lk->lock_path, timeout_ms / 1000);
+            strbuf_error(
+                err,
+                "could not take the lock '%s' within %ld s: other "
+                "updates kept it busy, or one of them is stopped; try again",
+                lk->lock_path, timeout_ms / 1000);
             lockfile_release(lk);
             return LOCKFILE_BUSY;
         }
@@ -244,7 +255,8 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **o
 
 /* Writes data into the lock file, checks that the file is as the lock
  * found it and gives the lock file the file's owner and permissions. */
-static lockfile_status prepare(lockfile *lk, const char *data, size_t len, strbuf *err)
+static lockfile_status prepare(lockfile *lk, const char *data, size_t len,
+                               strbuf *err)
 {
     file_state now;
     lockfile_status st;
@@ -264,11 +276,14 @@ static lockfile_status prepare(lockfile *lk, const char *data, size_t len, strbu
     return LOCKFILE_ERROR;
 }
 
-lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, strbuf *err)
+lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len,
+                                strbuf *err)
 {
     lockfile_status st = prepare(lk, data, len, err);
     if (st == LOCKFILE_CHANGED) {
-        strbuf_error(err, "'%s' was changed while the update ran (by an editor?)", lk->path);
+        strbuf_error(err,
+                     "'%s' was changed while the update ran (by an editor?)",
+                     lk->path);
     } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
         refuse(err, lk->lock_path, "it was replaced while it was written");
         st = LOCKFILE_ERROR;
@@ -277,11 +292,11 @@ lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, strb
         st = LOCKFILE_ERROR;
     }
     if (st != LOCKFILE_OK) {
-        lockfile_release(lk);       /* not renamed: the file is unchanged */
+        lockfile_release(lk); /* not renamed: the file is unchanged */
         return st;
     }
     fileio_sync_folder(lk->path);
-    close(lk->fd);                  /* this releases the lock */
+    close(lk->fd); /* this releases the lock */
     free(lk->path);
     free(lk->lock_path);
     free(lk);
@@ -293,7 +308,7 @@ void lockfile_release(lockfile *lk)
     if (!lk)
         return;
     if (lk->fd >= 0) {
-        unlink(lk->lock_path);      /* while held: waiters will start over */
+        unlink(lk->lock_path); /* while held: waiters will start over */
         close(lk->fd);
     }
     free(lk->path);

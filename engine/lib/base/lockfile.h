@@ -38,23 +38,24 @@ typedef struct lockfile lockfile;
 
 typedef enum lockfile_status {
     LOCKFILE_OK,
-    LOCKFILE_BUSY,     /* the lock stayed taken past the timeout */
-    LOCKFILE_CHANGED,  /* the file was changed by a writer without the lock */
-    LOCKFILE_ERROR,    /* see the message */
+    LOCKFILE_BUSY,    /* the lock stayed taken past the timeout */
+    LOCKFILE_CHANGED, /* the file was changed by a writer without the lock */
+    LOCKFILE_ERROR,   /* see the message */
 } lockfile_status;
 
 /* Takes the lock of path, waiting up to timeout_ms for other writers, and
  * notes what path is now. On LOCKFILE_OK, *out is the held lock;
  * otherwise err gets the reason (strbuf.h). */
-lockfile_status lockfile_acquire(const char *path, long timeout_ms, lockfile **out,
-                                 strbuf *err);
+lockfile_status lockfile_acquire(const char *path, long timeout_ms,
+                                 lockfile **out, strbuf *err);
 
 /* Replaces the file with data and releases the lock. The file must be
  * just before the rename as it was when the lock was taken, and data must
  * begin with the whole of it; otherwise LOCKFILE_CHANGED. On any
  * status but LOCKFILE_OK, err gets the reason, the file is as the
  * other writer left it or as it was, and the lock is released. */
-lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len, strbuf *err);
+lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len,
+                                strbuf *err);
 
 /* Releases the lock without changing the file. NULL-safe. */
 void lockfile_release(lockfile *lk);

@@ -7,7 +7,7 @@
  * stale before the lock was on) makes another. flock, not fcntl: an fcntl
  * lock would drop when libxlsxwriter closes its own descriptor of the
  * file. */
-#define _DEFAULT_SOURCE          /* flock(2) */
+#define _DEFAULT_SOURCE /* flock(2) */
 #include "outfile.h"
 
 #include "fileio.h"
@@ -26,15 +26,16 @@
 #include <unistd.h>
 
 #define TEMP_MARK ".tmp-"
-#define TEMP_RANDOM "XXXXXX"     /* as mkstemp(3) fills it */
-#define TEMP_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#define TEMP_RANDOM "XXXXXX" /* as mkstemp(3) fills it */
+#define TEMP_LETTERS \
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 #define CREATE_ATTEMPTS 100
 
 struct outfile {
     char *path, *tmp;
     int fd;
     outfile_mode mode;
-    outfile *next;               /* in the list of live temporaries */
+    outfile *next; /* in the list of live temporaries */
 };
 
 /* The temporaries being written, for outfile_remove_all(); changed only
@@ -84,7 +85,8 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
     if (lstat(path, st) != 0) {
         if (errno == ENOENT && *fileio_basename(path))
             return 0;
-        strbuf_error(err, "%s", errno == ENOENT ? "it names no file" : strerror(errno));
+        strbuf_error(err, "%s",
+                     errno == ENOENT ? "it names no file" : strerror(errno));
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
@@ -93,8 +95,11 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
     }
     const char *input = fileio_was_read(st);
     if (input) {
-        strbuf_error(err, "it is one of the files this command reads ('%s'); write the "
-                 "output elsewhere", input);
+        strbuf_error(
+            err,
+            "it is one of the files this command reads ('%s'); write the "
+            "output elsewhere",
+            input);
         return -1;
     }
     return 1;
@@ -105,7 +110,8 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
 static void remove_if_stale(const char *path)
 {
     struct stat named, held;
-    if (lstat(path, &named) != 0 || !S_ISREG(named.st_mode) || named.st_uid != geteuid())
+    if (lstat(path, &named) != 0 || !S_ISREG(named.st_mode) ||
+        named.st_uid != geteuid())
         return;
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
@@ -122,7 +128,8 @@ static void remove_stale(const char *path)
 {
     char *dir = fileio_dirname(path);
     const char *base = fileio_basename(path);
-    size_t nbase = strlen(base), nmark = strlen(TEMP_MARK), nrandom = strlen(TEMP_RANDOM);
+    size_t nbase = strlen(base), nmark = strlen(TEMP_MARK),
+           nrandom = strlen(TEMP_RANDOM);
     DIR *d = opendir(dir);
     free(dir);
     if (!d)
@@ -130,7 +137,8 @@ static void remove_stale(const char *path)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         const char *name = e->d_name;
-        if (strncmp(name, base, nbase) != 0 || strncmp(name + nbase, TEMP_MARK, nmark) != 0 ||
+        if (strncmp(name, base, nbase) != 0 ||
+            strncmp(name + nbase, TEMP_MARK, nmark) != 0 ||
             strlen(name + nbase + nmark) != nrandom ||
             strspn(name + nbase + nmark, TEMP_LETTERS) != nrandom)
             continue;
@@ -152,7 +160,7 @@ static bool create_temp(outfile *f)
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
         memcpy(f->tmp, f->path, n);
         strcpy(f->tmp + n, suffix);
-        int fd = mkstemp(f->tmp);            /* O_CREAT | O_EXCL, mode 0600 */
+        int fd = mkstemp(f->tmp); /* O_CREAT | O_EXCL, mode 0600 */
         if (fd < 0)
             return false;
         (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -163,7 +171,7 @@ static bool create_temp(outfile *f)
             f->fd = fd;
             return true;
         }
-        close(fd);               /* a cleaner took it for stale and removes it */
+        close(fd); /* a cleaner took it for stale and removes it */
     }
     errno = EEXIST;
     return false;
@@ -171,7 +179,7 @@ static bool create_temp(outfile *f)
 
 static void release(outfile *f)
 {
-    close(f->fd);                /* this releases the lock */
+    close(f->fd); /* this releases the lock */
     free(f->path);
     free(f->tmp);
     free(f);
@@ -189,7 +197,8 @@ static void delist(outfile *f)
 }
 
 /* check_target, and with OUTFILE_NEW no file there at all. */
-static int check_mode(const char *path, outfile_mode mode, struct stat *st, strbuf *err)
+static int check_mode(const char *path, outfile_mode mode, struct stat *st,
+                      strbuf *err)
 {
     int target = check_target(path, st, err);
     if (target > 0 && mode == OUTFILE_NEW) {
@@ -240,14 +249,18 @@ static bool prepare(outfile *f, strbuf *err)
     int target = check_mode(f->path, f->mode, &old, err);
     if (target < 0)
         return false;
-    if (target ? !fileio_take_over(f->fd, &old) : fchmod(f->fd, fileio_new_file_mode()) != 0)
+    if (target ? !fileio_take_over(f->fd, &old)
+               : fchmod(f->fd, fileio_new_file_mode()) != 0)
         strbuf_error(err, "cannot set the permissions: %s", strerror(errno));
     else if (fsync(f->fd) != 0)
         strbuf_error(err, "cannot flush to disk: %s", strerror(errno));
     else if (fstat(f->fd, &held) != 0 || lstat(f->tmp, &named) != 0 ||
              !same_file(&held, &named))
-        strbuf_error(err, "its temporary file '%s' was removed or replaced while it was "
-                 "written", f->tmp);
+        strbuf_error(
+            err,
+            "its temporary file '%s' was removed or replaced while it was "
+            "written",
+            f->tmp);
     else
         return true;
     return false;
@@ -258,9 +271,13 @@ bool outfile_commit(outfile *f, strbuf *err)
     bool ok = prepare(f, err);
     sigset_t mask;
     block_signals(&mask);
-    if (ok && (f->mode == OUTFILE_NEW ? link(f->tmp, f->path) : rename(f->tmp, f->path)) != 0) {
-        strbuf_error(err, "%s", errno == EEXIST ? "it was made by another program meanwhile, "
-                 "and would be replaced" : strerror(errno));
+    if (ok && (f->mode == OUTFILE_NEW ? link(f->tmp, f->path)
+                                      : rename(f->tmp, f->path)) != 0) {
+        strbuf_error(err, "%s",
+                     errno == EEXIST
+                         ? "it was made by another program meanwhile, "
+                           "and would be replaced"
+                         : strerror(errno));
         ok = false;
     }
     if (!ok || f->mode == OUTFILE_NEW)
@@ -285,8 +302,8 @@ void outfile_discard(outfile *f)
     release(f);
 }
 
-bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
-                   strbuf *err)
+bool outfile_write(const char *path, outfile_mode mode, const void *data,
+                   size_t len, strbuf *err)
 {
     outfile *f = outfile_open(path, mode, err);
     if (!f)

@@ -32,8 +32,8 @@
 typedef struct outfile outfile;
 
 typedef enum outfile_mode {
-    OUTFILE_REPLACE,     /* an existing file is replaced */
-    OUTFILE_NEW,         /* path must name nothing, up to the last instant:
+    OUTFILE_REPLACE, /* an existing file is replaced */
+    OUTFILE_NEW,     /* path must name nothing, up to the last instant:
                             the commit links the file in (link(2)), which
                             fails rather than replace one made meanwhile */
 } outfile_mode;
@@ -56,8 +56,8 @@ bool outfile_commit(outfile *f, strbuf *err);
 void outfile_discard(outfile *f);
 
 /* Writes data to path all at once: outfile_open, write, outfile_commit. */
-bool outfile_write(const char *path, outfile_mode mode, const void *data, size_t len,
-                   strbuf *err);
+bool outfile_write(const char *path, outfile_mode mode, const void *data,
+                   size_t len, strbuf *err);
 
 /* Removes every temporary file being written. Async-signal-safe: for a
  * handler of SIGINT, SIGTERM or SIGHUP that then ends the process. */

@@ -20,15 +20,18 @@
 #include <stddef.h>
 
 typedef struct strbuf {
-    char *buf;      /* NULL or NUL-terminated */
+    char *buf; /* NULL or NUL-terminated */
     size_t len;
     size_t cap;
 } strbuf;
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT \
+    {               \
+        NULL, 0, 0  \
+    }
 
 void strbuf_release(strbuf *sb);
-void strbuf_reset(strbuf *sb);                     /* empty, keeps storage */
+void strbuf_reset(strbuf *sb); /* empty, keeps storage */
 void strbuf_add(strbuf *sb, const char *s, size_t n);
 void strbuf_puts(strbuf *sb, const char *s);
 void strbuf_putc(strbuf *sb, char c);
@@ -37,7 +40,7 @@ void strbuf_printf(strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void strbuf_vprintf(strbuf *sb, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
-const char *strbuf_str(const strbuf *sb);          /* "" when empty */
+const char *strbuf_str(const strbuf *sb); /* "" when empty */
 
 /* Replaces the contents of err with a reason; does nothing when err is
  * NULL. The arguments must not point into err. */

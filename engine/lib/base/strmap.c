@@ -30,8 +30,9 @@ size_t strmap_hash(const char *s, size_t n)
 
 static size_t strmap_scoped_hash(size_t scope, const char *s, size_t n)
 {
-    uint64_t h = strmap_fnv(
-        STRMAP_FNV_BASIS ^ ((uint64_t)scope * 0x9E3779B97F4A7C15u), s, n);
+    uint64_t h =
+        strmap_fnv(STRMAP_FNV_BASIS ^ ((uint64_t)scope * 0x9E3779B97F4A7C15u),
+                   s, n);
     return (size_t)(h ^ (h >> 29));
 }
 

@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 typedef struct strmap_slot {
-    const char *key;   /* NULL: empty slot */
+    const char *key; /* NULL: empty slot */
     size_t len;
     size_t scope;
     size_t hash;

@@ -18,11 +18,17 @@ size_t utf8_decode(const char *s, size_t n, int32_t *cp)
     size_t len;
     int32_t min, v;
     if (c >= 0xC2 && c <= 0xDF) {
-        len = 2; min = 0x80; v = c & 0x1F;
+        len = 2;
+        min = 0x80;
+        v = c & 0x1F;
     } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3; min = 0x800; v = c & 0x0F;
+        len = 3;
+        min = 0x800;
+        v = c & 0x0F;
     } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4; min = 0x10000; v = c & 0x07;
+        len = 4;
+        min = 0x10000;
+        v = c & 0x07;
     } else {
         return 0;
     }
@@ -99,8 +105,8 @@ size_t utf8_length(const char *s, size_t n)
 
 bool utf8_is_control(int32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 int utf8_cp_width(int32_t cp)

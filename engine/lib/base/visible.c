@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
 /* Appends s[0..n): a control character as its escape, or as one space when
  * `flat` and it is a line break or a tab. */
@@ -47,7 +47,7 @@ void visible_fit(strbuf *out, const char *s, size_t columns)
     size_t col = 0, i = 0;
     while (i < n) {
         int32_t cp;
-        size_t k = utf8_decode(t + i, n - i, &cp);   /* valid: made so above */
+        size_t k = utf8_decode(t + i, n - i, &cp); /* valid: made so above */
         size_t w = (size_t)utf8_cp_width(cp);
         if (col + w + 1 > columns)
             break;

@@ -16,8 +16,8 @@
 
 static bool is_space_cp(int32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-           cp == 0xA0 || cp == 0x202F || cp == 0x2007 || cp == 0x3000 ||
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+           cp == 0x202F || cp == 0x2007 || cp == 0x3000 ||
            (cp >= 0x2000 && cp <= 0x200A);
 }
 
@@ -101,14 +101,15 @@ static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
      * points; utf8proc says when it needs more */
     size_t room = 2 * n + 8;
     int32_t *cps = xmalloc(room * sizeof *cps);
-    utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)s,
-                                               (utf8proc_ssize_t)n, cps,
-                                               (utf8proc_ssize_t)room, opts);
+    utf8proc_ssize_t need =
+        utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           cps, (utf8proc_ssize_t)room, opts);
     if (need > (utf8proc_ssize_t)room) {
         room = (size_t)need;
         cps = xrealloc(cps, room * sizeof *cps);
-        need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                                  cps, (utf8proc_ssize_t)room, opts);
+        need =
+            utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                               cps, (utf8proc_ssize_t)room, opts);
     }
     if (need < 0) {
         free(cps);
@@ -127,8 +128,9 @@ static void fold_run(const char *s, size_t n, bool strip_marks, strbuf *out,
         *pending_space = false;
         cps[w++] = strip_marks ? fold_stripped(cps[r]) : cps[r];
     }
-    utf8proc_ssize_t len = utf8proc_reencode(cps, (utf8proc_ssize_t)w,
-                                             UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t len =
+        utf8proc_reencode(cps, (utf8proc_ssize_t)w,
+                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (len > 0)
         strbuf_add(out, (const char *)cps, (size_t)len);
     free(cps);
@@ -186,18 +188,20 @@ size_t vntext_fold_ascii_cp(int32_t cp, char *out)
     }
     /* fold_run() on the one character, without a heap: a code point
      * decomposes into a few, and one written alone leaves no space */
-    int32_t cps[VNTEXT_CP_FOLD_MAX / 4 + 1];   /* + 1: reencode's NUL */
+    int32_t cps[VNTEXT_CP_FOLD_MAX / 4 + 1]; /* + 1: reencode's NUL */
     int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(
-        cp, cps, VNTEXT_CP_FOLD_MAX / 4, fold_options(true), &last);
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char(cp, cps, VNTEXT_CP_FOLD_MAX / 4,
+                                fold_options(true), &last);
     if (n < 0 || n > VNTEXT_CP_FOLD_MAX / 4)
         return 0;
     size_t w = 0;
     for (utf8proc_ssize_t r = 0; r < n; r++)
         if (!is_space_cp(cps[r]))
             cps[w++] = fold_stripped(cps[r]);
-    utf8proc_ssize_t len = utf8proc_reencode(
-        cps, (utf8proc_ssize_t)w, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t len =
+        utf8proc_reencode(cps, (utf8proc_ssize_t)w,
+                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (len <= 0)
         return 0;
     memcpy(out, cps, (size_t)len);
@@ -220,8 +224,8 @@ bool vntext_same(const char *a, const char *b)
 /* The code points of s[0..n), in buf when they fit (room for
  * SHORT_TEXT), else in a new array; *out points to them, *heap is what to
  * free. */
-static size_t to_codepoints(const char *s, size_t n, int32_t *buf, int32_t **out,
-                            int32_t **heap)
+static size_t to_codepoints(const char *s, size_t n, int32_t *buf,
+                            int32_t **out, int32_t **heap)
 {
     size_t count = 0, i = 0;
     *heap = n > SHORT_TEXT ? xmalloc((n + 1) * sizeof **heap) : NULL;
@@ -245,8 +249,8 @@ static bool continues(char c)
 
 /* The bytes a and b share at their start and, after that, at their end,
  * each ending on a character boundary: they cost no edit. */
-static void common_ends(const char *a, size_t na, const char *b, size_t nb, size_t *start,
-                        size_t *end)
+static void common_ends(const char *a, size_t na, const char *b, size_t nb,
+                        size_t *start, size_t *end)
 {
     size_t i = 0, k = 0, room = na < nb ? na : nb;
     while (i < room && a[i] == b[i])
@@ -263,11 +267,13 @@ static void common_ends(const char *a, size_t na, const char *b, size_t nb, size
 
 /* Optimal string alignment distance of x[0..n) and y[0..m), three rolling
  * rows; limit + 1 once every cell of a row is over limit. */
-static size_t osa(const int32_t *x, size_t n, const int32_t *y, size_t m, size_t limit)
+static size_t osa(const int32_t *x, size_t n, const int32_t *y, size_t m,
+                  size_t limit)
 {
     size_t stack[3][SHORT_TEXT + 1];
     size_t *heap = m > SHORT_TEXT ? xmalloc(3 * (m + 1) * sizeof *heap) : NULL;
-    size_t *prev2 = heap ? heap : stack[0], *prev = heap ? heap + m + 1 : stack[1],
+    size_t *prev2 = heap ? heap : stack[0],
+           *prev = heap ? heap + m + 1 : stack[1],
            *cur = heap ? heap + 2 * (m + 1) : stack[2];
     for (size_t j = 0; j <= m; j++)
         prev[j] = j;
@@ -282,8 +288,8 @@ static size_t osa(const int32_t *x, size_t n, const int32_t *y, size_t m, size_t
                 best = prev[j] + 1;
             if (cur[j - 1] + 1 < best)
                 best = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
-                prev2[j - 2] + 1 < best)
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+                x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < best)
                 best = prev2[j - 2] + 1;
             cur[j] = best;
             if (best < row_min)
@@ -311,7 +317,8 @@ size_t vntext_distance(const char *a, const char *b, size_t limit)
     int32_t abuf[SHORT_TEXT], bbuf[SHORT_TEXT], *x, *y, *xheap, *yheap;
     size_t n = to_codepoints(a + start, na - start - end, abuf, &x, &xheap);
     size_t m = to_codepoints(b + start, nb - start - end, bbuf, &y, &yheap);
-    size_t result = (n > m ? n - m : m - n) > limit ? limit + 1 : osa(x, n, y, m, limit);
+    size_t result =
+        (n > m ? n - m : m - n) > limit ? limit + 1 : osa(x, n, y, m, limit);
     free(xheap);
     free(yheap);
     return result;
@@ -353,7 +360,7 @@ char *vntext_upper(const char *s)
     while (i < n) {
         int32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
-        if (!k) {                       /* not UTF-8: kept as it is */
+        if (!k) { /* not UTF-8: kept as it is */
             out[o++] = s[i++];
             continue;
         }

@@ -24,8 +24,8 @@ typedef struct search {
     const char *id;
     const locate_limits *limits;
     locate_result *out;
-    size_t read;           /* bytes read so far */
-    char **seen;           /* ids of the files looked at */
+    size_t read; /* bytes read so far */
+    char **seen; /* ids of the files looked at */
     size_t nseen, seen_cap;
 } search;
 
@@ -40,12 +40,13 @@ static char *id_of(search *s, const char *path)
 {
     int fd;
     size_t size;
-    fileio_status st = fileio_open(path, yamlload_default_limits.max_bytes, &fd, &size, NULL);
+    fileio_status st =
+        fileio_open(path, yamlload_default_limits.max_bytes, &fd, &size, NULL);
     if (st != FILEIO_OK)
         return NULL;
     size_t left = s->limits->max_read - s->read;
     char *id = yamlload_peek_key(fd, left, "id");
-    off_t at = lseek(fd, 0, SEEK_CUR);   /* how far libyaml read */
+    off_t at = lseek(fd, 0, SEEK_CUR); /* how far libyaml read */
     close(fd);
     size_t used = at > 0 ? (size_t)at : 0;
     s->read += used < left ? used : left;
@@ -100,19 +101,21 @@ void locate_plan(const char *dir, const char *id, const locate_limits *limits,
     memset(out, 0, sizeof *out);
     search s = {id, limits, out, 0, NULL, 0, 0};
     fileio_list files = {0};
-    fileio_walk_cut cut = fileio_walk_limited(dir, validate_suffixes, limits->max_entries,
-                                              &files);
+    fileio_walk_cut cut = fileio_walk_limited(dir, validate_suffixes,
+                                              limits->max_entries, &files);
     if (cut.too_many)
-        snprintf(out->stopped, sizeof out->stopped, "it stopped after %zu files and folders",
-                 limits->max_entries);
+        snprintf(out->stopped, sizeof out->stopped,
+                 "it stopped after %zu files and folders", limits->max_entries);
     else if (cut.too_deep)
         snprintf(out->stopped, sizeof out->stopped,
                  "folders nested more than 32 deep were not searched");
     for (size_t i = 0; i < files.count && !out->path; i++) {
         if (s.read == limits->max_read) {
             bool mib = limits->max_read >= 1 << 20;
-            snprintf(out->stopped, sizeof out->stopped, "it stopped after reading %zu %s",
-                     mib ? limits->max_read >> 20 : limits->max_read, mib ? "MiB" : "bytes");
+            snprintf(out->stopped, sizeof out->stopped,
+                     "it stopped after reading %zu %s",
+                     mib ? limits->max_read >> 20 : limits->max_read,
+                     mib ? "MiB" : "bytes");
             break;
         }
         if (!is_plan_name(files.paths[i]))

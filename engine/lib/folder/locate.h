@@ -14,23 +14,23 @@
 
 #include <stddef.h>
 
-#define LOCATE_MAX_NEAR 5   /* ids offered instead */
+#define LOCATE_MAX_NEAR 5 /* ids offered instead */
 
 typedef struct locate_limits {
-    size_t max_entries;      /* files and folders looked at */
-    size_t max_read;         /* bytes read from all files */
+    size_t max_entries; /* files and folders looked at */
+    size_t max_read;    /* bytes read from all files */
 } locate_limits;
 
 /* 100,000 files and folders, 1 GiB. */
 extern const locate_limits locate_default_limits;
 
 typedef struct locate_result {
-    char *path;          /* the first plan file, in walk order, with the id;
+    char *path;  /* the first plan file, in walk order, with the id;
                             NULL when there is none */
-    char **near;         /* ids seen that are close to it, closest first */
+    char **near; /* ids seen that are close to it, closest first */
     size_t nnear;
-    size_t files;        /* files whose id was looked for */
-    char stopped[96];    /* "" or why some files were not looked at, as a
+    size_t files;     /* files whose id was looked for */
+    char stopped[96]; /* "" or why some files were not looked at, as a
                             clause ("it stopped after reading 1024 MiB") */
 } locate_result;
 

@@ -24,8 +24,8 @@ typedef struct job {
     update_result *out;
     catalog *cat;
     bool plan_seen;
-    bool cannot_append;        /* the log's layout refuses a new record */
-    strbuf text;               /* the log's new text */
+    bool cannot_append; /* the log's layout refuses a new record */
+    strbuf text;        /* the log's new text */
 } job;
 
 /* "--value 1=85": the first target of the activity, by its name. */
@@ -80,7 +80,8 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     const node *list = doc->root ? node_get(doc->root, "records") : NULL;
     if (doc->root && (!list || list->kind != NODE_ARRAY ||
                       list->u.array.count != old_count + 1)) {
-        diag_file(d, DIAG_ERROR, src->path, "internal error: the new text "
+        diag_file(d, DIAG_ERROR, src->path,
+                  "internal error: the new text "
                   "does not hold exactly one more record");
     } else if (doc->root) {
         diag_set_stage(d, "schema");
@@ -89,8 +90,11 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
                         list->u.array.items[old_count], d);
         diag_set_stage(d, "meaning");
         progress_log *log = progress_build(doc->a, src, doc->root);
-        progress_log added = {src, doc->root, {NULL, NULL},
-                              log->records + old_count, 1};
+        progress_log added = {src,
+                              doc->root,
+                              {NULL, NULL},
+                              log->records + old_count,
+                              1};
         progress_check(&added, p, d);
         if (!diag_errors(d))
             warn_if_future(&log->records[old_count], j->req->today, d);
@@ -105,7 +109,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     job *j = ctx;
     j->plan_seen = true;
     if (diag_errors(j->out->checks))
-        return;                 /* refused: the plan or the log is wrong */
+        return; /* refused: the plan or the log is wrong */
     progress_write_entry e = j->req->entry;
     progress_write_value *values = xmalloc((e.nvalues + 1) * sizeof *values);
     if (e.nvalues)
@@ -175,15 +179,16 @@ update_status update_record(const update_request *req, update_result *out)
         return out->status = UPDATE_NO_PLAN;
     out->log_path = progress_log_path(out->plan_path);
     lockfile *lock;
-    if (lockfile_acquire(out->log_path, req->lock_timeout_ms, &lock, &out->err)
-        != LOCKFILE_OK)
+    if (lockfile_acquire(out->log_path, req->lock_timeout_ms, &lock,
+                         &out->err) != LOCKFILE_OK)
         return out->status = UPDATE_NOT_LOCKED;
     pause_at(req, "update-locked");
     job j = {.req = req, .out = out, .cat = catalog_load(out->checks)};
     out->status = check_and_append(out, &j);
     if (out->status == UPDATE_RECORDED) {
         pause_at(req, "update-commit");
-        switch (lockfile_commit(lock, strbuf_str(&j.text), j.text.len, &out->err)) {
+        switch (
+            lockfile_commit(lock, strbuf_str(&j.text), j.text.len, &out->err)) {
         case LOCKFILE_OK:
             break;
         case LOCKFILE_CHANGED:

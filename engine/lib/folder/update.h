@@ -21,13 +21,13 @@
 #include <stddef.h>
 
 typedef struct update_request {
-    const char *plan;            /* a plan file, or a plan's id */
-    progress_write_entry entry;  /* the record; its values name a target by
+    const char *plan;           /* a plan file, or a plan's id */
+    progress_write_entry entry; /* the record; its values name a target by
                                     its name or its number (1, 2, ...) */
-    date today;                  /* a record dated after it is kept, with a
+    date today;                 /* a record dated after it is kept, with a
                                     warning */
-    long lock_timeout_ms;        /* how long to wait for other writers */
-    size_t max_problems;         /* per file, as diag_sink_new takes it */
+    long lock_timeout_ms;       /* how long to wait for other writers */
+    size_t max_problems;        /* per file, as diag_sink_new takes it */
     /* Called at two points, for the tests that stop an update there:
      * "update-locked" (the lock taken, nothing read yet) and
      * "update-commit" (the new text checked, the log about to be
@@ -37,26 +37,26 @@ typedef struct update_request {
 
 typedef enum update_status {
     UPDATE_RECORDED,
-    UPDATE_NO_PLAN,        /* no such file nor id: see located */
-    UPDATE_NOT_LOCKED,     /* err */
-    UPDATE_INTERNAL,       /* a broken built-in schema or a bug (checks) */
-    UPDATE_UNREADABLE,     /* the plan or its log could not be read (checks) */
-    UPDATE_PLAN_ERRORS,    /* the plan or its log has errors (checks) */
-    UPDATE_CANNOT_APPEND,  /* the log's layout refuses it: err */
-    UPDATE_REFUSED,        /* the new record has errors (problems) */
-    UPDATE_LOG_CHANGED,    /* changed while the update ran: err */
-    UPDATE_NOT_WRITTEN,    /* the log could not be replaced: err */
+    UPDATE_NO_PLAN,       /* no such file nor id: see located */
+    UPDATE_NOT_LOCKED,    /* err */
+    UPDATE_INTERNAL,      /* a broken built-in schema or a bug (checks) */
+    UPDATE_UNREADABLE,    /* the plan or its log could not be read (checks) */
+    UPDATE_PLAN_ERRORS,   /* the plan or its log has errors (checks) */
+    UPDATE_CANNOT_APPEND, /* the log's layout refuses it: err */
+    UPDATE_REFUSED,       /* the new record has errors (problems) */
+    UPDATE_LOG_CHANGED,   /* changed while the update ran: err */
+    UPDATE_NOT_WRITTEN,   /* the log could not be replaced: err */
 } update_status;
 
 typedef struct update_result {
     update_status status;
-    char *plan_path;         /* the plan file, once found ("./" left off) */
-    char *log_path;          /* its log, once the plan is found */
-    locate_result located;   /* the search for an id */
-    diag_sink *checks;       /* the problems of the plan and its log */
-    diag_sink *problems;     /* the new record's: its warnings when recorded */
-    strbuf err;              /* the reason, for the statuses that say err */
-    size_t record_number;    /* the new record's, from 1 */
+    char *plan_path;       /* the plan file, once found ("./" left off) */
+    char *log_path;        /* its log, once the plan is found */
+    locate_result located; /* the search for an id */
+    diag_sink *checks;     /* the problems of the plan and its log */
+    diag_sink *problems;   /* the new record's: its warnings when recorded */
+    strbuf err;            /* the reason, for the statuses that say err */
+    size_t record_number;  /* the new record's, from 1 */
 } update_result;
 
 /* Adds the record; fills *out (release it with update_result_release) and

@@ -29,8 +29,8 @@
 /* A folder's unit registry: its document and the lookup built from it. */
 typedef struct registry {
     const char *dir;
-    docload_doc *doc;      /* NULL when the folder has none, or it is broken */
-    orgunits *units;          /* NULL likewise */
+    docload_doc *doc; /* NULL when the folder has none, or it is broken */
+    orgunits *units;  /* NULL likewise */
 } registry;
 
 typedef struct run {
@@ -101,7 +101,8 @@ static char *join_path(const char *dir, const char *name)
 static void load_registry(run *r, const char *path, registry *reg)
 {
     validate_file *f = add_file(r, path, VALIDATE_UNITS);
-    docload_doc *doc = load(r, path, "units.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc =
+        load(r, path, "units.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         docload_free(doc);
         return;
@@ -173,7 +174,8 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
-    docload_doc *doc = load(r, path, "plan.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc =
+        load(r, path, "plan.schema.json", &yamlload_default_limits, f);
     if (!doc || !doc->root) {
         docload_free(doc);
         return;
@@ -213,7 +215,8 @@ static void check_template(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_TEMPLATE);
     size_t errors = diag_errors(r->d);
-    docload_doc *doc = load(r, path, "template.schema.json", &yamlload_default_limits, f);
+    docload_doc *doc =
+        load(r, path, "template.schema.json", &yamlload_default_limits, f);
     if (doc && doc->root) {
         /* as `report --template` does: the meaning of a template whose
          * shape is wrong would only repeat the schema's errors */
@@ -233,13 +236,15 @@ static void on_walk_error(const char *path, const char *msg, void *ctx)
 }
 
 /* Expands paths into the plan files to check, in order, without repeats. */
-static void collect(run *r, const char *const *paths, size_t npaths, fileio_list *files)
+static void collect(run *r, const char *const *paths, size_t npaths,
+                    fileio_list *files)
 {
     for (size_t i = 0; i < npaths; i++) {
         strbuf err = STRBUF_INIT;
         fileio_kind kind = fileio_kind_of(paths[i], &err);
         if (kind == FILEIO_MISSING) {
-            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s", strbuf_str(&err));
+            diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s",
+                      strbuf_str(&err));
             r->out->unreadable++;
         } else if (kind == FILEIO_FILE) {
             fileio_list_add(files, paths[i]);
@@ -290,8 +295,10 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
             char *plan_path = progress_plan_path(path);
             if (fileio_kind_of(plan_path, NULL) != FILEIO_FILE) {
                 diag_set_stage(d, "file");
-                diag_file(d, DIAG_ERROR, path, "no plan beside this progress log: "
-                          "expected '%s'", plan_path);
+                diag_file(d, DIAG_ERROR, path,
+                          "no plan beside this progress log: "
+                          "expected '%s'",
+                          plan_path);
             } else if (first_time(&r, &seen, plan_path)) {
                 check_one_plan(&r, plan_path);
             }
@@ -339,7 +346,8 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
         const char *path = files.paths[i];
         if (template_is_path(path) || validate_is_registry_path(path))
             continue;
-        char *plan_path = progress_is_log_path(path) ? progress_plan_path(path) : xstrdup(path);
+        char *plan_path = progress_is_log_path(path) ? progress_plan_path(path)
+                                                     : xstrdup(path);
         if (first_time(&r, &seen, plan_path))
             plans++;
         free(plan_path);

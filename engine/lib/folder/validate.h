@@ -23,9 +23,9 @@
 
 typedef enum validate_kind {
     VALIDATE_PLAN,
-    VALIDATE_UNITS,      /* a folder's unit registry (units.yaml) */
-    VALIDATE_LOG,        /* a plan's progress log */
-    VALIDATE_TEMPLATE,   /* a report template (NAME.template.yaml) */
+    VALIDATE_UNITS,    /* a folder's unit registry (units.yaml) */
+    VALIDATE_LOG,      /* a plan's progress log */
+    VALIDATE_TEMPLATE, /* a report template (NAME.template.yaml) */
 } validate_kind;
 
 /* "plan", "units", "log", "template". */
@@ -34,11 +34,11 @@ const char *validate_kind_name(validate_kind kind);
 typedef struct validate_file {
     char *path;
     validate_kind kind;
-    bool loaded;         /* read and parsed as YAML */
-    char *id;            /* plan id, when it has one */
-    size_t activities;   /* plans: activities in the model */
-    size_t units;        /* registries, and plans with their own orgunits */
-    size_t records;      /* logs: records */
+    bool loaded;       /* read and parsed as YAML */
+    char *id;          /* plan id, when it has one */
+    size_t activities; /* plans: activities in the model */
+    size_t units;      /* registries, and plans with their own orgunits */
+    size_t records;    /* logs: records */
 } validate_file;
 
 typedef struct validate_result {

@@ -24,13 +24,14 @@ typedef struct reader {
     import_plan *plan;
     diag_sink *warnings;
     const source *src;
-    import_strs known_units;     /* comma names seen whole in "; " lists */
+    import_strs known_units; /* comma names seen whole in "; " lists */
 } reader;
 
-static void note(reader *r, import_notes *notes, unsigned line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static void note(reader *r, import_notes *notes, unsigned line, const char *fmt,
+                 ...) __attribute__((format(printf, 4, 5)));
 
-static void note(reader *r, import_notes *notes, unsigned line, const char *fmt, ...)
+static void note(reader *r, import_notes *notes, unsigned line, const char *fmt,
+                 ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -45,16 +46,19 @@ static void note(reader *r, import_notes *notes, unsigned line, const char *fmt,
     if (r->warnings && r->src && line) {
         size_t len = 0;
         source_line(r->src, line, &len);
-        diag_at(r->warnings, DIAG_WARNING, r->src, source_pos_at(r->src, line - 1, 0),
-                len ? len : 1, "%s", strbuf_str(&sb));
+        diag_at(r->warnings, DIAG_WARNING, r->src,
+                source_pos_at(r->src, line - 1, 0), len ? len : 1, "%s",
+                strbuf_str(&sb));
     } else if (r->warnings && r->src) {
-        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", strbuf_str(&sb));
+        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s",
+                  strbuf_str(&sb));
     }
     strbuf_release(&sb);
 }
 
 /* An unplaced paragraph, quoted in the note so that nothing is lost. */
-static void unplaced(reader *r, import_notes *notes, const import_para *p, const char *where)
+static void unplaced(reader *r, import_notes *notes, const import_para *p,
+                     const char *where)
 {
     const char *text = p->cells ? "(a table row)" : p->text;
     if (p->cells) {
@@ -149,12 +153,14 @@ static bool read_date_line(reader *r, const import_para *p)
 /* The issuer named in the preamble: "..., Sở Y tế ban hành Kế hoạch ...". */
 static const char *issuer_in(reader *r, const char *s)
 {
-    static const char *const verbs[] = {"ban hanh ke hoach", "xay dung ke hoach"};
+    static const char *const verbs[] = {"ban hanh ke hoach",
+                                        "xay dung ke hoach"};
     /* the last mention: earlier ones belong to the documents cited */
     const char *at = NULL;
     for (size_t k = 0; k < 2; k++) {
         size_t end;
-        for (const char *q = s, *hit; (hit = import_phrase_find(q, verbs[k], &end)); q = hit + end)
+        for (const char *q = s, *hit;
+             (hit = import_phrase_find(q, verbs[k], &end)); q = hit + end)
             if (!at || hit > at)
                 at = hit;
     }
@@ -162,12 +168,12 @@ static const char *issuer_in(reader *r, const char *s)
         return NULL;
     const char *start = at;
     while (start > s && !(start[-1] == ' ' && start >= s + 2 &&
-                           (start[-2] == ',' || start[-2] == '.')))
+                          (start[-2] == ',' || start[-2] == '.')))
         start--;
     char *who = import_phrase_trim(r->a, start, (size_t)(at - start));
     /* a clause that is itself a citation names no issuer */
-    if (!*who || strlen(who) >= 160 || starts(who, "thuc hien") || starts(who, "can cu") ||
-        strpbrk(who, "0123456789/"))
+    if (!*who || strlen(who) >= 160 || starts(who, "thuc hien") ||
+        starts(who, "can cu") || strpbrk(who, "0123456789/"))
         return NULL;
     return who;
 }
@@ -220,9 +226,12 @@ static const char *issuer_of_symbol(const char *number)
     static const struct {
         const char *symbol, *body;
     } symbols[] = {
-        {"-UBND", "Ủy ban nhân dân"}, {"-STP", "Sở Tư pháp"},
-        {"-SYT", "Sở Y tế"},         {"-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"},
-        {"-BTP", "Bộ Tư pháp"},      {"-TGPL", "Trung tâm Trợ giúp pháp lý nhà nước"},
+        {"-UBND", "Ủy ban nhân dân"},
+        {"-STP", "Sở Tư pháp"},
+        {"-SYT", "Sở Y tế"},
+        {"-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"},
+        {"-BTP", "Bộ Tư pháp"},
+        {"-TGPL", "Trung tâm Trợ giúp pháp lý nhà nước"},
     };
     if (!number)
         return NULL;
@@ -237,11 +246,11 @@ static const char *issuer_of_symbol(const char *number)
 /* --- the content part ------------------------------------------------------ */
 
 typedef struct node {
-    const import_para *head;        /* NULL for the part itself */
+    const import_para *head; /* NULL for the part itself */
     int level;
     struct node **children;
     size_t nchildren, children_cap;
-    const import_para **lines;      /* bullets, plain paragraphs, table rows */
+    const import_para **lines; /* bullets, plain paragraphs, table rows */
     size_t nlines, lines_cap;
 } node;
 
@@ -254,9 +263,12 @@ static int level_of(const import_para *p)
             depth += *k == '.';
         return depth;
     }
-    case IMPORT_MARK_LETTER: return 10;
-    case IMPORT_MARK_ACTIVITY: return 11;
-    default: return 0;
+    case IMPORT_MARK_LETTER:
+        return 10;
+    case IMPORT_MARK_ACTIVITY:
+        return 11;
+    default:
+        return 0;
     }
 }
 
@@ -268,7 +280,8 @@ static node *node_new(arena *a, const import_para *head, int level)
     return n;
 }
 
-static node *build_tree(arena *a, const import_para *paras, size_t from, size_t to)
+static node *build_tree(arena *a, const import_para *paras, size_t from,
+                        size_t to)
 {
     node *root = node_new(a, NULL, 0);
     node *stack[64];
@@ -287,8 +300,8 @@ static node *build_tree(arena *a, const import_para *paras, size_t from, size_t 
             depth--;
         node *n = node_new(a, p, level);
         node *parent = stack[depth - 1];
-        ARENA_ROOM(a, parent->children, parent->nchildren,
-                   parent->children_cap, 4);
+        ARENA_ROOM(a, parent->children, parent->nchildren, parent->children_cap,
+                   4);
         parent->children[parent->nchildren++] = n;
         if (depth < sizeof stack / sizeof stack[0])
             stack[depth++] = n;
@@ -297,11 +310,13 @@ static node *build_tree(arena *a, const import_para *paras, size_t from, size_t 
 }
 
 static const char *const action_verbs[] = {
-    "thuc hien", "to chuc", "xay dung", "ra soat", "trien khai", "tiep tuc", "phoi hop",
-    "tang cuong", "cung cap", "bien soan", "tuyen truyen", "theo doi", "kiem tra",
-    "day manh", "nang cao", "huong dan", "long ghep", "pho bien", "chi dao", "tham muu",
-    "duy tri", "boi duong", "tap huan", "khao sat", "danh gia", "so ket", "tong ket",
-    "ban hanh", "nghien cuu", "cap nhat", "truyen thong", "ho tro", "giai quyet",
+    "thuc hien",    "to chuc",   "xay dung",   "ra soat",    "trien khai",
+    "tiep tuc",     "phoi hop",  "tang cuong", "cung cap",   "bien soan",
+    "tuyen truyen", "theo doi",  "kiem tra",   "day manh",   "nang cao",
+    "huong dan",    "long ghep", "pho bien",   "chi dao",    "tham muu",
+    "duy tri",      "boi duong", "tap huan",   "khao sat",   "danh gia",
+    "so ket",       "tong ket",  "ban hanh",   "nghien cuu", "cap nhat",
+    "truyen thong", "ho tro",    "giai quyet",
 };
 
 static bool starts_with_action(const char *s)
@@ -312,15 +327,16 @@ static bool starts_with_action(const char *s)
     return false;
 }
 
-static void add_activity(reader *r, import_section *sec, const import_activity *act)
+static void add_activity(reader *r, import_section *sec,
+                         const import_activity *act)
 {
     ARENA_ROOM(r->a, sec->activities, sec->nactivities, sec->activities_cap, 4);
     sec->activities[sec->nactivities++] = *act;
     r->plan->activities++;
 }
 
-static void set_field(reader *r, import_activity *act, import_field f, const char *value,
-                      const import_para *p)
+static void set_field(reader *r, import_activity *act, import_field f,
+                      const char *value, const import_para *p)
 {
     const char **slot = NULL;
     switch (f) {
@@ -332,7 +348,9 @@ static void set_field(reader *r, import_activity *act, import_field f, const cha
         if (strchr(value, ';'))
             import_phrase_units_split(r->a, value, &act->lead, &r->known_units);
         else if (*value)
-            import_phrase_strs_add(r->a, &act->lead, import_phrase_trim(r->a, value, strlen(value)));
+            import_phrase_strs_add(r->a, &act->lead,
+                                   import_phrase_trim(r->a, value,
+                                                      strlen(value)));
         return;
     case IMPORT_FIELD_PARTNERS:
         if (act->partners.count) {
@@ -341,9 +359,15 @@ static void set_field(reader *r, import_activity *act, import_field f, const cha
         }
         import_phrase_units_split(r->a, value, &act->partners, &r->known_units);
         return;
-    case IMPORT_FIELD_TIME: slot = &act->time; break;
-    case IMPORT_FIELD_OUTPUT: slot = &act->output; break;
-    default: unplaced(r, &act->notes, p, "in the activity"); return;
+    case IMPORT_FIELD_TIME:
+        slot = &act->time;
+        break;
+    case IMPORT_FIELD_OUTPUT:
+        slot = &act->output;
+        break;
+    default:
+        unplaced(r, &act->notes, p, "in the activity");
+        return;
     }
     if (*slot) {
         unplaced(r, &act->notes, p, "(the field is given twice)");
@@ -357,18 +381,20 @@ static void set_field(reader *r, import_activity *act, import_field f, const cha
 /* Fills act from the lines under its heading: labelled fields, "+" lines
  * that go on with the time, the sentence naming lead and partners, and
  * before the first field a description. */
-static void read_fields(reader *r, import_activity *act, const import_para **lines, size_t n)
+static void read_fields(reader *r, import_activity *act,
+                        const import_para **lines, size_t n)
 {
     bool fields = false;
     import_field last = IMPORT_FIELD_NONE;
-    strbuf time = STRBUF_INIT;   /* a time given over several lines */
+    strbuf time = STRBUF_INIT; /* a time given over several lines */
     for (size_t i = 0; i < n; i++) {
         const import_para *p = lines[i];
         if (p->cells) {
             unplaced(r, &act->notes, p, "in the activity");
             continue;
         }
-        if (p->mark == IMPORT_MARK_PLUS && last == IMPORT_FIELD_TIME && act->time) {
+        if (p->mark == IMPORT_MARK_PLUS && last == IMPORT_FIELD_TIME &&
+            act->time) {
             if (!time.len)
                 strbuf_puts(&time, act->time);
             if (time.len)
@@ -376,8 +402,10 @@ static void read_fields(reader *r, import_activity *act, const import_para **lin
             strbuf_puts(&time, p->body);
             continue;
         }
-        const char *text = (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS) ? p->body
-                                                                                  : p->text;
+        const char *text =
+            (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)
+                ? p->body
+                : p->text;
         size_t value;
         import_field f = import_phrase_label(text, &value);
         if (f != IMPORT_FIELD_NONE) {
@@ -385,7 +413,8 @@ static void read_fields(reader *r, import_activity *act, const import_para **lin
             last = f;
             fields = true;
         } else if (!act->lead.count && !act->assignment &&
-                   import_phrase_assignment(r->a, text, &act->lead, &act->partners)) {
+                   import_phrase_assignment(r->a, text, &act->lead,
+                                            &act->partners)) {
             act->assignment = text;
             last = IMPORT_FIELD_LEAD;
             fields = true;
@@ -414,8 +443,8 @@ static bool has_fields(const node *n)
     return false;
 }
 
-static char *child_id(reader *r, const char *parent, const import_para *head, size_t nth,
-                      size_t siblings_unnumbered)
+static char *child_id(reader *r, const char *parent, const import_para *head,
+                      size_t nth, size_t siblings_unnumbered)
 {
     switch (head->mark) {
     case IMPORT_MARK_NUMBER:
@@ -438,8 +467,8 @@ static char *child_id(reader *r, const char *parent, const import_para *head, si
     }
 }
 
-static void read_table(reader *r, import_section *sec, const import_para **rows, size_t n,
-                       import_section **sections, size_t *nsections,
+static void read_table(reader *r, import_section *sec, const import_para **rows,
+                       size_t n, import_section **sections, size_t *nsections,
                        size_t *sections_cap);
 
 /* The table rows among a node's lines, in their order (*count of them). */
@@ -457,7 +486,8 @@ static const import_para **table_rows(arena *a, const node *n, size_t *count)
 }
 
 /* An activity from a leaf node. */
-static void leaf_activity(reader *r, import_section *sec, const node *n, const char *id)
+static void leaf_activity(reader *r, import_section *sec, const node *n,
+                          const char *id)
 {
     import_activity act = {0};
     act.id = id;
@@ -467,7 +497,8 @@ static void leaf_activity(reader *r, import_section *sec, const node *n, const c
     add_activity(r, sec, &act);
 }
 
-static void read_section(reader *r, import_section *sec, const node *n, const char *parent_id);
+static void read_section(reader *r, import_section *sec, const node *n,
+                         const char *parent_id);
 
 /* A leaf section: the heading is also its activity, or its bullets are. */
 static void leaf_section(reader *r, import_section *sec, const node *n)
@@ -488,7 +519,8 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
         act.id = sec->id;
         act.line = n->head->line;
         if (plain == 1 && starts_with_action(first_plain->text) &&
-            import_phrase_label(first_plain->text, &(size_t){0}) == IMPORT_FIELD_NONE) {
+            import_phrase_label(first_plain->text, &(size_t){0}) ==
+                IMPORT_FIELD_NONE) {
             act.title = first_plain->text;
             read_fields(r, &act, n->lines + 1, n->nlines - 1);
         } else {
@@ -504,7 +536,8 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
         const import_para *p = n->lines[i];
         if (p->cells) {
             continue;
-        } else if (p->mark == IMPORT_MARK_BULLET || (p->mark == IMPORT_MARK_NONE && k > 0)) {
+        } else if (p->mark == IMPORT_MARK_BULLET ||
+                   (p->mark == IMPORT_MARK_NONE && k > 0)) {
             import_activity act = {0};
             act.id = arena_printf(r->a, "%s.%zu", sec->id, ++k);
             act.title = p->mark == IMPORT_MARK_BULLET ? p->body : p->text;
@@ -528,12 +561,14 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
         sec->description = (import_strs){0};
         for (size_t i = 0; i < n->nlines; i++)
             if (!n->lines[i]->cells)
-                import_phrase_strs_add(r->a, &act.description, n->lines[i]->text);
+                import_phrase_strs_add(r->a, &act.description,
+                                       n->lines[i]->text);
         add_activity(r, sec, &act);
     }
 }
 
-static void read_section(reader *r, import_section *sec, const node *n, const char *parent_id)
+static void read_section(reader *r, import_section *sec, const node *n,
+                         const char *parent_id)
 {
     sec->id = child_id(r, parent_id, n->head, 1, 0);
     sec->title = n->head->body;
@@ -551,8 +586,8 @@ static void read_section(reader *r, import_section *sec, const node *n, const ch
     sec->time = defaults.time;
     sec->notes = defaults.notes;
     if (defaults.output)
-        note(r, &sec->notes, n->head->line, "the section names an output of its own: %s",
-             defaults.output);
+        note(r, &sec->notes, n->head->line,
+             "the section names an output of its own: %s", defaults.output);
     size_t unnumbered = 0;
     for (size_t i = 0; i < n->nchildren; i++)
         unnumbered += n->children[i]->head->mark == IMPORT_MARK_ACTIVITY &&
@@ -563,9 +598,10 @@ static void read_section(reader *r, import_section *sec, const node *n, const ch
         size_t nth = i + 1;
         if (c->head->mark == IMPORT_MARK_ACTIVITY && !*c->head->key)
             nth = ++nth_unnumbered;
-        if (!c->nchildren && (c->head->mark != IMPORT_MARK_NUMBER || has_fields(c) ||
-                              c->level > 1)) {
-            leaf_activity(r, sec, c, child_id(r, sec->id, c->head, nth, unnumbered));
+        if (!c->nchildren && (c->head->mark != IMPORT_MARK_NUMBER ||
+                              has_fields(c) || c->level > 1)) {
+            leaf_activity(r, sec, c,
+                          child_id(r, sec->id, c->head, nth, unnumbered));
             continue;
         }
         ARENA_ROOM(r->a, sec->sections, sec->nsections, sec->sections_cap, 4);
@@ -578,8 +614,8 @@ static void read_section(reader *r, import_section *sec, const node *n, const ch
 /* Rows of a table of activities: a header row names the columns; a row
  * with a Roman number, or with nothing but a number and a title, is a
  * section; any other row is an activity. */
-static void read_table(reader *r, import_section *sec, const import_para **rows, size_t n,
-                       import_section **sections, size_t *nsections,
+static void read_table(reader *r, import_section *sec, const import_para **rows,
+                       size_t n, import_section **sections, size_t *nsections,
                        size_t *sections_cap)
 {
     import_field columns[32];
@@ -601,7 +637,8 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
             continue;
         }
         if (!ncolumns) {
-            unplaced(r, &current->notes, p, "(a table row before the table's header)");
+            unplaced(r, &current->notes, p,
+                     "(a table row before the table's header)");
             continue;
         }
         import_activity act = {0};
@@ -610,12 +647,16 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
         for (size_t c = 0; c < ncolumns && c < p->ncells; c++) {
             const char *cell = p->cells[c];
             switch (columns[c]) {
-            case IMPORT_FIELD_NUMBER: number = *cell ? cell : NULL; break;
-            case IMPORT_FIELD_TITLE: act.title = *cell ? cell : NULL; break;
+            case IMPORT_FIELD_NUMBER:
+                number = *cell ? cell : NULL;
+                break;
+            case IMPORT_FIELD_TITLE:
+                act.title = *cell ? cell : NULL;
+                break;
             case IMPORT_FIELD_NONE:
                 if (*cell)
-                    note(r, &act.notes, p->line, "a column the import does not know: %s",
-                         cell);
+                    note(r, &act.notes, p->line,
+                         "a column the import does not know: %s", cell);
                 break;
             default:
                 if (*cell) {
@@ -644,7 +685,8 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
                                    sizeof **sections);
             current = &(*sections)[(*nsections)++];
             memset(current, 0, sizeof *current);
-            current->id = key && !roman ? key : arena_printf(r->a, "%zu", *nsections);
+            current->id =
+                key && !roman ? key : arena_printf(r->a, "%zu", *nsections);
             current->title = act.title;
             current->line = p->line;
             k = 0;
@@ -654,7 +696,8 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
         if (key && strchr(key, '.'))
             act.id = key;
         else if (key)
-            act.id = current->id ? arena_printf(r->a, "%s.%s", current->id, key) : key;
+            act.id = current->id ? arena_printf(r->a, "%s.%s", current->id, key)
+                                 : key;
         else
             act.id = current->id ? arena_printf(r->a, "%s.%zu", current->id, k)
                                  : arena_printf(r->a, "%zu", k);
@@ -663,7 +706,8 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
     }
 }
 
-static void read_content(reader *r, const import_doc *doc, size_t from, size_t to)
+static void read_content(reader *r, const import_doc *doc, size_t from,
+                         size_t to)
 {
     node *root = build_tree(r->a, doc->paras, from, to);
     import_plan *p = r->plan;
@@ -681,16 +725,18 @@ static void read_content(reader *r, const import_doc *doc, size_t from, size_t t
             /* activities before any section row: a section of their own */
             holder.id = "1";
             holder.title = p->content_title ? p->content_title : "Nội dung";
-            note(r, &holder.notes, holder.activities[0].line,
-                 "the table has no section rows; its activities are put in one section");
+            note(
+                r, &holder.notes, holder.activities[0].line,
+                "the table has no section rows; its activities are put in one section");
             ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
-            memmove(p->sections + 1, p->sections, p->nsections * sizeof *p->sections);
+            memmove(p->sections + 1, p->sections,
+                    p->nsections * sizeof *p->sections);
             p->sections[0] = holder;
             p->nsections++;
         }
         for (size_t i = 0; i < holder.notes.count && !holder.nactivities; i++)
-            note(r, &p->notes[IMPORT_SLOT_SECTIONS], holder.notes.items[i].line, "%s",
-                 holder.notes.items[i].text);
+            note(r, &p->notes[IMPORT_SLOT_SECTIONS], holder.notes.items[i].line,
+                 "%s", holder.notes.items[i].text);
     }
     for (size_t i = 0; i < root->nchildren; i++) {
         ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
@@ -723,27 +769,32 @@ typedef struct org_points {
     size_t count, cap;
 } org_points;
 
-static void read_organisation(reader *r, const import_doc *doc, size_t from, size_t to,
-                              org_points *points)
+static void read_organisation(reader *r, const import_doc *doc, size_t from,
+                              size_t to, org_points *points)
 {
     import_plan *p = r->plan;
     import_strs point_subject = {0};
     for (size_t i = from; i < to; i++) {
         const import_para *para = &doc->paras[i];
         if (para->cells) {
-            unplaced(r, &p->notes[IMPORT_SLOT_ORGANISATION], para, "in Tổ chức thực hiện");
+            unplaced(r, &p->notes[IMPORT_SLOT_ORGANISATION], para,
+                     "in Tổ chức thực hiện");
             continue;
         }
-        bool bullet = para->mark == IMPORT_MARK_BULLET || para->mark == IMPORT_MARK_PLUS;
-        import_phrase_strs_add(r->a, &p->organisation, bullet ? para->body : para->text);
-        if (para->mark == IMPORT_MARK_NUMBER || para->mark == IMPORT_MARK_LETTER) {
+        bool bullet =
+            para->mark == IMPORT_MARK_BULLET || para->mark == IMPORT_MARK_PLUS;
+        import_phrase_strs_add(r->a, &p->organisation,
+                               bullet ? para->body : para->text);
+        if (para->mark == IMPORT_MARK_NUMBER ||
+            para->mark == IMPORT_MARK_LETTER) {
             point_subject = (import_strs){0};
             import_phrase_subject(r->a, para->body, &point_subject);
             ARENA_ROOM(r->a, points->items, points->count, points->cap, 4);
             points->items[points->count++] = (org_point){point_subject, false};
         }
         import_strs own = {0};
-        const char *text = para->mark == IMPORT_MARK_NONE ? para->text : para->body;
+        const char *text =
+            para->mark == IMPORT_MARK_NONE ? para->text : para->body;
         if (para->mark == IMPORT_MARK_NONE || bullet)
             import_phrase_subject(r->a, text, &own);
         if (!has(text, "bao cao"))
@@ -759,7 +810,8 @@ static void read_organisation(reader *r, const import_doc *doc, size_t from, siz
  * the first unit it charges leads, the others (but the one that reports)
  * take part. Marked for review: the plan does not say so in so many words. */
 /* Whether any section or activity below names a lead, and a time. */
-static void named_anywhere(const import_section *secs, size_t n, bool *lead, bool *time)
+static void named_anywhere(const import_section *secs, size_t n, bool *lead,
+                           bool *time)
 {
     for (size_t s = 0; s < n; s++) {
         const import_section *sec = &secs[s];
@@ -788,26 +840,31 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
                 p->default_lead = points[i].subject;
             else if (!points[i].reports)
                 for (size_t k = 0; k < points[i].subject.count; k++)
-                    import_phrase_strs_add(r->a, &p->default_partners, points[i].subject.items[k]);
+                    import_phrase_strs_add(r->a, &p->default_partners,
+                                           points[i].subject.items[k]);
         }
         if (p->default_lead.count)
-            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
-                 "no activity names its units: the lead is the first unit charged in "
-                 "Tổ chức thực hiện, the partners the others; check them");
+            note(
+                r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
+                "no activity names its units: the lead is the first unit charged in "
+                "Tổ chức thực hiện, the partners the others; check them");
         else
-            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
-                 "no activity names its lead unit and Tổ chức thực hiện names none; "
-                 "add defaults.lead");
+            note(
+                r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
+                "no activity names its lead unit and Tổ chức thực hiện names none; "
+                "add defaults.lead");
     }
     if (!any_time) {
         if (p->year) {
             p->default_time = arena_printf(r->a, "Trong năm %d", p->year);
-            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
-                 "no activity names its time: the plan year is assumed; check it");
+            note(
+                r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
+                "no activity names its time: the plan year is assumed; check it");
         } else {
-            note(r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
-                 "no activity names its time and the plan's year is not known; add "
-                 "defaults.time");
+            note(
+                r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
+                "no activity names its time and the plan's year is not known; add "
+                "defaults.time");
         }
     }
 }
@@ -819,15 +876,17 @@ static void check_time(reader *r, import_activity *act)
     when parsed;
     strbuf why = STRBUF_INIT;
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
-        note(r, &act->notes, act->line,
-             "activity %s: the time \"%s\" is not understood (%s); keep the words as "
-             "time.phrase and add from/to or by", act->id, act->time, strbuf_str(&why));
+        note(
+            r, &act->notes, act->line,
+            "activity %s: the time \"%s\" is not understood (%s); keep the words as "
+            "time.phrase and add from/to or by",
+            act->id, act->time, strbuf_str(&why));
     strbuf_release(&why);
 }
 
 /* Each activity that still lacks a lead or a time gets a note. */
-static void check_activities(reader *r, import_section *secs, size_t n, bool lead_default,
-                             bool time_default)
+static void check_activities(reader *r, import_section *secs, size_t n,
+                             bool lead_default, bool time_default)
 {
     for (size_t s = 0; s < n; s++) {
         import_section *sec = &secs[s];
@@ -836,16 +895,19 @@ static void check_activities(reader *r, import_section *secs, size_t n, bool lea
         for (size_t i = 0; i < sec->nactivities; i++) {
             import_activity *act = &sec->activities[i];
             if (!act->lead.count && !lead_here)
-                note(r, &act->notes, act->line, "activity %s: no lead unit found", act->id);
+                note(r, &act->notes, act->line,
+                     "activity %s: no lead unit found", act->id);
             if (!act->time && !time_here)
-                note(r, &act->notes, act->line, "activity %s: no time found", act->id);
-            else if (act->time && !*act->time)
-                note(r, &act->notes, act->line, "activity %s: the time label has no text",
+                note(r, &act->notes, act->line, "activity %s: no time found",
                      act->id);
+            else if (act->time && !*act->time)
+                note(r, &act->notes, act->line,
+                     "activity %s: the time label has no text", act->id);
             else if (act->time && r->plan->year)
                 check_time(r, act);
         }
-        check_activities(r, sec->sections, sec->nsections, lead_here, time_here);
+        check_activities(r, sec->sections, sec->nsections, lead_here,
+                         time_here);
     }
 }
 
@@ -890,10 +952,11 @@ static part part_of(const char *heading)
         return PART_REQUIREMENTS;
     if (has(heading, "kinh phi"))
         return PART_BUDGET;
-    if (has(heading, "to chuc thuc hien") || has(heading, "trach nhiem thuc hien"))
+    if (has(heading, "to chuc thuc hien") ||
+        has(heading, "trach nhiem thuc hien"))
         return PART_ORGANISATION;
-    if (has(heading, "noi dung") || has(heading, "hoat dong") || has(heading, "nhiem vu") ||
-        has(heading, "giai phap"))
+    if (has(heading, "noi dung") || has(heading, "hoat dong") ||
+        has(heading, "nhiem vu") || has(heading, "giai phap"))
         return PART_CONTENT;
     return PART_NONE;
 }
@@ -923,7 +986,8 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
             continue;
         else if (!out->place && read_date_line(r, p))
             continue;
-        else if (!title_done && import_phrase_starts(p->text, "ke hoach", &after) &&
+        else if (!title_done &&
+                 import_phrase_starts(p->text, "ke hoach", &after) &&
                  p->text[after] == '\0')
             title_next = true;
         else if (title_next) {
@@ -941,8 +1005,9 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
         note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
              "no title found (the line after \"KẾ HOẠCH\"); add title");
     if (!out->place)
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
+        note(
+            r, &out->notes[IMPORT_SLOT_HEADER], 0,
+            "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
     return i;
 }
 
@@ -951,7 +1016,8 @@ static int year_in(const char *title)
 {
     int year = 0;
     size_t end;
-    for (const char *at; (at = import_phrase_find(title, "nam", &end)); title = at + end) {
+    for (const char *at; (at = import_phrase_find(title, "nam", &end));
+         title = at + end) {
         const char *y = at + end;
         while (*y == ' ')
             y++;
@@ -967,7 +1033,8 @@ static int year_in(const char *title)
 }
 
 /* The issuer: from the preamble, the header's capitals, or the symbol. */
-static void find_issuer(reader *r, const import_doc *doc, const import_strs *caps)
+static void find_issuer(reader *r, const import_doc *doc,
+                        const import_strs *caps)
 {
     import_plan *out = r->plan;
     const char *who = NULL;
@@ -977,21 +1044,31 @@ static void find_issuer(reader *r, const import_doc *doc, const import_strs *cap
         complete_issuer(r, doc, who);
     } else if (caps->count) {
         out->issuer = caps->items[caps->count - 1];
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "the issuer is printed in capitals (\"%s\"); write its name as the body "
-             "writes it", out->issuer);
+        note(
+            r, &out->notes[IMPORT_SLOT_HEADER], 0,
+            "the issuer is printed in capitals (\"%s\"); write its name as the body "
+            "writes it",
+            out->issuer);
     } else if ((who = issuer_of_symbol(out->number))) {
         complete_issuer(r, doc, who);
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
-             out->issuer, out->number);
+        note(
+            r, &out->notes[IMPORT_SLOT_HEADER], 0,
+            "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
+            out->issuer, out->number);
     } else {
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0, "the issuer is not printed; add issuer");
+        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
+             "the issuer is not printed; add issuer");
     }
 }
 
-static bool opens_closing(const import_para *p) { return !p->cells && starts(p->text, "tren day"); }
-static bool opens_recipients(const import_para *p) { return !p->cells && starts(p->text, "noi nhan"); }
+static bool opens_closing(const import_para *p)
+{
+    return !p->cells && starts(p->text, "tren day");
+}
+static bool opens_recipients(const import_para *p)
+{
+    return !p->cells && starts(p->text, "noi nhan");
+}
 
 /* "Nơi nhận" and the signer block after it, from paragraph i on. */
 static void read_end(reader *r, const import_doc *doc, size_t i)
@@ -1009,12 +1086,14 @@ static void read_end(reader *r, const import_doc *doc, size_t i)
     bool signer = false;
     for (i++; i < doc->count; i++) {
         const import_para *p = &doc->paras[i];
-        if (!signer && (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)) {
+        if (!signer &&
+            (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)) {
             import_phrase_strs_add(r->a, &out->recipients, p->body);
         } else if (p->caps && !out->signer_name) {
             signer = true;
             import_phrase_strs_add(r->a, &out->signer_authority, p->text);
-        } else if (!out->signer_name && !p->cells && (signer || p->mark == IMPORT_MARK_NONE)) {
+        } else if (!out->signer_name && !p->cells &&
+                   (signer || p->mark == IMPORT_MARK_NONE)) {
             signer = true;
             out->signer_name = p->text;
         } else {
@@ -1052,7 +1131,8 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                      "a part the import does not know: %s", p->text);
             size_t end = i + 1;
             while (end < n && !is_part_heading(&doc->paras[end]) &&
-                   !opens_closing(&doc->paras[end]) && !opens_recipients(&doc->paras[end]))
+                   !opens_closing(&doc->paras[end]) &&
+                   !opens_recipients(&doc->paras[end]))
                 end++;
             if (current == PART_CONTENT && !out->nsections) {
                 if (!starts(p->body, "noi dung"))
@@ -1064,18 +1144,22 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                 i = end - 1;
             }
         } else if (p->cells) {
-            unplaced(r, &out->notes[IMPORT_SLOT_ORGANISATION], p, "outside the content part");
-        } else if (current == PART_PURPOSES_REQUIREMENTS && p->mark == IMPORT_MARK_NUMBER) {
+            unplaced(r, &out->notes[IMPORT_SLOT_ORGANISATION], p,
+                     "outside the content part");
+        } else if (current == PART_PURPOSES_REQUIREMENTS &&
+                   p->mark == IMPORT_MARK_NUMBER) {
             if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
                 target = &out->purposes;
             else if (has(p->body, "yeu cau"))
                 target = &out->requirements;
         } else if (target) {
-            bool bullet = p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS;
+            bool bullet =
+                p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS;
             import_phrase_strs_add(r->a, target, bullet ? p->body : p->text);
         } else {
-            import_slot slot = current == PART_PURPOSES_REQUIREMENTS ? IMPORT_SLOT_PURPOSES
-                                                                  : IMPORT_SLOT_SECTIONS;
+            import_slot slot = current == PART_PURPOSES_REQUIREMENTS
+                                   ? IMPORT_SLOT_PURPOSES
+                                   : IMPORT_SLOT_SECTIONS;
             unplaced(r, &out->notes[slot], p, "in the part");
         }
     }
@@ -1092,25 +1176,31 @@ static void check_draft(reader *r, const import_doc *doc)
 {
     import_plan *out = r->plan;
     if (!out->nsections)
-        note(r, &out->notes[IMPORT_SLOT_SECTIONS], 0,
-             "no content part (\"NỘI DUNG\") with activities found; add sections");
-    check_activities(r, out->sections, out->nsections, out->default_lead.count > 0,
-                     out->default_time != NULL);
+        note(
+            r, &out->notes[IMPORT_SLOT_SECTIONS], 0,
+            "no content part (\"NỘI DUNG\") with activities found; add sections");
+    check_activities(r, out->sections, out->nsections,
+                     out->default_lead.count > 0, out->default_time != NULL);
     for (size_t k = 0; k < out->nreports; k++) {
         const import_duty *d = &out->reports[k];
         if (!d->when && !d->due)
             note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
-                 "the duty \"%s\" names no date or period; add when or due", d->text);
+                 "the duty \"%s\" names no date or period; add when or due",
+                 d->text);
         else if (d->periodic_default)
-            note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
-                 "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
-                 "09/2019 (art. 12) are assumed; check them", d->when);
+            note(
+                r, &out->notes[IMPORT_SLOT_REPORTS], 0,
+                "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
+                "09/2019 (art. 12) are assumed; check them",
+                d->when);
     }
     if (!out->nreports)
-        note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
-             "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
+        note(
+            r, &out->notes[IMPORT_SLOT_REPORTS], 0,
+            "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
     if (!out->recipients.count)
-        note(r, &out->notes[IMPORT_SLOT_END], 0, "no \"Nơi nhận\" list found; add recipients");
+        note(r, &out->notes[IMPORT_SLOT_END], 0,
+             "no \"Nơi nhận\" list found; add recipients");
     if (!out->signer_name)
         note(r, &out->notes[IMPORT_SLOT_END], 0, "no signer found; add signer");
     if (doc->ndropped) {
@@ -1134,8 +1224,8 @@ static void check_draft(reader *r, const import_doc *doc)
              doc->nrepaired - 20);
 }
 
-void import_plan_read(arena *a, const import_doc *doc, const char *id, import_plan *out,
-                   diag_sink *warnings, const source *src)
+void import_plan_read(arena *a, const import_doc *doc, const char *id,
+                      import_plan *out, diag_sink *warnings, const source *src)
 {
     memset(out, 0, sizeof *out);
     reader r = {a, out, warnings, src, {0}};
@@ -1147,12 +1237,13 @@ void import_plan_read(arena *a, const import_doc *doc, const char *id, import_pl
     find_issuer(&r, doc, &caps);
     /* the legal basis: the documents the preamble, or a title that
      * implements one, cites */
-    if (out->title && (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
-        import_phrase_citations(a, out->title, out->place, &out->basis, &out->nbasis,
-                      &out->basis_cap);
+    if (out->title &&
+        (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
+        import_phrase_citations(a, out->title, out->place, &out->basis,
+                                &out->nbasis, &out->basis_cap);
     for (size_t k = 0; k < out->preamble.count; k++)
-        import_phrase_citations(a, out->preamble.items[k], out->place, &out->basis,
-                      &out->nbasis, &out->basis_cap);
+        import_phrase_citations(a, out->preamble.items[k], out->place,
+                                &out->basis, &out->nbasis, &out->basis_cap);
     read_parts(&r, doc, first_part);
     duties_in_outputs(&r, out->sections, out->nsections);
     check_draft(&r, doc);
@@ -1185,7 +1276,8 @@ bool import_plan_id_valid(const char *id)
     if (!*id || *id == '-' || id[strlen(id) - 1] == '-' || strstr(id, "--"))
         return false;
     for (const char *p = id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '-'))
             return false;
     return true;
 }

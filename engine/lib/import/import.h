@@ -22,8 +22,8 @@
 #include <stddef.h>
 
 typedef struct import_note {
-    unsigned line;          /* where the text came from (0: none) */
-    const char *text;       /* what the officer should check */
+    unsigned line;    /* where the text came from (0: none) */
+    const char *text; /* what the officer should check */
 } import_note;
 
 typedef struct import_notes {
@@ -35,8 +35,8 @@ typedef struct import_activity {
     const char *id, *title;
     import_strs description;
     import_strs lead, partners;
-    const char *assignment;     /* lead and partners as one sentence */
-    const char *time;           /* verbatim; lines joined with '\n' */
+    const char *assignment; /* lead and partners as one sentence */
+    const char *time;       /* verbatim; lines joined with '\n' */
     const char *output;
     import_notes notes;
     unsigned line;
@@ -45,7 +45,7 @@ typedef struct import_activity {
 typedef struct import_section {
     const char *id, *title;
     import_strs description;
-    import_strs lead, partners;    /* defaults for its activities */
+    import_strs lead, partners; /* defaults for its activities */
     const char *time;
     struct import_section *sections;
     size_t nsections, sections_cap;
@@ -70,7 +70,8 @@ typedef enum import_slot {
 typedef struct import_plan {
     const char *id, *number, *issuer, *place, *issued, *title;
     int year;
-    import_strs preamble, purposes, requirements, budget, organisation, recipients;
+    import_strs preamble, purposes, requirements, budget, organisation,
+        recipients;
     import_basis *basis;
     size_t nbasis, basis_cap;
     const char *content_title;
@@ -84,14 +85,14 @@ typedef struct import_plan {
     import_strs signer_authority;
     const char *signer_title, *signer_name;
     import_notes notes[IMPORT_SLOT_COUNT];
-    size_t activities;          /* counts, for the summary */
-    size_t review;              /* notes written for review */
+    size_t activities; /* counts, for the summary */
+    size_t review;     /* notes written for review */
 } import_plan;
 
 /* Reads the plan in doc. id: the plan's id (already valid). Every note is
  * also added to warnings as a warning at its line of src. */
-void import_plan_read(arena *a, const import_doc *doc, const char *id, import_plan *out,
-                   diag_sink *warnings, const source *src);
+void import_plan_read(arena *a, const import_doc *doc, const char *id,
+                      import_plan *out, diag_sink *warnings, const source *src);
 
 /* Writes the plan as YAML for plans/ (the "$schema" line first), with the
  * notes as "# REVIEW:" comments. */

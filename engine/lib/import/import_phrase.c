@@ -33,7 +33,8 @@ static bool is_letter_cp(int32_t cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           c == UTF8PROC_CATEGORY_ND || (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+           c == UTF8PROC_CATEGORY_ND ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
 /* One code point of a NUL-terminated string, without measuring the rest
@@ -64,11 +65,13 @@ bool import_phrase_starts(const char *s, const char *ascii, size_t *after)
         k++;
         /* combining marks after the letter belong to it */
         size_t m;
-        while ((m = decode(s + i, &cp)) && utf8proc_category(cp) == UTF8PROC_CATEGORY_MN)
+        while ((m = decode(s + i, &cp)) &&
+               utf8proc_category(cp) == UTF8PROC_CATEGORY_MN)
             i += m;
     }
     char lastk = ascii[strlen(ascii) - 1];
-    bool word_end = (lastk >= 'a' && lastk <= 'z') || (lastk >= '0' && lastk <= '9');
+    bool word_end =
+        (lastk >= 'a' && lastk <= 'z') || (lastk >= '0' && lastk <= '9');
     int32_t cp;
     if (word_end && decode(s + i, &cp) && is_letter_cp(cp))
         return false;
@@ -76,8 +79,9 @@ bool import_phrase_starts(const char *s, const char *ascii, size_t *after)
     return true;
 }
 
-const char *import_phrase_find_any(const char *s, size_t n, const char *const *keys,
-                                size_t nkeys, size_t *which, size_t *match)
+const char *import_phrase_find_any(const char *s, size_t n,
+                                   const char *const *keys, size_t nkeys,
+                                   size_t *which, size_t *match)
 {
     bool boundary = true;
     for (size_t i = 0; i < n;) {
@@ -92,7 +96,8 @@ const char *import_phrase_find_any(const char *s, size_t n, const char *const *k
             char first = fold_cp(cp);
             for (size_t k = 0; k < nkeys; k++) {
                 size_t after;
-                if (keys[k][0] == first && import_phrase_starts(s + i, keys[k], &after)) {
+                if (keys[k][0] == first &&
+                    import_phrase_starts(s + i, keys[k], &after)) {
                     if (which)
                         *which = k;
                     *match = after;
@@ -117,7 +122,8 @@ char *import_phrase_trim(arena *a, const char *s, size_t n)
         s++;
         n--;
     }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';'))
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ',' ||
+                 s[n - 1] == ';'))
         n--;
     return arena_strndup(a, s, n);
 }
@@ -205,14 +211,18 @@ import_field import_phrase_column(const char *cell)
         const char *key;
         import_field field;
     } columns[] = {
-        {"stt", IMPORT_FIELD_NUMBER},       {"tt", IMPORT_FIELD_NUMBER},
-        {"so tt", IMPORT_FIELD_NUMBER},     {"noi dung", IMPORT_FIELD_TITLE},
-        {"nhiem vu", IMPORT_FIELD_TITLE},   {"hoat dong", IMPORT_FIELD_TITLE},
+        {"stt", IMPORT_FIELD_NUMBER},
+        {"tt", IMPORT_FIELD_NUMBER},
+        {"so tt", IMPORT_FIELD_NUMBER},
+        {"noi dung", IMPORT_FIELD_TITLE},
+        {"nhiem vu", IMPORT_FIELD_TITLE},
+        {"hoat dong", IMPORT_FIELD_TITLE},
         {"ten hoat dong", IMPORT_FIELD_TITLE},
     };
     size_t after;
     for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
-        if (import_phrase_starts(cell, columns[i].key, &after) && strlen(cell + after) < 40)
+        if (import_phrase_starts(cell, columns[i].key, &after) &&
+            strlen(cell + after) < 40)
             return columns[i].field;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (import_phrase_starts(cell, labels[i].key, &after))
@@ -323,7 +333,8 @@ static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
     const char *tail = generic_tail(s, n, &sep);
     size_t head = tail ? (size_t)(tail - s) - sep : n;
     if (head) {
-        if (!in_semicolons || (contains_known(known, s, head) && !known_has(known, s, head)))
+        if (!in_semicolons ||
+            (contains_known(known, s, head) && !known_has(known, s, head)))
             split_commas(a, s, head, out, known);
         else {
             char *item = import_phrase_trim(a, s, head);
@@ -338,7 +349,8 @@ static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
     }
 }
 
-void import_phrase_units_split(arena *a, const char *s, import_strs *out, import_strs *known)
+void import_phrase_units_split(arena *a, const char *s, import_strs *out,
+                               import_strs *known)
 {
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ';'))
@@ -358,7 +370,8 @@ void import_phrase_units_split(arena *a, const char *s, import_strs *out, import
             len--;
         }
         char *whole = import_phrase_trim(a, part, len);
-        if (strchr(whole, ',') && !generic_tail(whole, strlen(whole), &(size_t){0}) &&
+        if (strchr(whole, ',') &&
+            !generic_tail(whole, strlen(whole), &(size_t){0}) &&
             !contains_known(known, whole, strlen(whole)))
             import_phrase_strs_add(a, known, whole);
         split_part(a, part, len, true, out, known);
@@ -368,17 +381,19 @@ void import_phrase_units_split(arena *a, const char *s, import_strs *out, import
 
 /* Where the first of the stop phrases (or a ';') is in s[from..limit):
  * its offset, or limit. */
-static size_t first_stop(const char *s, size_t from, size_t limit, const char *const *stops,
-                         size_t nstops)
+static size_t first_stop(const char *s, size_t from, size_t limit,
+                         const char *const *stops, size_t nstops)
 {
     size_t match;
-    const char *at = import_phrase_find_any(s + from, limit - from, stops, nstops, NULL, &match);
+    const char *at = import_phrase_find_any(s + from, limit - from, stops,
+                                            nstops, NULL, &match);
     size_t best = at ? (size_t)(at - s) : limit;
     const char *semi = memchr(s + from, ';', best - from);
     return semi ? (size_t)(semi - s) : best;
 }
 
-bool import_phrase_assignment(arena *a, const char *s, import_strs *lead, import_strs *partners)
+bool import_phrase_assignment(arena *a, const char *s, import_strs *lead,
+                              import_strs *partners)
 {
     if (!starts_upper(s))
         return false;
@@ -395,8 +410,8 @@ bool import_phrase_assignment(arena *a, const char *s, import_strs *lead, import
     size_t voi;
     if (import_phrase_starts(s + from + (s[from] == ' '), "voi", &voi))
         from += (s[from] == ' ') + voi;
-    static const char *const stops[] = {"tham muu", "to chuc thuc hien", "thuc hien",
-                                        "trien khai"};
+    static const char *const stops[] = {"tham muu", "to chuc thuc hien",
+                                        "thuc hien", "trien khai"};
     size_t stop = first_stop(s, from, strlen(s), stops, 4);
     char *lead_text = import_phrase_trim(a, s, lead_end);
     char *partner_text = import_phrase_trim(a, s + from, stop - from);
@@ -428,14 +443,17 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
     static const char *const verb[] = {"thuc hien"};
     if (colon && word_count(s, (size_t)(colon - s)) <= 10 && starts_upper(s) &&
         !import_phrase_find_any(s, (size_t)(colon - s), verb, 1, NULL, &end)) {
-        import_phrase_strs_add(a, out, import_phrase_trim(a, s, (size_t)(colon - s)));
+        import_phrase_strs_add(a, out,
+                               import_phrase_trim(a, s, (size_t)(colon - s)));
         return true;
     }
     /* "Giao Sở Tư pháp chủ trì ..." */
     size_t after;
     if (import_phrase_starts(s, "giao", &after)) {
-        static const char *const stops[] = {"chu tri", "co trach nhiem", "thuc hien",
-                                            "tham muu", "phoi hop", "ky ket", "to chuc"};
+        static const char *const stops[] = {"chu tri",   "co trach nhiem",
+                                            "thuc hien", "tham muu",
+                                            "phoi hop",  "ky ket",
+                                            "to chuc"};
         size_t stop = first_stop(s, after, strlen(s), stops, 7);
         const char *comma = strchr(s + after, ',');
         if (comma && (size_t)(comma - s) < stop)
@@ -453,7 +471,8 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
         split_commas(a, s, (size_t)(duty - s), &parts, NULL);
         for (size_t i = 0; i < parts.count; i++) {
             size_t x;
-            if (!starts_upper(parts.items[i]) || import_phrase_starts(parts.items[i], "can cu", &x) ||
+            if (!starts_upper(parts.items[i]) ||
+                import_phrase_starts(parts.items[i], "can cu", &x) ||
                 import_phrase_starts(parts.items[i], "tren co so", &x) ||
                 import_phrase_starts(parts.items[i], "theo", &x))
                 continue;
@@ -499,7 +518,8 @@ static const char *read_date(arena *a, const char *s, size_t *len)
     size_t i = read_int(s, &d.day, 2), k, after;
     if (!i)
         return NULL;
-    if (s[i] == '/' && (k = read_int(s + i + 1, &d.month, 2)) && s[i + 1 + k] == '/') {
+    if (s[i] == '/' && (k = read_int(s + i + 1, &d.month, 2)) &&
+        s[i + 1 + k] == '/') {
         i += 1 + k + 1;
         k = read_int(s + i, &d.year, 4);
     } else {
@@ -542,7 +562,8 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n;) {
         bool done = false;
-        for (size_t k = 0; k < sizeof spellings / sizeof spellings[0] && !done; k++) {
+        for (size_t k = 0; k < sizeof spellings / sizeof spellings[0] && !done;
+             k++) {
             size_t fl = strlen(spellings[k].from);
             if (i + fl <= n && memcmp(s + i, spellings[k].from, fl) == 0 &&
                 (i == 0 || s[i - 1] == ' ')) {
@@ -568,9 +589,9 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
 }
 
 static const char *const document_kinds[] = {
-    "quyet dinh so", "ke hoach so", "nghi dinh so", "thong tu so", "chi thi so",
-    "cong van so", "nghi quyet so", "thong bao so", "huong dan so", "van ban so",
-    "luat",
+    "quyet dinh so", "ke hoach so", "nghi dinh so",  "thong tu so",
+    "chi thi so",    "cong van so", "nghi quyet so", "thong bao so",
+    "huong dan so",  "van ban so",  "luat",
 };
 #define NKINDS (sizeof document_kinds / sizeof document_kinds[0])
 #define LAW (NKINDS - 1)
@@ -579,13 +600,14 @@ static const char *const document_kinds[] = {
  * after its kind words (both outputs are left as they were when there is
  * none: NULL). "Luật" counts only in capitals ("Luật Trợ giúp pháp lý"),
  * as the name of a law. */
-static const char *next_citation(const char *s, size_t from, size_t n, size_t *kind_end,
-                                 bool *law)
+static const char *next_citation(const char *s, size_t from, size_t n,
+                                 size_t *kind_end, bool *law)
 {
     for (;;) {
         size_t which, match;
-        const char *at = import_phrase_find_any(s + from, n - from, document_kinds, NKINDS,
-                                             &which, &match);
+        const char *at =
+            import_phrase_find_any(s + from, n - from, document_kinds, NKINDS,
+                                   &which, &match);
         if (!at)
             return NULL;
         *kind_end = (size_t)(at - s) + match;
@@ -603,7 +625,8 @@ static const char *law_name_end(const char *s, size_t i)
     static const char *const ends[] = {"ngay", "so"};
     size_t clause = strcspn(s + i, ",;.(");
     size_t match;
-    const char *cut = import_phrase_find_any(s + i, clause, ends, 2, NULL, &match);
+    const char *cut =
+        import_phrase_find_any(s + i, clause, ends, 2, NULL, &match);
     return cut && cut - (s + i) <= 120 ? cut : NULL;
 }
 
@@ -616,8 +639,10 @@ static size_t read_issuer(arena *a, const char *s, size_t i, const char *place,
     if (!import_phrase_starts(s + i, "cua", &after))
         return i;
     size_t j = skip_spaces(s, i + after);
-    static const char *const stops[] = {"ve", "ban hanh", "tren dia ban", "trien khai",
-                                        "thuc hien", "quy dinh", "phe duyet", "huong dan"};
+    static const char *const stops[] = {"ve",           "ban hanh",
+                                        "tren dia ban", "trien khai",
+                                        "thuc hien",    "quy dinh",
+                                        "phe duyet",    "huong dan"};
     size_t stop = first_stop(s, j, j + strcspn(s + j, ","), stops,
                              sizeof stops / sizeof stops[0]);
     char *raw = import_phrase_trim(a, s + j, stop - j);
@@ -631,13 +656,15 @@ static size_t read_issuer(arena *a, const char *s, size_t i, const char *place,
  * (", Sở Tư pháp ban hành Kế hoạch ..."). */
 static const char *read_about(arena *a, const char *s, size_t i, size_t end)
 {
-    static const char *const starts[] = {"ve", "ban hanh", "phe duyet", "quy dinh",
-                                         "huong dan"};
+    static const char *const starts[] = {"ve", "ban hanh", "phe duyet",
+                                         "quy dinh", "huong dan"};
     size_t match;
     if (!import_phrase_find_any(s + i, 1, starts, 5, NULL, &match))
         return NULL;
-    static const char *const takeovers[] = {"ban hanh ke hoach", "xay dung ke hoach"};
-    const char *t = import_phrase_find_any(s + i, end - i, takeovers, 2, NULL, &match);
+    static const char *const takeovers[] = {"ban hanh ke hoach",
+                                            "xay dung ke hoach"};
+    const char *t =
+        import_phrase_find_any(s + i, end - i, takeovers, 2, NULL, &match);
     if (t) {
         /* back to the ", " that opens the issuer's clause */
         size_t c = (size_t)(t - s);
@@ -652,8 +679,8 @@ static const char *read_about(arena *a, const char *s, size_t i, size_t end)
     return *about ? about : NULL;
 }
 
-void import_phrase_citations(arena *a, const char *s, const char *place, import_basis **out,
-                   size_t *count, size_t *cap)
+void import_phrase_citations(arena *a, const char *s, const char *place,
+                             import_basis **out, size_t *count, size_t *cap)
 {
     size_t n = strlen(s), from = 0, kind_end;
     bool law;
@@ -666,7 +693,8 @@ void import_phrase_citations(arena *a, const char *s, const char *place, import_
             /* "Luật <tên> ngày ..." or "Luật <tên> số ..." */
             name_end = law_name_end(s, i);
             if (name_end) {
-                b.document = import_phrase_trim(a, s + start, (size_t)(name_end - s) - start);
+                b.document = import_phrase_trim(a, s + start,
+                                                (size_t)(name_end - s) - start);
                 b.issuer = "Quốc hội";
                 i = (size_t)(name_end - s);
             }
@@ -700,8 +728,9 @@ void import_phrase_citations(arena *a, const char *s, const char *place, import_
 
 /* --- reporting duties -------------------------------------------------- */
 
-static const char *const to_stops[] = {"ve", "theo", "truoc", "hoac", "de", "dinh ky",
-                                       "dung", "khi", "dong thoi", "ket qua"};
+static const char *const to_stops[] = {"ve",        "theo",    "truoc", "hoac",
+                                       "de",        "dinh ky", "dung",  "khi",
+                                       "dong thoi", "ket qua"};
 #define NTO_STOPS (sizeof to_stops / sizeof to_stops[0])
 
 static void add_units(arena *a, const char *s, size_t n, import_strs *out)
@@ -716,10 +745,11 @@ static const char *what_of(arena *a, const char *s)
     size_t end;
     const char *kq = import_phrase_find(s, "ket qua", &end);
     if (kq) {
-        static const char *const stops[] = {"ve", "theo", "truoc", "cho cap", "gui", "len",
-                                            "dinh ky", "hoac"};
+        static const char *const stops[] = {"ve",  "theo", "truoc",   "cho cap",
+                                            "gui", "len",  "dinh ky", "hoac"};
         size_t kq_end = (size_t)(kq - s) + end;
-        size_t stop = first_stop(s, kq_end, strlen(s), stops, sizeof stops / sizeof stops[0]);
+        size_t stop = first_stop(s, kq_end, strlen(s), stops,
+                                 sizeof stops / sizeof stops[0]);
         const char *comma = strpbrk(s + kq_end, ",.");
         if (comma && (size_t)(comma - s) < stop)
             stop = (size_t)(comma - s);
@@ -739,7 +769,8 @@ static const char *what_of(arena *a, const char *s)
     return "Kết quả thực hiện Kế hoạch";
 }
 
-size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, import_duty out[2])
+size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
+                            import_duty out[2])
 {
     size_t bc_end;
     const char *bc = import_phrase_find(s, "bao cao", &bc_end);
@@ -748,7 +779,8 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, impo
     /* the duty's sentence starts after the last ". " before "báo cáo" */
     size_t start = 0;
     for (size_t i = 0; s + i < bc; i++)
-        if (s[i] == '.' && s[i + 1] == ' ' && s + i + 2 <= bc && starts_upper(s + i + 2))
+        if (s[i] == '.' && s[i + 1] == ' ' && s + i + 2 <= bc &&
+            starts_upper(s + i + 2))
             start = i + 2;
     const char *sentence = s + start;
     import_duty d = {0};
@@ -768,7 +800,8 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, impo
     if (!d.when && dk && dk < bc) {
         d.when = import_phrase_trim(a, dk, (size_t)(bc - dk));
     } else if (!d.when && dk) {
-        static const char *const stops[] = {"ve", "theo", "cho", "len", "gui", "truoc"};
+        static const char *const stops[] = {"ve",  "theo", "cho",
+                                            "len", "gui",  "truoc"};
         size_t stop = first_stop(s, (size_t)(dk - s) + 1, strlen(s), stops, 6);
         const char *comma = strpbrk(dk, ",.");
         if (comma && comma < s + stop)
@@ -779,7 +812,8 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, impo
         d.when = "theo quy định";
     /* the second duty: "hoặc báo cáo đột xuất theo yêu cầu của X" */
     size_t ox_end;
-    const char *ox = import_phrase_find(s + bco, "hoac bao cao dot xuat", &ox_end);
+    const char *ox =
+        import_phrase_find(s + bco, "hoac bao cao dot xuat", &ox_end);
     /* to */
     size_t k, after;
     const char *p = bc + bc_end;
@@ -797,7 +831,8 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, impo
         add_units(a, s + j, stop - j, &d.to);
         found_to = d.to.count > 0;
     }
-    if (!found_to && starts_upper(p) && !import_phrase_starts(p, "ket qua", &after)) {
+    if (!found_to && starts_upper(p) &&
+        !import_phrase_starts(p, "ket qua", &after)) {
         size_t j = (size_t)(p - s);
         size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
         add_units(a, s + j, stop - j, &d.to);
@@ -826,7 +861,8 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, impo
     }
     if (!found_to) {
         size_t yc_end;
-        const char *yc = import_phrase_find(s + bco, "theo yeu cau cua", &yc_end);
+        const char *yc =
+            import_phrase_find(s + bco, "theo yeu cau cua", &yc_end);
         if (yc && (!ox || yc < ox)) {
             size_t j = (size_t)(yc - s) + yc_end;
             size_t stop = strcspn(s + j, ".;");

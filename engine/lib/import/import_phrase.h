@@ -34,8 +34,9 @@ const char *import_phrase_find(const char *s, const char *ascii, size_t *match);
 /* The first place in s[0..n) where any of the keys matches at a word
  * start: one pass over the text, however many keys. *which (when not
  * NULL) is the key's index. */
-const char *import_phrase_find_any(const char *s, size_t n, const char *const *keys,
-                                size_t nkeys, size_t *which, size_t *match);
+const char *import_phrase_find_any(const char *s, size_t n,
+                                   const char *const *keys, size_t nkeys,
+                                   size_t *which, size_t *match);
 
 /* s[0..n) without spaces and trailing ". , ;" (copied into a). */
 char *import_phrase_trim(arena *a, const char *s, size_t n);
@@ -44,12 +45,12 @@ char *import_phrase_trim(arena *a, const char *s, size_t n);
 
 typedef enum import_field {
     IMPORT_FIELD_NONE,
-    IMPORT_FIELD_LEAD,       /* Đơn vị thực hiện / Chủ trì / Cơ quan thực hiện */
-    IMPORT_FIELD_PARTNERS,   /* Đơn vị phối hợp / Phối hợp */
-    IMPORT_FIELD_TIME,       /* Thời gian thực hiện / Thời hạn / Tiến độ */
-    IMPORT_FIELD_OUTPUT,     /* Kết quả đầu ra / Kết quả / Sản phẩm */
-    IMPORT_FIELD_TITLE,      /* a table's "Nội dung" column */
-    IMPORT_FIELD_NUMBER,     /* a table's "STT" column */
+    IMPORT_FIELD_LEAD, /* Đơn vị thực hiện / Chủ trì / Cơ quan thực hiện */
+    IMPORT_FIELD_PARTNERS, /* Đơn vị phối hợp / Phối hợp */
+    IMPORT_FIELD_TIME, /* Thời gian thực hiện / Thời hạn / Tiến độ */
+    IMPORT_FIELD_OUTPUT, /* Kết quả đầu ra / Kết quả / Sản phẩm */
+    IMPORT_FIELD_TITLE,  /* a table's "Nội dung" column */
+    IMPORT_FIELD_NUMBER, /* a table's "STT" column */
 } import_field;
 
 /* The field a "Label: value" paragraph gives, and the offset of its value
@@ -65,11 +66,13 @@ import_field import_phrase_column(const char *cell);
  * closing generic phrase ("... và các cơ quan, tổ chức có liên quan") is
  * one item. Names that hold a comma and were seen whole in a "; " list
  * (kept in known) are not split. */
-void import_phrase_units_split(arena *a, const char *s, import_strs *out, import_strs *known);
+void import_phrase_units_split(arena *a, const char *s, import_strs *out,
+                               import_strs *known);
 
 /* Lead and partners named in one sentence: "A; B phối hợp C, D tham mưu
  * ... thực hiện" or "A chủ trì, phối hợp với C ...". */
-bool import_phrase_assignment(arena *a, const char *s, import_strs *lead, import_strs *partners);
+bool import_phrase_assignment(arena *a, const char *s, import_strs *lead,
+                              import_strs *partners);
 
 /* The unit a paragraph of "Tổ chức thực hiện" is about: "Văn phòng: ...",
  * "Giao Sở Tư pháp chủ trì ...", "A, B có trách nhiệm ...", or a point
@@ -79,31 +82,32 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out);
 /* --- legal basis ------------------------------------------------------ */
 
 typedef struct import_basis {
-    const char *document;   /* "Quyết định số 3674/QĐ-BTP" */
-    const char *date;       /* "2025-12-25" or NULL */
-    const char *issuer;     /* spelled out, or NULL */
-    const char *about;      /* "về việc ...", or NULL */
+    const char *document; /* "Quyết định số 3674/QĐ-BTP" */
+    const char *date;     /* "2025-12-25" or NULL */
+    const char *issuer;   /* spelled out, or NULL */
+    const char *about;    /* "về việc ...", or NULL */
 } import_basis;
 
 /* Appends to *out (*count of them, room for *cap) every document s cites
  * ("Quyết định số ... ngày ... của ... về ..."; "Luật ... ngày ...").
  * place completes a bare "tỉnh". */
-void import_phrase_citations(arena *a, const char *s, const char *place, import_basis **out,
-                   size_t *count, size_t *cap);
+void import_phrase_citations(arena *a, const char *s, const char *place,
+                             import_basis **out, size_t *count, size_t *cap);
 
 /* --- reporting duties ------------------------------------------------- */
 
 typedef struct import_duty {
-    const char *text;       /* the sentence, from where the duty starts */
+    const char *text; /* the sentence, from where the duty starts */
     const char *what, *when, *due;
     import_strs by, to;
-    bool periodic_default;  /* names no period: Decree 09/2019's apply */
+    bool periodic_default; /* names no period: Decree 09/2019's apply */
     bool on_request;
 } import_duty;
 
 /* The duties a paragraph states ("... báo cáo Bộ Tư pháp về kết quả thực
  * hiện trước ngày 30/10/2026"); at most 2 (a periodic one and one "đột
  * xuất theo yêu cầu của ..."). by: the unit that reports, or NULL. */
-size_t import_phrase_duties(arena *a, const char *s, const import_strs *by, import_duty out[2]);
+size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
+                            import_duty out[2]);
 
 #endif

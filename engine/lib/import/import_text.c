@@ -21,9 +21,9 @@
 #include <utf8proc.h>
 
 typedef struct raw_line {
-    char *text;          /* cleaned; "" for a blank line */
+    char *text; /* cleaned; "" for a blank line */
     unsigned line;
-    size_t length;       /* in code points */
+    size_t length; /* in code points */
     bool heading, table, caps;
     const char **cells;
     size_t ncells;
@@ -31,8 +31,9 @@ typedef struct raw_line {
 
 static bool is_space_cp(int32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
-           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    return cp == ' ' || cp == '\t' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
 }
 
 /* Valid UTF-8 in NFC, without control or zero-width characters or the
@@ -55,18 +56,19 @@ static char *repair(const char *s, size_t n, bool *changed)
             strbuf_putc(&sb, '\t');
         else if (is_space_cp(cp))
             strbuf_putc(&sb, ' ');
-        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
-                 cp == 0xFFFF) {
+        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+                 cp == 0xFFFE || cp == 0xFFFF) {
             strbuf_putc(&sb, ' ');
             *changed = true;
-        } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
-                   cp == 0xFEFF || cp == 0xAD) {
+        } else if (cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+                   cp == 0x2060 || cp == 0xFEFF || cp == 0xAD) {
             /* zero-width characters and soft hyphens carry no text */
         } else {
             strbuf_add(&sb, s + i - k, k);
         }
     }
-    char *nfc = sb.len ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)sb.buf) : NULL;
+    char *nfc =
+        sb.len ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)sb.buf) : NULL;
     if (nfc) {
         strbuf_release(&sb);
         return nfc;
@@ -153,13 +155,17 @@ static bool starts_lower(const char *s)
     return false;
 }
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static size_t roman_len(const char *s)
 {
     static const char *const romans[] = {
-        "XVIII", "XVII", "XIII", "VIII", "XIV", "XVI", "XII", "XIX", "III",
-        "VII", "XV", "XI", "IX", "IV", "VI", "II", "XX", "X", "V", "I",
+        "XVIII", "XVII", "XIII", "VIII", "XIV", "XVI", "XII",
+        "XIX",   "III",  "VII",  "XV",   "XI",  "IX",  "IV",
+        "VI",    "II",   "XX",   "X",    "V",   "I",
     };
     for (size_t i = 0; i < sizeof romans / sizeof romans[0]; i++) {
         size_t n = strlen(romans[i]);
@@ -170,15 +176,22 @@ static size_t roman_len(const char *s)
 }
 
 /* After a marker: a space or the end of the text. */
-static bool marker_end(const char *s) { return *s == ' ' || *s == '\0'; }
+static bool marker_end(const char *s)
+{
+    return *s == ' ' || *s == '\0';
+}
 
 import_mark import_text_mark(const char *s, import_marker *m)
 {
     memset(m, 0, sizeof *m);
     const char *p = s;
     /* bullets */
-    static const char *const bullets[] = {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", "\xE2\x80\xA2 ",
-                                          "\xEF\x82\xB7 ", "\xC2\xB7 "};
+    static const char *const bullets[] = {"- ",
+                                          "\xE2\x80\x93 ",
+                                          "\xE2\x80\x94 ",
+                                          "\xE2\x80\xA2 ",
+                                          "\xEF\x82\xB7 ",
+                                          "\xC2\xB7 "};
     for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++) {
         size_t n = strlen(bullets[i]);
         if (strncmp(p, bullets[i], n) == 0) {
@@ -353,7 +366,8 @@ static bool ends_sentence(const char *s)
     if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
         return true;
     /* a closing quotation mark after a full stop */
-    if (n >= 4 && (strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0) && s[n - 4] == '.')
+    if (n >= 4 && (strncmp(s + n - 3, "\xE2\x80\x9D", 3) == 0) &&
+        s[n - 4] == '.')
         return true;
     return false;
 }
@@ -369,8 +383,8 @@ static bool opens_block(const raw_line *l)
     size_t value;
     if (import_phrase_label(l->text, &value) != IMPORT_FIELD_NONE)
         return true;
-    static const char *const openers[] = {"noi nhan", "so:", "tren day", "kt.", "tm.",
-                                          "tl.", "tuq.", "q."};
+    static const char *const openers[] = {"noi nhan", "so:", "tren day", "kt.",
+                                          "tm.",      "tl.", "tuq.",     "q."};
     size_t after;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
         if (import_phrase_starts(l->text, openers[i], &after))
@@ -387,8 +401,8 @@ static int compare_sizes(const void *x, const void *y)
 /* Words that open a paragraph of their own, even after a broken line. */
 static bool opens_paragraph(const char *s)
 {
-    static const char *const openers[] = {"thuc hien", "can cu", "de ", "tren co so",
-                                          "theo de nghi"};
+    static const char *const openers[] = {"thuc hien", "can cu", "de ",
+                                          "tren co so", "theo de nghi"};
     size_t after;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
         if (import_phrase_starts(s, openers[i], &after))
@@ -405,8 +419,8 @@ static bool broken_symbol(const char *prev)
 /* One physical line, repaired and cleaned: a table row, or text without
  * markup (a page number leaves it blank). Lines with repaired bytes and
  * page numbers are recorded in out. */
-static void clean_line(arena *a, import_doc *out, const char *s, size_t n, unsigned lineno,
-                       raw_line *l)
+static void clean_line(arena *a, import_doc *out, const char *s, size_t n,
+                       unsigned lineno, raw_line *l)
 {
     memset(l, 0, sizeof *l);
     l->line = lineno;
@@ -424,7 +438,8 @@ static void clean_line(arena *a, import_doc *out, const char *s, size_t n, unsig
     for (const char *p = t; *p; p++)
         tabs += *p == '\t';
     if (*t == '|' || tabs >= 2) {
-        l->table = split_cells(a, t, *t == '|' ? '|' : '\t', l) && l->ncells > 0;
+        l->table =
+            split_cells(a, t, *t == '|' ? '|' : '\t', l) && l->ncells > 0;
     } else {
         const char *h = t;
         while (*h == '#')
@@ -499,8 +514,8 @@ void import_text_read(arena *a, const char *text, size_t len, import_doc *out)
         if (l && !l->table && !*l->text)
             continue;
         bool join = false;
-        if (l && first && !first->table && !l->table && !first->heading && !l->heading &&
-            !ends_sentence(last->text) && !opens_block(l)) {
+        if (l && first && !first->table && !l->table && !first->heading &&
+            !l->heading && !ends_sentence(last->text) && !opens_block(l)) {
             if (last->caps)
                 join = l->caps && last->length >= broken_at;
             else
@@ -528,9 +543,12 @@ void import_text_read(arena *a, const char *text, size_t len, import_doc *out)
                 p->text = arena_strdup(a, strbuf_str(&para));
                 import_marker m;
                 p->mark = import_text_mark(p->text, &m);
-                bool numbered = p->mark != IMPORT_MARK_NONE && p->mark != IMPORT_MARK_BULLET &&
+                bool numbered = p->mark != IMPORT_MARK_NONE &&
+                                p->mark != IMPORT_MARK_BULLET &&
                                 p->mark != IMPORT_MARK_PLUS;
-                p->key = numbered ? arena_strndup(a, p->text + m.key_off, m.key_len) : NULL;
+                p->key = numbered
+                             ? arena_strndup(a, p->text + m.key_off, m.key_len)
+                             : NULL;
                 p->body = p->text + m.body;
                 p->caps = is_caps(p->text);
             }

@@ -20,32 +20,32 @@
 
 typedef enum import_mark {
     IMPORT_MARK_NONE,
-    IMPORT_MARK_ROMAN,      /* "II. NỘI DUNG" */
-    IMPORT_MARK_NUMBER,     /* "1.", "2.1.", "2.1", "3)" */
-    IMPORT_MARK_LETTER,     /* "a)" */
-    IMPORT_MARK_ACTIVITY,   /* "Hoạt động 1:", "Hoạt động:" */
-    IMPORT_MARK_BULLET,     /* "- ", "– ", "• ", "* " */
-    IMPORT_MARK_PLUS,       /* "+ " (also "- + ") */
+    IMPORT_MARK_ROMAN,    /* "II. NỘI DUNG" */
+    IMPORT_MARK_NUMBER,   /* "1.", "2.1.", "2.1", "3)" */
+    IMPORT_MARK_LETTER,   /* "a)" */
+    IMPORT_MARK_ACTIVITY, /* "Hoạt động 1:", "Hoạt động:" */
+    IMPORT_MARK_BULLET,   /* "- ", "– ", "• ", "* " */
+    IMPORT_MARK_PLUS,     /* "+ " (also "- + ") */
 } import_mark;
 
 typedef struct import_para {
-    const char *text;    /* the paragraph, markup removed, spaces collapsed */
-    const char *body;    /* text after the marker (points into text) */
+    const char *text; /* the paragraph, markup removed, spaces collapsed */
+    const char *body; /* text after the marker (points into text) */
     import_mark mark;
-    const char *key;     /* the marker's number: "II", "2.1", "a", "1";
+    const char *key;    /* the marker's number: "II", "2.1", "a", "1";
                             "" for an unnumbered "Hoạt động:"; else NULL */
-    unsigned line;       /* 1-based line where the paragraph starts */
-    bool caps;           /* letters, none of them lower case */
-    const char **cells;  /* a table row: its cells, trimmed; else NULL */
+    unsigned line;      /* 1-based line where the paragraph starts */
+    bool caps;          /* letters, none of them lower case */
+    const char **cells; /* a table row: its cells, trimmed; else NULL */
     size_t ncells;
 } import_para;
 
 typedef struct import_doc {
     import_para *paras;
     size_t count, cap;
-    unsigned *dropped;   /* lines left out as page numbers */
+    unsigned *dropped; /* lines left out as page numbers */
     size_t ndropped, dropped_cap;
-    unsigned *repaired;  /* lines whose bytes were not valid text */
+    unsigned *repaired; /* lines whose bytes were not valid text */
     size_t nrepaired, repaired_cap;
 } import_doc;
 
@@ -56,7 +56,7 @@ void import_text_read(arena *a, const char *text, size_t len, import_doc *out);
  * it starts, as offsets into the paragraph. */
 typedef struct import_marker {
     import_mark mark;
-    size_t key_off, key_len;   /* "2.1" in "2.1. ...", "1" in "Hoạt động 1:" */
+    size_t key_off, key_len; /* "2.1" in "2.1. ...", "1" in "Hoạt động 1:" */
     size_t body;
 } import_marker;
 

@@ -31,7 +31,8 @@ static bool plain_safe(const char *s)
         if (c == 0xC2 && (unsigned char)s[i + 1] == 0x85)
             return false;
         if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-            ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+            ((unsigned char)s[i + 2] == 0xA8 ||
+             (unsigned char)s[i + 2] == 0xA9))
             return false;
     }
     /* what YAML would read as another type: numbers, dates, booleans, null */
@@ -41,8 +42,9 @@ static bool plain_safe(const char *s)
             digits_only = false;
     if (digits_only)
         return false;
-    static const char *const words[] = {"true", "false", "yes", "no", "on", "off", "null",
-                                        "y", "n", "~", ".inf", ".nan"};
+    static const char *const words[] = {"true", "false", "yes",  "no",
+                                        "on",   "off",   "null", "y",
+                                        "n",    "~",     ".inf", ".nan"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcasecmp(s, words[i]) == 0)
             return false;
@@ -57,7 +59,10 @@ static void scalar(strbuf *out, const char *s)
         yaml_write_quoted(out, s);
 }
 
-static void indent(strbuf *out, int n) { strbuf_repeat(out, ' ', (size_t)n); }
+static void indent(strbuf *out, int n)
+{
+    strbuf_repeat(out, ' ', (size_t)n);
+}
 
 static void key_value(strbuf *out, int ind, const char *key, const char *value)
 {
@@ -78,7 +83,8 @@ static bool block_safe(const char *s)
         unsigned char c = (unsigned char)*p;
         if ((c < 0x20 && c != '\n') || c == 0x7F)
             return false;
-        if (*p == '\n' && (p == s || p[-1] == ' ' || p[1] == ' ' || p[1] == '\n' || !p[1]))
+        if (*p == '\n' &&
+            (p == s || p[-1] == ' ' || p[1] == ' ' || p[1] == '\n' || !p[1]))
             return false;
     }
     return s[0] != ' ';
@@ -104,7 +110,8 @@ static void key_text(strbuf *out, int ind, const char *key, const char *value)
     }
 }
 
-static void list(strbuf *out, int ind, const char *key, const import_strs *items)
+static void list(strbuf *out, int ind, const char *key,
+                 const import_strs *items)
 {
     if (!items->count)
         return;
@@ -119,7 +126,8 @@ static void list(strbuf *out, int ind, const char *key, const import_strs *items
 }
 
 /* One unit as a string, several as a list. */
-static void units(strbuf *out, int ind, const char *key, const import_strs *items)
+static void units(strbuf *out, int ind, const char *key,
+                  const import_strs *items)
 {
     if (items->count == 1)
         key_value(out, ind, key, items->items[0]);
@@ -148,8 +156,9 @@ static void notes(strbuf *out, int ind, const import_notes *n)
 
 /* The start of a section or an activity: its notes, id, title and
  * description. */
-static void item_head(strbuf *out, int ind, const import_notes *n, const char *id,
-                      const char *title, const import_strs *description)
+static void item_head(strbuf *out, int ind, const import_notes *n,
+                      const char *id, const char *title,
+                      const import_strs *description)
 {
     notes(out, ind, n);
     indent(out, ind);
@@ -160,8 +169,8 @@ static void item_head(strbuf *out, int ind, const import_notes *n, const char *i
     list(out, ind + 2, "description", description);
 }
 
-static void defaults(strbuf *out, int ind, const import_strs *lead, const import_strs *partners,
-                     const char *time)
+static void defaults(strbuf *out, int ind, const import_strs *lead,
+                     const import_strs *partners, const char *time)
 {
     if (!lead->count && !partners->count && !time)
         return;
@@ -219,9 +228,12 @@ static void report(strbuf *out, const import_duty *d)
 
 void import_plan_yaml(const import_plan *p, strbuf *out)
 {
-    strbuf_puts(out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
-    strbuf_puts(out, "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
-                 "# `kehoach validate` on this file.\n");
+    strbuf_puts(
+        out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
+    strbuf_puts(
+        out,
+        "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
+        "# `kehoach validate` on this file.\n");
     notes(out, 0, &p->notes[IMPORT_SLOT_HEADER]);
     key_value(out, 0, "id", p->id);
     key_value(out, 0, "number", p->number);

@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LINE_WINDOW 100   /* widest source line shown before it is cut */
-#define LINE_KEEP 2048    /* bytes of a line kept either side of the spot */
+#define LINE_WINDOW 100 /* widest source line shown before it is cut */
+#define LINE_KEEP 2048  /* bytes of a line kept either side of the spot */
 
 struct file_count {
-    const char *path;    /* "" for diagnostics that concern no file */
+    const char *path; /* "" for diagnostics that concern no file */
     size_t rank;
     size_t kept, dropped;
 };
@@ -33,9 +33,9 @@ struct diag_sink {
     diag **items;
     size_t n, alloc;
     size_t errors, warnings;
-    arena *a;                   /* the files and their map */
-    strmap by_path;             /* path -> struct file_count */
-    struct file_count **files;  /* in rank order */
+    arena *a;                  /* the files and their map */
+    strmap by_path;            /* path -> struct file_count */
+    struct file_count **files; /* in rank order */
     size_t nfiles, files_cap;
     size_t seq;
     const char *stage;
@@ -138,11 +138,13 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
     while (from < off && ((unsigned char)src->text[from] & 0xC0) == 0x80)
         from++;
     size_t to = end - off > LINE_KEEP ? off + LINE_KEEP : end;
-    while (to > off && to < end && ((unsigned char)src->text[to] & 0xC0) == 0x80)
+    while (to > off && to < end &&
+           ((unsigned char)src->text[to] & 0xC0) == 0x80)
         to--;
     loc->line = pos.line;
     loc->line_col0 = source_column(src, (srcpos){pos.line, from}) - 1;
-    loc->column = utf8_advance(src->text + from, off - from, loc->line_col0) + 1;
+    loc->column =
+        utf8_advance(src->text + from, off - from, loc->line_col0) + 1;
     loc->line_text = xstrndup(src->text + from, to - from);
     loc->line_len = to - from;
     loc->line_cut = to < end;
@@ -231,18 +233,18 @@ static diag *add(diag_sink *s, diag *d)
 diag *diag_vat(diag_sink *s, diag_level level, const source *src, srcpos pos,
                size_t span, const char *fmt, va_list ap)
 {
-    return add(s, make_at(level, src ? src->path : NULL, src, pos, span, fmt,
-                          ap));
+    return add(s,
+               make_at(level, src ? src->path : NULL, src, pos, span, fmt, ap));
 }
 
 /* What every variadic entry point below does with its arguments: stmt,
  * with ap holding those after fmt. */
-#define WITH_ARGS(fmt, stmt)                                                  \
-    do {                                                                      \
-        va_list ap;                                                           \
-        va_start(ap, fmt);                                                    \
-        stmt;                                                                 \
-        va_end(ap);                                                           \
+#define WITH_ARGS(fmt, stmt) \
+    do {                     \
+        va_list ap;          \
+        va_start(ap, fmt);   \
+        stmt;                \
+        va_end(ap);          \
     } while (0)
 
 diag *diag_at(diag_sink *s, diag_level level, const source *src, srcpos pos,
@@ -291,9 +293,9 @@ void diag_note(diag_sink *s, diag *parent, const source *src, srcpos pos,
 {
     (void)s;
     if (parent)
-        WITH_ARGS(fmt, attach(parent, make_at(DIAG_NOTE,
-                                              src ? src->path : parent->path,
-                                              src, pos, span, fmt, ap)));
+        WITH_ARGS(fmt, attach(parent,
+                              make_at(DIAG_NOTE, src ? src->path : parent->path,
+                                      src, pos, span, fmt, ap)));
 }
 
 void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
@@ -329,7 +331,7 @@ void diag_move(diag_sink *to, diag_sink *from)
     for (size_t i = 0; i < from->n; i++) {
         kept_err += from->items[i]->level == DIAG_ERROR;
         kept_warn += from->items[i]->level == DIAG_WARNING;
-        add(to, from->items[i]);   /* frees the item when to's cap is reached */
+        add(to, from->items[i]); /* frees the item when to's cap is reached */
     }
     /* counts of what from had already dropped */
     for (size_t i = 0; i < from->nfiles; i++) {
@@ -378,9 +380,12 @@ const diag *diag_get(diag_sink *s, size_t i)
 static const char *level_name(diag_level level)
 {
     switch (level) {
-    case DIAG_ERROR: return "error";
-    case DIAG_WARNING: return "warning";
-    default: return "note";
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    default:
+        return "note";
     }
 }
 
@@ -390,9 +395,12 @@ static const char *level_name(diag_level level)
 static const char *level_color(diag_level level)
 {
     switch (level) {
-    case DIAG_ERROR: return "\033[1;31m";
-    case DIAG_WARNING: return "\033[1;35m";
-    default: return "\033[1;36m";
+    case DIAG_ERROR:
+        return "\033[1;31m";
+    case DIAG_WARNING:
+        return "\033[1;35m";
+    default:
+        return "\033[1;36m";
     }
 }
 
@@ -501,11 +509,13 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
         for (; i < s->n && s->items[i]->file_rank == f; i++)
             format_one(out, s->items[i], color);
         if (f < s->nfiles && s->files[f]->dropped) {
-            const char *path = *s->files[f]->path ? s->files[f]->path : "kehoach";
+            const char *path =
+                *s->files[f]->path ? s->files[f]->path : "kehoach";
             visible_append(out, path, strlen(path));
-            strbuf_printf(out, ": note: %zu more problem%s in this file not shown\n",
-                      s->files[f]->dropped,
-                      s->files[f]->dropped == 1 ? "" : "s");
+            strbuf_printf(out,
+                          ": note: %zu more problem%s in this file not shown\n",
+                          s->files[f]->dropped,
+                          s->files[f]->dropped == 1 ? "" : "s");
         }
     }
 }

@@ -22,45 +22,46 @@ typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
 
 typedef struct diag {
     diag_level level;
-    char *path;          /* NULL for a problem that concerns no file */
-    unsigned line;       /* 0: no position */
-    size_t column;       /* 1-based display column; 0: no position */
-    size_t width;        /* display columns to underline, >= 1 */
+    char *path;    /* NULL for a problem that concerns no file */
+    unsigned line; /* 0: no position */
+    size_t column; /* 1-based display column; 0: no position */
+    size_t width;  /* display columns to underline, >= 1 */
     char *message;
-    char *line_text;     /* copy of the source line around the position,
+    char *line_text; /* copy of the source line around the position,
                             NULL without position */
     size_t line_len;
-    size_t line_col0;    /* display column where line_text starts (0: at
+    size_t line_col0;   /* display column where line_text starts (0: at
                             the start of the line) */
-    bool line_cut;       /* the line goes on after line_text */
-    struct diag *notes;  /* notes attached to this diagnostic, in order */
-    struct diag *next;   /* next note of the same parent */
-    const char *stage;   /* what found it: "file", "yaml", "schema", "meaning" */
-    size_t file_rank;    /* order of the file in the sink */
-    size_t seq;          /* insertion order */
+    bool line_cut;      /* the line goes on after line_text */
+    struct diag *notes; /* notes attached to this diagnostic, in order */
+    struct diag *next;  /* next note of the same parent */
+    const char *stage;  /* what found it: "file", "yaml", "schema", "meaning" */
+    size_t file_rank;   /* order of the file in the sink */
+    size_t seq;         /* insertion order */
 } diag;
 
 typedef struct diag_sink diag_sink;
-struct node;                /* node.h */
+struct node; /* node.h */
 
 /* A place in a file, captured while its source is at hand, to report at
  * later (after the source is freed): everything a diag takes from it. */
 typedef struct diag_loc {
     char *path;
-    unsigned line;       /* 0: the whole file */
+    unsigned line; /* 0: the whole file */
     size_t column, width;
     char *line_text;
     size_t line_len, line_col0;
     bool line_cut;
 } diag_loc;
 
-void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span);
+void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos,
+                      size_t span);
 void diag_loc_release(diag_loc *loc);
 
 /* cap_per_file: how many diagnostics (of any level) to keep per file; 0
  * keeps all. */
 diag_sink *diag_sink_new(size_t cap_per_file);
-void diag_sink_free(diag_sink *sink);   /* NULL-safe */
+void diag_sink_free(diag_sink *sink); /* NULL-safe */
 
 /* Sets the stage recorded in the diagnostics added from now on (a static
  * string, see struct diag); diagnostics moved in from another sink take it
@@ -75,30 +76,27 @@ void diag_register_file(diag_sink *sink, const char *path);
 /* A diagnostic at pos in src, underlining span bytes (at least one
  * column). Returns the diag, or NULL when the file's cap was reached (it
  * is still counted). */
-diag *diag_at(diag_sink *sink, diag_level level, const source *src,
-              srcpos pos, size_t span, const char *fmt, ...)
+diag *diag_at(diag_sink *sink, diag_level level, const source *src, srcpos pos,
+              size_t span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* diag_at with its arguments as a va_list, for a module's own variadic
  * error helper. */
-diag *diag_vat(diag_sink *sink, diag_level level, const source *src,
-               srcpos pos, size_t span, const char *fmt, va_list ap)
+diag *diag_vat(diag_sink *sink, diag_level level, const source *src, srcpos pos,
+               size_t span, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
 
 /* A diagnostic at a document node (see node.h): its position and span. */
 diag *diag_at_node(diag_sink *sink, diag_level level, const struct node *at,
-                   const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* A diagnostic about a whole file (path may be NULL), without position. */
 diag *diag_file(diag_sink *sink, diag_level level, const char *path,
-                const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* A diagnostic at a captured place. */
 diag *diag_at_loc(diag_sink *sink, diag_level level, const diag_loc *loc,
-                  const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* A note attached to parent (ignored when parent is NULL). src may be NULL
  * for a note without position. */

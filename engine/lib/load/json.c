@@ -28,14 +28,14 @@ typedef struct json_parser {
     diag_sink *d;
     const char *text;
     size_t len;
-    size_t at;              /* byte offset of the next unread byte */
+    size_t at; /* byte offset of the next unread byte */
     unsigned depth;
-    bool failed;            /* a syntax error was reported */
-    bool duplicates;        /* a duplicate key was reported */
-    strbuf scratch;         /* decoded string being built */
-    node **items;           /* pending items of the open arrays */
+    bool failed;     /* a syntax error was reported */
+    bool duplicates; /* a duplicate key was reported */
+    strbuf scratch;  /* decoded string being built */
+    node **items;    /* pending items of the open arrays */
     size_t items_len, items_cap;
-    node_member *members;   /* pending members of the open objects */
+    node_member *members; /* pending members of the open objects */
     size_t members_len, members_cap;
 } json_parser;
 
@@ -108,7 +108,8 @@ static void expected(json_parser *p, const char *what)
     strbuf found = STRBUF_INIT;
     size_t span;
     describe_found(p, &found, &span);
-    json_error(p, p->at, span, "expected %s, found %s", what, strbuf_str(&found));
+    json_error(p, p->at, span, "expected %s, found %s", what,
+               strbuf_str(&found));
     strbuf_release(&found);
 }
 
@@ -272,8 +273,9 @@ static size_t decode_escape(json_parser *p, size_t i)
                 return 0;
         }
         if (low < 0xDC00 || low > 0xDFFF) {
-            json_error(p, i, 6, "'\\u%.4s' begins a surrogate pair that is "
-                                "not completed by a low surrogate",
+            json_error(p, i, 6,
+                       "'\\u%.4s' begins a surrogate pair that is "
+                       "not completed by a low surrogate",
                        p->text + i + 2);
             return 0;
         }
@@ -316,11 +318,14 @@ static bool parse_string_text(json_parser *p, const char **s, size_t *len)
             continue;
         }
         if (c == '\n' || c == '\r')
-            json_error(p, i, 1, "line break inside a string; write it as "
-                                "'\\n' or close the string first");
+            json_error(p, i, 1,
+                       "line break inside a string; write it as "
+                       "'\\n' or close the string first");
         else
-            json_error(p, i, 1, "control character U+%04X inside a string; "
-                                "write it as an escape", c);
+            json_error(p, i, 1,
+                       "control character U+%04X inside a string; "
+                       "write it as an escape",
+                       c);
         return false;
     }
     *s = arena_strndup(p->a, strbuf_str(&p->scratch), p->scratch.len);
@@ -433,8 +438,8 @@ static node *parse_array(json_parser *p)
     if (parse_elements(p, ']', "',' or ']' after an item", array_item)) {
         n = make_node(p, NODE_ARRAY, start, p->at);
         n->u.array.count = p->items_len - base;
-        n->u.array.items = take_pending(p, p->items + base, n->u.array.count,
-                                        sizeof(node *));
+        n->u.array.items =
+            take_pending(p, p->items + base, n->u.array.count, sizeof(node *));
     }
     p->items_len = base;
     return n;
@@ -450,14 +455,14 @@ static int compare_member_keys(const void *pa, const void *pb)
         return c;
     if (a->key_len != b->key_len)
         return a->key_len < b->key_len ? -1 : 1;
-    return a < b ? -1 : a > b;   /* document order among equal keys */
+    return a < b ? -1 : a > b; /* document order among equal keys */
 }
 
 static void report_duplicate(json_parser *p, const node_member *first,
                              const node_member *again)
 {
-    diag *d = diag_at(p->d, DIAG_ERROR, p->src, again->key_pos,
-                      again->key_span, "duplicate key '%s'", again->key);
+    diag *d = diag_at(p->d, DIAG_ERROR, p->src, again->key_pos, again->key_span,
+                      "duplicate key '%s'", again->key);
     diag_note(p->d, d, p->src, first->key_pos, first->key_span,
               "first given here");
     p->duplicates = true;
@@ -541,9 +546,9 @@ static node *parse_object(json_parser *p)
     if (parse_elements(p, '}', "',' or '}' after a member", object_member)) {
         n = make_node(p, NODE_OBJECT, start, p->at);
         n->u.object.count = p->members_len - base;
-        n->u.object.members = take_pending(p, p->members + base,
-                                           n->u.object.count,
-                                           sizeof(node_member));
+        n->u.object.members =
+            take_pending(p, p->members + base, n->u.object.count,
+                         sizeof(node_member));
         check_duplicates(p, n->u.object.members, n->u.object.count);
     }
     p->members_len = base;
@@ -592,7 +597,7 @@ node *json_parse(arena *a, const source *src, diag_sink *d)
     p.d = d;
     p.text = src->text;
     p.len = src->len;
-    p.at = src->nlines ? src->line_starts[0] : 0;   /* after a BOM */
+    p.at = src->nlines ? src->line_starts[0] : 0; /* after a BOM */
     size_t bad;
     if (!utf8_valid(p.text + p.at, p.len - p.at, &bad)) {
         size_t offset = p.at + bad;

@@ -26,26 +26,26 @@ typedef enum node_kind {
 typedef struct node node;
 
 typedef struct node_member {
-    const char *key;       /* NUL-terminated (keys never contain NUL) */
+    const char *key; /* NUL-terminated (keys never contain NUL) */
     size_t key_len;
     srcpos key_pos;
-    size_t key_span;       /* bytes of the key as written */
+    size_t key_span; /* bytes of the key as written */
     node *value;
 } node_member;
 
 struct node {
     node_kind kind;
-    const source *src;     /* NULL for nodes made by code */
-    srcpos pos;            /* where the node starts */
-    size_t span;           /* bytes to underline; 0 for an empty scalar */
+    const source *src; /* NULL for nodes made by code */
+    srcpos pos;        /* where the node starts */
+    size_t span;       /* bytes to underline; 0 for an empty scalar */
     union {
         bool boolean;
         struct {
             double value;
-            const char *text;  /* as written, NUL-terminated */
+            const char *text; /* as written, NUL-terminated */
         } number;
         struct {
-            const char *s;     /* NUL-terminated; may hold NUL if len says so */
+            const char *s; /* NUL-terminated; may hold NUL if len says so */
             size_t len;
         } string;
         struct {
@@ -53,7 +53,7 @@ struct node {
             size_t count;
         } array;
         struct {
-            node_member *members;   /* in document order */
+            node_member *members; /* in document order */
             size_t count;
         } object;
     } u;

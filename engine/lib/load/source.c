@@ -19,7 +19,7 @@
 
 struct source_marks {
     bool measured;
-    size_t *offset, *column;   /* mark k: the first position at or after
+    size_t *offset, *column; /* mark k: the first position at or after
                                   k * SOURCE_MARK_STEP */
     size_t count;
 };
@@ -54,7 +54,8 @@ source *source_new(const char *path, char *text, size_t len)
     for (size_t i = start; i < len;) {
         unsigned char c = (unsigned char)text[i];
         size_t k = c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2
-                       ? source_break_len(text, len, i) : 0;
+                       ? source_break_len(text, len, i)
+                       : 0;
         if (!k) {
             i++;
             continue;
@@ -123,7 +124,7 @@ static void measure_marks(const source *src)
             i += k;
         }
     }
-    for (; next < m->count; next++) {   /* past the last line's start */
+    for (; next < m->count; next++) { /* past the last line's start */
         m->offset[next] = src->len;
         m->column[next] = 0;
     }

@@ -17,19 +17,19 @@
 #include <stddef.h>
 
 typedef struct srcpos {
-    unsigned line;   /* 1-based; 0 means "no position" */
-    size_t offset;   /* byte offset into the source text */
+    unsigned line; /* 1-based; 0 means "no position" */
+    size_t offset; /* byte offset into the source text */
 } srcpos;
 
 struct source_marks;
 
 typedef struct source {
-    char *path;      /* as the user named it */
-    char *text;      /* NUL-terminated; may contain NUL bytes before len */
+    char *path; /* as the user named it */
+    char *text; /* NUL-terminated; may contain NUL bytes before len */
     size_t len;
     size_t *line_starts;
     unsigned nlines;
-    struct source_marks *marks;   /* display columns, measured on first need */
+    struct source_marks *marks; /* display columns, measured on first need */
 } source;
 
 /* Length of the line break at s[i] (LF, CR, CR LF, NEL, LS or PS), or 0. */
@@ -37,7 +37,7 @@ size_t source_break_len(const char *s, size_t n, size_t i);
 
 /* Takes ownership of text (malloc'ed, len bytes plus a NUL). */
 source *source_new(const char *path, char *text, size_t len);
-void source_free(source *src);   /* NULL-safe */
+void source_free(source *src); /* NULL-safe */
 
 /* Byte offset of the character at 0-based (line, column) as libyaml counts
  * them; clamps to the end of the line or text. */

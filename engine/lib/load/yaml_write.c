@@ -26,7 +26,8 @@ void yaml_write_quoted(strbuf *out, const char *s)
         else if (cp == '\t')
             strbuf_puts(out, "\\t");
         else if (utf8_is_control(cp))
-            strbuf_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+            strbuf_printf(out, cp < 0x100 ? "\\x%02x" : "\\u%04x",
+                          (unsigned)cp);
         else
             strbuf_add(out, s + i, k);
     }

@@ -62,7 +62,7 @@ typedef struct yamlload_ctx {
     const yamlload_limits *limits;
     size_t errors;
     size_t scanned; /* bytes of source lines that diagnostics read */
-    bool stop;     /* a limit was hit, or too many errors: read no further */
+    bool stop;      /* a limit was hit, or too many errors: read no further */
 } yamlload_ctx;
 
 /* Bytes of the line at pos (with its break), as a diagnostic reads it. */
@@ -248,7 +248,7 @@ static bool yamlload_check_chars(yamlload_ctx *cx)
     for (size_t i = src->line_starts[0]; i < src->len && !cx->stop;) {
         unsigned char c = (unsigned char)src->text[i];
         if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
-            i++;   /* printable ASCII: the common case */
+            i++; /* printable ASCII: the common case */
             continue;
         }
         if (c == '\0') {
@@ -386,8 +386,8 @@ typedef struct yamlload_builder {
     arena *scratch;      /* the maps, freed when the file is read */
     strmap anchor_names; /* name -> size_t: 1 + the index of its anchor */
     strmap keys;         /* a key in its object's scope -> its text */
-    size_t objects; /* objects opened so far */
-    size_t total;   /* nodes made, aliases counted expanded */
+    size_t objects;      /* objects opened so far */
+    size_t total;        /* nodes made, aliases counted expanded */
     size_t aliases;
     size_t documents;
     node *root;
@@ -395,7 +395,7 @@ typedef struct yamlload_builder {
      * starts, as libyaml marks it (placed only if that question is asked,
      * so that a line of many quoted scalars is not walked for each) */
     yaml_mark_t quoted_start;
-    size_t quoted_end_line;   /* 1-based; 0 before any */
+    size_t quoted_end_line; /* 1-based; 0 before any */
 } yamlload_builder;
 
 /* The position of a libyaml mark; same result as source_pos_at(), in time
@@ -414,7 +414,7 @@ static srcpos yamlload_locate(yamlload_builder *b, yaml_mark_t mark)
     while (c->col0 < mark.column && c->offset < src->len) {
         unsigned char ch = (unsigned char)src->text[c->offset];
         if (ch < 0x80 && ch != '\n' && ch != '\r') {
-            c->offset++;   /* ASCII other than a break: the common case */
+            c->offset++; /* ASCII other than a break: the common case */
             c->col0++;
             continue;
         }
@@ -454,7 +454,7 @@ static size_t yamlload_define_anchor(yamlload_builder *b,
     b->anchors[b->nanchors++] = (yamlload_anchor){target, 1, open};
     size_t len = strlen((const char *)name);
     size_t *current = strmap_get(&b->anchor_names, (const char *)name, len);
-    if (!current) {   /* a name given again names the newer anchor */
+    if (!current) { /* a name given again names the newer anchor */
         current = arena_alloc(b->scratch, sizeof *current);
         strmap_put(b->scratch, &b->anchor_names,
                    arena_strndup(b->scratch, (const char *)name, len), len,
@@ -750,18 +750,20 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
 static void yamlload_not_finite(yamlload_ctx *cx, const char *s, size_t len,
                                 yamlload_item *it)
 {
-    static const char *const words[] = {".inf", ".Inf", ".INF", ".nan", ".NaN",
-                                        ".NAN", NULL};
+    static const char *const words[] = {".inf", ".Inf", ".INF", ".nan",
+                                        ".NaN", ".NAN", NULL};
     size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     strbuf value = STRBUF_INIT;
     yamlload_quote(&value, s, len);
     if (yamlload_one_of(s + sign, len - sign, words))
-        yamlload_error(cx, it->pos, it->span,
-                       "'%s' is not a number kehoach can use; write a number such "
-                       "as 12 or 2.5", strbuf_str(&value));
+        yamlload_error(
+            cx, it->pos, it->span,
+            "'%s' is not a number kehoach can use; write a number such "
+            "as 12 or 2.5",
+            strbuf_str(&value));
     else
-        yamlload_error(cx, it->pos, it->span, "'%s' is too large to be a number",
-                       strbuf_str(&value));
+        yamlload_error(cx, it->pos, it->span,
+                       "'%s' is too large to be a number", strbuf_str(&value));
     strbuf_release(&value);
     it->refused = true;
 }
@@ -810,7 +812,7 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
         needs = "true or false";
     else if (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL)
         needs = "an empty value, '~' or null";
-    if (!needs && !isfinite(number)) {   /* 0 unless the value is a number */
+    if (!needs && !isfinite(number)) { /* 0 unless the value is a number */
         yamlload_not_finite(b->cx, s, len, it);
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
@@ -819,8 +821,8 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
         yamlload_tag_text(&shown, tag_name);
         yamlload_quote(&value, s, len);
         yamlload_error(b->cx, it->pos, it->span,
-                       "tag '%s' needs %s; '%s' is not", strbuf_str(&shown), needs,
-                       strbuf_str(&value));
+                       "tag '%s' needs %s; '%s' is not", strbuf_str(&shown),
+                       needs, strbuf_str(&value));
         strbuf_release(&shown);
         strbuf_release(&value);
         it->refused = true;
@@ -1084,8 +1086,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     const char *unaligned = NULL;
 
     if (strcmp(problem, "could not find expected ':'") == 0) {
-        strbuf_puts(&msg, "expected ':' after a key; is a line wrongly indented "
-                      "or missing ': '?");
+        strbuf_puts(&msg,
+                    "expected ':' after a key; is a line wrongly indented "
+                    "or missing ': '?");
         note = "this text has no ': ' after it";
     } else if (strcmp(problem, "mapping values are not allowed in this "
                                "context") == 0) {
@@ -1101,8 +1104,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         if (strcmp(ch, "\t") == 0)
             strbuf_puts(&msg, "a tab cannot be used here; use spaces");
         else
-            strbuf_printf(&msg, "'%s' cannot start a value; put the text in quotes",
-                      ch);
+            strbuf_printf(&msg,
+                          "'%s' cannot start a value; put the text in quotes",
+                          ch);
     } else if (strcmp(problem, "found a tab character that violates "
                                "indentation") == 0 ||
                strcmp(problem, "found a tab character where an indentation "
@@ -1113,13 +1117,14 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         char quote[5];
         yamlload_char_at(src, opened.offset, quote);
         strbuf_printf(&msg,
-                  "this quoted text is never closed; add the closing "
-                  "quote (%s)",
-                  quote);
+                      "this quoted text is never closed; add the closing "
+                      "quote (%s)",
+                      quote);
         at = opened;
     } else if (strcmp(problem, "found unexpected document indicator") == 0) {
-        strbuf_puts(&msg, "a line starting with '---' or '...' ends the document "
-                      "inside a quoted text; close the quote before it");
+        strbuf_puts(&msg,
+                    "a line starting with '---' or '...' ends the document "
+                    "inside a quoted text; close the quote before it");
         note = "the quoted text starts here";
     } else if (strcmp(problem, "found undefined tag handle") == 0) {
         strbuf_puts(&msg, "unsupported tag '");
@@ -1127,33 +1132,37 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         strbuf_puts(&msg, "'; remove it");
     } else if (strcmp(problem, "block sequence entries are not allowed in "
                                "this context") == 0) {
-        strbuf_puts(&msg, "a list item ('- ') cannot start here; put the list on "
-                      "its own lines, indented under its key");
+        strbuf_puts(&msg,
+                    "a list item ('- ') cannot start here; put the list on "
+                    "its own lines, indented under its key");
     } else if (strcmp(problem, "did not find expected ',' or ']'") == 0) {
-        strbuf_puts(&msg, "expected ',' or ']': the list opened with '[' is not "
-                      "closed");
+        strbuf_puts(&msg,
+                    "expected ',' or ']': the list opened with '[' is not "
+                    "closed");
         note = "the list starts here";
     } else if (strcmp(problem, "did not find expected ',' or '}'") == 0) {
-        strbuf_puts(&msg, "expected ',' or '}': the mapping opened with '{' is not "
-                      "closed");
+        strbuf_puts(&msg,
+                    "expected ',' or '}': the mapping opened with '{' is not "
+                    "closed");
         note = "the mapping starts here";
     } else if (strcmp(problem, "did not find expected node content") == 0) {
         if (strcmp(ch, ":") == 0)
             strbuf_puts(&msg, "a key is missing before ':'");
         else if (ch[0] && ch[0] != ' ')
             strbuf_printf(&msg,
-                      "a value cannot start with '%s'; put the text in "
-                      "quotes",
-                      ch);
+                          "a value cannot start with '%s'; put the text in "
+                          "quotes",
+                          ch);
         else
             strbuf_puts(&msg, "expected a value here");
     } else if (strcmp(context, "while parsing a quoted scalar") == 0) {
         strbuf_puts(&msg, "a backslash (\\) in double quotes starts an escape "
-                      "sequence and this one is invalid; write \\\\ for a "
-                      "backslash, or use single quotes");
+                          "sequence and this one is invalid; write \\\\ for a "
+                          "backslash, or use single quotes");
     } else if (strcmp(problem, "did not find expected comment or line "
                                "break") == 0) {
-        strbuf_puts(&msg, "after '|' or '>' the text must start on the next line");
+        strbuf_puts(&msg,
+                    "after '|' or '>' the text must start on the next line");
     } else if (strcmp(problem, "did not find expected alphabetic or numeric "
                                "character") == 0 &&
                (strcmp(context, "while scanning an anchor") == 0 ||
@@ -1161,18 +1170,20 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         char sign =
             strcmp(context, "while scanning an anchor") == 0 ? '&' : '*';
         strbuf_printf(&msg,
-                  "'%c' must be followed by a name; put text that "
-                  "starts with '%c' in quotes",
-                  sign, sign);
+                      "'%c' must be followed by a name; put text that "
+                      "starts with '%c' in quotes",
+                      sign, sign);
     } else if (strcmp(problem, "did not find expected <document start>") == 0) {
-        strbuf_puts(&msg, b->documents
-                          ? "a plan file holds one document; a second "
-                            "document starts here"
-                          : "expected '---' to start the document after the "
-                            "'%' lines");
+        strbuf_puts(&msg,
+                    b->documents
+                        ? "a plan file holds one document; a second "
+                          "document starts here"
+                        : "expected '---' to start the document after the "
+                          "'%' lines");
     } else if (strcmp(problem, "found incompatible YAML document") == 0) {
-        strbuf_puts(&msg, "unsupported YAML version; write '%YAML 1.2' or remove "
-                      "the line");
+        strbuf_puts(&msg,
+                    "unsupported YAML version; write '%YAML 1.2' or remove "
+                    "the line");
     } else if (*context) {
         strbuf_printf(&msg, "%s (%s)", problem, context);
     } else {
@@ -1185,17 +1196,21 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         else if (yamlload_first_on_line(src, at))
             strbuf_puts(&msg, unaligned);
         else
-            strbuf_puts(&msg, "unexpected text after a value; a quoted text ends "
-                          "at its closing quote");
+            strbuf_puts(&msg,
+                        "unexpected text after a value; a quoted text ends "
+                        "at its closing quote");
     }
     diag *dg = yamlload_error(cx, at, 1, "%s", strbuf_str(&msg));
     strbuf_release(&msg);
     if (note)
         yamlload_note(cx, dg, opened, 1, note);
     /* a quoted text that ran over lines up to here lost its closing quote */
-    if (unaligned && b->quoted_end_line == at.line && b->quoted_start.line + 1 < at.line)
+    if (unaligned && b->quoted_end_line == at.line &&
+        b->quoted_start.line + 1 < at.line)
         yamlload_note(cx, dg,
-                      source_pos_at(src, b->quoted_start.line, b->quoted_start.column), 1,
+                      source_pos_at(src, b->quoted_start.line,
+                                    b->quoted_start.column),
+                      1,
                       "the quoted text that ends on that line starts here; "
                       "is its closing quote missing?");
 }
@@ -1270,9 +1285,9 @@ static int yamlload_read_fd(void *data, unsigned char *buffer, size_t size,
 /* Where an event leaves the search in the top-level mapping. */
 typedef struct yamlload_peek {
     const char *key;
-    size_t depth;   /* collections open */
-    bool key_next;  /* the next node at depth 1 is a key */
-    bool wanted;    /* the key just read is the one looked for */
+    size_t depth;  /* collections open */
+    bool key_next; /* the next node at depth 1 is a key */
+    bool wanted;   /* the key just read is the one looked for */
     char *value;
     bool done;
 } yamlload_peek;
@@ -1282,8 +1297,9 @@ static void yamlload_peek_node(yamlload_peek *pk, const yaml_event_t *ev)
 {
     bool scalar = ev->type == YAML_SCALAR_EVENT;
     if (pk->key_next) {
-        pk->wanted = scalar && strlen(pk->key) == ev->data.scalar.length &&
-                     memcmp(pk->key, ev->data.scalar.value, ev->data.scalar.length) == 0;
+        pk->wanted =
+            scalar && strlen(pk->key) == ev->data.scalar.length &&
+            memcmp(pk->key, ev->data.scalar.value, ev->data.scalar.length) == 0;
     } else if (pk->wanted) {
         if (scalar)
             pk->value = xstrndup((const char *)ev->data.scalar.value,
@@ -1306,7 +1322,8 @@ static void yamlload_peek_event(yamlload_peek *pk, const yaml_event_t *ev)
     case YAML_SEQUENCE_START_EVENT:
         if (pk->depth == 1)
             yamlload_peek_node(pk, ev);
-        pk->done = pk->done || (pk->depth == 0 && ev->type != YAML_MAPPING_START_EVENT);
+        pk->done = pk->done ||
+                   (pk->depth == 0 && ev->type != YAML_MAPPING_START_EVENT);
         pk->depth++;
         pk->key_next = pk->key_next || pk->depth == 1;
         return;

@@ -18,11 +18,11 @@
 #include "node.h"
 
 typedef struct yamlload_limits {
-    size_t max_bytes;        /* whole file */
-    size_t max_depth;        /* nesting of sequences and mappings */
-    size_t max_string;       /* bytes in one scalar */
-    size_t max_nodes;        /* nodes built, aliases counted expanded */
-    size_t max_aliases;      /* alias uses */
+    size_t max_bytes;   /* whole file */
+    size_t max_depth;   /* nesting of sequences and mappings */
+    size_t max_string;  /* bytes in one scalar */
+    size_t max_nodes;   /* nodes built, aliases counted expanded */
+    size_t max_aliases; /* alias uses */
 } yamlload_limits;
 
 /* 16 MiB, depth 64, 1 MiB strings, 1,000,000 nodes, 1,000 aliases. */

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static void note_at(diag_sink *d, diag *parent, const node *at, const char *msg)
 {
     diag_note(d, parent, at->src, at->pos, at->span, "%s", msg);
@@ -50,14 +49,15 @@ static void report_repeats(keyed *items, size_t n, const char *what,
                            const char *where, diag_sink *d)
 {
     qsort(items, n, sizeof *items, cmp_keyed);
-    size_t first = 0;   /* where the run of the current key starts */
+    size_t first = 0; /* where the run of the current key starts */
     for (size_t i = 1; i < n; i++) {
         if (strcmp(items[first].key, items[i].key) != 0) {
             first = i;
             continue;
         }
-        diag *r = diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
-                               what, items[i].key, where);
+        diag *r =
+            diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
+                         what, items[i].key, where);
         note_at(d, r, items[first].at, "first used here");
     }
 }
@@ -109,11 +109,12 @@ static void check_date(const plan_text *t, bool partial, diag_sink *d)
         return;
     date v;
     date_status st = date_parse(t->s, partial, &v);
-    if (st == DATE_OK || st == DATE_BAD_FORM)   /* form: the schema's job */
+    if (st == DATE_OK || st == DATE_BAD_FORM) /* form: the schema's job */
         return;
     strbuf why = STRBUF_INIT;
     date_explain(st, &v, &why);
-    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s, strbuf_str(&why));
+    diag_at_node(d, DIAG_ERROR, t->at, "'%s' is not a real date: %s", t->s,
+                 strbuf_str(&why));
     strbuf_release(&why);
 }
 
@@ -131,15 +132,17 @@ static void check_issued(const plan *p, diag_sink *d)
     if (p->year_from == p->year_to)
         snprintf(years, sizeof years, "the plan's year %d", p->year_from);
     else
-        snprintf(years, sizeof years, "the plan's years %d-%d", p->year_from, p->year_to);
+        snprintf(years, sizeof years, "the plan's years %d-%d", p->year_from,
+                 p->year_to);
     if (before > 1 || after > 1)
         diag_at_node(d, DIAG_ERROR, p->issued.at,
                      "the date of issue %s is more than %s %s", p->issued.s,
                      before > 1 ? "two years before" : "a year after", years);
     else if (before > 0 || after > 0)
         diag_at_node(d, DIAG_WARNING, p->issued.at,
-                     "the date of issue %s is %s %s; check that it is meant", p->issued.s,
-                     before > 0 ? "two years before" : "after", years);
+                     "the date of issue %s is %s %s; check that it is meant",
+                     p->issued.s, before > 0 ? "two years before" : "after",
+                     years);
 }
 
 static void check_dates(const plan *p, diag_sink *d)
@@ -165,37 +168,44 @@ static void check_activities(const plan *p, diag_sink *d)
         const node *at = a->id.at ? a->id.at : a->at;
         const char *id = a->id.s ? a->id.s : "?";
         if (!a->lead.at)
-            diag_at_node(d, DIAG_ERROR, at,
-                         "activity '%s' has no lead unit: give 'lead' here, or in "
-                         "'defaults' of its section or of the plan", id);
+            diag_at_node(
+                d, DIAG_ERROR, at,
+                "activity '%s' has no lead unit: give 'lead' here, or in "
+                "'defaults' of its section or of the plan",
+                id);
         if (!a->time.at)
             diag_at_node(d, DIAG_ERROR, at,
                          "activity '%s' has no time: give 'time' here, or in "
-                         "'defaults' of its section or of the plan", id);
+                         "'defaults' of its section or of the plan",
+                         id);
     }
     for (size_t i = 0; i < p->nall_sections; i++) {
         const plan_section *s = p->all_sections[i];
         if (!s->nactivities && !s->nsections && s->id.at)
-            diag_at_node(d, DIAG_WARNING, s->id.at, "section '%s' has no activities",
+            diag_at_node(d, DIAG_WARNING, s->id.at,
+                         "section '%s' has no activities",
                          s->id.s ? s->id.s : "?");
     }
 }
 
 /* --- unit names ------------------------------------------------------- */
 
-static void warn_unknown(const plan_text *t, const orgunits *registry, diag_sink *d)
+static void warn_unknown(const plan_text *t, const orgunits *registry,
+                         diag_sink *d)
 {
     orgunits_hints h;
     orgunits_hints_init(&h, t->s);
-    if (diag_keeps(d, t->at))           /* a suggestion only where it is shown */
+    if (diag_keeps(d, t->at)) /* a suggestion only where it is shown */
         for (const orgunits *r = registry; r; r = orgunits_outer(r))
             orgunits_hints_offer_registry(&h, r);
     if (h.count)
-        diag_at_node(d, DIAG_WARNING, t->at,
-                     "unit '%s' is not in the unit registry; did you mean '%s'?", t->s,
-                     h.names[0]);
+        diag_at_node(
+            d, DIAG_WARNING, t->at,
+            "unit '%s' is not in the unit registry; did you mean '%s'?", t->s,
+            h.names[0]);
     else
-        diag_at_node(d, DIAG_WARNING, t->at, "unit '%s' is not in the unit registry", t->s);
+        diag_at_node(d, DIAG_WARNING, t->at,
+                     "unit '%s' is not in the unit registry", t->s);
     orgunits_hints_release(&h);
 }
 
@@ -213,17 +223,18 @@ static void check_names(const plan_units *u, void *ctx)
         if (m.verdict == UNITS_UNKNOWN)
             warn_unknown(t, c->registry, c->d);
         else if (m.loose)
-            diag_at_node(c->d, DIAG_WARNING, t->at,
-                         "unit '%s' is not in the unit registry as written; taken as "
-                         "'%s' (%s), the same name but for diacritics", t->s, m.name,
-                         m.unit->id.s ? m.unit->id.s : "?");
+            diag_at_node(
+                c->d, DIAG_WARNING, t->at,
+                "unit '%s' is not in the unit registry as written; taken as "
+                "'%s' (%s), the same name but for diacritics",
+                t->s, m.name, m.unit->id.s ? m.unit->id.s : "?");
     }
 }
 
 /* Calls fn with every list of unit names the plan writes: the defaults,
  * the activities' own lead and partners, who reports and to whom. */
-static void each_name_list(const plan *p, void (*fn)(const plan_units *, void *),
-                           void *ctx)
+static void each_name_list(const plan *p,
+                           void (*fn)(const plan_units *, void *), void *ctx)
 {
     fn(&p->defaults.lead, ctx);
     fn(&p->defaults.partners, ctx);
@@ -298,10 +309,11 @@ static void check_spellings(const plan *p, diag_sink *d)
             a->key = orgunits_key(a->t->s);
         b->key = orgunits_key(b->t->s);
         if (strcmp(a->key, b->key) != 0) {
-            diag *r = diag_at_node(d, DIAG_WARNING, b->t->at,
-                                   "unit '%s' is written '%s' on line %u; one unit, "
-                                   "written two ways", b->t->s, a->t->s,
-                                   a->t->at->pos.line);
+            diag *r =
+                diag_at_node(d, DIAG_WARNING, b->t->at,
+                             "unit '%s' is written '%s' on line %u; one unit, "
+                             "written two ways",
+                             b->t->s, a->t->s, a->t->at->pos.line);
             note_at(d, r, a->t->at, "first written here");
         }
     }
@@ -327,7 +339,8 @@ void meaning_check_plan(const plan *p, const orgunits *registry, diag_sink *d)
 /* --- registry consistency --------------------------------------------- */
 
 /* A name or alias that two units share makes lookups ambiguous. */
-static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink *d)
+static void check_shared_names(const plan_unit *const *list, size_t n,
+                               diag_sink *d)
 {
     size_t cap = 0, nnames = 0;
     for (size_t i = 0; i < n; i++)
@@ -351,13 +364,15 @@ static void check_shared_names(const plan_unit *const *list, size_t n, diag_sink
     for (size_t i = 1; i < nnames; i++) {
         if (strcmp(names[i].key, names[i - 1].key) != 0)
             continue;
-        const plan_unit *a = owner[names[i - 1].order], *b = owner[names[i].order];
+        const plan_unit *a = owner[names[i - 1].order],
+                        *b = owner[names[i].order];
         if (a == b)
             continue;
-        diag *r = diag_at_node(d, DIAG_WARNING, names[i].at,
-                               "the name '%s' is also given to unit '%s'; lookups by it "
-                               "will find only one of them",
-                               names[i].at->u.string.s, a->id.s ? a->id.s : "?");
+        diag *r = diag_at_node(
+            d, DIAG_WARNING, names[i].at,
+            "the name '%s' is also given to unit '%s'; lookups by it "
+            "will find only one of them",
+            names[i].at->u.string.s, a->id.s ? a->id.s : "?");
         note_at(d, r, names[i - 1].at, "also given here");
     }
     for (size_t i = 0; i < nnames; i++)
@@ -383,14 +398,17 @@ void meaning_check_units(const plan_unit *const *list, size_t n, diag_sink *d)
         if (!parent->s || sorted_has(ids, nids, parent->s))
             continue;
         long best = diag_keeps(d, parent->at)
-                        ? vntext_suggest(parent->s, names, nids) : -1;
+                        ? vntext_suggest(parent->s, names, nids)
+                        : -1;
         if (best >= 0)
-            diag_at_node(d, DIAG_ERROR, parent->at,
-                         "parent unit '%s' is not in the unit registry; did you mean '%s'?",
-                         parent->s, names[best]);
+            diag_at_node(
+                d, DIAG_ERROR, parent->at,
+                "parent unit '%s' is not in the unit registry; did you mean '%s'?",
+                parent->s, names[best]);
         else
             diag_at_node(d, DIAG_ERROR, parent->at,
-                         "parent unit '%s' is not in the unit registry", parent->s);
+                         "parent unit '%s' is not in the unit registry",
+                         parent->s);
     }
     free(names);
     free(ids);
@@ -405,12 +423,12 @@ typedef struct plan_ref {
 } plan_ref;
 
 struct meaning_index {
-    arena *a;           /* the map's storage */
-    strmap ids;         /* plan id -> plan_ref of its first plan */
-    strmap nearest;     /* missing plan id -> nearest plan id, or "" */
-    plan_ref **plans;   /* every first plan, for freeing and suggestions */
+    arena *a;         /* the map's storage */
+    strmap ids;       /* plan id -> plan_ref of its first plan */
+    strmap nearest;   /* missing plan id -> nearest plan id, or "" */
+    plan_ref **plans; /* every first plan, for freeing and suggestions */
     size_t nplans, plans_cap;
-    plan_ref *links;    /* basis links, checked at the end */
+    plan_ref *links; /* basis links, checked at the end */
     size_t nlinks, links_cap;
 };
 
@@ -460,7 +478,8 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
         return;
     plan_ref *mine = xcalloc(1, sizeof *mine);
     mine->id = xstrdup(p->id.s);
-    plan_ref *first = strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
+    plan_ref *first =
+        strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
     if (first != mine) {
         diag *r = diag_at_node(d, DIAG_ERROR, p->id.at,
                                "plan id '%s' is already used in %s", p->id.s,
@@ -477,7 +496,8 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
 
 /* The plan id nearest to a missing one, "" for none; each missing id is
  * compared with every plan once, however many plans link to it. */
-static const char *nearest_plan(meaning_index *ix, const char *const *names, const char *id)
+static const char *nearest_plan(meaning_index *ix, const char *const *names,
+                                const char *id)
 {
     static const char none[] = "";
     const char *near = strmap_get(&ix->nearest, id, strlen(id));
@@ -500,13 +520,16 @@ void meaning_index_finish(meaning_index *ix, diag_sink *d)
             continue;
         const char *near = nearest_plan(ix, names, link->id);
         if (*near)
-            diag_at_loc(d, DIAG_WARNING, &link->at,
-                        "basis links to plan '%s', which is not among the plans "
-                        "checked; did you mean '%s'?", link->id, near);
+            diag_at_loc(
+                d, DIAG_WARNING, &link->at,
+                "basis links to plan '%s', which is not among the plans "
+                "checked; did you mean '%s'?",
+                link->id, near);
         else
-            diag_at_loc(d, DIAG_WARNING, &link->at,
-                        "basis links to plan '%s', which is not among the plans checked",
-                        link->id);
+            diag_at_loc(
+                d, DIAG_WARNING, &link->at,
+                "basis links to plan '%s', which is not among the plans checked",
+                link->id);
     }
     free(names);
 }

@@ -29,7 +29,7 @@ void meaning_check_units(const plan_unit *const *list, size_t n, diag_sink *d);
 typedef struct meaning_index meaning_index;
 
 meaning_index *meaning_index_new(void);
-void meaning_index_free(meaning_index *ix);   /* NULL-safe */
+void meaning_index_free(meaning_index *ix); /* NULL-safe */
 
 /* Adds a plan: reports its id when an earlier plan has it, and remembers
  * its basis links. */

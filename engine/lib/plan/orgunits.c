@@ -17,16 +17,16 @@
 #include <utf8proc.h>
 
 typedef struct entry {
-    char *key;               /* unit_key() of the name */
-    char *loose;             /* unit_key() without diacritics */
-    const char *name;        /* as written */
+    char *key;        /* unit_key() of the name */
+    char *loose;      /* unit_key() without diacritics */
+    const char *name; /* as written */
     const plan_unit *unit;
     bool is_id;
 } entry;
 
 struct orgunits {
-    entry *exact;            /* sorted by key; owns the keys */
-    entry *loose;            /* the same entries, sorted by loose key */
+    entry *exact; /* sorted by key; owns the keys */
+    entry *loose; /* the same entries, sorted by loose key */
     size_t n, cap;
     size_t nunits;
     const orgunits *outer;
@@ -84,14 +84,15 @@ void orgunits_free(orgunits *r)
     free(r);
 }
 
-static void add_key(orgunits *r, const char *name, const plan_unit *u, bool is_id)
+static void add_key(orgunits *r, const char *name, const plan_unit *u,
+                    bool is_id)
 {
     if (!name)
         return;
     ARRAY_ROOM(r->exact, r->n, r->cap, 32);
     size_t len = strlen(name);
-    r->exact[r->n++] = (entry){unit_key(name, len, false), unit_key(name, len, true),
-                               name, u, is_id};
+    r->exact[r->n++] = (entry){unit_key(name, len, false),
+                               unit_key(name, len, true), name, u, is_id};
 }
 
 static int cmp_exact(const void *a, const void *b)
@@ -136,8 +137,9 @@ static const entry *find_key(const orgunits *r, const char *key)
 {
     entry probe = {(char *)key, NULL, NULL, NULL, false};
     for (; r; r = r->outer) {
-        const entry *e = r->n ? bsearch(&probe, r->exact, r->n, sizeof *r->exact, cmp_exact)
-                              : NULL;
+        const entry *e =
+            r->n ? bsearch(&probe, r->exact, r->n, sizeof *r->exact, cmp_exact)
+                 : NULL;
         if (e)
             return e;
     }
@@ -166,7 +168,8 @@ static const entry *find_loose(const orgunits *r, const char *key)
         size_t i = loose_lower_bound(r, key);
         if (i == r->n || strcmp(r->loose[i].loose, key) != 0)
             continue;
-        for (size_t j = i + 1; j < r->n && strcmp(r->loose[j].loose, key) == 0; j++)
+        for (size_t j = i + 1; j < r->n && strcmp(r->loose[j].loose, key) == 0;
+             j++)
             if (r->loose[j].unit != r->loose[i].unit)
                 return NULL;
         return &r->loose[i];
@@ -209,8 +212,8 @@ bool orgunits_is_generic(const char *text)
 
 /* Splits "A (B)" into A (text[0..*outer_len)) and B (*inner, *inner_len);
  * false when text does not have that form. */
-static bool split_within(const char *text, size_t *outer_len, const char **inner,
-                         size_t *inner_len)
+static bool split_within(const char *text, size_t *outer_len,
+                         const char **inner, size_t *inner_len)
 {
     size_t len = strlen(text);
     const char *open = strchr(text, '(');
@@ -227,7 +230,8 @@ static bool split_within(const char *text, size_t *outer_len, const char **inner
 
 /* Looks up text[0..len) without the "A (B)" rule: by its key, then by its
  * loose key. r may be NULL. */
-static orgunits_match lookup_plain(const orgunits *r, const char *text, size_t len)
+static orgunits_match lookup_plain(const orgunits *r, const char *text,
+                                   size_t len)
 {
     orgunits_match m = {UNITS_UNKNOWN, NULL, NULL, false};
     char *key = unit_key(text, len, false);
@@ -318,18 +322,18 @@ bool orgunits_names(const orgunits *r, const char *text, const char *query)
 
 /* --- suggestions -------------------------------------------------------- */
 
-#define BEGUN 1000   /* names the text begins rank after the near ones */
+#define BEGUN 1000 /* names the text begins rank after the near ones */
 
 /* A word of the text suggestions are for. */
 typedef struct hint_word {
-    char *loose;             /* without diacritics */
-    size_t len;              /* without trailing ",;.:" */
-    bool capitals;           /* may stand for the initials of words */
+    char *loose;   /* without diacritics */
+    size_t len;    /* without trailing ",;.:" */
+    bool capitals; /* may stand for the initials of words */
 } hint_word;
 
 struct orgunits_hints_query {
     char *key, *loose;
-    size_t limit;            /* edits allowed */
+    size_t limit; /* edits allowed */
     hint_word *words;
     size_t nwords;
 };
@@ -375,7 +379,8 @@ static bool in_capitals(const char *w, size_t n)
 /* How many words of a candidate (its loose key) the text's words begin,
  * a word in capitals standing for itself or for the initials of as many
  * words; 0 when the text does not begin the candidate. */
-static size_t begun_words(const struct orgunits_hints_query *q, const char *cand)
+static size_t begun_words(const struct orgunits_hints_query *q,
+                          const char *cand)
 {
     size_t used = 0, next;
     for (size_t t = 0; t < q->nwords; t++) {
@@ -408,8 +413,8 @@ static bool same_first_word(const char *a, const char *b)
 
 /* How far a candidate is from what the text meant (0 nearest), or -1
  * when it is no suggestion. Edits are counted up to limit. */
-static long score(const struct orgunits_hints_query *q, const char *key, const char *loose,
-                  bool is_id, size_t limit)
+static long score(const struct orgunits_hints_query *q, const char *key,
+                  const char *loose, bool is_id, size_t limit)
 {
     if (strcmp(loose, q->loose) == 0)
         return 0;
@@ -464,7 +469,8 @@ void orgunits_hints_release(orgunits_hints *h)
 }
 
 /* Nearer first; then the shorter name; then in byte order. */
-static bool before(long score, const char *name, long other_score, const char *other)
+static bool before(long score, const char *name, long other_score,
+                   const char *other)
 {
     if (score != other_score)
         return score < other_score;
@@ -489,7 +495,7 @@ static void offer_keyed(orgunits_hints *h, const char *name, const char *key,
         return;
     for (size_t i = 0; i < h->count; i++)
         if (strcmp(h->keys[i], key) == 0)
-            return;                       /* offered already, under this name */
+            return; /* offered already, under this name */
     if (h->count == UNITS_HINTS) {
         h->count--;
         free(h->names[h->count]);

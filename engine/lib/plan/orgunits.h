@@ -30,7 +30,7 @@ typedef struct orgunits orgunits;
  * here go on in outer, which must outlive this one. A plan's own units sit
  * on top of its folder's, so the folder's registry is built once. */
 orgunits *orgunits_new(const orgunits *outer);
-void orgunits_free(orgunits *r);   /* NULL-safe */
+void orgunits_free(orgunits *r); /* NULL-safe */
 
 /* Adds units; the registry keeps pointers to them (they must outlive it). */
 void orgunits_add(orgunits *r, const plan_unit *list, size_t n);
@@ -42,16 +42,16 @@ size_t orgunits_count(const orgunits *r);
 const orgunits *orgunits_outer(const orgunits *r);
 
 typedef enum orgunits_verdict {
-    UNITS_FOUND,      /* .unit is the unit named */
-    UNITS_GENERIC,    /* a generic phrase, not a unit */
-    UNITS_UNKNOWN,    /* no unit, or more than one, has this name */
+    UNITS_FOUND,   /* .unit is the unit named */
+    UNITS_GENERIC, /* a generic phrase, not a unit */
+    UNITS_UNKNOWN, /* no unit, or more than one, has this name */
 } orgunits_verdict;
 
 typedef struct orgunits_match {
     orgunits_verdict verdict;
-    const plan_unit *unit;        /* FOUND: the unit */
-    const char *name;             /* FOUND: its id, name or alias matched */
-    bool loose;                   /* FOUND only without diacritics */
+    const plan_unit *unit; /* FOUND: the unit */
+    const char *name;      /* FOUND: its id, name or alias matched */
+    bool loose;            /* FOUND only without diacritics */
 } orgunits_match;
 
 /* r may be NULL (nothing is registered). Allocates nothing that outlives

@@ -12,11 +12,11 @@
 struct orgunits_query {
     char *text;
     bool found;
-    char *taken_as;          /* found only without diacritics: as what */
-    char *unit_name;         /* the registered name, when taken_as is not it */
+    char *taken_as;  /* found only without diacritics: as what */
+    char *unit_name; /* the registered name, when taken_as is not it */
     orgunits_hints hints;
-    arena *a;                /* the keys of offered */
-    strmap offered;          /* registries below a plan's own, offered,
+    arena *a;       /* the keys of offered */
+    strmap offered; /* registries below a plan's own, offered,
                                 by their address */
 };
 
@@ -59,7 +59,8 @@ static bool same_but_marks(const char *a, const char *b)
 }
 
 /* Matches or offers every name of a list; true when one matches. */
-static bool names_match(orgunits_query *q, const plan_units *u, const orgunits *registry)
+static bool names_match(orgunits_query *q, const plan_units *u,
+                        const orgunits *registry)
 {
     for (size_t i = 0; i < u->count; i++) {
         const char *name = u->items[i].s;
@@ -73,11 +74,13 @@ static bool names_match(orgunits_query *q, const plan_units *u, const orgunits *
     return false;
 }
 
-static bool plan_names(orgunits_query *q, const plan *p, const orgunits *registry)
+static bool plan_names(orgunits_query *q, const plan *p,
+                       const orgunits *registry)
 {
     for (size_t i = 0; i < p->nactivities; i++) {
         const plan_activity *a = p->activities[i];
-        if (names_match(q, &a->lead, registry) || names_match(q, &a->partners, registry))
+        if (names_match(q, &a->lead, registry) ||
+            names_match(q, &a->partners, registry))
             return true;
     }
     for (size_t i = 0; i < p->nreports; i++)
@@ -90,17 +93,20 @@ static bool plan_names(orgunits_query *q, const plan *p, const orgunits *registr
 static void offer_registries(orgunits_query *q, const orgunits *registry)
 {
     orgunits_hints_offer_registry(&q->hints, registry);
-    for (const orgunits *r = orgunits_outer(registry); r; r = orgunits_outer(r)) {
+    for (const orgunits *r = orgunits_outer(registry); r;
+         r = orgunits_outer(r)) {
         if (strmap_get(&q->offered, (const char *)&r, sizeof r))
             continue;
         const orgunits **key = arena_alloc(q->a, sizeof *key);
         *key = r;
-        strmap_put(q->a, &q->offered, (const char *)key, sizeof *key, (void *)r);
+        strmap_put(q->a, &q->offered, (const char *)key, sizeof *key,
+                   (void *)r);
         orgunits_hints_offer_registry(&q->hints, r);
     }
 }
 
-void orgunits_query_add_plan(orgunits_query *q, const plan *p, const orgunits *registry)
+void orgunits_query_add_plan(orgunits_query *q, const plan *p,
+                             const orgunits *registry)
 {
     if (q->found)
         return;
@@ -109,7 +115,7 @@ void orgunits_query_add_plan(orgunits_query *q, const plan *p, const orgunits *r
     if (m.verdict == UNITS_FOUND && m.loose) {
         q->taken_as = xstrdup(m.name);
         if (m.unit->name.s && strcmp(m.unit->name.s, m.name) != 0)
-            q->unit_name = xstrdup(m.unit->name.s);     /* matched an id or alias */
+            q->unit_name = xstrdup(m.unit->name.s); /* matched an id or alias */
     }
     if (!q->found)
         offer_registries(q, registry);
@@ -120,7 +126,8 @@ bool orgunits_query_found(const orgunits_query *q)
     return q->found;
 }
 
-const char *orgunits_query_taken_as(const orgunits_query *q, const char **unit_name)
+const char *orgunits_query_taken_as(const orgunits_query *q,
+                                    const char **unit_name)
 {
     *unit_name = q->unit_name;
     return q->taken_as;

@@ -22,10 +22,11 @@
 typedef struct orgunits_query orgunits_query;
 
 orgunits_query *orgunits_query_new(const char *text);
-void orgunits_query_free(orgunits_query *q);   /* NULL-safe */
+void orgunits_query_free(orgunits_query *q); /* NULL-safe */
 
 /* Offers a plan and its registry (which may be NULL). */
-void orgunits_query_add_plan(orgunits_query *q, const plan *p, const orgunits *registry);
+void orgunits_query_add_plan(orgunits_query *q, const plan *p,
+                             const orgunits *registry);
 
 bool orgunits_query_found(const orgunits_query *q);
 
@@ -33,7 +34,8 @@ bool orgunits_query_found(const orgunits_query *q);
  * it was taken as ("Sở Y tế"), for the command to say so; else NULL.
  * *unit_name: the unit's registered name when that name is one of its
  * aliases or its id, else NULL. */
-const char *orgunits_query_taken_as(const orgunits_query *q, const char **unit_name);
+const char *orgunits_query_taken_as(const orgunits_query *q,
+                                    const char **unit_name);
 
 /* The names nearest to the query among those offered while it was not
  * found. */

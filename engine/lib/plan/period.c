@@ -79,7 +79,8 @@ void period_label(const period *p, char *buf)
         snprintf(buf, 48, "Quý %s/%d", roman[p->index], p->year);
         break;
     case PERIOD_HALF:
-        snprintf(buf, 48, "6 tháng %s năm %d", p->index == 1 ? "đầu" : "cuối", p->year);
+        snprintf(buf, 48, "6 tháng %s năm %d", p->index == 1 ? "đầu" : "cuối",
+                 p->year);
         break;
     case PERIOD_YEAR:
         snprintf(buf, 48, "Năm %d", p->year);
@@ -100,14 +101,12 @@ bool period_parse(const char *s, period *out)
     if (s[4] != '-')
         return false;
     if (n == 7 && (s[5] == 'H' || s[5] == 'h') &&
-        ascii_digits(s + 6, 1, &index) &&
-        index >= 1 && index <= 2) {
+        ascii_digits(s + 6, 1, &index) && index >= 1 && index <= 2) {
         *out = period_make(PERIOD_HALF, year, index);
         return true;
     }
     if (n == 7 && (s[5] == 'Q' || s[5] == 'q') &&
-        ascii_digits(s + 6, 1, &index) &&
-        index >= 1 && index <= 4) {
+        ascii_digits(s + 6, 1, &index) && index >= 1 && index <= 4) {
         *out = period_make(PERIOD_QUARTER, year, index);
         return true;
     }

@@ -26,8 +26,8 @@ typedef enum period_kind {
 typedef struct period {
     period_kind kind;
     int year;
-    int index;           /* month 1-12, quarter 1-4, half 1-2; 0 for a year */
-    date from, to;       /* the data cut-off: from the 15th to the 14th */
+    int index;     /* month 1-12, quarter 1-4, half 1-2; 0 for a year */
+    date from, to; /* the data cut-off: from the 15th to the 14th */
 } period;
 
 /* The period of that kind, year and index. */

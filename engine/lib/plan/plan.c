@@ -32,7 +32,8 @@ plan_text *plan_texts_of(arena *a, const node *list, size_t *count)
     *count = 0;
     if (!list || list->kind != NODE_ARRAY)
         return NULL;
-    plan_text *items = arena_alloc(a, (list->u.array.count + 1) * sizeof *items);
+    plan_text *items =
+        arena_alloc(a, (list->u.array.count + 1) * sizeof *items);
     for (size_t i = 0; i < list->u.array.count; i++) {
         const node *item = list->u.array.items[i];
         if (item->kind == NODE_STRING)

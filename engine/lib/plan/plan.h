@@ -21,7 +21,7 @@
 
 /* A piece of text with the node it was read from. */
 typedef struct plan_text {
-    const char *s;          /* NULL when absent */
+    const char *s; /* NULL when absent */
     const node *at;
 } plan_text;
 
@@ -29,7 +29,7 @@ typedef struct plan_text {
 typedef struct plan_units {
     plan_text *items;
     size_t count;
-    const node *at;         /* the "lead:" or "partners:" value */
+    const node *at; /* the "lead:" or "partners:" value */
 } plan_units;
 
 typedef struct plan_target {
@@ -42,8 +42,8 @@ typedef struct plan_section plan_section;
 
 typedef struct plan_activity {
     plan_text id, title, output, assignment;
-    plan_units lead, partners;          /* effective, after inheritance */
-    plan_text time;                     /* effective, after inheritance: .at
+    plan_units lead, partners; /* effective, after inheritance */
+    plan_text time;            /* effective, after inheritance: .at
                                            is the phrase or the structured
                                            form, .s the words as printed */
     bool lead_inherited, partners_inherited, time_inherited;
@@ -51,19 +51,19 @@ typedef struct plan_activity {
     size_t ntargets;
     const plan_section *section;
     const node *at;
-    when schedule;                      /* filled by schedule_plan() */
+    when schedule; /* filled by schedule_plan() */
 } plan_activity;
 
 typedef struct plan_defaults {
     plan_units lead, partners;
     plan_text time;
-    const node *at;                     /* NULL when not given */
+    const node *at; /* NULL when not given */
 } plan_defaults;
 
 struct plan_section {
     plan_text id, title;
     plan_defaults defaults;
-    size_t index;                       /* its place in plan->all_sections */
+    size_t index; /* its place in plan->all_sections */
     const plan_section *parent;
     plan_section **sections;
     size_t nsections;
@@ -87,11 +87,11 @@ typedef struct plan_basis {
 typedef struct plan_report {
     plan_units by, to;
     plan_text what, due, when, text;
-    const node *every;                  /* "month", ..., or a list of them */
-    int day;                            /* due day of the month, 0: not said */
+    const node *every; /* "month", ..., or a list of them */
+    int day;           /* due day of the month, 0: not said */
     bool on_request;
     const node *at;
-    when schedule;                      /* filled by schedule_plan(): one
+    when schedule; /* filled by schedule_plan(): one
                                            window per report to send */
 } plan_report;
 
@@ -99,16 +99,16 @@ typedef struct plan {
     const source *src;
     const node *root;
     plan_text id, number, issuer, place, issued, title;
-    int year_from, year_to;             /* 0 when not given */
-    const node *year_at;                /* "year" or "span" value */
+    int year_from, year_to; /* 0 when not given */
+    const node *year_at;    /* "year" or "span" value */
     plan_defaults defaults;
     plan_basis *basis;
     size_t nbasis;
-    plan_section **sections;            /* top level */
+    plan_section **sections; /* top level */
     size_t nsections;
-    plan_activity **activities;         /* all, in document order */
+    plan_activity **activities; /* all, in document order */
     size_t nactivities;
-    plan_section **all_sections;        /* all, in document order */
+    plan_section **all_sections; /* all, in document order */
     size_t nall_sections;
     plan_unit *units;
     size_t nunits;

@@ -27,44 +27,49 @@ typedef struct context {
     const plan *p;
     diag_sink *d;
     when_context years;
-    date start, end;                /* the plan's first and last day */
+    date start, end; /* the plan's first and last day */
     bool ok;
-    strmap seen;    /* times already read: the node's address -> its when */
+    strmap seen; /* times already read: the node's address -> its when */
 } context;
-
 
 /* What to write instead, in the plan's own year. */
 static void time_hint(const context *c, char *buf, size_t size)
 {
     int y = c->years.year_from;
-    snprintf(buf, size,
-             "keep the words as printed and say what they mean in the structured form, "
-             "for example: time: {phrase: \"...\", from: %d-04, to: %d-05}; or by: "
-             "%d-10-30, every: month, windows: [...]", y, y, y);
+    snprintf(
+        buf, size,
+        "keep the words as printed and say what they mean in the structured form, "
+        "for example: time: {phrase: \"...\", from: %d-04, to: %d-05}; or by: "
+        "%d-10-30, every: month, windows: [...]",
+        y, y, y);
 }
 
 static void duty_hint(const context *c, char *buf, size_t size)
 {
-    snprintf(buf, size,
-             "say when it is due in words kehoach reads ('hằng quý', 'định kỳ 6 tháng, "
-             "cuối năm', 'trước ngày 30/10/%d', 'đột xuất'), or add due: %d-10-30, "
-             "every: half-year (month, quarter, first-half, year, or a list such as "
-             "[first-half, year]) or on_request: true", c->years.year_from,
-             c->years.year_from);
+    snprintf(
+        buf, size,
+        "say when it is due in words kehoach reads ('hằng quý', 'định kỳ 6 tháng, "
+        "cuối năm', 'trước ngày 30/10/%d', 'đột xuất'), or add due: %d-10-30, "
+        "every: half-year (month, quarter, first-half, year, or a list such as "
+        "[first-half, year]) or on_request: true",
+        c->years.year_from, c->years.year_from);
 }
 
-static void error_at(context *c, const node *at, const char *hint, const char *fmt, ...)
+static void error_at(context *c, const node *at, const char *hint,
+                     const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* An error at a node, with a note (hint may be NULL). */
-static void error_at(context *c, const node *at, const char *hint, const char *fmt, ...)
+static void error_at(context *c, const node *at, const char *hint,
+                     const char *fmt, ...)
 {
     strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
     strbuf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s", strbuf_str(&msg));
+    diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s",
+                      strbuf_str(&msg));
     strbuf_release(&msg);
     if (hint)
         diag_note(c->d, r, NULL, (srcpos){0, 0}, 0, "%s", hint);
@@ -89,7 +94,8 @@ static void check_inside(context *c, const node *at, const when *w)
             continue;
         char years[64];
         describe_years(c, years, sizeof years);
-        error_at(c, at, NULL, "the time '%s' falls outside %s", x->label, years);
+        error_at(c, at, NULL, "the time '%s' falls outside %s", x->label,
+                 years);
         return;
     }
 }
@@ -103,13 +109,15 @@ static void check_due(context *c, const node *at, date due)
     char years[64], day[11];
     describe_years(c, years, sizeof years);
     date_format_iso(due, day);
-    int before = c->years.year_from - due.year, after = due.year - c->years.year_to;
+    int before = c->years.year_from - due.year,
+        after = due.year - c->years.year_to;
     if (before > 1 || after > 1)
         error_at(c, at, NULL, "the due date %s is more than a year %s %s", day,
                  before > 1 ? "before" : "after", years);
     else if (before > 0 || after > 0)
         diag_at(c->d, DIAG_WARNING, at->src, at->pos, at->span,
-                "the due date %s is outside %s; check that it is meant", day, years);
+                "the due date %s is outside %s; check that it is meant", day,
+                years);
 }
 
 /* The first day of a window that ends on `last` and starts with the plan,
@@ -118,8 +126,9 @@ static void check_due(context *c, const node *at, date due)
 static date start_for(const context *c, date last)
 {
     date year = date_make(last.year, 1, 1);
-    return date_cmp(c->start, year) > 0 && date_cmp(c->start, last) <= 0 ? c->start
-                                                                          : year;
+    return date_cmp(c->start, year) > 0 && date_cmp(c->start, last) <= 0
+               ? c->start
+               : year;
 }
 
 /* A "from"/"to"/"by"/"due" value as a period; reports at the value. */
@@ -127,7 +136,7 @@ static bool read_period(context *c, const node *n, date *first, date *last)
 {
     const char *s = node_str(n);
     if (!s)
-        return false;   /* the schema said what is wrong */
+        return false; /* the schema said what is wrong */
     if (when_parse_period(s, first, last))
         return true;
     date d;
@@ -135,7 +144,8 @@ static bool read_period(context *c, const node *n, date *first, date *last)
     if (st != DATE_OK && st != DATE_BAD_FORM) {
         strbuf why = STRBUF_INIT;
         date_explain(st, &d, &why);
-        error_at(c, n, NULL, "'%s' is not a real date: %s", s, strbuf_str(&why));
+        error_at(c, n, NULL, "'%s' is not a real date: %s", s,
+                 strbuf_str(&why));
         strbuf_release(&why);
     }
     return false;
@@ -161,12 +171,12 @@ static bool read_window(context *c, const node *obj, when_window *out)
         if (to && !read_period(c, to, &unused, &last))
             return false;
         if (date_cmp(last, first) < 0) {
-            error_at(c, to, NULL, "'to' (%s) is before 'from' (%s)", node_str(to),
-                     node_str(from));
+            error_at(c, to, NULL, "'to' (%s) is before 'from' (%s)",
+                     node_str(to), node_str(from));
             return false;
         }
     } else {
-        return false;   /* the schema asks for "from" or "by" */
+        return false; /* the schema asks for "from" or "by" */
     }
     when one;
     when_split(c->a, first, last, WHEN_ONCE, &one);
@@ -199,15 +209,18 @@ static const struct {
 static bool read_structured(context *c, const node *obj, when *w)
 {
     memset(w, 0, sizeof *w);
-    const node *windows = node_get(obj, "windows"), *every = node_get(obj, "every");
+    const node *windows = node_get(obj, "windows"),
+               *every = node_get(obj, "every");
     if (windows) {
-        static const char *const alone[] = {"from", "to", "by", "due", "every", "note"};
+        static const char *const alone[] = {"from", "to",    "by",
+                                            "due",  "every", "note"};
         for (size_t i = 0; i < sizeof alone / sizeof *alone; i++) {
             const node_member *m = node_member_get(obj, alone[i]);
             if (m) {
-                diag_at(c->d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span,
-                        "'%s' cannot be used with 'windows': give it in each window",
-                        alone[i]);
+                diag_at(
+                    c->d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span,
+                    "'%s' cannot be used with 'windows': give it in each window",
+                    alone[i]);
                 c->ok = false;
                 return false;
             }
@@ -218,7 +231,8 @@ static bool read_structured(context *c, const node *obj, when *w)
         w->windows = arena_alloc(c->a, (n + 1) * sizeof *w->windows);
         for (; w->count < n; w->count++)
             if (windows->u.array.items[w->count]->kind != NODE_OBJECT ||
-                !read_window(c, windows->u.array.items[w->count], &w->windows[w->count]))
+                !read_window(c, windows->u.array.items[w->count],
+                             &w->windows[w->count]))
                 return false;
         return true;
     }
@@ -235,11 +249,12 @@ static bool read_structured(context *c, const node *obj, when *w)
         if (strcmp(name, repeats[i].name) == 0)
             repeat = repeats[i].repeat;
     if (repeat == WHEN_ONCE)
-        return false;   /* the schema lists the names */
+        return false; /* the schema lists the names */
     const node_member *due = node_member_get(obj, "due");
     if (due) {
-        diag_at(c->d, DIAG_ERROR, due->value->src, due->key_pos, due->key_span,
-                "'due' cannot be used with 'every': each period is due on its last day");
+        diag_at(
+            c->d, DIAG_ERROR, due->value->src, due->key_pos, due->key_span,
+            "'due' cannot be used with 'every': each period is due on its last day");
         c->ok = false;
         return false;
     }
@@ -306,8 +321,8 @@ static void add_window(context *c, window_list *l, when_window x)
 }
 
 /* One window per period of this kind in each year of the plan. */
-static void add_periods(context *c, window_list *w, period_kind kind, int first_index,
-                        int last_index, int day)
+static void add_periods(context *c, window_list *w, period_kind kind,
+                        int first_index, int last_index, int day)
 {
     for (int year = c->years.year_from; year <= c->years.year_to; year++) {
         for (int index = first_index; index <= last_index; index++) {
@@ -315,8 +330,12 @@ static void add_periods(context *c, window_list *w, period_kind kind, int first_
             char key[16], label[48];
             period_key(&p, key);
             period_label(&p, label);
-            when_window x = {p.from, p.to, period_due(&p, day ? day : PERIOD_DEFAULT_DUE_DAY),
-                             arena_strdup(c->a, key), arena_strdup(c->a, label), NULL};
+            when_window x = {p.from,
+                             p.to,
+                             period_due(&p, day ? day : PERIOD_DEFAULT_DUE_DAY),
+                             arena_strdup(c->a, key),
+                             arena_strdup(c->a, label),
+                             NULL};
             add_window(c, w, x);
         }
     }
@@ -374,7 +393,8 @@ static void schedule_report(context *c, plan_report *r)
         structured = true;
         if (r->every->kind == NODE_STRING)
             mark_period(&duty, r->every->u.string.s);
-        for (size_t i = 0; r->every->kind == NODE_ARRAY && i < r->every->u.array.count; i++)
+        for (size_t i = 0;
+             r->every->kind == NODE_ARRAY && i < r->every->u.array.count; i++)
             if (node_str(r->every->u.array.items[i]))
                 mark_period(&duty, node_str(r->every->u.array.items[i]));
     }
@@ -384,7 +404,8 @@ static void schedule_report(context *c, plan_report *r)
         if (!read) {
             char hint[400];
             duty_hint(c, hint, sizeof hint);
-            error_at(c, r->when.at, hint, "cannot tell when the report is due: %s",
+            error_at(c, r->when.at, hint,
+                     "cannot tell when the report is due: %s",
                      strbuf_str(&why));
         }
         strbuf_release(&why);
@@ -397,17 +418,22 @@ static void schedule_report(context *c, plan_report *r)
     memset(&r->schedule, 0, sizeof r->schedule);
     add_duty(c, &(window_list){&r->schedule, 0}, &duty, r->day);
     if (r->schedule.count > 1)
-        qsort(r->schedule.windows, r->schedule.count, sizeof *r->schedule.windows,
-              cmp_window);
+        qsort(r->schedule.windows, r->schedule.count,
+              sizeof *r->schedule.windows, cmp_window);
 }
 
 bool schedule_plan(arena *a, plan *p, diag_sink *d)
 {
     if (!p->year_from || p->year_from > p->year_to)
         return true;
-    context c = {a, p, d, {p->year_from, p->year_to},
-                 date_make(p->year_from, 1, 1), date_make(p->year_to, 12, 31),
-                 true, {NULL, 0, 0}};
+    context c = {a,
+                 p,
+                 d,
+                 {p->year_from, p->year_to},
+                 date_make(p->year_from, 1, 1),
+                 date_make(p->year_to, 12, 31),
+                 true,
+                 {NULL, 0, 0}};
     for (size_t i = 0; i < p->nactivities; i++) {
         plan_activity *act = p->activities[i];
         if (act->time.at)

@@ -36,7 +36,8 @@ static const char *const when_roman[] = {"I", "II", "III", "IV"};
 static void when_name(arena *a, when_window *w)
 {
     date f = w->from, t = w->to;
-    if (f.year == t.year && f.day == 1 && t.day == date_days_in_month(t.year, t.month)) {
+    if (f.year == t.year && f.day == 1 &&
+        t.day == date_days_in_month(t.year, t.month)) {
         int months = t.month - f.month + 1;
         if (months == 12) {
             w->key = arena_printf(a, "%04d", f.year);
@@ -46,14 +47,15 @@ static void when_name(arena *a, when_window *w)
         if (months == 6 && (f.month == 1 || f.month == 7)) {
             bool first_half = f.month == 1;
             w->key = arena_printf(a, "%04d-H%d", f.year, first_half ? 1 : 2);
-            w->label =
-                arena_printf(a, "6 tháng %s năm %d", first_half ? "đầu" : "cuối", f.year);
+            w->label = arena_printf(a, "6 tháng %s năm %d",
+                                    first_half ? "đầu" : "cuối", f.year);
             return;
         }
         if (months == 3 && (f.month - 1) % 3 == 0) {
             int quarter = (f.month - 1) / 3 + 1;
             w->key = arena_printf(a, "%04d-Q%d", f.year, quarter);
-            w->label = arena_printf(a, "Quý %s/%d", when_roman[quarter - 1], f.year);
+            w->label =
+                arena_printf(a, "Quý %s/%d", when_roman[quarter - 1], f.year);
             return;
         }
         if (months == 1) {
@@ -82,7 +84,8 @@ typedef struct when_list {
     size_t count, cap;
 } when_list;
 
-static void when_add(arena *a, when_list *list, date from, date to, const char *note)
+static void when_add(arena *a, when_list *list, date from, date to,
+                     const char *note)
 {
     ARENA_ROOM(a, list->windows, list->count, list->cap, 8);
     when_window *w = &list->windows[list->count++];
@@ -108,8 +111,8 @@ static int when_months_of(when_repeat repeat)
 }
 
 /* Cuts [from, to] at the boundaries of `repeat` into list. */
-static void when_cut(arena *a, date from, date to, when_repeat repeat, const char *note,
-                     when_list *list)
+static void when_cut(arena *a, date from, date to, when_repeat repeat,
+                     const char *note, when_list *list)
 {
     if (!date_valid(from) || !date_valid(to) || date_cmp(from, to) > 0)
         return;
@@ -145,13 +148,13 @@ typedef struct when_key {
     size_t *from, *to; /* the original bytes behind each byte of text */
 } when_key;
 
-static void when_key_put(arena *a, when_key *k, const char *bytes, size_t n, size_t from,
-                         size_t to)
+static void when_key_put(arena *a, when_key *k, const char *bytes, size_t n,
+                         size_t from, size_t to)
 {
     for (size_t i = 0; i < n; i++, k->len++) {
         size_t had = k->cap;
         ARENA_ROOM(a, k->text, k->len, k->cap, 64);
-        if (k->cap != had) {   /* from and to follow text's slots */
+        if (k->cap != had) { /* from and to follow text's slots */
             k->from = arena_grow(a, k->from, k->len, k->cap, sizeof *k->from);
             k->to = arena_grow(a, k->to, k->len, k->cap, sizeof *k->to);
         }
@@ -188,8 +191,8 @@ static void when_fold(arena *a, const char *s, size_t n, when_key *k)
         size_t len = c < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
         if (c < 0x80) {
             char folded = c == ' ' || (c >= '\t' && c <= '\r') ? ' '
-                          : c >= 'A' && c <= 'Z'               ? (char)(c - 'A' + 'a')
-                                                               : (char)c;
+                          : c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
+                                                 : (char)c;
             when_key_put(a, k, &folded, 1, i, i + 1);
         } else if (!len) {
             len = 1; /* an invalid byte stays as it is */
@@ -277,8 +280,9 @@ static when_token *when_tokenise(arena *a, const when_key *k, size_t *count)
         if (when_digit(c)) {
             long value = 0;
             while (i < k->len && when_digit(k->text[i])) {
-                value = value < WHEN_NUMBER_CAP / 10 ? value * 10 + (k->text[i] - '0')
-                                                     : WHEN_NUMBER_CAP;
+                value = value < WHEN_NUMBER_CAP / 10
+                            ? value * 10 + (k->text[i] - '0')
+                            : WHEN_NUMBER_CAP;
                 i++;
             }
             size_t end = i - t->begin == 4 && i < k->len && k->text[i] == '-'
@@ -394,13 +398,14 @@ static bool not_understood(when_parser *p, size_t at)
     size_t end = at + 1;
     while (end < p->count && !separator_at(p, end))
         end++;
-    return refuse(p, arena_printf(p->out, "'%s' is not understood", quote(p, at, end)));
+    return refuse(p, arena_printf(p->out, "'%s' is not understood",
+                                  quote(p, at, end)));
 }
 
 static bool plan_known(const when_context *ctx)
 {
-    return ctx && WHEN_FIRST_YEAR <= ctx->year_from && ctx->year_from <= ctx->year_to &&
-           ctx->year_to <= WHEN_LAST_YEAR;
+    return ctx && WHEN_FIRST_YEAR <= ctx->year_from &&
+           ctx->year_from <= ctx->year_to && ctx->year_to <= WHEN_LAST_YEAR;
 }
 
 /* ---- points in time ---- */
@@ -467,10 +472,11 @@ static const char *point_example(arena *a, const when_point *pt, int year)
 {
     switch (pt->unit) {
     case UNIT_HALF:
-        return arena_printf(a, "6 tháng %s năm %d", pt->number == 1 ? "đầu" : "cuối",
-                            year);
+        return arena_printf(a, "6 tháng %s năm %d",
+                            pt->number == 1 ? "đầu" : "cuối", year);
     case UNIT_QUARTER:
-        return arena_printf(a, "Quý %s năm %d", when_roman[pt->number - 1], year);
+        return arena_printf(a, "Quý %s năm %d", when_roman[pt->number - 1],
+                            year);
     case UNIT_MONTH:
         return arena_printf(a, "tháng %d/%d", pt->number, year);
     case UNIT_DAY:
@@ -496,8 +502,8 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         return false;
     }
     *pt = (when_point){.unit = UNIT_YEAR};
-    pt->year =
-        (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    pt->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+               (s[3] - '0');
     if (n == 4)
         return true;
     char part = n == 7 ? (char)(s[5] | 0x20) : '\0';
@@ -505,7 +511,8 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         bool quarter = part == 'q';
         int number = s[6] - '0';
         if (number < 1 || number > (quarter ? 4 : 2)) {
-            strbuf_error(err, "there is no %s %d", quarter ? "quarter" : "half", number);
+            strbuf_error(err, "there is no %s %d", quarter ? "quarter" : "half",
+                         number);
             return false;
         }
         pt->unit = quarter ? UNIT_QUARTER : UNIT_HALF;
@@ -549,9 +556,9 @@ static bool set_year(when_parser *p, size_t i, when_point *pt)
 {
     long year = p->tokens[i].value;
     if (year < WHEN_FIRST_YEAR || year > WHEN_LAST_YEAR)
-        return refuse(p,
-                      arena_printf(p->out, "'%s' is not a plan year (%d-%d)",
-                                   quote(p, i, i + 1), WHEN_FIRST_YEAR, WHEN_LAST_YEAR));
+        return refuse(p, arena_printf(p->out, "'%s' is not a plan year (%d-%d)",
+                                      quote(p, i, i + 1), WHEN_FIRST_YEAR,
+                                      WHEN_LAST_YEAR));
     pt->year = (int)year;
     return true;
 }
@@ -648,12 +655,14 @@ static when_found read_month(when_parser *p, when_point *pt)
 static size_t half_at(const when_parser *p, size_t i)
 {
     size_t words = 0;
-    if (((number_at(p, i) && p->tokens[i].value == 6) || word_at(p, i, "sau")) &&
+    if (((number_at(p, i) && p->tokens[i].value == 6) ||
+         word_at(p, i, "sau")) &&
         word_at(p, i + 1, "thang"))
         words = 2;
     else if (word_at(p, i, "nua"))
         words = 1;
-    if (words && (word_at(p, i + words, "dau") || word_at(p, i + words, "cuoi")) &&
+    if (words &&
+        (word_at(p, i + words, "dau") || word_at(p, i + words, "cuoi")) &&
         word_at(p, i + words + 1, "nam"))
         return words + 2;
     return 0;
@@ -668,7 +677,8 @@ static when_found read_day(when_parser *p, when_point *pt, bool after_ngay)
         return ABSENT;
     pt->unit = UNIT_DAY;
     pt->day = (int)p->tokens[i].value;
-    if ((punct_at(p, i + 1, '/') || (after_ngay && word_at(p, i + 1, "thang"))) &&
+    if ((punct_at(p, i + 1, '/') ||
+         (after_ngay && word_at(p, i + 1, "thang"))) &&
         number_at(p, i + 2)) {
         pt->number = (int)p->tokens[i + 2].value;
         p->pos = i + 3;
@@ -685,10 +695,12 @@ static when_found read_day(when_parser *p, when_point *pt, bool after_ngay)
 /* A point that starts with a bare number: a day (15/3/2026), a month or
  * quarter with its year (3/2026), a year (2026), or the numeral of the
  * unit of a list ("tháng 3, 6, 9"; "Quý 1-4"). */
-static when_found read_number_point(when_parser *p, when_unit usual, when_point *pt)
+static when_found read_number_point(when_parser *p, when_unit usual,
+                                    when_point *pt)
 {
     size_t i = p->pos;
-    if (punct_at(p, i + 1, '/') && number_at(p, i + 2) && digits_at(p, i + 2) < 4)
+    if (punct_at(p, i + 1, '/') && number_at(p, i + 2) &&
+        digits_at(p, i + 2) < 4)
         return read_day(p, pt, false);
     if (usual == UNIT_QUARTER)
         return read_quarter(p, pt, false);
@@ -706,7 +718,8 @@ static when_found read_period_token(when_parser *p, when_point *pt)
 {
     const when_token *t = &p->tokens[p->pos];
     strbuf problem = STRBUF_INIT;
-    bool read = read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
+    bool read =
+        read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
     if (!read)
         refuse(p, arena_printf(p->out, "'%s': %s", quote(p, p->pos, p->pos + 1),
                                strbuf_str(&problem)));
@@ -796,10 +809,12 @@ static bool settle_years(when_parser *p, when_point **points, size_t n)
         if (p->ctx->year_from != p->ctx->year_to) {
             int middle = (p->ctx->year_from + p->ctx->year_to) / 2;
             return refuse(
-                p, arena_printf(p->out,
-                                "the plan runs from %d to %d: say which year, as in '%s'",
-                                p->ctx->year_from, p->ctx->year_to,
-                                point_example(p->out, points[k], middle)));
+                p,
+                arena_printf(
+                    p->out,
+                    "the plan runs from %d to %d: say which year, as in '%s'",
+                    p->ctx->year_from, p->ctx->year_to,
+                    point_example(p->out, points[k], middle)));
         }
         points[k]->year = p->ctx->year_from;
     }
@@ -809,10 +824,12 @@ static bool settle_years(when_parser *p, when_point **points, size_t n)
 /* Months and days exist (quarters and halves were checked as read). */
 static bool check_point(when_parser *p, const when_point *pt)
 {
-    date d = date_make(pt->year, pt->number, pt->unit == UNIT_DAY ? pt->day : 1);
+    date d =
+        date_make(pt->year, pt->number, pt->unit == UNIT_DAY ? pt->day : 1);
     if ((pt->unit != UNIT_MONTH && pt->unit != UNIT_DAY) || date_valid(d))
         return true;
-    date_status status = d.month < 1 || d.month > 12 ? DATE_BAD_MONTH : DATE_BAD_DAY;
+    date_status status =
+        d.month < 1 || d.month > 12 ? DATE_BAD_MONTH : DATE_BAD_DAY;
     strbuf problem = STRBUF_INIT;
     date_explain(status, &d, &problem);
     refuse(p, arena_printf(p->out, "'%s'%s: %s", quote(p, pt->first, pt->end),
@@ -854,15 +871,17 @@ static bool take_range_word(when_parser *p)
 /* The unit a bare numeral after this point is in ("Quý I-IV", "tháng 3, 6"). */
 static when_unit usual_after(when_unit unit)
 {
-    return unit == UNIT_QUARTER || unit == UNIT_MONTH || unit == UNIT_YEAR ? unit
-                                                                           : UNIT_NONE;
+    return unit == UNIT_QUARTER || unit == UNIT_MONTH || unit == UNIT_YEAR
+               ? unit
+               : UNIT_NONE;
 }
 
 static when_found parse_item(when_parser *p, when_unit usual, when_item *item)
 {
     size_t start = p->pos;
     *item = (when_item){.kind = ITEM_AT, .first = start};
-    while (take_words(p, "hoan", "thanh") || take_word(p, "trong") || take_word(p, "vao"))
+    while (take_words(p, "hoan", "thanh") || take_word(p, "trong") ||
+           take_word(p, "vao"))
         continue; /* "hoàn thành trong", "vào": words that change nothing */
     bool says_from = false;
     if (take_word(p, "truoc")) {
@@ -938,7 +957,8 @@ static bool parse_items(when_parser *p, when_items *list)
         if (!separated) {
             if (parse_item(p, UNIT_NONE, &item) == FOUND)
                 return refuse(p,
-                              arena_printf(p->out, "',' or 'và' is missing before '%s'",
+                              arena_printf(p->out,
+                                           "',' or 'và' is missing before '%s'",
                                            quote(p, at, p->pos)));
             return not_understood(p, at);
         }
@@ -959,7 +979,8 @@ static bool quarter_range(const when_item *item)
 static bool item_windows(when_parser *p, when_items *items, const char *note,
                          when_list *out)
 {
-    when_point **points = arena_alloc(p->scratch, 2 * items->count * sizeof *points);
+    when_point **points =
+        arena_alloc(p->scratch, 2 * items->count * sizeof *points);
     size_t n = 0;
     for (size_t k = 0; k < items->count; k++) {
         points[n++] = &items->items[k].at;
@@ -980,17 +1001,21 @@ static bool item_windows(when_parser *p, when_items *items, const char *note,
             break;
         case ITEM_RANGE:
             if (date_cmp(point_first(&item->until), first) < 0)
-                return refuse(p, arena_printf(p->out, "'%s' ends before it starts",
-                                              quote(p, item->first, item->end)));
+                return refuse(p,
+                              arena_printf(p->out, "'%s' ends before it starts",
+                                           quote(p, item->first, item->end)));
             when_cut(p->out, first, point_last(&item->until),
-                     quarter_range(item) ? WHEN_QUARTERLY : WHEN_ONCE, note, out);
+                     quarter_range(item) ? WHEN_QUARTERLY : WHEN_ONCE, note,
+                     out);
             break;
         case ITEM_BEFORE:
             last = item->at.unit == UNIT_DAY ? first : date_add_days(first, -1);
-            when_add(p->out, out, date_first_of_month(last.year, 1), last, note);
+            when_add(p->out, out, date_first_of_month(last.year, 1), last,
+                     note);
             break;
         case ITEM_BY:
-            when_add(p->out, out, date_first_of_month(last.year, 1), last, note);
+            when_add(p->out, out, date_first_of_month(last.year, 1), last,
+                     note);
             break;
         }
     }
@@ -1027,7 +1052,8 @@ static when_found parse_every(when_parser *p, when_repeat *every)
     bool periodic = take_words(p, "dinh", "ky");
     size_t after = p->pos;
     if (take_word(p, "hang") || take_word(p, "moi")) {
-        if (take_word(p, "thang") || take_word(p, "quy") || take_word(p, "nam")) {
+        if (take_word(p, "thang") || take_word(p, "quy") ||
+            take_word(p, "nam")) {
             *every = word_at(p, p->pos - 1, "thang") ? WHEN_MONTHLY
                      : word_at(p, p->pos - 1, "quy") ? WHEN_QUARTERLY
                                                      : WHEN_YEARLY;
@@ -1036,17 +1062,19 @@ static when_found parse_every(when_parser *p, when_repeat *every)
         p->pos = after;
     }
     size_t n = p->pos;
-    if ((number_at(p, n) || word_at(p, n, "sau")) && word_at(p, n + 1, "thang") &&
-        !half_at(p, n)) {
+    if ((number_at(p, n) || word_at(p, n, "sau")) &&
+        word_at(p, n + 1, "thang") && !half_at(p, n)) {
         bool once = (word_at(p, n + 2, "mot") ||
                      (number_at(p, n + 2) && p->tokens[n + 2].value == 1)) &&
                     word_at(p, n + 3, "lan");
         if (periodic || once) {
             p->pos = n + (once ? 4 : 2);
-            if (!repeat_of_months(word_at(p, n, "sau") ? 6 : p->tokens[n].value, every)) {
-                refuse(p, arena_printf(p->out,
-                                       "'%s' is not a period: say 1, 3, 6 or 12 months",
-                                       quote(p, start, p->pos)));
+            if (!repeat_of_months(word_at(p, n, "sau") ? 6 : p->tokens[n].value,
+                                  every)) {
+                refuse(p, arena_printf(
+                              p->out,
+                              "'%s' is not a period: say 1, 3, 6 or 12 months",
+                              quote(p, start, p->pos)));
                 return REFUSED;
             }
             return FOUND;
@@ -1054,7 +1082,8 @@ static when_found parse_every(when_parser *p, when_repeat *every)
     }
     if (periodic) {
         const char *words = quote(p, start, after);
-        refuse(p, arena_printf(p->out, "the period of '%s' is not said", words));
+        refuse(p,
+               arena_printf(p->out, "the period of '%s' is not said", words));
         return REFUSED;
     }
     p->pos = start;
@@ -1094,7 +1123,8 @@ typedef struct when_line {
 static size_t note_start(const when_parser *p)
 {
     for (size_t i = 0; i < p->count; i++)
-        if ((word_at(p, i, "doi") && word_at(p, i + 1, "voi")) || punct_at(p, i, '('))
+        if ((word_at(p, i, "doi") && word_at(p, i + 1, "voi")) ||
+            punct_at(p, i, '('))
             return i;
     return p->count;
 }
@@ -1144,8 +1174,9 @@ static bool parse_line(when_parser *p, when_list *out, when_line *line)
     size_t before = out->count;
     if (!parse_items(p, &items) || !item_windows(p, &items, note, out))
         return false;
-    bool quarter_by_quarter =
-        items.count == 1 && quarter_range(&items.items[0]) && out->count - before > 1;
+    bool quarter_by_quarter = items.count == 1 &&
+                              quarter_range(&items.items[0]) &&
+                              out->count - before > 1;
     line->repeat = quarter_by_quarter ? WHEN_QUARTERLY : WHEN_ONCE;
     return true;
 }
@@ -1193,8 +1224,11 @@ bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
         size_t len = newline ? (size_t)(newline - line) : strlen(line);
         when_key key;
         when_fold(scratch, line, len, &key);
-        when_parser p = {
-            .out = a, .scratch = scratch, .ctx = ctx, .line = line, .key = &key};
+        when_parser p = {.out = a,
+                         .scratch = scratch,
+                         .ctx = ctx,
+                         .line = line,
+                         .key = &key};
         p.tokens = when_tokenise(scratch, &key, &p.count);
         when_line result = {false, WHEN_ONCE, false};
         if (!parse_line(&p, &windows, &result))
@@ -1212,7 +1246,8 @@ bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
         sort_windows(scratch, windows.windows, windows.count);
         for (size_t k = 1; k < windows.count && !reason; k++)
             if (window_order(&windows.windows[k - 1], &windows.windows[k]) == 0)
-                reason = arena_printf(a, "'%s' is named twice", windows.windows[k].label);
+                reason = arena_printf(a, "'%s' is named twice",
+                                      windows.windows[k].label);
     }
     arena_free(scratch);
     if (reason) {
@@ -1287,7 +1322,8 @@ static bool read_duty(when_parser *p, when_duty *out)
                    word_at(p, i + 2, "nam")) {
             out->yearly = true;
             p->pos += 3;
-        } else if (take_words(p, "dot", "xuat") || take_words(p, "yeu", "cau")) {
+        } else if (take_words(p, "dot", "xuat") ||
+                   take_words(p, "yeu", "cau")) {
             out->on_request = true;
         } else {
             found = read_due(p, &out->due);
@@ -1322,8 +1358,8 @@ bool when_parse_duty(arena *a, const char *text, when_duty *out, strbuf *err)
     bool said = false;
     for (size_t i = 0; i < p.count && !said; i++)
         said = p.tokens[i].kind != TOKEN_PUNCT;
-    bool ok =
-        said ? read_duty(&p, out) : refuse(&p, "nothing is said about when it is due");
+    bool ok = said ? read_duty(&p, out)
+                   : refuse(&p, "nothing is said about when it is due");
     arena_free(scratch);
     if (!ok) {
         *out = (when_duty){0};

@@ -22,25 +22,25 @@
 
 /* The plan's period, which a phrase without a year refers to. */
 typedef struct when_context {
-    int year_from, year_to;   /* equal for a one-year plan */
+    int year_from, year_to; /* equal for a one-year plan */
 } when_context;
 
 /* One window of time: one occurrence of the activity. */
 typedef struct when_window {
-    date from, to;            /* inclusive */
-    date due;                 /* the day it must be done by: `to` unless said */
-    const char *key;          /* stable name of the occurrence: "2026-Q2",
+    date from, to;     /* inclusive */
+    date due;          /* the day it must be done by: `to` unless said */
+    const char *key;   /* stable name of the occurrence: "2026-Q2",
                                  "2026-03", "2026-H1", "2026", or for other
                                  windows "2026-03-01..2026-04-30" */
-    const char *label;        /* how people name it: "Quý II/2026",
+    const char *label; /* how people name it: "Quý II/2026",
                                  "Tháng 3/2026", "6 tháng đầu năm 2026",
                                  "Năm 2026", "01/03/2026 - 30/04/2026" */
-    const char *note;         /* the clause that followed the time in the
+    const char *note;  /* the clause that followed the time in the
                                  phrase ("đối với hoạt động ..."), or NULL */
 } when_window;
 
 typedef enum when_repeat {
-    WHEN_ONCE,                /* one window, or a list the phrase named */
+    WHEN_ONCE, /* one window, or a list the phrase named */
     WHEN_MONTHLY,
     WHEN_QUARTERLY,
     WHEN_HALF_YEARLY,
@@ -48,10 +48,10 @@ typedef enum when_repeat {
 } when_repeat;
 
 typedef struct when {
-    when_window *windows;     /* in order of their due dates */
+    when_window *windows; /* in order of their due dates */
     size_t count;
     when_repeat repeat;
-    bool ongoing;             /* "Thường xuyên": continuous work */
+    bool ongoing; /* "Thường xuyên": continuous work */
 } when;
 
 /* Parses an activity's time phrase (one or more lines: each line is a
@@ -77,10 +77,10 @@ void when_split(arena *a, date from, date to, when_repeat repeat, when *out);
 
 /* What a reporting duty's sentence says about when it is due. */
 typedef struct when_duty {
-    bool has_due;             /* a fixed date: "trước ngày 30/10/2026" */
+    bool has_due; /* a fixed date: "trước ngày 30/10/2026" */
     date due;
     bool monthly, quarterly, half_yearly, first_half, yearly;
-    bool on_request;          /* "đột xuất", "theo yêu cầu", "khi có yêu cầu" */
+    bool on_request; /* "đột xuất", "theo yêu cầu", "khi có yêu cầu" */
 } when_duty;
 
 /* Parses the words of a reporting duty ("Định kỳ 06 tháng, cuối năm" ->

@@ -14,7 +14,8 @@ static void put_clean(strbuf *out, const char *s)
     for (size_t i = 0; i < n; i += k ? k : 1) {
         int32_t cp;
         k = utf8_decode(s + i, n - i, &cp);
-        if (k && (!utf8_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n'))
+        if (k &&
+            (!utf8_is_control(cp) || cp == '\t' || cp == '\r' || cp == '\n'))
             strbuf_add(out, s + i, k);
     }
 }

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define INDENT 13   /* columns before an item's second and third lines */
+#define INDENT 13 /* columns before an item's second and third lines */
 
 /* --- text -------------------------------------------------------------- */
 
@@ -29,7 +29,8 @@ static void put_days(strbuf *out, const deadline_item *it)
     strbuf_repeat(out, ' ', w < 15 ? 15 - w : 1);
 }
 
-static void put_item(strbuf *out, const deadline_item *it, bool color, size_t width)
+static void put_item(strbuf *out, const deadline_item *it, bool color,
+                     size_t width)
 {
     char due[11];
     date_format_vn(it->due, due);
@@ -42,12 +43,13 @@ static void put_item(strbuf *out, const deadline_item *it, bool color, size_t wi
     put_days(out, it);
     strbuf head = STRBUF_INIT;
     strbuf_printf(&head, "%s · %s", it->plan_id ? it->plan_id : "?",
-              it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
+                  it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
     if (it->role == DEADLINE_PARTNER)
         strbuf_puts(&head, " (phối hợp)");
     if (it->state == DEADLINE_IN_PROGRESS)
         strbuf_puts(&head, " · đang thực hiện");
-    visible_fit(out, strbuf_str(&head), width > INDENT + 16 ? width - INDENT - 16 : 20);
+    visible_fit(out, strbuf_str(&head),
+                width > INDENT + 16 ? width - INDENT - 16 : 20);
     strbuf_release(&head);
     strbuf_putc(out, '\n');
 
@@ -80,8 +82,8 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
         overdue += l->items[i].state == DEADLINE_OVERDUE;
     char as_of[11];
     date_format_vn(q->as_of, as_of);
-    strbuf_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of, overdue,
-              l->count - overdue);
+    strbuf_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of,
+                  overdue, l->count - overdue);
     if (q->has_until) {
         char until[11];
         date_format_vn(q->until, until);
@@ -98,7 +100,7 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
         if (!n)
             continue;
         strbuf_printf(out, "\n%s%s (%zu)%s\n", color ? "\033[1m" : "",
-                  late ? "QUÁ HẠN" : "SẮP TỚI", n, color ? "\033[0m" : "");
+                      late ? "QUÁ HẠN" : "SẮP TỚI", n, color ? "\033[0m" : "");
         for (size_t i = 0; i < l->count; i++)
             if ((l->items[i].state == DEADLINE_OVERDUE) == late)
                 put_item(out, &l->items[i], color, width);
@@ -165,9 +167,12 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
 void deadline_format_csv(const deadline_list *l, strbuf *out)
 {
     static const char *const header[] = {
-        "plan", "file", "activity", "kind", "occurrence", "occurrence_label", "title",
-        "lead", "partners", "role", "time", "note", "from", "to", "due", "days_left",
-        "state",
+        "plan",      "file",       "activity",
+        "kind",      "occurrence", "occurrence_label",
+        "title",     "lead",       "partners",
+        "role",      "time",       "note",
+        "from",      "to",         "due",
+        "days_left", "state",
     };
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         csv_text(out, header[i], i == 0);
@@ -181,7 +186,8 @@ void deadline_format_csv(const deadline_list *l, strbuf *out)
         csv_text(out, it->plan_id, true);
         csv_text(out, it->plan_file, false);
         csv_text(out, it->activity_id, false);
-        csv_text(out, it->kind == DEADLINE_REPORT ? "report" : "activity", false);
+        csv_text(out, it->kind == DEADLINE_REPORT ? "report" : "activity",
+                 false);
         csv_text(out, it->key, false);
         csv_text(out, it->label, false);
         csv_text(out, it->title, false);
@@ -209,16 +215,19 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
     if (it->kind == DEADLINE_REPORT)
         strbuf_printf(&uid, "report-%zu", it->duty);
     else
-        strbuf_printf(&uid, "activity-%s", it->activity_id ? it->activity_id : "");
+        strbuf_printf(&uid, "activity-%s",
+                      it->activity_id ? it->activity_id : "");
     strbuf_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
     ics_text(out, "UID", strbuf_str(&uid));
     ics_line(out, "DTSTAMP", stamp);
     ics_all_day(out, it->due);
     if (it->kind == DEADLINE_REPORT)
-        strbuf_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "", it->label);
+        strbuf_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "",
+                      it->label);
     else
-        strbuf_printf(&text, "Hạn %s: %s", it->activity_id ? it->activity_id : "",
-                  it->title ? it->title : "");
+        strbuf_printf(&text, "Hạn %s: %s",
+                      it->activity_id ? it->activity_id : "",
+                      it->title ? it->title : "");
     ics_text(out, "SUMMARY", strbuf_str(&text));
     strbuf_reset(&text);
     strbuf_printf(&text, "Kế hoạch: %s\n", it->plan_id ? it->plan_id : "");
@@ -230,14 +239,16 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
             strbuf_printf(&text, "Gửi: %s\n", it->partners);
         strbuf_printf(&text, "Kỳ báo cáo: %s\n", it->label);
     } else {
-        strbuf_printf(&text, "Hoạt động %s: %s\n", it->activity_id ? it->activity_id : "",
-                  it->title ? it->title : "");
+        strbuf_printf(&text, "Hoạt động %s: %s\n",
+                      it->activity_id ? it->activity_id : "",
+                      it->title ? it->title : "");
         if (it->lead)
             strbuf_printf(&text, "Chủ trì: %s\n", it->lead);
         if (it->partners)
             strbuf_printf(&text, "Phối hợp: %s\n", it->partners);
         if (it->occurrences > 1)
-            strbuf_printf(&text, "Đợt: %s (%zu/%zu)\n", it->label, it->occurrence, it->occurrences);
+            strbuf_printf(&text, "Đợt: %s (%zu/%zu)\n", it->label,
+                          it->occurrence, it->occurrences);
     }
     if (it->time)
         strbuf_printf(&text, "Thời gian: %s\n", it->time);
@@ -261,8 +272,9 @@ void deadline_format_ics(const deadline_list *l, const deadline_query *q,
                          const char *version, strbuf *out)
 {
     char stamp[20], prodid[64];
-    snprintf(stamp, sizeof stamp, "%04u%02u%02uT000000Z", (unsigned)q->as_of.year % 10000u,
-             (unsigned)q->as_of.month % 100u, (unsigned)q->as_of.day % 100u);
+    snprintf(stamp, sizeof stamp, "%04u%02u%02uT000000Z",
+             (unsigned)q->as_of.year % 10000u, (unsigned)q->as_of.month % 100u,
+             (unsigned)q->as_of.day % 100u);
     snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", version);
     strbuf_puts(out, "BEGIN:VCALENDAR\r\n");
     ics_line(out, "VERSION", "2.0");

@@ -11,7 +11,8 @@
 /* Appends "name:value" folded: a CRLF and a space before the octet that
  * would make a line longer than 75, moved back to the start of a UTF-8
  * character. */
-static void folded(strbuf *out, const char *name, const char *sep, const char *value)
+static void folded(strbuf *out, const char *name, const char *sep,
+                   const char *value)
 {
     strbuf line = STRBUF_INIT;
     strbuf_puts(&line, name);
@@ -26,7 +27,7 @@ static void folded(strbuf *out, const char *name, const char *sep, const char *v
         strbuf_add(out, s + start, cut - start);
         strbuf_puts(out, "\r\n ");
         start = cut;
-        limit = ICS_LINE_OCTETS - 1;   /* the space of the fold counts */
+        limit = ICS_LINE_OCTETS - 1; /* the space of the fold counts */
     }
     strbuf_add(out, s + start, n - start);
     strbuf_puts(out, "\r\n");
@@ -46,13 +47,23 @@ void ics_text(strbuf *out, const char *name, const char *text)
         int32_t cp;
         k = utf8_decode(text + i, n - i, &cp);
         switch (k ? cp : -1) {
-        case '\\': strbuf_puts(&esc, "\\\\"); break;
-        case ';': strbuf_puts(&esc, "\\;"); break;
-        case ',': strbuf_puts(&esc, "\\,"); break;
-        case '\n': strbuf_puts(&esc, "\\n"); break;
-        case '\t': strbuf_putc(&esc, '\t'); break;
+        case '\\':
+            strbuf_puts(&esc, "\\\\");
+            break;
+        case ';':
+            strbuf_puts(&esc, "\\;");
+            break;
+        case ',':
+            strbuf_puts(&esc, "\\,");
+            break;
+        case '\n':
+            strbuf_puts(&esc, "\\n");
+            break;
+        case '\t':
+            strbuf_putc(&esc, '\t');
+            break;
         default:
-            if (k && !utf8_is_control(cp))   /* §3.3.11: no CONTROL in TEXT */
+            if (k && !utf8_is_control(cp)) /* §3.3.11: no CONTROL in TEXT */
                 strbuf_add(&esc, text + i, k);
         }
     }

@@ -29,55 +29,55 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TITLE_SIZE 14          /* Decree 30/2020: 13-14 */
+#define TITLE_SIZE 14 /* Decree 30/2020: 13-14 */
 #define HEADING_SIZE 13
 #define MOTTO_SIZE 13
-#define NATION_SIZE 12         /* 12-13 */
+#define NATION_SIZE 12 /* 12-13 */
 #define RECIPIENTS_SIZE 11
-#define PIXELS_PER_CHAR 7.0    /* a column width unit, in pixels */
+#define PIXELS_PER_CHAR 7.0 /* a column width unit, in pixels */
 #define ROW_PIXELS 20.0
-#define SIGNING_ROWS 4         /* room to sign */
+#define SIGNING_ROWS 4 /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
-#define LINE_SPACING 1.2       /* a line's height, in points per point of type */
+#define LINE_SPACING 1.2 /* a line's height, in points per point of type */
 
 /* The order states are listed in a summary, and their colours. */
 static const status_state summary_order[STATUS_NSTATES] = {
-    STATUS_DONE, STATUS_DONE_LATE, STATUS_IN_PROGRESS, STATUS_OPEN,
-    STATUS_PLANNED, STATUS_OVERDUE, STATUS_CANCELLED,
+    STATUS_DONE,    STATUS_DONE_LATE, STATUS_IN_PROGRESS, STATUS_OPEN,
+    STATUS_PLANNED, STATUS_OVERDUE,   STATUS_CANCELLED,
 };
 static const uint32_t state_fill[STATUS_NSTATES] = {
-    [STATUS_PLANNED] = 0xEDEDED, [STATUS_OPEN] = 0xDDEBF7,
+    [STATUS_PLANNED] = 0xEDEDED,     [STATUS_OPEN] = 0xDDEBF7,
     [STATUS_IN_PROGRESS] = 0xFFF2CC, [STATUS_DONE] = 0xC6EFCE,
-    [STATUS_DONE_LATE] = 0xFCE4D6, [STATUS_OVERDUE] = 0xFFC7CE,
+    [STATUS_DONE_LATE] = 0xFCE4D6,   [STATUS_OVERDUE] = 0xFFC7CE,
     [STATUS_CANCELLED] = 0xD9D9D9,
 };
 static const uint32_t state_color[STATUS_NSTATES] = {
-    [STATUS_PLANNED] = 0xA5A5A5, [STATUS_OPEN] = 0x5B9BD5,
+    [STATUS_PLANNED] = 0xA5A5A5,     [STATUS_OPEN] = 0x5B9BD5,
     [STATUS_IN_PROGRESS] = 0xFFC000, [STATUS_DONE] = 0x70AD47,
-    [STATUS_DONE_LATE] = 0xED7D31, [STATUS_OVERDUE] = 0xC00000,
+    [STATUS_DONE_LATE] = 0xED7D31,   [STATUS_OVERDUE] = 0xC00000,
     [STATUS_CANCELLED] = 0x7F7F7F,
 };
 
 typedef struct sheet_out {
     const template_sheet *t;
     xlsx_sheet *xs;
-    const char *base_name;     /* for continuation sheets */
-    uint32_t row;              /* the next row to write */
-    uint32_t header_row;       /* the table's column headers */
+    const char *base_name; /* for continuation sheets */
+    uint32_t row;          /* the next row to write */
+    uint32_t header_row;   /* the table's column headers */
     unsigned part;
-    double *sums;              /* summary sheets: column totals */
+    double *sums; /* summary sheets: column totals */
 } sheet_out;
 
 struct report {
     report_options o;
     xlsx_book *book;
-    sheet_out *once;           /* sheets made once, in template order */
+    sheet_out *once; /* sheets made once, in template order */
     size_t nonce;
-    sheet_out *provenance;     /* among once, or NULL */
+    sheet_out *provenance; /* among once, or NULL */
     status_counts totals;
     report_summary summary;
-    arena *a;                  /* lives as long as the report */
+    arena *a; /* lives as long as the report */
 };
 
 /* --- styles ----------------------------------------------------------- */
@@ -107,7 +107,8 @@ static xlsx_style column_header_style(void)
 }
 
 static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
-                       const report_context *ctx, const report_value *value, bool border)
+                       const report_context *ctx, const report_value *value,
+                       bool border)
 {
     report_value v = *value;
     xlsx_style st = style();
@@ -145,7 +146,8 @@ static uint32_t ncols(const sheet_out *so)
     return (uint32_t)so->t->ncolumns;
 }
 
-static double table_width(const template_sheet *t, uint32_t first, uint32_t last)
+static double table_width(const template_sheet *t, uint32_t first,
+                          uint32_t last)
 {
     double w = 0;
     for (uint32_t i = first; i <= last && i < t->ncolumns; i++)
@@ -174,8 +176,8 @@ static double wrapped_lines(const char *text, double width, double size)
 
 /* A merged line of text across columns, tall enough for its wrapped
  * lines (estimated from the width: Excel does not size merged cells). */
-static void merged_line(sheet_out *so, uint32_t first, uint32_t last, const char *text,
-                        const xlsx_style *st)
+static void merged_line(sheet_out *so, uint32_t first, uint32_t last,
+                        const char *text, const xlsx_style *st)
 {
     double size = st->size > 0 ? st->size : 12;
     double lines = wrapped_lines(text, table_width(so->t, first, last), size);
@@ -205,8 +207,9 @@ static void column_headers(sheet_out *so)
  * January and February with a leading zero (Decree 30/2020, annex I). */
 static const char *place_and_date(arena *a, const char *place, date d)
 {
-    return arena_printf(a, "%s, ngày %02d tháng %s%d năm %d", place ? place : "......",
-                        d.day, d.month <= 2 ? "0" : "", d.month, d.year);
+    return arena_printf(a, "%s, ngày %02d tháng %s%d năm %d",
+                        place ? place : "......", d.day,
+                        d.month <= 2 ? "0" : "", d.month, d.year);
 }
 
 static uint32_t left_part(const sheet_out *so)
@@ -235,8 +238,10 @@ static void official_header(sheet_out *so, const report_context *c)
     xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
     merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
     so->row++;
-    merged_line(so, 0, left - 1, report_field_expand(so->t->number, c), &number);
-    merged_line(so, left, last, place_and_date(c->a, c->plan->place.s, c->run->as_of),
+    merged_line(so, 0, left - 1, report_field_expand(so->t->number, c),
+                &number);
+    merged_line(so, left, last,
+                place_and_date(c->a, c->plan->place.s, c->run->as_of),
                 &dateline);
     so->row += 2;
 }
@@ -245,13 +250,15 @@ static void title_lines(sheet_out *so, const report_context *c)
 {
     for (size_t i = 0; i < so->t->ntitle; i++) {
         xlsx_style st = heading_style(i == 0 ? TITLE_SIZE : HEADING_SIZE);
-        merged_line(so, 0, ncols(so) - 1, report_field_expand(so->t->title[i], c), &st);
+        merged_line(so, 0, ncols(so) - 1,
+                    report_field_expand(so->t->title[i], c), &st);
         so->row++;
     }
     so->row++;
 }
 
-static void start_sheet(report *r, sheet_out *so, const template_sheet *t, const char *name)
+static void start_sheet(report *r, sheet_out *so, const template_sheet *t,
+                        const char *name)
 {
     so->t = t;
     so->base_name = arena_strdup(r->a, name);
@@ -265,8 +272,9 @@ static void finish_sheet(report *r, sheet_out *so)
     uint32_t last_row = so->row ? so->row - 1 : 0;
     uint32_t n = so->t->kind == SHEET_PROVENANCE ? 4 : ncols(so);
     if (so->t->filter && so->t->kind != SHEET_PROVENANCE)
-        xlsx_filter(so->xs, so->header_row, 0, last_row < so->header_row ? so->header_row
-                                                                          : last_row, n - 1);
+        xlsx_filter(so->xs, so->header_row, 0,
+                    last_row < so->header_row ? so->header_row : last_row,
+                    n - 1);
     const template_page *tp = &r->o.tpl->page;
     xlsx_page page = {
         .landscape = tp->landscape,
@@ -289,7 +297,8 @@ static void need_row(report *r, sheet_out *so)
         return;
     finish_sheet(r, so);
     so->part++;
-    const char *name = arena_printf(r->a, "%s (%u)", so->base_name, so->part + 1);
+    const char *name =
+        arena_printf(r->a, "%s (%u)", so->base_name, so->part + 1);
     so->xs = xlsx_add_sheet(r->book, name);
     r->summary.sheets++;
     so->row = 0;
@@ -300,7 +309,8 @@ static void need_row(report *r, sheet_out *so)
 /* A row of the table. Excel and LibreOffice do not size rows to wrapped
  * text when they open a file, so a row with wrapping cells is given the
  * height its longest cell needs. */
-static void table_row(report *r, sheet_out *so, const report_context *c, bool border)
+static void table_row(report *r, sheet_out *so, const report_context *c,
+                      bool border)
 {
     need_row(r, so);
     report_value *values = arena_alloc(c->a, ncols(so) * sizeof *values + 1);
@@ -332,31 +342,39 @@ typedef struct summary_line {
  * marked, so that a unit written two ways is seen as such. */
 static const char *lead_label(arena *a, const status_group *g)
 {
-    return g->unregistered ? arena_printf(a, "Chưa đăng ký: %s", g->name) : g->name;
+    return g->unregistered ? arena_printf(a, "Chưa đăng ký: %s", g->name)
+                           : g->name;
 }
 
 static void summary_block(report *r, sheet_out *so, const report_context *c)
 {
     const status_plan *s = c->status;
     uint32_t n = ncols(so);
-    uint32_t data_col = n + 1;               /* the chart's data, right of the table */
+    uint32_t data_col = n + 1; /* the chart's data, right of the table */
     report_targets targets;
     report_field_count_targets(s, &targets);
     summary_line lines[STATUS_NSTATES + 5];
     size_t nlines = 0;
-    lines[nlines++] = (summary_line){"Tổng số hoạt động", (double)s->counts.total, XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Tổng số hoạt động",
+                                     (double)s->counts.total, XLSX_NO_FILL};
     for (size_t i = 0; i < STATUS_NSTATES; i++) {
         status_state st = summary_order[i];
-        lines[nlines++] = (summary_line){status_state_label(st), (double)s->counts.n[st],
-                                         state_fill[st]};
+        lines[nlines++] =
+            (summary_line){status_state_label(st), (double)s->counts.n[st],
+                           state_fill[st]};
     }
-    lines[nlines++] = (summary_line){"Tỷ lệ hoàn thành bình quân (%)",
-                                     status_counts_percent(&s->counts), XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Số chỉ tiêu", (double)targets.all, XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu", (double)targets.measured, XLSX_NO_FILL};
-    lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ", (double)targets.on_track, XLSX_NO_FILL};
+    lines[nlines++] =
+        (summary_line){"Tỷ lệ hoàn thành bình quân (%)",
+                       status_counts_percent(&s->counts), XLSX_NO_FILL};
+    lines[nlines++] =
+        (summary_line){"Số chỉ tiêu", (double)targets.all, XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đã có số liệu",
+                                     (double)targets.measured, XLSX_NO_FILL};
+    lines[nlines++] = (summary_line){"Chỉ tiêu đạt tiến độ",
+                                     (double)targets.on_track, XLSX_NO_FILL};
 
-    size_t chart_rows = s->nleads ? (size_t)ceil((double)s->nleads * 22 / ROW_PIXELS) + 6 : 0;
+    size_t chart_rows =
+        s->nleads ? (size_t)ceil((double)s->nleads * 22 / ROW_PIXELS) + 6 : 0;
     size_t rows = nlines > s->nleads ? nlines : s->nleads;
     if (so->t->chart && chart_rows > rows)
         rows = chart_rows;
@@ -368,7 +386,8 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
     so->row++;
 
     uint32_t first = so->row;
-    xlsx_style label = style(), value = style(), data_head = column_header_style();
+    xlsx_style label = style(), value = style(),
+               data_head = column_header_style();
     label.border = value.border = true;
     value.number_format = "0";
     xlsx_column_width(so->xs, data_col, 40);
@@ -380,7 +399,7 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             xlsx_merge(so->xs, so->row, 0, 1, lines[i].label, &label);
             xlsx_number(so->xs, so->row, 2, lines[i].value, &value);
         }
-        if (i == 0) {               /* the chart's data: a table by lead unit */
+        if (i == 0) { /* the chart's data: a table by lead unit */
             xlsx_text(so->xs, so->row, data_col, "Đơn vị chủ trì", &data_head);
             for (size_t k = 0; k < STATUS_NSTATES; k++)
                 xlsx_text(so->xs, so->row, data_col + 1 + (uint32_t)k,
@@ -420,13 +439,15 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
         xlsx_insert_chart(r->book, so->xs, &chart);
     }
     so->row++;
-    xlsx_merge(so->xs, so->row, 0, n - 1, "2. Kết quả thực hiện các hoạt động", &heading);
+    xlsx_merge(so->xs, so->row, 0, n - 1, "2. Kết quả thực hiện các hoạt động",
+               &heading);
     so->row++;
 }
 
 /* --- the activity table, grouped by section --------------------------- */
 
-static void section_heading(sheet_out *so, const plan_section *s, const report_context *c)
+static void section_heading(sheet_out *so, const plan_section *s,
+                            const report_context *c)
 {
     xlsx_style st = style();
     st.bold = true;
@@ -434,7 +455,8 @@ static void section_heading(sheet_out *so, const plan_section *s, const report_c
     st.border = true;
     st.wrap = true;
     st.fill = HEADER_FILL;
-    const char *text = s->id.s ? arena_printf(c->a, "%s. %s", s->id.s, s->title.s ? s->title.s : "")
+    const char *text = s->id.s ? arena_printf(c->a, "%s. %s", s->id.s,
+                                              s->title.s ? s->title.s : "")
                                : (s->title.s ? s->title.s : "");
     merged_line(so, 0, ncols(so) - 1, text, &st);
     so->row++;
@@ -450,7 +472,7 @@ static void enter_sections(report *r, sheet_out *so, const plan_section *from,
     const plan_section *chain[64];
     size_t n = 0;
     for (const plan_section *s = to; s && n < 64; s = s->parent) {
-        bool open = false;                   /* already entered: an ancestor of from */
+        bool open = false; /* already entered: an ancestor of from */
         for (const plan_section *f = from; f; f = f->parent)
             open = open || f == s;
         if (open)
@@ -463,7 +485,8 @@ static void enter_sections(report *r, sheet_out *so, const plan_section *from,
     }
 }
 
-static void activity_rows(report *r, sheet_out *so, const report_context *base, bool group)
+static void activity_rows(report *r, sheet_out *so, const report_context *base,
+                          bool group)
 {
     const status_plan *s = base->status;
     const plan_section *current = NULL;
@@ -518,7 +541,8 @@ static void signature_block(report *r, sheet_out *so, const report_context *c)
         right[nright++] = name;
 
     uint32_t left = left_part(so), last = ncols(so) - 1;
-    xlsx_style head = style(), item = style(), sign = heading_style(HEADING_SIZE);
+    xlsx_style head = style(), item = style(),
+               sign = heading_style(HEADING_SIZE);
     head.bold = head.italic = true;
     head.size = 12;
     item.size = RECIPIENTS_SIZE;
@@ -549,7 +573,8 @@ static const char *digest(arena *a, const source *src)
     return arena_strdup(a, hex);
 }
 
-static void provenance_pair(sheet_out *so, const char *label, const char *text, const date *d)
+static void provenance_pair(sheet_out *so, const char *label, const char *text,
+                            const date *d)
 {
     xlsx_style key = style(), value = style();
     key.bold = true;
@@ -575,12 +600,15 @@ static void provenance_begin(report *r, sheet_out *so)
     provenance_pair(so, "Kỳ báo cáo", run->period.label, NULL);
     provenance_pair(so, "Từ ngày", NULL, &run->period.from);
     provenance_pair(so, "Đến ngày", NULL, &run->period.to);
-    provenance_pair(so, "Mẫu báo cáo", t->builtin ? arena_printf(r->a, "%s (có sẵn)", t->name)
-                                                  : t->path, NULL);
+    provenance_pair(so, "Mẫu báo cáo",
+                    t->builtin ? arena_printf(r->a, "%s (có sẵn)", t->name)
+                               : t->path,
+                    NULL);
     provenance_pair(so, "SHA-256 của mẫu", digest(r->a, t->src), NULL);
     provenance_pair(so, "Phiên bản kehoach", KEHOACH_VERSION, NULL);
     so->row++;
-    static const char *const heads[] = {"Tệp đầu vào", "Loại", "Mã kế hoạch", "SHA-256"};
+    static const char *const heads[] = {"Tệp đầu vào", "Loại", "Mã kế hoạch",
+                                        "SHA-256"};
     xlsx_style h = column_header_style();
     so->header_row = so->row;
     for (uint32_t i = 0; i < 4; i++)
@@ -588,8 +616,8 @@ static void provenance_begin(report *r, sheet_out *so)
     so->row++;
 }
 
-static void provenance_file(report *r, sheet_out *so, const source *src, const char *kind,
-                            const char *plan_id)
+static void provenance_file(report *r, sheet_out *so, const source *src,
+                            const char *kind, const char *plan_id)
 {
     need_row(r, so);
     xlsx_text(so->xs, so->row, 0, src->path, NULL);
@@ -623,7 +651,8 @@ report *report_begin(const report_options *o, strbuf *err)
 {
     const template *t = o->tpl;
     const char *title = t->title ? t->title : t->name;
-    xlsx_book *book = xlsx_open(o->fd, t->font, t->font_size, o->run.as_of, title, err);
+    xlsx_book *book =
+        xlsx_open(o->fd, t->font, t->font_size, o->run.as_of, title, err);
     if (!book)
         return NULL;
     report *r = xcalloc(1, sizeof *r);
@@ -675,7 +704,8 @@ static void deadline_rows(report *r, sheet_out *so, const report_context *base)
     for (size_t i = 0; i < s->nactivities; i++) {
         const status_activity *a = &s->activities[i];
         for (size_t k = 0; k < a->noccurrences; k++) {
-            report_deadline d = {.activity = a->activity, .status = a,
+            report_deadline d = {.activity = a->activity,
+                                 .status = a,
                                  .occurrence = a->occurrences[k]};
             report_context c = *base;
             c.activity = a;
@@ -687,9 +717,11 @@ static void deadline_rows(report *r, sheet_out *so, const report_context *base)
     for (size_t i = 0; i < p->nreports; i++) {
         const when *w = &p->reports[i].schedule;
         for (size_t k = 0; k < w->count; k++) {
-            report_deadline d = {.duty = &p->reports[i], .duty_number = i + 1,
-                                 .occurrence = status_of_occurrence(&w->windows[k], NULL, 0,
-                                                                    base->run->as_of)};
+            report_deadline d = {.duty = &p->reports[i],
+                                 .duty_number = i + 1,
+                                 .occurrence =
+                                     status_of_occurrence(&w->windows[k], NULL,
+                                                          0, base->run->as_of)};
             report_context c = *base;
             c.deadline = &d;
             table_row(r, so, &c, border);
@@ -697,7 +729,8 @@ static void deadline_rows(report *r, sheet_out *so, const report_context *base)
     }
 }
 
-static void plan_rows(report *r, sheet_out *so, const report_context *c, const progress_log *log)
+static void plan_rows(report *r, sheet_out *so, const report_context *c,
+                      const progress_log *log)
 {
     switch (so->t->kind) {
     case SHEET_SUMMARY:
@@ -720,14 +753,16 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c, const p
     }
 }
 
-void report_plan(report *r, const plan *p, const char *file, const orgunits *registry,
-                 const progress_log *log)
+void report_plan(report *r, const plan *p, const char *file,
+                 const orgunits *registry, const progress_log *log)
 {
     if (!in_period(p, &r->o.run.period)) {
         r->summary.left_out++;
         if (r->provenance)
-            provenance_file(r, r->provenance, p->src, "Kế hoạch (ngoài kỳ báo cáo, không "
-                            "đưa vào)", p->id.s);
+            provenance_file(r, r->provenance, p->src,
+                            "Kế hoạch (ngoài kỳ báo cáo, không "
+                            "đưa vào)",
+                            p->id.s);
         return;
     }
     r->summary.plans++;
@@ -736,7 +771,11 @@ void report_plan(report *r, const plan *p, const char *file, const orgunits *reg
     status_scope scope = {NULL, registry};
     status_compute(a, p, log, r->o.run.as_of, &scope, &s);
     status_counts_add(&r->totals, &s.counts);
-    report_context c = {.run = &r->o.run, .plan = p, .file = file, .status = &s, .a = a};
+    report_context c = {.run = &r->o.run,
+                        .plan = p,
+                        .file = file,
+                        .status = &s,
+                        .a = a};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log);
     const template *t = r->o.tpl;
@@ -770,8 +809,9 @@ static void totals_row(report *r, sheet_out *so)
             xlsx_text(so->xs, so->row, i, i == 0 ? "Tổng cộng" : NULL, &label);
             continue;
         }
-        double v = strcmp(f->name, "plan.percent") == 0 ? status_counts_percent(&r->totals)
-                                                         : so->sums[i];
+        double v = strcmp(f->name, "plan.percent") == 0
+                       ? status_counts_percent(&r->totals)
+                       : so->sums[i];
         xlsx_number(so->xs, so->row, i, v, &value);
     }
     so->row++;

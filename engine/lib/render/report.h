@@ -27,22 +27,22 @@ typedef struct report report;
 typedef struct report_options {
     const template *tpl;
     report_run run;
-    size_t plan_files;       /* plan files named, for the sheets' min_plans */
-    int fd;                  /* the file to write, open (xlsx_open) */
+    size_t plan_files; /* plan files named, for the sheets' min_plans */
+    int fd;            /* the file to write, open (xlsx_open) */
 } report_options;
 
 /* Starts a report. Returns NULL with the reason in err (strbuf.h). */
 report *report_begin(const report_options *o, strbuf *err);
 
 /* Adds a checked, scheduled plan with its log (NULL when none). */
-void report_plan(report *r, const plan *p, const char *file, const orgunits *registry,
-                 const progress_log *log);
+void report_plan(report *r, const plan *p, const char *file,
+                 const orgunits *registry, const progress_log *log);
 
 typedef struct report_summary {
-    size_t plans;            /* rendered */
-    size_t left_out;         /* outside the period */
+    size_t plans;    /* rendered */
+    size_t left_out; /* outside the period */
     size_t sheets;
-    size_t truncated;        /* cells cut to Excel's limit */
+    size_t truncated; /* cells cut to Excel's limit */
 } report_summary;
 
 /* Writes the workbook and frees the report. Returns false with the reason

@@ -14,24 +14,79 @@
 #include <string.h>
 
 enum {
-    F_PERIOD_KEY, F_PERIOD_LABEL, F_PERIOD_FROM, F_PERIOD_TO, F_AS_OF,
-    F_TEMPLATE, F_VERSION,
-    F_PLAN_ID, F_PLAN_NUMBER, F_PLAN_SYMBOL, F_PLAN_TITLE, F_PLAN_ISSUER,
-    F_PLAN_PLACE, F_PLAN_ISSUED, F_PLAN_YEAR, F_PLAN_FILE, F_PLAN_ACTIVITIES,
-    F_PLAN_PLANNED, F_PLAN_OPEN, F_PLAN_IN_PROGRESS, F_PLAN_DONE,
-    F_PLAN_DONE_LATE, F_PLAN_OVERDUE, F_PLAN_CANCELLED, F_PLAN_FINISHED,
-    F_PLAN_PERCENT, F_PLAN_TARGETS, F_PLAN_TARGETS_MEASURED,
+    F_PERIOD_KEY,
+    F_PERIOD_LABEL,
+    F_PERIOD_FROM,
+    F_PERIOD_TO,
+    F_AS_OF,
+    F_TEMPLATE,
+    F_VERSION,
+    F_PLAN_ID,
+    F_PLAN_NUMBER,
+    F_PLAN_SYMBOL,
+    F_PLAN_TITLE,
+    F_PLAN_ISSUER,
+    F_PLAN_PLACE,
+    F_PLAN_ISSUED,
+    F_PLAN_YEAR,
+    F_PLAN_FILE,
+    F_PLAN_ACTIVITIES,
+    F_PLAN_PLANNED,
+    F_PLAN_OPEN,
+    F_PLAN_IN_PROGRESS,
+    F_PLAN_DONE,
+    F_PLAN_DONE_LATE,
+    F_PLAN_OVERDUE,
+    F_PLAN_CANCELLED,
+    F_PLAN_FINISHED,
+    F_PLAN_PERCENT,
+    F_PLAN_TARGETS,
+    F_PLAN_TARGETS_MEASURED,
     F_PLAN_TARGETS_ON_TRACK,
-    F_SECTION_ID, F_SECTION_TITLE,
-    F_ACT_ID, F_ACT_TITLE, F_ACT_LEAD, F_ACT_PARTNERS, F_ACT_TIME, F_ACT_OUTPUT,
-    F_ACT_FROM, F_ACT_DUE, F_ACT_STATE, F_ACT_STATE_CODE, F_ACT_PERCENT,
-    F_ACT_RESULT, F_ACT_REMARK, F_ACT_TARGETS, F_ACT_OCCURRENCES,
-    F_ACT_OCCURRENCES_DONE, F_ACT_LAST_UPDATE, F_ACT_EVIDENCE,
-    F_REC_DATE, F_REC_ACTIVITY, F_REC_OCCURRENCE, F_REC_STATE, F_REC_STATE_CODE,
-    F_REC_PERCENT, F_REC_VALUES, F_REC_NOTE, F_REC_EVIDENCE, F_REC_BY, F_REC_LINE,
-    F_DL_KIND, F_DL_KIND_CODE, F_DL_ACTIVITY, F_DL_OCCURRENCE, F_DL_TITLE,
-    F_DL_LEAD, F_DL_PARTNERS, F_DL_FROM, F_DL_DUE, F_DL_DAYS_LEFT, F_DL_STATE,
-    F_DL_STATE_CODE, F_DL_DONE_ON,
+    F_SECTION_ID,
+    F_SECTION_TITLE,
+    F_ACT_ID,
+    F_ACT_TITLE,
+    F_ACT_LEAD,
+    F_ACT_PARTNERS,
+    F_ACT_TIME,
+    F_ACT_OUTPUT,
+    F_ACT_FROM,
+    F_ACT_DUE,
+    F_ACT_STATE,
+    F_ACT_STATE_CODE,
+    F_ACT_PERCENT,
+    F_ACT_RESULT,
+    F_ACT_REMARK,
+    F_ACT_TARGETS,
+    F_ACT_OCCURRENCES,
+    F_ACT_OCCURRENCES_DONE,
+    F_ACT_LAST_UPDATE,
+    F_ACT_EVIDENCE,
+    F_REC_DATE,
+    F_REC_ACTIVITY,
+    F_REC_OCCURRENCE,
+    F_REC_STATE,
+    F_REC_STATE_CODE,
+    F_REC_PERCENT,
+    F_REC_VALUES,
+    F_REC_NOTE,
+    F_REC_EVIDENCE,
+    F_REC_BY,
+    F_REC_LINE,
+    F_DL_KIND,
+    F_DL_KIND_CODE,
+    F_DL_ACTIVITY,
+    F_DL_OCCURRENCE,
+    F_DL_TITLE,
+    F_DL_LEAD,
+    F_DL_PARTNERS,
+    F_DL_FROM,
+    F_DL_DUE,
+    F_DL_DAYS_LEFT,
+    F_DL_STATE,
+    F_DL_STATE_CODE,
+    F_DL_DONE_ON,
 };
 
 #define T FIELD_TEXT
@@ -184,7 +239,8 @@ static const char *join_units(arena *a, const plan_units *u)
     return keep(a, &sb);
 }
 
-static const char *join_texts(arena *a, const plan_text *t, size_t n, const char *sep)
+static const char *join_texts(arena *a, const plan_text *t, size_t n,
+                              const char *sep)
 {
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -203,7 +259,7 @@ static void put_number(strbuf *sb, double v)
     if (!isfinite(v))
         return;
     strbuf text = STRBUF_INIT;
-    strbuf_printf(&text, "%.2f", v);     /* always holds a '.' */
+    strbuf_printf(&text, "%.2f", v); /* always holds a '.' */
     const char *s = strbuf_str(&text);
     size_t n = text.len;
     while (s[n - 1] == '0')
@@ -260,7 +316,8 @@ static size_t occurrences_done(const status_activity *s)
 }
 
 /* Ghi chú: what the state means in dates. */
-static const char *activity_remark(arena *a, const status_activity *s, date as_of)
+static const char *activity_remark(arena *a, const status_activity *s,
+                                   date as_of)
 {
     strbuf sb = STRBUF_INIT;
     char due[11], on[11];
@@ -294,7 +351,7 @@ static const char *activity_remark(arena *a, const status_activity *s, date as_o
     }
     if (s->noccurrences > 1)
         strbuf_printf(&sb, "%sĐã hoàn thành %zu/%zu kỳ", sb.len ? "; " : "",
-                  occurrences_done(s), s->noccurrences);
+                      occurrences_done(s), s->noccurrences);
     return keep(a, &sb);
 }
 
@@ -354,7 +411,8 @@ void report_field_count_targets(const status_plan *s, report_targets *out)
     }
 }
 
-bool report_field_state(const report_field *f, const report_context *c, status_state *out)
+bool report_field_state(const report_field *f, const report_context *c,
+                        status_state *out)
 {
     switch (f->id) {
     case F_ACT_STATE:
@@ -388,13 +446,20 @@ static report_value run_value(int id, const report_context *c)
 {
     const report_run *r = c->run;
     switch (id) {
-    case F_PERIOD_KEY: return text(r->period.key);
-    case F_PERIOD_LABEL: return text(r->period.label);
-    case F_PERIOD_FROM: return day(r->period.from);
-    case F_PERIOD_TO: return day(r->period.to);
-    case F_AS_OF: return day(r->as_of);
-    case F_TEMPLATE: return text(r->template_name);
-    default: return text(KEHOACH_VERSION);
+    case F_PERIOD_KEY:
+        return text(r->period.key);
+    case F_PERIOD_LABEL:
+        return text(r->period.label);
+    case F_PERIOD_FROM:
+        return day(r->period.from);
+    case F_PERIOD_TO:
+        return day(r->period.to);
+    case F_AS_OF:
+        return day(r->as_of);
+    case F_TEMPLATE:
+        return text(r->template_name);
+    default:
+        return text(KEHOACH_VERSION);
     }
 }
 
@@ -404,35 +469,55 @@ static report_value plan_value(int id, const report_context *c)
     const status_counts *n = &c->status->counts;
     report_targets targets;
     switch (id) {
-    case F_PLAN_ID: return text(p->id.s);
-    case F_PLAN_NUMBER: return text(p->number.s);
-    case F_PLAN_SYMBOL: return text(plan_symbol(c->a, p));
-    case F_PLAN_TITLE: return text(p->title.s);
-    case F_PLAN_ISSUER: return text(p->issuer.s);
-    case F_PLAN_PLACE: return text(p->place.s);
-    case F_PLAN_ISSUED: return day(parse_date(&p->issued));
-    case F_PLAN_YEAR: return text(plan_year(c->a, p));
-    case F_PLAN_FILE: return text(c->file);
-    case F_PLAN_ACTIVITIES: return integer((double)n->total);
-    case F_PLAN_PLANNED: return integer((double)n->n[STATUS_PLANNED]);
-    case F_PLAN_OPEN: return integer((double)n->n[STATUS_OPEN]);
-    case F_PLAN_IN_PROGRESS: return integer((double)n->n[STATUS_IN_PROGRESS]);
-    case F_PLAN_DONE: return integer((double)n->n[STATUS_DONE]);
-    case F_PLAN_DONE_LATE: return integer((double)n->n[STATUS_DONE_LATE]);
-    case F_PLAN_OVERDUE: return integer((double)n->n[STATUS_OVERDUE]);
-    case F_PLAN_CANCELLED: return integer((double)n->n[STATUS_CANCELLED]);
+    case F_PLAN_ID:
+        return text(p->id.s);
+    case F_PLAN_NUMBER:
+        return text(p->number.s);
+    case F_PLAN_SYMBOL:
+        return text(plan_symbol(c->a, p));
+    case F_PLAN_TITLE:
+        return text(p->title.s);
+    case F_PLAN_ISSUER:
+        return text(p->issuer.s);
+    case F_PLAN_PLACE:
+        return text(p->place.s);
+    case F_PLAN_ISSUED:
+        return day(parse_date(&p->issued));
+    case F_PLAN_YEAR:
+        return text(plan_year(c->a, p));
+    case F_PLAN_FILE:
+        return text(c->file);
+    case F_PLAN_ACTIVITIES:
+        return integer((double)n->total);
+    case F_PLAN_PLANNED:
+        return integer((double)n->n[STATUS_PLANNED]);
+    case F_PLAN_OPEN:
+        return integer((double)n->n[STATUS_OPEN]);
+    case F_PLAN_IN_PROGRESS:
+        return integer((double)n->n[STATUS_IN_PROGRESS]);
+    case F_PLAN_DONE:
+        return integer((double)n->n[STATUS_DONE]);
+    case F_PLAN_DONE_LATE:
+        return integer((double)n->n[STATUS_DONE_LATE]);
+    case F_PLAN_OVERDUE:
+        return integer((double)n->n[STATUS_OVERDUE]);
+    case F_PLAN_CANCELLED:
+        return integer((double)n->n[STATUS_CANCELLED]);
     case F_PLAN_FINISHED:
         return integer((double)(n->n[STATUS_DONE] + n->n[STATUS_DONE_LATE]));
-    case F_PLAN_PERCENT: return integer(status_counts_percent(n));
+    case F_PLAN_PERCENT:
+        return integer(status_counts_percent(n));
     default:
         report_field_count_targets(c->status, &targets);
         return integer((double)(id == F_PLAN_TARGETS ? targets.all
-                                : id == F_PLAN_TARGETS_MEASURED ? targets.measured
-                                                                : targets.on_track));
+                                : id == F_PLAN_TARGETS_MEASURED
+                                    ? targets.measured
+                                    : targets.on_track));
     }
 }
 
-static report_value activity_value(const report_field *f, const report_context *c)
+static report_value activity_value(const report_field *f,
+                                   const report_context *c)
 {
     const status_activity *s = c->activity;
     if (!s)
@@ -441,28 +526,48 @@ static report_value activity_value(const report_field *f, const report_context *
     const plan_activity *act = s->activity;
     const plan_section *sec = act->section;
     switch (id) {
-    case F_SECTION_ID: return text(sec ? sec->id.s : NULL);
-    case F_SECTION_TITLE: return text(sec ? sec->title.s : NULL);
-    case F_ACT_ID: return text(act->id.s);
-    case F_ACT_TITLE: return text(act->title.s);
-    case F_ACT_LEAD: return text(join_units(c->a, &act->lead));
-    case F_ACT_PARTNERS: return text(join_units(c->a, &act->partners));
-    case F_ACT_TIME: return text(act->time.s);
-    case F_ACT_OUTPUT: return text(act->output.s);
+    case F_SECTION_ID:
+        return text(sec ? sec->id.s : NULL);
+    case F_SECTION_TITLE:
+        return text(sec ? sec->title.s : NULL);
+    case F_ACT_ID:
+        return text(act->id.s);
+    case F_ACT_TITLE:
+        return text(act->title.s);
+    case F_ACT_LEAD:
+        return text(join_units(c->a, &act->lead));
+    case F_ACT_PARTNERS:
+        return text(join_units(c->a, &act->partners));
+    case F_ACT_TIME:
+        return text(act->time.s);
+    case F_ACT_OUTPUT:
+        return text(act->output.s);
     case F_ACT_FROM:
-        return day(act->schedule.count ? act->schedule.windows[0].from : (date){0, 0, 0});
-    case F_ACT_DUE: return day(s->due);
-    case F_ACT_STATE: return text(status_state_label(s->state));
-    case F_ACT_STATE_CODE: return text(status_state_name(s->state));
-    case F_ACT_PERCENT: return integer(s->percent);
-    case F_ACT_RESULT: return text(activity_result(c->a, s));
-    case F_ACT_REMARK: return text(activity_remark(c->a, s, c->run->as_of));
-    case F_ACT_TARGETS: return text(activity_targets(c->a, act));
-    case F_ACT_OCCURRENCES: return integer((double)s->noccurrences);
-    case F_ACT_OCCURRENCES_DONE: return integer((double)occurrences_done(s));
-    case F_ACT_LAST_UPDATE: return day(s->last ? s->last->date : (date){0, 0, 0});
+        return day(act->schedule.count ? act->schedule.windows[0].from
+                                       : (date){0, 0, 0});
+    case F_ACT_DUE:
+        return day(s->due);
+    case F_ACT_STATE:
+        return text(status_state_label(s->state));
+    case F_ACT_STATE_CODE:
+        return text(status_state_name(s->state));
+    case F_ACT_PERCENT:
+        return integer(s->percent);
+    case F_ACT_RESULT:
+        return text(activity_result(c->a, s));
+    case F_ACT_REMARK:
+        return text(activity_remark(c->a, s, c->run->as_of));
+    case F_ACT_TARGETS:
+        return text(activity_targets(c->a, act));
+    case F_ACT_OCCURRENCES:
+        return integer((double)s->noccurrences);
+    case F_ACT_OCCURRENCES_DONE:
+        return integer((double)occurrences_done(s));
+    case F_ACT_LAST_UPDATE:
+        return day(s->last ? s->last->date : (date){0, 0, 0});
     default:
-        return s->last ? text(join_texts(c->a, s->last->evidence, s->last->nevidence, "; "))
+        return s->last ? text(join_texts(c->a, s->last->evidence,
+                                         s->last->nevidence, "; "))
                        : empty_text;
     }
 }
@@ -471,17 +576,28 @@ static report_value record_value(int id, const report_context *c)
 {
     const progress_record *r = c->record;
     switch (id) {
-    case F_REC_DATE: return day(r->date);
-    case F_REC_ACTIVITY: return text(r->activity.s);
-    case F_REC_OCCURRENCE: return text(r->occurrence.s);
-    case F_REC_STATE: return text(status_state_label(state_of_record[r->state]));
-    case F_REC_STATE_CODE: return text(progress_state_name(r->state));
-    case F_REC_PERCENT: return integer_or_empty(r->percent, r->percent < 0);
-    case F_REC_VALUES: return text(record_values(c->a, r));
-    case F_REC_NOTE: return text(r->note.s);
-    case F_REC_EVIDENCE: return text(join_texts(c->a, r->evidence, r->nevidence, "; "));
-    case F_REC_BY: return text(r->by.s);
-    default: return integer(r->at ? r->at->pos.line : 0);
+    case F_REC_DATE:
+        return day(r->date);
+    case F_REC_ACTIVITY:
+        return text(r->activity.s);
+    case F_REC_OCCURRENCE:
+        return text(r->occurrence.s);
+    case F_REC_STATE:
+        return text(status_state_label(state_of_record[r->state]));
+    case F_REC_STATE_CODE:
+        return text(progress_state_name(r->state));
+    case F_REC_PERCENT:
+        return integer_or_empty(r->percent, r->percent < 0);
+    case F_REC_VALUES:
+        return text(record_values(c->a, r));
+    case F_REC_NOTE:
+        return text(r->note.s);
+    case F_REC_EVIDENCE:
+        return text(join_texts(c->a, r->evidence, r->nevidence, "; "));
+    case F_REC_BY:
+        return text(r->by.s);
+    default:
+        return integer(r->at ? r->at->pos.line : 0);
     }
 }
 
@@ -492,26 +608,38 @@ static report_value deadline_value(int id, const report_context *c)
     const plan_report *duty = d->duty;
     const plan_activity *act = d->activity;
     switch (id) {
-    case F_DL_KIND: return text(act ? "Hoạt động" : "Báo cáo");
-    case F_DL_KIND_CODE: return text(act ? "activity" : "report");
+    case F_DL_KIND:
+        return text(act ? "Hoạt động" : "Báo cáo");
+    case F_DL_KIND_CODE:
+        return text(act ? "activity" : "report");
     case F_DL_ACTIVITY:
-        return text(act ? act->id.s : arena_printf(c->a, "BC%zu", d->duty_number));
-    case F_DL_OCCURRENCE: return text(w->label);
+        return text(act ? act->id.s
+                        : arena_printf(c->a, "BC%zu", d->duty_number));
+    case F_DL_OCCURRENCE:
+        return text(w->label);
     case F_DL_TITLE:
         if (act)
             return text(act->title.s);
         return text(duty->what.s ? duty->what.s : duty->text.s);
-    case F_DL_LEAD: return text(join_units(c->a, act ? &act->lead : &duty->by));
-    case F_DL_PARTNERS: return text(join_units(c->a, act ? &act->partners : &duty->to));
-    case F_DL_FROM: return day(w->from);
-    case F_DL_DUE: return day(w->due);
+    case F_DL_LEAD:
+        return text(join_units(c->a, act ? &act->lead : &duty->by));
+    case F_DL_PARTNERS:
+        return text(join_units(c->a, act ? &act->partners : &duty->to));
+    case F_DL_FROM:
+        return day(w->from);
+    case F_DL_DUE:
+        return day(w->due);
     case F_DL_DAYS_LEFT:
-        return integer((double)date_span_days((date_span){.from = c->run->as_of, .to = w->due}));
-    case F_DL_STATE: return text(status_state_label(d->occurrence.state));
-    case F_DL_STATE_CODE: return text(status_state_name(d->occurrence.state));
+        return integer((double)date_span_days(
+            (date_span){.from = c->run->as_of, .to = w->due}));
+    case F_DL_STATE:
+        return text(status_state_label(d->occurrence.state));
+    case F_DL_STATE_CODE:
+        return text(status_state_name(d->occurrence.state));
     default: {
         status_state st = d->occurrence.state;
-        bool done = (st == STATUS_DONE || st == STATUS_DONE_LATE) && d->occurrence.last;
+        bool done =
+            (st == STATUS_DONE || st == STATUS_DONE_LATE) && d->occurrence.last;
         return day(done ? d->occurrence.last->date : (date){0, 0, 0});
     }
     }
@@ -520,12 +648,16 @@ static report_value deadline_value(int id, const report_context *c)
 report_value report_field_value(const report_field *f, const report_context *c)
 {
     switch (f->scope) {
-    case FIELD_RUN: return run_value(f->id, c);
+    case FIELD_RUN:
+        return run_value(f->id, c);
     case FIELD_PLAN:
-        return c->plan ? plan_value(f->id, c) : (report_value){.type = f->type, .empty = true};
-    case FIELD_ACTIVITY: return activity_value(f, c);
+        return c->plan ? plan_value(f->id, c)
+                       : (report_value){.type = f->type, .empty = true};
+    case FIELD_ACTIVITY:
+        return activity_value(f, c);
     case FIELD_RECORD:
-        return c->record ? record_value(f->id, c) : (report_value){.type = f->type, .empty = true};
+        return c->record ? record_value(f->id, c)
+                         : (report_value){.type = f->type, .empty = true};
     default:
         return c->deadline ? deadline_value(f->id, c)
                            : (report_value){.type = f->type, .empty = true};
@@ -538,8 +670,10 @@ const char *report_field_value_text(const report_value *v, arena *a)
         return "";
     char buf[16];
     switch (v->type) {
-    case FIELD_TEXT: return v->text;
-    case FIELD_INTEGER: return arena_printf(a, "%.0f", v->number);
+    case FIELD_TEXT:
+        return v->text;
+    case FIELD_INTEGER:
+        return arena_printf(a, "%.0f", v->number);
     default:
         date_format_vn(v->day, buf);
         return arena_strdup(a, buf);
@@ -556,7 +690,8 @@ const char *report_field_expand(const char *s, const report_context *c)
             s += 2;
         } else if (*s == '{') {
             const char *end = strchr(s, '}');
-            char *name = end ? arena_strndup(c->a, s + 1, (size_t)(end - s - 1)) : NULL;
+            char *name =
+                end ? arena_strndup(c->a, s + 1, (size_t)(end - s - 1)) : NULL;
             const report_field *f = name ? report_field_find(name) : NULL;
             if (f) {
                 report_value v = report_field_value(f, c);
@@ -569,7 +704,7 @@ const char *report_field_expand(const char *s, const report_context *c)
             strbuf_putc(&sb, *s++);
         }
     }
-    if (!ok)                 /* an unknown field: left as written */
+    if (!ok) /* an unknown field: left as written */
         strbuf_puts(&sb, s);
     const char *r = arena_strdup(c->a, strbuf_str(&sb));
     strbuf_release(&sb);

@@ -22,9 +22,9 @@
 #include <stddef.h>
 
 typedef enum field_scope {
-    FIELD_RUN,          /* the report: period, as-of date, template */
+    FIELD_RUN, /* the report: period, as-of date, template */
     FIELD_PLAN,
-    FIELD_ACTIVITY,     /* an activity and its section */
+    FIELD_ACTIVITY, /* an activity and its section */
     FIELD_RECORD,
     FIELD_DEADLINE,
 } field_scope;
@@ -54,23 +54,23 @@ typedef struct report_run {
 
 /* A deadline row: one occurrence of an activity, or one report due. */
 typedef struct report_deadline {
-    const plan_activity *activity;         /* NULL for a report */
-    const status_activity *status;         /* likewise */
-    const plan_report *duty;               /* NULL for an activity */
-    size_t duty_number;                    /* 1-based among the plan's duties */
+    const plan_activity *activity; /* NULL for a report */
+    const status_activity *status; /* likewise */
+    const plan_report *duty;       /* NULL for an activity */
+    size_t duty_number;            /* 1-based among the plan's duties */
     status_occurrence occurrence;
 } report_deadline;
 
 /* Where a value is taken from: what the row is about. */
 typedef struct report_context {
     const report_run *run;
-    const plan *plan;                      /* NULL outside a plan */
+    const plan *plan; /* NULL outside a plan */
     const char *file;
     const status_plan *status;
-    const status_activity *activity;       /* NULL outside an activity */
-    const progress_record *record;         /* records sheet */
-    const report_deadline *deadline;       /* deadlines sheet */
-    arena *a;                              /* for composed text */
+    const status_activity *activity; /* NULL outside an activity */
+    const progress_record *record;   /* records sheet */
+    const report_deadline *deadline; /* deadlines sheet */
+    arena *a;                        /* for composed text */
 } report_context;
 
 typedef struct report_value {
@@ -85,7 +85,8 @@ report_value report_field_value(const report_field *f, const report_context *c);
 
 /* The state a state field shows (activity.state, deadline.state_code,
  * record.state...), for its fill; false for the other fields. */
-bool report_field_state(const report_field *f, const report_context *c, status_state *out);
+bool report_field_state(const report_field *f, const report_context *c,
+                        status_state *out);
 
 /* The targets of the counted activities of a plan: all, those with a
  * measured value, those on track. */

@@ -14,8 +14,11 @@ bool report_period_parse(const char *s, report_period *out, strbuf *err)
     if (!dots) {
         period p;
         if (!period_parse(s, &p)) {
-            strbuf_error(err, "'%s' is not a period; use 2026, 2026-H1, "
-                     "2026-Q3, 2026-03 or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)", s);
+            strbuf_error(
+                err,
+                "'%s' is not a period; use 2026, 2026-H1, "
+                "2026-Q3, 2026-03 or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)",
+                s);
             return false;
         }
         out->from = p.from;
@@ -32,8 +35,10 @@ bool report_period_parse(const char *s, report_period *out, strbuf *err)
     }
     if (date_parse(from_text, false, &out->from) != DATE_OK ||
         date_parse(to_text, false, &out->to) != DATE_OK) {
-        strbuf_error(err, "'%s' is not a span of real dates; write "
-                 "FROM..TO as YYYY-MM-DD..YYYY-MM-DD", s);
+        strbuf_error(err,
+                     "'%s' is not a span of real dates; write "
+                     "FROM..TO as YYYY-MM-DD..YYYY-MM-DD",
+                     s);
         return false;
     }
     if (date_cmp(out->to, out->from) < 0) {

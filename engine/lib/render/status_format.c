@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ID_WIDTH 7       /* columns for an activity's id in text */
+#define ID_WIDTH 7 /* columns for an activity's id in text */
 
 static bool listed(const status_report *r, const status_activity *a)
 {
@@ -45,7 +45,7 @@ static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
 {
     static const status_state order[] = {
         STATUS_DONE, STATUS_DONE_LATE, STATUS_IN_PROGRESS, STATUS_OVERDUE,
-        STATUS_OPEN, STATUS_PLANNED, STATUS_CANCELLED,
+        STATUS_OPEN, STATUS_PLANNED,   STATUS_CANCELLED,
     };
     size_t col = indent;
     bool first = true;
@@ -75,7 +75,8 @@ static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
 static void text_activity(status_report *r, const status_activity *a)
 {
     const plan_activity *act = a->activity;
-    size_t width = r->width, room = width > ID_WIDTH + 20 ? width - ID_WIDTH - 2 : 40;
+    size_t width = r->width,
+           room = width > ID_WIDTH + 20 ? width - ID_WIDTH - 2 : 40;
     strbuf_puts(r->out, "  ");
     size_t idw = act->id.s ? utf8_advance(act->id.s, strlen(act->id.s), 0) : 0;
     visible_fit(r->out, act->id.s ? act->id.s : "?", ID_WIDTH - 1);
@@ -108,7 +109,7 @@ static void text_activity(status_report *r, const status_activity *a)
     if (act->lead.count && width > used + 3 + 10) {
         strbuf_reset(&line);
         strbuf_printf(&line, "%s%s", a->as_partner ? "phối hợp; chủ trì: " : "",
-                  act->lead.items[0].s);
+                      act->lead.items[0].s);
         strbuf_puts(r->out, " · ");
         visible_fit(r->out, strbuf_str(&line), width - used - 3);
     }
@@ -130,11 +131,11 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
 {
     const plan *p = s->plan;
     strbuf_printf(r->out, "\n%s%s%s · ", r->color ? "\033[1m" : "",
-              p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "");
+                  p->id.s ? p->id.s : "?", r->color ? "\033[0m" : "");
     visible_append(r->out, file, strlen(file));
     strbuf_putc(r->out, '\n');
-    strbuf_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n", s->counts.total,
-              status_counts_percent(&s->counts));
+    strbuf_printf(r->out, "  %zu hoạt động, hoàn thành %d%%:\n",
+                  s->counts.total, status_counts_percent(&s->counts));
     put_counts_text(r->out, &s->counts, 4, r->width);
     for (size_t i = 0; i < s->nactivities; i++)
         if (listed(r, &s->activities[i]))
@@ -189,9 +190,9 @@ static void json_target(json_writer *w, const status_target *t)
     json_writer_double(w, "value", t->target->value);
     json_writer_string(w, "unit", t->target->unit.s);
     json_writer_bool(w, "accumulates", t->accumulates);
-    json_writer_double(w, "expected", fabs(t->expected) < 1e15
-                                      ? round(t->expected * 100) / 100
-                                      : t->expected);
+    json_writer_double(w, "expected",
+                       fabs(t->expected) < 1e15 ? round(t->expected * 100) / 100
+                                                : t->expected);
     if (t->measured) {
         json_writer_double(w, "actual", t->actual);
         json_writer_date(w, "measured_on", &t->measured_on);
@@ -292,9 +293,24 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
 /* --- CSV --------------------------------------------------------------- */
 
 static const char *const csv_header[] = {
-    "plan", "file", "activity", "section", "title", "lead", "role", "due", "state",
-    "state_label", "percent", "occurrences", "occurrences_finished", "last_update",
-    "last_state", "note", "evidence", "by",
+    "plan",
+    "file",
+    "activity",
+    "section",
+    "title",
+    "lead",
+    "role",
+    "due",
+    "state",
+    "state_label",
+    "percent",
+    "occurrences",
+    "occurrences_finished",
+    "last_update",
+    "last_state",
+    "note",
+    "evidence",
+    "by",
 };
 
 static void csv_joined_units(strbuf *out, const plan_units *u)
@@ -335,7 +351,8 @@ static void csv_plan(status_report *r, const status_plan *s, const char *file)
         csv_number(r->out, (long)a->noccurrences, false);
         csv_number(r->out, (long)finished, false);
         csv_text(r->out, last, false);
-        csv_text(r->out, a->last ? progress_state_name(a->last->state) : NULL, false);
+        csv_text(r->out, a->last ? progress_state_name(a->last->state) : NULL,
+                 false);
         csv_text(r->out, a->last ? a->last->note.s : NULL, false);
         strbuf ev = STRBUF_INIT;
         for (size_t k = 0; a->last && k < a->last->nevidence; k++)
@@ -364,7 +381,8 @@ void status_format_begin(status_report *r)
             visible_append(r->out, r->unit, strlen(r->unit));
         }
         if (r->has_state)
-            strbuf_printf(r->out, "; chỉ hiện: %s", status_state_label(r->state));
+            strbuf_printf(r->out, "; chỉ hiện: %s",
+                          status_state_label(r->state));
         strbuf_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_JSON:
@@ -383,10 +401,11 @@ void status_format_begin(status_report *r)
     }
 }
 
-void status_format_plan(status_report *r, const status_plan *s, const char *file)
+void status_format_plan(status_report *r, const status_plan *s,
+                        const char *file)
 {
     if (!s->counts.total)
-        return;                 /* nothing of the unit's in this plan */
+        return; /* nothing of the unit's in this plan */
     switch (r->kind) {
     case STATUS_FORMAT_TEXT:
         text_plan(r, s, file);
@@ -409,13 +428,15 @@ void status_format_end(status_report *r)
         if (!r->plans) {
             strbuf_puts(r->out, "\nKhông có hoạt động nào.\n");
         } else if (r->plans > 1) {
-            strbuf_printf(r->out, "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%:\n",
-                      r->plans, r->totals.total, status_counts_percent(&r->totals));
+            strbuf_printf(
+                r->out,
+                "\nTổng cộng %zu kế hoạch, %zu hoạt động, hoàn thành %d%%:\n",
+                r->plans, r->totals.total, status_counts_percent(&r->totals));
             put_counts_text(r->out, &r->totals, 2, r->width);
         }
         break;
     case STATUS_FORMAT_JSON:
-        json_writer_end(&r->json);              /* the plans */
+        json_writer_end(&r->json); /* the plans */
         json_writer_object_begin(&r->json, "totals", JSON_WRITER_COMPACT);
         json_writer_uint(&r->json, "plans", r->plans);
         json_writer_uint(&r->json, "activities", r->totals.total);

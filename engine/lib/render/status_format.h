@@ -31,21 +31,22 @@ typedef enum status_format_kind {
 typedef struct status_report {
     status_format_kind kind;
     date as_of;
-    const char *unit;               /* NULL: every unit */
+    const char *unit; /* NULL: every unit */
     bool has_state;
     status_state state;
     bool color;
-    size_t width;                   /* text */
+    size_t width; /* text */
     strbuf *out;
     /* filled as plans are added */
     size_t plans;
     status_counts totals;
-    json_writer json;               /* JSON: the object being written */
+    json_writer json; /* JSON: the object being written */
 } status_report;
 
 void status_format_begin(status_report *r);
 /* s was computed with the unit of r as its scope (status_scope). */
-void status_format_plan(status_report *r, const status_plan *s, const char *file);
+void status_format_plan(status_report *r, const status_plan *s,
+                        const char *file);
 void status_format_end(status_report *r);
 
 #endif

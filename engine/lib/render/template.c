@@ -31,7 +31,8 @@ static const char *const kind_names[] = {
 
 bool template_is_path(const char *path)
 {
-    static const char *const suffixes[] = {".template.yaml", ".template.yml", NULL};
+    static const char *const suffixes[] = {".template.yaml", ".template.yml",
+                                           NULL};
     size_t n = strlen(path);
     for (size_t i = 0; suffixes[i]; i++) {
         size_t m = strlen(suffixes[i]);
@@ -54,38 +55,49 @@ static int choice(const node *n, const char *const *names, int fallback)
 static bool scope_allowed(field_scope scope, sheet_kind kind)
 {
     switch (scope) {
-    case FIELD_RUN: return true;
-    case FIELD_PLAN: return kind != SHEET_PROVENANCE;
+    case FIELD_RUN:
+        return true;
+    case FIELD_PLAN:
+        return kind != SHEET_PROVENANCE;
     case FIELD_ACTIVITY:
-        return kind == SHEET_ACTIVITIES || kind == SHEET_RECORDS || kind == SHEET_DEADLINES;
-    case FIELD_RECORD: return kind == SHEET_RECORDS;
-    default: return kind == SHEET_DEADLINES;
+        return kind == SHEET_ACTIVITIES || kind == SHEET_RECORDS ||
+               kind == SHEET_DEADLINES;
+    case FIELD_RECORD:
+        return kind == SHEET_RECORDS;
+    default:
+        return kind == SHEET_DEADLINES;
     }
 }
 
 static const char *scope_rule(field_scope scope)
 {
     switch (scope) {
-    case FIELD_PLAN: return "plan fields are shown on sheets with plans (not provenance)";
-    case FIELD_ACTIVITY: return "activity and section fields are shown on activities, records and "
-                                "deadlines sheets";
-    case FIELD_RECORD: return "record fields are shown on records sheets";
-    default: return "deadline fields are shown on deadlines sheets";
+    case FIELD_PLAN:
+        return "plan fields are shown on sheets with plans (not provenance)";
+    case FIELD_ACTIVITY:
+        return "activity and section fields are shown on activities, records and "
+               "deadlines sheets";
+    case FIELD_RECORD:
+        return "record fields are shown on records sheets";
+    default:
+        return "deadline fields are shown on deadlines sheets";
     }
 }
 
 /* Points at the placeholder inside a string node when it is written
  * there as is (searching on from *from, past earlier placeholders, and not
  * inside a "{{" escape), else at the whole node. */
-static diag *at_placeholder(diag_sink *d, const node *n, const char *placeholder,
-                            size_t *from, const char *message)
+static diag *at_placeholder(diag_sink *d, const node *n,
+                            const char *placeholder, size_t *from,
+                            const char *message)
 {
     const source *src = n->src;
     if (src && n->span) {
         const char *start = src->text + n->pos.offset;
         size_t plen = strlen(placeholder);
         for (size_t i = *from; i + plen <= n->span; i++)
-            if (memcmp(start + i, placeholder, plen) == 0 && (i == 0 || start[i - 1] != '{')) {
+            if (memcmp(start + i, placeholder, plen) == 0 &&
+                (i == 0 || start[i - 1] != '{')) {
                 *from = i + plen;
                 srcpos pos = source_pos_of(src, n->pos.offset + i);
                 return diag_at(d, DIAG_ERROR, src, pos, plen, "%s", message);
@@ -104,7 +116,8 @@ static void field_names(const char ***names, size_t *n)
 
 /* Checks the "{field}" placeholders of a text at node n. plan_fields: the
  * sheet has a plan (made per plan). */
-static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, arena *a)
+static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d,
+                                 arena *a)
 {
     const char *s = node_str(n);
     size_t errors = 0, from = 0;
@@ -120,9 +133,11 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
         const char *end = strchr(s, '}');
         const char *next = strchr(s + 1, '{');
         if (!end || (next && next < end)) {
-            const char *stop = next && (!end || next < end) ? next : s + strlen(s);
-            at_placeholder(d, n, arena_strndup(a, s, (size_t)(stop - s)), &from,
-                           "'{' opens a field that is never closed; write '{{' for a brace");
+            const char *stop =
+                next && (!end || next < end) ? next : s + strlen(s);
+            at_placeholder(
+                d, n, arena_strndup(a, s, (size_t)(stop - s)), &from,
+                "'{' opens a field that is never closed; write '{{' for a brace");
             errors++;
             s = stop;
             continue;
@@ -136,19 +151,30 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
             field_names(&names, &count);
             long hint = vntext_suggest(name, names, count);
             if (hint >= 0)
-                at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; did you "
-                                                           "mean '%s'?", name, names[hint]));
+                at_placeholder(d, n, written, &from,
+                               arena_printf(a,
+                                            "unknown field '%s'; did you "
+                                            "mean '%s'?",
+                                            name, names[hint]));
             else
-                at_placeholder(d, n, written, &from, arena_printf(a, "unknown field '%s'; the fields "
-                                                           "are listed in docs/reports.md "
-                                                           "(Fields)", name));
+                at_placeholder(d, n, written, &from,
+                               arena_printf(a,
+                                            "unknown field '%s'; the fields "
+                                            "are listed in docs/reports.md "
+                                            "(Fields)",
+                                            name));
             free(names);
             errors++;
-        } else if (f->scope != FIELD_RUN && !(f->scope == FIELD_PLAN && plan_fields)) {
-            at_placeholder(d, n, written, &from, arena_printf(a, "field '%s' has no value here: %s",
-                name, plan_fields ? "titles and names show period, report and plan fields"
-                                  : "titles and names of a sheet made once show only period "
-                                    "and report fields (plan fields need \"per: plan\")"));
+        } else if (f->scope != FIELD_RUN &&
+                   !(f->scope == FIELD_PLAN && plan_fields)) {
+            at_placeholder(
+                d, n, written, &from,
+                arena_printf(
+                    a, "field '%s' has no value here: %s", name,
+                    plan_fields
+                        ? "titles and names show period, report and plan fields"
+                        : "titles and names of a sheet made once show only period "
+                          "and report fields (plan fields need \"per: plan\")"));
             errors++;
         }
         s = end + 1;
@@ -156,18 +182,21 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d, 
     return errors;
 }
 
-static const char *str_or(const node *obj, const char *key, const char *fallback)
+static const char *str_or(const node *obj, const char *key,
+                          const char *fallback)
 {
     const char *s = node_str(node_get(obj, key));
     return s ? s : fallback;
 }
 
-static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag_sink *d)
+static size_t build_columns(arena *a, template_sheet *sh, const node *list,
+                            diag_sink *d)
 {
     size_t errors = 0;
     sh->ncolumns = list->u.array.count;
     sh->columns = arena_alloc(a, sh->ncolumns * sizeof *sh->columns + 1);
-    static const char *const aligns[] = {"general", "left", "center", "right", NULL};
+    static const char *const aligns[] = {"general", "left", "center", "right",
+                                         NULL};
     for (size_t i = 0; i < sh->ncolumns; i++) {
         const node *c = list->u.array.items[i];
         template_column *col = &sh->columns[i];
@@ -177,13 +206,17 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag
         col->width = node_number_of(c, "width", DEFAULT_WIDTH);
         col->wrap = node_bool_of(c, "wrap", false);
         col->format = node_str(node_get(c, "format"));
-        col->align = (xlsx_align)choice(node_get(c, "align"), aligns, XLSX_ALIGN_GENERAL);
+        col->align = (xlsx_align)choice(node_get(c, "align"), aligns,
+                                        XLSX_ALIGN_GENERAL);
         if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
-            diag *dg = diag_at_node(d, DIAG_ERROR, field, "field '%s' has no value on %s %s "
-                                    "sheet", col->field->name,
+            diag *dg = diag_at_node(d, DIAG_ERROR, field,
+                                    "field '%s' has no value on %s %s "
+                                    "sheet",
+                                    col->field->name,
                                     sh->kind == SHEET_ACTIVITIES ? "an" : "a",
                                     kind_names[sh->kind]);
-            diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s", scope_rule(col->field->scope));
+            diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s",
+                      scope_rule(col->field->scope));
             errors++;
         }
     }
@@ -191,7 +224,8 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list, diag
 }
 
 /* The options that only a per-plan activities sheet has. */
-static size_t check_options(const template_sheet *sh, const node *n, diag_sink *d)
+static size_t check_options(const template_sheet *sh, const node *n,
+                            diag_sink *d)
 {
     size_t errors = 0;
     struct {
@@ -209,36 +243,42 @@ static size_t check_options(const template_sheet *sh, const node *n, diag_sink *
             continue;
         const node_member *m = node_member_get(n, options[i].key);
         if (options[i].needs_activities && sh->kind != SHEET_ACTIVITIES) {
-            diag_at_node(d, DIAG_ERROR, m->value, "'%s' is only for activities sheets",
-                         options[i].key);
+            diag_at_node(d, DIAG_ERROR, m->value,
+                         "'%s' is only for activities sheets", options[i].key);
             errors++;
         } else if (!sh->per_plan) {
-            diag_at_node(d, DIAG_ERROR, m->value, "'%s: %s' needs a sheet made per plan: add "
-                         "\"per: plan\"", options[i].key, node_str(m->value) ? node_str(m->value)
-                                                                              : "true");
+            diag_at_node(d, DIAG_ERROR, m->value,
+                         "'%s: %s' needs a sheet made per plan: add "
+                         "\"per: plan\"",
+                         options[i].key,
+                         node_str(m->value) ? node_str(m->value) : "true");
             errors++;
         }
     }
     if (sh->chart && !sh->summary) {
-        diag_at_node(d, DIAG_ERROR, node_get(n, "chart"),
-                     "'chart' is drawn beside the summary: add \"summary: true\"");
+        diag_at_node(
+            d, DIAG_ERROR, node_get(n, "chart"),
+            "'chart' is drawn beside the summary: add \"summary: true\"");
         errors++;
     }
     return errors;
 }
 
-static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink *d)
+static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
+                          diag_sink *d)
 {
     size_t errors = 0;
     static const char *const pers[] = {"all", "plan", NULL};
     static const char *const headers[] = {"none", "title", "official", NULL};
     static const char *const groups[] = {"none", "section", NULL};
     static const char *const footers[] = {"none", "signature", NULL};
-    sh->kind = (sheet_kind)choice(node_get(n, "kind"), kind_names, SHEET_ACTIVITIES);
+    sh->kind =
+        (sheet_kind)choice(node_get(n, "kind"), kind_names, SHEET_ACTIVITIES);
     sh->name = str_or(n, "name", kind_names[sh->kind]);
     sh->per_plan = choice(node_get(n, "per"), pers, 0) == 1;
     sh->min_plans = (size_t)node_number_of(n, "min_plans", 1);
-    sh->header = (sheet_header)choice(node_get(n, "header"), headers, HEADER_NONE);
+    sh->header =
+        (sheet_header)choice(node_get(n, "header"), headers, HEADER_NONE);
     sh->number = str_or(n, "number", DEFAULT_NUMBER);
     sh->summary = node_bool_of(n, "summary", false);
     sh->chart = node_bool_of(n, "chart", false);
@@ -248,9 +288,12 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink
     sh->filter = node_bool_of(n, "filter", sh->header == HEADER_NONE);
 
     const node *per = node_get(n, "per");
-    if (sh->per_plan && (sh->kind == SHEET_SUMMARY || sh->kind == SHEET_PROVENANCE)) {
-        diag_at_node(d, DIAG_ERROR, per, "a %s sheet covers every plan; it cannot be made "
-                     "per plan", kind_names[sh->kind]);
+    if (sh->per_plan &&
+        (sh->kind == SHEET_SUMMARY || sh->kind == SHEET_PROVENANCE)) {
+        diag_at_node(d, DIAG_ERROR, per,
+                     "a %s sheet covers every plan; it cannot be made "
+                     "per plan",
+                     kind_names[sh->kind]);
         errors++;
     }
     errors += check_options(sh, n, d);
@@ -263,17 +306,20 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink
         errors += check_placeholders(number_node, sh->per_plan, d, a);
     const node *title = node_get(n, "title");
     if (title && title->kind == NODE_ARRAY) {
-        sh->title = arena_alloc(a, title->u.array.count * sizeof *sh->title + 1);
+        sh->title =
+            arena_alloc(a, title->u.array.count * sizeof *sh->title + 1);
         for (size_t i = 0; i < title->u.array.count; i++) {
             const char *line = node_str(title->u.array.items[i]);
             if (!line)
                 continue;
             sh->title[sh->ntitle++] = line;
-            errors += check_placeholders(title->u.array.items[i], sh->per_plan, d, a);
+            errors +=
+                check_placeholders(title->u.array.items[i], sh->per_plan, d, a);
         }
     }
     if (sh->header != HEADER_NONE && sh->ntitle == 0) {
-        diag_at_node(d, DIAG_ERROR, node_get(n, "header"), "a header needs its title lines: "
+        diag_at_node(d, DIAG_ERROR, node_get(n, "header"),
+                     "a header needs its title lines: "
                      "add \"title:\" with at least one line");
         errors++;
     }
@@ -282,33 +328,41 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n, diag_sink
     if (sh->kind == SHEET_PROVENANCE) {
         if (columns) {
             const node_member *m = node_member_get(n, "columns");
-            diag_at(d, DIAG_ERROR, n->src, m->key_pos, m->key_span, "a provenance sheet has "
+            diag_at(d, DIAG_ERROR, n->src, m->key_pos, m->key_span,
+                    "a provenance sheet has "
                     "fixed columns; remove \"columns\"");
             errors++;
         }
     } else if (!columns || columns->kind != NODE_ARRAY) {
         if (!columns) {
             diag_at_node(d, DIAG_ERROR, n, "%s %s sheet needs \"columns\"",
-                         sh->kind == SHEET_ACTIVITIES ? "an" : "a", kind_names[sh->kind]);
+                         sh->kind == SHEET_ACTIVITIES ? "an" : "a",
+                         kind_names[sh->kind]);
             errors++;
         }
     } else {
         errors += build_columns(a, sh, columns, d);
         if (sh->summary && sh->ncolumns < 3) {
-            diag_at_node(d, DIAG_ERROR, node_get(n, "summary"), "the summary needs a table "
-                         "of at least 3 columns (a label over two, its count in the third)");
+            diag_at_node(
+                d, DIAG_ERROR, node_get(n, "summary"),
+                "the summary needs a table "
+                "of at least 3 columns (a label over two, its count in the third)");
             errors++;
         }
-        if ((sh->header == HEADER_OFFICIAL || sh->signature) && sh->ncolumns < 2) {
-            diag_at_node(d, DIAG_ERROR, columns, "an official header or a signature block "
-                         "needs a table of at least 2 columns (its left and right parts)");
+        if ((sh->header == HEADER_OFFICIAL || sh->signature) &&
+            sh->ncolumns < 2) {
+            diag_at_node(
+                d, DIAG_ERROR, columns,
+                "an official header or a signature block "
+                "needs a table of at least 2 columns (its left and right parts)");
             errors++;
         }
     }
     return errors;
 }
 
-template *template_build(arena *a, const source *src, const node *root, diag_sink *d)
+template *template_build(arena *a, const source *src, const node *root,
+                         diag_sink *d)
 {
     size_t before = diag_errors(d);
     template *t = arena_alloc(a, sizeof *t);
@@ -326,18 +380,20 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
     static const char *const orientations[] = {"landscape", "portrait", NULL};
     static const char *const numbers[] = {"none", "top", "bottom", NULL};
     t->page.paper = paper_codes[choice(node_get(page, "paper"), papers, 0)];
-    t->page.landscape = choice(node_get(page, "orientation"), orientations, 0) == 0;
+    t->page.landscape =
+        choice(node_get(page, "orientation"), orientations, 0) == 0;
     t->page.fit_width = node_bool_of(page, "fit_width", true);
     t->page.page_numbers = choice(node_get(page, "page_numbers"), numbers, 1);
     const node *margins = node_get(page, "margins");
     static const char *const sides[] = {"top", "bottom", "left", "right"};
-    static const double decree_mm[] = {20, 20, 30, 15};   /* Decree 30/2020 */
+    static const double decree_mm[] = {20, 20, 30, 15}; /* Decree 30/2020 */
     for (int i = 0; i < 4; i++)
         t->page.margin_mm[i] = node_number_of(margins, sides[i], decree_mm[i]);
 
     const node *sheets = node_get(root, "sheets");
     if (sheets && sheets->kind == NODE_ARRAY) {
-        t->sheets = arena_alloc(a, sheets->u.array.count * sizeof *t->sheets + 1);
+        t->sheets =
+            arena_alloc(a, sheets->u.array.count * sizeof *t->sheets + 1);
         const node *first_per_plan = NULL;
         for (size_t i = 0; i < sheets->u.array.count; i++) {
             const node *n = sheets->u.array.items[i];
@@ -351,8 +407,10 @@ template *template_build(arena *a, const source *src, const node *root, diag_sin
                 first_per_plan = n;
             else if (!sh->per_plan && first_per_plan) {
                 const node *kind = node_get(n, "kind");
-                diag *dg = diag_at_node(d, DIAG_ERROR, kind ? kind : n, "a sheet made once "
-                                        "must come before the sheets made per plan");
+                diag *dg =
+                    diag_at_node(d, DIAG_ERROR, kind ? kind : n,
+                                 "a sheet made once "
+                                 "must come before the sheets made per plan");
                 diag_note(d, dg, first_per_plan->src, first_per_plan->pos, 1,
                           "the first sheet made per plan is here");
             }
@@ -385,19 +443,25 @@ static docload_doc *load_template(const char *name_or_path, const catalog *cat,
     }
     char file[128];
     snprintf(file, sizeof file, "%s.template.yaml", name_or_path);
-    const embedded_file *e = strlen(name_or_path) < 100 ? embedded_find(file) : NULL;
+    const embedded_file *e =
+        strlen(name_or_path) < 100 ? embedded_find(file) : NULL;
     if (!e) {
         size_t n = 0;
         while (template_builtin_names[n])
             n++;
-        long hint = vntext_suggest(name_or_path, (const char *const *)template_builtin_names, n);
-        diag *dg = diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
-                             name_or_path, hint >= 0 ? "; did you mean '" : "",
-                             hint >= 0 ? template_builtin_names[hint] : "",
-                             hint >= 0 ? "'?" : "");
-        diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "built-in templates: ministry (the "
-                  "progress report to the Ministry), audit (the audit export); or name a "
-                  "template file (NAME.template.yaml)");
+        long hint =
+            vntext_suggest(name_or_path,
+                           (const char *const *)template_builtin_names, n);
+        diag *dg =
+            diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
+                      name_or_path, hint >= 0 ? "; did you mean '" : "",
+                      hint >= 0 ? template_builtin_names[hint] : "",
+                      hint >= 0 ? "'?" : "");
+        diag_note(
+            d, dg, NULL, (srcpos){0, 0}, 0,
+            "built-in templates: ministry (the "
+            "progress report to the Ministry), audit (the audit export); or name a "
+            "template file (NAME.template.yaml)");
         return NULL;
     }
     *builtin = true;
@@ -429,7 +493,7 @@ template *template_load(const char *name_or_path, diag_sink *d)
     t->builtin = builtin;
     t->owned_arena = doc->a;
     t->owned_src = doc->src;
-    free(doc);                  /* its arena and source are the template's now */
+    free(doc); /* its arena and source are the template's now */
     return t;
 }
 
@@ -438,6 +502,6 @@ void template_free(template *t)
     if (!t)
         return;
     source *src = t->owned_src;
-    arena_free(t->owned_arena);   /* t lives in it */
+    arena_free(t->owned_arena); /* t lives in it */
     source_free(src);
 }

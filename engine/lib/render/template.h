@@ -48,7 +48,7 @@ typedef struct template_column {
     const report_field *field;
     double width;
     bool wrap;
-    const char *format;                /* NULL: the field type's default */
+    const char *format; /* NULL: the field type's default */
     xlsx_align align;
 } template_column;
 
@@ -58,7 +58,7 @@ typedef struct template_sheet {
     bool per_plan;
     size_t min_plans;
     sheet_header header;
-    const char *number;                /* the "Số:" line of an official header */
+    const char *number; /* the "Số:" line of an official header */
     const char **title;
     size_t ntitle;
     bool summary, chart, group_sections, signature;
@@ -68,37 +68,40 @@ typedef struct template_sheet {
 } template_sheet;
 
 typedef struct template_page {
-    int paper;                         /* Excel's paper code */
+    int paper; /* Excel's paper code */
     bool landscape, fit_width;
-    double margin_mm[4];               /* top, bottom, left, right */
-    int page_numbers;                  /* 0 none, 1 top, 2 bottom */
+    double margin_mm[4]; /* top, bottom, left, right */
+    int page_numbers;    /* 0 none, 1 top, 2 bottom */
 } template_page;
 
-typedef struct template {
+typedef struct template
+{
     const char *name, *title;
-    const char *path;                  /* the file, or "NAME (built in)" */
+    const char *path; /* the file, or "NAME (built in)" */
     const char *font;
     double font_size;
     template_page page;
     template_sheet *sheets;
     size_t nsheets;
-    const source *src;                 /* the bytes it was read from */
+    const source *src; /* the bytes it was read from */
     bool builtin;
     /* owned by template_load()'s result */
     arena *owned_arena;
     source *owned_src;
-} template;
+}
+template;
 
 /* Builds and checks a template from its loaded, schema-checked document.
  * Returns NULL (after reporting) when it has errors. */
-template *template_build(arena *a, const source *src, const node *root, diag_sink *d);
+template *template_build(arena *a, const source *src, const node *root,
+                         diag_sink *d);
 
 /* Loads a template: a built-in one by name ("ministry", "audit"), or a
  * file when name_or_path names one (it has a "/" or ends in .yaml/.yml).
  * Reports every problem to d and returns NULL when there is any. The
  * template lives until template_free. */
 template *template_load(const char *name_or_path, diag_sink *d);
-void template_free(template *t);       /* NULL-safe */
+void template_free(template *t); /* NULL-safe */
 
 /* The names of the built-in templates, NULL-terminated. */
 extern const char *const template_builtin_names[];

@@ -20,11 +20,11 @@
 #include <sys/stat.h>
 
 #define MM_PER_INCH 25.4
-#define CHART_WIDTH_PX 480.0     /* libxlsxwriter's default chart size */
+#define CHART_WIDTH_PX 480.0 /* libxlsxwriter's default chart size */
 #define CHART_HEIGHT_PX 288.0
 
 typedef struct style_entry {
-    xlsx_style key;              /* number_format owned */
+    xlsx_style key; /* number_format owned */
     lxw_format *format;
 } style_entry;
 
@@ -42,10 +42,10 @@ struct xlsx_book {
     size_t nstyles, styles_cap;
     xlsx_sheet **sheets;
     size_t nsheets, sheets_cap;
-    arena *a;                    /* the index of sheet names */
-    strmap names;                /* folded sheet names */
-    strmap numbers;              /* folded name asked for -> next number */
-    strbuf error;                /* the first error */
+    arena *a;       /* the index of sheet names */
+    strmap names;   /* folded sheet names */
+    strmap numbers; /* folded name asked for -> next number */
+    strbuf error;   /* the first error */
     size_t truncated;
 };
 
@@ -63,10 +63,11 @@ static bool descriptor_name(int fd, char name[32], strbuf *err)
 {
     snprintf(name, 32, "/proc/self/fd/%d", fd);
     struct stat held, named;
-    if (fstat(fd, &held) == 0 && stat(name, &named) == 0 && held.st_dev == named.st_dev &&
-        held.st_ino == named.st_ino)
+    if (fstat(fd, &held) == 0 && stat(name, &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino)
         return true;
-    strbuf_error(err, "cannot write the workbook through its descriptor: /proc/self/fd "
+    strbuf_error(
+        err, "cannot write the workbook through its descriptor: /proc/self/fd "
              "is not there (is /proc mounted?)");
     return false;
 }
@@ -80,8 +81,9 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(path, &options);
     if (!wb) {
-        strbuf_error(err, "cannot start the workbook (out of memory or no room for "
-                 "temporary files)");
+        strbuf_error(err,
+                     "cannot start the workbook (out of memory or no room for "
+                     "temporary files)");
         return NULL;
     }
     xlsx_book *b = xcalloc(1, sizeof *b);
@@ -158,9 +160,10 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
         format_set_text_wrap(f);
     if (st->border)
         format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, st->middle ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
-    static const uint8_t aligns[] = {LXW_ALIGN_NONE, LXW_ALIGN_LEFT, LXW_ALIGN_CENTER,
-                                     LXW_ALIGN_RIGHT};
+    format_set_align(f, st->middle ? LXW_ALIGN_VERTICAL_CENTER
+                                   : LXW_ALIGN_VERTICAL_TOP);
+    static const uint8_t aligns[] = {LXW_ALIGN_NONE, LXW_ALIGN_LEFT,
+                                     LXW_ALIGN_CENTER, LXW_ALIGN_RIGHT};
     if (st->align != XLSX_ALIGN_GENERAL)
         format_set_align(f, aligns[st->align]);
     if (st->fill != XLSX_NO_FILL) {
@@ -172,7 +175,8 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
     ARRAY_ROOM(b->styles, b->nstyles, b->styles_cap, 8);
     style_entry *e = &b->styles[b->nstyles++];
     e->key = *st;
-    e->key.number_format = st->number_format ? xstrdup(st->number_format) : NULL;
+    e->key.number_format =
+        st->number_format ? xstrdup(st->number_format) : NULL;
     e->format = f;
     return f;
 }
@@ -220,7 +224,7 @@ static size_t copy_clean(const char *s, size_t max, char *out)
     for (size_t i = 0; i < len && chars < max;) {
         int32_t cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
-        if (n == 0) {          /* not UTF-8: the loader refuses such text */
+        if (n == 0) { /* not UTF-8: the loader refuses such text */
             i++;
             continue;
         }
@@ -233,7 +237,7 @@ static size_t copy_clean(const char *s, size_t max, char *out)
         i += n;
         chars++;
     }
-    while (o > 0 && out[o - 1] == '\'')   /* cut just after an apostrophe */
+    while (o > 0 && out[o - 1] == '\'') /* cut just after an apostrophe */
         o--;
     out[o] = '\0';
     return o;
@@ -248,11 +252,12 @@ static void unique_name(const char *name, taken_fn *taken, const void *ctx,
     if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
         strcpy(base, "Sheet");
     strcpy(out, base);
-    for (unsigned n = *next; vntext_same(out, "History") || taken(out, ctx); *next = ++n) {
+    for (unsigned n = *next; vntext_same(out, "History") || taken(out, ctx);
+         *next = ++n) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
         size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
-        while (len > 0 && out[len - 1] == ' ')   /* no space doubled before it */
+        while (len > 0 && out[len - 1] == ' ') /* no space doubled before it */
             out[--len] = '\0';
         strcat(out, suffix);
     }
@@ -316,8 +321,10 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     }
     lxw_format *f = format_of(s->book, st);
     size_t len = strlen(text);
-    if (len <= XLSX_MAX_TEXT || utf8_length(text, len) <= XLSX_MAX_TEXT) {   /* bytes >= characters */
-        fail(s->book, "writing a cell", worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f));
+    if (len <= XLSX_MAX_TEXT ||
+        utf8_length(text, len) <= XLSX_MAX_TEXT) { /* bytes >= characters */
+        fail(s->book, "writing a cell",
+             worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f));
         return;
     }
     /* keep what fits, and say it was cut with an ellipsis */
@@ -330,7 +337,8 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     char *cut = xmalloc(end + 4);
     memcpy(cut, text, end);
     memcpy(cut + end, "\xe2\x80\xa6", 4);
-    fail(s->book, "writing a cell", worksheet_write_string(s->ws, row, (lxw_col_t)col, cut, f));
+    fail(s->book, "writing a cell",
+         worksheet_write_string(s->ws, row, (lxw_col_t)col, cut, f));
     free(cut);
     s->book->truncated++;
 }
@@ -340,26 +348,30 @@ void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
 {
     if (s->ws)
         fail(s->book, "writing a cell",
-             worksheet_write_number(s->ws, row, (lxw_col_t)col, value, format_of(s->book, st)));
+             worksheet_write_number(s->ws, row, (lxw_col_t)col, value,
+                                    format_of(s->book, st)));
 }
 
-void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d, const xlsx_style *st)
+void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
+               const xlsx_style *st)
 {
     lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
     if (s->ws)
         fail(s->book, "writing a cell",
-             worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt, format_of(s->book, st)));
+             worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt,
+                                      format_of(s->book, st)));
 }
 
 void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
 {
     if (s->ws)
         fail(s->book, "writing a cell",
-             worksheet_write_blank(s->ws, row, (lxw_col_t)col, format_of(s->book, st)));
+             worksheet_write_blank(s->ws, row, (lxw_col_t)col,
+                                   format_of(s->book, st)));
 }
 
-void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_col,
-                const char *text, const xlsx_style *st)
+void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
+                uint32_t last_col, const char *text, const xlsx_style *st)
 {
     if (!s->ws)
         return;
@@ -368,8 +380,9 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_c
         return;
     }
     fail(s->book, "merging cells",
-         worksheet_merge_range(s->ws, row, (lxw_col_t)first_col, row, (lxw_col_t)last_col,
-                               text ? text : "", format_of(s->book, st)));
+         worksheet_merge_range(s->ws, row, (lxw_col_t)first_col, row,
+                               (lxw_col_t)last_col, text ? text : "",
+                               format_of(s->book, st)));
 }
 
 /* --- layout ----------------------------------------------------------- */
@@ -378,13 +391,15 @@ void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width)
 {
     if (s->ws)
         fail(s->book, "setting a column",
-             worksheet_set_column(s->ws, (lxw_col_t)col, (lxw_col_t)col, width, NULL));
+             worksheet_set_column(s->ws, (lxw_col_t)col, (lxw_col_t)col, width,
+                                  NULL));
 }
 
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points)
 {
     if (s->ws)
-        fail(s->book, "setting a row", worksheet_set_row(s->ws, row, points, NULL));
+        fail(s->book, "setting a row",
+             worksheet_set_row(s->ws, row, points, NULL));
 }
 
 void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
@@ -396,8 +411,10 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
     else
         worksheet_set_portrait(s->ws);
     worksheet_set_paper(s->ws, (uint8_t)p->paper);
-    worksheet_set_margins(s->ws, p->margin_mm[2] / MM_PER_INCH, p->margin_mm[3] / MM_PER_INCH,
-                          p->margin_mm[0] / MM_PER_INCH, p->margin_mm[1] / MM_PER_INCH);
+    worksheet_set_margins(s->ws, p->margin_mm[2] / MM_PER_INCH,
+                          p->margin_mm[3] / MM_PER_INCH,
+                          p->margin_mm[0] / MM_PER_INCH,
+                          p->margin_mm[1] / MM_PER_INCH);
     if (p->fit_width)
         worksheet_fit_to_pages(s->ws, 1, 0);
     if (p->repeat_rows)
@@ -417,7 +434,8 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
     }
     if (p->print_columns)
         fail(s->book, "print area",
-             worksheet_print_area(s->ws, 0, 0, last_row, (lxw_col_t)(p->print_columns - 1)));
+             worksheet_print_area(s->ws, 0, 0, last_row,
+                                  (lxw_col_t)(p->print_columns - 1)));
 }
 
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
@@ -431,8 +449,8 @@ void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
 {
     if (s->ws)
         fail(s->book, "setting a filter",
-             worksheet_autofilter(s->ws, first_row, (lxw_col_t)first_col, last_row,
-                                  (lxw_col_t)last_col));
+             worksheet_autofilter(s->ws, first_row, (lxw_col_t)first_col,
+                                  last_row, (lxw_col_t)last_col));
 }
 
 void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
@@ -442,13 +460,17 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR_STACKED);
     const char *sheet = c->data->name;
     lxw_chart_font font = {.name = (char *)c->font, .size = 11};
-    lxw_chart_font title_font = {.name = (char *)c->font, .size = 12, .bold = LXW_TRUE};
+    lxw_chart_font title_font = {.name = (char *)c->font,
+                                 .size = 12,
+                                 .bold = LXW_TRUE};
     for (size_t i = 0; i < c->nseries; i++) {
         lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
         lxw_col_t col = (lxw_col_t)(c->first_value_col + i);
-        chart_series_set_categories(series, sheet, c->first_row, (lxw_col_t)c->cat_col,
-                                    c->last_row, (lxw_col_t)c->cat_col);
-        chart_series_set_values(series, sheet, c->first_row, col, c->last_row, col);
+        chart_series_set_categories(series, sheet, c->first_row,
+                                    (lxw_col_t)c->cat_col, c->last_row,
+                                    (lxw_col_t)c->cat_col);
+        chart_series_set_values(series, sheet, c->first_row, col, c->last_row,
+                                col);
         chart_series_set_name_range(series, sheet, c->first_row - 1, col);
         lxw_chart_fill fill = {.color = c->colors[i]};
         chart_series_set_fill(series, &fill);
@@ -470,5 +492,6 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
         .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
     };
     fail(b, "inserting a chart",
-         worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col, chart, &options));
+         worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col, chart,
+                                    &options));
 }

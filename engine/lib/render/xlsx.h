@@ -21,40 +21,40 @@
 #include <stdint.h>
 
 #define XLSX_MAX_ROWS 1048576u
-#define XLSX_MAX_TEXT 32767u          /* characters in a cell */
-#define XLSX_SHEET_NAME_MAX 31u       /* characters in a sheet name */
+#define XLSX_MAX_TEXT 32767u    /* characters in a cell */
+#define XLSX_SHEET_NAME_MAX 31u /* characters in a sheet name */
 
 typedef struct xlsx_book xlsx_book;
 typedef struct xlsx_sheet xlsx_sheet;
 
 typedef enum xlsx_align {
-    XLSX_ALIGN_GENERAL,               /* text left, numbers right */
+    XLSX_ALIGN_GENERAL, /* text left, numbers right */
     XLSX_ALIGN_LEFT,
     XLSX_ALIGN_CENTER,
     XLSX_ALIGN_RIGHT,
 } xlsx_align;
 
 typedef struct xlsx_style {
-    double size;                      /* points; 0: the book's */
+    double size; /* points; 0: the book's */
     bool bold, italic, underline;
     bool wrap, border;
-    bool middle;                      /* vertically centred (else top) */
+    bool middle; /* vertically centred (else top) */
     xlsx_align align;
-    uint32_t fill;                    /* 0xRRGGBB, or XLSX_NO_FILL */
-    const char *number_format;        /* NULL: General */
+    uint32_t fill;             /* 0xRRGGBB, or XLSX_NO_FILL */
+    const char *number_format; /* NULL: General */
 } xlsx_style;
 
 #define XLSX_NO_FILL 0xFFFFFFFFu
 
 typedef struct xlsx_page {
     bool landscape;
-    int paper;                        /* Excel's code: 9 A4, 8 A3, 1 Letter */
-    double margin_mm[4];              /* top, bottom, left, right */
-    bool fit_width;                   /* one page wide, as many long */
-    bool repeat_rows;                 /* repeat rows first..last on each page */
+    int paper;           /* Excel's code: 9 A4, 8 A3, 1 Letter */
+    double margin_mm[4]; /* top, bottom, left, right */
+    bool fit_width;      /* one page wide, as many long */
+    bool repeat_rows;    /* repeat rows first..last on each page */
     uint32_t repeat_first, repeat_last;
-    int page_numbers;                 /* 0 none, 1 top centre, 2 bottom centre */
-    uint32_t print_columns;           /* print area: columns 0..n-1; 0: all */
+    int page_numbers;       /* 0 none, 1 top centre, 2 bottom centre */
+    uint32_t print_columns; /* print area: columns 0..n-1; 0: all */
 } xlsx_page;
 
 /* Starts a workbook to be written, when closed, into the file open as fd
@@ -90,10 +90,11 @@ void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
                  const xlsx_style *st);
 void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
                const xlsx_style *st);
-void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st);
+void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col,
+                const xlsx_style *st);
 /* Merges the range and writes text into it (text may be NULL). */
-void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col, uint32_t last_col,
-                const char *text, const xlsx_style *st);
+void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
+                uint32_t last_col, const char *text, const xlsx_style *st);
 
 void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width);
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);

@@ -16,7 +16,7 @@ typedef struct catalog catalog;
 /* Loads every built-in schema. Returns NULL after reporting to d when one
  * of them cannot be read or compiled. */
 catalog *catalog_load(diag_sink *d);
-void catalog_free(catalog *c);   /* NULL-safe */
+void catalog_free(catalog *c); /* NULL-safe */
 
 /* The compiled schema of a file in schemas/ ("plan.schema.json"), or NULL. */
 const schema *catalog_schema(const catalog *c, const char *file);

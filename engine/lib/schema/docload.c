@@ -25,8 +25,10 @@ docload_status docload_file(const char *path, const docload_spec *spec,
         strbuf_release(&err);
         return DOCLOAD_UNREADABLE;
     case FILEIO_TOO_LARGE:
-        diag_file(d, DIAG_ERROR, path, "the %s is larger than the limit of "
-                  "%zu bytes", spec->what, spec->limits->max_bytes);
+        diag_file(d, DIAG_ERROR, path,
+                  "the %s is larger than the limit of "
+                  "%zu bytes",
+                  spec->what, spec->limits->max_bytes);
         return DOCLOAD_TOO_LARGE;
     case FILEIO_OK:
         break;
@@ -47,8 +49,10 @@ docload_status docload_source(source *src, const docload_spec *spec,
     if (!doc->root) {
         if (diag_errors(d) > errors)
             return DOCLOAD_NOT_YAML;
-        diag_file(d, DIAG_ERROR, src->path, "internal error: the %s was "
-                  "refused without a reason", spec->what);
+        diag_file(d, DIAG_ERROR, src->path,
+                  "internal error: the %s was "
+                  "refused without a reason",
+                  spec->what);
         return DOCLOAD_BROKEN;
     }
     if (spec->schema) {

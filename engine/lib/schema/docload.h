@@ -20,24 +20,24 @@
 
 typedef struct docload_doc {
     source *src;
-    arena *a;               /* its nodes, and what the caller builds */
-    node *root;             /* NULL: the text is not YAML (the sink says why) */
+    arena *a;   /* its nodes, and what the caller builds */
+    node *root; /* NULL: the text is not YAML (the sink says why) */
 } docload_doc;
 
 typedef struct docload_spec {
-    const char *what;               /* "file", "template": in the messages */
+    const char *what; /* "file", "template": in the messages */
     const yamlload_limits *limits;
-    const catalog *cat;             /* with schema: the catalog it is in */
-    const char *schema;             /* the root's schema ("plan.schema.json"),
+    const catalog *cat; /* with schema: the catalog it is in */
+    const char *schema; /* the root's schema ("plan.schema.json"),
                                        NULL: none checked */
 } docload_spec;
 
 typedef enum docload_status {
-    DOCLOAD_OK,             /* loaded; the schema's problems are in the sink */
-    DOCLOAD_UNREADABLE,     /* "cannot read the file: ...": no document */
-    DOCLOAD_TOO_LARGE,      /* over limits->max_bytes: no document */
-    DOCLOAD_NOT_YAML,       /* a document without a root */
-    DOCLOAD_BROKEN,         /* refused without a reason: a bug, reported as
+    DOCLOAD_OK,         /* loaded; the schema's problems are in the sink */
+    DOCLOAD_UNREADABLE, /* "cannot read the file: ...": no document */
+    DOCLOAD_TOO_LARGE,  /* over limits->max_bytes: no document */
+    DOCLOAD_NOT_YAML,   /* a document without a root */
+    DOCLOAD_BROKEN,     /* refused without a reason: a bug, reported as
                                an internal error; a document without a root */
 } docload_status;
 
@@ -51,6 +51,6 @@ docload_status docload_file(const char *path, const docload_spec *spec,
 docload_status docload_source(source *src, const docload_spec *spec,
                               diag_sink *d, docload_doc **out);
 
-void docload_free(docload_doc *doc);   /* NULL-safe */
+void docload_free(docload_doc *doc); /* NULL-safe */
 
 #endif

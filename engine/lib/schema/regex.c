@@ -39,13 +39,13 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#define REGEX_MAX_NESTING 256         /* deepest group nesting accepted */
-#define REGEX_MAX_PATTERN (1u << 24)  /* longest pattern accepted, bytes */
-#define REGEX_MAX_COUNT 65535u        /* largest count PCRE2 takes in {n,m} */
-#define REGEX_MATCH_LIMIT 10000000u   /* backtracking steps per search ... */
-#define REGEX_MATCH_PER_BYTE 8u       /* ... plus this many per subject byte */
-#define REGEX_DEPTH_LIMIT 500000u     /* backtracking points alive at once */
-#define REGEX_HEAP_LIMIT 65536u       /* KiB for them, should frames grow */
+#define REGEX_MAX_NESTING 256        /* deepest group nesting accepted */
+#define REGEX_MAX_PATTERN (1u << 24) /* longest pattern accepted, bytes */
+#define REGEX_MAX_COUNT 65535u       /* largest count PCRE2 takes in {n,m} */
+#define REGEX_MATCH_LIMIT 10000000u  /* backtracking steps per search ... */
+#define REGEX_MATCH_PER_BYTE 8u      /* ... plus this many per subject byte */
+#define REGEX_DEPTH_LIMIT 500000u    /* backtracking points alive at once */
+#define REGEX_HEAP_LIMIT 65536u      /* KiB for them, should frames grow */
 #define MAX_CODE_POINT 0x10FFFF
 
 /* Classes that match nothing and everything (with PCRE2_MATCH_INVALID_UTF
@@ -59,7 +59,7 @@ struct cp_range {
 
 /* ECMA-262 WhiteSpace and LineTerminator, sorted */
 static const struct cp_range space_ranges[] = {
-    {0x09, 0x0D}, {0x20, 0x20}, {0xA0, 0xA0}, {0x1680, 0x1680},
+    {0x09, 0x0D},     {0x20, 0x20},     {0xA0, 0xA0},     {0x1680, 0x1680},
     {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
     {0x3000, 0x3000}, {0xFEFF, 0xFEFF},
 };
@@ -69,44 +69,86 @@ static const struct cp_range space_ranges[] = {
 static const struct category_name {
     const char *ecma, *pcre2;
 } category_names[] = {
-    {"C", "C"}, {"Other", "C"},
-    {"Cc", "Cc"}, {"Control", "Cc"}, {"cntrl", "Cc"},
-    {"Cf", "Cf"}, {"Format", "Cf"},
-    {"Cn", "Cn"}, {"Unassigned", "Cn"},
-    {"Co", "Co"}, {"Private_Use", "Co"},
-    {"Cs", "Cs"}, {"Surrogate", "Cs"},
-    {"L", "L"}, {"Letter", "L"},
-    {"LC", "L&"}, {"Cased_Letter", "L&"},
-    {"Ll", "Ll"}, {"Lowercase_Letter", "Ll"},
-    {"Lm", "Lm"}, {"Modifier_Letter", "Lm"},
-    {"Lo", "Lo"}, {"Other_Letter", "Lo"},
-    {"Lt", "Lt"}, {"Titlecase_Letter", "Lt"},
-    {"Lu", "Lu"}, {"Uppercase_Letter", "Lu"},
-    {"M", "M"}, {"Mark", "M"}, {"Combining_Mark", "M"},
-    {"Mc", "Mc"}, {"Spacing_Mark", "Mc"},
-    {"Me", "Me"}, {"Enclosing_Mark", "Me"},
-    {"Mn", "Mn"}, {"Nonspacing_Mark", "Mn"},
-    {"N", "N"}, {"Number", "N"},
-    {"Nd", "Nd"}, {"Decimal_Number", "Nd"}, {"digit", "Nd"},
-    {"Nl", "Nl"}, {"Letter_Number", "Nl"},
-    {"No", "No"}, {"Other_Number", "No"},
-    {"P", "P"}, {"Punctuation", "P"}, {"punct", "P"},
-    {"Pc", "Pc"}, {"Connector_Punctuation", "Pc"},
-    {"Pd", "Pd"}, {"Dash_Punctuation", "Pd"},
-    {"Pe", "Pe"}, {"Close_Punctuation", "Pe"},
-    {"Pf", "Pf"}, {"Final_Punctuation", "Pf"},
-    {"Pi", "Pi"}, {"Initial_Punctuation", "Pi"},
-    {"Po", "Po"}, {"Other_Punctuation", "Po"},
-    {"Ps", "Ps"}, {"Open_Punctuation", "Ps"},
-    {"S", "S"}, {"Symbol", "S"},
-    {"Sc", "Sc"}, {"Currency_Symbol", "Sc"},
-    {"Sk", "Sk"}, {"Modifier_Symbol", "Sk"},
-    {"Sm", "Sm"}, {"Math_Symbol", "Sm"},
-    {"So", "So"}, {"Other_Symbol", "So"},
-    {"Z", "Z"}, {"Separator", "Z"},
-    {"Zl", "Zl"}, {"Line_Separator", "Zl"},
-    {"Zp", "Zp"}, {"Paragraph_Separator", "Zp"},
-    {"Zs", "Zs"}, {"Space_Separator", "Zs"},
+    {"C", "C"},
+    {"Other", "C"},
+    {"Cc", "Cc"},
+    {"Control", "Cc"},
+    {"cntrl", "Cc"},
+    {"Cf", "Cf"},
+    {"Format", "Cf"},
+    {"Cn", "Cn"},
+    {"Unassigned", "Cn"},
+    {"Co", "Co"},
+    {"Private_Use", "Co"},
+    {"Cs", "Cs"},
+    {"Surrogate", "Cs"},
+    {"L", "L"},
+    {"Letter", "L"},
+    {"LC", "L&"},
+    {"Cased_Letter", "L&"},
+    {"Ll", "Ll"},
+    {"Lowercase_Letter", "Ll"},
+    {"Lm", "Lm"},
+    {"Modifier_Letter", "Lm"},
+    {"Lo", "Lo"},
+    {"Other_Letter", "Lo"},
+    {"Lt", "Lt"},
+    {"Titlecase_Letter", "Lt"},
+    {"Lu", "Lu"},
+    {"Uppercase_Letter", "Lu"},
+    {"M", "M"},
+    {"Mark", "M"},
+    {"Combining_Mark", "M"},
+    {"Mc", "Mc"},
+    {"Spacing_Mark", "Mc"},
+    {"Me", "Me"},
+    {"Enclosing_Mark", "Me"},
+    {"Mn", "Mn"},
+    {"Nonspacing_Mark", "Mn"},
+    {"N", "N"},
+    {"Number", "N"},
+    {"Nd", "Nd"},
+    {"Decimal_Number", "Nd"},
+    {"digit", "Nd"},
+    {"Nl", "Nl"},
+    {"Letter_Number", "Nl"},
+    {"No", "No"},
+    {"Other_Number", "No"},
+    {"P", "P"},
+    {"Punctuation", "P"},
+    {"punct", "P"},
+    {"Pc", "Pc"},
+    {"Connector_Punctuation", "Pc"},
+    {"Pd", "Pd"},
+    {"Dash_Punctuation", "Pd"},
+    {"Pe", "Pe"},
+    {"Close_Punctuation", "Pe"},
+    {"Pf", "Pf"},
+    {"Final_Punctuation", "Pf"},
+    {"Pi", "Pi"},
+    {"Initial_Punctuation", "Pi"},
+    {"Po", "Po"},
+    {"Other_Punctuation", "Po"},
+    {"Ps", "Ps"},
+    {"Open_Punctuation", "Ps"},
+    {"S", "S"},
+    {"Symbol", "S"},
+    {"Sc", "Sc"},
+    {"Currency_Symbol", "Sc"},
+    {"Sk", "Sk"},
+    {"Modifier_Symbol", "Sk"},
+    {"Sm", "Sm"},
+    {"Math_Symbol", "Sm"},
+    {"So", "So"},
+    {"Other_Symbol", "So"},
+    {"Z", "Z"},
+    {"Separator", "Z"},
+    {"Zl", "Zl"},
+    {"Line_Separator", "Zl"},
+    {"Zp", "Zp"},
+    {"Paragraph_Separator", "Zp"},
+    {"Zs", "Zs"},
+    {"Space_Separator", "Zs"},
 };
 
 struct regex {
@@ -173,9 +215,9 @@ static void put_spaces(strbuf *out, bool complement)
 struct xlat {
     const char *src;
     size_t len, pos;
-    unsigned depth;       /* groups open around pos */
-    strbuf out;           /* the PCRE2 pattern */
-    char *error;          /* the first error, malloc'ed */
+    unsigned depth; /* groups open around pos */
+    strbuf out;     /* the PCRE2 pattern */
+    char *error;    /* the first error, malloc'ed */
     size_t error_offset;
 };
 
@@ -198,8 +240,7 @@ static void fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
 /* The byte at pos + ahead, or -1 past the end. */
 static int peek_at(const struct xlat *x, size_t ahead)
 {
-    return x->pos + ahead < x->len ? (unsigned char)x->src[x->pos + ahead]
-                                   : -1;
+    return x->pos + ahead < x->len ? (unsigned char)x->src[x->pos + ahead] : -1;
 }
 
 static int peek(const struct xlat *x)
@@ -280,8 +321,10 @@ static bool take_property(struct xlat *x, strbuf *out)
         size_t key_len = (size_t)(equals - name);
         if (!span_is(name, key_len, "General_Category") &&
             !span_is(name, key_len, "gc")) {
-            fail_at(x, start, "unsupported unicode property '%.*s' "
-                    "(only General_Category is supported)", (int)n, name);
+            fail_at(x, start,
+                    "unsupported unicode property '%.*s' "
+                    "(only General_Category is supported)",
+                    (int)n, name);
             return false;
         }
         found = pcre2_category(equals + 1, n - key_len - 1);
@@ -304,10 +347,14 @@ static bool take_class_escape(struct xlat *x, strbuf *items)
 {
     int letter = peek_at(x, 1);
     switch (letter) {
-    case 'd': case 'D': case 'w': case 'W':
+    case 'd':
+    case 'D':
+    case 'w':
+    case 'W':
         strbuf_printf(items, "\\%c", letter);
         break;
-    case 's': case 'S':
+    case 's':
+    case 'S':
         put_spaces(items, letter == 'S');
         break;
     default:
@@ -343,7 +390,8 @@ static bool take_unicode_escape(struct xlat *x, size_t start, int32_t *cp)
         while (i < x->len && ascii_hex_value((unsigned char)x->src[i]) >= 0) {
             v = v * 16 + ascii_hex_value((unsigned char)x->src[i]);
             if (v > MAX_CODE_POINT) {
-                fail_at(x, start, "unicode escape out of range "
+                fail_at(x, start,
+                        "unicode escape out of range "
                         "(above \\u{10FFFF})");
                 return false;
             }
@@ -387,12 +435,24 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
     }
     x->pos += 2;
     switch (c) {
-    case 't': *cp = '\t'; return true;
-    case 'n': *cp = '\n'; return true;
-    case 'v': *cp = '\v'; return true;
-    case 'f': *cp = '\f'; return true;
-    case 'r': *cp = '\r'; return true;
-    case '-': *cp = '-'; return true;
+    case 't':
+        *cp = '\t';
+        return true;
+    case 'n':
+        *cp = '\n';
+        return true;
+    case 'v':
+        *cp = '\v';
+        return true;
+    case 'f':
+        *cp = '\f';
+        return true;
+    case 'r':
+        *cp = '\r';
+        return true;
+    case '-':
+        *cp = '-';
+        return true;
     case '0':
         if (is_digit(peek(x))) {
             fail_at(x, start, "invalid escape '\\0' followed by a digit");
@@ -404,7 +464,8 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
         int letter = peek(x);
         if (!((letter >= 'a' && letter <= 'z') ||
               (letter >= 'A' && letter <= 'Z'))) {
-            fail_at(x, start, "invalid control escape "
+            fail_at(x, start,
+                    "invalid control escape "
                     "(expected '\\c' and an ascii letter)");
             return false;
         }
@@ -497,7 +558,8 @@ static bool take_class(struct xlat *x)
         if (!take_class_atom(x, &items, &hi, &hi_is_set))
             break;
         if (lo_is_set || hi_is_set) {
-            fail_at(x, atom_start, "invalid range in character class "
+            fail_at(x, atom_start,
+                    "invalid range in character class "
                     "(a class escape cannot be an end point)");
             break;
         }
@@ -508,7 +570,8 @@ static bool take_class(struct xlat *x)
         any |= put_range(&items, lo, hi);
     }
     if (ok && any)
-        strbuf_printf(&x->out, "[%s%s]", negated ? "^" : "", strbuf_str(&items));
+        strbuf_printf(&x->out, "[%s%s]", negated ? "^" : "",
+                      strbuf_str(&items));
     else if (ok)
         strbuf_puts(&x->out, negated ? CLASS_ANYTHING : CLASS_NOTHING);
     strbuf_release(&items);
@@ -538,7 +601,8 @@ static bool take_group(struct xlat *x, bool *quantifiable)
             fail_at(x, open, "unsupported construct '(?<=' (lookbehind)");
             return false;
         } else if (kind == '<' && peek_at(x, 2) == '!') {
-            fail_at(x, open, "unsupported construct '(?<!' "
+            fail_at(x, open,
+                    "unsupported construct '(?<!' "
                     "(negative lookbehind)");
             return false;
         } else if (kind == '<') {
@@ -594,7 +658,7 @@ static bool take_atom_escape(struct xlat *x, bool *quantifiable)
     if (!take_character_escape(x, false, &cp))
         return false;
     if (cp >= 0xD800 && cp <= 0xDFFF)
-        strbuf_puts(&x->out, CLASS_NOTHING);   /* a lone surrogate */
+        strbuf_puts(&x->out, CLASS_NOTHING); /* a lone surrogate */
     else
         put_code_point(&x->out, cp);
     return true;
@@ -659,8 +723,10 @@ static bool take_quantifier(struct xlat *x)
             return false;
         }
         if (min > REGEX_MAX_COUNT || (bounded && max > REGEX_MAX_COUNT)) {
-            fail_at(x, start, "unsupported count in quantifier "
-                    "(at most %u)", REGEX_MAX_COUNT);
+            fail_at(x, start,
+                    "unsupported count in quantifier "
+                    "(at most %u)",
+                    REGEX_MAX_COUNT);
             return false;
         }
         strbuf_add(&x->out, x->src + start, end - start);
@@ -698,7 +764,9 @@ static bool take_atom(struct xlat *x, bool *quantifiable)
         return take_class(x);
     case '\\':
         return take_atom_escape(x, quantifiable);
-    case '*': case '+': case '?':
+    case '*':
+    case '+':
+    case '?':
         fail_at(x, start, "nothing to repeat");
         return false;
     case '{':
@@ -789,8 +857,7 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
     }
     if (!x.error) {
         re = xcalloc(1, sizeof *re);
-        re->gc = pcre2_general_context_create(pcre2_xmalloc, pcre2_xfree,
-                                              NULL);
+        re->gc = pcre2_general_context_create(pcre2_xmalloc, pcre2_xfree, NULL);
         pcre2_compile_context *cc = pcre2_compile_context_create(re->gc);
         pcre2_set_parens_nest_limit(cc, REGEX_MAX_NESTING);
         int code;
@@ -826,10 +893,10 @@ regex_result regex_search(const regex *re, const char *s, size_t len)
         s = "";
         len = 0;
     }
-    uint32_t per_byte = len < (UINT32_MAX - REGEX_MATCH_LIMIT) /
-                                  REGEX_MATCH_PER_BYTE
-                            ? (uint32_t)len * REGEX_MATCH_PER_BYTE
-                            : UINT32_MAX - REGEX_MATCH_LIMIT;
+    uint32_t per_byte =
+        len < (UINT32_MAX - REGEX_MATCH_LIMIT) / REGEX_MATCH_PER_BYTE
+            ? (uint32_t)len * REGEX_MATCH_PER_BYTE
+            : UINT32_MAX - REGEX_MATCH_LIMIT;
     pcre2_match_context *mc = pcre2_match_context_create(re->gc);
     pcre2_set_match_limit(mc, REGEX_MATCH_LIMIT + per_byte);
     pcre2_set_depth_limit(mc, REGEX_DEPTH_LIMIT);

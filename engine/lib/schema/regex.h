@@ -22,12 +22,12 @@ typedef struct regex regex;
  * problem in *err_offset. */
 regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
                      strbuf *err);
-void regex_free(regex *re);   /* NULL-safe */
+void regex_free(regex *re); /* NULL-safe */
 
 typedef enum regex_result {
     REGEX_NOMATCH = 0,
     REGEX_MATCH = 1,
-    REGEX_TOO_COMPLEX = -1,   /* a match, depth or heap limit reached */
+    REGEX_TOO_COMPLEX = -1, /* a match, depth or heap limit reached */
 } regex_result;
 
 /* Searches s[0..len) (UTF-8; invalid bytes never match) for a match. */

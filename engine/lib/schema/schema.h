@@ -27,7 +27,7 @@ typedef struct schema schema;
 #define DRAFT07_URI "http://json-schema.org/draft-07/schema"
 
 schema_set *schema_set_new(void);
-void schema_set_free(schema_set *set);   /* NULL-safe */
+void schema_set_free(schema_set *set); /* NULL-safe */
 
 /* Compiles the schema document doc and registers it under the absolute URI
  * uri (and under its "$id", and every "$id" inside it). The node tree must

@@ -27,39 +27,112 @@ static const char *const type_keyword_names[JT_COUNT] = {
 /* ---- keywords ----------------------------------------------------------- */
 
 typedef enum keyword {
-    KW_SCHEMA, KW_ID, KW_REF, KW_COMMENT, KW_TITLE, KW_DESCRIPTION,
-    KW_DEFAULT, KW_READ_ONLY, KW_WRITE_ONLY, KW_EXAMPLES, KW_MULTIPLE_OF,
-    KW_MAXIMUM, KW_EXCLUSIVE_MAXIMUM, KW_MINIMUM, KW_EXCLUSIVE_MINIMUM,
-    KW_MAX_LENGTH, KW_MIN_LENGTH, KW_PATTERN, KW_ADDITIONAL_ITEMS, KW_ITEMS,
-    KW_MAX_ITEMS, KW_MIN_ITEMS, KW_UNIQUE_ITEMS, KW_CONTAINS,
-    KW_MAX_PROPERTIES, KW_MIN_PROPERTIES, KW_REQUIRED,
-    KW_ADDITIONAL_PROPERTIES, KW_DEFINITIONS, KW_PROPERTIES,
-    KW_PATTERN_PROPERTIES, KW_DEPENDENCIES, KW_PROPERTY_NAMES, KW_CONST,
-    KW_ENUM, KW_TYPE, KW_FORMAT, KW_CONTENT_MEDIA_TYPE, KW_CONTENT_ENCODING,
-    KW_IF, KW_THEN, KW_ELSE, KW_ALL_OF, KW_ANY_OF, KW_ONE_OF, KW_NOT,
+    KW_SCHEMA,
+    KW_ID,
+    KW_REF,
+    KW_COMMENT,
+    KW_TITLE,
+    KW_DESCRIPTION,
+    KW_DEFAULT,
+    KW_READ_ONLY,
+    KW_WRITE_ONLY,
+    KW_EXAMPLES,
+    KW_MULTIPLE_OF,
+    KW_MAXIMUM,
+    KW_EXCLUSIVE_MAXIMUM,
+    KW_MINIMUM,
+    KW_EXCLUSIVE_MINIMUM,
+    KW_MAX_LENGTH,
+    KW_MIN_LENGTH,
+    KW_PATTERN,
+    KW_ADDITIONAL_ITEMS,
+    KW_ITEMS,
+    KW_MAX_ITEMS,
+    KW_MIN_ITEMS,
+    KW_UNIQUE_ITEMS,
+    KW_CONTAINS,
+    KW_MAX_PROPERTIES,
+    KW_MIN_PROPERTIES,
+    KW_REQUIRED,
+    KW_ADDITIONAL_PROPERTIES,
+    KW_DEFINITIONS,
+    KW_PROPERTIES,
+    KW_PATTERN_PROPERTIES,
+    KW_DEPENDENCIES,
+    KW_PROPERTY_NAMES,
+    KW_CONST,
+    KW_ENUM,
+    KW_TYPE,
+    KW_FORMAT,
+    KW_CONTENT_MEDIA_TYPE,
+    KW_CONTENT_ENCODING,
+    KW_IF,
+    KW_THEN,
+    KW_ELSE,
+    KW_ALL_OF,
+    KW_ANY_OF,
+    KW_ONE_OF,
+    KW_NOT,
     KW_COUNT,
     KW_UNKNOWN = KW_COUNT
 } keyword;
 
 static const char *const keyword_names[KW_COUNT] = {
-    "$schema", "$id", "$ref", "$comment", "title", "description",
-    "default", "readOnly", "writeOnly", "examples", "multipleOf",
-    "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-    "maxLength", "minLength", "pattern", "additionalItems", "items",
-    "maxItems", "minItems", "uniqueItems", "contains",
-    "maxProperties", "minProperties", "required",
-    "additionalProperties", "definitions", "properties",
-    "patternProperties", "dependencies", "propertyNames", "const",
-    "enum", "type", "format", "contentMediaType", "contentEncoding",
-    "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
+    "$schema",
+    "$id",
+    "$ref",
+    "$comment",
+    "title",
+    "description",
+    "default",
+    "readOnly",
+    "writeOnly",
+    "examples",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "additionalItems",
+    "items",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "contains",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "additionalProperties",
+    "definitions",
+    "properties",
+    "patternProperties",
+    "dependencies",
+    "propertyNames",
+    "const",
+    "enum",
+    "type",
+    "format",
+    "contentMediaType",
+    "contentEncoding",
+    "if",
+    "then",
+    "else",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
 };
 
 /* Keywords of later drafts, named as such when a schema uses them. */
 static const char *const later_draft_keywords[] = {
-    "$anchor", "$dynamicAnchor", "$dynamicRef", "$recursiveAnchor",
-    "$recursiveRef", "$vocabulary", "dependentRequired", "dependentSchemas",
-    "prefixItems", "unevaluatedItems", "unevaluatedProperties", "minContains",
-    "maxContains", "contentSchema", "deprecated",
+    "$anchor",           "$dynamicAnchor",        "$dynamicRef",
+    "$recursiveAnchor",  "$recursiveRef",         "$vocabulary",
+    "dependentRequired", "dependentSchemas",      "prefixItems",
+    "unevaluatedItems",  "unevaluatedProperties", "minContains",
+    "maxContains",       "contentSchema",         "deprecated",
 };
 
 static keyword keyword_of(const char *key, size_t len)
@@ -118,8 +191,10 @@ static void register_uri(compiler *cc, const char *uri, schema *s,
 {
     char *key = arena_strdup(cc->set->a, uri);
     if (strmap_put(cc->set->a, &cc->set->by_uri, key, strlen(key), s) != s)
-        compile_error(cc, where, "the URI '%s' is already used by another "
-                                 "schema", uri);
+        compile_error(cc, where,
+                      "the URI '%s' is already used by another "
+                      "schema",
+                      uri);
 }
 
 static regex *compile_regex(compiler *cc, const char *pattern, size_t len,
@@ -146,8 +221,10 @@ static schema *compile_subschema(compiler *cc, const char *kw, const node *n,
                                  const char *base)
 {
     if (!is_schema_node(n)) {
-        compile_error(cc, n, "'%s' must be a schema (a mapping, or true or "
-                             "false), not %s", kw, schema_message_type_phrase(n));
+        compile_error(cc, n,
+                      "'%s' must be a schema (a mapping, or true or "
+                      "false), not %s",
+                      kw, schema_message_type_phrase(n));
         return NULL;
     }
     return compile_schema(cc, n, base);
@@ -164,14 +241,15 @@ static schema_list compile_schema_list(compiler *cc, const char *kw,
                       allow_empty ? "" : "non-empty ");
         return l;
     }
-    l.items = arena_alloc(cc->set->a,
-                          (n->u.array.count + 1) * sizeof(schema *));
+    l.items =
+        arena_alloc(cc->set->a, (n->u.array.count + 1) * sizeof(schema *));
     for (size_t i = 0; i < n->u.array.count; i++) {
         const node *item = n->u.array.items[i];
         if (!is_schema_node(item)) {
-            compile_error(cc, item, "'%s' must be a list of schemas; item %zu "
-                                    "is %s", kw, i + 1,
-                          schema_message_type_phrase(item));
+            compile_error(cc, item,
+                          "'%s' must be a list of schemas; item %zu "
+                          "is %s",
+                          kw, i + 1, schema_message_type_phrase(item));
             continue;
         }
         l.items[l.count++] = compile_schema(cc, item, base);
@@ -189,15 +267,16 @@ static named_schema *compile_schema_map(compiler *cc, const char *kw,
         compile_error(cc, n, "'%s' must be a mapping of names to schemas", kw);
         return NULL;
     }
-    named_schema *out = arena_alloc(cc->set->a,
-                                    (n->u.object.count + 1) * sizeof *out);
+    named_schema *out =
+        arena_alloc(cc->set->a, (n->u.object.count + 1) * sizeof *out);
     for (size_t i = 0; i < n->u.object.count; i++) {
         const node_member *m = &n->u.object.members[i];
         if (!is_schema_node(m->value)) {
-            compile_error(cc, m->value, "'%s' must map each name to a schema "
-                                        "(a mapping, or true or false); '%s' "
-                                        "is %s", kw, m->key,
-                          schema_message_type_phrase(m->value));
+            compile_error(cc, m->value,
+                          "'%s' must map each name to a schema "
+                          "(a mapping, or true or false); '%s' "
+                          "is %s",
+                          kw, m->key, schema_message_type_phrase(m->value));
             continue;
         }
         out[*count] = (named_schema){m->key, m->key_len,
@@ -261,15 +340,17 @@ static bool check_string_list(compiler *cc, const char *kw, const node *n)
     for (size_t i = 0; i < n->u.array.count; i++) {
         const node *item = n->u.array.items[i];
         if (item->kind != NODE_STRING) {
-            compile_error(cc, item, "'%s' must be a list of unique strings; "
-                                    "item %zu is %s", kw, i + 1,
-                          schema_message_type_phrase(item));
+            compile_error(cc, item,
+                          "'%s' must be a list of unique strings; "
+                          "item %zu is %s",
+                          kw, i + 1, schema_message_type_phrase(item));
             ok = false;
         } else if (strmap_put(scratch, &seen, item->u.string.s,
                               item->u.string.len, (void *)item) != item) {
-            compile_error(cc, item, "'%s' must be a list of unique strings; "
-                                    "'%s' is given twice", kw,
-                          item->u.string.s);
+            compile_error(cc, item,
+                          "'%s' must be a list of unique strings; "
+                          "'%s' is given twice",
+                          kw, item->u.string.s);
             ok = false;
         }
     }
@@ -291,8 +372,10 @@ static void compile_type(compiler *cc, schema *s, const node *n)
     for (size_t i = 0; i < count; i++) {
         const node *t = n->kind == NODE_ARRAY ? n->u.array.items[i] : single;
         if (t->kind != NODE_STRING) {
-            compile_error(cc, t, "'type' must be a type name or a list of "
-                                 "type names, not %s", schema_message_type_phrase(t));
+            compile_error(cc, t,
+                          "'type' must be a type name or a list of "
+                          "type names, not %s",
+                          schema_message_type_phrase(t));
             continue;
         }
         size_t k = 0;
@@ -300,15 +383,16 @@ static void compile_type(compiler *cc, schema *s, const node *n)
                strcmp(type_keyword_names[k], t->u.string.s) != 0)
             k++;
         if (k == JT_COUNT) {
-            long hint = vntext_suggest(t->u.string.s, type_keyword_names,
-                                     JT_COUNT);
+            long hint =
+                vntext_suggest(t->u.string.s, type_keyword_names, JT_COUNT);
             if (hint >= 0)
                 compile_error(cc, t, "unknown type '%s'; did you mean '%s'?",
                               t->u.string.s, type_keyword_names[hint]);
             else
-                compile_error(cc, t, "unknown type '%s'; the types are "
-                                     "'array', 'boolean', 'integer', 'null', "
-                                     "'number', 'object' and 'string'",
+                compile_error(cc, t,
+                              "unknown type '%s'; the types are "
+                              "'array', 'boolean', 'integer', 'null', "
+                              "'number', 'object' and 'string'",
                               t->u.string.s);
             continue;
         }
@@ -328,8 +412,8 @@ static void compile_enum(compiler *cc, schema *s, const node *n)
         return;
     }
     s->enum_values = n;
-    s->enum_strings = arena_alloc(cc->set->a,
-                                  (n->u.array.count + 1) * sizeof(char *));
+    s->enum_strings =
+        arena_alloc(cc->set->a, (n->u.array.count + 1) * sizeof(char *));
     for (size_t i = 0; i < n->u.array.count; i++)
         if (n->u.array.items[i]->kind == NODE_STRING)
             s->enum_strings[s->enum_string_count++] =
@@ -339,10 +423,10 @@ static void compile_enum(compiler *cc, schema *s, const node *n)
 static void compile_properties(compiler *cc, schema *s, const node *n,
                                const char *base)
 {
-    s->properties = compile_schema_map(cc, "properties", n, base,
-                                       &s->property_count);
-    s->property_names = arena_alloc(cc->set->a,
-                                    (s->property_count + 1) * sizeof(char *));
+    s->properties =
+        compile_schema_map(cc, "properties", n, base, &s->property_count);
+    s->property_names =
+        arena_alloc(cc->set->a, (s->property_count + 1) * sizeof(char *));
     for (size_t i = 0; i < s->property_count; i++) {
         named_schema *p = &s->properties[i];
         strmap_put(cc->set->a, &s->property_index, p->name, p->len, p);
@@ -354,12 +438,12 @@ static void compile_pattern_properties(compiler *cc, schema *s, const node *n,
                                        const char *base)
 {
     size_t count;
-    named_schema *map = compile_schema_map(cc, "patternProperties", n, base,
-                                           &count);
+    named_schema *map =
+        compile_schema_map(cc, "patternProperties", n, base, &count);
     if (!map)
         return;
-    s->pattern_properties = arena_alloc(cc->set->a,
-                                        (count + 1) * sizeof(pattern_schema));
+    s->pattern_properties =
+        arena_alloc(cc->set->a, (count + 1) * sizeof(pattern_schema));
     for (size_t i = 0; i < count; i++) {
         const node_member *m = node_member_get(n, map[i].name);
         regex *re = compile_regex(cc, m->key, m->key_len, "patternProperties",
@@ -377,8 +461,8 @@ static void compile_dependencies(compiler *cc, schema *s, const node *n,
         compile_error(cc, n, "'dependencies' must be a mapping");
         return;
     }
-    s->dependencies = arena_alloc(cc->set->a,
-                                  (n->u.object.count + 1) * sizeof(dependency));
+    s->dependencies =
+        arena_alloc(cc->set->a, (n->u.object.count + 1) * sizeof(dependency));
     for (size_t i = 0; i < n->u.object.count; i++) {
         const node_member *m = &n->u.object.members[i];
         dependency dep = {m->key, m->key_len, NULL, NULL};
@@ -389,8 +473,9 @@ static void compile_dependencies(compiler *cc, schema *s, const node *n,
         } else if (is_schema_node(m->value)) {
             dep.s = compile_schema(cc, m->value, base);
         } else {
-            compile_error(cc, m->value, "'dependencies' must map each key to "
-                                        "a schema or a list of unique strings");
+            compile_error(cc, m->value,
+                          "'dependencies' must map each key to "
+                          "a schema or a list of unique strings");
             continue;
         }
         s->dependencies[s->dependency_count++] = dep;
@@ -428,29 +513,33 @@ static void refuse_unknown_keyword(compiler *cc, const node *obj,
                                    const node_member *m)
 {
     if (strcmp(m->key, "$defs") == 0) {
-        compile_error_at_key(cc, obj, m, "'$defs' is not a draft-07 keyword; "
-                                         "draft-07 uses 'definitions'");
+        compile_error_at_key(cc, obj, m,
+                             "'$defs' is not a draft-07 keyword; "
+                             "draft-07 uses 'definitions'");
         return;
     }
     if (strcmp(m->key, "id") == 0) {
-        compile_error_at_key(cc, obj, m, "'id' is not a draft-07 keyword; "
-                                         "draft-07 uses '$id'");
+        compile_error_at_key(cc, obj, m,
+                             "'id' is not a draft-07 keyword; "
+                             "draft-07 uses '$id'");
         return;
     }
-    for (size_t i = 0; i < sizeof later_draft_keywords /
-                               sizeof *later_draft_keywords; i++) {
+    for (size_t i = 0;
+         i < sizeof later_draft_keywords / sizeof *later_draft_keywords; i++) {
         if (strcmp(m->key, later_draft_keywords[i]) == 0) {
-            compile_error_at_key(cc, obj, m, "'%s' is not a draft-07 keyword "
-                                             "(it belongs to a later draft)",
+            compile_error_at_key(cc, obj, m,
+                                 "'%s' is not a draft-07 keyword "
+                                 "(it belongs to a later draft)",
                                  m->key);
             return;
         }
     }
     long hint = vntext_suggest(m->key, keyword_names, KW_COUNT);
     if (hint >= 0)
-        compile_error_at_key(cc, obj, m, "unknown schema keyword '%s'; did "
-                                         "you mean '%s'?", m->key,
-                             keyword_names[hint]);
+        compile_error_at_key(cc, obj, m,
+                             "unknown schema keyword '%s'; did "
+                             "you mean '%s'?",
+                             m->key, keyword_names[hint]);
     else
         compile_error_at_key(cc, obj, m, "unknown schema keyword '%s'", m->key);
 }
@@ -490,15 +579,16 @@ static void compile_ref(compiler *cc, schema *s, const node *ref,
     schema_set_remember_ref(cc->set, s);
 }
 
-static void compile_keyword(compiler *cc, schema *s, keyword kw,
-                            const node *v, const char *base)
+static void compile_keyword(compiler *cc, schema *s, keyword kw, const node *v,
+                            const char *base)
 {
     const char *name = keyword_names[kw];
     switch (kw) {
     case KW_SCHEMA:
         if (compile_string_value(cc, name, v) && !names_draft07(v->u.string.s))
-            compile_error(cc, v, "'$schema' names '%s'; kehoach reads "
-                                 "draft-07 schemas only (" DRAFT07_URI "#)",
+            compile_error(cc, v,
+                          "'$schema' names '%s'; kehoach reads "
+                          "draft-07 schemas only (" DRAFT07_URI "#)",
                           v->u.string.s);
         break;
     case KW_ID:
@@ -538,8 +628,9 @@ static void compile_keyword(compiler *cc, schema *s, keyword kw,
         break;
     case KW_MULTIPLE_OF:
         if (v->kind != NODE_NUMBER || !(v->u.number.value > 0))
-            compile_error(cc, v, "'multipleOf' must be a number greater "
-                                 "than 0");
+            compile_error(cc, v,
+                          "'multipleOf' must be a number greater "
+                          "than 0");
         else
             s->multiple_of = v;
         break;
@@ -667,8 +758,10 @@ static schema *compile_schema(compiler *cc, const node *n, const char *base)
         return s;
     }
     if (n->kind != NODE_OBJECT) {
-        compile_error(cc, n, "a schema must be a mapping, or true or false, "
-                             "not %s", schema_message_type_phrase(n));
+        compile_error(cc, n,
+                      "a schema must be a mapping, or true or false, "
+                      "not %s",
+                      schema_message_type_phrase(n));
         s->is_boolean = s->accepts = true;
         return s;
     }
@@ -694,8 +787,8 @@ static schema *compile_schema(compiler *cc, const node *n, const char *base)
     return s;
 }
 
-bool schema_compile_document(schema_set *set, const node *doc,
-                             const char *base, diag_sink *d)
+bool schema_compile_document(schema_set *set, const node *doc, const char *base,
+                             diag_sink *d)
 {
     compiler cc = {set, d, true};
     schema *root = compile_schema(&cc, doc, base);

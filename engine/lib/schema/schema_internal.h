@@ -47,12 +47,18 @@ typedef struct type_list {
 static inline json_type schema_type_of(const node *n)
 {
     switch (n->kind) {
-    case NODE_NULL: return JT_NULL;
-    case NODE_BOOL: return JT_BOOLEAN;
-    case NODE_NUMBER: return node_is_integer(n) ? JT_INTEGER : JT_NUMBER;
-    case NODE_STRING: return JT_STRING;
-    case NODE_ARRAY: return JT_ARRAY;
-    case NODE_OBJECT: return JT_OBJECT;
+    case NODE_NULL:
+        return JT_NULL;
+    case NODE_BOOL:
+        return JT_BOOLEAN;
+    case NODE_NUMBER:
+        return node_is_integer(n) ? JT_INTEGER : JT_NUMBER;
+    case NODE_STRING:
+        return JT_STRING;
+    case NODE_ARRAY:
+        return JT_ARRAY;
+    case NODE_OBJECT:
+        return JT_OBJECT;
     }
     return JT_NULL;
 }
@@ -80,7 +86,7 @@ typedef struct named_schema {
 } named_schema;
 
 typedef struct pattern_schema {
-    const char *pattern;   /* the expression, as the key writes it */
+    const char *pattern; /* the expression, as the key writes it */
     regex *re;
     schema *s;
 } pattern_schema;
@@ -88,26 +94,26 @@ typedef struct pattern_schema {
 typedef struct dependency {
     const char *name;
     size_t len;
-    schema *s;             /* schema form, or NULL */
-    const node *keys;      /* list form: string nodes */
+    schema *s;        /* schema form, or NULL */
+    const node *keys; /* list form: string nodes */
 } dependency;
 
 struct schema {
     const node *source_node;
-    bool is_boolean;           /* true or false schema */
-    bool accepts;              /* its value */
-    bool required_only;        /* only "required" and annotations */
+    bool is_boolean;    /* true or false schema */
+    bool accepts;       /* its value */
+    bool required_only; /* only "required" and annotations */
     const char *title;
     const node *examples;
 
-    const node *ref_node;      /* the "$ref" value */
-    const char *ref_uri;       /* its absolute target */
-    const schema *ref_target;  /* NULL until it resolves */
+    const node *ref_node;     /* the "$ref" value */
+    const char *ref_uri;      /* its absolute target */
+    const schema *ref_target; /* NULL until it resolves */
 
     const node *multiple_of, *maximum, *exclusive_maximum, *minimum,
         *exclusive_minimum;
 
-    size_t max_length, min_length;   /* SIZE_MAX / 0: no limit */
+    size_t max_length, min_length; /* SIZE_MAX / 0: no limit */
     const node *pattern;
     regex *pattern_re;
 
@@ -123,7 +129,7 @@ struct schema {
     const node *required;
     named_schema *properties;
     size_t property_count;
-    strmap property_index;     /* name -> named_schema */
+    strmap property_index; /* name -> named_schema */
     const char **property_names;
     pattern_schema *pattern_properties;
     size_t pattern_count;
@@ -134,9 +140,9 @@ struct schema {
 
     const node *const_value;
     const node *enum_values;
-    const char **enum_strings;  /* the string values, for suggestions */
+    const char **enum_strings; /* the string values, for suggestions */
     size_t enum_string_count;
-    unsigned type_mask;         /* 0: no "type" */
+    unsigned type_mask; /* 0: no "type" */
     type_list types;
 
     schema_list all_of, any_of, one_of;
@@ -147,21 +153,21 @@ struct schema {
 
 struct schema_set {
     arena *a;
-    strmap by_uri;        /* resource URIs and "uri#name" anchors */
-    strmap by_node;       /* schema node (its pointer's bytes) -> schema */
-    schema **refs;        /* every schema with a "$ref" */
+    strmap by_uri;  /* resource URIs and "uri#name" anchors */
+    strmap by_node; /* schema node (its pointer's bytes) -> schema */
+    schema **refs;  /* every schema with a "$ref" */
     size_t ref_count, ref_cap;
-    regex **regexes;      /* owned */
+    regex **regexes; /* owned */
     size_t regex_count, regex_cap;
-    source *meta_source;  /* the embedded meta-schema's text */
+    source *meta_source; /* the embedded meta-schema's text */
 };
 
 /* ---- compiling (schema_compile.c) --------------------------------------- */
 
 /* Compiles doc with base URI base into set, registering its root there;
  * its "$ref"s are left to schema_set.c. False when d was given errors. */
-bool schema_compile_document(schema_set *set, const node *doc,
-                             const char *base, diag_sink *d);
+bool schema_compile_document(schema_set *set, const node *doc, const char *base,
+                             diag_sink *d);
 
 /* ---- the set (schema_set.c) --------------------------------------------- */
 
@@ -188,17 +194,17 @@ typedef struct ref_trail {
 
 /* How a message names an instance. */
 typedef struct subject {
-    const struct subject *array;   /* an item: the subject of its list */
-    size_t item;                   /* 1-based item number, or 0 */
-    const node_member *member;     /* a member value: its member */
-    const schema *via;             /* the schema checking the member */
-    const scope *owner;            /* schemas applied to its object */
+    const struct subject *array; /* an item: the subject of its list */
+    size_t item;                 /* 1-based item number, or 0 */
+    const node_member *member;   /* a member value: its member */
+    const schema *via;           /* the schema checking the member */
+    const scope *owner;          /* schemas applied to its object */
 } subject;
 
 typedef struct instance {
     const node *n;
     const subject *subj;
-    const node_member *member;     /* n is the value of this member */
+    const node_member *member; /* n is the value of this member */
     const scope *applied;
     const ref_trail *trail;
 } instance;
@@ -207,14 +213,14 @@ typedef struct instance {
  * same problem (a property constrained by a schema and by its "allOf")
  * say it once. */
 typedef struct reported {
-    arena *a;             /* NULL until the first report */
-    strmap seen;          /* "source offset message" */
+    arena *a;    /* NULL until the first report */
+    strmap seen; /* "source offset message" */
 } reported;
 
 typedef struct validator {
-    diag_sink *d;         /* NULL: quiet, only the verdict is wanted */
+    diag_sink *d; /* NULL: quiet, only the verdict is wanted */
     unsigned depth;
-    reported *once;       /* what d has been told (loud mode) */
+    reported *once; /* what d has been told (loud mode) */
 } validator;
 
 /* ---- messages (schema_message.c) ---------------------------------------- */
@@ -225,13 +231,13 @@ const char *schema_message_type_phrase(const node *n);
 void schema_message_put_type_list(strbuf *out, const type_list *l);
 /* After a type message: the YAML trap that likely made n (see there). */
 void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
-                            const node *n);
+                                   const node *n);
 /* The title of property key in the schemas applied (innermost first). */
 const char *schema_message_lookup_title(const scope *sc, const char *key,
-                                 size_t len);
+                                        size_t len);
 /* "'key'" or "'key' (title)". */
 void schema_message_put_key_with_title(strbuf *out, const char *key,
-                                const char *title);
+                                       const char *title);
 /* How a message names the instance: "'lead' (Đơn vị chủ trì)",
  * "item 2 of 'tasks'", "the document". */
 void schema_message_put_subject(strbuf *out, const subject *subj);
@@ -244,13 +250,13 @@ const char *schema_message_plural(size_t n, const char *one, const char *many);
 /* Errors of a loud validator (nothing when v is quiet), each given once at
  * its spot: "<subject> <message>" at the instance, "<message>" at the
  * instance, "<message>" at a member's key. */
-void schema_message_complain(validator *v, const instance *in, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void schema_message_complain(validator *v, const instance *in, const char *fmt,
+                             ...) __attribute__((format(printf, 3, 4)));
 void schema_message_complain_plain(validator *v, const instance *in,
-                            const char *fmt, ...)
+                                   const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void schema_message_complain_at_key(validator *v, const node *obj,
-                             const node_member *m, const char *fmt, ...)
+                                    const node_member *m, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 #endif

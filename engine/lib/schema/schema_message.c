@@ -14,13 +14,13 @@
 #include <stdarg.h>
 #include <string.h>
 
-#define TITLE_MAX_HOPS 32         /* "$ref"s followed to find a title */
-#define TITLE_SEARCH_DEPTH 4      /* combinator levels searched for titles */
+#define TITLE_MAX_HOPS 32    /* "$ref"s followed to find a title */
+#define TITLE_SEARCH_DEPTH 4 /* combinator levels searched for titles */
 
 /* How a type reads in a message. */
 static const char *const type_phrases[JT_COUNT] = {
-    "empty", "true or false", "a whole number", "a number", "text", "a list",
-    "a mapping",
+    "empty", "true or false", "a whole number", "a number",
+    "text",  "a list",        "a mapping",
 };
 
 const char *schema_message_type_phrase(const node *n)
@@ -41,7 +41,7 @@ void schema_message_put_type_list(strbuf *out, const type_list *l)
  * expected: an unquoted text with ": " in it ("- Lưu: VT.") reads as a
  * mapping of one key, and an unquoted id ("id: 2.1") as a number. */
 void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
-                            const node *n)
+                                   const node *n)
 {
     bool text_expected = false;
     for (size_t i = 0; i < expected->count; i++)
@@ -52,7 +52,7 @@ void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
         strbuf_puts(out, "; a text that contains ': ' must be put in quotes");
     else if (n->kind == NODE_NUMBER && n->u.number.text)
         strbuf_printf(out, "; to write it as text, put it in quotes: \"%s\"",
-                  n->u.number.text);
+                      n->u.number.text);
 }
 
 /* ---- titles and subjects ------------------------------------------------ */
@@ -101,7 +101,7 @@ const char *schema_property_title(const schema *s, const char *key)
 }
 
 const char *schema_message_lookup_title(const scope *sc, const char *key,
-                                 size_t len)
+                                        size_t len)
 {
     for (; sc; sc = sc->outer) {
         const char *t = property_title(sc->s, key, len, TITLE_SEARCH_DEPTH);
@@ -112,7 +112,7 @@ const char *schema_message_lookup_title(const scope *sc, const char *key,
 }
 
 void schema_message_put_key_with_title(strbuf *out, const char *key,
-                                const char *title)
+                                       const char *title)
 {
     strbuf_printf(out, "'%s'", key);
     if (title)
@@ -125,7 +125,8 @@ void schema_message_put_subject(strbuf *out, const subject *subj)
         const node_member *m = subj->member;
         const char *title = title_of(subj->via);
         if (!title)
-            title = schema_message_lookup_title(subj->owner, m->key, m->key_len);
+            title =
+                schema_message_lookup_title(subj->owner, m->key, m->key_len);
         schema_message_put_key_with_title(out, m->key, title);
     } else if (subj->item) {
         strbuf_printf(out, "item %zu of ", subj->item);
@@ -138,17 +139,18 @@ void schema_message_put_subject(strbuf *out, const subject *subj)
 /* ---- reports ------------------------------------------------------------ */
 
 /* Adds an error unless the same one was already given at that spot. */
-static void report_at(validator *v, const source *src, srcpos pos,
-                      size_t span, const strbuf *msg)
+static void report_at(validator *v, const source *src, srcpos pos, size_t span,
+                      const strbuf *msg)
 {
     reported *once = v->once;
     strbuf key = STRBUF_INIT;
-    strbuf_printf(&key, "%p %zu %s", (const void *)src, pos.offset, strbuf_str(msg));
+    strbuf_printf(&key, "%p %zu %s", (const void *)src, pos.offset,
+                  strbuf_str(msg));
     if (!once->a)
         once->a = arena_new();
     char *stored = arena_strndup(once->a, key.buf, key.len);
-    bool fresh = strmap_put(once->a, &once->seen, stored, key.len, stored) ==
-                 stored;
+    bool fresh =
+        strmap_put(once->a, &once->seen, stored, key.len, stored) == stored;
     strbuf_release(&key);
     if (fresh)
         diag_at(v->d, DIAG_ERROR, src, pos, span, "%s", strbuf_str(msg));
@@ -192,7 +194,8 @@ static void complain_v(validator *v, spot at, const subject *subj,
 }
 
 /* "<subject> <message>" at the instance. */
-void schema_message_complain(validator *v, const instance *in, const char *fmt, ...)
+void schema_message_complain(validator *v, const instance *in, const char *fmt,
+                             ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -202,7 +205,7 @@ void schema_message_complain(validator *v, const instance *in, const char *fmt, 
 
 /* "<message>" at the instance. */
 void schema_message_complain_plain(validator *v, const instance *in,
-                            const char *fmt, ...)
+                                   const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -212,7 +215,7 @@ void schema_message_complain_plain(validator *v, const instance *in,
 
 /* "<message>" at a member's key. */
 void schema_message_complain_at_key(validator *v, const node *obj,
-                             const node_member *m, const char *fmt, ...)
+                                    const node_member *m, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -287,4 +290,3 @@ const char *schema_message_plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
 }
-

@@ -133,7 +133,8 @@ bool schema_set_add(schema_set *set, const char *uri, const node *doc,
     if (!uri_has_scheme(uri)) {
         diag_file(d, DIAG_ERROR, doc->src ? doc->src->path : NULL,
                   "a schema must be registered under an absolute URI, not "
-                  "'%s'", uri);
+                  "'%s'",
+                  uri);
         return false;
     }
     char *resolved = uri_resolve(uri, "");
@@ -166,9 +167,9 @@ schema_set *schema_set_new(void)
     const embedded_file *meta = embedded_find("draft-07.schema.json");
     diag_sink *d = diag_sink_new(0);
     if (meta) {
-        set->meta_source = source_new("draft-07.schema.json",
-                                      xstrndup(meta->data, meta->len),
-                                      meta->len);
+        set->meta_source =
+            source_new("draft-07.schema.json", xstrndup(meta->data, meta->len),
+                       meta->len);
         const node *doc = json_parse(set->a, set->meta_source, d);
         if (doc)
             schema_set_add(set, DRAFT07_URI, doc, d);

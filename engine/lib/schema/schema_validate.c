@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VALIDATE_MAX_DEPTH 2048   /* nested checks of one validation */
-#define ENUM_LISTED_MAX 8         /* allowed values named in a message */
-#define MEMBER_INDEX_MIN 16       /* objects this large get a key index */
+#define VALIDATE_MAX_DEPTH 2048 /* nested checks of one validation */
+#define ENUM_LISTED_MAX 8       /* allowed values named in a message */
+#define MEMBER_INDEX_MIN 16     /* objects this large get a key index */
 
 /* The checks are kept out of validate(), so that a level of a deep
  * recursion costs the frames on its path, not the sum of every check. */
@@ -31,8 +31,8 @@
 
 /* What a failed check says about the instance's type. */
 typedef struct outcome {
-    bool type_failed;     /* a "type" failed on this very instance */
-    type_list expected;   /* the types it asked for */
+    bool type_failed;   /* a "type" failed on this very instance */
+    type_list expected; /* the types it asked for */
 } outcome;
 
 /* The type bits an instance satisfies (a whole number is also a number). */
@@ -50,8 +50,8 @@ static unsigned type_bits(const node *n)
  * built at the first lookup. */
 typedef struct member_finder {
     const node *obj;
-    arena *a;             /* the index's storage; NULL until it is built */
-    strmap index;         /* key -> its (first) member */
+    arena *a;     /* the index's storage; NULL until it is built */
+    strmap index; /* key -> its (first) member */
 } member_finder;
 
 static const node_member *finder_get(member_finder *f, const char *key,
@@ -131,7 +131,7 @@ static bool check_enum(validator *v, const schema *s, const instance *in)
     }
     if (in->n->kind == NODE_STRING && s->enum_string_count) {
         long hint = vntext_suggest(in->n->u.string.s, s->enum_strings,
-                                 s->enum_string_count);
+                                   s->enum_string_count);
         if (hint >= 0)
             strbuf_printf(&msg, "; did you mean '%s'?", s->enum_strings[hint]);
     }
@@ -181,14 +181,15 @@ static bool check_bounds(validator *v, const instance *in, const bounds *b,
         if (min == 1)
             schema_message_complain(v, in, "must not be empty");
         else
-            schema_message_complain(v, in, "must %s at least %zu %s%s", b->verb, min,
-                             b->many, b->tail);
+            schema_message_complain(v, in, "must %s at least %zu %s%s", b->verb,
+                                    min, b->many, b->tail);
     }
     if (count > max) {
         ok = false;
-        schema_message_complain(v, in, "must %s at most %zu %s%s, not %zu", b->verb,
-                         max, schema_message_plural(max, b->one, b->many), b->tail,
-                         count);
+        schema_message_complain(v, in, "must %s at most %zu %s%s, not %zu",
+                                b->verb, max,
+                                schema_message_plural(max, b->one, b->many),
+                                b->tail, count);
     }
     return ok;
 }
@@ -206,22 +207,26 @@ static bool check_string(validator *v, const schema *s, const instance *in)
             return false;
     }
     if (s->pattern_re) {
-        regex_result r = regex_search(s->pattern_re, n->u.string.s,
-                                      n->u.string.len);
+        regex_result r =
+            regex_search(s->pattern_re, n->u.string.s, n->u.string.len);
         if (r == REGEX_TOO_COMPLEX) {
             ok = false;
-            schema_message_complain(v, in, "could not be checked against the "
+            schema_message_complain(v, in,
+                                    "could not be checked against the "
                                     "pattern '%s' (the check took too long)",
-                             s->pattern->u.string.s);
+                                    s->pattern->u.string.s);
         } else if (r == REGEX_NOMATCH) {
             ok = false;
             const char *example = first_example_string(s);
             if (example)
-                schema_message_complain(v, in, "does not have the expected form; "
-                                        "write it like '%s'", example);
+                schema_message_complain(v, in,
+                                        "does not have the expected form; "
+                                        "write it like '%s'",
+                                        example);
             else
-                schema_message_complain(v, in, "does not match the pattern '%s'",
-                                 s->pattern->u.string.s);
+                schema_message_complain(v, in,
+                                        "does not match the pattern '%s'",
+                                        s->pattern->u.string.s);
         }
     }
     return ok;
@@ -246,27 +251,27 @@ static bool check_number(validator *v, const schema *s, const instance *in)
     if (s->minimum && !(x >= s->minimum->u.number.value)) {
         ok = false;
         schema_message_complain(v, in, "must be at least %s",
-                         s->minimum->u.number.text);
+                                s->minimum->u.number.text);
     }
     if (s->exclusive_minimum && !(x > s->exclusive_minimum->u.number.value)) {
         ok = false;
         schema_message_complain(v, in, "must be greater than %s",
-                         s->exclusive_minimum->u.number.text);
+                                s->exclusive_minimum->u.number.text);
     }
     if (s->maximum && !(x <= s->maximum->u.number.value)) {
         ok = false;
         schema_message_complain(v, in, "must be at most %s",
-                         s->maximum->u.number.text);
+                                s->maximum->u.number.text);
     }
     if (s->exclusive_maximum && !(x < s->exclusive_maximum->u.number.value)) {
         ok = false;
         schema_message_complain(v, in, "must be less than %s",
-                         s->exclusive_maximum->u.number.text);
+                                s->exclusive_maximum->u.number.text);
     }
     if (s->multiple_of && !is_multiple(x, s->multiple_of->u.number.value)) {
         ok = false;
         schema_message_complain(v, in, "must be a multiple of %s",
-                         s->multiple_of->u.number.text);
+                                s->multiple_of->u.number.text);
     }
     return ok;
 }
@@ -294,7 +299,7 @@ static bool check_array(validator *v, const schema *s, const instance *in)
         const schema *item_schema = s->items;
         if (s->items_is_list)
             item_schema = i < s->item_list.count ? s->item_list.items[i]
-                                                  : s->additional_items;
+                                                 : s->additional_items;
         if (item_schema && !check_item(v, item_schema, in, i)) {
             ok = false;
             if (!v->d)
@@ -347,9 +352,10 @@ static void report_unknown_key(validator *v, const schema *s, const node *obj,
                                                    s->property_count)
                                   : -1;
     if (hint >= 0)
-        schema_message_complain_at_key(v, obj, m, "unknown key '%s'; did you mean "
-                                           "'%s'?", m->key,
-                                s->property_names[hint]);
+        schema_message_complain_at_key(v, obj, m,
+                                       "unknown key '%s'; did you mean "
+                                       "'%s'?",
+                                       m->key, s->property_names[hint]);
     else
         schema_message_complain_at_key(v, obj, m, "unknown key '%s'", m->key);
 }
@@ -364,10 +370,10 @@ static bool check_members(validator *v, const schema *s, const instance *in)
     for (size_t i = 0; i < n->u.object.count; i++) {
         const node_member *m = &n->u.object.members[i];
         bool described = false;
-        const named_schema *p = s->property_count
-                                    ? strmap_get(&s->property_index, m->key,
-                                                 m->key_len)
-                                    : NULL;
+        const named_schema *p =
+            s->property_count
+                ? strmap_get(&s->property_index, m->key, m->key_len)
+                : NULL;
         if (p) {
             described = true;
             if (!check_member(v, p->s, in, m)) {
@@ -384,10 +390,12 @@ static bool check_members(validator *v, const schema *s, const instance *in)
             described = true;
             if (r == REGEX_TOO_COMPLEX) {
                 ok = false;
-                schema_message_complain_at_key(v, n, m, "key '%s' could not be "
-                                                 "checked against the pattern "
-                                                 "'%s' (the check took too "
-                                                 "long)", m->key, ps->pattern);
+                schema_message_complain_at_key(v, n, m,
+                                               "key '%s' could not be "
+                                               "checked against the pattern "
+                                               "'%s' (the check took too "
+                                               "long)",
+                                               m->key, ps->pattern);
             } else if (!check_member(v, ps->s, in, m)) {
                 ok = false;
             }
@@ -423,11 +431,12 @@ static bool check_required(validator *v, const schema *s, const instance *in,
         if (!v->d)
             return false;
         strbuf name = STRBUF_INIT;
-        const char *title = schema_message_lookup_title(in->applied, key->u.string.s,
-                                                 key->u.string.len);
+        const char *title =
+            schema_message_lookup_title(in->applied, key->u.string.s,
+                                        key->u.string.len);
         schema_message_put_key_with_title(&name, key->u.string.s, title);
         schema_message_complain_plain(v, in, "missing required key %s",
-                               strbuf_str(&name));
+                                      strbuf_str(&name));
         strbuf_release(&name);
     }
     return ok;
@@ -452,8 +461,9 @@ static bool check_dependencies(validator *v, const schema *s,
                 if (finder_get(f, key->u.string.s, key->u.string.len))
                     continue;
                 ok = false;
-                schema_message_complain_plain(v, in, "key '%s' requires key '%s'",
-                                       dep->name, key->u.string.s);
+                schema_message_complain_plain(v, in,
+                                              "key '%s' requires key '%s'",
+                                              dep->name, key->u.string.s);
             }
         }
         if (!ok && !v->d)
@@ -486,8 +496,9 @@ static bool check_property_names(validator *v, const schema *s,
         ok = false;
         if (!v->d)
             return false;
-        schema_message_complain_at_key(v, n, m, "key '%s' is not an allowed name",
-                                m->key);
+        schema_message_complain_at_key(v, n, m,
+                                       "key '%s' is not an allowed name",
+                                       m->key);
     }
     return ok;
 }
@@ -501,13 +512,17 @@ static bool check_object(validator *v, const schema *s, const instance *in,
     bool ok = true;
     if (count < s->min_properties) {
         ok = false;
-        schema_message_complain(v, in, "must have at least %zu %s", s->min_properties,
-                         schema_message_plural(s->min_properties, "key", "keys"));
+        schema_message_complain(v, in, "must have at least %zu %s",
+                                s->min_properties,
+                                schema_message_plural(s->min_properties, "key",
+                                                      "keys"));
     }
     if (count > s->max_properties) {
         ok = false;
-        schema_message_complain(v, in, "must have at most %zu %s", s->max_properties,
-                         schema_message_plural(s->max_properties, "key", "keys"));
+        schema_message_complain(v, in, "must have at most %zu %s",
+                                s->max_properties,
+                                schema_message_plural(s->max_properties, "key",
+                                                      "keys"));
     }
     if (!ok && !v->d)
         return false;
@@ -554,9 +569,9 @@ static void put_branch_keys(strbuf *out, const schema_list *branches,
                 continue;
             if (listed_count++)
                 strbuf_puts(out, ", ");
-            const char *title = with_titles ? schema_message_lookup_title(in->applied,
-                                                                   k, len)
-                                            : NULL;
+            const char *title =
+                with_titles ? schema_message_lookup_title(in->applied, k, len)
+                            : NULL;
             schema_message_put_key_with_title(out, k, title);
         }
     }
@@ -574,7 +589,7 @@ static void explain_no_match(validator *v, const schema_list *branches,
         strbuf keys = STRBUF_INIT;
         put_branch_keys(&keys, branches, NULL, in, true, false);
         schema_message_complain_plain(v, in, "missing required key: one of %s",
-                               strbuf_str(&keys));
+                                      strbuf_str(&keys));
         strbuf_release(&keys);
         return;
     }
@@ -657,16 +672,18 @@ static bool check_one_of(validator *v, const schema *s, const instance *in,
             /* "required" says nothing of what is not a mapping: every
              * branch matches; the type message, if any, says what is wrong */
             if (!out->type_failed)
-                schema_message_complain(v, in, "matches more than one of the "
+                schema_message_complain(v, in,
+                                        "matches more than one of the "
                                         "allowed forms");
         } else if (matched_required_only) {
             strbuf keys = STRBUF_INIT;
             put_branch_keys(&keys, &s->one_of, matched, in, false, true);
             schema_message_complain_plain(v, in, "only one of %s may be given",
-                                   strbuf_str(&keys));
+                                          strbuf_str(&keys));
             strbuf_release(&keys);
         } else {
-            schema_message_complain(v, in, "matches more than one of the allowed "
+            schema_message_complain(v, in,
+                                    "matches more than one of the allowed "
                                     "forms");
         }
     }
@@ -675,8 +692,8 @@ static bool check_one_of(validator *v, const schema *s, const instance *in,
 }
 
 NOINLINE
-static bool check_combinators(validator *v, const schema *s,
-                              const instance *in, outcome *out)
+static bool check_combinators(validator *v, const schema *s, const instance *in,
+                              outcome *out)
 {
     bool ok = true;
     for (size_t b = 0; b < s->all_of.count; b++) {
@@ -697,7 +714,8 @@ static bool check_combinators(validator *v, const schema *s,
         outcome ignored = {0};
         if (validate(&quiet, s->not_schema, in, &ignored)) {
             ok = false;
-            schema_message_complain(v, in, "has a form that is not allowed here");
+            schema_message_complain(v, in,
+                                    "has a form that is not allowed here");
         }
     }
     if (s->if_schema && (ok || v->d)) {
@@ -720,9 +738,10 @@ static bool check_ref(validator *v, const schema *s, const instance *in,
         if (v->d) {
             strbuf subj = STRBUF_INIT;
             schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
-                                          "does not resolve", strbuf_str(&subj),
-                                   s->ref_uri);
+            schema_message_complain_plain(v, in,
+                                          "cannot check %s: '$ref' to '%s' "
+                                          "does not resolve",
+                                          strbuf_str(&subj), s->ref_uri);
             strbuf_release(&subj);
         }
         return false;
@@ -733,9 +752,10 @@ static bool check_ref(validator *v, const schema *s, const instance *in,
         if (v->d) {
             strbuf subj = STRBUF_INIT;
             schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in, "cannot check %s: '$ref' to '%s' "
+            schema_message_complain_plain(v, in,
+                                          "cannot check %s: '$ref' to '%s' "
                                           "leads back to itself",
-                                   strbuf_str(&subj), s->ref_uri);
+                                          strbuf_str(&subj), s->ref_uri);
             strbuf_release(&subj);
         }
         return false;
@@ -758,8 +778,10 @@ static bool validate(validator *v, const schema *s, const instance *in,
         if (v->d) {
             strbuf subj = STRBUF_INIT;
             schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in, "cannot check %s: the schema nests "
-                                          "too deeply here", strbuf_str(&subj));
+            schema_message_complain_plain(v, in,
+                                          "cannot check %s: the schema nests "
+                                          "too deeply here",
+                                          strbuf_str(&subj));
             strbuf_release(&subj);
         }
         return false;
@@ -820,4 +842,3 @@ bool schema_validate(const schema *s, const node *instance_node, diag_sink *d)
     arena_free(once.a);
     return valid;
 }
-

@@ -55,15 +55,17 @@ static bool any_names(const orgunits *r, const plan_units *u, const char *query)
 }
 
 /* Whether the query keeps an item with these units, and in which role. */
-static bool keep_unit(const deadline_query *q, const orgunits *r, const plan_units *lead,
-                      const plan_units *partners, deadline_role *role)
+static bool keep_unit(const deadline_query *q, const orgunits *r,
+                      const plan_units *lead, const plan_units *partners,
+                      deadline_role *role)
 {
     *role = DEADLINE_LEAD;
     if (!q->unit)
         return true;
     if (q->role != DEADLINE_PARTNER_ONLY && any_names(r, lead, q->unit))
         return true;
-    if (q->role != DEADLINE_LEAD_ONLY && partners && any_names(r, partners, q->unit)) {
+    if (q->role != DEADLINE_LEAD_ONLY && partners &&
+        any_names(r, partners, q->unit)) {
         *role = DEADLINE_PARTNER;
         return true;
     }
@@ -73,10 +75,14 @@ static bool keep_unit(const deadline_query *q, const orgunits *r, const plan_uni
 static deadline_state from_status(status_state s)
 {
     switch (s) {
-    case STATUS_PLANNED: return DEADLINE_PLANNED;
-    case STATUS_IN_PROGRESS: return DEADLINE_IN_PROGRESS;
-    case STATUS_OVERDUE: return DEADLINE_OVERDUE;
-    default: return DEADLINE_OPEN;
+    case STATUS_PLANNED:
+        return DEADLINE_PLANNED;
+    case STATUS_IN_PROGRESS:
+        return DEADLINE_IN_PROGRESS;
+    case STATUS_OVERDUE:
+        return DEADLINE_OVERDUE;
+    default:
+        return DEADLINE_OPEN;
     }
 }
 
@@ -91,9 +97,11 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.from = w->from;
     item.to = w->to;
     item.due = w->due;
-    item.days_left = date_span_days((date_span){.from = q->as_of, .to = w->due});
+    item.days_left =
+        date_span_days((date_span){.from = q->as_of, .to = w->due});
     item.state = from_status(status->state);
-    if (item.state != DEADLINE_OVERDUE && q->has_until && date_cmp(w->due, q->until) > 0)
+    if (item.state != DEADLINE_OVERDUE && q->has_until &&
+        date_cmp(w->due, q->until) > 0)
         return;
     ARRAY_ROOM(l->items, l->count, l->cap, 64);
     item.order = l->count;
@@ -124,8 +132,8 @@ static void add_occurrences(deadline_list *l, deadline_item item,
         item.occurrence = k + 1;
         status_occurrence alone;
         if (!statuses)
-            alone = status_of_occurrence(&schedule->windows[k], NULL, 0,
-                                         q->as_of);
+            alone =
+                status_of_occurrence(&schedule->windows[k], NULL, 0, q->as_of);
         add(l, item, &schedule->windows[k], q,
             statuses ? &statuses[k] : &alone);
     }
@@ -145,7 +153,8 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
             continue;
         deadline_item item = {.kind = DEADLINE_ACTIVITY,
                               .activity_id = copy(l, a->id.s),
-                              .plan_id = plan_id, .plan_file = plan_file,
+                              .plan_id = plan_id,
+                              .plan_file = plan_file,
                               .role = role};
         item_says(l, &item, &a->title, &a->lead, &a->partners, &a->time);
         add_occurrences(l, item, &a->schedule, q,
@@ -156,8 +165,10 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         deadline_role role;
         if (!r->schedule.count || !keep_unit(q, registry, &r->by, NULL, &role))
             continue;
-        deadline_item item = {.kind = DEADLINE_REPORT, .duty = i + 1,
-                              .plan_id = plan_id, .plan_file = plan_file,
+        deadline_item item = {.kind = DEADLINE_REPORT,
+                              .duty = i + 1,
+                              .plan_id = plan_id,
+                              .plan_file = plan_file,
                               .role = role};
         item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
         add_occurrences(l, item, &r->schedule, q, NULL);
@@ -184,20 +195,28 @@ void deadline_sort(deadline_list *l)
 const char *deadline_state_name(deadline_state s)
 {
     switch (s) {
-    case DEADLINE_PLANNED: return "planned";
-    case DEADLINE_OPEN: return "open";
-    case DEADLINE_IN_PROGRESS: return "in-progress";
-    default: return "overdue";
+    case DEADLINE_PLANNED:
+        return "planned";
+    case DEADLINE_OPEN:
+        return "open";
+    case DEADLINE_IN_PROGRESS:
+        return "in-progress";
+    default:
+        return "overdue";
     }
 }
 
 const char *deadline_state_label(deadline_state s)
 {
     switch (s) {
-    case DEADLINE_PLANNED: return "Chưa đến hạn";
-    case DEADLINE_OPEN: return "Đang trong thời hạn";
-    case DEADLINE_IN_PROGRESS: return "Đang thực hiện";
-    default: return "Quá hạn";
+    case DEADLINE_PLANNED:
+        return "Chưa đến hạn";
+    case DEADLINE_OPEN:
+        return "Đang trong thời hạn";
+    case DEADLINE_IN_PROGRESS:
+        return "Đang thực hiện";
+    default:
+        return "Quá hạn";
     }
 }
 
@@ -225,8 +244,8 @@ bool deadline_parse_within(const char *s, date from, date *until)
         long months = *end == 'm' ? n : 12 * n;
         date first = date_add_months(from.year, from.month, (int)months);
         int last = date_days_in_month(first.year, first.month);
-        *until = last_writable(
-            date_make(first.year, first.month, from.day < last ? from.day : last));
+        *until = last_writable(date_make(first.year, first.month,
+                                         from.day < last ? from.day : last));
         return true;
     }
     default:

@@ -28,34 +28,34 @@ typedef enum deadline_kind {
 } deadline_kind;
 
 typedef enum deadline_state {
-    DEADLINE_PLANNED,       /* its window has not opened yet */
-    DEADLINE_OPEN,          /* its window is open, it is not late */
-    DEADLINE_OVERDUE,       /* due before the date, not done */
-    DEADLINE_IN_PROGRESS,   /* reported in progress, not late */
+    DEADLINE_PLANNED,     /* its window has not opened yet */
+    DEADLINE_OPEN,        /* its window is open, it is not late */
+    DEADLINE_OVERDUE,     /* due before the date, not done */
+    DEADLINE_IN_PROGRESS, /* reported in progress, not late */
 } deadline_state;
 
 typedef enum deadline_role {
-    DEADLINE_LEAD,          /* the unit asked about leads it (or reports) */
-    DEADLINE_PARTNER,       /* the unit asked about coordinates */
+    DEADLINE_LEAD,    /* the unit asked about leads it (or reports) */
+    DEADLINE_PARTNER, /* the unit asked about coordinates */
 } deadline_role;
 
 typedef struct deadline_item {
     deadline_kind kind;
     const char *plan_id, *plan_file;
-    const char *activity_id;     /* NULL for a report */
-    size_t duty;                 /* a report's 1-based number among the
+    const char *activity_id; /* NULL for a report */
+    size_t duty;             /* a report's 1-based number among the
                                     plan's reporting duties; 0 otherwise */
-    const char *title;           /* the activity's, or what the report is on */
-    const char *lead;            /* lead units, or who reports, "; "-joined */
-    const char *partners;        /* partner units, or to whom it reports */
-    const char *time;            /* the time as the plan prints it */
-    const char *key, *label, *note;   /* of the occurrence */
-    size_t occurrence, occurrences;   /* 1-based, and how many in all */
+    const char *title;       /* the activity's, or what the report is on */
+    const char *lead;        /* lead units, or who reports, "; "-joined */
+    const char *partners;    /* partner units, or to whom it reports */
+    const char *time;        /* the time as the plan prints it */
+    const char *key, *label, *note; /* of the occurrence */
+    size_t occurrence, occurrences; /* 1-based, and how many in all */
     date from, to, due;
-    long days_left;              /* due - as_of; negative when late */
+    long days_left; /* due - as_of; negative when late */
     deadline_state state;
     deadline_role role;
-    size_t order;                /* reading order, to break ties */
+    size_t order; /* reading order, to break ties */
 } deadline_item;
 
 typedef enum deadline_role_filter {
@@ -66,9 +66,9 @@ typedef enum deadline_role_filter {
 
 typedef struct deadline_query {
     date as_of;
-    bool has_until;              /* keep upcoming items due by `until` */
+    bool has_until; /* keep upcoming items due by `until` */
     date until;
-    const char *unit;            /* NULL: every unit */
+    const char *unit; /* NULL: every unit */
     deadline_role_filter role;
 } deadline_query;
 

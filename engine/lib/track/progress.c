@@ -33,10 +33,11 @@ void progress_check_size(const source *src, diag_sink *d)
     size_t max = progress_log_limits().max_bytes;
     if (src->len <= max / 100 * PROGRESS_SIZE_WARN_PERCENT)
         return;
-    diag_file(d, DIAG_WARNING, src->path,
-              "this log has reached %zu%% of the size a log may have (%.1f of %zu MiB); "
-              "at the limit it can no longer be read, nor a record added to it",
-              src->len * 100 / max, (double)src->len / (1 << 20), max >> 20);
+    diag_file(
+        d, DIAG_WARNING, src->path,
+        "this log has reached %zu%% of the size a log may have (%.1f of %zu MiB); "
+        "at the limit it can no longer be read, nor a record added to it",
+        src->len * 100 / max, (double)src->len / (1 << 20), max >> 20);
 }
 
 static void read_values(arena *a, const node *obj, progress_record *r)
@@ -44,7 +45,8 @@ static void read_values(arena *a, const node *obj, progress_record *r)
     const node *values = node_get(obj, "values");
     if (!values || values->kind != NODE_OBJECT)
         return;
-    r->values = arena_alloc(a, (values->u.object.count + 1) * sizeof *r->values);
+    r->values =
+        arena_alloc(a, (values->u.object.count + 1) * sizeof *r->values);
     for (size_t i = 0; i < values->u.object.count; i++) {
         const node_member *m = &values->u.object.members[i];
         if (m->value->kind != NODE_NUMBER)
@@ -65,7 +67,8 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
     const node *list = node_get(root, "records");
     if (!list || list->kind != NODE_ARRAY)
         return log;
-    log->records = arena_alloc(a, (list->u.array.count + 1) * sizeof *log->records);
+    log->records =
+        arena_alloc(a, (list->u.array.count + 1) * sizeof *log->records);
     for (size_t i = 0; i < list->u.array.count; i++) {
         const node *obj = list->u.array.items[i];
         if (obj->kind != NODE_OBJECT)
@@ -81,17 +84,17 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
         r->by = plan_text_of(obj, "by");
         r->percent = -1;
         const node *percent = node_get(obj, "percent");
-        if (percent && node_is_integer(percent) && percent->u.number.value >= 0 &&
-            percent->u.number.value <= 100)
+        if (percent && node_is_integer(percent) &&
+            percent->u.number.value >= 0 && percent->u.number.value <= 100)
             r->percent = (int)percent->u.number.value;
         read_values(a, obj, r);
-        r->evidence = plan_texts_of(a, node_get(obj, "evidence"), &r->nevidence);
+        r->evidence =
+            plan_texts_of(a, node_get(obj, "evidence"), &r->nevidence);
     }
     return log;
 }
 
 /* --- checks ------------------------------------------------------------ */
-
 
 const plan_activity *progress_find_activity(const plan *p, const char *id,
                                             size_t *index)
@@ -120,25 +123,28 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
     if (!r->date_text.s)
         return false;
     date_status st = date_parse(r->date_text.s, false, &out->date);
-    if (st == DATE_BAD_FORM)               /* the schema said so */
+    if (st == DATE_BAD_FORM) /* the schema said so */
         return false;
     if (st != DATE_OK) {
         strbuf why = STRBUF_INIT;
         date_explain(st, &out->date, &why);
-        diag_at_node(d, DIAG_ERROR, r->date_text.at, "'%s' is not a real date: %s",
-                     r->date_text.s, strbuf_str(&why));
+        diag_at_node(d, DIAG_ERROR, r->date_text.at,
+                     "'%s' is not a real date: %s", r->date_text.s,
+                     strbuf_str(&why));
         strbuf_release(&why);
         return false;
     }
-    if (p->year_from && (out->date.year < p->year_from || out->date.year > p->year_to)) {
+    if (p->year_from &&
+        (out->date.year < p->year_from || out->date.year > p->year_to)) {
         if (p->year_from == p->year_to)
             diag_at_node(d, DIAG_ERROR, r->date_text.at,
                          "the record's date %s is outside the plan's year %d",
                          r->date_text.s, p->year_from);
         else
-            diag_at_node(d, DIAG_ERROR, r->date_text.at,
-                         "the record's date %s is outside the plan's span %d-%d",
-                         r->date_text.s, p->year_from, p->year_to);
+            diag_at_node(
+                d, DIAG_ERROR, r->date_text.at,
+                "the record's date %s is outside the plan's span %d-%d",
+                r->date_text.s, p->year_from, p->year_to);
         return false;
     }
     return true;
@@ -149,7 +155,8 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
 {
     if (!r->activity.s)
         return NULL;
-    plan_activity **slot = strmap_get(ids, r->activity.s, strlen(r->activity.s));
+    plan_activity **slot =
+        strmap_get(ids, r->activity.s, strlen(r->activity.s));
     if (slot) {
         r->activity_index = (size_t)(slot - p->activities);
         return *slot;
@@ -165,11 +172,11 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
     const char *plan_id = p->id.s ? p->id.s : "this plan";
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->activity.at,
-                     "plan %s has no activity '%s'; did you mean '%s'?", plan_id,
-                     r->activity.s, names[best]);
+                     "plan %s has no activity '%s'; did you mean '%s'?",
+                     plan_id, r->activity.s, names[best]);
     else
-        diag_at_node(d, DIAG_ERROR, r->activity.at, "plan %s has no activity '%s'",
-                     plan_id, r->activity.s);
+        diag_at_node(d, DIAG_ERROR, r->activity.at,
+                     "plan %s has no activity '%s'", plan_id, r->activity.s);
     free(names);
     return NULL;
 }
@@ -179,7 +186,7 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
                              const strmap *occurrences, diag_sink *d)
 {
     const when *w = &act->schedule;
-    if (w->count == 0)                     /* unscheduled: its time has errors */
+    if (w->count == 0) /* unscheduled: its time has errors */
         return false;
     if (!r->occurrence.s) {
         if (w->count == 1) {
@@ -190,11 +197,13 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
         list_keys(&keys, w, 6);
         diag_at_node(d, DIAG_ERROR, r->activity.at,
                      "activity '%s' has %zu occurrences; say which one with "
-                     "'occurrence:' (%s)", r->activity.s, w->count, strbuf_str(&keys));
+                     "'occurrence:' (%s)",
+                     r->activity.s, w->count, strbuf_str(&keys));
         strbuf_release(&keys);
         return false;
     }
-    const when_window *x = strmap_get(occurrences, r->occurrence.s, strlen(r->occurrence.s));
+    const when_window *x =
+        strmap_get(occurrences, r->occurrence.s, strlen(r->occurrence.s));
     if (x) {
         r->occurrence_index = (size_t)(x - w->windows);
         return true;
@@ -203,7 +212,8 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
     for (size_t i = 0; i < w->count; i++)
         names[i] = w->windows[i].key;
     long best = diag_keeps(d, r->occurrence.at)
-                    ? vntext_suggest(r->occurrence.s, names, w->count) : -1;
+                    ? vntext_suggest(r->occurrence.s, names, w->count)
+                    : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
     if (best >= 0)
@@ -211,19 +221,21 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
                      "activity '%s' has no occurrence '%s'; did you mean '%s'?",
                      r->activity.s, r->occurrence.s, names[best]);
     else
-        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-                     "activity '%s' has no occurrence '%s'; its occurrences: %s",
-                     r->activity.s, r->occurrence.s, strbuf_str(&keys));
+        diag_at_node(
+            d, DIAG_ERROR, r->occurrence.at,
+            "activity '%s' has no occurrence '%s'; its occurrences: %s",
+            r->activity.s, r->occurrence.s, strbuf_str(&keys));
     strbuf_release(&keys);
     free(names);
     return false;
 }
 
 /* A problem with a value's target name, pointed at the name. */
-static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
+                         ...) __attribute__((format(printf, 3, 4)));
 
-static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt, ...)
+static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
+                         ...)
 {
     strbuf msg = STRBUF_INIT;
     va_list ap;
@@ -231,13 +243,14 @@ static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
     strbuf_vprintf(&msg, fmt, ap);
     va_end(ap);
     const node_member *m = v->member;
-    diag *r = diag_at(d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span, "%s",
-                      strbuf_str(&msg));
+    diag *r = diag_at(d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span,
+                      "%s", strbuf_str(&msg));
     strbuf_release(&msg);
     return r;
 }
 
-static const plan_target *find_target(const plan_activity *act, const char *name)
+static const plan_target *find_target(const plan_activity *act,
+                                      const char *name)
 {
     for (size_t k = 0; k < act->ntargets; k++)
         if (act->targets[k].name.s && vntext_same(name, act->targets[k].name.s))
@@ -245,7 +258,8 @@ static const plan_target *find_target(const plan_activity *act, const char *name
     return NULL;
 }
 
-static bool check_values(progress_record *r, const plan_activity *act, diag_sink *d)
+static bool check_values(progress_record *r, const plan_activity *act,
+                         diag_sink *d)
 {
     bool ok = true;
     for (size_t i = 0; i < r->nvalues; i++) {
@@ -255,8 +269,10 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
             continue;
         ok = false;
         if (act->ntargets == 0) {
-            report_name(d, v, "activity '%s' has no targets, so no value can be "
-                        "measured for '%s'", r->activity.s, v->name.s);
+            report_name(d, v,
+                        "activity '%s' has no targets, so no value can be "
+                        "measured for '%s'",
+                        r->activity.s, v->name.s);
             continue;
         }
         const char **names = xmalloc(act->ntargets * sizeof *names);
@@ -266,13 +282,15 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
                 names[n++] = act->targets[k].name.s;
         long best = vntext_suggest(v->name.s, names, n);
         if (best >= 0) {
-            report_name(d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
+            report_name(d, v,
+                        "activity '%s' has no target '%s'; did you mean '%s'?",
                         r->activity.s, v->name.s, names[best]);
         } else {
             strbuf list = STRBUF_INIT;
             for (size_t k = 0; k < n; k++)
                 strbuf_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
-            report_name(d, v, "activity '%s' has no target '%s'; its targets: %s",
+            report_name(d, v,
+                        "activity '%s' has no target '%s'; its targets: %s",
                         r->activity.s, v->name.s, strbuf_str(&list));
             strbuf_release(&list);
         }
@@ -287,8 +305,8 @@ static bool check_values(progress_record *r, const plan_activity *act, diag_sink
  * occurrences its activity has. */
 typedef struct plan_index {
     arena *a;
-    strmap ids;             /* id -> its slot in plan->activities */
-    strmap *occurrences;    /* per activity: key -> its window */
+    strmap ids;          /* id -> its slot in plan->activities */
+    strmap *occurrences; /* per activity: key -> its window */
 } plan_index;
 
 static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
@@ -301,20 +319,25 @@ static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
     return m;
 }
 
-static void check_record(progress_record *r, const plan *p, plan_index *ix, diag_sink *d)
+static void check_record(progress_record *r, const plan *p, plan_index *ix,
+                         diag_sink *d)
 {
-    bool ok = progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
+    bool ok =
+        progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
     ok = check_date(r, p, d, r) && ok;
     const plan_activity *act = check_activity(r, p, &ix->ids, d);
     if (!act)
         return;
-    ok = check_occurrence(r, act, occurrences_of(ix, r->activity_index, &act->schedule), d)
-         && ok;
+    ok = check_occurrence(r, act,
+                          occurrences_of(ix, r->activity_index, &act->schedule),
+                          d) &&
+         ok;
     ok = check_values(r, act, d) && ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
-        diag_at_node(d, DIAG_WARNING, node_get(r->at, "percent"),
-                     "the record says 'done' with %d%%; a done record counts as 100%%",
-                     r->percent);
+        diag_at_node(
+            d, DIAG_WARNING, node_get(r->at, "percent"),
+            "the record says 'done' with %d%%; a done record counts as 100%%",
+            r->percent);
     r->usable = ok;
 }
 
@@ -326,7 +349,8 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
                      "this log names plan '%s', but the plan beside it is '%s'",
                      log->plan.s, p->id.s);
     plan_index ix = {arena_new(), {NULL, 0, 0}, NULL};
-    ix.occurrences = arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.occurrences);
+    ix.occurrences =
+        arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.occurrences);
     for (size_t i = 0; i < p->nactivities; i++) {
         const char *id = p->activities[i]->id.s;
         if (id)
@@ -340,7 +364,8 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
 
 /* --- names --------------------------------------------------------------- */
 
-const char *const progress_state_names[PROGRESS_NSTATES] = {"in-progress", "done",
+const char *const progress_state_names[PROGRESS_NSTATES] = {"in-progress",
+                                                            "done",
                                                             "cancelled"};
 
 const char *progress_state_name(progress_state s)
@@ -366,7 +391,8 @@ static bool ends_with(const char *s, const char *suffix)
 
 bool progress_is_log_path(const char *path)
 {
-    return ends_with(path, ".progress.yaml") || ends_with(path, ".progress.yml");
+    return ends_with(path, ".progress.yaml") ||
+           ends_with(path, ".progress.yml");
 }
 
 static bool exists(const char *path)
@@ -387,7 +413,9 @@ static char *swap_suffix(const char *path, size_t cut, const char *suffix)
 
 char *progress_log_path(const char *plan_path)
 {
-    size_t cut = ends_with(plan_path, ".yaml") ? 5 : ends_with(plan_path, ".yml") ? 4 : 0;
+    size_t cut = ends_with(plan_path, ".yaml")  ? 5
+                 : ends_with(plan_path, ".yml") ? 4
+                                                : 0;
     char *yml = swap_suffix(plan_path, cut, ".progress.yml");
     if (exists(yml))
         return yml;

@@ -33,34 +33,34 @@ typedef enum progress_state {
 #define PROGRESS_NSTATES 3
 
 typedef struct progress_value {
-    plan_text name;                /* the target's name, as the log writes it;
+    plan_text name;            /* the target's name, as the log writes it;
                                       .at is the value's node */
-    const node_member *member;     /* where the name is written */
+    const node_member *member; /* where the name is written */
     double value;
-    const plan_target *target;     /* resolved by progress_check() */
+    const plan_target *target; /* resolved by progress_check() */
 } progress_value;
 
 typedef struct progress_record {
     plan_text date_text, activity, occurrence, state_text, note, by;
     date date;
     progress_state state;
-    int percent;                   /* -1 when not given */
+    int percent; /* -1 when not given */
     progress_value *values;
     size_t nvalues;
     plan_text *evidence;
     size_t nevidence;
     const node *at;
-    size_t order;                  /* 0-based place in the log */
+    size_t order; /* 0-based place in the log */
     /* Resolved by progress_check(); `usable` records feed the status. */
     bool usable;
-    size_t activity_index;         /* into plan->activities */
-    size_t occurrence_index;       /* into the activity's schedule windows */
+    size_t activity_index;   /* into plan->activities */
+    size_t occurrence_index; /* into the activity's schedule windows */
 } progress_record;
 
 typedef struct progress_log {
     const source *src;
     const node *root;
-    plan_text plan;                /* the plan id the log names */
+    plan_text plan; /* the plan id the log names */
     progress_record *records;
     size_t count;
 } progress_log;

@@ -16,14 +16,16 @@
 
 #define SCHEMA_PREFIX "# yaml-language-server: $schema="
 
-static void put_line_start(strbuf *out, const char *nl, size_t indent, const char *text)
+static void put_line_start(strbuf *out, const char *nl, size_t indent,
+                           const char *text)
 {
     strbuf_puts(out, nl);
     strbuf_repeat(out, ' ', indent);
     strbuf_puts(out, text);
 }
 
-static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent, const char *nl)
+static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
+                      const char *nl)
 {
     char day[11];
     date_format_iso(e->date, day);
@@ -80,7 +82,7 @@ static bool dash_column(const source *src, const node *item, size_t *col)
     *col = (size_t)(src->text + i - 1 - line);
     for (size_t k = 0; k < *col; k++)
         if (line[k] != ' ')
-            return false;          /* "- - x" and the like: not ours */
+            return false; /* "- - x" and the like: not ours */
     return true;
 }
 
@@ -93,40 +95,48 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     }
     const node_member *last = &root->u.object.members[root->u.object.count - 1];
     if (strcmp(last->key, "records") != 0) {
-        strbuf_error(err, "'records' is not the last key of the log, so a record cannot "
+        strbuf_error(
+            err, "'records' is not the last key of the log, so a record cannot "
                  "be added at its end; move 'records' to the end of the file");
         return false;
     }
     const node *list = last->value;
     if (list->kind == NODE_NULL && list->span == 0) {
         /* "records:" with nothing after it: items at the key's own column */
-        *indent = (size_t)(last->key_pos.offset - old->line_starts[last->key_pos.line - 1]);
+        *indent = (size_t)(last->key_pos.offset -
+                           old->line_starts[last->key_pos.line - 1]);
         return true;
     }
     if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
         old->text[list->pos.offset] == '[') {
-        strbuf_error(err, "'records' is not written as a block list (one '- ' per "
-                 "record); write 'records:' with nothing after it when the log is "
-                 "empty");
+        strbuf_error(
+            err,
+            "'records' is not written as a block list (one '- ' per "
+            "record); write 'records:' with nothing after it when the log is "
+            "empty");
         return false;
     }
     if (!dash_column(old, list->u.array.items[0], indent)) {
-        strbuf_error(err, "the first record of 'records' does not start a line with '- '");
+        strbuf_error(
+            err,
+            "the first record of 'records' does not start a line with '- '");
         return false;
     }
     return true;
 }
 
-bool progress_write_append(const source *old, const node *root, const char *plan_id,
-                   const char *schema_comment, const progress_write_entry *e, strbuf *out,
-                   strbuf *err)
+bool progress_write_append(const source *old, const node *root,
+                           const char *plan_id, const char *schema_comment,
+                           const progress_write_entry *e, strbuf *out,
+                           strbuf *err)
 {
     if (!old) {
-        strbuf_printf(out, "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
-                       "# Mỗi lần cập nhật là một bản ghi mới ở cuối danh sách "
-                       "(kehoach update);\n"
-                       "# có thể sửa bằng tay, nhưng không xóa bản ghi cũ.\n",
-                  plan_id);
+        strbuf_printf(out,
+                      "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
+                      "# Mỗi lần cập nhật là một bản ghi mới ở cuối danh sách "
+                      "(kehoach update);\n"
+                      "# có thể sửa bằng tay, nhưng không xóa bản ghi cũ.\n",
+                      plan_id);
         if (schema_comment)
             strbuf_printf(out, "%s\n", schema_comment);
         strbuf_printf(out, "plan: %s\nrecords:\n", plan_id);

@@ -22,21 +22,21 @@
 #include <stddef.h>
 
 typedef struct progress_write_value {
-    const char *name;             /* the target's name as the plan writes it */
+    const char *name; /* the target's name as the plan writes it */
     double value;
 } progress_write_value;
 
 typedef struct progress_write_entry {
     date date;
     const char *activity;
-    const char *occurrence;       /* NULL: not said */
+    const char *occurrence; /* NULL: not said */
     progress_state state;
-    int percent;                  /* -1: not said */
+    int percent; /* -1: not said */
     const progress_write_value *values;
     size_t nvalues;
     const char *const *evidence;
     size_t nevidence;
-    const char *note, *by;        /* NULL: not said */
+    const char *note, *by; /* NULL: not said */
 } progress_write_entry;
 
 /* Writes to out the whole new text of a log: the old text (old, its root
@@ -44,9 +44,10 @@ typedef struct progress_write_entry {
  * plan_id, with schema_comment (a "# yaml-language-server: ..." line, or
  * NULL) at the top. Returns false with the reason in err (strbuf.h) when
  * the old log's layout does not allow appending. */
-bool progress_write_append(const source *old, const node *root, const char *plan_id,
-                   const char *schema_comment, const progress_write_entry *e, strbuf *out,
-                   strbuf *err);
+bool progress_write_append(const source *old, const node *root,
+                           const char *plan_id, const char *schema_comment,
+                           const progress_write_entry *e, strbuf *out,
+                           strbuf *err);
 
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives

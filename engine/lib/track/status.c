@@ -19,18 +19,19 @@
 #include <string.h>
 
 const char *const status_state_names[STATUS_NSTATES] = {
-    "planned", "open", "in-progress", "done", "done-late", "overdue", "cancelled",
+    "planned",   "open",    "in-progress", "done",
+    "done-late", "overdue", "cancelled",
 };
 
 static const char *const labels[STATUS_NSTATES] = {
-    "Chưa đến kỳ", "Đang mở", "Đang thực hiện", "Hoàn thành", "Hoàn thành muộn",
-    "Quá hạn", "Hủy bỏ",
+    "Chưa đến kỳ",     "Đang mở", "Đang thực hiện", "Hoàn thành",
+    "Hoàn thành muộn", "Quá hạn", "Hủy bỏ",
 };
 
 /* the same, within a sentence */
 static const char *const words[STATUS_NSTATES] = {
-    "chưa đến kỳ", "đang mở", "đang thực hiện", "hoàn thành", "hoàn thành muộn",
-    "quá hạn", "hủy bỏ",
+    "chưa đến kỳ",     "đang mở", "đang thực hiện", "hoàn thành",
+    "hoàn thành muộn", "quá hạn", "hủy bỏ",
 };
 
 const char *status_state_name(status_state s)
@@ -80,7 +81,8 @@ status_occurrence status_of_occurrence(const when_window *w,
     if (o.last && o.last->state == PROGRESS_CANCELLED) {
         o.state = STATUS_CANCELLED;
     } else if (o.last && o.last->state == PROGRESS_DONE) {
-        o.state = date_cmp(o.last->date, w->due) <= 0 ? STATUS_DONE : STATUS_DONE_LATE;
+        o.state = date_cmp(o.last->date, w->due) <= 0 ? STATUS_DONE
+                                                      : STATUS_DONE_LATE;
         o.percent = 100;
     } else if (date_cmp(w->due, as_of) < 0) {
         o.state = STATUS_OVERDUE;
@@ -116,15 +118,17 @@ static void rollup(status_activity *s)
             counted++;
         }
     }
-    s->percent = counted ? (int)((percent + (long)counted / 2) / (long)counted) : 0;
+    s->percent =
+        counted ? (int)((percent + (long)counted / 2) / (long)counted) : 0;
     if (s->noccurrences == 0) {
-        s->state = STATUS_PLANNED;    /* unscheduled: validation said why */
+        s->state = STATUS_PLANNED; /* unscheduled: validation said why */
     } else if (first_overdue) {
         s->state = STATUS_OVERDUE;
         s->due = first_overdue->window->due;
     } else if (finished == s->noccurrences) {
         s->state = cancelled == finished ? STATUS_CANCELLED
-                   : late ? STATUS_DONE_LATE : STATUS_DONE;
+                   : late                ? STATUS_DONE_LATE
+                                         : STATUS_DONE;
         s->due = s->occurrences[s->noccurrences - 1].window->due;
     } else {
         s->state = first_open->state;
@@ -133,7 +137,8 @@ static void rollup(status_activity *s)
 }
 
 static void measure_targets(arena *a, status_activity *s,
-                            const progress_record *const *records, size_t n, date as_of)
+                            const progress_record *const *records, size_t n,
+                            date as_of)
 {
     const plan_activity *act = s->activity;
     s->ntargets = act->ntargets;
@@ -149,7 +154,8 @@ static void measure_targets(arena *a, status_activity *s,
     for (size_t t = 0; t < act->ntargets; t++) {
         status_target *st = &s->targets[t];
         st->target = &act->targets[t];
-        st->accumulates = !(st->target->unit.s && strcmp(st->target->unit.s, "%") == 0);
+        st->accumulates =
+            !(st->target->unit.s && strcmp(st->target->unit.s, "%") == 0);
         const progress_record *best = NULL;
         double value = 0;
         for (size_t i = 0; i < n; i++) {
@@ -165,22 +171,31 @@ static void measure_targets(arena *a, status_activity *s,
         double goal = isnan(st->target->value) ? 0 : st->target->value;
         st->expected = goal;
         if (st->accumulates && act->schedule.count) {
-            double total = (double)date_span_days((date_span){.from = from, .to = due}) + 1;
-            double elapsed = (double)date_span_days((date_span){.from = from, .to = as_of}) + 1;
-            double share = elapsed <= 0 ? 0 : elapsed >= total ? 1 : elapsed / total;
+            double total =
+                (double)date_span_days((date_span){.from = from, .to = due}) +
+                1;
+            double elapsed =
+                (double)date_span_days((date_span){.from = from, .to = as_of}) +
+                1;
+            double share = elapsed <= 0       ? 0
+                           : elapsed >= total ? 1
+                                              : elapsed / total;
             st->expected = goal * share;
         }
         if (best) {
             st->measured = true;
             st->actual = value;
             st->measured_on = best->date;
-            st->track = value >= st->expected ? STATUS_TRACK_ON : STATUS_TRACK_BEHIND;
+            st->track =
+                value >= st->expected ? STATUS_TRACK_ON : STATUS_TRACK_BEHIND;
         }
     }
 }
 
-static void compute_activity(arena *a, status_activity *s, const plan_activity *act,
-                             const progress_record *const *records, size_t n, date as_of)
+static void compute_activity(arena *a, status_activity *s,
+                             const plan_activity *act,
+                             const progress_record *const *records, size_t n,
+                             date as_of)
 {
     s->activity = act;
     const when *w = &act->schedule;
@@ -188,7 +203,8 @@ static void compute_activity(arena *a, status_activity *s, const plan_activity *
     s->occurrences = arena_alloc(a, (w->count + 1) * sizeof *s->occurrences);
     /* bucket the records by occurrence: counting sort on the index; start
      * and fill (where the next record of each goes) share one block */
-    size_t *start = xcalloc(2 * (w->count + 1), sizeof *start), *fill = start + w->count + 1;
+    size_t *start = xcalloc(2 * (w->count + 1), sizeof *start),
+           *fill = start + w->count + 1;
     for (size_t i = 0; i < n; i++)
         start[records[i]->occurrence_index + 1]++;
     for (size_t k = 0; k < w->count; k++)
@@ -198,8 +214,9 @@ static void compute_activity(arena *a, status_activity *s, const plan_activity *
     for (size_t i = 0; i < n; i++)
         mine[fill[records[i]->occurrence_index]++] = records[i];
     for (size_t k = 0; k < w->count; k++)
-        s->occurrences[k] = status_of_occurrence(&w->windows[k], mine + start[k],
-                                                 start[k + 1] - start[k], as_of);
+        s->occurrences[k] =
+            status_of_occurrence(&w->windows[k], mine + start[k],
+                                 start[k + 1] - start[k], as_of);
     free(mine);
     free(start);
     for (size_t i = 0; i < n; i++) {
@@ -233,7 +250,8 @@ int status_counts_percent(const status_counts *c)
 {
     if (!c->percent_count)
         return 0;
-    return (int)((c->percent_sum + (long)c->percent_count / 2) / (long)c->percent_count);
+    return (int)((c->percent_sum + (long)c->percent_count / 2) /
+                 (long)c->percent_count);
 }
 
 void status_counts_add(status_counts *to, const status_counts *from)
@@ -249,30 +267,34 @@ static void count_sections(arena *a, status_plan *out)
 {
     const plan *p = out->plan;
     out->nsections = p->nall_sections;
-    out->sections = arena_alloc(a, (p->nall_sections + 1) * sizeof *out->sections);
+    out->sections =
+        arena_alloc(a, (p->nall_sections + 1) * sizeof *out->sections);
     for (size_t i = 0; i < p->nall_sections; i++) {
         const plan_section *sec = p->all_sections[i];
         out->sections[i].section = sec;
-        out->sections[i].name = arena_printf(a, "%s %s", sec->id.s ? sec->id.s : "",
-                                             sec->title.s ? sec->title.s : "");
+        out->sections[i].name =
+            arena_printf(a, "%s %s", sec->id.s ? sec->id.s : "",
+                         sec->title.s ? sec->title.s : "");
     }
     for (size_t k = 0; k < out->nactivities; k++)
-        for (const plan_section *sec = p->activities[k]->section; sec; sec = sec->parent)
+        for (const plan_section *sec = p->activities[k]->section; sec;
+             sec = sec->parent)
             count(&out->sections[sec->index].counts, &out->activities[k]);
 }
 
 /* A lead unit's group while they are counted. */
 typedef struct lead_slot {
-    size_t index;            /* in out->leads */
-    size_t last;             /* 1 + the last activity counted in it */
+    size_t index; /* in out->leads */
+    size_t last;  /* 1 + the last activity counted in it */
 } lead_slot;
 
 /* The slot of the group of a lead as written: its registered unit's (in
  * slots[0], by the unit's address), or that of the names with its loose
  * key (in slots[1]); made when new. registry: NULL when the plan has
  * none. */
-static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots, size_t *cap,
-                             const orgunits *registry, const char *name)
+static lead_slot *lead_group(arena *a, status_plan *out, strmap *slots,
+                             size_t *cap, const orgunits *registry,
+                             const char *name)
 {
     orgunits_match m = {UNITS_UNKNOWN, NULL, NULL, false};
     if (registry)
@@ -307,7 +329,8 @@ static void count_leads(arena *a, status_plan *out, const orgunits *registry)
     for (size_t k = 0; k < out->nactivities; k++) {
         const plan_units *lead = &out->activities[k].activity->lead;
         for (size_t u = 0; u < lead->count; u++) {
-            lead_slot *slot = lead_group(a, out, slots, &cap, registry, lead->items[u].s);
+            lead_slot *slot =
+                lead_group(a, out, slots, &cap, registry, lead->items[u].s);
             if (slot->last == k + 1)
                 continue;
             slot->last = k + 1;
@@ -333,14 +356,15 @@ static void place_in_scope(status_activity *s, const status_scope *scope)
     s->in_scope = s->as_partner;
 }
 
-void status_compute(arena *a, const plan *p, const progress_log *log, date as_of,
-                    const status_scope *scope, status_plan *out)
+void status_compute(arena *a, const plan *p, const progress_log *log,
+                    date as_of, const status_scope *scope, status_plan *out)
 {
     memset(out, 0, sizeof *out);
     out->plan = p;
     out->as_of = as_of;
     out->nactivities = p->nactivities;
-    out->activities = arena_alloc(a, (p->nactivities + 1) * sizeof *out->activities);
+    out->activities =
+        arena_alloc(a, (p->nactivities + 1) * sizeof *out->activities);
 
     /* bucket the usable records by activity: counting sort on the index */
     size_t nrec = log ? log->count : 0;
@@ -350,7 +374,8 @@ void status_compute(arena *a, const plan *p, const progress_log *log, date as_of
             start[log->records[i].activity_index + 1]++;
     for (size_t k = 0; k < p->nactivities; k++)
         start[k + 1] += start[k];
-    const progress_record **bucket = xmalloc((start[p->nactivities] + 1) * sizeof *bucket);
+    const progress_record **bucket =
+        xmalloc((start[p->nactivities] + 1) * sizeof *bucket);
     size_t *fill = xmalloc((p->nactivities + 1) * sizeof *fill);
     memcpy(fill, start, (p->nactivities + 1) * sizeof *fill);
     for (size_t i = 0; i < nrec; i++)
@@ -358,8 +383,8 @@ void status_compute(arena *a, const plan *p, const progress_log *log, date as_of
             bucket[fill[log->records[i].activity_index]++] = &log->records[i];
 
     for (size_t k = 0; k < p->nactivities; k++) {
-        compute_activity(a, &out->activities[k], p->activities[k], bucket + start[k],
-                         start[k + 1] - start[k], as_of);
+        compute_activity(a, &out->activities[k], p->activities[k],
+                         bucket + start[k], start[k + 1] - start[k], as_of);
         place_in_scope(&out->activities[k], scope);
         count(&out->counts, &out->activities[k]);
     }

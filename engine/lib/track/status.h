@@ -56,8 +56,8 @@ bool status_is_finished(status_state s);
 typedef struct status_occurrence {
     const when_window *window;
     status_state state;
-    int percent;                       /* 0-100 */
-    const progress_record *last;       /* latest record on or before D */
+    int percent;                 /* 0-100 */
+    const progress_record *last; /* latest record on or before D */
 } status_occurrence;
 
 /* The state of one occurrence from the records about it (in any order;
@@ -67,7 +67,7 @@ status_occurrence status_of_occurrence(const when_window *w,
                                        size_t n, date as_of);
 
 typedef enum status_track {
-    STATUS_TRACK_UNKNOWN,              /* nothing measured yet */
+    STATUS_TRACK_UNKNOWN, /* nothing measured yet */
     STATUS_TRACK_ON,
     STATUS_TRACK_BEHIND,
 } status_track;
@@ -75,10 +75,10 @@ typedef enum status_track {
 typedef struct status_target {
     const plan_target *target;
     bool measured;
-    double actual;                     /* latest measured value */
+    double actual; /* latest measured value */
     date measured_on;
-    bool accumulates;                  /* a count (not a "%" rate) */
-    double expected;                   /* what should be reached by D */
+    bool accumulates; /* a count (not a "%" rate) */
+    double expected;  /* what should be reached by D */
     status_track track;
 } status_target;
 
@@ -87,20 +87,20 @@ typedef struct status_activity {
     status_occurrence *occurrences;
     size_t noccurrences;
     status_state state;
-    date due;                          /* of the occurrence that sets state */
+    date due; /* of the occurrence that sets state */
     int percent;
     status_target *targets;
     size_t ntargets;
-    const progress_record *last;       /* latest record, any occurrence */
-    const progress_record *last_note;  /* latest record with a note */
-    bool in_scope;                     /* counted: see status_scope */
-    bool as_partner;                   /* in scope as a coordinating unit */
+    const progress_record *last;      /* latest record, any occurrence */
+    const progress_record *last_note; /* latest record with a note */
+    bool in_scope;                    /* counted: see status_scope */
+    bool as_partner;                  /* in scope as a coordinating unit */
 } status_activity;
 
 typedef struct status_counts {
     size_t n[STATUS_NSTATES];
-    size_t total;                      /* activities */
-    long percent_sum;                  /* of activities not cancelled */
+    size_t total;     /* activities */
+    long percent_sum; /* of activities not cancelled */
     size_t percent_count;
 } status_counts;
 
@@ -109,25 +109,25 @@ int status_counts_percent(const status_counts *c);
 void status_counts_add(status_counts *to, const status_counts *from);
 
 typedef struct status_group {
-    const char *name;                  /* section "id title", or a lead unit:
+    const char *name;            /* section "id title", or a lead unit:
                                           its registered name, or as first
                                           written */
-    const plan_section *section;       /* NULL for a unit */
-    const plan_unit *unit;             /* the registered lead unit, or NULL */
-    bool unregistered;                 /* a lead the plan's registry lacks */
+    const plan_section *section; /* NULL for a unit */
+    const plan_unit *unit;       /* the registered lead unit, or NULL */
+    bool unregistered;           /* a lead the plan's registry lacks */
     status_counts counts;
 } status_group;
 
 typedef struct status_plan {
     const plan *plan;
     date as_of;
-    status_activity *activities;       /* as plan->activities */
+    status_activity *activities; /* as plan->activities */
     size_t nactivities;
     status_counts counts;
-    status_group *sections;            /* as plan->all_sections; a section
+    status_group *sections; /* as plan->all_sections; a section
                                           counts its subsections too */
     size_t nsections;
-    status_group *leads;               /* by lead unit as orgunits_lookup()
+    status_group *leads; /* by lead unit as orgunits_lookup()
                                           finds it (names it does not find:
                                           by loose key), in order of
                                           appearance */
@@ -138,15 +138,15 @@ typedef struct status_plan {
  * (matched through the registry as orgunits_names() does), or all; and the
  * registry the lead units are grouped by. */
 typedef struct status_scope {
-    const char *unit;                  /* NULL: every activity */
-    const orgunits *registry;             /* may be NULL */
+    const char *unit;         /* NULL: every activity */
+    const orgunits *registry; /* may be NULL */
 } status_scope;
 
 /* The status of a scheduled plan as of a date. log may be NULL (no
  * progress recorded); only its usable records count. scope may be NULL
  * (every activity). Every activity gets its status; only those in scope
  * are counted. Allocates in a. */
-void status_compute(arena *a, const plan *p, const progress_log *log, date as_of,
-                    const status_scope *scope, status_plan *out);
+void status_compute(arena *a, const plan *p, const progress_log *log,
+                    date as_of, const status_scope *scope, status_plan *out);
 
 #endif
