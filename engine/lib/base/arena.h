@@ -20,7 +20,7 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Grow-by-doubling array stored in the arena; old storage stays in the arena. */
+/* Grow-by-doubling array stored in the arena; old storage stays in it. */
 void *arena_grow(arena *a, void *old, size_t old_count, size_t new_count,
                  size_t elem_size);
 

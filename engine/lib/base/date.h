@@ -76,7 +76,8 @@ typedef struct DATE_NAMED_FIELDS date_span {
 
 /* The days from span.from to span.to: positive when `to` is later,
  * negative when it is earlier, 0 on the same day. Days left until a due
- * date are {.from = as_of, .to = due}; days late, {.from = due, .to = as_of}. */
+ * date are {.from = as_of, .to = due}; days late, {.from = due,
+ * .to = as_of}. */
 long date_span_days(date_span span);
 
 date date_first_of_month(int year, int month);

@@ -83,7 +83,7 @@ static bool has(const char *s, const char *ascii)
     return import_phrase_find(s, ascii, &end) != NULL;
 }
 
-/* --- header --------------------------------------------------------------- */
+/* --- header -------------------------------------------------------------- */
 
 static bool read_number(reader *r, const import_para *p)
 {
@@ -243,7 +243,7 @@ static const char *issuer_of_symbol(const char *number)
     return NULL;
 }
 
-/* --- the content part ------------------------------------------------------ */
+/* --- the content part ---------------------------------------------------- */
 
 typedef struct node {
     const import_para *head; /* NULL for the part itself */
@@ -746,7 +746,7 @@ static void read_content(reader *r, const import_doc *doc, size_t from,
     }
 }
 
-/* --- organisation: reporting duties and default units ----------------------- */
+/* --- organisation: reporting duties and default units -------------------- */
 
 static void add_duties(reader *r, const char *text, const import_strs *by)
 {
@@ -928,7 +928,7 @@ static void duties_in_outputs(reader *r, const import_section *secs, size_t n)
     }
 }
 
-/* --- the document ---------------------------------------------------------- */
+/* --- the document -------------------------------------------------------- */
 
 typedef enum part {
     PART_NONE,

@@ -58,8 +58,9 @@ typedef struct when {
  * window or a list of windows, as in "Từ tháng 03/2026 đến tháng 04/2026
  * đối với ..." on one line and "Từ tháng 11/2026 ..." on the next).
  * Returns true and fills *out; or returns false with the reason in err
- * (strbuf.h), such as "'Quý V' is not a quarter" or "no time is named". Windows may fall outside ctx: checking that is the
- * caller's job, so it can say where. */
+ * (strbuf.h), such as "'Quý V' is not a quarter" or "no time is named".
+ * Windows may fall outside ctx: checking that is the caller's job, so it
+ * can say where. */
 bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
                 strbuf *err);
 

@@ -15,9 +15,10 @@
 /* The reporting period: a named one of Decree 09/2019 or any span. */
 typedef struct report_period {
     date from, to;
-    char key[32]; /* "2026", "2026-H1", "2026-01-01..2026-06-30" */
-    char label
-        [64]; /* "Năm 2026", "6 tháng đầu năm 2026", "Từ 01/01/2026 đến 30/06/2026" */
+    /* "2026", "2026-H1", "2026-01-01..2026-06-30" */
+    char key[32];
+    /* "Năm 2026", "6 tháng đầu năm 2026", "Từ 01/01/2026 đến 30/06/2026" */
+    char label[64];
 } report_period;
 
 /* Reads "2026", "2026-H1", "2026-Q3", "2026-03" or "FROM..TO" (dates
