@@ -131,6 +131,11 @@ void cli_test_stop(const char *point);
  * or empty. */
 bool cli_color(void);
 
+/* Appends names[0..n) to out as a list a person reads: "a, b or c", each
+ * name between two quotes (quote: "'" or ""). */
+void cli_put_list(strbuf *out, const char *const *names, size_t n,
+                  const char *quote);
+
 /* Finds value among names (n of them) and stores its index in *out; on
  * failure prints a usage error "unknown <what> 'x'; use a, b or c" and
  * returns false. */

@@ -152,14 +152,11 @@ static void explain_not_found(const char *name, const locate_result *r)
             ", but the search was not complete: %s; give the plan's file "
             "instead",
             r->stopped);
-    for (size_t i = 0; i < r->nnear; i++)
-        strbuf_printf(&msg, "%s'%s'",
-                      i == 0             ? "; did you mean "
-                      : i + 1 < r->nnear ? ", "
-                                         : " or ",
-                      r->near[i]);
-    if (r->nnear)
+    if (r->nnear) {
+        strbuf_puts(&msg, "; did you mean ");
+        cli_put_list(&msg, (const char *const *)r->near, r->nnear, "'");
         strbuf_putc(&msg, '?');
+    }
     cli_line(stderr, "%s", strbuf_str(&msg));
     strbuf_release(&msg);
 }

@@ -33,12 +33,7 @@ static int unknown_unit(const char *command, const char *unit,
                                "unknown unit '%s': no plan read names it",
                                unit);
     strbuf names = STRBUF_INIT;
-    for (size_t i = 0; i < hints->count; i++)
-        strbuf_printf(&names, "%s'%s'",
-                      i == 0                 ? ""
-                      : i + 1 < hints->count ? ", "
-                                             : " or ",
-                      hints->names[i]);
+    cli_put_list(&names, (const char *const *)hints->names, hints->count, "'");
     cli_usage_error(
         command, "unknown unit '%s': no plan read names it; did you mean %s?",
         unit, strbuf_str(&names));
@@ -160,6 +155,17 @@ bool cli_parse(const char *command, int argc, char **argv,
     return true;
 }
 
+void cli_put_list(strbuf *out, const char *const *names, size_t n,
+                  const char *quote)
+{
+    for (size_t i = 0; i < n; i++)
+        strbuf_printf(out, "%s%s%s%s",
+                      i == 0       ? ""
+                      : i + 1 == n ? " or "
+                                   : ", ",
+                      quote, names[i], quote);
+}
+
 bool cli_choice(const char *command, const char *what, const char *value,
                 const char *const *names, size_t n, int *out)
 {
@@ -169,12 +175,7 @@ bool cli_choice(const char *command, const char *what, const char *value,
             return true;
         }
     strbuf choices = STRBUF_INIT;
-    for (size_t i = 0; i < n; i++)
-        strbuf_printf(&choices, "%s%s",
-                      i == 0       ? ""
-                      : i + 1 == n ? " or "
-                                   : ", ",
-                      names[i]);
+    cli_put_list(&choices, names, n, "");
     cli_usage_error(command, "unknown %s '%s'; use %s", what, value,
                     strbuf_str(&choices));
     strbuf_release(&choices);
