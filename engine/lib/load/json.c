@@ -431,20 +431,6 @@ static bool array_item(json_parser *p)
     return item != NULL;
 }
 
-static node *parse_array(json_parser *p)
-{
-    size_t start = p->at, base = p->items_len;
-    node *n = NULL;
-    if (parse_elements(p, ']', "',' or ']' after an item", array_item)) {
-        n = make_node(p, NODE_ARRAY, start, p->at);
-        n->u.array.count = p->items_len - base;
-        n->u.array.items =
-            take_pending(p, p->items + base, n->u.array.count, sizeof(node *));
-    }
-    p->items_len = base;
-    return n;
-}
-
 static int compare_member_keys(const void *pa, const void *pb)
 {
     const node_member *a = *(const node_member *const *)pa;
@@ -539,19 +525,30 @@ static bool object_member(json_parser *p)
     return true;
 }
 
-static node *parse_object(json_parser *p)
+/* An array or an object: its elements read by parse_elements, then moved
+ * from the pending stack into the node. */
+static node *parse_container(json_parser *p, node_kind kind)
 {
-    size_t start = p->at, base = p->members_len;
-    node *n = NULL;
-    if (parse_elements(p, '}', "',' or '}' after a member", object_member)) {
-        n = make_node(p, NODE_OBJECT, start, p->at);
-        n->u.object.count = p->members_len - base;
+    bool array = kind == NODE_ARRAY;
+    size_t start = p->at, items = p->items_len, members = p->members_len;
+    bool read =
+        array ? parse_elements(p, ']', "',' or ']' after an item", array_item)
+              : parse_elements(p, '}', "',' or '}' after a member",
+                               object_member);
+    node *n = read ? make_node(p, kind, start, p->at) : NULL;
+    if (n && array) {
+        n->u.array.count = p->items_len - items;
+        n->u.array.items =
+            take_pending(p, p->items + items, n->u.array.count, sizeof(node *));
+    } else if (n) {
+        n->u.object.count = p->members_len - members;
         n->u.object.members =
-            take_pending(p, p->members + base, n->u.object.count,
+            take_pending(p, p->members + members, n->u.object.count,
                          sizeof(node_member));
         check_duplicates(p, n->u.object.members, n->u.object.count);
     }
-    p->members_len = base;
+    p->items_len = items;
+    p->members_len = members;
     return n;
 }
 
@@ -565,9 +562,9 @@ static node *parse_value(json_parser *p)
     }
     switch (c) {
     case '{':
-        return parse_object(p);
+        return parse_container(p, NODE_OBJECT);
     case '[':
-        return parse_array(p);
+        return parse_container(p, NODE_ARRAY);
     case '"':
         return parse_string(p);
     case '-':
