@@ -107,17 +107,13 @@ static int check_template_name(const char *name)
         strbuf_release(&err);
         return code;
     }
-    size_t n = 0;
-    while (template_builtin_names[n]) {
-        if (strcmp(template_builtin_names[n], name) == 0)
-            return EXIT_VALID;
-        n++;
-    }
-    long hint = vntext_suggest(name, template_builtin_names, n);
-    if (hint >= 0)
+    const char *near = NULL;
+    if (template_builtin(name, &near))
+        return EXIT_VALID;
+    if (near)
         return cli_usage_error("report",
                                "no built-in template '%s'; did you mean '%s'?",
-                               name, template_builtin_names[hint]);
+                               name, near);
     return cli_usage_error(
         "report",
         "no built-in template '%s': use ministry, audit or a "

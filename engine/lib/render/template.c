@@ -421,6 +421,19 @@ template *template_build(arena *a, const source *src, const node *root,
 
 /* --- loading ---------------------------------------------------------- */
 
+bool template_builtin(const char *name, const char **near)
+{
+    size_t n = 0;
+    for (; template_builtin_names[n]; n++)
+        if (strcmp(template_builtin_names[n], name) == 0)
+            return true;
+    if (near) {
+        long hint = vntext_suggest(name, template_builtin_names, n);
+        *near = hint >= 0 ? template_builtin_names[hint] : NULL;
+    }
+    return false;
+}
+
 bool template_names_file(const char *s)
 {
     size_t n = strlen(s);
@@ -443,20 +456,14 @@ static docload_doc *load_template(const char *name_or_path, const catalog *cat,
     }
     char file[128];
     snprintf(file, sizeof file, "%s.template.yaml", name_or_path);
+    const char *near = NULL;
     const embedded_file *e =
-        strlen(name_or_path) < 100 ? embedded_find(file) : NULL;
+        template_builtin(name_or_path, &near) ? embedded_find(file) : NULL;
     if (!e) {
-        size_t n = 0;
-        while (template_builtin_names[n])
-            n++;
-        long hint =
-            vntext_suggest(name_or_path,
-                           (const char *const *)template_builtin_names, n);
         diag *dg =
             diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
-                      name_or_path, hint >= 0 ? "; did you mean '" : "",
-                      hint >= 0 ? template_builtin_names[hint] : "",
-                      hint >= 0 ? "'?" : "");
+                      name_or_path, near ? "; did you mean '" : "",
+                      near ? near : "", near ? "'?" : "");
         diag_note(
             d, dg, NULL, (srcpos){0, 0}, 0,
             "built-in templates: ministry (the "

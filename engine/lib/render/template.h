@@ -106,6 +106,10 @@ void template_free(template *t); /* NULL-safe */
 /* The names of the built-in templates, NULL-terminated. */
 extern const char *const template_builtin_names[];
 
+/* Whether name is a built-in template's; when it is not, *near (if not
+ * NULL) is the built-in name it may have meant, or NULL. */
+bool template_builtin(const char *name, const char **near);
+
 /* Whether --template's value names a file (it has a "/" or ends in .yaml
  * or .yml) rather than a built-in template. */
 bool template_names_file(const char *name_or_path);
