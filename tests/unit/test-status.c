@@ -473,8 +473,8 @@ static void bad_records_are_reported_and_left_out(void **state)
     static const char *const expected[] = {
         "this log names plan 'q', but the plan beside it is 'p'",
         "plan p has no activity '1.c'; did you mean '1.a'?",
-        "activity '1.a' has 4 occurrences; say which one with 'occurrence:' "
-        "(2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)",
+        ("activity '1.a' has 4 occurrences; say which one with "
+         "'occurrence:' (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)"),
         "activity '1.a' has no occurrence '2026-Q5'; did you mean '2026-Q1'?",
         "the record's date 2025-12-31 is outside the plan's year 2026",
         "'2026-02-30' is not a real date: February 2026 has 28 days",
