@@ -21,17 +21,34 @@ typedef struct options {
     const char *template_name;
     bool has_period;
     report_period period;
+    const char *number; /* --number */
+    bool has_date;      /* --date */
+    date date;
 } options;
 
-enum { OPT_TEMPLATE, OPT_PERIOD, OPT_AS_OF, OPT_OUTPUT };
+enum { OPT_TEMPLATE, OPT_PERIOD, OPT_AS_OF, OPT_DATE, OPT_NUMBER, OPT_OUTPUT };
 
 static const cli_option option_table[] = {
     [OPT_TEMPLATE] = {"template", 't', true},
     [OPT_PERIOD] = {"period", 'p', true},
     [OPT_AS_OF] = {"as-of", 0, true},
+    [OPT_DATE] = {"date", 0, true},
+    [OPT_NUMBER] = {"number", 0, true},
     [OPT_OUTPUT] = {"output", 'o', true},
     {NULL, 0, false},
 };
+
+/* A report's number as the office registers it: the part before
+ * "/BC-...", which the template writes. */
+static bool number_valid(const char *s)
+{
+    if (!*s || strlen(s) > 20)
+        return false;
+    for (; *s; s++)
+        if (*s == '/' || (unsigned char)*s < 0x20 || *s == 0x7f)
+            return false;
+    return true;
+}
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
@@ -49,6 +66,20 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->has_period = read;
         return read;
     }
+    case OPT_DATE:
+        return o->has_date = cli_date("report", arg->value, &o->date);
+    case OPT_NUMBER:
+        if (!number_valid(arg->value)) {
+            cli_usage_error("report",
+                            "'%s' is not a report's number: give the number "
+                            "alone, as in --number 123 (at most 20 characters, "
+                            "no '/'); the template writes the rest (Số: "
+                            "123/BC-...)",
+                            arg->value);
+            return false;
+        }
+        o->number = arg->value;
+        return true;
     default:
         return cli_plans_arg(&o->plans, arg);
     }
@@ -134,7 +165,9 @@ static int print_template_problems(diag_sink *d)
     return EXIT_PROBLEMS;
 }
 
-static int render_report(cli_plans *o, const report_period *rp,
+/* as_of_said: what the as-of date was taken from when --as-of was not
+ * given ("the period's cut-off", "today"), NULL when it was. */
+static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
                          const template *t)
 {
     strbuf err = STRBUF_INIT;
@@ -147,9 +180,10 @@ static int render_report(cli_plans *o, const report_period *rp,
     }
     cli_test_stop("report-writing");
     raise_open_files_limit();
+    run->template_name = t->name;
     report_options ro = {
         .tpl = t,
-        .run = {.as_of = o->as_of, .period = *rp, .template_name = t->name},
+        .run = *run,
         .plan_files = validate_count_plans(o->paths, o->npaths),
         .fd = outfile_fd(out),
     };
@@ -168,7 +202,7 @@ static int render_report(cli_plans *o, const report_period *rp,
         cli_line(stderr,
                  "kehoach report: no plan meets the period %s (%s); no report "
                  "written",
-                 rp->key, rp->label);
+                 run->period.key, run->period.label);
         code = EXIT_PROBLEMS;
     }
     if (code == EXIT_VALID && !written) {
@@ -185,15 +219,17 @@ static int render_report(cli_plans *o, const report_period *rp,
     }
     if (code == EXIT_VALID) {
         char as_of[11];
-        date_format_vn(o->as_of, as_of);
+        date_format_vn(run->as_of, as_of);
         cli_line(stdout,
-                 "wrote %s: %zu %s, %zu %s (template %s, period %s, as of %s)",
+                 "wrote %s: %zu %s, %zu %s (template %s, period %s, as of "
+                 "%s%s%s)",
                  o->output, sum.plans, sum.plans == 1 ? "plan" : "plans",
                  sum.sheets, sum.sheets == 1 ? "sheet" : "sheets", t->name,
-                 rp->key, as_of);
+                 run->period.key, as_of, as_of_said ? ", " : "",
+                 as_of_said ? as_of_said : "");
         if (sum.left_out)
             printf("left out %zu %s outside the period %s\n", sum.left_out,
-                   sum.left_out == 1 ? "plan" : "plans", rp->key);
+                   sum.left_out == 1 ? "plan" : "plans", run->period.key);
         if (sum.truncated)
             printf(
                 "note: %zu %s longer than Excel's %u characters were cut and end "
@@ -203,6 +239,20 @@ static int render_report(cli_plans *o, const report_period *rp,
     }
     strbuf_release(&err);
     return code;
+}
+
+/* An as-of date after today shows the plans as they would stand then,
+ * with every open activity past its due date counted late: allowed, since
+ * it was asked for, but said. */
+static void warn_future(date as_of)
+{
+    char a[11];
+    date_format_vn(as_of, a);
+    cli_line(stderr,
+             "kehoach report: warning: --as-of %s is after today: the report "
+             "shows the plans as they would stand then, with nothing recorded "
+             "since today",
+             a);
 }
 
 static int make_report(options *o, int argc, char **argv)
@@ -218,17 +268,33 @@ static int make_report(options *o, int argc, char **argv)
                                "the report is an Excel workbook: name it "
                                "FILE.xlsx, not '%s'",
                                p->output);
+    date today = cli_today();
     if (!o->has_period)
-        o->period = year_of(p->has_as_of ? p->as_of : cli_today());
-    if (!p->has_as_of)
-        p->as_of = o->has_period ? o->period.to : cli_today();
+        o->period = year_of(p->has_as_of ? p->as_of : today);
+    report_run run = {.period = o->period,
+                      .number = o->number,
+                      .dated = o->has_date,
+                      .signed_on = o->has_date ? o->date : today};
+    const char *as_of_said = NULL;
+    if (p->has_as_of) {
+        run.as_of = p->as_of;
+        if (date_cmp(p->as_of, today) > 0)
+            warn_future(p->as_of);
+    } else if (date_cmp(o->period.to, today) <= 0) {
+        run.as_of = o->period.to;
+        as_of_said = "the period's cut-off";
+    } else {
+        run.as_of = today;
+        as_of_said = "today";
+    }
 
     int code = check_template_name(o->template_name);
     if (code != EXIT_VALID)
         return code;
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     template *t = template_load(o->template_name, d);
-    code = t ? render_report(p, &o->period, t) : print_template_problems(d);
+    code =
+        t ? render_report(p, &run, as_of_said, t) : print_template_problems(d);
     template_free(t);
     diag_sink_free(d);
     return code;
@@ -248,7 +314,8 @@ const cli_command cmd_report_info = {
     cmd_report,
     "render Excel reports: the Ministry's progress report, audit exports",
     "usage: kehoach report [PATH...] [--template NAME|FILE] [--period PERIOD]\n"
-    "                      [--as-of DATE] -o FILE.xlsx\n"
+    "                      [--as-of DATE] [--date DATE] [--number N]\n"
+    "                      -o FILE.xlsx\n"
     "\n"
     "Renders an Excel workbook from the plans, their progress logs and a\n"
     "report template. The built-in templates are:\n"
@@ -280,7 +347,13 @@ const cli_command cmd_report_info = {
     "                        Decree 09/2019/NĐ-CP cuts data off (default: the\n"
     "                        year of --as-of)\n"
     "  --as-of DATE          the day the figures are taken on, YYYY-MM-DD\n"
-    "                        (default: the end of --period, or today)\n"
+    "                        (default: the period's cut-off, or today when\n"
+    "                        that is earlier; a day after today is warned of)\n"
+    "  --date DATE           the signing day of the place-and-date line\n"
+    "                        (default: left blank to write in: \"ngày  tháng\n"
+    "                        năm 2026\")\n"
+    "  --number N            the report's number, as in 123 for \"Số:\n"
+    "                        123/BC-STP\" (default: left blank to write in)\n"
     "  -o, --output FILE     the workbook to write (.xlsx); required\n"
     "\n"
     "exit status: 0 written, 1 problems in the plans, logs or template,\n"

@@ -188,11 +188,18 @@ Row = namedtuple("Row", "run status activity record due", defaults=(None,) * 4)
 Due = namedtuple("Due", "occurrence activity duty number")
 
 
+def signed(run):
+    """Every other run is given --date (its as-of day) and --number 12;
+    the others leave both blank to be written in when signed."""
+    return run.as_of.toordinal() % 2 == 1
+
+
 def run_field(name, run):
     return {"period.key": run.period.key, "period.label": run.period.label,
             "period.from": when(run.period.start), "period.to": when(run.period.end),
             "report.as_of": when(run.as_of), "report.template": run.template,
-            "report.version": run.inputs.version}[name]
+            "report.version": run.inputs.version,
+            "report.number": "12" if signed(run) else " " * 7}[name]
 
 
 def plan_field(name, run, st):
@@ -442,10 +449,11 @@ def check_ministry_sheet(ws, sheet, run, st, chart_xml):
     row = Row(run, st)
     doc = st.plan.doc
     expect(f"{where}: number", ws["A3"].value, expand(sheet["number"], row))
-    d = run.as_of
+    d, place = run.as_of, doc.get('place') or '......'
     expect(f"{where}: date line", ws["D3"].value,
-           f"{doc.get('place') or '......'}, ngày {d.day:02d} tháng "
-           f"{'0' if d.month <= 2 else ''}{d.month} năm {d.year}")
+           f"{place}, ngày {d.day:02d} tháng {'0' if d.month <= 2 else ''}{d.month} "
+           f"năm {d.year}" if signed(run) else
+           f"{place}, ngày      tháng      năm {datetime.date.today().year}")
     titles = [ws.cell(5 + i, 1).value for i in range(len(sheet["title"]))]
     expect(f"{where}: title lines", titles, [expand(t, row) for t in sheet["title"]])
     first = find_row(ws, "1. Tổng hợp chung") + 1
@@ -594,9 +602,10 @@ def check_every(path, tpl, run):
 def render(kehoach, work, template, run):
     out = f"{template}-{run.as_of}.xlsx"
     name = EVERY if template == "every" else template
+    signing = ["--date", run.as_of.isoformat(), "--number", "12"] if signed(run) else []
     proc = subprocess.run([kehoach, "report", "plans", "--template", name, "--period",
-                           run.period.key, "--as-of", run.as_of.isoformat(), "-o", out],
-                          cwd=work, capture_output=True, text=True, timeout=300)
+                           run.period.key, "--as-of", run.as_of.isoformat(), "-o", out]
+                          + signing, cwd=work, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
         problems.append(f"report {template} as of {run.as_of}: exit {proc.returncode}: "
                         f"{proc.stderr[:300]}")

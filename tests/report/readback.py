@@ -80,7 +80,8 @@ def find_row(ws, predicate):
 
 def ministry(kehoach, work, st):
     out = os.path.join(work, "ministry.xlsx")
-    r = run(kehoach, "report", "plans", "--period", "2026", "-o", out, cwd=work)
+    r = run(kehoach, "report", "plans", "--period", "2026", "--as-of", "2026-12-14",
+            "--date", "2026-12-14", "-o", out, cwd=work)
     check(r.returncode == 0, f"ministry report: exit {r.returncode}: {r.stderr}")
     wanted = plans_in_period(work, datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
     check(f"wrote {out}: {len(wanted)} plans" in r.stdout, f"ministry summary line: {r.stdout}")
@@ -179,7 +180,7 @@ def ministry(kehoach, work, st):
 def date_line(kehoach, work, as_of, period, expected):
     out = os.path.join(work, f"d-{as_of}.xlsx")
     r = run(kehoach, "report", "plans/hai-phong-nkt-2026.yaml", "--period", period,
-            "--as-of", as_of, "-o", out, cwd=work)
+            "--as-of", as_of, "--date", as_of, "-o", out, cwd=work)
     check(r.returncode == 0, f"date line {as_of}: {r.stderr}")
     if r.returncode == 0:
         value = openpyxl.load_workbook(out)["hai-phong-nkt-2026"]["D3"].value
@@ -188,10 +189,33 @@ def date_line(kehoach, work, as_of, period, expected):
               "a single plan has no summary sheet")
 
 
+def signing_blanks(kehoach, work):
+    """Without --date and --number, the day, the month and the number are
+    left blank to be written in when the report is signed; with them, they
+    are printed."""
+    out = os.path.join(work, "unsigned.xlsx")
+    r = run(kehoach, "report", "plans/hai-phong-nkt-2026.yaml", "--period", "2026-Q1",
+            "-o", out, cwd=work)
+    check(r.returncode == 0, f"unsigned report: {r.stderr}")
+    if r.returncode == 0:
+        ws = openpyxl.load_workbook(out)["hai-phong-nkt-2026"]
+        year = datetime.date.today().year
+        check(ws["D3"].value == f"Hải Phòng, ngày      tháng      năm {year}",
+              f"undated line: {ws['D3'].value!r}")
+        check(ws["A3"].value.startswith("Số:" + " " * 8 + "/BC-"),
+              f"unnumbered: {ws['A3'].value!r}")
+    r = run(kehoach, "report", "plans/hai-phong-nkt-2026.yaml", "--period", "2026-Q1",
+            "--number", "45", "-o", out, cwd=work)
+    check(r.returncode == 0, f"numbered report: {r.stderr}")
+    if r.returncode == 0:
+        a3 = openpyxl.load_workbook(out)["hai-phong-nkt-2026"]["A3"].value
+        check(a3.startswith("Số: 45/BC-"), f"numbered: {a3!r}")
+
+
 def audit(kehoach, work, st):
     out = os.path.join(work, "audit.xlsx")
     r = run(kehoach, "report", "plans", "--template", "audit", "--period", "2026",
-            "-o", out, cwd=work)
+            "--as-of", "2026-12-14", "-o", out, cwd=work)
     check(r.returncode == 0, f"audit: {r.stderr}")
     wanted = plans_in_period(work, datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
     wb = openpyxl.load_workbook(out)
@@ -315,11 +339,13 @@ def main():
         st = recomputed(kehoach, work, "2026-12-14")
         first = ministry(kehoach, work, st)
         again = os.path.join(work, "again.xlsx")
-        run(kehoach, "report", "plans", "--period", "2026", "-o", again, cwd=work)
+        run(kehoach, "report", "plans", "--period", "2026", "--as-of", "2026-12-14",
+            "--date", "2026-12-14", "-o", again, cwd=work)
         check(open(first, "rb").read() == open(again, "rb").read(), "two renders differ")
         date_line(kehoach, work, "2026-02-05", "2026-Q1", "ngày 05 tháng 02 năm 2026")
         date_line(kehoach, work, "2026-03-09", "2026-Q1", "ngày 09 tháng 3 năm 2026")
         date_line(kehoach, work, "2026-11-23", "2026", "ngày 23 tháng 11 năm 2026")
+        signing_blanks(kehoach, work)
         audit(kehoach, work, st)
         custom(kehoach, work)
         failures_write_nothing(kehoach, work)

@@ -469,7 +469,7 @@ static void template_defaults(void **state)
     assert_false(s->per_plan);
     assert_int_equal(s->min_plans, 1);
     assert_int_equal(s->header, HEADER_NONE);
-    assert_string_equal(s->number, "Số:        /BC-{plan.symbol}");
+    assert_string_equal(s->number, "Số: {report.number}/BC-{plan.symbol}");
     assert_int_equal(s->ntitle, 0);
     assert_false(s->summary || s->chart || s->group_sections || s->signature);
     assert_true(s->freeze); /* no header: a plain table */

@@ -204,11 +204,19 @@ static void column_headers(sheet_out *so)
 }
 
 /* "Hải Phòng, ngày 05 tháng 01 năm 2026": the day below 10 and the months
- * January and February with a leading zero (Decree 30/2020, annex I). */
-static const char *place_and_date(arena *a, const char *place, date d)
+ * January and February with a leading zero (Decree 30/2020, annex I).
+ * Undated: "Hải Phòng, ngày      tháng      năm 2026", the day and month
+ * left for the signing day. */
+static const char *place_and_date(arena *a, const char *place,
+                                  const report_run *run)
 {
-    return arena_printf(a, "%s, ngày %02d tháng %s%d năm %d",
-                        place ? place : "......", d.day,
+    date d = run->signed_on;
+    if (!place)
+        place = "......";
+    if (!run->dated)
+        return arena_printf(a, "%s, ngày      tháng      năm %d", place,
+                            d.year);
+    return arena_printf(a, "%s, ngày %02d tháng %s%d năm %d", place, d.day,
                         d.month <= 2 ? "0" : "", d.month, d.year);
 }
 
@@ -240,8 +248,7 @@ static void official_header(sheet_out *so, const report_context *c)
     so->row++;
     merged_line(so, 0, left - 1, report_field_expand(so->t->number, c),
                 &number);
-    merged_line(so, left, last,
-                place_and_date(c->a, c->plan->place.s, c->run->as_of),
+    merged_line(so, left, last, place_and_date(c->a, c->plan->place.s, c->run),
                 &dateline);
     so->row += 2;
 }

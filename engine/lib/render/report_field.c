@@ -21,6 +21,7 @@ enum {
     F_AS_OF,
     F_TEMPLATE,
     F_VERSION,
+    F_NUMBER,
     F_PLAN_ID,
     F_PLAN_NUMBER,
     F_PLAN_SYMBOL,
@@ -101,6 +102,7 @@ static const report_field fields[] = {
     {"report.as_of", FIELD_RUN, D, F_AS_OF},
     {"report.template", FIELD_RUN, T, F_TEMPLATE},
     {"report.version", FIELD_RUN, T, F_VERSION},
+    {"report.number", FIELD_RUN, T, F_NUMBER},
     {"plan.id", FIELD_PLAN, T, F_PLAN_ID},
     {"plan.number", FIELD_PLAN, T, F_PLAN_NUMBER},
     {"plan.symbol", FIELD_PLAN, T, F_PLAN_SYMBOL},
@@ -458,6 +460,8 @@ static report_value run_value(int id, const report_context *c)
         return day(r->as_of);
     case F_TEMPLATE:
         return text(r->template_name);
+    case F_NUMBER:
+        return text(r->number ? r->number : REPORT_FIELD_NUMBER_BLANK);
     default:
         return text(KEHOACH_VERSION);
     }

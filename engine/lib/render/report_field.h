@@ -46,10 +46,21 @@ typedef struct report_field {
 const report_field *report_field_all(size_t *count);
 const report_field *report_field_find(const char *name);
 
+/* report.number when no number is given: room to write one in by hand. */
+#define REPORT_FIELD_NUMBER_BLANK "       "
+
 typedef struct report_run {
     date as_of;
     report_period period;
     const char *template_name;
+    /* The report's own number (report.number), as the office registers
+     * it ("123"); NULL: left blank to be written in when it is signed. */
+    const char *number;
+    /* The day of the place-and-date line: with dated, the signing day;
+     * without, only its year is printed and the day and month are left
+     * blank to be written in. */
+    bool dated;
+    date signed_on;
 } report_run;
 
 /* A deadline row: one occurrence of an activity, or one report due. */

@@ -21,7 +21,7 @@
 #define DEFAULT_FONT "Times New Roman"
 #define DEFAULT_FONT_SIZE 12
 #define DEFAULT_WIDTH 15
-#define DEFAULT_NUMBER "Số:        /BC-{plan.symbol}"
+#define DEFAULT_NUMBER "Số: {report.number}/BC-{plan.symbol}"
 
 const char *const template_builtin_names[] = {"ministry", "audit", NULL};
 
