@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 
 try:
@@ -76,6 +77,23 @@ def find_row(ws, predicate):
         if predicate(row):
             return row[0].row
     return None
+
+
+def duty_recipients(work, pid):
+    """What "Nơi nhận" lists under a report: the bodies the plan's duties
+    report to ("to"), each once whatever its case or Unicode form, then
+    "Lưu: VT."; read from the plan file, not from kehoach."""
+    with open(os.path.join(work, "plans", pid + ".yaml"), encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    names, keys = [], set()
+    for duty in doc.get("reports") or []:
+        to = duty.get("to") or []
+        for name in [to] if isinstance(to, str) else to:
+            key = unicodedata.normalize("NFC", str(name)).casefold()
+            if key not in keys:
+                keys.add(key)
+                names.append(f"- {name};")
+    return names + ["- Lưu: VT."]
 
 
 def ministry(kehoach, work, st):
@@ -138,9 +156,15 @@ def ministry(kehoach, work, st):
         used = [sec for sec, counts in p.sections if counts.total]
         check(len(sections) >= len(used),
               f"{pid}: {len(sections)} section rows for {len(used)} sections")
-        # signature block and recipients
-        check(find_row(ws, lambda row: row[0].value == "Nơi nhận:") is not None,
-              f"{pid}: no 'Nơi nhận'")
+        # signature block and the report's own recipients
+        at = find_row(ws, lambda row: row[0].value == "Nơi nhận:")
+        check(at is not None, f"{pid}: no 'Nơi nhận'")
+        if at is not None:
+            got = []
+            while ws.cell(at + 1 + len(got), 1).value:
+                got.append(ws.cell(at + 1 + len(got), 1).value)
+            check(got == duty_recipients(work, pid),
+                  f"{pid}: recipients {got}, expected {duty_recipients(work, pid)}")
         # print settings
         ps = ws.page_setup
         check(ps.orientation == "landscape" and str(ps.paperSize) == "9",

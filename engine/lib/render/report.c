@@ -526,12 +526,41 @@ static size_t texts(arena *a, const node *n, const char ***out)
     return count;
 }
 
+/* The report's own "Nơi nhận" (Decree 30/2020, annex I): the bodies the
+ * plan's reporting duties report to, each once and in the plan's order,
+ * then "Lưu: VT." - not the plan's distribution list, which is the
+ * plan's, not the report's. */
+static size_t report_recipients(arena *a, const plan *p, const char ***out)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < p->nreports; i++)
+        cap += p->reports[i].to.count;
+    const char **names = arena_alloc(a, cap * sizeof *names);
+    size_t n = 0;
+    for (size_t i = 0; i < p->nreports; i++) {
+        const plan_units *to = &p->reports[i].to;
+        for (size_t k = 0; k < to->count; k++) {
+            const char *name = to->items[k].s;
+            bool seen = !name;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = vntext_same(names[j], name);
+            if (!seen)
+                names[n++] = name;
+        }
+    }
+    for (size_t j = 0; j < n; j++)
+        names[j] = arena_printf(a, "%s;", names[j]);
+    names[n++] = "Lưu: VT.";
+    *out = names;
+    return n;
+}
+
 static void signature_block(report *r, sheet_out *so, const report_context *c)
 {
     const node *root = c->plan->root;
     const node *signer = node_get(root, "signer");
     const char **recipients = NULL, **authority = NULL;
-    size_t nrec = texts(c->a, node_get(root, "recipients"), &recipients);
+    size_t nrec = report_recipients(c->a, c->plan, &recipients);
     size_t nauth = texts(c->a, node_get(signer, "authority"), &authority);
     const char *title = c->plan->signer_title.s, *name = c->plan->signer_name.s;
 
