@@ -202,6 +202,25 @@ def run_field(name, run):
             "report.number": "12" if signed(run) else " " * 7}[name]
 
 
+def reference(p):
+    """plan.reference: "số N" when the number holds a register number (a
+    digit before its "/"), "ngày D" when the plan has a full date, the year
+    ("năm 2026", "giai đoạn 2021-2025") only when it has neither, then "của
+    ISSUER"."""
+    number = str(p.doc.get("number") or "")
+    numbered = re.search(r"[0-9]", number.split("/", 1)[0]) is not None
+    day = issued(p)
+    parts = [f"số {number}"] if numbered else []
+    if day:
+        parts.append(f"ngày {day:%d/%m/%Y}")
+    y0, y1 = p.years
+    if not numbered and not day:
+        parts.append(f"năm {y0}" if y0 == y1 else f"giai đoạn {y0}-{y1}")
+    if p.doc.get("issuer"):
+        parts.append(f"của {p.doc['issuer']}")
+    return " ".join(parts) or None
+
+
 def plan_field(name, run, st):
     p, c = st.plan, st.counts
     number_text = p.doc.get("number") or ""
@@ -213,6 +232,7 @@ def plan_field(name, run, st):
         "plan.title": p.doc.get("title"), "plan.issuer": p.doc.get("issuer"),
         "plan.place": p.doc.get("place"), "plan.issued": when(issued(p)),
         "plan.year": str(p.years[0]) if p.years[0] == p.years[1] else f"{p.years[0]}-{p.years[1]}",
+        "plan.reference": reference(p),
         "plan.activities": c.total, "plan.finished": c.n["done"] + c.n["done-late"],
         "plan.percent": c.percent, "plan.targets": targets[0],
         "plan.targets_measured": targets[1], "plan.targets_on_track": targets[2],

@@ -125,7 +125,11 @@ def ministry(kehoach, work, st):
               f"{pid}: header merges: {sorted(merged)[:8]}")
         check(ws["A5"].value == "BÁO CÁO" and ws["A5"].font.sz == 14 and ws["A5"].font.b,
               f"{pid}: title: {ws['A5'].value!r}")
-        check(ws["A6"].value.startswith("Kết quả thực hiện Kế hoạch số "), f"{pid}: title line 2")
+        subject = ws["A6"].value
+        check(subject.startswith("Kết quả thực hiện Kế hoạch ") and "  " not in subject
+              and "số /" not in subject and "ngày của" not in subject
+              and not subject.endswith(("số", "ngày", "của")),
+              f"{pid}: subject line with a hole: {subject!r}")
         # the summary block
         counts = {}
         for row in ws.iter_rows(min_col=1, max_col=3):

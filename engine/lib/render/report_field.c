@@ -30,6 +30,7 @@ enum {
     F_PLAN_PLACE,
     F_PLAN_ISSUED,
     F_PLAN_YEAR,
+    F_PLAN_REFERENCE,
     F_PLAN_FILE,
     F_PLAN_ACTIVITIES,
     F_PLAN_PLANNED,
@@ -111,6 +112,7 @@ static const report_field fields[] = {
     {"plan.place", FIELD_PLAN, T, F_PLAN_PLACE},
     {"plan.issued", FIELD_PLAN, D, F_PLAN_ISSUED},
     {"plan.year", FIELD_PLAN, T, F_PLAN_YEAR},
+    {"plan.reference", FIELD_PLAN, T, F_PLAN_REFERENCE},
     {"plan.file", FIELD_PLAN, T, F_PLAN_FILE},
     {"plan.activities", FIELD_PLAN, I, F_PLAN_ACTIVITIES},
     {"plan.planned", FIELD_PLAN, I, F_PLAN_PLANNED},
@@ -444,6 +446,45 @@ static date parse_date(const plan_text *t)
     return d;
 }
 
+/* Whether a plan's number holds its register number: a digit before the
+ * "/" ("08/KH-TTBTXH"), not a blank left to fill in ("/KH-UBND"). */
+static bool plan_numbered(const plan *p)
+{
+    const char *n = p->number.s;
+    if (!n)
+        return false;
+    const char *end = strchr(n, '/');
+    for (const char *s = n; end ? s < end : *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return true;
+    return false;
+}
+
+/* The plan as a report's subject line names it, without a hole where the
+ * plan lacks its register number or a full date: "số 08/KH-TTBTXH ngày
+ * 23/02/2024 của Trung tâm ...", "năm 2026 của Ủy ban nhân dân thành phố
+ * Hải Phòng" (the year only when neither number nor date is known). */
+static const char *plan_reference(arena *a, const plan *p)
+{
+    strbuf sb = STRBUF_INIT;
+    date issued = parse_date(&p->issued);
+    bool numbered = plan_numbered(p), dated = issued.year != 0;
+    if (numbered)
+        strbuf_printf(&sb, "số %s", p->number.s);
+    if (dated) {
+        char vn[11];
+        date_format_vn(issued, vn);
+        strbuf_printf(&sb, "%sngày %s", sb.len ? " " : "", vn);
+    }
+    const char *year = plan_year(a, p);
+    if (!numbered && !dated && year)
+        strbuf_printf(&sb, "%s %s",
+                      p->year_from == p->year_to ? "năm" : "giai đoạn", year);
+    if (p->issuer.s)
+        strbuf_printf(&sb, "%scủa %s", sb.len ? " " : "", p->issuer.s);
+    return keep(a, &sb);
+}
+
 static report_value run_value(int id, const report_context *c)
 {
     const report_run *r = c->run;
@@ -489,6 +530,8 @@ static report_value plan_value(int id, const report_context *c)
         return day(parse_date(&p->issued));
     case F_PLAN_YEAR:
         return text(plan_year(c->a, p));
+    case F_PLAN_REFERENCE:
+        return text(plan_reference(c->a, p));
     case F_PLAN_FILE:
         return text(c->file);
     case F_PLAN_ACTIVITIES:
