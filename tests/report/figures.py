@@ -428,7 +428,17 @@ def column(n):
     return openpyxl.utils.get_column_letter(n)
 
 
-def check_chart(xml, sheet_name, first, nleads, where):
+def tick_step(longest):
+    """Whole-number ticks: the first of 1, 2, 5, 10, 20, 50, ... that cuts
+    the longest bar into at most 10 steps."""
+    for exponent in range(0, 12):
+        for mantissa in (1, 2, 5):
+            if longest <= 10 * mantissa * 10 ** exponent:
+                return mantissa * 10 ** exponent
+    raise ValueError(longest)
+
+
+def check_chart(xml, sheet_name, first, leads, where):
     """The series draw their names from the state headers (row `first`) and
     their values from the rows of the lead units below, on their own sheet;
     the axes put the first unit on top and count from the left."""
@@ -442,9 +452,16 @@ def check_chart(xml, sheet_name, first, nleads, where):
                                     for k in ("catAx", "valAx")], [["maxMin"], ["minMax"]])
     expect(f"{where}: value axis at the bottom",
            re.findall(r'<c:axPos val="(\w)"', axes.get("valAx", "")), ["b"])
+    longest = max(sum(g.counts.n[s] for s in SUMMARY_ORDER) for g in leads)
+    value_axis = axes.get("valAx", "")
+    expect(f"{where}: ticks on whole numbers from 0",
+           [re.findall(r'<c:min val="([^"]+)"', value_axis),
+            [float(x) for x in re.findall(r'<c:majorUnit val="([^"]+)"', value_axis)],
+            re.findall(r'<c:numFmt formatCode="([^"]+)"', value_axis)],
+           [["0"], [float(tick_step(longest))], ["0"]])
     series = re.findall(r"<c:ser>(.*?)</c:ser>", xml)
     expect(f"{where}: chart series", len(series), len(SUMMARY_ORDER))
-    units = (first + 1, first + nleads)
+    units = (first + 1, first + len(leads))
     for k, ser in enumerate(series):
         col = column(12 + k)                         # L, M, ... right of the units in K
         expect(f"{where}: series {k + 1} cells", re.findall(r"<c:f>(.*?)</c:f>", ser),
@@ -478,7 +495,7 @@ def check_ministry_sheet(ws, sheet, run, st, chart_xml):
     expect(f"{where}: title lines", titles, [expand(t, row) for t in sheet["title"]])
     first = find_row(ws, "1. Tổng hợp chung") + 1
     check_summary_block(ws, st, first, where)
-    check_chart(chart_xml, ws.title, first, len(st.leads), where)
+    check_chart(chart_xml, ws.title, first, st.leads, where)
     head = find_row(ws, "TT")
     names = [c["field"] for c in sheet["columns"]]
     r = head + 1

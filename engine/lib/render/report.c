@@ -427,6 +427,13 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
         uint32_t colors[STATUS_NSTATES];
         for (size_t k = 0; k < STATUS_NSTATES; k++)
             colors[k] = state_color[summary_order[k]];
+        double longest = 0;
+        for (size_t i = 0; i < s->nleads; i++) {
+            double bar = 0;
+            for (size_t k = 0; k < STATUS_NSTATES; k++)
+                bar += (double)s->leads[i].counts.n[summary_order[k]];
+            longest = bar > longest ? bar : longest;
+        }
         double width = table_width(so->t, 3, n - 1) * PIXELS_PER_CHAR;
         xlsx_chart chart = {
             .title = "Số hoạt động theo tình trạng của từng đơn vị chủ trì",
@@ -442,6 +449,7 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             .width = (uint32_t)(width > 300 ? width : 300),
             .height = (uint32_t)((double)rows * ROW_PIXELS),
             .font = r->o.tpl->font,
+            .longest = longest,
         };
         xlsx_insert_chart(r->book, so->xs, &chart);
     }

@@ -453,6 +453,14 @@ void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
                                   last_row, (lxw_col_t)last_col));
 }
 
+double xlsx_chart_step(double longest)
+{
+    double step = 1;
+    for (int k = 0; longest / step > XLSX_CHART_TICKS; k++)
+        step *= k % 3 == 1 ? 2.5 : 2; /* 1, 2, 5, 10, 20, 50, ... */
+    return step;
+}
+
 void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
 {
     if (!s->ws || !c->data->ws)
@@ -486,6 +494,10 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
      * stays at the bottom and counts from the left. */
     chart_axis_set_reverse(chart->y_axis);
     chart_axis_set_crossing_max(chart->y_axis);
+    /* the values are counts: ticks on whole numbers from 0 */
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_major_unit(chart->x_axis, xlsx_chart_step(c->longest));
+    chart_axis_set_num_format(chart->x_axis, "0");
     lxw_chart_options options = {
         .x_scale = c->width / CHART_WIDTH_PX,
         .y_scale = c->height / CHART_HEIGHT_PX,

@@ -115,7 +115,14 @@ typedef struct xlsx_chart {
     const uint32_t *colors;
     uint32_t row, col, width, height;
     const char *font;
+    double longest; /* the longest bar: the values stacked in a category */
 } xlsx_chart;
 void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c);
+
+/* The step between the value axis's ticks for bars up to longest: the
+ * first of 1, 2, 5, 10, 20, 50, ... that makes at most XLSX_CHART_TICKS
+ * steps, so every tick is a whole number. */
+#define XLSX_CHART_TICKS 10
+double xlsx_chart_step(double longest);
 
 #endif
