@@ -190,6 +190,11 @@ def ministry(kehoach, work, st):
     head = find_row(ws, lambda row: row[0].value == "Số kế hoạch")
     rows = list(ws.iter_rows(min_row=head + 1, values_only=True))
     check(len(rows) == len(wanted) + 1 and rows[-1][0] == "Tổng cộng", f"summary rows: {rows}")
+    # its header row is tall enough for "Tỷ lệ hoàn thành (%)": 20 bold
+    # letters cannot stand on one line of a column 12 characters wide
+    height = ws.row_dimensions[head].height
+    check(height is not None and height >= 2 * 12 * 1.2,
+          f"summary header row {height} pt high: its headers are clipped")
     total = sum(st[pid].counts.total for pid in wanted)
     check(rows[-1][3] == total, f"summary total {rows[-1][3]} != {total}")
     # one chart per plan sheet, each drawn from its own sheet's data

@@ -40,6 +40,7 @@
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
 #define LINE_SPACING 1.2 /* a line's height, in points per point of type */
+#define BOLD_WIDTH 1.1   /* bold letters are about a tenth wider */
 
 /* The order states are listed in a summary, and their colours. */
 static const status_state summary_order[STATUS_NSTATES] = {
@@ -192,10 +193,21 @@ static void column_widths(sheet_out *so)
         xlsx_column_width(so->xs, i, so->t->columns[i].width);
 }
 
-static void column_headers(sheet_out *so)
+/* The table's column headers, in bold at size points, in a row tall
+ * enough for the longest of them (rows are not sized when a file is
+ * opened, and a clipped header hides what a column holds). */
+static void column_headers(sheet_out *so, double size)
 {
     xlsx_style st = column_header_style();
     so->header_row = so->row;
+    double lines = 1;
+    for (uint32_t i = 0; i < ncols(so); i++) {
+        const template_column *col = &so->t->columns[i];
+        double need = wrapped_lines(col->header, col->width, size * BOLD_WIDTH);
+        lines = need > lines ? need : lines;
+    }
+    if (lines > 1)
+        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
     for (uint32_t i = 0; i < ncols(so); i++)
         xlsx_text(so->xs, so->row, i, so->t->columns[i].header, &st);
     so->row++;
@@ -310,7 +322,7 @@ static void need_row(report *r, sheet_out *so)
     r->summary.sheets++;
     so->row = 0;
     column_widths(so);
-    column_headers(so);
+    column_headers(so, r->o.tpl->font_size);
 }
 
 /* A row of the table. Excel and LibreOffice do not size rows to wrapped
@@ -686,7 +698,7 @@ static void start_table(report *r, sheet_out *so, const report_context *c)
         title_lines(so, c);
     if (so->t->summary)
         summary_block(r, so, c);
-    column_headers(so);
+    column_headers(so, r->o.tpl->font_size);
     if (so->t->kind == SHEET_SUMMARY)
         so->sums = arena_alloc(r->a, ncols(so) * sizeof *so->sums + 1);
 }
