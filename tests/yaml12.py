@@ -9,7 +9,23 @@ import yaml
 
 
 class Yaml12Loader(yaml.SafeLoader):
-    pass
+    def scan_to_next_token(self):
+        """As PyYAML's, but a tab separates tokens too where YAML 1.2 and
+        libyaml allow it: inside a flow collection, or where no simple key
+        may start ("{a: <TAB>b}"); PyYAML takes only spaces there."""
+        if self.index == 0 and self.peek() == "\uFEFF":
+            self.forward()
+        while True:
+            while self.peek() == " " or (
+                    self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if not self.scan_line_break():
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
 
 
 Yaml12Loader.yaml_implicit_resolvers = {}
