@@ -38,18 +38,6 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-/* A report's number as the office registers it: the part before
- * "/BC-...", which the template writes. */
-static bool number_valid(const char *s)
-{
-    if (!*s || strlen(s) > 20)
-        return false;
-    for (; *s; s++)
-        if (*s == '/' || (unsigned char)*s < 0x20 || *s == 0x7f)
-            return false;
-    return true;
-}
-
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
@@ -69,13 +57,13 @@ static bool on_arg(const cli_args *arg, void *ctx)
     case OPT_DATE:
         return o->has_date = cli_date("report", arg->value, &o->date);
     case OPT_NUMBER:
-        if (!number_valid(arg->value)) {
+        if (!report_field_number_valid(arg->value)) {
             cli_usage_error("report",
                             "'%s' is not a report's number: give the number "
-                            "alone, as in --number 123 (at most 20 characters, "
+                            "alone, as in --number 123 (at most %d characters, "
                             "no '/'); the template writes the rest (Số: "
                             "123/BC-...)",
-                            arg->value);
+                            arg->value, REPORT_FIELD_NUMBER_MAX);
             return false;
         }
         o->number = arg->value;

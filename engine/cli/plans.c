@@ -52,8 +52,14 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg)
     if (strcmp(arg->name, "format") == 0)
         return cli_choice(p->command, "format", arg->value, p->formats,
                           p->nformats, &p->format);
-    p->output = arg->value; /* -o, the last option a command leaves here */
-    return true;
+    if (strcmp(arg->name, "output") == 0) {
+        p->output = arg->value;
+        return true;
+    }
+    /* an option of the command's table that neither it nor this handles */
+    cli_line(stderr, "kehoach %s: internal error: --%s is not handled",
+             p->command, arg->name);
+    return false;
 }
 
 typedef struct visit {

@@ -221,6 +221,32 @@ static void periods_named_and_spans(void **state)
     }
 }
 
+static void report_numbers(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"123",
+                                       "45a",
+                                       "12-STP",
+                                       "Số 7",
+                                       "12345678901234567890",
+                                       "ĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐ"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        assert_true(report_field_number_valid(good[i]));
+    static const char *const bad[] = {"",
+                                      "123/BC-STP",
+                                      "/",
+                                      "123456789012345678901",
+                                      "1\x01",
+                                      "1\x7f",
+                                      "1\xc2\x85" /* C1 NEL */,
+                                      "1\xe2\x80\xae" /* RLO */,
+                                      "1\xff" /* not UTF-8 */,
+                                      "ĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐ"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (report_field_number_valid(bad[i]))
+            fail_msg("'%s' taken as a report's number", bad[i]);
+}
+
 static void periods_refused_with_reason(void **state)
 {
     (void)state;
@@ -972,6 +998,7 @@ int main(void)
         cmocka_unit_test(sheet_names_unique_ignoring_case),
         cmocka_unit_test(periods_named_and_spans),
         cmocka_unit_test(periods_refused_with_reason),
+        cmocka_unit_test(report_numbers),
         cmocka_unit_test(fields_agree_with_the_schema),
         cmocka_unit_test(template_defaults),
         cmocka_unit_test(template_settings),

@@ -6,6 +6,7 @@
 #include "report_field.h"
 
 #include "strbuf.h"
+#include "utf8.h"
 #include "version.h"
 
 #include <math.h>
@@ -444,6 +445,21 @@ static date parse_date(const plan_text *t)
     if (t->s && date_parse(t->s, false, &d) != DATE_OK)
         d = (date){0, 0, 0};
     return d;
+}
+
+bool report_field_number_valid(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || !utf8_valid(s, n, NULL) ||
+        utf8_length(s, n) > REPORT_FIELD_NUMBER_MAX)
+        return false;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_decode(s + i, n - i, &cp);
+        if (cp == '/' || utf8_is_control(cp))
+            return false;
+    }
+    return true;
 }
 
 /* Whether a plan's number holds its register number: a digit before the

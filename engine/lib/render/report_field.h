@@ -46,6 +46,13 @@ typedef struct report_field {
 const report_field *report_field_all(size_t *count);
 const report_field *report_field_find(const char *name);
 
+/* A report's own number as --number gives it (report.number): the part
+ * before "/BC-...", which the template writes; at most
+ * REPORT_FIELD_NUMBER_MAX characters of valid UTF-8, without '/' or a
+ * control character. */
+#define REPORT_FIELD_NUMBER_MAX 20
+bool report_field_number_valid(const char *s);
+
 /* report.number when no number is given: room to write one in by hand. */
 #define REPORT_FIELD_NUMBER_BLANK "       "
 
