@@ -391,10 +391,21 @@ def activity_state(states):
     return next(s for s in states if s not in FINISHED)
 
 
+def due_of(state, occ):
+    """The due date of the occurrence that sets the state they add up to."""
+    if not occ:
+        return None
+    if state == "overdue":
+        return next(o for o in occ if o.state == "overdue").window.due
+    if all(o.state in FINISHED for o in occ):
+        return occ[-1].window.due
+    return next(o for o in occ if o.state not in FINISHED).window.due
+
+
 class ActivityStatus:
     def __init__(self, activity, windows, records, as_of):
         self.activity = activity
-        mine = [r for r in records if str(r["activity"]) == activity.id]
+        mine = [r for r in records if "activity" in r and str(r["activity"]) == activity.id]
         self.occurrences = [
             occurrence_status(w, [r for r in mine if r.get("occurrence", w.key) == w.key], as_of)
             for w in windows]
@@ -402,21 +413,11 @@ class ActivityStatus:
         self.state = activity_state(states)
         counted = [o.percent for o in self.occurrences if o.state != "cancelled"]
         self.percent = rounded_mean(sum(counted), len(counted))
-        self.due = self._due()
+        self.due = due_of(self.state, self.occurrences)
         seen = [r for r in mine if r["date"] <= as_of]
         self.last = latest(seen)
         self.last_note = latest([r for r in seen if r.get("note") is not None])
         self.measures = [self._measure(t, windows, seen, as_of) for t in activity.targets]
-
-    def _due(self):
-        occ = self.occurrences
-        if not occ:
-            return None
-        if self.state == "overdue":
-            return next(o for o in occ if o.state == "overdue").window.due
-        if all(o.state in FINISHED for o in occ):
-            return occ[-1].window.due
-        return next(o for o in occ if o.state not in FINISHED).window.due
 
     @property
     def occurrences_done(self):
@@ -474,12 +475,31 @@ class Counts:
         return rounded_mean(self.percent_sum, self.percent_count)
 
 
+class DutyStatus:
+    """A report the plan asks for (BC<number>) as of a date: each window's
+    occurrence, and the state they add up to as an activity's do."""
+
+    def __init__(self, plan, number, windows, as_of):
+        self.id = f"BC{number}"
+        self.duty = plan.duties[number - 1]
+        self.occurrences = [duty_status(plan, number, w, as_of) for w in windows]
+        self.state = activity_state([o.state for o in self.occurrences])
+        self.due = due_of(self.state, self.occurrences)
+        self.last = latest([r for r in plan.records
+                            if r.get("report") == self.id and r["date"] <= as_of])
+
+
 class PlanStatus:
-    def __init__(self, plan, windows, as_of):
+    def __init__(self, plan, windows, as_of, duties=None):
+        """duties: the reports' windows, as read_windows gives them, for
+        self.duties (DutyStatus of each report with a window)."""
         self.plan = plan
         self.as_of = as_of
         self.activities = [ActivityStatus(a, windows.get((plan.id, a.id), []),
                                           plan.records, as_of) for a in plan.activities]
+        self.duties = [DutyStatus(plan, n, duties[(plan.id, n)], as_of)
+                       for n in range(1, len(plan.duties) + 1)
+                       if duties and duties.get((plan.id, n))]
         self.counts = Counts()
         for s in self.activities:
             self.counts.add(s)
@@ -505,6 +525,11 @@ class PlanStatus:
         return len(ms), sum(m.actual is not None for m in ms), sum(bool(m.on_track) for m in ms)
 
 
-def duty_status(window, as_of):
-    """A report due: the same rules, without records."""
-    return occurrence_status(window, [], as_of)
+def duty_status(plan, number, window, as_of):
+    """A report due, by the same rules as an activity's occurrence, from the
+    records that say the plan's report number `number` (BC<number>) was
+    sent for this window: a report with several windows is recorded with
+    its occurrence's key, one with a single window may leave it out."""
+    mine = [r for r in plan.records
+            if r.get("report") == f"BC{number}" and r.get("occurrence", window.key) == window.key]
+    return occurrence_status(window, mine, as_of)

@@ -33,6 +33,7 @@ enum {
     OPT_VALUE,
     OPT_NOTE,
     OPT_EVIDENCE,
+    OPT_DOCUMENT,
     OPT_BY,
 };
 
@@ -44,6 +45,7 @@ static const cli_option option_table[] = {
     [OPT_VALUE] = {"value", 0, true},
     [OPT_NOTE] = {"note", 'n', true},
     [OPT_EVIDENCE] = {"evidence", 'e', true},
+    [OPT_DOCUMENT] = {"document", 0, true},
     [OPT_BY] = {"by", 0, true},
     {NULL, 0, false},
 };
@@ -131,6 +133,9 @@ static bool on_arg(const cli_args *arg, void *ctx)
         if (*arg->value)
             o->evidence[e->nevidence++] = arg->value;
         return true;
+    case OPT_DOCUMENT:
+        e->document = *arg->value ? arg->value : NULL;
+        return true;
     default:
         e->by = *arg->value ? arg->value : NULL;
         return true;
@@ -182,11 +187,13 @@ static int print_result(const options *o, const update_result *r)
     case UPDATE_RECORDED:
         date_format_iso(e->date, day);
         cli_line(stdout,
-                 "recorded in %s (record %zu): activity %s%s%s%s is %s "
+                 "recorded in %s (record %zu): %s %s%s%s%s is %s "
                  "as of %s",
-                 r->log_path, r->record_number, e->activity,
-                 e->occurrence ? " (" : "", e->occurrence ? e->occurrence : "",
-                 e->occurrence ? ")" : "", progress_state_name(e->state), day);
+                 r->log_path, r->record_number,
+                 e->report ? "report" : "activity",
+                 e->report ? e->report : e->activity, e->occurrence ? " (" : "",
+                 e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
+                 progress_state_name(e->state), day);
         return EXIT_VALID;
     case UPDATE_NO_PLAN:
         explain_not_found(o->plan, &r->located);
@@ -256,7 +263,11 @@ static int cmd_update(int argc, char **argv)
     date today = cli_today();
     if (!o.has_date)
         o.entry.date = today;
-    o.entry.activity = o.activity;
+    /* "BC1": a report the plan asks for, which no activity's id may be */
+    if (plan_is_report_id(o.activity))
+        o.entry.report = o.activity;
+    else
+        o.entry.activity = o.activity;
     o.entry.values = o.values;
     update_request req = {.plan = o.plan,
                           .entry = o.entry,
@@ -285,6 +296,8 @@ const cli_command cmd_update_info = {
     "                      [--occurrence OCC] [--percent N]\n"
     "                      [--value NAME=NUMBER]... [--note TEXT]\n"
     "                      [--evidence TEXT]... [--by NAME]\n"
+    "       kehoach update PLAN REPORT --state done [--date DATE]\n"
+    "                      [--occurrence OCC] [--document NUMBER] [--note TEXT]\n"
     "\n"
     "Adds one record to the plan's progress log (NAME.progress.yaml beside\n"
     "NAME.yaml; created when missing). The record is checked against the plan\n"
@@ -299,7 +312,10 @@ const cli_command cmd_update_info = {
     "\n"
     "PLAN is a plan file, or a plan's id (searched for below the current\n"
     "folder, reading each file only as far as its id). ACTIVITY is the\n"
-    "activity's id in the plan, such as 1.a.\n"
+    "activity's id in the plan, such as 1.a. REPORT is one of the reports the\n"
+    "plan asks for, by the id that 'kehoach deadlines' shows: BC1 for the\n"
+    "first, BC2 for the second...; '--state done' records it as sent on DATE,\n"
+    "and deadlines, status and reports show it done, no longer overdue.\n"
     "\n"
     "options:\n"
     "  -s, --state STATE     in-progress, done or cancelled (required)\n"
@@ -313,6 +329,8 @@ const cli_command cmd_update_info = {
     "  -n, --note TEXT       a short note\n"
     "  -e, --evidence TEXT   a document or file that shows it (\"Báo cáo số\n"
     "                        12/BC-TTTGPL\"); may be given several times\n"
+    "  --document NUMBER     a report's: the number of the report sent\n"
+    "                        (\"Số 123/BC-STP\"); its date is DATE\n"
     "  --by NAME             who reports it\n"
     "  -h, --help            show this help\n"
     "\n"

@@ -34,6 +34,7 @@ import io
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -67,8 +68,8 @@ def check_json(data, as_of, problems):
                 problems.append(f"{key} missing or of the wrong type in {item}")
         if item["kind"] not in ("activity", "report"):
             problems.append(f"kind {item['kind']!r}")
-        if (item["activity"] is None) != (item["kind"] == "report"):
-            problems.append(f"activity {item['activity']!r} for a {item['kind']}")
+        if item["kind"] == "report" and not re.fullmatch(r"BC[1-9][0-9]*", item["activity"] or ""):
+            problems.append(f"activity {item['activity']!r} for a report")
         if "lead" not in item:
             problems.append(f"no lead in {item}")
         due = datetime.date.fromisoformat(item["due"])
@@ -197,8 +198,10 @@ def due_items(plans, windows, duties, as_of):
             items += [(plan.id, s.activity.id, o.window, o.state) for o in s.occurrences
                       if o.state not in rules.FINISHED]
         for n, _ in enumerate(plan.duties, 1):
-            items += [(plan.id, None, w, rules.duty_status(w, as_of).state)
+            states = [(w, rules.duty_status(plan, n, w, as_of).state)
                       for w in duties.get((plan.id, n), [])]
+            items += [(plan.id, f"BC{n}", w, state) for w, state in states
+                      if state not in rules.FINISHED]
     items.sort(key=lambda it: it[2].due)
     return [{"plan": p, "activity": a, "occurrence": w.key, "due": w.due.isoformat(),
              "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}
@@ -239,7 +242,7 @@ def check_text_items(text, want, as_of, until, problems):
     firsts = [line for line in lines if line[:1] == " " and line[1:2].isdigit()]
     for line, w in zip(firsts, late + soon):
         due = rules.vn(rules.day(w["due"]))
-        name = w["activity"] or "báo cáo"
+        name = w["activity"] if not w["activity"].startswith("BC") else "báo cáo " + w["activity"]
         shown = " ".join(line.split())
         expected = f"{due} {days_words(w['days_left'])} {w['plan']} · {name}"
         if not shown.startswith(expected):

@@ -102,6 +102,21 @@ def activity_json(s):
     }
 
 
+def duty_json(d):
+    """A report, as `status --format json` should give it."""
+    def sent(o):
+        return o.state in ("done", "done-late")
+    return {
+        "id": d.id, "due": iso(d.due), "state": d.state, "state_label": LABEL[d.state],
+        "occurrences": [{"key": o.window.key, "due": o.window.due.isoformat(),
+                         "state": o.state,
+                         "sent_on": o.last["date"].isoformat() if sent(o) else None,
+                         "document": o.last.get("document") if sent(o) else None}
+                        for o in d.occurrences],
+        "last_update": record_json(d.last),
+    }
+
+
 def group_json(c):
     return {"activities": c.total, "percent": c.percent, "counts": counts_json(c)}
 
@@ -133,6 +148,16 @@ def check_plan_json(got, want, when):
         want_a = activity_json(s)
         for key in want_a:
             expect(f"{pid} {s.activity.id} {when}: {key}", shown[key], want_a[key])
+    expect(f"{pid} {when}: reports", [r["id"] for r in got["reports"]],
+           [d.id for d in want.duties])
+    for r, d in zip(got["reports"], want.duties):
+        shown = {k: r[k] for k in ("id", "due", "state", "state_label")}
+        shown["occurrences"] = [{k: o[k] for k in ("key", "due", "state", "sent_on", "document")}
+                                for o in r["occurrences"]]
+        last = r["last_update"]
+        shown["last_update"] = last and {k: last[k] for k in
+                                         ("date", "state", "occurrence", "percent", "note")}
+        expect(f"{pid} {d.id} {when}", shown, duty_json(d))
 
 
 def run(kehoach, args):
@@ -147,8 +172,22 @@ def run(kehoach, args):
 def check_csv(text, statuses, when):
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     want = [(p.plan.id, s) for p in statuses for s in p.activities]
+    duties = [(p.plan.id, d) for p in statuses for d in p.duties]
     expect(f"CSV {when}: rows", [(r["plan"], r["activity"]) for r in rows],
-           [(pid, s.activity.id) for pid, s in want])
+           [(p.plan.id, x) for p in statuses
+            for x in [s.activity.id for s in p.activities] + [d.id for d in p.duties]])
+    reports = [r for r in rows if r["activity"].startswith("BC")]
+    rows = [r for r in rows if not r["activity"].startswith("BC")]
+    for r, (pid, d) in zip(reports, duties):
+        last = d.last
+        shown = {k: r[k] for k in ("due", "state", "state_label", "occurrences",
+                                   "occurrences_finished", "last_update", "document")}
+        expect(f"CSV {pid} {d.id} {when}", shown, {
+            "due": iso(d.due) or "", "state": d.state, "state_label": LABEL[d.state],
+            "occurrences": str(len(d.occurrences)),
+            "occurrences_finished": str(sum(o.state in rules.FINISHED for o in d.occurrences)),
+            "last_update": iso(last["date"]) if last else "",
+            "document": (last.get("document") or "") if last else ""})
     for r, (pid, s) in zip(rows, want):
         last = s.last
         shown = {k: r[k] for k in ("due", "state", "state_label", "percent", "occurrences",
@@ -213,6 +252,21 @@ def check_text(text, statuses, totals, when):
                 expect(f"text {pid} {s.activity.id} {when}: note date", lines[k].strip()[:11],
                        vn(s.last_note["date"]) + ":")
                 k += 1
+        if p.duties:
+            expect(f"text {pid} {when}: reports heading", lines[k], "  Báo cáo phải gửi:")
+            k += 1
+        for d in p.duties:
+            expect(f"text {pid} {when}: report", lines[k][2:].split(" ")[0], d.id)
+            k += 1
+            for o in d.occurrences:
+                want = f"{o.window.label}: {LABEL[o.state]} · hạn {vn(o.window.due)}"
+                if o.state in ("done", "done-late"):
+                    want += f" · đã gửi {vn(o.last['date'])}"
+                shown = lines[k].strip()
+                if not (shown == want or shown.startswith(want + ",")
+                        or (shown.endswith("…") and want.startswith(shown[:-1]))):
+                    problems.append(f"text {pid} {d.id} {when}: {shown!r}, expected {want!r}")
+                k += 1
     if len(statuses) > 1:
         at = lines.index(next(line for line in lines if line.startswith("Tổng cộng ")))
         expect(f"text {when}: totals", lines[at],
@@ -221,9 +275,9 @@ def check_text(text, statuses, totals, when):
         expect(f"text {when}: total counts", counts_text(lines[at + 1:]), nonzero(totals))
 
 
-def check_folder(kehoach, plans_dir, plans, windows, when):
+def check_folder(kehoach, plans_dir, plans, windows, duties, when):
     """`status PLANS_DIR` in JSON, CSV and text, as of one day."""
-    statuses = [rules.PlanStatus(p, windows, when) for p in plans]
+    statuses = [rules.PlanStatus(p, windows, when, duties) for p in plans]
     totals = rules.Counts()
     for p in statuses:
         totals.merge(p.counts)
@@ -267,12 +321,12 @@ def replay(kehoach, plans_dir):
             pairs += 1
             got = rules.run_json(kehoach, ["status", plan.path, "--as-of", when.isoformat(),
                                            "--format", "json"])
-            check_plan_json(got["plans"][0], rules.PlanStatus(plan, windows, when), when)
+            check_plan_json(got["plans"][0], rules.PlanStatus(plan, windows, when, duties), when)
     edges = sorted({w.due + datetime.timedelta(days=shift)
                     for ws in list(windows.values()) + list(duties.values())
                     for w in ws for shift in (-1, 0, 1)})
     for when in edges:
-        check_folder(kehoach, plans_dir, plans, windows, when)
+        check_folder(kehoach, plans_dir, plans, windows, duties, when)
     return pairs, len(edges)
 
 
@@ -299,14 +353,17 @@ SCENARIOS = [
 ]
 
 
-def write_scenarios(plan, windows, path):
-    """The log of plan: SCENARIOS in turn over its occurrences (a scenario
-    whose dates leave the plan's years is passed over for that one);
-    {(activity, occurrence key): scenario}."""
+def write_scenarios(plan, windows, duties, path):
+    """The log of plan: SCENARIOS in turn over the occurrences of its
+    activities, then of its reports (a scenario whose dates leave the
+    plan's years is passed over for that one); {(activity or report id,
+    occurrence key): scenario}."""
     lines = [f"plan: {plan.id}", "records:"]
     given, turn = {}, 0
-    for a in plan.activities:
-        ws = windows.get((plan.id, a.id), [])
+    subjects = [("activity", a.id, windows.get((plan.id, a.id), [])) for a in plan.activities]
+    subjects += [("report", f"BC{n}", duties.get((plan.id, n), []))
+                 for n in range(1, len(plan.duties) + 1)]
+    for key, ident, ws in subjects:
         for w in ws:
             while True:
                 name, records, _ = SCENARIOS[turn % len(SCENARIOS)]
@@ -314,9 +371,9 @@ def write_scenarios(plan, windows, path):
                 dates = [w.due + datetime.timedelta(days=shift) for shift, _, _ in records]
                 if all(plan.years[0] <= d.year <= plan.years[1] for d in dates):
                     break
-            given[(a.id, w.key)] = SCENARIOS[(turn - 1) % len(SCENARIOS)]
+            given[(ident, w.key)] = SCENARIOS[(turn - 1) % len(SCENARIOS)]
             for d, (_, state, percent) in zip(dates, records):
-                lines += [f"- date: {d.isoformat()}", f'  activity: "{a.id}"']
+                lines += [f"- date: {d.isoformat()}", f'  {key}: "{ident}"']
                 if len(ws) > 1:
                     lines.append(f'  occurrence: "{w.key}"')
                 lines.append(f"  state: {state}")
@@ -333,14 +390,14 @@ def generated(kehoach, plans_dir, work):
     log of SCENARIOS: the copy replayed, then each occurrence's state once
     every due date has passed against its scenario's."""
     plans = [rules.Plan(path) for path in rules.plan_files(plans_dir)]
-    windows, _ = rules.read_windows(kehoach, plans)
+    windows, duties = rules.read_windows(kehoach, plans)
     plan = max(plans, key=lambda p: sum(len(ws) for (pid, _), ws in windows.items()
                                         if pid == p.id))
     copy = os.path.join(work, os.path.basename(plan.path))
     shutil.copy(plan.path, copy)
     if os.path.exists(os.path.join(plans_dir, "units.yaml")):
         shutil.copy(os.path.join(plans_dir, "units.yaml"), work)
-    given = write_scenarios(plan, windows, copy[:-len(".yaml")] + ".progress.yaml")
+    given = write_scenarios(plan, windows, duties, copy[:-len(".yaml")] + ".progress.yaml")
     expect(f"{plan.id}: scenarios used", sorted({g[0] for g in given.values()}),
            sorted(name for name, _, _ in SCENARIOS))
     pairs, dates = replay(kehoach, work)
@@ -348,7 +405,10 @@ def generated(kehoach, plans_dir, work):
                 for w in ws) + datetime.timedelta(days=2)
     got = rules.run_json(kehoach, ["status", copy, "--as-of", after.isoformat(),
                                    "--format", "json"])
-    for a in got["plans"][0]["activities"]:
+    shown = got["plans"][0]["activities"] + got["plans"][0]["reports"]
+    expect(f"{plan.id}: occurrences shown", sum(len(a["occurrences"]) for a in shown),
+           len(given))
+    for a in shown:
         for o in a["occurrences"]:
             name, _, state = given[(a["id"], o["key"])]
             expect(f"{plan.id} {a['id']} {o['key']} {name}, as of {after}", o["state"], state)

@@ -265,12 +265,12 @@ def activity_field(name, s, as_of):
 def record_field(name, r):
     values = r.get("values") or {}
     return {
-        "record.date": when(r["date"]), "record.activity": str(r["activity"]),
+        "record.date": when(r["date"]), "record.activity": str(r.get("activity", r.get("report"))),
         "record.occurrence": r.get("occurrence"), "record.state": RECORD_LABEL[r["state"]],
         "record.state_code": r["state"], "record.percent": r.get("percent"),
         "record.values": "; ".join(f"{k}: {number(v)}" for k, v in values.items()),
         "record.note": r.get("note"), "record.evidence": joined(r.get("evidence") or []),
-        "record.by": r.get("by"), "record.line": r["line"],
+        "record.by": r.get("by"), "record.line": r["line"], "record.document": r.get("document"),
     }[name]
 
 
@@ -290,6 +290,7 @@ def deadline_field(name, d, as_of):
         "deadline.days_left": rules.days(as_of, w.due),
         "deadline.state": LABEL[occ.state], "deadline.state_code": occ.state,
         "deadline.done_on": when(occ.last["date"]) if done else None,
+        "deadline.document": occ.last.get("document") if done else None,
     }[name]
 
 
@@ -345,7 +346,8 @@ def rows_of(kind, run, statuses):
         elif kind == "records":
             for r in st.plan.records:
                 if r["date"] <= run.as_of:
-                    s = next(x for x in st.activities if x.activity.id == str(r["activity"]))
+                    s = next((x for x in st.activities if "activity" in r
+                              and x.activity.id == str(r["activity"])), None)
                     yield Row(run, st, s, record=r)
         elif kind == "deadlines":
             for s in st.activities:
@@ -353,7 +355,8 @@ def rows_of(kind, run, statuses):
                     yield Row(run, st, s, due=Due(occ, s.activity, None, None))
             for n, duty in enumerate(st.plan.duties, 1):
                 for w in run.duties.get((st.plan.id, n), []):
-                    yield Row(run, st, due=Due(rules.duty_status(w, run.as_of), None, duty, n))
+                    yield Row(run, st, due=Due(rules.duty_status(st.plan, n, w, run.as_of),
+                                               None, duty, n))
 
 
 def check_table(ws, sheet, run, first_row, where, statuses=None):

@@ -354,6 +354,81 @@ static void a_plan_as_of_a_date(void **state)
     release(&f);
 }
 
+/* A plan with an activity and three reports: quarterly, by a date, on
+ * request. */
+static const char reports_plan_json[] =
+    "{\"id\": \"p\", \"year\": 2026,\n"
+    " \"sections\": [{\"id\": \"1\", \"title\": \"Một\", \"activities\": [\n"
+    "   {\"id\": \"1.a\", \"title\": \"Quý II\", \"lead\": \"Sở Y tế\", \"time\": \"Quý II\"}]}],\n"
+    " \"reports\": [\n"
+    "  {\"what\": \"Hằng quý\", \"by\": \"Trung tâm\", \"to\": \"Sở Tư pháp\",\n"
+    "   \"every\": \"quarter\"},\n"
+    "  {\"what\": \"Năm\", \"by\": \"Sở Tư pháp\", \"to\": \"Bộ Tư pháp\",\n"
+    "   \"due\": \"2026-10-30\"},\n"
+    "  {\"what\": \"Đột xuất\", \"by\": \"Sở Tư pháp\", \"on_request\": true}]}\n";
+
+static void reports_sent_are_done(void **state)
+{
+    (void)state;
+    fixture f = load_plan(
+        reports_plan_json,
+        "{\"plan\": \"p\", \"records\": [\n"
+        " {\"date\": \"2026-03-25\", \"report\": \"BC1\", \"occurrence\": "
+        "\"2026-Q1\", \"state\": \"done\", \"document\": \"Số 1/BC\"},\n"
+        " {\"date\": \"2026-06-26\", \"report\": \"BC1\", \"occurrence\": "
+        "\"2026-Q2\", \"state\": \"done\"},\n"
+        " {\"date\": \"2027-01-04\", \"report\": \"BC2\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-05-02\", \"report\": \"BC3\", \"state\": \"done\"},\n"
+        " {\"date\": \"2026-05-02\", \"report\": \"BC4\", \"state\": \"done\"}]}\n");
+    /* BC3 is sent on request (no due date), BC4 does not exist */
+    assert_int_equal(diag_errors(f.d), 2);
+    assert_true(f.log->records[0].usable && f.log->records[0].of_report);
+    assert_int_equal(f.log->records[0].report_index, 0);
+    assert_int_equal(f.log->records[1].occurrence_index, 1);
+    assert_true(f.log->records[2].usable); /* the year after the plan's */
+    assert_int_equal(f.log->records[2].report_index, 1);
+    assert_false(f.log->records[3].usable);
+    assert_false(f.log->records[4].usable);
+
+    arena *a = arena_new();
+    status_plan s;
+    status_compute(a, f.p, f.log, D("2026-07-10"), NULL, &s);
+    assert_int_equal(s.nduties, 3);
+    const status_duty *q = &s.duties[0];
+    assert_int_equal(q->noccurrences, 4);
+    assert_int_equal(q->occurrences[0].state, STATUS_DONE); /* on the 25th */
+    assert_string_equal(q->occurrences[0].last->document.s, "Số 1/BC");
+    assert_int_equal(q->occurrences[1].state, STATUS_DONE_LATE);
+    assert_int_equal(q->occurrences[2].state, STATUS_OPEN);
+    assert_int_equal(q->state, STATUS_OPEN);
+    assert_int_equal(date_cmp(q->due, D("2026-09-25")), 0);
+    assert_int_equal(s.duties[1].state, STATUS_OPEN);
+    assert_int_equal(s.duties[2].noccurrences, 0);
+    /* reports are not activities: the counts hold the one activity */
+    assert_int_equal(s.counts.total, 1);
+    /* on 2027-01-05 the report due 30/10 was sent late, not overdue */
+    status_compute(a, f.p, f.log, D("2027-01-05"), NULL, &s);
+    assert_int_equal(s.duties[1].occurrences[0].state, STATUS_DONE_LATE);
+    /* the day before it was sent, it was overdue */
+    status_compute(a, f.p, f.log, D("2027-01-03"), NULL, &s);
+    assert_int_equal(s.duties[1].occurrences[0].state, STATUS_OVERDUE);
+    arena_free(a);
+    release(&f);
+}
+
+static void report_ids(void **state)
+{
+    (void)state;
+    assert_true(plan_is_report_id("BC1"));
+    assert_true(plan_is_report_id("BC10"));
+    assert_false(plan_is_report_id("BC0"));
+    assert_false(plan_is_report_id("BC01"));
+    assert_false(plan_is_report_id("BC"));
+    assert_false(plan_is_report_id("bc1"));
+    assert_false(plan_is_report_id("BC1a"));
+    assert_false(plan_is_report_id("1.a"));
+}
+
 static void any_past_day_replays(void **state)
 {
     (void)state;
@@ -550,6 +625,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_rules_of_one_occurrence),
         cmocka_unit_test(a_plan_as_of_a_date),
+        cmocka_unit_test(reports_sent_are_done),
+        cmocka_unit_test(report_ids),
         cmocka_unit_test(any_past_day_replays),
         cmocka_unit_test(scope_counts_a_units_activities),
         cmocka_unit_test(leads_group_by_unit),

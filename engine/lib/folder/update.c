@@ -32,7 +32,8 @@ typedef struct job {
 static void name_targets(const plan *p, const progress_write_entry *e,
                          progress_write_value *values)
 {
-    const plan_activity *act = progress_find_activity(p, e->activity, NULL);
+    const plan_activity *act =
+        e->activity ? progress_find_activity(p, e->activity, NULL) : NULL;
     for (size_t i = 0; act && i < e->nvalues; i++) {
         char *end;
         unsigned long k = strtoul(values[i].name, &end, 10);

@@ -89,8 +89,17 @@ static void check_ids(const plan *p, diag_sink *d)
 {
     size_t n = 0;
     keyed *items = xmalloc((p->nactivities + 1) * sizeof *items);
-    for (size_t i = 0; i < p->nactivities; i++)
-        add_keyed(items, &n, &p->activities[i]->id);
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const plan_text *id = &p->activities[i]->id;
+        add_keyed(items, &n, id);
+        if (id->s && plan_is_report_id(id->s))
+            diag_at_node(d, DIAG_ERROR, id->at,
+                         "activity id '%s' has the form of a reporting duty's "
+                         "id (BC1, BC2, ...), which update and the outputs "
+                         "use for the plan's reports; give the activity "
+                         "another id",
+                         id->s);
+    }
     report_repeats(items, n, "activity id", "in this plan", d);
 
     n = 0;

@@ -281,6 +281,7 @@ static void read_reports(arena *a, plan *p, const node *root)
         if (item->kind != NODE_OBJECT)
             continue;
         plan_report *r = &p->reports[p->nreports++];
+        r->id = arena_printf(a, "BC%zu", p->nreports);
         r->at = item;
         r->by = units_of(a, item, "by");
         r->to = units_of(a, item, "to");
@@ -293,6 +294,16 @@ static void read_reports(arena *a, plan *p, const node *root)
         r->day = node_is_integer(day) ? (int)day->u.number.value : 0;
         r->on_request = node_bool_of(item, "on_request", false);
     }
+}
+
+bool plan_is_report_id(const char *id)
+{
+    if (strncmp(id, "BC", 2) != 0 || id[2] < '1' || id[2] > '9')
+        return false;
+    id += 3;
+    while (*id >= '0' && *id <= '9')
+        id++;
+    return *id == '\0';
 }
 
 plan *plan_build(arena *a, const source *src, const node *root)

@@ -85,6 +85,8 @@ typedef struct plan_basis {
 } plan_basis;
 
 typedef struct plan_report {
+    const char *id; /* "BC1", "BC2", ...: its place among the plan's
+                       reports, as outputs show it and update takes it */
     plan_units by, to;
     plan_text what, due, when, text;
     const node *every; /* "month", ..., or a list of them */
@@ -128,6 +130,10 @@ plan_text *plan_texts_of(arena *a, const node *list, size_t *count);
 /* Builds the model of a plan document. Never fails: absent or misshapen
  * values are left empty. */
 plan *plan_build(arena *a, const source *src, const node *root);
+
+/* True when id has the form of a reporting duty's id: "BC" and a number
+ * from 1, without leading zeros. An activity may not take such an id. */
+bool plan_is_report_id(const char *id);
 
 /* Reads a list of units from a registry document ({"units": [...]}) or
  * from a plan's "units"; stores the count in *count. */

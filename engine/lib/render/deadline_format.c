@@ -42,8 +42,9 @@ static void put_item(strbuf *out, const deadline_item *it, bool color,
     strbuf_printf(out, " %s%s%s  ", on, due, off);
     put_days(out, it);
     strbuf head = STRBUF_INIT;
-    strbuf_printf(&head, "%s · %s", it->plan_id ? it->plan_id : "?",
-                  it->kind == DEADLINE_REPORT ? "báo cáo" : it->activity_id);
+    strbuf_printf(&head, "%s · %s%s", it->plan_id ? it->plan_id : "?",
+                  it->kind == DEADLINE_REPORT ? "báo cáo " : "",
+                  it->activity_id);
     if (it->role == DEADLINE_PARTNER)
         strbuf_puts(&head, " (phối hợp)");
     if (it->state == DEADLINE_IN_PROGRESS)
@@ -232,7 +233,8 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
     strbuf_reset(&text);
     strbuf_printf(&text, "Kế hoạch: %s\n", it->plan_id ? it->plan_id : "");
     if (it->kind == DEADLINE_REPORT) {
-        strbuf_printf(&text, "Báo cáo: %s\n", it->title ? it->title : "");
+        strbuf_printf(&text, "Báo cáo %s: %s\n", it->activity_id,
+                      it->title ? it->title : "");
         if (it->lead)
             strbuf_printf(&text, "Đơn vị báo cáo: %s\n", it->lead);
         if (it->partners)

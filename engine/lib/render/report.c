@@ -748,7 +748,9 @@ static void record_rows(report *r, sheet_out *so, const report_context *base,
             continue;
         report_context c = *base;
         c.record = rec;
-        c.activity = &base->status->activities[rec->activity_index];
+        c.activity = rec->of_report
+                         ? NULL
+                         : &base->status->activities[rec->activity_index];
         table_row(r, so, &c, so->t->header != HEADER_NONE);
     }
 }
@@ -769,15 +771,11 @@ static void deadline_rows(report *r, sheet_out *so, const report_context *base)
             table_row(r, so, &c, border);
         }
     }
-    const plan *p = base->plan;
-    for (size_t i = 0; i < p->nreports; i++) {
-        const when *w = &p->reports[i].schedule;
-        for (size_t k = 0; k < w->count; k++) {
-            report_deadline d = {.duty = &p->reports[i],
-                                 .duty_number = i + 1,
-                                 .occurrence =
-                                     status_of_occurrence(&w->windows[k], NULL,
-                                                          0, base->run->as_of)};
+    for (size_t i = 0; i < s->nduties; i++) {
+        const status_duty *duty = &s->duties[i];
+        for (size_t k = 0; k < duty->noccurrences; k++) {
+            report_deadline d = {.duty = duty->report,
+                                 .occurrence = duty->occurrences[k]};
             report_context c = *base;
             c.deadline = &d;
             table_row(r, so, &c, border);

@@ -75,6 +75,7 @@ enum {
     F_REC_VALUES,
     F_REC_NOTE,
     F_REC_EVIDENCE,
+    F_REC_DOCUMENT,
     F_REC_BY,
     F_REC_LINE,
     F_DL_KIND,
@@ -90,6 +91,7 @@ enum {
     F_DL_STATE,
     F_DL_STATE_CODE,
     F_DL_DONE_ON,
+    F_DL_DOCUMENT,
 };
 
 #define T FIELD_TEXT
@@ -157,6 +159,7 @@ static const report_field fields[] = {
     {"record.values", FIELD_RECORD, T, F_REC_VALUES},
     {"record.note", FIELD_RECORD, T, F_REC_NOTE},
     {"record.evidence", FIELD_RECORD, T, F_REC_EVIDENCE},
+    {"record.document", FIELD_RECORD, T, F_REC_DOCUMENT},
     {"record.by", FIELD_RECORD, T, F_REC_BY},
     {"record.line", FIELD_RECORD, I, F_REC_LINE},
     {"deadline.kind", FIELD_DEADLINE, T, F_DL_KIND},
@@ -172,6 +175,7 @@ static const report_field fields[] = {
     {"deadline.state", FIELD_DEADLINE, T, F_DL_STATE},
     {"deadline.state_code", FIELD_DEADLINE, T, F_DL_STATE_CODE},
     {"deadline.done_on", FIELD_DEADLINE, D, F_DL_DONE_ON},
+    {"deadline.document", FIELD_DEADLINE, T, F_DL_DOCUMENT},
 };
 
 #undef T
@@ -642,7 +646,7 @@ static report_value record_value(int id, const report_context *c)
     case F_REC_DATE:
         return day(r->date);
     case F_REC_ACTIVITY:
-        return text(r->activity.s);
+        return text(r->of_report ? r->report.s : r->activity.s);
     case F_REC_OCCURRENCE:
         return text(r->occurrence.s);
     case F_REC_STATE:
@@ -657,11 +661,20 @@ static report_value record_value(int id, const report_context *c)
         return text(r->note.s);
     case F_REC_EVIDENCE:
         return text(join_texts(c->a, r->evidence, r->nevidence, "; "));
+    case F_REC_DOCUMENT:
+        return text(r->document.s);
     case F_REC_BY:
         return text(r->by.s);
     default:
         return integer(r->at ? r->at->pos.line : 0);
     }
+}
+
+/* The record that says an occurrence was done (a report: sent), or NULL. */
+static const progress_record *done_record(const status_occurrence *o)
+{
+    bool done = o->state == STATUS_DONE || o->state == STATUS_DONE_LATE;
+    return done ? o->last : NULL;
 }
 
 static report_value deadline_value(int id, const report_context *c)
@@ -676,8 +689,7 @@ static report_value deadline_value(int id, const report_context *c)
     case F_DL_KIND_CODE:
         return text(act ? "activity" : "report");
     case F_DL_ACTIVITY:
-        return text(act ? act->id.s
-                        : arena_printf(c->a, "BC%zu", d->duty_number));
+        return text(act ? act->id.s : duty->id);
     case F_DL_OCCURRENCE:
         return text(w->label);
     case F_DL_TITLE:
@@ -699,11 +711,13 @@ static report_value deadline_value(int id, const report_context *c)
         return text(status_state_label(d->occurrence.state));
     case F_DL_STATE_CODE:
         return text(status_state_name(d->occurrence.state));
+    case F_DL_DOCUMENT: {
+        const progress_record *done = done_record(&d->occurrence);
+        return text(done ? done->document.s : NULL);
+    }
     default: {
-        status_state st = d->occurrence.state;
-        bool done =
-            (st == STATUS_DONE || st == STATUS_DONE_LATE) && d->occurrence.last;
-        return day(done ? d->occurrence.last->date : (date){0, 0, 0});
+        const progress_record *done = done_record(&d->occurrence);
+        return day(done ? done->date : (date){0, 0, 0});
     }
     }
 }

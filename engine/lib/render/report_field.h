@@ -75,7 +75,6 @@ typedef struct report_deadline {
     const plan_activity *activity; /* NULL for a report */
     const status_activity *status; /* likewise */
     const plan_report *duty;       /* NULL for an activity */
-    size_t duty_number;            /* 1-based among the plan's duties */
     status_occurrence occurrence;
 } report_deadline;
 

@@ -127,6 +127,79 @@ static void text_activity(status_report *r, const status_activity *a)
     }
 }
 
+/* "đã gửi 22/06/2020, Số 45/BC-TTTGPL": when and as what a report was
+ * sent, after its state. */
+static void put_sent(strbuf *out, const status_occurrence *o)
+{
+    if (!o->last || (o->state != STATUS_DONE && o->state != STATUS_DONE_LATE))
+        return;
+    char day[11];
+    date_format_vn(o->last->date, day);
+    strbuf_printf(out, " · đã gửi %s", day);
+    if (o->last->document.s)
+        strbuf_printf(out, ", %s", o->last->document.s);
+}
+
+/* A report the plan asks for: its id and subject, then each time it is
+ * due (those in the state asked for), with its state. */
+static void text_duty(status_report *r, const status_duty *d)
+{
+    const plan_report *rep = d->report;
+    size_t room = r->width > ID_WIDTH + 20 ? r->width - ID_WIDTH - 2 : 40;
+    strbuf_puts(r->out, "  ");
+    strbuf_puts(r->out, rep->id);
+    strbuf_repeat(r->out, ' ',
+                  ID_WIDTH > strlen(rep->id) ? ID_WIDTH - strlen(rep->id) : 1);
+    const char *what = rep->what.s ? rep->what.s : rep->text.s;
+    visible_fit(r->out, what ? what : "", room);
+    strbuf_putc(r->out, '\n');
+    for (size_t k = 0; k < d->noccurrences; k++) {
+        const status_occurrence *o = &d->occurrences[k];
+        if (r->has_state && o->state != r->state)
+            continue;
+        char due[11];
+        date_format_vn(o->window->due, due);
+        const char *label = status_state_label(o->state);
+        const char *on = r->color ? state_color(o->state) : "";
+        strbuf line = STRBUF_INIT;
+        strbuf_printf(&line, "%s: ", o->window->label);
+        size_t used = utf8_advance(line.buf, line.len, 0) +
+                      utf8_advance(label, strlen(label), 0);
+        strbuf_repeat(r->out, ' ', ID_WIDTH + 2);
+        visible_append(r->out, strbuf_str(&line), line.len);
+        strbuf_printf(r->out, "%s%s%s", on, label, *on ? "\033[0m" : "");
+        strbuf_reset(&line);
+        strbuf_printf(&line, " · hạn %s", due);
+        put_sent(&line, o);
+        visible_fit(r->out, strbuf_str(&line), room > used ? room - used : 1);
+        strbuf_putc(r->out, '\n');
+        strbuf_release(&line);
+    }
+}
+
+static bool duty_listed(const status_report *r, const status_duty *d)
+{
+    if (!d->in_scope)
+        return false;
+    for (size_t k = 0; k < d->noccurrences; k++)
+        if (!r->has_state || d->occurrences[k].state == r->state)
+            return true;
+    return false;
+}
+
+static void text_duties(status_report *r, const status_plan *s)
+{
+    bool heading = false;
+    for (size_t i = 0; i < s->nduties; i++) {
+        if (!duty_listed(r, &s->duties[i]))
+            continue;
+        if (!heading)
+            strbuf_puts(r->out, "  Báo cáo phải gửi:\n");
+        heading = true;
+        text_duty(r, &s->duties[i]);
+    }
+}
+
 static void text_plan(status_report *r, const status_plan *s, const char *file)
 {
     const plan *p = s->plan;
@@ -140,6 +213,7 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
     for (size_t i = 0; i < s->nactivities; i++)
         if (listed(r, &s->activities[i]))
             text_activity(r, &s->activities[i]);
+    text_duties(r, s);
 }
 
 /* --- JSON -------------------------------------------------------------- */
@@ -158,6 +232,20 @@ static void json_units(json_writer *w, const char *key, const plan_units *u)
     for (size_t i = 0; i < u->count; i++)
         json_writer_string(w, NULL, u->items[i].s);
     json_writer_end(w);
+}
+
+/* The latest record of any of a report's occurrences, or NULL. */
+static const progress_record *duty_last(const status_duty *d)
+{
+    const progress_record *last = NULL;
+    for (size_t k = 0; k < d->noccurrences; k++) {
+        const progress_record *r = d->occurrences[k].last;
+        if (r &&
+            (!last || date_cmp(r->date, last->date) > 0 ||
+             (date_cmp(r->date, last->date) == 0 && r->order > last->order)))
+            last = r;
+    }
+    return last;
 }
 
 static void json_record(json_writer *w, const progress_record *rec)
@@ -180,6 +268,8 @@ static void json_record(json_writer *w, const progress_record *rec)
         json_writer_string(w, NULL, rec->evidence[i].s);
     json_writer_end(w);
     json_writer_string(w, "by", rec->by.s);
+    if (rec->of_report)
+        json_writer_string(w, "document", rec->document.s);
     json_writer_end(w);
 }
 
@@ -243,6 +333,36 @@ static void json_activity(json_writer *w, const status_activity *a)
     json_writer_end(w);
 }
 
+static void json_duty(json_writer *w, const status_duty *d)
+{
+    const plan_report *rep = d->report;
+    json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+    json_writer_string(w, "id", rep->id);
+    json_writer_string(w, "title", rep->what.s ? rep->what.s : rep->text.s);
+    json_units(w, "by", &rep->by);
+    json_units(w, "to", &rep->to);
+    json_writer_string(w, "time", rep->when.s);
+    json_writer_date(w, "due", d->noccurrences ? &d->due : NULL);
+    json_writer_string(w, "state", status_state_name(d->state));
+    json_writer_string(w, "state_label", status_state_label(d->state));
+    json_writer_array_begin(w, "occurrences", JSON_WRITER_COMPACT);
+    for (size_t i = 0; i < d->noccurrences; i++) {
+        const status_occurrence *o = &d->occurrences[i];
+        bool sent = o->state == STATUS_DONE || o->state == STATUS_DONE_LATE;
+        json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
+        json_writer_string(w, "key", o->window->key);
+        json_writer_string(w, "label", o->window->label);
+        json_writer_date(w, "due", &o->window->due);
+        json_writer_string(w, "state", status_state_name(o->state));
+        json_writer_date(w, "sent_on", sent ? &o->last->date : NULL);
+        json_writer_string(w, "document", sent ? o->last->document.s : NULL);
+        json_writer_end(w);
+    }
+    json_writer_end(w);
+    json_record(w, duty_last(d));
+    json_writer_end(w);
+}
+
 /* The sections (or the leads) with activities, one a line. */
 static void json_groups(json_writer *w, const char *key, const status_group *g,
                         size_t n, bool sections)
@@ -287,6 +407,12 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
         if (listed(r, &s->activities[i]))
             json_activity(w, &s->activities[i]);
     json_writer_end(w);
+    json_writer_break(w, 2);
+    json_writer_array_begin(w, "reports", JSON_WRITER_LINES(4, 2));
+    for (size_t i = 0; i < s->nduties; i++)
+        if (duty_listed(r, &s->duties[i]))
+            json_duty(w, &s->duties[i]);
+    json_writer_end(w);
     json_writer_end(w);
 }
 
@@ -311,6 +437,7 @@ static const char *const csv_header[] = {
     "note",
     "evidence",
     "by",
+    "document",
 };
 
 static void csv_joined_units(strbuf *out, const plan_units *u)
@@ -322,6 +449,53 @@ static void csv_joined_units(strbuf *out, const plan_units *u)
     strbuf_release(&sb);
 }
 
+/* The columns from last_update on, and the end of the row. */
+static void csv_last_record(strbuf *out, const progress_record *last)
+{
+    char day[11] = "";
+    if (last)
+        date_format_iso(last->date, day);
+    csv_text(out, day, false);
+    csv_text(out, last ? progress_state_name(last->state) : NULL, false);
+    csv_text(out, last ? last->note.s : NULL, false);
+    strbuf ev = STRBUF_INIT;
+    for (size_t k = 0; last && k < last->nevidence; k++)
+        strbuf_printf(&ev, "%s%s", k ? "; " : "", last->evidence[k].s);
+    csv_text(out, ev.len ? strbuf_str(&ev) : NULL, false);
+    strbuf_release(&ev);
+    csv_text(out, last ? last->by.s : NULL, false);
+    csv_text(out, last ? last->document.s : NULL, false);
+    csv_end_row(out);
+}
+
+/* A report's row: its id where an activity's goes, no section, no
+ * percent. */
+static void csv_duty(status_report *r, const status_plan *s, const char *file,
+                     const status_duty *d)
+{
+    const plan_report *rep = d->report;
+    char due[11] = "";
+    if (d->noccurrences)
+        date_format_iso(d->due, due);
+    size_t finished = 0;
+    for (size_t k = 0; k < d->noccurrences; k++)
+        finished += status_is_finished(d->occurrences[k].state);
+    csv_text(r->out, s->plan->id.s, true);
+    csv_text(r->out, file, false);
+    csv_text(r->out, rep->id, false);
+    csv_text(r->out, NULL, false);
+    csv_text(r->out, rep->what.s ? rep->what.s : rep->text.s, false);
+    csv_joined_units(r->out, &rep->by);
+    csv_text(r->out, "lead", false);
+    csv_text(r->out, due, false);
+    csv_text(r->out, status_state_name(d->state), false);
+    csv_text(r->out, status_state_label(d->state), false);
+    csv_text(r->out, NULL, false);
+    csv_number(r->out, (long)d->noccurrences, false);
+    csv_number(r->out, (long)finished, false);
+    csv_last_record(r->out, duty_last(d));
+}
+
 static void csv_plan(status_report *r, const status_plan *s, const char *file)
 {
     for (size_t i = 0; i < s->nactivities; i++) {
@@ -329,11 +503,9 @@ static void csv_plan(status_report *r, const status_plan *s, const char *file)
         if (!listed(r, a))
             continue;
         const plan_activity *act = a->activity;
-        char due[11] = "", last[11] = "";
+        char due[11] = "";
         if (a->noccurrences)
             date_format_iso(a->due, due);
-        if (a->last)
-            date_format_iso(a->last->date, last);
         size_t finished = 0;
         for (size_t k = 0; k < a->noccurrences; k++)
             finished += status_is_finished(a->occurrences[k].state);
@@ -350,18 +522,11 @@ static void csv_plan(status_report *r, const status_plan *s, const char *file)
         csv_number(r->out, a->percent, false);
         csv_number(r->out, (long)a->noccurrences, false);
         csv_number(r->out, (long)finished, false);
-        csv_text(r->out, last, false);
-        csv_text(r->out, a->last ? progress_state_name(a->last->state) : NULL,
-                 false);
-        csv_text(r->out, a->last ? a->last->note.s : NULL, false);
-        strbuf ev = STRBUF_INIT;
-        for (size_t k = 0; a->last && k < a->last->nevidence; k++)
-            strbuf_printf(&ev, "%s%s", k ? "; " : "", a->last->evidence[k].s);
-        csv_text(r->out, ev.len ? strbuf_str(&ev) : NULL, false);
-        strbuf_release(&ev);
-        csv_text(r->out, a->last ? a->last->by.s : NULL, false);
-        csv_end_row(r->out);
+        csv_last_record(r->out, a->last);
     }
+    for (size_t i = 0; i < s->nduties; i++)
+        if (duty_listed(r, &s->duties[i]))
+            csv_duty(r, s, file, &s->duties[i]);
 }
 
 /* --- the report --------------------------------------------------------- */

@@ -1,9 +1,8 @@
 /* deadline.c - what is due, and what is late (see deadline.h).
  *
- * Every item takes its state by the rules of status.h: an activity's
- * occurrence from the plan's status, progress records included (a finished
- * one is no longer due); a report, which no record covers, by the same
- * rules without records. */
+ * Every item takes its state from the plan's status (status.h), progress
+ * records included: a finished activity's occurrence, or a report sent,
+ * is no longer due. */
 #include "deadline.h"
 
 #include "strbuf.h"
@@ -121,8 +120,7 @@ static void item_says(deadline_list *l, deadline_item *item,
 }
 
 /* The item once for each window of its schedule, with the status of each
- * in statuses; NULL for a report, which no record covers: the same rules,
- * without records. */
+ * in statuses. */
 static void add_occurrences(deadline_list *l, deadline_item item,
                             const when *schedule, const deadline_query *q,
                             const status_occurrence *statuses)
@@ -130,12 +128,7 @@ static void add_occurrences(deadline_list *l, deadline_item item,
     item.occurrences = schedule->count;
     for (size_t k = 0; k < schedule->count; k++) {
         item.occurrence = k + 1;
-        status_occurrence alone;
-        if (!statuses)
-            alone =
-                status_of_occurrence(&schedule->windows[k], NULL, 0, q->as_of);
-        add(l, item, &schedule->windows[k], q,
-            statuses ? &statuses[k] : &alone);
+        add(l, item, &schedule->windows[k], q, &statuses[k]);
     }
 }
 
@@ -166,12 +159,14 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         if (!r->schedule.count || !keep_unit(q, registry, &r->by, NULL, &role))
             continue;
         deadline_item item = {.kind = DEADLINE_REPORT,
+                              .activity_id = copy(l, r->id),
                               .duty = i + 1,
                               .plan_id = plan_id,
                               .plan_file = plan_file,
                               .role = role};
         item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
-        add_occurrences(l, item, &r->schedule, q, NULL);
+        add_occurrences(l, item, &r->schedule, q,
+                        status->duties[i].occurrences);
     }
 }
 

@@ -2,9 +2,9 @@
  *
  * Every occurrence of every scheduled activity and every report to send
  * becomes one item, with its due date, the days left (negative when late)
- * and its state as of the date asked about. Activity occurrences that the
- * plan's status (status.h) finds done, done late or cancelled are left
- * out; the others take their state from it. Items are copied out of the
+ * and its state as of the date asked about. Activity occurrences and
+ * reports that the plan's status (status.h) finds done, done late or
+ * cancelled are left out; the others take their state from it. Items are copied out of the
  * plans (into the list's arena), so plans can be freed as they are read.
  * A list can be kept to the items a unit leads or coordinates, and to
  * those due within some time. Sorted: overdue first, most overdue first,
@@ -42,7 +42,7 @@ typedef enum deadline_role {
 typedef struct deadline_item {
     deadline_kind kind;
     const char *plan_id, *plan_file;
-    const char *activity_id; /* NULL for a report */
+    const char *activity_id; /* a report's: "BC1", "BC2"... */
     size_t duty;             /* a report's 1-based number among the
                                     plan's reporting duties; 0 otherwise */
     const char *title;       /* the activity's, or what the report is on */

@@ -1,10 +1,10 @@
 /* progress.c - the progress log model and its checks against the plan
  * (see progress.h).
  *
- * Checking a record resolves it: the activity by id, the occurrence by the
- * key of one of the activity's windows (required when there are several,
- * implied when there is one), each value by the name of one of the
- * activity's targets (compared as Vietnamese text, see vntext.h). Only
+ * Checking a record resolves it: the activity (or the report) by id, the
+ * occurrence by the key of one of its windows (required when there are
+ * several, implied when there is one), each value by the name of one of
+ * the activity's targets (compared as Vietnamese text, see vntext.h). Only
  * records that resolve completely are marked usable, so a status is never
  * computed from a record the log's reader was told is wrong. */
 #include "progress.h"
@@ -78,6 +78,8 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
         r->order = i;
         r->date_text = plan_text_of(obj, "date");
         r->activity = plan_text_of(obj, "activity");
+        r->report = plan_text_of(obj, "report");
+        r->document = plan_text_of(obj, "document");
         r->occurrence = plan_text_of(obj, "occurrence");
         r->state_text = plan_text_of(obj, "state");
         r->note = plan_text_of(obj, "note");
@@ -108,6 +110,18 @@ const plan_activity *progress_find_activity(const plan *p, const char *id,
     return NULL;
 }
 
+const plan_report *progress_find_report(const plan *p, const char *id,
+                                        size_t *index)
+{
+    for (size_t i = 0; i < p->nreports; i++)
+        if (strcmp(p->reports[i].id, id) == 0) {
+            if (index)
+                *index = i;
+            return &p->reports[i];
+        }
+    return NULL;
+}
+
 /* "a, b, c" of up to `max` keys, then ", ..." */
 static void list_keys(strbuf *sb, const when *w, size_t max)
 {
@@ -134,9 +148,17 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
         strbuf_release(&why);
         return false;
     }
+    /* a report on the last period may be sent in the following year */
+    int last_year = p->year_to + (r->report.s ? 1 : 0);
     if (p->year_from &&
-        (out->date.year < p->year_from || out->date.year > p->year_to)) {
-        if (p->year_from == p->year_to)
+        (out->date.year < p->year_from || out->date.year > last_year)) {
+        if (r->report.s)
+            diag_at_node(d, DIAG_ERROR, r->date_text.at,
+                         "the record's date %s is outside the plan's span "
+                         "and the year after it (%d-%d), when its reports "
+                         "are sent",
+                         r->date_text.s, p->year_from, last_year);
+        else if (p->year_from == p->year_to)
             diag_at_node(d, DIAG_ERROR, r->date_text.at,
                          "the record's date %s is outside the plan's year %d",
                          r->date_text.s, p->year_from);
@@ -181,11 +203,26 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
     return NULL;
 }
 
-/* occurrences: the activity's windows by key (see plan_index). */
-static bool check_occurrence(progress_record *r, const plan_activity *act,
+/* What a record is about: an activity or a report, named by its id. */
+typedef struct subject {
+    const char *kind;    /* "activity", "report" */
+    const plan_text *id; /* as the record writes it */
+    const when *schedule;
+} subject;
+
+/* occurrences: the subject's windows by key (see plan_index). */
+static bool check_occurrence(progress_record *r, const subject *of,
                              const strmap *occurrences, diag_sink *d)
 {
-    const when *w = &act->schedule;
+    const when *w = of->schedule;
+    if (w->count == 0 && r->of_report) {
+        diag_at_node(d, DIAG_ERROR, of->id->at,
+                     "report '%s' is sent on request, with no due date to "
+                     "record it against; record what was done in the "
+                     "activity it reports on",
+                     of->id->s);
+        return false;
+    }
     if (w->count == 0) /* unscheduled: its time has errors */
         return false;
     if (!r->occurrence.s) {
@@ -195,10 +232,10 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
         }
         strbuf keys = STRBUF_INIT;
         list_keys(&keys, w, 6);
-        diag_at_node(d, DIAG_ERROR, r->activity.at,
-                     "activity '%s' has %zu occurrences; say which one with "
+        diag_at_node(d, DIAG_ERROR, of->id->at,
+                     "%s '%s' has %zu occurrences; say which one with "
                      "'occurrence:' (%s)",
-                     r->activity.s, w->count, strbuf_str(&keys));
+                     of->kind, of->id->s, w->count, strbuf_str(&keys));
         strbuf_release(&keys);
         return false;
     }
@@ -218,13 +255,12 @@ static bool check_occurrence(progress_record *r, const plan_activity *act,
     list_keys(&keys, w, 6);
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-                     "activity '%s' has no occurrence '%s'; did you mean '%s'?",
-                     r->activity.s, r->occurrence.s, names[best]);
+                     "%s '%s' has no occurrence '%s'; did you mean '%s'?",
+                     of->kind, of->id->s, r->occurrence.s, names[best]);
     else
-        diag_at_node(
-            d, DIAG_ERROR, r->occurrence.at,
-            "activity '%s' has no occurrence '%s'; its occurrences: %s",
-            r->activity.s, r->occurrence.s, strbuf_str(&keys));
+        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
+                     "%s '%s' has no occurrence '%s'; its occurrences: %s",
+                     of->kind, of->id->s, r->occurrence.s, strbuf_str(&keys));
     strbuf_release(&keys);
     free(names);
     return false;
@@ -306,7 +342,8 @@ static bool check_values(progress_record *r, const plan_activity *act,
 typedef struct plan_index {
     arena *a;
     strmap ids;          /* id -> its slot in plan->activities */
-    strmap *occurrences; /* per activity: key -> its window */
+    strmap *occurrences; /* per activity, then per report: key -> its
+                            window */
 } plan_index;
 
 static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
@@ -319,20 +356,90 @@ static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
     return m;
 }
 
+/* The report a record names, with the reports listed when it is not one
+ * of them (a plan has few). */
+static const plan_report *check_report(progress_record *r, const plan *p,
+                                       diag_sink *d)
+{
+    const plan_report *duty =
+        progress_find_report(p, r->report.s, &r->report_index);
+    if (duty || !plan_is_report_id(r->report.s))
+        return duty; /* not an id of that form: the schema says so */
+    const char *plan_id = p->id.s ? p->id.s : "this plan";
+    if (!p->nreports) {
+        diag_at_node(d, DIAG_ERROR, r->report.at,
+                     "plan %s has no report '%s': it lists no reporting "
+                     "duties",
+                     plan_id, r->report.s);
+        return NULL;
+    }
+    strbuf ids = STRBUF_INIT;
+    for (size_t i = 0; i < p->nreports; i++)
+        strbuf_printf(&ids, "%s%s", i ? ", " : "", p->reports[i].id);
+    diag_at_node(d, DIAG_ERROR, r->report.at,
+                 "plan %s has no report '%s'; its reports: %s", plan_id,
+                 r->report.s, strbuf_str(&ids));
+    strbuf_release(&ids);
+    return NULL;
+}
+
+/* What a report's record may not hold: values (a report has no targets). */
+static bool check_report_fields(const progress_record *r, diag_sink *d)
+{
+    if (!r->nvalues)
+        return true;
+    report_name(d, &r->values[0],
+                "report '%s' has no targets, so no value can be measured "
+                "for '%s'",
+                r->report.s, r->values[0].name.s);
+    return false;
+}
+
+/* The record's subject: the activity or the report it names, resolved;
+ * false when it names neither, or both (the schema says so). */
+static bool check_subject(progress_record *r, const plan *p, plan_index *ix,
+                          subject *of, diag_sink *d)
+{
+    if (!r->activity.s == !r->report.s)
+        return false;
+    if (r->report.s) {
+        r->of_report = true;
+        const plan_report *duty = check_report(r, p, d);
+        if (!duty)
+            return false;
+        *of = (subject){"report", &r->report, &duty->schedule};
+        return true;
+    }
+    const plan_activity *act = check_activity(r, p, &ix->ids, d);
+    if (!act)
+        return false;
+    *of = (subject){"activity", &r->activity, &act->schedule};
+    if (r->document.s) {
+        diag_at_node(d, DIAG_ERROR, r->document.at,
+                     "'document' is the number of a report sent; an "
+                     "activity's documents go in 'evidence'");
+        return false;
+    }
+    return true;
+}
+
 static void check_record(progress_record *r, const plan *p, plan_index *ix,
                          diag_sink *d)
 {
     bool ok =
         progress_state_parse(r->state_text.s ? r->state_text.s : "", &r->state);
     ok = check_date(r, p, d, r) && ok;
-    const plan_activity *act = check_activity(r, p, &ix->ids, d);
-    if (!act)
+    subject of;
+    if (!check_subject(r, p, ix, &of, d))
         return;
-    ok = check_occurrence(r, act,
-                          occurrences_of(ix, r->activity_index, &act->schedule),
-                          d) &&
+    size_t slot =
+        r->of_report ? p->nactivities + r->report_index : r->activity_index;
+    ok = check_occurrence(r, &of, occurrences_of(ix, slot, of.schedule), d) &&
          ok;
-    ok = check_values(r, act, d) && ok;
+    ok =
+        (r->of_report ? check_report_fields(r, d)
+                      : check_values(r, p->activities[r->activity_index], d)) &&
+        ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
         diag_at_node(
             d, DIAG_WARNING, node_get(r->at, "percent"),
@@ -349,8 +456,8 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
                      "this log names plan '%s', but the plan beside it is '%s'",
                      log->plan.s, p->id.s);
     plan_index ix = {arena_new(), {NULL, 0, 0}, NULL};
-    ix.occurrences =
-        arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.occurrences);
+    ix.occurrences = arena_alloc(ix.a, (p->nactivities + p->nreports + 1) *
+                                           sizeof *ix.occurrences);
     for (size_t i = 0; i < p->nactivities; i++) {
         const char *id = p->activities[i]->id.s;
         if (id)

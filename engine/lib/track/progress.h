@@ -5,11 +5,13 @@
  * a block list of records, appended to and never rewritten. A record says
  * on which date an activity (or one occurrence of a recurring activity)
  * was in progress, done or cancelled, with a percent, measured values of
- * the activity's targets, a note, evidence and who reported it. This
- * module builds the model of a loaded log and checks it against its plan:
- * the activity and occurrence exist (with "did you mean"), the date is
- * real and within the plan's span, every value names a target of the
- * activity. Checked records are resolved to their activity and
+ * the activity's targets, a note, evidence and who reported it; or that a
+ * report the plan asks for (a reporting duty, "BC1") was sent, with the
+ * sent document's number. This module builds the model of a loaded log
+ * and checks it against its plan: the activity or report and the
+ * occurrence exist (with "did you mean"), the date is real and within the
+ * plan's span (a report: or the year after), every value names a target
+ * of the activity. Checked records are resolved to their activity and
  * occurrence, ready for status.h. Everything lives in the log's arena. */
 #ifndef KEHOACH_PROGRESS_H
 #define KEHOACH_PROGRESS_H
@@ -42,6 +44,9 @@ typedef struct progress_value {
 
 typedef struct progress_record {
     plan_text date_text, activity, occurrence, state_text, note, by;
+    plan_text report;   /* a reporting duty's id ("BC1") instead of an
+                           activity's: the record says the report was sent */
+    plan_text document; /* a report's number, "Số 123/BC-STP" */
     date date;
     progress_state state;
     int percent; /* -1 when not given */
@@ -53,8 +58,10 @@ typedef struct progress_record {
     size_t order; /* 0-based place in the log */
     /* Resolved by progress_check(); `usable` records feed the status. */
     bool usable;
+    bool of_report;          /* names a report, not an activity */
     size_t activity_index;   /* into plan->activities */
-    size_t occurrence_index; /* into the activity's schedule windows */
+    size_t report_index;     /* into plan->reports, when of_report */
+    size_t occurrence_index; /* into the schedule windows of either */
 } progress_record;
 
 typedef struct progress_log {
@@ -104,5 +111,8 @@ char *progress_plan_path(const char *log_path);
 /* The activity with this id in p, or NULL. */
 const plan_activity *progress_find_activity(const plan *p, const char *id,
                                             size_t *index);
+/* The reporting duty with this id ("BC1") in p, or NULL. */
+const plan_report *progress_find_report(const plan *p, const char *id,
+                                        size_t *index);
 
 #endif

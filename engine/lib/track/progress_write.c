@@ -31,8 +31,8 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
     date_format_iso(e->date, day);
     strbuf_repeat(out, ' ', indent);
     strbuf_printf(out, "- date: %s", day);
-    put_line_start(out, nl, indent, "  activity: ");
-    yaml_write_quoted(out, e->activity);
+    put_line_start(out, nl, indent, e->report ? "  report: " : "  activity: ");
+    yaml_write_quoted(out, e->report ? e->report : e->activity);
     if (e->occurrence) {
         put_line_start(out, nl, indent, "  occurrence: ");
         yaml_write_quoted(out, e->occurrence);
@@ -61,6 +61,10 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
             put_line_start(out, nl, indent, "    - ");
             yaml_write_quoted(out, e->evidence[i]);
         }
+    }
+    if (e->document) {
+        put_line_start(out, nl, indent, "  document: ");
+        yaml_write_quoted(out, e->document);
     }
     if (e->by) {
         put_line_start(out, nl, indent, "  by: ");

@@ -28,7 +28,8 @@ typedef struct progress_write_value {
 
 typedef struct progress_write_entry {
     date date;
-    const char *activity;
+    const char *activity;   /* or NULL, and report names a report */
+    const char *report;     /* "BC1": the record says the report was sent */
     const char *occurrence; /* NULL: not said */
     progress_state state;
     int percent; /* -1: not said */
@@ -37,6 +38,7 @@ typedef struct progress_write_entry {
     const char *const *evidence;
     size_t nevidence;
     const char *note, *by; /* NULL: not said */
+    const char *document;  /* a report's number; NULL: not said */
 } progress_write_entry;
 
 /* Writes to out the whole new text of a log: the old text (old, its root

@@ -96,14 +96,21 @@ status_occurrence status_of_occurrence(const when_window *w,
 
 /* --- activities ------------------------------------------------------- */
 
-static void rollup(status_activity *s)
+/* What a list of occurrences adds up to (see status.h). */
+typedef struct rolled {
+    status_state state;
+    date due; /* of the occurrence that sets state */
+    int percent;
+} rolled;
+
+static rolled rollup(const status_occurrence *occ, size_t n)
 {
     size_t finished = 0, cancelled = 0, late = 0;
     const status_occurrence *first_open = NULL, *first_overdue = NULL;
     long percent = 0;
     size_t counted = 0;
-    for (size_t i = 0; i < s->noccurrences; i++) {
-        const status_occurrence *o = &s->occurrences[i];
+    for (size_t i = 0; i < n; i++) {
+        const status_occurrence *o = &occ[i];
         if (o->state == STATUS_OVERDUE && !first_overdue)
             first_overdue = o;
         if (status_is_finished(o->state)) {
@@ -118,22 +125,24 @@ static void rollup(status_activity *s)
             counted++;
         }
     }
-    s->percent =
+    rolled r = {STATUS_PLANNED, {0, 0, 0}, 0};
+    r.percent =
         counted ? (int)((percent + (long)counted / 2) / (long)counted) : 0;
-    if (s->noccurrences == 0) {
-        s->state = STATUS_PLANNED; /* unscheduled: validation said why */
+    if (n == 0) {
+        r.state = STATUS_PLANNED; /* unscheduled: validation said why */
     } else if (first_overdue) {
-        s->state = STATUS_OVERDUE;
-        s->due = first_overdue->window->due;
-    } else if (finished == s->noccurrences) {
-        s->state = cancelled == finished ? STATUS_CANCELLED
-                   : late                ? STATUS_DONE_LATE
-                                         : STATUS_DONE;
-        s->due = s->occurrences[s->noccurrences - 1].window->due;
+        r.state = STATUS_OVERDUE;
+        r.due = first_overdue->window->due;
+    } else if (finished == n) {
+        r.state = cancelled == finished ? STATUS_CANCELLED
+                  : late                ? STATUS_DONE_LATE
+                                        : STATUS_DONE;
+        r.due = occ[n - 1].window->due;
     } else {
-        s->state = first_open->state;
-        s->due = first_open->window->due;
+        r.state = first_open->state;
+        r.due = first_open->window->due;
     }
+    return r;
 }
 
 static void measure_targets(arena *a, status_activity *s,
@@ -192,15 +201,13 @@ static void measure_targets(arena *a, status_activity *s,
     }
 }
 
-static void compute_activity(arena *a, status_activity *s,
-                             const plan_activity *act,
-                             const progress_record *const *records, size_t n,
-                             date as_of)
+/* The state of each window of w from the records about them (each knows
+ * its window by occurrence_index). */
+static status_occurrence *occurrences_of(arena *a, const when *w,
+                                         const progress_record *const *records,
+                                         size_t n, date as_of)
 {
-    s->activity = act;
-    const when *w = &act->schedule;
-    s->noccurrences = w->count;
-    s->occurrences = arena_alloc(a, (w->count + 1) * sizeof *s->occurrences);
+    status_occurrence *out = arena_alloc(a, (w->count + 1) * sizeof *out);
     /* bucket the records by occurrence: counting sort on the index; start
      * and fill (where the next record of each goes) share one block */
     size_t *start = xcalloc(2 * (w->count + 1), sizeof *start),
@@ -214,11 +221,21 @@ static void compute_activity(arena *a, status_activity *s,
     for (size_t i = 0; i < n; i++)
         mine[fill[records[i]->occurrence_index]++] = records[i];
     for (size_t k = 0; k < w->count; k++)
-        s->occurrences[k] =
-            status_of_occurrence(&w->windows[k], mine + start[k],
-                                 start[k + 1] - start[k], as_of);
+        out[k] = status_of_occurrence(&w->windows[k], mine + start[k],
+                                      start[k + 1] - start[k], as_of);
     free(mine);
     free(start);
+    return out;
+}
+
+static void compute_activity(arena *a, status_activity *s,
+                             const plan_activity *act,
+                             const progress_record *const *records, size_t n,
+                             date as_of)
+{
+    s->activity = act;
+    s->noccurrences = act->schedule.count;
+    s->occurrences = occurrences_of(a, &act->schedule, records, n, as_of);
     for (size_t i = 0; i < n; i++) {
         const progress_record *r = records[i];
         if (date_cmp(r->date, as_of) > 0)
@@ -228,7 +245,10 @@ static void compute_activity(arena *a, status_activity *s,
         if (r->note.s && (!s->last_note || later(r, s->last_note)))
             s->last_note = r;
     }
-    rollup(s);
+    rolled r = rollup(s->occurrences, s->noccurrences);
+    s->state = r.state;
+    s->due = r.due;
+    s->percent = r.percent;
     measure_targets(a, s, records, n, as_of);
 }
 
@@ -356,6 +376,12 @@ static void place_in_scope(status_activity *s, const status_scope *scope)
     s->in_scope = s->as_partner;
 }
 
+/* A usable record's bucket: its activity's, or after them its report's. */
+static size_t slot_of(const plan *p, const progress_record *r)
+{
+    return r->of_report ? p->nactivities + r->report_index : r->activity_index;
+}
+
 void status_compute(arena *a, const plan *p, const progress_log *log,
                     date as_of, const status_scope *scope, status_plan *out)
 {
@@ -366,27 +392,45 @@ void status_compute(arena *a, const plan *p, const progress_log *log,
     out->activities =
         arena_alloc(a, (p->nactivities + 1) * sizeof *out->activities);
 
-    /* bucket the usable records by activity: counting sort on the index */
+    /* bucket the usable records by activity, then by report: counting
+     * sort on the slot */
+    size_t nslots = p->nactivities + p->nreports;
     size_t nrec = log ? log->count : 0;
-    size_t *start = xcalloc(p->nactivities + 1, sizeof *start);
+    size_t *start = xcalloc(nslots + 1, sizeof *start);
     for (size_t i = 0; i < nrec; i++)
         if (log->records[i].usable)
-            start[log->records[i].activity_index + 1]++;
-    for (size_t k = 0; k < p->nactivities; k++)
+            start[slot_of(p, &log->records[i]) + 1]++;
+    for (size_t k = 0; k < nslots; k++)
         start[k + 1] += start[k];
     const progress_record **bucket =
-        xmalloc((start[p->nactivities] + 1) * sizeof *bucket);
-    size_t *fill = xmalloc((p->nactivities + 1) * sizeof *fill);
-    memcpy(fill, start, (p->nactivities + 1) * sizeof *fill);
+        xmalloc((start[nslots] + 1) * sizeof *bucket);
+    size_t *fill = xmalloc((nslots + 1) * sizeof *fill);
+    memcpy(fill, start, (nslots + 1) * sizeof *fill);
     for (size_t i = 0; i < nrec; i++)
         if (log->records[i].usable)
-            bucket[fill[log->records[i].activity_index]++] = &log->records[i];
+            bucket[fill[slot_of(p, &log->records[i])]++] = &log->records[i];
 
     for (size_t k = 0; k < p->nactivities; k++) {
         compute_activity(a, &out->activities[k], p->activities[k],
                          bucket + start[k], start[k + 1] - start[k], as_of);
         place_in_scope(&out->activities[k], scope);
         count(&out->counts, &out->activities[k]);
+    }
+    out->nduties = p->nreports;
+    out->duties = arena_alloc(a, (p->nreports + 1) * sizeof *out->duties);
+    for (size_t k = 0; k < p->nreports; k++) {
+        size_t slot = p->nactivities + k;
+        status_duty *d = &out->duties[k];
+        d->report = &p->reports[k];
+        d->noccurrences = p->reports[k].schedule.count;
+        d->occurrences =
+            occurrences_of(a, &p->reports[k].schedule, bucket + start[slot],
+                           start[slot + 1] - start[slot], as_of);
+        rolled r = rollup(d->occurrences, d->noccurrences);
+        d->state = r.state;
+        d->due = r.due;
+        d->in_scope =
+            !scope || !scope->unit || any_names(scope, &d->report->by);
     }
     free(fill);
     free(bucket);

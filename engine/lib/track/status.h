@@ -13,7 +13,9 @@
  *   open         nothing of the above: its window is open
  *
  * "Latest" is by date, then by order in the log. An activity takes the
- * state of its most pressing occurrence (see status_compute). Counts by
+ * state of its most pressing occurrence (see status_compute). The reports
+ * a plan asks for follow the same rules, a record of one saying it was
+ * sent; they are not counted with the activities. Counts by
  * state roll up to sections, lead units, plans and runs of plans. Nothing
  * reads the clock: the date is always given. */
 #ifndef KEHOACH_STATUS_H
@@ -118,6 +120,18 @@ typedef struct status_group {
     status_counts counts;
 } status_group;
 
+/* A report the plan asks for: each time it is due, sent (done, done
+ * late) or not, by the same rules as an activity's occurrences; the
+ * record that says it was sent is the occurrence's `last`. */
+typedef struct status_duty {
+    const plan_report *report;
+    status_occurrence *occurrences; /* as report->schedule */
+    size_t noccurrences;
+    status_state state; /* rolled up as an activity's */
+    date due;           /* of the occurrence that sets state */
+    bool in_scope;      /* the scope's unit sends it (or no unit) */
+} status_duty;
+
 typedef struct status_plan {
     const plan *plan;
     date as_of;
@@ -132,6 +146,8 @@ typedef struct status_plan {
                                           by loose key), in order of
                                           appearance */
     size_t nleads;
+    status_duty *duties; /* as plan->reports; not in the counts */
+    size_t nduties;
 } status_plan;
 
 /* Which activities the counts take: those a unit leads or coordinates
