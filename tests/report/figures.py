@@ -408,7 +408,7 @@ def find_row(ws, text, column=1):
     return None
 
 
-def check_summary_block(ws, st, first, where):
+def check_summary_block(ws, st, first, ncols, where):
     """"1. Tổng hợp chung": the counts, percent and targets, beside the
     chart's data by lead unit (right of the table)."""
     c = st.counts
@@ -418,7 +418,7 @@ def check_summary_block(ws, st, first, where):
         ("Chỉ tiêu đã có số liệu", targets[1]), ("Chỉ tiêu đạt tiến độ", targets[2])]
     got = [(ws.cell(first + i, 1).value, ws.cell(first + i, 3).value) for i in range(len(lines))]
     expect(f"{where}: summary", got, lines)
-    data = 11                                            # K: right of the nine columns
+    data = ncols + 2                     # right of the table's columns, one left empty
     head = [ws.cell(first, data + k).value for k in range(8)]
     expect(f"{where}: chart data header", head, ["Đơn vị chủ trì"] + [LABEL[s] for s in SUMMARY_ORDER])
     got = [[ws.cell(first + 1 + i, data + k).value for k in range(8)] for i in range(len(st.leads))]
@@ -441,7 +441,7 @@ def tick_step(longest):
     raise ValueError(longest)
 
 
-def check_chart(xml, sheet_name, first, leads, where):
+def check_chart(xml, sheet_name, first, leads, ncols, where):
     """The series draw their names from the state headers (row `first`) and
     their values from the rows of the lead units below, on their own sheet;
     the axes put the first unit on top and count from the left."""
@@ -466,9 +466,9 @@ def check_chart(xml, sheet_name, first, leads, where):
     expect(f"{where}: chart series", len(series), len(SUMMARY_ORDER))
     units = (first + 1, first + len(leads))
     for k, ser in enumerate(series):
-        col = column(12 + k)                         # L, M, ... right of the units in K
+        col = column(ncols + 3 + k)          # right of the units' names
         expect(f"{where}: series {k + 1} cells", re.findall(r"<c:f>(.*?)</c:f>", ser),
-               [cells(col, first, first), cells("K", *units), cells(col, *units)])
+               [cells(col, first, first), cells(column(ncols + 2), *units), cells(col, *units)])
 
 
 def section_headings(st):
@@ -497,8 +497,9 @@ def check_ministry_sheet(ws, sheet, run, st, chart_xml):
     titles = [ws.cell(5 + i, 1).value for i in range(len(sheet["title"]))]
     expect(f"{where}: title lines", titles, [expand(t, row) for t in sheet["title"]])
     first = find_row(ws, "1. Tổng hợp chung") + 1
-    check_summary_block(ws, st, first, where)
-    check_chart(chart_xml, ws.title, first, st.leads, where)
+    ncols = len(sheet["columns"])
+    check_summary_block(ws, st, first, ncols, where)
+    check_chart(chart_xml, ws.title, first, st.leads, ncols, where)
     head = find_row(ws, "TT")
     names = [c["field"] for c in sheet["columns"]]
     r = head + 1

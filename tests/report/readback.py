@@ -96,7 +96,14 @@ def duty_recipients(work, pid):
     return names + ["- Lưu: VT."]
 
 
-def ministry(kehoach, work, st):
+def ministry(kehoach, work, st, templates):
+    with open(os.path.join(templates, "ministry.template.yaml"), encoding="utf-8") as f:
+        tpl = yaml.safe_load(f)
+    columns = next(s for s in tpl["sheets"] if s["kind"] == "activities")["columns"]
+    ncols = len(columns)
+    last = openpyxl.utils.get_column_letter(ncols)
+    state_at = next(i for i, c in enumerate(columns) if c["field"] == "activity.state")
+    title_width = next(c["width"] for c in columns if c["field"] == "activity.title")
     out = os.path.join(work, "ministry.xlsx")
     r = run(kehoach, "report", "plans", "--period", "2026", "--as-of", "2026-12-14",
             "--date", "2026-12-14", "-o", out, cwd=work)
@@ -121,7 +128,8 @@ def ministry(kehoach, work, st):
         check(d3.value.endswith("ngày 14 tháng 12 năm 2026") and d3.font.i,
               f"{pid}: place and date: {d3.value!r}")
         merged = {str(m) for m in ws.merged_cells.ranges}
-        check({"A1:C1", "D1:I1", "D2:I2", "A3:C3", "D3:I3", "A5:I5"} <= merged,
+        check({"A1:C1", f"D1:{last}1", f"D2:{last}2", "A3:C3", f"D3:{last}3",
+               f"A5:{last}5"} <= merged,
               f"{pid}: header merges: {sorted(merged)[:8]}")
         check(ws["A5"].value == "BÁO CÁO" and ws["A5"].font.sz == 14 and ws["A5"].font.b,
               f"{pid}: title: {ws['A5'].value!r}")
@@ -141,22 +149,22 @@ def ministry(kehoach, work, st):
         check(head is not None, f"{pid}: no table header")
         check(ws.print_title_rows == f"${head}:${head}", f"{pid}: repeated rows {ws.print_title_rows}")
         seen = {}
-        for row in ws.iter_rows(min_row=head + 1, max_col=9):
-            aid, label = row[0].value, row[7].value
+        for row in ws.iter_rows(min_row=head + 1, max_col=ncols):
+            aid, label = row[0].value, row[state_at].value
             if label in STATE_OF_LABEL and aid is not None:
                 seen[str(aid)] = STATE_OF_LABEL[label]
-                fills.setdefault(label, set()).add(row[7].fill.fgColor.rgb)
+                fills.setdefault(label, set()).add(row[state_at].fill.fgColor.rgb)
                 check(row[1].font.name == "Times New Roman", f"{pid}: table font")
                 # a long title wraps: its row is tall enough to show it
                 height = ws.row_dimensions[row[0].row].height or 15
-                lines = len(row[1].value) / (46 * 1.25)
+                lines = len(row[1].value) / (title_width * 1.25)
                 check(height >= lines * 12, f"{pid}: row of {aid} is {height} pt high for "
                                             f"{len(row[1].value)} characters")
         want = {s.activity.id: s.state for s in p.activities}
         check(seen == want, f"{pid}: activities/states differ:\n  {seen}\n  {want}")
         # section headings are merged across the table
         sections = [m for m in ws.merged_cells.ranges
-                    if m.min_row > head and m.min_col == 1 and m.max_col == 9]
+                    if m.min_row > head and m.min_col == 1 and m.max_col == ncols]
         used = [sec for sec, counts in p.sections if counts.total]
         check(len(sections) >= len(used),
               f"{pid}: {len(sections)} section rows for {len(used)} sections")
@@ -173,14 +181,21 @@ def ministry(kehoach, work, st):
         ps = ws.page_setup
         check(ps.orientation == "landscape" and str(ps.paperSize) == "9",
               f"{pid}: page {ps.orientation} {ps.paperSize}")
-        check(ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (None, 1)  # 1 unless said
-              and ps.fitToHeight == 0,
-              f"{pid}: fit to width")
+        # printed at full size (Decree 30/2020: tables no smaller than 11
+        # pt), never shrunk to the page; tests/report/printed.py sees that
+        # the columns fit
+        fit = ws.sheet_properties.pageSetUpPr
+        check(not (fit and fit.fitToPage) and ps.scale in (None, 100),
+              f"{pid}: shrunk to fit the page")
         m = ws.page_margins
         check(abs(m.left - 30 / MM) < 0.01 and abs(m.right - 15 / MM) < 0.01 and
               abs(m.top - 20 / MM) < 0.01 and abs(m.bottom - 20 / MM) < 0.01,
               f"{pid}: margins {m.left} {m.right} {m.top} {m.bottom}")
         check("&P" in (ws.oddHeader.center.text or ""), f"{pid}: page numbers")
+        # numbered from 1, the first page without its number
+        check(ws.HeaderFooter.differentFirst and not (ws.firstHeader.center.text or "")
+              and ps.useFirstPageNumber and ps.firstPageNumber in (None, 1),
+              f"{pid}: first page numbered, or numbers not from 1")
     # a distinct fill for each state
     colours = {label: next(iter(c)) for label, c in fills.items()}
     check(all(len(c) == 1 for c in fills.values()), f"one fill per state: {fills}")
@@ -370,7 +385,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="kehoach-report-") as work:
         shutil.copytree(plans, os.path.join(work, "plans"))
         st = recomputed(kehoach, work, "2026-12-14")
-        first = ministry(kehoach, work, st)
+        first = ministry(kehoach, work, st, templates)
         again = os.path.join(work, "again.xlsx")
         run(kehoach, "report", "plans", "--period", "2026", "--as-of", "2026-12-14",
             "--date", "2026-12-14", "-o", again, cwd=work)

@@ -36,11 +36,19 @@
 #define RECIPIENTS_SIZE 11
 #define PIXELS_PER_CHAR 7.0 /* a column width unit, in pixels */
 #define ROW_PIXELS 20.0
+/* A lead unit's bar in the chart, room for its name on two lines at 12
+ * points (LibreOffice leaves out names that do not fit); and the rows of
+ * the title, the axis and the legend's three lines. */
+#define CHART_UNIT_PIXELS 44.0
+#define CHART_FRAME_ROWS 7
 #define SIGNING_ROWS 4 /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
 #define LINE_SPACING 1.2 /* a line's height, in points per point of type */
 #define BOLD_WIDTH 1.1   /* bold letters are about a tenth wider */
+#define CELL_PADDING \
+    0.5 /* characters of a column's width a cell keeps
+                            clear of text */
 
 /* The order states are listed in a summary, and their colours. */
 static const status_state summary_order[STATUS_NSTATES] = {
@@ -156,20 +164,46 @@ static double table_width(const template_sheet *t, uint32_t first,
     return w;
 }
 
+/* Lines a paragraph of n bytes takes when wrapped at spaces into lines
+ * of `room` characters of width, each letter `per_letter` of them; a word
+ * longer than a line is broken across lines, as Excel and LibreOffice do. */
+static double paragraph_lines(const char *text, size_t n, double room,
+                              double per_letter)
+{
+    double lines = 1, used = 0;
+    const char *end = text + n;
+    while (text < end) {
+        const char *space = memchr(text, ' ', (size_t)(end - text));
+        size_t len = space ? (size_t)(space - text) : (size_t)(end - text);
+        double word = (double)utf8_length(text, len) * per_letter;
+        if (used > 0 && used + per_letter + word > room) {
+            lines++;
+            used = 0;
+        }
+        used += (used > 0 ? per_letter : 0) + word;
+        while (used > room) { /* a word wider than the column */
+            lines++;
+            used -= room;
+        }
+        text += len + (space ? 1 : 0);
+    }
+    return lines;
+}
+
 /* Lines a text takes in a column `width` characters wide at `size`
  * points: Excel measures widths in characters of its 11-point default
  * font, and wraps each paragraph on its own. */
 static double wrapped_lines(const char *text, double width, double size)
 {
+    /* about 1.2 letters of Vietnamese text in Times New Roman per
+     * character of width at 11 points, measured on LibreOffice's
+     * rendering; a cell's padding takes some of its width */
+    double per_letter = size / 11.0 / 1.2, room = width - CELL_PADDING;
     double lines = 0;
     while (text) {
         const char *end = strchr(text, '\n');
         size_t n = end ? (size_t)(end - text) : strlen(text);
-        /* about 1.25 letters of Vietnamese text in Times New Roman per
-         * character of width at 11 points, measured on LibreOffice's
-         * rendering; rounding up leaves room for word wrapping */
-        double chars = (double)utf8_length(text, n) * size / 11.0 / 1.25;
-        lines += chars > width ? ceil(chars / width) : 1;
+        lines += paragraph_lines(text, n, room > 1 ? room : 1, per_letter);
         text = end ? end + 1 : NULL;
     }
     return lines;
@@ -393,7 +427,10 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
                                      (double)targets.on_track, XLSX_NO_FILL};
 
     size_t chart_rows =
-        s->nleads ? (size_t)ceil((double)s->nleads * 22 / ROW_PIXELS) + 6 : 0;
+        s->nleads
+            ? (size_t)ceil((double)s->nleads * CHART_UNIT_PIXELS / ROW_PIXELS) +
+                  CHART_FRAME_ROWS
+            : 0;
     size_t rows = nlines > s->nleads ? nlines : s->nleads;
     if (so->t->chart && chart_rows > rows)
         rows = chart_rows;

@@ -7,6 +7,7 @@
 #include "xlsx.h"
 
 #include "arena.h"
+#include "xlsx_pages.h"
 #include "strmap.h"
 #include "vntext.h"
 #include "utf8.h"
@@ -31,11 +32,14 @@ typedef struct style_entry {
 struct xlsx_sheet {
     xlsx_book *book;
     lxw_worksheet *ws;
+    size_t number; /* 1-based, in the order added */
+    bool numbered; /* its pages are numbered */
     char name[128];
 };
 
 struct xlsx_book {
     lxw_workbook *wb;
+    int fd;
     char *font;
     double size;
     style_entry *styles;
@@ -88,6 +92,7 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     }
     xlsx_book *b = xcalloc(1, sizeof *b);
     b->wb = wb;
+    b->fd = fd;
     b->a = arena_new();
     b->font = xstrdup(font);
     b->size = size;
@@ -113,10 +118,23 @@ static void release(xlsx_book *b)
     free(b);
 }
 
+/* Numbered sheets leave their first page unnumbered (xlsx_pages.h). */
+static void unnumber_first_pages(xlsx_book *b)
+{
+    size_t *numbered = xmalloc((b->nsheets + 1) * sizeof *numbered), n = 0;
+    for (size_t i = 0; i < b->nsheets; i++)
+        if (b->sheets[i]->numbered)
+            numbered[n++] = b->sheets[i]->number;
+    xlsx_pages_unnumber_first(b->fd, numbered, n, &b->error);
+    free(numbered);
+}
+
 bool xlsx_close(xlsx_book *b, strbuf *err)
 {
     lxw_error e = workbook_close(b->wb);
     fail(b, "writing the workbook", e);
+    if (!b->error.len)
+        unnumber_first_pages(b);
     bool ok = !b->error.len;
     if (!ok)
         strbuf_error(err, "%s", strbuf_str(&b->error));
@@ -305,6 +323,7 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
         strbuf_error(&b->error, "cannot add the sheet '%s'", s->name);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
+    s->number = b->nsheets;
     return s;
 }
 
@@ -421,6 +440,10 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
         fail(s->book, "repeating rows",
              worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
     if (p->page_numbers) {
+        /* each sheet a document numbered from 1, its first page without
+         * a number (Decree 30/2020): see xlsx_pages.h */
+        worksheet_set_start_page(s->ws, 1);
+        s->numbered = true;
         /* the font goes into Excel's header codes: one holding '&' or '"'
          * (which templates refuse) would be read as codes, so it is left out */
         char spec[128] = "&C&P";
@@ -467,9 +490,10 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
         return;
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR_STACKED);
     const char *sheet = c->data->name;
-    lxw_chart_font font = {.name = (char *)c->font, .size = 11};
+    lxw_chart_font font = {.name = (char *)c->font, .size = 12};
+    /* printed text no smaller than 11 pt (Decree 30/2020) */
     lxw_chart_font title_font = {.name = (char *)c->font,
-                                 .size = 12,
+                                 .size = 13,
                                  .bold = LXW_TRUE};
     for (size_t i = 0; i < c->nseries; i++) {
         lxw_chart_series *series = chart_add_series(chart, NULL, NULL);

@@ -8,7 +8,8 @@
  * final); sheets are independent of each other. Cell styles are described
  * by value (xlsx_style) and turned into libxlsxwriter formats once each.
  * The document's creation date is given, never read from the clock, so the
- * same input gives the same bytes. Sheet names are made valid for Excel.
+ * same input gives the same bytes. A sheet whose pages are numbered is
+ * numbered from 1, with no number on its first page (xlsx_pages.h). Sheet names are made valid for Excel.
  * Errors are collected in the book and reported by xlsx_close(). */
 #ifndef KEHOACH_XLSX_H
 #define KEHOACH_XLSX_H
