@@ -276,18 +276,33 @@ orgunits_match orgunits_lookup(const orgunits *r, const char *text)
     return m;
 }
 
+const plan_unit *orgunits_parent(const orgunits *r, const plan_unit *u)
+{
+    if (!u || !u->parent.s)
+        return NULL;
+    char *key = unit_key(u->parent.s, strlen(u->parent.s), false);
+    const entry *e = find_key(r, key);
+    free(key);
+    return e && e->unit != u ? e->unit : NULL;
+}
+
+orgunits_named orgunits_name(const orgunits *r, const char *text)
+{
+    orgunits_match m = orgunits_lookup(r, text);
+    if (m.verdict == UNITS_FOUND)
+        return (orgunits_named){m.unit->name.s ? m.unit->name.s : m.unit->id.s,
+                                m.unit->id.s, m.unit, false};
+    return (orgunits_named){text, NULL, NULL,
+                            m.verdict == UNITS_UNKNOWN && orgunits_count(r)};
+}
+
 /* True when unit u is q, or q is among its parents. */
 static bool within(const orgunits *r, const plan_unit *u, const plan_unit *q)
 {
     for (int depth = 0; u && depth < 32; depth++) {
         if (u == q)
             return true;
-        if (!u->parent.s)
-            return false;
-        char *key = unit_key(u->parent.s, strlen(u->parent.s), false);
-        const entry *e = find_key(r, key);
-        free(key);
-        u = e ? e->unit : NULL;
+        u = orgunits_parent(r, u);
     }
     return false;
 }
