@@ -250,12 +250,24 @@ static void official_header(sheet_out *so, const report_context *c)
     xlsx_style dateline = number;
     dateline.italic = true;
 
+    /* the governing body, where the issuer's registered unit has one, in
+     * capitals not bold above the issuing body (Decree 30/2020, annex I) */
+    report_value gov =
+        report_field_value(report_field_find("plan.issuer_parent"), c);
     char *upper = vntext_upper(c->plan->issuer.s ? c->plan->issuer.s : "");
-    merged_line(so, 0, left - 1, upper, &issuer);
-    free(upper);
+    char *parent = gov.empty ? NULL : vntext_upper(gov.text);
+    xlsx_style governing = issuer;
+    governing.bold = false;
+    merged_line(so, 0, left - 1, parent ? parent : upper,
+                parent ? &governing : &issuer);
     merged_line(so, left, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
     so->row++;
-    xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    if (parent)
+        merged_line(so, 0, left - 1, upper, &issuer);
+    else
+        xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    free(upper);
+    free(parent);
     merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
     so->row++;
     merged_line(so, 0, left - 1, report_field_expand(so->t->number, c),
@@ -357,14 +369,6 @@ typedef struct summary_line {
     uint32_t fill;
 } summary_line;
 
-/* A lead unit's name in the chart: one the plan's unit registry lacks is
- * marked, so that a unit written two ways is seen as such. */
-static const char *lead_label(arena *a, const status_group *g)
-{
-    return g->unregistered ? arena_printf(a, "Chưa đăng ký: %s", g->name)
-                           : g->name;
-}
-
 static void summary_block(report *r, sheet_out *so, const report_context *c)
 {
     const status_plan *s = c->status;
@@ -428,7 +432,8 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             xlsx_style unit = label;
             unit.fill = XLSX_NO_FILL;
             value.fill = XLSX_NO_FILL;
-            xlsx_text(so->xs, so->row, data_col, lead_label(c->a, g), &unit);
+            xlsx_text(so->xs, so->row, data_col,
+                      report_field_lead_label(c->a, g), &unit);
             for (size_t k = 0; k < STATUS_NSTATES; k++)
                 xlsx_number(so->xs, so->row, data_col + 1 + (uint32_t)k,
                             (double)g->counts.n[summary_order[k]], &value);
@@ -529,6 +534,22 @@ static void activity_rows(report *r, sheet_out *so, const report_context *base,
     }
 }
 
+/* A row per activity and lead group (status_activity.leads), labelled as
+ * the chart labels it: a unit however its name is written is one value
+ * of the lead column, to filter and pivot by. */
+static void lead_rows(report *r, sheet_out *so, const report_context *base)
+{
+    const status_plan *s = base->status;
+    for (size_t i = 0; i < s->nactivities; i++) {
+        for (size_t k = 0; k < s->activities[i].nleads; k++) {
+            report_context c = *base;
+            c.activity = &s->activities[i];
+            c.lead = &s->leads[s->activities[i].leads[k]];
+            table_row(r, so, &c, so->t->header != HEADER_NONE);
+        }
+    }
+}
+
 /* --- the signature block ---------------------------------------------- */
 
 static size_t texts(arena *a, const node *n, const char ***out)
@@ -547,10 +568,12 @@ static size_t texts(arena *a, const node *n, const char ***out)
 }
 
 /* The report's own "Nơi nhận" (Decree 30/2020, annex I): the bodies the
- * plan's reporting duties report to, each once and in the plan's order,
+ * plan's reporting duties report to (by their registered names), each once
+ * and in the plan's order,
  * then "Lưu: VT." - not the plan's distribution list, which is the
  * plan's, not the report's. */
-static size_t report_recipients(arena *a, const plan *p, const char ***out)
+static size_t report_recipients(arena *a, const plan *p, const orgunits *reg,
+                                const char ***out)
 {
     size_t cap = 1;
     for (size_t i = 0; i < p->nreports; i++)
@@ -560,7 +583,8 @@ static size_t report_recipients(arena *a, const plan *p, const char ***out)
     for (size_t i = 0; i < p->nreports; i++) {
         const plan_units *to = &p->reports[i].to;
         for (size_t k = 0; k < to->count; k++) {
-            const char *name = to->items[k].s;
+            const char *name =
+                to->items[k].s ? orgunits_name(reg, to->items[k].s).name : NULL;
             bool seen = !name;
             for (size_t j = 0; j < n && !seen; j++)
                 seen = vntext_same(names[j], name);
@@ -580,7 +604,7 @@ static void signature_block(report *r, sheet_out *so, const report_context *c)
     const node *root = c->plan->root;
     const node *signer = node_get(root, "signer");
     const char **recipients = NULL, **authority = NULL;
-    size_t nrec = report_recipients(c->a, c->plan, &recipients);
+    size_t nrec = report_recipients(c->a, c->plan, c->registry, &recipients);
     size_t nauth = texts(c->a, node_get(signer, "authority"), &authority);
     const char *title = c->plan->signer_title.s, *name = c->plan->signer_name.s;
 
@@ -798,6 +822,9 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
     case SHEET_RECORDS:
         record_rows(r, so, c, log);
         break;
+    case SHEET_LEADS:
+        lead_rows(r, so, c);
+        break;
     case SHEET_DEADLINES:
         deadline_rows(r, so, c);
         break;
@@ -831,6 +858,7 @@ void report_plan(report *r, const plan *p, const char *file,
                         .plan = p,
                         .file = file,
                         .status = &s,
+                        .registry = registry,
                         .a = a};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log);

@@ -35,6 +35,7 @@ typedef enum sheet_kind {
     SHEET_RECORDS,
     SHEET_DEADLINES,
     SHEET_PROVENANCE,
+    SHEET_LEADS, /* a row per activity and lead unit */
 } sheet_kind;
 
 typedef enum sheet_header {
