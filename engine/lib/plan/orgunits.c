@@ -296,6 +296,38 @@ orgunits_named orgunits_name(const orgunits *r, const char *text)
                             m.verdict == UNITS_UNKNOWN && orgunits_count(r)};
 }
 
+size_t orgunits_distinct(const orgunits *r, const plan_units *u,
+                         orgunits_named *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->count; i++) {
+        orgunits_named m = orgunits_name(r, u->items[i].s ? u->items[i].s : "");
+        bool again = false;
+        for (size_t j = 0; j < n && m.unit && !again; j++)
+            again = out[j].unit == m.unit;
+        if (!again)
+            out[n++] = m;
+    }
+    return n;
+}
+
+void orgunits_join(const orgunits *r, const plan_units *u, bool ids,
+                   strbuf *out)
+{
+    orgunits_named *list = xmalloc((u->count + 1) * sizeof *list);
+    size_t n = orgunits_distinct(r, u, list);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (ids && !list[i].id)
+            continue;
+        if (any)
+            strbuf_puts(out, "; ");
+        strbuf_puts(out, ids ? list[i].id : list[i].name);
+        any = true;
+    }
+    free(list);
+}
+
 /* True when unit u is q, or q is among its parents. */
 static bool within(const orgunits *r, const plan_unit *u, const plan_unit *q)
 {

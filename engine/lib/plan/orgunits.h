@@ -20,6 +20,7 @@
 #define KEHOACH_ORGUNITS_H
 
 #include "plan.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -90,6 +91,17 @@ typedef struct orgunits_named {
 } orgunits_named;
 
 orgunits_named orgunits_name(const orgunits *r, const char *text);
+
+/* The units a list of names names, as outputs show them: each registered
+ * unit once (where it is first named), a name no unit has as written.
+ * out has room for u->count; returns how many it holds. */
+size_t orgunits_distinct(const orgunits *r, const plan_units *u,
+                         orgunits_named *out);
+
+/* Appends orgunits_distinct() "; "-joined: the names, or the ids (ids: a
+ * name no unit has is left out). */
+void orgunits_join(const orgunits *r, const plan_units *u, bool ids,
+                   strbuf *out);
 
 /* The unit's parent (its governing body) as the registry finds it by the
  * parent's id, name or alias; NULL when it has none or r lacks it. */

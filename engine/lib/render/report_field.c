@@ -247,28 +247,11 @@ static const char *keep(arena *a, strbuf *sb)
     return s;
 }
 
-/* Units as outputs name them (orgunits_name): each registered unit once,
- * by its official name, or its id (ids); a name no unit has as written
- * (and no id). "; "-joined. */
 static const char *join_units(arena *a, const orgunits *r, const plan_units *u,
                               bool ids)
 {
     strbuf sb = STRBUF_INIT;
-    const plan_unit **seen = arena_alloc(a, (u->count + 1) * sizeof *seen);
-    size_t nseen = 0;
-    for (size_t i = 0; i < u->count; i++) {
-        orgunits_named n = orgunits_name(r, u->items[i].s ? u->items[i].s : "");
-        bool again = false;
-        for (size_t j = 0; j < nseen && n.unit && !again; j++)
-            again = seen[j] == n.unit;
-        if (again || (ids && !n.id))
-            continue;
-        if (n.unit)
-            seen[nseen++] = n.unit;
-        if (sb.len)
-            strbuf_puts(&sb, "; ");
-        strbuf_puts(&sb, ids ? n.id : n.name);
-    }
+    orgunits_join(r, u, ids, &sb);
     return keep(a, &sb);
 }
 

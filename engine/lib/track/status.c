@@ -395,5 +395,6 @@ void status_compute(arena *a, const plan *p, const progress_log *log,
     free(bucket);
     free(start);
     count_sections(a, out);
-    count_leads(a, out, scope ? scope->registry : NULL);
+    out->registry = scope ? scope->registry : NULL;
+    count_leads(a, out, out->registry);
 }

@@ -135,6 +135,7 @@ typedef struct status_plan {
                                           by loose key), in order of
                                           appearance */
     size_t nleads;
+    const orgunits *registry; /* the leads were grouped by; may be NULL */
 } status_plan;
 
 /* Which activities the counts take: those a unit leads or coordinates
