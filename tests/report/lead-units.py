@@ -177,7 +177,7 @@ def check_audit(kehoach, work, plan_path, failures, bundled):
         want_rows += [(a.id, label, ident) for ident, label in seen]
         want_pairs.append((a.id, "; ".join(n for n, i in written),
                            "; ".join(i for n, i in written if i) or None))
-    got_rows = [(str(r["Mã hoạt động"]), r["Đơn vị chủ trì"], r["Mã đơn vị chủ trì"])
+    got_rows = [(str(r["Mã hoạt động"]), r["Đơn vị chủ trì"], r.get("Mã đơn vị chủ trì"))
                 for r in leads if r["Mã kế hoạch"] == plan.id]
     if got_rows != want_rows:
         failures.append(f"{plan.id}: lead-unit rows\n  got  {got_rows}\n  want {want_rows}")
@@ -187,7 +187,7 @@ def check_audit(kehoach, work, plan_path, failures, bundled):
     for key, labels in values.items():
         if len(labels) != 1:
             failures.append(f"{plan.id}: unit {key} has {len(labels)} values: {sorted(labels)}")
-    registered = [(str(r["Mã hoạt động"]), r["Đơn vị chủ trì"], r["Mã đơn vị chủ trì"])
+    registered = [(str(r["Mã hoạt động"]), r["Đơn vị chủ trì"], r.get("Mã đơn vị chủ trì"))
                   for r in activities if r["Mã kế hoạch"] == plan.id]
     # "Hoạt động": the leads by their registered names and ids, each unit
     # once (a name no unit has as written, without an id)
