@@ -9,7 +9,8 @@
  *
  * The per-plan document sheet of the Ministry report is laid out as
  * Decree 30/2020/NĐ-CP lays out an administrative document: the issuing
- * body and the national motto side by side, number, place and date, the
+ * body (under its governing body, the parent of its registered unit) and
+ * the national motto side by side, number, place and date, the
  * title, then the content (a summary with a chart by lead unit, grouped
  * as status_compute groups the leads, a name the plan's registry lacks
  * labelled as such; the table of activities under the plan's section
@@ -568,10 +569,9 @@ static size_t texts(arena *a, const node *n, const char ***out)
 }
 
 /* The report's own "Nơi nhận" (Decree 30/2020, annex I): the bodies the
- * plan's reporting duties report to (by their registered names), each once
- * and in the plan's order,
- * then "Lưu: VT." - not the plan's distribution list, which is the
- * plan's, not the report's. */
+ * plan's reporting duties report to, by their registered names, each once
+ * and in the plan's order, then "Lưu: VT." - not the plan's distribution
+ * list, which is the plan's, not the report's. */
 static size_t report_recipients(arena *a, const plan *p, const orgunits *reg,
                                 const char ***out)
 {
