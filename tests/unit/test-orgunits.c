@@ -298,6 +298,38 @@ static void a_mention_is_named_by_its_unit(void **state)
     orgunits_free(r);
 }
 
+/* A list of names as outputs show it: each unit once, by its name or id;
+ * names no unit has as written (and without an id). */
+static void a_list_is_shown_by_its_units(void **state)
+{
+    (void)state;
+    plan_unit list[4];
+    orgunits *r = sample(list);
+    plan_text names[] = {t("SỞ TƯ PHÁP"), t("Phòng Không Có"), t("stp"),
+                         t("Sở Y tế"), t("Sở Tư pháp thành phố Hải Phòng")};
+    plan_units u = {names, 5, NULL};
+    orgunits_named shown[5];
+    assert_int_equal(orgunits_distinct(r, &u, shown), 3);
+    assert_string_equal(shown[0].name, "Sở Tư pháp thành phố Hải Phòng");
+    assert_string_equal(shown[1].name, "Phòng Không Có");
+    assert_true(shown[1].unregistered);
+    assert_string_equal(shown[2].id, "syt");
+    strbuf sb = STRBUF_INIT;
+    orgunits_join(r, &u, false, &sb);
+    assert_string_equal(
+        strbuf_str(&sb),
+        "Sở Tư pháp thành phố Hải Phòng; Phòng Không Có; Sở Y tế");
+    strbuf_reset(&sb);
+    orgunits_join(r, &u, true, &sb);
+    assert_string_equal(strbuf_str(&sb), "stp; syt");
+    strbuf_reset(&sb);
+    plan_units none = {NULL, 0, NULL};
+    orgunits_join(r, &none, false, &sb);
+    assert_int_equal(sb.len, 0);
+    strbuf_release(&sb);
+    orgunits_free(r);
+}
+
 /* A unit's governing body, found through the registries below too. */
 static void a_unit_has_its_parent(void **state)
 {
@@ -335,6 +367,7 @@ int main(void)
         cmocka_unit_test(a_registry_on_top_of_another),
         cmocka_unit_test(a_mention_is_named_by_its_unit),
         cmocka_unit_test(a_unit_has_its_parent),
+        cmocka_unit_test(a_list_is_shown_by_its_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
