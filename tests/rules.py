@@ -295,6 +295,40 @@ def read_log(path):
     return records
 
 
+def shown(registry, names, ids=False):
+    """Unit names as every output shows them (docs/plan-format.md, "Units in
+    outputs"): each registered unit once, where it is first named, by its
+    registered name (ids: its id); a name no unit has as written (ids: left
+    out)."""
+    out, seen = [], set()
+    for name in names:
+        kind, unit = registry.resolve(name)
+        if unit in seen:
+            continue
+        if unit:
+            seen.add(unit)
+            out.append(unit if ids else registry.units[unit]["name"])
+        elif not ids:
+            out.append(name)
+    return out
+
+
+def joined(registry, names, ids=False):
+    """shown() "; "-joined, None when empty (as deadlines and status write it)."""
+    return "; ".join(shown(registry, names, ids)) or None
+
+
+def issuer_parent(plan):
+    """The governing body of the plan's issuer (plan.issuer_parent): the
+    registered name of the parent of the unit the issuer's name resolves to;
+    None when there is none."""
+    reg = plan.registry
+    _, unit = reg.resolve(plan.doc.get("issuer") or "")
+    parent = reg.units[unit].get("parent") if unit else None
+    found = reg.exact.get(unit_key(parent)) if parent else None
+    return reg.units[found]["name"] if found and found != unit else None
+
+
 def lead_units(plan, activity):
     """The lead groups (Registry.group) an activity counts in, each once, in
     the order its leads are written."""
@@ -327,14 +361,22 @@ def read_windows(kehoach, plans):
     """{(plan id, activity id): [Window]} and {(plan id, duty number): [Window]}
     (duties numbered from 1 in the plan's order), each in due order."""
     with tempfile.TemporaryDirectory(prefix="kehoach-windows-") as work:
-        for p in plans:
-            shutil.copy(p.path, work)
-        items = run_json(kehoach, ["deadlines", work, "--as-of", "1900-01-01",
+        folders = []
+        for i, p in enumerate(plans):
+            # each plan in a folder of its own, with its folder's registry:
+            # units are named as that registry names them
+            folders.append(os.path.join(work, str(i)))
+            os.mkdir(folders[-1])
+            shutil.copy(p.path, folders[-1])
+            registry = os.path.join(os.path.dirname(p.path), "units.yaml")
+            if os.path.exists(registry):
+                shutil.copy(registry, folders[-1])
+        items = run_json(kehoach, ["deadlines"] + folders + ["--as-of", "1900-01-01",
                                    "--format", "json"])["items"]
     duty_of = {}
     for p in plans:
         for n, d in enumerate(p.duties, 1):
-            key = (p.id, d.what, "; ".join(d.by) or None, "; ".join(d.to) or None, d.when)
+            key = (p.id, d.what, joined(p.registry, d.by), joined(p.registry, d.to), d.when)
             if key in duty_of:
                 sys.exit(f"{p.id}: two reporting duties alike; the test cannot tell them apart")
             duty_of[key] = n

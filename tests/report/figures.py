@@ -184,7 +184,7 @@ def joined(names):
 
 # What a row is about: the run, a plan's status, an activity's, a record,
 # an occurrence due (of an activity, or the nth reporting duty).
-Row = namedtuple("Row", "run status activity record due", defaults=(None,) * 4)
+Row = namedtuple("Row", "run status activity record due lead", defaults=(None,) * 5)
 Due = namedtuple("Due", "occurrence activity duty number")
 
 
@@ -230,6 +230,7 @@ def plan_field(name, run, st):
         "plan.file": os.path.relpath(p.path, run.inputs.work),    # as the command named it
         "plan.symbol": number_text.split("-", 1)[1] if "-" in number_text else None,
         "plan.title": p.doc.get("title"), "plan.issuer": p.doc.get("issuer"),
+        "plan.issuer_parent": rules.issuer_parent(p),
         "plan.place": p.doc.get("place"), "plan.issued": when(issued(p)),
         "plan.year": str(p.years[0]) if p.years[0] == p.years[1] else f"{p.years[0]}-{p.years[1]}",
         "plan.reference": reference(p),
@@ -242,13 +243,20 @@ def plan_field(name, run, st):
     return fields[name]
 
 
-def activity_field(name, s, as_of):
+def units(registry, names, ids=False):
+    """Units as the reports name them (the rule in rules.shown)."""
+    return joined(rules.shown(registry, names, ids))
+
+
+def activity_field(name, s, as_of, reg):
     a = s.activity
     last = s.last
     return {
         "section.id": a.section.id, "section.title": a.section.title,
-        "activity.id": a.id, "activity.title": a.title, "activity.lead": joined(a.lead),
-        "activity.partners": joined(a.partners), "activity.time": a.time,
+        "activity.id": a.id, "activity.title": a.title, "activity.lead": units(reg, a.lead),
+        "activity.partners": units(reg, a.partners),
+        "activity.lead_ids": units(reg, a.lead, True),
+        "activity.partner_ids": units(reg, a.partners, True), "activity.time": a.time,
         "activity.output": a.output,
         "activity.from": when(s.occurrences[0].window.start) if s.occurrences else None,
         "activity.due": when(s.due), "activity.state": LABEL[s.state],
@@ -274,7 +282,7 @@ def record_field(name, r):
     }[name]
 
 
-def deadline_field(name, d, as_of):
+def deadline_field(name, d, as_of, reg):
     occ, activity, duty, n = d
     w = occ.window
     done = occ.state in ("done", "done-late") and occ.last
@@ -284,8 +292,10 @@ def deadline_field(name, d, as_of):
         "deadline.activity": activity.id if activity else f"BC{n}",
         "deadline.occurrence": w.label,
         "deadline.title": activity.title if activity else (duty.what or duty.text),
-        "deadline.lead": joined(activity.lead if activity else duty.by),
-        "deadline.partners": joined(activity.partners if activity else duty.to),
+        "deadline.lead": units(reg, activity.lead if activity else duty.by),
+        "deadline.partners": units(reg, activity.partners if activity else duty.to),
+        "deadline.lead_ids": units(reg, activity.lead if activity else duty.by, True),
+        "deadline.partner_ids": units(reg, activity.partners if activity else duty.to, True),
         "deadline.from": when(w.start), "deadline.due": when(w.due),
         "deadline.days_left": rules.days(as_of, w.due),
         "deadline.state": LABEL[occ.state], "deadline.state_code": occ.state,
@@ -301,11 +311,15 @@ def field(name, row):
     elif scope == "plan":
         value = plan_field(name, row.run, row.status)
     elif scope in ("section", "activity"):
-        value = activity_field(name, row.activity, row.run.as_of) if row.activity else None
+        value = activity_field(name, row.activity, row.run.as_of,
+                               row.status.plan.registry) if row.activity else None
     elif scope == "record":
         value = record_field(name, row.record)
+    elif scope == "lead":
+        # the lead group of a leads row, labelled as the chart labels it
+        value = chart_label(row.lead) if name == "lead.name" else row.lead.id
     else:
-        value = deadline_field(name, row.due, row.run.as_of)
+        value = deadline_field(name, row.due, row.run.as_of, row.status.plan.registry)
     return None if value == "" else value
 
 
@@ -343,6 +357,10 @@ def rows_of(kind, run, statuses):
         elif kind == "activities":
             for s in st.activities:
                 yield Row(run, st, s)
+        elif kind == "leads":
+            for s in st.activities:
+                for _, label, unit, unregistered in rules.lead_units(st.plan, s.activity):
+                    yield Row(run, st, s, lead=rules.LeadGroup(label, unit, unregistered, None))
         elif kind == "records":
             for r in st.plan.records:
                 if r["date"] <= run.as_of:
@@ -611,16 +629,18 @@ def fields_of_docs():
 
 
 def every_template(path):
-    """A template whose four sheets show, between them, every field of
+    """A template whose five sheets show, between them, every field of
     docs/reports.md: a summary with the period, report and plan fields, activities
     with the plan's, sections' and activities', records with the plan's,
     activities' and records', deadlines with the plan's, activities' and
-    deadlines'; the fields it holds."""
+    deadlines', leads with the plan's, activities' and leads'; the fields it
+    holds."""
     f = fields_of_docs()
     sheets = [("summary", "Tổng hợp", f["period"] + f["report"] + f["plan"]),
               ("activities", "Hoạt động", f["plan"] + f["section"] + f["activity"]),
               ("records", "Nhật ký", f["plan"] + f["activity"] + f["record"]),
-              ("deadlines", "Thời hạn", f["plan"] + f["activity"] + f["deadline"])]
+              ("deadlines", "Thời hạn", f["plan"] + f["activity"] + f["deadline"]),
+              ("leads", "Đơn vị chủ trì", f["plan"] + f["activity"] + f["lead"])]
     doc = {"template": "every", "title": "Mọi trường",
            "sheets": [{"kind": kind, "name": name,
                        "columns": [{"header": field, "field": field} for field in fields]}
@@ -651,7 +671,7 @@ def render(kehoach, work, template, run):
         problems.append(f"report {template} as of {run.as_of}: exit {proc.returncode}: "
                         f"{proc.stderr[:300]}")
         return None
-    sheets = {"ministry": len(run.plans) + 1, "audit": 4, "every": 4}[template]
+    sheets = {"ministry": len(run.plans) + 1, "audit": 5, "every": 5}[template]
     expect(f"{template} {run.as_of}: summary line", proc.stdout,
            summary_line(out, template, run, sheets))
     return os.path.join(work, out)

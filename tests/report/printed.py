@@ -22,7 +22,9 @@ which sets the column widths), and requires of the PDF:
   - no cell's text cut: every word of every cell of the workbook (read
     back with openpyxl) is printed at least as many times as the cells
     hold it, so a row too short for its text, which LibreOffice clips,
-    shows as words missing.
+    shows as words missing; and no text printed over other text (a
+    merged heading's row too short for it, centred, spills over its
+    neighbours).
 
 Skips (77) without LibreOffice, poppler's pdftotext, pdfminer or
 openpyxl, or without the fonts (fonts-liberation2,
@@ -40,6 +42,9 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import rules  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -147,6 +152,8 @@ def plan_docs(plans_dir):
             with open(os.path.join(plans_dir, name), encoding="utf-8") as f:
                 doc = yaml.safe_load(f)
             if isinstance(doc, dict) and "sections" in doc:
+                doc["_path"] = os.path.join(plans_dir, name)
+                doc["_parent"] = rules.issuer_parent(rules.Plan(doc["_path"]))
                 out[doc["id"]] = doc
     return out
 
@@ -157,11 +164,13 @@ def years_of(doc):
     return [doc["year"]]
 
 
-def recipients(doc):
+def recipients(path):
+    """The bodies the plan's duties report to, by their registered names,
+    each once, then "Lưu: VT." (tests/rules.py, from the plan file)."""
+    plan = rules.Plan(path)
     names, keys = [], set()
-    for duty in doc.get("reports") or []:
-        to = duty.get("to") or []
-        for name in [to] if isinstance(to, str) else to:
+    for duty in plan.duties:
+        for name in rules.shown(plan.registry, duty.to):
             key = nfc(str(name)).casefold()
             if key not in keys:
                 keys.add(key)
@@ -169,20 +178,55 @@ def recipients(doc):
     return names + ["- Lưu: VT."]
 
 
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                  r"([^<]*)</word>")
+
+
 def printed_words(pdf, first, last):
     """The words printed on pages first..last (1-based), each as poppler
-    finds it on the page (no joining across lines or columns)."""
+    finds it on the page (no joining across lines or columns), with its
+    box: [(page, x0, y0, x1, y1, word)]."""
     out = subprocess.run(["pdftotext", "-bbox", "-f", str(first), "-l", str(last), pdf, "-"],
                          capture_output=True, text=True, check=True).stdout
-    found = re.findall(r"<word [^>]*>([^<]*)</word>", out)
-    return [html.unescape(w) for w in found]
+    words_of = []
+    for page, body in enumerate(out.split("<page ")[1:], first):
+        words_of += [(page, *map(float, m.groups()[:4]), html.unescape(m.group(5)))
+                     for m in WORD.finditer(body)]
+    return words_of
+
+
+def overlapping(printed, where):
+    """Words printed over each other (a row too short for text it centres
+    vertically): boxes sharing more than a third of the smaller one."""
+    found = []
+    by_page = collections.defaultdict(list)
+    for w in printed:
+        by_page[w[0]].append(w)
+    for page, ws in by_page.items():
+        ws.sort(key=lambda w: w[2])
+        for i, a in enumerate(ws):
+            for b in ws[i + 1:]:
+                if b[2] >= a[4]:
+                    break
+                dx = min(a[3], b[3]) - max(a[1], b[1])
+                dy = min(a[4], b[4]) - max(a[2], b[2])
+                small = min((a[3] - a[1]) * (a[4] - a[2]), (b[3] - b[1]) * (b[4] - b[2]))
+                if dx > 0 and dy > 0 and dx * dy > small / 3:
+                    found.append(f"page {page}: {a[5]!r} over {b[5]!r}")
+    check(not found, f"{where}: text printed over text: {found[:5]}")
 
 
 def first_page(text, read, doc, where):
-    """text: the page laid out as printed; read: in reading order."""
+    """text: the page laid out as printed; read: in reading order. The
+    issuing body (and the governing body above it) may wrap, so each is
+    looked for word by word, in order, in the page's first lines."""
     flat = squeeze(read)
-    issuer = squeeze(doc["issuer"]).upper()
-    check(issuer in flat, f"{where}: issuing body {issuer!r} not on page 1")
+    for body, what in ((doc["issuer"], "issuing body"),
+                       (doc.get("_parent"), "governing body")):
+        if body:
+            head = iter(nfc(" ".join(text.split("\n")[:8])).split())
+            check(all(w in head for w in squeeze(body).upper().split()),
+                  f"{where}: {what} {body.upper()!r} not at the top of page 1")
     for line in MOTTO:
         check(line in flat, f"{where}: {line!r} not on page 1")
     check(re.search(r"Số:\s+/BC-", text) is not None,
@@ -202,7 +246,7 @@ def first_page(text, read, doc, where):
 def last_part(doc_pages, doc, where):
     tail = squeeze(" ".join(doc_pages[-2:]))
     check("Nơi nhận:" in tail, f"{where}: no 'Nơi nhận:' on its last pages")
-    for name in recipients(doc):
+    for name in recipients(doc["_path"]):
         check(squeeze(name) in tail, f"{where}: recipient {name!r} not on its last pages")
 
 
@@ -250,7 +294,9 @@ def check_year(kehoach, work, plans, year):
         if sheet in plans:
             first_page(laid[0], pages[0], plans[sheet], where)
             last_part(pages, plans[sheet], where)
-        uncut(xlsx, sheet, printed_words(pdf, at + 1, at + len(laid)), where)
+        printed = printed_words(pdf, at + 1, at + len(laid))
+        uncut(xlsx, sheet, [w[5] for w in printed], where)
+        overlapping(printed, where)
         at += len(laid)
     small = {k: n for k, n in sizes_and_fonts(pdf).items() if k[0] < MIN_POINTS}
     check(not small, f"{year}: text below 11 pt: {small}")

@@ -81,14 +81,13 @@ def find_row(ws, predicate):
 
 def duty_recipients(work, pid):
     """What "Nơi nhận" lists under a report: the bodies the plan's duties
-    report to ("to"), each once whatever its case or Unicode form, then
-    "Lưu: VT."; read from the plan file, not from kehoach."""
-    with open(os.path.join(work, "plans", pid + ".yaml"), encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+    report to ("to"), by their registered names, each once whatever its
+    case or Unicode form, then "Lưu: VT."; read from the plan file and its
+    registry, not from kehoach."""
+    plan = rules.Plan(os.path.join(work, "plans", pid + ".yaml"))
     names, keys = [], set()
-    for duty in doc.get("reports") or []:
-        to = duty.get("to") or []
-        for name in [to] if isinstance(to, str) else to:
+    for duty in plan.duties:
+        for name in rules.shown(plan.registry, duty.to):
             key = unicodedata.normalize("NFC", str(name)).casefold()
             if key not in keys:
                 keys.add(key)
@@ -116,10 +115,18 @@ def ministry(kehoach, work, st, templates):
     for pid in wanted:
         ws = wb[pid]
         p = st[pid]
-        # the Decree 30/2020 header
-        a1, d1, d2, a3, d3 = ws["A1"], ws["D1"], ws["D2"], ws["A3"], ws["D3"]
-        check(a1.value == a1.value.upper() and a1.font.b and a1.font.name == "Times New Roman",
-              f"{pid}: issuer in bold capitals: {a1.value!r}")
+        # the Decree 30/2020 header: the governing body, where the issuer's
+        # registered unit has a parent, in capitals not bold above the
+        # issuing body in bold capitals; else the issuing body on the first line
+        a1, a2, d1, d2, a3, d3 = ws["A1"], ws["A2"], ws["D1"], ws["D2"], ws["A3"], ws["D3"]
+        parent = rules.issuer_parent(p.plan)
+        issuer, above = (a2, a1) if parent else (a1, a2)
+        check(issuer.value == p.plan.doc["issuer"].upper() and issuer.font.b
+              and issuer.font.name == "Times New Roman",
+              f"{pid}: issuer in bold capitals: {issuer.value!r}")
+        check(above.value == (parent.upper() if parent else None)
+              and not (parent and above.font.b),
+              f"{pid}: governing body {parent!r}: {above.value!r}")
         check(d1.value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and d1.font.b and d1.font.sz == 12,
               f"{pid}: national title: {d1.value!r} {d1.font.sz}")
         check(d2.value == "Độc lập - Tự do - Hạnh phúc" and d2.font.b and d2.font.sz == 13,
@@ -267,11 +274,12 @@ def audit(kehoach, work, st):
     check(r.returncode == 0, f"audit: {r.stderr}")
     wanted = plans_in_period(work, datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
     wb = openpyxl.load_workbook(out)
-    check(wb.sheetnames == ["Hoạt động", "Nhật ký tiến độ", "Thời hạn", "Nguồn số liệu"],
+    check(wb.sheetnames == ["Hoạt động", "Theo đơn vị chủ trì", "Nhật ký tiến độ", "Thời hạn",
+                            "Nguồn số liệu"],
           f"audit sheets {wb.sheetnames}")
     for ws in wb.worksheets:
         check(not ws.merged_cells.ranges, f"{ws.title}: merged cells in a flat sheet")
-    for name in ["Hoạt động", "Nhật ký tiến độ", "Thời hạn"]:
+    for name in ["Hoạt động", "Theo đơn vị chủ trì", "Nhật ký tiến độ", "Thời hạn"]:
         ws = wb[name]
         check(ws.freeze_panes == "A2", f"{name}: freeze {ws.freeze_panes}")
         check(ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}{ws.max_row}",

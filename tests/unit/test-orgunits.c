@@ -256,6 +256,104 @@ static void a_registry_on_top_of_another(void **state)
     orgunits_free(outer);
 }
 
+/* Outputs name a mention by its registered unit, however it was typed;
+ * a name no unit has stays as written, marked when a registry exists. */
+static void a_mention_is_named_by_its_unit(void **state)
+{
+    (void)state;
+    plan_unit list[4];
+    orgunits *r = sample(list);
+    const char *ways[] = {
+        "Sở Tư pháp thành phố Hải Phòng",
+        "SỞ TƯ PHÁP THÀNH PHỐ HẢI PHÒNG",
+        "So\xcc\x9b\xcc\x89 Tu\xcc\x9b pha\xcc\x81p", /* NFD, an alias */
+        "stp",
+        "So Tu phap thanh pho Hai Phong",
+    };
+    for (size_t i = 0; i < sizeof ways / sizeof *ways; i++) {
+        orgunits_named n = orgunits_name(r, ways[i]);
+        assert_string_equal(n.name, "Sở Tư pháp thành phố Hải Phòng");
+        assert_string_equal(n.id, "stp");
+        assert_ptr_equal(n.unit, &list[0]);
+        assert_false(n.unregistered);
+    }
+    orgunits_named n =
+        orgunits_name(r, "Sở Tư pháp (Trung tâm Trợ giúp pháp lý Nhà nước)");
+    assert_string_equal(n.id, "tt-tgpl");
+    n = orgunits_name(r, "Phòng Tư pháp huyện Hải Lăng");
+    assert_string_equal(n.name, "Phòng Tư pháp huyện Hải Lăng");
+    assert_null(n.id);
+    assert_true(n.unregistered);
+    n = orgunits_name(r, "các cơ quan có liên quan"); /* generic */
+    assert_string_equal(n.name, "các cơ quan có liên quan");
+    assert_null(n.id);
+    assert_false(n.unregistered);
+    orgunits *none = orgunits_new(NULL); /* nothing registered: no marks */
+    n = orgunits_name(none, "Phòng Tư pháp huyện Hải Lăng");
+    assert_false(n.unregistered);
+    n = orgunits_name(NULL, "Phòng Tư pháp huyện Hải Lăng");
+    assert_false(n.unregistered);
+    assert_null(n.id);
+    orgunits_free(none);
+    orgunits_free(r);
+}
+
+/* A list of names as outputs show it: each unit once, by its name or id;
+ * names no unit has as written (and without an id). */
+static void a_list_is_shown_by_its_units(void **state)
+{
+    (void)state;
+    plan_unit list[4];
+    orgunits *r = sample(list);
+    plan_text names[] = {t("SỞ TƯ PHÁP"), t("Phòng Không Có"), t("stp"),
+                         t("Sở Y tế"), t("Sở Tư pháp thành phố Hải Phòng")};
+    plan_units u = {names, 5, NULL};
+    orgunits_named shown[5];
+    assert_int_equal(orgunits_distinct(r, &u, shown), 3);
+    assert_string_equal(shown[0].name, "Sở Tư pháp thành phố Hải Phòng");
+    assert_string_equal(shown[1].name, "Phòng Không Có");
+    assert_true(shown[1].unregistered);
+    assert_string_equal(shown[2].id, "syt");
+    strbuf sb = STRBUF_INIT;
+    orgunits_join(r, &u, false, &sb);
+    assert_string_equal(
+        strbuf_str(&sb),
+        "Sở Tư pháp thành phố Hải Phòng; Phòng Không Có; Sở Y tế");
+    strbuf_reset(&sb);
+    orgunits_join(r, &u, true, &sb);
+    assert_string_equal(strbuf_str(&sb), "stp; syt");
+    strbuf_reset(&sb);
+    plan_units none = {NULL, 0, NULL};
+    orgunits_join(r, &none, false, &sb);
+    assert_int_equal(sb.len, 0);
+    strbuf_release(&sb);
+    orgunits_free(r);
+}
+
+/* A unit's governing body, found through the registries below too. */
+static void a_unit_has_its_parent(void **state)
+{
+    (void)state;
+    plan_unit folder[4];
+    orgunits *outer = sample(folder);
+    plan_unit own[2] = {{t("hoi-nm"), t("Hội Người mù"), t("Sở Tư pháp"), NULL,
+                         0, NULL},
+                        {t("ubnd"), t("Ủy ban nhân dân"), t("ubnd"), NULL, 0,
+                         NULL}};
+    orgunits *r = orgunits_new(outer);
+    orgunits_add(r, own, 2);
+    assert_ptr_equal(orgunits_parent(r, &folder[1]), &folder[0]);
+    assert_ptr_equal(orgunits_parent(r, &own[0]), &folder[0]); /* by alias */
+    assert_null(orgunits_parent(r, &folder[0]));               /* none */
+    assert_null(orgunits_parent(r, &own[1])); /* itself: none */
+    plan_unit club = {t("clb"), t("Câu lạc bộ"), t("hoi-nm"), NULL, 0, NULL};
+    assert_ptr_equal(orgunits_parent(r, &club), &own[0]);
+    assert_null(orgunits_parent(outer, &club)); /* not in outer */
+    assert_null(orgunits_parent(r, NULL));
+    orgunits_free(r);
+    orgunits_free(outer);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +365,9 @@ int main(void)
         cmocka_unit_test(suggestions_are_few_and_ordered),
         cmocka_unit_test(generic_phrases_are_not_units),
         cmocka_unit_test(a_registry_on_top_of_another),
+        cmocka_unit_test(a_mention_is_named_by_its_unit),
+        cmocka_unit_test(a_unit_has_its_parent),
+        cmocka_unit_test(a_list_is_shown_by_its_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -313,6 +313,8 @@ static const char *scope_prefix(field_scope scope, const char *name)
         return "record.";
     case FIELD_DEADLINE:
         return "deadline.";
+    case FIELD_LEAD:
+        return "lead.";
     }
     return "?";
 }

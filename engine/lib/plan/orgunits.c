@@ -276,18 +276,65 @@ orgunits_match orgunits_lookup(const orgunits *r, const char *text)
     return m;
 }
 
+const plan_unit *orgunits_parent(const orgunits *r, const plan_unit *u)
+{
+    if (!u || !u->parent.s)
+        return NULL;
+    char *key = unit_key(u->parent.s, strlen(u->parent.s), false);
+    const entry *e = find_key(r, key);
+    free(key);
+    return e && e->unit != u ? e->unit : NULL;
+}
+
+orgunits_named orgunits_name(const orgunits *r, const char *text)
+{
+    orgunits_match m = orgunits_lookup(r, text);
+    if (m.verdict == UNITS_FOUND)
+        return (orgunits_named){m.unit->name.s ? m.unit->name.s : m.unit->id.s,
+                                m.unit->id.s, m.unit, false};
+    return (orgunits_named){text, NULL, NULL,
+                            m.verdict == UNITS_UNKNOWN && orgunits_count(r)};
+}
+
+size_t orgunits_distinct(const orgunits *r, const plan_units *u,
+                         orgunits_named *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->count; i++) {
+        orgunits_named m = orgunits_name(r, u->items[i].s ? u->items[i].s : "");
+        bool again = false;
+        for (size_t j = 0; j < n && m.unit && !again; j++)
+            again = out[j].unit == m.unit;
+        if (!again)
+            out[n++] = m;
+    }
+    return n;
+}
+
+void orgunits_join(const orgunits *r, const plan_units *u, bool ids,
+                   strbuf *out)
+{
+    orgunits_named *list = xmalloc((u->count + 1) * sizeof *list);
+    size_t n = orgunits_distinct(r, u, list);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (ids && !list[i].id)
+            continue;
+        if (any)
+            strbuf_puts(out, "; ");
+        strbuf_puts(out, ids ? list[i].id : list[i].name);
+        any = true;
+    }
+    free(list);
+}
+
 /* True when unit u is q, or q is among its parents. */
 static bool within(const orgunits *r, const plan_unit *u, const plan_unit *q)
 {
     for (int depth = 0; u && depth < 32; depth++) {
         if (u == q)
             return true;
-        if (!u->parent.s)
-            return false;
-        char *key = unit_key(u->parent.s, strlen(u->parent.s), false);
-        const entry *e = find_key(r, key);
-        free(key);
-        u = e ? e->unit : NULL;
+        u = orgunits_parent(r, u);
     }
     return false;
 }

@@ -20,6 +20,7 @@
 #define KEHOACH_ORGUNITS_H
 
 #include "plan.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -74,6 +75,37 @@ char *orgunits_loose_key(const char *text);
  * is "A (B)" and A or B is it. Without the registry's help, the names
  * themselves must have the same loose key. */
 bool orgunits_names(const orgunits *r, const char *text, const char *query);
+
+/* --- a mention as outputs name it ----------------------------------------- */
+
+/* What an output shows for a unit name as a plan writes it: the registered
+ * unit's official name and id, however the name was typed (case, NFC/NFD,
+ * an alias, "A (B)", without diacritics); else the text as written, with
+ * unregistered set when r has units and the text is no generic phrase
+ * (grouped and labelled as such, never folded into another unit). */
+typedef struct orgunits_named {
+    const char *name; /* the unit's name (its id when it has none), or text */
+    const char *id;   /* the unit's id; NULL when no unit is found */
+    const plan_unit *unit;
+    bool unregistered; /* r has units, and none has this name */
+} orgunits_named;
+
+orgunits_named orgunits_name(const orgunits *r, const char *text);
+
+/* The units a list of names names, as outputs show them: each registered
+ * unit once (where it is first named), a name no unit has as written.
+ * out has room for u->count; returns how many it holds. */
+size_t orgunits_distinct(const orgunits *r, const plan_units *u,
+                         orgunits_named *out);
+
+/* Appends orgunits_distinct() "; "-joined: the names, or the ids (ids: a
+ * name no unit has is left out). */
+void orgunits_join(const orgunits *r, const plan_units *u, bool ids,
+                   strbuf *out);
+
+/* The unit's parent (its governing body) as the registry finds it by the
+ * parent's id, name or alias; NULL when it has none or r lacks it. */
+const plan_unit *orgunits_parent(const orgunits *r, const plan_unit *u);
 
 /* --- suggestions -------------------------------------------------------- */
 

@@ -123,6 +123,8 @@ static void json_item(json_writer *w, const deadline_item *it)
     json_writer_string(w, "title", it->title);
     json_writer_string(w, "lead", it->lead);
     json_writer_string(w, "partners", it->partners);
+    json_writer_string(w, "lead_ids", it->lead_ids);
+    json_writer_string(w, "partner_ids", it->partner_ids);
     json_writer_string(w, "role",
                        it->role == DEADLINE_PARTNER ? "partner" : "lead");
     json_writer_string(w, "time", it->time);
@@ -168,12 +170,13 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
 void deadline_format_csv(const deadline_list *l, strbuf *out)
 {
     static const char *const header[] = {
-        "plan",      "file",       "activity",
-        "kind",      "occurrence", "occurrence_label",
-        "title",     "lead",       "partners",
-        "role",      "time",       "note",
-        "from",      "to",         "due",
-        "days_left", "state",
+        "plan",     "file",        "activity",
+        "kind",     "occurrence",  "occurrence_label",
+        "title",    "lead",        "partners",
+        "lead_ids", "partner_ids", "role",
+        "time",     "note",        "from",
+        "to",       "due",         "days_left",
+        "state",
     };
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         csv_text(out, header[i], i == 0);
@@ -194,6 +197,8 @@ void deadline_format_csv(const deadline_list *l, strbuf *out)
         csv_text(out, it->title, false);
         csv_text(out, it->lead, false);
         csv_text(out, it->partners, false);
+        csv_text(out, it->lead_ids, false);
+        csv_text(out, it->partner_ids, false);
         csv_text(out, it->role == DEADLINE_PARTNER ? "partner" : "lead", false);
         csv_text(out, it->time, false);
         csv_text(out, it->note, false);

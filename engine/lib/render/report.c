@@ -9,7 +9,8 @@
  *
  * The per-plan document sheet of the Ministry report is laid out as
  * Decree 30/2020/NĐ-CP lays out an administrative document: the issuing
- * body and the national motto side by side, number, place and date, the
+ * body (under its governing body, the parent of its registered unit) and
+ * the national motto side by side, number, place and date, the
  * title, then the content (a summary with a chart by lead unit, grouped
  * as status_compute groups the leads, a name the plan's registry lacks
  * labelled as such; the table of activities under the plan's section
@@ -23,6 +24,8 @@
 #include "version.h"
 #include "xalloc.h"
 #include "xlsx.h"
+
+#include <utf8proc.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -44,8 +47,9 @@
 #define SIGNING_ROWS 4 /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
-#define LINE_SPACING 1.2 /* a line's height, in points per point of type */
-#define BOLD_WIDTH 1.1   /* bold letters are about a tenth wider */
+#define LINE_SPACING 1.2   /* a line's height, in points per point of type */
+#define BOLD_WIDTH 1.1     /* bold letters are about a tenth wider */
+#define CAPITAL_WIDTH 1.35 /* and capitals a third */
 #define CELL_PADDING \
     0.5 /* characters of a column's width a cell keeps
                             clear of text */
@@ -164,6 +168,20 @@ static double table_width(const template_sheet *t, uint32_t first,
     return w;
 }
 
+/* The width of n bytes of text in letters of average width: capitals
+ * (the issuing body, the governing body) are about a third wider. */
+static double letters_wide(const char *s, size_t n)
+{
+    double wide = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_decode(s + i, n - i, &cp);
+        wide +=
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? CAPITAL_WIDTH : 1;
+    }
+    return wide;
+}
+
 /* Lines a paragraph of n bytes takes when wrapped at spaces into lines
  * of `room` characters of width, each letter `per_letter` of them; a word
  * longer than a line is broken across lines, as Excel and LibreOffice do. */
@@ -175,7 +193,7 @@ static double paragraph_lines(const char *text, size_t n, double room,
     while (text < end) {
         const char *space = memchr(text, ' ', (size_t)(end - text));
         size_t len = space ? (size_t)(space - text) : (size_t)(end - text);
-        double word = (double)utf8_length(text, len) * per_letter;
+        double word = letters_wide(text, len) * per_letter;
         if (used > 0 && used + per_letter + word > room) {
             lines++;
             used = 0;
@@ -215,7 +233,8 @@ static void merged_line(sheet_out *so, uint32_t first, uint32_t last,
                         const char *text, const xlsx_style *st)
 {
     double size = st->size > 0 ? st->size : 12;
-    double lines = wrapped_lines(text, table_width(so->t, first, last), size);
+    double lines = wrapped_lines(text, table_width(so->t, first, last),
+                                 size * (st->bold ? BOLD_WIDTH : 1));
     if (lines > 1)
         xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
     xlsx_merge(so->xs, so->row, first, last, text, st);
@@ -284,12 +303,24 @@ static void official_header(sheet_out *so, const report_context *c)
     xlsx_style dateline = number;
     dateline.italic = true;
 
+    /* the governing body, where the issuer's registered unit has one, in
+     * capitals not bold above the issuing body (Decree 30/2020, annex I) */
+    report_value gov =
+        report_field_value(report_field_find("plan.issuer_parent"), c);
     char *upper = vntext_upper(c->plan->issuer.s ? c->plan->issuer.s : "");
-    merged_line(so, 0, left - 1, upper, &issuer);
-    free(upper);
+    char *parent = gov.empty ? NULL : vntext_upper(gov.text);
+    xlsx_style governing = issuer;
+    governing.bold = false;
+    merged_line(so, 0, left - 1, parent ? parent : upper,
+                parent ? &governing : &issuer);
     merged_line(so, left, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
     so->row++;
-    xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    if (parent)
+        merged_line(so, 0, left - 1, upper, &issuer);
+    else
+        xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    free(upper);
+    free(parent);
     merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
     so->row++;
     merged_line(so, 0, left - 1, report_field_expand(so->t->number, c),
@@ -391,14 +422,6 @@ typedef struct summary_line {
     uint32_t fill;
 } summary_line;
 
-/* A lead unit's name in the chart: one the plan's unit registry lacks is
- * marked, so that a unit written two ways is seen as such. */
-static const char *lead_label(arena *a, const status_group *g)
-{
-    return g->unregistered ? arena_printf(a, "Chưa đăng ký: %s", g->name)
-                           : g->name;
-}
-
 static void summary_block(report *r, sheet_out *so, const report_context *c)
 {
     const status_plan *s = c->status;
@@ -465,7 +488,8 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             xlsx_style unit = label;
             unit.fill = XLSX_NO_FILL;
             value.fill = XLSX_NO_FILL;
-            xlsx_text(so->xs, so->row, data_col, lead_label(c->a, g), &unit);
+            xlsx_text(so->xs, so->row, data_col,
+                      report_field_lead_label(c->a, g), &unit);
             for (size_t k = 0; k < STATUS_NSTATES; k++)
                 xlsx_number(so->xs, so->row, data_col + 1 + (uint32_t)k,
                             (double)g->counts.n[summary_order[k]], &value);
@@ -566,6 +590,22 @@ static void activity_rows(report *r, sheet_out *so, const report_context *base,
     }
 }
 
+/* A row per activity and lead group (status_activity.leads), labelled as
+ * the chart labels it: a unit however its name is written is one value
+ * of the lead column, to filter and pivot by. */
+static void lead_rows(report *r, sheet_out *so, const report_context *base)
+{
+    const status_plan *s = base->status;
+    for (size_t i = 0; i < s->nactivities; i++) {
+        for (size_t k = 0; k < s->activities[i].nleads; k++) {
+            report_context c = *base;
+            c.activity = &s->activities[i];
+            c.lead = &s->leads[s->activities[i].leads[k]];
+            table_row(r, so, &c, so->t->header != HEADER_NONE);
+        }
+    }
+}
+
 /* --- the signature block ---------------------------------------------- */
 
 static size_t texts(arena *a, const node *n, const char ***out)
@@ -584,10 +624,11 @@ static size_t texts(arena *a, const node *n, const char ***out)
 }
 
 /* The report's own "Nơi nhận" (Decree 30/2020, annex I): the bodies the
- * plan's reporting duties report to, each once and in the plan's order,
- * then "Lưu: VT." - not the plan's distribution list, which is the
- * plan's, not the report's. */
-static size_t report_recipients(arena *a, const plan *p, const char ***out)
+ * plan's reporting duties report to, by their registered names, each once
+ * and in the plan's order, then "Lưu: VT." - not the plan's distribution
+ * list, which is the plan's, not the report's. */
+static size_t report_recipients(arena *a, const plan *p, const orgunits *reg,
+                                const char ***out)
 {
     size_t cap = 1;
     for (size_t i = 0; i < p->nreports; i++)
@@ -597,7 +638,8 @@ static size_t report_recipients(arena *a, const plan *p, const char ***out)
     for (size_t i = 0; i < p->nreports; i++) {
         const plan_units *to = &p->reports[i].to;
         for (size_t k = 0; k < to->count; k++) {
-            const char *name = to->items[k].s;
+            const char *name =
+                to->items[k].s ? orgunits_name(reg, to->items[k].s).name : NULL;
             bool seen = !name;
             for (size_t j = 0; j < n && !seen; j++)
                 seen = vntext_same(names[j], name);
@@ -617,7 +659,7 @@ static void signature_block(report *r, sheet_out *so, const report_context *c)
     const node *root = c->plan->root;
     const node *signer = node_get(root, "signer");
     const char **recipients = NULL, **authority = NULL;
-    size_t nrec = report_recipients(c->a, c->plan, &recipients);
+    size_t nrec = report_recipients(c->a, c->plan, c->registry, &recipients);
     size_t nauth = texts(c->a, node_get(signer, "authority"), &authority);
     const char *title = c->plan->signer_title.s, *name = c->plan->signer_name.s;
 
@@ -833,6 +875,9 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
     case SHEET_RECORDS:
         record_rows(r, so, c, log);
         break;
+    case SHEET_LEADS:
+        lead_rows(r, so, c);
+        break;
     case SHEET_DEADLINES:
         deadline_rows(r, so, c);
         break;
@@ -866,6 +911,7 @@ void report_plan(report *r, const plan *p, const char *file,
                         .plan = p,
                         .file = file,
                         .status = &s,
+                        .registry = registry,
                         .a = a};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log);

@@ -28,6 +28,7 @@ enum {
     F_PLAN_SYMBOL,
     F_PLAN_TITLE,
     F_PLAN_ISSUER,
+    F_PLAN_ISSUER_PARENT,
     F_PLAN_PLACE,
     F_PLAN_ISSUED,
     F_PLAN_YEAR,
@@ -52,6 +53,8 @@ enum {
     F_ACT_TITLE,
     F_ACT_LEAD,
     F_ACT_PARTNERS,
+    F_ACT_LEAD_IDS,
+    F_ACT_PARTNER_IDS,
     F_ACT_TIME,
     F_ACT_OUTPUT,
     F_ACT_FROM,
@@ -85,6 +88,8 @@ enum {
     F_DL_TITLE,
     F_DL_LEAD,
     F_DL_PARTNERS,
+    F_DL_LEAD_IDS,
+    F_DL_PARTNER_IDS,
     F_DL_FROM,
     F_DL_DUE,
     F_DL_DAYS_LEFT,
@@ -92,6 +97,8 @@ enum {
     F_DL_STATE_CODE,
     F_DL_DONE_ON,
     F_DL_DOCUMENT,
+    F_LEAD_NAME,
+    F_LEAD_ID,
 };
 
 #define T FIELD_TEXT
@@ -112,6 +119,7 @@ static const report_field fields[] = {
     {"plan.symbol", FIELD_PLAN, T, F_PLAN_SYMBOL},
     {"plan.title", FIELD_PLAN, T, F_PLAN_TITLE},
     {"plan.issuer", FIELD_PLAN, T, F_PLAN_ISSUER},
+    {"plan.issuer_parent", FIELD_PLAN, T, F_PLAN_ISSUER_PARENT},
     {"plan.place", FIELD_PLAN, T, F_PLAN_PLACE},
     {"plan.issued", FIELD_PLAN, D, F_PLAN_ISSUED},
     {"plan.year", FIELD_PLAN, T, F_PLAN_YEAR},
@@ -136,6 +144,8 @@ static const report_field fields[] = {
     {"activity.title", FIELD_ACTIVITY, T, F_ACT_TITLE},
     {"activity.lead", FIELD_ACTIVITY, T, F_ACT_LEAD},
     {"activity.partners", FIELD_ACTIVITY, T, F_ACT_PARTNERS},
+    {"activity.lead_ids", FIELD_ACTIVITY, T, F_ACT_LEAD_IDS},
+    {"activity.partner_ids", FIELD_ACTIVITY, T, F_ACT_PARTNER_IDS},
     {"activity.time", FIELD_ACTIVITY, T, F_ACT_TIME},
     {"activity.output", FIELD_ACTIVITY, T, F_ACT_OUTPUT},
     {"activity.from", FIELD_ACTIVITY, D, F_ACT_FROM},
@@ -169,6 +179,8 @@ static const report_field fields[] = {
     {"deadline.title", FIELD_DEADLINE, T, F_DL_TITLE},
     {"deadline.lead", FIELD_DEADLINE, T, F_DL_LEAD},
     {"deadline.partners", FIELD_DEADLINE, T, F_DL_PARTNERS},
+    {"deadline.lead_ids", FIELD_DEADLINE, T, F_DL_LEAD_IDS},
+    {"deadline.partner_ids", FIELD_DEADLINE, T, F_DL_PARTNER_IDS},
     {"deadline.from", FIELD_DEADLINE, D, F_DL_FROM},
     {"deadline.due", FIELD_DEADLINE, D, F_DL_DUE},
     {"deadline.days_left", FIELD_DEADLINE, I, F_DL_DAYS_LEFT},
@@ -176,6 +188,8 @@ static const report_field fields[] = {
     {"deadline.state_code", FIELD_DEADLINE, T, F_DL_STATE_CODE},
     {"deadline.done_on", FIELD_DEADLINE, D, F_DL_DONE_ON},
     {"deadline.document", FIELD_DEADLINE, T, F_DL_DOCUMENT},
+    {"lead.name", FIELD_LEAD, T, F_LEAD_NAME},
+    {"lead.id", FIELD_LEAD, T, F_LEAD_ID},
 };
 
 #undef T
@@ -237,15 +251,29 @@ static const char *keep(arena *a, strbuf *sb)
     return s;
 }
 
-static const char *join_units(arena *a, const plan_units *u)
+static const char *join_units(arena *a, const orgunits *r, const plan_units *u,
+                              bool ids)
 {
     strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < u->count; i++) {
-        if (i)
-            strbuf_puts(&sb, "; ");
-        strbuf_puts(&sb, u->items[i].s ? u->items[i].s : "");
-    }
+    orgunits_join(r, u, ids, &sb);
     return keep(a, &sb);
+}
+
+const char *report_field_lead_label(arena *a, const status_group *g)
+{
+    return g->unregistered
+               ? arena_printf(a, "%s%s", REPORT_FIELD_UNREGISTERED, g->name)
+               : g->name;
+}
+
+/* The governing body of the plan's issuer: the parent of the unit the
+ * issuer's name resolves to, by its official name. */
+static const char *issuer_parent(const report_context *c)
+{
+    const char *issuer = c->plan->issuer.s;
+    orgunits_named n = orgunits_name(c->registry, issuer ? issuer : "");
+    const plan_unit *parent = orgunits_parent(c->registry, n.unit);
+    return !parent ? NULL : parent->name.s ? parent->name.s : parent->id.s;
 }
 
 static const char *join_texts(arena *a, const plan_text *t, size_t n,
@@ -544,6 +572,8 @@ static report_value plan_value(int id, const report_context *c)
         return text(p->title.s);
     case F_PLAN_ISSUER:
         return text(p->issuer.s);
+    case F_PLAN_ISSUER_PARENT:
+        return text(issuer_parent(c));
     case F_PLAN_PLACE:
         return text(p->place.s);
     case F_PLAN_ISSUED:
@@ -602,9 +632,13 @@ static report_value activity_value(const report_field *f,
     case F_ACT_TITLE:
         return text(act->title.s);
     case F_ACT_LEAD:
-        return text(join_units(c->a, &act->lead));
+    case F_ACT_LEAD_IDS:
+        return text(
+            join_units(c->a, c->registry, &act->lead, id == F_ACT_LEAD_IDS));
     case F_ACT_PARTNERS:
-        return text(join_units(c->a, &act->partners));
+    case F_ACT_PARTNER_IDS:
+        return text(join_units(c->a, c->registry, &act->partners,
+                               id == F_ACT_PARTNER_IDS));
     case F_ACT_TIME:
         return text(act->time.s);
     case F_ACT_OUTPUT:
@@ -697,9 +731,14 @@ static report_value deadline_value(int id, const report_context *c)
             return text(act->title.s);
         return text(duty->what.s ? duty->what.s : duty->text.s);
     case F_DL_LEAD:
-        return text(join_units(c->a, act ? &act->lead : &duty->by));
+    case F_DL_LEAD_IDS:
+        return text(join_units(c->a, c->registry, act ? &act->lead : &duty->by,
+                               id == F_DL_LEAD_IDS));
     case F_DL_PARTNERS:
-        return text(join_units(c->a, act ? &act->partners : &duty->to));
+    case F_DL_PARTNER_IDS:
+        return text(join_units(c->a, c->registry,
+                               act ? &act->partners : &duty->to,
+                               id == F_DL_PARTNER_IDS));
     case F_DL_FROM:
         return day(w->from);
     case F_DL_DUE:
@@ -735,6 +774,12 @@ report_value report_field_value(const report_field *f, const report_context *c)
     case FIELD_RECORD:
         return c->record ? record_value(f->id, c)
                          : (report_value){.type = f->type, .empty = true};
+    case FIELD_LEAD:
+        if (!c->lead)
+            return (report_value){.type = f->type, .empty = true};
+        if (f->id == F_LEAD_ID)
+            return text(c->lead->unit ? c->lead->unit->id.s : NULL);
+        return text(report_field_lead_label(c->a, c->lead));
     default:
         return c->deadline ? deadline_value(f->id, c)
                            : (report_value){.type = f->type, .empty = true};

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "orgunits.h"
 #include "plan.h"
 #include "progress.h"
 #include "report_period.h"
@@ -27,6 +28,7 @@ typedef enum field_scope {
     FIELD_ACTIVITY, /* an activity and its section */
     FIELD_RECORD,
     FIELD_DEADLINE,
+    FIELD_LEAD, /* a lead unit of an activity (leads sheets) */
 } field_scope;
 
 typedef enum field_type {
@@ -87,6 +89,8 @@ typedef struct report_context {
     const status_activity *activity; /* NULL outside an activity */
     const progress_record *record;   /* records sheet */
     const report_deadline *deadline; /* deadlines sheet */
+    const status_group *lead;        /* leads sheet: the row's lead unit */
+    const orgunits *registry;        /* the plan's units (may be NULL) */
     arena *a;                        /* for composed text */
 } report_context;
 
@@ -111,6 +115,11 @@ typedef struct report_targets {
     size_t all, measured, on_track;
 } report_targets;
 void report_field_count_targets(const status_plan *s, report_targets *out);
+
+/* A lead group as the chart and a leads sheet name it: its registered
+ * name, or "Chưa đăng ký: NAME" for a name the plan's registry lacks. */
+#define REPORT_FIELD_UNREGISTERED "Chưa đăng ký: "
+const char *report_field_lead_label(arena *a, const status_group *g);
 
 /* The value as text, as a title line shows it: dates "05/03/2026". */
 const char *report_field_value_text(const report_value *v, arena *a);

@@ -8,9 +8,11 @@
 #include "csv.h"
 #include "utf8.h"
 #include "visible.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ID_WIDTH 7 /* columns for an activity's id in text */
@@ -72,7 +74,8 @@ static void put_counts_text(strbuf *out, const status_counts *c, size_t indent,
     strbuf_putc(out, '\n');
 }
 
-static void text_activity(status_report *r, const status_activity *a)
+static void text_activity(status_report *r, const status_activity *a,
+                          const orgunits *registry)
 {
     const plan_activity *act = a->activity;
     size_t width = r->width,
@@ -109,7 +112,7 @@ static void text_activity(status_report *r, const status_activity *a)
     if (act->lead.count && width > used + 3 + 10) {
         strbuf_reset(&line);
         strbuf_printf(&line, "%s%s", a->as_partner ? "phối hợp; chủ trì: " : "",
-                      act->lead.items[0].s);
+                      orgunits_name(registry, act->lead.items[0].s).name);
         strbuf_puts(r->out, " · ");
         visible_fit(r->out, strbuf_str(&line), width - used - 3);
     }
@@ -212,7 +215,7 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
     put_counts_text(r->out, &s->counts, 4, r->width);
     for (size_t i = 0; i < s->nactivities; i++)
         if (listed(r, &s->activities[i]))
-            text_activity(r, &s->activities[i]);
+            text_activity(r, &s->activities[i], s->registry);
     text_duties(r, s);
 }
 
@@ -226,12 +229,20 @@ static void json_counts(json_writer *w, const char *key, const status_counts *c)
     json_writer_end(w);
 }
 
-static void json_units(json_writer *w, const char *key, const plan_units *u)
+/* Units by their registered names (orgunits_join), and their ids. */
+static void json_units(json_writer *w, const char *key, const char *ids_key,
+                       const orgunits *r, const plan_units *u)
 {
-    json_writer_array_begin(w, key, JSON_WRITER_COMPACT);
-    for (size_t i = 0; i < u->count; i++)
-        json_writer_string(w, NULL, u->items[i].s);
-    json_writer_end(w);
+    orgunits_named *list = xmalloc((u->count + 1) * sizeof *list);
+    size_t n = orgunits_distinct(r, u, list);
+    for (int ids = 0; ids < 2; ids++) {
+        json_writer_array_begin(w, ids ? ids_key : key, JSON_WRITER_COMPACT);
+        for (size_t i = 0; i < n; i++)
+            if (!ids || list[i].id)
+                json_writer_string(w, NULL, ids ? list[i].id : list[i].name);
+        json_writer_end(w);
+    }
+    free(list);
 }
 
 /* The latest record of any of a report's occurrences, or NULL. */
@@ -297,15 +308,16 @@ static void json_target(json_writer *w, const status_target *t)
     json_writer_end(w);
 }
 
-static void json_activity(json_writer *w, const status_activity *a)
+static void json_activity(json_writer *w, const status_activity *a,
+                          const orgunits *registry)
 {
     const plan_activity *act = a->activity;
     json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
     json_writer_string(w, "id", act->id.s);
     json_writer_string(w, "title", act->title.s);
     json_writer_string(w, "section", act->section ? act->section->id.s : NULL);
-    json_units(w, "lead", &act->lead);
-    json_units(w, "partners", &act->partners);
+    json_units(w, "lead", "lead_ids", registry, &act->lead);
+    json_units(w, "partners", "partner_ids", registry, &act->partners);
     json_writer_string(w, "role", a->as_partner ? "partner" : "lead");
     json_writer_string(w, "time", act->time.s);
     json_writer_date(w, "due", a->noccurrences ? &a->due : NULL);
@@ -333,14 +345,15 @@ static void json_activity(json_writer *w, const status_activity *a)
     json_writer_end(w);
 }
 
-static void json_duty(json_writer *w, const status_duty *d)
+static void json_duty(json_writer *w, const status_duty *d,
+                      const orgunits *registry)
 {
     const plan_report *rep = d->report;
     json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
     json_writer_string(w, "id", rep->id);
     json_writer_string(w, "title", rep->what.s ? rep->what.s : rep->text.s);
-    json_units(w, "by", &rep->by);
-    json_units(w, "to", &rep->to);
+    json_units(w, "by", "by_ids", registry, &rep->by);
+    json_units(w, "to", "to_ids", registry, &rep->to);
     json_writer_string(w, "time", rep->when.s);
     json_writer_date(w, "due", d->noccurrences ? &d->due : NULL);
     json_writer_string(w, "state", status_state_name(d->state));
@@ -405,13 +418,13 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
     json_writer_array_begin(w, "activities", JSON_WRITER_LINES(4, 2));
     for (size_t i = 0; i < s->nactivities; i++)
         if (listed(r, &s->activities[i]))
-            json_activity(w, &s->activities[i]);
+            json_activity(w, &s->activities[i], s->registry);
     json_writer_end(w);
     json_writer_break(w, 2);
     json_writer_array_begin(w, "reports", JSON_WRITER_LINES(4, 2));
     for (size_t i = 0; i < s->nduties; i++)
         if (duty_listed(r, &s->duties[i]))
-            json_duty(w, &s->duties[i]);
+            json_duty(w, &s->duties[i], s->registry);
     json_writer_end(w);
     json_writer_end(w);
 }
@@ -419,33 +432,24 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
 /* --- CSV --------------------------------------------------------------- */
 
 static const char *const csv_header[] = {
-    "plan",
-    "file",
-    "activity",
-    "section",
-    "title",
-    "lead",
-    "role",
-    "due",
-    "state",
-    "state_label",
-    "percent",
-    "occurrences",
-    "occurrences_finished",
-    "last_update",
-    "last_state",
-    "note",
-    "evidence",
-    "by",
-    "document",
+    "plan",        "file",
+    "activity",    "section",
+    "title",       "lead",
+    "lead_ids",    "role",
+    "due",         "state",
+    "state_label", "percent",
+    "occurrences", "occurrences_finished",
+    "last_update", "last_state",
+    "note",        "evidence",
+    "by",          "document",
 };
 
-static void csv_joined_units(strbuf *out, const plan_units *u)
+static void csv_joined_units(strbuf *out, const orgunits *r,
+                             const plan_units *u, bool ids)
 {
     strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < u->count; i++)
-        strbuf_printf(&sb, "%s%s", i ? "; " : "", u->items[i].s);
-    csv_text(out, u->count ? strbuf_str(&sb) : NULL, false);
+    orgunits_join(r, u, ids, &sb);
+    csv_text(out, sb.len ? strbuf_str(&sb) : NULL, false);
     strbuf_release(&sb);
 }
 
@@ -485,7 +489,8 @@ static void csv_duty(status_report *r, const status_plan *s, const char *file,
     csv_text(r->out, rep->id, false);
     csv_text(r->out, NULL, false);
     csv_text(r->out, rep->what.s ? rep->what.s : rep->text.s, false);
-    csv_joined_units(r->out, &rep->by);
+    csv_joined_units(r->out, s->registry, &rep->by, false);
+    csv_joined_units(r->out, s->registry, &rep->by, true);
     csv_text(r->out, "lead", false);
     csv_text(r->out, due, false);
     csv_text(r->out, status_state_name(d->state), false);
@@ -514,7 +519,8 @@ static void csv_plan(status_report *r, const status_plan *s, const char *file)
         csv_text(r->out, act->id.s, false);
         csv_text(r->out, act->section ? act->section->id.s : NULL, false);
         csv_text(r->out, act->title.s, false);
-        csv_joined_units(r->out, &act->lead);
+        csv_joined_units(r->out, s->registry, &act->lead, false);
+        csv_joined_units(r->out, s->registry, &act->lead, true);
         csv_text(r->out, a->as_partner ? "partner" : "lead", false);
         csv_text(r->out, due, false);
         csv_text(r->out, status_state_name(a->state), false);

@@ -26,7 +26,8 @@
 const char *const template_builtin_names[] = {"ministry", "audit", NULL};
 
 static const char *const kind_names[] = {
-    "summary", "activities", "records", "deadlines", "provenance", NULL,
+    "summary",    "activities", "records", "deadlines",
+    "provenance", "leads",      NULL,
 };
 
 bool template_is_path(const char *path)
@@ -61,9 +62,11 @@ static bool scope_allowed(field_scope scope, sheet_kind kind)
         return kind != SHEET_PROVENANCE;
     case FIELD_ACTIVITY:
         return kind == SHEET_ACTIVITIES || kind == SHEET_RECORDS ||
-               kind == SHEET_DEADLINES;
+               kind == SHEET_DEADLINES || kind == SHEET_LEADS;
     case FIELD_RECORD:
         return kind == SHEET_RECORDS;
+    case FIELD_LEAD:
+        return kind == SHEET_LEADS;
     default:
         return kind == SHEET_DEADLINES;
     }
@@ -75,10 +78,12 @@ static const char *scope_rule(field_scope scope)
     case FIELD_PLAN:
         return "plan fields are shown on sheets with plans (not provenance)";
     case FIELD_ACTIVITY:
-        return "activity and section fields are shown on activities, records and "
-               "deadlines sheets";
+        return "activity and section fields are shown on activities, "
+               "records, deadlines and leads sheets";
     case FIELD_RECORD:
         return "record fields are shown on records sheets";
+    case FIELD_LEAD:
+        return "lead fields are shown on leads sheets";
     default:
         return "deadline fields are shown on deadlines sheets";
     }

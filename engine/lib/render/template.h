@@ -3,7 +3,8 @@
  *
  * A template is a YAML file (schemas/template.schema.json) naming its
  * sheets in order. Each sheet has a kind (summary: a row per plan;
- * activities; records: the progress records; deadlines; provenance), is
+ * activities; records: the progress records; deadlines; provenance;
+ * leads: a row per activity and lead unit), is
  * made once or once per plan, and shows columns of fields (report_field.h)
  * with their header text, width, wrapping, alignment and number format.
  * A sheet may open with the official header of Decree 30/2020/NĐ-CP or
@@ -35,6 +36,7 @@ typedef enum sheet_kind {
     SHEET_RECORDS,
     SHEET_DEADLINES,
     SHEET_PROVENANCE,
+    SHEET_LEADS, /* a row per activity and lead unit */
 } sheet_kind;
 
 typedef enum sheet_header {

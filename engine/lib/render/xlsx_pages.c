@@ -3,7 +3,8 @@
  *
  * libzip does the archive: the workbook is read from the descriptor into
  * a buffer source, the named sheets' entries are replaced by their
- * rewritten text, and the archive libzip writes back into that source
+ * rewritten text (keeping their time, so the same input still gives the
+ * same bytes), and the archive libzip writes back into that source
  * (unchanged entries copied as they were compressed) goes to the
  * descriptor. libxlsxwriter writes at most one <headerFooter> per sheet,
  * near its end, and its own text never holds that string (cell text is
@@ -142,8 +143,12 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
     memcpy(out + before, FIRST_UNNUMBERED, now);
     memcpy(out + before + now, tag + old, len - before - old);
     free(text);
+    zip_stat_t st;
     zip_source_t *s = zip_source_buffer(z, out, len - old + now, 1);
-    if (!s || zip_file_replace(z, (zip_uint64_t)index, s, 0) != 0) {
+    /* the entry keeps its time, so the same input gives the same bytes */
+    if (!s || zip_file_replace(z, (zip_uint64_t)index, s, 0) != 0 ||
+        zip_stat_index(z, (zip_uint64_t)index, ZIP_FL_UNCHANGED, &st) != 0 ||
+        zip_file_set_mtime(z, (zip_uint64_t)index, st.mtime, 0) != 0) {
         strbuf_error(err, "cannot rewrite %s in the workbook: %s", name,
                      zip_strerror(z));
         if (s)

@@ -29,18 +29,14 @@ static const char *copy(deadline_list *l, const char *s)
     return s ? arena_strdup(l->a, s) : NULL;
 }
 
-/* "A; B; C" from a list of unit names. */
-static const char *joined(deadline_list *l, const plan_units *u)
+/* "A; B; C" from a list of unit names, by their registered names (ids:
+ * their ids); NULL when there is none. */
+static const char *joined(deadline_list *l, const orgunits *r,
+                          const plan_units *u, bool ids)
 {
-    if (!u->count)
-        return NULL;
     strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < u->count; i++) {
-        if (i)
-            strbuf_puts(&sb, "; ");
-        strbuf_puts(&sb, u->items[i].s);
-    }
-    const char *s = arena_strdup(l->a, strbuf_str(&sb));
+    orgunits_join(r, u, ids, &sb);
+    const char *s = sb.len ? arena_strdup(l->a, strbuf_str(&sb)) : NULL;
     strbuf_release(&sb);
     return s;
 }
@@ -109,13 +105,15 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
 
 /* What an item says, copied into l: its title and time as written, its
  * lead and partners joined. */
-static void item_says(deadline_list *l, deadline_item *item,
+static void item_says(deadline_list *l, deadline_item *item, const orgunits *r,
                       const plan_text *title, const plan_units *lead,
                       const plan_units *partners, const plan_text *time)
 {
     item->title = copy(l, title->s);
-    item->lead = joined(l, lead);
-    item->partners = joined(l, partners);
+    item->lead = joined(l, r, lead, false);
+    item->partners = joined(l, r, partners, false);
+    item->lead_ids = joined(l, r, lead, true);
+    item->partner_ids = joined(l, r, partners, true);
     item->time = copy(l, time->s);
 }
 
@@ -149,7 +147,8 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                               .plan_id = plan_id,
                               .plan_file = plan_file,
                               .role = role};
-        item_says(l, &item, &a->title, &a->lead, &a->partners, &a->time);
+        item_says(l, &item, registry, &a->title, &a->lead, &a->partners,
+                  &a->time);
         add_occurrences(l, item, &a->schedule, q,
                         status->activities[i].occurrences);
     }
@@ -164,7 +163,7 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                               .plan_id = plan_id,
                               .plan_file = plan_file,
                               .role = role};
-        item_says(l, &item, &r->what, &r->by, &r->to, &r->when);
+        item_says(l, &item, registry, &r->what, &r->by, &r->to, &r->when);
         add_occurrences(l, item, &r->schedule, q,
                         status->duties[i].occurrences);
     }

@@ -46,11 +46,13 @@ typedef struct deadline_item {
     size_t duty;             /* a report's 1-based number among the
                                     plan's reporting duties; 0 otherwise */
     const char *title;       /* the activity's, or what the report is on */
-    const char *lead;        /* lead units, or who reports, "; "-joined */
+    const char *lead;        /* lead units, or who reports, "; "-joined,
+                                    as orgunits_join() names them */
     const char *partners;    /* partner units, or to whom it reports */
-    const char *time;        /* the time as the plan prints it */
-    const char *key, *label, *note; /* of the occurrence */
-    size_t occurrence, occurrences; /* 1-based, and how many in all */
+    const char *lead_ids, *partner_ids; /* their ids; NULL: none */
+    const char *time;                   /* the time as the plan prints it */
+    const char *key, *label, *note;     /* of the occurrence */
+    size_t occurrence, occurrences;     /* 1-based, and how many in all */
     date from, to, due;
     long days_left; /* due - as_of; negative when late */
     deadline_state state;

@@ -347,14 +347,17 @@ static void count_leads(arena *a, status_plan *out, const orgunits *registry)
     if (!orgunits_count(registry))
         registry = NULL;
     for (size_t k = 0; k < out->nactivities; k++) {
-        const plan_units *lead = &out->activities[k].activity->lead;
+        status_activity *act = &out->activities[k];
+        const plan_units *lead = &act->activity->lead;
+        act->leads = arena_alloc(a, (lead->count + 1) * sizeof *act->leads);
         for (size_t u = 0; u < lead->count; u++) {
             lead_slot *slot =
                 lead_group(a, out, slots, &cap, registry, lead->items[u].s);
             if (slot->last == k + 1)
                 continue;
             slot->last = k + 1;
-            count(&out->leads[slot->index].counts, &out->activities[k]);
+            act->leads[act->nleads++] = slot->index;
+            count(&out->leads[slot->index].counts, act);
         }
     }
 }
@@ -436,5 +439,6 @@ void status_compute(arena *a, const plan *p, const progress_log *log,
     free(bucket);
     free(start);
     count_sections(a, out);
-    count_leads(a, out, scope ? scope->registry : NULL);
+    out->registry = scope ? scope->registry : NULL;
+    count_leads(a, out, out->registry);
 }

@@ -97,6 +97,9 @@ typedef struct status_activity {
     const progress_record *last_note; /* latest record with a note */
     bool in_scope;                    /* counted: see status_scope */
     bool as_partner;                  /* in scope as a coordinating unit */
+    size_t *leads; /* its lead groups (indexes into status_plan.leads),
+                       each once, in the order its leads are written */
+    size_t nleads;
 } status_activity;
 
 typedef struct status_counts {
@@ -148,6 +151,7 @@ typedef struct status_plan {
     size_t nleads;
     status_duty *duties; /* as plan->reports; not in the counts */
     size_t nduties;
+    const orgunits *registry; /* the leads were grouped by; may be NULL */
 } status_plan;
 
 /* Which activities the counts take: those a unit leads or coordinates
