@@ -164,20 +164,21 @@ static int cmd_new(int argc, char **argv)
                  strbuf_str(&dr.err));
         code = EXIT_INTERNAL;
     } else {
-        strbuf msgs = STRBUF_INIT;
-        diag_format_text(dr.notes, &msgs, false);
-        fputs(strbuf_str(&msgs), stderr);
-        strbuf_release(&msgs);
         code = cli_emit("new", o.output,
                         o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &dr.out);
-        if (code == EXIT_VALID)
-            cli_line(stderr,
-                     "kehoach new: %s%s%splan '%s' for %d, %zu %s; %zu %s "
-                     "marked for review",
-                     o.output ? "wrote " : "", o.output ? o.output : "",
-                     o.output ? ": " : "", dr.sum.id, year, dr.activities,
-                     dr.activities == 1 ? "activity" : "activities",
-                     dr.sum.review, dr.sum.review == 1 ? "place" : "places");
+        if (code == EXIT_VALID) { /* the places to review, of a draft made */
+            strbuf msgs = STRBUF_INIT;
+            diag_format_text(dr.notes, &msgs, false);
+            cli_write(stderr, &msgs);
+            strbuf_release(&msgs);
+            cli_line(
+                stderr,
+                "kehoach new: %s%s%splan '%s' for %d, %zu %s; %zu %s marked for review",
+                o.output ? "wrote " : "", o.output ? o.output : "",
+                o.output ? ": " : "", dr.sum.id, year, dr.activities,
+                dr.activities == 1 ? "activity" : "activities", dr.sum.review,
+                dr.sum.review == 1 ? "place" : "places");
+        }
     }
     free(dr.sum.id);
     strbuf_release(&dr.out);

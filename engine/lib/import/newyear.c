@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 enum {
     NEWYEAR_FIRST = 2000, /* the years a plan can have (the schema's) */
@@ -94,6 +95,21 @@ static size_t newyear_len(newyear_run r)
     return r.end - r.begin;
 }
 
+/* True when the character that ends at s[end] (exclusive) is a letter,
+ * of any script ("QĐ2026"). */
+static bool newyear_letter_before(const char *s, size_t end)
+{
+    size_t start = end - 1;
+    while (start > 0 && end - start < 4 &&
+           ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+    int32_t cp;
+    if (!utf8_decode(s + start, end - start, &cp))
+        return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
 /* Run i stands alone as a year: four digits, not inside a word, not a
  * document's number ("3674/QĐ-BTP") nor the whole part of a decimal. */
 static bool newyear_is_year(const char *s, size_t n, const newyear_run *runs,
@@ -102,7 +118,8 @@ static bool newyear_is_year(const char *s, size_t n, const newyear_run *runs,
     newyear_run r = runs[i];
     if (newyear_len(r) != 4)
         return false;
-    if (r.begin > 0 && newyear_alnum(s[r.begin - 1]))
+    if (r.begin > 0 &&
+        (newyear_alnum(s[r.begin - 1]) || newyear_letter_before(s, r.begin)))
         return false;
     if (r.end < n) {
         char c = s[r.end];
@@ -379,6 +396,18 @@ static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
 static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
                             const char *fmt, ...)
 {
+    /* a scalar is pointed at; a list or a mapping at its entry's line */
+    bool scalar = at->kind != NODE_ARRAY && at->kind != NODE_OBJECT;
+    srcpos pos = at->pos;
+    size_t span = at->span;
+    if (!scalar) {
+        size_t len, indent = 0;
+        const char *text = source_line(c->src, anchor, &len);
+        while (indent < len && text[indent] == ' ')
+            indent++;
+        pos = (srcpos){anchor, c->src->line_starts[anchor - 1] + indent};
+        span = 0;
+    }
     va_list ap, copy;
     va_start(ap, fmt);
     va_copy(copy, ap);
@@ -386,12 +415,12 @@ static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
     strbuf_vprintf(&text, fmt, ap);
     va_end(ap);
     ARENA_ROOM(c->a, c->marks, c->nmarks, c->marks_cap, 32);
-    c->marks[c->nmarks] = (newyear_mark){anchor, at->pos.line, c->nmarks,
+    c->marks[c->nmarks] = (newyear_mark){anchor, pos.line, c->nmarks,
                                          arena_strdup(c->a, strbuf_str(&text))};
     c->nmarks++;
     strbuf_release(&text);
     if (c->notes)
-        diag_vat(c->notes, DIAG_WARNING, c->src, at->pos, at->span, fmt, copy);
+        diag_vat(c->notes, DIAG_WARNING, c->src, pos, span, fmt, copy);
     va_end(copy);
 }
 
