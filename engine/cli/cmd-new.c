@@ -58,7 +58,7 @@ typedef struct drafting {
     const char *from;
     int year;
     const char *id;
-    diag_sink *checked; /* the plan's problems */
+    diag_sink *checked; /* the plan's problems, all of them */
     diag_sink *notes;   /* the places to review */
     bool drafted;
     newyear_status status;
@@ -74,7 +74,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     (void)registry;
     (void)log;
     drafting *dr = ctx;
-    if (strcmp(path, dr->from) != 0 || diag_errors(dr->checked))
+    if (strcmp(path, dr->from) != 0)
         return;
     dr->drafted = true;
     dr->activities = p->nactivities;
@@ -150,10 +150,20 @@ static int cmd_new(int argc, char **argv)
                    .notes = diag_sink_new(0),
                    .err = STRBUF_INIT,
                    .out = STRBUF_INIT};
+    /* The plan is checked whole first, the checks across plans too, so
+     * that every warning it has is known; then read again and drafted
+     * while its document is in memory. */
     validate_result r;
-    validate_run(&o.from, 1, dr.checked, &r, on_plan, &dr);
-    if (diag_errors(dr.checked) || r.internal_error || !dr.drafted) {
-        code = cli_report_problems("new", "nothing is drafted", dr.checked, &r);
+    validate_run(&o.from, 1, dr.checked, &r, NULL, NULL);
+    diag_sink *again = NULL;
+    if (!diag_errors(dr.checked) && !r.internal_error) {
+        validate_result_release(&r);
+        again = diag_sink_new(0);
+        validate_run(&o.from, 1, again, &r, on_plan, &dr);
+    }
+    diag_sink *problems = again ? again : dr.checked;
+    if (diag_errors(problems) || r.internal_error || !dr.drafted) {
+        code = cli_report_problems("new", "nothing is drafted", problems, &r);
         if (code == EXIT_VALID) /* read, yet not a plan: cannot be */
             code = EXIT_INTERNAL;
     } else if (dr.status == NEWYEAR_BAD_YEAR) {
@@ -185,6 +195,7 @@ static int cmd_new(int argc, char **argv)
     strbuf_release(&dr.err);
     strbuf_release(&err);
     validate_result_release(&r);
+    diag_sink_free(again);
     diag_sink_free(dr.notes);
     diag_sink_free(dr.checked);
     return code;
