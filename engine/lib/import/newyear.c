@@ -302,9 +302,11 @@ const char *newyear_move(arena *a, const char *s, newyear_role role,
                 continue;
             }
         }
+        int moved = year + shift->by;
+        if (moved < 1000 || moved > 9999)
+            continue; /* four digits stay four */
         if (!t)
             t = arena_strndup(a, s, n);
-        int moved = year + shift->by;
         char digits[16];
         snprintf(digits, sizeof digits, "%04d", moved);
         memcpy(t + runs[i].begin, digits, 4);
@@ -610,6 +612,8 @@ static void newyear_string(newyear_ctx *c, const node *n, newyear_role role,
     const char *was = n->u.string.s;
     if (strlen(was) != n->u.string.len)
         return; /* holds a NUL: no year of it is moved */
+    if (newyear_expected(c, n))
+        return; /* an alias of a value already moved, where it is written */
     newyear_moved m;
     const char *now = newyear_move(c->a, was, role, &c->shift, &m);
     if (now != was) {
