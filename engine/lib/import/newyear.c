@@ -351,7 +351,8 @@ bool newyear_year_of(const char *s, int *year, strbuf *err)
 
 typedef enum newyear_place {
     PLACE_TEXT,   /* the plan's words */
-    PLACE_TIME,   /* a date or a time phrase inside a structured time */
+    PLACE_TIME,   /* a date or a phrase of a structured time, a duty's
+                     `when` or `due` */
     PLACE_FORM,   /* a `time`: a phrase, or a structured form */
     PLACE_DUTIES, /* the list of reporting duties */
     PLACE_DUTY,   /* one duty */
@@ -391,6 +392,17 @@ typedef struct newyear_ctx {
     strmap expect; /* node address -> newyear_expect */
 } newyear_ctx;
 
+/* The spaces that indent a line. */
+static int newyear_indent(const source *src, unsigned line)
+{
+    size_t len;
+    const char *text = source_line(src, line, &len);
+    int n = 0;
+    while ((size_t)n < len && text[n] == ' ')
+        n++;
+    return n;
+}
+
 static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
                             const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -403,11 +415,8 @@ static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
     srcpos pos = at->pos;
     size_t span = at->span;
     if (!scalar) {
-        size_t len, indent = 0;
-        const char *text = source_line(c->src, anchor, &len);
-        while (indent < len && text[indent] == ' ')
-            indent++;
-        pos = (srcpos){anchor, c->src->line_starts[anchor - 1] + indent};
+        pos = (srcpos){anchor, c->src->line_starts[anchor - 1] +
+                                   (size_t)newyear_indent(c->src, anchor)};
         span = 0;
     }
     va_list ap, copy;
@@ -931,17 +940,6 @@ static int newyear_edit_order(const void *x, const void *y)
 {
     const newyear_edit *a = x, *b = y;
     return a->offset < b->offset ? -1 : a->offset > b->offset;
-}
-
-/* The spaces that indent a line. */
-static int newyear_indent(const source *src, unsigned line)
-{
-    size_t len;
-    const char *text = source_line(src, line, &len);
-    int n = 0;
-    while ((size_t)n < len && text[n] == ' ')
-        n++;
-    return n;
 }
 
 /* The old text with the edits made and the comments put in. */
