@@ -29,6 +29,7 @@ typedef struct cli_command {
 
 extern const cli_command cmd_deadlines_info;
 extern const cli_command cmd_import_info;
+extern const cli_command cmd_new_info;
 extern const cli_command cmd_report_info;
 extern const cli_command cmd_status_info;
 extern const cli_command cmd_update_info;

@@ -41,8 +41,9 @@
 #include "template.h"
 #include "xlsx.h"
 
-/* import: a draft plan from a document's text */
+/* import: a draft plan from a document's text, or from last year's plan */
 #include "import.h"
+#include "newyear.h"
 
 /* folder: files checked together, a plan found by its id, a record added
  * to its log */

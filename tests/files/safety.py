@@ -254,9 +254,10 @@ def log_link(work):
 
 # --- -o ------------------------------------------------------------------
 
-def special(d, name, kind):
-    """Makes d/name a thing of this kind; returns a description to compare
-    after, or None when it cannot be made here."""
+def special(d, name, kind, source):
+    """Makes d/name a thing of this kind (a hard link: to source, the
+    command's input); returns a description to compare after, or None
+    when it cannot be made here."""
     path = os.path.join(d, name)
     if kind == "folder":
         os.mkdir(path)
@@ -276,8 +277,7 @@ def special(d, name, kind):
     elif kind == "input":
         pass                                    # plan.yaml or the text
     elif kind == "hardlink":                    # to the command's input
-        os.link(os.path.join(d, "text.txt" if name.endswith(".yaml") else "plan.yaml"),
-                path)
+        os.link(os.path.join(d, source), path)
     return describe(path)
 
 
@@ -295,6 +295,7 @@ OUTPUT_COMMANDS = {
     "status": (["status", "plan.yaml", "--as-of", "2026-03-01", "-o"], ".txt"),
     "report": (["report", "plan.yaml", "--period", "2026", "-o"], ".xlsx"),
     "import": (["import", "text.txt", "--force", "-o"], ".yaml"),
+    "new": (["new", "--from", "plan.yaml", "--year", "2027", "--force", "-o"], ".yaml"),
 }
 
 
@@ -306,11 +307,12 @@ def output_refusals(work):
             d = folder(work, f"out-{command}-{kind}")
             write(os.path.join(d, "text.txt"), TEXT)
             name = "o" + ext
+            source = "text.txt" if command == "import" else "plan.yaml"
             if kind == "input":
-                name = "text.txt" if command == "import" else "plan.yaml"
+                name = source
                 if command == "report":
                     continue                    # -o must end in .xlsx: see hardlink
-            before = special(d, name, kind)
+            before = special(d, name, kind, source)
             if before is None:
                 skipped.add(kind)
                 continue

@@ -1,11 +1,14 @@
 /* fuzz-plan.c - libFuzzer target: any bytes as a plan file, through the
  * whole check pipeline (load, schema, model, meaning checks, schedule,
- * status, deadlines, diagnostics formatted as text and JSON). Built with
- * -Dfuzz=true and clang; see docs/development.md. */
+ * status, deadlines, diagnostics formatted as text and JSON), and a plan
+ * that checks clean drafted for its next year (newyear.h), whose draft
+ * must read back as meant. Built with -Dfuzz=true and clang; see
+ * docs/development.md. */
 #include "fuzz-setup.h"
 
 #include "arena.h"
 #include "meaning.h"
+#include "newyear.h"
 #include "deadline.h"
 #include "deadline_format.h"
 #include "diag.h"
@@ -61,6 +64,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         meaning_index_finish(ix, d);
         meaning_index_free(ix);
         orgunits_free(reg);
+        if (!diag_errors(d) && p->year_from) {
+            strbuf draft = STRBUF_INIT, err = STRBUF_INIT;
+            diag_sink *notes = diag_sink_new(0);
+            newyear_summary sum;
+            int year = p->year_to < 2100 ? p->year_from + 1 : p->year_from - 1;
+            if (newyear_draft(p, year, NULL, d, &draft, notes, &sum, &err) ==
+                NEWYEAR_FAILED)
+                abort(); /* the draft does not read back as meant */
+            free(sum.id);
+            diag_sink_free(notes);
+            strbuf_release(&err);
+            strbuf_release(&draft);
+        }
     }
     strbuf out = STRBUF_INIT;
     diag_format_text(d, &out, false);

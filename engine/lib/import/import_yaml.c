@@ -7,57 +7,10 @@
  * (and `kehoach validate`, for the fields left out) lands right on them. */
 #include "import.h"
 
+#include "utf8.h"
 #include "yaml_write.h"
 
 #include <string.h>
-#include <strings.h>
-
-static bool plain_safe(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':')
-        return false;
-    if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F)
-            return false;
-        if (c == ':' && s[i + 1] == ' ')
-            return false;
-        if (c == ' ' && s[i + 1] == '#')
-            return false;
-        /* YAML 1.1 line breaks (NEL, LS, PS) */
-        if (c == 0xC2 && (unsigned char)s[i + 1] == 0x85)
-            return false;
-        if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-            ((unsigned char)s[i + 2] == 0xA8 ||
-             (unsigned char)s[i + 2] == 0xA9))
-            return false;
-    }
-    /* what YAML would read as another type: numbers, dates, booleans, null */
-    bool digits_only = true;
-    for (size_t i = 0; i < n; i++)
-        if (!strchr("0123456789.-+:eE_xXoObB", s[i]))
-            digits_only = false;
-    if (digits_only)
-        return false;
-    static const char *const words[] = {"true", "false", "yes",  "no",
-                                        "on",   "off",   "null", "y",
-                                        "n",    "~",     ".inf", ".nan"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcasecmp(s, words[i]) == 0)
-            return false;
-    return true;
-}
-
-static void scalar(strbuf *out, const char *s)
-{
-    if (plain_safe(s))
-        strbuf_puts(out, s);
-    else
-        yaml_write_quoted(out, s);
-}
 
 static void indent(strbuf *out, int n)
 {
@@ -70,7 +23,7 @@ static void key_value(strbuf *out, int ind, const char *key, const char *value)
         return;
     indent(out, ind);
     strbuf_printf(out, "%s: ", key);
-    scalar(out, value);
+    yaml_write_scalar(out, value);
     strbuf_putc(out, '\n');
 }
 
@@ -120,7 +73,7 @@ static void list(strbuf *out, int ind, const char *key,
     for (size_t i = 0; i < items->count; i++) {
         indent(out, ind + 2);
         strbuf_puts(out, "- ");
-        scalar(out, items->items[i]);
+        yaml_write_scalar(out, items->items[i]);
         strbuf_putc(out, '\n');
     }
 }
@@ -135,23 +88,41 @@ static void units(strbuf *out, int ind, const char *key,
         list(out, ind, key, items);
 }
 
+/* A comment holds one line: every line break (NEL, LS and PS too) and
+ * control character but the tab in the text becomes a space. */
 static void comment_text(strbuf *out, const char *s)
 {
-    for (; *s; s++)
-        strbuf_putc(out, (*s == '\n' || *s == '\r') ? ' ' : *s);
+    size_t n = strlen(s), k;
+    for (size_t i = 0; i < n; i += k) {
+        int32_t cp;
+        k = utf8_decode(s + i, n - i, &cp);
+        if (!k) {
+            k = 1;
+            strbuf_putc(out, ' '); /* not UTF-8: the draft must be */
+        } else if (source_break_len(s, n, i) ||
+                   (utf8_is_control(cp) && cp != '\t'))
+            strbuf_putc(out, ' ');
+        else
+            strbuf_add(out, s + i, k);
+    }
+}
+
+void import_review(strbuf *out, int ind, unsigned line, const char *text,
+                   const char *eol)
+{
+    indent(out, ind);
+    strbuf_puts(out, "# REVIEW");
+    if (line)
+        strbuf_printf(out, " (line %u)", line);
+    strbuf_puts(out, ": ");
+    comment_text(out, text);
+    strbuf_puts(out, eol);
 }
 
 static void notes(strbuf *out, int ind, const import_notes *n)
 {
-    for (size_t i = 0; i < n->count; i++) {
-        indent(out, ind);
-        strbuf_puts(out, "# REVIEW");
-        if (n->items[i].line)
-            strbuf_printf(out, " (line %u)", n->items[i].line);
-        strbuf_puts(out, ": ");
-        comment_text(out, n->items[i].text);
-        strbuf_putc(out, '\n');
-    }
+    for (size_t i = 0; i < n->count; i++)
+        import_review(out, ind, n->items[i].line, n->items[i].text, "\n");
 }
 
 /* The start of a section or an activity: its notes, id, title and
@@ -163,7 +134,7 @@ static void item_head(strbuf *out, int ind, const import_notes *n,
     notes(out, ind, n);
     indent(out, ind);
     strbuf_puts(out, "- id: ");
-    scalar(out, id);
+    yaml_write_scalar(out, id);
     strbuf_putc(out, '\n');
     key_value(out, ind + 2, "title", title);
     list(out, ind + 2, "description", description);
@@ -213,7 +184,7 @@ static void section(strbuf *out, int ind, const import_section *sec)
 static void report(strbuf *out, const import_duty *d)
 {
     strbuf_puts(out, "  - text: ");
-    scalar(out, d->text);
+    yaml_write_scalar(out, d->text);
     strbuf_putc(out, '\n');
     key_value(out, 4, "what", d->what);
     units(out, 4, "by", &d->by);
@@ -248,7 +219,7 @@ void import_plan_yaml(const import_plan *p, strbuf *out)
         strbuf_puts(out, "basis:\n");
         for (size_t i = 0; i < p->nbasis; i++) {
             strbuf_puts(out, "  - document: ");
-            scalar(out, p->basis[i].document);
+            yaml_write_scalar(out, p->basis[i].document);
             strbuf_putc(out, '\n');
             key_value(out, 4, "date", p->basis[i].date);
             key_value(out, 4, "issuer", p->basis[i].issuer);
@@ -286,7 +257,7 @@ void import_plan_yaml(const import_plan *p, strbuf *out)
             strbuf_puts(out, "  authority:\n");
             for (size_t i = 0; i + 1 < auth->count; i++) {
                 strbuf_puts(out, "    - ");
-                scalar(out, auth->items[i]);
+                yaml_write_scalar(out, auth->items[i]);
                 strbuf_putc(out, '\n');
             }
         }

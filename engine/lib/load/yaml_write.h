@@ -1,10 +1,10 @@
-/* yaml_write.h - writing YAML text by hand: a string as a double-quoted
- * scalar.
+/* yaml_write.h - writing YAML text by hand: a string as a scalar.
  *
- * The engine writes YAML in two places, a progress record appended to a
- * log (progress_write.h) and a plan drafted from a document (import.h);
- * both quote a string through here, so no text can change the structure
- * of what they write and both read back as the same string. */
+ * The engine writes YAML in three places, a progress record appended to a
+ * log (progress_write.h), a plan drafted from a document (import.h) and
+ * next year's plan drafted from this year's (newyear.h); all write a
+ * string through here, so no text can change the structure of what they
+ * write and all read back as the same string. */
 #ifndef KEHOACH_YAML_WRITE_H
 #define KEHOACH_YAML_WRITE_H
 
@@ -15,5 +15,11 @@
  * escaped, the rest of UTF-8 as it is; bytes that are not UTF-8 are copied
  * (a reader then refuses them). */
 void yaml_write_quoted(strbuf *out, const char *s);
+
+/* Appends s plain where YAML reads it back as the same string (no
+ * indicator first, no ": " or " #", no line break or control character,
+ * nothing that reads as a number, a date, a boolean or null), else as
+ * yaml_write_quoted does. */
+void yaml_write_scalar(strbuf *out, const char *s);
 
 #endif

@@ -1,0 +1,241 @@
+/* cmd-new.c - "kehoach new": next year's plan drafted from this year's.
+ *
+ * Checks the plan named by --from as "validate" does (a plan with errors
+ * drafts nothing), drafts it for --year (newyear.h) while its document is
+ * in memory, and writes the draft to stdout or, whole or not at all, to
+ * -o FILE, which is kept when it exists unless --force is given, as
+ * "import" does. Every place that needs a person's eyes is a "# REVIEW"
+ * comment in the draft and a warning on stderr. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct options {
+    const char *from, *year_text, *output, *id;
+    bool force;
+    const char *extra; /* the first positional argument */
+} options;
+
+enum { OPT_FROM, OPT_YEAR, OPT_OUTPUT, OPT_ID, OPT_FORCE };
+
+static const cli_option option_table[] = {
+    [OPT_FROM] = {"from", 0, true},       [OPT_YEAR] = {"year", 0, true},
+    [OPT_OUTPUT] = {"output", 'o', true}, [OPT_ID] = {"id", 0, true},
+    [OPT_FORCE] = {"force", 'f', false},  {NULL, 0, false},
+};
+
+static bool on_arg(const cli_args *arg, void *ctx)
+{
+    options *o = ctx;
+    switch (arg->option) {
+    case -1:
+        if (!o->extra)
+            o->extra = arg->value;
+        return true;
+    case OPT_FROM:
+        o->from = arg->value;
+        return true;
+    case OPT_YEAR:
+        o->year_text = arg->value;
+        return true;
+    case OPT_OUTPUT:
+        o->output = arg->value;
+        return true;
+    case OPT_ID:
+        o->id = arg->value;
+        return true;
+    case OPT_FORCE:
+        o->force = true;
+        return true;
+    }
+    return false;
+}
+
+/* What the run over the plan came to. */
+typedef struct drafting {
+    const char *from;
+    int year;
+    const char *id;
+    diag_sink *checked; /* the plan's problems, all of them */
+    diag_sink *notes;   /* the places to review */
+    bool drafted;
+    newyear_status status;
+    strbuf err;
+    strbuf out;
+    newyear_summary sum;
+    size_t activities;
+} drafting;
+
+static void on_plan(const plan *p, const char *path, const orgunits *registry,
+                    const progress_log *log, void *ctx)
+{
+    (void)registry;
+    (void)log;
+    drafting *dr = ctx;
+    if (strcmp(path, dr->from) != 0)
+        return;
+    dr->drafted = true;
+    dr->activities = p->nactivities;
+    dr->status = newyear_draft(p, dr->year, dr->id, dr->checked, &dr->out,
+                               dr->notes, &dr->sum, &dr->err);
+}
+
+/* --from must name one plan file, not what validate reads beside plans. */
+static int not_a_plan(const char *from)
+{
+    struct stat st;
+    const char *what = NULL;
+    if (stat(from, &st) == 0 && S_ISDIR(st.st_mode))
+        what = "a folder";
+    else if (progress_is_log_path(from))
+        what = "a progress log";
+    else if (template_is_path(from))
+        what = "a report template";
+    else if (validate_is_registry_path(from))
+        what = "a unit registry";
+    if (!what)
+        return EXIT_VALID;
+    return cli_usage_error("new", "'%s' is %s: name one plan file with --from",
+                           from, what);
+}
+
+static int cmd_new(int argc, char **argv)
+{
+    options o = {0};
+    if (!cli_parse("new", argc, argv, option_table, on_arg, &o))
+        return EXIT_USAGE;
+    if (o.extra)
+        return cli_usage_error("new",
+                               "unexpected argument '%s': name the plan with "
+                               "--from",
+                               o.extra);
+    if (!o.from)
+        return cli_usage_error("new",
+                               "name this year's plan with --from PLAN.yaml");
+    if (!o.year_text)
+        return cli_usage_error("new",
+                               "give the new plan's year with --year, as in "
+                               "--year 2027");
+    int year;
+    strbuf err = STRBUF_INIT;
+    if (!newyear_year_of(o.year_text, &year, &err)) {
+        int code = cli_usage_error("new", "--year: %s", strbuf_str(&err));
+        strbuf_release(&err);
+        return code;
+    }
+    if (o.id && !import_plan_id_valid(o.id))
+        return cli_usage_error(
+            "new",
+            "'%s' is not a plan id: use lower-case letters, "
+            "digits and single hyphens, as in hai-phong-nkt-2027",
+            o.id);
+    int code = not_a_plan(o.from);
+    if (code != EXIT_VALID)
+        return code;
+    struct stat st;
+    if (o.output && !o.force && lstat(o.output, &st) == 0) {
+        cli_line(stderr,
+                 "kehoach new: '%s' already exists; the draft would replace it "
+                 "(use --force to overwrite)",
+                 o.output);
+        return EXIT_USAGE;
+    }
+
+    drafting dr = {.from = o.from,
+                   .year = year,
+                   .id = o.id,
+                   .checked = diag_sink_new(0),
+                   .notes = diag_sink_new(0),
+                   .err = STRBUF_INIT,
+                   .out = STRBUF_INIT};
+    /* The plan is checked whole first, the checks across plans too, so
+     * that every warning it has is known; then read again and drafted
+     * while its document is in memory. */
+    validate_result r;
+    validate_run(&o.from, 1, dr.checked, &r, NULL, NULL);
+    diag_sink *again = NULL;
+    if (!diag_errors(dr.checked) && !r.internal_error) {
+        validate_result_release(&r);
+        again = diag_sink_new(0);
+        validate_run(&o.from, 1, again, &r, on_plan, &dr);
+    }
+    diag_sink *problems = again ? again : dr.checked;
+    if (diag_errors(problems) || r.internal_error || !dr.drafted) {
+        code = cli_report_problems("new", "nothing is drafted", problems, &r);
+        if (code == EXIT_VALID) /* read, yet not a plan: cannot be */
+            code = EXIT_INTERNAL;
+    } else if (dr.status == NEWYEAR_BAD_YEAR) {
+        code = cli_usage_error("new", "cannot move '%s' to %d: %s", o.from,
+                               year, strbuf_str(&dr.err));
+    } else if (dr.status == NEWYEAR_FAILED) {
+        cli_line(stderr, "kehoach new: internal error: %s; nothing written",
+                 strbuf_str(&dr.err));
+        code = EXIT_INTERNAL;
+    } else {
+        code = cli_emit("new", o.output,
+                        o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &dr.out);
+        if (code == EXIT_VALID) { /* the places to review, of a draft made */
+            strbuf msgs = STRBUF_INIT;
+            diag_format_text(dr.notes, &msgs, false);
+            cli_write(stderr, &msgs);
+            strbuf_release(&msgs);
+            cli_line(
+                stderr,
+                "kehoach new: %s%s%splan '%s' for %d, %zu %s; %zu %s marked for review",
+                o.output ? "wrote " : "", o.output ? o.output : "",
+                o.output ? ": " : "", dr.sum.id, year, dr.activities,
+                dr.activities == 1 ? "activity" : "activities", dr.sum.review,
+                dr.sum.review == 1 ? "place" : "places");
+        }
+    }
+    free(dr.sum.id);
+    strbuf_release(&dr.out);
+    strbuf_release(&dr.err);
+    strbuf_release(&err);
+    validate_result_release(&r);
+    diag_sink_free(again);
+    diag_sink_free(dr.notes);
+    diag_sink_free(dr.checked);
+    return code;
+}
+
+const cli_command cmd_new_info = {
+    "new",
+    cmd_new,
+    "draft next year's plan from this year's",
+    "usage: kehoach new --from PLAN.yaml --year YEAR [-o NEW.yaml] [--id ID]\n"
+    "                   [--force]\n"
+    "\n"
+    "Drafts the plan for YEAR from PLAN, which must check clean: the text of\n"
+    "PLAN, word for word and line for line, with its years moved - the year\n"
+    "in its id, 'year' or 'span', every date and time phrase (\"Trước\n"
+    "30/6/2026\", \"Quý I/2026\", \"Từ tháng 01/2026 đến tháng 12/2026\"), the\n"
+    "reporting duties' 'when' and 'due', and the plan's year where its words\n"
+    "name it (\"... năm 2026\"). The number is left for the new plan's, and the\n"
+    "date of issue keeps only its year, moved. The legal basis, a date that\n"
+    "dates a document cited, a period of years other than the plan's and\n"
+    "other years stay as they were. Progress is not carried: the new plan\n"
+    "starts with no progress log.\n"
+    "\n"
+    "Every place moved or left for a decision is a \"# REVIEW\" comment in the\n"
+    "draft and a warning here, with its line in PLAN. Check those, then run\n"
+    "'kehoach validate' on the draft.\n"
+    "\n"
+    "options:\n"
+    "  --from PLAN.yaml       this year's plan\n"
+    "  --year YEAR            the new plan's year (for a plan over a span of\n"
+    "                         years, the year its span starts): every year\n"
+    "                         moves by as many years\n"
+    "  -o, --output NEW.yaml  write the draft there (default: standard output);\n"
+    "                         an existing file is kept unless --force is given\n"
+    "  --id ID                the new plan's id (default: PLAN's with its year\n"
+    "                         moved)\n"
+    "  -f, --force            overwrite NEW.yaml\n"
+    "\n"
+    "Exit codes: 0 draft written (warnings say what to review), 1 PLAN has\n"
+    "errors (nothing written), 2 usage, a YEAR PLAN cannot move to, or\n"
+    "NEW.yaml exists, 3 PLAN unreadable or NEW.yaml unwritable, 4 internal\n"
+    "error.\n",
+};
