@@ -93,6 +93,9 @@ static char *join(const char *stem, size_t n, const char *a, const char *b)
 
 char *notes_path(const char *plan_path, const char *period_key)
 {
+    period named;
+    if (!period_parse(period_key, &named))
+        return NULL;
     size_t n = strlen(plan_path) - yaml_suffix(plan_path);
     char *key = join(NOTES_MARK, strlen(NOTES_MARK), period_key, "");
     char *yml = join(plan_path, n, key, ".yml");

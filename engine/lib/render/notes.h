@@ -72,7 +72,9 @@ typedef struct notes {
 bool notes_is_path(const char *path);
 
 /* The notes file of a plan for a period (its key: "2026", "2026-H1"):
- * ".yml" when such a file exists, else ".yaml". Caller frees. */
+ * ".yml" when such a file exists, else ".yaml". Caller frees. NULL when
+ * the key names no period of Decree 09/2019 (a span of days has no
+ * notes file). */
 char *notes_path(const char *plan_path, const char *period_key);
 
 /* The plan file beside a notes file: ".yaml" or ".yml" when it exists
