@@ -115,8 +115,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     rendering *out = ctx;
     const char *warning = report_plan(out->r, p, path, registry, log);
     if (warning)
-        strbuf_printf(&out->warnings, "kehoach report: warning: %s\n",
-                      warning);
+        strbuf_printf(&out->warnings, "kehoach report: warning: %s\n", warning);
 }
 
 /* A name that is no built-in template is a usage error; a template file

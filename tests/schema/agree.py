@@ -20,6 +20,7 @@ import copy
 import glob
 import json
 import os
+import re
 import random
 import subprocess
 import sys
@@ -121,7 +122,8 @@ def main():
     expected = {}
     with tempfile.TemporaryDirectory(prefix="kehoach-agree-") as work:
         for plan in sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
-                   if not p.endswith(".progress.yaml")):
+                   if not p.endswith(".progress.yaml")
+                   and not re.search(r"\.notes-[^./]+\.ya?ml$", p)):
             with open(plan, encoding="utf-8") as f:
                 data = yaml12.load(f.read())
             name = os.path.splitext(os.path.basename(plan))[0]

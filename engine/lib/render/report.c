@@ -625,8 +625,8 @@ static void signature_block(report *r, sheet_out *so, const report_context *c)
 
 /* --- the parts after the table ---------------------------------------- */
 
-#define BLANK_LINES 3     /* dotted lines to write on */
-#define DOTS_PER_CHAR 1.6 /* dots of Times New Roman in a width unit */
+#define BLANK_LINES 3      /* dotted lines to write on */
+#define DOTS_PER_CHAR 1.75 /* dots of Times New Roman in a width unit */
 
 static void part_heading(sheet_out *so, const char *text, int level)
 {
