@@ -307,6 +307,12 @@ static size_t check_options(const template_sheet *sh, const node *n,
             diag_at_node(d, DIAG_ERROR, m->value,
                          "'%s' is only for activities sheets", options[i].key);
             errors++;
+        } else if (!sh->per_plan && m->value->kind == NODE_OBJECT) {
+            /* a mapping ("closing") is named, and shown, by its key */
+            diag_at(d, DIAG_ERROR, n->src, m->key_pos, m->key_span,
+                    "'%s' needs a sheet made per plan: add \"per: plan\"",
+                    options[i].key);
+            errors++;
         } else if (!sh->per_plan) {
             diag_at_node(d, DIAG_ERROR, m->value,
                          "'%s: %s' needs a sheet made per plan: add "
