@@ -344,7 +344,12 @@ def plan_files(plans_dir):
     registry and templates (left out by their names, as kehoach does)."""
     return sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
                   if not p.endswith((".progress.yaml", ".template.yaml"))
-                  and os.path.basename(p) != "units.yaml")
+                  and not is_notes(p) and os.path.basename(p) != "units.yaml")
+
+
+def is_notes(path):
+    """A plan's notes for a period (PLAN.notes-PERIOD.yaml): not a plan."""
+    return re.search(r"\.notes-[^./]+\.ya?ml$", path) is not None
 
 
 # --- the windows, from kehoach deadlines --------------------------------

@@ -102,10 +102,20 @@ static void raise_open_files_limit(void)
     }
 }
 
+/* The report being written, and the warnings its plans gave, said once
+ * it is written. */
+typedef struct rendering {
+    report *r;
+    strbuf warnings;
+} rendering;
+
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
-    report_plan(ctx, p, path, registry, log);
+    rendering *out = ctx;
+    const char *warning = report_plan(out->r, p, path, registry, log);
+    if (warning)
+        strbuf_printf(&out->warnings, "kehoach report: warning: %s\n", warning);
 }
 
 /* A name that is no built-in template is a usage error; a template file
@@ -182,7 +192,8 @@ static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
         outfile_discard(out);
         return EXIT_IO;
     }
-    cli_plans_check(o, on_plan, r);
+    rendering ren = {r, STRBUF_INIT};
+    cli_plans_check(o, on_plan, &ren);
     int code = cli_plans_problems(o, "no report written");
     report_summary sum;
     bool written = report_end(r, &sum, &err);
@@ -205,6 +216,9 @@ static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
     } else if (code != EXIT_VALID) {
         outfile_discard(out);
     }
+    if (code == EXIT_VALID)
+        cli_write(stderr, &ren.warnings);
+    strbuf_release(&ren.warnings);
     if (code == EXIT_VALID) {
         char as_of[11];
         date_format_vn(run->as_of, as_of);

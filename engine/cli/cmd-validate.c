@@ -42,6 +42,9 @@ static void summary_text(const validate_result *r, const diag_sink *d,
         strbuf_printf(out, ", %zu %s", r->templates,
                       plural(r->templates, "report template",
                              "report templates"));
+    if (r->notes)
+        strbuf_printf(out, ", %zu %s", r->notes,
+                      plural(r->notes, "notes file", "notes files"));
     if (!errors && !warnings)
         strbuf_puts(out, "; no problems found\n");
     else

@@ -49,7 +49,8 @@ def main():
     kehoach, floor, plans_dir = sys.argv[1:4]
     copies = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
     plans = sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
-                   if not p.endswith(".progress.yaml"))
+                   if not p.endswith(".progress.yaml")
+                   and not re.search(r"\.notes-[^./]+\.ya?ml$", p))
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as work:
         files, size, activities, records = [], 0, 0, 0
         for plan in plans:

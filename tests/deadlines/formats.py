@@ -33,6 +33,7 @@ import datetime
 import io
 import json
 import os
+import re
 import pty
 import re
 import shutil
@@ -305,7 +306,8 @@ def plans_without_progress(plans_dir, work):
     """The plans alone: their logs would take finished items out, and the
     checks here are about every due date the words imply."""
     for name in os.listdir(plans_dir):
-        if name.endswith(".yaml") and not name.endswith(".progress.yaml"):
+        if name.endswith(".yaml") and not name.endswith(".progress.yaml") \
+                and not re.search(r"\.notes-[^./]+\.ya?ml$", name):
             shutil.copy(os.path.join(plans_dir, name), work)
     return work
 

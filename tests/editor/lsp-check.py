@@ -4,10 +4,10 @@
 Runs yaml-language-server (the YAML extension of VS Code, without VS Code)
 over the Language Server Protocol on copies of the plans and schemas, and
 requires:
-  - every plan and progress log in plans/ and every report template in
-    templates/: no diagnostic from the editor;
+  - every plan, progress log and notes file in plans/ and every report
+    template in templates/: no diagnostic from the editor;
   - hover over every top-level key of each: the key's Vietnamese title
-    from its schema (plan, progress or template schema);
+    from its schema (plan, progress, notes or template schema);
   - every golden CLI case whose kehoach output has errors of stage
     "schema" only: the editor reports errors on exactly the same lines and
     columns (kehoach's columns count display columns, the editor's UTF-16
@@ -121,8 +121,10 @@ def main():
         print(f"yaml-language-server not found at {command}; skipping")
         return 77
     schemas = {name: json.loads((repo / "schemas" / name).read_text(encoding="utf-8"))
-               for name in ("plan.schema.json", "progress.schema.json", "template.schema.json")}
-    failures, counts = [], {"plans": 0, "logs": 0, "templates": 0, "hovers": 0, "cases": 0}
+               for name in ("plan.schema.json", "progress.schema.json", "template.schema.json",
+                            "notes.schema.json")}
+    failures, counts = [], {"plans": 0, "logs": 0, "templates": 0, "notes": 0, "hovers": 0,
+                            "cases": 0}
     with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
         root = pathlib.Path(work)
         shutil.copytree(repo / "schemas", root / "schemas")
@@ -132,9 +134,10 @@ def main():
         documents = sorted((root / "plans").glob("*.yaml")) + sorted((root / "templates").glob("*.yaml"))
         for plan in documents:
             kind = ("logs" if plan.name.endswith(".progress.yaml") else
-                    "templates" if plan.name.endswith(".template.yaml") else "plans")
-            schema = schemas[{"logs": "progress", "templates": "template", "plans": "plan"}[kind]
-                             + ".schema.json"]
+                    "templates" if plan.name.endswith(".template.yaml") else
+                    "notes" if re.search(r"\.notes-[^./]+\.ya?ml$", plan.name) else "plans")
+            schema = schemas[{"logs": "progress", "templates": "template", "plans": "plan",
+                              "notes": "notes"}[kind] + ".schema.json"]
             diags = server.diagnostics(plan)
             counts[kind] += 1
             if diags:
@@ -166,8 +169,11 @@ def main():
                        if line.strip() and not line.startswith("#") and line.strip() != "---"]
             if not content:
                 continue
-            # a template keeps its suffix: kehoach tells templates by it
-            suffix = ".template.yaml" if inputs[0].name.endswith(".template.yaml") else ".yaml"
+            # a template or a notes file keeps its suffix: kehoach tells
+            # them by it
+            notes = re.search(r"\.notes-[^./]+\.ya?ml$", inputs[0].name)
+            suffix = (".template.yaml" if inputs[0].name.endswith(".template.yaml")
+                      else notes.group(0) if notes else ".yaml")
             copy = root / "cases" / f"{case.name}{suffix}"
             shutil.copy(inputs[0], copy)
             errors = kehoach_errors(kehoach, copy)
@@ -192,8 +198,8 @@ def main():
         server.close()
     for f in failures:
         print("FAILED", f)
-    print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['templates']} "
-          f"templates, {counts['hovers']} hovers, {counts['cases']} broken files compared "
+    print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['notes']} notes "
+          f"files, {counts['templates']} templates, {counts['hovers']} hovers, {counts['cases']} broken files compared "
           f"with kehoach: "
           f"{len(failures)} failures")
     return 1 if failures else 0

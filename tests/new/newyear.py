@@ -86,11 +86,14 @@ def is_leap(y):
     return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
 
 
+NOTES = re.compile(r"\.notes-[^./]+\.ya?ml$")     # a plan's notes for a period
+
+
 def plan_files(folder):
     for name in sorted(os.listdir(folder)):
         if not name.endswith((".yaml", ".yml")) or name.startswith(("units.", "expected.")):
             continue
-        if ".progress." in name or ".template." in name:
+        if ".progress." in name or ".template." in name or NOTES.search(name):
             continue
         yield name
 

@@ -277,7 +277,7 @@ def main():
         shutil.copytree(plans_dir, bundled)
         for name in sorted(os.listdir(bundled)):
             if name.endswith(".yaml") and not name.endswith(".progress.yaml") \
-                    and name != "units.yaml":
+                    and name != "units.yaml" and not rules.is_notes(name):
                 path = os.path.join(bundled, name)
                 check_plan_file(kehoach, work, path, failures)
                 plan = rules.Plan(path)

@@ -15,8 +15,11 @@ which sets the column widths), and requires of the PDF:
     with the number left blank, "ngày ... tháng ... năm YYYY" left blank,
     "BÁO CÁO" and a subject line "Kết quả thực hiện Kế hoạch ..." without
     holes (no "số /", no "ngày của", no double spaces);
-  - at the end of each plan's document "Nơi nhận:" with the bodies its
-    reporting duties report to (read from the plan file) and "Lưu: VT.";
+  - after the table of activities, the closing parts' headings in the
+    order of the template's `closing` (the targets, "II. ĐÁNH GIÁ CHUNG"
+    to "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"), then "Nơi nhận:" with the bodies
+    its reporting duties report to (by their registered names, read from
+    the plan file and its registry) and "Lưu: VT.";
   - no printed text below 11 points (Decree 30/2020), every character in
     a Times New Roman face (Liberation Serif), none in a fallback font;
   - no cell's text cut: every word of every cell of the workbook (read
@@ -31,7 +34,7 @@ openpyxl, or without the fonts (fonts-liberation2,
 fonts-crosextra-carlito), since text measured in other fonts proves
 nothing.
 
-usage: printed.py KEHOACH PLANS_DIR
+usage: printed.py KEHOACH PLANS_DIR TEMPLATES_DIR
 """
 import collections
 import html
@@ -243,9 +246,18 @@ def first_page(text, read, doc, where):
               f"{where}: subject line with a hole: {subject!r}")
 
 
-def last_part(doc_pages, doc, where):
-    tail = squeeze(" ".join(doc_pages[-2:]))
-    check("Nơi nhận:" in tail, f"{where}: no 'Nơi nhận:' on its last pages")
+def last_part(doc_pages, doc, headings, where):
+    """After the table of activities, the closing parts' headings in the
+    template's order, then "Nơi nhận" and the report's recipients."""
+    text = squeeze(" ".join(doc_pages))
+    at = text.find("2. Kết quả thực hiện các hoạt động")
+    check(at >= 0, f"{where}: no table of activities")
+    for heading in headings + ["Nơi nhận:"]:
+        found = text.find(heading, at)
+        check(found > at, f"{where}: {heading!r} not printed after "
+                          f"{'the table' if at >= 0 else 'what comes before it'}")
+        at = max(at, found)
+    tail = text[at:]
     for name in recipients(doc["_path"]):
         check(squeeze(name) in tail, f"{where}: recipient {name!r} not on its last pages")
 
@@ -271,7 +283,7 @@ def uncut(xlsx, sheet_name, printed, where):
                        f"{dict(list(missing.items())[:8])}")
 
 
-def check_year(kehoach, work, plans, year):
+def check_year(kehoach, work, plans, headings, year):
     xlsx = os.path.join(work, f"{year}.xlsx")
     subprocess.run([kehoach, "report", "plans", "--period", str(year), "-o", xlsx],
                    cwd=work, check=True, capture_output=True)
@@ -293,7 +305,7 @@ def check_year(kehoach, work, plans, year):
         where = f"{year} {sheet}"
         if sheet in plans:
             first_page(laid[0], pages[0], plans[sheet], where)
-            last_part(pages, plans[sheet], where)
+            last_part(pages, plans[sheet], headings, where)
         printed = printed_words(pdf, at + 1, at + len(laid))
         uncut(xlsx, sheet, [w[5] for w in printed], where)
         overlapping(printed, where)
@@ -307,14 +319,18 @@ def check_year(kehoach, work, plans, year):
 
 
 def main():
-    kehoach, plans_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    kehoach, plans_dir, templates = (os.path.abspath(a) for a in sys.argv[1:4])
     plans = plan_docs(plans_dir)
+    with open(os.path.join(templates, "ministry.template.yaml"), encoding="utf-8") as f:
+        tpl = yaml.safe_load(f)
+    sheet = next(s for s in tpl["sheets"] if s["kind"] == "activities")
+    headings = [squeeze(p["heading"]) for p in sheet.get("closing", {}).get("parts", [])]
     years = sorted({y for doc in plans.values() for y in years_of(doc)})
     pages = docs = 0
     with tempfile.TemporaryDirectory(prefix="kehoach-printed-") as work:
         shutil.copytree(plans_dir, os.path.join(work, "plans"))
         for year in years:
-            p, d = check_year(kehoach, work, plans, year)
+            p, d = check_year(kehoach, work, plans, headings, year)
             pages += p
             docs += d
     print(f"{len(years)} reports printed ({', '.join(map(str, years))}): {docs} documents, "

@@ -62,7 +62,8 @@ def plans_in_period(work, first, last):
     """Plan ids whose year or span meets the period, read from the files."""
     ids = []
     for name in sorted(os.listdir(os.path.join(work, "plans"))):
-        if not name.endswith(".yaml") or name.endswith(".progress.yaml"):
+        if not name.endswith(".yaml") or name.endswith(".progress.yaml") \
+                or rules.is_notes(name):
             continue
         doc = yaml.safe_load(open(os.path.join(work, "plans", name), encoding="utf-8"))
         y0 = doc.get("year") or doc["span"]["from"]

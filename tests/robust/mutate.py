@@ -126,7 +126,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="kehoach-mutants-") as work:
         jobs = []
         for plan in sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
-                   if not p.endswith(".progress.yaml")):
+                   if not p.endswith(".progress.yaml")
+                   and not re.search(r"\.notes-[^./]+\.ya?ml$", p)):
             with open(plan, "rb") as f:
                 text = f.read()
             for n, (kind, data) in enumerate(mutants(text, rng)):

@@ -10,7 +10,8 @@ for every plan in PLANS_DIR and for mutants of it made on the data
 and lists, ids and dates in the wrong form, year and span together, ...),
 both must give the same verdict: conforms or not. The progress logs in
 PLANS_DIR and their mutants are compared the same way, against
-progress.schema.json beside SCHEMA_FILE. kehoach's verdict is
+progress.schema.json beside SCHEMA_FILE, and so are the notes files
+(PLAN.notes-PERIOD.yaml), against notes.schema.json. kehoach's verdict is
 "no error of stage yaml or schema" in `kehoach validate --format json`;
 meaning checks (stage "meaning") are beyond the schema and not compared.
 
@@ -20,6 +21,7 @@ import copy
 import glob
 import json
 import os
+import re
 import random
 import subprocess
 import sys
@@ -121,7 +123,8 @@ def main():
     expected = {}
     with tempfile.TemporaryDirectory(prefix="kehoach-agree-") as work:
         for plan in sorted(p for p in glob.glob(os.path.join(plans_dir, "*.yaml"))
-                   if not p.endswith(".progress.yaml")):
+                   if not p.endswith(".progress.yaml")
+                   and not re.search(r"\.notes-[^./]+\.ya?ml$", p)):
             with open(plan, encoding="utf-8") as f:
                 data = yaml12.load(f.read())
             name = os.path.splitext(os.path.basename(plan))[0]
@@ -156,6 +159,29 @@ def main():
                 with open(path, encoding="utf-8") as f:
                     reread = yaml12.load(f.read())
                 expected[path] = log_validator.is_valid(reread)
+        # notes files, each mutant beside a copy of its plan, against the
+        # notes schema
+        with open(os.path.join(os.path.dirname(schema_file), "notes.schema.json"),
+                  encoding="utf-8") as f:
+            notes_validator = jsonschema.Draft7Validator(json.load(f))
+        for notes in sorted(glob.glob(os.path.join(plans_dir, "*.notes-*.yaml"))):
+            stem, period = re.fullmatch(r"(.*)\.notes-([^./]+)\.yaml", notes).groups()
+            with open(notes, encoding="utf-8") as f:
+                data = yaml12.load(f.read())
+            with open(stem + ".yaml", encoding="utf-8") as f:
+                plan_text = f.read()
+            name = os.path.basename(stem)
+            variants = [data] + [mutate(data, rng) for _ in range(MUTANTS_PER_PLAN)]
+            for i, v in enumerate(variants):
+                base = os.path.join(work, f"notes-{name}-{i:03d}")
+                with open(base + ".yaml", "w", encoding="utf-8") as f:
+                    f.write(plan_text)
+                path = f"{base}.notes-{period}.yaml"
+                with open(path, "w", encoding="utf-8") as f:
+                    yaml.safe_dump(v, f, allow_unicode=True, sort_keys=False)
+                with open(path, encoding="utf-8") as f:
+                    reread = yaml12.load(f.read())
+                expected[path] = notes_validator.is_valid(reread)
         actual = kehoach_verdicts(kehoach, work)
         disagree = [p for p in expected if actual.get(p) != expected[p]]
         for p in disagree:

@@ -200,6 +200,7 @@ static char *join(const char *dir, const char *name)
 typedef struct walk_budget {
     size_t left;
     fileio_walk_cut cut;
+    bool flat; /* the folder's own files only */
 } walk_budget;
 
 static void walk(const char *dir, const char *const *suffixes,
@@ -235,9 +236,10 @@ static void walk(const char *dir, const char *const *suffixes,
             if (on_error)
                 on_error(path, strerror(errno), ctx);
         } else if (S_ISDIR(st.st_mode)) {
-            if (depth < WALK_MAX_DEPTH) {
+            /* a flat walk lists the folder's own files only */
+            if (!budget->flat && depth < WALK_MAX_DEPTH) {
                 walk(path, suffixes, list, on_error, ctx, depth + 1, budget);
-            } else {
+            } else if (!budget->flat) {
                 budget->cut.too_deep = true;
                 if (on_error)
                     on_error(path, "folders nested too deeply", ctx);
@@ -261,15 +263,22 @@ void fileio_walk(const char *dir, const char *const *suffixes,
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx)
 {
-    walk_budget unlimited = {SIZE_MAX, {false, false}};
+    walk_budget unlimited = {SIZE_MAX, {false, false}, false};
     walk(dir, suffixes, list, on_error, ctx, 0, &unlimited);
+}
+
+void fileio_list_folder(const char *dir, const char *const *suffixes,
+                        fileio_list *list)
+{
+    walk_budget flat = {SIZE_MAX, {false, false}, true};
+    walk(dir, suffixes, list, NULL, NULL, 0, &flat);
 }
 
 fileio_walk_cut fileio_walk_limited(const char *dir,
                                     const char *const *suffixes,
                                     size_t max_entries, fileio_list *list)
 {
-    walk_budget budget = {max_entries, {false, false}};
+    walk_budget budget = {max_entries, {false, false}, false};
     walk(dir, suffixes, list, NULL, NULL, 0, &budget);
     return budget.cut;
 }

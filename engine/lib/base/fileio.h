@@ -57,6 +57,11 @@ void fileio_walk(const char *dir, const char *const *suffixes,
                  void (*on_error)(const char *path, const char *msg, void *ctx),
                  void *ctx);
 
+/* As fileio_walk, for the files of dir itself and not of its subfolders,
+ * an unreadable folder passed over without a word. */
+void fileio_list_folder(const char *dir, const char *const *suffixes,
+                        fileio_list *list);
+
 /* What a limited walk left out: files and folders past its limit, and
  * folders nested deeper than a walk goes (32). */
 typedef struct fileio_walk_cut {

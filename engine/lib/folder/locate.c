@@ -2,6 +2,7 @@
 #include "locate.h"
 
 #include "fileio.h"
+#include "notes.h"
 #include "progress.h"
 #include "template.h"
 #include "vntext.h"
@@ -32,7 +33,7 @@ typedef struct search {
 static bool is_plan_name(const char *path)
 {
     return !progress_is_log_path(path) && !template_is_path(path) &&
-           !validate_is_registry_path(path);
+           !validate_is_registry_path(path) && !notes_is_path(path);
 }
 
 /* The id of the plan at path, or NULL; counts what was read. */

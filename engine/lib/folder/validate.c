@@ -6,13 +6,16 @@
  * plans. A folder's unit registry stays loaded for the folder's plans.
  * A progress log is loaded, checked and freed with its plan, under the
  * limits of a log (progress_log_limits: its size, not its number of
- * values), with a warning when it nears that size. */
+ * values), with a warning when it nears that size. A plan's notes files
+ * (notes.h) are found by listing its folder once (the names are kept for
+ * the folder's other plans) and are checked with it, against it. */
 #include "validate.h"
 
 #include "arena.h"
 #include "catalog.h"
 #include "docload.h"
 #include "meaning.h"
+#include "notes.h"
 #include "fileio.h"
 #include "plan.h"
 #include "progress.h"
@@ -45,6 +48,9 @@ typedef struct run {
     strmap folders;        /* folder -> registry, for every folder seen */
     registry **registries; /* documents kept to the end of the run */
     size_t nregistries, registries_cap;
+    strmap notes_folders; /* folder -> fileio_list of its notes files */
+    fileio_list **notes_lists;
+    size_t nnotes_lists, notes_lists_cap;
 } run;
 
 const char *const validate_suffixes[] = {".yaml", ".yml", NULL};
@@ -171,6 +177,57 @@ static progress_log *load_log(run *r, const char *plan_path, const plan *p,
     return log;
 }
 
+/* The notes files in a plan's folder, listed on first use. */
+static const fileio_list *folder_notes(run *r, const char *dir)
+{
+    fileio_list *list = strmap_get(&r->notes_folders, dir, strlen(dir));
+    if (list)
+        return list;
+    list = xcalloc(1, sizeof *list);
+    fileio_list all = {0};
+    fileio_list_folder(dir, validate_suffixes, &all);
+    for (size_t i = 0; i < all.count; i++)
+        if (notes_is_path(all.paths[i]))
+            fileio_list_add(list, all.paths[i]);
+    fileio_list_release(&all);
+    const char *key = arena_strdup(r->a, dir);
+    strmap_put(r->a, &r->notes_folders, key, strlen(key), list);
+    ARRAY_ROOM(r->notes_lists, r->nnotes_lists, r->notes_lists_cap, 8);
+    r->notes_lists[r->nnotes_lists++] = list;
+    return list;
+}
+
+/* Loads and checks every notes file beside a plan against it. A notes
+ * file is named as its plan's path is written ("plans/x.notes-2026.yaml"
+ * beside "plans/x.yaml"). */
+static void check_notes(run *r, const char *plan_path, const plan *p)
+{
+    char *dir = fileio_dirname(plan_path);
+    const fileio_list *list = folder_notes(r, dir);
+    free(dir);
+    const char *base = fileio_basename(plan_path);
+    size_t prefix = (size_t)(base - plan_path);
+    for (size_t i = 0; i < list->count; i++) {
+        if (!notes_of_plan(list->paths[i], plan_path))
+            continue;
+        const char *name = fileio_basename(list->paths[i]);
+        char *path = xmalloc(prefix + strlen(name) + 1);
+        memcpy(path, plan_path, prefix);
+        strcpy(path + prefix, name);
+        validate_file *f = add_file(r, path, VALIDATE_NOTES);
+        docload_doc *doc =
+            load(r, path, "notes.schema.json", &yamlload_default_limits, f);
+        if (doc && doc->root) {
+            diag_set_stage(r->d, "meaning");
+            notes_check(notes_build(doc->a, doc->src, doc->root), p, path,
+                        r->d);
+            r->out->notes++;
+        }
+        docload_free(doc);
+        free(path);
+    }
+}
+
 static void check_one_plan(run *r, const char *path)
 {
     validate_file *f = add_file(r, path, VALIDATE_PLAN);
@@ -204,6 +261,7 @@ static void check_one_plan(run *r, const char *path)
     meaning_index_add(r->index, p, r->d);
     docload_doc *log_doc = NULL;
     progress_log *log = load_log(r, path, p, &log_doc);
+    check_notes(r, path, p);
     if (r->on_plan)
         r->on_plan(p, path, reg, log, r->ctx);
     orgunits_free(reg);
@@ -290,15 +348,17 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         const char *path = files.paths[i];
         if (!first_time(&r, &seen, path))
             continue;
-        if (progress_is_log_path(path)) {
-            /* a log is checked with its plan */
-            char *plan_path = progress_plan_path(path);
+        bool is_log = progress_is_log_path(path);
+        if (is_log || notes_is_path(path)) {
+            /* a log or notes file is checked with its plan */
+            char *plan_path =
+                is_log ? progress_plan_path(path) : notes_plan_path(path);
             if (fileio_kind_of(plan_path, NULL) != FILEIO_FILE) {
                 diag_set_stage(d, "file");
                 diag_file(d, DIAG_ERROR, path,
-                          "no plan beside this progress log: "
+                          "no plan beside this %s: "
                           "expected '%s'",
-                          plan_path);
+                          is_log ? "progress log" : "notes file", plan_path);
             } else if (first_time(&r, &seen, plan_path)) {
                 check_one_plan(&r, plan_path);
             }
@@ -323,13 +383,19 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
         docload_free(r.registries[i]->doc);
     }
     free(r.registries);
+    for (size_t i = 0; i < r.nnotes_lists; i++) {
+        fileio_list_release(r.notes_lists[i]);
+        free(r.notes_lists[i]);
+    }
+    free(r.notes_lists);
     arena_free(r.a);
     catalog_free(r.cat);
 }
 
 const char *validate_kind_name(validate_kind kind)
 {
-    static const char *const names[] = {"plan", "units", "log", "template"};
+    static const char *const names[] = {"plan", "units", "log", "template",
+                                        "notes"};
     return names[kind];
 }
 
@@ -347,6 +413,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
         if (template_is_path(path) || validate_is_registry_path(path))
             continue;
         char *plan_path = progress_is_log_path(path) ? progress_plan_path(path)
+                          : notes_is_path(path)      ? notes_plan_path(path)
                                                      : xstrdup(path);
         if (first_time(&r, &seen, plan_path))
             plans++;

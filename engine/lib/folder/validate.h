@@ -8,7 +8,9 @@
  * result says what was checked. A folder's units.yaml is the unit registry
  * of the plans in that folder, and is checked whenever one of them is.
  * A plan's progress log (progress.h) is checked with its plan, against it;
- * a log named or found on its own brings its plan in. A report template
+ * a log named or found on its own brings its plan in. So are its notes
+ * files (notes.h), every one beside it, and a notes file named brings its
+ * plan in. A report template
  * (NAME.template.yaml, template.h) is checked on its own. */
 #ifndef KEHOACH_VALIDATE_H
 #define KEHOACH_VALIDATE_H
@@ -26,9 +28,10 @@ typedef enum validate_kind {
     VALIDATE_UNITS,    /* a folder's unit registry (units.yaml) */
     VALIDATE_LOG,      /* a plan's progress log */
     VALIDATE_TEMPLATE, /* a report template (NAME.template.yaml) */
+    VALIDATE_NOTES,    /* a plan's notes for a period (notes.h) */
 } validate_kind;
 
-/* "plan", "units", "log", "template". */
+/* "plan", "units", "log", "template", "notes". */
 const char *validate_kind_name(validate_kind kind);
 
 typedef struct validate_file {
@@ -44,7 +47,7 @@ typedef struct validate_file {
 typedef struct validate_result {
     validate_file *files;
     size_t nfiles;
-    size_t plans, activities, registries, logs, records, templates;
+    size_t plans, activities, registries, logs, records, templates, notes;
     size_t unreadable;   /* files or folders that could not be read */
     bool internal_error; /* a built-in schema is broken, or a bug showed */
 } validate_result;

@@ -14,9 +14,14 @@
  * title, then the content (a summary with a chart by lead unit, grouped
  * as status_compute groups the leads, a name the plan's registry lacks
  * labelled as such; the table of activities under the plan's section
- * headings) and the signature block with "Nơi nhận". */
+ * headings), the closing parts the template names (the targets table,
+ * the office's notes for the period from the plan's notes file, notes.h,
+ * or marked blanks to fill where it has none) and the signature block with
+ * "Nơi nhận". */
 #include "report.h"
 
+#include "fileio.h"
+#include "notes.h"
 #include "sha256.h"
 #include "status.h"
 #include "vntext.h"
@@ -90,7 +95,8 @@ struct report {
     sheet_out *provenance; /* among once, or NULL */
     status_counts totals;
     report_summary summary;
-    arena *a; /* lives as long as the report */
+    arena *a;     /* lives as long as the report */
+    catalog *cat; /* to read notes files with, when a sheet shows them */
 };
 
 /* --- styles ----------------------------------------------------------- */
@@ -696,6 +702,214 @@ static void signature_block(report *r, sheet_out *so, const report_context *c)
     }
 }
 
+/* --- the parts after the table ---------------------------------------- */
+
+#define BLANK_LINES 3      /* dotted lines to write on */
+#define DOTS_PER_CHAR 1.75 /* dots of Times New Roman in a width unit */
+
+static void part_heading(sheet_out *so, const char *text, int level)
+{
+    xlsx_style st = style();
+    st.bold = true;
+    st.italic = level > 1;
+    st.wrap = true;
+    st.size = level > 1 ? 0 : HEADING_SIZE;
+    merged_line(so, 0, ncols(so) - 1, text, &st);
+    so->row++;
+}
+
+/* A paragraph across the sheet's width: "- text", wrapped. */
+static void paragraph(report *r, sheet_out *so, const char *text)
+{
+    need_row(r, so);
+    xlsx_style st = style();
+    st.wrap = true;
+    st.align = XLSX_ALIGN_LEFT;
+    merged_line(so, 0, ncols(so) - 1, text, &st);
+    so->row++;
+}
+
+/* What a part with nothing written gets: the template's marked line, in
+ * italics, and dotted lines to write on, as wide as the sheet. */
+static void blank_part(report *r, sheet_out *so, const template_closing *c)
+{
+    need_row(r, so);
+    xlsx_style mark = style();
+    mark.italic = true;
+    merged_line(so, 0, ncols(so) - 1, c->blank, &mark);
+    so->row++;
+    size_t ndots =
+        (size_t)(table_width(so->t, 0, ncols(so) - 1) * DOTS_PER_CHAR);
+    char *dots = arena_alloc(r->a, ndots + 1);
+    memset(dots, '.', ndots);
+    dots[ndots] = '\0';
+    xlsx_style line = style();
+    for (int i = 0; i < BLANK_LINES; i++) {
+        need_row(r, so);
+        xlsx_merge(so->xs, so->row, 0, ncols(so) - 1, dots, &line);
+        so->row++;
+    }
+}
+
+static void notes_block(report *r, sheet_out *so, const report_context *ctx,
+                        const template_closing *c, const notes_list *list)
+{
+    if (!list || !list->count) {
+        blank_part(r, so, c);
+        return;
+    }
+    for (size_t i = 0; i < list->count; i++) {
+        const notes_paragraph *p = &list->items[i];
+        paragraph(r, so,
+                  p->to ? arena_printf(ctx->a, "- %s %s: %s", c->proposal_to,
+                                       p->to, p->text)
+                        : arena_printf(ctx->a, "- %s", p->text));
+    }
+}
+
+/* Achieved against planned, in percent rounded half up as the report's
+ * other percents are; none when nothing was measured or the plan asks
+ * for 0 (no share of nothing). */
+static bool target_percent(const status_target *t, double *out)
+{
+    double planned = t->target->value;
+    if (!t->measured || isnan(planned) || planned <= 0)
+        return false;
+    *out = floor(t->actual * 100 / planned + 0.5);
+    return true;
+}
+
+static void targets_row(report *r, sheet_out *so, const status_activity *act,
+                        const status_target *t)
+{
+    need_row(r, so);
+    double size = r->o.tpl->font_size;
+    const plan_target *pt = t->target;
+    xlsx_style text = style(), number = style(), centre = style();
+    text.border = number.border = centre.border = true;
+    text.wrap = centre.wrap = true;
+    centre.align = XLSX_ALIGN_CENTER;
+    double lines = wrapped_lines(pt->name.s ? pt->name.s : "",
+                                 so->t->columns[1].width, size);
+    if (lines > 1)
+        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
+    uint32_t row = so->row;
+    xlsx_text(so->xs, row, 0, act->activity->id.s, &centre);
+    xlsx_text(so->xs, row, 1, pt->name.s, &text);
+    xlsx_text(so->xs, row, 2, pt->unit.s, &centre);
+    if (isnan(pt->value))
+        xlsx_blank(so->xs, row, 3, &number);
+    else
+        xlsx_number(so->xs, row, 3, pt->value, &number);
+    if (t->measured)
+        xlsx_number(so->xs, row, 4, t->actual, &number);
+    else
+        xlsx_blank(so->xs, row, 4, &number);
+    double percent;
+    number.number_format = "0";
+    if (target_percent(t, &percent))
+        xlsx_number(so->xs, row, 5, percent, &number);
+    else
+        xlsx_blank(so->xs, row, 5, &number);
+    char day[11] = "";
+    if (t->measured)
+        date_format_vn(t->measured_on, day);
+    xlsx_merge(so->xs, row, 6, ncols(so) - 1, t->measured ? day : NULL,
+               &centre);
+    so->row++;
+}
+
+/* The targets of the plan against what its log last measured by the
+ * as-of date, or the template's sentence when the plan sets none. */
+static void targets_table(report *r, sheet_out *so, const report_context *c)
+{
+    const status_plan *s = c->status;
+    const template_closing *cl = &so->t->closing;
+    size_t count = 0;
+    for (size_t i = 0; i < s->nactivities; i++)
+        count += s->activities[i].ntargets;
+    if (!count) {
+        paragraph(r, so, cl->no_targets);
+        return;
+    }
+    need_row(r, so);
+    xlsx_style head = column_header_style();
+    double size = r->o.tpl->font_size, lines = 1;
+    uint32_t last = ncols(so) - 1;
+    for (uint32_t i = 0; i < TEMPLATE_TARGET_COLUMNS; i++) {
+        double width = i + 1 < TEMPLATE_TARGET_COLUMNS
+                           ? so->t->columns[i].width
+                           : table_width(so->t, i, last);
+        double need =
+            wrapped_lines(cl->targets_header[i], width, size * BOLD_WIDTH);
+        lines = need > lines ? need : lines;
+    }
+    if (lines > 1)
+        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
+    for (uint32_t i = 0; i + 1 < TEMPLATE_TARGET_COLUMNS; i++)
+        xlsx_text(so->xs, so->row, i, cl->targets_header[i], &head);
+    xlsx_merge(so->xs, so->row, TEMPLATE_TARGET_COLUMNS - 1, last,
+               cl->targets_header[TEMPLATE_TARGET_COLUMNS - 1], &head);
+    so->row++;
+    for (size_t i = 0; i < s->nactivities; i++)
+        for (size_t k = 0; k < s->activities[i].ntargets; k++)
+            targets_row(r, so, &s->activities[i], &s->activities[i].targets[k]);
+}
+
+static void closing_parts(report *r, sheet_out *so, const report_context *c,
+                          const notes *nt)
+{
+    const template_closing *cl = &so->t->closing;
+    for (size_t i = 0; i < cl->nparts; i++) {
+        const template_part *part = &cl->parts[i];
+        so->row++;
+        need_row(r, so);
+        part_heading(so, part->heading, part->level);
+        if (part->targets)
+            targets_table(r, so, c);
+        else if (part->notes_part >= 0)
+            notes_block(r, so, c, cl, nt ? &nt->parts[part->notes_part] : NULL);
+    }
+}
+
+/* The plan's notes for the report's period, when a sheet shows them;
+ * NULL with *warning set when there are none to show. */
+static notes *plan_notes(report *r, const plan *p, const char *file,
+                         const char **warning)
+{
+    const report_period *rp = &r->o.run.period;
+    char *path = notes_path(file, rp->key);
+    if (!path) {
+        *warning = arena_printf(
+            r->a,
+            "the notes of plan '%s' are left blank to fill in: notes files "
+            "are written for a named period (2026, 2026-H1, 2026-Q3, "
+            "2026-03), not for %s",
+            p->id.s ? p->id.s : "", rp->key);
+        return NULL;
+    }
+    notes *nt = NULL;
+    if (fileio_kind_of(path, NULL) != FILEIO_FILE) {
+        *warning = arena_printf(r->a,
+                                "no notes for plan '%s' for the period %s "
+                                "(looked for '%s'): its assessment, "
+                                "difficulties, proposals and next tasks are "
+                                "left blank to fill in",
+                                p->id.s ? p->id.s : "", rp->key, path);
+    } else {
+        diag_sink *quiet = diag_sink_new(1);
+        nt = notes_load(path, r->cat, p, quiet);
+        diag_sink_free(quiet);
+        if (!nt)
+            *warning = arena_printf(r->a,
+                                    "the notes '%s' have errors ('kehoach "
+                                    "validate' shows them) and are left out",
+                                    path);
+    }
+    free(path);
+    return nt;
+}
+
 /* --- provenance ------------------------------------------------------- */
 
 static const char *digest(arena *a, const source *src)
@@ -775,6 +989,8 @@ static void start_table(report *r, sheet_out *so, const report_context *c)
         official_header(so, c);
     if (so->t->header != HEADER_NONE)
         title_lines(so, c);
+    if (so->t->results_heading)
+        part_heading(so, so->t->results_heading, 1);
     if (so->t->summary)
         summary_block(r, so, c);
     column_headers(so, r->o.tpl->font_size);
@@ -796,6 +1012,12 @@ report *report_begin(const report_options *o, strbuf *err)
     r->a = arena_new();
     r->once = arena_alloc(r->a, t->nsheets * sizeof *r->once + 1);
     report_context c = {.run = &r->o.run, .a = r->a};
+    for (size_t i = 0; i < t->nsheets && !r->cat; i++)
+        if (t->sheets[i].closing.notes) {
+            diag_sink *quiet = diag_sink_new(1);
+            r->cat = catalog_load(quiet);
+            diag_sink_free(quiet);
+        }
     for (size_t i = 0; i < t->nsheets; i++) {
         const template_sheet *ts = &t->sheets[i];
         if (ts->per_plan || o->plan_files < ts->min_plans)
@@ -889,8 +1111,8 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
     }
 }
 
-void report_plan(report *r, const plan *p, const char *file,
-                 const orgunits *registry, const progress_log *log)
+const char *report_plan(report *r, const plan *p, const char *file,
+                        const orgunits *registry, const progress_log *log)
 {
     if (!in_period(p, &r->o.run.period)) {
         r->summary.left_out++;
@@ -899,9 +1121,11 @@ void report_plan(report *r, const plan *p, const char *file,
                             "Kế hoạch (ngoài kỳ báo cáo, không "
                             "đưa vào)",
                             p->id.s);
-        return;
+        return NULL;
     }
     r->summary.plans++;
+    const char *warning = NULL;
+    notes *nt = r->cat ? plan_notes(r, p, file, &warning) : NULL;
     arena *a = arena_new();
     status_plan s;
     status_scope scope = {NULL, registry};
@@ -924,11 +1148,15 @@ void report_plan(report *r, const plan *p, const char *file,
         start_sheet(r, &so, ts, report_field_expand(ts->name, &c));
         start_table(r, &so, &c);
         plan_rows(r, &so, &c, log);
+        if (ts->closing.nparts)
+            closing_parts(r, &so, &c, nt);
         if (ts->signature)
             signature_block(r, &so, &c);
         finish_sheet(r, &so);
     }
+    notes_free(nt);
     arena_free(a);
+    return warning;
 }
 
 /* The totals row of a summary sheet: counts summed, the percent of all
@@ -965,6 +1193,7 @@ bool report_end(report *r, report_summary *out, strbuf *err)
     r->summary.truncated = xlsx_truncated(r->book);
     bool ok = xlsx_close(r->book, err);
     *out = r->summary;
+    catalog_free(r->cat);
     arena_free(r->a);
     free(r);
     return ok;

@@ -34,9 +34,13 @@ typedef struct report_options {
 /* Starts a report. Returns NULL with the reason in err (strbuf.h). */
 report *report_begin(const report_options *o, strbuf *err);
 
-/* Adds a checked, scheduled plan with its log (NULL when none). */
-void report_plan(report *r, const plan *p, const char *file,
-                 const orgunits *registry, const progress_log *log);
+/* Adds a checked, scheduled plan with its log (NULL when none). Returns
+ * a warning when the template shows the plan's notes for the period
+ * (notes.h) and it has none to show (its parts are then left blank to
+ * fill in): which file was looked for, in a sentence (it lives until
+ * report_end); NULL otherwise. */
+const char *report_plan(report *r, const plan *p, const char *file,
+                        const orgunits *registry, const progress_log *log);
 
 typedef struct report_summary {
     size_t plans;    /* rendered */

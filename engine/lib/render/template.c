@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "docload.h"
 #include "embedded.h"
+#include "notes.h"
 #include "vntext.h"
 #include "xalloc.h"
 #include "yamlload.h"
@@ -228,6 +229,64 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list,
     return errors;
 }
 
+/* The parts after the table, and the words they need. */
+static size_t build_closing(arena *a, template_sheet *sh, const node *n,
+                            diag_sink *d)
+{
+    template_closing *c = &sh->closing;
+    const node *parts = node_get(n, "parts");
+    if (!parts || parts->kind != NODE_ARRAY)
+        return 0;
+    size_t errors = 0;
+    c->parts = arena_alloc(a, (parts->u.array.count + 1) * sizeof *c->parts);
+    c->blank = node_str(node_get(n, "blank"));
+    c->proposal_to = node_str(node_get(n, "proposal_to"));
+    c->no_targets = node_str(node_get(n, "no_targets"));
+    const node *header = node_get(n, "targets_header");
+    if (header && header->kind == NODE_ARRAY &&
+        header->u.array.count == TEMPLATE_TARGET_COLUMNS) {
+        c->targets_header =
+            arena_alloc(a, TEMPLATE_TARGET_COLUMNS * sizeof *c->targets_header);
+        for (size_t i = 0; i < TEMPLATE_TARGET_COLUMNS; i++)
+            c->targets_header[i] = node_str(header->u.array.items[i]);
+    }
+    for (size_t i = 0; i < parts->u.array.count; i++) {
+        const node *p = parts->u.array.items[i];
+        if (p->kind != NODE_OBJECT)
+            continue;
+        template_part *part = &c->parts[c->nparts++];
+        part->heading = str_or(p, "heading", "");
+        part->level = (int)node_number_of(p, "level", 1);
+        const node *show = node_get(p, "show");
+        const char *what = node_str(show);
+        part->targets = what && strcmp(what, "targets") == 0;
+        part->notes_part = what ? notes_part_find(what) : -1;
+        const char *needs = NULL;
+        if (part->targets && !c->targets_header)
+            needs = "targets_header";
+        else if (part->targets && !c->no_targets)
+            needs = "no_targets";
+        else if (part->notes_part >= 0 && !c->blank)
+            needs = "blank";
+        else if (part->notes_part == NOTES_PROPOSALS && !c->proposal_to)
+            needs = "proposal_to";
+        if (needs) {
+            diag_at_node(d, DIAG_ERROR, show,
+                         "'show: %s' needs \"%s\" in \"closing\"", what, needs);
+            errors++;
+        }
+        if (part->targets && sh->ncolumns < TEMPLATE_TARGET_COLUMNS) {
+            diag_at_node(d, DIAG_ERROR, show,
+                         "the targets table needs a sheet of at least %d "
+                         "columns",
+                         TEMPLATE_TARGET_COLUMNS);
+            errors++;
+        }
+        c->notes = c->notes || part->notes_part >= 0;
+    }
+    return errors;
+}
+
 /* The options that only a per-plan activities sheet has. */
 static size_t check_options(const template_sheet *sh, const node *n,
                             diag_sink *d)
@@ -242,6 +301,8 @@ static size_t check_options(const template_sheet *sh, const node *n,
         {"group", sh->group_sections, true},
         {"header", sh->header == HEADER_OFFICIAL, false},
         {"footer", sh->signature, false},
+        {"closing", sh->closing.nparts > 0, true},
+        {"results_heading", sh->results_heading != NULL, true},
     };
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
         if (!options[i].set)
@@ -250,6 +311,12 @@ static size_t check_options(const template_sheet *sh, const node *n,
         if (options[i].needs_activities && sh->kind != SHEET_ACTIVITIES) {
             diag_at_node(d, DIAG_ERROR, m->value,
                          "'%s' is only for activities sheets", options[i].key);
+            errors++;
+        } else if (!sh->per_plan && m->value->kind == NODE_OBJECT) {
+            /* a mapping ("closing") is named, and shown, by its key */
+            diag_at(d, DIAG_ERROR, n->src, m->key_pos, m->key_span,
+                    "'%s' needs a sheet made per plan: add \"per: plan\"",
+                    options[i].key);
             errors++;
         } else if (!sh->per_plan) {
             diag_at_node(d, DIAG_ERROR, m->value,
@@ -291,6 +358,7 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
     sh->signature = choice(node_get(n, "footer"), footers, 0) == 1;
     sh->freeze = node_bool_of(n, "freeze", sh->header == HEADER_NONE);
     sh->filter = node_bool_of(n, "filter", sh->header == HEADER_NONE);
+    sh->results_heading = node_str(node_get(n, "results_heading"));
 
     const node *per = node_get(n, "per");
     if (sh->per_plan &&
@@ -301,7 +369,6 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
                      kind_names[sh->kind]);
         errors++;
     }
-    errors += check_options(sh, n, d);
 
     const node *name = node_get(n, "name");
     if (name)
@@ -347,6 +414,7 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
         }
     } else {
         errors += build_columns(a, sh, columns, d);
+        errors += build_closing(a, sh, node_get(n, "closing"), d);
         if (sh->summary && sh->ncolumns < 3) {
             diag_at_node(
                 d, DIAG_ERROR, node_get(n, "summary"),
@@ -363,6 +431,7 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
             errors++;
         }
     }
+    errors += check_options(sh, n, d);
     return errors;
 }
 

@@ -9,7 +9,9 @@
  * with their header text, width, wrapping, alignment and number format.
  * A sheet may open with the official header of Decree 30/2020/NĐ-CP or
  * with title lines, give a summary with a chart, group activities under
- * the plan's sections, and end with the plan's signature block. Title
+ * the plan's sections, follow the table with closing parts (the targets
+ * table, the office's notes for the period: notes.h) under their
+ * headings, and end with the plan's signature block. Title
  * lines and names may hold "{field}" placeholders.
  *
  * The built-in templates are the files of templates/, compiled into the
@@ -54,6 +56,28 @@ typedef struct template_column {
     xlsx_align align;
 } template_column;
 
+/* A part printed after the activity table: a heading and what is shown
+ * under it, the targets table or a part of the plan's notes (notes.h). */
+typedef struct template_part {
+    const char *heading;
+    int level;      /* 1: bold; 2: bold italic */
+    bool targets;   /* the targets table */
+    int notes_part; /* a notes_part, or -1 */
+} template_part;
+
+/* The parts after the activity table and the words they use. */
+typedef struct template_closing {
+    template_part *parts;
+    size_t nparts;
+    const char *blank;           /* a notes part not written */
+    const char *proposal_to;     /* "Đối với" before a proposal's body */
+    const char **targets_header; /* TEMPLATE_TARGET_COLUMNS headers */
+    const char *no_targets;      /* said when a plan sets none */
+    bool notes;                  /* some part shows notes */
+} template_closing;
+
+#define TEMPLATE_TARGET_COLUMNS 7
+
 typedef struct template_sheet {
     sheet_kind kind;
     const char *name;
@@ -67,6 +91,8 @@ typedef struct template_sheet {
     bool freeze, filter;
     template_column *columns;
     size_t ncolumns;
+    const char *results_heading; /* before the summary, or NULL */
+    template_closing closing;    /* nparts 0: none */
 } template_sheet;
 
 typedef struct template_page {
