@@ -14,7 +14,12 @@ which sets the column widths), and requires of the PDF:
     capitals (from the plan file), the national name and motto, "Số:"
     with the number left blank, "ngày ... tháng ... năm YYYY" left blank,
     "BÁO CÁO" and a subject line "Kết quả thực hiện Kế hoạch ..." without
-    holes (no "số /", no "ngày của", no double spaces);
+    holes (no "số /", no "ngày của", no double spaces); the governing
+    body, where the plan's registry gives the issuer one, above it; and
+    the short solid lines (underscores, measured by their printed boxes):
+    under the motto as long as it, under the issuing body and under the
+    subject a quarter to a half of their width, each centred under its
+    text;
   - after the table of activities, the closing parts' headings in the
     order of the template's `closing` (the targets, "II. ĐÁNH GIÁ CHUNG"
     to "V. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"), then "Nơi nhận:" with the bodies
@@ -80,6 +85,7 @@ if "Liberation Serif" not in font_file("Times New Roman") or "Carlito" not in fo
     skip("fonts-liberation2 and fonts-crosextra-carlito are needed to print as Word and "
          "Excel would")
 
+PAGE_WIDTH = 841.89         # A4 landscape, in points
 MIN_POINTS = 10.95          # 11 pt, as pdfminer measures LibreOffice's output
 MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 problems = []
@@ -219,6 +225,62 @@ def overlapping(printed, where):
     check(not found, f"{where}: text printed over text: {found[:5]}")
 
 
+def line_box(words_of, first_word, x_range=None):
+    """(x0, x1, y1) of the printed line starting with first_word (all the
+    words on its baseline, within x_range), or None."""
+    for w in words_of:
+        if w[5] == first_word and (not x_range or x_range[0] <= w[1] < x_range[1]):
+            same = [v for v in words_of if abs(v[2] - w[2]) < 1
+                    and (not x_range or x_range[0] <= v[1] < x_range[1])]
+            return min(v[1] for v in same), max(v[3] for v in same), max(v[4] for v in same)
+    return None
+
+
+def rules_under(words_of, page_width, doc, where):
+    """The short solid lines of Decree 30/2020 (annex I), printed as
+    underscores: under the motto as long as it, under the issuing body
+    and under the subject a third to a half of their width, each centred
+    under its text and below it."""
+    rules = [w for w in words_of if w[5] and set(w[5]) == {"_"}]
+
+    def under(box, what, low, high):
+        if not box:
+            problems.append(f"{where}: no {what} on page 1")
+            return
+        x0, x1, y1 = box
+        mid, width = (x0 + x1) / 2, x1 - x0
+        near = [r for r in rules if r[4] > y1 + 2 and r[2] < y1 + 40
+                and abs((r[1] + r[3]) / 2 - mid) < 6]
+        if not near:
+            problems.append(f"{where}: no line centred under the {what}")
+            return
+        r = min(near, key=lambda r: r[2])
+        ratio = (r[3] - r[1]) / width
+        check(low <= ratio <= high, f"{where}: the line under the {what} is "
+                                    f"{ratio:.2f} of its width, not {low}-{high}")
+
+    half = page_width / 2
+    under(line_box(words_of, "Độc", (half, page_width)), "motto", 0.9, 1.1)
+    issuer = squeeze(doc["issuer"]).upper().split()
+    lines = {}
+    for w in words_of:
+        if w[1] < half and w[5] in issuer and w[2] < 140:
+            lines.setdefault(round(w[2]), []).append(w)
+    widest = max(lines.values(), key=lambda ws: max(v[3] for v in ws) - min(v[1] for v in ws),
+                 default=None)
+    last = max(lines.values(), key=lambda ws: ws[0][2], default=None)
+    under(widest and (min(v[1] for v in widest), max(v[3] for v in widest),
+                      max(v[4] for v in last)), "issuing body", 0.25, 0.55)
+    subject = line_box(words_of, "Kết")
+    if subject:
+        below = [w for w in words_of if w[2] > subject[2] - 1 and w[2] < subject[2] + 60
+                 and not set(w[5]) <= {"_"}]
+        bottom = max([subject[2]] + [w[4] for w in below if w[4] < subject[2] + 60
+                                     and w[1] < subject[1] + 200])
+        subject = (subject[0], subject[1], min(bottom, subject[2] + 60))
+    under(subject, "subject", 0.25, 0.55)
+
+
 def first_page(text, read, doc, where):
     """text: the page laid out as printed; read: in reading order. The
     issuing body (and the governing body above it) may wrap, so each is
@@ -307,6 +369,8 @@ def check_year(kehoach, work, plans, headings, year):
             first_page(laid[0], pages[0], plans[sheet], where)
             last_part(pages, plans[sheet], headings, where)
         printed = printed_words(pdf, at + 1, at + len(laid))
+        if sheet in plans:
+            rules_under([w for w in printed if w[0] == at + 1], PAGE_WIDTH, plans[sheet], where)
         uncut(xlsx, sheet, [w[5] for w in printed], where)
         overlapping(printed, where)
         at += len(laid)

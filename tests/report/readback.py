@@ -121,17 +121,24 @@ def ministry(kehoach, work, st, templates):
         # issuing body in bold capitals; else the issuing body on the first line
         a1, a2, d1, d2, a3, d3 = ws["A1"], ws["A2"], ws["D1"], ws["D2"], ws["A3"], ws["D3"]
         parent = rules.issuer_parent(p.plan)
+        # each with its short line under it, as underscores (the issuer's
+        # a third of its width: kept to a range here, printed.py measures)
         issuer, above = (a2, a1) if parent else (a1, a2)
-        check(issuer.value == p.plan.doc["issuer"].upper() and issuer.font.b
-              and issuer.font.name == "Times New Roman",
+        name = p.plan.doc["issuer"].upper()
+        lines = (issuer.value or "").split("\n")
+        rule = lines[1] if parent and len(lines) == 2 else a2.value or ""
+        check(lines[0] == name and issuer.font.b and issuer.font.name == "Times New Roman",
               f"{pid}: issuer in bold capitals: {issuer.value!r}")
-        check(above.value == (parent.upper() if parent else None)
-              and not (parent and above.font.b),
+        check(set(rule) == {"_"} and len(name) / 5 <= len(rule) <= len(name) / 2,
+              f"{pid}: the issuer's line: {rule!r}")
+        check((above.value == parent.upper() and not above.font.b) if parent
+              else above.value == rule,
               f"{pid}: governing body {parent!r}: {above.value!r}")
         check(d1.value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and d1.font.b and d1.font.sz == 12,
               f"{pid}: national title: {d1.value!r} {d1.font.sz}")
-        check(d2.value == "Độc lập - Tự do - Hạnh phúc" and d2.font.b and d2.font.sz == 13,
-              f"{pid}: motto: {d2.value!r} {d2.font.sz}")
+        check(d2.value == "Độc lập - Tự do - Hạnh phúc\n" + "_" * 25 and d2.font.b
+              and d2.font.sz == 13,
+              f"{pid}: motto and its line: {d2.value!r} {d2.font.sz}")
         check(a3.value.startswith("Số:") and "/BC-" in a3.value, f"{pid}: number: {a3.value!r}")
         check(d3.value.endswith("ngày 14 tháng 12 năm 2026") and d3.font.i,
               f"{pid}: place and date: {d3.value!r}")

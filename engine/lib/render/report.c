@@ -52,9 +52,14 @@
 #define SIGNING_ROWS 4 /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
-#define LINE_SPACING 1.2   /* a line's height, in points per point of type */
-#define BOLD_WIDTH 1.1     /* bold letters are about a tenth wider */
-#define CAPITAL_WIDTH 1.35 /* and capitals a third */
+#define LINE_SPACING 1.2    /* a line's height, in points per point of type */
+#define BOLD_WIDTH 1.1      /* bold letters are about a tenth wider */
+#define CAPITAL_WIDTH 1.35  /* and capitals a third */
+#define LETTER_EM 0.47      /* a letter of Times New Roman, in ems */
+#define UNDERSCORE_EM 0.5   /* and an underscore */
+#define POINTS_PER_CHAR 5.9 /* of a column's width, printed by LibreOffice */
+#define MOTTO "Độc lập - Tự do - Hạnh phúc"
+#define MOTTO_POINTS 159.3 /* its width at 13 points bold, measured */
 #define CELL_PADDING \
     0.5 /* characters of a column's width a cell keeps
                             clear of text */
@@ -84,7 +89,9 @@ typedef struct sheet_out {
     uint32_t row;          /* the next row to write */
     uint32_t header_row;   /* the table's column headers */
     unsigned part;
-    double *sums; /* summary sheets: column totals */
+    double *sums;       /* summary sheets: column totals */
+    uint32_t tall_row;  /* the row merged_line last made taller, */
+    double tall_points; /* and how tall */
 } sheet_out;
 
 struct report {
@@ -241,8 +248,15 @@ static void merged_line(sheet_out *so, uint32_t first, uint32_t last,
     double size = st->size > 0 ? st->size : 12;
     double lines = wrapped_lines(text, table_width(so->t, first, last),
                                  size * (st->bold ? BOLD_WIDTH : 1));
-    if (lines > 1)
-        xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
+    double points = lines * size * LINE_SPACING;
+    /* two merged lines side by side (the header's): the taller sets it */
+    if (so->tall_row == so->row + 1 && so->tall_points > points)
+        points = so->tall_points;
+    if (lines > 1 || so->tall_row == so->row + 1) {
+        xlsx_row_height(so->xs, so->row, points);
+        so->tall_row = so->row + 1;
+        so->tall_points = points;
+    }
     xlsx_merge(so->xs, so->row, first, last, text, st);
 }
 
@@ -298,6 +312,30 @@ static uint32_t left_part(const sheet_out *so)
     return left < 1 ? 1 : left >= n ? n - 1 : left;
 }
 
+/* A short solid line under a heading (Decree 30/2020, annex I), as
+ * underscores: in Times New Roman they join into one line, each half an
+ * em wide, and centred in the same cells as the heading the line is
+ * centred under it in every program, whatever its column widths. */
+static const char *rule(arena *a, double points, double size)
+{
+    size_t n = (size_t)ceil(points / (UNDERSCORE_EM * size));
+    char *line = arena_alloc(a, n + 1);
+    memset(line, '_', n);
+    line[n] = '\0';
+    return line;
+}
+
+/* A third of the printed width of a heading's longest line (the decree
+ * asks for a third to a half), at most a third of the cells it is
+ * centred in. */
+static const char *third_rule(sheet_out *so, arena *a, const char *text,
+                              double size, uint32_t first, uint32_t last)
+{
+    double points = letters_wide(text, strlen(text)) * size * LETTER_EM;
+    double room = table_width(so->t, first, last) * POINTS_PER_CHAR;
+    return rule(a, (points < room ? points : room) / 3, size);
+}
+
 static void official_header(sheet_out *so, const report_context *c)
 {
     uint32_t last = ncols(so) - 1, left = left_part(so);
@@ -321,13 +359,25 @@ static void official_header(sheet_out *so, const report_context *c)
                 parent ? &governing : &issuer);
     merged_line(so, left, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
     so->row++;
-    if (parent)
-        merged_line(so, 0, left - 1, upper, &issuer);
-    else
-        xlsx_merge(so->xs, so->row, 0, left - 1, NULL, &issuer);
+    /* the issuing body's line under it: as its second line when the
+     * governing body is above it, else alone at the top of the next row */
+    const char *issuer_rule =
+        third_rule(so, c->a, upper, NATION_SIZE, 0, left - 1);
+    if (parent) {
+        merged_line(so, 0, left - 1,
+                    arena_printf(c->a, "%s\n%s", upper, issuer_rule), &issuer);
+    } else {
+        xlsx_style top = issuer;
+        top.middle = false;
+        merged_line(so, 0, left - 1, issuer_rule, &top);
+    }
     free(upper);
     free(parent);
-    merged_line(so, left, last, "Độc lập - Tự do - Hạnh phúc", &motto);
+    /* the motto's line is as long as the motto */
+    merged_line(so, left, last,
+                arena_printf(c->a, "%s\n%s", MOTTO,
+                             rule(c->a, MOTTO_POINTS, MOTTO_SIZE)),
+                &motto);
     so->row++;
     merged_line(so, 0, left - 1, report_field_expand(so->t->number, c),
                 &number);
@@ -336,13 +386,26 @@ static void official_header(sheet_out *so, const report_context *c)
     so->row += 2;
 }
 
+/* The title lines, then the subject's line under them in the row left
+ * before what follows. */
 static void title_lines(sheet_out *so, const report_context *c)
 {
+    const char *subject = NULL;
     for (size_t i = 0; i < so->t->ntitle; i++) {
         xlsx_style st = heading_style(i == 0 ? TITLE_SIZE : HEADING_SIZE);
-        merged_line(so, 0, ncols(so) - 1,
-                    report_field_expand(so->t->title[i], c), &st);
+        const char *text = report_field_expand(so->t->title[i], c);
+        merged_line(so, 0, ncols(so) - 1, text, &st);
+        if (i == 1)
+            subject = text;
         so->row++;
+    }
+    if (subject) {
+        xlsx_style top = heading_style(HEADING_SIZE);
+        top.middle = false;
+        merged_line(so, 0, ncols(so) - 1,
+                    third_rule(so, c->a, subject, HEADING_SIZE, 0,
+                               ncols(so) - 1),
+                    &top);
     }
     so->row++;
 }
