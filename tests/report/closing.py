@@ -193,6 +193,10 @@ def check_sheet(ws, plan, log, notes, tpl_sheet, where):
             k += 1 + len(targets)
         else:
             check(v == w, f"{where}: row {i + 1}: {v!r} != {w!r}")
+            # the text of a document's body at 13-14 points (Decree 30/2020)
+            size = ws.cell(row=i + 1, column=1).font.sz
+            check(size is not None and 13 <= size <= 14,
+                  f"{where}: row {i + 1}: {v!r} at {size} points, not 13-14")
             k += 1
     check(k == len(got), f"{where}: more rows than expected after the parts: "
           f"{[v for _, v in got[k:]]}")

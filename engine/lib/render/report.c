@@ -42,6 +42,7 @@
 #define MOTTO_SIZE 13
 #define NATION_SIZE 12 /* 12-13 */
 #define RECIPIENTS_SIZE 11
+#define BODY_SIZE 13        /* the closing parts' text: Decree 30/2020, 13-14 */
 #define PIXELS_PER_CHAR 7.0 /* a column width unit, in pixels */
 #define ROW_PIXELS 20.0
 /* A lead unit's bar in the chart, room for its name on two lines at 12
@@ -776,7 +777,7 @@ static void part_heading(sheet_out *so, const char *text, int level)
     st.bold = true;
     st.italic = level > 1;
     st.wrap = true;
-    st.size = level > 1 ? 0 : HEADING_SIZE;
+    st.size = level > 1 ? BODY_SIZE : HEADING_SIZE;
     merged_line(so, 0, ncols(so) - 1, text, &st);
     so->row++;
 }
@@ -788,6 +789,7 @@ static void paragraph(report *r, sheet_out *so, const char *text)
     xlsx_style st = style();
     st.wrap = true;
     st.align = XLSX_ALIGN_LEFT;
+    st.size = BODY_SIZE;
     merged_line(so, 0, ncols(so) - 1, text, &st);
     so->row++;
 }
@@ -799,6 +801,7 @@ static void blank_part(report *r, sheet_out *so, const template_closing *c)
     need_row(r, so);
     xlsx_style mark = style();
     mark.italic = true;
+    mark.size = BODY_SIZE;
     merged_line(so, 0, ncols(so) - 1, c->blank, &mark);
     so->row++;
     size_t ndots =
