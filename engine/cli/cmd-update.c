@@ -1,4 +1,5 @@
-/* cmd-update.c - "kehoach update": record progress in a plan's log.
+/* cmd-update.c - "kehoach update": record progress in a plan's log, or a
+ * report the plan asks for as sent (an id of the form BC1).
  *
  * Reads the options into a request and prints what update_record (update.h)
  * did: the problems of the plan, its log and the new record, and the

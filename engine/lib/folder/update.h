@@ -5,7 +5,8 @@
  * and its log are checked as validate checks them; the new record is
  * written after the log's last byte (progress_write.h); the resulting
  * text is read back, must hold exactly one more record, and that record is
- * checked in full - schema, activity, occurrence, targets, date. Only then
+ * checked in full - schema, activity or report, occurrence, targets, date
+ * (a report's record says it was sent). Only then
  * does it replace the log, all at once. Any problem leaves the log
  * untouched; a log changed meanwhile by a program that does not take the
  * lock (an editor) is left as that program wrote it (lockfile_commit
