@@ -167,8 +167,9 @@ bool cli_write(FILE *out, const strbuf *sb);
 int cli_exit_code(const validate_result *r, const diag_sink *d);
 
 /* Prints the diagnostics of a run to stderr, and when there are errors a
- * last line "kehoach <command>: N errors in the plans or their progress
- * logs; <stopped> until they are fixed". Returns cli_exit_code(). */
+ * last line "kehoach <command>: N errors in the plans or the files beside
+ * them; <stopped> until they are fixed" (progress logs, notes, unit
+ * registries). Returns cli_exit_code(). */
 int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
                         const validate_result *r);
 

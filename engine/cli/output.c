@@ -57,8 +57,8 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
         if (errors)
             strbuf_printf(
                 &problems,
-                "kehoach %s: %zu error%s in the plans or their progress "
-                "logs; %s until they are fixed\n",
+                "kehoach %s: %zu error%s in the plans or the files beside "
+                "them; %s until they are fixed\n",
                 command, errors, errors == 1 ? "" : "s", stopped);
         cli_write(stderr, &problems);
         strbuf_release(&problems);
