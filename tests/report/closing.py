@@ -18,13 +18,16 @@ document sheet, below its activity table and before "Nơi nhận":
     the day it was measured; for a plan without targets, the template's
     sentence in place of the table;
   - the results heading before the summary.
-Then again with Ninh Bình's notes file removed, a part of Hải Phòng's
+With a provenance sheet added to the template, each notes file read is
+listed with its plan and its SHA-256. Then again with Ninh Bình's notes
+file removed, a part of Hải Phòng's
 left out and its targets changed (to 7 and 0): the blanks are marked, one
 warning names the missing file, the percents are rounded or left out.
 
 usage: closing.py KEHOACH PLANS_DIR TEMPLATES_DIR
 """
 import datetime
+import hashlib
 import math
 import os
 import shutil
@@ -226,6 +229,31 @@ def check_report(kehoach, work, tpl_sheet, where):
     return run
 
 
+def notes_in_provenance(kehoach, work, templates):
+    """A template with a provenance sheet before the Ministry's sheets: the
+    notes file a report read is listed with its plan, with its SHA-256."""
+    tpl = load(os.path.join(templates, "ministry.template.yaml"))
+    audit = load(os.path.join(templates, "audit.template.yaml"))
+    tpl["template"] = "both"
+    tpl["sheets"].insert(0, next(s for s in audit["sheets"] if s["kind"] == "provenance"))
+    with open(os.path.join(work, "both.template.yaml"), "w", encoding="utf-8") as f:
+        yaml.safe_dump(tpl, f, allow_unicode=True, sort_keys=False)
+    run = subprocess.run([kehoach, "report", "plans", "--period", PERIOD, "--as-of",
+                          AS_OF.isoformat(), "--template", "both.template.yaml", "-o", "p.xlsx"],
+                         cwd=work, capture_output=True, text=True, timeout=600)
+    check(run.returncode == 0, f"provenance: exit {run.returncode}: {run.stderr}")
+    if run.returncode:
+        return
+    ws = openpyxl.load_workbook(os.path.join(work, "p.xlsx")).worksheets[0]
+    rows = {r[0]: r[1:4] for r in ws.iter_rows(values_only=True) if r[0]}
+    for pid in NOTES_PLANS:
+        name = os.path.join("plans", f"{pid}.notes-{PERIOD}.yaml")
+        with open(os.path.join(work, name), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        check(rows.get(name) == ("Ghi chú báo cáo", pid, digest),
+              f"provenance: {name} listed as {rows.get(name)}")
+
+
 def main():
     kehoach, plans, templates = (os.path.abspath(a) for a in sys.argv[1:4])
     tpl = load(os.path.join(templates, "ministry.template.yaml"))
@@ -237,6 +265,7 @@ def main():
                   f"the bundled plan {pid} has no notes for {PERIOD}")
         run = check_report(kehoach, work, tpl_sheet, "with notes")
         check("warning" not in run.stderr, f"with notes: a warning: {run.stderr}")
+        notes_in_provenance(kehoach, work, templates)
 
         # Ninh Bình's notes gone, Hải Phòng's difficulties left out
         missing = os.path.join("plans", f"ninh-binh-syt-tgpl-2026.notes-{PERIOD}.yaml")

@@ -1150,8 +1150,9 @@ static void deadline_rows(report *r, sheet_out *so, const report_context *base)
     }
 }
 
+/* A plan's rows in a sheet; nt: its notes, when a sheet shows them. */
 static void plan_rows(report *r, sheet_out *so, const report_context *c,
-                      const progress_log *log)
+                      const progress_log *log, const notes *nt)
 {
     switch (so->t->kind) {
     case SHEET_SUMMARY:
@@ -1173,6 +1174,8 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
         provenance_file(r, so, c->plan->src, "Kế hoạch", c->plan->id.s);
         if (log)
             provenance_file(r, so, log->src, "Nhật ký tiến độ", c->plan->id.s);
+        if (nt)
+            provenance_file(r, so, nt->src, "Ghi chú báo cáo", c->plan->id.s);
         break;
     }
 }
@@ -1204,7 +1207,7 @@ const char *report_plan(report *r, const plan *p, const char *file,
                         .registry = registry,
                         .a = a};
     for (size_t i = 0; i < r->nonce; i++)
-        plan_rows(r, &r->once[i], &c, log);
+        plan_rows(r, &r->once[i], &c, log, nt);
     const template *t = r->o.tpl;
     for (size_t i = 0; i < t->nsheets; i++) {
         const template_sheet *ts = &t->sheets[i];
@@ -1213,7 +1216,7 @@ const char *report_plan(report *r, const plan *p, const char *file,
         sheet_out so = {0};
         start_sheet(r, &so, ts, report_field_expand(ts->name, &c));
         start_table(r, &so, &c);
-        plan_rows(r, &so, &c, log);
+        plan_rows(r, &so, &c, log, nt);
         if (ts->closing.nparts)
             closing_parts(r, &so, &c, nt);
         if (ts->signature)
