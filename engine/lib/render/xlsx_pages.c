@@ -143,18 +143,23 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
     memcpy(out + before, FIRST_UNNUMBERED, now);
     memcpy(out + before + now, tag + old, len - before - old);
     free(text);
-    zip_stat_t st;
     zip_source_t *s = zip_source_buffer(z, out, len - old + now, 1);
-    /* the entry keeps its time, so the same input gives the same bytes */
-    if (!s || zip_file_replace(z, (zip_uint64_t)index, s, 0) != 0 ||
-        zip_stat_index(z, (zip_uint64_t)index, ZIP_FL_UNCHANGED, &st) != 0 ||
-        zip_file_set_mtime(z, (zip_uint64_t)index, st.mtime, 0) != 0) {
-        strbuf_error(err, "cannot rewrite %s in the workbook: %s", name,
-                     zip_strerror(z));
+    if (!s || zip_file_replace(z, (zip_uint64_t)index, s, 0) != 0) {
         if (s)
-            zip_source_free(s);
+            zip_source_free(s); /* frees out */
         else
             free(out);
+        strbuf_error(err, "cannot rewrite %s in the workbook: %s", name,
+                     zip_strerror(z));
+        return false;
+    }
+    /* the archive holds s now; the entry keeps its time, so the same input
+     * gives the same bytes */
+    zip_stat_t st;
+    if (zip_stat_index(z, (zip_uint64_t)index, ZIP_FL_UNCHANGED, &st) != 0 ||
+        zip_file_set_mtime(z, (zip_uint64_t)index, st.mtime, 0) != 0) {
+        strbuf_error(err, "cannot keep the time of %s in the workbook: %s",
+                     name, zip_strerror(z));
         return false;
     }
     return true;

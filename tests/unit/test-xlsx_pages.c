@@ -1,0 +1,144 @@
+/* test-xlsx_pages.c - the first page left unnumbered (xlsx_pages.h): a
+ * workbook written through xlsx.h with a numbered sheet and one without
+ * numbers comes out with differentFirst on the first only, every other
+ * entry as it was; what is not a workbook, or not a regular file, is
+ * refused with the reason. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "xlsx.h"
+#include "xlsx_pages.h"
+
+#include <zip.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The text of the entry `name` of the zip archive in fd. */
+static char *entry(int fd, const char *name)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    int copy = dup(fd);
+    assert_true(copy >= 0);
+    zip_source_t *src = zip_source_filep_create(fdopen(copy, "rb"), 0, -1, &ze);
+    assert_non_null(src);
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    assert_non_null(z);
+    zip_stat_t st;
+    assert_int_equal(zip_stat(z, name, 0, &st), 0);
+    char *text = calloc(1, (size_t)st.size + 1);
+    zip_file_t *f = zip_fopen(z, name, 0);
+    assert_non_null(f);
+    assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+    zip_fclose(f);
+    zip_discard(z);
+    zip_error_fini(&ze);
+    return text;
+}
+
+/* A workbook of two sheets, the first with page numbers. */
+static FILE *two_sheets(bool *ok)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    strbuf err = STRBUF_INIT;
+    xlsx_book *b = xlsx_open(fileno(f), "Times New Roman", 12,
+                             (date){2026, 12, 3}, "thử", &err);
+    assert_non_null(b);
+    xlsx_style st = {0};
+    st.fill = XLSX_NO_FILL;
+    xlsx_page numbered = {.paper = 9, .page_numbers = 1};
+    xlsx_page plain = {.paper = 9};
+    xlsx_sheet *one = xlsx_add_sheet(b, "một");
+    xlsx_text(one, 0, 0, "<headerFooter>", &st); /* cell text: not a tag */
+    xlsx_set_page(one, &numbered, 0);
+    xlsx_sheet *two = xlsx_add_sheet(b, "hai");
+    xlsx_text(two, 0, 0, "hai", &st);
+    xlsx_set_page(two, &plain, 0);
+    *ok = xlsx_close(b, &err);
+    strbuf_release(&err);
+    return f;
+}
+
+static void only_numbered_sheets_change(void **state)
+{
+    (void)state;
+    bool ok;
+    FILE *f = two_sheets(&ok);
+    assert_true(ok);
+    char *one = entry(fileno(f), "xl/worksheets/sheet1.xml");
+    char *two = entry(fileno(f), "xl/worksheets/sheet2.xml");
+    assert_non_null(
+        strstr(one, "<headerFooter differentFirst=\"1\"><oddHeader>"));
+    assert_non_null(strstr(one, "useFirstPageNumber=\"1\""));
+    assert_null(strstr(two, "headerFooter"));
+    /* the cell's text (inline: constant-memory mode) is left as it was */
+    assert_non_null(strstr(one, "&lt;headerFooter&gt;"));
+    free(one);
+    free(two);
+    fclose(f);
+}
+
+static void nothing_to_do_leaves_the_file(void **state)
+{
+    (void)state;
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    fputs("not a workbook", f);
+    fflush(f);
+    strbuf err = STRBUF_INIT;
+    assert_true(xlsx_pages_unnumber_first(fileno(f), NULL, 0, &err));
+    assert_int_equal(err.len, 0);
+    char buf[32] = {0};
+    assert_int_equal(pread(fileno(f), buf, sizeof buf - 1, 0), 14);
+    assert_string_equal(buf, "not a workbook");
+    fclose(f);
+}
+
+static void what_is_not_a_workbook_is_refused(void **state)
+{
+    (void)state;
+    size_t first = 1;
+    strbuf err = STRBUF_INIT;
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    fputs("not a workbook", f);
+    fflush(f);
+    assert_false(xlsx_pages_unnumber_first(fileno(f), &first, 1, &err));
+    assert_non_null(strstr(strbuf_str(&err), "cannot open the workbook"));
+    fclose(f);
+
+    int pipe_fds[2];
+    assert_int_equal(pipe(pipe_fds), 0);
+    strbuf_reset(&err);
+    assert_false(xlsx_pages_unnumber_first(pipe_fds[0], &first, 1, &err));
+    assert_non_null(strstr(strbuf_str(&err), "not a regular file"));
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+
+    /* a sheet the workbook does not have */
+    bool ok;
+    f = two_sheets(&ok);
+    size_t third = 3;
+    strbuf_reset(&err);
+    assert_false(xlsx_pages_unnumber_first(fileno(f), &third, 1, &err));
+    assert_non_null(strstr(strbuf_str(&err), "sheet3.xml"));
+    fclose(f);
+    strbuf_release(&err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(only_numbered_sheets_change),
+        cmocka_unit_test(nothing_to_do_leaves_the_file),
+        cmocka_unit_test(what_is_not_a_workbook_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
