@@ -3,7 +3,8 @@
  * log's pipeline: load, schema, model, checks against the plan, status as
  * of two dates in every output form; then the same bytes as the log of
  * that plan on disk, and a record added to it by update_record, as
- * `kehoach update` adds one. The promise update relies on: a record
+ * `kehoach update` adds one: of an activity, or (inputs of odd length) of
+ * the plan's report sent. The promise update relies on: a record
  * recorded leaves the old bytes followed by exactly one more record; any
  * refusal leaves the log byte for byte as it was; nothing is an internal
  * error. Built with -Dfuzz=true and clang; see
@@ -135,6 +136,11 @@ static void update_on_disk(const uint8_t *data, size_t size)
         .lock_timeout_ms = 1000,
         .max_problems = 50,
     };
+    if (size % 2) /* the report sent, with its number */
+        req.entry = (progress_write_entry){.report = "BC1",
+                                           .state = PROGRESS_DONE,
+                                           .percent = -1,
+                                           .document = "Số 1/BC-STP"};
     date_parse("2026-04-20", false, &req.entry.date);
     date_parse("2026-07-01", false, &req.today);
     update_result r;
