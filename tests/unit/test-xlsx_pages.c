@@ -1,7 +1,8 @@
 /* test-xlsx_pages.c - the first page left unnumbered (xlsx_pages.h): a
- * workbook written through xlsx.h with a numbered sheet and one without
- * numbers comes out with differentFirst on the first only, every other
- * entry as it was; what is not a workbook, or not a regular file, is
+ * workbook written through xlsx.h with a document (numbered from its
+ * second page), a sheet numbered on every page and one without numbers
+ * comes out with differentFirst on the first only, every other entry as
+ * it was; what is not a workbook, or not a regular file, is
  * refused with the reason. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,8 +43,9 @@ static char *entry(int fd, const char *name)
     return text;
 }
 
-/* A workbook of two sheets, the first with page numbers. */
-static FILE *two_sheets(bool *ok)
+/* A workbook of three sheets: a document, a numbered sheet of data, and a
+ * sheet without page numbers. */
+static FILE *three_sheets(bool *ok)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
@@ -53,24 +55,30 @@ static FILE *two_sheets(bool *ok)
     assert_non_null(b);
     xlsx_style st = {0};
     st.fill = XLSX_NO_FILL;
-    xlsx_page numbered = {.paper = 9, .page_numbers = 1};
+    xlsx_page document = {.paper = 9,
+                          .page_numbers = 1,
+                          .first_unnumbered = true};
+    xlsx_page numbered = {.paper = 9, .page_numbers = 2};
     xlsx_page plain = {.paper = 9};
     xlsx_sheet *one = xlsx_add_sheet(b, "một");
     xlsx_text(one, 0, 0, "<headerFooter>", &st); /* cell text: not a tag */
-    xlsx_set_page(one, &numbered, 0);
+    xlsx_set_page(one, &document, 0);
     xlsx_sheet *two = xlsx_add_sheet(b, "hai");
     xlsx_text(two, 0, 0, "hai", &st);
     xlsx_set_page(two, &plain, 0);
+    xlsx_sheet *three = xlsx_add_sheet(b, "ba");
+    xlsx_text(three, 0, 0, "ba", &st);
+    xlsx_set_page(three, &numbered, 0);
     *ok = xlsx_close(b, &err);
     strbuf_release(&err);
     return f;
 }
 
-static void only_numbered_sheets_change(void **state)
+static void only_documents_change(void **state)
 {
     (void)state;
     bool ok;
-    FILE *f = two_sheets(&ok);
+    FILE *f = three_sheets(&ok);
     assert_true(ok);
     char *one = entry(fileno(f), "xl/worksheets/sheet1.xml");
     char *two = entry(fileno(f), "xl/worksheets/sheet2.xml");
@@ -78,6 +86,9 @@ static void only_numbered_sheets_change(void **state)
         strstr(one, "<headerFooter differentFirst=\"1\"><oddHeader>"));
     assert_non_null(strstr(one, "useFirstPageNumber=\"1\""));
     assert_null(strstr(two, "headerFooter"));
+    char *three = entry(fileno(f), "xl/worksheets/sheet3.xml");
+    assert_non_null(strstr(three, "<headerFooter><oddFooter>"));
+    free(three);
     /* the cell's text (inline: constant-memory mode) is left as it was */
     assert_non_null(strstr(one, "&lt;headerFooter&gt;"));
     free(one);
@@ -124,11 +135,11 @@ static void what_is_not_a_workbook_is_refused(void **state)
 
     /* a sheet the workbook does not have */
     bool ok;
-    f = two_sheets(&ok);
-    size_t third = 3;
+    f = three_sheets(&ok);
+    size_t fourth = 4;
     strbuf_reset(&err);
-    assert_false(xlsx_pages_unnumber_first(fileno(f), &third, 1, &err));
-    assert_non_null(strstr(strbuf_str(&err), "sheet3.xml"));
+    assert_false(xlsx_pages_unnumber_first(fileno(f), &fourth, 1, &err));
+    assert_non_null(strstr(strbuf_str(&err), "sheet4.xml"));
     fclose(f);
     strbuf_release(&err);
 }
@@ -136,7 +147,7 @@ static void what_is_not_a_workbook_is_refused(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(only_numbered_sheets_change),
+        cmocka_unit_test(only_documents_change),
         cmocka_unit_test(nothing_to_do_leaves_the_file),
         cmocka_unit_test(what_is_not_a_workbook_is_refused),
     };

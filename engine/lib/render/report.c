@@ -438,6 +438,10 @@ static void finish_sheet(report *r, sheet_out *so)
         .repeat_first = so->header_row,
         .repeat_last = so->header_row,
         .page_numbers = tp->page_numbers,
+        /* a sheet with a heading is a document, numbered from its second
+         * page; a flat sheet of data is numbered on every page, and its
+         * workbook need not be rewritten */
+        .first_unnumbered = so->t->header != HEADER_NONE,
         .print_columns = n,
     };
     memcpy(page.margin_mm, tp->margin_mm, sizeof page.margin_mm);

@@ -704,13 +704,6 @@ static report_value record_value(int id, const report_context *c)
     }
 }
 
-/* The record that says an occurrence was done (a report: sent), or NULL. */
-static const progress_record *done_record(const status_occurrence *o)
-{
-    bool done = o->state == STATUS_DONE || o->state == STATUS_DONE_LATE;
-    return done ? o->last : NULL;
-}
-
 static report_value deadline_value(int id, const report_context *c)
 {
     const report_deadline *d = c->deadline;
@@ -751,11 +744,11 @@ static report_value deadline_value(int id, const report_context *c)
     case F_DL_STATE_CODE:
         return text(status_state_name(d->occurrence.state));
     case F_DL_DOCUMENT: {
-        const progress_record *done = done_record(&d->occurrence);
+        const progress_record *done = status_done_record(&d->occurrence);
         return text(done ? done->document.s : NULL);
     }
     default: {
-        const progress_record *done = done_record(&d->occurrence);
+        const progress_record *done = status_done_record(&d->occurrence);
         return day(done ? done->date : (date){0, 0, 0});
     }
     }

@@ -134,13 +134,14 @@ static void text_activity(status_report *r, const status_activity *a,
  * sent, after its state. */
 static void put_sent(strbuf *out, const status_occurrence *o)
 {
-    if (!o->last || (o->state != STATUS_DONE && o->state != STATUS_DONE_LATE))
+    const progress_record *sent = status_done_record(o);
+    if (!sent)
         return;
     char day[11];
-    date_format_vn(o->last->date, day);
+    date_format_vn(sent->date, day);
     strbuf_printf(out, " · đã gửi %s", day);
-    if (o->last->document.s)
-        strbuf_printf(out, ", %s", o->last->document.s);
+    if (sent->document.s)
+        strbuf_printf(out, ", %s", sent->document.s);
 }
 
 /* A report the plan asks for: its id and subject, then each time it is
@@ -245,20 +246,6 @@ static void json_units(json_writer *w, const char *key, const char *ids_key,
     free(list);
 }
 
-/* The latest record of any of a report's occurrences, or NULL. */
-static const progress_record *duty_last(const status_duty *d)
-{
-    const progress_record *last = NULL;
-    for (size_t k = 0; k < d->noccurrences; k++) {
-        const progress_record *r = d->occurrences[k].last;
-        if (r &&
-            (!last || date_cmp(r->date, last->date) > 0 ||
-             (date_cmp(r->date, last->date) == 0 && r->order > last->order)))
-            last = r;
-    }
-    return last;
-}
-
 static void json_record(json_writer *w, const progress_record *rec)
 {
     if (!rec) {
@@ -361,18 +348,18 @@ static void json_duty(json_writer *w, const status_duty *d,
     json_writer_array_begin(w, "occurrences", JSON_WRITER_COMPACT);
     for (size_t i = 0; i < d->noccurrences; i++) {
         const status_occurrence *o = &d->occurrences[i];
-        bool sent = o->state == STATUS_DONE || o->state == STATUS_DONE_LATE;
+        const progress_record *sent = status_done_record(o);
         json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
         json_writer_string(w, "key", o->window->key);
         json_writer_string(w, "label", o->window->label);
         json_writer_date(w, "due", &o->window->due);
         json_writer_string(w, "state", status_state_name(o->state));
-        json_writer_date(w, "sent_on", sent ? &o->last->date : NULL);
-        json_writer_string(w, "document", sent ? o->last->document.s : NULL);
+        json_writer_date(w, "sent_on", sent ? &sent->date : NULL);
+        json_writer_string(w, "document", sent ? sent->document.s : NULL);
         json_writer_end(w);
     }
     json_writer_end(w);
-    json_record(w, duty_last(d));
+    json_record(w, d->last);
     json_writer_end(w);
 }
 
@@ -498,7 +485,7 @@ static void csv_duty(status_report *r, const status_plan *s, const char *file,
     csv_text(r->out, NULL, false);
     csv_number(r->out, (long)d->noccurrences, false);
     csv_number(r->out, (long)finished, false);
-    csv_last_record(r->out, duty_last(d));
+    csv_last_record(r->out, d->last);
 }
 
 static void csv_plan(status_report *r, const status_plan *s, const char *file)

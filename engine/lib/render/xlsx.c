@@ -32,8 +32,8 @@ typedef struct style_entry {
 struct xlsx_sheet {
     xlsx_book *book;
     lxw_worksheet *ws;
-    size_t number; /* 1-based, in the order added */
-    bool numbered; /* its pages are numbered */
+    size_t number;         /* 1-based, in the order added */
+    bool first_unnumbered; /* its first page is to be left unnumbered */
     char name[128];
 };
 
@@ -118,12 +118,12 @@ static void release(xlsx_book *b)
     free(b);
 }
 
-/* Numbered sheets leave their first page unnumbered (xlsx_pages.h). */
+/* Documents leave their first page unnumbered (xlsx_pages.h). */
 static void unnumber_first_pages(xlsx_book *b)
 {
     size_t *numbered = xmalloc((b->nsheets + 1) * sizeof *numbered), n = 0;
     for (size_t i = 0; i < b->nsheets; i++)
-        if (b->sheets[i]->numbered)
+        if (b->sheets[i]->first_unnumbered)
             numbered[n++] = b->sheets[i]->number;
     xlsx_pages_unnumber_first(b->fd, numbered, n, &b->error);
     free(numbered);
@@ -440,10 +440,10 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
         fail(s->book, "repeating rows",
              worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
     if (p->page_numbers) {
-        /* each sheet a document numbered from 1, its first page without
-         * a number (Decree 30/2020): see xlsx_pages.h */
+        /* each sheet numbered from 1; a document's first page without a
+         * number (Decree 30/2020): see xlsx_pages.h */
         worksheet_set_start_page(s->ws, 1);
-        s->numbered = true;
+        s->first_unnumbered = p->first_unnumbered;
         /* the font goes into Excel's header codes: one holding '&' or '"'
          * (which templates refuse) would be read as codes, so it is left out */
         char spec[128] = "&C&P";

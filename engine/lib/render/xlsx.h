@@ -9,7 +9,8 @@
  * by value (xlsx_style) and turned into libxlsxwriter formats once each.
  * The document's creation date is given, never read from the clock, so the
  * same input gives the same bytes. A sheet whose pages are numbered is
- * numbered from 1, with no number on its first page (xlsx_pages.h). Sheet names are made valid for Excel.
+ * numbered from 1; a document's has no number on its first page
+ * (xlsx_pages.h). Sheet names are made valid for Excel.
  * Errors are collected in the book and reported by xlsx_close(). */
 #ifndef KEHOACH_XLSX_H
 #define KEHOACH_XLSX_H
@@ -55,6 +56,8 @@ typedef struct xlsx_page {
     bool repeat_rows;    /* repeat rows first..last on each page */
     uint32_t repeat_first, repeat_last;
     int page_numbers;       /* 0 none, 1 top centre, 2 bottom centre */
+    bool first_unnumbered;  /* a document's: no number on its first page
+                               (the workbook is rewritten, xlsx_pages.h) */
     uint32_t print_columns; /* print area: columns 0..n-1; 0: all */
 } xlsx_page;
 

@@ -54,6 +54,12 @@ bool status_is_finished(status_state s)
     return s == STATUS_DONE || s == STATUS_DONE_LATE || s == STATUS_CANCELLED;
 }
 
+const progress_record *status_done_record(const status_occurrence *o)
+{
+    bool done = o->state == STATUS_DONE || o->state == STATUS_DONE_LATE;
+    return done ? o->last : NULL;
+}
+
 /* Later by date, then by place in the log. */
 static bool later(const progress_record *a, const progress_record *b)
 {
@@ -432,6 +438,10 @@ void status_compute(arena *a, const plan *p, const progress_log *log,
         rolled r = rollup(d->occurrences, d->noccurrences);
         d->state = r.state;
         d->due = r.due;
+        for (size_t i = start[slot]; i < start[slot + 1]; i++)
+            if (date_cmp(bucket[i]->date, as_of) <= 0 &&
+                (!d->last || later(bucket[i], d->last)))
+                d->last = bucket[i];
         d->in_scope =
             !scope || !scope->unit || any_names(scope, &d->report->by);
     }

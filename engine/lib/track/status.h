@@ -62,6 +62,10 @@ typedef struct status_occurrence {
     const progress_record *last; /* latest record on or before D */
 } status_occurrence;
 
+/* The record that says an occurrence was done (a report: sent), on time
+ * or late; NULL when it is not done. */
+const progress_record *status_done_record(const status_occurrence *o);
+
 /* The state of one occurrence from the records about it (in any order;
  * those dated after as_of are ignored). */
 status_occurrence status_of_occurrence(const when_window *w,
@@ -130,9 +134,10 @@ typedef struct status_duty {
     const plan_report *report;
     status_occurrence *occurrences; /* as report->schedule */
     size_t noccurrences;
-    status_state state; /* rolled up as an activity's */
-    date due;           /* of the occurrence that sets state */
-    bool in_scope;      /* the scope's unit sends it (or no unit) */
+    status_state state;          /* rolled up as an activity's */
+    date due;                    /* of the occurrence that sets state */
+    const progress_record *last; /* latest record, any occurrence */
+    bool in_scope;               /* the scope's unit sends it (or no unit) */
 } status_duty;
 
 typedef struct status_plan {
