@@ -204,6 +204,7 @@ static int print_result(const options *o, const update_result *r)
                  strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_INTERNAL:
+    case UPDATE_HELD_BACK: /* one log only: never */
         return EXIT_INTERNAL;
     case UPDATE_UNREADABLE:
         return EXIT_IO;
@@ -271,7 +272,8 @@ static int cmd_update(int argc, char **argv)
         o.entry.activity = o.activity;
     o.entry.values = o.values;
     update_request req = {.plan = o.plan,
-                          .entry = o.entry,
+                          .entries = &o.entry,
+                          .nentries = 1,
                           .today = today,
                           .lock_timeout_ms = LOCK_TIMEOUT_MS,
                           .max_problems = PROBLEMS_PER_FILE,

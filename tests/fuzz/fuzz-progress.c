@@ -124,24 +124,26 @@ static void update_on_disk(const uint8_t *data, size_t size)
         make_folder();
     write_file(log_path, data, size);
     static const progress_write_value values[] = {{"Số buổi", 2}};
+    progress_write_entry entry = {.activity = "1.b",
+                                  .occurrence = "2026-03-01..2026-04-30",
+                                  .state = PROGRESS_DONE,
+                                  .percent = -1,
+                                  .values = values,
+                                  .nvalues = 1,
+                                  .note = "n\"o\\te"};
+    if (size % 2) /* the report sent, with its number */
+        entry = (progress_write_entry){.report = "BC1",
+                                       .state = PROGRESS_DONE,
+                                       .percent = -1,
+                                       .document = "Số 1/BC-STP"};
+    date_parse("2026-04-20", false, &entry.date);
     update_request req = {
         .plan = plan_path,
-        .entry = {.activity = "1.b",
-                  .occurrence = "2026-03-01..2026-04-30",
-                  .state = PROGRESS_DONE,
-                  .percent = -1,
-                  .values = values,
-                  .nvalues = 1,
-                  .note = "n\"o\\te"},
+        .entries = &entry,
+        .nentries = 1,
         .lock_timeout_ms = 1000,
         .max_problems = 50,
     };
-    if (size % 2) /* the report sent, with its number */
-        req.entry = (progress_write_entry){.report = "BC1",
-                                           .state = PROGRESS_DONE,
-                                           .percent = -1,
-                                           .document = "Số 1/BC-STP"};
-    date_parse("2026-04-20", false, &req.entry.date);
     date_parse("2026-07-01", false, &req.today);
     update_result r;
     update_record(&req, &r);

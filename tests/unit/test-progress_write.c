@@ -68,7 +68,7 @@ static size_t append_and_read_back(const char *old)
     assert_non_null(before.root);
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
-    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e,
+    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, 1,
                                       &out, NULL));
     assert_memory_equal(strbuf_str(&out), old, strlen(old));
     parsed after = parse(strbuf_str(&out), out.len);
@@ -130,7 +130,7 @@ static void refuses_what_it_cannot_append_to(void **state)
         strbuf out = STRBUF_INIT;
         strbuf why = STRBUF_INIT;
         assert_false(
-            progress_write_append(p.src, p.root, "p", NULL, &e, &out, &why));
+            progress_write_append(p.src, p.root, "p", NULL, &e, 1, &out, &why));
         assert_true(why.len > 0);
         assert_int_equal(out.len, 0);
         strbuf_release(&why);
@@ -151,7 +151,8 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
         "# yaml-language-server: $schema=../schemas/progress.schema.json");
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
-    assert_true(progress_write_append(NULL, NULL, "p", line, &e, &out, NULL));
+    assert_true(
+        progress_write_append(NULL, NULL, "p", line, &e, 1, &out, NULL));
     assert_non_null(
         strstr(strbuf_str(&out),
                "\n# yaml-language-server: $schema=../schemas/"

@@ -3,7 +3,8 @@
  * target named by number, checked and counted; a record refused, a log
  * whose layout refuses an append and a plan with errors, each leaving the
  * log byte for byte as it was; a date after today recorded with a
- * warning; a plan found by its id; the two points a test may stop at. */
+ * warning; a plan found by its id; the two points a test may stop at;
+ * several records and several logs at once, all or none. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 
 #include "tempdir.h"
 #include "update.h"
+#include "xalloc.h"
 
 #include <unistd.h>
 
@@ -41,22 +43,27 @@ static void remember_point(const char *point)
         points[npoints++] = point;
 }
 
+/* The record a request adds; request() sets it anew. */
+static progress_write_entry entry;
+
 /* A request for activity 1.b on 2026-03-20, today 2026-06-01. */
 static update_request request(const char *plan_file)
 {
+    entry = (progress_write_entry){.activity = "1.b",
+                                   .state = PROGRESS_DONE,
+                                   .percent = -1,
+                                   .values = by_number,
+                                   .nvalues = 1,
+                                   .note = "xong"};
     update_request req = {
         .plan = plan_file,
-        .entry = {.activity = "1.b",
-                  .state = PROGRESS_DONE,
-                  .percent = -1,
-                  .values = by_number,
-                  .nvalues = 1,
-                  .note = "xong"},
+        .entries = &entry,
+        .nentries = 1,
         .lock_timeout_ms = 1000,
         .max_problems = 50,
         .pause = remember_point,
     };
-    date_parse("2026-03-20", false, &req.entry.date);
+    date_parse("2026-03-20", false, &entry.date);
     date_parse("2026-06-01", false, &req.today);
     return req;
 }
@@ -104,7 +111,7 @@ static void a_refused_record_leaves_the_log_as_it_was(void **state)
 {
     (void)state;
     update_request req = request(in_root("p.yaml"));
-    req.entry.activity = "9.z";
+    entry.activity = "9.z";
     update_result r;
     assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
     assert_true(diag_errors(r.problems) > 0);
@@ -115,7 +122,7 @@ static void a_refused_record_leaves_the_log_as_it_was(void **state)
 
     req = request(in_root("p.yaml"));
     progress_write_value unknown = {"Số người", 3};
-    req.entry.values = &unknown;
+    entry.values = &unknown;
     assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
     assert_log_untouched(old_log);
     update_result_release(&r);
@@ -174,6 +181,70 @@ static void a_plan_is_found_by_its_id(void **state)
     free(here);
 }
 
+/* Two records for p, one for a second plan q: all written at once; then
+ * a run where q's record is wrong writes neither log. */
+static void several_logs_are_updated_all_or_none(void **state)
+{
+    (void)state;
+    assert_int_equal(tempdir_write(root, "q.yaml", plan_yaml), 0);
+    char *q_yaml = xstrdup(in_root("q.yaml"));
+    char *p_yaml = xstrdup(in_root("p.yaml")); /* in_root's buffer is reused */
+    static const char q_log[] = "plan: p\nrecords:\n";
+    assert_int_equal(tempdir_write(root, "q.progress.yaml", q_log), 0);
+    update_request req = request(p_yaml);
+    progress_write_entry two[2] = {entry, entry};
+    two[1].activity = "1.a";
+    two[1].occurrence = "2026-Q2";
+    two[1].state = PROGRESS_IN_PROGRESS;
+    two[1].nvalues = 0;
+    two[1].form = "0123456789abcdef";
+    update_request reqs[2] = {req, req};
+    reqs[0].entries = two;
+    reqs[0].nentries = 2;
+    reqs[1].plan = q_yaml;
+    progress_write_entry wrong = entry;
+    wrong.activity = "9.z";
+    reqs[1].entries = &wrong;
+    update_result r[2];
+    assert_int_equal(update_records(reqs, 2, r), UPDATE_REFUSED);
+    assert_int_equal(r[0].status, UPDATE_HELD_BACK);
+    assert_int_equal(r[1].status, UPDATE_REFUSED);
+    assert_log_untouched(old_log);
+    assert_file_text(q_yaml, plan_yaml);
+    assert_file_text(in_root("q.progress.yaml"), q_log);
+    update_result_release(&r[0]);
+    update_result_release(&r[1]);
+
+    reqs[1].entries = &entry;
+    assert_int_equal(update_records(reqs, 2, r), UPDATE_RECORDED);
+    assert_int_equal(r[0].record_number, 3);
+    assert_int_equal(r[1].record_number, 1);
+    assert_file_text(
+        in_root("p.progress.yaml"),
+        "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n"
+        "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+        "    state: in-progress\n"
+        "  - date: 2026-03-20\n    activity: \"1.b\"\n    state: done\n"
+        "    values:\n      \"Số buổi\": 4\n    note: \"xong\"\n"
+        "  - date: 2026-03-20\n    activity: \"1.a\"\n"
+        "    occurrence: \"2026-Q2\"\n    state: in-progress\n"
+        "    note: \"xong\"\n    form: \"0123456789abcdef\"\n");
+    assert_file_text(in_root("q.progress.yaml"),
+                     "plan: p\nrecords:\n- date: 2026-03-20\n"
+                     "  activity: \"1.b\"\n  state: done\n  values:\n"
+                     "    \"Số buổi\": 4\n  note: \"xong\"\n");
+    update_result_release(&r[0]);
+    update_result_release(&r[1]);
+
+    reqs[1].plan = p_yaml; /* the same log twice */
+    assert_int_equal(update_records(reqs, 2, r), UPDATE_INTERNAL);
+    assert_non_null(strstr(strbuf_str(&r[1].err), "named twice"));
+    update_result_release(&r[0]);
+    update_result_release(&r[1]);
+    free(q_yaml);
+    free(p_yaml);
+}
+
 int main(void)
 {
 #define WITH_PLAN(test) cmocka_unit_test_setup(test, fresh_plan)
@@ -183,6 +254,7 @@ int main(void)
         WITH_PLAN(a_log_or_plan_in_the_way_is_left_as_it_was),
         WITH_PLAN(a_date_after_today_is_recorded_with_a_warning),
         WITH_PLAN(a_plan_is_found_by_its_id),
+        WITH_PLAN(several_logs_are_updated_all_or_none),
     };
     return cmocka_run_group_tests(tests, make_root, remove_root);
 }

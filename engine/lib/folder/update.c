@@ -18,11 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the plan's check hands back. */
+/* One request of a run: what the plan's check hands back. */
 typedef struct job {
     const update_request *req;
     update_result *out;
     catalog *cat;
+    lockfile *lock;
     bool plan_seen;
     bool cannot_append; /* the log's layout refuses a new record */
     strbuf text;        /* the log's new text */
@@ -60,17 +61,18 @@ static void warn_if_future(const progress_record *rec, date today, diag_sink *d)
                  rec->date_text.s);
 }
 
-/* Reads the new text back: it must load and hold exactly one more record,
- * and that record is checked in full (its schema and its meaning against
- * the plan). */
+/* Reads the new text back: it must load and hold exactly as many more
+ * records as were added, and each is checked in full (its schema and its
+ * meaning against the plan). */
 static void check_new_text(job *j, const plan *p, size_t old_count)
 {
     update_result *out = j->out;
-    size_t len = j->text.len;
+    size_t len = j->text.len, added = j->req->nentries;
     char *copy = xmalloc(len + 1);
     memcpy(copy, strbuf_str(&j->text), len + 1);
     strbuf label = STRBUF_INIT;
-    strbuf_printf(&label, "%s (new record)", out->log_path);
+    strbuf_printf(&label, "%s (new record%s)", out->log_path,
+                  added > 1 ? "s" : "");
     source *src = source_new(strbuf_str(&label), copy, len);
     strbuf_release(&label);
     yamlload_limits limits = progress_log_limits();
@@ -80,25 +82,26 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     docload_source(src, &spec, d, &doc);
     const node *list = doc->root ? node_get(doc->root, "records") : NULL;
     if (doc->root && (!list || list->kind != NODE_ARRAY ||
-                      list->u.array.count != old_count + 1)) {
+                      list->u.array.count != old_count + added)) {
         diag_file(d, DIAG_ERROR, src->path,
-                  "internal error: the new text "
-                  "does not hold exactly one more record");
+                  "internal error: the new text does not hold exactly the "
+                  "records added");
     } else if (doc->root) {
         diag_set_stage(d, "schema");
         const char *record = "progress.schema.json#/definitions/record";
-        schema_validate(catalog_schema(j->cat, record),
-                        list->u.array.items[old_count], d);
+        for (size_t i = old_count; i < old_count + added; i++)
+            schema_validate(catalog_schema(j->cat, record),
+                            list->u.array.items[i], d);
         diag_set_stage(d, "meaning");
         progress_log *log = progress_build(doc->a, src, doc->root);
-        progress_log added = {src,
+        progress_log fresh = {src,
                               doc->root,
                               {NULL, NULL},
                               log->records + old_count,
-                              1};
-        progress_check(&added, p, d);
-        if (!diag_errors(d))
-            warn_if_future(&log->records[old_count], j->req->today, d);
+                              log->count - old_count};
+        progress_check(&fresh, p, d);
+        for (size_t i = old_count; i < log->count && !diag_errors(d); i++)
+            warn_if_future(&log->records[i], j->req->today, d);
         out->record_number = log->count;
     }
     docload_free(doc);
@@ -111,21 +114,30 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     j->plan_seen = true;
     if (diag_errors(j->out->checks))
         return; /* refused: the plan or the log is wrong */
-    progress_write_entry e = j->req->entry;
-    progress_write_value *values = xmalloc((e.nvalues + 1) * sizeof *values);
-    if (e.nvalues)
-        memcpy(values, e.values, e.nvalues * sizeof *values);
-    name_targets(p, &e, values);
-    e.values = values;
+    size_t n = j->req->nentries;
+    progress_write_entry *entries = xmalloc((n + 1) * sizeof *entries);
+    progress_write_value **values = xmalloc((n + 1) * sizeof *values);
+    for (size_t i = 0; i < n; i++) {
+        const progress_write_entry *e = &j->req->entries[i];
+        entries[i] = *e;
+        values[i] = xmalloc((e->nvalues + 1) * sizeof *values[i]);
+        if (e->nvalues)
+            memcpy(values[i], e->values, e->nvalues * sizeof *values[i]);
+        name_targets(p, e, values[i]);
+        entries[i].values = values[i];
+    }
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
     if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
-                              p->id.s ? p->id.s : "", schema_line, &e, &j->text,
-                              &j->out->err))
+                              p->id.s ? p->id.s : "", schema_line, entries, n,
+                              &j->text, &j->out->err))
         check_new_text(j, p, log ? log->count : 0);
     else
         j->cannot_append = true;
     free(schema_line);
+    for (size_t i = 0; i < n; i++)
+        free(values[i]);
     free(values);
+    free(entries);
 }
 
 /* The plan file: the name itself, or the plan with that id below ".". */
@@ -170,41 +182,117 @@ static update_status check_and_append(update_result *out, job *j)
     return st;
 }
 
+/* Finds the plan and its log; false (the status set) when there is none,
+ * or when an earlier request of the run has the same log. */
+static bool find_log(job *jobs, size_t i)
+{
+    update_result *out = jobs[i].out;
+    out->plan_path = find_plan(jobs[i].req->plan, &out->located);
+    if (!out->plan_path) {
+        out->status = UPDATE_NO_PLAN;
+        return false;
+    }
+    out->log_path = progress_log_path(out->plan_path);
+    for (size_t k = 0; k < i; k++)
+        if (jobs[k].out->log_path &&
+            strcmp(jobs[k].out->log_path, out->log_path) == 0) {
+            strbuf_error(&out->err, "%s is named twice in one update",
+                         out->log_path);
+            out->status = UPDATE_INTERNAL;
+            return false;
+        }
+    return true;
+}
+
+static int by_log_path(const void *a, const void *b)
+{
+    const job *const *x = a, *const *y = b;
+    return strcmp((*x)->out->log_path, (*y)->out->log_path);
+}
+
+/* Replaces each log in turn (a commit releases its lock, whatever it
+ * says); after a failure, the others are held back. */
+static void commit_all(job **order, size_t n)
+{
+    bool failed = false;
+    for (size_t i = 0; i < n; i++) {
+        job *j = order[i];
+        if (failed)
+            continue;
+        pause_at(j->req, "update-commit");
+        lockfile_status st = lockfile_commit(j->lock, strbuf_str(&j->text),
+                                             j->text.len, &j->out->err);
+        j->lock = NULL;
+        if (st == LOCKFILE_OK)
+            j->out->status = UPDATE_RECORDED;
+        else {
+            j->out->status = st == LOCKFILE_CHANGED ? UPDATE_LOG_CHANGED
+                                                    : UPDATE_NOT_WRITTEN;
+            failed = true;
+        }
+    }
+}
+
+/* Takes the locks in the order of the logs' paths, checks every plan and
+ * makes every new text, up to the first that fails; true when all pass.
+ * A request that passed keeps UPDATE_HELD_BACK until it is committed. */
+static bool lock_and_check(job **order, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        job *j = order[i];
+        if (lockfile_acquire(j->out->log_path, j->req->lock_timeout_ms,
+                             &j->lock, &j->out->err) != LOCKFILE_OK) {
+            j->lock = NULL;
+            j->out->status = UPDATE_NOT_LOCKED;
+            return false;
+        }
+        pause_at(j->req, "update-locked");
+        j->cat = catalog_load(j->out->checks);
+        update_status st = check_and_append(j->out, j);
+        if (st != UPDATE_RECORDED) {
+            j->out->status = st;
+            return false;
+        }
+    }
+    return true;
+}
+
+update_status update_records(const update_request *reqs, size_t n,
+                             update_result *outs)
+{
+    job *jobs = xcalloc(n + 1, sizeof *jobs);
+    job **order = xcalloc(n + 1, sizeof *order);
+    bool all_found = true;
+    for (size_t i = 0; i < n; i++) {
+        memset(&outs[i], 0, sizeof outs[i]);
+        outs[i].status = UPDATE_HELD_BACK;
+        outs[i].checks = diag_sink_new(reqs[i].max_problems);
+        outs[i].problems = diag_sink_new(reqs[i].max_problems);
+        jobs[i] = (job){.req = &reqs[i], .out = &outs[i]};
+        order[i] = &jobs[i];
+        all_found = find_log(jobs, i) && all_found;
+    }
+    if (all_found) {
+        qsort(order, n, sizeof *order, by_log_path);
+        if (lock_and_check(order, n))
+            commit_all(order, n);
+    }
+    update_status st = UPDATE_RECORDED;
+    for (size_t i = 0; i < n; i++) {
+        lockfile_release(jobs[i].lock);
+        strbuf_release(&jobs[i].text);
+        catalog_free(jobs[i].cat);
+        if (st == UPDATE_RECORDED || st == UPDATE_HELD_BACK)
+            st = outs[i].status == UPDATE_RECORDED ? st : outs[i].status;
+    }
+    free(order);
+    free(jobs);
+    return st;
+}
+
 update_status update_record(const update_request *req, update_result *out)
 {
-    memset(out, 0, sizeof *out);
-    out->checks = diag_sink_new(req->max_problems);
-    out->problems = diag_sink_new(req->max_problems);
-    out->plan_path = find_plan(req->plan, &out->located);
-    if (!out->plan_path)
-        return out->status = UPDATE_NO_PLAN;
-    out->log_path = progress_log_path(out->plan_path);
-    lockfile *lock;
-    if (lockfile_acquire(out->log_path, req->lock_timeout_ms, &lock,
-                         &out->err) != LOCKFILE_OK)
-        return out->status = UPDATE_NOT_LOCKED;
-    pause_at(req, "update-locked");
-    job j = {.req = req, .out = out, .cat = catalog_load(out->checks)};
-    out->status = check_and_append(out, &j);
-    if (out->status == UPDATE_RECORDED) {
-        pause_at(req, "update-commit");
-        switch (
-            lockfile_commit(lock, strbuf_str(&j.text), j.text.len, &out->err)) {
-        case LOCKFILE_OK:
-            break;
-        case LOCKFILE_CHANGED:
-            out->status = UPDATE_LOG_CHANGED;
-            break;
-        default:
-            out->status = UPDATE_NOT_WRITTEN;
-            break;
-        }
-    } else {
-        lockfile_release(lock);
-    }
-    strbuf_release(&j.text);
-    catalog_free(j.cat);
-    return out->status;
+    return update_records(req, 1, out);
 }
 
 void update_result_release(update_result *r)

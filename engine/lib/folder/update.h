@@ -1,16 +1,23 @@
-/* update.h - a progress record added to a plan's log, safely.
+/* update.h - progress records added to plans' logs, safely.
  *
  * The plan is named by its file or by its id (searched for below the
  * current folder, locate.h). Under the log's lock (lockfile.h): the plan
- * and its log are checked as validate checks them; the new record is
+ * and its log are checked as validate checks them; the new records are
  * written after the log's last byte (progress_write.h); the resulting
- * text is read back, must hold exactly one more record, and that record is
+ * text is read back, must hold exactly as many more records, and each is
  * checked in full - schema, activity or report, occurrence, targets, date
- * (a report's record says it was sent). Only then
- * does it replace the log, all at once. Any problem leaves the log
- * untouched; a log changed meanwhile by a program that does not take the
- * lock (an editor) is left as that program wrote it (lockfile_commit
- * refuses). Nothing is printed: the result says what happened. */
+ * (a report's record says it was sent). Only then does it replace the
+ * log, all at once. Any problem leaves the log untouched; a log changed
+ * meanwhile by a program that does not take the lock (an editor) is left
+ * as that program wrote it (lockfile_commit refuses). Nothing is printed:
+ * the result says what happened.
+ *
+ * Several plans' logs are updated together the same way (a form
+ * collected): every log is locked, in the order of their paths so two
+ * such runs never wait for each other, and checked; only when all pass
+ * are they replaced, one after the other. A failure while replacing (a
+ * disk error, an editor saving meanwhile) leaves the logs replaced before
+ * it, and the results say which. */
 #ifndef KEHOACH_UPDATE_H
 #define KEHOACH_UPDATE_H
 
@@ -22,13 +29,15 @@
 #include <stddef.h>
 
 typedef struct update_request {
-    const char *plan;           /* a plan file, or a plan's id */
-    progress_write_entry entry; /* the record; its values name a target by
-                                    its name or its number (1, 2, ...) */
-    date today;                 /* a record dated after it is kept, with a
+    const char *plan;                    /* a plan file, or a plan's id */
+    const progress_write_entry *entries; /* the records, in order; their
+                                             values name a target by its
+                                             name or its number (1, 2...) */
+    size_t nentries;
+    date today;           /* a record dated after it is kept, with a
                                     warning */
-    long lock_timeout_ms;       /* how long to wait for other writers */
-    size_t max_problems;        /* per file, as diag_sink_new takes it */
+    long lock_timeout_ms; /* how long to wait for other writers */
+    size_t max_problems;  /* per file, as diag_sink_new takes it */
     /* Called at two points, for the tests that stop an update there:
      * "update-locked" (the lock taken, nothing read yet) and
      * "update-commit" (the new text checked, the log about to be
@@ -47,6 +56,7 @@ typedef enum update_status {
     UPDATE_REFUSED,       /* the new record has errors (problems) */
     UPDATE_LOG_CHANGED,   /* changed while the update ran: err */
     UPDATE_NOT_WRITTEN,   /* the log could not be replaced: err */
+    UPDATE_HELD_BACK,     /* fine, but another log of the run was not */
 } update_status;
 
 typedef struct update_result {
@@ -57,12 +67,19 @@ typedef struct update_result {
     diag_sink *checks;     /* the problems of the plan and its log */
     diag_sink *problems;   /* the new record's: its warnings when recorded */
     strbuf err;            /* the reason, for the statuses that say err */
-    size_t record_number;  /* the new record's, from 1 */
+    size_t record_number;  /* the last new record's, from 1 */
 } update_result;
 
-/* Adds the record; fills *out (release it with update_result_release) and
- * returns its status. */
+/* Adds the records of req to its plan's log; fills *out (release it with
+ * update_result_release) and returns its status. */
 update_status update_record(const update_request *req, update_result *out);
+
+/* Adds the records of n requests, each to its own plan's log (no two may
+ * name the same log: UPDATE_INTERNAL), all or none; fills outs[0..n) and
+ * returns UPDATE_RECORDED when every log was replaced, else the status of
+ * the first request that failed (those it held back: UPDATE_HELD_BACK). */
+update_status update_records(const update_request *reqs, size_t n,
+                             update_result *outs);
 void update_result_release(update_result *r);
 
 #endif

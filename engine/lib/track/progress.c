@@ -84,6 +84,7 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
         r->state_text = plan_text_of(obj, "state");
         r->note = plan_text_of(obj, "note");
         r->by = plan_text_of(obj, "by");
+        r->form = plan_text_of(obj, "form");
         r->percent = -1;
         const node *percent = node_get(obj, "percent");
         if (percent && node_is_integer(percent) &&

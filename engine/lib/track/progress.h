@@ -47,6 +47,7 @@ typedef struct progress_record {
     plan_text report;   /* a reporting duty's id ("BC1") instead of an
                            activity's: the record says the report was sent */
     plan_text document; /* a report's number, "Số 123/BC-STP" */
+    plan_text form;     /* the form it was collected from (form.h) */
     date date;
     progress_state state;
     int percent; /* -1 when not given */

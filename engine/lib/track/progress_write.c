@@ -70,6 +70,10 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
         put_line_start(out, nl, indent, "  by: ");
         yaml_write_quoted(out, e->by);
     }
+    if (e->form) {
+        put_line_start(out, nl, indent, "  form: ");
+        yaml_write_quoted(out, e->form);
+    }
     strbuf_puts(out, nl);
 }
 
@@ -131,8 +135,8 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
 
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
-                           const progress_write_entry *e, strbuf *out,
-                           strbuf *err)
+                           const progress_write_entry *entries, size_t n,
+                           strbuf *out, strbuf *err)
 {
     if (!old) {
         strbuf_printf(out,
@@ -144,7 +148,8 @@ bool progress_write_append(const source *old, const node *root,
         if (schema_comment)
             strbuf_printf(out, "%s\n", schema_comment);
         strbuf_printf(out, "plan: %s\nrecords:\n", plan_id);
-        put_entry(out, e, 0, "\n");
+        for (size_t i = 0; i < n; i++)
+            put_entry(out, &entries[i], 0, "\n");
         return true;
     }
     size_t indent;
@@ -155,7 +160,8 @@ bool progress_write_append(const source *old, const node *root,
     strbuf_add(out, old->text, old->len);
     if (old->len && old->text[old->len - 1] != '\n')
         strbuf_puts(out, nl);
-    put_entry(out, e, indent, nl);
+    for (size_t i = 0; i < n; i++)
+        put_entry(out, &entries[i], indent, nl);
     return true;
 }
 

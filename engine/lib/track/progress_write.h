@@ -39,17 +39,18 @@ typedef struct progress_write_entry {
     size_t nevidence;
     const char *note, *by; /* NULL: not said */
     const char *document;  /* a report's number; NULL: not said */
+    const char *form;      /* the form it was collected from; NULL: none */
 } progress_write_entry;
 
 /* Writes to out the whole new text of a log: the old text (old, its root
- * node) followed by the entry; or, when old is NULL, a new log for
- * plan_id, with schema_comment (a "# yaml-language-server: ..." line, or
- * NULL) at the top. Returns false with the reason in err (strbuf.h) when
- * the old log's layout does not allow appending. */
+ * node) followed by the n entries, in order; or, when old is NULL, a new
+ * log for plan_id, with schema_comment (a "# yaml-language-server: ..."
+ * line, or NULL) at the top. Returns false with the reason in err
+ * (strbuf.h) when the old log's layout does not allow appending. */
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
-                           const progress_write_entry *e, strbuf *out,
-                           strbuf *err);
+                           const progress_write_entry *entries, size_t n,
+                           strbuf *out, strbuf *err);
 
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
