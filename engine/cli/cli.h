@@ -28,6 +28,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cmd_deadlines_info;
+extern const cli_command cmd_form_info;
 extern const cli_command cmd_import_info;
 extern const cli_command cmd_new_info;
 extern const cli_command cmd_report_info;

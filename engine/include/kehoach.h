@@ -51,4 +51,8 @@
 #include "update.h"
 #include "validate.h"
 
+/* forms: a unit's progress form made, and read back filled */
+#include "form.h"
+#include "form_write.h"
+
 #endif

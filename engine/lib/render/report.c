@@ -25,12 +25,9 @@
 #include "sha256.h"
 #include "status.h"
 #include "vntext.h"
-#include "utf8.h"
 #include "version.h"
 #include "xalloc.h"
 #include "xlsx.h"
-
-#include <utf8proc.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -53,17 +50,13 @@
 #define SIGNING_ROWS 4 /* room to sign */
 #define DATE_FORMAT "dd/mm/yyyy"
 #define HEADER_FILL 0xF2F2F2
-#define LINE_SPACING 1.2    /* a line's height, in points per point of type */
-#define BOLD_WIDTH 1.1      /* bold letters are about a tenth wider */
-#define CAPITAL_WIDTH 1.35  /* and capitals a third */
+#define LINE_SPACING XLSX_LINE_SPACING
+#define BOLD_WIDTH XLSX_BOLD_WIDTH
 #define LETTER_EM 0.47      /* a letter of Times New Roman, in ems */
 #define UNDERSCORE_EM 0.5   /* and an underscore */
 #define POINTS_PER_CHAR 5.9 /* of a column's width, printed by LibreOffice */
 #define MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define MOTTO_POINTS 159.3 /* its width at 13 points bold, measured */
-#define CELL_PADDING \
-    0.5 /* characters of a column's width a cell keeps
-                            clear of text */
 
 /* The order states are listed in a summary, and their colours. */
 static const status_state summary_order[STATUS_NSTATES] = {
@@ -182,73 +175,14 @@ static double table_width(const template_sheet *t, uint32_t first,
     return w;
 }
 
-/* The width of n bytes of text in letters of average width: capitals
- * (the issuing body, the governing body) are about a third wider. */
-static double letters_wide(const char *s, size_t n)
-{
-    double wide = 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        i += utf8_decode(s + i, n - i, &cp);
-        wide +=
-            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? CAPITAL_WIDTH : 1;
-    }
-    return wide;
-}
-
-/* Lines a paragraph of n bytes takes when wrapped at spaces into lines
- * of `room` characters of width, each letter `per_letter` of them; a word
- * longer than a line is broken across lines, as Excel and LibreOffice do. */
-static double paragraph_lines(const char *text, size_t n, double room,
-                              double per_letter)
-{
-    double lines = 1, used = 0;
-    const char *end = text + n;
-    while (text < end) {
-        const char *space = memchr(text, ' ', (size_t)(end - text));
-        size_t len = space ? (size_t)(space - text) : (size_t)(end - text);
-        double word = letters_wide(text, len) * per_letter;
-        if (used > 0 && used + per_letter + word > room) {
-            lines++;
-            used = 0;
-        }
-        used += (used > 0 ? per_letter : 0) + word;
-        while (used > room) { /* a word wider than the column */
-            lines++;
-            used -= room;
-        }
-        text += len + (space ? 1 : 0);
-    }
-    return lines;
-}
-
-/* Lines a text takes in a column `width` characters wide at `size`
- * points: Excel measures widths in characters of its 11-point default
- * font, and wraps each paragraph on its own. */
-static double wrapped_lines(const char *text, double width, double size)
-{
-    /* about 1.2 letters of Vietnamese text in Times New Roman per
-     * character of width at 11 points, measured on LibreOffice's
-     * rendering; a cell's padding takes some of its width */
-    double per_letter = size / 11.0 / 1.2, room = width - CELL_PADDING;
-    double lines = 0;
-    while (text) {
-        const char *end = strchr(text, '\n');
-        size_t n = end ? (size_t)(end - text) : strlen(text);
-        lines += paragraph_lines(text, n, room > 1 ? room : 1, per_letter);
-        text = end ? end + 1 : NULL;
-    }
-    return lines;
-}
-
 /* A merged line of text across columns, tall enough for its wrapped
  * lines (estimated from the width: Excel does not size merged cells). */
 static void merged_line(sheet_out *so, uint32_t first, uint32_t last,
                         const char *text, const xlsx_style *st)
 {
     double size = st->size > 0 ? st->size : 12;
-    double lines = wrapped_lines(text, table_width(so->t, first, last),
-                                 size * (st->bold ? BOLD_WIDTH : 1));
+    double lines = xlsx_wrapped_lines(text, table_width(so->t, first, last),
+                                      size * (st->bold ? BOLD_WIDTH : 1));
     double points = lines * size * LINE_SPACING;
     /* two merged lines side by side (the header's): the taller sets it */
     if (so->tall_row == so->row + 1 && so->tall_points > points)
@@ -277,7 +211,8 @@ static void column_headers(sheet_out *so, double size)
     double lines = 1;
     for (uint32_t i = 0; i < ncols(so); i++) {
         const template_column *col = &so->t->columns[i];
-        double need = wrapped_lines(col->header, col->width, size * BOLD_WIDTH);
+        double need =
+            xlsx_wrapped_lines(col->header, col->width, size * BOLD_WIDTH);
         lines = need > lines ? need : lines;
     }
     if (lines > 1)
@@ -332,7 +267,7 @@ static const char *rule(arena *a, double points, double size)
 static const char *third_rule(sheet_out *so, arena *a, const char *text,
                               double size, uint32_t first, uint32_t last)
 {
-    double points = letters_wide(text, strlen(text)) * size * LETTER_EM;
+    double points = xlsx_letters_wide(text, strlen(text)) * size * LETTER_EM;
     double room = table_width(so->t, first, last) * POINTS_PER_CHAR;
     return rule(a, (points < room ? points : room) / 3, size);
 }
@@ -477,7 +412,7 @@ static void table_row(report *r, sheet_out *so, const report_context *c,
         const template_column *col = &so->t->columns[i];
         values[i] = report_field_value(col->field, c);
         if (col->wrap && values[i].type == FIELD_TEXT && !values[i].empty) {
-            double need = wrapped_lines(values[i].text, col->width, size);
+            double need = xlsx_wrapped_lines(values[i].text, col->width, size);
             lines = need > lines ? need : lines;
         }
     }
@@ -859,8 +794,8 @@ static void targets_row(report *r, sheet_out *so, const status_activity *act,
     text.border = number.border = centre.border = true;
     text.wrap = centre.wrap = true;
     centre.align = XLSX_ALIGN_CENTER;
-    double lines = wrapped_lines(pt->name.s ? pt->name.s : "",
-                                 so->t->columns[1].width, size);
+    double lines = xlsx_wrapped_lines(pt->name.s ? pt->name.s : "",
+                                      so->t->columns[1].width, size);
     if (lines > 1)
         xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
     uint32_t row = so->row;
@@ -911,7 +846,7 @@ static void targets_table(report *r, sheet_out *so, const report_context *c)
                            ? so->t->columns[i].width
                            : table_width(so->t, i, last);
         double need =
-            wrapped_lines(cl->targets_header[i], width, size * BOLD_WIDTH);
+            xlsx_wrapped_lines(cl->targets_header[i], width, size * BOLD_WIDTH);
         lines = need > lines ? need : lines;
     }
     if (lines > 1)

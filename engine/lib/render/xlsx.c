@@ -13,6 +13,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+#include <utf8proc.h>
 #include <xlsxwriter.h>
 
 #include <stdio.h>
@@ -154,7 +155,8 @@ static bool same_style(const xlsx_style *a, const xlsx_style *b)
     return a->size == b->size && a->bold == b->bold && a->italic == b->italic &&
            a->underline == b->underline && a->wrap == b->wrap &&
            a->border == b->border && a->middle == b->middle &&
-           a->align == b->align && a->fill == b->fill && strcmp(fa, fb) == 0;
+           a->align == b->align && a->fill == b->fill &&
+           a->unlocked == b->unlocked && strcmp(fa, fb) == 0;
 }
 
 static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
@@ -190,6 +192,8 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
     }
     if (st->number_format)
         format_set_num_format(f, st->number_format);
+    if (st->unlocked)
+        format_set_unlocked(f);
     ARRAY_ROOM(b->styles, b->nstyles, b->styles_cap, 8);
     style_entry *e = &b->styles[b->nstyles++];
     e->key = *st;
@@ -197,6 +201,72 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
         st->number_format ? xstrdup(st->number_format) : NULL;
     e->format = f;
     return f;
+}
+
+/* --- the height of wrapped text ----------------------------------------- */
+
+#define CAPITAL_WIDTH 1.35 /* capitals are about a third wider */
+#define CELL_PADDING \
+    0.5 /* characters of a column's width a cell keeps
+                              clear of text */
+
+/* The width of n bytes of text in letters of average width: capitals
+ * (the issuing body, the governing body) are about a third wider. */
+double xlsx_letters_wide(const char *s, size_t n)
+{
+    double wide = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_decode(s + i, n - i, &cp);
+        wide +=
+            utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? CAPITAL_WIDTH : 1;
+    }
+    return wide;
+}
+
+/* Lines a paragraph of n bytes takes when wrapped at spaces into lines
+ * of `room` characters of width, each letter `per_letter` of them; a word
+ * longer than a line is broken across lines, as Excel and LibreOffice do. */
+static double paragraph_lines(const char *text, size_t n, double room,
+                              double per_letter)
+{
+    double lines = 1, used = 0;
+    const char *end = text + n;
+    while (text < end) {
+        const char *space = memchr(text, ' ', (size_t)(end - text));
+        size_t len = space ? (size_t)(space - text) : (size_t)(end - text);
+        double word = xlsx_letters_wide(text, len) * per_letter;
+        if (used > 0 && used + per_letter + word > room) {
+            lines++;
+            used = 0;
+        }
+        used += (used > 0 ? per_letter : 0) + word;
+        while (used > room) { /* a word wider than the column */
+            lines++;
+            used -= room;
+        }
+        text += len + (space ? 1 : 0);
+    }
+    return lines;
+}
+
+/* Lines a text takes in a column `width` characters wide at `size`
+ * points: Excel measures widths in characters of its 11-point default
+ * font, and wraps each paragraph on its own. */
+double xlsx_wrapped_lines(const char *text, double width, double size)
+{
+    /* about 1.2 letters of Vietnamese text in Times New Roman per
+     * character of width at 11 points, measured on LibreOffice's
+     * rendering; a cell's padding takes some of its width */
+    double per_letter = size / 11.0 / 1.2, room = width - CELL_PADDING;
+    double lines = 0;
+    while (text) {
+        const char *end = strchr(text, '\n');
+        size_t n = end ? (size_t)(end - text) : strlen(text);
+        lines += paragraph_lines(text, n, room > 1 ? room : 1, per_letter);
+        text = end ? end + 1 : NULL;
+    }
+    return lines;
 }
 
 /* --- sheet names ------------------------------------------------------ */
@@ -414,6 +484,15 @@ void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width)
                                   NULL));
 }
 
+void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width)
+{
+    lxw_row_col_options hidden = {.hidden = 1};
+    if (s->ws)
+        fail(s->book, "hiding a column",
+             worksheet_set_column_opt(s->ws, (lxw_col_t)col, (lxw_col_t)col,
+                                      width, NULL, &hidden));
+}
+
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points)
 {
     if (s->ws)
@@ -465,6 +544,71 @@ void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
 {
     if (s->ws)
         worksheet_freeze_panes(s->ws, row, (lxw_col_t)col);
+}
+
+void xlsx_protect(xlsx_sheet *s)
+{
+    /* In lxw_protection a set flag allows what it names, except the
+     * first two, which forbid selecting cells. */
+    lxw_protection allow = {.format_columns = 1, .format_rows = 1};
+    if (s->ws)
+        worksheet_protect(s->ws, NULL, &allow);
+}
+
+void xlsx_hide(xlsx_sheet *s)
+{
+    if (s->ws)
+        worksheet_hide(s->ws);
+}
+
+static lxw_datetime datetime_of(date d)
+{
+    return (lxw_datetime){.year = d.year, .month = d.month, .day = d.day};
+}
+
+void xlsx_validate(xlsx_sheet *s, uint32_t first_row, uint32_t last_row,
+                   uint32_t col, const xlsx_validation *v)
+{
+    if (!s->ws || last_row < first_row)
+        return;
+    lxw_data_validation dv = {
+        .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+        .ignore_blank = LXW_VALIDATION_ON,
+        .show_input = LXW_VALIDATION_ON,
+        .show_error = LXW_VALIDATION_ON,
+        .error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
+        .input_title = (char *)v->title,
+        .input_message = (char *)v->message,
+        .error_title = (char *)v->title,
+        .error_message = (char *)v->message,
+    };
+    const char **items = NULL;
+    switch (v->rule) {
+    case XLSX_RULE_LIST:
+        items = xcalloc(v->nitems + 1, sizeof *items);
+        for (size_t i = 0; i < v->nitems; i++)
+            items[i] = v->items[i];
+        dv.validate = LXW_VALIDATION_TYPE_LIST;
+        dv.value_list = (char **)items;
+        dv.criteria = LXW_VALIDATION_CRITERIA_NONE;
+        break;
+    case XLSX_RULE_DATE:
+        dv.validate = LXW_VALIDATION_TYPE_DATE;
+        dv.minimum_datetime = datetime_of(v->from);
+        dv.maximum_datetime = datetime_of(v->to);
+        break;
+    case XLSX_RULE_NUMBER:
+    case XLSX_RULE_WHOLE:
+        dv.validate = v->rule == XLSX_RULE_WHOLE ? LXW_VALIDATION_TYPE_INTEGER
+                                                 : LXW_VALIDATION_TYPE_DECIMAL;
+        dv.minimum_number = v->min;
+        dv.maximum_number = v->max;
+        break;
+    }
+    fail(s->book, "adding a validation",
+         worksheet_data_validation_range(s->ws, first_row, (lxw_col_t)col,
+                                         last_row, (lxw_col_t)col, &dv));
+    free(items);
 }
 
 void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,

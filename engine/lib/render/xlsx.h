@@ -44,6 +44,7 @@ typedef struct xlsx_style {
     xlsx_align align;
     uint32_t fill;             /* 0xRRGGBB, or XLSX_NO_FILL */
     const char *number_format; /* NULL: General */
+    bool unlocked; /* may be changed on a protected sheet (xlsx_protect) */
 } xlsx_style;
 
 #define XLSX_NO_FILL 0xFFFFFFFFu
@@ -101,11 +102,55 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
                 uint32_t last_col, const char *text, const xlsx_style *st);
 
 void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width);
+
+/* Excel and LibreOffice do not size a row to the wrapped text of its
+ * cells when they open a file: its height is set from an estimate. A
+ * line takes XLSX_LINE_SPACING points per point of type; bold letters
+ * are XLSX_BOLD_WIDTH times as wide (pass size * XLSX_BOLD_WIDTH). */
+#define XLSX_LINE_SPACING 1.2
+#define XLSX_BOLD_WIDTH 1.1
+/* The width of n bytes of text in letters of average width (capitals
+ * count about a third more). */
+double xlsx_letters_wide(const char *s, size_t n);
+/* The lines a text takes wrapped in a column `width` characters wide at
+ * `size` points (each paragraph on its own, long words broken). */
+double xlsx_wrapped_lines(const char *text, double width, double size);
+/* A column a person does not see (its width kept for when it is shown). */
+void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width);
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);
 void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row);
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col);
 void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
                  uint32_t last_row, uint32_t last_col);
+
+/* Protects the sheet, without a password: only cells whose style says
+ * `unlocked` can be changed; rows and columns can still be resized, but
+ * not inserted or deleted. */
+void xlsx_protect(xlsx_sheet *s);
+/* Hides the sheet's tab. Not the first sheet: it is the one shown. */
+void xlsx_hide(xlsx_sheet *s);
+
+/* What the cells of one column, rows first..last, accept: what Excel and
+ * LibreOffice check as a person types (a program writing the file is not
+ * checked: the reader of the file checks again). title and message are
+ * shown when a cell is selected, and with the refusal of a wrong value. */
+typedef enum xlsx_rule {
+    XLSX_RULE_LIST,   /* one of items[0..nitems), from a dropdown */
+    XLSX_RULE_DATE,   /* a date between from and to */
+    XLSX_RULE_NUMBER, /* a number between min and max */
+    XLSX_RULE_WHOLE,  /* a whole number between min and max */
+} xlsx_rule;
+
+typedef struct xlsx_validation {
+    xlsx_rule rule;
+    const char *const *items;
+    size_t nitems;
+    date from, to;
+    double min, max;
+    const char *title, *message;
+} xlsx_validation;
+void xlsx_validate(xlsx_sheet *s, uint32_t first_row, uint32_t last_row,
+                   uint32_t col, const xlsx_validation *v);
 
 /* A stacked bar chart of the block of sheet `data`: categories in column
  * cat_col, rows first..last; one series per value column, named by the
