@@ -27,6 +27,7 @@ typedef struct cli_command {
     const char *help;
 } cli_command;
 
+extern const cli_command cmd_collect_info;
 extern const cli_command cmd_deadlines_info;
 extern const cli_command cmd_form_info;
 extern const cli_command cmd_import_info;

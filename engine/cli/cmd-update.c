@@ -204,7 +204,9 @@ static int print_result(const options *o, const update_result *r)
                  strbuf_str(&r->err));
         return EXIT_IO;
     case UPDATE_INTERNAL:
-    case UPDATE_HELD_BACK: /* one log only: never */
+    case UPDATE_HELD_BACK:   /* one log, no review, not check_only: */
+    case UPDATE_NOTHING_NEW: /* none of these */
+    case UPDATE_CHECKED:
         return EXIT_INTERNAL;
     case UPDATE_UNREADABLE:
         return EXIT_IO;

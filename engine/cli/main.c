@@ -12,8 +12,9 @@
 #include <string.h>
 
 static const cli_command *const commands[] = {
-    &cmd_validate_info, &cmd_deadlines_info, &cmd_update_info, &cmd_status_info,
-    &cmd_report_info,   &cmd_import_info,    &cmd_new_info,    &cmd_form_info,
+    &cmd_validate_info, &cmd_deadlines_info, &cmd_update_info,
+    &cmd_status_info,   &cmd_report_info,    &cmd_import_info,
+    &cmd_new_info,      &cmd_form_info,      &cmd_collect_info,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

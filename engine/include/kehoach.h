@@ -52,6 +52,7 @@
 #include "validate.h"
 
 /* forms: a unit's progress form made, and read back filled */
+#include "collect.h"
 #include "form.h"
 #include "form_write.h"
 

@@ -26,6 +26,8 @@ typedef struct job {
     lockfile *lock;
     bool plan_seen;
     bool cannot_append; /* the log's layout refuses a new record */
+    bool refused;       /* by the review */
+    size_t nkept;       /* records the review kept */
     strbuf text;        /* the log's new text */
 } job;
 
@@ -67,7 +69,7 @@ static void warn_if_future(const progress_record *rec, date today, diag_sink *d)
 static void check_new_text(job *j, const plan *p, size_t old_count)
 {
     update_result *out = j->out;
-    size_t len = j->text.len, added = j->req->nentries;
+    size_t len = j->text.len, added = j->nkept;
     char *copy = xmalloc(len + 1);
     memcpy(copy, strbuf_str(&j->text), len + 1);
     strbuf label = STRBUF_INIT;
@@ -107,6 +109,20 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     docload_free(doc);
 }
 
+/* The new text: the log (none: a new one) and the records kept. */
+static void append(job *j, const plan *p, const progress_log *log,
+                   const progress_write_entry *entries)
+{
+    char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
+    if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
+                              p->id.s ? p->id.s : "", schema_line, entries,
+                              j->nkept, &j->text, &j->out->err))
+        check_new_text(j, p, log ? log->count : 0);
+    else
+        j->cannot_append = true;
+    free(schema_line);
+}
+
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
@@ -126,14 +142,13 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
         name_targets(p, e, values[i]);
         entries[i].values = values[i];
     }
-    char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
-    if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
-                              p->id.s ? p->id.s : "", schema_line, entries, n,
-                              &j->text, &j->out->err))
-        check_new_text(j, p, log ? log->count : 0);
-    else
-        j->cannot_append = true;
-    free(schema_line);
+    size_t kept = j->req->review
+                      ? j->req->review(p, log, entries, n, j->req->review_ctx)
+                      : n;
+    j->refused = kept == UPDATE_REVIEW_REFUSE;
+    j->nkept = j->refused ? 0 : kept;
+    if (j->nkept)
+        append(j, p, log, entries);
     for (size_t i = 0; i < n; i++)
         free(values[i]);
     free(values);
@@ -174,6 +189,10 @@ static update_status check_and_append(update_result *out, job *j)
         st = UPDATE_UNREADABLE;
     else if (diag_errors(out->checks) || !j->plan_seen)
         st = UPDATE_PLAN_ERRORS;
+    else if (j->refused)
+        st = UPDATE_REFUSED;
+    else if (j->nkept == 0)
+        st = UPDATE_NOTHING_NEW;
     else if (j->cannot_append)
         st = UPDATE_CANNOT_APPEND;
     else if (diag_errors(out->problems))
@@ -217,8 +236,13 @@ static void commit_all(job **order, size_t n)
     bool failed = false;
     for (size_t i = 0; i < n; i++) {
         job *j = order[i];
-        if (failed)
+        if (failed || j->out->status == UPDATE_NOTHING_NEW)
             continue;
+        j->out->recorded = j->nkept;
+        if (j->req->check_only) {
+            j->out->status = UPDATE_CHECKED;
+            continue;
+        }
         pause_at(j->req, "update-commit");
         lockfile_status st = lockfile_commit(j->lock, strbuf_str(&j->text),
                                              j->text.len, &j->out->err);
@@ -249,7 +273,9 @@ static bool lock_and_check(job **order, size_t n)
         pause_at(j->req, "update-locked");
         j->cat = catalog_load(j->out->checks);
         update_status st = check_and_append(j->out, j);
-        if (st != UPDATE_RECORDED) {
+        if (st == UPDATE_NOTHING_NEW)
+            j->out->status = st;
+        else if (st != UPDATE_RECORDED) {
             j->out->status = st;
             return false;
         }
@@ -282,8 +308,11 @@ update_status update_records(const update_request *reqs, size_t n,
         lockfile_release(jobs[i].lock);
         strbuf_release(&jobs[i].text);
         catalog_free(jobs[i].cat);
+        update_status mine = outs[i].status;
+        if (mine == UPDATE_NOTHING_NEW)
+            mine = UPDATE_RECORDED;
         if (st == UPDATE_RECORDED || st == UPDATE_HELD_BACK)
-            st = outs[i].status == UPDATE_RECORDED ? st : outs[i].status;
+            st = mine == UPDATE_RECORDED ? st : mine;
     }
     free(order);
     free(jobs);

@@ -24,6 +24,8 @@
 #include "date.h"
 #include "diag.h"
 #include "locate.h"
+#include "plan.h"
+#include "progress.h"
 #include "progress_write.h"
 
 #include <stddef.h>
@@ -43,7 +45,19 @@ typedef struct update_request {
      * "update-commit" (the new text checked, the log about to be
      * replaced). NULL: none. */
     void (*pause)(const char *point);
+    /* Called under the lock once the plan and its log passed their checks
+     * (NULL: none), with the records about to be added (n of them, their
+     * targets named): it keeps those to add at the front of entries and
+     * returns how many, or UPDATE_REVIEW_REFUSE to add none and refuse the
+     * run (its reasons are the reviewer's to keep). A log left with no
+     * record to add is not rewritten (UPDATE_NOTHING_NEW). */
+    size_t (*review)(const plan *p, const progress_log *log,
+                     progress_write_entry *entries, size_t n, void *ctx);
+    void *review_ctx;
+    bool check_only; /* everything but replacing the logs */
 } update_request;
+
+#define UPDATE_REVIEW_REFUSE ((size_t)-1)
 
 typedef enum update_status {
     UPDATE_RECORDED,
@@ -57,6 +71,8 @@ typedef enum update_status {
     UPDATE_LOG_CHANGED,   /* changed while the update ran: err */
     UPDATE_NOT_WRITTEN,   /* the log could not be replaced: err */
     UPDATE_HELD_BACK,     /* fine, but another log of the run was not */
+    UPDATE_NOTHING_NEW,   /* the review left nothing to add: unchanged */
+    UPDATE_CHECKED,       /* check_only: it would have been recorded */
 } update_status;
 
 typedef struct update_result {
@@ -68,6 +84,7 @@ typedef struct update_result {
     diag_sink *problems;   /* the new record's: its warnings when recorded */
     strbuf err;            /* the reason, for the statuses that say err */
     size_t record_number;  /* the last new record's, from 1 */
+    size_t recorded;       /* records added (or, check_only, to add) */
 } update_result;
 
 /* Adds the records of req to its plan's log; fills *out (release it with
@@ -76,8 +93,10 @@ update_status update_record(const update_request *req, update_result *out);
 
 /* Adds the records of n requests, each to its own plan's log (no two may
  * name the same log: UPDATE_INTERNAL), all or none; fills outs[0..n) and
- * returns UPDATE_RECORDED when every log was replaced, else the status of
- * the first request that failed (those it held back: UPDATE_HELD_BACK). */
+ * returns UPDATE_RECORDED when every log was replaced (or had nothing
+ * new), else the status of the first request that failed (those it held
+ * back: UPDATE_HELD_BACK). With check_only, UPDATE_CHECKED where
+ * UPDATE_RECORDED would be. */
 update_status update_records(const update_request *reqs, size_t n,
                              update_result *outs);
 void update_result_release(update_result *r);
