@@ -19,7 +19,11 @@
  * the archive's own claims), the sum of all parts, rows, cells and text
  * lengths, cells beyond Excel's grid (1,048,576 rows, 16,384 columns).
  * A document type declaration is refused outright, so no entity is ever
- * expanded and no external entity is ever fetched. */
+ * expanded and no external entity is ever fetched.
+ *
+ * The workbook read is an xlsx_read_book, its sheets xlsx_read_sheet:
+ * xlsx_book and xlsx_sheet are the writer's (render/xlsx.h), and a
+ * workbook read is not one that can be written to. */
 #ifndef KEHOACH_XLSX_READ_H
 #define KEHOACH_XLSX_READ_H
 
@@ -53,21 +57,21 @@ typedef struct xlsx_cell {
     unsigned line;    /* where it is written in its part */
 } xlsx_cell;
 
-typedef struct xlsx_sheet {
+typedef struct xlsx_read_sheet {
     const char *name; /* as the tab shows it */
     const char *part; /* "xl/worksheets/sheet1.xml" */
     bool hidden;      /* state="hidden" or "veryHidden" */
     xlsx_cell *cells; /* non-empty cells, by row then column */
     size_t ncells;
     uint32_t max_row, max_col; /* of those cells; 0 when none */
-} xlsx_sheet;
+} xlsx_read_sheet;
 
-typedef struct xlsx_book {
+typedef struct xlsx_read_book {
     arena *a; /* everything lives here */
     bool date1904;
-    xlsx_sheet *sheets; /* in the workbook's order */
+    xlsx_read_sheet *sheets; /* in the workbook's order */
     size_t nsheets;
-} xlsx_book;
+} xlsx_read_book;
 
 typedef struct xlsx_limits {
     uint64_t max_file_bytes;  /* the .xlsx file itself */
@@ -96,35 +100,35 @@ typedef struct xlsx_error {
     strbuf message;
 } xlsx_error;
 
-void xlsx_error_init(xlsx_error *e);
-void xlsx_error_release(xlsx_error *e);
+void xlsx_read_error_init(xlsx_error *e);
+void xlsx_read_error_release(xlsx_error *e);
 
 /* Reads the workbook at path: a regular file, opened without following a
  * link. Returns NULL with *err filled when it cannot be read, is not an
  * xlsx workbook, or passes a limit (lim NULL: xlsx_default_limits). */
-xlsx_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
+xlsx_read_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
                           xlsx_error *err);
 
 /* The same from bytes in memory (the fuzz target's way in). */
-xlsx_book *xlsx_read_memory(const void *data, size_t len,
+xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
                             const xlsx_limits *lim, xlsx_error *err);
 
-void xlsx_book_free(xlsx_book *b); /* NULL-safe */
+void xlsx_read_free(xlsx_read_book *b); /* NULL-safe */
 
 /* The sheet with this name (exactly), or NULL. */
-const xlsx_sheet *xlsx_find_sheet(const xlsx_book *b, const char *name);
+const xlsx_read_sheet *xlsx_read_find_sheet(const xlsx_read_book *b, const char *name);
 
 /* The cell at row, col, or NULL when it is empty. */
-const xlsx_cell *xlsx_sheet_cell(const xlsx_sheet *s, uint32_t row,
+const xlsx_cell *xlsx_read_cell_at(const xlsx_read_sheet *s, uint32_t row,
                                  uint32_t col);
 
 /* "F12"; out holds at least 12 bytes. */
-void xlsx_cell_name(uint32_t row, uint32_t col, char *out);
+void xlsx_read_cell_name(uint32_t row, uint32_t col, char *out);
 
 /* The day a date serial names in the book's date system (the time of day,
  * its fraction, dropped); false when it names no day between 1900 and
  * 9999. Serial 60 of the 1900 system (the 29 February 1900 Excel
  * invented) is refused. */
-bool xlsx_serial_date(const xlsx_book *b, double serial, date *out);
+bool xlsx_read_serial_date(const xlsx_read_book *b, double serial, date *out);
 
 #endif
