@@ -9,6 +9,8 @@
  * progress without one, and for the warning on dates after today. */
 #include "cli.h"
 
+#include <stdlib.h>
+
 #define LOCK_TIMEOUT_MS 10000
 #define PROBLEMS_PER_FORM 200
 

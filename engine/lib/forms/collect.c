@@ -19,6 +19,7 @@
 #include "xlsx_read.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""roundtrip.py - a progress form made, filled as a person would, saved by
+the spreadsheet applications offices use, collected, and checked.
+
+Args: the kehoach program, the bundled plans/ folder. In a copy of the
+plans: `kehoach form --unit "Sở Y tế"` as of 03/12/2026; openpyxl fills
+rows the way people type (a state from the list, dates as dates and as
+text, percent as 0.8, as 70 and as "70%", a number typed as text, a
+report's number, notes and evidence); the form is saved again by
+LibreOffice (and by Gnumeric's ssconvert when it is installed); each
+saved form is collected into its own copy of the plans. Then, read
+independently of kehoach (the logs as YAML): exactly the filled values
+were recorded, once, with the form's id; `kehoach status` shows them;
+collecting the same form again records nothing. Skips (77) without
+LibreOffice."""
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+import yaml
+
+KEHOACH, PLANS = sys.argv[1], sys.argv[2]
+AS_OF = "2026-12-03"
+
+# What each filled row says: key -> (cells by header, the record expected)
+FILL = {
+    "ninh-binh-syt-tgpl-2026|1.2|": (
+        {"Tình trạng mới": "Hoàn thành",
+         "Ngày hoàn thành / cập nhật": datetime.datetime(2026, 11, 20),
+         "Tỷ lệ hoàn thành (%)": 100,
+         "Ghi chú": "Đã lồng ghép ở 24/24 cơ sở",
+         "Minh chứng": "Báo cáo số 12/BC-SYT; ảnh chụp màn hình"},
+        {"activity": "1.2", "state": "done", "date": "2026-11-20",
+         "percent": 100, "note": "Đã lồng ghép ở 24/24 cơ sở",
+         "evidence": ["Báo cáo số 12/BC-SYT", "ảnh chụp màn hình"]}),
+    "ninh-binh-syt-tgpl-2026|2.2|": (
+        {"Tình trạng mới": "Đang thực hiện",
+         "Ngày hoàn thành / cập nhật": "15/10/2026",
+         "Tỷ lệ hoàn thành (%)": 0.8},
+        {"activity": "2.2", "state": "in-progress", "date": "2026-10-15",
+         "percent": 80}),
+    "ninh-binh-syt-tgpl-2026|2.3|": (
+        {"Tình trạng mới": "đang thực hiện",
+         "Ngày hoàn thành / cập nhật": datetime.datetime(2026, 11, 30),
+         "Tỷ lệ hoàn thành (%)": "70%"},
+        {"activity": "2.3", "state": "in-progress", "date": "2026-11-30",
+         "percent": 70}),
+    "ninh-binh-syt-tgpl-2026|3.1|": (
+        {"Tình trạng mới": "Hủy bỏ",
+         "Ngày hoàn thành / cập nhật": "01/11/2026",
+         "Ghi chú": "Không còn đối tượng"},
+        {"activity": "3.1", "state": "cancelled", "date": "2026-11-01",
+         "note": "Không còn đối tượng"}),
+    "hai-phong-nkt-2026|1.a|": (
+        {"Tình trạng mới": "Đang thực hiện",
+         "Ngày hoàn thành / cập nhật": datetime.datetime(2026, 11, 25),
+         "Tỷ lệ hoàn thành (%)": "85",
+         "TARGET": "96"},
+        {"activity": "1.a", "state": "in-progress", "date": "2026-11-25",
+         "percent": 85, "values": 96}),
+    "ninh-binh-syt-tgpl-2026|BC1|2026": (
+        {"Tình trạng mới": "Hoàn thành",
+         "Ngày hoàn thành / cập nhật": datetime.datetime(2026, 11, 28),
+         "Số văn bản báo cáo": "Số 45/BC-SYT"},
+        {"report": "BC1", "occurrence": "2026", "state": "done",
+         "date": "2026-11-28", "document": "Số 45/BC-SYT"}),
+}
+
+
+def run(*args, cwd, ok=(0,)):
+    r = subprocess.run([KEHOACH, *args], cwd=cwd, capture_output=True,
+                       text=True)
+    if r.returncode not in ok:
+        sys.exit(f"kehoach {' '.join(args)}: exit {r.returncode}\n"
+                 f"{r.stdout}{r.stderr}")
+    return r
+
+
+def fill(path, out):
+    wb = openpyxl.load_workbook(path)
+    ws = next(s for s in wb if s.sheet_state == "visible" and any(
+        c.value == "Khóa (không sửa)" for row in s.iter_rows(max_row=10)
+        for c in row))
+    header = next(row for row in ws.iter_rows()
+                  if row[0].value == "Khóa (không sửa)")
+    cols = {c.value: c.column for c in header if c.value}
+    target = next(h for h in cols if h.startswith("Tỷ lệ người khuyết tật"))
+    seen = set()
+    for row in ws.iter_rows(min_row=header[0].row + 1):
+        key = row[0].value
+        if key in FILL:
+            seen.add(key)
+            for h, v in FILL[key][0].items():
+                ws.cell(row=row[0].row, column=cols[target if h == "TARGET"
+                                                    else h], value=v)
+    missing = set(FILL) - seen
+    if missing:
+        sys.exit(f"rows not in the form: {sorted(missing)}")
+    wb.save(out)
+    return target.rsplit(" (", 1)[0]
+
+
+def resave(app, src, folder):
+    os.makedirs(folder)
+    if app == "libreoffice":
+        profile = tempfile.mkdtemp(prefix="lo-profile-")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}",
+                        "--headless", "--convert-to",
+                        "xlsx:Calc MS Excel 2007 XML", "--outdir", folder,
+                        src], check=True, capture_output=True, timeout=300)
+        shutil.rmtree(profile, ignore_errors=True)
+        return os.path.join(folder, os.path.basename(src))
+    out = os.path.join(folder, os.path.basename(src))
+    subprocess.run(["ssconvert", src, out], check=True, capture_output=True,
+                   timeout=300)
+    return out
+
+
+def form_records(folder, form_id):
+    got = {}
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".progress.yaml"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            log = yaml.safe_load(f)
+        for rec in log.get("records") or []:
+            if rec.get("form") == form_id:
+                key = f"{log['plan']}|{rec.get('activity') or rec['report']}" \
+                      f"|{rec.get('occurrence', '')}"
+                got.setdefault(key, []).append(rec)
+    return got
+
+
+def check(folder, form_id, target_name):
+    got = form_records(folder, form_id)
+    problems = []
+    if set(got) != set(FILL):
+        problems.append(f"records for {sorted(got)}, filled {sorted(FILL)}")
+    for key, (_, want) in FILL.items():
+        recs = got.get(key, [])
+        if len(recs) != 1:
+            problems.append(f"{key}: {len(recs)} records, want 1")
+            continue
+        rec = dict(recs[0])
+        if "values" in want:
+            want = dict(want, values={target_name: want["values"]})
+        rec["date"] = str(rec["date"])
+        for field in ("activity", "report", "occurrence", "state", "date",
+                      "percent", "note", "evidence", "document", "values"):
+            if rec.get(field) != want.get(field):
+                problems.append(f"{key}: {field} is {rec.get(field)!r}, "
+                                f"filled {want.get(field)!r}")
+        if rec.get("by") != "Sở Y tế":
+            problems.append(f"{key}: by is {rec.get('by')!r}")
+    return problems
+
+
+def main():
+    if not shutil.which("soffice"):
+        print("LibreOffice (soffice) is not installed; skipped")
+        return 77
+    work = tempfile.mkdtemp(prefix="kehoach-forms-")
+    try:
+        base = os.path.join(work, "made")
+        shutil.copytree(PLANS, os.path.join(base, "plans"))
+        made = run("form", "plans", "--unit", "Sở Y tế", "--as-of", AS_OF,
+                   "-o", "form.xlsx", cwd=base).stdout
+        form_id = made.split("form ")[1].split()[0]
+        filled = os.path.join(work, "filled.xlsx")
+        target_name = fill(os.path.join(base, "form.xlsx"), filled)
+        apps = ["openpyxl", "libreoffice"]
+        if shutil.which("ssconvert"):
+            apps.append("gnumeric")
+        failures = []
+        for app in apps:
+            folder = os.path.join(work, app)
+            shutil.copytree(base, folder)
+            form = filled if app == "openpyxl" else resave(
+                app, filled, os.path.join(work, "saved-" + app))
+            before = run("status", "plans", "--as-of", AS_OF, "--format",
+                         "json", cwd=folder).stdout
+            first = run("collect", form, cwd=folder).stdout
+            problems = check(os.path.join(folder, "plans"), form_id,
+                             target_name)
+            again = run("collect", form, cwd=folder).stdout
+            if "collected before" not in again:
+                problems.append(f"collected again: {again.strip()}")
+            problems += [p for p in check(os.path.join(folder, "plans"),
+                                          form_id, target_name)
+                         if p not in problems]
+            after = run("status", "plans", "--as-of", "2026-12-31",
+                        "--format", "json", "--unit", "Sở Y tế",
+                        cwd=folder).stdout
+            if before == after or "Số 45/BC-SYT" not in after:
+                problems.append("status does not show the records")
+            for p in problems:
+                failures.append(f"{app}: {p}")
+            print(f"{app}: {first.strip()} | again: {again.strip()} | "
+                  f"{'ok' if not problems else 'FAILED'}")
+        print("read the forms saved by: " + ", ".join(apps))
+        for f in failures:
+            print("FAILED " + f)
+        return 1 if failures else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+sys.exit(main())
