@@ -370,3 +370,19 @@ char *vntext_upper(const char *s)
     out[o] = '\0';
     return out;
 }
+
+char *vntext_slug(const char *s, size_t n)
+{
+    char *folded = vntext_fold_ascii(s, n);
+    size_t len = 0;
+    for (const char *c = folded; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
+            folded[len++] = *c;
+        else if (len && folded[len - 1] != '-')
+            folded[len++] = '-';
+    }
+    while (len && folded[len - 1] == '-')
+        len--;
+    folded[len] = '\0';
+    return folded;
+}

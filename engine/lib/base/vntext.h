@@ -48,6 +48,12 @@ size_t vntext_distance(const char *a, const char *b, size_t limit);
  * candidates, or -1. */
 long vntext_suggest(const char *word, const char *const *candidates, size_t n);
 
+/* A name fit for a file or an id: s[0..n) without diacritics, in lower
+ * case, each run of other characters than a-z and 0-9 one "-", none at
+ * either end ("Sở Y tế tỉnh Ninh Bình" -> "so-y-te-tinh-ninh-binh"); ""
+ * when nothing is left. Caller frees. */
+char *vntext_slug(const char *s, size_t n);
+
 /* s in capitals ("Sở Tư pháp" -> "SỞ TƯ PHÁP"), as the issuing body is
  * printed in a document's header. Caller frees. */
 char *vntext_upper(const char *s);

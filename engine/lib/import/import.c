@@ -1255,19 +1255,9 @@ char *import_plan_id(arena *a, const char *name)
     base = base ? base + 1 : name;
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *folded = vntext_fold_ascii(base, n);
-    strbuf sb = STRBUF_INIT;
-    for (const char *c = folded; *c; c++) {
-        if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
-            strbuf_putc(&sb, *c);
-        else if (sb.len && sb.buf[sb.len - 1] != '-')
-            strbuf_putc(&sb, '-');
-    }
-    free(folded);
-    while (sb.len && sb.buf[sb.len - 1] == '-')
-        sb.buf[--sb.len] = '\0';
-    char *id = arena_strdup(a, sb.len ? sb.buf : "ke-hoach");
-    strbuf_release(&sb);
+    char *slug = vntext_slug(base, n);
+    char *id = arena_strdup(a, *slug ? slug : "ke-hoach");
+    free(slug);
     return id;
 }
 
