@@ -4,12 +4,14 @@
  * Checks the plans as "validate" does (a form made from a plan with
  * errors could ask about the wrong things, so errors stop the command),
  * hands each plan to the form (form_write.h) while it is in memory, and
- * writes the workbook to -o all at once (outfile.h). A --unit that no
+ * writes the workbook to -o all at once (outfile.h); with --each-unit, a
+ * form for every unit the plans name, into a folder. A --unit that no
  * plan read names is a usage error; a unit with nothing open is told so,
  * and no form is written. The clock is read for the default of --as-of
  * and for the day the form is made. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define REPLY_DAYS 7 /* the default time to send the form back */
@@ -23,6 +25,7 @@ typedef struct options {
     date until, reply_by;
     char period_label[64];
     const char *reply_to;
+    const char *each_unit; /* --each-unit DIR */
 } options;
 
 enum {
@@ -32,6 +35,7 @@ enum {
     OPT_PERIOD,
     OPT_REPLY_BY,
     OPT_REPLY_TO,
+    OPT_EACH_UNIT,
     OPT_OUTPUT
 };
 
@@ -42,6 +46,7 @@ static const cli_option option_table[] = {
     [OPT_PERIOD] = {"period", 'p', true},
     [OPT_REPLY_BY] = {"reply-by", 0, true},
     [OPT_REPLY_TO] = {"reply-to", 0, true},
+    [OPT_EACH_UNIT] = {"each-unit", 0, true},
     [OPT_OUTPUT] = {"output", 'o', true},
     {NULL, 0, false},
 };
@@ -91,19 +96,46 @@ static bool on_arg(const cli_args *arg, void *ctx)
     case OPT_REPLY_TO:
         o->reply_to = arg->value;
         return true;
+    case OPT_EACH_UNIT:
+        o->each_unit = arg->value;
+        return true;
     default:
         return cli_plans_arg(&o->plans, arg);
     }
 }
 
+/* The forms of a run: one for --unit, or one per unit the plans name. */
+typedef struct forms {
+    form_request req;
+    bool each; /* --each-unit: a form for every unit met */
+    arena *a;
+    const char **units;
+    size_t nunits, cap;
+    form_write **forms; /* as units */
+} forms;
+
 static void add_plan(const plan *p, const char *path, const orgunits *registry,
                      const progress_log *log, void *ctx)
 {
-    form_write_add_plan(ctx, p, path, registry, log);
+    forms *fs = ctx;
+    size_t known = fs->nunits;
+    if (fs->each)
+        form_write_units(p, registry, fs->req.role, fs->a, &fs->units,
+                         &fs->nunits, &fs->cap);
+    if (fs->nunits > known) {
+        fs->forms = xrealloc(fs->forms, fs->nunits * sizeof *fs->forms);
+        for (size_t i = known; i < fs->nunits; i++) {
+            form_request req = fs->req;
+            req.unit = fs->units[i];
+            fs->forms[i] = form_write_new(&req);
+        }
+    }
+    for (size_t i = 0; i < fs->nunits; i++)
+        form_write_add_plan(fs->forms[i], p, path, registry, log);
 }
 
-/* Writes the form to path; the exit code. */
-static int write_form(form_write *f, const char *path)
+/* Writes a form to path; the exit code. */
+static int write_form(form_write *f, const char *path, const char *unit)
 {
     strbuf err = STRBUF_INIT;
     outfile *out = outfile_open(path, OUTFILE_REPLACE, &err);
@@ -115,55 +147,133 @@ static int write_form(form_write *f, const char *path)
         if (out)
             outfile_discard(out);
         code = EXIT_IO;
+    } else {
+        size_t n = form_write_rows(f);
+        cli_line(stdout, "wrote %s: form %s for %s, %zu %s to fill", path,
+                 form_write_id(f), unit, n, n == 1 ? "row" : "rows");
     }
     strbuf_release(&err);
     return code;
 }
 
-static int make_form(options *o, int argc, char **argv)
+/* DIR/so-y-te-tinh-ninh-binh.xlsx, "-2" added to a name taken. */
+static char *form_path(const char *dir, const char *unit, strbuf *taken)
+{
+    char *slug = vntext_slug(unit, strlen(unit));
+    strbuf sb = STRBUF_INIT;
+    for (int k = 1;; k++) {
+        strbuf_reset(&sb);
+        strbuf_printf(&sb, "%s/%s", dir, *slug ? slug : "don-vi");
+        if (k > 1)
+            strbuf_printf(&sb, "-%d", k);
+        strbuf_puts(&sb, ".xlsx\n");
+        if (!strstr(strbuf_str(taken), strbuf_str(&sb)))
+            break;
+    }
+    strbuf_puts(taken, strbuf_str(&sb));
+    sb.buf[--sb.len] = '\0';
+    free(slug);
+    char *path = xstrdup(strbuf_str(&sb));
+    strbuf_release(&sb);
+    return path;
+}
+
+static int write_each(const options *o, forms *fs)
+{
+    int code = EXIT_VALID;
+    size_t written = 0, empty = 0;
+    strbuf taken = STRBUF_INIT;
+    strbuf_putc(&taken, '\n');
+    for (size_t i = 0; i < fs->nunits && code == EXIT_VALID; i++) {
+        if (!form_write_rows(fs->forms[i])) {
+            empty++;
+            continue;
+        }
+        char *path = form_path(o->each_unit, fs->units[i], &taken);
+        code = write_form(fs->forms[i], path, fs->units[i]);
+        written += code == EXIT_VALID;
+        free(path);
+    }
+    strbuf_release(&taken);
+    if (code == EXIT_VALID)
+        cli_line(stdout,
+                 "%zu form%s written into %s; %zu unit%s with nothing open, "
+                 "in progress or overdue left out",
+                 written, written == 1 ? "" : "s", o->each_unit, empty,
+                 empty == 1 ? "" : "s");
+    return code;
+}
+
+static int check_options(const options *o)
+{
+    const cli_plans *p = &o->plans;
+    if (o->each_unit && p->unit)
+        return cli_usage_error("form",
+                               "--unit and --each-unit do not go together");
+    if (o->each_unit && p->output)
+        return cli_usage_error("form", "--each-unit writes into its folder; "
+                                       "leave out -o");
+    if (!o->each_unit && !p->unit)
+        return cli_usage_error("form", "say whose form it is: --unit UNIT, "
+                                       "or --each-unit DIR for every unit");
+    if (!o->each_unit && !p->output)
+        return cli_usage_error("form",
+                               "say where to write the form: -o FORM.xlsx");
+    if (o->each_unit && fileio_kind_of(o->each_unit, NULL) != FILEIO_DIR)
+        return cli_usage_error("form", "'%s' is not a folder; make it first",
+                               o->each_unit);
+    return EXIT_VALID;
+}
+
+static int make_forms(options *o, int argc, char **argv)
 {
     cli_plans *p = &o->plans;
     if (!cli_plans_parse(p, argc, argv, option_table, on_arg, o))
         return EXIT_USAGE;
-    if (!p->unit)
-        return cli_usage_error("form", "say whose form it is: --unit UNIT");
-    if (!p->output)
-        return cli_usage_error("form",
-                               "say where to write the form: -o FORM.xlsx");
+    int code = check_options(o);
+    if (code != EXIT_VALID)
+        return code;
     date today = cli_today();
-    form_request req = {
-        .unit = p->unit,
-        .role = o->role,
-        .as_of = p->has_as_of ? p->as_of : today,
-        .made = today,
-        .reply_to = o->reply_to,
-        .has_until = o->has_period,
-        .until = o->until,
-        .period_label = o->has_period ? o->period_label : NULL,
+    forms fs = {
+        .req = {.role = o->role,
+                .as_of = p->has_as_of ? p->as_of : today,
+                .made = today,
+                .reply_to = o->reply_to,
+                .has_until = o->has_period,
+                .until = o->until,
+                .period_label = o->has_period ? o->period_label : NULL},
+        .each = o->each_unit != NULL,
+        .a = arena_new(),
     };
-    req.reply_by =
-        o->has_reply_by ? o->reply_by : date_add_days(req.as_of, REPLY_DAYS);
-    form_write *f = form_write_new(&req);
-    cli_plans_check(p, add_plan, f);
-    int code = cli_plans_problems(p, "no form written");
-    if (code == EXIT_VALID && form_write_rows(f) == 0) {
+    fs.req.reply_by =
+        o->has_reply_by ? o->reply_by : date_add_days(fs.req.as_of, REPLY_DAYS);
+    if (!fs.each) {
+        fs.units = arena_alloc(fs.a, sizeof *fs.units);
+        fs.units[fs.nunits++] = p->unit;
+        fs.req.unit = p->unit;
+        fs.forms = xcalloc(1, sizeof *fs.forms);
+        fs.forms[0] = form_write_new(&fs.req);
+    }
+    cli_plans_check(p, add_plan, &fs);
+    code = cli_plans_problems(p, "no form written");
+    if (code == EXIT_VALID && fs.each) {
+        code = write_each(o, &fs);
+    } else if (code == EXIT_VALID && form_write_rows(fs.forms[0]) == 0) {
         char day[11];
-        date_format_vn(req.as_of, day);
+        date_format_vn(fs.req.as_of, day);
         cli_line(stderr,
                  "kehoach form: '%s' has nothing open, in progress or overdue "
                  "as of %s%s%s in the plans read; no form written",
                  p->unit, day, o->has_period ? " and due by the end of " : "",
                  o->has_period ? o->period_label : "");
         code = EXIT_PROBLEMS;
+    } else if (code == EXIT_VALID) {
+        code = write_form(fs.forms[0], p->output, p->unit);
     }
-    if (code == EXIT_VALID)
-        code = write_form(f, p->output);
-    if (code == EXIT_VALID) {
-        size_t n = form_write_rows(f);
-        cli_line(stdout, "wrote %s: form %s for %s, %zu %s to fill", p->output,
-                 form_write_id(f), p->unit, n, n == 1 ? "row" : "rows");
-    }
-    form_write_free(f);
+    for (size_t i = 0; i < fs.nunits; i++)
+        form_write_free(fs.forms[i]);
+    free(fs.forms);
+    arena_free(fs.a);
     return code;
 }
 
@@ -171,7 +281,7 @@ static int cmd_form(int argc, char **argv)
 {
     options o = {.role = DEADLINE_ANY_ROLE};
     cli_plans_init(&o.plans, "form", argc, NULL, 0);
-    int code = make_form(&o, argc, argv);
+    int code = make_forms(&o, argc, argv);
     cli_plans_release(&o.plans);
     return code;
 }
@@ -181,6 +291,7 @@ const cli_command cmd_form_info = {
     cmd_form,
     "make a unit's progress form to fill in Excel or LibreOffice",
     "usage: kehoach form [PATH...] --unit UNIT -o FORM.xlsx\n"
+    "       kehoach form [PATH...] --each-unit DIR\n"
     "                    [--role lead|partner|any] [--as-of DATE]\n"
     "                    [--period PERIOD] [--reply-by DATE] [--reply-to TEXT]\n"
     "\n"
@@ -204,6 +315,9 @@ const cli_command cmd_form_info = {
     "                        the as-of date)\n"
     "  --reply-to TEXT       to whom (default: the plans' issuers)\n"
     "  -o, --output FILE     the form to write (.xlsx), replaced if it exists\n"
+    "  --each-unit DIR       a form for every unit the plans name (by --role)\n"
+    "                        that has something to fill, each into DIR as\n"
+    "                        the unit's name without diacritics (.xlsx)\n"
     "\n"
     "Exit status: 0 written; 1 errors in the plans, or nothing to fill;\n"
     "2 usage; 3 a file could not be read or written; 4 internal error.\n",

@@ -266,6 +266,56 @@ void form_write_add_plan(form_write *f, const plan *p, const char *path,
     }
 }
 
+static void add_name(const char *name, arena *a, const char ***names, size_t *n,
+                     size_t *cap)
+{
+    for (size_t k = 0; k < *n; k++)
+        if (strcmp((*names)[k], name) == 0)
+            return;
+    *names = arena_room(a, *names, *n, cap, 8, sizeof **names);
+    (*names)[(*n)++] = arena_strdup(a, name);
+}
+
+/* A registered unit and the bodies above it (whose forms hold its rows
+ * too, as --unit finds them); a name the registry lacks, unless generic. */
+static void add_units(const orgunits *registry, const plan_units *u, arena *a,
+                      const char ***names, size_t *n, size_t *cap)
+{
+    orgunits_named *found = xcalloc(u->count + 1, sizeof *found);
+    size_t count = orgunits_distinct(registry, u, found);
+    for (size_t i = 0; i < count; i++) {
+        const char *name = found[i].name;
+        if (!found[i].unit) {
+            if (name && *name && !orgunits_is_generic(name))
+                add_name(name, a, names, n, cap);
+            continue;
+        }
+        size_t depth = 0; /* a registry's parents could loop */
+        for (const plan_unit *unit = found[i].unit; unit && depth < 16;
+             unit = orgunits_parent(registry, unit), depth++)
+            add_name(unit->name.s ? unit->name.s : unit->id.s, a, names, n,
+                     cap);
+    }
+    free(found);
+}
+
+void form_write_units(const plan *p, const orgunits *registry,
+                      deadline_role_filter role, arena *a, const char ***names,
+                      size_t *n, size_t *cap)
+{
+    bool leads = role != DEADLINE_PARTNER_ONLY;
+    bool partners = role != DEADLINE_LEAD_ONLY;
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const plan_activity *act = p->activities[i];
+        if (leads)
+            add_units(registry, &act->lead, a, names, n, cap);
+        if (partners)
+            add_units(registry, &act->partners, a, names, n, cap);
+    }
+    for (size_t i = 0; leads && i < p->nreports; i++)
+        add_units(registry, &p->reports[i].by, a, names, n, cap);
+}
+
 /* --- the identity ------------------------------------------------------- */
 
 static const char *const role_names[] = {"any", "lead", "partner"};

@@ -12,6 +12,7 @@
 #ifndef KEHOACH_FORM_WRITE_H
 #define KEHOACH_FORM_WRITE_H
 
+#include "arena.h"
 #include "date.h"
 #include "deadline.h"
 #include "orgunits.h"
@@ -42,6 +43,16 @@ void form_write_free(form_write *f); /* NULL-safe */
 /* Adds a plan's rows; log may be NULL. */
 void form_write_add_plan(form_write *f, const plan *p, const char *path,
                          const orgunits *registry, const progress_log *log);
+
+/* The units a plan asks something of in a role (leads and the senders of
+ * its reports, partners, or both): each registered unit by its name, with
+ * the bodies above it (whose forms hold its rows too, as --unit finds
+ * them); a name the registry lacks as written, unless it is a generic
+ * phrase ("các cơ quan liên quan"). Those not among names[0..*n) are
+ * added there (their text in a). registry may be NULL. */
+void form_write_units(const plan *p, const orgunits *registry,
+                      deadline_role_filter role, arena *a, const char ***names,
+                      size_t *n, size_t *cap);
 
 /* Rows to fill so far. */
 size_t form_write_rows(const form_write *f);
