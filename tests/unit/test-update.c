@@ -4,7 +4,8 @@
  * whose layout refuses an append and a plan with errors, each leaving the
  * log byte for byte as it was; a date after today recorded with a
  * warning; a plan found by its id; the two points a test may stop at;
- * several records and several logs at once, all or none. */
+ * several records and several logs at once, all or none; a review under
+ * the lock that keeps some records, none, or refuses; a check only. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -245,6 +246,71 @@ static void several_logs_are_updated_all_or_none(void **state)
     free(p_yaml);
 }
 
+/* The review's verdict, and what it saw. */
+static size_t review_keeps;
+static size_t review_saw_records, review_saw_entries;
+
+static size_t keep_last(const plan *p, const progress_log *log,
+                        progress_write_entry *entries, size_t n, void *ctx)
+{
+    (void)p;
+    (void)ctx;
+    review_saw_records = log ? log->count : 0;
+    review_saw_entries = n;
+    if (review_keeps == UPDATE_REVIEW_REFUSE || review_keeps == 0)
+        return review_keeps;
+    entries[0] = entries[n - 1];
+    return 1;
+}
+
+static void a_review_under_the_lock_decides(void **state)
+{
+    (void)state;
+    char *p_yaml = xstrdup(in_root("p.yaml")); /* in_root's buffer is reused */
+    update_request req = request(p_yaml);
+    progress_write_entry two[2] = {entry, entry};
+    two[1].activity = "1.a";
+    two[1].occurrence = "2026-Q3";
+    two[1].nvalues = 0;
+    req.entries = two;
+    req.nentries = 2;
+    req.review = keep_last;
+    update_result r;
+
+    review_keeps = UPDATE_REVIEW_REFUSE;
+    assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
+    assert_int_equal(review_saw_records, 1);
+    assert_int_equal(review_saw_entries, 2);
+    assert_log_untouched(old_log);
+    update_result_release(&r);
+
+    review_keeps = 0;
+    assert_int_equal(update_record(&req, &r), UPDATE_NOTHING_NEW);
+    assert_log_untouched(old_log);
+    update_result_release(&r);
+
+    review_keeps = 1;
+    req.check_only = true;
+    assert_int_equal(update_record(&req, &r), UPDATE_CHECKED);
+    assert_int_equal(r.recorded, 1);
+    assert_log_untouched(old_log);
+    update_result_release(&r);
+
+    req.check_only = false;
+    assert_int_equal(update_record(&req, &r), UPDATE_RECORDED);
+    assert_int_equal(r.recorded, 1);
+    assert_int_equal(r.record_number, 2);
+    assert_file_text(in_root("p.progress.yaml"),
+                     "plan: p  # kept\nrecords:\n  - date: 2026-02-01\n"
+                     "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+                     "    state: in-progress\n"
+                     "  - date: 2026-03-20\n    activity: \"1.a\"\n"
+                     "    occurrence: \"2026-Q3\"\n    state: done\n"
+                     "    note: \"xong\"\n");
+    update_result_release(&r);
+    free(p_yaml);
+}
+
 int main(void)
 {
 #define WITH_PLAN(test) cmocka_unit_test_setup(test, fresh_plan)
@@ -255,6 +321,7 @@ int main(void)
         WITH_PLAN(a_date_after_today_is_recorded_with_a_warning),
         WITH_PLAN(a_plan_is_found_by_its_id),
         WITH_PLAN(several_logs_are_updated_all_or_none),
+        WITH_PLAN(a_review_under_the_lock_decides),
     };
     return cmocka_run_group_tests(tests, make_root, remove_root);
 }

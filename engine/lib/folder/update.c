@@ -321,7 +321,8 @@ update_status update_records(const update_request *reqs, size_t n,
 
 update_status update_record(const update_request *req, update_result *out)
 {
-    return update_records(req, 1, out);
+    update_records(req, 1, out);
+    return out->status;
 }
 
 void update_result_release(update_result *r)

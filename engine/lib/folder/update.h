@@ -88,7 +88,7 @@ typedef struct update_result {
 } update_result;
 
 /* Adds the records of req to its plan's log; fills *out (release it with
- * update_result_release) and returns its status. */
+ * update_result_release) and returns its status (out->status). */
 update_status update_record(const update_request *req, update_result *out);
 
 /* Adds the records of n requests, each to its own plan's log (no two may
