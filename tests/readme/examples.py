@@ -7,7 +7,8 @@ In each file given (README.md first, then the pages of docs/):
   that `kehoach validate` accepts;
 - every ``` block that starts with "$ kehoach ..." shows exactly what that
   command prints, run in the folder its files are in: the repository for
-  plans/, or the golden case whose `cmd` is the same command.
+  plans/, or the golden case whose `cmd` is the same command (laid out
+  as tests/cli/run.py lays it out: plans/ copied in, generate.py run).
 
 A page of docs/ that holds an example but is not given is an error too,
 so that a page added later is not left unchecked.
@@ -17,6 +18,7 @@ usage: examples.py KEHOACH README [DOC...]
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +40,28 @@ def case_for(cases, args):
         if os.path.exists(cmd) and shlex.split(open(cmd, encoding="utf-8").read()) == args:
             return os.path.join(cases, name)
     return None
+
+
+def prepare(case, work, repo):
+    """The case's files in work, as tests/cli/run.py lays them out: the
+    repository's plans/ for uses-plans, and what generate.py writes."""
+    for entry in os.listdir(case):
+        if entry in ("cmd", "stdout", "stderr", "status", "generate.py") \
+                or entry.startswith("expected."):
+            continue
+        src = os.path.join(case, entry)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(work, entry), symlinks=True)
+        else:
+            os.link(src, os.path.join(work, entry))
+    if os.path.exists(os.path.join(case, "uses-plans")):
+        shutil.copytree(os.path.join(repo, "plans"), os.path.join(work, "plans"))
+    if os.path.exists(os.path.join(case, "generate.py")):
+        subprocess.run([sys.executable, os.path.join(case, "generate.py")],
+                       cwd=work, check=True,
+                       env=dict(os.environ,
+                                PYTHONPATH=os.path.dirname(os.path.dirname(case)),
+                                PYTHONDONTWRITEBYTECODE="1"))
 
 
 def has_example(path):
@@ -70,9 +94,7 @@ def check_file(kehoach, repo, cases, path):
             case = case_for(cases, args)
             if case:
                 with tempfile.TemporaryDirectory() as work:
-                    for entry in os.listdir(case):
-                        if entry not in ("cmd", "stdout", "stderr", "status"):
-                            os.link(os.path.join(case, entry), os.path.join(work, entry))
+                    prepare(case, work, repo)
                     actual = run(kehoach, args, work)
             else:
                 actual = run(kehoach, args, repo)
