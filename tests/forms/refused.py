@@ -26,7 +26,7 @@ import zipfile
 
 import openpyxl
 
-KEHOACH, PLANS = sys.argv[1], sys.argv[2]
+KEHOACH, PLANS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 AS_OF = "2026-12-03"
 KEY = "Khóa (không sửa)"
 

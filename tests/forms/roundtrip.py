@@ -24,7 +24,7 @@ import yaml
 
 from filling import FILL, fill, resave
 
-KEHOACH, PLANS = sys.argv[1], sys.argv[2]
+KEHOACH, PLANS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 AS_OF = "2026-12-03"  # the as-of date of the form and of filling.py
 
 def run(*args, cwd, ok=(0,)):

@@ -14,8 +14,8 @@
  *                section) carry no key;
  *   "kehoach"    hidden and locked: the form's identity, one fact a row -
  *                kind in column A, values from B: "form" (magic, version),
- *                "id", "unit", "role", "as-of", "made", "sheet", then a
- *                "plan" row per plan (id, file, plan SHA-256, log SHA-256
+ *                "id", "made", "unit", "role", "as-of", then a "plan" row
+ *                per plan with rows (id, file, plan SHA-256, log SHA-256
  *                or empty, the log's record count), a "target" row per
  *                target column (header, target name) and a "row" row per
  *                row to fill (key, plan id, "activity" or "report", id,
@@ -25,8 +25,9 @@
  * header row is the one whose cells are the headers, a row by its key (a
  * hidden column: "plan-id|id|occurrence"), so rows sorted, inserted or
  * deleted, columns moved and sheets renamed or reordered still read. The
- * form's id is the first 16 hex digits of the SHA-256 of its identity,
- * so the same plans, logs, unit and date make the same form. */
+ * form's id is the first 16 hex digits of the SHA-256 of its identity
+ * (all but "id" and "made"), so the same plans, logs, unit and date make
+ * the same form. */
 #ifndef KEHOACH_FORM_H
 #define KEHOACH_FORM_H
 
