@@ -242,7 +242,8 @@ void form_write_add_plan(form_write *f, const plan *p, const char *path,
     for (size_t i = 0; i < list.count; i++)
         if (wanted(f, &list.items[i]))
             add_row(f, plan_index, p, &st, &list.items[i]);
-    qsort(f->rows + first, f->nrows - first, sizeof *f->rows, by_place);
+    if (f->nrows > first)
+        qsort(f->rows + first, f->nrows - first, sizeof *f->rows, by_place);
     deadline_list_release(&list);
     arena_free(scratch);
     if (f->nrows == first)
@@ -427,7 +428,7 @@ static layout layout_of(const form_write *f)
 
 static const double widths[FORM_NCOLUMNS] =
     {[FORM_COL_KEY] = 30,     [FORM_COL_ID] = 7,       [FORM_COL_WHAT] = 48,
-     [FORM_COL_ROLE] = 10,    [FORM_COL_DUE] = 11,     [FORM_COL_NOW] = 16,
+     [FORM_COL_ROLE] = 10,    [FORM_COL_DUE] = 11,     [FORM_COL_NOW] = 19,
      [FORM_COL_LAST] = 30,    [FORM_COL_STATE] = 16,   [FORM_COL_DATE] = 14,
      [FORM_COL_PERCENT] = 11, [FORM_COL_TARGET] = 20,  [FORM_COL_DOCUMENT] = 18,
      [FORM_COL_NOTE] = 32,    [FORM_COL_EVIDENCE] = 26};
@@ -702,7 +703,7 @@ static const char *issuers(form_write *f)
     return s;
 }
 
-#define GUIDE_WIDTH 110 /* the guide's one column */
+#define GUIDE_WIDTH 84 /* the guide's one column: an A4 page wide */
 
 static void write_guide(form_write *f, xlsx_sheet *s, const char *sheet)
 {
@@ -731,9 +732,12 @@ static void write_guide(form_write *f, xlsx_sheet *s, const char *sheet)
     xlsx_text(s, row++, 0, arena_printf(a, "Mã biểu mẫu: %s", f->id), &text);
     row++;
     xlsx_text(s, row++, 0, "Các kế hoạch:", &bold);
-    for (size_t i = 0; i < f->nplans; i++)
-        xlsx_text(s, row++, 0, arena_printf(a, "- %s", f->plans[i].title),
-                  &text);
+    for (size_t i = 0; i < f->nplans; i++) {
+        const char *line = arena_printf(a, "- %s", f->plans[i].title);
+        double tallest = 0;
+        fit(s, row, line, GUIDE_WIDTH, false, &tallest);
+        xlsx_text(s, row++, 0, line, &text);
+    }
     row++;
     xlsx_text(s, row++, 0, "Cách điền:", &bold);
     const char *steps[] = {
@@ -767,7 +771,9 @@ static void write_guide(form_write *f, xlsx_sheet *s, const char *sheet)
         xlsx_text(s, row++, 0, steps[i], &text);
     }
     xlsx_column_width(s, 0, GUIDE_WIDTH);
-    xlsx_page page = {.paper = 9, .margin_mm = {20, 20, 20, 15}};
+    xlsx_page page = {.paper = 9,
+                      .margin_mm = {20, 20, 20, 15},
+                      .fit_width = true};
     xlsx_set_page(s, &page, row - 1);
     xlsx_protect(s);
 }
