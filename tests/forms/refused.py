@@ -147,6 +147,10 @@ def cases(base, work):
         ws.title = "Tiến độ SYT"
         wb.move_sheet(ws, offset=-1)
         ws.delete_rows(header_row + 1, 1)  # the first plan's heading row
+        ws.insert_rows(header_row + 3, 2)  # two empty rows in the middle
+        last = ws.max_row  # the report's row, not filled: deleted
+        assert ws.cell(row=last, column=1).value.endswith("|BC1|2026")
+        ws.delete_rows(last, 1)
     yield ("renamed, reordered sheet, deleted row",
            f("reshaped", GOOD, reshape), [], 0, "recorded 1 record", True)
     yield ("formula without a value",
