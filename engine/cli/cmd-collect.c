@@ -140,6 +140,9 @@ static int collect_one(const options *o, const char *path)
     strbuf sb = STRBUF_INIT;
     switch (r.status) {
     case COLLECT_RECORDED:
+        for (size_t i = 0; i < r.nupdates; i++)
+            print_problems(r.updates[i].problems); /* warnings: a date
+                                                      after today */
         strbuf_printf(&sb, "%s: form %s (%s): %s %zu record%s: ", path,
                       r.form_id, r.unit, verb, r.recorded,
                       r.recorded == 1 ? "" : "s");

@@ -8,7 +8,8 @@ Args: the kehoach program, the bundled plans/ folder. The cases, each on
 the form `kehoach form --unit "Sở Y tế"` makes as of 03/12/2026 and
 openpyxl fills: a cleared required cell, a state not in the list, a
 date that is no date, a percent over 100, a number typed as text where
-a number is due, a row added by hand, a renamed and reordered sheet and
+a number is due, a date outside the plan's year, a value typed in a grey
+cell (a target the activity does not have), a row added by hand, a renamed and reordered sheet and
 deleted rows (read as usual), a record made in between (a conflict,
 refused; recorded with --accept-conflicts), a plan changed since (its
 rows read where they still resolve, a warning for one that does not), a
@@ -127,6 +128,19 @@ def cases(base, work):
     yield ("done without a date",
            f("nodate", {nb + "1.2|": {"Tình trạng mới": "Hoàn thành"}}),
            [], 1, "the date is empty", False)
+    yield ("a date outside the plan's year",
+           f("year", {nb + "1.2|": {
+               "Tình trạng mới": "Hoàn thành",
+               "Ngày hoàn thành / cập nhật": datetime.datetime(2027, 1, 5)}}),
+           [], 1, "cell I10: error: the date 05/01/2027 is outside the "
+           "plan's year 2026", False)
+
+    def grey(wb, ws, header_row, cols):
+        target = next(h for h in cols if h.startswith("Tỷ lệ người khuyết"))
+        ws.cell(row=row_of(ws, header_row, nb + "1.2|"), column=cols[target],
+                value=50)
+    yield ("a value in a grey cell",
+           f("grey", GOOD, grey), [], 1, "activity 1.2 has no target", False)
     yield ("percent over 100",
            f("percent", {nb + "2.2|": {"Tình trạng mới": "Đang thực hiện",
                                       "Tỷ lệ hoàn thành (%)": 120}}),

@@ -679,6 +679,42 @@ static void say_conflict(collect_state *st, const filled *fr,
                                 : "; recorded as --accept-conflicts asks");
 }
 
+/* What the log's check would refuse in a record, said at its cell: a
+ * date outside the plan's span, a value of a target the activity does
+ * not have (typed in a grey cell of an unprotected sheet). */
+static bool fits(collect_state *st, const plan *p, const filled *fr,
+                 const progress_write_entry *e)
+{
+    bool ok = true;
+    strbuf why = STRBUF_INIT;
+    if (!progress_date_fits(p, e->date, e->report != NULL, &why)) {
+        char day[11];
+        date_format_vn(e->date, day);
+        AT_CELL(st, DIAG_ERROR, fr->row, st->col[FORM_COL_DATE],
+                "the date %s is %s", day, strbuf_str(&why));
+        ok = false;
+    }
+    strbuf_release(&why);
+    const plan_activity *act =
+        e->activity ? progress_find_activity(p, e->activity, NULL) : NULL;
+    for (size_t v = 0; act && v < e->nvalues; v++) {
+        bool known = false;
+        for (size_t t = 0; t < act->ntargets && !known; t++)
+            known = act->targets[t].name.s &&
+                    strcmp(act->targets[t].name.s, e->values[v].name) == 0;
+        for (size_t t = 0; t < st->ntargets && !known; t++)
+            if (strcmp(st->targets[t].name, e->values[v].name) == 0) {
+                AT_CELL(st, DIAG_ERROR, fr->row, st->targets[t].col,
+                        "activity %s has no target '%s'; leave the cell "
+                        "empty",
+                        e->activity, e->values[v].name);
+                ok = false;
+                break;
+            }
+    }
+    return ok;
+}
+
 static size_t review_plan(const plan *p, const progress_log *log,
                           progress_write_entry *entries, size_t n, void *ctx)
 {
@@ -701,6 +737,10 @@ static size_t review_plan(const plan *p, const progress_log *log,
                     "%s is no longer in the plan '%s'; the row is left out",
                     what(&e, st->a), ip->id);
             st->out->dropped++;
+            continue;
+        }
+        if (!fits(st, p, fr, &e)) {
+            refuse = true;
             continue;
         }
         if (collected_before(st, log, &e)) {

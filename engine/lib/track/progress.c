@@ -149,28 +149,33 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
         strbuf_release(&why);
         return false;
     }
+    strbuf why = STRBUF_INIT;
+    bool fits = progress_date_fits(p, out->date, r->report.s != NULL, &why);
+    if (!fits)
+        diag_at_node(d, DIAG_ERROR, r->date_text.at,
+                     "the record's date %s is %s", r->date_text.s,
+                     strbuf_str(&why));
+    strbuf_release(&why);
+    return fits;
+}
+
+bool progress_date_fits(const plan *p, date day, bool of_report, strbuf *why)
+{
     /* a report on the last period may be sent in the following year */
-    int last_year = p->year_to + (r->report.s ? 1 : 0);
-    if (p->year_from &&
-        (out->date.year < p->year_from || out->date.year > last_year)) {
-        if (r->report.s)
-            diag_at_node(d, DIAG_ERROR, r->date_text.at,
-                         "the record's date %s is outside the plan's span "
-                         "and the year after it (%d-%d), when its reports "
-                         "are sent",
-                         r->date_text.s, p->year_from, last_year);
-        else if (p->year_from == p->year_to)
-            diag_at_node(d, DIAG_ERROR, r->date_text.at,
-                         "the record's date %s is outside the plan's year %d",
-                         r->date_text.s, p->year_from);
-        else
-            diag_at_node(
-                d, DIAG_ERROR, r->date_text.at,
-                "the record's date %s is outside the plan's span %d-%d",
-                r->date_text.s, p->year_from, p->year_to);
-        return false;
-    }
-    return true;
+    int last_year = p->year_to + (of_report ? 1 : 0);
+    if (!p->year_from || (day.year >= p->year_from && day.year <= last_year))
+        return true;
+    if (of_report)
+        strbuf_printf(why,
+                      "outside the plan's span and the year after it "
+                      "(%d-%d), when its reports are sent",
+                      p->year_from, last_year);
+    else if (p->year_from == p->year_to)
+        strbuf_printf(why, "outside the plan's year %d", p->year_from);
+    else
+        strbuf_printf(why, "outside the plan's span %d-%d", p->year_from,
+                      p->year_to);
+    return false;
 }
 
 static const plan_activity *check_activity(progress_record *r, const plan *p,

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "node.h"
 #include "plan.h"
+#include "strbuf.h"
 #include "yamlload.h"
 
 #include <stdbool.h>
@@ -92,6 +93,11 @@ progress_log *progress_build(arena *a, const source *src, const node *root);
 /* Checks the log against its (scheduled) plan and resolves its records.
  * Returns the number of errors it reported. */
 size_t progress_check(progress_log *log, const plan *p, diag_sink *d);
+
+/* Whether a record of that day fits the plan's span (a report's: or the
+ * year after, when the last period's report is sent); when not, appends
+ * why to `why` ("outside the plan's year 2026"). */
+bool progress_date_fits(const plan *p, date day, bool of_report, strbuf *why);
 
 /* "in-progress", "done", "cancelled", in the order of the enum: what a
  * record's state and `update --state` take; and parsing them back. */
