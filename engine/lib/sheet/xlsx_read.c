@@ -648,12 +648,14 @@ static int numfmt_cmp(const void *x, const void *y)
  * before a built-in one. */
 static void styles_done(reader *r)
 {
-    qsort(r->fmts, r->nfmts, sizeof *r->fmts, numfmt_cmp);
+    if (r->nfmts) /* qsort and bsearch take no NULL, even for nothing */
+        qsort(r->fmts, r->nfmts, sizeof *r->fmts, numfmt_cmp);
     r->xf = xmalloc(r->nxf ? r->nxf : 1);
     for (size_t i = 0; i < r->nxf; i++) {
         numfmt key = {.id = r->xf_fmt[i]};
         const numfmt *own =
-            bsearch(&key, r->fmts, r->nfmts, sizeof key, numfmt_cmp);
+            r->nfmts ? bsearch(&key, r->fmts, r->nfmts, sizeof key, numfmt_cmp)
+                     : NULL;
         r->xf[i] = own ? own->flags : builtin_flags(key.id);
     }
 }
@@ -1049,7 +1051,7 @@ static int cell_cmp(const void *x, const void *y)
 /* The cells read into the sheet, by row then column, in the arena. */
 static void sheet_done(reader *r, xlsx_read_sheet *s)
 {
-    if (r->unordered) {
+    if (r->unordered) { /* so at least two cells */
         qsort(r->cells, r->ncells, sizeof *r->cells, cell_cmp);
         for (size_t i = 1; i < r->ncells; i++) {
             const xlsx_cell *a = &r->cells[i - 1], *b = &r->cells[i];
