@@ -1085,6 +1085,43 @@ static void sheet_done(reader *r, xlsx_read_sheet *s)
 
 /* ---- the book ---- */
 
+/* Parts an archive may hold: a workbook of 256 sheets, each with its
+ * relationships, drawings and comments, has some hundreds. libzip reads
+ * the whole central directory into memory (some 400 bytes an entry), so
+ * 32 MiB of empty entries would cost it 150 MiB before a part is read. */
+#define MAX_ENTRIES 10000
+
+static uint64_t le(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+    while (n--)
+        v = v << 8 | p[n];
+    return v;
+}
+
+/* The most entries an end of central directory record claims, among
+ * every one that libzip may take (those in the last 64 KiB and 22 bytes,
+ * and the zip64 record each points to). */
+static uint64_t claimed_entries(const unsigned char *d, size_t len)
+{
+    uint64_t most = 0;
+    if (len < 22)
+        return 0;
+    size_t from = len > 22 + 65535 ? len - 22 - 65535 : 0;
+    for (size_t i = len - 22 + 1; i-- > from;) {
+        if (memcmp(d + i, "PK\5\6", 4) != 0)
+            continue;
+        uint64_t n = le(d + i + 10, 2);
+        if (n == 0xFFFF && i >= 20 && memcmp(d + i - 20, "PK\6\7", 4) == 0) {
+            uint64_t at = le(d + i - 20 + 8, 8);
+            if (len >= 56 && at <= len - 56 && memcmp(d + at, "PK\6\6", 4) == 0)
+                n = le(d + at + 32, 8);
+        }
+        most = n > most ? n : most;
+    }
+    return most;
+}
+
 static void reader_release(reader *r)
 {
     free(r->rels);
@@ -1183,6 +1220,11 @@ xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
     if (len > r.lim->max_file_bytes) {
         fail(&r, 0, "the file is larger than %" PRIu64 " bytes",
              r.lim->max_file_bytes);
+        return NULL;
+    }
+    if (claimed_entries(data, len) > MAX_ENTRIES) {
+        fail(&r, 0, "not an xlsx workbook: its archive has more than %d parts",
+             MAX_ENTRIES);
         return NULL;
     }
     zip_error_t ze;
