@@ -800,10 +800,6 @@ static void cell_start(reader *r, const char **atts)
         fail(r, line_now(r), "%s is beyond Excel's last column, XFD", r->ref);
         return;
     }
-    if (row == 0) {
-        fail(r, line_now(r), "%s is in no row", r->ref);
-        return;
-    }
     if (!row_allowed(r, row, r->ref))
         return;
     r->col = (uint32_t)col;
