@@ -515,6 +515,21 @@ static void bombs_refused(void **state)
                     {"xl/worksheets/sheet2.xml", half, 0}};
     refused(build("total.xlsx", parts, 3), &lim, "xl/worksheets/sheet1.xml", 0,
             "the parts read inflate to more than 8388608 bytes in all");
+    /* an archive of more entries than a workbook has parts: libzip would
+     * hold them all in memory */
+    const char *many = in_root("many.xlsx");
+    int zerr;
+    zip_t *z = zip_open(many, ZIP_CREATE | ZIP_EXCL, &zerr);
+    assert_non_null(z);
+    for (unsigned i = 0; i < 10001; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "%u", i);
+        zip_source_t *src = zip_source_buffer(z, "", 0, 0);
+        assert_true(zip_file_add(z, name, src, 0) >= 0);
+    }
+    assert_int_equal(zip_close(z), 0);
+    refused(many, NULL, "", 0,
+            "not an xlsx workbook: its archive has more than 10000 parts");
     /* a file beyond its own limit */
     lim = xlsx_default_limits;
     lim.max_file_bytes = 1000;

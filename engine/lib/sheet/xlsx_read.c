@@ -648,12 +648,14 @@ static int numfmt_cmp(const void *x, const void *y)
  * before a built-in one. */
 static void styles_done(reader *r)
 {
-    qsort(r->fmts, r->nfmts, sizeof *r->fmts, numfmt_cmp);
+    if (r->nfmts) /* qsort and bsearch take no NULL, even for nothing */
+        qsort(r->fmts, r->nfmts, sizeof *r->fmts, numfmt_cmp);
     r->xf = xmalloc(r->nxf ? r->nxf : 1);
     for (size_t i = 0; i < r->nxf; i++) {
         numfmt key = {.id = r->xf_fmt[i]};
         const numfmt *own =
-            bsearch(&key, r->fmts, r->nfmts, sizeof key, numfmt_cmp);
+            r->nfmts ? bsearch(&key, r->fmts, r->nfmts, sizeof key, numfmt_cmp)
+                     : NULL;
         r->xf[i] = own ? own->flags : builtin_flags(key.id);
     }
 }
@@ -796,10 +798,6 @@ static void cell_start(reader *r, const char **atts)
     }
     if (col > XLSX_MAX_COLS) {
         fail(r, line_now(r), "%s is beyond Excel's last column, XFD", r->ref);
-        return;
-    }
-    if (row == 0) {
-        fail(r, line_now(r), "%s is in no row", r->ref);
         return;
     }
     if (!row_allowed(r, row, r->ref))
@@ -1049,7 +1047,7 @@ static int cell_cmp(const void *x, const void *y)
 /* The cells read into the sheet, by row then column, in the arena. */
 static void sheet_done(reader *r, xlsx_read_sheet *s)
 {
-    if (r->unordered) {
+    if (r->unordered) { /* so at least two cells */
         qsort(r->cells, r->ncells, sizeof *r->cells, cell_cmp);
         for (size_t i = 1; i < r->ncells; i++) {
             const xlsx_cell *a = &r->cells[i - 1], *b = &r->cells[i];
@@ -1082,6 +1080,43 @@ static void sheet_done(reader *r, xlsx_read_sheet *s)
 }
 
 /* ---- the book ---- */
+
+/* Parts an archive may hold: a workbook of 256 sheets, each with its
+ * relationships, drawings and comments, has some hundreds. libzip reads
+ * the whole central directory into memory (some 400 bytes an entry), so
+ * 32 MiB of empty entries would cost it 150 MiB before a part is read. */
+#define MAX_ENTRIES 10000
+
+static uint64_t le(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+    while (n--)
+        v = v << 8 | p[n];
+    return v;
+}
+
+/* The most entries an end of central directory record claims, among
+ * every one that libzip may take (those in the last 64 KiB and 22 bytes,
+ * and the zip64 record each points to). */
+static uint64_t claimed_entries(const unsigned char *d, size_t len)
+{
+    uint64_t most = 0;
+    if (len < 22)
+        return 0;
+    size_t from = len > 22 + 65535 ? len - 22 - 65535 : 0;
+    for (size_t i = len - 22 + 1; i-- > from;) {
+        if (memcmp(d + i, "PK\5\6", 4) != 0)
+            continue;
+        uint64_t n = le(d + i + 10, 2);
+        if (n == 0xFFFF && i >= 20 && memcmp(d + i - 20, "PK\6\7", 4) == 0) {
+            uint64_t at = le(d + i - 20 + 8, 8);
+            if (len >= 56 && at <= len - 56 && memcmp(d + at, "PK\6\6", 4) == 0)
+                n = le(d + at + 32, 8);
+        }
+        most = n > most ? n : most;
+    }
+    return most;
+}
 
 static void reader_release(reader *r)
 {
@@ -1181,6 +1216,11 @@ xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
     if (len > r.lim->max_file_bytes) {
         fail(&r, 0, "the file is larger than %" PRIu64 " bytes",
              r.lim->max_file_bytes);
+        return NULL;
+    }
+    if (claimed_entries(data, len) > MAX_ENTRIES) {
+        fail(&r, 0, "not an xlsx workbook: its archive has more than %d parts",
+             MAX_ENTRIES);
         return NULL;
     }
     zip_error_t ze;

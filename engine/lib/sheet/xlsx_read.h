@@ -77,12 +77,12 @@ typedef struct xlsx_limits {
     uint64_t max_file_bytes;  /* the .xlsx file itself */
     uint64_t max_part_bytes;  /* one part, uncompressed */
     uint64_t max_total_bytes; /* all parts read, uncompressed */
-    uint32_t max_ratio; /* uncompressed / compressed, for a part larger
+    uint32_t max_ratio;       /* uncompressed / compressed, for a part larger
                             than 1 MiB uncompressed */
-    uint32_t max_rows;  /* the highest row a sheet may use */
-    size_t max_cells;   /* non-empty cells, all sheets together */
-    size_t max_strings; /* shared strings */
-    size_t max_text;    /* bytes of one cell's text (Excel: 32,767
+    uint32_t max_rows;        /* the highest row a sheet may use */
+    size_t max_cells;         /* non-empty cells, all sheets together */
+    size_t max_strings;       /* shared strings */
+    size_t max_text;          /* bytes of one cell's text (Excel: 32,767
                             characters) */
     size_t max_sheets;
 } xlsx_limits;
@@ -107,20 +107,21 @@ void xlsx_read_error_release(xlsx_error *e);
  * link. Returns NULL with *err filled when it cannot be read, is not an
  * xlsx workbook, or passes a limit (lim NULL: xlsx_default_limits). */
 xlsx_read_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
-                          xlsx_error *err);
+                               xlsx_error *err);
 
 /* The same from bytes in memory (the fuzz target's way in). */
 xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
-                            const xlsx_limits *lim, xlsx_error *err);
+                                 const xlsx_limits *lim, xlsx_error *err);
 
 void xlsx_read_free(xlsx_read_book *b); /* NULL-safe */
 
 /* The sheet with this name (exactly), or NULL. */
-const xlsx_read_sheet *xlsx_read_find_sheet(const xlsx_read_book *b, const char *name);
+const xlsx_read_sheet *xlsx_read_find_sheet(const xlsx_read_book *b,
+                                            const char *name);
 
 /* The cell at row, col, or NULL when it is empty. */
 const xlsx_cell *xlsx_read_cell_at(const xlsx_read_sheet *s, uint32_t row,
-                                 uint32_t col);
+                                   uint32_t col);
 
 /* "F12"; out holds at least 12 bytes. */
 void xlsx_read_cell_name(uint32_t row, uint32_t col, char *out);
