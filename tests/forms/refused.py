@@ -23,9 +23,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from xlsxparts import SHEET_CLOSE, SHEET_OPEN, workbook  # noqa: E402
 
 KEHOACH, PLANS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 AS_OF = "2026-12-03"
@@ -81,32 +83,10 @@ GOOD = {"ninh-binh-syt-tgpl-2026|1.2|": {
     "Ngày hoàn thành / cập nhật": datetime.datetime(2026, 11, 20)}}
 
 
-def zip_of(path, parts):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return path
-
-
-SKELETON = {
-    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-}
-SHEET_HEAD = '<?xml version="1.0"?>'
-SHEET_OPEN = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-SHEET_CLOSE = '</sheetData></worksheet>'
-
-
-def hostile(path, sheet):
-    return zip_of(path, dict(SKELETON, **{"xl/worksheets/sheet1.xml": sheet}))
-
-
 def million_rows():
     rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>'
                    for i in range(1, 1000001))
-    return SHEET_HEAD + SHEET_OPEN + rows + SHEET_CLOSE
+    return SHEET_OPEN + rows + SHEET_CLOSE
 
 
 def cases(base, work):
@@ -176,34 +156,26 @@ def cases(base, work):
     yield ("not a zip", _write(os.path.join(hostile_dir, "notzip.xlsx"),
                                b"PK\x03\x04 not really"), [], 1,
            "cannot be read as a form", False)
-    bomb = os.path.join(hostile_dir, "bomb.xlsx")
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, d in SKELETON.items():
-            z.writestr(n, d)
-        with z.open("xl/worksheets/sheet1.xml", "w") as w:
-            w.write((SHEET_HEAD + SHEET_OPEN).encode())
-            chunk = b" " * (1 << 20)
-            for _ in range(1024):
-                w.write(chunk)
-            w.write(SHEET_CLOSE.encode())
+    bomb = workbook(os.path.join(hostile_dir, "bomb.xlsx"), SHEET_OPEN,
+                    (b" " * (1 << 20) for _ in range(1024)))  # 1 GiB
     yield ("zip bomb", bomb, [], 1, "cannot be read as a form", False)
     yield ("a million rows",
-           hostile(os.path.join(hostile_dir, "million.xlsx"), million_rows()),
+           workbook(os.path.join(hostile_dir, "million.xlsx"), million_rows()),
            [], 1, "cannot be read as a form", False)
     yield ("entities",
-           hostile(os.path.join(hostile_dir, "entities.xlsx"),
-                   '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaa">'
+           workbook(os.path.join(hostile_dir, "entities.xlsx"),
+                    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaa">'
                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' + SHEET_OPEN +
                    '<row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is>'
                    '</c></row>' + SHEET_CLOSE),
            [], 1, "document type declaration", False)
     yield ("beyond the grid",
-           hostile(os.path.join(hostile_dir, "grid.xlsx"),
-                   SHEET_HEAD + SHEET_OPEN + '<row r="2000000"><c r="A2000000">'
+           workbook(os.path.join(hostile_dir, "grid.xlsx"),
+                    SHEET_OPEN + '<row r="2000000"><c r="A2000000">'
                    '<v>1</v></c></row>' + SHEET_CLOSE),
            [], 1, "cannot be read as a form", False)
-    yield ("no form", hostile(os.path.join(hostile_dir, "plain.xlsx"),
-                              SHEET_HEAD + SHEET_OPEN + SHEET_CLOSE),
+    yield ("no form", workbook(os.path.join(hostile_dir, "plain.xlsx"),
+                               SHEET_OPEN + SHEET_CLOSE),
            [], 1, "not a form made by 'kehoach form'", False)
 
 

@@ -13,7 +13,6 @@ independently of kehoach (the logs as YAML): exactly the filled values
 were recorded, once, with the form's id; `kehoach status` shows them;
 collecting the same form again records nothing. Skips (77) without
 LibreOffice."""
-import datetime
 import os
 import shutil
 import subprocess

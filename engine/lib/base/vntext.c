@@ -208,14 +208,25 @@ size_t vntext_fold_ascii_cp(int32_t cp, char *out)
     return (size_t)len;
 }
 
-bool vntext_same(const char *a, const char *b)
+static bool same_under(char *(*folding)(const char *, size_t), const char *a,
+                       const char *b)
 {
-    char *fa = vntext_fold(a, strlen(a));
-    char *fb = vntext_fold(b, strlen(b));
+    char *fa = folding(a, strlen(a));
+    char *fb = folding(b, strlen(b));
     bool same = strcmp(fa, fb) == 0;
     free(fa);
     free(fb);
     return same;
+}
+
+bool vntext_same(const char *a, const char *b)
+{
+    return same_under(vntext_fold, a, b);
+}
+
+bool vntext_same_ascii(const char *a, const char *b)
+{
+    return same_under(vntext_fold_ascii, a, b);
 }
 
 /* Code points held on the stack: longer texts are decoded into the heap. */

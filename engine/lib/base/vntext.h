@@ -36,6 +36,8 @@ size_t vntext_fold_ascii_cp(int32_t cp, char *out);
 
 /* True when a and b are equal under vntext_fold(). */
 bool vntext_same(const char *a, const char *b);
+/* ... under vntext_fold_ascii(): diacritics set aside too. */
+bool vntext_same_ascii(const char *a, const char *b);
 
 /* Edit distance (insertions, deletions, substitutions, transpositions of
  * neighbours) between two NUL-terminated strings, counted in code points.

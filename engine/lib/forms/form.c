@@ -58,28 +58,17 @@ static const struct {
     {"Hủy", PROGRESS_CANCELLED},        {"Không thực hiện", PROGRESS_CANCELLED},
 };
 
-/* a and b equal once case, spaces and diacritics are set aside. */
-static bool loosely_same(const char *a, const char *b)
-{
-    char *fa = vntext_fold_ascii(a, strlen(a));
-    char *fb = vntext_fold_ascii(b, strlen(b));
-    bool same = strcmp(fa, fb) == 0;
-    free(fa);
-    free(fb);
-    return same;
-}
-
 bool form_state_parse(const char *text, progress_state *out)
 {
     if (progress_state_parse(text, out))
         return true;
     for (size_t i = 0; i < PROGRESS_NSTATES; i++)
-        if (loosely_same(text, form_state_labels[i])) {
+        if (vntext_same_ascii(text, form_state_labels[i])) {
             *out = (progress_state)i;
             return true;
         }
     for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
-        if (loosely_same(text, synonyms[i].text)) {
+        if (vntext_same_ascii(text, synonyms[i].text)) {
             *out = synonyms[i].state;
             return true;
         }

@@ -22,6 +22,8 @@
  * others are sorted, and a cell written twice is refused. */
 #include "xlsx_read.h"
 
+#include "ascii.h"
+
 #include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -235,17 +237,6 @@ static void gather(reader *r, const char *what)
     r->what = what;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The text gathered, in the arena, with SpreadsheetML's escapes of
  * characters XML cannot hold ("_x000D_") turned back into them, as Excel
  * does ("_x005F_" is the escaped underscore that keeps "_x0041_" typed
@@ -262,7 +253,7 @@ static const char *text_done(reader *r)
         bool esc =
             i + 7 <= n && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_';
         for (size_t k = 2; esc && k < 6; k++) {
-            int d = hex_digit(s[i + k]);
+            int d = ascii_hex_value(s[i + k]);
             esc = d >= 0;
             cp = cp * 16 + d;
         }
@@ -389,8 +380,8 @@ static const char *resolve(arena *a, const char *base, const char *target)
     }
     for (const char *t = target; *t; t++) {
         int hi, lo;
-        if (*t == '%' && (hi = hex_digit(t[1])) >= 0 &&
-            (lo = hex_digit(t[2])) >= 0 && (hi || lo)) {
+        if (*t == '%' && (hi = ascii_hex_value(t[1])) >= 0 &&
+            (lo = ascii_hex_value(t[2])) >= 0 && (hi || lo)) {
             strbuf_putc(&path, (char)(hi * 16 + lo));
             t += 2;
         } else {

@@ -1,23 +1,4 @@
 # a workbook of one empty sheet, made by hand: a workbook, but no form
-import zipfile
+from xlsxparts import SHEET_CLOSE, SHEET_OPEN, workbook
 
-NS = "http://schemas.openxmlformats.org"
-parts = {
-    "[Content_Types].xml": f'<Types xmlns="{NS}/package/2006/content-types">'
-    '<Default Extension="xml" ContentType="application/xml"/></Types>',
-    "_rels/.rels": f'<Relationships xmlns="{NS}/package/2006/relationships">'
-    f'<Relationship Id="r1" Type="{NS}/officeDocument/2006/relationships/'
-    'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    "xl/workbook.xml": f'<workbook xmlns="{NS}/spreadsheetml/2006/main" '
-    f'xmlns:r="{NS}/officeDocument/2006/relationships"><sheets>'
-    '<sheet name="Trang 1" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{NS}/package/2006/'
-    f'relationships"><Relationship Id="rId1" Type="{NS}/officeDocument/2006/'
-    'relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '</Relationships>',
-    "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{NS}/spreadsheetml/2006/'
-    'main"><sheetData/></worksheet>',
-}
-with zipfile.ZipFile("plain.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
-    for name, text in parts.items():
-        z.writestr(name, text)
+workbook("plain.xlsx", SHEET_OPEN + SHEET_CLOSE)
