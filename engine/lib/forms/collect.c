@@ -10,6 +10,7 @@
 #include "collect.h"
 
 #include "arena.h"
+#include "ascii.h"
 #include "fileio.h"
 #include "form.h"
 #include "sha256.h"
@@ -19,7 +20,6 @@
 #include "xlsx_read.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,7 +170,8 @@ static bool read_identity(collect_state *st, const xlsx_read_sheet *s)
         }
     }
     if (!st->version || strcmp(st->version, FORM_VERSION) != 0 || !st->id ||
-        strlen(st->id) != FORM_ID_LEN || !st->unit) {
+        strlen(st->id) != FORM_ID_LEN ||
+        strspn(st->id, "0123456789abcdef") != FORM_ID_LEN || !st->unit) {
         diag_file(st->out->problems, DIAG_ERROR, st->path,
                   "the form's identity (sheet '%s') is not one this version "
                   "of kehoach made (version '%s'); make a new form with "
@@ -308,8 +309,8 @@ static bool number_of_text(const char *text, double *out)
     for (const char *s = text; *s; s++) {
         if (*s == ' ')
             continue;
-        if (n + 1 >= sizeof buf)
-            return false;
+        if (n + 1 >= sizeof buf || !strchr("0123456789.,+-eE", *s))
+            return false; /* not "0x1A", "inf", "nan" */
         buf[n++] = *s == ',' ? '.' : *s;
     }
     buf[n] = '\0';
@@ -341,45 +342,69 @@ static bool read_number(collect_state *st, const xlsx_cell *c, double *out,
     return true;
 }
 
-/* "15/10/2026", "15-10-2026", "15.10.2026" or "2026-10-15". */
-static bool date_of_text(const char *t, date *out)
+/* The digits at *s (1 to max of them), their value; false when there are
+ * none or more. */
+static bool digit_run(const char **s, size_t max, int *value)
 {
-    int a, b, c;
-    char s1, s2, rest;
-    if (sscanf(t, "%d%c%d%c%d%c", &a, &s1, &b, &s2, &c, &rest) != 5 ||
-        s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.'))
+    size_t n = strspn(*s, "0123456789");
+    if (n == 0 || n > max || !ascii_digits(*s, n, value))
         return false;
-    *out = a > 31 ? date_make(a, b, c) : date_make(c, b, a);
-    return out->year >= 1900 && date_valid(*out);
+    *s += n;
+    return true;
 }
 
+/* "15/10/2026", "5-3-2026", "15.10.2026" or "2026-10-15": DATE_BAD_FORM
+ * when it is none of these, else whether the day is real. */
+static date_status date_of_text(const char *t, date *out)
+{
+    int a, b, c;
+    char sep;
+    if (!digit_run(&t, 4, &a) || !strchr("/-.", *t) || !*t)
+        return DATE_BAD_FORM;
+    sep = *t++;
+    if (!digit_run(&t, 2, &b) || *t++ != sep || !digit_run(&t, 4, &c) || *t)
+        return DATE_BAD_FORM;
+    *out = a > 31 ? date_make(a, b, c) : date_make(c, b, a);
+    if (out->year < 1900)
+        return DATE_BAD_FORM;
+    if (out->month < 1 || out->month > 12)
+        return DATE_BAD_MONTH;
+    return date_valid(*out) ? DATE_OK : DATE_BAD_DAY;
+}
+
+/* The day a date cell holds; false, with the problem said, when it holds
+ * none. */
 static bool read_date(collect_state *st, const xlsx_cell *c, date *out)
 {
-    if (c->kind == XLSX_NUMBER)
-        return xlsx_read_serial_date(st->book, c->number, out);
-    return c->kind == XLSX_TEXT && date_of_text(trimmed(st, c), out);
+    date_status ds = DATE_BAD_FORM;
+    if (c->kind == XLSX_NUMBER &&
+        xlsx_read_serial_date(st->book, c->number, out))
+        return true;
+    if (c->kind == XLSX_TEXT &&
+        (ds = date_of_text(trimmed(st, c), out)) == DATE_OK)
+        return true;
+    strbuf why = STRBUF_INIT;
+    if (ds != DATE_BAD_FORM)
+        date_explain(ds, out, &why);
+    else
+        strbuf_puts(&why, "write it as day/month/year, like 15/10/2026");
+    AT_CELL(st, DIAG_ERROR, c->row, c->col, "'%s' is not a date: %s",
+            trimmed(st, c), strbuf_str(&why));
+    strbuf_release(&why);
+    return false;
 }
 
 /* --- a row ------------------------------------------------------------------- */
 
-static const char *state_list(void)
-{
-    return "Đang thực hiện, Hoàn thành or Hủy bỏ";
-}
+#define STATE_WORDS "Đang thực hiện, Hoàn thành or Hủy bỏ"
 
 static void read_state(collect_state *st, const xlsx_cell *c, bool *ok,
                        progress_state *state)
 {
-    if (!c) {
-        AT_CELL(st, DIAG_ERROR, st->header_row, st->col[FORM_COL_STATE],
-                "internal: no state cell");
-        *ok = false;
-        return;
-    }
     const char *t = trimmed(st, c);
     if (c->kind != XLSX_TEXT || !form_state_parse(t, state)) {
         AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                "'%s' is not a state; choose %s", t, state_list());
+                "'%s' is not a state; choose " STATE_WORDS, t);
         *ok = false;
     }
 }
@@ -496,18 +521,14 @@ static bool read_row(collect_state *st, const id_row *ir, uint32_t row,
     e->form = st->id;
     e->by = st->req->by ? st->req->by : st->unit;
     if (!state) {
-        AT_CELL(st, DIAG_ERROR, row, col[FORM_COL_STATE],
-                "the row is filled but its new state is empty; choose %s",
-                state_list());
+        AT_CELL(
+            st, DIAG_ERROR, row, col[FORM_COL_STATE],
+            "the row is filled but its new state is empty; choose " STATE_WORDS);
         ok = false;
     } else {
         read_state(st, state, &ok, &e->state);
     }
     if (day && !read_date(st, day, &e->date)) {
-        AT_CELL(st, DIAG_ERROR, day->row, day->col,
-                "'%s' is not a date; write it as day/month/year, like "
-                "15/10/2026",
-                trimmed(st, day));
         ok = false;
     } else if (!day && ok && e->state != PROGRESS_IN_PROGRESS) {
         AT_CELL(st, DIAG_ERROR, row, col[FORM_COL_DATE],
