@@ -12,6 +12,7 @@
 #include "xlsx_read.h"
 
 #include "tempdir.h"
+#include "xlsxbuild.h"
 
 #include <zip.h>
 
@@ -23,11 +24,9 @@
 
 TEMPDIR_GROUP("xlsx_read")
 
-#define MAIN_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define REL_NS \
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define XML_HEAD \
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define MAIN_NS XLSXBUILD_MAIN_NS
+#define REL_NS XLSXBUILD_REL_NS
+#define XML_HEAD XLSXBUILD_HEAD
 
 static const char content_types[] =
     XML_HEAD "<Types "
@@ -63,11 +62,7 @@ static const char one_sheet[] =
     XML_HEAD "<worksheet xmlns=\"" MAIN_NS "\" xmlns:r=\"" REL_NS \
              "\"><sheetData>" rows "</sheetData></worksheet>"
 
-typedef struct part {
-    const char *name;
-    const char *text; /* NULL: the part is left out */
-    size_t len;       /* 0: strlen(text) */
-} part;
+typedef xlsxbuild_part part;
 
 /* An xlsx file in root, of the parts given after the four a workbook
  * needs (content types, package and workbook relationships, the workbook
@@ -91,21 +86,7 @@ static const char *build(const char *file, const part *parts, size_t n)
         count += k == count;
     }
     const char *path = in_root(file);
-    unlink(path);
-    int zerr;
-    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_EXCL, &zerr);
-    assert_non_null(z);
-    for (size_t i = 0; i < count; i++) {
-        if (!all[i].text)
-            continue;
-        size_t len = all[i].len ? all[i].len : strlen(all[i].text);
-        zip_source_t *src = zip_source_buffer(z, all[i].text, len, 0);
-        assert_non_null(src);
-        zip_int64_t at = zip_file_add(z, all[i].name, src, 0);
-        assert_true(at >= 0);
-        zip_set_file_compression(z, (zip_uint64_t)at, ZIP_CM_DEFLATE, 9);
-    }
-    assert_int_equal(zip_close(z), 0);
+    xlsxbuild_write(path, all, count);
     return path;
 }
 

@@ -509,9 +509,12 @@ static bool read_row(collect_state *st, const id_row *ir, uint32_t row,
     const xlsx_cell *note = filled_cell(st, row, col[FORM_COL_NOTE]);
     const xlsx_cell *evidence = filled_cell(st, row, col[FORM_COL_EVIDENCE]);
     const xlsx_cell *cells[] = {state, day, percent, doc, note, evidence};
+    bool readable = true; /* every unreadable cell is reported */
     for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
         if (cells[i] && !usable(st, cells[i]))
-            return false;
+            readable = false;
+    if (!readable)
+        return false;
     *e = (progress_write_entry){.percent = -1};
     if (ir->report)
         e->report = ir->id;
