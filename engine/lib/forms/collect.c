@@ -725,7 +725,7 @@ static bool fits(collect_state *st, const plan *p, const filled *fr,
         bool known = false;
         for (size_t t = 0; t < act->ntargets && !known; t++)
             known = act->targets[t].name.s &&
-                    strcmp(act->targets[t].name.s, e->values[v].name) == 0;
+                    vntext_same(act->targets[t].name.s, e->values[v].name);
         for (size_t t = 0; t < st->ntargets && !known; t++)
             if (strcmp(st->targets[t].name, e->values[v].name) == 0) {
                 AT_CELL(st, DIAG_ERROR, fr->row, st->targets[t].col,

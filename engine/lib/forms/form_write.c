@@ -13,6 +13,7 @@
 #include "xalloc.h"
 #include "xlsx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,7 @@ struct form_write {
     size_t nplans, plans_cap;
     form_target *targets;
     size_t ntargets, targets_cap;
-    strmap target_index; /* header -> index + 1 */
+    strmap target_index; /* header -> its index in targets */
     form_row *rows;
     size_t nrows, rows_cap;
     char id[FORM_ID_LEN + 1];
@@ -321,31 +322,48 @@ void form_write_units(const plan *p, const orgunits *registry,
 
 static const char *const role_names[] = {"any", "lead", "partner"};
 
-/* The identity's lines, tab-separated, and the id made of them. */
+/* A line of the identity: its fields tab-separated, a tab or a line
+ * break within one (a name written on two lines) made a space. */
+static void put_line(strbuf *s, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strbuf_putc(s, '\t');
+        for (const char *c = fields[i]; *c; c++)
+            strbuf_putc(s, *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c);
+    }
+    strbuf_putc(s, '\n');
+}
+
+#define PUT_LINE(s, ...)                                  \
+    put_line(s, (const char *const[]){__VA_ARGS__},       \
+             sizeof((const char *const[]){__VA_ARGS__}) / \
+                 sizeof(const char *))
+
+/* The identity's lines, and the id made of them. */
 static void make_identity(form_write *f)
 {
     strbuf *s = &f->identity;
-    char day[11];
+    char day[11], count[24];
     strbuf_reset(s);
-    strbuf_printf(s, "form\t%s\t%s\n", FORM_MAGIC, FORM_VERSION);
-    strbuf_printf(s, "unit\t%s\n", f->unit_name);
-    strbuf_printf(s, "role\t%s\n", role_names[f->req.role]);
+    PUT_LINE(s, "form", FORM_MAGIC, FORM_VERSION);
+    PUT_LINE(s, "unit", f->unit_name);
+    PUT_LINE(s, "role", role_names[f->req.role]);
     date_format_iso(f->req.as_of, day);
-    strbuf_printf(s, "as-of\t%s\n", day);
+    PUT_LINE(s, "as-of", day);
     for (size_t i = 0; i < f->nplans; i++) {
         const form_plan *p = &f->plans[i];
-        strbuf_printf(s, "plan\t%s\t%s\t%s\t%s\t%zu\n", p->id, p->path,
-                      p->plan_sha, p->log_sha, p->log_records);
+        snprintf(count, sizeof count, "%zu", p->log_records);
+        PUT_LINE(s, "plan", p->id, p->path, p->plan_sha, p->log_sha, count);
     }
     for (size_t i = 0; i < f->ntargets; i++)
-        strbuf_printf(s, "target\t%s\t%s\n", f->targets[i].header,
-                      f->targets[i].name);
+        PUT_LINE(s, "target", f->targets[i].header, f->targets[i].name);
     for (size_t i = 0; i < f->nrows; i++) {
         const form_row *r = &f->rows[i];
         date_format_iso(r->due, day);
-        strbuf_printf(s, "row\t%s\t%s\t%s\t%s\t%s\t%s\n", r->key,
-                      f->plans[r->plan].id, r->report ? "report" : "activity",
-                      r->id, r->occurrence ? r->occurrence : "", day);
+        PUT_LINE(s, "row", r->key, f->plans[r->plan].id,
+                 r->report ? "report" : "activity", r->id,
+                 r->occurrence ? r->occurrence : "", day);
     }
     sha256 h;
     char hex[65];
