@@ -194,10 +194,16 @@ static int collect_one(const options *o, const char *path)
                  path, n, n == 1 ? "" : "s");
         break;
     }
-    case COLLECT_NOT_WRITTEN:
+    case COLLECT_NOT_WRITTEN: {
         code = explain_not_written(path, &r);
-        cli_line(stderr, "kehoach collect: %s: not recorded", path);
+        bool some = false;
+        for (size_t i = 0; i < r.nupdates; i++)
+            some = some || r.updates[i].status == UPDATE_RECORDED;
+        cli_line(stderr, "kehoach collect: %s: %s", path,
+                 some ? "recorded only in part, as said above"
+                      : "nothing recorded from it");
         break;
+    }
     }
     strbuf_release(&sb);
     collect_result_release(&r);
