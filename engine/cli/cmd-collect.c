@@ -114,6 +114,13 @@ static int explain_not_written(const char *path, const collect_result *r)
                      strbuf_str(&u->err));
             break;
         case UPDATE_UNREADABLE:
+            if (code != EXIT_INTERNAL)
+                code = EXIT_IO;
+            cli_line(stderr,
+                     "kehoach collect: %s: the plan '%s' or its log could not "
+                     "be read",
+                     path, u->plan_path);
+            break;
         case UPDATE_NOT_LOCKED:
         case UPDATE_CANNOT_APPEND:
         case UPDATE_LOG_CHANGED:
