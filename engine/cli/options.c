@@ -192,11 +192,13 @@ date cli_today(void)
 
 bool cli_date(const char *command, const char *value, date *out)
 {
-    date_status st = date_parse(value, false, out);
+    date_status st = date_parse_typed(value, out);
     if (st == DATE_OK)
         return true;
     if (st == DATE_BAD_FORM) {
-        cli_usage_error(command, "'%s' is not a date; write it as YYYY-MM-DD",
+        cli_usage_error(command,
+                        "'%s' is not a date; write it as DD/MM/YYYY "
+                        "(15/10/2026) or YYYY-MM-DD",
                         value);
     } else {
         strbuf why = STRBUF_INIT;

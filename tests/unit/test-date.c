@@ -133,10 +133,48 @@ static void span_days_go_from_the_named_start_to_the_named_end(void **state)
                      1);
 }
 
+/* Dates as people type them, day first as the outputs print them. */
+static void typed_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        date_status want;
+        int y, m, d;
+    } cases[] = {
+        {"15/10/2026", DATE_OK, 2026, 10, 15},
+        {"5/3/2026", DATE_OK, 2026, 3, 5},
+        {"05-03-2026", DATE_OK, 2026, 3, 5},
+        {"5.3.2026", DATE_OK, 2026, 3, 5},
+        {"2026-10-15", DATE_OK, 2026, 10, 15},
+        {"2026/10/15", DATE_OK, 2026, 10, 15},
+        {"31/11/2026", DATE_BAD_DAY, 2026, 11, 31},
+        {"29/02/2024", DATE_OK, 2024, 2, 29},
+        {"15/13/2026", DATE_BAD_MONTH, 2026, 13, 15},
+        {"15/10/26", DATE_BAD_FORM, 0, 0, 0},
+        {"15/10-2026", DATE_BAD_FORM, 0, 0, 0},
+        {"15/10/2026x", DATE_BAD_FORM, 0, 0, 0},
+        {"123/10/2026", DATE_BAD_FORM, 0, 0, 0},
+        {"99999999999/1/2026", DATE_BAD_FORM, 0, 0, 0},
+        {"", DATE_BAD_FORM, 0, 0, 0},
+        {"hôm nay", DATE_BAD_FORM, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        date d;
+        assert_int_equal(date_parse_typed(cases[i].text, &d), cases[i].want);
+        if (cases[i].want != DATE_BAD_FORM) {
+            assert_int_equal(d.year, cases[i].y);
+            assert_int_equal(d.month, cases[i].m);
+            assert_int_equal(d.day, cases[i].d);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(real_dates),
+        cmocka_unit_test(typed_dates),
         cmocka_unit_test(forms),
         cmocka_unit_test(explanations),
         cmocka_unit_test(arithmetic_across_months_years_and_leap_days),

@@ -48,6 +48,44 @@ date_status date_parse(const char *s, bool allow_partial, date *out)
     return DATE_OK;
 }
 
+/* The digits at *s, 1 to max of them, and their value. */
+static bool digit_run(const char **s, size_t max, int *value)
+{
+    size_t n = strspn(*s, "0123456789");
+    if (n == 0 || n > max || !ascii_digits(*s, n, value))
+        return false;
+    *s += n;
+    return true;
+}
+
+date_status date_parse_typed(const char *s, date *out)
+{
+    int first, middle, last;
+    const char *t = s;
+    bool form = digit_run(&t, 4, &first) && *t && strchr("/-.", *t);
+    size_t first_len = (size_t)(t - s);
+    char sep = form ? *t++ : 0;
+    const char *year_at = NULL;
+    form = form && digit_run(&t, 2, &middle) && *t++ == sep &&
+           (year_at = t, digit_run(&t, 4, &last)) && !*t;
+    date d = {0, 0, 0};
+    if (form && first_len == 4) /* 2026-10-15 */
+        d = date_make(first, middle, last);
+    else if (form && first_len <= 2 && t - year_at == 4) /* 15/10/2026 */
+        d = date_make(last, middle, first);
+    else
+        form = false;
+    if (out)
+        *out = d;
+    if (!form)
+        return DATE_BAD_FORM;
+    if (d.month < 1 || d.month > 12)
+        return DATE_BAD_MONTH;
+    if (d.day < 1 || d.day > date_days_in_month(d.year, d.month))
+        return DATE_BAD_DAY;
+    return DATE_OK;
+}
+
 void date_explain(date_status status, const date *d, strbuf *err)
 {
     switch (status) {

@@ -37,6 +37,11 @@ typedef enum date_status {
  * (missing parts are 0). */
 date_status date_parse(const char *s, bool allow_partial, date *out);
 
+/* A date as a person types it: day, month and year as the outputs print
+ * them ("15/10/2026", "5/3/2026", also with "-" or "." between), or
+ * "2026-10-15"; the year has four digits. */
+date_status date_parse_typed(const char *s, date *out);
+
 /* Explains a failed parse in one phrase, e.g. "February 2026 has 28 days"
  * or "there is no month 13", as a reason in err (strbuf.h). */
 void date_explain(date_status status, const date *d, strbuf *err);

@@ -10,7 +10,6 @@
 #include "collect.h"
 
 #include "arena.h"
-#include "ascii.h"
 #include "fileio.h"
 #include "form.h"
 #include "sha256.h"
@@ -342,36 +341,6 @@ static bool read_number(collect_state *st, const xlsx_cell *c, double *out,
     return true;
 }
 
-/* The digits at *s (1 to max of them), their value; false when there are
- * none or more. */
-static bool digit_run(const char **s, size_t max, int *value)
-{
-    size_t n = strspn(*s, "0123456789");
-    if (n == 0 || n > max || !ascii_digits(*s, n, value))
-        return false;
-    *s += n;
-    return true;
-}
-
-/* "15/10/2026", "5-3-2026", "15.10.2026" or "2026-10-15": DATE_BAD_FORM
- * when it is none of these, else whether the day is real. */
-static date_status date_of_text(const char *t, date *out)
-{
-    int a, b, c;
-    char sep;
-    if (!digit_run(&t, 4, &a) || !strchr("/-.", *t) || !*t)
-        return DATE_BAD_FORM;
-    sep = *t++;
-    if (!digit_run(&t, 2, &b) || *t++ != sep || !digit_run(&t, 4, &c) || *t)
-        return DATE_BAD_FORM;
-    *out = a > 31 ? date_make(a, b, c) : date_make(c, b, a);
-    if (out->year < 1900)
-        return DATE_BAD_FORM;
-    if (out->month < 1 || out->month > 12)
-        return DATE_BAD_MONTH;
-    return date_valid(*out) ? DATE_OK : DATE_BAD_DAY;
-}
-
 /* The day a date cell holds; false, with the problem said, when it holds
  * none. */
 static bool read_date(collect_state *st, const xlsx_cell *c, date *out)
@@ -381,7 +350,7 @@ static bool read_date(collect_state *st, const xlsx_cell *c, date *out)
         xlsx_read_serial_date(st->book, c->number, out))
         return true;
     if (c->kind == XLSX_TEXT &&
-        (ds = date_of_text(trimmed(st, c), out)) == DATE_OK)
+        (ds = date_parse_typed(trimmed(st, c), out)) == DATE_OK)
         return true;
     strbuf why = STRBUF_INIT;
     if (ds != DATE_BAD_FORM)
