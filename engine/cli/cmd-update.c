@@ -73,7 +73,6 @@ static bool on_arg(const cli_args *arg, void *ctx)
     options *o = ctx;
     progress_write_entry *e = &o->entry;
     char *end;
-    int choice;
     switch (arg->option) {
     case -1:
         if (o->npositional == 0)
@@ -90,10 +89,14 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->npositional++;
         return true;
     case OPT_STATE:
-        if (!cli_choice("update", "state", arg->value, progress_state_names,
-                        PROGRESS_NSTATES, &choice))
+        if (!progress_state_read(arg->value, &e->state)) {
+            cli_usage_error("update",
+                            "unknown state '%s'; use \"Đang thực hiện\", "
+                            "\"Hoàn thành\" or \"Hủy bỏ\" (in-progress, "
+                            "done or cancelled)",
+                            arg->value);
             return false;
-        e->state = (progress_state)choice;
+        }
         o->has_state = true;
         return true;
     case OPT_DATE:
@@ -323,7 +326,9 @@ const cli_command cmd_update_info = {
     "and deadlines, status and reports show it done, no longer overdue.\n"
     "\n"
     "options:\n"
-    "  -s, --state STATE     in-progress, done or cancelled (required)\n"
+    "  -s, --state STATE     \"Đang thực hiện\", \"Hoàn thành\" or \"Hủy bỏ\"\n"
+    "                        (diacritics optional), or in-progress, done or\n"
+    "                        cancelled (required)\n"
     "  -d, --date DATE       the day the state holds, 15/10/2026 or 2026-10-15\n"
     "                        (default: today);\n"
     "                        a day after today is recorded with a warning\n"

@@ -582,6 +582,46 @@ static void log_names_follow_the_plan(void **state)
     assert_false(progress_state_parse("finished", &s));
 }
 
+static void states_read_as_people_type_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        progress_state want;
+    } cases[] = {
+        {"Hoàn thành", PROGRESS_DONE},
+        {"hoàn thành", PROGRESS_DONE},
+        {"  Hoan thanh ", PROGRESS_DONE},
+        {"Đã hoàn thành", PROGRESS_DONE},
+        {"done", PROGRESS_DONE},
+        {"Đang thực hiện", PROGRESS_IN_PROGRESS},
+        {"DANG THUC HIEN", PROGRESS_IN_PROGRESS},
+        {"in-progress", PROGRESS_IN_PROGRESS},
+        {"Hủy bỏ", PROGRESS_CANCELLED},
+        {"Huỷ bỏ", PROGRESS_CANCELLED}, /* the old tone placement */
+        {"Không thực hiện", PROGRESS_CANCELLED},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        progress_state s = PROGRESS_NSTATES;
+        assert_true(progress_state_read(cases[i].text, &s));
+        assert_int_equal(s, cases[i].want);
+    }
+    progress_state s;
+    assert_false(progress_state_read("Sắp xong", &s));
+    assert_false(progress_state_read("", &s));
+    assert_false(progress_state_read("Hoàn", &s));
+}
+
+static void the_dropdown_names_every_state(void **state)
+{
+    (void)state;
+    for (int i = 0; i < PROGRESS_NSTATES; i++) {
+        progress_state s;
+        assert_true(progress_state_read(progress_state_labels[i], &s));
+        assert_int_equal(s, i);
+    }
+}
+
 /* JSON has no infinity or NaN: whatever numbers reach the writer, what it
  * writes parses. A plan's 1.5e308 once came out as "expected":inf. */
 static void json_output_always_parses(void **state)
@@ -632,6 +672,8 @@ int main(void)
         cmocka_unit_test(leads_group_by_unit),
         cmocka_unit_test(bad_records_are_reported_and_left_out),
         cmocka_unit_test(log_names_follow_the_plan),
+        cmocka_unit_test(states_read_as_people_type_them),
+        cmocka_unit_test(the_dropdown_names_every_state),
         cmocka_unit_test(json_output_always_parses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -371,7 +371,7 @@ static void read_state(collect_state *st, const xlsx_cell *c, bool *ok,
                        progress_state *state)
 {
     const char *t = trimmed(st, c);
-    if (c->kind != XLSX_TEXT || !form_state_parse(t, state)) {
+    if (c->kind != XLSX_TEXT || !progress_state_read(t, state)) {
         AT_CELL(st, DIAG_ERROR, c->row, c->col,
                 "'%s' is not a state; choose " STATE_WORDS, t);
         *ok = false;
@@ -505,7 +505,7 @@ static bool read_row(collect_state *st, const id_row *ir, uint32_t row,
     } else if (!day && ok && e->state != PROGRESS_IN_PROGRESS) {
         AT_CELL(st, DIAG_ERROR, row, col[FORM_COL_DATE],
                 "the date is empty; a row marked %s needs the day it was %s",
-                form_state_labels[e->state],
+                progress_state_labels[e->state],
                 e->state == PROGRESS_DONE ? (ir->report ? "sent" : "done")
                                           : "cancelled");
         ok = false;
@@ -664,9 +664,9 @@ static void say_conflict(collect_state *st, const filled *fr,
     AT_CELL(st, level, fr->row, st->col[FORM_COL_STATE],
             "%s has a record made since the form: %s on %s%s%s; the form "
             "says %s on %s%s",
-            what(&fr->entry, st->a), form_state_labels[r->state], day,
+            what(&fr->entry, st->a), progress_state_labels[r->state], day,
             r->by.s ? ", by " : "", r->by.s ? r->by.s : "",
-            form_state_labels[fr->entry.state], mine,
+            progress_state_labels[fr->entry.state], mine,
             level == DIAG_ERROR ? "; check which is right, and collect with "
                                   "--accept-conflicts to record the form's"
                                 : "; recorded as --accept-conflicts asks");

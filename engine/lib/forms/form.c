@@ -3,7 +3,6 @@
 #include "form.h"
 
 #include "strbuf.h"
-#include "vntext.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -40,39 +39,6 @@ char *form_target_header(const char *name, const char *unit)
     char *s = xstrdup(strbuf_str(&sb));
     strbuf_release(&sb);
     return s;
-}
-
-const char *const form_state_labels[PROGRESS_NSTATES] = {
-    [PROGRESS_IN_PROGRESS] = "Đang thực hiện",
-    [PROGRESS_DONE] = "Hoàn thành",
-    [PROGRESS_CANCELLED] = "Hủy bỏ",
-};
-
-/* Other words a person may type for a state. */
-static const struct {
-    const char *text;
-    progress_state state;
-} synonyms[] = {
-    {"Đã hoàn thành", PROGRESS_DONE},   {"Xong", PROGRESS_DONE},
-    {"Đang làm", PROGRESS_IN_PROGRESS}, {"Đã hủy", PROGRESS_CANCELLED},
-    {"Hủy", PROGRESS_CANCELLED},        {"Không thực hiện", PROGRESS_CANCELLED},
-};
-
-bool form_state_parse(const char *text, progress_state *out)
-{
-    if (progress_state_parse(text, out))
-        return true;
-    for (size_t i = 0; i < PROGRESS_NSTATES; i++)
-        if (vntext_same_ascii(text, form_state_labels[i])) {
-            *out = (progress_state)i;
-            return true;
-        }
-    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
-        if (vntext_same_ascii(text, synonyms[i].text)) {
-            *out = synonyms[i].state;
-            return true;
-        }
-    return false;
 }
 
 char *form_row_key(const char *plan_id, const char *id, const char *occurrence)

@@ -2,8 +2,8 @@
  * LibreOffice and sends back (form_write.h makes it, collect.h reads it).
  *
  * What both sides must agree on lives here: the columns of the sheet to
- * fill and their Vietnamese headers, the state names of its dropdown, and
- * the hidden identity sheet. A form has three sheets:
+ * fill and their Vietnamese headers, and the hidden identity sheet (the
+ * dropdown's state words are the log's, progress_state_labels). A form has three sheets:
  *
  *   "Hướng dẫn"  what to fill, by when, for whom;
  *   the unit's   a row per activity occurrence or report that is open, in
@@ -71,13 +71,6 @@ const char *form_column_header(form_column c);
 /* "Số buổi (buổi)": a target column's header; unit may be NULL. Caller
  * frees. */
 char *form_target_header(const char *name, const char *unit);
-
-/* The dropdown's words for a state, "Đang thực hiện", "Hoàn thành",
- * "Hủy bỏ", in the order of progress_state; and a cell's text read back
- * as one (case, spaces and a missing diacritic forgiven, the log's own
- * names too). */
-extern const char *const form_state_labels[PROGRESS_NSTATES];
-bool form_state_parse(const char *text, progress_state *out);
 
 /* The key of a row: "plan|id|occurrence" (occurrence empty when the
  * activity has one). Caller frees. */

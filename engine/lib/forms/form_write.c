@@ -120,7 +120,7 @@ static const char *last_said(arena *a, const progress_record *r)
     char day[11];
     date_format_vn(r->date, day);
     strbuf sb = STRBUF_INIT;
-    strbuf_printf(&sb, "%s: %s", day, form_state_labels[r->state]);
+    strbuf_printf(&sb, "%s: %s", day, progress_state_labels[r->state]);
     if (r->percent >= 0 && r->state == PROGRESS_IN_PROGRESS)
         strbuf_printf(&sb, " %d%%", r->percent);
     if (r->document.s)
@@ -611,7 +611,7 @@ static void write_rules(const form_write *f, xlsx_sheet *s, uint32_t first,
         from = to = f->req.as_of.year;
     xlsx_validation v =
         {.rule = XLSX_RULE_LIST,
-         .items = form_state_labels,
+         .items = progress_state_labels,
          .nitems = PROGRESS_NSTATES,
          .title = "Tình trạng mới",
          .message = "Chọn Đang thực hiện, Hoàn thành hoặc Hủy bỏ. Để trống "

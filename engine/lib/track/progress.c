@@ -496,6 +496,39 @@ bool progress_state_parse(const char *s, progress_state *out)
     return false;
 }
 
+const char *const progress_state_labels[PROGRESS_NSTATES] = {
+    [PROGRESS_IN_PROGRESS] = "Đang thực hiện",
+    [PROGRESS_DONE] = "Hoàn thành",
+    [PROGRESS_CANCELLED] = "Hủy bỏ",
+};
+
+/* Other words a person may type for a state. */
+static const struct {
+    const char *text;
+    progress_state state;
+} synonyms[] = {
+    {"Đã hoàn thành", PROGRESS_DONE},   {"Xong", PROGRESS_DONE},
+    {"Đang làm", PROGRESS_IN_PROGRESS}, {"Đã hủy", PROGRESS_CANCELLED},
+    {"Hủy", PROGRESS_CANCELLED},        {"Không thực hiện", PROGRESS_CANCELLED},
+};
+
+bool progress_state_read(const char *text, progress_state *out)
+{
+    if (progress_state_parse(text, out))
+        return true;
+    for (size_t i = 0; i < PROGRESS_NSTATES; i++)
+        if (vntext_same_ascii(text, progress_state_labels[i])) {
+            *out = (progress_state)i;
+            return true;
+        }
+    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+        if (vntext_same_ascii(text, synonyms[i].text)) {
+            *out = synonyms[i].state;
+            return true;
+        }
+    return false;
+}
+
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), k = strlen(suffix);

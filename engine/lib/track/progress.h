@@ -105,6 +105,14 @@ extern const char *const progress_state_names[PROGRESS_NSTATES];
 const char *progress_state_name(progress_state s);
 bool progress_state_parse(const char *s, progress_state *out);
 
+/* The words people use, in the order of the enum: "Đang thực hiện",
+ * "Hoàn thành", "Hủy bỏ" (a form's dropdown); and a state as a person
+ * types it: these words (case, spaces and missing diacritics forgiven),
+ * a few others ("Đã hoàn thành", "Xong", "Đã hủy"...) or the names
+ * above. */
+extern const char *const progress_state_labels[PROGRESS_NSTATES];
+bool progress_state_read(const char *text, progress_state *out);
+
 /* File names: a log's name ends in ".progress.yaml" (or ".progress.yml"). */
 bool progress_is_log_path(const char *path);
 /* The log beside a plan file: its name without ".yaml"/".yml", then
