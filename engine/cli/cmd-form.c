@@ -56,7 +56,7 @@ static const cli_option option_table[] = {
 static bool read_period(options *o, const char *text)
 {
     period p;
-    if (period_parse(text, &p)) {
+    if (period_parse(text, &p) || period_parse_words(text, &p)) {
         static const int months[] = {[PERIOD_MONTH] = 1,
                                      [PERIOD_QUARTER] = 3,
                                      [PERIOD_HALF] = 6,
@@ -309,8 +309,9 @@ const cli_command cmd_form_info = {
     "                        or the plan writes it\n"
     "  --role ROLE           lead, partner or any (the default)\n"
     "  --as-of DATE          the day the state is shown as of (default: today)\n"
-    "  -p, --period PERIOD   only what is due by the end of a period: 2026,\n"
-    "                        2026-H1, 2026-Q4, 2026-11 or FROM..TO\n"
+    "  -p, --period PERIOD   only what is due by the end of a period:\n"
+    "                        \"Quý IV/2026\", \"6 tháng cuối năm 2026\", \"Năm\n"
+    "                        2026\", \"Tháng 11/2026\", 2026-Q4 or FROM..TO\n"
     "  --reply-by DATE       by when to send it back (default: 7 days after\n"
     "                        the as-of date)\n"
     "  --reply-to TEXT       to whom (default: the plans' issuers)\n"

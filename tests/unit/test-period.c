@@ -88,11 +88,52 @@ static void the_year_of_a_day(void **state)
     }
 }
 
+/* Periods as officials write them, as the outputs print them or near. */
+static void periods_in_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *key; /* key NULL: refused */
+    } cases[] = {
+        {"Quý III/2026", "2026-Q3"},
+        {"quý 3/2026", "2026-Q3"},
+        {"Quy III nam 2026", "2026-Q3"},
+        {"  QUÝ  IV / 2026", NULL}, /* spaces inside "IV/2026" differ */
+        {"6 tháng đầu năm 2026", "2026-H1"},
+        {"6 thang cuoi nam 2025", "2025-H2"},
+        {"Năm 2026", "2026"},
+        {"năm 2026", "2026"},
+        {"Tháng 3/2026", "2026-03"},
+        {"tháng 03/2026", "2026-03"},
+        {"Tháng 12 năm 2026", "2026-12"},
+        {"Quý V/2026", NULL},
+        {"Tháng 13/2026", NULL},
+        {"Quý III", NULL},
+        {"Quý III/20266", NULL},
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        period p;
+        bool read = period_parse_words(cases[i].text, &p);
+        if (!cases[i].key) {
+            if (read)
+                fail_msg("'%s' read as a period", cases[i].text);
+            continue;
+        }
+        if (!read)
+            fail_msg("'%s' not read", cases[i].text);
+        char key[16];
+        period_key(&p, key);
+        assert_string_equal(key, cases[i].key);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cut_offs_of_article_12),
         cmocka_unit_test(keys_labels_and_parsing),
+        cmocka_unit_test(periods_in_words),
         cmocka_unit_test(the_year_of_a_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

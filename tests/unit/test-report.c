@@ -247,19 +247,21 @@ static void report_numbers(void **state)
             fail_msg("'%s' taken as a report's number", bad[i]);
 }
 
+/* What a period may be written as, in the reason it is refused. */
+#define WORDS                                                                    \
+    "\"Năm 2026\", \"6 tháng đầu năm 2026\", \"Quý III/2026\", \"Tháng " \
+    "3/2026\", or 2026, 2026-H1, 2026-Q3, 2026-03, or FROM..TO "                 \
+    "(YYYY-MM-DD..YYYY-MM-DD)"
+
 static void periods_refused_with_reason(void **state)
 {
     (void)state;
     static const struct {
         const char *text, *why;
     } cases[] = {
-        {"2026-Q5",
-         "'2026-Q5' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
-         "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
-        {"", "'' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
-             "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
-        {"abc", "'abc' is not a period; use 2026, 2026-H1, 2026-Q3, 2026-03 "
-                "or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"},
+        {"2026-Q5", "'2026-Q5' is not a period; write it as " WORDS},
+        {"", "'' is not a period; write it as " WORDS},
+        {"abc", "'abc' is not a period; write it as " WORDS},
         {"2026-02-30..2026-03-01",
          "'2026-02-30..2026-03-01' is not a span of real dates; "
          "write FROM..TO as YYYY-MM-DD..YYYY-MM-DD"},

@@ -2,6 +2,7 @@
 #include "period.h"
 
 #include "ascii.h"
+#include "vntext.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -114,5 +115,73 @@ bool period_parse(const char *s, period *out)
         *out = period_make(PERIOD_MONTH, year, index);
         return true;
     }
+    return false;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The last number of four digits in s: the year a period's words name. */
+static bool year_in(const char *s, int *year)
+{
+    for (size_t end = strlen(s); end >= 4; end--) {
+        size_t at = end - 4;
+        if (!is_digit(s[end]) && (at == 0 || !is_digit(s[at - 1])) &&
+            ascii_digits(s + at, 4, year))
+            return true;
+    }
+    return false;
+}
+
+/* The ways a period is written in words: as period_label() writes it,
+ * and the other ways officials write it ("Quý 3/2026", "Quý III năm
+ * 2026", "Tháng 03/2026", "tháng 3 năm 2026"). */
+static size_t spellings(const period *p, char out[4][48])
+{
+    size_t n = 1;
+    period_label(p, out[0]);
+    switch (p->kind) {
+    case PERIOD_QUARTER:
+        snprintf(out[n++], 48, "Quý %d/%d", p->index, p->year);
+        snprintf(out[n++], 48, "Quý %s năm %d", roman[p->index], p->year);
+        snprintf(out[n++], 48, "Quý %d năm %d", p->index, p->year);
+        break;
+    case PERIOD_MONTH:
+        snprintf(out[n++], 48, "Tháng %02d/%d", p->index, p->year);
+        snprintf(out[n++], 48, "Tháng %d năm %d", p->index, p->year);
+        break;
+    case PERIOD_HALF:
+    case PERIOD_YEAR:
+        break;
+    }
+    return n;
+}
+
+bool period_parse_words(const char *s, period *out)
+{
+    int year;
+    if (!year_in(s, &year))
+        return false;
+    static const struct {
+        period_kind kind;
+        int count;
+    } kinds[] = {{PERIOD_YEAR, 1},
+                 {PERIOD_HALF, 2},
+                 {PERIOD_QUARTER, 4},
+                 {PERIOD_MONTH, 12}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        for (int i = 1; i <= kinds[k].count; i++) {
+            period p = period_make(kinds[k].kind, year,
+                                   kinds[k].kind == PERIOD_YEAR ? 0 : i);
+            char words[4][48];
+            size_t n = spellings(&p, words);
+            for (size_t w = 0; w < n; w++)
+                if (vntext_same_ascii(s, words[w])) {
+                    *out = p;
+                    return true;
+                }
+        }
     return false;
 }

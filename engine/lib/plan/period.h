@@ -51,4 +51,10 @@ void period_label(const period *p, char *buf);
  * "2026-03"). */
 bool period_parse(const char *s, period *out);
 
+/* Reads a period as officials write it, as period_label() prints it or
+ * near: "Quý III/2026" (or "Quý 3/2026", "quý III năm 2026"), "6 tháng
+ * đầu năm 2026", "Tháng 3/2026", "Năm 2026"; case, spaces and
+ * diacritics forgiven. */
+bool period_parse_words(const char *s, period *out);
+
 #endif

@@ -13,12 +13,13 @@ bool report_period_parse(const char *s, report_period *out, strbuf *err)
     const char *dots = strstr(s, "..");
     if (!dots) {
         period p;
-        if (!period_parse(s, &p)) {
-            strbuf_error(
-                err,
-                "'%s' is not a period; use 2026, 2026-H1, "
-                "2026-Q3, 2026-03 or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)",
-                s);
+        if (!period_parse(s, &p) && !period_parse_words(s, &p)) {
+            strbuf_error(err,
+                         "'%s' is not a period; write it as \"Năm 2026\", "
+                         "\"6 tháng đầu năm 2026\", \"Quý III/2026\", "
+                         "\"Tháng 3/2026\", or 2026, 2026-H1, 2026-Q3, "
+                         "2026-03, or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)",
+                         s);
             return false;
         }
         out->from = p.from;
