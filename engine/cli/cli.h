@@ -85,6 +85,7 @@ typedef struct cli_plans {
     bool has_as_of;
     const char *unit;           /* --unit, NULL without */
     int format;                 /* --format, an index into formats */
+    bool has_format;            /* given, not taken from -o's name */
     const char *output;         /* -o, NULL for the standard output */
     orgunits_query *unit_query; /* what the plans read say of --unit */
     diag_sink *d;               /* the problems, once checked */
@@ -98,7 +99,10 @@ void cli_plans_init(cli_plans *p, const char *command, int argc,
                     const char *const *formats, size_t nformats);
 
 /* cli_parse for such a command (on_arg gets ctx, which holds p), then the
- * default path, plans/. */
+ * defaults: the path plans/; and, for a command with formats, "-o -" is
+ * the standard output, and without --format the format is the one -o's
+ * extension names (".ics", ".CSV", ".json"; ".txt" is text). A workbook
+ * (a command without formats) is not written to the standard output. */
 bool cli_plans_parse(cli_plans *p, int argc, char **argv,
                      const cli_option *options,
                      bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx);

@@ -38,8 +38,8 @@ static bool on_arg(const cli_args *arg, void *ctx)
         else
             o->input = arg->value;
         return true;
-    case OPT_OUTPUT:
-        o->output = arg->value;
+    case OPT_OUTPUT: /* "-o -": the standard output, as without -o */
+        o->output = strcmp(arg->value, "-") == 0 ? NULL : arg->value;
         return true;
     case OPT_ID:
         o->id = arg->value;

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PROBLEMS_PER_FILE 50
 
@@ -30,6 +31,22 @@ bool cli_plans_parse(cli_plans *p, int argc, char **argv,
         return false;
     if (p->npaths == 0)
         p->paths[p->npaths++] = "plans";
+    if (p->output && strcmp(p->output, "-") == 0) {
+        if (!p->nformats) {
+            cli_usage_error(p->command,
+                            "a workbook cannot be written to the standard "
+                            "output; name its file: -o FILE.xlsx");
+            return false;
+        }
+        p->output = NULL;
+    }
+    const char *dot = p->output ? strrchr(p->output, '.') : NULL;
+    if (dot && !strchr(dot, '/') && !p->has_format) {
+        const char *ext = strcasecmp(dot + 1, "txt") ? dot + 1 : "text";
+        for (size_t i = 0; i < p->nformats; i++)
+            if (!strcasecmp(ext, p->formats[i]))
+                p->format = (int)i;
+    }
     return true;
 }
 
@@ -50,8 +67,8 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg)
         return true;
     }
     if (strcmp(arg->name, "format") == 0)
-        return cli_choice(p->command, "format", arg->value, p->formats,
-                          p->nformats, &p->format);
+        return p->has_format = cli_choice(p->command, "format", arg->value,
+                                          p->formats, p->nformats, &p->format);
     if (strcmp(arg->name, "output") == 0) {
         p->output = arg->value;
         return true;
