@@ -6,6 +6,8 @@ A case is a folder holding:
   stdout     expected standard output  (absent: must be empty)
   stderr     expected standard error   (absent: must be empty)
   status     expected exit code        (absent: 0)
+  stdin        optional: what the command reads on its standard input
+               (absent: nothing, as from /dev/null)
   generate.py  optional: writes further inputs into the working folder
                (it may import the helpers of tests/, such as madeplan)
   uses-plans   optional: the repository's plans/ is copied in as plans/
@@ -65,7 +67,8 @@ def main():
     args = shlex.split(read(os.path.join(case, "cmd")))
     with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work:
         for name in os.listdir(case):
-            if name in EXPECTED or name == "generate.py" or name.startswith(WRITTEN):
+            if name in EXPECTED or name in ("generate.py", "stdin") or \
+                    name.startswith(WRITTEN):
                 continue
             src = os.path.join(case, name)
             if os.path.isdir(src):
@@ -82,8 +85,11 @@ def main():
                                                 PYTHONDONTWRITEBYTECODE="1"))
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         try:
-            proc = subprocess.run([kehoach] + args, cwd=work, env=env,
-                                  capture_output=True, timeout=TIMEOUT)
+            stdin = os.path.join(case, "stdin")
+            with open(stdin if os.path.exists(stdin) else os.devnull, "rb") as given:
+                proc = subprocess.run([kehoach] + args, cwd=work, env=env,
+                                      stdin=given, capture_output=True,
+                                      timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             print(f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
             return 1

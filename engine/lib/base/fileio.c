@@ -94,16 +94,11 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
     return FILEIO_OK;
 }
 
-fileio_status fileio_read(const char *path, size_t max, char **data,
-                          size_t *len, strbuf *err)
+/* Reads fd to its end (size: what it holds now, a hint) into a buffer
+ * with a NUL after the last byte; stops past max bytes. */
+static fileio_status read_all(int fd, size_t size, size_t max, char **data,
+                              size_t *len, strbuf *err)
 {
-    *data = NULL;
-    int fd;
-    size_t size;
-    fileio_status st = fileio_open(path, max, &fd, &size, err);
-    *len = st == FILEIO_TOO_LARGE ? size : 0;
-    if (st != FILEIO_OK)
-        return st;
     /* the size it has now, and one byte to see the end; it may still grow */
     size_t cap = size + 1, n = 0;
     char *buf = xmalloc(cap + 1);
@@ -121,7 +116,6 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
                 continue;
             strbuf_error(err, "%s", strerror(errno));
             free(buf);
-            close(fd);
             return FILEIO_ERROR;
         }
         if (got == 0)
@@ -130,7 +124,6 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
         if (n > max)
             break;
     }
-    close(fd);
     buf[n] = '\0';
     *len = n;
     if (n > max) {
@@ -139,6 +132,24 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
     }
     *data = buf;
     return FILEIO_OK;
+}
+
+fileio_status fileio_read(const char *path, size_t max, char **data,
+                          size_t *len, strbuf *err)
+{
+    *data = NULL;
+    *len = 0;
+    if (strcmp(path, FILEIO_STDIN) == 0)
+        return read_all(STDIN_FILENO, 4095, max, data, len, err);
+    int fd;
+    size_t size;
+    fileio_status st = fileio_open(path, max, &fd, &size, err);
+    *len = st == FILEIO_TOO_LARGE ? size : 0;
+    if (st != FILEIO_OK)
+        return st;
+    st = read_all(fd, size, max, data, len, err);
+    close(fd);
+    return st;
 }
 
 fileio_kind fileio_kind_of(const char *path, strbuf *err)

@@ -23,10 +23,14 @@ typedef enum fileio_status {
     FILEIO_TOO_LARGE, /* more than max bytes */
 } fileio_status;
 
-/* Reads the whole file into a malloc'ed buffer with a NUL after the last
- * byte (caller frees). On FILEIO_ERROR, err gets the reason (strbuf.h),
- * such as "No such file or directory". On FILEIO_TOO_LARGE,
- * *len is the size seen so far (more than max). */
+/* The name that stands for the standard input where a file is read. */
+#define FILEIO_STDIN "-"
+
+/* Reads the whole file (path FILEIO_STDIN: the standard input, to its
+ * end) into a malloc'ed buffer with a NUL after the last byte (caller
+ * frees). On FILEIO_ERROR, err gets the reason (strbuf.h), such as "No
+ * such file or directory". On FILEIO_TOO_LARGE, *len is the size seen so
+ * far (more than max). */
 fileio_status fileio_read(const char *path, size_t max, char **data,
                           size_t *len, strbuf *err);
 

@@ -299,7 +299,9 @@ static void collect(run *r, const char *const *paths, size_t npaths,
 {
     for (size_t i = 0; i < npaths; i++) {
         strbuf err = STRBUF_INIT;
-        fileio_kind kind = fileio_kind_of(paths[i], &err);
+        fileio_kind kind = strcmp(paths[i], FILEIO_STDIN) == 0
+                               ? FILEIO_FILE /* a plan on the standard input */
+                               : fileio_kind_of(paths[i], &err);
         if (kind == FILEIO_MISSING) {
             diag_file(r->d, DIAG_ERROR, paths[i], "cannot read: %s",
                       strbuf_str(&err));
