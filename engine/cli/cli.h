@@ -134,8 +134,17 @@ void cli_test_stop(const char *point);
 
 /* --- output (output.c) ------------------------------------------------ */
 
-/* True when stdout should get ANSI colours: a terminal, and NO_COLOR unset
- * or empty. */
+/* --color=WHEN, taken out of any command's arguments by main.c. */
+typedef enum cli_color_when {
+    CLI_COLOR_AUTO,
+    CLI_COLOR_ALWAYS,
+    CLI_COLOR_NEVER
+} cli_color_when;
+extern cli_color_when cli_color_mode;
+
+/* True when stdout should get ANSI colours: --color=always; or, with
+ * --color=auto (the default), a terminal, NO_COLOR unset or empty and
+ * TERM not "dumb". */
 bool cli_color(void);
 
 /* Appends names[0..n) to out as a list a person reads: "a, b or c", each

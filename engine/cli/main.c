@@ -39,6 +39,9 @@ static void print_usage(FILE *out)
         "  -h, --help     show this help\n"
         "  --version      show the version\n"
         "\n"
+        "Every command also takes --color=auto|always|never (colours on a\n"
+        "terminal; auto, the default, leaves them out when NO_COLOR is set or\n"
+        "TERM is dumb).\n"
         "Run 'kehoach help <command>' for the options of a command.\n"
         "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
         "3 a file could not be read or written, 4 internal error.\n");
@@ -121,6 +124,34 @@ static void remove_temporaries_on_signals(void)
     }
 }
 
+/* Takes "--color", "--color=auto|always|never" out of a command's
+ * arguments (before any "--"), as every command takes it. */
+static bool take_color(const char *command, int *argc, char **argv)
+{
+    static const char *const whens[] = {"auto", "always", "never"};
+    int kept = 2;
+    bool options = true;
+    for (int i = 2; i < *argc; i++) {
+        const char *a = argv[i];
+        options = options && strcmp(a, "--") != 0;
+        if (options && strcmp(a, "--color") == 0) {
+            cli_color_mode = CLI_COLOR_ALWAYS;
+            continue;
+        }
+        if (options && strncmp(a, "--color=", 8) == 0) {
+            int choice;
+            if (!cli_choice(command, "--color value", a + 8, whens, 3, &choice))
+                return false;
+            cli_color_mode = (cli_color_when)choice;
+            continue;
+        }
+        argv[kept++] = argv[i];
+    }
+    argv[kept] = NULL;
+    *argc = kept;
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     remove_temporaries_on_signals();
@@ -147,6 +178,8 @@ int main(int argc, char **argv)
     const cli_command *cmd = find_command(name);
     if (!cmd)
         return unknown_command(name);
+    if (!take_color(name, &argc, argv))
+        return EXIT_USAGE;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             break;

@@ -5,14 +5,23 @@
  * the one way a message line is printed (cli_line). */
 #include "cli.h"
 
+#include <string.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+cli_color_when cli_color_mode = CLI_COLOR_AUTO;
+
 bool cli_color(void)
 {
+    if (cli_color_mode != CLI_COLOR_AUTO)
+        return cli_color_mode == CLI_COLOR_ALWAYS;
     const char *no = getenv("NO_COLOR");
     if (no && *no)
+        return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
         return false;
     return isatty(STDOUT_FILENO) == 1;
 }
