@@ -24,7 +24,7 @@ enum { OPT_OUTPUT, OPT_ID, OPT_FORCE };
 static const cli_option option_table[] = {
     [OPT_OUTPUT] = {"output", 'o', true},
     [OPT_ID] = {"id", 0, true},
-    [OPT_FORCE] = {"force", 'f', false},
+    [OPT_FORCE] = {"force", 0, false},
     {NULL, 0, false},
 };
 
@@ -170,7 +170,7 @@ const cli_command cmd_import_info = {
     "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
     "                         an existing file is kept unless --force is given\n"
     "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
-    "  -f, --force            overwrite OUT.yaml\n"
+    "  --force                overwrite OUT.yaml\n"
     "\n"
     "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
     "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"

@@ -23,7 +23,7 @@ enum { OPT_FROM, OPT_YEAR, OPT_OUTPUT, OPT_ID, OPT_FORCE };
 static const cli_option option_table[] = {
     [OPT_FROM] = {"from", 0, true},       [OPT_YEAR] = {"year", 0, true},
     [OPT_OUTPUT] = {"output", 'o', true}, [OPT_ID] = {"id", 0, true},
-    [OPT_FORCE] = {"force", 'f', false},  {NULL, 0, false},
+    [OPT_FORCE] = {"force", 0, false},    {NULL, 0, false},
 };
 
 static bool on_arg(const cli_args *arg, void *ctx)
@@ -232,7 +232,7 @@ const cli_command cmd_new_info = {
     "                         an existing file is kept unless --force is given\n"
     "  --id ID                the new plan's id (default: PLAN's with its year\n"
     "                         moved)\n"
-    "  -f, --force            overwrite NEW.yaml\n"
+    "  --force                overwrite NEW.yaml\n"
     "\n"
     "Exit codes: 0 draft written (warnings say what to review), 1 PLAN has\n"
     "errors (nothing written), 2 usage, a YEAR PLAN cannot move to, or\n"

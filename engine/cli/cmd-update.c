@@ -42,9 +42,9 @@ static const cli_option option_table[] = {
     [OPT_STATE] = {"state", 's', true},
     [OPT_DATE] = {"date", 'd', true},
     [OPT_OCCURRENCE] = {"occurrence", 0, true},
-    [OPT_PERCENT] = {"percent", 'p', true},
+    [OPT_PERCENT] = {"percent", 0, true},
     [OPT_VALUE] = {"value", 0, true},
-    [OPT_NOTE] = {"note", 'n', true},
+    [OPT_NOTE] = {"note", 0, true},
     [OPT_EVIDENCE] = {"evidence", 'e', true},
     [OPT_DOCUMENT] = {"document", 0, true},
     [OPT_BY] = {"by", 0, true},
@@ -334,10 +334,10 @@ const cli_command cmd_update_info = {
     "                        a day after today is recorded with a warning\n"
     "  --occurrence OCC      for an activity with several occurrences: which\n"
     "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
-    "  -p, --percent N       how far it is, 0 to 100\n"
+    "  --percent N           how far it is, 0 to 100\n"
     "  --value NAME=NUMBER   a measured value of one of the activity's targets:\n"
     "                        NAME is the target's name or its number (1, 2, ...)\n"
-    "  -n, --note TEXT       a short note\n"
+    "  --note TEXT           a short note\n"
     "  -e, --evidence TEXT   a document or file that shows it (\"Báo cáo số\n"
     "                        12/BC-TTTGPL\"); may be given several times\n"
     "  --document NUMBER     a report's: the number of the report sent\n"
