@@ -188,6 +188,13 @@ int cli_exit_code(const validate_result *r, const diag_sink *d);
 int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
                         const validate_result *r);
 
+/* For the commands that draft a plan (import, new): a usage error (its
+ * exit code) when --id is no plan id, or when -o names a file that exists
+ * and --force is not given; else EXIT_VALID. The draft's own commit
+ * (OUTFILE_NEW) still refuses a file made meanwhile. */
+int cli_draft_target(const char *command, const char *id, const char *output,
+                     bool force);
+
 /* Writes out to the file at path all at once (path NULL: to stdout),
  * replacing it or (OUTFILE_NEW) only where there is none (outfile.h).
  * Returns EXIT_VALID, or EXIT_IO after saying why. */

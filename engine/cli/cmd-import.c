@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
 
@@ -62,21 +61,9 @@ static int cmd_import(int argc, char **argv)
         return cli_usage_error("import",
                                "import one file at a time (%zu more given)",
                                o.extra);
-    if (o.id && !import_plan_id_valid(o.id))
-        return cli_usage_error(
-            "import",
-            "'%s' is not a plan id: use lower-case letters, "
-            "digits and single hyphens, as in hai-phong-nkt-2026",
-            o.id);
-    struct stat st;
-    if (o.output && !o.force && lstat(o.output, &st) == 0) {
-        cli_line(
-            stderr,
-            "kehoach import: '%s' already exists; the draft would replace it "
-            "(use --force to overwrite)",
-            o.output);
-        return EXIT_USAGE;
-    }
+    int target = cli_draft_target("import", o.id, o.output, o.force);
+    if (target != EXIT_VALID)
+        return target;
 
     char *text;
     size_t len;

@@ -125,23 +125,12 @@ static int cmd_new(int argc, char **argv)
         strbuf_release(&err);
         return code;
     }
-    if (o.id && !import_plan_id_valid(o.id))
-        return cli_usage_error(
-            "new",
-            "'%s' is not a plan id: use lower-case letters, "
-            "digits and single hyphens, as in hai-phong-nkt-2027",
-            o.id);
+    int target = cli_draft_target("new", o.id, o.output, o.force);
+    if (target != EXIT_VALID)
+        return target;
     int code = not_a_plan(o.from);
     if (code != EXIT_VALID)
         return code;
-    struct stat st;
-    if (o.output && !o.force && lstat(o.output, &st) == 0) {
-        cli_line(stderr,
-                 "kehoach new: '%s' already exists; the draft would replace it "
-                 "(use --force to overwrite)",
-                 o.output);
-        return EXIT_USAGE;
-    }
 
     drafting dr = {.from = o.from,
                    .year = year,

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -91,6 +92,26 @@ int cli_emit(const char *command, const char *path, outfile_mode mode,
     } else if (!cli_write(stdout, out)) {
         fprintf(stderr, "kehoach %s: cannot write the output\n", command);
         return EXIT_IO;
+    }
+    return EXIT_VALID;
+}
+
+int cli_draft_target(const char *command, const char *id, const char *output,
+                     bool force)
+{
+    if (id && !import_plan_id_valid(id))
+        return cli_usage_error(command,
+                               "'%s' is not a plan id: use lower-case "
+                               "letters, digits and single hyphens, as in "
+                               "hai-phong-nkt-2026",
+                               id);
+    struct stat st;
+    if (output && !force && lstat(output, &st) == 0) {
+        cli_line(stderr,
+                 "kehoach %s: '%s' already exists; the draft would replace it "
+                 "(use --force to overwrite)",
+                 command, output);
+        return EXIT_USAGE;
     }
     return EXIT_VALID;
 }

@@ -74,6 +74,20 @@ def check(folder, form_id, target_name):
     return problems
 
 
+def check_summary(said, folder, form_id):
+    """The summary's "N records: a to LOG, b to LOG" against the records
+    counted in each log."""
+    counted = {}
+    for key, recs in form_records(folder, form_id).items():
+        log = f"plans/{key.split('|')[0]}.progress.yaml"
+        counted[log] = counted.get(log, 0) + len(recs)
+    total = sum(counted.values())
+    want = f"recorded {total} records: " + ", ".join(
+        f"{n} to {log}" for log, n in sorted(counted.items()))
+    return [] if want in said else [f"the summary says {said.strip()!r}, "
+                                    f"the logs hold {want!r}"]
+
+
 def main():
     if not shutil.which("soffice"):
         print("LibreOffice (soffice) is not installed; skipped")
@@ -101,6 +115,8 @@ def main():
             first = run("collect", form, cwd=folder).stdout
             problems = check(os.path.join(folder, "plans"), form_id,
                              target_name)
+            problems += check_summary(first, os.path.join(folder, "plans"),
+                                      form_id)
             again = run("collect", form, cwd=folder).stdout
             if "collected before" not in again:
                 problems.append(f"collected again: {again.strip()}")
