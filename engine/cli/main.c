@@ -7,9 +7,11 @@
  * being written (outfile.h) and then end the process as they would have. */
 #include "cli.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const cli_command *const commands[] = {
     &cmd_validate_info, &cmd_deadlines_info, &cmd_update_info,
@@ -152,9 +154,32 @@ static bool take_color(const char *command, int *argc, char **argv)
     return true;
 }
 
+/* Where the catalogues are: KEHOACH_LOCALEDIR when set; the build
+ * folder's po/ when this is the kehoach built there (not installed); else
+ * the installed locale folder. */
+static const char *catalogue_dir(void)
+{
+    const char *dir = getenv("KEHOACH_LOCALEDIR");
+    if (dir && *dir)
+        return dir;
+    static char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            if (strcmp(exe, KEHOACH_BUILD_EXE_DIR) == 0)
+                return KEHOACH_BUILD_LOCALEDIR;
+        }
+    }
+    return KEHOACH_LOCALEDIR;
+}
+
 int main(int argc, char **argv)
 {
     remove_temporaries_on_signals();
+    i18n_init(catalogue_dir());
     if (argc < 2) {
         print_usage(stderr);
         return EXIT_USAGE;

@@ -17,7 +17,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     strbuf text = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&text, fmt, ap);
+    strbuf_vprintf(&text, _(fmt), ap);
     va_end(ap);
     cli_line(stderr, "kehoach %s: %s", command, strbuf_str(&text));
     strbuf_release(&text);

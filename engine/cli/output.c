@@ -32,7 +32,7 @@ void cli_line(FILE *out, const char *fmt, ...)
     strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&text, fmt, ap);
+    strbuf_vprintf(&text, _(fmt), ap);
     va_end(ap);
     visible_append(&shown, strbuf_str(&text), text.len);
     strbuf_putc(&shown, '\n');

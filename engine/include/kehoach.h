@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "date.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "json_writer.h"
 #include "outfile.h"
 #include "strbuf.h"

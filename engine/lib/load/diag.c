@@ -9,6 +9,7 @@
 #include "diag.h"
 
 #include "arena.h"
+#include "i18n.h"
 #include "node.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -173,7 +174,7 @@ static diag *make(diag_level level, const diag_loc *loc, const char *fmt,
     diag *d = xcalloc(1, sizeof *d);
     d->level = level;
     strbuf msg = STRBUF_INIT;
-    strbuf_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, _(fmt), ap);
     d->message = msg.buf ? msg.buf : xstrdup("");
     d->width = 1;
     if (!loc)
@@ -377,15 +378,16 @@ const diag *diag_get(diag_sink *s, size_t i)
     return i < s->n ? s->items[i] : NULL;
 }
 
+/* The level as JSON names it; translated, as the text shows it. */
 static const char *level_name(diag_level level)
 {
     switch (level) {
     case DIAG_ERROR:
-        return "error";
+        return N_("error");
     case DIAG_WARNING:
-        return "warning";
+        return N_("warning");
     default:
-        return "note";
+        return N_("note");
     }
 }
 
@@ -475,7 +477,7 @@ static void format_one(strbuf *out, const diag *d, bool color)
     }
     if (color)
         strbuf_printf(out, C_RESET "%s", level_color(d->level));
-    strbuf_printf(out, "%s:", level_name(d->level));
+    strbuf_printf(out, "%s:", _(level_name(d->level)));
     if (color)
         strbuf_puts(out, C_RESET);
     strbuf_putc(out, ' ');
@@ -512,10 +514,13 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
             const char *path =
                 *s->files[f]->path ? s->files[f]->path : "kehoach";
             visible_append(out, path, strlen(path));
+            strbuf_puts(out, ": ");
             strbuf_printf(out,
-                          ": note: %zu more problem%s in this file not shown\n",
-                          s->files[f]->dropped,
-                          s->files[f]->dropped == 1 ? "" : "s");
+                          P_("note: %zu more problem in this file not shown",
+                             "note: %zu more problems in this file not shown",
+                             s->files[f]->dropped),
+                          s->files[f]->dropped);
+            strbuf_putc(out, '\n');
         }
     }
 }
