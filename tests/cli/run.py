@@ -13,10 +13,20 @@ A case is a folder holding:
   uses-plans   optional: the repository's plans/ is copied in as plans/
   expected.NAME  optional: the exact content of the file NAME the command
                writes in the working folder
+  english      optional: the case is golden in English too, with
+               stdout.en and stderr.en (absent: empty) its English output
 and any input files. The case runs in a copy of its folder, with
 NO_COLOR=1, so paths and output are the same on every machine. What a
 command asked for `--format json` prints on standard output must also
 parse as JSON (RFC 8259: no inf, no nan), whatever the expected file says.
+
+Every case runs twice: in Vietnamese, the language of a machine with no
+language set (LC_ALL=C.UTF-8, no LANGUAGE), which the expected files hold,
+and in English (LANG=en_US.UTF-8). The two runs must end with the same
+exit code, and a line that reads like English (two or more English
+function words outside quotes) printed the same in both is a message
+left untranslated: the case fails on it, so every message of every case
+is seen to be Vietnamese.
 
 usage: run.py KEHOACH CASE_DIR [--update]
 --update rewrites stdout, stderr and status from the actual run (review
@@ -24,6 +34,7 @@ the diff before committing it).
 """
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -33,6 +44,21 @@ import tempfile
 EXPECTED = ("stdout", "stderr", "status")
 WRITTEN = "expected."   # prefix of the expected content of a written file
 TIMEOUT = 120  # seconds; a guard against hangs, not a speed check
+
+# The language of each run: the variables gettext reads, set as a
+# Vietnamese official's machine (nothing set, C.UTF-8) and an English one.
+LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+VIETNAMESE = {"LC_ALL": "C.UTF-8"}
+ENGLISH = {"LANG": "en_US.UTF-8"}
+
+# Words of English that no Vietnamese message and no plan holds outside
+# quotes; two of them on one line make it English.
+ENGLISH_WORDS = {"the", "is", "not", "of", "to", "and", "in", "an", "no",
+                 "with", "for", "be", "has", "are", "cannot", "must", "this",
+                 "that", "it", "its", "from", "was", "does", "you", "mean",
+                 "found", "given", "only", "or", "run", "see", "use"}
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")
+SOURCE_LINE = re.compile(r"^\s*\d*\s\|")  # a quoted source line, or its caret
 
 
 def read(path, default=""):
@@ -60,6 +86,30 @@ def json_problem(args, stdout):
     return None
 
 
+def english_lines(vietnamese, english):
+    """The lines printed the same in both languages that read as English."""
+    same = set(vietnamese.splitlines()) & set(english.splitlines())
+    found = []
+    for line in vietnamese.splitlines():
+        if line not in same or SOURCE_LINE.match(line) or line in found:
+            continue
+        words = set(re.findall(r"[a-z]+", QUOTED.sub(" ", line).lower()))
+        if len(words & ENGLISH_WORDS) >= 2:
+            found.append(line)
+    return found
+
+
+def run_in(kehoach, args, work, case, language):
+    """Runs the command in work under a language's variables."""
+    env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARS}
+    env.update(language, NO_COLOR="1")
+    stdin = os.path.join(case, "stdin")
+    with open(stdin if os.path.exists(stdin) else os.devnull, "rb") as given:
+        return subprocess.run([kehoach] + args, cwd=work, env=env,
+                              stdin=given, capture_output=True,
+                              timeout=TIMEOUT)
+
+
 def main():
     kehoach, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     update = "--update" in sys.argv[3:]
@@ -83,13 +133,17 @@ def main():
             subprocess.run([sys.executable, os.path.join(case, "generate.py")], cwd=work,
                            check=True, env=dict(os.environ, PYTHONPATH=tests,
                                                 PYTHONDONTWRITEBYTECODE="1"))
-        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         try:
-            stdin = os.path.join(case, "stdin")
-            with open(stdin if os.path.exists(stdin) else os.devnull, "rb") as given:
-                proc = subprocess.run([kehoach] + args, cwd=work, env=env,
-                                      stdin=given, capture_output=True,
-                                      timeout=TIMEOUT)
+            # English first: a command that writes a file leaves the
+            # Vietnamese run the state the expected files describe.
+            english_work = tempfile.mkdtemp(prefix="kehoach-cli-en-")
+            shutil.rmtree(english_work)
+            shutil.copytree(work, english_work, symlinks=True)
+            try:
+                english = run_in(kehoach, args, english_work, case, ENGLISH)
+            finally:
+                shutil.rmtree(english_work)
+            proc = run_in(kehoach, args, work, case, VIETNAMESE)
         except subprocess.TimeoutExpired:
             print(f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
             return 1
@@ -104,7 +158,19 @@ def main():
         "stderr": proc.stderr.decode("utf-8", "replace"),
         "status": f"{proc.returncode}\n",
     }
+    in_english = {
+        "stdout.en": english.stdout.decode("utf-8", "replace"),
+        "stderr.en": english.stderr.decode("utf-8", "replace"),
+    }
+    both = os.path.exists(os.path.join(case, "english"))
     if update:
+        for name, content in in_english.items() if both else ():
+            path = os.path.join(case, name)
+            if content:
+                with open(path, "w", encoding="utf-8", newline="") as f:
+                    f.write(content)
+            elif os.path.exists(path):
+                os.remove(path)
         for name, content in written.items():
             if content is not None:
                 with open(os.path.join(case, name), "w", encoding="utf-8", newline="") as f:
@@ -128,6 +194,22 @@ def main():
             print(want, end="" if want.endswith("\n") else "\n")
             print(f"--- {name}: actual")
             print(actual[name], end="" if actual[name].endswith("\n") else "\n")
+    for name, content in in_english.items() if both else ():
+        want = read(os.path.join(case, name))
+        if want != content:
+            failed = True
+            print(f"--- {name}: expected")
+            print(want, end="" if want.endswith("\n") else "\n")
+            print(f"--- {name}: actual")
+            print(content, end="" if content.endswith("\n") else "\n")
+    if english.returncode != proc.returncode:
+        failed = True
+        print(f"--- exit code {english.returncode} in English, "
+              f"{proc.returncode} in Vietnamese")
+    for stream in ("stdout", "stderr"):
+        for line in english_lines(actual[stream], in_english[stream + ".en"]):
+            failed = True
+            print(f"--- {stream}: not translated (the same in English): {line}")
     for name, content in written.items():
         want = read(os.path.join(case, name))
         if content != want:
