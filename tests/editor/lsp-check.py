@@ -8,6 +8,10 @@ requires:
     template in templates/: no diagnostic from the editor;
   - hover over every top-level key of each: the key's Vietnamese title
     from its schema (plan, progress, notes or template schema);
+  - completion, as a person types: at a new line of a plan, every
+    top-level key the plan schema has and the file lacks, each with its
+    Vietnamese description; after "state: " in a progress log, the states of
+    the progress schema;
   - every golden CLI case whose kehoach output has errors of stage
     "schema" only: the editor reports errors on exactly the same lines and
     columns (kehoach's columns count display columns, the editor's UTF-16
@@ -108,6 +112,51 @@ def top_level_keys(text):
             yield number, line.split(":")[0]
 
 
+def completions(server, path, text, line, character):
+    """The completion items the editor offers at a place of a document."""
+    path.write_text(text, encoding="utf-8")
+    server.diagnostics(path)
+    result = server.request("textDocument/completion", {
+        "textDocument": {"uri": path.as_uri()},
+        "position": {"line": line, "character": character}})
+    items = result.get("items", []) if isinstance(result, dict) else (result or [])
+    return {item["label"]: item for item in items}
+
+
+def documentation(item):
+    doc = item.get("documentation", "")
+    return doc.get("value", "") if isinstance(doc, dict) else doc
+
+
+def check_completion(server, root, schemas, failures, counts):
+    """Keys and values offered as a person types a plan and a log."""
+    plan = schemas["plan.schema.json"]
+    offered = completions(server, root / "plans" / "typing.yaml",
+                          "# yaml-language-server: $schema=../schemas/plan.schema.json\n"
+                          "id: typing-2026\n\n", 2, 0)
+    for key, spec in plan["properties"].items():
+        if key == "id":
+            continue
+        counts["completions"] += 1
+        said = spec.get("description") or plan["definitions"][
+            spec.get("$ref", "").split("/")[-1]].get("description", "")
+        if key not in offered:
+            failures.append(f"completion at a new line of a plan does not offer '{key}'")
+        elif said not in documentation(offered[key]):
+            failures.append(f"completion of '{key}' does not show its description "
+                            f"{said!r}: {offered[key]}")
+    states = schemas["progress.schema.json"]["definitions"]["record"]["properties"]["state"]["enum"]
+    offered = completions(server, root / "plans" / "typing.progress.yaml",
+                          "# yaml-language-server: $schema=../schemas/progress.schema.json\n"
+                          "plan: typing-2026\nrecords:\n  - date: 2026-10-15\n    state: \n",
+                          4, 11)
+    for state in states:
+        counts["completions"] += 1
+        if state not in offered:
+            failures.append(f"completion after 'state: ' does not offer '{state}': "
+                            f"{sorted(offered)}")
+
+
 def kehoach_errors(kehoach, path):
     proc = subprocess.run([kehoach, "validate", "--format", "json", str(path)],
                           capture_output=True)
@@ -124,7 +173,7 @@ def main():
                for name in ("plan.schema.json", "progress.schema.json", "template.schema.json",
                             "notes.schema.json")}
     failures, counts = [], {"plans": 0, "logs": 0, "templates": 0, "notes": 0, "hovers": 0,
-                            "cases": 0}
+                            "completions": 0, "cases": 0}
     with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
         root = pathlib.Path(work)
         shutil.copytree(repo / "schemas", root / "schemas")
@@ -155,6 +204,7 @@ def main():
                 counts["hovers"] += 1
                 if title not in shown:
                     failures.append(f"{plan.name}: hover on '{key}' shows {shown!r}, not {title!r}")
+        check_completion(server, root, schemas, failures, counts)
         cases = repo / "tests" / "cli"
         (root / "cases").mkdir()
         for case in sorted(cases.iterdir()):
@@ -199,7 +249,8 @@ def main():
     for f in failures:
         print("FAILED", f)
     print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['notes']} notes "
-          f"files, {counts['templates']} templates, {counts['hovers']} hovers, {counts['cases']} broken files compared "
+          f"files, {counts['templates']} templates, {counts['hovers']} hovers, "
+          f"{counts['completions']} completions, {counts['cases']} broken files compared "
           f"with kehoach: "
           f"{len(failures)} failures")
     return 1 if failures else 0

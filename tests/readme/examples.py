@@ -6,9 +6,11 @@ In each file given (README.md first, then the pages of docs/):
 - every ```yaml block that starts with the editor's schema line is a plan
   that `kehoach validate` accepts;
 - every ``` block that starts with "$ kehoach ..." shows exactly what that
-  command prints, run in the folder its files are in: the repository for
-  plans/, or the golden case whose `cmd` is the same command (laid out
-  as tests/cli/run.py lays it out: plans/ copied in, generate.py run).
+  command prints in English (the language of these pages), run in the
+  golden case whose `cmd` is the same command (laid out as
+  tests/cli/run.py lays it out: plans/ copied in, generate.py run); that
+  case must be golden in both languages (its `english` mark), so each
+  example is also checked as a Vietnamese official sees it.
 
 A page of docs/ that holds an example but is not given is an error too,
 so that a page added later is not left unchecked.
@@ -27,7 +29,7 @@ BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 
 
 def run(kehoach, args, cwd):
-    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8", LANGUAGE="en")
     proc = subprocess.run([kehoach] + args, cwd=cwd, env=env, capture_output=True,
                           timeout=120)
     return proc.stdout.decode("utf-8", "replace")
@@ -46,7 +48,8 @@ def prepare(case, work, repo):
     """The case's files in work, as tests/cli/run.py lays them out: the
     repository's plans/ for uses-plans, and what generate.py writes."""
     for entry in os.listdir(case):
-        if entry in ("cmd", "stdout", "stderr", "status", "generate.py") \
+        if entry in ("cmd", "stdout", "stderr", "status", "generate.py",
+                     "stdout.en", "stderr.en", "english") \
                 or entry.startswith("expected."):
             continue
         src = os.path.join(case, entry)
@@ -92,13 +95,15 @@ def check_file(kehoach, repo, cases, path):
             first, _, shown = body.partition("\n")
             args = shlex.split(first[len("$ kehoach "):])
             case = case_for(cases, args)
-            if case:
-                with tempfile.TemporaryDirectory() as work:
-                    prepare(case, work, repo)
-                    actual = run(kehoach, args, work)
-            else:
-                actual = run(kehoach, args, repo)
             checked += 1
+            if not case or not os.path.exists(os.path.join(case, "english")):
+                failed += 1
+                print(f"{name}: 'kehoach {' '.join(args)}' has no golden case in "
+                      f"tests/cli/ marked 'english' (golden in both languages)")
+                continue
+            with tempfile.TemporaryDirectory() as work:
+                prepare(case, work, repo)
+                actual = run(kehoach, args, work)
             if actual != shown:
                 failed += 1
                 print(f"{name} shows for 'kehoach {' '.join(args)}':\n{shown}"
