@@ -12,6 +12,9 @@ requires:
     top-level key the plan schema has and the file lacks, each with its
     Vietnamese description; after "state: " in a progress log, the states of
     the progress schema;
+  - the VS Code setting docs/plan-format.md gives (yaml.schemas, files
+    mapped to schemas by name): a plan and a progress log without the
+    schema line are checked against their own schema, and only it;
   - every golden CLI case whose kehoach output has errors of stage
     "schema" only: the editor reports errors on exactly the same lines and
     columns (kehoach's columns count display columns, the editor's UTF-16
@@ -40,7 +43,10 @@ TIMEOUT = 60
 
 
 class Server:
-    def __init__(self, command, root):
+    def __init__(self, command, root, schemas=None):
+        self.settings = {"validate": True, "hover": True, "completion": True}
+        if schemas:
+            self.settings["schemas"] = schemas
         self.proc = subprocess.Popen([command, "--stdio"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.messages = queue.Queue()
@@ -50,7 +56,7 @@ class Server:
                                     "capabilities": {}})
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration",
-                    {"settings": {"yaml": {"validate": True, "hover": True}}})
+                    {"settings": {"yaml": self.settings}})
 
     def _read(self):
         out = self.proc.stdout
@@ -82,7 +88,7 @@ class Server:
                 continue
             if m.get("method") == "workspace/configuration":
                 self._send({"jsonrpc": "2.0", "id": m["id"],
-                            "result": [{"validate": True, "hover": True}] * len(m["params"]["items"])})
+                            "result": [self.settings] * len(m["params"]["items"])})
             elif match(m):
                 return m
         sys.exit("yaml-language-server did not answer")
@@ -157,6 +163,39 @@ def check_completion(server, root, schemas, failures, counts):
                             f"{sorted(offered)}")
 
 
+def documented_mapping(repo, schema_dir):
+    """The yaml.schemas setting of docs/plan-format.md, for schemas kept in
+    schema_dir instead of the installed folder."""
+    text = (repo / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    block = re.search(r"^## Editors$.*?^```json\n(.*?)^```", text, re.S | re.M).group(1)
+    mapping = json.loads(block)["yaml.schemas"]
+    return {key.replace("/usr/local/share/kehoach/schemas", str(schema_dir)): globs
+            for key, globs in mapping.items()}
+
+
+def check_mapping(command, repo, root, failures, counts):
+    """Files without the schema line, checked by the documented setting."""
+    server = Server(command, root, documented_mapping(repo, root / "schemas"))
+    plan = root / "plans" / "mapped-2026.yaml"
+    plan.write_text("id: 5\n", encoding="utf-8")
+    said = [d["message"] for d in server.diagnostics(plan)]
+    counts["mapped"] += 1
+    if not any("title" in m for m in said):
+        failures.append(f"a plan without the schema line, mapped by the documented "
+                        f"setting, is not checked as a plan: {said}")
+    log = root / "plans" / "mapped-2026.progress.yaml"
+    log.write_text("plan: mapped-2026\nrecords:\n  - date: 2026-10-15\n    state: xong\n",
+                   encoding="utf-8")
+    said = [d["message"] for d in server.diagnostics(log)]
+    counts["mapped"] += 1
+    if not any("in-progress" in m for m in said) or any("title" in m for m in said):
+        failures.append(f"a progress log without the schema line is not checked "
+                        f"against the progress schema alone: {said}")
+    server.close()
+    plan.unlink()
+    log.unlink()
+
+
 def kehoach_errors(kehoach, path):
     proc = subprocess.run([kehoach, "validate", "--format", "json", str(path)],
                           capture_output=True)
@@ -173,7 +212,7 @@ def main():
                for name in ("plan.schema.json", "progress.schema.json", "template.schema.json",
                             "notes.schema.json")}
     failures, counts = [], {"plans": 0, "logs": 0, "templates": 0, "notes": 0, "hovers": 0,
-                            "completions": 0, "cases": 0}
+                            "completions": 0, "mapped": 0, "cases": 0}
     with tempfile.TemporaryDirectory(prefix="kehoach-editor-") as work:
         root = pathlib.Path(work)
         shutil.copytree(repo / "schemas", root / "schemas")
@@ -205,6 +244,7 @@ def main():
                 if title not in shown:
                     failures.append(f"{plan.name}: hover on '{key}' shows {shown!r}, not {title!r}")
         check_completion(server, root, schemas, failures, counts)
+        check_mapping(command, repo, root, failures, counts)
         cases = repo / "tests" / "cli"
         (root / "cases").mkdir()
         for case in sorted(cases.iterdir()):
@@ -250,7 +290,8 @@ def main():
         print("FAILED", f)
     print(f"{counts['plans']} plans, {counts['logs']} progress logs, {counts['notes']} notes "
           f"files, {counts['templates']} templates, {counts['hovers']} hovers, "
-          f"{counts['completions']} completions, {counts['cases']} broken files compared "
+          f"{counts['completions']} completions, {counts['mapped']} files mapped by the "
+          f"documented setting, {counts['cases']} broken files compared "
           f"with kehoach: "
           f"{len(failures)} failures")
     return 1 if failures else 0
