@@ -50,6 +50,19 @@ static bool on_arg(const cli_args *arg, void *ctx)
     return false;
 }
 
+/* The draft's schema line, as it leads from the folder it is written to
+ * (the current folder for the standard output). */
+static char *draft_schema_ref(const char *output)
+{
+    const char *slash =
+        output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
+    char *dir =
+        slash ? xstrndup(output, (size_t)(slash - output) + 1) : xstrdup(".");
+    char *ref = schemaref_find(dir, "plan.schema.json", KEHOACH_SCHEMADIR);
+    free(dir);
+    return ref;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     options o = {0};
@@ -108,7 +121,10 @@ static int cmd_import(int argc, char **argv)
         code = EXIT_PROBLEMS;
     } else {
         strbuf out = STRBUF_INIT;
+        char *ref = draft_schema_ref(o.output);
+        draft.schema_ref = ref;
         import_plan_yaml(&draft, &out);
+        free(ref);
         code = cli_emit("import", o.output,
                         o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
         strbuf_release(&out);

@@ -49,6 +49,7 @@
 /* folder: files checked together, a plan found by its id, a record added
  * to its log */
 #include "locate.h"
+#include "schemaref.h"
 #include "update.h"
 #include "validate.h"
 

@@ -85,8 +85,10 @@ typedef struct import_plan {
     import_strs signer_authority;
     const char *signer_title, *signer_name;
     import_notes notes[IMPORT_SLOT_COUNT];
-    size_t activities; /* counts, for the summary */
-    size_t review;     /* notes written for review */
+    const char *schema_ref; /* where the draft's schema is, from where it
+                               is written (schemaref.h); NULL: no line */
+    size_t activities;      /* counts, for the summary */
+    size_t review;          /* notes written for review */
 } import_plan;
 
 /* Reads the plan in doc. id: the plan's id (already valid). Every note is
@@ -94,8 +96,9 @@ typedef struct import_plan {
 void import_plan_read(arena *a, const import_doc *doc, const char *id,
                       import_plan *out, diag_sink *warnings, const source *src);
 
-/* Writes the plan as YAML for plans/ (the "$schema" line first), with the
- * notes as "# REVIEW:" comments. */
+/* Writes the plan as YAML for plans/ (the "$schema" line first, when
+ * p->schema_ref says where the schema is), with the notes as "# REVIEW:"
+ * comments. */
 void import_plan_yaml(const import_plan *p, strbuf *out);
 
 /* Appends a review comment, "# REVIEW (line N): text" (without the line

@@ -199,8 +199,9 @@ static void report(strbuf *out, const import_duty *d)
 
 void import_plan_yaml(const import_plan *p, strbuf *out)
 {
-    strbuf_puts(
-        out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
+    if (p->schema_ref)
+        strbuf_printf(out, "# yaml-language-server: $schema=%s\n",
+                      p->schema_ref);
     strbuf_puts(
         out,
         "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
