@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 #include "kehoach.h"
 
 /* Exit codes, documented in docs/commands.md. */
@@ -162,9 +163,16 @@ bool cli_choice(const char *command, const char *what, const char *value,
  * that says what is wrong ("February 2026 has 28 days") and returns false. */
 bool cli_date(const char *command, const char *value, date *out);
 
-/* Today's date on the local clock: the default of --as-of and --date, and
- * the only place the engine reads the clock. */
+/* Today's date on the local clock: the default of --as-of and --date.
+ * With cli_export_time, the only places the engine reads the clock. */
 date cli_today(void);
+
+/* When an export is made (a calendar's DTSTAMP): SOURCE_DATE_EPOCH when
+ * set (seconds since 1970-01-01 00:00 UTC, as `date +%s` prints them: the
+ * reproducible-builds convention, for byte-equal outputs), else now. A
+ * SOURCE_DATE_EPOCH that is no such number, or past year 9999, is an error
+ * (printed; returns false). */
+bool cli_export_time(const char *command, time_t *out);
 
 /* Prints one line (the newline is added) to out, made visible (visible.h):
  * every message that quotes a file name, an argument, an error text or a

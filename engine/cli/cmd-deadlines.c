@@ -7,7 +7,7 @@
  * to standard output or, with -o, to a file replaced all at once. A
  * --unit that no plan read names is a usage error, not an empty list
  * (orgunits_query.h). The clock is read only for the default of --as-of
- * (cli_today). */
+ * (cli_today) and a calendar's DTSTAMP (cli_export_time). */
 #include "cli.h"
 
 #define TEXT_WIDTH 80
@@ -83,9 +83,15 @@ static int show_deadlines(options *o, int argc, char **argv)
                                "is",
                                o->role == DEADLINE_LEAD_ONLY ? "lead"
                                                              : "partner");
+    /* a calendar keeps finished items, to see them change */
+    bool ics = (format)p->format == FORMAT_ICS;
+    time_t stamp = 0;
+    if (ics && !cli_export_time("deadlines", &stamp))
+        return EXIT_USAGE;
     deadline_query q = {.as_of = p->has_as_of ? p->as_of : cli_today(),
                         .unit = p->unit,
-                        .role = o->role};
+                        .role = o->role,
+                        .finished = ics};
     if (o->within) {
         if (!deadline_parse_within(o->within, q.as_of, &q.until))
             return cli_usage_error(
@@ -114,7 +120,7 @@ static int show_deadlines(options *o, int argc, char **argv)
             deadline_format_csv(&c.list, &out);
             break;
         case FORMAT_ICS:
-            deadline_format_ics(&c.list, &q, KEHOACH_VERSION, &out);
+            deadline_format_ics(&c.list, stamp, KEHOACH_VERSION, &out);
             break;
         }
         code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);

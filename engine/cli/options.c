@@ -190,6 +190,32 @@ date cli_today(void)
     return date_make(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
+/* 9999-12-31 23:59:59 UTC: the last second a DTSTAMP can write */
+#define LAST_EXPORT_TIME 253402300799LL
+
+bool cli_export_time(const char *command, time_t *out)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (!epoch) {
+        *out = time(NULL);
+        return true;
+    }
+    long long seconds = 0;
+    const char *s = epoch;
+    for (; *s >= '0' && *s <= '9' && seconds <= LAST_EXPORT_TIME; s++)
+        seconds = seconds * 10 + (*s - '0');
+    if (s == epoch || *s || seconds > LAST_EXPORT_TIME) {
+        cli_line(stderr,
+                 "kehoach %s: SOURCE_DATE_EPOCH='%s' is not a time: set it to "
+                 "the seconds since 1970-01-01 00:00 UTC, as 'date +%%s' "
+                 "prints them, up to the end of year 9999, or unset it",
+                 command, epoch);
+        return false;
+    }
+    *out = (time_t)seconds;
+    return true;
+}
+
 bool cli_date(const char *command, const char *value, date *out)
 {
     date_status st = date_parse_typed(value, out);

@@ -15,6 +15,11 @@ A case is a folder holding:
                writes in the working folder
   english      optional: the case is golden in English too, with
                stdout.en and stderr.en (absent: empty) its English output
+  env          optional: variables for this case's run, one NAME=VALUE a
+               line (the value as it is, to the end of the line), set on
+               top of the rest; e.g. SOURCE_DATE_EPOCH=1709164800 for a
+               command that writes a calendar, whose DTSTAMP is otherwise
+               the time of the run
 and any input files. The case runs in a copy of its folder, with
 NO_COLOR=1, so paths and output are the same on every machine. What a
 command asked for `--format json` prints on standard output must also
@@ -69,6 +74,17 @@ def read(path, default=""):
         return default
 
 
+def case_env(case):
+    """The variables of the case's env file: NAME=VALUE a line."""
+    variables = {}
+    for n, line in enumerate(read(os.path.join(case, "env")).splitlines(), 1):
+        name, sep, value = line.partition("=")
+        if not sep or not name:
+            sys.exit(f"{case}/env:{n}: not NAME=VALUE: {line!r}")
+        variables[name] = value
+    return variables
+
+
 def _refuse_constant(name):
     raise ValueError(f"{name} is not JSON")
 
@@ -103,6 +119,7 @@ def run_in(kehoach, args, work, case, language):
     """Runs the command in work under a language's variables."""
     env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARS}
     env.update(language, NO_COLOR="1")
+    env.update(case_env(case))
     stdin = os.path.join(case, "stdin")
     with open(stdin if os.path.exists(stdin) else os.devnull, "rb") as given:
         return subprocess.run([kehoach] + args, cwd=work, env=env,
@@ -117,7 +134,7 @@ def main():
     args = shlex.split(read(os.path.join(case, "cmd")))
     with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work:
         for name in os.listdir(case):
-            if name in EXPECTED or name in ("generate.py", "stdin") or \
+            if name in EXPECTED or name in ("generate.py", "stdin", "env", "english", "stdout.en", "stderr.en") or \
                     name.startswith(WRITTEN):
                 continue
             src = os.path.join(case, name)

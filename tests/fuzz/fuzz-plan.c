@@ -38,8 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         schedule_plan(a, p, d);
         deadline_list list;
         deadline_list_init(&list);
-        deadline_query q = {date_make(2026, 7, 1), true,
-                            date_make(2026, 12, 31), "stp", DEADLINE_ANY_ROLE};
+        deadline_query q = {date_make(2026, 7, 1),   true,
+                            date_make(2026, 12, 31), "stp",
+                            DEADLINE_ANY_ROLE,       false};
         status_scope scope = {"stp", reg};
         status_plan status;
         status_compute(a, p, NULL, q.as_of, &scope, &status);
@@ -56,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         report.kind = STATUS_FORMAT_JSON;
         status_format_plan(&report, &status, "fuzz.yaml");
         deadline_format_text(&list, &q, &shown, true, 80);
-        deadline_format_ics(&list, &q, "0", &shown);
+        deadline_format_ics(&list, 0, "0", &shown);
         strbuf_release(&shown);
         deadline_list_release(&list);
         meaning_index *ix = meaning_index_new();

@@ -43,9 +43,8 @@ static void all_day_events_in_any_year(void **state)
                                    .label = "Năm",
                                    .due = days[i]};
     deadline_list l = {.items = items, .count = 4};
-    deadline_query q = {.as_of = {2024, 3, 1}};
     strbuf sb = STRBUF_INIT;
-    deadline_format_ics(&l, &q, "1", &sb);
+    deadline_format_ics(&l, 1709251200, "1", &sb);
     const char *s = strbuf_str(&sb);
     static const char *const want[] = {
         "DTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\n",
@@ -116,6 +115,93 @@ static void folds_long_vietnamese_lines(void **state)
     strbuf_release(&sb);
 }
 
+/* DTSTAMP is the time given, in UTC, from 1970 to the last second of
+ * 9999. */
+static void stamp_is_the_time_given(void **state)
+{
+    (void)state;
+    static const struct {
+        time_t t;
+        const char *line;
+    } cases[] = {
+        {0, "DTSTAMP:19700101T000000Z\r\n"},
+        {1709251199, "DTSTAMP:20240229T235959Z\r\n"},
+        {253402300799, "DTSTAMP:99991231T235959Z\r\n"},
+    };
+    deadline_item item = {.kind = DEADLINE_ACTIVITY,
+                          .plan_id = "p",
+                          .activity_id = "1.1",
+                          .key = "2024",
+                          .label = "Năm 2024",
+                          .due = {2024, 12, 31}};
+    deadline_list l = {.items = &item, .count = 1};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        strbuf sb = STRBUF_INIT;
+        deadline_format_ics(&l, cases[i].t, "1", &sb);
+        assert_non_null(strstr(strbuf_str(&sb), cases[i].line));
+        strbuf_release(&sb);
+    }
+}
+
+/* The calendar with its lines unfolded. */
+static void unfolded_ics(const deadline_item *it, strbuf *out)
+{
+    deadline_list l = {.items = (deadline_item *)it, .count = 1};
+    strbuf sb = STRBUF_INIT;
+    deadline_format_ics(&l, 0, "1", &sb);
+    const char *s = strbuf_str(&sb);
+    for (const char *fold; (fold = strstr(s, "\r\n ")); s = fold + 3)
+        strbuf_add(out, s, (size_t)(fold - s));
+    strbuf_puts(out, s);
+    strbuf_release(&sb);
+}
+
+/* An open item: CONFIRMED, SEQUENCE 0, no LAST-MODIFIED, a reminder. A
+ * cancelled one: CANCELLED, SEQUENCE its records, LAST-MODIFIED the
+ * latest one's day, marked, no reminder. One done: CONFIRMED, marked. */
+static void finished_items_say_so(void **state)
+{
+    (void)state;
+    deadline_item items[3];
+    for (size_t i = 0; i < 3; i++)
+        items[i] = (deadline_item){.kind = DEADLINE_ACTIVITY,
+                                   .plan_id = "p",
+                                   .activity_id = "1.1",
+                                   .title = "Tập huấn",
+                                   .key = "2024",
+                                   .label = "Năm 2024",
+                                   .due = {2024, 12, 31}};
+    items[1].status = STATUS_CANCELLED;
+    items[1].records = 3;
+    items[1].changed = date_make(2024, 11, 2);
+    items[2].status = STATUS_DONE_LATE;
+    items[2].records = 1;
+    items[2].changed = date_make(2025, 1, 6);
+    static const char *const want[3][4] = {
+        {"SEQUENCE:0\r\nSTATUS:CONFIRMED\r\n", "SUMMARY:Hạn 1.1: Tập huấn\r\n",
+         "BEGIN:VALARM", NULL},
+        {"LAST-MODIFIED:20241102T000000Z\r\nSEQUENCE:3\r\n"
+         "STATUS:CANCELLED\r\n",
+         "SUMMARY:[Hủy bỏ] Hạn 1.1: Tập huấn\r\n",
+         "Tình trạng: Hủy bỏ (ghi ngày 02/11/2024)", NULL},
+        {"LAST-MODIFIED:20250106T000000Z\r\nSEQUENCE:1\r\n"
+         "STATUS:CONFIRMED\r\n",
+         "SUMMARY:[Hoàn thành muộn] Hạn 1.1: Tập huấn\r\n",
+         "Tình trạng: Hoàn thành muộn (ghi ngày 06/01/2025)", NULL},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        strbuf sb = STRBUF_INIT;
+        unfolded_ics(&items[i], &sb);
+        for (size_t k = 0; want[i][k]; k++)
+            assert_non_null(strstr(strbuf_str(&sb), want[i][k]));
+        if (i == 0)
+            assert_null(strstr(strbuf_str(&sb), "LAST-MODIFIED"));
+        else
+            assert_null(strstr(strbuf_str(&sb), "VALARM"));
+        strbuf_release(&sb);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +209,8 @@ int main(void)
         cmocka_unit_test(all_day_events_in_any_year),
         cmocka_unit_test(controls_left_out_of_text),
         cmocka_unit_test(folds_long_vietnamese_lines),
+        cmocka_unit_test(stamp_is_the_time_given),
+        cmocka_unit_test(finished_items_say_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define INDENT 13 /* columns before an item's second and third lines */
 
@@ -213,20 +214,47 @@ void deadline_format_csv(const deadline_list *l, strbuf *out)
 
 /* --- iCalendar --------------------------------------------------------- */
 
+/* What an item is, never where it stands in a list: the plan, the activity
+ * or the duty's key (deadline_item.duty_key), the occurrence. */
+static void ics_uid(strbuf *uid, const deadline_item *it)
+{
+    strbuf_printf(uid, "%s/", it->plan_id ? it->plan_id : "plan");
+    if (it->kind == DEADLINE_REPORT)
+        strbuf_printf(uid, "report-%s", it->duty_key ? it->duty_key : "");
+    else
+        strbuf_printf(uid, "activity-%s",
+                      it->activity_id ? it->activity_id : "");
+    strbuf_printf(uid, "/%s@kehoach", it->key ? it->key : "");
+}
+
+/* A date at midnight UTC, as DATE-TIME: progress records carry days. */
+static void ics_day_stamp(strbuf *out, const char *name, date d)
+{
+    char value[20];
+    snprintf(value, sizeof value, "%04u%02u%02uT000000Z",
+             (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+             (unsigned)d.day % 100u);
+    ics_line(out, name, value);
+}
+
 static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
 {
+    bool finished = status_is_finished(it->status);
     strbuf uid = STRBUF_INIT, text = STRBUF_INIT;
     strbuf_puts(out, "BEGIN:VEVENT\r\n");
-    strbuf_printf(&uid, "%s/", it->plan_id ? it->plan_id : "plan");
-    if (it->kind == DEADLINE_REPORT)
-        strbuf_printf(&uid, "report-%zu", it->duty);
-    else
-        strbuf_printf(&uid, "activity-%s",
-                      it->activity_id ? it->activity_id : "");
-    strbuf_printf(&uid, "/%s@kehoach", it->key ? it->key : "");
+    ics_uid(&uid, it);
     ics_text(out, "UID", strbuf_str(&uid));
     ics_line(out, "DTSTAMP", stamp);
+    if (it->records)
+        ics_day_stamp(out, "LAST-MODIFIED", it->changed);
+    strbuf_printf(&text, "%zu", it->records);
+    ics_line(out, "SEQUENCE", strbuf_str(&text));
+    strbuf_reset(&text);
+    ics_line(out, "STATUS",
+             it->status == STATUS_CANCELLED ? "CANCELLED" : "CONFIRMED");
     ics_all_day(out, it->due);
+    if (finished)
+        strbuf_printf(&text, "[%s] ", status_state_label(it->status));
     if (it->kind == DEADLINE_REPORT)
         strbuf_printf(&text, "Hạn báo cáo: %s (%s)", it->title ? it->title : "",
                       it->label);
@@ -261,27 +289,39 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
         strbuf_printf(&text, "Thời gian: %s\n", it->time);
     if (it->note)
         strbuf_printf(&text, "Ghi chú: %s\n", it->note);
+    if (finished) {
+        char on[11];
+        date_format_vn(it->changed, on);
+        strbuf_printf(&text, "Tình trạng: %s (ghi ngày %s)\n",
+                      status_state_label(it->status), on);
+    }
     ics_text(out, "DESCRIPTION", strbuf_str(&text));
     ics_line(out, "TRANSP", "TRANSPARENT");
-    strbuf_puts(out, "BEGIN:VALARM\r\n");
-    ics_line(out, "ACTION", "DISPLAY");
-    ics_line(out, "TRIGGER", "-P7D");
-    strbuf_reset(&text);
-    strbuf_printf(&text, "Còn 7 ngày: %s", it->title ? it->title : "");
-    ics_text(out, "DESCRIPTION", strbuf_str(&text));
-    strbuf_puts(out, "END:VALARM\r\n");
+    if (!finished) { /* no reminder of what is over */
+        strbuf_puts(out, "BEGIN:VALARM\r\n");
+        ics_line(out, "ACTION", "DISPLAY");
+        ics_line(out, "TRIGGER", "-P7D");
+        strbuf_reset(&text);
+        strbuf_printf(&text, "Còn 7 ngày: %s", it->title ? it->title : "");
+        ics_text(out, "DESCRIPTION", strbuf_str(&text));
+        strbuf_puts(out, "END:VALARM\r\n");
+    }
     strbuf_puts(out, "END:VEVENT\r\n");
     strbuf_release(&uid);
     strbuf_release(&text);
 }
 
-void deadline_format_ics(const deadline_list *l, const deadline_query *q,
+void deadline_format_ics(const deadline_list *l, time_t stamp_time,
                          const char *version, strbuf *out)
 {
     char stamp[20], prodid[64];
-    snprintf(stamp, sizeof stamp, "%04u%02u%02uT000000Z",
-             (unsigned)q->as_of.year % 10000u, (unsigned)q->as_of.month % 100u,
-             (unsigned)q->as_of.day % 100u);
+    struct tm utc;
+    gmtime_r(&stamp_time, &utc);
+    snprintf(stamp, sizeof stamp, "%04u%02u%02uT%02u%02u%02uZ",
+             (unsigned)(utc.tm_year + 1900) % 10000u,
+             (unsigned)(utc.tm_mon + 1) % 100u, (unsigned)utc.tm_mday % 100u,
+             (unsigned)utc.tm_hour % 100u, (unsigned)utc.tm_min % 100u,
+             (unsigned)utc.tm_sec % 100u);
     snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", version);
     strbuf_puts(out, "BEGIN:VCALENDAR\r\n");
     ics_line(out, "VERSION", "2.0");

@@ -5,11 +5,17 @@
  * asked, control characters shown as escapes (visible.h). JSON and CSV
  * are for tools (fields named in English, states as
  * codes). iCalendar (RFC 5545) is for calendar programs: one all-day event
- * per due date, with a UID made of the plan, the item and the occurrence,
- * so that importing again updates events instead of adding copies, and a
- * reminder a week before; an event on 9999-12-31 lasts a day (no DTEND in
- * year 10000). Everything that depends on a date takes it from
- * the query: the same input gives the same bytes. */
+ * per due date, with a UID made of what the item is (the plan, the
+ * activity's id or the duty's key, the occurrence; never a place in a
+ * list), so that importing again updates events instead of adding copies,
+ * and a reminder a week before; an event on 9999-12-31 lasts a day (no
+ * DTEND in year 10000). Finished items stay, for the calendar to update
+ * them: cancelled ones STATUS:CANCELLED, done ones marked in the summary
+ * and without reminder; SEQUENCE counts the progress records about the
+ * occurrence and LAST-MODIFIED is the latest one's day, so the same data
+ * give the same event. Everything that depends on a date takes it from
+ * the query, and DTSTAMP from the time given: the same input gives the
+ * same bytes. */
 #ifndef KEHOACH_DEADLINE_FORMAT_H
 #define KEHOACH_DEADLINE_FORMAT_H
 
@@ -18,14 +24,17 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 void deadline_format_text(const deadline_list *l, const deadline_query *q,
                           strbuf *out, bool color, size_t width);
 void deadline_format_json(const deadline_list *l, const deadline_query *q,
                           strbuf *out);
 void deadline_format_csv(const deadline_list *l, strbuf *out);
-/* version: the engine's, for PRODID. */
-void deadline_format_ics(const deadline_list *l, const deadline_query *q,
+/* stamp: when the export is made (DTSTAMP), in years 1970 to 9999;
+ * version: the engine's, for PRODID. The list should keep finished items
+ * (deadline_query.finished). */
+void deadline_format_ics(const deadline_list *l, time_t stamp,
                          const char *version, strbuf *out);
 
 #endif

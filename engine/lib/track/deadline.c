@@ -2,9 +2,11 @@
  *
  * Every item takes its state from the plan's status (status.h), progress
  * records included: a finished activity's occurrence, or a report sent,
- * is no longer due. */
+ * is no longer due. A reporting duty has no id of its own ("BC1" is its
+ * place), so the key a calendar knows it by is made of what it is. */
 #include "deadline.h"
 
+#include "sha256.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -84,7 +86,7 @@ static deadline_state from_status(status_state s)
 static void add(deadline_list *l, deadline_item item, const when_window *w,
                 const deadline_query *q, const status_occurrence *status)
 {
-    if (status_is_finished(status->state))
+    if (status_is_finished(status->state) && !q->finished)
         return;
     item.key = copy(l, w->key);
     item.label = copy(l, w->label);
@@ -95,6 +97,10 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
     item.days_left =
         date_span_days((date_span){.from = q->as_of, .to = w->due});
     item.state = from_status(status->state);
+    item.status = status->state;
+    item.records = status->nrecords;
+    if (status->last)
+        item.changed = status->last->date;
     if (item.state != DEADLINE_OVERDUE && q->has_until &&
         date_cmp(w->due, q->until) > 0)
         return;
@@ -130,6 +136,90 @@ static void add_occurrences(deadline_list *l, deadline_item item,
     }
 }
 
+/* What a reporting duty is, for its key: who reports and to whom (each
+ * unit by its registered id, else as written), and its schedule as
+ * written; with_what adds what it reports on. Fields end in US (0x1F),
+ * the units of a field in RS (0x1E), so no two contents read alike. */
+static void duty_content(strbuf *sb, const orgunits *r, const plan_report *d,
+                         bool with_what)
+{
+    const plan_units *units[2] = {&d->by, &d->to};
+    for (size_t k = 0; k < 2; k++) {
+        orgunits_named *named = xmalloc((units[k]->count + 1) * sizeof *named);
+        size_t n = orgunits_distinct(r, units[k], named);
+        for (size_t i = 0; i < n; i++)
+            strbuf_printf(sb, "%s\x1e",
+                          named[i].id ? named[i].id : named[i].name);
+        free(named);
+        strbuf_putc(sb, 0x1f);
+    }
+    const node *every = d->every;
+    size_t nevery = every && every->kind == NODE_ARRAY ? every->u.array.count
+                    : every                            ? 1
+                                                       : 0;
+    for (size_t i = 0; i < nevery; i++) {
+        const char *s = node_str(
+            every->kind == NODE_ARRAY ? every->u.array.items[i] : every);
+        strbuf_printf(sb, "%s\x1e", s ? s : "");
+    }
+    strbuf_printf(sb, "\x1f%s\x1f%s\x1f%d\x1f", d->due.s ? d->due.s : "",
+                  d->when.s ? d->when.s : "", d->day);
+    if (with_what)
+        strbuf_printf(sb, "%s\x1f", d->what.s ? d->what.s : "");
+}
+
+/* The first 16 hex digits of the SHA-256 of a duty's content. */
+static void duty_hash(const orgunits *r, const plan_report *d, bool with_what,
+                      char out[17])
+{
+    strbuf sb = STRBUF_INIT;
+    duty_content(&sb, r, d, with_what);
+    sha256 h;
+    char hex[65];
+    sha256_init(&h);
+    sha256_update(&h, sb.buf ? sb.buf : "", sb.len);
+    sha256_hex(&h, hex);
+    memcpy(out, hex, 16);
+    out[16] = '\0';
+    strbuf_release(&sb);
+}
+
+/* The key of each of the plan's duties (see deadline_item.duty_key): by
+ * who, to whom and when; by what too where two duties share those; and a
+ * count after a duty's copies, which are alike in everything, so which is
+ * which does not matter. */
+static const char **duty_keys(deadline_list *l, const plan *p,
+                              const orgunits *r)
+{
+    size_t n = p->nreports;
+    const char **keys = arena_alloc(l->a, (n + 1) * sizeof *keys);
+    char(*base)[17] = xmalloc((n + 1) * sizeof *base);
+    char(*full)[17] = xmalloc((n + 1) * sizeof *full);
+    for (size_t i = 0; i < n; i++) {
+        duty_hash(r, &p->reports[i], false, base[i]);
+        duty_hash(r, &p->reports[i], true, full[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        bool shared = false;
+        size_t copies = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || strcmp(base[j], base[i]) != 0)
+                continue;
+            shared = true;
+            copies += j < i && strcmp(full[j], full[i]) == 0;
+        }
+        if (!shared)
+            keys[i] = arena_strdup(l->a, base[i]);
+        else if (!copies)
+            keys[i] = arena_strdup(l->a, full[i]);
+        else
+            keys[i] = arena_printf(l->a, "%s-%zu", full[i], copies + 1);
+    }
+    free(base);
+    free(full);
+    return keys;
+}
+
 void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
                        const orgunits *registry, const status_plan *status,
                        const deadline_query *q)
@@ -152,6 +242,7 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         add_occurrences(l, item, &a->schedule, q,
                         status->activities[i].occurrences);
     }
+    const char **duty_key = duty_keys(l, p, registry);
     for (size_t i = 0; i < p->nreports; i++) {
         const plan_report *r = &p->reports[i];
         deadline_role role;
@@ -160,6 +251,7 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
         deadline_item item = {.kind = DEADLINE_REPORT,
                               .activity_id = copy(l, r->id),
                               .duty = i + 1,
+                              .duty_key = duty_key[i],
                               .plan_id = plan_id,
                               .plan_file = plan_file,
                               .role = role};

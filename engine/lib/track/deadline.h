@@ -4,8 +4,10 @@
  * becomes one item, with its due date, the days left (negative when late)
  * and its state as of the date asked about. Activity occurrences and
  * reports that the plan's status (status.h) finds done, done late or
- * cancelled are left out; the others take their state from it. Items are copied out of the
- * plans (into the list's arena), so plans can be freed as they are read.
+ * cancelled are left out unless the query keeps them (a calendar must see
+ * them change); the others take their state from it. Items are copied out
+ * of the plans (into the list's arena), so plans can be freed as they are
+ * read.
  * A list can be kept to the items a unit leads or coordinates, and to
  * those due within some time. Sorted: overdue first, most overdue first,
  * then by due date. The date is always given: nothing here reads the
@@ -45,6 +47,11 @@ typedef struct deadline_item {
     const char *activity_id; /* a report's: "BC1", "BC2"... */
     size_t duty;             /* a report's 1-based number among the
                                     plan's reporting duties; 0 otherwise */
+    const char *duty_key;    /* a report's identity, not its place: 16
+                                hex digits of a SHA-256 of who reports, to
+                                whom and when as written (what, too, for
+                                duties alike in those; "-2", "-3" after
+                                copies of a duty); NULL for an activity */
     const char *title;       /* the activity's, or what the report is on */
     const char *lead;        /* lead units, or who reports, "; "-joined,
                                     as orgunits_join() names them */
@@ -54,8 +61,11 @@ typedef struct deadline_item {
     const char *key, *label, *note;     /* of the occurrence */
     size_t occurrence, occurrences;     /* 1-based, and how many in all */
     date from, to, due;
-    long days_left; /* due - as_of; negative when late */
-    deadline_state state;
+    long days_left;       /* due - as_of; negative when late */
+    deadline_state state; /* DEADLINE_OPEN for a finished item */
+    status_state status;  /* the occurrence's, finished states included */
+    size_t records;       /* progress records about the occurrence */
+    date changed;         /* the latest record's date, when records */
     deadline_role role;
     size_t order; /* reading order, to break ties */
 } deadline_item;
@@ -72,6 +82,7 @@ typedef struct deadline_query {
     date until;
     const char *unit; /* NULL: every unit */
     deadline_role_filter role;
+    bool finished; /* keep done, done late and cancelled items too */
 } deadline_query;
 
 typedef struct deadline_list {

@@ -71,12 +71,13 @@ status_occurrence status_of_occurrence(const when_window *w,
                                        const progress_record *const *records,
                                        size_t n, date as_of)
 {
-    status_occurrence o = {w, STATUS_OPEN, 0, NULL};
+    status_occurrence o = {w, STATUS_OPEN, 0, NULL, 0};
     const progress_record *with_percent = NULL;
     for (size_t i = 0; i < n; i++) {
         const progress_record *r = records[i];
         if (date_cmp(r->date, as_of) > 0)
             continue;
+        o.nrecords++;
         if (!o.last || later(r, o.last))
             o.last = r;
         if (r->percent >= 0 && (!with_percent || later(r, with_percent)))

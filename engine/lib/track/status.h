@@ -60,6 +60,7 @@ typedef struct status_occurrence {
     status_state state;
     int percent;                 /* 0-100 */
     const progress_record *last; /* latest record on or before D */
+    size_t nrecords;             /* records about it on or before D */
 } status_occurrence;
 
 /* The record that says an occurrence was done (a report: sent), on time
