@@ -47,6 +47,7 @@ import sys
 import tempfile
 
 EXPECTED = ("stdout", "stderr", "status")
+NOT_INPUTS = ("generate.py", "stdin", "env", "english", "stdout.en", "stderr.en")
 WRITTEN = "expected."   # prefix of the expected content of a written file
 TIMEOUT = 120  # seconds; a guard against hangs, not a speed check
 
@@ -134,8 +135,7 @@ def main():
     args = shlex.split(read(os.path.join(case, "cmd")))
     with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work:
         for name in os.listdir(case):
-            if name in EXPECTED or name in ("generate.py", "stdin", "env", "english", "stdout.en", "stderr.en") or \
-                    name.startswith(WRITTEN):
+            if name in EXPECTED or name in NOT_INPUTS or name.startswith(WRITTEN):
                 continue
             src = os.path.join(case, name)
             if os.path.isdir(src):
