@@ -75,8 +75,7 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     memcpy(copy, strbuf_str(&j->text), len + 1);
     strbuf label = STRBUF_INIT;
     /* TRANSLATORS: the name of the log's new text in messages, where a
-     * file's name goes: "plans/x.progress.yaml (new record):12:5: error:
-     * ..." */
+       file's name goes: "plans/x.progress.yaml (new record):12:5: ..." */
     strbuf_printf(&label, P_("%s (new record)", "%s (new records)", added),
                   out->log_path);
     source *src = source_new(strbuf_str(&label), copy, len);

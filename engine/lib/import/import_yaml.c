@@ -114,7 +114,7 @@ void import_review(strbuf *out, int ind, unsigned line, const char *text,
     indent(out, ind);
     if (line)
         /* TRANSLATORS: keep "# REVIEW" as it is: people and tools search
-         * the draft for it. */
+           the draft for it. */
         strbuf_printf(out, _("# REVIEW (line %u): "), line);
     else
         strbuf_puts(out, "# REVIEW: ");
@@ -216,6 +216,8 @@ void import_plan_yaml(const import_plan *p, strbuf *out)
     strbuf_puts(
         out, "# yaml-language-server: $schema=../schemas/plan.schema.json\n");
     import_comment(out,
+                   /* TRANSLATORS: each line becomes a comment line at the
+                      top of the draft. */
                    _("Drafted by `kehoach import`: check every \"# REVIEW\" "
                      "comment, then run\n`kehoach validate` on this file."),
                    "\n");

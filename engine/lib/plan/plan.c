@@ -311,11 +311,13 @@ bool plan_is_report_id(const char *id)
 
 void plan_years_phrase(int from, int to, char *buf, size_t size)
 {
-    /* TRANSLATORS: these name the %s of "... outside %s", "... before %s"
-     * and "... after %s" in the messages about the plan's dates. */
     if (from == to)
+        /* TRANSLATORS: the %s of "... outside %s", "... before %s" and
+           "... after %s" in the messages about the plan's dates. */
         snprintf(buf, size, _("the plan's year %d"), from);
     else
+        /* TRANSLATORS: as "the plan's year %d", for a plan of several
+           years. */
         snprintf(buf, size, _("the plan's years %d-%d"), from, to);
 }
 

@@ -725,9 +725,11 @@ static when_found read_period_token(when_parser *p, when_point *pt)
     bool read =
         read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
     if (!read)
-        refuse(p,
-               arena_printf(p->out, _("'%s': %s"), quote(p, p->pos, p->pos + 1),
-                            strbuf_str(&problem)));
+        refuse(p, arena_printf(p->out,
+                               /* TRANSLATORS: the words of the time as
+                                  written, then what is wrong with them. */
+                               _("'%s': %s"), quote(p, p->pos, p->pos + 1),
+                               strbuf_str(&problem)));
     strbuf_release(&problem);
     if (!read)
         return REFUSED;

@@ -225,15 +225,18 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list,
         col->align = (xlsx_align)choice(node_get(c, "align"), aligns,
                                         XLSX_ALIGN_GENERAL);
         if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
-            /* the sheet's kind is named as the template writes it */
-            diag *dg =
-                sh->kind == SHEET_ACTIVITIES
-                    ? diag_at_node(d, DIAG_ERROR, field,
-                                   "field '%s' has no value on an %s sheet",
-                                   col->field->name, kind_names[sh->kind])
-                    : diag_at_node(d, DIAG_ERROR, field,
-                                   "field '%s' has no value on a %s sheet",
-                                   col->field->name, kind_names[sh->kind]);
+            diag *dg;
+            if (sh->kind == SHEET_ACTIVITIES)
+                dg = diag_at_node(d, DIAG_ERROR, field,
+                                  /* TRANSLATORS: the second %s is the
+                                     sheet's kind as the template writes it
+                                     ("activities", "summary", ...). */
+                                  "field '%s' has no value on an %s sheet",
+                                  col->field->name, kind_names[sh->kind]);
+            else
+                dg = diag_at_node(d, DIAG_ERROR, field,
+                                  "field '%s' has no value on a %s sheet",
+                                  col->field->name, kind_names[sh->kind]);
             diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s",
                       scope_rule(col->field->scope));
             errors++;
@@ -421,6 +424,8 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
     } else if (!columns || columns->kind != NODE_ARRAY) {
         if (!columns) {
             if (sh->kind == SHEET_ACTIVITIES)
+                /* TRANSLATORS: %s is the sheet's kind as the template
+                   writes it ("activities", "records", ...). */
                 diag_at_node(d, DIAG_ERROR, n, "an %s sheet needs \"columns\"",
                              kind_names[sh->kind]);
             else
@@ -556,11 +561,13 @@ static docload_doc *load_template(const char *name_or_path, const catalog *cat,
                              name_or_path, near)
                  : diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'",
                              name_or_path);
-        diag_note(
-            d, dg, NULL, (srcpos){0, 0}, 0,
-            "built-in templates: ministry (the "
-            "progress report to the Ministry), audit (the audit export); or name a "
-            "template file (NAME.template.yaml)");
+        /* a named place, not a compound literal: its comma would hide the
+         * message from xgettext, which counts arguments by commas */
+        const srcpos nowhere = {0, 0};
+        diag_note(d, dg, NULL, nowhere, 0,
+                  "built-in templates: ministry (the progress report to the "
+                  "Ministry), audit (the audit export); or name a template "
+                  "file (NAME.template.yaml)");
         return NULL;
     }
     *builtin = true;

@@ -55,7 +55,8 @@ struct xlsx_book {
     size_t truncated;
 };
 
-/* what: the step that failed, marked with N_() and translated here. */
+/* what: the step that failed, marked with N_() and translated here; the
+ * message is "what: the library's reason" (in English). */
 static void fail(xlsx_book *b, const char *what, lxw_error e)
 {
     if (e == LXW_NO_ERROR || b->error.len)
@@ -104,6 +105,8 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
         .title = (char *)title,
         .created = (time_t)date_to_days(created) * 86400,
     };
+    /* TRANSLATORS: this and the other steps of writing a workbook begin
+       the message "STEP: REASON" when the step fails. */
     fail(b, N_("document properties"), workbook_set_properties(wb, &props));
     return b;
 }

@@ -153,9 +153,9 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
     strbuf why = STRBUF_INIT;
     bool fits = progress_date_fits(p, out->date, r->report.s != NULL, &why);
     if (!fits)
-        /* TRANSLATORS: the second %s is one of the phrases "outside the
-         * plan's ..." below. */
         diag_at_node(d, DIAG_ERROR, r->date_text.at,
+                     /* TRANSLATORS: the second %s is one of the phrases
+                        "outside the plan's ...". */
                      "the record's date %s is %s", r->date_text.s,
                      strbuf_str(&why));
     strbuf_release(&why);
@@ -168,9 +168,11 @@ bool progress_date_fits(const plan *p, date day, bool of_report, strbuf *why)
     int last_year = p->year_to + (of_report ? 1 : 0);
     if (!p->year_from || (day.year >= p->year_from && day.year <= last_year))
         return true;
-    /* TRANSLATORS: these end the sentence "the record's date %s is %s". */
     if (of_report)
         strbuf_printf(why,
+                      /* TRANSLATORS: this and the two below end the
+                         sentences "the record's date %s is %s" and "the
+                         date %s is %s". */
                       _("outside the plan's span and the year after it "
                         "(%d-%d), when its reports are sent"),
                       p->year_from, last_year);
