@@ -453,6 +453,52 @@ static void a_whole_document(void **state)
         assert_false(import_plan_id_valid(not_ids[i]));
 }
 
+/* The draft's comments: each line of a message its own comment line, in
+ * the file's line ending; line breaks and controls within a line become
+ * spaces, so no comment spills into the YAML. */
+static void comments_one_line_each(void **state)
+{
+    (void)state;
+    strbuf out = STRBUF_INIT;
+    import_comment(&out, "first line\nsecond\tline\x01 x\r\nthird", "\r\n");
+    assert_string_equal(strbuf_str(&out), "# first line\r\n"
+                                          "# second\tline  x \r\n"
+                                          "# third\r\n");
+    strbuf_reset(&out);
+    import_comment(&out, "one\n", "\n");
+    assert_string_equal(strbuf_str(&out), "# one\n");
+    strbuf_reset(&out);
+    import_review(&out, 2, 7, "a\nb", "\n");
+    import_review(&out, 0, 0, "c", "\n");
+    assert_string_equal(strbuf_str(&out), "  # REVIEW (line 7): a b\n"
+                                          "# REVIEW: c\n");
+    strbuf_release(&out);
+}
+
+/* Lines of bytes that are not text: a note for each of the first 20 at its
+ * line, then one for the rest, counted as one or more lines. */
+static void repaired_lines_counted(void **state)
+{
+    (void)state;
+    for (size_t bad = 21; bad <= 22; bad++) {
+        strbuf text = STRBUF_INIT;
+        for (size_t i = 0; i < bad; i++)
+            strbuf_puts(&text, "\xff\n");
+        import_doc doc = read_doc(strbuf_str(&text));
+        import_plan p;
+        import_plan_read(A, &doc, "x", &p, NULL, NULL);
+        const import_notes *n = &p.notes[IMPORT_SLOT_HEADER];
+        const char *last = n->items[n->count - 1].text;
+        assert_string_equal(last,
+                            bad == 21
+                                ? "1 more line held bytes that are not text; "
+                                  "they were replaced"
+                                : "2 more lines held bytes that are not text; "
+                                  "they were replaced");
+        strbuf_release(&text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +513,8 @@ int main(void)
         cmocka_unit_test(reporting_duties),
         cmocka_unit_test(subjects_of_organisation_points),
         cmocka_unit_test(a_whole_document),
+        cmocka_unit_test(comments_one_line_each),
+        cmocka_unit_test(repaired_lines_counted),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

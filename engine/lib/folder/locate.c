@@ -2,6 +2,7 @@
 #include "locate.h"
 
 #include "fileio.h"
+#include "i18n.h"
 #include "notes.h"
 #include "progress.h"
 #include "template.h"
@@ -106,17 +107,23 @@ void locate_plan(const char *dir, const char *id, const locate_limits *limits,
                                               limits->max_entries, &files);
     if (cut.too_many)
         snprintf(out->stopped, sizeof out->stopped,
-                 "it stopped after %zu files and folders", limits->max_entries);
+                 _("it stopped after %zu files and folders"),
+                 limits->max_entries);
     else if (cut.too_deep)
         snprintf(out->stopped, sizeof out->stopped,
-                 "folders nested more than 32 deep were not searched");
+                 _("folders nested more than 32 deep were not searched"));
     for (size_t i = 0; i < files.count && !out->path; i++) {
         if (s.read == limits->max_read) {
-            bool mib = limits->max_read >= 1 << 20;
-            snprintf(out->stopped, sizeof out->stopped,
-                     "it stopped after reading %zu %s",
-                     mib ? limits->max_read >> 20 : limits->max_read,
-                     mib ? "MiB" : "bytes");
+            if (limits->max_read >= 1 << 20)
+                snprintf(out->stopped, sizeof out->stopped,
+                         _("it stopped after reading %zu MiB"),
+                         limits->max_read >> 20);
+            else
+                snprintf(out->stopped, sizeof out->stopped,
+                         P_("it stopped after reading %zu byte",
+                            "it stopped after reading %zu bytes",
+                            limits->max_read),
+                         limits->max_read);
             break;
         }
         if (!is_plan_name(files.paths[i]))

@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "docload.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "lockfile.h"
 #include "progress.h"
 #include "validate.h"
@@ -73,8 +74,10 @@ static void check_new_text(job *j, const plan *p, size_t old_count)
     char *copy = xmalloc(len + 1);
     memcpy(copy, strbuf_str(&j->text), len + 1);
     strbuf label = STRBUF_INIT;
-    strbuf_printf(&label, "%s (new record%s)", out->log_path,
-                  added > 1 ? "s" : "");
+    /* TRANSLATORS: the name of the log's new text in messages, where a
+       file's name goes: "plans/x.progress.yaml (new record):12:5: ..." */
+    strbuf_printf(&label, P_("%s (new record)", "%s (new records)", added),
+                  out->log_path);
     source *src = source_new(strbuf_str(&label), copy, len);
     strbuf_release(&label);
     yamlload_limits limits = progress_log_limits();
@@ -215,7 +218,7 @@ static bool find_log(job *jobs, size_t i)
     for (size_t k = 0; k < i; k++)
         if (jobs[k].out->log_path &&
             strcmp(jobs[k].out->log_path, out->log_path) == 0) {
-            strbuf_error(&out->err, "%s is named twice in one update",
+            strbuf_error(&out->err, _("%s is named twice in one update"),
                          out->log_path);
             out->status = UPDATE_INTERNAL;
             return false;

@@ -357,10 +357,15 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
                 is_log ? progress_plan_path(path) : notes_plan_path(path);
             if (fileio_kind_of(plan_path, NULL) != FILEIO_FILE) {
                 diag_set_stage(d, "file");
-                diag_file(d, DIAG_ERROR, path,
-                          "no plan beside this %s: "
-                          "expected '%s'",
-                          is_log ? "progress log" : "notes file", plan_path);
+                if (is_log)
+                    diag_file(d, DIAG_ERROR, path,
+                              "no plan beside this progress log: expected "
+                              "'%s'",
+                              plan_path);
+                else
+                    diag_file(d, DIAG_ERROR, path,
+                              "no plan beside this notes file: expected '%s'",
+                              plan_path);
             } else if (first_time(&r, &seen, plan_path)) {
                 check_one_plan(&r, plan_path);
             }

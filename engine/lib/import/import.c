@@ -12,6 +12,7 @@
  * (STT | Nội dung | Đơn vị chủ trì | ...) is read by its header row. */
 #include "import.h"
 
+#include "i18n.h"
 #include "vntext.h"
 #include "when.h"
 
@@ -27,48 +28,56 @@ typedef struct reader {
     import_strs known_units; /* comma names seen whole in "; " lists */
 } reader;
 
-static void note(reader *r, import_notes *notes, unsigned line, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
-
-static void note(reader *r, import_notes *notes, unsigned line, const char *fmt,
-                 ...)
+/* A note on what the draft lacks, at a line of the text (0: none): kept
+ * for the draft's "# REVIEW" comment and added to the warnings. text: in
+ * the reader's language already. */
+static void add_note(reader *r, import_notes *notes, unsigned line,
+                     const char *text)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    strbuf sb = STRBUF_INIT;
-    strbuf_vprintf(&sb, fmt, ap);
-    va_end(ap);
     ARENA_ROOM(r->a, notes->items, notes->count, notes->cap, 4);
     notes->items[notes->count].line = line;
-    notes->items[notes->count].text = arena_strdup(r->a, strbuf_str(&sb));
+    notes->items[notes->count].text = arena_strdup(r->a, text);
     notes->count++;
     r->plan->review++;
     if (r->warnings && r->src && line) {
         size_t len = 0;
         source_line(r->src, line, &len);
         diag_at(r->warnings, DIAG_WARNING, r->src,
-                source_pos_at(r->src, line - 1, 0), len ? len : 1, "%s",
-                strbuf_str(&sb));
+                source_pos_at(r->src, line - 1, 0), len ? len : 1, "%s", text);
     } else if (r->warnings && r->src) {
-        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s",
-                  strbuf_str(&sb));
+        diag_file(r->warnings, DIAG_WARNING, r->src->path, "%s", text);
     }
+}
+
+static void import_read_note(reader *r, import_notes *notes, unsigned line,
+                             const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A note made from fmt, which is translated here. */
+static void import_read_note(reader *r, import_notes *notes, unsigned line,
+                             const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf sb = STRBUF_INIT;
+    strbuf_vprintf(&sb, _(fmt), ap);
+    va_end(ap);
+    add_note(r, notes, line, strbuf_str(&sb));
     strbuf_release(&sb);
 }
 
-/* An unplaced paragraph, quoted in the note so that nothing is lost. */
-static void unplaced(reader *r, import_notes *notes, const import_para *p,
-                     const char *where)
+/* A paragraph's text, a table row's cells joined, to quote in the note
+ * on a paragraph not placed, so that nothing is lost. */
+static const char *para_text(reader *r, const import_para *p)
 {
-    const char *text = p->cells ? "(a table row)" : p->text;
-    if (p->cells) {
-        strbuf sb = STRBUF_INIT;
-        for (size_t i = 0; i < p->ncells; i++)
-            strbuf_printf(&sb, "%s%s", i ? " | " : "", p->cells[i]);
-        text = arena_strdup(r->a, strbuf_str(&sb));
-        strbuf_release(&sb);
-    }
-    note(r, notes, p->line, "text not placed %s: %s", where, text);
+    if (!p->cells)
+        return p->text;
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < p->ncells; i++)
+        strbuf_printf(&sb, "%s%s", i ? " | " : "", p->cells[i]);
+    const char *text = arena_strdup(r->a, strbuf_str(&sb));
+    strbuf_release(&sb);
+    return text;
 }
 
 static bool starts(const char *s, const char *ascii)
@@ -342,7 +351,9 @@ static void set_field(reader *r, import_activity *act, import_field f,
     switch (f) {
     case IMPORT_FIELD_LEAD:
         if (act->lead.count) {
-            unplaced(r, &act->notes, p, "(a second lead)");
+            import_read_note(r, &act->notes, p->line,
+                             "text not placed (a second lead): %s",
+                             para_text(r, p));
             return;
         }
         if (strchr(value, ';'))
@@ -354,7 +365,9 @@ static void set_field(reader *r, import_activity *act, import_field f,
         return;
     case IMPORT_FIELD_PARTNERS:
         if (act->partners.count) {
-            unplaced(r, &act->notes, p, "(a second list of partners)");
+            import_read_note(r, &act->notes, p->line,
+                             "text not placed (a second list of partners): %s",
+                             para_text(r, p));
             return;
         }
         import_phrase_units_split(r->a, value, &act->partners, &r->known_units);
@@ -366,11 +379,15 @@ static void set_field(reader *r, import_activity *act, import_field f,
         slot = &act->output;
         break;
     default:
-        unplaced(r, &act->notes, p, "in the activity");
+        import_read_note(r, &act->notes, p->line,
+                         "text not placed in the activity: %s",
+                         para_text(r, p));
         return;
     }
     if (*slot) {
-        unplaced(r, &act->notes, p, "(the field is given twice)");
+        import_read_note(r, &act->notes, p->line,
+                         "text not placed (the field is given twice): %s",
+                         para_text(r, p));
         return;
     }
     while (*value == ' ')
@@ -390,7 +407,9 @@ static void read_fields(reader *r, import_activity *act,
     for (size_t i = 0; i < n; i++) {
         const import_para *p = lines[i];
         if (p->cells) {
-            unplaced(r, &act->notes, p, "in the activity");
+            import_read_note(r, &act->notes, p->line,
+                             "text not placed in the activity: %s",
+                             para_text(r, p));
             continue;
         }
         if (p->mark == IMPORT_MARK_PLUS && last == IMPORT_FIELD_TIME &&
@@ -421,7 +440,9 @@ static void read_fields(reader *r, import_activity *act,
         } else if (!fields) {
             import_phrase_strs_add(r->a, &act->description, text);
         } else {
-            unplaced(r, &act->notes, p, "after the activity's fields");
+            import_read_note(r, &act->notes, p->line,
+                             "text not placed after the activity's fields: %s",
+                             para_text(r, p));
         }
     }
     if (time.len)
@@ -546,7 +567,9 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
         } else if (p->mark == IMPORT_MARK_NONE) {
             import_phrase_strs_add(r->a, &sec->description, p->text);
         } else {
-            unplaced(r, &sec->notes, p, "in the section");
+            import_read_note(r, &sec->notes, p->line,
+                             "text not placed in the section: %s",
+                             para_text(r, p));
         }
     }
     if (nrows)
@@ -586,8 +609,9 @@ static void read_section(reader *r, import_section *sec, const node *n,
     sec->time = defaults.time;
     sec->notes = defaults.notes;
     if (defaults.output)
-        note(r, &sec->notes, n->head->line,
-             "the section names an output of its own: %s", defaults.output);
+        import_read_note(r, &sec->notes, n->head->line,
+                         "the section names an output of its own: %s",
+                         defaults.output);
     size_t unnumbered = 0;
     for (size_t i = 0; i < n->nchildren; i++)
         unnumbered += n->children[i]->head->mark == IMPORT_MARK_ACTIVITY &&
@@ -637,8 +661,10 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
             continue;
         }
         if (!ncolumns) {
-            unplaced(r, &current->notes, p,
-                     "(a table row before the table's header)");
+            import_read_note(
+                r, &current->notes, p->line,
+                "text not placed (a table row before the table's header): %s",
+                para_text(r, p));
             continue;
         }
         import_activity act = {0};
@@ -655,8 +681,9 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
                 break;
             case IMPORT_FIELD_NONE:
                 if (*cell)
-                    note(r, &act.notes, p->line,
-                         "a column the import does not know: %s", cell);
+                    import_read_note(r, &act.notes, p->line,
+                                     "a column the import does not know: %s",
+                                     cell);
                 break;
             default:
                 if (*cell) {
@@ -666,7 +693,10 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
             }
         }
         if (!act.title) {
-            unplaced(r, &current->notes, p, "(a table row without content)");
+            import_read_note(
+                r, &current->notes, p->line,
+                "text not placed (a table row without content): %s",
+                para_text(r, p));
             continue;
         }
         /* the STT cell: "I", "1", "1.2", "a", with or without a closing
@@ -715,8 +745,10 @@ static void read_content(reader *r, const import_doc *doc, size_t from,
     const import_para **rows = table_rows(r->a, root, &nrows);
     for (size_t i = 0; i < root->nlines; i++)
         if (!root->lines[i]->cells)
-            unplaced(r, &p->notes[IMPORT_SLOT_SECTIONS], root->lines[i],
-                     "before the first section");
+            import_read_note(r, &p->notes[IMPORT_SLOT_SECTIONS],
+                             root->lines[i]->line,
+                             "text not placed before the first section: %s",
+                             para_text(r, root->lines[i]));
     if (nrows) {
         import_section holder = {0};
         read_table(r, &holder, rows, nrows, &p->sections, &p->nsections,
@@ -725,7 +757,7 @@ static void read_content(reader *r, const import_doc *doc, size_t from,
             /* activities before any section row: a section of their own */
             holder.id = "1";
             holder.title = p->content_title ? p->content_title : "Nội dung";
-            note(
+            import_read_note(
                 r, &holder.notes, holder.activities[0].line,
                 "the table has no section rows; its activities are put in one section");
             ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
@@ -735,8 +767,8 @@ static void read_content(reader *r, const import_doc *doc, size_t from,
             p->nsections++;
         }
         for (size_t i = 0; i < holder.notes.count && !holder.nactivities; i++)
-            note(r, &p->notes[IMPORT_SLOT_SECTIONS], holder.notes.items[i].line,
-                 "%s", holder.notes.items[i].text);
+            add_note(r, &p->notes[IMPORT_SLOT_SECTIONS],
+                     holder.notes.items[i].line, holder.notes.items[i].text);
     }
     for (size_t i = 0; i < root->nchildren; i++) {
         ARENA_ROOM(r->a, p->sections, p->nsections, p->sections_cap, 4);
@@ -777,8 +809,9 @@ static void read_organisation(reader *r, const import_doc *doc, size_t from,
     for (size_t i = from; i < to; i++) {
         const import_para *para = &doc->paras[i];
         if (para->cells) {
-            unplaced(r, &p->notes[IMPORT_SLOT_ORGANISATION], para,
-                     "in Tổ chức thực hiện");
+            import_read_note(r, &p->notes[IMPORT_SLOT_ORGANISATION], para->line,
+                             "text not placed in Tổ chức thực hiện: %s",
+                             para_text(r, para));
             continue;
         }
         bool bullet =
@@ -844,12 +877,12 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
                                            points[i].subject.items[k]);
         }
         if (p->default_lead.count)
-            note(
+            import_read_note(
                 r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                 "no activity names its units: the lead is the first unit charged in "
                 "Tổ chức thực hiện, the partners the others; check them");
         else
-            note(
+            import_read_note(
                 r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                 "no activity names its lead unit and Tổ chức thực hiện names none; "
                 "add defaults.lead");
@@ -857,11 +890,11 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
     if (!any_time) {
         if (p->year) {
             p->default_time = arena_printf(r->a, "Trong năm %d", p->year);
-            note(
+            import_read_note(
                 r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                 "no activity names its time: the plan year is assumed; check it");
         } else {
-            note(
+            import_read_note(
                 r, &p->notes[IMPORT_SLOT_DEFAULTS], 0,
                 "no activity names its time and the plan's year is not known; add "
                 "defaults.time");
@@ -876,7 +909,7 @@ static void check_time(reader *r, import_activity *act)
     when parsed;
     strbuf why = STRBUF_INIT;
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
-        note(
+        import_read_note(
             r, &act->notes, act->line,
             "activity %s: the time \"%s\" is not understood (%s); keep the words as "
             "time.phrase and add from/to or by",
@@ -895,14 +928,15 @@ static void check_activities(reader *r, import_section *secs, size_t n,
         for (size_t i = 0; i < sec->nactivities; i++) {
             import_activity *act = &sec->activities[i];
             if (!act->lead.count && !lead_here)
-                note(r, &act->notes, act->line,
-                     "activity %s: no lead unit found", act->id);
+                import_read_note(r, &act->notes, act->line,
+                                 "activity %s: no lead unit found", act->id);
             if (!act->time && !time_here)
-                note(r, &act->notes, act->line, "activity %s: no time found",
-                     act->id);
+                import_read_note(r, &act->notes, act->line,
+                                 "activity %s: no time found", act->id);
             else if (act->time && !*act->time)
-                note(r, &act->notes, act->line,
-                     "activity %s: the time label has no text", act->id);
+                import_read_note(r, &act->notes, act->line,
+                                 "activity %s: the time label has no text",
+                                 act->id);
             else if (act->time && r->plan->year)
                 check_time(r, act);
         }
@@ -978,7 +1012,9 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
         const import_para *p = &doc->paras[i];
         size_t after;
         if (p->cells)
-            unplaced(r, &out->notes[IMPORT_SLOT_HEADER], p, "in the header");
+            import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], p->line,
+                             "text not placed in the header: %s",
+                             para_text(r, p));
         else if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
                  starts(p->text, "doc lap"))
             continue;
@@ -999,13 +1035,16 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
         else if (p->caps)
             import_phrase_strs_add(r->a, caps, p->text);
         else
-            unplaced(r, &out->notes[IMPORT_SLOT_HEADER], p, "in the header");
+            import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], p->line,
+                             "text not placed in the header: %s",
+                             para_text(r, p));
     }
     if (!out->title)
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "no title found (the line after \"KẾ HOẠCH\"); add title");
+        import_read_note(
+            r, &out->notes[IMPORT_SLOT_HEADER], 0,
+            "no title found (the line after \"KẾ HOẠCH\"); add title");
     if (!out->place)
-        note(
+        import_read_note(
             r, &out->notes[IMPORT_SLOT_HEADER], 0,
             "no place and date line found (\"<nơi>, ngày ... tháng ... năm ...\"); add place");
     return i;
@@ -1044,20 +1083,20 @@ static void find_issuer(reader *r, const import_doc *doc,
         complete_issuer(r, doc, who);
     } else if (caps->count) {
         out->issuer = caps->items[caps->count - 1];
-        note(
+        import_read_note(
             r, &out->notes[IMPORT_SLOT_HEADER], 0,
             "the issuer is printed in capitals (\"%s\"); write its name as the body "
             "writes it",
             out->issuer);
     } else if ((who = issuer_of_symbol(out->number))) {
         complete_issuer(r, doc, who);
-        note(
+        import_read_note(
             r, &out->notes[IMPORT_SLOT_HEADER], 0,
             "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
             out->issuer, out->number);
     } else {
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "the issuer is not printed; add issuer");
+        import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
+                         "the issuer is not printed; add issuer");
     }
 }
 
@@ -1081,8 +1120,8 @@ static void read_end(reader *r, const import_doc *doc, size_t i)
     while (*rest == ' ' || *rest == ':')
         rest++;
     if (*rest)
-        note(r, &out->notes[IMPORT_SLOT_END], head->line,
-             "text after \"Nơi nhận:\" not placed: %s", rest);
+        import_read_note(r, &out->notes[IMPORT_SLOT_END], head->line,
+                         "text after \"Nơi nhận:\" not placed: %s", rest);
     bool signer = false;
     for (i++; i < doc->count; i++) {
         const import_para *p = &doc->paras[i];
@@ -1097,7 +1136,9 @@ static void read_end(reader *r, const import_doc *doc, size_t i)
             signer = true;
             out->signer_name = p->text;
         } else {
-            unplaced(r, &out->notes[IMPORT_SLOT_END], p, "after the signer");
+            import_read_note(r, &out->notes[IMPORT_SLOT_END], p->line,
+                             "text not placed after the signer: %s",
+                             para_text(r, p));
         }
     }
 }
@@ -1127,8 +1168,9 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                      : current == PART_BUDGET       ? &out->budget
                                                     : NULL;
             if (current == PART_NONE)
-                note(r, &out->notes[IMPORT_SLOT_SECTIONS], p->line,
-                     "a part the import does not know: %s", p->text);
+                import_read_note(r, &out->notes[IMPORT_SLOT_SECTIONS], p->line,
+                                 "a part the import does not know: %s",
+                                 p->text);
             size_t end = i + 1;
             while (end < n && !is_part_heading(&doc->paras[end]) &&
                    !opens_closing(&doc->paras[end]) &&
@@ -1144,8 +1186,9 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                 i = end - 1;
             }
         } else if (p->cells) {
-            unplaced(r, &out->notes[IMPORT_SLOT_ORGANISATION], p,
-                     "outside the content part");
+            import_read_note(r, &out->notes[IMPORT_SLOT_ORGANISATION], p->line,
+                             "text not placed outside the content part: %s",
+                             para_text(r, p));
         } else if (current == PART_PURPOSES_REQUIREMENTS &&
                    p->mark == IMPORT_MARK_NUMBER) {
             if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
@@ -1160,7 +1203,9 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
             import_slot slot = current == PART_PURPOSES_REQUIREMENTS
                                    ? IMPORT_SLOT_PURPOSES
                                    : IMPORT_SLOT_SECTIONS;
-            unplaced(r, &out->notes[slot], p, "in the part");
+            import_read_note(r, &out->notes[slot], p->line,
+                             "text not placed in the part: %s",
+                             para_text(r, p));
         }
     }
     if (closing.len)
@@ -1176,7 +1221,7 @@ static void check_draft(reader *r, const import_doc *doc)
 {
     import_plan *out = r->plan;
     if (!out->nsections)
-        note(
+        import_read_note(
             r, &out->notes[IMPORT_SLOT_SECTIONS], 0,
             "no content part (\"NỘI DUNG\") with activities found; add sections");
     check_activities(r, out->sections, out->nsections,
@@ -1184,44 +1229,61 @@ static void check_draft(reader *r, const import_doc *doc)
     for (size_t k = 0; k < out->nreports; k++) {
         const import_duty *d = &out->reports[k];
         if (!d->when && !d->due)
-            note(r, &out->notes[IMPORT_SLOT_REPORTS], 0,
-                 "the duty \"%s\" names no date or period; add when or due",
-                 d->text);
+            import_read_note(
+                r, &out->notes[IMPORT_SLOT_REPORTS], 0,
+                "the duty \"%s\" names no date or period; add when or due",
+                d->text);
         else if (d->periodic_default)
-            note(
+            import_read_note(
                 r, &out->notes[IMPORT_SLOT_REPORTS], 0,
                 "\"%s\" names no period: the 6-monthly and yearly reports of Decree "
                 "09/2019 (art. 12) are assumed; check them",
                 d->when);
     }
     if (!out->nreports)
-        note(
+        import_read_note(
             r, &out->notes[IMPORT_SLOT_REPORTS], 0,
             "no duty to report (\"báo cáo ...\") found in Tổ chức thực hiện; add reports");
     if (!out->recipients.count)
-        note(r, &out->notes[IMPORT_SLOT_END], 0,
-             "no \"Nơi nhận\" list found; add recipients");
+        import_read_note(r, &out->notes[IMPORT_SLOT_END], 0,
+                         "no \"Nơi nhận\" list found; add recipients");
     if (!out->signer_name)
-        note(r, &out->notes[IMPORT_SLOT_END], 0, "no signer found; add signer");
+        import_read_note(r, &out->notes[IMPORT_SLOT_END], 0,
+                         "no signer found; add signer");
     if (doc->ndropped) {
         strbuf sb = STRBUF_INIT;
         for (size_t k = 0; k < doc->ndropped && k < 20; k++)
             strbuf_printf(&sb, "%s%u", k ? ", " : "", doc->dropped[k]);
         if (doc->ndropped > 20)
             strbuf_puts(&sb, ", ...");
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "%zu line%s left out as page numbers (line %s)", doc->ndropped,
-             doc->ndropped == 1 ? "" : "s", strbuf_str(&sb));
+        strbuf text = STRBUF_INIT;
+        strbuf_printf(&text,
+                      P_("%zu line left out as page numbers (line %s)",
+                         "%zu lines left out as page numbers (line %s)",
+                         doc->ndropped),
+                      doc->ndropped, strbuf_str(&sb));
+        add_note(r, &out->notes[IMPORT_SLOT_HEADER], 0, strbuf_str(&text));
+        strbuf_release(&text);
         strbuf_release(&sb);
     }
     for (size_t k = 0; k < doc->nrepaired && k < 20; k++)
-        note(r, &out->notes[IMPORT_SLOT_HEADER], doc->repaired[k],
-             "the line holds bytes that are not text (invalid UTF-8 or control "
-             "characters); they were replaced");
-    if (doc->nrepaired > 20)
-        note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
-             "%zu more lines held bytes that are not text; they were replaced",
-             doc->nrepaired - 20);
+        import_read_note(
+            r, &out->notes[IMPORT_SLOT_HEADER], doc->repaired[k],
+            "the line holds bytes that are not text (invalid UTF-8 or control "
+            "characters); they were replaced");
+    if (doc->nrepaired > 20) {
+        size_t more = doc->nrepaired - 20;
+        strbuf text = STRBUF_INIT;
+        strbuf_printf(&text,
+                      P_("%zu more line held bytes that are not text; they "
+                         "were replaced",
+                         "%zu more lines held bytes that are not text; they "
+                         "were replaced",
+                         more),
+                      more);
+        add_note(r, &out->notes[IMPORT_SLOT_HEADER], 0, strbuf_str(&text));
+        strbuf_release(&text);
+    }
 }
 
 void import_plan_read(arena *a, const import_doc *doc, const char *id,

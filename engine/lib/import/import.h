@@ -102,11 +102,16 @@ void import_plan_read(arena *a, const import_doc *doc, const char *id,
 void import_plan_yaml(const import_plan *p, strbuf *out);
 
 /* Appends a review comment, "# REVIEW (line N): text" (without the line
- * when line is 0), indented by ind spaces and ended by eol ("\n", or the
+ * when line is 0; the words but "# REVIEW" in the reader's language), indented by ind spaces and ended by eol ("\n", or the
  * line break of the file it goes into); line breaks and control
  * characters in text become spaces, so the comment is one line. */
 void import_review(strbuf *out, int ind, unsigned line, const char *text,
                    const char *eol);
+
+/* Appends text as comment lines, "# " and a line of text ended by eol for
+ * each of its lines ('\n' between them), at the start of a line; other
+ * line breaks and control characters become spaces. */
+void import_comment(strbuf *out, const char *text, const char *eol);
 
 /* A plan id made from a file name: "Kế hoạch 2026.txt" -> "ke-hoach-2026";
  * "ke-hoach" when nothing usable is left. */

@@ -7,6 +7,7 @@
  * (and `kehoach validate`, for the fields left out) lands right on them. */
 #include "import.h"
 
+#include "i18n.h"
 #include "utf8.h"
 #include "yaml_write.h"
 
@@ -89,10 +90,10 @@ static void units(strbuf *out, int ind, const char *key,
 }
 
 /* A comment holds one line: every line break (NEL, LS and PS too) and
- * control character but the tab in the text becomes a space. */
-static void comment_text(strbuf *out, const char *s)
+ * control character but the tab in the n bytes of s becomes a space. */
+static void comment_text(strbuf *out, const char *s, size_t n)
 {
-    size_t n = strlen(s), k;
+    size_t k;
     for (size_t i = 0; i < n; i += k) {
         int32_t cp;
         k = utf8_decode(s + i, n - i, &cp);
@@ -111,12 +112,25 @@ void import_review(strbuf *out, int ind, unsigned line, const char *text,
                    const char *eol)
 {
     indent(out, ind);
-    strbuf_puts(out, "# REVIEW");
     if (line)
-        strbuf_printf(out, " (line %u)", line);
-    strbuf_puts(out, ": ");
-    comment_text(out, text);
+        /* TRANSLATORS: keep "# REVIEW" as it is: people and tools search
+           the draft for it. */
+        strbuf_printf(out, _("# REVIEW (line %u): "), line);
+    else
+        strbuf_puts(out, "# REVIEW: ");
+    comment_text(out, text, strlen(text));
     strbuf_puts(out, eol);
+}
+
+void import_comment(strbuf *out, const char *text, const char *eol)
+{
+    while (*text) {
+        size_t n = strcspn(text, "\n");
+        strbuf_puts(out, "# ");
+        comment_text(out, text, n);
+        strbuf_puts(out, eol);
+        text += n + (text[n] == '\n');
+    }
 }
 
 static void notes(strbuf *out, int ind, const import_notes *n)
@@ -202,10 +216,12 @@ void import_plan_yaml(const import_plan *p, strbuf *out)
     if (p->schema_ref)
         strbuf_printf(out, "# yaml-language-server: $schema=%s\n",
                       p->schema_ref);
-    strbuf_puts(
-        out,
-        "# Drafted by `kehoach import`: check every \"# REVIEW\" comment, then run\n"
-        "# `kehoach validate` on this file.\n");
+    import_comment(out,
+                   /* TRANSLATORS: each line becomes a comment line at the
+                      top of the draft. */
+                   _("Drafted by `kehoach import`: check every \"# REVIEW\" "
+                     "comment, then run\n`kehoach validate` on this file."),
+                   "\n");
     notes(out, 0, &p->notes[IMPORT_SLOT_HEADER]);
     key_value(out, 0, "id", p->id);
     key_value(out, 0, "number", p->number);

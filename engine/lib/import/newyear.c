@@ -21,6 +21,7 @@
  * the time grammar (when.h), which must find the old windows a year on. */
 #include "newyear.h"
 
+#include "i18n.h"
 #include "import.h"
 #include "source.h"
 #include "strmap.h"
@@ -285,8 +286,8 @@ const char *newyear_move(arena *a, const char *s, newyear_role role,
                         newyear_keep(
                             a, m,
                             arena_printf(a,
-                                         "'%.*s' is a period other than the "
-                                         "plan's",
+                                         _("'%.*s' is a period other than "
+                                           "the plan's"),
                                          (int)(runs[hi].end - runs[lo].begin),
                                          s + runs[lo].begin));
                     continue;
@@ -295,8 +296,8 @@ const char *newyear_move(arena *a, const char *s, newyear_role role,
             if (dated && newyear_cites(s, begin)) {
                 newyear_keep(a, m,
                              arena_printf(a,
-                                          "'%.*s' dates a document the plan "
-                                          "cites",
+                                          _("'%.*s' dates a document the "
+                                            "plan cites"),
                                           (int)(runs[i].end - begin),
                                           s + begin));
                 continue;
@@ -332,14 +333,14 @@ bool newyear_year_of(const char *s, int *year, strbuf *err)
         digits = newyear_digit(s[i]);
     if (!digits) {
         strbuf_error(err,
-                     "'%s' is not a year: write it with four digits, as in "
-                     "2027",
+                     _("'%s' is not a year: write it with four digits, as in "
+                       "2027"),
                      s);
         return false;
     }
     int y = newyear_value(s, (newyear_run){0, 4});
     if (y < NEWYEAR_FIRST || y > NEWYEAR_LAST) {
-        strbuf_error(err, "%d is not a year a plan can have (%d to %d)", y,
+        strbuf_error(err, _("%d is not a year a plan can have (%d to %d)"), y,
                      NEWYEAR_FIRST, NEWYEAR_LAST);
         return false;
     }
@@ -403,12 +404,10 @@ static int newyear_indent(const source *src, unsigned line)
     return n;
 }
 
-static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
-                            const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
-                            const char *fmt, ...)
+/* A review comment before the line anchor, about the value at (and a
+ * warning there); text: in the reader's language already. */
+static void newyear_mark_text(newyear_ctx *c, unsigned anchor, const node *at,
+                              const char *text)
 {
     /* a scalar is pointed at; a list or a mapping at its entry's line */
     bool scalar = at->kind != NODE_ARRAY && at->kind != NODE_OBJECT;
@@ -419,20 +418,29 @@ static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
                                    (size_t)newyear_indent(c->src, anchor)};
         span = 0;
     }
-    va_list ap, copy;
-    va_start(ap, fmt);
-    va_copy(copy, ap);
-    strbuf text = STRBUF_INIT;
-    strbuf_vprintf(&text, fmt, ap);
-    va_end(ap);
     ARENA_ROOM(c->a, c->marks, c->nmarks, c->marks_cap, 32);
-    c->marks[c->nmarks] = (newyear_mark){anchor, pos.line, c->nmarks,
-                                         arena_strdup(c->a, strbuf_str(&text))};
+    c->marks[c->nmarks] =
+        (newyear_mark){anchor, pos.line, c->nmarks, arena_strdup(c->a, text)};
     c->nmarks++;
-    strbuf_release(&text);
     if (c->notes)
-        diag_vat(c->notes, DIAG_WARNING, c->src, pos, span, fmt, copy);
-    va_end(copy);
+        diag_at(c->notes, DIAG_WARNING, c->src, pos, span, "%s", text);
+}
+
+static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
+                            const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* newyear_mark_text with the text made from fmt, translated here. */
+static void newyear_mark_at(newyear_ctx *c, unsigned anchor, const node *at,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf text = STRBUF_INIT;
+    strbuf_vprintf(&text, _(fmt), ap);
+    va_end(ap);
+    newyear_mark_text(c, anchor, at, strbuf_str(&text));
+    strbuf_release(&text);
 }
 
 static void newyear_edit_at(newyear_ctx *c, size_t offset, size_t len,
@@ -600,13 +608,11 @@ static bool newyear_duty_holds(newyear_ctx *c, const char *was, const char *now)
                              after.due);
 }
 
-/* "was: 'Quý I/2026'" for a short value on one line, else the years. */
-static const char *newyear_was(newyear_ctx *c, const char *was,
-                               const newyear_moved *m)
+/* True when the value was is short and on one line: shown whole in a
+ * comment rather than by its years. */
+static bool newyear_shown(const char *was)
 {
-    if (strlen(was) <= NEWYEAR_QUOTE && !strchr(was, '\n'))
-        return arena_printf(c->a, "was '%s'", was);
-    return arena_printf(c->a, "%d -> %d", m->old_year, m->new_year);
+    return strlen(was) <= NEWYEAR_QUOTE && !strchr(was, '\n');
 }
 
 typedef enum newyear_phrase {
@@ -633,9 +639,13 @@ static void newyear_string(newyear_ctx *c, const node *n, newyear_role role,
             return;
         }
         newyear_expect_value(c, n, now, 0);
-        if (role == NEWYEAR_TIME)
-            newyear_mark_at(c, anchor, n, "moved to the new plan's years (%s)",
-                            newyear_was(c, was, &m));
+        if (role == NEWYEAR_TIME && newyear_shown(was))
+            newyear_mark_at(c, anchor, n,
+                            "moved to the new plan's years (was '%s')", was);
+        else if (role == NEWYEAR_TIME)
+            newyear_mark_at(c, anchor, n,
+                            "moved to the new plan's years (%d -> %d)",
+                            m.old_year, m.new_year);
         else
             newyear_mark_at(c, anchor, n,
                             "the plan's year in the wording moved (%d -> "
@@ -649,11 +659,18 @@ static void newyear_string(newyear_ctx *c, const node *n, newyear_role role,
         bool holds = phrase == PHRASE_TIME   ? newyear_time_holds(c, was, now)
                      : phrase == PHRASE_DUTY ? newyear_duty_holds(c, was, now)
                                              : true;
-        if (!holds)
-            newyear_mark_at(c, anchor, n,
-                            "kehoach does not read the moved time as the old "
-                            "one moved by %d year%s: check it",
-                            c->shift.by, c->shift.by == 1 ? "" : "s");
+        if (!holds) {
+            strbuf text = STRBUF_INIT;
+            strbuf_printf(&text,
+                          P_("kehoach does not read the moved time as the old "
+                             "one moved by %d year: check it",
+                             "kehoach does not read the moved time as the old "
+                             "one moved by %d years: check it",
+                             (unsigned long)c->shift.by),
+                          c->shift.by);
+            newyear_mark_text(c, anchor, n, strbuf_str(&text));
+            strbuf_release(&text);
+        }
     }
     if (m.kept)
         newyear_mark_at(c, anchor, n, "%s: left as it was; check it",
@@ -915,8 +932,7 @@ static void newyear_carry(newyear_ctx *c, diag_sink *checked)
         c->marks[c->nmarks] = (newyear_mark){
             anchor, dg->line, c->nmarks,
             arena_printf(c->a,
-                         "kehoach validate warned here in the old "
-                         "plan: %s",
+                         _("kehoach validate warned here in the old plan: %s"),
                          dg->message)};
         c->nmarks++;
         if (c->notes) {
@@ -942,6 +958,25 @@ static int newyear_edit_order(const void *x, const void *y)
     return a->offset < b->offset ? -1 : a->offset > b->offset;
 }
 
+/* The draft's first comment: where it comes from and what to do next. */
+static void newyear_header(newyear_ctx *c, int year, strbuf *out,
+                           const char *eol)
+{
+    const char *text =
+        c->p->id.s
+            ? arena_printf(c->a,
+                           _("Drafted by `kehoach new` from %s for %d: check "
+                             "every \"# REVIEW\" comment, then run\n`kehoach "
+                             "validate` on this file."),
+                           c->p->id.s, year)
+            : arena_printf(c->a,
+                           _("Drafted by `kehoach new` from the old plan for "
+                             "%d: check every \"# REVIEW\" comment, then "
+                             "run\n`kehoach validate` on this file."),
+                           year);
+    import_comment(out, text, eol);
+}
+
 /* The old text with the edits made and the comments put in. */
 static bool newyear_assemble(newyear_ctx *c, int year, strbuf *out, strbuf *err)
 {
@@ -950,7 +985,7 @@ static bool newyear_assemble(newyear_ctx *c, int year, strbuf *out, strbuf *err)
     qsort(c->edits, c->nedits, sizeof *c->edits, newyear_edit_order);
     for (size_t i = 1; i < c->nedits; i++)
         if (c->edits[i].offset < c->edits[i - 1].offset + c->edits[i - 1].len) {
-            strbuf_error(err, "two edits overlap at line %u",
+            strbuf_error(err, _("two edits overlap at line %u"),
                          source_pos_of(src, c->edits[i].offset).line);
             return false;
         }
@@ -981,12 +1016,7 @@ static bool newyear_assemble(newyear_ctx *c, int year, strbuf *out, strbuf *err)
             strbuf_add(out, src->text + at, start - at);
             at = start;
             if (line == header)
-                strbuf_printf(out,
-                              "# Drafted by `kehoach new` from %s for %d: "
-                              "check every \"# REVIEW\" comment, then run%s# "
-                              "`kehoach validate` on this file.%s",
-                              c->p->id.s ? c->p->id.s : "the old plan", year,
-                              eol, eol);
+                newyear_header(c, year, out, eol);
             while (mark < c->nmarks && c->marks[mark].anchor <= line) {
                 const newyear_mark *m = &c->marks[mark++];
                 import_review(out, newyear_indent(src, line), m->line, m->text,
@@ -1065,10 +1095,10 @@ static bool newyear_read_back(newyear_ctx *c, const strbuf *draft, strbuf *err)
     bool ok = root != NULL;
     unsigned line = 0;
     if (!ok)
-        strbuf_error(err, "the draft is not YAML: %s",
+        strbuf_error(err, _("the draft is not YAML: %s"),
                      diag_count(d) ? diag_get(d, 0)->message : "?");
     else if (!(ok = newyear_same(c, c->p->root, root, &line)))
-        strbuf_error(err, "the draft does not read as meant at its line %u",
+        strbuf_error(err, _("the draft does not read as meant at its line %u"),
                      line);
     diag_sink_free(d);
     arena_free(a);
@@ -1082,19 +1112,20 @@ newyear_status newyear_draft(const plan *p, int year, const char *id,
 {
     *sum = (newyear_summary){0};
     if (!p->year_from || !p->root || p->root->kind != NODE_OBJECT) {
-        strbuf_error(err, "the plan says neither its year nor its span");
+        strbuf_error(err, _("the plan says neither its year nor its span"));
         return NEWYEAR_BAD_YEAR;
     }
     int by = year - p->year_from;
     if (by == 0) {
-        strbuf_error(err, "the plan is for %d already", year);
+        strbuf_error(err, _("the plan is for %d already"), year);
         return NEWYEAR_BAD_YEAR;
     }
     if (p->year_to + by > NEWYEAR_LAST) {
-        strbuf_error(err,
-                     "its span %d-%d would end in %d, after %d, the last year "
-                     "a plan can have",
-                     p->year_from, p->year_to, p->year_to + by, NEWYEAR_LAST);
+        strbuf_error(
+            err,
+            _("its span %d-%d would end in %d, after %d, the last year "
+              "a plan can have"),
+            p->year_from, p->year_to, p->year_to + by, NEWYEAR_LAST);
         return NEWYEAR_BAD_YEAR;
     }
     newyear_ctx c = {.a = arena_new(),

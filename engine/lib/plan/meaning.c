@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "i18n.h"
 #include "strmap.h"
 #include "vntext.h"
 #include "xalloc.h"
@@ -43,10 +44,34 @@ static int cmp_keyed(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Reports every repeated key after its first use. what: "activity id",
- * where: "in this plan". */
-static void report_repeats(keyed *items, size_t n, const char *what,
-                           const char *where, diag_sink *d)
+/* What a repeated key is: the message says it whole. */
+typedef enum repeat_kind {
+    REPEAT_ACTIVITY, /* an activity id in a plan */
+    REPEAT_SECTION,  /* a section id in a plan */
+    REPEAT_UNIT,     /* a unit id in the unit registry */
+} repeat_kind;
+
+static diag *report_repeat(diag_sink *d, repeat_kind kind, const keyed *item)
+{
+    switch (kind) {
+    case REPEAT_ACTIVITY:
+        return diag_at_node(d, DIAG_ERROR, item->at,
+                            "activity id '%s' is used twice in this plan",
+                            item->key);
+    case REPEAT_SECTION:
+        return diag_at_node(d, DIAG_ERROR, item->at,
+                            "section id '%s' is used twice in this plan",
+                            item->key);
+    default:
+        return diag_at_node(d, DIAG_ERROR, item->at,
+                            "unit id '%s' is used twice in the unit registry",
+                            item->key);
+    }
+}
+
+/* Reports every repeated key after its first use. */
+static void report_repeats(keyed *items, size_t n, repeat_kind kind,
+                           diag_sink *d)
 {
     qsort(items, n, sizeof *items, cmp_keyed);
     size_t first = 0; /* where the run of the current key starts */
@@ -55,10 +80,8 @@ static void report_repeats(keyed *items, size_t n, const char *what,
             first = i;
             continue;
         }
-        diag *r =
-            diag_at_node(d, DIAG_ERROR, items[i].at, "%s '%s' is used twice %s",
-                         what, items[i].key, where);
-        note_at(d, r, items[first].at, "first used here");
+        diag *r = report_repeat(d, kind, &items[i]);
+        note_at(d, r, items[first].at, _("first used here"));
     }
 }
 
@@ -100,13 +123,13 @@ static void check_ids(const plan *p, diag_sink *d)
                          "another id",
                          id->s);
     }
-    report_repeats(items, n, "activity id", "in this plan", d);
+    report_repeats(items, n, REPEAT_ACTIVITY, d);
 
     n = 0;
     items = xrealloc(items, (p->nall_sections + 1) * sizeof *items);
     for (size_t i = 0; i < p->nall_sections; i++)
         add_keyed(items, &n, &p->all_sections[i]->id);
-    report_repeats(items, n, "section id", "in this plan", d);
+    report_repeats(items, n, REPEAT_SECTION, d);
     free(items);
 }
 
@@ -137,21 +160,25 @@ static void check_issued(const plan *p, diag_sink *d)
         date_parse(p->issued.s, true, &v) != DATE_OK)
         return;
     int before = p->year_from - 1 - v.year, after = v.year - p->year_to;
-    char years[40];
-    if (p->year_from == p->year_to)
-        snprintf(years, sizeof years, "the plan's year %d", p->year_from);
-    else
-        snprintf(years, sizeof years, "the plan's years %d-%d", p->year_from,
-                 p->year_to);
-    if (before > 1 || after > 1)
+    char years[96];
+    plan_years_phrase(p->year_from, p->year_to, years, sizeof years);
+    if (before > 1)
         diag_at_node(d, DIAG_ERROR, p->issued.at,
-                     "the date of issue %s is more than %s %s", p->issued.s,
-                     before > 1 ? "two years before" : "a year after", years);
-    else if (before > 0 || after > 0)
+                     "the date of issue %s is more than two years before %s",
+                     p->issued.s, years);
+    else if (after > 1)
+        diag_at_node(d, DIAG_ERROR, p->issued.at,
+                     "the date of issue %s is more than a year after %s",
+                     p->issued.s, years);
+    else if (before > 0)
         diag_at_node(d, DIAG_WARNING, p->issued.at,
-                     "the date of issue %s is %s %s; check that it is meant",
-                     p->issued.s, before > 0 ? "two years before" : "after",
-                     years);
+                     "the date of issue %s is two years before %s; check that "
+                     "it is meant",
+                     p->issued.s, years);
+    else if (after > 0)
+        diag_at_node(d, DIAG_WARNING, p->issued.at,
+                     "the date of issue %s is after %s; check that it is meant",
+                     p->issued.s, years);
 }
 
 static void check_dates(const plan *p, diag_sink *d)
@@ -323,7 +350,7 @@ static void check_spellings(const plan *p, diag_sink *d)
                              "unit '%s' is written '%s' on line %u; one unit, "
                              "written two ways",
                              b->t->s, a->t->s, a->t->at->pos.line);
-            note_at(d, r, a->t->at, "first written here");
+            note_at(d, r, a->t->at, _("first written here"));
         }
     }
     for (size_t i = 0; i < s.n; i++) {
@@ -382,7 +409,7 @@ static void check_shared_names(const plan_unit *const *list, size_t n,
             "the name '%s' is also given to unit '%s'; lookups by it "
             "will find only one of them",
             names[i].at->u.string.s, a->id.s ? a->id.s : "?");
-        note_at(d, r, names[i - 1].at, "also given here");
+        note_at(d, r, names[i - 1].at, _("also given here"));
     }
     for (size_t i = 0; i < nnames; i++)
         free(folded[i]);
@@ -397,7 +424,7 @@ void meaning_check_units(const plan_unit *const *list, size_t n, diag_sink *d)
     size_t nids = 0;
     for (size_t i = 0; i < n; i++)
         add_keyed(ids, &nids, &list[i]->id);
-    report_repeats(ids, nids, "unit id", "in the unit registry", d);
+    report_repeats(ids, nids, REPEAT_UNIT, d);
 
     const char **names = xmalloc((nids + 1) * sizeof *names);
     for (size_t j = 0; j < nids; j++)

@@ -5,7 +5,10 @@
  * the schema validator has already reported every shape problem. */
 #include "plan.h"
 
+#include "i18n.h"
+
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 plan_text plan_text_of(const node *obj, const char *key)
@@ -304,6 +307,18 @@ bool plan_is_report_id(const char *id)
     while (*id >= '0' && *id <= '9')
         id++;
     return *id == '\0';
+}
+
+void plan_years_phrase(int from, int to, char *buf, size_t size)
+{
+    if (from == to)
+        /* TRANSLATORS: the %s of "... outside %s", "... before %s" and
+           "... after %s" in the messages about the plan's dates. */
+        snprintf(buf, size, _("the plan's year %d"), from);
+    else
+        /* TRANSLATORS: as "the plan's year %d", for a plan of several
+           years. */
+        snprintf(buf, size, _("the plan's years %d-%d"), from, to);
 }
 
 plan *plan_build(arena *a, const source *src, const node *root)

@@ -135,6 +135,11 @@ plan *plan_build(arena *a, const source *src, const node *root);
  * from 1, without leading zeros. An activity may not take such an id. */
 bool plan_is_report_id(const char *id);
 
+/* "the plan's year 2026" or "the plan's years 2026-2030", in the reader's
+ * language, into buf (of size size): what a message about a date outside
+ * the plan says it is outside of. */
+void plan_years_phrase(int from, int to, char *buf, size_t size);
+
 /* Reads a list of units from a registry document ({"units": [...]}) or
  * from a plan's "units"; stores the count in *count. */
 plan_unit *plan_read_units(arena *a, const node *list, size_t *count);

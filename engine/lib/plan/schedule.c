@@ -14,11 +14,11 @@
  * passes is always scheduled and never silently dropped. */
 #include "schedule.h"
 
+#include "i18n.h"
 #include "period.h"
 #include "strmap.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,40 +33,41 @@ typedef struct context {
 } context;
 
 /* What to write instead, in the plan's own year. */
-static void time_hint(const context *c, char *buf, size_t size)
+static void time_hint(const context *c, strbuf *out)
 {
     int y = c->years.year_from;
-    snprintf(
-        buf, size,
-        "keep the words as printed and say what they mean in the structured form, "
-        "for example: time: {phrase: \"...\", from: %d-04, to: %d-05}; or by: "
-        "%d-10-30, every: month, windows: [...]",
+    strbuf_printf(
+        out,
+        _("keep the words as printed and say what they mean in the structured "
+          "form, for example: time: {phrase: \"...\", from: %d-04, to: "
+          "%d-05}; or by: %d-10-30, every: month, windows: [...]"),
         y, y, y);
 }
 
-static void duty_hint(const context *c, char *buf, size_t size)
+static void duty_hint(const context *c, strbuf *out)
 {
-    snprintf(
-        buf, size,
-        "say when it is due in words kehoach reads ('hằng quý', 'định kỳ 6 tháng, "
-        "cuối năm', 'trước ngày 30/10/%d', 'đột xuất'), or add due: %d-10-30, "
-        "every: half-year (month, quarter, first-half, year, or a list such as "
-        "[first-half, year]) or on_request: true",
+    strbuf_printf(
+        out,
+        _("say when it is due in words kehoach reads ('hằng quý', 'định kỳ 6 "
+          "tháng, cuối năm', 'trước ngày 30/10/%d', 'đột xuất'), or add due: "
+          "%d-10-30, every: half-year (month, quarter, first-half, year, or a "
+          "list such as [first-half, year]) or on_request: true"),
         c->years.year_from, c->years.year_from);
 }
 
-static void error_at(context *c, const node *at, const char *hint,
-                     const char *fmt, ...)
+static void schedule_error_at(context *c, const node *at, const char *hint,
+                              const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* An error at a node, with a note (hint may be NULL). */
-static void error_at(context *c, const node *at, const char *hint,
-                     const char *fmt, ...)
+/* An error at a node, with a note (hint may be NULL, else already in the
+ * reader's language); the message is translated here. */
+static void schedule_error_at(context *c, const node *at, const char *hint,
+                              const char *fmt, ...)
 {
     strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, _(fmt), ap);
     va_end(ap);
     diag *r = diag_at(c->d, DIAG_ERROR, at->src, at->pos, at->span, "%s",
                       strbuf_str(&msg));
@@ -76,15 +77,6 @@ static void error_at(context *c, const node *at, const char *hint,
     c->ok = false;
 }
 
-static void describe_years(const context *c, char *buf, size_t size)
-{
-    if (c->years.year_from == c->years.year_to)
-        snprintf(buf, size, "the plan's year %d", c->years.year_from);
-    else
-        snprintf(buf, size, "the plan's years %d-%d", c->years.year_from,
-                 c->years.year_to);
-}
-
 /* Every window inside the plan's year or span. */
 static void check_inside(context *c, const node *at, const when *w)
 {
@@ -92,10 +84,11 @@ static void check_inside(context *c, const node *at, const when *w)
         const when_window *x = &w->windows[i];
         if (date_cmp(x->from, c->start) >= 0 && date_cmp(x->to, c->end) <= 0)
             continue;
-        char years[64];
-        describe_years(c, years, sizeof years);
-        error_at(c, at, NULL, "the time '%s' falls outside %s", x->label,
-                 years);
+        char years[96];
+        plan_years_phrase(c->years.year_from, c->years.year_to, years,
+                          sizeof years);
+        schedule_error_at(c, at, NULL, "the time '%s' falls outside %s",
+                          x->label, years);
         return;
     }
 }
@@ -106,14 +99,20 @@ static void check_inside(context *c, const node *at, const when *w)
  * away, an error. */
 static void check_due(context *c, const node *at, date due)
 {
-    char years[64], day[11];
-    describe_years(c, years, sizeof years);
+    char years[96], day[11];
+    plan_years_phrase(c->years.year_from, c->years.year_to, years,
+                      sizeof years);
     date_format_iso(due, day);
     int before = c->years.year_from - due.year,
         after = due.year - c->years.year_to;
-    if (before > 1 || after > 1)
-        error_at(c, at, NULL, "the due date %s is more than a year %s %s", day,
-                 before > 1 ? "before" : "after", years);
+    if (before > 1)
+        schedule_error_at(c, at, NULL,
+                          "the due date %s is more than a year before %s", day,
+                          years);
+    else if (after > 1)
+        schedule_error_at(c, at, NULL,
+                          "the due date %s is more than a year after %s", day,
+                          years);
     else if (before > 0 || after > 0)
         diag_at(c->d, DIAG_WARNING, at->src, at->pos, at->span,
                 "the due date %s is outside %s; check that it is meant", day,
@@ -144,8 +143,8 @@ static bool read_period(context *c, const node *n, date *first, date *last)
     if (st != DATE_OK && st != DATE_BAD_FORM) {
         strbuf why = STRBUF_INIT;
         date_explain(st, &d, &why);
-        error_at(c, n, NULL, "'%s' is not a real date: %s", s,
-                 strbuf_str(&why));
+        schedule_error_at(c, n, NULL, "'%s' is not a real date: %s", s,
+                          strbuf_str(&why));
         strbuf_release(&why);
     }
     return false;
@@ -158,7 +157,8 @@ static bool read_window(context *c, const node *obj, when_window *out)
     const node *by = node_get(obj, "by"), *due = node_get(obj, "due");
     date first, last, unused;
     if (by && (from || to)) {
-        error_at(c, by, NULL, "give either 'by' or 'from' and 'to', not both");
+        schedule_error_at(c, by, NULL,
+                          "give either 'by' or 'from' and 'to', not both");
         return false;
     }
     if (by) {
@@ -171,8 +171,8 @@ static bool read_window(context *c, const node *obj, when_window *out)
         if (to && !read_period(c, to, &unused, &last))
             return false;
         if (date_cmp(last, first) < 0) {
-            error_at(c, to, NULL, "'to' (%s) is before 'from' (%s)",
-                     node_str(to), node_str(from));
+            schedule_error_at(c, to, NULL, "'to' (%s) is before 'from' (%s)",
+                              node_str(to), node_str(from));
             return false;
         }
     } else {
@@ -286,9 +286,11 @@ static when read_time(context *c, const node *t)
         if (when_parse(c->a, t->u.string.s, &c->years, &w, &why)) {
             check_inside(c, t, &w);
         } else {
-            char hint[320];
-            time_hint(c, hint, sizeof hint);
-            error_at(c, t, hint, "cannot read the time: %s", strbuf_str(&why));
+            strbuf hint = STRBUF_INIT;
+            time_hint(c, &hint);
+            schedule_error_at(c, t, strbuf_str(&hint),
+                              "cannot read the time: %s", strbuf_str(&why));
+            strbuf_release(&hint);
         }
         strbuf_release(&why);
     } else if (t->kind == NODE_OBJECT && read_structured(c, t, &w)) {
@@ -402,11 +404,12 @@ static void schedule_report(context *c, plan_report *r)
         strbuf why = STRBUF_INIT;
         bool read = when_parse_duty(c->a, r->when.s, &duty, &why);
         if (!read) {
-            char hint[400];
-            duty_hint(c, hint, sizeof hint);
-            error_at(c, r->when.at, hint,
-                     "cannot tell when the report is due: %s",
-                     strbuf_str(&why));
+            strbuf hint = STRBUF_INIT;
+            duty_hint(c, &hint);
+            schedule_error_at(c, r->when.at, strbuf_str(&hint),
+                              "cannot tell when the report is due: %s",
+                              strbuf_str(&why));
+            strbuf_release(&hint);
         }
         strbuf_release(&why);
         if (!read)

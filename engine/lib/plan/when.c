@@ -14,6 +14,7 @@
  * give the same four windows with the same keys. */
 #include "when.h"
 
+#include "i18n.h"
 #include "vntext.h"
 #include "utf8.h"
 
@@ -398,7 +399,7 @@ static bool not_understood(when_parser *p, size_t at)
     size_t end = at + 1;
     while (end < p->count && !separator_at(p, end))
         end++;
-    return refuse(p, arena_printf(p->out, "'%s' is not understood",
+    return refuse(p, arena_printf(p->out, _("'%s' is not understood"),
                                   quote(p, at, end)));
 }
 
@@ -493,12 +494,12 @@ static const char *point_example(arena *a, const when_point *pt, int year)
 static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
 {
     static const char form[] =
-        "a period is written 2026, 2026-03, 2026-03-15, 2026-Q2 or 2026-H1";
+        N_("a period is written 2026, 2026-03, 2026-03-15, 2026-Q2 or 2026-H1");
     bool year_digits = n >= 4;
     for (size_t i = 0; i < 4 && year_digits; i++)
         year_digits = when_digit(s[i]);
     if (!year_digits || (n > 4 && s[4] != '-')) {
-        strbuf_error(err, "%s", form);
+        strbuf_error(err, "%s", _(form));
         return false;
     }
     *pt = (when_point){.unit = UNIT_YEAR};
@@ -511,8 +512,10 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         bool quarter = part == 'q';
         int number = s[6] - '0';
         if (number < 1 || number > (quarter ? 4 : 2)) {
-            strbuf_error(err, "there is no %s %d", quarter ? "quarter" : "half",
-                         number);
+            if (quarter)
+                strbuf_error(err, _("there is no quarter %d"), number);
+            else
+                strbuf_error(err, _("there is no half %d"), number);
             return false;
         }
         pt->unit = quarter ? UNIT_QUARTER : UNIT_HALF;
@@ -528,7 +531,7 @@ static bool read_period(const char *s, size_t n, when_point *pt, strbuf *err)
         status = date_parse(copy, true, &d);
     }
     if (status == DATE_BAD_FORM) {
-        strbuf_error(err, "%s", form);
+        strbuf_error(err, "%s", _(form));
         return false;
     }
     if (status != DATE_OK) {
@@ -556,9 +559,10 @@ static bool set_year(when_parser *p, size_t i, when_point *pt)
 {
     long year = p->tokens[i].value;
     if (year < WHEN_FIRST_YEAR || year > WHEN_LAST_YEAR)
-        return refuse(p, arena_printf(p->out, "'%s' is not a plan year (%d-%d)",
-                                      quote(p, i, i + 1), WHEN_FIRST_YEAR,
-                                      WHEN_LAST_YEAR));
+        return refuse(p,
+                      arena_printf(p->out, _("'%s' is not a plan year (%d-%d)"),
+                                   quote(p, i, i + 1), WHEN_FIRST_YEAR,
+                                   WHEN_LAST_YEAR));
     pt->year = (int)year;
     return true;
 }
@@ -628,12 +632,12 @@ static when_found read_quarter(when_parser *p, when_point *pt, bool after_quy)
     size_t numeral = p->pos;
     int quarter = quarter_numeral(p, numeral, after_quy);
     if (quarter == 0) {
-        refuse(p, arena_printf(p->out, "'%s' does not say which quarter",
+        refuse(p, arena_printf(p->out, _("'%s' does not say which quarter"),
                                quote(p, pt->first, numeral)));
         return REFUSED;
     }
     if (quarter < 0) {
-        refuse(p, arena_printf(p->out, "'%s' is not a quarter",
+        refuse(p, arena_printf(p->out, _("'%s' is not a quarter"),
                                quote(p, pt->first, numeral + 1)));
         return REFUSED;
     }
@@ -721,13 +725,16 @@ static when_found read_period_token(when_parser *p, when_point *pt)
     bool read =
         read_period(p->key->text + t->begin, t->end - t->begin, pt, &problem);
     if (!read)
-        refuse(p, arena_printf(p->out, "'%s': %s", quote(p, p->pos, p->pos + 1),
+        refuse(p, arena_printf(p->out,
+                               /* TRANSLATORS: the words of the time as
+                                  written, then what is wrong with them. */
+                               _("'%s': %s"), quote(p, p->pos, p->pos + 1),
                                strbuf_str(&problem)));
     strbuf_release(&problem);
     if (!read)
         return REFUSED;
     if (pt->year < WHEN_FIRST_YEAR || pt->year > WHEN_LAST_YEAR) {
-        refuse(p, arena_printf(p->out, "'%s' is not in a plan year (%d-%d)",
+        refuse(p, arena_printf(p->out, _("'%s' is not in a plan year (%d-%d)"),
                                quote(p, p->pos, p->pos + 1), WHEN_FIRST_YEAR,
                                WHEN_LAST_YEAR));
         return REFUSED;
@@ -805,16 +812,16 @@ static bool settle_years(when_parser *p, when_point **points, size_t n)
         if (points[k]->year)
             continue;
         if (!plan_known(p->ctx))
-            return refuse(p, "the plan's year is not known: say which year");
+            return refuse(p, _("the plan's year is not known: say which year"));
         if (p->ctx->year_from != p->ctx->year_to) {
             int middle = (p->ctx->year_from + p->ctx->year_to) / 2;
             return refuse(
-                p,
-                arena_printf(
-                    p->out,
-                    "the plan runs from %d to %d: say which year, as in '%s'",
-                    p->ctx->year_from, p->ctx->year_to,
-                    point_example(p->out, points[k], middle)));
+                p, arena_printf(
+                       p->out,
+                       _("the plan runs from %d to %d: say which year, as in "
+                         "'%s'"),
+                       p->ctx->year_from, p->ctx->year_to,
+                       point_example(p->out, points[k], middle)));
         }
         points[k]->year = p->ctx->year_from;
     }
@@ -832,9 +839,13 @@ static bool check_point(when_parser *p, const when_point *pt)
         d.month < 1 || d.month > 12 ? DATE_BAD_MONTH : DATE_BAD_DAY;
     strbuf problem = STRBUF_INIT;
     date_explain(status, &d, &problem);
-    refuse(p, arena_printf(p->out, "'%s'%s: %s", quote(p, pt->first, pt->end),
-                           pt->unit == UNIT_DAY ? " is not a real date" : "",
-                           strbuf_str(&problem)));
+    const char *what = quote(p, pt->first, pt->end);
+    if (pt->unit == UNIT_DAY)
+        refuse(p, arena_printf(p->out, _("'%s' is not a real date: %s"), what,
+                               strbuf_str(&problem)));
+    else
+        refuse(p,
+               arena_printf(p->out, _("'%s': %s"), what, strbuf_str(&problem)));
     strbuf_release(&problem);
     return false;
 }
@@ -912,7 +923,7 @@ static when_found parse_item(when_parser *p, when_unit usual, when_item *item)
         open_ended = found == ABSENT;
     }
     if (open_ended) {
-        refuse(p, arena_printf(p->out, "'%s' does not say when it ends",
+        refuse(p, arena_printf(p->out, _("'%s' does not say when it ends"),
                                quote(p, start, p->pos)));
         return REFUSED;
     }
@@ -956,10 +967,10 @@ static bool parse_items(when_parser *p, when_items *list)
         }
         if (!separated) {
             if (parse_item(p, UNIT_NONE, &item) == FOUND)
-                return refuse(p,
-                              arena_printf(p->out,
-                                           "',' or 'và' is missing before '%s'",
-                                           quote(p, at, p->pos)));
+                return refuse(
+                    p, arena_printf(p->out,
+                                    _("',' or 'và' is missing before '%s'"),
+                                    quote(p, at, p->pos)));
             return not_understood(p, at);
         }
         if (p->pos == p->count)
@@ -1002,7 +1013,8 @@ static bool item_windows(when_parser *p, when_items *items, const char *note,
         case ITEM_RANGE:
             if (date_cmp(point_first(&item->until), first) < 0)
                 return refuse(p,
-                              arena_printf(p->out, "'%s' ends before it starts",
+                              arena_printf(p->out,
+                                           _("'%s' ends before it starts"),
                                            quote(p, item->first, item->end)));
             when_cut(p->out, first, point_last(&item->until),
                      quarter_range(item) ? WHEN_QUARTERLY : WHEN_ONCE, note,
@@ -1071,10 +1083,11 @@ static when_found parse_every(when_parser *p, when_repeat *every)
             p->pos = n + (once ? 4 : 2);
             if (!repeat_of_months(word_at(p, n, "sau") ? 6 : p->tokens[n].value,
                                   every)) {
-                refuse(p, arena_printf(
-                              p->out,
-                              "'%s' is not a period: say 1, 3, 6 or 12 months",
-                              quote(p, start, p->pos)));
+                refuse(p,
+                       arena_printf(
+                           p->out,
+                           _("'%s' is not a period: say 1, 3, 6 or 12 months"),
+                           quote(p, start, p->pos)));
                 return REFUSED;
             }
             return FOUND;
@@ -1082,8 +1095,8 @@ static when_found parse_every(when_parser *p, when_repeat *every)
     }
     if (periodic) {
         const char *words = quote(p, start, after);
-        refuse(p,
-               arena_printf(p->out, "the period of '%s' is not said", words));
+        refuse(p, arena_printf(p->out, _("the period of '%s' is not said"),
+                               words));
         return REFUSED;
     }
     p->pos = start;
@@ -1105,7 +1118,7 @@ static bool parse_cover(when_parser *p, date *first, date *last)
         return true;
     }
     if (!plan_known(p->ctx))
-        return refuse(p, "the plan's years are not known: say which year");
+        return refuse(p, _("the plan's years are not known: say which year"));
     *first = date_first_of_month(p->ctx->year_from, 1);
     *last = date_last_of_month(p->ctx->year_to, 12);
     return true;
@@ -1144,7 +1157,8 @@ static bool parse_line(when_parser *p, when_list *out, when_line *line)
         end--;
     if (end == 0) {
         if (note)
-            return refuse(p, arena_printf(p->out, "'%s' names no time", note));
+            return refuse(p,
+                          arena_printf(p->out, _("'%s' names no time"), note));
         return true;
     }
     p->count = end;
@@ -1241,12 +1255,12 @@ bool when_parse(arena *a, const char *text, const when_context *ctx, when *out,
         line = newline ? newline + 1 : NULL;
     }
     if (!reason && windows.count == 0)
-        reason = "no time is named";
+        reason = _("no time is named");
     if (!reason) {
         sort_windows(scratch, windows.windows, windows.count);
         for (size_t k = 1; k < windows.count && !reason; k++)
             if (window_order(&windows.windows[k - 1], &windows.windows[k]) == 0)
-                reason = arena_printf(a, "'%s' is named twice",
+                reason = arena_printf(a, _("'%s' is named twice"),
                                       windows.windows[k].label);
     }
     arena_free(scratch);
@@ -1284,7 +1298,7 @@ static when_found read_due(when_parser *p, date *due)
         return found;
     pt.end = p->pos;
     if (!pt.year) {
-        refuse(p, arena_printf(p->out, "'%s' does not say the year",
+        refuse(p, arena_printf(p->out, _("'%s' does not say the year"),
                                quote(p, pt.first, pt.end)));
         return REFUSED;
     }
@@ -1341,7 +1355,7 @@ static bool read_duty(when_parser *p, when_duty *out)
     if (out->has_due || out->monthly || out->quarterly || out->half_yearly ||
         out->first_half || out->yearly || out->on_request)
         return true;
-    return refuse(p, arena_printf(p->out, "'%s' names no schedule",
+    return refuse(p, arena_printf(p->out, _("'%s' names no schedule"),
                                   quote(p, 0, p->count)));
 }
 
@@ -1359,7 +1373,7 @@ bool when_parse_duty(arena *a, const char *text, when_duty *out, strbuf *err)
     for (size_t i = 0; i < p.count && !said; i++)
         said = p.tokens[i].kind != TOKEN_PUNCT;
     bool ok = said ? read_duty(&p, out)
-                   : refuse(&p, "nothing is said about when it is due");
+                   : refuse(&p, _("nothing is said about when it is due"));
     arena_free(scratch);
     if (!ok) {
         *out = (when_duty){0};

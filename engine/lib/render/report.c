@@ -21,6 +21,7 @@
 #include "report.h"
 
 #include "fileio.h"
+#include "i18n.h"
 #include "notes.h"
 #include "sha256.h"
 #include "status.h"
@@ -887,19 +888,19 @@ static notes *plan_notes(report *r, const plan *p, const char *file,
     if (!path) {
         *warning = arena_printf(
             r->a,
-            "the notes of plan '%s' are left blank to fill in: notes files "
-            "are written for a named period (2026, 2026-H1, 2026-Q3, "
-            "2026-03), not for %s",
+            _("the notes of plan '%s' are left blank to fill in: notes files "
+              "are written for a named period (2026, 2026-H1, 2026-Q3, "
+              "2026-03), not for %s"),
             p->id.s ? p->id.s : "", rp->key);
         return NULL;
     }
     notes *nt = NULL;
     if (fileio_kind_of(path, NULL) != FILEIO_FILE) {
         *warning = arena_printf(r->a,
-                                "no notes for plan '%s' for the period %s "
-                                "(looked for '%s'): its assessment, "
-                                "difficulties, proposals and next tasks are "
-                                "left blank to fill in",
+                                _("no notes for plan '%s' for the period %s "
+                                  "(looked for '%s'): its assessment, "
+                                  "difficulties, proposals and next tasks "
+                                  "are left blank to fill in"),
                                 p->id.s ? p->id.s : "", rp->key, path);
     } else {
         diag_sink *quiet = diag_sink_new(1);
@@ -907,8 +908,9 @@ static notes *plan_notes(report *r, const plan *p, const char *file,
         diag_sink_free(quiet);
         if (!nt)
             *warning = arena_printf(r->a,
-                                    "the notes '%s' have errors ('kehoach "
-                                    "validate' shows them) and are left out",
+                                    _("the notes '%s' have errors ('kehoach "
+                                      "validate' shows them) and are left "
+                                      "out"),
                                     path);
     }
     free(path);

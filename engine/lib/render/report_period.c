@@ -2,6 +2,7 @@
  * report_period.h). */
 #include "report_period.h"
 
+#include "i18n.h"
 #include "period.h"
 
 #include <stdio.h>
@@ -15,10 +16,10 @@ bool report_period_parse(const char *s, report_period *out, strbuf *err)
         period p;
         if (!period_parse(s, &p) && !period_parse_words(s, &p)) {
             strbuf_error(err,
-                         "'%s' is not a period; write it as \"Năm 2026\", "
-                         "\"6 tháng đầu năm 2026\", \"Quý III/2026\", "
-                         "\"Tháng 3/2026\", or 2026, 2026-H1, 2026-Q3, "
-                         "2026-03, or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)",
+                         _("'%s' is not a period; write it as \"Năm 2026\", "
+                           "\"6 tháng đầu năm 2026\", \"Quý III/2026\", "
+                           "\"Tháng 3/2026\", or 2026, 2026-H1, 2026-Q3, "
+                           "2026-03, or FROM..TO (YYYY-MM-DD..YYYY-MM-DD)"),
                          s);
             return false;
         }
@@ -37,13 +38,13 @@ bool report_period_parse(const char *s, report_period *out, strbuf *err)
     if (date_parse(from_text, false, &out->from) != DATE_OK ||
         date_parse(to_text, false, &out->to) != DATE_OK) {
         strbuf_error(err,
-                     "'%s' is not a span of real dates; write "
-                     "FROM..TO as YYYY-MM-DD..YYYY-MM-DD",
+                     _("'%s' is not a span of real dates; write "
+                       "FROM..TO as YYYY-MM-DD..YYYY-MM-DD"),
                      s);
         return false;
     }
     if (date_cmp(out->to, out->from) < 0) {
-        strbuf_error(err, "the period '%s' ends before it starts", s);
+        strbuf_error(err, _("the period '%s' ends before it starts"), s);
         return false;
     }
     char a[11], b[11], ia[11], ib[11];

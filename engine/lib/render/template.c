@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "docload.h"
 #include "embedded.h"
+#include "i18n.h"
 #include "notes.h"
 #include "vntext.h"
 #include "xalloc.h"
@@ -77,22 +78,24 @@ static const char *scope_rule(field_scope scope)
 {
     switch (scope) {
     case FIELD_PLAN:
-        return "plan fields are shown on sheets with plans (not provenance)";
+        return _("plan fields are shown on sheets with plans (not "
+                 "provenance)");
     case FIELD_ACTIVITY:
-        return "activity and section fields are shown on activities, "
-               "records, deadlines and leads sheets";
+        return _("activity and section fields are shown on activities, "
+                 "records, deadlines and leads sheets");
     case FIELD_RECORD:
-        return "record fields are shown on records sheets";
+        return _("record fields are shown on records sheets");
     case FIELD_LEAD:
-        return "lead fields are shown on leads sheets";
+        return _("lead fields are shown on leads sheets");
     default:
-        return "deadline fields are shown on deadlines sheets";
+        return _("deadline fields are shown on deadlines sheets");
     }
 }
 
 /* Points at the placeholder inside a string node when it is written
  * there as is (searching on from *from, past earlier placeholders, and not
- * inside a "{{" escape), else at the whole node. */
+ * inside a "{{" escape), else at the whole node. message: in the reader's
+ * language already. */
 static diag *at_placeholder(diag_sink *d, const node *n,
                             const char *placeholder, size_t *from,
                             const char *message)
@@ -143,7 +146,8 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d,
                 next && (!end || next < end) ? next : s + strlen(s);
             at_placeholder(
                 d, n, arena_strndup(a, s, (size_t)(stop - s)), &from,
-                "'{' opens a field that is never closed; write '{{' for a brace");
+                _("'{' opens a field that is never closed; write '{{' for a "
+                  "brace"));
             errors++;
             s = stop;
             continue;
@@ -159,28 +163,34 @@ static size_t check_placeholders(const node *n, bool plan_fields, diag_sink *d,
             if (hint >= 0)
                 at_placeholder(d, n, written, &from,
                                arena_printf(a,
-                                            "unknown field '%s'; did you "
-                                            "mean '%s'?",
+                                            _("unknown field '%s'; did you "
+                                              "mean '%s'?"),
                                             name, names[hint]));
             else
                 at_placeholder(d, n, written, &from,
                                arena_printf(a,
-                                            "unknown field '%s'; the fields "
-                                            "are listed in docs/reports.md "
-                                            "(Fields)",
+                                            _("unknown field '%s'; the fields "
+                                              "are listed in docs/reports.md "
+                                              "(Fields)"),
                                             name));
             free(names);
             errors++;
         } else if (f->scope != FIELD_RUN &&
                    !(f->scope == FIELD_PLAN && plan_fields)) {
-            at_placeholder(
-                d, n, written, &from,
-                arena_printf(
-                    a, "field '%s' has no value here: %s", name,
-                    plan_fields
-                        ? "titles and names show period, report and plan fields"
-                        : "titles and names of a sheet made once show only period "
-                          "and report fields (plan fields need \"per: plan\")"));
+            const char *message =
+                plan_fields
+                    ? arena_printf(a,
+                                   _("field '%s' has no value here: titles "
+                                     "and names show period, report and plan "
+                                     "fields"),
+                                   name)
+                    : arena_printf(a,
+                                   _("field '%s' has no value here: titles "
+                                     "and names of a sheet made once show "
+                                     "only period and report fields (plan "
+                                     "fields need \"per: plan\")"),
+                                   name);
+            at_placeholder(d, n, written, &from, message);
             errors++;
         }
         s = end + 1;
@@ -215,12 +225,18 @@ static size_t build_columns(arena *a, template_sheet *sh, const node *list,
         col->align = (xlsx_align)choice(node_get(c, "align"), aligns,
                                         XLSX_ALIGN_GENERAL);
         if (col->field && !scope_allowed(col->field->scope, sh->kind)) {
-            diag *dg = diag_at_node(d, DIAG_ERROR, field,
-                                    "field '%s' has no value on %s %s "
-                                    "sheet",
-                                    col->field->name,
-                                    sh->kind == SHEET_ACTIVITIES ? "an" : "a",
-                                    kind_names[sh->kind]);
+            diag *dg;
+            if (sh->kind == SHEET_ACTIVITIES)
+                dg = diag_at_node(d, DIAG_ERROR, field,
+                                  /* TRANSLATORS: the second %s is the
+                                     sheet's kind as the template writes it
+                                     ("activities", "summary", ...). */
+                                  "field '%s' has no value on an %s sheet",
+                                  col->field->name, kind_names[sh->kind]);
+            else
+                dg = diag_at_node(d, DIAG_ERROR, field,
+                                  "field '%s' has no value on a %s sheet",
+                                  col->field->name, kind_names[sh->kind]);
             diag_note(d, dg, NULL, (srcpos){0, 0}, 0, "%s",
                       scope_rule(col->field->scope));
             errors++;
@@ -407,9 +423,14 @@ static size_t build_sheet(arena *a, template_sheet *sh, const node *n,
         }
     } else if (!columns || columns->kind != NODE_ARRAY) {
         if (!columns) {
-            diag_at_node(d, DIAG_ERROR, n, "%s %s sheet needs \"columns\"",
-                         sh->kind == SHEET_ACTIVITIES ? "an" : "a",
-                         kind_names[sh->kind]);
+            if (sh->kind == SHEET_ACTIVITIES)
+                /* TRANSLATORS: %s is the sheet's kind as the template
+                   writes it ("activities", "records", ...). */
+                diag_at_node(d, DIAG_ERROR, n, "an %s sheet needs \"columns\"",
+                             kind_names[sh->kind]);
+            else
+                diag_at_node(d, DIAG_ERROR, n, "a %s sheet needs \"columns\"",
+                             kind_names[sh->kind]);
             errors++;
         }
     } else {
@@ -535,14 +556,18 @@ static docload_doc *load_template(const char *name_or_path, const catalog *cat,
         template_builtin(name_or_path, &near) ? embedded_find(file) : NULL;
     if (!e) {
         diag *dg =
-            diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'%s%s%s",
-                      name_or_path, near ? "; did you mean '" : "",
-                      near ? near : "", near ? "'?" : "");
-        diag_note(
-            d, dg, NULL, (srcpos){0, 0}, 0,
-            "built-in templates: ministry (the "
-            "progress report to the Ministry), audit (the audit export); or name a "
-            "template file (NAME.template.yaml)");
+            near ? diag_file(d, DIAG_ERROR, NULL,
+                             "no built-in template '%s'; did you mean '%s'?",
+                             name_or_path, near)
+                 : diag_file(d, DIAG_ERROR, NULL, "no built-in template '%s'",
+                             name_or_path);
+        /* a named place, not a compound literal: its comma would hide the
+         * message from xgettext, which counts arguments by commas */
+        const srcpos nowhere = {0, 0};
+        diag_note(d, dg, NULL, nowhere, 0,
+                  "built-in templates: ministry (the progress report to the "
+                  "Ministry), audit (the audit export); or name a template "
+                  "file (NAME.template.yaml)");
         return NULL;
     }
     *builtin = true;

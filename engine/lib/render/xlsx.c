@@ -7,6 +7,7 @@
 #include "xlsx.h"
 
 #include "arena.h"
+#include "i18n.h"
 #include "xlsx_pages.h"
 #include "strmap.h"
 #include "vntext.h"
@@ -54,11 +55,13 @@ struct xlsx_book {
     size_t truncated;
 };
 
+/* what: the step that failed, marked with N_() and translated here; the
+ * message is "what: the library's reason" (in English). */
 static void fail(xlsx_book *b, const char *what, lxw_error e)
 {
     if (e == LXW_NO_ERROR || b->error.len)
         return;
-    strbuf_error(&b->error, "%s: %s", what, lxw_strerror(e));
+    strbuf_error(&b->error, "%s: %s", _(what), lxw_strerror(e));
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of
@@ -72,8 +75,9 @@ static bool descriptor_name(int fd, char name[32], strbuf *err)
         held.st_dev == named.st_dev && held.st_ino == named.st_ino)
         return true;
     strbuf_error(
-        err, "cannot write the workbook through its descriptor: /proc/self/fd "
-             "is not there (is /proc mounted?)");
+        err,
+        _("cannot write the workbook through its descriptor: /proc/self/fd "
+          "is not there (is /proc mounted?)"));
     return false;
 }
 
@@ -86,9 +90,9 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(path, &options);
     if (!wb) {
-        strbuf_error(err,
-                     "cannot start the workbook (out of memory or no room for "
-                     "temporary files)");
+        strbuf_error(
+            err, _("cannot start the workbook (out of memory or no room for "
+                   "temporary files)"));
         return NULL;
     }
     xlsx_book *b = xcalloc(1, sizeof *b);
@@ -101,7 +105,9 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
         .title = (char *)title,
         .created = (time_t)date_to_days(created) * 86400,
     };
-    fail(b, "document properties", workbook_set_properties(wb, &props));
+    /* TRANSLATORS: this and the other steps of writing a workbook begin
+       the message "STEP: REASON" when the step fails. */
+    fail(b, N_("document properties"), workbook_set_properties(wb, &props));
     return b;
 }
 
@@ -133,7 +139,7 @@ static void unnumber_first_pages(xlsx_book *b)
 bool xlsx_close(xlsx_book *b, strbuf *err)
 {
     lxw_error e = workbook_close(b->wb);
-    fail(b, "writing the workbook", e);
+    fail(b, N_("writing the workbook"), e);
     if (!b->error.len)
         unnumber_first_pages(b);
     bool ok = !b->error.len;
@@ -390,7 +396,7 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     s->book = b;
     s->ws = workbook_add_worksheet(b->wb, s->name);
     if (!s->ws && !b->error.len)
-        strbuf_error(&b->error, "cannot add the sheet '%s'", s->name);
+        strbuf_error(&b->error, _("cannot add the sheet '%s'"), s->name);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     s->number = b->nsheets;
@@ -412,7 +418,7 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     size_t len = strlen(text);
     if (len <= XLSX_MAX_TEXT ||
         utf8_length(text, len) <= XLSX_MAX_TEXT) { /* bytes >= characters */
-        fail(s->book, "writing a cell",
+        fail(s->book, N_("writing a cell"),
              worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f));
         return;
     }
@@ -426,7 +432,7 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
     char *cut = xmalloc(end + 4);
     memcpy(cut, text, end);
     memcpy(cut + end, "\xe2\x80\xa6", 4);
-    fail(s->book, "writing a cell",
+    fail(s->book, N_("writing a cell"),
          worksheet_write_string(s->ws, row, (lxw_col_t)col, cut, f));
     free(cut);
     s->book->truncated++;
@@ -436,7 +442,7 @@ void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
                  const xlsx_style *st)
 {
     if (s->ws)
-        fail(s->book, "writing a cell",
+        fail(s->book, N_("writing a cell"),
              worksheet_write_number(s->ws, row, (lxw_col_t)col, value,
                                     format_of(s->book, st)));
 }
@@ -446,7 +452,7 @@ void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
 {
     lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
     if (s->ws)
-        fail(s->book, "writing a cell",
+        fail(s->book, N_("writing a cell"),
              worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt,
                                       format_of(s->book, st)));
 }
@@ -454,7 +460,7 @@ void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
 void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
 {
     if (s->ws)
-        fail(s->book, "writing a cell",
+        fail(s->book, N_("writing a cell"),
              worksheet_write_blank(s->ws, row, (lxw_col_t)col,
                                    format_of(s->book, st)));
 }
@@ -468,7 +474,7 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
         xlsx_text(s, row, first_col, text, st);
         return;
     }
-    fail(s->book, "merging cells",
+    fail(s->book, N_("merging cells"),
          worksheet_merge_range(s->ws, row, (lxw_col_t)first_col, row,
                                (lxw_col_t)last_col, text ? text : "",
                                format_of(s->book, st)));
@@ -479,7 +485,7 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
 void xlsx_column_width(xlsx_sheet *s, uint32_t col, double width)
 {
     if (s->ws)
-        fail(s->book, "setting a column",
+        fail(s->book, N_("setting a column"),
              worksheet_set_column(s->ws, (lxw_col_t)col, (lxw_col_t)col, width,
                                   NULL));
 }
@@ -488,7 +494,7 @@ void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width)
 {
     lxw_row_col_options hidden = {.hidden = 1};
     if (s->ws)
-        fail(s->book, "hiding a column",
+        fail(s->book, N_("hiding a column"),
              worksheet_set_column_opt(s->ws, (lxw_col_t)col, (lxw_col_t)col,
                                       width, NULL, &hidden));
 }
@@ -496,7 +502,7 @@ void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width)
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points)
 {
     if (s->ws)
-        fail(s->book, "setting a row",
+        fail(s->book, N_("setting a row"),
              worksheet_set_row(s->ws, row, points, NULL));
 }
 
@@ -516,7 +522,7 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
     if (p->fit_width)
         worksheet_fit_to_pages(s->ws, 1, 0);
     if (p->repeat_rows)
-        fail(s->book, "repeating rows",
+        fail(s->book, N_("repeating rows"),
              worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
     if (p->page_numbers) {
         /* each sheet numbered from 1; a document's first page without a
@@ -530,12 +536,12 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
             snprintf(spec, sizeof spec, "&C&\"%s,Regular\"&%d&P", s->book->font,
                      (int)(s->book->size + 0.5));
         if (p->page_numbers == 1)
-            fail(s->book, "page header", worksheet_set_header(s->ws, spec));
+            fail(s->book, N_("page header"), worksheet_set_header(s->ws, spec));
         else
-            fail(s->book, "page footer", worksheet_set_footer(s->ws, spec));
+            fail(s->book, N_("page footer"), worksheet_set_footer(s->ws, spec));
     }
     if (p->print_columns)
-        fail(s->book, "print area",
+        fail(s->book, N_("print area"),
              worksheet_print_area(s->ws, 0, 0, last_row,
                                   (lxw_col_t)(p->print_columns - 1)));
 }
@@ -605,7 +611,7 @@ void xlsx_validate(xlsx_sheet *s, uint32_t first_row, uint32_t last_row,
         dv.maximum_number = v->max;
         break;
     }
-    fail(s->book, "adding a validation",
+    fail(s->book, N_("adding a validation"),
          worksheet_data_validation_range(s->ws, first_row, (lxw_col_t)col,
                                          last_row, (lxw_col_t)col, &dv));
     free(items);
@@ -615,7 +621,7 @@ void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
                  uint32_t last_row, uint32_t last_col)
 {
     if (s->ws)
-        fail(s->book, "setting a filter",
+        fail(s->book, N_("setting a filter"),
              worksheet_autofilter(s->ws, first_row, (lxw_col_t)first_col,
                                   last_row, (lxw_col_t)last_col));
 }
@@ -671,7 +677,7 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
         .y_scale = c->height / CHART_HEIGHT_PX,
         .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
     };
-    fail(b, "inserting a chart",
+    fail(b, N_("inserting a chart"),
          worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col, chart,
                                     &options));
 }

@@ -11,6 +11,7 @@
  * in the shared strings or escaped), so the first one found is it. */
 #include "xlsx_pages.h"
 
+#include "i18n.h"
 #include "xalloc.h"
 
 #include <zip.h>
@@ -29,7 +30,7 @@ static bool read_whole(int fd, char **out, size_t *len, strbuf *err)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        strbuf_error(err, "the workbook written is not a regular file");
+        strbuf_error(err, _("the workbook written is not a regular file"));
         return false;
     }
     size_t n = (size_t)st.st_size, got = 0;
@@ -39,8 +40,9 @@ static bool read_whole(int fd, char **out, size_t *len, strbuf *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0) {
-            strbuf_error(err, "cannot read the workbook back: %s",
-                         r < 0 ? strerror(errno) : "it is shorter than it was");
+            strbuf_error(err, _("cannot read the workbook back: %s"),
+                         r < 0 ? strerror(errno)
+                               : _("it is shorter than it was"));
             free(buf);
             return false;
         }
@@ -54,7 +56,7 @@ static bool read_whole(int fd, char **out, size_t *len, strbuf *err)
 static bool write_whole(int fd, zip_source_t *src, strbuf *err)
 {
     if (zip_source_open(src) < 0) {
-        strbuf_error(err, "cannot read the rewritten workbook: %s",
+        strbuf_error(err, _("cannot read the rewritten workbook: %s"),
                      zip_error_strerror(zip_source_error(src)));
         return false;
     }
@@ -78,7 +80,7 @@ static bool write_whole(int fd, zip_source_t *src, strbuf *err)
     }
     zip_source_close(src);
     if (!ok)
-        strbuf_error(err, "cannot write the workbook: %s", strerror(errno));
+        strbuf_error(err, _("cannot write the workbook: %s"), strerror(errno));
     return ok;
 }
 
@@ -106,7 +108,7 @@ static char *entry_text(zip_t *z, zip_int64_t index, const char *name,
     if (index < 0 || zip_stat_index(z, (zip_uint64_t)index, 0, &st) != 0 ||
         !(st.valid & ZIP_STAT_SIZE) ||
         !(f = zip_fopen_index(z, (zip_uint64_t)index, 0))) {
-        strbuf_error(err, "cannot read %s in the workbook: %s", name,
+        strbuf_error(err, _("cannot read %s in the workbook: %s"), name,
                      zip_strerror(z));
         return NULL;
     }
@@ -115,7 +117,7 @@ static char *entry_text(zip_t *z, zip_int64_t index, const char *name,
     zip_int64_t got = zip_fread(f, text, *len);
     zip_fclose(f);
     if (got != (zip_int64_t)*len) {
-        strbuf_error(err, "cannot read %s in the workbook", name);
+        strbuf_error(err, _("cannot read %s in the workbook"), name);
         free(text);
         return NULL;
     }
@@ -149,7 +151,7 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
             zip_source_free(s); /* frees out */
         else
             free(out);
-        strbuf_error(err, "cannot rewrite %s in the workbook: %s", name,
+        strbuf_error(err, _("cannot rewrite %s in the workbook: %s"), name,
                      zip_strerror(z));
         return false;
     }
@@ -158,7 +160,7 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
     zip_stat_t st;
     if (zip_stat_index(z, (zip_uint64_t)index, ZIP_FL_UNCHANGED, &st) != 0 ||
         zip_file_set_mtime(z, (zip_uint64_t)index, st.mtime, 0) != 0) {
-        strbuf_error(err, "cannot keep the time of %s in the workbook: %s",
+        strbuf_error(err, _("cannot keep the time of %s in the workbook: %s"),
                      name, zip_strerror(z));
         return false;
     }
@@ -179,7 +181,7 @@ bool xlsx_pages_unnumber_first(int fd, const size_t *sheets, size_t count,
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
     zip_t *z = src ? zip_open_from_source(src, 0, &ze) : NULL;
     if (!z) {
-        strbuf_error(err, "cannot open the workbook written: %s",
+        strbuf_error(err, _("cannot open the workbook written: %s"),
                      zip_error_strerror(&ze));
         if (src)
             zip_source_free(src);
@@ -195,7 +197,8 @@ bool xlsx_pages_unnumber_first(int fd, const size_t *sheets, size_t count,
         ok = unnumber_sheet(z, name, err);
     }
     if (ok && zip_close(z) != 0) {
-        strbuf_error(err, "cannot rewrite the workbook: %s", zip_strerror(z));
+        strbuf_error(err, _("cannot rewrite the workbook: %s"),
+                     zip_strerror(z));
         ok = false;
     }
     if (!ok)

@@ -9,6 +9,7 @@
  * computed from a record the log's reader was told is wrong. */
 #include "progress.h"
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "strmap.h"
 #include "vntext.h"
@@ -153,6 +154,8 @@ static bool check_date(const progress_record *r, const plan *p, diag_sink *d,
     bool fits = progress_date_fits(p, out->date, r->report.s != NULL, &why);
     if (!fits)
         diag_at_node(d, DIAG_ERROR, r->date_text.at,
+                     /* TRANSLATORS: the second %s is one of the phrases
+                        "outside the plan's ...". */
                      "the record's date %s is %s", r->date_text.s,
                      strbuf_str(&why));
     strbuf_release(&why);
@@ -167,13 +170,16 @@ bool progress_date_fits(const plan *p, date day, bool of_report, strbuf *why)
         return true;
     if (of_report)
         strbuf_printf(why,
-                      "outside the plan's span and the year after it "
-                      "(%d-%d), when its reports are sent",
+                      /* TRANSLATORS: this and the two below end the
+                         sentences "the record's date %s is %s" and "the
+                         date %s is %s". */
+                      _("outside the plan's span and the year after it "
+                        "(%d-%d), when its reports are sent"),
                       p->year_from, last_year);
     else if (p->year_from == p->year_to)
-        strbuf_printf(why, "outside the plan's year %d", p->year_from);
+        strbuf_printf(why, _("outside the plan's year %d"), p->year_from);
     else
-        strbuf_printf(why, "outside the plan's span %d-%d", p->year_from,
+        strbuf_printf(why, _("outside the plan's span %d-%d"), p->year_from,
                       p->year_to);
     return false;
 }
@@ -197,7 +203,7 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
         if (p->activities[i]->id.s)
             names[n++] = p->activities[i]->id.s;
     long best = vntext_suggest(r->activity.s, names, n);
-    const char *plan_id = p->id.s ? p->id.s : "this plan";
+    const char *plan_id = p->id.s ? p->id.s : "?";
     if (best >= 0)
         diag_at_node(d, DIAG_ERROR, r->activity.at,
                      "plan %s has no activity '%s'; did you mean '%s'?",
@@ -211,7 +217,6 @@ static const plan_activity *check_activity(progress_record *r, const plan *p,
 
 /* What a record is about: an activity or a report, named by its id. */
 typedef struct subject {
-    const char *kind;    /* "activity", "report" */
     const plan_text *id; /* as the record writes it */
     const when *schedule;
 } subject;
@@ -238,10 +243,16 @@ static bool check_occurrence(progress_record *r, const subject *of,
         }
         strbuf keys = STRBUF_INIT;
         list_keys(&keys, w, 6);
-        diag_at_node(d, DIAG_ERROR, of->id->at,
-                     "%s '%s' has %zu occurrences; say which one with "
-                     "'occurrence:' (%s)",
-                     of->kind, of->id->s, w->count, strbuf_str(&keys));
+        if (r->of_report)
+            diag_at_node(d, DIAG_ERROR, of->id->at,
+                         "report '%s' has %zu occurrences; say which one "
+                         "with 'occurrence:' (%s)",
+                         of->id->s, w->count, strbuf_str(&keys));
+        else
+            diag_at_node(d, DIAG_ERROR, of->id->at,
+                         "activity '%s' has %zu occurrences; say which one "
+                         "with 'occurrence:' (%s)",
+                         of->id->s, w->count, strbuf_str(&keys));
         strbuf_release(&keys);
         return false;
     }
@@ -259,30 +270,43 @@ static bool check_occurrence(progress_record *r, const subject *of,
                     : -1;
     strbuf keys = STRBUF_INIT;
     list_keys(&keys, w, 6);
-    if (best >= 0)
-        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-                     "%s '%s' has no occurrence '%s'; did you mean '%s'?",
-                     of->kind, of->id->s, r->occurrence.s, names[best]);
+    const node *at = r->occurrence.at;
+    const char *id = of->id->s, *key = r->occurrence.s;
+    if (best >= 0 && r->of_report)
+        diag_at_node(d, DIAG_ERROR, at,
+                     "report '%s' has no occurrence '%s'; did you mean '%s'?",
+                     id, key, names[best]);
+    else if (best >= 0)
+        diag_at_node(d, DIAG_ERROR, at,
+                     "activity '%s' has no occurrence '%s'; did you mean '%s'?",
+                     id, key, names[best]);
+    else if (r->of_report)
+        diag_at_node(d, DIAG_ERROR, at,
+                     "report '%s' has no occurrence '%s'; its occurrences: %s",
+                     id, key, strbuf_str(&keys));
     else
-        diag_at_node(d, DIAG_ERROR, r->occurrence.at,
-                     "%s '%s' has no occurrence '%s'; its occurrences: %s",
-                     of->kind, of->id->s, r->occurrence.s, strbuf_str(&keys));
+        diag_at_node(d, DIAG_ERROR, at,
+                     "activity '%s' has no occurrence '%s'; its occurrences: "
+                     "%s",
+                     id, key, strbuf_str(&keys));
     strbuf_release(&keys);
     free(names);
     return false;
 }
 
-/* A problem with a value's target name, pointed at the name. */
-static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
-                         ...) __attribute__((format(printf, 3, 4)));
+/* A problem with a value's target name, pointed at the name; the message
+ * is translated here. */
+static diag *progress_report_name(diag_sink *d, const progress_value *v,
+                                  const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-static diag *report_name(diag_sink *d, const progress_value *v, const char *fmt,
-                         ...)
+static diag *progress_report_name(diag_sink *d, const progress_value *v,
+                                  const char *fmt, ...)
 {
     strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&msg, fmt, ap);
+    strbuf_vprintf(&msg, _(fmt), ap);
     va_end(ap);
     const node_member *m = v->member;
     diag *r = diag_at(d, DIAG_ERROR, m->value->src, m->key_pos, m->key_span,
@@ -311,10 +335,11 @@ static bool check_values(progress_record *r, const plan_activity *act,
             continue;
         ok = false;
         if (act->ntargets == 0) {
-            report_name(d, v,
-                        "activity '%s' has no targets, so no value can be "
-                        "measured for '%s'",
-                        r->activity.s, v->name.s);
+            progress_report_name(
+                d, v,
+                "activity '%s' has no targets, so no value can be "
+                "measured for '%s'",
+                r->activity.s, v->name.s);
             continue;
         }
         const char **names = xmalloc(act->ntargets * sizeof *names);
@@ -324,16 +349,16 @@ static bool check_values(progress_record *r, const plan_activity *act,
                 names[n++] = act->targets[k].name.s;
         long best = vntext_suggest(v->name.s, names, n);
         if (best >= 0) {
-            report_name(d, v,
-                        "activity '%s' has no target '%s'; did you mean '%s'?",
-                        r->activity.s, v->name.s, names[best]);
+            progress_report_name(
+                d, v, "activity '%s' has no target '%s'; did you mean '%s'?",
+                r->activity.s, v->name.s, names[best]);
         } else {
             strbuf list = STRBUF_INIT;
             for (size_t k = 0; k < n; k++)
                 strbuf_printf(&list, "%s'%s'", k ? ", " : "", names[k]);
-            report_name(d, v,
-                        "activity '%s' has no target '%s'; its targets: %s",
-                        r->activity.s, v->name.s, strbuf_str(&list));
+            progress_report_name(
+                d, v, "activity '%s' has no target '%s'; its targets: %s",
+                r->activity.s, v->name.s, strbuf_str(&list));
             strbuf_release(&list);
         }
         free(names);
@@ -371,7 +396,7 @@ static const plan_report *check_report(progress_record *r, const plan *p,
         progress_find_report(p, r->report.s, &r->report_index);
     if (duty || !plan_is_report_id(r->report.s))
         return duty; /* not an id of that form: the schema says so */
-    const char *plan_id = p->id.s ? p->id.s : "this plan";
+    const char *plan_id = p->id.s ? p->id.s : "?";
     if (!p->nreports) {
         diag_at_node(d, DIAG_ERROR, r->report.at,
                      "plan %s has no report '%s': it lists no reporting "
@@ -394,10 +419,11 @@ static bool check_report_fields(const progress_record *r, diag_sink *d)
 {
     if (!r->nvalues)
         return true;
-    report_name(d, &r->values[0],
-                "report '%s' has no targets, so no value can be measured "
-                "for '%s'",
-                r->report.s, r->values[0].name.s);
+    progress_report_name(
+        d, &r->values[0],
+        "report '%s' has no targets, so no value can be measured "
+        "for '%s'",
+        r->report.s, r->values[0].name.s);
     return false;
 }
 
@@ -413,13 +439,13 @@ static bool check_subject(progress_record *r, const plan *p, plan_index *ix,
         const plan_report *duty = check_report(r, p, d);
         if (!duty)
             return false;
-        *of = (subject){"report", &r->report, &duty->schedule};
+        *of = (subject){&r->report, &duty->schedule};
         return true;
     }
     const plan_activity *act = check_activity(r, p, &ix->ids, d);
     if (!act)
         return false;
-    *of = (subject){"activity", &r->activity, &act->schedule};
+    *of = (subject){&r->activity, &act->schedule};
     if (r->document.s) {
         diag_at_node(d, DIAG_ERROR, r->document.at,
                      "'document' is the number of a report sent; an "

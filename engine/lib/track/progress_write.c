@@ -7,6 +7,7 @@
  * caller re-reads the result before it replaces the file. */
 #include "progress_write.h"
 
+#include "i18n.h"
 #include "xalloc.h"
 #include "yaml_write.h"
 
@@ -98,14 +99,16 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
                       strbuf *err)
 {
     if (!root || root->kind != NODE_OBJECT || root->u.object.count == 0) {
-        strbuf_error(err, "the log is not a mapping with 'plan' and 'records'");
+        strbuf_error(err,
+                     _("the log is not a mapping with 'plan' and 'records'"));
         return false;
     }
     const node_member *last = &root->u.object.members[root->u.object.count - 1];
     if (strcmp(last->key, "records") != 0) {
         strbuf_error(
-            err, "'records' is not the last key of the log, so a record cannot "
-                 "be added at its end; move 'records' to the end of the file");
+            err, _("'records' is not the last key of the log, so a record "
+                   "cannot be added at its end; move 'records' to the end of "
+                   "the file"));
         return false;
     }
     const node *list = last->value;
@@ -119,15 +122,15 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
         old->text[list->pos.offset] == '[') {
         strbuf_error(
             err,
-            "'records' is not written as a block list (one '- ' per "
-            "record); write 'records:' with nothing after it when the log is "
-            "empty");
+            _("'records' is not written as a block list (one '- ' per "
+              "record); write 'records:' with nothing after it when the log "
+              "is empty"));
         return false;
     }
     if (!dash_column(old, list->u.array.items[0], indent)) {
         strbuf_error(
-            err,
-            "the first record of 'records' does not start a line with '- '");
+            err, _("the first record of 'records' does not start a line with "
+                   "'- '"));
         return false;
     }
     return true;
