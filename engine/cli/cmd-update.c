@@ -203,12 +203,13 @@ static const char *const state_words[PROGRESS_NSTATES] = {
 };
 
 /* "recorded in x.progress.yaml (record 3): activity 1.a (2026-Q2) is done
- * as of 2026-10-15". */
+ * as of 15/10/2026", the date written as the outputs and --date write
+ * it. */
 static void print_recorded(const progress_write_entry *e,
                            const update_result *r)
 {
     char day[11];
-    date_format_iso(e->date, day);
+    date_format_vn(e->date, day);
     const char *state = _(state_words[e->state]);
     if (e->report && e->occurrence)
         cli_line(stdout,
