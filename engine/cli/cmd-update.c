@@ -24,6 +24,7 @@ typedef struct options {
     progress_write_value *values;
     char **value_names; /* the values' names as given, owned */
     const char **evidence;
+    char occurrence_key[16]; /* --occurrence "Quý II/2026" as "2026-Q2" */
 } options;
 
 enum {
@@ -104,9 +105,17 @@ static bool on_arg(const cli_args *arg, void *ctx)
             return false;
         o->has_date = true;
         return true;
-    case OPT_OCCURRENCE:
-        e->occurrence = arg->value;
+    case OPT_OCCURRENCE: {
+        /* a period as the outputs name it: the key the log keeps */
+        period named;
+        if (period_parse_words(arg->value, &named)) {
+            period_key(&named, o->occurrence_key);
+            e->occurrence = o->occurrence_key;
+        } else {
+            e->occurrence = arg->value;
+        }
         return true;
+    }
     case OPT_PERCENT: {
         long v = strtol(arg->value, &end, 10);
         if (!*arg->value || *end || v < 0 || v > 100) {
@@ -380,7 +389,10 @@ const cli_command cmd_update_info = {
        "                        (default: today);\n"
        "                        a day after today is recorded with a warning\n"
        "  --occurrence OCC      for an activity with several occurrences: which\n"
-       "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
+       "                        one, as the outputs name it: \"Quý II/2026\",\n"
+       "                        \"Tháng 3/2026\", \"6 tháng đầu năm 2026\" or\n"
+       "                        \"Năm 2026\" (diacritics optional), or 2026-Q2,\n"
+       "                        2026-03, 2026-H1 or 2026\n"
        "  --percent N           how far it is, 0 to 100\n"
        "  --value NAME=NUMBER   a measured value of one of the activity's targets:\n"
        "                        NAME is the target's name or its number (1, 2, ...)\n"
