@@ -8,6 +8,8 @@
  * (orgunits_query.h). */
 #include "cli.h"
 
+#include <string.h>
+
 #define TEXT_WIDTH 80
 
 typedef struct options {
@@ -26,17 +28,39 @@ static const cli_option option_table[] = {
 /* As the enum. */
 static const char *const formats[] = {"text", "json", "csv"};
 
+/* A --state as the text output writes it ("Quá hạn"; case, spaces and
+ * diacritics forgiven) or by its data name ("overdue"). */
+static bool read_state(const char *value, status_state *out)
+{
+    for (int i = 0; i < STATUS_NSTATES; i++)
+        if (strcmp(value, status_state_names[i]) == 0 ||
+            vntext_same_ascii(value, status_state_label((status_state)i))) {
+            *out = (status_state)i;
+            return true;
+        }
+    return false;
+}
+
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    int choice;
     if (arg->option != OPT_STATE)
         return cli_plans_arg(&o->plans, arg);
-    /* TRANSLATORS: "unknown state 'x'; use planned, open, ..." */
-    if (!cli_choice("status", "state", arg->value, status_state_names,
-                    STATUS_NSTATES, &choice))
+    if (!read_state(arg->value, &o->report.state)) {
+        const char *labels[STATUS_NSTATES];
+        for (int i = 0; i < STATUS_NSTATES; i++)
+            labels[i] = status_state_label((status_state)i);
+        strbuf words = STRBUF_INIT, names = STRBUF_INIT;
+        cli_put_list(&words, labels, STATUS_NSTATES, "\"");
+        cli_put_list(&names, status_state_names, STATUS_NSTATES, "");
+        cli_usage_error("status",
+                        "unknown state '%s'; use %s (diacritics optional), "
+                        "or %s",
+                        arg->value, strbuf_str(&words), strbuf_str(&names));
+        strbuf_release(&words);
+        strbuf_release(&names);
         return false;
-    o->report.state = (status_state)choice;
+    }
     o->report.has_state = true;
     return true;
 }
@@ -99,11 +123,14 @@ const cli_command cmd_status_info = {
        "replayed. The plans and logs are checked as 'kehoach validate' checks\n"
        "them; errors stop the command.\n"
        "\n"
-       "States: planned (the window has not opened), open (open, nothing\n"
-       "reported), in-progress, done, done-late (done after the due date),\n"
-       "overdue (due before --as-of and not done), cancelled. A recurring\n"
-       "activity shows its most pressing occurrence: an overdue one first,\n"
-       "then the first one not finished.\n"
+       "States, as the text output writes them and --state takes them\n"
+       "(diacritics optional), then by their data names: \"Chưa đến kỳ\"\n"
+       "(planned: the window has not opened), \"Đang mở\" (open: open, nothing\n"
+       "reported), \"Đang thực hiện\" (in-progress), \"Hoàn thành\" (done),\n"
+       "\"Hoàn thành muộn\" (done-late: done after the due date), \"Quá hạn\"\n"
+       "(overdue: due before --as-of and not done), \"Hủy bỏ\" (cancelled). A\n"
+       "recurring activity shows its most pressing occurrence: an overdue one\n"
+       "first, then the first one not finished.\n"
        "\n"
        "PATH is a plan file, a progress log or a folder (default: plans/).\n"
        "\n"
@@ -114,8 +141,9 @@ const cli_command cmd_status_info = {
        "                        its id or its name, with or without diacritics (a\n"
        "                        UNIT that no plan read names is a usage error);\n"
        "                        the counts are then the unit's\n"
-       "  -s, --state STATE     list only the activities in this state (the counts\n"
-       "                        still count them all)\n"
+       "  -s, --state STATE     list only the activities in this state, such as\n"
+       "                        \"Quá hạn\" or overdue (the counts still count\n"
+       "                        them all)\n"
        "  -f, --format FORMAT   text (the default), json or csv\n"
        "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
        "                        standard output (\"-o -\"); without --format, the\n"
