@@ -119,7 +119,8 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg);
 void cli_plans_check(cli_plans *p, validate_plan_fn *on_plan, void *ctx);
 
 /* After cli_plans_check: prints the problems (cli_report_problems, with
- * stopped), then what --unit came to (cli_unit_found); the exit code. */
+ * stopped, a message: see there), then what --unit came to
+ * (cli_unit_found); the exit code. */
 int cli_plans_problems(cli_plans *p, const char *stopped);
 
 void cli_plans_release(cli_plans *p);
@@ -155,7 +156,8 @@ void cli_put_list(strbuf *out, const char *const *names, size_t n,
 
 /* Finds value among names (n of them) and stores its index in *out; on
  * failure prints a usage error "unknown <what> 'x'; use a, b or c" and
- * returns false. */
+ * returns false. what ("format") is a message, translated here
+ * (po/keywords). */
 bool cli_choice(const char *command, const char *what, const char *value,
                 const char *const *names, size_t n, int *out);
 
@@ -192,7 +194,8 @@ int cli_exit_code(const validate_result *r, const diag_sink *d);
 /* Prints the diagnostics of a run to stderr, and when there are errors a
  * last line "kehoach <command>: N errors in the plans or the files beside
  * them; <stopped> until they are fixed" (progress logs, notes, unit
- * registries). Returns cli_exit_code(). */
+ * registries). stopped ("no report written") is a message, translated
+ * here (po/keywords). Returns cli_exit_code(). */
 int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
                         const validate_result *r);
 

@@ -65,8 +65,12 @@ static void put_logs(strbuf *sb, const collect_result *r)
     for (size_t i = 0; i < r->nupdates; i++) {
         if (!r->updates[i].recorded)
             continue;
-        strbuf_printf(sb, "%s%zu to %s", first ? "" : ", ",
-                      r->updates[i].recorded, r->updates[i].log_path);
+        if (!first)
+            strbuf_puts(sb, ", ");
+        /* TRANSLATORS: how many records went to a log, in a list: "2 to
+           plans/a.progress.yaml, 1 to plans/b.progress.yaml". */
+        strbuf_printf(sb, _("%zu to %s"), r->updates[i].recorded,
+                      r->updates[i].log_path);
         first = false;
     }
 }
@@ -142,21 +146,38 @@ static int collect_one(const options *o, const char *path)
     collect_result r;
     collect_form(&o->req, path, &r);
     print_problems(r.problems);
-    const char *verb = o->req.check_only ? "would record" : "recorded";
     int code = EXIT_VALID;
-    strbuf sb = STRBUF_INIT;
+    strbuf sb = STRBUF_INIT, logs = STRBUF_INIT;
     switch (r.status) {
     case COLLECT_RECORDED:
         for (size_t i = 0; i < r.nupdates; i++)
             print_problems(r.updates[i].problems); /* warnings: a date
                                                       after today */
-        strbuf_printf(&sb, "%s: form %s (%s): %s %zu record%s: ", path,
-                      r.form_id, r.unit, verb, r.recorded,
-                      r.recorded == 1 ? "" : "s");
-        put_logs(&sb, &r);
-        if (r.already)
-            strbuf_printf(&sb, "; %zu row%s recorded before from this form",
-                          r.already, r.already == 1 ? " was" : "s were");
+        put_logs(&logs, &r);
+        if (o->req.check_only)
+            strbuf_printf(
+                &sb,
+                /* TRANSLATORS: the last %s lists how many records went
+                   to which log: "2 to plans/a.progress.yaml". */
+                P_("%s: form %s (%s): would record %zu record: %s",
+                   "%s: form %s (%s): would record %zu records: %s",
+                   r.recorded),
+                path, r.form_id, r.unit, r.recorded, strbuf_str(&logs));
+        else
+            strbuf_printf(&sb,
+                          P_("%s: form %s (%s): recorded %zu record: %s",
+                             "%s: form %s (%s): recorded %zu records: %s",
+                             r.recorded),
+                          path, r.form_id, r.unit, r.recorded,
+                          strbuf_str(&logs));
+        if (r.already) {
+            strbuf_puts(&sb, "; ");
+            strbuf_printf(&sb,
+                          P_("%zu row was recorded before from this form",
+                             "%zu rows were recorded before from this form",
+                             r.already),
+                          r.already);
+        }
         cli_line(stdout, "%s", strbuf_str(&sb));
         strbuf_reset(&sb);
         if (o->req.check_only) {
@@ -165,13 +186,18 @@ static int collect_one(const options *o, const char *path)
         }
         break;
     case COLLECT_NOTHING:
-        if (r.already)
-            cli_line(stdout,
-                     "%s: form %s (%s) was collected before: its %zu filled "
-                     "row%s already in the logs; nothing new recorded",
-                     path, r.form_id, r.unit, r.already,
-                     r.already == 1 ? " is" : "s are");
-        else
+        if (r.already) {
+            strbuf_printf(&sb,
+                          P_("%s: form %s (%s) was collected before: its %zu "
+                             "filled row is already in the logs; nothing new "
+                             "recorded",
+                             "%s: form %s (%s) was collected before: its %zu "
+                             "filled rows are already in the logs; nothing "
+                             "new recorded",
+                             r.already),
+                          path, r.form_id, r.unit, r.already);
+            cli_line(stdout, "%s", strbuf_str(&sb));
+        } else
             cli_line(stdout,
                      "%s: form %s (%s): no row is filled; nothing "
                      "recorded",
@@ -195,10 +221,14 @@ static int collect_one(const options *o, const char *path)
     case COLLECT_REFUSED: {
         size_t n = diag_errors(r.problems);
         code = EXIT_PROBLEMS;
-        cli_line(stderr,
-                 "kehoach collect: %s has %zu error%s; nothing recorded from "
-                 "it",
-                 path, n, n == 1 ? "" : "s");
+        strbuf_printf(&sb,
+                      P_("kehoach collect: %s has %zu error; nothing recorded "
+                         "from it",
+                         "kehoach collect: %s has %zu errors; nothing recorded "
+                         "from it",
+                         n),
+                      path, n);
+        cli_line(stderr, "%s", strbuf_str(&sb));
         break;
     }
     case COLLECT_NOT_WRITTEN: {
@@ -206,13 +236,19 @@ static int collect_one(const options *o, const char *path)
         bool some = false;
         for (size_t i = 0; i < r.nupdates; i++)
             some = some || r.updates[i].status == UPDATE_RECORDED;
-        cli_line(stderr, "kehoach collect: %s: %s", path,
-                 some ? "recorded only in part, as said above"
-                      : "nothing recorded from it");
+        if (some)
+            cli_line(stderr,
+                     "kehoach collect: %s: recorded only in part, as said "
+                     "above",
+                     path);
+        else
+            cli_line(stderr, "kehoach collect: %s: nothing recorded from it",
+                     path);
         break;
     }
     }
     strbuf_release(&sb);
+    strbuf_release(&logs);
     collect_result_release(&r);
     return code;
 }
@@ -244,24 +280,27 @@ done:
 const cli_command cmd_collect_info = {
     "collect",
     cmd_collect,
-    "record the progress filled in forms made by 'kehoach form'",
-    "usage: kehoach collect FORM.xlsx... [--dry-run] [--by NAME]\n"
-    "                       [--accept-conflicts]\n"
-    "\n"
-    "Reads each filled form and adds a record for each filled row to the\n"
-    "log of its plan, through the same checks and lock as 'kehoach update'.\n"
-    "Every cell is checked; a form with any error records nothing, and each\n"
-    "error names its sheet and cell. A form collected again records nothing\n"
-    "new. A row about something recorded since the form was made is a\n"
-    "conflict: it stops the form unless --accept-conflicts is given. Run it\n"
-    "in the folder the form was made in (the plans are found by the paths\n"
-    "and ids the form keeps).\n"
-    "\n"
-    "  -n, --dry-run         check and show what would be recorded; record\n"
-    "                        nothing\n"
-    "  --by NAME             who reported (default: the form's unit)\n"
-    "  --accept-conflicts    record rows that conflict, with a warning\n"
-    "\n"
-    "Exit status: 0 recorded, or nothing new; 1 errors in a form or a plan;\n"
-    "2 usage; 3 a file could not be read or written; 4 internal error.\n",
+    N_("record the progress filled in forms made by 'kehoach form'"),
+    N_("usage: kehoach collect FORM.xlsx... [--dry-run] [--by NAME]\n"
+       "                       [--accept-conflicts]\n"
+       "\n"
+       "Reads each filled form and adds a record for each filled row to the\n"
+       "log of its plan, through the same checks and lock as 'kehoach update'.\n"
+       "Every cell is checked; a form with any error records nothing, and each\n"
+       "error names its sheet and cell. A form collected again records nothing\n"
+       "new. A row about something recorded since the form was made is a\n"
+       "conflict: it stops the form unless --accept-conflicts is given. Run it\n"
+       "in the folder the form was made in (the plans are found by the paths\n"
+       "and ids the form keeps).\n"
+       "\n"
+       "options:\n"
+       "  -n, --dry-run         check and show what would be recorded; record\n"
+       "                        nothing\n"
+       "  --by NAME             who reported (default: the form's unit)\n"
+       "  --accept-conflicts    record rows that conflict, with a warning\n"
+       "  -h, --help            show this help\n"
+       "\n"
+       "exit codes: 0 recorded, or nothing new; 1 errors in a form or a plan;\n"
+       "2 usage error; 3 a file could not be read or written; 4 internal\n"
+       "error.\n"),
 };

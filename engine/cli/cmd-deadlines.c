@@ -47,6 +47,7 @@ static bool on_arg(const cli_args *arg, void *ctx)
         o->within = arg->value;
         return true;
     case OPT_ROLE:
+        /* TRANSLATORS: "unknown role 'x'; use any, lead or partner" */
         if (!cli_choice("deadlines", "role", arg->value, roles, 3, &choice))
             return false;
         o->role = (deadline_role_filter)choice;
@@ -142,41 +143,41 @@ static int cmd_deadlines(int argc, char **argv)
 const cli_command cmd_deadlines_info = {
     "deadlines",
     cmd_deadlines,
-    "show what is due and what is late, or export it to a calendar",
-    "usage: kehoach deadlines [PATH...] [--as-of DATE] [--within DURATION]\n"
-    "                         [--unit UNIT] [--role lead|partner|any]\n"
-    "                         [--format text|json|csv|ics] [-o FILE]\n"
-    "\n"
-    "Lists every due date of the plans: each occurrence of every activity\n"
-    "(\"Quý II, IV\" is two, \"Hàng tháng\" twelve) and every report to send,\n"
-    "overdue items first (the most overdue first), then the coming ones by\n"
-    "date, with the days left or late, the lead unit and the plan. What the\n"
-    "plan's progress log shows done or cancelled by --as-of is left out (see\n"
-    "'kehoach status'). The plans and logs are checked as 'kehoach validate'\n"
-    "checks them; errors stop the command.\n"
-    "\n"
-    "PATH is a plan file or a folder (default: plans/).\n"
-    "\n"
-    "options:\n"
-    "  --as-of DATE          the day to count from, 15/10/2026 or 2026-10-15\n"
-    "                        (default: today)\n"
-    "  -w, --within DURATION only what is due within 30d, 6w, 3m or 1y (days,\n"
-    "                        weeks, months, years); overdue items always show\n"
-    "  -u, --unit UNIT       only what a unit leads or coordinates: its id or its\n"
-    "                        name as the unit registry or the plan writes it,\n"
-    "                        with or without diacritics; a UNIT that no plan\n"
-    "                        read names is a usage error, with suggestions\n"
-    "  --role ROLE           with --unit: lead, partner or any (the default);\n"
-    "                        coordinated items are marked (phối hợp)\n"
-    "  -f, --format FORMAT   text (the default), json, csv or ics (a calendar\n"
-    "                        file: one all-day event per due date)\n"
-    "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
-    "                        standard output (\"-o -\"); without --format, the\n"
-    "                        format FILE's extension names (.ics, .csv, .json)\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "Colours are used on a terminal unless NO_COLOR is set.\n"
-    "\n"
-    "exit codes: 0 done, 1 the plans have errors, 2 usage error, 3 a file could\n"
-    "not be read or written, 4 internal error.\n",
+    N_("show what is due and what is late, or export it to a calendar"),
+    N_("usage: kehoach deadlines [PATH...] [--as-of DATE] [--within DURATION]\n"
+       "                         [--unit UNIT] [--role lead|partner|any]\n"
+       "                         [--format text|json|csv|ics] [-o FILE]\n"
+       "\n"
+       "Lists every due date of the plans: each occurrence of every activity\n"
+       "(\"Quý II, IV\" is two, \"Hàng tháng\" twelve) and every report to send,\n"
+       "overdue items first (the most overdue first), then the coming ones by\n"
+       "date, with the days left or late, the lead unit and the plan. What the\n"
+       "plan's progress log shows done or cancelled by --as-of is left out (see\n"
+       "'kehoach status'). The plans and logs are checked as 'kehoach validate'\n"
+       "checks them; errors stop the command.\n"
+       "\n"
+       "PATH is a plan file or a folder (default: plans/).\n"
+       "\n"
+       "options:\n"
+       "  --as-of DATE          the day to count from, 15/10/2026 or 2026-10-15\n"
+       "                        (default: today)\n"
+       "  -w, --within DURATION only what is due within 30d, 6w, 3m or 1y (days,\n"
+       "                        weeks, months, years); overdue items always show\n"
+       "  -u, --unit UNIT       only what a unit leads or coordinates: its id or its\n"
+       "                        name as the unit registry or the plan writes it,\n"
+       "                        with or without diacritics; a UNIT that no plan\n"
+       "                        read names is a usage error, with suggestions\n"
+       "  --role ROLE           with --unit: lead, partner or any (the default);\n"
+       "                        coordinated items are marked (phối hợp)\n"
+       "  -f, --format FORMAT   text (the default), json, csv or ics (a calendar\n"
+       "                        file: one all-day event per due date)\n"
+       "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
+       "                        standard output (\"-o -\"); without --format, the\n"
+       "                        format FILE's extension names (.ics, .csv, .json)\n"
+       "  -h, --help            show this help\n"
+       "\n"
+       "Colours are used on a terminal unless NO_COLOR is set.\n"
+       "\n"
+       "exit codes: 0 done, 1 the plans have errors, 2 usage error, 3 a file could\n"
+       "not be read or written, 4 internal error.\n"),
 };

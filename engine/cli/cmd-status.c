@@ -8,6 +8,8 @@
  * (orgunits_query.h). */
 #include "cli.h"
 
+#include <string.h>
+
 #define TEXT_WIDTH 80
 
 typedef struct options {
@@ -26,16 +28,39 @@ static const cli_option option_table[] = {
 /* As the enum. */
 static const char *const formats[] = {"text", "json", "csv"};
 
+/* A --state as the text output writes it ("Quá hạn"; case, spaces and
+ * diacritics forgiven) or by its data name ("overdue"). */
+static bool read_state(const char *value, status_state *out)
+{
+    for (int i = 0; i < STATUS_NSTATES; i++)
+        if (strcmp(value, status_state_names[i]) == 0 ||
+            vntext_same_ascii(value, status_state_label((status_state)i))) {
+            *out = (status_state)i;
+            return true;
+        }
+    return false;
+}
+
 static bool on_arg(const cli_args *arg, void *ctx)
 {
     options *o = ctx;
-    int choice;
     if (arg->option != OPT_STATE)
         return cli_plans_arg(&o->plans, arg);
-    if (!cli_choice("status", "state", arg->value, status_state_names,
-                    STATUS_NSTATES, &choice))
+    if (!read_state(arg->value, &o->report.state)) {
+        const char *labels[STATUS_NSTATES];
+        for (int i = 0; i < STATUS_NSTATES; i++)
+            labels[i] = status_state_label((status_state)i);
+        strbuf words = STRBUF_INIT, names = STRBUF_INIT;
+        cli_put_list(&words, labels, STATUS_NSTATES, "\"");
+        cli_put_list(&names, status_state_names, STATUS_NSTATES, "");
+        cli_usage_error("status",
+                        "unknown state '%s'; use %s (diacritics optional), "
+                        "or %s",
+                        arg->value, strbuf_str(&words), strbuf_str(&names));
+        strbuf_release(&words);
+        strbuf_release(&names);
         return false;
-    o->report.state = (status_state)choice;
+    }
     o->report.has_state = true;
     return true;
 }
@@ -86,43 +111,47 @@ static int cmd_status(int argc, char **argv)
 const cli_command cmd_status_info = {
     "status",
     cmd_status,
-    "show where the plans stand on a date, from their progress logs",
-    "usage: kehoach status [PATH...] [--as-of DATE] [--unit UNIT]\n"
-    "                      [--state STATE] [--format text|json|csv] [-o FILE]\n"
-    "\n"
-    "Shows, for each plan, how many activities are planned, open, in\n"
-    "progress, done, done late, overdue or cancelled and the percent done,\n"
-    "then each activity with its lead unit, due date, state and latest note.\n"
-    "The status is computed from the plan's dates and the records of its\n"
-    "progress log dated on or before --as-of, so any past day can be\n"
-    "replayed. The plans and logs are checked as 'kehoach validate' checks\n"
-    "them; errors stop the command.\n"
-    "\n"
-    "States: planned (the window has not opened), open (open, nothing\n"
-    "reported), in-progress, done, done-late (done after the due date),\n"
-    "overdue (due before --as-of and not done), cancelled. A recurring\n"
-    "activity shows its most pressing occurrence: an overdue one first,\n"
-    "then the first one not finished.\n"
-    "\n"
-    "PATH is a plan file, a progress log or a folder (default: plans/).\n"
-    "\n"
-    "options:\n"
-    "  --as-of DATE          the day to look from, 15/10/2026 or 2026-10-15\n"
-    "                        (default: today)\n"
-    "  -u, --unit UNIT       only the activities a unit leads or coordinates:\n"
-    "                        its id or its name, with or without diacritics (a\n"
-    "                        UNIT that no plan read names is a usage error);\n"
-    "                        the counts are then the unit's\n"
-    "  -s, --state STATE     list only the activities in this state (the counts\n"
-    "                        still count them all)\n"
-    "  -f, --format FORMAT   text (the default), json or csv\n"
-    "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
-    "                        standard output (\"-o -\"); without --format, the\n"
-    "                        format FILE's extension names (.csv, .json)\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "Colours are used on a terminal unless NO_COLOR is set.\n"
-    "\n"
-    "exit codes: 0 done, 1 the plans or logs have errors, 2 usage error, 3 a\n"
-    "file could not be read or written, 4 internal error.\n",
+    N_("show where the plans stand on a date, from their progress logs"),
+    N_("usage: kehoach status [PATH...] [--as-of DATE] [--unit UNIT]\n"
+       "                      [--state STATE] [--format text|json|csv] [-o FILE]\n"
+       "\n"
+       "Shows, for each plan, how many activities are planned, open, in\n"
+       "progress, done, done late, overdue or cancelled and the percent done,\n"
+       "then each activity with its lead unit, due date, state and latest note.\n"
+       "The status is computed from the plan's dates and the records of its\n"
+       "progress log dated on or before --as-of, so any past day can be\n"
+       "replayed. The plans and logs are checked as 'kehoach validate' checks\n"
+       "them; errors stop the command.\n"
+       "\n"
+       "States, as the text output writes them and --state takes them\n"
+       "(diacritics optional), then by their data names: \"Chưa đến kỳ\"\n"
+       "(planned: the window has not opened), \"Đang mở\" (open: open, nothing\n"
+       "reported), \"Đang thực hiện\" (in-progress), \"Hoàn thành\" (done),\n"
+       "\"Hoàn thành muộn\" (done-late: done after the due date), \"Quá hạn\"\n"
+       "(overdue: due before --as-of and not done), \"Hủy bỏ\" (cancelled). A\n"
+       "recurring activity shows its most pressing occurrence: an overdue one\n"
+       "first, then the first one not finished.\n"
+       "\n"
+       "PATH is a plan file, a progress log or a folder (default: plans/).\n"
+       "\n"
+       "options:\n"
+       "  --as-of DATE          the day to look from, 15/10/2026 or 2026-10-15\n"
+       "                        (default: today)\n"
+       "  -u, --unit UNIT       only the activities a unit leads or coordinates:\n"
+       "                        its id or its name, with or without diacritics (a\n"
+       "                        UNIT that no plan read names is a usage error);\n"
+       "                        the counts are then the unit's\n"
+       "  -s, --state STATE     list only the activities in this state, such as\n"
+       "                        \"Quá hạn\" or overdue (the counts still count\n"
+       "                        them all)\n"
+       "  -f, --format FORMAT   text (the default), json or csv\n"
+       "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
+       "                        standard output (\"-o -\"); without --format, the\n"
+       "                        format FILE's extension names (.csv, .json)\n"
+       "  -h, --help            show this help\n"
+       "\n"
+       "Colours are used on a terminal unless NO_COLOR is set.\n"
+       "\n"
+       "exit codes: 0 done, 1 the plans or logs have errors, 2 usage error, 3 a\n"
+       "file could not be read or written, 4 internal error.\n"),
 };

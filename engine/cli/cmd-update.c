@@ -24,6 +24,7 @@ typedef struct options {
     progress_write_value *values;
     char **value_names; /* the values' names as given, owned */
     const char **evidence;
+    char occurrence_key[16]; /* --occurrence "Quý II/2026" as "2026-Q2" */
 } options;
 
 enum {
@@ -104,9 +105,17 @@ static bool on_arg(const cli_args *arg, void *ctx)
             return false;
         o->has_date = true;
         return true;
-    case OPT_OCCURRENCE:
-        e->occurrence = arg->value;
+    case OPT_OCCURRENCE: {
+        /* a period as the outputs name it: the key the log keeps */
+        period named;
+        if (period_parse_words(arg->value, &named)) {
+            period_key(&named, o->occurrence_key);
+            e->occurrence = o->occurrence_key;
+        } else {
+            e->occurrence = arg->value;
+        }
         return true;
+    }
     case OPT_PERCENT: {
         long v = strtol(arg->value, &end, 10);
         if (!*arg->value || *end || v < 0 || v > 100) {
@@ -150,24 +159,38 @@ static bool on_arg(const cli_args *arg, void *ctx)
  * close, and what stopped the search early. */
 static void explain_not_found(const char *name, const locate_result *r)
 {
-    strbuf msg = STRBUF_INIT;
-    strbuf_printf(&msg,
-                  "kehoach update: no plan file '%s', and no plan with that id "
-                  "among the %zu file%s below the current folder",
-                  name, r->files, r->files == 1 ? "" : "s");
+    strbuf msg = STRBUF_INIT, near = STRBUF_INIT;
     if (*r->stopped)
-        strbuf_printf(
-            &msg,
-            ", but the search was not complete: %s; give the plan's file "
-            "instead",
-            r->stopped);
+        strbuf_printf(&msg,
+                      P_("no plan file '%s', and no plan with that id among "
+                         "the %zu file below the current folder, but the "
+                         "search was not complete: %s; give the plan's file "
+                         "instead",
+                         "no plan file '%s', and no plan with that id among "
+                         "the %zu files below the current folder, but the "
+                         "search was not complete: %s; give the plan's file "
+                         "instead",
+                         r->files),
+                      name, r->files, r->stopped);
+    else
+        strbuf_printf(&msg,
+                      P_("no plan file '%s', and no plan with that id among "
+                         "the %zu file below the current folder",
+                         "no plan file '%s', and no plan with that id among "
+                         "the %zu files below the current folder",
+                         r->files),
+                      name, r->files);
     if (r->nnear) {
-        strbuf_puts(&msg, "; did you mean ");
-        cli_put_list(&msg, (const char *const *)r->near, r->nnear, "'");
-        strbuf_putc(&msg, '?');
+        cli_put_list(&near, (const char *const *)r->near, r->nnear, "'");
+        /* TRANSLATORS: the first %s says that no plan was found, the
+           second is a list of plan ids: "...; did you mean 'a' or 'b'?" */
+        cli_line(stderr, "kehoach update: %s; did you mean %s?",
+                 strbuf_str(&msg), strbuf_str(&near));
+    } else {
+        cli_line(stderr, "kehoach %s: %s", "update", strbuf_str(&msg));
     }
-    cli_line(stderr, "%s", strbuf_str(&msg));
     strbuf_release(&msg);
+    strbuf_release(&near);
 }
 
 static void print_problems(diag_sink *d)
@@ -178,6 +201,46 @@ static void print_problems(diag_sink *d)
     strbuf_release(&text);
 }
 
+/* The state as the line that says what was recorded names it, in the
+ * order of the enum; translated when printed. */
+static const char *const state_words[PROGRESS_NSTATES] = {
+    /* TRANSLATORS: a state of an activity or report, as in "activity 1.a
+       is in-progress as of 15/10/2026". */
+    N_("in-progress"),
+    N_("done"),
+    N_("cancelled"),
+};
+
+/* "recorded in x.progress.yaml (record 3): activity 1.a (2026-Q2) is done
+ * as of 15/10/2026", the date written as the outputs and --date write
+ * it. */
+static void print_recorded(const progress_write_entry *e,
+                           const update_result *r)
+{
+    char day[11];
+    date_format_vn(e->date, day);
+    const char *state = _(state_words[e->state]);
+    if (e->report && e->occurrence)
+        cli_line(stdout,
+                 "recorded in %s (record %zu): report %s (%s) is %s as of %s",
+                 r->log_path, r->record_number, e->report, e->occurrence, state,
+                 day);
+    else if (e->report)
+        cli_line(stdout,
+                 "recorded in %s (record %zu): report %s is %s as of %s",
+                 r->log_path, r->record_number, e->report, state, day);
+    else if (e->occurrence)
+        cli_line(stdout,
+                 "recorded in %s (record %zu): activity %s (%s) is %s as of "
+                 "%s",
+                 r->log_path, r->record_number, e->activity, e->occurrence,
+                 state, day);
+    else
+        cli_line(stdout,
+                 "recorded in %s (record %zu): activity %s is %s as of %s",
+                 r->log_path, r->record_number, e->activity, state, day);
+}
+
 /* The exit code of what update_record did, after saying it. */
 static int print_result(const options *o, const update_result *r)
 {
@@ -186,18 +249,9 @@ static int print_result(const options *o, const update_result *r)
     if (r->status == UPDATE_REFUSED || r->status == UPDATE_RECORDED ||
         r->status == UPDATE_LOG_CHANGED || r->status == UPDATE_NOT_WRITTEN)
         print_problems(r->problems); /* the new record's */
-    char day[11];
     switch (r->status) {
     case UPDATE_RECORDED:
-        date_format_iso(e->date, day);
-        cli_line(stdout,
-                 "recorded in %s (record %zu): %s %s%s%s%s is %s "
-                 "as of %s",
-                 r->log_path, r->record_number,
-                 e->report ? "report" : "activity",
-                 e->report ? e->report : e->activity, e->occurrence ? " (" : "",
-                 e->occurrence ? e->occurrence : "", e->occurrence ? ")" : "",
-                 progress_state_name(e->state), day);
+        print_recorded(e, r);
         return EXIT_VALID;
     case UPDATE_NO_PLAN:
         explain_not_found(o->plan, &r->located);
@@ -214,8 +268,9 @@ static int print_result(const options *o, const update_result *r)
     case UPDATE_UNREADABLE:
         return EXIT_IO;
     case UPDATE_PLAN_ERRORS:
-        fprintf(stderr, "kehoach update: the plan or its progress log has "
-                        "errors; fix them first; nothing was recorded\n");
+        fputs(_("kehoach update: the plan or its progress log has errors; fix "
+                "them first; nothing was recorded\n"),
+              stderr);
         return EXIT_PROBLEMS;
     case UPDATE_CANNOT_APPEND:
         cli_line(stderr,
@@ -253,12 +308,13 @@ static int cmd_update(int argc, char **argv)
     int code = EXIT_USAGE;
     if (!cli_parse("update", argc, argv, option_table, on_arg, &o))
         goto done;
-    if (o.npositional < 2) {
-        cli_usage_error(
-            "update", o.npositional
-                          ? "which activity? give its id after "
-                            "the plan"
-                          : "give the plan (its file or id) and the activity");
+    if (o.npositional == 1) {
+        cli_usage_error("update", "which activity? give its id after the plan");
+        goto done;
+    }
+    if (o.npositional == 0) {
+        cli_usage_error("update",
+                        "give the plan (its file or id) and the activity");
         goto done;
     }
     if (!o.has_state) {
@@ -299,54 +355,57 @@ done:
 const cli_command cmd_update_info = {
     "update",
     cmd_update,
-    "record progress on an activity in the plan's progress log",
-    "usage: kehoach update PLAN ACTIVITY --state STATE [--date DATE]\n"
-    "                      [--occurrence OCC] [--percent N]\n"
-    "                      [--value NAME=NUMBER]... [--note TEXT]\n"
-    "                      [--evidence TEXT]... [--by NAME]\n"
-    "       kehoach update PLAN REPORT --state done [--date DATE]\n"
-    "                      [--occurrence OCC] [--document NUMBER] [--note TEXT]\n"
-    "\n"
-    "Adds one record to the plan's progress log (NAME.progress.yaml beside\n"
-    "NAME.yaml; created when missing). The record is checked against the plan\n"
-    "first: a bad one is refused with the reason and the log is left as it\n"
-    "was. The record is added after the log's last line, so comments and\n"
-    "layout of a log edited by hand stay. Any number of updates may run at\n"
-    "once: each waits for the log's lock (NAME.progress.yaml.lock) and every\n"
-    "record lands whole, exactly once; an update stopped at any point leaves\n"
-    "the log as it was. A log saved by an editor while the update ran is left\n"
-    "as the editor saved it, and nothing is recorded: check it with 'kehoach\n"
-    "validate', then run the update again.\n"
-    "\n"
-    "PLAN is a plan file, or a plan's id (searched for below the current\n"
-    "folder, reading each file only as far as its id). ACTIVITY is the\n"
-    "activity's id in the plan, such as 1.a. REPORT is one of the reports the\n"
-    "plan asks for, by the id that 'kehoach deadlines' shows: BC1 for the\n"
-    "first, BC2 for the second...; '--state done' records it as sent on DATE,\n"
-    "and deadlines, status and reports show it done, no longer overdue.\n"
-    "\n"
-    "options:\n"
-    "  -s, --state STATE     \"Đang thực hiện\", \"Hoàn thành\" or \"Hủy bỏ\"\n"
-    "                        (diacritics optional), or in-progress, done or\n"
-    "                        cancelled (required)\n"
-    "  -d, --date DATE       the day the state holds, 15/10/2026 or 2026-10-15\n"
-    "                        (default: today);\n"
-    "                        a day after today is recorded with a warning\n"
-    "  --occurrence OCC      for an activity with several occurrences: which\n"
-    "                        one, as 2026-Q2, 2026-03, 2026-H1 or 2026\n"
-    "  --percent N           how far it is, 0 to 100\n"
-    "  --value NAME=NUMBER   a measured value of one of the activity's targets:\n"
-    "                        NAME is the target's name or its number (1, 2, ...)\n"
-    "  --note TEXT           a short note\n"
-    "  -e, --evidence TEXT   a document or file that shows it (\"Báo cáo số\n"
-    "                        12/BC-TTTGPL\"); may be given several times\n"
-    "  --document NUMBER     a report's: the number of the report sent\n"
-    "                        (\"Số 123/BC-STP\"); its date is DATE\n"
-    "  --by NAME             who reports it\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "exit codes: 0 recorded, 1 the record or the plan has problems (nothing\n"
-    "recorded), 2 usage error, 3 a file could not be read or written, or the\n"
-    "log was changed while the update ran (nothing recorded), 4 internal\n"
-    "error.\n",
+    N_("record progress on an activity in the plan's progress log"),
+    N_("usage: kehoach update PLAN ACTIVITY --state STATE [--date DATE]\n"
+       "                      [--occurrence OCC] [--percent N]\n"
+       "                      [--value NAME=NUMBER]... [--note TEXT]\n"
+       "                      [--evidence TEXT]... [--by NAME]\n"
+       "       kehoach update PLAN REPORT --state done [--date DATE]\n"
+       "                      [--occurrence OCC] [--document NUMBER] [--note TEXT]\n"
+       "\n"
+       "Adds one record to the plan's progress log (NAME.progress.yaml beside\n"
+       "NAME.yaml; created when missing). The record is checked against the plan\n"
+       "first: a bad one is refused with the reason and the log is left as it\n"
+       "was. The record is added after the log's last line, so comments and\n"
+       "layout of a log edited by hand stay. Any number of updates may run at\n"
+       "once: each waits for the log's lock (NAME.progress.yaml.lock) and every\n"
+       "record lands whole, exactly once; an update stopped at any point leaves\n"
+       "the log as it was. A log saved by an editor while the update ran is left\n"
+       "as the editor saved it, and nothing is recorded: check it with 'kehoach\n"
+       "validate', then run the update again.\n"
+       "\n"
+       "PLAN is a plan file, or a plan's id (searched for below the current\n"
+       "folder, reading each file only as far as its id). ACTIVITY is the\n"
+       "activity's id in the plan, such as 1.a. REPORT is one of the reports the\n"
+       "plan asks for, by the id that 'kehoach deadlines' shows: BC1 for the\n"
+       "first, BC2 for the second...; '--state done' records it as sent on DATE,\n"
+       "and deadlines, status and reports show it done, no longer overdue.\n"
+       "\n"
+       "options:\n"
+       "  -s, --state STATE     \"Đang thực hiện\", \"Hoàn thành\" or \"Hủy bỏ\"\n"
+       "                        (diacritics optional), or in-progress, done or\n"
+       "                        cancelled (required)\n"
+       "  -d, --date DATE       the day the state holds, 15/10/2026 or 2026-10-15\n"
+       "                        (default: today);\n"
+       "                        a day after today is recorded with a warning\n"
+       "  --occurrence OCC      for an activity with several occurrences: which\n"
+       "                        one, as the outputs name it: \"Quý II/2026\",\n"
+       "                        \"Tháng 3/2026\", \"6 tháng đầu năm 2026\" or\n"
+       "                        \"Năm 2026\" (diacritics optional), or 2026-Q2,\n"
+       "                        2026-03, 2026-H1 or 2026\n"
+       "  --percent N           how far it is, 0 to 100\n"
+       "  --value NAME=NUMBER   a measured value of one of the activity's targets:\n"
+       "                        NAME is the target's name or its number (1, 2, ...)\n"
+       "  --note TEXT           a short note\n"
+       "  -e, --evidence TEXT   a document or file that shows it (\"Báo cáo số\n"
+       "                        12/BC-TTTGPL\"); may be given several times\n"
+       "  --document NUMBER     a report's: the number of the report sent\n"
+       "                        (\"Số 123/BC-STP\"); its date is DATE\n"
+       "  --by NAME             who reports it\n"
+       "  -h, --help            show this help\n"
+       "\n"
+       "exit codes: 0 recorded, 1 the record or the plan has problems (nothing\n"
+       "recorded), 2 usage error, 3 a file could not be read or written, or the\n"
+       "log was changed while the update ran (nothing recorded), 4 internal\n"
+       "error.\n"),
 };

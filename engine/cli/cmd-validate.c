@@ -17,40 +17,75 @@ static bool on_arg(const cli_args *arg, void *ctx)
     return cli_plans_arg(ctx, arg);
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
+/* The closing line: "checked 12 files: 5 plans, 42 activities, 5
+ * progress logs (108 records); no problems found". */
 static void summary_text(const validate_result *r, const diag_sink *d,
                          strbuf *out)
 {
     size_t errors = diag_errors(d), warnings = diag_warnings(d);
-    strbuf_printf(out, "checked %zu %s: %zu %s, %zu %s", r->nfiles,
-                  plural(r->nfiles, "file", "files"), r->plans,
-                  plural(r->plans, "plan", "plans"), r->activities,
-                  plural(r->activities, "activity", "activities"));
-    if (r->registries)
-        strbuf_printf(out, ", %zu %s", r->registries,
-                      plural(r->registries, "unit registry",
-                             "unit registries"));
-    if (r->logs)
-        strbuf_printf(out, ", %zu %s (%zu %s)", r->logs,
-                      plural(r->logs, "progress log", "progress logs"),
-                      r->records, plural(r->records, "record", "records"));
-    if (r->templates)
-        strbuf_printf(out, ", %zu %s", r->templates,
-                      plural(r->templates, "report template",
-                             "report templates"));
-    if (r->notes)
-        strbuf_printf(out, ", %zu %s", r->notes,
-                      plural(r->notes, "notes file", "notes files"));
-    if (!errors && !warnings)
-        strbuf_puts(out, "; no problems found\n");
-    else
-        strbuf_printf(out, "; %zu %s, %zu %s\n", errors,
-                      plural(errors, "error", "errors"), warnings,
-                      plural(warnings, "warning", "warnings"));
+    strbuf counts = STRBUF_INIT, records = STRBUF_INIT;
+    strbuf_printf(&counts, P_("%zu plan", "%zu plans", r->plans), r->plans);
+    strbuf_puts(&counts, ", ");
+    strbuf_printf(&counts, P_("%zu activity", "%zu activities", r->activities),
+                  r->activities);
+    if (r->registries) {
+        strbuf_puts(&counts, ", ");
+        strbuf_printf(&counts,
+                      P_("%zu unit registry", "%zu unit registries",
+                         r->registries),
+                      r->registries);
+    }
+    if (r->logs) {
+        strbuf_printf(&records, P_("%zu record", "%zu records", r->records),
+                      r->records);
+        strbuf_puts(&counts, ", ");
+        strbuf_printf(&counts,
+                      /* TRANSLATORS: "5 progress logs (108 records)" */
+                      P_("%zu progress log (%s)", "%zu progress logs (%s)",
+                         r->logs),
+                      r->logs, strbuf_str(&records));
+    }
+    if (r->templates) {
+        strbuf_puts(&counts, ", ");
+        strbuf_printf(&counts,
+                      P_("%zu report template", "%zu report templates",
+                         r->templates),
+                      r->templates);
+    }
+    if (r->notes) {
+        strbuf_puts(&counts, ", ");
+        strbuf_printf(&counts,
+                      P_("%zu notes file", "%zu notes files", r->notes),
+                      r->notes);
+    }
+    if (!errors && !warnings) {
+        strbuf_printf(out,
+                      /* TRANSLATORS: %s counts what the files are:
+                         "checked 12 files: 5 plans, 42 activities, 5
+                         progress logs (108 records), 2 notes files; no
+                         problems found". */
+                      P_("checked %zu file: %s; no problems found",
+                         "checked %zu files: %s; no problems found", r->nfiles),
+                      r->nfiles, strbuf_str(&counts));
+    } else {
+        strbuf problems = STRBUF_INIT;
+        strbuf_printf(&problems, P_("%zu error", "%zu errors", errors), errors);
+        strbuf_puts(&problems, ", ");
+        strbuf_printf(&problems, P_("%zu warning", "%zu warnings", warnings),
+                      warnings);
+        strbuf_printf(
+            out,
+            /* TRANSLATORS: the first %s counts what the files are, the
+               second the problems: "checked 1 file: 1 plan, 2
+               activities; 3 errors, 0 warnings". */
+            P_("checked %zu file: %s; %s", "checked %zu files: %s; %s",
+               r->nfiles),
+            r->nfiles, strbuf_str(&counts), strbuf_str(&problems));
+        strbuf_release(&problems);
+    }
+    strbuf_putc(out, '\n');
+    strbuf_release(&counts);
+    strbuf_release(&records);
 }
 
 static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
@@ -110,7 +145,7 @@ static int cmd_validate(int argc, char **argv)
 
     int code = cli_exit_code(&p.result, p.d);
     if (!written) {
-        fprintf(stderr, "kehoach validate: cannot write the output\n");
+        cli_line(stderr, "kehoach %s: cannot write the output", "validate");
         code = EXIT_IO;
     }
     cli_plans_release(&p);
@@ -120,31 +155,31 @@ static int cmd_validate(int argc, char **argv)
 const cli_command cmd_validate_info = {
     "validate",
     cmd_validate,
-    "check plan files against the schema and the rules of a plan",
-    "usage: kehoach validate [--format text|json] [PATH...]\n"
-    "\n"
-    "Checks plan files and reports every problem with its line and column:\n"
-    "the file's YAML, the plan schema (schemas/plan.schema.json), real dates,\n"
-    "activity ids unique within a plan and plan ids unique across the plans\n"
-    "checked, a lead unit and a time for every activity (its own, or from the\n"
-    "'defaults' of its section or plan), and unit names against the unit\n"
-    "registry: the plan's 'units' and a units.yaml in the plan's folder.\n"
-    "A plan's progress log (NAME.progress.yaml beside NAME.yaml) is checked\n"
-    "with it: its schema (schemas/progress.schema.json), real dates within\n"
-    "the plan's year, and activities, occurrences and targets that the plan\n"
-    "has.\n"
-    "\n"
-    "PATH is a plan file, a progress log or a folder; folders are searched\n"
-    "for *.yaml and *.yml files, recursively. Without PATH, checks the\n"
-    "folder plans/.\n"
-    "\n"
-    "options:\n"
-    "  -f, --format FORMAT   text (the default) or json\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "At most 50 problems per file are shown; the closing line counts all.\n"
-    "Colours are used on a terminal unless NO_COLOR is set.\n"
-    "\n"
-    "exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage\n"
-    "error, 3 a file or folder could not be read, 4 internal error.\n",
+    N_("check plan files against the schema and the rules of a plan"),
+    N_("usage: kehoach validate [--format text|json] [PATH...]\n"
+       "\n"
+       "Checks plan files and reports every problem with its line and column:\n"
+       "the file's YAML, the plan schema (schemas/plan.schema.json), real dates,\n"
+       "activity ids unique within a plan and plan ids unique across the plans\n"
+       "checked, a lead unit and a time for every activity (its own, or from the\n"
+       "'defaults' of its section or plan), and unit names against the unit\n"
+       "registry: the plan's 'units' and a units.yaml in the plan's folder.\n"
+       "A plan's progress log (NAME.progress.yaml beside NAME.yaml) is checked\n"
+       "with it: its schema (schemas/progress.schema.json), real dates within\n"
+       "the plan's year, and activities, occurrences and targets that the plan\n"
+       "has.\n"
+       "\n"
+       "PATH is a plan file, a progress log or a folder; folders are searched\n"
+       "for *.yaml and *.yml files, recursively. Without PATH, checks the\n"
+       "folder plans/.\n"
+       "\n"
+       "options:\n"
+       "  -f, --format FORMAT   text (the default) or json\n"
+       "  -h, --help            show this help\n"
+       "\n"
+       "At most 50 problems per file are shown; the closing line counts all.\n"
+       "Colours are used on a terminal unless NO_COLOR is set.\n"
+       "\n"
+       "exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage\n"
+       "error, 3 a file or folder could not be read, 4 internal error.\n"),
 };

@@ -2,9 +2,11 @@
  *
  * The table below is the whole list of commands; each entry points at the
  * cmd_<verb>() of its own file and carries the help text shown by
- * "kehoach help <verb>" and "kehoach <verb> --help". Before any command
- * runs, SIGINT, SIGTERM and SIGHUP are set to remove the temporary files
- * being written (outfile.h) and then end the process as they would have. */
+ * "kehoach help <verb>" and "kehoach <verb> --help" (its summary and help
+ * are marked N_() where written and translated here when printed). Before
+ * any command runs, SIGINT, SIGTERM and SIGHUP are set to remove the
+ * temporary files being written (outfile.h) and then end the process as
+ * they would have. */
 #include "cli.h"
 
 #include <limits.h>
@@ -23,30 +25,31 @@ static const cli_command *const commands[] = {
 
 static void print_usage(FILE *out)
 {
-    fprintf(
-        out,
-        "usage: kehoach <command> [options] [arguments]\n"
-        "\n"
-        "Checks and tracks legal-aid implementation plans (kế hoạch trợ giúp\n"
-        "pháp lý) written as YAML files.\n"
-        "\n"
-        "commands:\n");
+    fputs(
+        _("usage: kehoach <command> [options] [arguments]\n"
+          "\n"
+          "Checks and tracks legal-aid implementation plans (kế hoạch trợ giúp\n"
+          "pháp lý) written as YAML files.\n"
+          "\n"
+          "commands:\n"),
+        out);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
-    fprintf(
-        out,
-        "\n"
-        "options:\n"
-        "  -h, --help     show this help\n"
-        "  --version      show the version\n"
-        "\n"
-        "Every command also takes --color=auto|always|never (colours on a\n"
-        "terminal; auto, the default, leaves them out when NO_COLOR is set or\n"
-        "TERM is dumb).\n"
-        "Run 'kehoach help <command>' for the options of a command.\n"
-        "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
-        "3 a file could not be read or written, 4 internal error.\n");
+        fprintf(out, "  %-10s %s\n", commands[i]->name,
+                _(commands[i]->summary));
+    fprintf(out, "  %-10s %s\n", "help", _("show the help of a command"));
+    fputs("\n", out);
+    fputs(
+        _("options:\n"
+          "  -h, --help     show this help\n"
+          "  --version      show the version\n"
+          "\n"
+          "Every command also takes --color=auto|always|never (colours on a\n"
+          "terminal; auto, the default, leaves them out when NO_COLOR is set or\n"
+          "TERM is dumb).\n"
+          "Run 'kehoach help <command>' for the options of a command.\n"
+          "Exit codes: 0 no problems, 1 problems in the input, 2 usage error,\n"
+          "3 a file could not be read or written, 4 internal error.\n"),
+        out);
 }
 
 static const cli_command *find_command(const char *name)
@@ -70,7 +73,7 @@ static int unknown_command(const char *name)
                  name, names[best]);
     else
         cli_line(stderr, "kehoach: '%s' is not a kehoach command", name);
-    fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
+    fputs(_("Run 'kehoach --help' for the list of commands.\n"), stderr);
     return EXIT_USAGE;
 }
 
@@ -81,7 +84,7 @@ static int help(int argc, char **argv)
         return EXIT_VALID;
     }
     if (argc > 2) {
-        fprintf(stderr, "kehoach help: give one command name\n");
+        fputs(_("kehoach help: give one command name\n"), stderr);
         return EXIT_USAGE;
     }
     if (strcmp(argv[1], "help") == 0) {
@@ -91,7 +94,7 @@ static int help(int argc, char **argv)
     const cli_command *cmd = find_command(argv[1]);
     if (!cmd)
         return unknown_command(argv[1]);
-    fputs(cmd->help, stdout);
+    fputs(_(cmd->help), stdout);
     return EXIT_VALID;
 }
 
@@ -142,6 +145,7 @@ static bool take_color(const char *command, int *argc, char **argv)
         }
         if (options && strncmp(a, "--color=", 8) == 0) {
             int choice;
+            /* TRANSLATORS: "unknown --color value 'x'; use ..." */
             if (!cli_choice(command, "--color value", a + 8, whens, 3, &choice))
                 return false;
             cli_color_mode = (cli_color_when)choice;
@@ -197,7 +201,7 @@ int main(int argc, char **argv)
         return help(argc - 1, argv + 1);
     if (name[0] == '-') {
         cli_line(stderr, "kehoach: unknown option '%s'", name);
-        fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
+        fputs(_("Run 'kehoach --help' for the list of commands.\n"), stderr);
         return EXIT_USAGE;
     }
     const cli_command *cmd = find_command(name);
@@ -209,7 +213,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--") == 0)
             break;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(cmd->help, stdout);
+            fputs(_(cmd->help), stdout);
             return EXIT_VALID;
         }
     }

@@ -21,7 +21,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     va_end(ap);
     cli_line(stderr, "kehoach %s: %s", command, strbuf_str(&text));
     strbuf_release(&text);
-    fprintf(stderr, "Try 'kehoach help %s' for the options.\n", command);
+    fprintf(stderr, _("Try 'kehoach help %s' for the options.\n"), command);
     return EXIT_USAGE;
 }
 
@@ -47,13 +47,16 @@ int cli_unit_found(const char *command, const char *unit,
     if (!orgunits_query_found(q))
         return unknown_unit(command, unit, orgunits_query_hints(q));
     const char *unit_name, *taken_as = orgunits_query_taken_as(q, &unit_name);
-    if (taken_as)
-        cli_line(
-            stderr,
-            "kehoach %s: note: unit '%s' taken as '%s'%s%s%s, the same name "
-            "but for diacritics",
-            command, unit, taken_as, unit_name ? " (" : "",
-            unit_name ? unit_name : "", unit_name ? ")" : "");
+    if (taken_as && unit_name)
+        cli_line(stderr,
+                 "kehoach %s: note: unit '%s' taken as '%s' (%s), the same "
+                 "name but for diacritics",
+                 command, unit, taken_as, unit_name);
+    else if (taken_as)
+        cli_line(stderr,
+                 "kehoach %s: note: unit '%s' taken as '%s', the same name "
+                 "but for diacritics",
+                 command, unit, taken_as);
     return EXIT_VALID;
 }
 
@@ -158,10 +161,13 @@ bool cli_parse(const char *command, int argc, char **argv,
 void cli_put_list(strbuf *out, const char *const *names, size_t n,
                   const char *quote)
 {
+    /* TRANSLATORS: what comes between the last two names of a list
+       ("a, b or c"), spaces included. */
+    const char *last_sep = _(" or ");
     for (size_t i = 0; i < n; i++)
         strbuf_printf(out, "%s%s%s%s",
                       i == 0       ? ""
-                      : i + 1 == n ? " or "
+                      : i + 1 == n ? last_sep
                                    : ", ",
                       quote, names[i], quote);
 }
@@ -176,7 +182,9 @@ bool cli_choice(const char *command, const char *what, const char *value,
         }
     strbuf choices = STRBUF_INIT;
     cli_put_list(&choices, names, n, "");
-    cli_usage_error(command, "unknown %s '%s'; use %s", what, value,
+    /* TRANSLATORS: the first %s is what the value stands for, translated
+       on its own: "format", "role", "state", "--color value". */
+    cli_usage_error(command, "unknown %s '%s'; use %s", _(what), value,
                     strbuf_str(&choices));
     strbuf_release(&choices);
     return false;

@@ -64,12 +64,19 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
         strbuf problems = STRBUF_INIT;
         diag_format_text(d, &problems, false);
         size_t errors = diag_errors(d);
-        if (errors)
+        if (errors) {
             strbuf_printf(
                 &problems,
-                "kehoach %s: %zu error%s in the plans or the files beside "
-                "them; %s until they are fixed\n",
-                command, errors, errors == 1 ? "" : "s", stopped);
+                /* TRANSLATORS: the last %s says what the command did not
+                   do: "nothing written", "no report written". */
+                P_("kehoach %s: %zu error in the plans or the files "
+                   "beside them; %s until they are fixed",
+                   "kehoach %s: %zu errors in the plans or the files "
+                   "beside them; %s until they are fixed",
+                   errors),
+                command, errors, _(stopped));
+            strbuf_putc(&problems, '\n');
+        }
         cli_write(stderr, &problems);
         strbuf_release(&problems);
     }
@@ -90,7 +97,7 @@ int cli_emit(const char *command, const char *path, outfile_mode mode,
         if (!written)
             return EXIT_IO;
     } else if (!cli_write(stdout, out)) {
-        fprintf(stderr, "kehoach %s: cannot write the output\n", command);
+        cli_line(stderr, "kehoach %s: cannot write the output", command);
         return EXIT_IO;
     }
     return EXIT_VALID;

@@ -67,6 +67,7 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg)
         return true;
     }
     if (strcmp(arg->name, "format") == 0)
+        /* TRANSLATORS: "unknown format 'x'; use text or json" */
         return p->has_format = cli_choice(p->command, "format", arg->value,
                                           p->formats, p->nformats, &p->format);
     if (strcmp(arg->name, "output") == 0) {
