@@ -205,6 +205,9 @@ static int write_each(const options *o, forms *fs)
         strbuf_printf(&made, P_("%zu form", "%zu forms", written), written);
         strbuf_printf(&units, P_("%zu unit", "%zu units", empty), empty);
         cli_line(stdout,
+                 /* TRANSLATORS: the first %s counts the forms ("34 forms"),
+                    the second is the folder, the third counts the units
+                    ("2 units"). */
                  "%s written into %s; %s with nothing open, in progress or "
                  "overdue left out",
                  strbuf_str(&made), o->each_unit, strbuf_str(&units));

@@ -71,7 +71,11 @@ static void say_drafted(arena *a, const char *output, const import_plan *draft)
                                          "%zu places marked for review", n),
                                       n);
     if (output)
-        cli_line(stderr, "kehoach import: wrote %s: %s, %s, %s, %s; %s", output,
+        cli_line(stderr,
+                 /* TRANSLATORS: after the file, each %s is a count: "3
+                    sections", "12 activities", "2 documents cited", "1
+                    reporting duty", "5 places marked for review". */
+                 "kehoach import: wrote %s: %s, %s, %s, %s; %s", output,
                  sections, activities, cited, duties, review);
     else
         cli_line(stderr, "kehoach import: %s, %s, %s, %s; %s", sections,

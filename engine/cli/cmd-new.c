@@ -116,8 +116,12 @@ static void say_drafted(const char *output, const drafting *dr)
                      "%zu places marked for review", dr->sum.review),
                   dr->sum.review);
     if (output)
-        cli_line(stderr, "kehoach new: wrote %s: plan '%s' for %d, %s; %s",
-                 output, dr->sum.id, dr->year, strbuf_str(&activities),
+        cli_line(stderr,
+                 /* TRANSLATORS: %d is the new plan's year; the last two %s
+                    are counts: "13 activities", "27 places marked for
+                    review". */
+                 "kehoach new: wrote %s: plan '%s' for %d, %s; %s", output,
+                 dr->sum.id, dr->year, strbuf_str(&activities),
                  strbuf_str(&review));
     else
         cli_line(stderr, "kehoach new: plan '%s' for %d, %s; %s", dr->sum.id,

@@ -194,6 +194,10 @@ static void say_written(const char *path, const report_summary *sum,
     const char *key = run->period.key;
     if (from == AS_OF_CUT_OFF)
         cli_line(stdout,
+                 /* TRANSLATORS: the second and third %s count the plans
+                    and the sheets ("2 plans", "3 sheets"); the others are
+                    the file, the template's name, the period's key and
+                    the as-of date. */
                  "wrote %s: %s, %s (template %s, period %s, as of %s, the "
                  "period's cut-off)",
                  path, strbuf_str(&plans), strbuf_str(&sheets), template_name,

@@ -746,6 +746,9 @@ static bool fits(collect_state *st, const plan *p, const filled *fr,
         char day[11];
         date_format_vn(e->date, day);
         COLLECT_AT_CELL(st, DIAG_ERROR, fr->row, st->col[FORM_COL_DATE],
+                        /* TRANSLATORS: the second %s says why, as the
+                           plan's check of a record's date does: "outside
+                           the plan's year 2026". */
                         "the date %s is %s", day, strbuf_str(&why));
         ok = false;
     }
