@@ -362,7 +362,8 @@ static bool read_part(reader *r, const char *name,
         }
         if (XML_Parse(xp, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
             if (!r->failed)
-                xlsx_read_fail(r, line_now(r), "%s",
+                xlsx_read_fail(r, line_now(r),
+                               "the part is not well-formed XML (%s)",
                                XML_ErrorString(XML_GetErrorCode(xp)));
             break;
         }
