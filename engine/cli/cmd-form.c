@@ -85,7 +85,7 @@ static bool on_arg(const cli_args *arg, void *ctx)
     int choice;
     switch (arg->option) {
     case OPT_ROLE:
-        if (!cli_choice("form", "role", arg->value, roles, 3, &choice))
+        if (!cli_choice("form", N_("role"), arg->value, roles, 3, &choice))
             return false;
         o->role = (deadline_role_filter)choice;
         return true;
@@ -149,8 +149,13 @@ static int write_form(form_write *f, const char *path, const char *unit)
         code = EXIT_IO;
     } else {
         size_t n = form_write_rows(f);
-        cli_line(stdout, "wrote %s: form %s for %s, %zu %s to fill", path,
-                 form_write_id(f), unit, n, n == 1 ? "row" : "rows");
+        strbuf said = STRBUF_INIT;
+        strbuf_printf(&said,
+                      P_("wrote %s: form %s for %s, %zu row to fill",
+                         "wrote %s: form %s for %s, %zu rows to fill", n),
+                      path, form_write_id(f), unit, n);
+        cli_line(stdout, "%s", strbuf_str(&said));
+        strbuf_release(&said);
     }
     strbuf_release(&err);
     return code;
@@ -195,12 +200,20 @@ static int write_each(const options *o, forms *fs)
         free(path);
     }
     strbuf_release(&taken);
-    if (code == EXIT_VALID)
+    if (code == EXIT_VALID) {
+        strbuf made = STRBUF_INIT, units = STRBUF_INIT;
+        strbuf_printf(&made, P_("%zu form", "%zu forms", written), written);
+        strbuf_printf(&units, P_("%zu unit", "%zu units", empty), empty);
         cli_line(stdout,
-                 "%zu form%s written into %s; %zu unit%s with nothing open, "
-                 "in progress or overdue left out",
-                 written, written == 1 ? "" : "s", o->each_unit, empty,
-                 empty == 1 ? "" : "s");
+                 /* TRANSLATORS: the first %s counts the forms ("34 forms"),
+                    the second is the folder, the third counts the units
+                    ("2 units"). */
+                 "%s written into %s; %s with nothing open, in progress or "
+                 "overdue left out",
+                 strbuf_str(&made), o->each_unit, strbuf_str(&units));
+        strbuf_release(&made);
+        strbuf_release(&units);
+    }
     return code;
 }
 
@@ -255,17 +268,23 @@ static int make_forms(options *o, int argc, char **argv)
         fs.forms[0] = form_write_new(&fs.req);
     }
     cli_plans_check(p, add_plan, &fs);
-    code = cli_plans_problems(p, "no form written");
+    code = cli_plans_problems(p, N_("no form written"));
     if (code == EXIT_VALID && fs.each) {
         code = write_each(o, &fs);
     } else if (code == EXIT_VALID && form_write_rows(fs.forms[0]) == 0) {
         char day[11];
         date_format_vn(fs.req.as_of, day);
-        cli_line(stderr,
-                 "kehoach form: '%s' has nothing open, in progress or overdue "
-                 "as of %s%s%s in the plans read; no form written",
-                 p->unit, day, o->has_period ? " and due by the end of " : "",
-                 o->has_period ? o->period_label : "");
+        if (o->has_period)
+            cli_line(stderr,
+                     "kehoach form: '%s' has nothing open, in progress or "
+                     "overdue as of %s and due by the end of %s in the plans "
+                     "read; no form written",
+                     p->unit, day, o->period_label);
+        else
+            cli_line(stderr,
+                     "kehoach form: '%s' has nothing open, in progress or "
+                     "overdue as of %s in the plans read; no form written",
+                     p->unit, day);
         code = EXIT_PROBLEMS;
     } else if (code == EXIT_VALID) {
         code = write_form(fs.forms[0], p->output, p->unit);
@@ -289,37 +308,40 @@ static int cmd_form(int argc, char **argv)
 const cli_command cmd_form_info = {
     "form",
     cmd_form,
-    "make a unit's progress form to fill in Excel or LibreOffice",
-    "usage: kehoach form [PATH...] --unit UNIT -o FORM.xlsx\n"
-    "       kehoach form [PATH...] --each-unit DIR\n"
-    "                    [--role lead|partner|any] [--as-of DATE]\n"
-    "                    [--period PERIOD] [--reply-by DATE] [--reply-to TEXT]\n"
-    "\n"
-    "Makes the workbook a unit fills to report its progress: one row for each\n"
-    "activity (each occurrence of a recurring one) and each report the unit\n"
-    "leads or coordinates that is open, in progress or overdue as of the\n"
-    "date, grouped by plan and section, with the state now and the latest\n"
-    "record; the cells to fill (new state, date, percent, each target's\n"
-    "value, report number, note, evidence) are unlocked, the rest locked.\n"
-    "A guide sheet says what to fill and by when. Bring the filled form back\n"
-    "with 'kehoach collect'. Plans with errors stop the command.\n"
-    "\n"
-    "  PATH                  plan files or folders (default: plans/)\n"
-    "  -u, --unit UNIT       the unit: its id or its name as the unit registry\n"
-    "                        or the plan writes it\n"
-    "  --role ROLE           lead, partner or any (the default)\n"
-    "  --as-of DATE          the day the state is shown as of (default: today)\n"
-    "  -p, --period PERIOD   only what is due by the end of a period:\n"
-    "                        \"Quý IV/2026\", \"6 tháng cuối năm 2026\", \"Năm\n"
-    "                        2026\", \"Tháng 11/2026\", 2026-Q4 or FROM..TO\n"
-    "  --reply-by DATE       by when to send it back (default: 7 days after\n"
-    "                        the as-of date)\n"
-    "  --reply-to TEXT       to whom (default: the plans' issuers)\n"
-    "  -o, --output FILE     the form to write (.xlsx), replaced if it exists\n"
-    "  --each-unit DIR       a form for every unit the plans name (by --role)\n"
-    "                        that has something to fill, each into DIR as\n"
-    "                        the unit's name without diacritics (.xlsx)\n"
-    "\n"
-    "Exit status: 0 written; 1 errors in the plans, or nothing to fill;\n"
-    "2 usage; 3 a file could not be read or written; 4 internal error.\n",
+    N_("make a unit's progress form to fill in Excel or LibreOffice"),
+    N_("usage: kehoach form [PATH...] --unit UNIT -o FORM.xlsx\n"
+       "       kehoach form [PATH...] --each-unit DIR\n"
+       "                    [--role lead|partner|any] [--as-of DATE]\n"
+       "                    [--period PERIOD] [--reply-by DATE] [--reply-to TEXT]\n"
+       "\n"
+       "Makes the workbook a unit fills to report its progress: one row for each\n"
+       "activity (each occurrence of a recurring one) and each report the unit\n"
+       "leads or coordinates that is open, in progress or overdue as of the\n"
+       "date, grouped by plan and section, with the state now and the latest\n"
+       "record; the cells to fill (new state, date, percent, each target's\n"
+       "value, report number, note, evidence) are unlocked, the rest locked.\n"
+       "A guide sheet says what to fill and by when. Bring the filled form back\n"
+       "with 'kehoach collect'. Plans with errors stop the command.\n"
+       "\n"
+       "PATH is a plan file or a folder (default: plans/).\n"
+       "\n"
+       "options:\n"
+       "  -u, --unit UNIT       the unit: its id or its name as the unit registry\n"
+       "                        or the plan writes it\n"
+       "  --role ROLE           lead, partner or any (the default)\n"
+       "  --as-of DATE          the day the state is shown as of, 15/10/2026 or\n"
+       "                        2026-10-15 (default: today)\n"
+       "  -p, --period PERIOD   only what is due by the end of a period:\n"
+       "                        \"Quý IV/2026\", \"6 tháng cuối năm 2026\", \"Năm\n"
+       "                        2026\", \"Tháng 11/2026\", 2026-Q4 or FROM..TO\n"
+       "  --reply-by DATE       by when to send it back, as 22/10/2026 (default:\n"
+       "                        7 days after the as-of date)\n"
+       "  --reply-to TEXT       to whom (default: the plans' issuers)\n"
+       "  -o, --output FILE     the form to write (.xlsx), replaced if it exists\n"
+       "  --each-unit DIR       a form for every unit the plans name (by --role)\n"
+       "                        that has something to fill, each into DIR as\n"
+       "                        the unit's name without diacritics (.xlsx)\n"
+       "\n"
+       "Exit status: 0 written; 1 errors in the plans, or nothing to fill;\n"
+       "2 usage; 3 a file could not be read or written; 4 internal error.\n"),
 };

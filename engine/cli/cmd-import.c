@@ -63,6 +63,38 @@ static char *draft_schema_ref(const char *output)
     return ref;
 }
 
+/* The line that says what the draft holds, on stderr. */
+static void say_drafted(arena *a, const char *output, const import_plan *draft)
+{
+    size_t n = draft->nsections;
+    const char *sections =
+        arena_printf(a, P_("%zu section", "%zu sections", n), n);
+    n = draft->activities;
+    const char *activities =
+        arena_printf(a, P_("%zu activity", "%zu activities", n), n);
+    n = draft->nbasis;
+    const char *cited =
+        arena_printf(a, P_("%zu document cited", "%zu documents cited", n), n);
+    n = draft->nreports;
+    const char *duties =
+        arena_printf(a, P_("%zu reporting duty", "%zu reporting duties", n), n);
+    n = draft->review;
+    const char *review = arena_printf(a,
+                                      P_("%zu place marked for review",
+                                         "%zu places marked for review", n),
+                                      n);
+    if (output)
+        cli_line(stderr,
+                 /* TRANSLATORS: after the file, each %s is a count: "3
+                    sections", "12 activities", "2 documents cited", "1
+                    reporting duty", "5 places marked for review". */
+                 "kehoach import: wrote %s: %s, %s, %s, %s; %s", output,
+                 sections, activities, cited, duties, review);
+    else
+        cli_line(stderr, "kehoach import: %s, %s, %s, %s; %s", sections,
+                 activities, cited, duties, review);
+}
+
 static int cmd_import(int argc, char **argv)
 {
     options o = {0};
@@ -128,22 +160,8 @@ static int cmd_import(int argc, char **argv)
         code = cli_emit("import", o.output,
                         o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &out);
         strbuf_release(&out);
-        if (code == EXIT_VALID) {
-            size_t sections = draft.nsections;
-            cli_line(stderr,
-                     "kehoach import: %s%s%s%zu %s, %zu %s, %zu %s, %zu %s; "
-                     "%zu %s marked for review",
-                     o.output ? "wrote " : "", o.output ? o.output : "",
-                     o.output ? ": " : "", sections,
-                     sections == 1 ? "section" : "sections", draft.activities,
-                     draft.activities == 1 ? "activity" : "activities",
-                     draft.nbasis,
-                     draft.nbasis == 1 ? "document cited" : "documents cited",
-                     draft.nreports,
-                     draft.nreports == 1 ? "reporting duty"
-                                         : "reporting duties",
-                     draft.review, draft.review == 1 ? "place" : "places");
-        }
+        if (code == EXIT_VALID)
+            say_drafted(a, o.output, &draft);
     }
     diag_sink_free(warnings);
     source_free(src);
@@ -154,28 +172,28 @@ static int cmd_import(int argc, char **argv)
 const cli_command cmd_import_info = {
     "import",
     cmd_import,
-    "draft a plan file from the text of an existing plan document",
-    "usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--force]\n"
-    "\n"
-    "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
-    "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
-    "keeps every word of the official text: the header (number, place and\n"
-    "date, title), the documents it implements, purposes and requirements,\n"
-    "the sections and activities with their lead and partner units, time and\n"
-    "expected output (as labelled lines, one sentence, or a table), budget,\n"
-    "organisation, the duties to report, recipients and signer.\n"
-    "\n"
-    "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
-    "comment at its place in the draft and a warning here, with its line in\n"
-    "FILE. Check those, then run 'kehoach validate' on the draft.\n"
-    "\n"
-    "options:\n"
-    "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
-    "                         an existing file is kept unless --force is given\n"
-    "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
-    "  --force                overwrite OUT.yaml\n"
-    "\n"
-    "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
-    "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"
-    "or OUT unwritable.\n",
+    N_("draft a plan file from the text of an existing plan document"),
+    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--force]\n"
+       "\n"
+       "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
+       "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
+       "keeps every word of the official text: the header (number, place and\n"
+       "date, title), the documents it implements, purposes and requirements,\n"
+       "the sections and activities with their lead and partner units, time and\n"
+       "expected output (as labelled lines, one sentence, or a table), budget,\n"
+       "organisation, the duties to report, recipients and signer.\n"
+       "\n"
+       "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
+       "comment at its place in the draft and a warning here, with its line in\n"
+       "FILE. Check those, then run 'kehoach validate' on the draft.\n"
+       "\n"
+       "options:\n"
+       "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
+       "                         an existing file is kept unless --force is given\n"
+       "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
+       "  --force                overwrite OUT.yaml\n"
+       "\n"
+       "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
+       "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"
+       "or OUT unwritable.\n"),
 };

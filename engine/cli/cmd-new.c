@@ -86,19 +86,48 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
 static int not_a_plan(const char *from)
 {
     struct stat st;
-    const char *what = NULL;
     if (stat(from, &st) == 0 && S_ISDIR(st.st_mode))
-        what = "a folder";
-    else if (progress_is_log_path(from))
-        what = "a progress log";
-    else if (template_is_path(from))
-        what = "a report template";
-    else if (validate_is_registry_path(from))
-        what = "a unit registry";
-    if (!what)
-        return EXIT_VALID;
-    return cli_usage_error("new", "'%s' is %s: name one plan file with --from",
-                           from, what);
+        return cli_usage_error(
+            "new", "'%s' is a folder: name one plan file with --from", from);
+    if (progress_is_log_path(from))
+        return cli_usage_error(
+            "new", "'%s' is a progress log: name one plan file with --from",
+            from);
+    if (template_is_path(from))
+        return cli_usage_error(
+            "new", "'%s' is a report template: name one plan file with --from",
+            from);
+    if (validate_is_registry_path(from))
+        return cli_usage_error(
+            "new", "'%s' is a unit registry: name one plan file with --from",
+            from);
+    return EXIT_VALID;
+}
+
+/* The line that says what the draft holds, on stderr. */
+static void say_drafted(const char *output, const drafting *dr)
+{
+    strbuf activities = STRBUF_INIT, review = STRBUF_INIT;
+    strbuf_printf(&activities,
+                  P_("%zu activity", "%zu activities", dr->activities),
+                  dr->activities);
+    strbuf_printf(&review,
+                  P_("%zu place marked for review",
+                     "%zu places marked for review", dr->sum.review),
+                  dr->sum.review);
+    if (output)
+        cli_line(stderr,
+                 /* TRANSLATORS: %d is the new plan's year; the last two %s
+                    are counts: "13 activities", "27 places marked for
+                    review". */
+                 "kehoach new: wrote %s: plan '%s' for %d, %s; %s", output,
+                 dr->sum.id, dr->year, strbuf_str(&activities),
+                 strbuf_str(&review));
+    else
+        cli_line(stderr, "kehoach new: plan '%s' for %d, %s; %s", dr->sum.id,
+                 dr->year, strbuf_str(&activities), strbuf_str(&review));
+    strbuf_release(&activities);
+    strbuf_release(&review);
 }
 
 static int cmd_new(int argc, char **argv)
@@ -152,7 +181,8 @@ static int cmd_new(int argc, char **argv)
     }
     diag_sink *problems = again ? again : dr.checked;
     if (diag_errors(problems) || r.internal_error || !dr.drafted) {
-        code = cli_report_problems("new", "nothing is drafted", problems, &r);
+        code =
+            cli_report_problems("new", N_("nothing is drafted"), problems, &r);
         if (code == EXIT_VALID) /* read, yet not a plan: cannot be */
             code = EXIT_INTERNAL;
     } else if (dr.status == NEWYEAR_BAD_YEAR) {
@@ -170,13 +200,7 @@ static int cmd_new(int argc, char **argv)
             diag_format_text(dr.notes, &msgs, false);
             cli_write(stderr, &msgs);
             strbuf_release(&msgs);
-            cli_line(
-                stderr,
-                "kehoach new: %s%s%splan '%s' for %d, %zu %s; %zu %s marked for review",
-                o.output ? "wrote " : "", o.output ? o.output : "",
-                o.output ? ": " : "", dr.sum.id, year, dr.activities,
-                dr.activities == 1 ? "activity" : "activities", dr.sum.review,
-                dr.sum.review == 1 ? "place" : "places");
+            say_drafted(o.output, &dr);
         }
     }
     free(dr.sum.id);
@@ -193,38 +217,38 @@ static int cmd_new(int argc, char **argv)
 const cli_command cmd_new_info = {
     "new",
     cmd_new,
-    "draft next year's plan from this year's",
-    "usage: kehoach new --from PLAN.yaml --year YEAR [-o NEW.yaml] [--id ID]\n"
-    "                   [--force]\n"
-    "\n"
-    "Drafts the plan for YEAR from PLAN, which must check clean: the text of\n"
-    "PLAN, word for word and line for line, with its years moved - the year\n"
-    "in its id, 'year' or 'span', every date and time phrase (\"Trước\n"
-    "30/6/2026\", \"Quý I/2026\", \"Từ tháng 01/2026 đến tháng 12/2026\"), the\n"
-    "reporting duties' 'when' and 'due', and the plan's year where its words\n"
-    "name it (\"... năm 2026\"). The number is left for the new plan's, and the\n"
-    "date of issue keeps only its year, moved. The legal basis, a date that\n"
-    "dates a document cited, a period of years other than the plan's and\n"
-    "other years stay as they were. Progress is not carried: the new plan\n"
-    "starts with no progress log.\n"
-    "\n"
-    "Every place moved or left for a decision is a \"# REVIEW\" comment in the\n"
-    "draft and a warning here, with its line in PLAN. Check those, then run\n"
-    "'kehoach validate' on the draft.\n"
-    "\n"
-    "options:\n"
-    "  --from PLAN.yaml       this year's plan\n"
-    "  --year YEAR            the new plan's year (for a plan over a span of\n"
-    "                         years, the year its span starts): every year\n"
-    "                         moves by as many years\n"
-    "  -o, --output NEW.yaml  write the draft there (default: standard output);\n"
-    "                         an existing file is kept unless --force is given\n"
-    "  --id ID                the new plan's id (default: PLAN's with its year\n"
-    "                         moved)\n"
-    "  --force                overwrite NEW.yaml\n"
-    "\n"
-    "Exit codes: 0 draft written (warnings say what to review), 1 PLAN has\n"
-    "errors (nothing written), 2 usage, a YEAR PLAN cannot move to, or\n"
-    "NEW.yaml exists, 3 PLAN unreadable or NEW.yaml unwritable, 4 internal\n"
-    "error.\n",
+    N_("draft next year's plan from this year's"),
+    N_("usage: kehoach new --from PLAN.yaml --year YEAR [-o NEW.yaml] [--id ID]\n"
+       "                   [--force]\n"
+       "\n"
+       "Drafts the plan for YEAR from PLAN, which must check clean: the text of\n"
+       "PLAN, word for word and line for line, with its years moved - the year\n"
+       "in its id, 'year' or 'span', every date and time phrase (\"Trước\n"
+       "30/6/2026\", \"Quý I/2026\", \"Từ tháng 01/2026 đến tháng 12/2026\"), the\n"
+       "reporting duties' 'when' and 'due', and the plan's year where its words\n"
+       "name it (\"... năm 2026\"). The number is left for the new plan's, and the\n"
+       "date of issue keeps only its year, moved. The legal basis, a date that\n"
+       "dates a document cited, a period of years other than the plan's and\n"
+       "other years stay as they were. Progress is not carried: the new plan\n"
+       "starts with no progress log.\n"
+       "\n"
+       "Every place moved or left for a decision is a \"# REVIEW\" comment in the\n"
+       "draft and a warning here, with its line in PLAN. Check those, then run\n"
+       "'kehoach validate' on the draft.\n"
+       "\n"
+       "options:\n"
+       "  --from PLAN.yaml       this year's plan\n"
+       "  --year YEAR            the new plan's year (for a plan over a span of\n"
+       "                         years, the year its span starts): every year\n"
+       "                         moves by as many years\n"
+       "  -o, --output NEW.yaml  write the draft there (default: standard output);\n"
+       "                         an existing file is kept unless --force is given\n"
+       "  --id ID                the new plan's id (default: PLAN's with its year\n"
+       "                         moved)\n"
+       "  --force                overwrite NEW.yaml\n"
+       "\n"
+       "Exit codes: 0 draft written (warnings say what to review), 1 PLAN has\n"
+       "errors (nothing written), 2 usage, a YEAR PLAN cannot move to, or\n"
+       "NEW.yaml exists, 3 PLAN unreadable or NEW.yaml unwritable, 4 internal\n"
+       "error.\n"),
 };

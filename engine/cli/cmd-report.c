@@ -115,7 +115,8 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     rendering *out = ctx;
     const char *warning = report_plan(out->r, p, path, registry, log);
     if (warning)
-        strbuf_printf(&out->warnings, "kehoach report: warning: %s\n", warning);
+        strbuf_printf(&out->warnings, _("kehoach report: warning: %s\n"),
+                      warning);
 }
 
 /* A name that is no built-in template is a usage error; a template file
@@ -126,13 +127,17 @@ static int check_template_name(const char *name)
         strbuf err = STRBUF_INIT;
         fileio_kind kind = fileio_kind_of(name, &err);
         int code = EXIT_VALID;
-        if (kind != FILEIO_FILE) {
+        if (kind == FILEIO_MISSING)
             cli_line(stderr,
                      "kehoach report: cannot read the template '%s': %s", name,
-                     kind == FILEIO_MISSING ? strbuf_str(&err)
-                                            : "it is a folder");
+                     strbuf_str(&err));
+        else if (kind != FILEIO_FILE)
+            cli_line(stderr,
+                     "kehoach report: cannot read the template '%s': it is a "
+                     "folder",
+                     name);
+        if (kind != FILEIO_FILE)
             code = EXIT_IO;
-        }
         strbuf_release(&err);
         return code;
     }
@@ -154,18 +159,74 @@ static int print_template_problems(diag_sink *d)
 {
     strbuf problems = STRBUF_INIT;
     diag_format_text(d, &problems, false);
-    strbuf_printf(
-        &problems,
-        "kehoach report: the template has %zu error%s; no report written\n",
-        diag_errors(d), diag_errors(d) == 1 ? "" : "s");
+    size_t errors = diag_errors(d);
+    strbuf_printf(&problems,
+                  P_("kehoach report: the template has %zu error; no report "
+                     "written\n",
+                     "kehoach report: the template has %zu errors; no report "
+                     "written\n",
+                     errors),
+                  errors);
     cli_write(stderr, &problems);
     strbuf_release(&problems);
     return EXIT_PROBLEMS;
 }
 
-/* as_of_said: what the as-of date was taken from when --as-of was not
- * given ("the period's cut-off", "today"), NULL when it was. */
-static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
+/* What the as-of date was taken from: --as-of, or, without it, the
+ * period's cut-off or today, which the summary says. */
+typedef enum as_of_source {
+    AS_OF_GIVEN,
+    AS_OF_CUT_OFF,
+    AS_OF_TODAY
+} as_of_source;
+
+/* The line that says what was written. */
+static void say_written(const char *path, const report_summary *sum,
+                        const char *template_name, const report_run *run,
+                        as_of_source from)
+{
+    char as_of[11];
+    date_format_vn(run->as_of, as_of);
+    strbuf plans = STRBUF_INIT, sheets = STRBUF_INIT;
+    strbuf_printf(&plans, P_("%zu plan", "%zu plans", sum->plans), sum->plans);
+    strbuf_printf(&sheets, P_("%zu sheet", "%zu sheets", sum->sheets),
+                  sum->sheets);
+    const char *key = run->period.key;
+    if (from == AS_OF_CUT_OFF)
+        cli_line(stdout,
+                 /* TRANSLATORS: the second and third %s count the plans
+                    and the sheets ("2 plans", "3 sheets"); the others are
+                    the file, the template's name, the period's key and
+                    the as-of date. */
+                 "wrote %s: %s, %s (template %s, period %s, as of %s, the "
+                 "period's cut-off)",
+                 path, strbuf_str(&plans), strbuf_str(&sheets), template_name,
+                 key, as_of);
+    else if (from == AS_OF_TODAY)
+        cli_line(stdout,
+                 "wrote %s: %s, %s (template %s, period %s, as of %s, today)",
+                 path, strbuf_str(&plans), strbuf_str(&sheets), template_name,
+                 key, as_of);
+    else
+        cli_line(stdout, "wrote %s: %s, %s (template %s, period %s, as of %s)",
+                 path, strbuf_str(&plans), strbuf_str(&sheets), template_name,
+                 key, as_of);
+    strbuf_release(&plans);
+    strbuf_release(&sheets);
+    if (sum->left_out)
+        printf(P_("left out %zu plan outside the period %s\n",
+                  "left out %zu plans outside the period %s\n", sum->left_out),
+               sum->left_out, key);
+    if (sum->truncated)
+        printf(P_("note: %zu cell longer than Excel's %u characters was cut "
+                  "and ends with '…'\n",
+                  "note: %zu cells longer than Excel's %u characters were "
+                  "cut and end with '…'\n",
+                  sum->truncated),
+               sum->truncated, XLSX_MAX_TEXT);
+}
+
+static int render_report(cli_plans *o, report_run *run, as_of_source from,
                          const template *t)
 {
     strbuf err = STRBUF_INIT;
@@ -194,7 +255,7 @@ static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
     }
     rendering ren = {r, STRBUF_INIT};
     cli_plans_check(o, on_plan, &ren);
-    int code = cli_plans_problems(o, "no report written");
+    int code = cli_plans_problems(o, N_("no report written"));
     report_summary sum;
     bool written = report_end(r, &sum, &err);
     if (code == EXIT_VALID && sum.plans == 0) {
@@ -219,26 +280,8 @@ static int render_report(cli_plans *o, report_run *run, const char *as_of_said,
     if (code == EXIT_VALID)
         cli_write(stderr, &ren.warnings);
     strbuf_release(&ren.warnings);
-    if (code == EXIT_VALID) {
-        char as_of[11];
-        date_format_vn(run->as_of, as_of);
-        cli_line(stdout,
-                 "wrote %s: %zu %s, %zu %s (template %s, period %s, as of "
-                 "%s%s%s)",
-                 o->output, sum.plans, sum.plans == 1 ? "plan" : "plans",
-                 sum.sheets, sum.sheets == 1 ? "sheet" : "sheets", t->name,
-                 run->period.key, as_of, as_of_said ? ", " : "",
-                 as_of_said ? as_of_said : "");
-        if (sum.left_out)
-            printf("left out %zu %s outside the period %s\n", sum.left_out,
-                   sum.left_out == 1 ? "plan" : "plans", run->period.key);
-        if (sum.truncated)
-            printf(
-                "note: %zu %s longer than Excel's %u characters were cut and end "
-                "with '…'\n",
-                sum.truncated, sum.truncated == 1 ? "cell" : "cells",
-                XLSX_MAX_TEXT);
-    }
+    if (code == EXIT_VALID)
+        say_written(o->output, &sum, t->name, run, from);
     strbuf_release(&err);
     return code;
 }
@@ -277,17 +320,17 @@ static int make_report(options *o, int argc, char **argv)
                       .number = o->number,
                       .dated = o->has_date,
                       .signed_on = o->has_date ? o->date : today};
-    const char *as_of_said = NULL;
+    as_of_source from = AS_OF_GIVEN;
     if (p->has_as_of) {
         run.as_of = p->as_of;
         if (date_cmp(p->as_of, today) > 0)
             warn_future(p->as_of);
     } else if (date_cmp(o->period.to, today) <= 0) {
         run.as_of = o->period.to;
-        as_of_said = "the period's cut-off";
+        from = AS_OF_CUT_OFF;
     } else {
         run.as_of = today;
-        as_of_said = "today";
+        from = AS_OF_TODAY;
     }
 
     int code = check_template_name(o->template_name);
@@ -295,8 +338,7 @@ static int make_report(options *o, int argc, char **argv)
         return code;
     diag_sink *d = diag_sink_new(PROBLEMS_PER_FILE);
     template *t = template_load(o->template_name, d);
-    code =
-        t ? render_report(p, &run, as_of_said, t) : print_template_problems(d);
+    code = t ? render_report(p, &run, from, t) : print_template_problems(d);
     template_free(t);
     diag_sink_free(d);
     return code;
@@ -314,53 +356,53 @@ static int cmd_report(int argc, char **argv)
 const cli_command cmd_report_info = {
     "report",
     cmd_report,
-    "render Excel reports: the Ministry's progress report, audit exports",
-    "usage: kehoach report [PATH...] [--template NAME|FILE] [--period PERIOD]\n"
-    "                      [--as-of DATE] [--date DATE] [--number N]\n"
-    "                      -o FILE.xlsx\n"
-    "\n"
-    "Renders an Excel workbook from the plans, their progress logs and a\n"
-    "report template. The built-in templates are:\n"
-    "  ministry   the progress report to the Ministry of Justice (the\n"
-    "             default): per plan, an official document as Decree\n"
-    "             30/2020/NĐ-CP lays it out, with a summary, a chart by lead\n"
-    "             unit, the activity table by section and the signature\n"
-    "             block; with several plans, a summary sheet across them\n"
-    "  audit      flat sheets to filter and pivot: every activity, every\n"
-    "             progress record, every deadline, and the provenance of\n"
-    "             the figures (input files with their SHA-256)\n"
-    "A template file (NAME.template.yaml, see templates/) may be given\n"
-    "instead; copy a built-in one to start.\n"
-    "\n"
-    "The states are those 'kehoach status --as-of DATE' shows. Plans whose\n"
-    "year does not meet the period are left out. The plans and logs are\n"
-    "checked as 'kehoach validate' checks them; errors stop the command and\n"
-    "no file is written. The workbook is written whole or not at all, and\n"
-    "the same input gives the same bytes.\n"
-    "\n"
-    "PATH is a plan file, a progress log or a folder (default: plans/).\n"
-    "\n"
-    "options:\n"
-    "  -t, --template T      a built-in template's name or a template file\n"
-    "                        (default: ministry)\n"
-    "  -p, --period PERIOD   \"Năm 2026\", \"6 tháng đầu năm 2026\", \"Quý III/2026\",\n"
-    "                        \"Tháng 3/2026\" (diacritics optional), or 2026,\n"
-    "                        2026-H1, 2026-Q3, 2026-03, or FROM..TO\n"
-    "                        (YYYY-MM-DD..YYYY-MM-DD);\n"
-    "                        named periods run from the 15th to the 14th as\n"
-    "                        Decree 09/2019/NĐ-CP cuts data off (default: the\n"
-    "                        year of --as-of)\n"
-    "  --as-of DATE          the day the figures are taken on, 15/10/2026 or\n"
-    "                        2026-10-15\n"
-    "                        (default: the period's cut-off, or today when\n"
-    "                        that is earlier; a day after today is warned of)\n"
-    "  --date DATE           the signing day of the place-and-date line\n"
-    "                        (default: left blank to write in: \"ngày  tháng\n"
-    "                        năm 2026\")\n"
-    "  --number N            the report's number, as in 123 for \"Số:\n"
-    "                        123/BC-STP\" (default: left blank to write in)\n"
-    "  -o, --output FILE     the workbook to write (.xlsx); required\n"
-    "\n"
-    "exit status: 0 written, 1 problems in the plans, logs or template,\n"
-    "2 usage, 3 a file could not be read or written, 4 internal error\n",
+    N_("render Excel reports: the Ministry's progress report, audit exports"),
+    N_("usage: kehoach report [PATH...] [--template NAME|FILE] [--period PERIOD]\n"
+       "                      [--as-of DATE] [--date DATE] [--number N]\n"
+       "                      -o FILE.xlsx\n"
+       "\n"
+       "Renders an Excel workbook from the plans, their progress logs and a\n"
+       "report template. The built-in templates are:\n"
+       "  ministry   the progress report to the Ministry of Justice (the\n"
+       "             default): per plan, an official document as Decree\n"
+       "             30/2020/NĐ-CP lays it out, with a summary, a chart by lead\n"
+       "             unit, the activity table by section and the signature\n"
+       "             block; with several plans, a summary sheet across them\n"
+       "  audit      flat sheets to filter and pivot: every activity, every\n"
+       "             progress record, every deadline, and the provenance of\n"
+       "             the figures (input files with their SHA-256)\n"
+       "A template file (NAME.template.yaml, see templates/) may be given\n"
+       "instead; copy a built-in one to start.\n"
+       "\n"
+       "The states are those 'kehoach status --as-of DATE' shows. Plans whose\n"
+       "year does not meet the period are left out. The plans and logs are\n"
+       "checked as 'kehoach validate' checks them; errors stop the command and\n"
+       "no file is written. The workbook is written whole or not at all, and\n"
+       "the same input gives the same bytes.\n"
+       "\n"
+       "PATH is a plan file, a progress log or a folder (default: plans/).\n"
+       "\n"
+       "options:\n"
+       "  -t, --template T      a built-in template's name or a template file\n"
+       "                        (default: ministry)\n"
+       "  -p, --period PERIOD   \"Năm 2026\", \"6 tháng đầu năm 2026\", \"Quý III/2026\",\n"
+       "                        \"Tháng 3/2026\" (diacritics optional), or 2026,\n"
+       "                        2026-H1, 2026-Q3, 2026-03, or FROM..TO\n"
+       "                        (YYYY-MM-DD..YYYY-MM-DD);\n"
+       "                        named periods run from the 15th to the 14th as\n"
+       "                        Decree 09/2019/NĐ-CP cuts data off (default: the\n"
+       "                        year of --as-of)\n"
+       "  --as-of DATE          the day the figures are taken on, 15/10/2026 or\n"
+       "                        2026-10-15\n"
+       "                        (default: the period's cut-off, or today when\n"
+       "                        that is earlier; a day after today is warned of)\n"
+       "  --date DATE           the signing day of the place-and-date line,\n"
+       "                        15/10/2026 or 2026-10-15 (default: left blank\n"
+       "                        to write in: \"ngày  tháng  năm 2026\")\n"
+       "  --number N            the report's number, as in 123 for \"Số:\n"
+       "                        123/BC-STP\" (default: left blank to write in)\n"
+       "  -o, --output FILE     the workbook to write (.xlsx); required\n"
+       "\n"
+       "exit status: 0 written, 1 problems in the plans, logs or template,\n"
+       "2 usage, 3 a file could not be read or written, 4 internal error\n"),
 };

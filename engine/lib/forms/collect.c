@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "fileio.h"
 #include "form.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "strmap.h"
 #include "vntext.h"
@@ -82,11 +83,12 @@ static const char *where(collect_state *st, uint32_t row, uint32_t col)
 {
     char cell[16];
     xlsx_read_cell_name(row, col, cell);
-    return arena_printf(st->a, "%s: sheet '%s' cell %s", st->path,
+    return arena_printf(st->a, _("%s: sheet '%s' cell %s"), st->path,
                         st->sheet->name, cell);
 }
 
-#define AT_CELL(st, level, row, col, ...) \
+/* A problem at a cell; the format is translated by diag_file. */
+#define COLLECT_AT_CELL(st, level, row, col, ...) \
     diag_file((st)->out->problems, level, where(st, row, col), __VA_ARGS__)
 
 /* --- the identity ---------------------------------------------------------- */
@@ -237,7 +239,7 @@ static bool find_sheet(collect_state *st, const xlsx_read_sheet *identity)
     for (int f = FORM_COL_STATE; f < FORM_NCOLUMNS; f++)
         if (f != FORM_COL_TARGET && !st->col[f]) {
             diag_file(st->out->problems, DIAG_ERROR,
-                      arena_printf(st->a, "%s: sheet '%s' row %u", st->path,
+                      arena_printf(st->a, _("%s: sheet '%s' row %u"), st->path,
                                    st->sheet->name, st->header_row),
                       "the column '%s' is missing from the header row",
                       form_column_header(f));
@@ -246,7 +248,7 @@ static bool find_sheet(collect_state *st, const xlsx_read_sheet *identity)
     for (size_t t = 0; t < st->ntargets; t++)
         if (!st->targets[t].col) {
             diag_file(st->out->problems, DIAG_ERROR,
-                      arena_printf(st->a, "%s: sheet '%s' row %u", st->path,
+                      arena_printf(st->a, _("%s: sheet '%s' row %u"), st->path,
                                    st->sheet->name, st->header_row),
                       "the column '%s' is missing from the header row",
                       st->targets[t].header);
@@ -272,14 +274,15 @@ static const xlsx_cell *filled_cell(const collect_state *st, uint32_t row,
 static bool usable(collect_state *st, const xlsx_cell *c)
 {
     if (c->kind == XLSX_NO_VALUE) {
-        AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                "the formula has no saved value; type the value, or open "
-                "and save the file in Excel or LibreOffice");
+        COLLECT_AT_CELL(
+            st, DIAG_ERROR, c->row, c->col,
+            "the formula has no saved value; type the value, or open "
+            "and save the file in Excel or LibreOffice");
         return false;
     }
     if (c->kind == XLSX_ERROR) {
-        AT_CELL(st, DIAG_ERROR, c->row, c->col, "the cell holds the error %s",
-                c->text);
+        COLLECT_AT_CELL(st, DIAG_ERROR, c->row, c->col,
+                        "the cell holds the error %s", c->text);
         return false;
     }
     return true;
@@ -352,28 +355,33 @@ static bool read_date(collect_state *st, const xlsx_cell *c, date *out)
     if (c->kind == XLSX_TEXT &&
         (ds = date_parse_typed(trimmed(st, c), out)) == DATE_OK)
         return true;
+    if (ds == DATE_BAD_FORM) {
+        COLLECT_AT_CELL(st, DIAG_ERROR, c->row, c->col,
+                        "'%s' is not a date: write it as day/month/year, "
+                        "like 15/10/2026",
+                        trimmed(st, c));
+        return false;
+    }
     strbuf why = STRBUF_INIT;
-    if (ds != DATE_BAD_FORM)
-        date_explain(ds, out, &why);
-    else
-        strbuf_puts(&why, "write it as day/month/year, like 15/10/2026");
-    AT_CELL(st, DIAG_ERROR, c->row, c->col, "'%s' is not a date: %s",
-            trimmed(st, c), strbuf_str(&why));
+    date_explain(ds, out, &why);
+    COLLECT_AT_CELL(st, DIAG_ERROR, c->row, c->col, "'%s' is not a date: %s",
+                    trimmed(st, c), strbuf_str(&why));
     strbuf_release(&why);
     return false;
 }
 
 /* --- a row ------------------------------------------------------------------- */
 
-#define STATE_WORDS "Đang thực hiện, Hoàn thành or Hủy bỏ"
-
 static void read_state(collect_state *st, const xlsx_cell *c, bool *ok,
                        progress_state *state)
 {
     const char *t = trimmed(st, c);
     if (c->kind != XLSX_TEXT || !progress_state_read(t, state)) {
-        AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                "'%s' is not a state; choose " STATE_WORDS, t);
+        COLLECT_AT_CELL(
+            st, DIAG_ERROR, c->row, c->col,
+            "'%s' is not a state; choose Đang thực hiện, Hoàn thành or "
+            "Hủy bỏ",
+            t);
         *ok = false;
     }
 }
@@ -384,9 +392,10 @@ static void read_percent(collect_state *st, const xlsx_cell *c, bool *ok,
     double v;
     bool sign;
     if (!read_number(st, c, &v, &sign)) {
-        AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                "'%s' is not a percent; write a whole number from 0 to 100",
-                trimmed(st, c));
+        COLLECT_AT_CELL(
+            st, DIAG_ERROR, c->row, c->col,
+            "'%s' is not a percent; write a whole number from 0 to 100",
+            trimmed(st, c));
         *ok = false;
         return;
     }
@@ -395,9 +404,9 @@ static void read_percent(collect_state *st, const xlsx_cell *c, bool *ok,
         v *= 100;
     double whole = round(v);
     if (fabs(v - whole) > 1e-6 || whole < 0 || whole > 100) {
-        AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                "%.15g is not a percent; write a whole number from 0 to 100",
-                v);
+        COLLECT_AT_CELL(
+            st, DIAG_ERROR, c->row, c->col,
+            "%.15g is not a percent; write a whole number from 0 to 100", v);
         *ok = false;
         return;
     }
@@ -448,14 +457,15 @@ static void read_targets(collect_state *st, const id_row *ir, uint32_t row,
         double v;
         bool sign;
         if (ir->report) {
-            AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                    "a report has no targets; leave the cell empty");
+            COLLECT_AT_CELL(st, DIAG_ERROR, c->row, c->col,
+                            "a report has no targets; leave the cell empty");
             *ok = false;
         } else if (!read_number(st, c, &v, &sign) || v < 0) {
-            AT_CELL(st, DIAG_ERROR, c->row, c->col,
-                    "'%s' is not a measured value; write a number, 0 or "
-                    "more",
-                    trimmed(st, c));
+            COLLECT_AT_CELL(
+                st, DIAG_ERROR, c->row, c->col,
+                "'%s' is not a measured value; write a number, 0 or "
+                "more",
+                trimmed(st, c));
             *ok = false;
         } else {
             values[e->nvalues++] =
@@ -493,9 +503,10 @@ static bool read_row(collect_state *st, const id_row *ir, uint32_t row,
     e->form = st->id;
     e->by = st->req->by ? st->req->by : st->unit;
     if (!state) {
-        AT_CELL(
+        COLLECT_AT_CELL(
             st, DIAG_ERROR, row, col[FORM_COL_STATE],
-            "the row is filled but its new state is empty; choose " STATE_WORDS);
+            "the row is filled but its new state is empty; choose Đang thực "
+            "hiện, Hoàn thành or Hủy bỏ");
         ok = false;
     } else {
         read_state(st, state, &ok, &e->state);
@@ -503,25 +514,38 @@ static bool read_row(collect_state *st, const id_row *ir, uint32_t row,
     if (day && !read_date(st, day, &e->date)) {
         ok = false;
     } else if (!day && ok && e->state != PROGRESS_IN_PROGRESS) {
-        AT_CELL(st, DIAG_ERROR, row, col[FORM_COL_DATE],
-                "the date is empty; a row marked %s needs the day it was %s",
-                progress_state_labels[e->state],
-                e->state == PROGRESS_DONE ? (ir->report ? "sent" : "done")
-                                          : "cancelled");
+        const char *label = progress_state_labels[e->state];
+        uint32_t at = col[FORM_COL_DATE];
+        if (e->state != PROGRESS_DONE)
+            COLLECT_AT_CELL(st, DIAG_ERROR, row, at,
+                            "the date is empty; a row marked %s needs the "
+                            "day it was cancelled",
+                            label);
+        else if (ir->report)
+            COLLECT_AT_CELL(st, DIAG_ERROR, row, at,
+                            "the date is empty; a row marked %s needs the "
+                            "day it was sent",
+                            label);
+        else
+            COLLECT_AT_CELL(st, DIAG_ERROR, row, at,
+                            "the date is empty; a row marked %s needs the "
+                            "day it was done",
+                            label);
         ok = false;
     } else if (!day) {
         e->date = st->req->today;
     }
     if (percent && ir->report) {
-        AT_CELL(st, DIAG_ERROR, percent->row, percent->col,
-                "a report has no percent; leave the cell empty");
+        COLLECT_AT_CELL(st, DIAG_ERROR, percent->row, percent->col,
+                        "a report has no percent; leave the cell empty");
         ok = false;
     } else if (percent) {
         read_percent(st, percent, &ok, &e->percent);
     }
     if (doc && !ir->report) {
-        AT_CELL(st, DIAG_ERROR, doc->row, doc->col,
-                "only a report has a document number; leave the cell empty");
+        COLLECT_AT_CELL(
+            st, DIAG_ERROR, doc->row, doc->col,
+            "only a report has a document number; leave the cell empty");
         ok = false;
     }
     e->document = text_of(st, doc);
@@ -549,20 +573,24 @@ static void read_rows(collect_state *st)
             continue;
         size_t *index =
             key ? strmap_get(&st->row_index, key, strlen(key)) : NULL;
+        if (!index && key) {
+            COLLECT_AT_CELL(st, DIAG_ERROR, row, key_col,
+                            "the row's key '%s' is not one of this form's "
+                            "rows; was it changed?",
+                            key);
+            continue;
+        }
         if (!index) {
-            AT_CELL(st, DIAG_ERROR, row, key_col,
-                    key ? "the row's key '%s' is not one of this form's rows; "
-                          "was it changed?"
-                        : "%sthe row is filled but is not one of the form's "
-                          "rows (a row added by hand?); fill the form's own "
-                          "rows",
-                    key ? key : "");
+            COLLECT_AT_CELL(st, DIAG_ERROR, row, key_col,
+                            "the row is filled but is not one of the form's "
+                            "rows (a row added by hand?); fill the form's own "
+                            "rows");
             continue;
         }
         if (strmap_get(&seen, key, strlen(key))) {
-            AT_CELL(st, DIAG_ERROR, row, key_col,
-                    "the row '%s' is filled twice (a copied row?); keep one",
-                    key);
+            COLLECT_AT_CELL(
+                st, DIAG_ERROR, row, key_col,
+                "the row '%s' is filled twice (a copied row?); keep one", key);
             continue;
         }
         strmap_put(st->a, &seen, key, strlen(key), index);
@@ -646,13 +674,27 @@ static bool collected_before(const collect_state *st, const progress_log *log,
     return false;
 }
 
+/* "activity 1.2", "report BC1 (2026-Q3)": what a record is about, put
+ * into a message. */
+static void put_what(strbuf *out, const progress_write_entry *e)
+{
+    if (e->report && e->occurrence)
+        strbuf_printf(out, _("report %s (%s)"), e->report, e->occurrence);
+    else if (e->report)
+        strbuf_printf(out, _("report %s"), e->report);
+    else if (e->occurrence)
+        strbuf_printf(out, _("activity %s (%s)"), e->activity, e->occurrence);
+    else
+        strbuf_printf(out, _("activity %s"), e->activity);
+}
+
 static const char *what(const progress_write_entry *e, arena *a)
 {
-    return arena_printf(a, "%s %s%s%s%s", e->report ? "report" : "activity",
-                        e->report ? e->report : e->activity,
-                        e->occurrence ? " (" : "",
-                        e->occurrence ? e->occurrence : "",
-                        e->occurrence ? ")" : "");
+    strbuf sb = STRBUF_INIT;
+    put_what(&sb, e);
+    const char *s = arena_strdup(a, strbuf_str(&sb));
+    strbuf_release(&sb);
+    return s;
 }
 
 static void say_conflict(collect_state *st, const filled *fr,
@@ -661,15 +703,35 @@ static void say_conflict(collect_state *st, const filled *fr,
     char day[11], mine[11];
     date_format_vn(r->date, day);
     date_format_vn(fr->entry.date, mine);
-    AT_CELL(st, level, fr->row, st->col[FORM_COL_STATE],
-            "%s has a record made since the form: %s on %s%s%s; the form "
-            "says %s on %s%s",
-            what(&fr->entry, st->a), progress_state_labels[r->state], day,
-            r->by.s ? ", by " : "", r->by.s ? r->by.s : "",
-            progress_state_labels[fr->entry.state], mine,
-            level == DIAG_ERROR ? "; check which is right, and collect with "
-                                  "--accept-conflicts to record the form's"
-                                : "; recorded as --accept-conflicts asks");
+    const char *about = what(&fr->entry, st->a);
+    const char *was = progress_state_labels[r->state];
+    const char *says = progress_state_labels[fr->entry.state];
+    uint32_t col = st->col[FORM_COL_STATE];
+    if (level == DIAG_ERROR && r->by.s)
+        COLLECT_AT_CELL(st, level, fr->row, col,
+                        "%s has a record made since the form: %s on %s, by "
+                        "%s; the form says %s on %s; check which is right, "
+                        "and collect with --accept-conflicts to record the "
+                        "form's",
+                        about, was, day, r->by.s, says, mine);
+    else if (level == DIAG_ERROR)
+        COLLECT_AT_CELL(st, level, fr->row, col,
+                        "%s has a record made since the form: %s on %s; the "
+                        "form says %s on %s; check which is right, and "
+                        "collect with --accept-conflicts to record the form's",
+                        about, was, day, says, mine);
+    else if (r->by.s)
+        COLLECT_AT_CELL(st, level, fr->row, col,
+                        "%s has a record made since the form: %s on %s, by "
+                        "%s; the form says %s on %s; recorded as "
+                        "--accept-conflicts asks",
+                        about, was, day, r->by.s, says, mine);
+    else
+        COLLECT_AT_CELL(st, level, fr->row, col,
+                        "%s has a record made since the form: %s on %s; the "
+                        "form says %s on %s; recorded as --accept-conflicts "
+                        "asks",
+                        about, was, day, says, mine);
 }
 
 /* What the log's check would refuse in a record, said at its cell: a
@@ -683,8 +745,11 @@ static bool fits(collect_state *st, const plan *p, const filled *fr,
     if (!progress_date_fits(p, e->date, e->report != NULL, &why)) {
         char day[11];
         date_format_vn(e->date, day);
-        AT_CELL(st, DIAG_ERROR, fr->row, st->col[FORM_COL_DATE],
-                "the date %s is %s", day, strbuf_str(&why));
+        COLLECT_AT_CELL(st, DIAG_ERROR, fr->row, st->col[FORM_COL_DATE],
+                        /* TRANSLATORS: the second %s says why, as the
+                           plan's check of a record's date does: "outside
+                           the plan's year 2026". */
+                        "the date %s is %s", day, strbuf_str(&why));
         ok = false;
     }
     strbuf_release(&why);
@@ -697,10 +762,11 @@ static bool fits(collect_state *st, const plan *p, const filled *fr,
                     vntext_same(act->targets[t].name.s, e->values[v].name);
         for (size_t t = 0; t < st->ntargets && !known; t++)
             if (strcmp(st->targets[t].name, e->values[v].name) == 0) {
-                AT_CELL(st, DIAG_ERROR, fr->row, st->targets[t].col,
-                        "activity %s has no target '%s'; leave the cell "
-                        "empty",
-                        e->activity, e->values[v].name);
+                COLLECT_AT_CELL(
+                    st, DIAG_ERROR, fr->row, st->targets[t].col,
+                    "activity %s has no target '%s'; leave the cell "
+                    "empty",
+                    e->activity, e->values[v].name);
                 ok = false;
                 break;
             }
@@ -726,9 +792,10 @@ static size_t review_plan(const plan *p, const progress_log *log,
         progress_write_entry e = entries[i];
         fr->fate = COLLECT_LEFT_OUT;
         if (changed && !resolves(p, &e)) {
-            AT_CELL(st, DIAG_WARNING, fr->row, st->col[FORM_COL_KEY],
-                    "%s is no longer in the plan '%s'; the row is left out",
-                    what(&e, st->a), ip->id);
+            COLLECT_AT_CELL(
+                st, DIAG_WARNING, fr->row, st->col[FORM_COL_KEY],
+                "%s is no longer in the plan '%s'; the row is left out",
+                what(&e, st->a), ip->id);
             st->out->dropped++;
             continue;
         }
@@ -829,7 +896,7 @@ collect_status collect_form(const collect_request *req, const char *path,
                                                         strbuf_str(&err.part))
                                          : path;
         if (err.line)
-            place = arena_printf(st->a, "%s line %u", place, err.line);
+            place = arena_printf(st->a, _("%s line %u"), place, err.line);
         diag_file(out->problems, DIAG_ERROR, place, "%s",
                   strbuf_str(&err.message));
         xlsx_read_error_release(&err);
@@ -857,13 +924,11 @@ void collect_format_records(const collect_result *r, strbuf *out)
             continue;
         char day[11];
         date_format_iso(e->date, day);
-        strbuf_printf(out, "  row %u: %s %s%s%s%s: %s, %s", fr->row,
-                      e->report ? "report" : "activity",
-                      e->report ? e->report : e->activity,
-                      e->occurrence ? " (" : "",
-                      e->occurrence ? e->occurrence : "",
-                      e->occurrence ? ")" : "", progress_state_name(e->state),
-                      day);
+        strbuf about = STRBUF_INIT;
+        put_what(&about, e);
+        strbuf_printf(out, _("  row %u: %s: %s, %s"), fr->row,
+                      strbuf_str(&about), progress_state_name(e->state), day);
+        strbuf_release(&about);
         if (e->percent >= 0)
             strbuf_printf(out, ", %d%%", e->percent);
         for (size_t v = 0; v < e->nvalues; v++)

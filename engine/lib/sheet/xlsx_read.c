@@ -23,7 +23,7 @@
 #include "xlsx_read.h"
 
 #include "ascii.h"
-
+#include "i18n.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -109,7 +109,7 @@ typedef struct reader {
     unsigned char tag[TAGS]; /* what the elements open are, by depth */
     strbuf text;             /* the text being gathered */
     bool gathering;          /* character data goes to text */
-    const char *what;        /* what text is, for the message on its length */
+    bool gathering_string;   /* a shared string's (else the cell's) */
     /* relationships of the part read last, by id */
     const char *rels_base;
     relation **rels;
@@ -134,15 +134,16 @@ typedef struct reader {
     uint32_t row, col;  /* of the last row, and of its last cell */
     xlsx_cell cell;     /* the one being read */
     char type[12];      /* its t=, "n" when absent, cut short */
-    char ref[24];       /* its r= as written, or its name, for messages */
-    char what_cell[48]; /* "the text of cell A1" */
+    char ref[24];       /* its name ("A1"), for messages */
     bool has_v, has_is; /* it has a <v>, an <is> */
 } reader;
 
-static void fail(reader *r, unsigned line, const char *fmt, ...)
+/* Says why the workbook is refused (the first reason only), and stops
+ * the part's parser. fmt is the English message, translated here. */
+static void xlsx_read_fail(reader *r, unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void fail(reader *r, unsigned line, const char *fmt, ...)
+static void xlsx_read_fail(reader *r, unsigned line, const char *fmt, ...)
 {
     if (r->failed)
         return;
@@ -153,7 +154,7 @@ static void fail(reader *r, unsigned line, const char *fmt, ...)
     strbuf_reset(&r->err->message);
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&r->err->message, fmt, ap);
+    strbuf_vprintf(&r->err->message, _(fmt), ap);
     va_end(ap);
     if (r->xp)
         XML_StopParser(r->xp, XML_FALSE);
@@ -224,17 +225,25 @@ static void on_text(void *data, const XML_Char *s, int len)
     if (!r->gathering || r->failed)
         return;
     if (r->text.len + (size_t)len > r->lim->max_text) {
-        fail(r, line_now(r), "%s is longer than %zu bytes", r->what,
-             r->lim->max_text);
+        if (r->gathering_string)
+            xlsx_read_fail(r, line_now(r),
+                           "the shared string is longer than %zu bytes",
+                           r->lim->max_text);
+        else
+            xlsx_read_fail(r, line_now(r),
+                           "the text of cell %s is longer than %zu bytes",
+                           r->ref, r->lim->max_text);
         return;
     }
     strbuf_add(&r->text, s, (size_t)len);
 }
 
-static void gather(reader *r, const char *what)
+/* Character data goes to text from now: a shared string's, or the
+ * text of the cell being read. */
+static void gather(reader *r, bool shared_string)
 {
     r->gathering = true;
-    r->what = what;
+    r->gathering_string = shared_string;
 }
 
 /* The text gathered, in the arena, with SpreadsheetML's escapes of
@@ -277,8 +286,9 @@ static void no_doctype(void *data, const XML_Char *name, const XML_Char *sysid,
                        const XML_Char *pubid, int internal)
 {
     reader *r = data;
-    fail(r, line_now(r),
-         "a document type declaration is not allowed in an xlsx part");
+    xlsx_read_fail(
+        r, line_now(r),
+        "a document type declaration is not allowed in an xlsx part");
 }
 
 /* Reads the part `name` through expat with the handlers given (their
@@ -303,7 +313,7 @@ static bool read_part(reader *r, const char *name,
         packed = st.comp_size;
     zip_file_t *f = zip_fopen_index(r->z, (zip_uint64_t)index, 0);
     if (!f) {
-        fail(r, 0, "cannot open the part: %s", zip_strerror(r->z));
+        xlsx_read_fail(r, 0, "cannot open the part: %s", zip_strerror(r->z));
         return false;
     }
     XML_Parser xp = XML_ParserCreateNS(NULL, NS);
@@ -325,33 +335,36 @@ static bool read_part(reader *r, const char *name,
     for (;;) {
         zip_int64_t n = zip_fread(f, chunk, CHUNK);
         if (n < 0) {
-            fail(r, 0, "cannot inflate the part: %s", zip_file_strerror(f));
+            xlsx_read_fail(r, 0, "cannot inflate the part: %s",
+                           zip_file_strerror(f));
             break;
         }
         got += (uint64_t)n;
         r->total += (uint64_t)n;
         if (got > r->lim->max_part_bytes) {
-            fail(r, 0, "the part inflates to more than %" PRIu64 " bytes",
-                 r->lim->max_part_bytes);
+            xlsx_read_fail(r, 0, "the part inflates to more than %llu bytes",
+                           (unsigned long long)r->lim->max_part_bytes);
             break;
         }
         if (r->total > r->lim->max_total_bytes) {
-            fail(r, 0,
-                 "the parts read inflate to more than %" PRIu64 " bytes in all",
-                 r->lim->max_total_bytes);
+            xlsx_read_fail(
+                r, 0, "the parts read inflate to more than %llu bytes in all",
+                (unsigned long long)r->lim->max_total_bytes);
             break;
         }
         if (got > RATIO_FROM && got / packed > r->lim->max_ratio) {
-            fail(r, 0,
-                 "the part inflates to more than %" PRIu32
-                 " times its compressed size (%" PRIu64 " bytes)",
-                 r->lim->max_ratio, (uint64_t)packed);
+            xlsx_read_fail(
+                r, 0,
+                "the part inflates to more than %u times its compressed "
+                "size (%llu bytes)",
+                (unsigned)r->lim->max_ratio, (unsigned long long)packed);
             break;
         }
         if (XML_Parse(xp, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
             if (!r->failed)
-                fail(r, line_now(r), "%s",
-                     XML_ErrorString(XML_GetErrorCode(xp)));
+                xlsx_read_fail(r, line_now(r),
+                               "the part is not well-formed XML (%s)",
+                               XML_ErrorString(XML_GetErrorCode(xp)));
             break;
         }
         if (r->failed || n == 0)
@@ -498,12 +511,15 @@ static void workbook_start(void *data, const XML_Char *name,
     const char *sheet = attr(atts, "name"), *rid = attr_rid(atts),
                *state = attr(atts, "state");
     if (!sheet || !rid) {
-        fail(r, line, "a sheet without %s", sheet ? "its r:id" : "a name");
+        if (sheet)
+            xlsx_read_fail(r, line, "a sheet without its r:id");
+        else
+            xlsx_read_fail(r, line, "a sheet without a name");
         return;
     }
     if (r->nsheets == r->lim->max_sheets) {
-        fail(r, line, "the workbook has more than %zu sheets",
-             r->lim->max_sheets);
+        xlsx_read_fail(r, line, "the workbook has more than %zu sheets",
+                       r->lim->max_sheets);
         return;
     }
     ARRAY_ROOM(r->sheets, r->nsheets, r->sheets_cap, 8);
@@ -675,15 +691,15 @@ static void strings_start(void *data, const XML_Char *name,
     if (r->depth == 2 && is(name, "si")) {
         tag = T_SI;
         if (r->nstrings == r->lim->max_strings)
-            fail(r, line_now(r), "more than %zu shared strings",
-                 r->lim->max_strings);
+            xlsx_read_fail(r, line_now(r), "more than %zu shared strings",
+                           r->lim->max_strings);
         strbuf_reset(&r->text);
     } else {
         tag = rich_tag(parent, name);
     }
     open_tag(r, tag);
     if (tag == T_T)
-        gather(r, "the shared string");
+        gather(r, true);
 }
 
 static void strings_end(void *data, const XML_Char *name)
@@ -750,17 +766,32 @@ static bool parse_digits(const char *s, uint64_t *out)
     return true;
 }
 
-/* A row within Excel's grid and the limit; false when reported. */
-static bool row_allowed(reader *r, uint64_t row, const char *as_written)
+/* A row within Excel's grid and the limit; false when reported. cell:
+ * the name of the cell being read ("A5"), or NULL for a row's element,
+ * whose number is said as written (row_text). */
+static bool row_allowed(reader *r, uint64_t row, const char *cell,
+                        const char *row_text)
 {
     if (row > XLSX_MAX_ROWS) {
-        fail(r, line_now(r), "%s is beyond Excel's last row, %u", as_written,
-             XLSX_MAX_ROWS);
+        if (cell)
+            xlsx_read_fail(r, line_now(r),
+                           "cell %s is beyond Excel's last row, %u", cell,
+                           XLSX_MAX_ROWS);
+        else
+            xlsx_read_fail(r, line_now(r),
+                           "row %s is beyond Excel's last row, %u", row_text,
+                           XLSX_MAX_ROWS);
         return false;
     }
     if (row > r->lim->max_rows) {
-        fail(r, line_now(r), "%s is beyond the %" PRIu32 " rows allowed",
-             as_written, r->lim->max_rows);
+        if (cell)
+            xlsx_read_fail(r, line_now(r),
+                           "cell %s is beyond the %u rows allowed", cell,
+                           (unsigned)r->lim->max_rows);
+        else
+            xlsx_read_fail(r, line_now(r),
+                           "row %s is beyond the %u rows allowed", row_text,
+                           (unsigned)r->lim->max_rows);
         return false;
     }
     return true;
@@ -770,28 +801,27 @@ static void cell_start(reader *r, const char **atts)
 {
     const char *ref = attr(atts, "r"), *type = attr(atts, "t");
     uint64_t row = r->row, col = (uint64_t)r->col + 1;
+    snprintf(r->ref, sizeof r->ref, "%s", ref ? ref : "");
     if (ref) {
-        snprintf(r->ref, sizeof r->ref, "%s", ref);
         if (!parse_ref(ref, &row, &col) || row == 0 || col == 0) {
-            fail(r, line_now(r), "'%s' is not a cell reference", r->ref);
+            xlsx_read_fail(r, line_now(r), "'%s' is not a cell reference",
+                           r->ref);
             return;
         }
-        snprintf(r->ref, sizeof r->ref, "cell %s", ref);
     } else if (col > XLSX_MAX_COLS) {
-        fail(r, line_now(r),
-             "a cell after XFD%" PRIu32 " is beyond Excel's last column, XFD",
-             r->row);
+        xlsx_read_fail(r, line_now(r),
+                       "a cell after XFD%u is beyond Excel's last column, XFD",
+                       (unsigned)r->row);
         return;
     } else {
-        char name[12];
-        xlsx_read_cell_name(r->row, (uint32_t)col, name);
-        snprintf(r->ref, sizeof r->ref, "cell %s", name);
+        xlsx_read_cell_name(r->row, (uint32_t)col, r->ref);
     }
     if (col > XLSX_MAX_COLS) {
-        fail(r, line_now(r), "%s is beyond Excel's last column, XFD", r->ref);
+        xlsx_read_fail(r, line_now(r),
+                       "cell %s is beyond Excel's last column, XFD", r->ref);
         return;
     }
-    if (!row_allowed(r, row, r->ref))
+    if (!row_allowed(r, row, r->ref, NULL))
         return;
     r->col = (uint32_t)col;
     uint32_t style = 0;
@@ -809,7 +839,6 @@ static void cell_start(reader *r, const char **atts)
     snprintf(r->type, sizeof r->type, "%s", type ? type : "n");
     r->has_v = r->has_is = false;
     strbuf_reset(&r->text);
-    snprintf(r->what_cell, sizeof r->what_cell, "the text of %s", r->ref);
 }
 
 /* A number as SpreadsheetML writes it (xsd:double without INF and NaN). */
@@ -900,9 +929,10 @@ static void cell_end(reader *r)
         uint32_t index;
         if (strcmp(t, "s") == 0) {
             if (!parse_u32(v, &index) || index >= r->nstrings) {
-                fail(r, c->line,
-                     "%s names shared string '%.20s', and there are %zu",
-                     r->ref, v, r->nstrings);
+                xlsx_read_fail(
+                    r, c->line,
+                    "cell %s names shared string '%.20s', and there are %zu",
+                    r->ref, v, r->nstrings);
                 return;
             }
             c->kind = XLSX_TEXT;
@@ -912,13 +942,15 @@ static void cell_end(reader *r)
             if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0)
                 c->number = 1;
             else if (strcmp(v, "0") != 0 && strcmp(v, "false") != 0) {
-                fail(r, c->line, "%s: '%.20s' is not a boolean", r->ref, v);
+                xlsx_read_fail(r, c->line, "cell %s: '%.20s' is not a boolean",
+                               r->ref, v);
                 return;
             }
         } else if (strcmp(t, "n") == 0) {
             c->kind = XLSX_NUMBER;
             if (!parse_number(v, &c->number)) {
-                fail(r, c->line, "%s: '%.40s' is not a number", r->ref, v);
+                xlsx_read_fail(r, c->line, "cell %s: '%.40s' is not a number",
+                               r->ref, v);
                 return;
             }
         } else if (strcmp(t, "d") == 0) {
@@ -926,19 +958,21 @@ static void cell_end(reader *r)
             c->is_date = true;
             c->is_percent = false;
             if (!iso_serial(r->book, v, &c->number)) {
-                fail(r, c->line, "%s: '%.40s' is not a date", r->ref, v);
+                xlsx_read_fail(r, c->line, "cell %s: '%.40s' is not a date",
+                               r->ref, v);
                 return;
             }
         } else {
-            fail(r, c->line, "%s has an unknown type '%s'", r->ref, t);
+            xlsx_read_fail(r, c->line, "cell %s has an unknown type '%s'",
+                           r->ref, t);
             return;
         }
     }
     if (c->kind != XLSX_NUMBER)
         c->is_date = c->is_percent = false;
     if (r->kept + r->ncells >= r->lim->max_cells) {
-        fail(r, c->line, "the workbook has more than %zu cells",
-             r->lim->max_cells);
+        xlsx_read_fail(r, c->line, "the workbook has more than %zu cells",
+                       r->lim->max_cells);
         return;
     }
     if (r->ncells > 0) {
@@ -976,16 +1010,16 @@ static void sheet_start(void *data, const XML_Char *name, const XML_Char **atts)
     case T_ROW: {
         const char *ref = attr(atts, "r");
         uint64_t row = (uint64_t)r->row + 1;
-        char what[40];
+        char number[24];
         if (ref && (!parse_digits(ref, &row) || row == 0)) {
-            fail(r, line_now(r), "'%.20s' is not a row number", ref);
+            xlsx_read_fail(r, line_now(r), "'%.20s' is not a row number", ref);
             return;
         }
         if (ref)
-            snprintf(what, sizeof what, "row %.20s", ref);
+            snprintf(number, sizeof number, "%.20s", ref);
         else
-            snprintf(what, sizeof what, "row %" PRIu64, row);
-        if (!row_allowed(r, row, what))
+            snprintf(number, sizeof number, "%llu", (unsigned long long)row);
+        if (!row_allowed(r, row, NULL, number))
             return;
         r->row = (uint32_t)row;
         r->col = 0;
@@ -996,7 +1030,7 @@ static void sheet_start(void *data, const XML_Char *name, const XML_Char **atts)
         break;
     case T_V:
         strbuf_reset(&r->text);
-        gather(r, r->what_cell);
+        gather(r, false);
         break;
     case T_F:
         r->cell.formula = true;
@@ -1006,7 +1040,7 @@ static void sheet_start(void *data, const XML_Char *name, const XML_Char **atts)
         r->has_is = true;
         break;
     case T_T:
-        gather(r, r->what_cell);
+        gather(r, false);
         break;
     default:
         break;
@@ -1045,10 +1079,10 @@ static void sheet_done(reader *r, xlsx_read_sheet *s)
             if (a->row == b->row && a->col == b->col) {
                 char name[12];
                 xlsx_read_cell_name(b->row, b->col, name);
-                fail(r, a->line > b->line ? a->line : b->line,
-                     "cell %s is written twice (lines %u and %u)", name,
-                     a->line < b->line ? a->line : b->line,
-                     a->line > b->line ? a->line : b->line);
+                xlsx_read_fail(r, a->line > b->line ? a->line : b->line,
+                               "cell %s is written twice (lines %u and %u)",
+                               name, a->line < b->line ? a->line : b->line,
+                               a->line > b->line ? a->line : b->line);
                 return;
             }
         }
@@ -1135,10 +1169,10 @@ static void read_sheets(reader *r, const char *workbook)
         const relation *rel = rel_of_id(r, e->rid);
         if (!rel) {
             r->part = workbook;
-            fail(r, e->line,
-                 "the sheet '%s' names the relationship '%s', "
-                 "which the workbook does not have",
-                 e->name, e->rid);
+            xlsx_read_fail(r, e->line,
+                           "the sheet '%s' names the relationship '%s', "
+                           "which the workbook does not have",
+                           e->name, e->rid);
             return;
         }
         s->name = e->name;
@@ -1152,10 +1186,10 @@ static void read_sheets(reader *r, const char *workbook)
         read_part(r, s->part, sheet_start, sheet_end, &found);
         if (!found) {
             r->part = s->part;
-            fail(r, 0,
-                 "the sheet '%s' is in this part, which the archive "
-                 "does not have",
-                 e->name);
+            xlsx_read_fail(r, 0,
+                           "the sheet '%s' is in this part, which the archive "
+                           "does not have",
+                           e->name);
         }
         if (!r->failed)
             sheet_done(r, s);
@@ -1173,13 +1207,15 @@ static xlsx_read_book *read_archive(reader *r)
     read_part(r, wb, workbook_start, any_end, &found);
     if (!found) {
         r->part = NULL;
-        fail(r, 0, "not an xlsx workbook: it has no workbook part (%s)", wb);
+        xlsx_read_fail(r, 0,
+                       "not an xlsx workbook: it has no workbook part (%s)",
+                       wb);
     }
     if (r->failed)
         return NULL;
     if (r->nsheets == 0) {
         r->part = wb;
-        fail(r, 0, "the workbook lists no sheet");
+        xlsx_read_fail(r, 0, "the workbook lists no sheet");
         return NULL;
     }
     if (!read_rels(r, wb))
@@ -1205,13 +1241,14 @@ xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
     strbuf_reset(&err->message);
     err->line = 0;
     if (len > r.lim->max_file_bytes) {
-        fail(&r, 0, "the file is larger than %" PRIu64 " bytes",
-             r.lim->max_file_bytes);
+        xlsx_read_fail(&r, 0, "the file is larger than %llu bytes",
+                       (unsigned long long)r.lim->max_file_bytes);
         return NULL;
     }
     if (claimed_entries(data, len) > MAX_ENTRIES) {
-        fail(&r, 0, "not an xlsx workbook: its archive has more than %d parts",
-             MAX_ENTRIES);
+        xlsx_read_fail(
+            &r, 0, "not an xlsx workbook: its archive has more than %d parts",
+            MAX_ENTRIES);
         return NULL;
     }
     zip_error_t ze;
@@ -1221,9 +1258,11 @@ xlsx_read_book *xlsx_read_memory(const void *data, size_t len,
         r.z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!r.z) {
         if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
-            fail(&r, 0, "not an xlsx workbook: it is not a zip archive");
+            xlsx_read_fail(&r, 0,
+                           "not an xlsx workbook: it is not a zip archive");
         else
-            fail(&r, 0, "not an xlsx workbook: %s", zip_error_strerror(&ze));
+            xlsx_read_fail(&r, 0, "not an xlsx workbook: %s",
+                           zip_error_strerror(&ze));
         zip_source_free(src);
         zip_error_fini(&ze);
         return NULL;
@@ -1249,24 +1288,26 @@ xlsx_read_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
     /* O_NONBLOCK: a FIFO must not hold the open until a writer comes */
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        fail(&r, 0, "%s",
-             errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+        if (errno == ELOOP)
+            xlsx_read_fail(&r, 0, "it is a symbolic link");
+        else
+            xlsx_read_fail(&r, 0, "%s", strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0)
-        fail(&r, 0, "%s", strerror(errno));
+        xlsx_read_fail(&r, 0, "%s", strerror(errno));
+    else if (S_ISDIR(st.st_mode))
+        xlsx_read_fail(&r, 0, "it is a folder");
     else if (!S_ISREG(st.st_mode))
-        fail(&r, 0, "%s",
-             S_ISDIR(st.st_mode) ? "it is a folder"
-                                 : "it is not a regular file");
+        xlsx_read_fail(&r, 0, "it is not a regular file");
     if (r.failed) {
         close(fd);
         return NULL;
     }
     if ((uint64_t)st.st_size > r.lim->max_file_bytes) {
-        fail(&r, 0, "the file is larger than %" PRIu64 " bytes",
-             r.lim->max_file_bytes);
+        xlsx_read_fail(&r, 0, "the file is larger than %llu bytes",
+                       (unsigned long long)r.lim->max_file_bytes);
         close(fd);
         return NULL;
     }
@@ -1278,7 +1319,7 @@ xlsx_read_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            fail(&r, 0, "cannot read it: %s", strerror(errno));
+            xlsx_read_fail(&r, 0, "cannot read it: %s", strerror(errno));
             break;
         }
         if (got == 0)
@@ -1287,7 +1328,7 @@ xlsx_read_book *xlsx_read_file(const char *path, const xlsx_limits *lim,
     }
     close(fd);
     if (!r.failed && n == cap)
-        fail(&r, 0, "it grew while it was read");
+        xlsx_read_fail(&r, 0, "it grew while it was read");
     xlsx_read_book *b = r.failed ? NULL : xlsx_read_memory(data, n, lim, err);
     free(data);
     return b;

@@ -93,7 +93,8 @@ typedef struct xlsx_limits {
 extern const xlsx_limits xlsx_default_limits;
 
 /* Why a workbook could not be read: where (a part, and a line in it when
- * known; both may be empty) and what, in English. */
+ * known; both may be empty) and what, in the language of the messages
+ * (i18n.h). */
 typedef struct xlsx_error {
     strbuf part;
     unsigned line;
