@@ -14,7 +14,13 @@
 
 const cli_command cmd_deadlines_info;
 
-typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_ICS } format;
+typedef enum format {
+    FORMAT_TEXT,
+    FORMAT_JSON,
+    FORMAT_CSV,
+    FORMAT_ICS,
+    FORMAT_XLSX
+} format;
 
 typedef struct options {
     cli_plans plans;
@@ -34,7 +40,7 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static const char *const formats[] = {"text", "json", "csv", "ics"};
+static const char *const formats[] = {"text", "json", "csv", "ics", "xlsx"};
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
@@ -72,6 +78,16 @@ static void collect(const plan *p, const char *path, const orgunits *registry,
     arena_free(a);
 }
 
+/* The list as a workbook of one sheet, dated as_of. */
+static int write_book(const deadline_list *l, const char *path, date as_of)
+{
+    cli_book b;
+    if (!cli_book_open("deadlines", path, "Hạn", as_of, &b))
+        return EXIT_IO;
+    deadline_format_sheet(l, b.sheet);
+    return cli_book_close("deadlines", path, &b, true);
+}
+
 static int show_deadlines(options *o, int argc, char **argv)
 {
     cli_plans *p = &o->plans;
@@ -99,7 +115,10 @@ static int show_deadlines(options *o, int argc, char **argv)
     deadline_list_init(&c.list);
     cli_plans_check(p, collect, &c);
     int code = cli_plans_problems(p, "no deadlines shown");
-    if (code == EXIT_VALID) {
+    if (code == EXIT_VALID && p->format == FORMAT_XLSX) {
+        deadline_sort(&c.list);
+        code = write_book(&c.list, p->output, q.as_of);
+    } else if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;
         switch ((format)p->format) {
@@ -111,10 +130,12 @@ static int show_deadlines(options *o, int argc, char **argv)
             deadline_format_json(&c.list, &q, &out);
             break;
         case FORMAT_CSV:
-            deadline_format_csv(&c.list, &out);
+            deadline_format_csv(&c.list, &out, p->output != NULL);
             break;
         case FORMAT_ICS:
             deadline_format_ics(&c.list, &q, KEHOACH_VERSION, &out);
+            break;
+        case FORMAT_XLSX: /* written above */
             break;
         }
         code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);
@@ -127,7 +148,7 @@ static int show_deadlines(options *o, int argc, char **argv)
 static int cmd_deadlines(int argc, char **argv)
 {
     options o = {.role = DEADLINE_ANY_ROLE};
-    cli_plans_init(&o.plans, "deadlines", argc, formats, 4);
+    cli_plans_init(&o.plans, "deadlines", argc, formats, 5);
     int code = show_deadlines(&o, argc, argv);
     cli_plans_release(&o.plans);
     return code;

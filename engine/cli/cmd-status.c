@@ -24,7 +24,7 @@ static const cli_option option_table[] = {
 };
 
 /* As the enum. */
-static const char *const formats[] = {"text", "json", "csv"};
+static const char *const formats[] = {"text", "json", "csv", "xlsx"};
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
@@ -62,11 +62,23 @@ static int show_status(options *o, int argc, char **argv, strbuf *out)
     r->unit = p->unit;
     r->kind = (status_format_kind)p->format;
     r->color = !p->output && r->kind == STATUS_FORMAT_TEXT && cli_color();
+    r->bom = p->output && r->kind == STATUS_FORMAT_CSV;
 
+    cli_book b = {0};
+    if (r->kind == STATUS_FORMAT_SHEET) {
+        if (!cli_book_open("status", p->output, "Tình hình", r->as_of, &b))
+            return EXIT_IO;
+        r->sheet = b.sheet;
+    }
     status_format_begin(r);
     cli_plans_check(p, on_plan, r);
     status_format_end(r);
     int code = cli_plans_problems(p, "no status shown");
+    if (r->kind == STATUS_FORMAT_SHEET)
+        return cli_book_close("status", p->output, &b, code == EXIT_VALID) ==
+                       EXIT_VALID
+                   ? code
+                   : EXIT_IO;
     if (code == EXIT_VALID)
         code = cli_emit("status", p->output, OUTFILE_REPLACE, out);
     return code;
@@ -76,7 +88,7 @@ static int cmd_status(int argc, char **argv)
 {
     strbuf out = STRBUF_INIT;
     options o = {.report = {.out = &out, .width = TEXT_WIDTH}};
-    cli_plans_init(&o.plans, "status", argc, formats, 3);
+    cli_plans_init(&o.plans, "status", argc, formats, 4);
     int code = show_status(&o, argc, argv, &out);
     cli_plans_release(&o.plans);
     strbuf_release(&out);
