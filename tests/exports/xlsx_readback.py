@@ -18,6 +18,7 @@ run's terms (--as-of), and openpyxl reads the workbook back:
   not need; an empty field is an empty cell;
 - each column at least 8 and at most about 60 characters wide, and at
   least as wide as its header;
+- the same bytes from two runs;
 - plans with errors: exit 1 and no workbook written, an existing one kept.
 
 Then LibreOffice Calc (headless) opens every workbook and exports it as
@@ -185,6 +186,12 @@ def main():
                     problems.append(f"{' '.join(base)}: exit {w.returncode}/{c.returncode}: "
                                     f"{w.stdout.decode()}{w.stderr.decode()}")
                     continue
+                again = book + ".again.xlsx"
+                run(kehoach, base + ["--format", "xlsx", "-o", again], work)
+                with open(book, "rb") as f1, open(again, "rb") as f2:
+                    if f1.read() != f2.read():
+                        problems.append(f"{' '.join(base)}: two runs, different bytes")
+                os.remove(again)
                 rows = list(csv.reader(io.StringIO(c.stdout.decode("utf-8"), newline="")))
                 cells += check_book(f"{command}-{i}", book, rows, problems)
                 books.append((book, rows))
