@@ -25,7 +25,7 @@ this test is about (LibreOffice 7.4 of Debian bookworm, from its source):
   is garbled, as it is on a double-click on Windows (and in Excel);
 - `soffice --convert-to` with no filter options opens a CSV as Windows-1252
   whatever it holds, byte order mark or not (docsh.cxx: "default for
-  ascii import (from API without options)"; later LibreOffice reads UTF-8
+  ascii import (from API without options)"; the current source reads UTF-8
   there). The test converts so too and requires the Vietnamese intact,
   unless the first cell shows exactly that hard-coded reading (the mark
   read as the three characters "ï»¿"), which it reports and accepts.
