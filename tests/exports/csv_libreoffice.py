@@ -67,8 +67,13 @@ REGISTRY = os.path.join(os.path.dirname(os.path.realpath(SOFFICE)), "..",
                         "share", "registry", "main.xcd")
 
 
-def plain_env(home):
-    return {"PATH": "/usr/bin:/bin", "HOME": home}
+def plain_env(home, sanitizers=False):
+    """PATH and HOME, as a user's session may have; for kehoach also the
+    sanitizers' settings of the test run, which a user has not."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": home}
+    if sanitizers:
+        env.update({k: v for k, v in os.environ.items() if k.endswith("SAN_OPTIONS")})
+    return env
 
 
 def dialog_defaults():
@@ -168,10 +173,12 @@ def main():
         for command in ("deadlines", "status"):
             path = os.path.join(work, command + ".csv")
             base = [kehoach, command, "plans", "--as-of", AS_OF]
-            run = subprocess.run(base + ["-o", path], cwd=work, env=plain_env(work),
-                                 capture_output=True, timeout=120)
+            run = subprocess.run(base + ["-o", path], cwd=work,
+                                 env=plain_env(work, True), capture_output=True,
+                                 timeout=120)
             out = subprocess.run(base + ["--format", "csv"], cwd=work,
-                                 env=plain_env(work), capture_output=True, timeout=120)
+                                 env=plain_env(work, True), capture_output=True,
+                                 timeout=120)
             if run.returncode or out.returncode:
                 problems.append(f"{command}: exit {run.returncode}, {out.returncode}: "
                                 f"{run.stderr.decode()}{out.stderr.decode()}")
