@@ -203,7 +203,8 @@ int cli_draft_target(const char *command, const char *id, const char *output,
  * at once, never half written): cli_book_open makes the temporary file
  * and the sheet (created: the document's date; title: the document's
  * title, and the sheet's name); cli_book_close writes the workbook and
- * puts it in place when keep is true, else discards it. Both say why on
+ * puts it in place when keep is true, else discards it, and says how
+ * many cells were cut to Excel's length (xlsx_truncated). Both say why on
  * failure: open returns false, close EXIT_IO (else EXIT_VALID). */
 typedef struct cli_book {
     outfile *file;

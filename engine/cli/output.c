@@ -143,6 +143,7 @@ int cli_book_close(const char *command, const char *path, cli_book *b,
                    bool keep)
 {
     strbuf err = STRBUF_INIT;
+    size_t cut = xlsx_truncated(b->book);
     bool written = xlsx_close(b->book, &err);
     if (keep && written)
         written = outfile_commit(b->file, &err);
@@ -151,6 +152,18 @@ int cli_book_close(const char *command, const char *path, cli_book *b,
     if (keep && !written)
         cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
                  strbuf_str(&err));
+    if (keep && written && cut) {
+        strbuf note = STRBUF_INIT;
+        strbuf_printf(&note,
+                      P_("kehoach %s: note: %zu cell longer than Excel's %u "
+                         "characters was cut and ends with '…'",
+                         "kehoach %s: note: %zu cells longer than Excel's %u "
+                         "characters were cut and end with '…'",
+                         cut),
+                      command, cut, XLSX_MAX_TEXT);
+        cli_line(stderr, "%s", strbuf_str(&note));
+        strbuf_release(&note);
+    }
     strbuf_release(&err);
     *b = (cli_book){0};
     return keep && !written ? EXIT_IO : EXIT_VALID;

@@ -19,6 +19,8 @@ run's terms (--as-of), and openpyxl reads the workbook back:
 - each column at least 8 and at most about 60 characters wide, and at
   least as wide as its header;
 - the same bytes from two runs;
+- a title longer than a cell holds (32,767 characters) cut to fit, ending
+  with '…', and a note on standard error that says so;
 - plans with errors: exit 1 and no workbook written, an existing one kept.
 
 Then LibreOffice Calc (headless) opens every workbook and exports it as
@@ -195,6 +197,34 @@ def main():
                 rows = list(csv.reader(io.StringIO(c.stdout.decode("utf-8"), newline="")))
                 cells += check_book(f"{command}-{i}", book, rows, problems)
                 books.append((book, rows))
+
+        # a title longer than a cell holds: cut, ending with '…', and said
+        long_dir = os.path.join(work, "long")
+        os.makedirs(long_dir)
+        title = "Tập huấn kỹ năng trợ giúp pháp lý. " * 1200  # 42,000 characters
+        act = dict(madeplan.activity("1"), title=title, time="Quý IV")
+        with open(os.path.join(long_dir, "plan.yaml"), "w", encoding="utf-8") as f:
+            yaml.safe_dump(madeplan.plan([{"id": "1", "title": "Tập huấn",
+                                           "activities": [act]}]),
+                           f, allow_unicode=True, sort_keys=False)
+        for command in ("status", "deadlines"):
+            book = os.path.join(work, f"long-{command}.xlsx")
+            r = run(kehoach, [command, "long", "--as-of", "2026-07-01", "-o", book], work)
+            said = (f"kehoach {command}: note: 1 cell longer than Excel's 32767 "
+                    "characters was cut and ends with '…'")
+            if r.returncode or said not in r.stderr.decode():
+                problems.append(f"{command} with a long title: exit {r.returncode}, "
+                                f"stderr {r.stderr.decode()!r}, not {said!r}")
+                continue
+            ws = openpyxl.load_workbook(book).worksheets[0]
+            names = [c.value for c in ws[1]]
+            row = next(r for r in ws.iter_rows(min_row=2, values_only=True)
+                       if r[names.index("activity")] == "1")
+            cell = row[names.index("title")]
+            if cell != title[:32766] + "…":
+                problems.append(f"{command} with a long title: the cell holds "
+                                f"{len(cell or '')} characters, not the title cut to "
+                                "32,767 with '…'")
 
         # plans with errors: nothing written, an existing workbook kept
         bad = os.path.join(work, "bad")
