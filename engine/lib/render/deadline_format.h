@@ -4,14 +4,14 @@
  * Text is for people in a terminal: Vietnamese words, overdue items first,
  * each item on three lines that fit the width given, colours only when
  * asked, control characters shown as escapes (visible.h). JSON and CSV
- * are for tools (fields named in English, states as
- * codes); the sheet holds the CSV's columns as typed cells (tabular.h),
- * for people who work in Excel. iCalendar (RFC 5545) is for calendar programs: one all-day event
- * per due date, with a UID made of the plan, the item and the occurrence,
- * so that importing again updates events instead of adding copies, and a
- * reminder a week before; an event on 9999-12-31 lasts a day (no DTEND in
- * year 10000). Everything that depends on a date takes it from
- * the query: the same input gives the same bytes. */
+ * are for tools (fields named in English, states as codes); the sheet
+ * holds the CSV's columns as typed cells (tabular.h), for people who work
+ * in Excel. iCalendar (RFC 5545) is for calendar programs: one all-day
+ * event per due date, with a UID made of the plan, the item and the
+ * occurrence, so that importing again updates events instead of adding
+ * copies, and a reminder a week before; an event on 9999-12-31 lasts a
+ * day (no DTEND in year 10000). Everything that depends on a date takes
+ * it from the query: the same input gives the same bytes. */
 #ifndef KEHOACH_DEADLINE_FORMAT_H
 #define KEHOACH_DEADLINE_FORMAT_H
 
