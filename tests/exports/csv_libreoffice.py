@@ -11,25 +11,23 @@ field).
 How LibreOffice opens a CSV depends on how it is asked, and that is what
 this test is about (LibreOffice 7.4 of Debian bookworm, from its source):
 
-- a double-click shows the Text Import dialog. It proposes the settings
-  kept in the profile (a new profile: comma, semicolon and tab as
-  separators, '"' around text, no special numbers, no formulas, the
-  user's language) and a character set sniffed from the file's start:
-  UTF-8 after a UTF-8 byte order mark, UTF-16 after a UTF-16 one, and
-  otherwise the profile's (a new profile: the computer's own, on the
-  users' Windows computers a legacy code page, Windows-1252 or -1258).
-  The dialog cannot be shown here (Debian's nogui LibreOffice has none),
-  so the test reads those defaults from LibreOffice's own configuration,
-  sniffs the file's first bytes as the dialog does, and imports with the
-  resulting filter options: without the byte order mark the Vietnamese
-  is garbled, as it is on a double-click on Windows (and in Excel);
-- `soffice --convert-to` with no filter options opens a CSV as Windows-1252
-  whatever it holds, byte order mark or not (docsh.cxx: "default for
-  ascii import (from API without options)"; the current source reads UTF-8
-  there). The test converts so too and requires the Vietnamese intact,
-  unless the first cell shows exactly that hard-coded reading (the mark
-  read as the three characters "ï»¿"), which it reports and accepts.
-
+- a double-click shows the Text Import dialog (ScImportAsciiDlg). It
+  proposes the settings kept in the profile (a new profile: comma,
+  semicolon and tab as separators, '"' around text, no special numbers,
+  no formulas, the user's language) and a character set: LibreOffice 7.4
+  asks ICU's charset detector about the file's first 4,096 bytes and
+  takes UTF-8 or UTF-16 when ICU names them, and otherwise the
+  computer's own (on the users' Windows computers a legacy code page,
+  Windows-1252 or -1258). Earlier versions looked only for a byte order
+  mark, which is also all Excel looks for. The dialog cannot be shown
+  here (Debian's nogui LibreOffice has none), so the test reads the
+  defaults from LibreOffice's own configuration, chooses the character
+  set both ways - with ICU (the library LibreOffice uses, through
+  ctypes), and by the mark alone - and imports with the resulting filter
+  options. With the mark both read the Vietnamese intact; without it the
+  second garbles it, as Excel does, while ICU finds UTF-8 in kehoach's
+  Vietnamese anyway (printed: its name and confidence for the file with
+  and without the mark);
 Also checked: standard output carries no byte order mark, and the file is
 the mark followed by exactly what standard output gets. Printed, not
 asserted: the ids LibreOffice reads as numbers ("2.1" becomes 2.1 in an
@@ -40,6 +38,8 @@ Skips (77) where LibreOffice or openpyxl is missing.
 usage: csv_libreoffice.py KEHOACH PLANS_DIR
 """
 import csv
+import ctypes
+import ctypes.util
 import datetime
 import io
 import os
@@ -89,17 +89,50 @@ def dialog_defaults():
     return props
 
 
-def dialog_options(data, props):
+def icu_detect(data):
+    """ICU's charset detector on the first 4,096 bytes, as LibreOffice 7.4's
+    import dialog asks it: (name, confidence)."""
+    name = ctypes.util.find_library("icui18n")
+    if not name:
+        raise SystemExit("ICU (libicui18n), which LibreOffice uses, is not found")
+    lib, version = ctypes.CDLL(name), name.rsplit(".", 1)[-1]
+
+    def fn(symbol, restype, argtypes):
+        f = getattr(lib, f"{symbol}_{version}", None) or getattr(lib, symbol)
+        f.restype, f.argtypes = restype, argtypes
+        return f
+    err = ctypes.POINTER(ctypes.c_int)
+    p = ctypes.c_void_p
+    start = fn("ucsdet_open", p, [err])
+    text = fn("ucsdet_setText", None, [p, ctypes.c_char_p, ctypes.c_int32, err])
+    detect = fn("ucsdet_detect", p, [p, err])
+    get_name = fn("ucsdet_getName", ctypes.c_char_p, [p, err])
+    confidence = fn("ucsdet_getConfidence", ctypes.c_int32, [p, err])
+    close = fn("ucsdet_close", None, [p])
+    e = ctypes.c_int(0)
+    head = data[:4096]
+    ucd = start(ctypes.byref(e))
+    text(ucd, head, len(head), ctypes.byref(e))
+    match = detect(ucd, ctypes.byref(e))
+    found = (get_name(match, ctypes.byref(e)).decode(), confidence(match, ctypes.byref(e)))
+    close(ucd)
+    if e.value > 0:
+        raise SystemExit(f"ICU's charset detector failed ({e.value})")
+    return found
+
+
+def dialog_options(data, props, sniff):
     """The filter options the dialog proposes for a file starting with
-    data (ScImportAsciiDlg: the character set from a byte order mark)."""
-    if data.startswith(BOM):
-        charset = UTF8
-    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        charset = UTF16
-    elif props["CharSet"] != "-1":
-        charset = props["CharSet"]
+    data, its character set chosen by ICU (sniff "icu", LibreOffice 7.4)
+    or from a byte order mark alone ("mark": earlier versions, and Excel)."""
+    if sniff == "icu":
+        found = icu_detect(data)[0]
+        charset = UTF8 if found == "UTF-8" else UTF16 if found.startswith("UTF-16") else None
     else:
-        charset = WINDOWS_1252  # the system's, on the users' Windows
+        charset = UTF8 if data.startswith(BOM) else \
+            UTF16 if data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+    if charset is None:
+        charset = WINDOWS_1252  # the computer's own, on the users' Windows
     seps = "/".join(str(ord(c)) for c in props["Separators"].replace("&#9;", "\t")
                     .replace("&quot;", '"'))
     if props["MergeDelimiters"] == "true":
@@ -199,9 +232,15 @@ def main():
             files.append((command, path, data, want))
 
         for command, path, data, want in files:
-            options = dialog_options(data, props)
-            compare(f"{command} (as the import dialog opens it: {options})", want,
-                    convert(work, path, options, command + "-dialog"), problems, numbers)
+            for sniff in ("icu", "mark"):
+                options = dialog_options(data, props, sniff)
+                compare(f"{command} (as the import dialog opens it, charset by "
+                        f"{sniff}: {options})", want,
+                        convert(work, path, options, f"{command}-{sniff}"), problems,
+                        numbers if sniff == "icu" else [])
+            bare = data[len(BOM):] if data.startswith(BOM) else data
+            notes.append(f"{command}: ICU finds {icu_detect(data)} with the mark, "
+                         f"{icu_detect(bare)} without it")
             got = convert(work, path, None, command + "-plain")
             first = got[0][0] if got and got[0] else None
             if first == "\u00ef\u00bb\u00bfplan":
