@@ -102,11 +102,15 @@ void cli_plans_init(cli_plans *p, const char *command, int argc,
 /* cli_parse for such a command (on_arg gets ctx, which holds p), then the
  * defaults: the path plans/; and, for a command with formats, "-o -" is
  * the standard output, and without --format the format is the one -o's
- * extension names (".ics", ".CSV", ".json"; ".txt" is text). A workbook
- * (a command without formats) is not written to the standard output. */
+ * extension names (".ics", ".CSV", ".json", ".xlsx"; ".txt" is text). A
+ * workbook (a command without formats, or the format "xlsx") is not
+ * written to the standard output, and needs -o: a usage error. */
 bool cli_plans_parse(cli_plans *p, int argc, char **argv,
                      const cli_option *options,
                      bool (*on_arg)(const cli_args *arg, void *ctx), void *ctx);
+
+/* Whether the format chosen is a workbook ("xlsx"). */
+bool cli_plans_workbook(const cli_plans *p);
 
 /* Takes a positional argument (a path) or one of the options --as-of,
  * --unit, --format (among p->formats) and, for any other, -o; for a
@@ -205,6 +209,23 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
  * (OUTFILE_NEW) still refuses a file made meanwhile. */
 int cli_draft_target(const char *command, const char *id, const char *output,
                      bool force);
+
+/* A workbook of one sheet, written to path through outfile (replaced all
+ * at once, never half written): cli_book_open makes the temporary file
+ * and the sheet (created: the document's date; title: the document's
+ * title, and the sheet's name); cli_book_close writes the workbook and
+ * puts it in place when keep is true, else discards it, and says how
+ * many cells were cut to Excel's length (xlsx_truncated). Both say why on
+ * failure: open returns false, close EXIT_IO (else EXIT_VALID). */
+typedef struct cli_book {
+    outfile *file;
+    xlsx_book *book;
+    xlsx_sheet *sheet;
+} cli_book;
+bool cli_book_open(const char *command, const char *path, const char *title,
+                   date created, cli_book *b);
+int cli_book_close(const char *command, const char *path, cli_book *b,
+                   bool keep);
 
 /* Writes out to the file at path all at once (path NULL: to stdout),
  * replacing it or (OUTFILE_NEW) only where there is none (outfile.h).

@@ -14,7 +14,13 @@
 
 const cli_command cmd_deadlines_info;
 
-typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_ICS } format;
+typedef enum format {
+    FORMAT_TEXT,
+    FORMAT_JSON,
+    FORMAT_CSV,
+    FORMAT_ICS,
+    FORMAT_XLSX
+} format;
 
 typedef struct options {
     cli_plans plans;
@@ -34,7 +40,7 @@ static const cli_option option_table[] = {
     {NULL, 0, false},
 };
 
-static const char *const formats[] = {"text", "json", "csv", "ics"};
+static const char *const formats[] = {"text", "json", "csv", "ics", "xlsx"};
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
@@ -73,6 +79,16 @@ static void collect(const plan *p, const char *path, const orgunits *registry,
     arena_free(a);
 }
 
+/* The list as a workbook of one sheet, dated as_of. */
+static int write_book(const deadline_list *l, const char *path, date as_of)
+{
+    cli_book b;
+    if (!cli_book_open("deadlines", path, "Hạn", as_of, &b))
+        return EXIT_IO;
+    deadline_format_sheet(l, b.sheet);
+    return cli_book_close("deadlines", path, &b, true);
+}
+
 static int show_deadlines(options *o, int argc, char **argv)
 {
     cli_plans *p = &o->plans;
@@ -106,7 +122,10 @@ static int show_deadlines(options *o, int argc, char **argv)
     deadline_list_init(&c.list);
     cli_plans_check(p, collect, &c);
     int code = cli_plans_problems(p, "no deadlines shown");
-    if (code == EXIT_VALID) {
+    if (code == EXIT_VALID && p->format == FORMAT_XLSX) {
+        deadline_sort(&c.list);
+        code = write_book(&c.list, p->output, q.as_of);
+    } else if (code == EXIT_VALID) {
         deadline_sort(&c.list);
         strbuf out = STRBUF_INIT;
         switch ((format)p->format) {
@@ -118,10 +137,12 @@ static int show_deadlines(options *o, int argc, char **argv)
             deadline_format_json(&c.list, &q, &out);
             break;
         case FORMAT_CSV:
-            deadline_format_csv(&c.list, &out);
+            deadline_format_csv(&c.list, &out, p->output != NULL);
             break;
         case FORMAT_ICS:
             deadline_format_ics(&c.list, stamp, KEHOACH_VERSION, &out);
+            break;
+        case FORMAT_XLSX: /* written above */
             break;
         }
         code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);
@@ -134,7 +155,7 @@ static int show_deadlines(options *o, int argc, char **argv)
 static int cmd_deadlines(int argc, char **argv)
 {
     options o = {.role = DEADLINE_ANY_ROLE};
-    cli_plans_init(&o.plans, "deadlines", argc, formats, 4);
+    cli_plans_init(&o.plans, "deadlines", argc, formats, 5);
     int code = show_deadlines(&o, argc, argv);
     cli_plans_release(&o.plans);
     return code;
@@ -146,15 +167,17 @@ const cli_command cmd_deadlines_info = {
     N_("show what is due and what is late, or export it to a calendar"),
     N_("usage: kehoach deadlines [PATH...] [--as-of DATE] [--within DURATION]\n"
        "                         [--unit UNIT] [--role lead|partner|any]\n"
-       "                         [--format text|json|csv|ics] [-o FILE]\n"
+       "                         [--format text|json|csv|ics|xlsx] [-o FILE]\n"
        "\n"
        "Lists every due date of the plans: each occurrence of every activity\n"
        "(\"Quý II, IV\" is two, \"Hàng tháng\" twelve) and every report to send,\n"
        "overdue items first (the most overdue first), then the coming ones by\n"
        "date, with the days left or late, the lead unit and the plan. What the\n"
        "plan's progress log shows done or cancelled by --as-of is left out (see\n"
-       "'kehoach status'). The plans and logs are checked as 'kehoach validate'\n"
-       "checks them; errors stop the command.\n"
+       "'kehoach status'), except from a calendar, which keeps it marked done or\n"
+       "cancelled so that a calendar program updates its events. The plans and\n"
+       "logs are checked as 'kehoach validate' checks them; errors stop the\n"
+       "command.\n"
        "\n"
        "PATH is a plan file or a folder (default: plans/).\n"
        "\n"
@@ -169,14 +192,18 @@ const cli_command cmd_deadlines_info = {
        "                        read names is a usage error, with suggestions\n"
        "  --role ROLE           with --unit: lead, partner or any (the default);\n"
        "                        coordinated items are marked (phối hợp)\n"
-       "  -f, --format FORMAT   text (the default), json, csv or ics (a calendar\n"
-       "                        file: one all-day event per due date)\n"
+       "  -f, --format FORMAT   text (the default), json, csv, ics (a calendar\n"
+       "                        file: one all-day event per due date) or xlsx (an\n"
+       "                        Excel sheet of the csv columns; needs -o)\n"
        "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
        "                        standard output (\"-o -\"); without --format, the\n"
-       "                        format FILE's extension names (.ics, .csv, .json)\n"
+       "                        format FILE's extension names (.ics, .csv, .json,\n"
+       "                        .xlsx); a csv file starts with a byte order mark,\n"
+       "                        for Excel (the standard output has none)\n"
        "  -h, --help            show this help\n"
        "\n"
-       "Colours are used on a terminal unless NO_COLOR is set.\n"
+       "Colours are used on a terminal unless NO_COLOR is set. A calendar says it\n"
+       "was made now, or at SOURCE_DATE_EPOCH (seconds since 1970) when it is set.\n"
        "\n"
        "exit codes: 0 done, 1 the plans have errors, 2 usage error, 3 a file could\n"
        "not be read or written, 4 internal error.\n"),

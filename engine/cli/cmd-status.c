@@ -26,7 +26,7 @@ static const cli_option option_table[] = {
 };
 
 /* As the enum. */
-static const char *const formats[] = {"text", "json", "csv"};
+static const char *const formats[] = {"text", "json", "csv", "xlsx"};
 
 /* A --state as the text output writes it ("Quá hạn"; case, spaces and
  * diacritics forgiven) or by its data name ("overdue"). */
@@ -87,11 +87,23 @@ static int show_status(options *o, int argc, char **argv, strbuf *out)
     r->unit = p->unit;
     r->kind = (status_format_kind)p->format;
     r->color = !p->output && r->kind == STATUS_FORMAT_TEXT && cli_color();
+    r->bom = p->output && r->kind == STATUS_FORMAT_CSV;
 
+    cli_book b = {0};
+    if (r->kind == STATUS_FORMAT_SHEET) {
+        if (!cli_book_open("status", p->output, "Tình hình", r->as_of, &b))
+            return EXIT_IO;
+        r->sheet = b.sheet;
+    }
     status_format_begin(r);
     cli_plans_check(p, on_plan, r);
     status_format_end(r);
     int code = cli_plans_problems(p, "no status shown");
+    if (r->kind == STATUS_FORMAT_SHEET)
+        return cli_book_close("status", p->output, &b, code == EXIT_VALID) ==
+                       EXIT_VALID
+                   ? code
+                   : EXIT_IO;
     if (code == EXIT_VALID)
         code = cli_emit("status", p->output, OUTFILE_REPLACE, out);
     return code;
@@ -101,7 +113,7 @@ static int cmd_status(int argc, char **argv)
 {
     strbuf out = STRBUF_INIT;
     options o = {.report = {.out = &out, .width = TEXT_WIDTH}};
-    cli_plans_init(&o.plans, "status", argc, formats, 3);
+    cli_plans_init(&o.plans, "status", argc, formats, 4);
     int code = show_status(&o, argc, argv, &out);
     cli_plans_release(&o.plans);
     strbuf_release(&out);
@@ -113,7 +125,8 @@ const cli_command cmd_status_info = {
     cmd_status,
     N_("show where the plans stand on a date, from their progress logs"),
     N_("usage: kehoach status [PATH...] [--as-of DATE] [--unit UNIT]\n"
-       "                      [--state STATE] [--format text|json|csv] [-o FILE]\n"
+       "                      [--state STATE] [--format text|json|csv|xlsx]\n"
+       "                      [-o FILE]\n"
        "\n"
        "Shows, for each plan, how many activities are planned, open, in\n"
        "progress, done, done late, overdue or cancelled and the percent done,\n"
@@ -144,10 +157,13 @@ const cli_command cmd_status_info = {
        "  -s, --state STATE     list only the activities in this state, such as\n"
        "                        \"Quá hạn\" or overdue (the counts still count\n"
        "                        them all)\n"
-       "  -f, --format FORMAT   text (the default), json or csv\n"
+       "  -f, --format FORMAT   text (the default), json, csv or xlsx (an Excel\n"
+       "                        sheet of the csv columns; needs -o)\n"
        "  -o, --output FILE     write to FILE (replaced all at once) instead of the\n"
        "                        standard output (\"-o -\"); without --format, the\n"
-       "                        format FILE's extension names (.csv, .json)\n"
+       "                        format FILE's extension names (.csv, .json, .xlsx);\n"
+       "                        a csv file starts with a byte order mark, for Excel\n"
+       "                        (the standard output has none)\n"
        "  -h, --help            show this help\n"
        "\n"
        "Colours are used on a terminal unless NO_COLOR is set.\n"

@@ -122,3 +122,56 @@ int cli_draft_target(const char *command, const char *id, const char *output,
     }
     return EXIT_VALID;
 }
+
+#define BOOK_FONT "Times New Roman"
+#define BOOK_FONT_SIZE 12
+
+bool cli_book_open(const char *command, const char *path, const char *title,
+                   date created, cli_book *b)
+{
+    strbuf err = STRBUF_INIT;
+    *b = (cli_book){.file = outfile_open(path, OUTFILE_REPLACE, &err)};
+    if (b->file)
+        b->book = xlsx_open(outfile_fd(b->file), BOOK_FONT, BOOK_FONT_SIZE,
+                            created, title, &err);
+    if (!b->book) {
+        cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
+                 strbuf_str(&err));
+        outfile_discard(b->file);
+        strbuf_release(&err);
+        return false;
+    }
+    b->sheet = xlsx_add_sheet(b->book, title);
+    strbuf_release(&err);
+    return true;
+}
+
+int cli_book_close(const char *command, const char *path, cli_book *b,
+                   bool keep)
+{
+    strbuf err = STRBUF_INIT;
+    size_t cut = xlsx_truncated(b->book);
+    bool written = xlsx_close(b->book, &err);
+    if (keep && written)
+        written = outfile_commit(b->file, &err);
+    else
+        outfile_discard(b->file);
+    if (keep && !written)
+        cli_line(stderr, "kehoach %s: cannot write '%s': %s", command, path,
+                 strbuf_str(&err));
+    if (keep && written && cut) {
+        strbuf note = STRBUF_INIT;
+        strbuf_printf(&note,
+                      P_("kehoach %s: note: %zu cell longer than Excel's %u "
+                         "characters was cut and ends with '…'",
+                         "kehoach %s: note: %zu cells longer than Excel's %u "
+                         "characters were cut and end with '…'",
+                         cut),
+                      command, cut, XLSX_MAX_TEXT);
+        cli_line(stderr, "%s", strbuf_str(&note));
+        strbuf_release(&note);
+    }
+    strbuf_release(&err);
+    *b = (cli_book){0};
+    return keep && !written ? EXIT_IO : EXIT_VALID;
+}

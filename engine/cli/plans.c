@@ -31,15 +31,7 @@ bool cli_plans_parse(cli_plans *p, int argc, char **argv,
         return false;
     if (p->npaths == 0)
         p->paths[p->npaths++] = "plans";
-    if (p->output && strcmp(p->output, "-") == 0) {
-        if (!p->nformats) {
-            cli_usage_error(p->command,
-                            "a workbook cannot be written to the standard "
-                            "output; name its file: -o FILE.xlsx");
-            return false;
-        }
-        p->output = NULL;
-    }
+    bool dash = p->output && strcmp(p->output, "-") == 0;
     const char *dot = p->output ? strrchr(p->output, '.') : NULL;
     if (dot && !strchr(dot, '/') && !p->has_format) {
         const char *ext = strcasecmp(dot + 1, "txt") ? dot + 1 : "text";
@@ -47,7 +39,24 @@ bool cli_plans_parse(cli_plans *p, int argc, char **argv,
             if (!strcasecmp(ext, p->formats[i]))
                 p->format = (int)i;
     }
+    if (dash || (!p->output && cli_plans_workbook(p))) {
+        if (!p->nformats || cli_plans_workbook(p)) {
+            cli_usage_error(p->command,
+                            dash ? "a workbook cannot be written to the "
+                                   "standard output; name its file: -o "
+                                   "FILE.xlsx"
+                                 : "say where to write the workbook: -o "
+                                   "FILE.xlsx");
+            return false;
+        }
+        p->output = NULL;
+    }
     return true;
+}
+
+bool cli_plans_workbook(const cli_plans *p)
+{
+    return p->nformats && strcmp(p->formats[p->format], "xlsx") == 0;
 }
 
 bool cli_plans_arg(cli_plans *p, const cli_args *arg)

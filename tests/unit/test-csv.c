@@ -17,10 +17,14 @@ static void quoting_and_rows(void **state)
     csv_text(&sb, "two\nlines", false);
     csv_text(&sb, NULL, false);
     csv_number(&sb, -12, false);
+    /* LibreOffice's text import splits on ';' and tabs by default */
+    csv_text(&sb, "Báo cáo 1; Báo cáo 2", false);
+    csv_text(&sb, "a\tb", false);
     csv_end_row(&sb);
     assert_string_equal(
         strbuf_str(&sb),
-        "Sở Tư pháp,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-12\r\n");
+        "Sở Tư pháp,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-12,"
+        "\"Báo cáo 1; Báo cáo 2\",\"a\tb\"\r\n");
     strbuf_release(&sb);
 }
 

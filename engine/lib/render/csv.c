@@ -5,10 +5,10 @@
 
 #include <string.h>
 
-/* s without the control characters a cell must not hold: all but the tab
- * and the line breaks, which a quoted cell keeps (and bytes that are not
- * UTF-8, which the output could not hold either). */
-static void put_clean(strbuf *out, const char *s)
+/* Left out: every control character but the tab and the line breaks,
+ * which a quoted cell keeps (and bytes that are not UTF-8, which the
+ * output could not hold either). */
+void csv_clean(strbuf *out, const char *s)
 {
     size_t n = strlen(s), k;
     for (size_t i = 0; i < n; i += k ? k : 1) {
@@ -27,10 +27,10 @@ void csv_text(strbuf *out, const char *s, bool first)
     if (!s)
         return;
     strbuf cell = STRBUF_INIT;
-    put_clean(&cell, s);
+    csv_clean(&cell, s);
     const char *c = strbuf_str(&cell);
     bool inert = strchr("=+-@\t\r", c[0]) != NULL && c[0] != '\0';
-    bool quote = inert || strpbrk(c, ",\"\r\n") != NULL;
+    bool quote = inert || strpbrk(c, ",;\t\"\r\n") != NULL;
     if (quote)
         strbuf_putc(out, '"');
     if (inert)

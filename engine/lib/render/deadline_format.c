@@ -1,10 +1,11 @@
-/* deadline_format.c - deadlines as text, JSON, CSV and iCalendar (see
- * deadline_format.h). */
+/* deadline_format.c - deadlines as text, JSON, CSV, a sheet and iCalendar
+ * (see deadline_format.h). */
 #include "deadline_format.h"
 
 #include "csv.h"
 #include "ics.h"
 #include "json_writer.h"
+#include "tabular.h"
 #include "utf8.h"
 #include "visible.h"
 
@@ -166,9 +167,9 @@ void deadline_format_json(const deadline_list *l, const deadline_query *q,
     strbuf_putc(out, '\n');
 }
 
-/* --- CSV --------------------------------------------------------------- */
+/* --- CSV and the sheet ------------------------------------------------ */
 
-void deadline_format_csv(const deadline_list *l, strbuf *out)
+static void table(const deadline_list *l, tabular *t)
 {
     static const char *const header[] = {
         "plan",     "file",        "activity",
@@ -179,37 +180,47 @@ void deadline_format_csv(const deadline_list *l, strbuf *out)
         "to",       "due",         "days_left",
         "state",
     };
-    for (size_t i = 0; i < sizeof header / sizeof *header; i++)
-        csv_text(out, header[i], i == 0);
-    csv_end_row(out);
+    tabular_header(t, header, sizeof header / sizeof *header);
     for (size_t i = 0; i < l->count; i++) {
         const deadline_item *it = &l->items[i];
-        char from[11], to[11], due[11];
-        date_format_iso(it->from, from);
-        date_format_iso(it->to, to);
-        date_format_iso(it->due, due);
-        csv_text(out, it->plan_id, true);
-        csv_text(out, it->plan_file, false);
-        csv_text(out, it->activity_id, false);
-        csv_text(out, it->kind == DEADLINE_REPORT ? "report" : "activity",
-                 false);
-        csv_text(out, it->key, false);
-        csv_text(out, it->label, false);
-        csv_text(out, it->title, false);
-        csv_text(out, it->lead, false);
-        csv_text(out, it->partners, false);
-        csv_text(out, it->lead_ids, false);
-        csv_text(out, it->partner_ids, false);
-        csv_text(out, it->role == DEADLINE_PARTNER ? "partner" : "lead", false);
-        csv_text(out, it->time, false);
-        csv_text(out, it->note, false);
-        csv_text(out, from, false);
-        csv_text(out, to, false);
-        csv_text(out, due, false);
-        csv_number(out, it->days_left, false);
-        csv_text(out, deadline_state_name(it->state), false);
-        csv_end_row(out);
+        tabular_text(t, it->plan_id);
+        tabular_text(t, it->plan_file);
+        tabular_text(t, it->activity_id);
+        tabular_text(t, it->kind == DEADLINE_REPORT ? "report" : "activity");
+        tabular_text(t, it->key);
+        tabular_text(t, it->label);
+        tabular_text(t, it->title);
+        tabular_text(t, it->lead);
+        tabular_text(t, it->partners);
+        tabular_text(t, it->lead_ids);
+        tabular_text(t, it->partner_ids);
+        tabular_text(t, it->role == DEADLINE_PARTNER ? "partner" : "lead");
+        tabular_text(t, it->time);
+        tabular_text(t, it->note);
+        tabular_date(t, &it->from);
+        tabular_date(t, &it->to);
+        tabular_date(t, &it->due);
+        tabular_number(t, it->days_left);
+        tabular_text(t, deadline_state_name(it->state));
+        tabular_end_row(t);
     }
+    tabular_finish(t);
+}
+
+void deadline_format_csv(const deadline_list *l, strbuf *out, bool bom)
+{
+    tabular t;
+    if (bom)
+        strbuf_puts(out, CSV_BOM);
+    tabular_init_csv(&t, out);
+    table(l, &t);
+}
+
+void deadline_format_sheet(const deadline_list *l, xlsx_sheet *s)
+{
+    tabular t;
+    tabular_init_sheet(&t, s);
+    table(l, &t);
 }
 
 /* --- iCalendar --------------------------------------------------------- */

@@ -1,4 +1,5 @@
-/* status_format.c - status as text, JSON and CSV (see status_format.h).
+/* status_format.c - status as text, JSON, CSV and a sheet (see
+ * status_format.h).
  *
  * JSON is written as a stream: the opening, one object per plan as it
  * comes, then the totals; the report's json_writer stays open from
@@ -416,9 +417,9 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
     json_writer_end(w);
 }
 
-/* --- CSV --------------------------------------------------------------- */
+/* --- CSV and the sheet ------------------------------------------------ */
 
-static const char *const csv_header[] = {
+static const char *const table_header[] = {
     "plan",        "file",
     "activity",    "section",
     "title",       "lead",
@@ -431,95 +432,87 @@ static const char *const csv_header[] = {
     "by",          "document",
 };
 
-static void csv_joined_units(strbuf *out, const orgunits *r,
-                             const plan_units *u, bool ids)
+static void table_units(tabular *t, const orgunits *r, const plan_units *u,
+                        bool ids)
 {
     strbuf sb = STRBUF_INIT;
     orgunits_join(r, u, ids, &sb);
-    csv_text(out, sb.len ? strbuf_str(&sb) : NULL, false);
+    tabular_text(t, sb.len ? strbuf_str(&sb) : NULL);
     strbuf_release(&sb);
 }
 
 /* The columns from last_update on, and the end of the row. */
-static void csv_last_record(strbuf *out, const progress_record *last)
+static void table_last_record(tabular *t, const progress_record *last)
 {
-    char day[11] = "";
-    if (last)
-        date_format_iso(last->date, day);
-    csv_text(out, day, false);
-    csv_text(out, last ? progress_state_name(last->state) : NULL, false);
-    csv_text(out, last ? last->note.s : NULL, false);
+    tabular_date(t, last ? &last->date : NULL);
+    tabular_text(t, last ? progress_state_name(last->state) : NULL);
+    tabular_text(t, last ? last->note.s : NULL);
     strbuf ev = STRBUF_INIT;
     for (size_t k = 0; last && k < last->nevidence; k++)
         strbuf_printf(&ev, "%s%s", k ? "; " : "", last->evidence[k].s);
-    csv_text(out, ev.len ? strbuf_str(&ev) : NULL, false);
+    tabular_text(t, ev.len ? strbuf_str(&ev) : NULL);
     strbuf_release(&ev);
-    csv_text(out, last ? last->by.s : NULL, false);
-    csv_text(out, last ? last->document.s : NULL, false);
-    csv_end_row(out);
+    tabular_text(t, last ? last->by.s : NULL);
+    tabular_text(t, last ? last->document.s : NULL);
+    tabular_end_row(t);
 }
 
 /* A report's row: its id where an activity's goes, no section, no
  * percent. */
-static void csv_duty(status_report *r, const status_plan *s, const char *file,
-                     const status_duty *d)
+static void table_duty(tabular *t, const status_plan *s, const char *file,
+                       const status_duty *d)
 {
     const plan_report *rep = d->report;
-    char due[11] = "";
-    if (d->noccurrences)
-        date_format_iso(d->due, due);
     size_t finished = 0;
     for (size_t k = 0; k < d->noccurrences; k++)
         finished += status_is_finished(d->occurrences[k].state);
-    csv_text(r->out, s->plan->id.s, true);
-    csv_text(r->out, file, false);
-    csv_text(r->out, rep->id, false);
-    csv_text(r->out, NULL, false);
-    csv_text(r->out, rep->what.s ? rep->what.s : rep->text.s, false);
-    csv_joined_units(r->out, s->registry, &rep->by, false);
-    csv_joined_units(r->out, s->registry, &rep->by, true);
-    csv_text(r->out, "lead", false);
-    csv_text(r->out, due, false);
-    csv_text(r->out, status_state_name(d->state), false);
-    csv_text(r->out, status_state_label(d->state), false);
-    csv_text(r->out, NULL, false);
-    csv_number(r->out, (long)d->noccurrences, false);
-    csv_number(r->out, (long)finished, false);
-    csv_last_record(r->out, d->last);
+    tabular_text(t, s->plan->id.s);
+    tabular_text(t, file);
+    tabular_text(t, rep->id);
+    tabular_text(t, NULL);
+    tabular_text(t, rep->what.s ? rep->what.s : rep->text.s);
+    table_units(t, s->registry, &rep->by, false);
+    table_units(t, s->registry, &rep->by, true);
+    tabular_text(t, "lead");
+    tabular_date(t, d->noccurrences ? &d->due : NULL);
+    tabular_text(t, status_state_name(d->state));
+    tabular_text(t, status_state_label(d->state));
+    tabular_text(t, NULL);
+    tabular_number(t, (long)d->noccurrences);
+    tabular_number(t, (long)finished);
+    table_last_record(t, d->last);
 }
 
-static void csv_plan(status_report *r, const status_plan *s, const char *file)
+static void table_plan(status_report *r, const status_plan *s, const char *file)
 {
+    tabular *t = &r->table;
     for (size_t i = 0; i < s->nactivities; i++) {
         const status_activity *a = &s->activities[i];
         if (!listed(r, a))
             continue;
         const plan_activity *act = a->activity;
-        char due[11] = "";
-        if (a->noccurrences)
-            date_format_iso(a->due, due);
         size_t finished = 0;
         for (size_t k = 0; k < a->noccurrences; k++)
             finished += status_is_finished(a->occurrences[k].state);
-        csv_text(r->out, s->plan->id.s, true);
-        csv_text(r->out, file, false);
-        csv_text(r->out, act->id.s, false);
-        csv_text(r->out, act->section ? act->section->id.s : NULL, false);
-        csv_text(r->out, act->title.s, false);
-        csv_joined_units(r->out, s->registry, &act->lead, false);
-        csv_joined_units(r->out, s->registry, &act->lead, true);
-        csv_text(r->out, a->as_partner ? "partner" : "lead", false);
-        csv_text(r->out, due, false);
-        csv_text(r->out, status_state_name(a->state), false);
-        csv_text(r->out, status_state_label(a->state), false);
-        csv_number(r->out, a->percent, false);
-        csv_number(r->out, (long)a->noccurrences, false);
-        csv_number(r->out, (long)finished, false);
-        csv_last_record(r->out, a->last);
+        tabular_text(t, s->plan->id.s);
+        tabular_text(t, file);
+        tabular_text(t, act->id.s);
+        tabular_text(t, act->section ? act->section->id.s : NULL);
+        tabular_text(t, act->title.s);
+        table_units(t, s->registry, &act->lead, false);
+        table_units(t, s->registry, &act->lead, true);
+        tabular_text(t, a->as_partner ? "partner" : "lead");
+        tabular_date(t, a->noccurrences ? &a->due : NULL);
+        tabular_text(t, status_state_name(a->state));
+        tabular_text(t, status_state_label(a->state));
+        tabular_number(t, a->percent);
+        tabular_number(t, (long)a->noccurrences);
+        tabular_number(t, (long)finished);
+        table_last_record(t, a->last);
     }
     for (size_t i = 0; i < s->nduties; i++)
         if (duty_listed(r, &s->duties[i]))
-            csv_duty(r, s, file, &s->duties[i]);
+            table_duty(t, s, file, &s->duties[i]);
 }
 
 /* --- the report --------------------------------------------------------- */
@@ -552,9 +545,16 @@ void status_format_begin(status_report *r)
         json_writer_array_begin(&r->json, "plans", JSON_WRITER_LINES(1, 0));
         break;
     case STATUS_FORMAT_CSV:
-        for (size_t i = 0; i < sizeof csv_header / sizeof *csv_header; i++)
-            csv_text(r->out, csv_header[i], i == 0);
-        csv_end_row(r->out);
+        if (r->bom)
+            strbuf_puts(r->out, CSV_BOM);
+        tabular_init_csv(&r->table, r->out);
+        tabular_header(&r->table, table_header,
+                       sizeof table_header / sizeof *table_header);
+        break;
+    case STATUS_FORMAT_SHEET:
+        tabular_init_sheet(&r->table, r->sheet);
+        tabular_header(&r->table, table_header,
+                       sizeof table_header / sizeof *table_header);
         break;
     }
 }
@@ -572,7 +572,8 @@ void status_format_plan(status_report *r, const status_plan *s,
         json_plan(r, s, file);
         break;
     case STATUS_FORMAT_CSV:
-        csv_plan(r, s, file);
+    case STATUS_FORMAT_SHEET:
+        table_plan(r, s, file);
         break;
     }
     r->plans++;
@@ -605,6 +606,8 @@ void status_format_end(status_report *r)
         strbuf_putc(r->out, '\n');
         break;
     case STATUS_FORMAT_CSV:
+    case STATUS_FORMAT_SHEET:
+        tabular_finish(&r->table);
         break;
     }
 }

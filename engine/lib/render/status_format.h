@@ -1,4 +1,4 @@
-/* status_format.h - the status of plans as text, JSON or CSV.
+/* status_format.h - the status of plans as text, JSON, CSV or a sheet.
  *
  * Plans are formatted one at a time, while each is in memory (see
  * validate_run), and the totals at the end, so memory does not grow with
@@ -7,7 +7,8 @@
  * lead, due date, state and latest note, within the width given, colours
  * only when asked, control characters shown as escapes (visible.h). JSON
  * and CSV are for tools: fields in English, states as codes; CSV cells are
- * made inert for spreadsheets (csv.h).
+ * made inert for spreadsheets (csv.h). The sheet holds the CSV's columns
+ * as typed cells (tabular.h), for people who work in Excel.
  *
  * Only the activities in the status's scope (a unit's, see status_scope)
  * are counted and listed, and a plan with none is not shown; a state
@@ -18,6 +19,7 @@
 #include "json_writer.h"
 #include "status.h"
 #include "strbuf.h"
+#include "tabular.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,6 +28,7 @@ typedef enum status_format_kind {
     STATUS_FORMAT_TEXT,
     STATUS_FORMAT_JSON,
     STATUS_FORMAT_CSV,
+    STATUS_FORMAT_SHEET,
 } status_format_kind;
 
 typedef struct status_report {
@@ -35,12 +38,15 @@ typedef struct status_report {
     bool has_state;
     status_state state;
     bool color;
-    size_t width; /* text */
-    strbuf *out;
+    size_t width;      /* text */
+    strbuf *out;       /* text, JSON, CSV */
+    bool bom;          /* CSV: start with CSV_BOM (csv.h), for a file */
+    xlsx_sheet *sheet; /* STATUS_FORMAT_SHEET: the sheet written to */
     /* filled as plans are added */
     size_t plans;
     status_counts totals;
     json_writer json; /* JSON: the object being written */
+    tabular table;    /* CSV, sheet: the rows being written */
 } status_report;
 
 void status_format_begin(status_report *r);
