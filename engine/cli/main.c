@@ -130,7 +130,6 @@ static void remove_temporaries_on_signals(void)
  * arguments (before any "--"), as every command takes it. */
 static bool take_color(const char *command, int *argc, char **argv)
 {
-    static const char *const whens[] = {"auto", "always", "never"};
     int kept = 2;
     bool options = true;
     for (int i = 2; i < *argc; i++) {
@@ -142,7 +141,8 @@ static bool take_color(const char *command, int *argc, char **argv)
         }
         if (options && strncmp(a, "--color=", 8) == 0) {
             int choice;
-            if (!cli_choice(command, "--color value", a + 8, whens, 3, &choice))
+            if (!cli_choice(command, "--color value", a + 8, cli_color_names, 3,
+                            &choice))
                 return false;
             cli_color_mode = (cli_color_when)choice;
             continue;
@@ -195,6 +195,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(name, "help") == 0)
         return help(argc - 1, argv + 1);
+    if (strcmp(name, "__complete") == 0)
+        return cli_complete(commands, NCOMMANDS, argc - 2, argv + 2);
     if (name[0] == '-') {
         cli_line(stderr, "kehoach: unknown option '%s'", name);
         fprintf(stderr, "Run 'kehoach --help' for the list of commands.\n");
