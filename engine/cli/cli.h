@@ -37,6 +37,19 @@ extern const cli_command cmd_status_info;
 extern const cli_command cmd_update_info;
 extern const cli_command cmd_validate_info;
 
+/* Help on what is not a command ("kehoach help plan"; topics.c): its
+ * name, its one line for the list of commands and its text in parts
+ * (NULL-terminated; a C string literal has a bounded length), marked for
+ * translation (N_) and translated where printed. */
+typedef struct cli_topic {
+    const char *name;
+    const char *summary;
+    const char *const *parts;
+} cli_topic;
+
+extern const cli_topic cli_topics[];
+extern const size_t cli_ntopics;
+
 /* --- options ---------------------------------------------------------- */
 
 typedef struct cli_option {

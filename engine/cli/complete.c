@@ -358,7 +358,10 @@ int cli_complete(const cli_command *const *commands, size_t ncommands, int argc,
     } else if (argc == 1 || (argc == 2 && strcmp(argv[0], "help") == 0)) {
         for (size_t i = 0; i < ncommands; i++)
             offer(&c, commands[i]->name);
-        offer(&c, argc == 1 ? "help" : "plan");
+        if (argc == 1)
+            offer(&c, "help");
+        for (size_t i = 0; argc == 2 && i < cli_ntopics; i++)
+            offer(&c, cli_topics[i].name);
     } else if (cmd) {
         line l = {.cmd = cmd, .help = cmd->help};
         l.noptions = help_options(cmd->help, l.options, 64);

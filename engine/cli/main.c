@@ -34,6 +34,9 @@ static void print_usage(FILE *out)
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    for (size_t i = 0; i < cli_ntopics; i++)
+        fprintf(out, "  help %-5s %s\n", cli_topics[i].name,
+                _(cli_topics[i].summary));
     fprintf(
         out,
         "\n"
@@ -84,6 +87,12 @@ static int help(int argc, char **argv)
         fprintf(stderr, "kehoach help: give one command name\n");
         return EXIT_USAGE;
     }
+    for (size_t i = 0; i < cli_ntopics; i++)
+        if (strcmp(argv[1], cli_topics[i].name) == 0) {
+            for (const char *const *p = cli_topics[i].parts; *p; p++)
+                fputs(_(*p), stdout);
+            return EXIT_VALID;
+        }
     if (strcmp(argv[1], "help") == 0) {
         print_usage(stdout);
         return EXIT_VALID;
