@@ -11,6 +11,10 @@
 #include "cli.h"
 
 static const char *const plan_parts[] = {
+    /* TRANSLATORS: the parts of "kehoach help plan", also its man page: keep
+     * the layout (a heading alone on its line ending in ':', the key names at
+     * two spaces and unchanged, the descriptions from column 25, blank lines
+     * where they are). */
     N_("kehoach plan files\n"
        "\n"
        "A plan is a YAML file of its own (NAME.yaml, UTF-8): the keys in\n"
@@ -49,6 +53,8 @@ static const char *const plan_parts[] = {
        "                        plan over several years (one of the two)\n"
        "  title, preamble       the title under \"KẾ HOẠCH\"; the opening\n"
        "                        paragraphs\n"
+       "  content_title         the heading of the content, when the plan\n"
+       "                        does not call it \"NỘI DUNG\"\n"
        "  basis                 the documents the plan carries out: document,\n"
        "                        date, issuer, about, and plan (the id of\n"
        "                        that plan's file, when it is tracked too)\n"
