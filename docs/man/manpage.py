@@ -175,8 +175,8 @@ def page(kehoach, localedir, lang, name, pages, version):
     parts = blocks(text)
     if topic:
         summary = summaries(main_help)[topic]
-    else:
-        summary = " ".join(parts[1]).rstrip(".")
+    else:  # the first sentence of the paragraph under the usage
+        summary = " ".join(parts[1]).split(". ")[0].rstrip(".")
     out = ['.\\" -*- coding: UTF-8 -*-',
            '.\\" Made by docs/man/manpage.py from what kehoach'
            f' {" ".join(["help", topic] if topic else ["--help"])} prints.',
@@ -185,7 +185,7 @@ def page(kehoach, localedir, lang, name, pages, version):
            ".SH " + words["name"], f"{esc(title)} \\- {esc(summary)}"]
     if section == "1":
         out += [".SH " + words["synopsis"]] + synopsis(parts[0])
-        rest = parts[1:] if topic else parts[2:]
+        rest = parts[1:]
     else:
         rest = [parts[0][1:]] if len(parts[0]) > 1 else []
         rest += parts[1:]
