@@ -148,11 +148,16 @@ def body(blocks_, out):
 
 
 def synopsis(block):
-    """The usage block without its "usage:" label, one form a line."""
-    col = block[0].index("kehoach")
-    lines = [block[0][col:]]
-    for line in block[1:]:
-        lines.append(line[col:] if not line[:col].strip() else line.strip())
+    """The usage block without its "usage:" label ("cách dùng:" is longer):
+    each form from "kehoach", its further lines under its arguments."""
+    lines = []
+    for line in [block[0][block[0].index("kehoach"):]] + block[1:]:
+        line = line.strip()
+        if line.startswith("kehoach"):
+            hang = " " * len(" ".join(line.split()[:2]) + " ")
+            lines.append(line)
+        else:
+            lines.append(hang + line)
     return [".nf"] + [esc(line) for line in lines] + [".fi"]
 
 
@@ -193,9 +198,10 @@ def page(kehoach, localedir, lang, name, pages, version):
     body(rest, out)
     see = [p for p in pages if p != name and (not topic or p in (
         "kehoach.1", "kehoach-plan.5"))]
-    out += [".SH " + words["see"],
-            ",\n".join("\\fB%s\\fR(%s)" % (esc(p.rsplit(".", 1)[0]),
-                                          p.rsplit(".", 1)[1]) for p in see)]
+    if see:
+        out += [".SH " + words["see"], ",\n".join(
+            "\\fB%s\\fR(%s)" % (esc(p.rsplit(".", 1)[0]), p.rsplit(".", 1)[1])
+            for p in see)]
     return "\n".join(out) + "\n"
 
 
