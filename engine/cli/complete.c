@@ -28,12 +28,18 @@ typedef struct candidates {
 } candidates;
 
 /* Offers text when the word begins it, compared without case or
- * diacritics ("hoan" offers "Hoàn thành"); each text once. */
+ * diacritics ("hoan" offers "Hoàn thành"); each text once. A text with a
+ * character a terminal acts on (visible.h), or a line break, is not
+ * offered: no one types it, and the shell would print it as it is. */
 static void offer(candidates *c, const char *text)
 {
+    strbuf shown = STRBUF_INIT;
+    visible_append(&shown, text, strlen(text));
+    bool plain = strcmp(strbuf_str(&shown), text) == 0;
+    strbuf_release(&shown);
     char *key = vntext_fold_ascii(text, strlen(text));
-    bool fits = strncmp(text, c->word, strlen(c->word)) == 0 ||
-                strncmp(key, c->folded, strlen(c->folded)) == 0;
+    bool fits = plain && (strncmp(text, c->word, strlen(c->word)) == 0 ||
+                          strncmp(key, c->folded, strlen(c->folded)) == 0);
     free(key);
     for (size_t i = 0; fits && i < c->count; i++)
         if (strcmp(c->items[i], text) == 0)

@@ -337,6 +337,19 @@ def check_completion(files, source, kehoach, env, tables):
         want = {u for u in units if u.startswith("Sở")}
         check(want and want <= got,
               f"--unit Sở: {sorted(got)}, the files {sorted(want)}")
+        # a unit name a terminal would act on is not offered
+        os.mkdir(os.path.join(work, "odd"))
+        with open(os.path.join(here, "hai-phong-nkt-2026.yaml"),
+                  encoding="utf-8") as f:
+            odd = re.sub(r"lead: S.*", r'lead: "Sở \\e[31mĐỏ\\u202e"', f.read(),
+                         count=1)
+        with open(os.path.join(work, "odd", "p.yaml"), "w",
+                  encoding="utf-8") as f:
+            f.write(odd)
+        got = bash("status", "odd", "--unit", "")
+        check(got and not any(re.search("[\x00-\x1f\x7f\u202e]", w)
+                              or "Đỏ" in w for w in got),
+              f"a unit name with ESC and U+202E: {got}")
         check(bash("validate", "pla") == ["plans"],
               f"a file: {bash('validate', 'pla')}")
         if zsh_script is None or not shutil.which("zsh"):
