@@ -147,6 +147,11 @@ typedef struct plan_words {
     bool units; /* offer unit names, else activity and report ids */
 } plan_words;
 
+static void offer_name(const char *name, void *ctx)
+{
+    offer(ctx, name);
+}
+
 static void offer_units(candidates *c, const plan_units *u)
 {
     for (size_t i = 0; i < u->count; i++)
@@ -166,16 +171,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
             offer(w->c, p->reports[i].id);
         return;
     }
-    for (size_t i = 0; i < p->nunits; i++) {
-        const plan_unit *u = &p->units[i];
-        if (u->id.s)
-            offer(w->c, u->id.s);
-        if (u->name.s)
-            offer(w->c, u->name.s);
-        for (size_t k = 0; k < u->naliases; k++)
-            if (u->aliases[k].s)
-                offer(w->c, u->aliases[k].s);
-    }
+    orgunits_each_name(registry, offer_name, w->c);
     for (size_t i = 0; i < p->nactivities; i++) {
         offer_units(w->c, &p->activities[i]->lead);
         offer_units(w->c, &p->activities[i]->partners);

@@ -350,6 +350,15 @@ def check_completion(files, source, kehoach, env, tables):
         check(got and not any(re.search("[\x00-\x1f\x7f\u202e]", w)
                               or "Đỏ" in w for w in got),
               f"a unit name with ESC and U+202E: {got}")
+        # the units of a folder's registry, with the names the plans write
+        shutil.copytree(os.path.join(work, "odd"), os.path.join(work, "reg"))
+        with open(os.path.join(work, "reg", "units.yaml"), "w",
+                  encoding="utf-8") as f:
+            f.write("units:\n  - id: ptp-huyen\n    name: Phòng Tư pháp huyện"
+                    " Thử\n    aliases: [Phòng Tư pháp]\n")
+        got = {unquote(w) for w in bash("status", "reg", "--unit", "")}
+        check({"ptp-huyen", "Phòng Tư pháp huyện Thử", "Phòng Tư pháp"} <= got
+              and "Sở Y tế" in got, f"a folder's registry: {sorted(got)}")
         check(bash("validate", "pla") == ["plans"],
               f"a file: {bash('validate', 'pla')}")
         if zsh_script is None or not shutil.which("zsh"):
