@@ -21,8 +21,9 @@
 #include <string.h>
 
 typedef struct candidates {
-    const char *word; /* the word being completed */
-    char *folded;     /* its comparison key, without diacritics */
+    const char *word;   /* the word being completed */
+    char *folded;       /* its comparison key, without diacritics */
+    const char *prefix; /* put before each text offered: "--unit=" */
     char **items;
     size_t count, cap;
 } candidates;
@@ -31,8 +32,11 @@ typedef struct candidates {
  * diacritics ("hoan" offers "Hoàn thành"); each text once. A text with a
  * character a terminal acts on (visible.h), or a line break, is not
  * offered: no one types it, and the shell would print it as it is. */
-static void offer(candidates *c, const char *text)
+static void offer(candidates *c, const char *value)
 {
+    strbuf full = STRBUF_INIT;
+    strbuf_printf(&full, "%s%s", c->prefix, value);
+    const char *text = strbuf_str(&full);
     strbuf shown = STRBUF_INIT;
     visible_append(&shown, text, strlen(text));
     bool plain = strcmp(strbuf_str(&shown), text) == 0;
@@ -42,24 +46,23 @@ static void offer(candidates *c, const char *text)
                           strncmp(key, c->folded, strlen(c->folded)) == 0);
     free(key);
     for (size_t i = 0; fits && i < c->count; i++)
-        if (strcmp(c->items[i], text) == 0)
-            return;
-    if (!fits)
-        return;
-    ARRAY_ROOM(c->items, c->count, c->cap, 16);
-    c->items[c->count++] = xstrdup(text);
+        fits = strcmp(c->items[i], text) != 0;
+    if (fits) {
+        ARRAY_ROOM(c->items, c->count, c->cap, 16);
+        c->items[c->count++] = xstrdup(text);
+    }
+    strbuf_release(&full);
 }
 
 /* Offers prefix + each of names[0..n). */
 static void offer_all(candidates *c, const char *prefix,
                       const char *const *names, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        strbuf sb = STRBUF_INIT;
-        strbuf_printf(&sb, "%s%s", prefix, names[i]);
-        offer(c, strbuf_str(&sb));
-        strbuf_release(&sb);
-    }
+    const char *was = c->prefix;
+    c->prefix = prefix;
+    for (size_t i = 0; i < n; i++)
+        offer(c, names[i]);
+    c->prefix = was;
 }
 
 /* --- what the help text says ------------------------------------------- */
@@ -125,10 +128,7 @@ static bool usage_values(candidates *c, const char *help, const char *name,
             size_t w = strcspn(v, "|");
             w = w < k ? w : k;
             char *value = xstrndup(v, w);
-            strbuf sb = STRBUF_INIT;
-            strbuf_printf(&sb, "%s%s", prefix, value);
-            offer(c, strbuf_str(&sb));
-            strbuf_release(&sb);
+            offer_all(c, prefix, (const char *const[]){value}, 1);
             free(value);
             found = true;
             k -= w + (w < k);
@@ -290,7 +290,9 @@ static void offer_values(candidates *c, const line *l, const help_option *o,
             n++;
         offer_all(c, prefix, template_builtin_names, n);
     } else if (strcmp(o->metavar, "UNIT") == 0) {
+        c->prefix = prefix;
         offer_unit_names(c, l->positional, l->npositional);
+        c->prefix = "";
     }
 }
 
@@ -349,7 +351,8 @@ int cli_complete(const cli_command *const *commands, size_t ncommands, int argc,
     if (argc < 1)
         return EXIT_USAGE;
     const char *word = argv[argc - 1];
-    candidates c = {word, vntext_fold_ascii(word, strlen(word)), NULL, 0, 0};
+    candidates c = {word, vntext_fold_ascii(word, strlen(word)), "", NULL, 0,
+                    0};
     const cli_command *cmd = NULL;
     for (size_t i = 0; argc > 1 && i < ncommands; i++)
         if (strcmp(commands[i]->name, argv[0]) == 0)

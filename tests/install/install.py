@@ -337,6 +337,9 @@ def check_completion(files, source, kehoach, env, tables):
         want = {u for u in units if u.startswith("Sở")}
         check(want and want <= got,
               f"--unit Sở: {sorted(got)}, the files {sorted(want)}")
+        got = bash("status", "plans", "--unit", "=", "So\\ Y")
+        check("Sở\\ Y\\ tế" in got and all(w.startswith("Sở\\ Y") for w in got),
+              f"--unit=So\\ Y: {got}")
         # a unit name a terminal would act on is not offered
         os.mkdir(os.path.join(work, "odd"))
         with open(os.path.join(here, "hai-phong-nkt-2026.yaml"),
