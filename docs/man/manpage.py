@@ -59,12 +59,13 @@ def esc(text):
 
 def term(text):
     """An item's term: options and names bold, placeholders in capitals
-    italic ("-o, --output FILE.xlsx", "id", "PATH")."""
+    italic ("-o, --output FILE.xlsx", "id", "PATH", "ĐƯỜNG_DẪN")."""
     out = []
     for word in re.split(r"(,? )", text):
         if not word.strip(", "):
             out.append(esc(word))
-        elif re.match(r"[A-Z][A-Z0-9_]*([.=].*)?(\.\.\.)?$", word):
+        elif (not word.startswith("-")
+              and re.split(r"[.=]", word)[0].replace("_", "").isupper()):
             out.append("\\fI" + esc(word) + "\\fR")
         else:
             out.append("\\fB" + esc(word) + "\\fR")

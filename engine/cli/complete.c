@@ -283,6 +283,10 @@ static void offer_values(candidates *c, const line *l, const help_option *o,
         offer_all(c, prefix, progress_state_labels, PROGRESS_NSTATES);
         offer_all(c, prefix, progress_state_names, PROGRESS_NSTATES);
     } else if (strcmp(o->name, "state") == 0) {
+        const char *labels[STATUS_NSTATES]; /* as the text output writes */
+        for (int i = 0; i < STATUS_NSTATES; i++)
+            labels[i] = status_state_label((status_state)i);
+        offer_all(c, prefix, labels, STATUS_NSTATES);
         offer_all(c, prefix, status_state_names, STATUS_NSTATES);
     } else if (strcmp(o->name, "template") == 0) {
         size_t n = 0;
