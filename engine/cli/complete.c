@@ -24,8 +24,10 @@ typedef struct candidates {
     const char *word;   /* the word being completed */
     char *folded;       /* its comparison key, without diacritics */
     const char *prefix; /* put before each text offered: "--unit=" */
-    char **items;
+    char **items;       /* in the order offered, each once */
     size_t count, cap;
+    strmap seen; /* the items, in arena a */
+    arena *a;
 } candidates;
 
 /* Offers text when the word begins it, compared without case or
@@ -45,11 +47,11 @@ static void offer(candidates *c, const char *value)
     bool fits = plain && (strncmp(text, c->word, strlen(c->word)) == 0 ||
                           strncmp(key, c->folded, strlen(c->folded)) == 0);
     free(key);
-    for (size_t i = 0; fits && i < c->count; i++)
-        fits = strcmp(c->items[i], text) != 0;
-    if (fits) {
+    if (fits && !strmap_get(&c->seen, text, full.len)) {
+        char *item = xstrdup(text);
+        strmap_put(c->a, &c->seen, item, full.len, item);
         ARRAY_ROOM(c->items, c->count, c->cap, 16);
-        c->items[c->count++] = xstrdup(text);
+        c->items[c->count++] = item;
     }
     strbuf_release(&full);
 }
@@ -355,8 +357,10 @@ int cli_complete(const cli_command *const *commands, size_t ncommands, int argc,
     if (argc < 1)
         return EXIT_USAGE;
     const char *word = argv[argc - 1];
-    candidates c = {word, vntext_fold_ascii(word, strlen(word)), "", NULL, 0,
-                    0};
+    candidates c = {.word = word,
+                    .folded = vntext_fold_ascii(word, strlen(word)),
+                    .prefix = "",
+                    .a = arena_new()};
     const cli_command *cmd = NULL;
     for (size_t i = 0; argc > 1 && i < ncommands; i++)
         if (strcmp(commands[i]->name, argv[0]) == 0)
@@ -383,5 +387,6 @@ int cli_complete(const cli_command *const *commands, size_t ncommands, int argc,
     }
     free(c.items);
     free(c.folded);
+    arena_free(c.a);
     return EXIT_VALID;
 }
