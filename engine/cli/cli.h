@@ -38,6 +38,19 @@ extern const cli_command cmd_status_info;
 extern const cli_command cmd_update_info;
 extern const cli_command cmd_validate_info;
 
+/* Help on what is not a command ("kehoach help plan"; topics.c): its
+ * name, its one line for the list of commands and its text in parts
+ * (NULL-terminated; a C string literal has a bounded length), marked for
+ * translation (N_) and translated where printed. */
+typedef struct cli_topic {
+    const char *name;
+    const char *summary;
+    const char *const *parts;
+} cli_topic;
+
+extern const cli_topic cli_topics[];
+extern const size_t cli_ntopics;
+
 /* --- options ---------------------------------------------------------- */
 
 typedef struct cli_option {
@@ -138,6 +151,12 @@ void cli_plans_release(cli_plans *p);
  * there, to go on when sent SIGCONT. */
 void cli_test_stop(const char *point);
 
+/* "kehoach __complete WORD...": prints what a shell may offer for the
+ * last of the words after "kehoach" (complete.c), one a line; commands
+ * is main.c's table. */
+int cli_complete(const cli_command *const *commands, size_t ncommands, int argc,
+                 char **argv);
+
 /* --- output (output.c) ------------------------------------------------ */
 
 /* --color=WHEN, taken out of any command's arguments by main.c. */
@@ -147,6 +166,9 @@ typedef enum cli_color_when {
     CLI_COLOR_NEVER
 } cli_color_when;
 extern cli_color_when cli_color_mode;
+
+/* "auto", "always", "never": --color's values, as the enum. */
+extern const char *const cli_color_names[3];
 
 /* True when stdout should get ANSI colours: --color=always; or, with
  * --color=auto (the default), a terminal, NO_COLOR unset or empty and

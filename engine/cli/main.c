@@ -37,6 +37,9 @@ static void print_usage(FILE *out)
         fprintf(out, "  %-10s %s\n", commands[i]->name,
                 _(commands[i]->summary));
     fprintf(out, "  %-10s %s\n", "help", _("show the help of a command"));
+    for (size_t i = 0; i < cli_ntopics; i++)
+        fprintf(out, "  help %-5s %s\n", cli_topics[i].name,
+                _(cli_topics[i].summary));
     fputs("\n", out);
     fputs(
         _("options:\n"
@@ -87,6 +90,12 @@ static int help(int argc, char **argv)
         fputs(_("kehoach help: give one command name\n"), stderr);
         return EXIT_USAGE;
     }
+    for (size_t i = 0; i < cli_ntopics; i++)
+        if (strcmp(argv[1], cli_topics[i].name) == 0) {
+            for (const char *const *p = cli_topics[i].parts; *p; p++)
+                fputs(_(*p), stdout);
+            return EXIT_VALID;
+        }
     if (strcmp(argv[1], "help") == 0) {
         print_usage(stdout);
         return EXIT_VALID;
@@ -133,7 +142,6 @@ static void remove_temporaries_on_signals(void)
  * arguments (before any "--"), as every command takes it. */
 static bool take_color(const char *command, int *argc, char **argv)
 {
-    static const char *const whens[] = {"auto", "always", "never"};
     int kept = 2;
     bool options = true;
     for (int i = 2; i < *argc; i++) {
@@ -146,7 +154,8 @@ static bool take_color(const char *command, int *argc, char **argv)
         if (options && strncmp(a, "--color=", 8) == 0) {
             int choice;
             /* TRANSLATORS: "unknown --color value 'x'; use ..." */
-            if (!cli_choice(command, "--color value", a + 8, whens, 3, &choice))
+            if (!cli_choice(command, "--color value", a + 8, cli_color_names, 3,
+                            &choice))
                 return false;
             cli_color_mode = (cli_color_when)choice;
             continue;
@@ -199,6 +208,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(name, "help") == 0)
         return help(argc - 1, argv + 1);
+    if (strcmp(name, "__complete") == 0)
+        return cli_complete(commands, NCOMMANDS, argc - 2, argv + 2);
     if (name[0] == '-') {
         cli_line(stderr, "kehoach: unknown option '%s'", name);
         fputs(_("Run 'kehoach --help' for the list of commands.\n"), stderr);

@@ -14,6 +14,8 @@
 
 cli_color_when cli_color_mode = CLI_COLOR_AUTO;
 
+const char *const cli_color_names[3] = {"auto", "always", "never"};
+
 bool cli_color(void)
 {
     if (cli_color_mode != CLI_COLOR_AUTO)

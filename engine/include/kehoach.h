@@ -17,6 +17,7 @@
 #include "json_writer.h"
 #include "outfile.h"
 #include "strbuf.h"
+#include "strmap.h"
 #include "visible.h"
 #include "vntext.h"
 #include "xalloc.h"

@@ -1,7 +1,7 @@
 /* test-locate.c - finding a plan by its id below a folder (locate.h), in a
  * temporary folder: files read only as far as their id, logs, registries
  * and templates left out by name, the ids offered for one not found, and
- * the limits that stop a search, said as such. */
+ * the limits that stop a search, said as such; every plan's id listed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +12,7 @@
 #include "tempdir.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -114,12 +115,40 @@ static void says_which_limit_stopped_it(void **state)
     locate_result_release(&r);
 }
 
+/* Every plan's id once, in walk order; no log's, registry's or
+ * template's; and within the limits. */
+static void lists_the_ids_of_the_plans(void **state)
+{
+    (void)state;
+    write_file("b/again.yaml", "id: ke-hoach-a-2026\n");
+    size_t n;
+    char **ids = locate_ids(root, &locate_default_limits, &n);
+    const char *want[] = {"ke-hoach-a-2026", "ke-hoach-c-2026",
+                          "ke-hoach-b-2026"};
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(ids[i], want[i]);
+        free(ids[i]);
+    }
+    free(ids);
+    locate_limits few = {5, 1 << 20}; /* the 4 at the top, a/plan.yaml */
+    ids = locate_ids(root, &few, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(ids[0], "ke-hoach-a-2026");
+    free(ids[0]);
+    free(ids);
+    char path[256];
+    snprintf(path, sizeof path, "%s/b/again.yaml", root);
+    assert_int_equal(remove(path), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(finds_by_the_top_level_id),
         cmocka_unit_test(offers_the_ids_that_are_close),
         cmocka_unit_test(says_which_limit_stopped_it),
+        cmocka_unit_test(lists_the_ids_of_the_plans),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

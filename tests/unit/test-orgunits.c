@@ -8,6 +8,8 @@
 
 #include "orgunits.h"
 
+#include <string.h>
+
 static plan_text t(const char *s)
 {
     return (plan_text){s, NULL};
@@ -256,6 +258,37 @@ static void a_registry_on_top_of_another(void **state)
     orgunits_free(outer);
 }
 
+static void collect_name(const char *name, void *ctx)
+{
+    char *seen = ctx;
+    strcat(seen, name);
+    strcat(seen, "|");
+}
+
+/* Every id, name and alias, of the registry and of the one below it. */
+static void every_name_is_listed(void **state)
+{
+    (void)state;
+    plan_unit folder[4];
+    orgunits *outer = sample(folder);
+    plan_unit own[1] = {
+        {t("hoi-nm"), t("Hội Người mù"), t("stp"), NULL, 0, NULL}};
+    orgunits *r = orgunits_new(outer);
+    orgunits_add(r, own, 1);
+    char seen[1024] = "";
+    orgunits_each_name(r, collect_name, seen);
+    assert_string_equal(
+        seen, "hoi-nm|Hội Người mù|stp|syt|Sở Tư pháp|Sở Tư pháp thành phố "
+              "Hải Phòng|Sở Y tế|Trung tâm Trợ giúp pháp lý Nhà nước|Trung "
+              "tâm Trợ giúp pháp lý Nhà nước thành phố Hải Phòng|tt-tgpl|"
+              "ubnd-xa|Ủy ban nhân dân cấp xã|");
+    seen[0] = '\0';
+    orgunits_each_name(NULL, collect_name, seen);
+    assert_string_equal(seen, "");
+    orgunits_free(r);
+    orgunits_free(outer);
+}
+
 /* Outputs name a mention by its registered unit, however it was typed;
  * a name no unit has stays as written, marked when a registry exists. */
 static void a_mention_is_named_by_its_unit(void **state)
@@ -365,6 +398,7 @@ int main(void)
         cmocka_unit_test(suggestions_are_few_and_ordered),
         cmocka_unit_test(generic_phrases_are_not_units),
         cmocka_unit_test(a_registry_on_top_of_another),
+        cmocka_unit_test(every_name_is_listed),
         cmocka_unit_test(a_mention_is_named_by_its_unit),
         cmocka_unit_test(a_unit_has_its_parent),
         cmocka_unit_test(a_list_is_shown_by_its_units),

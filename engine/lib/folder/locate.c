@@ -142,6 +142,29 @@ void locate_plan(const char *dir, const char *id, const locate_limits *limits,
     fileio_list_release(&files);
 }
 
+char **locate_ids(const char *dir, const locate_limits *limits, size_t *count)
+{
+    locate_result ignored = {0};
+    search s = {NULL, limits, &ignored, 0, NULL, 0, 0};
+    fileio_list files = {0};
+    fileio_walk_limited(dir, validate_suffixes, limits->max_entries, &files);
+    for (size_t i = 0; i < files.count && s.read < limits->max_read; i++) {
+        if (!is_plan_name(files.paths[i]))
+            continue;
+        char *found = id_of(&s, files.paths[i]);
+        bool again = false;
+        for (size_t k = 0; found && k < s.nseen && !again; k++)
+            again = strcmp(s.seen[k], found) == 0;
+        if (found && !again)
+            remember(&s, found);
+        else
+            free(found);
+    }
+    fileio_list_release(&files);
+    *count = s.nseen;
+    return s.seen;
+}
+
 void locate_result_release(locate_result *r)
 {
     free(r->path);

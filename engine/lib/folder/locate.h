@@ -8,7 +8,8 @@
  * it is. The search has limits - folders 32 deep (as every walk), files
  * and folders looked at, bytes read - and says which one stopped it, so
  * an id that was not found is never taken for one that is not there. The
- * ids seen are kept for "did you mean". */
+ * ids seen are kept for "did you mean", and all of them can be listed
+ * (locate_ids, for completion). */
 #ifndef KEHOACH_LOCATE_H
 #define KEHOACH_LOCATE_H
 
@@ -39,5 +40,11 @@ typedef struct locate_result {
 void locate_plan(const char *dir, const char *id, const locate_limits *limits,
                  locate_result *out);
 void locate_result_release(locate_result *r);
+
+/* The ids of the plans below dir, in walk order, each once, as
+ * locate_plan reads them (within limits; what they leave out is left out
+ * silently): what a shell offers for a plan id. Stores the count in
+ * *count; caller frees each id and the array. */
+char **locate_ids(const char *dir, const locate_limits *limits, size_t *count);
 
 #endif

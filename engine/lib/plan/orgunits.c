@@ -568,6 +568,14 @@ void orgunits_hints_offer(orgunits_hints *h, const char *name, bool is_id)
     free(loose);
 }
 
+void orgunits_each_name(const orgunits *r,
+                        void (*fn)(const char *name, void *ctx), void *ctx)
+{
+    for (; r; r = r->outer)
+        for (size_t i = 0; i < r->n; i++)
+            fn(r->exact[i].name, ctx);
+}
+
 void orgunits_hints_offer_registry(orgunits_hints *h, const orgunits *r)
 {
     for (size_t i = 0; r && i < r->n; i++)

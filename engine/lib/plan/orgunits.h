@@ -42,6 +42,12 @@ size_t orgunits_count(const orgunits *r);
 /* The registry this one sits on, or NULL. */
 const orgunits *orgunits_outer(const orgunits *r);
 
+/* Calls fn with every id, name and alias of r and of the registries below
+ * it (r may be NULL), here first, each registry's in the order of its
+ * keys: what a shell offers for --unit. */
+void orgunits_each_name(const orgunits *r,
+                        void (*fn)(const char *name, void *ctx), void *ctx);
+
 typedef enum orgunits_verdict {
     UNITS_FOUND,   /* .unit is the unit named */
     UNITS_GENERIC, /* a generic phrase, not a unit */
