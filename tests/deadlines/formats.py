@@ -15,7 +15,8 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
     pseudo-terminal), none when NO_COLOR is set, none into a pipe;
   - the due dates that the plans' words imply, checked one by one below;
   - with their logs, on the days on both sides of every due date: which
-    items are listed (those not finished), their state, days left and
+    items are listed (those not finished), their state, days left, units
+    (lists of names and ids, recomputed from the plans and registries) and
     order, and the counts, in JSON and in text ("Tính đến ngày ...: N quá
     hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), all of them and
     --within 30d, 6w, 3m or 1y in turn (the last day kept, "đến ..."),
@@ -189,6 +190,14 @@ DEADLINE_STATE = {"planned": "planned", "open": "open", "in-progress": "in-progr
                   "overdue": "overdue"}
 
 
+def item_units(registry, lead, partners):
+    """An item's units as lists, the way every output names them (for a
+    report: who sends it and to whom)."""
+    return {"lead": rules.shown(registry, lead), "partners": rules.shown(registry, partners),
+            "lead_ids": rules.shown(registry, lead, True),
+            "partner_ids": rules.shown(registry, partners, True)}
+
+
 def due_items(plans, windows, duties, as_of):
     """What `deadlines` lists as of a day: every occurrence not finished, by
     due date (then activities before reports, each in the plan's order)."""
@@ -196,17 +205,19 @@ def due_items(plans, windows, duties, as_of):
     for plan in plans:
         status = rules.PlanStatus(plan, windows, as_of)
         for s in status.activities:
-            items += [(plan.id, s.activity.id, o.window, o.state) for o in s.occurrences
+            who = item_units(plan.registry, s.activity.lead, s.activity.partners)
+            items += [(plan.id, s.activity.id, o.window, o.state, who) for o in s.occurrences
                       if o.state not in rules.FINISHED]
-        for n, _ in enumerate(plan.duties, 1):
+        for n, duty in enumerate(plan.duties, 1):
+            who = item_units(plan.registry, duty.by, duty.to)
             states = [(w, rules.duty_status(plan, n, w, as_of).state)
                       for w in duties.get((plan.id, n), [])]
-            items += [(plan.id, f"BC{n}", w, state) for w, state in states
+            items += [(plan.id, f"BC{n}", w, state, who) for w, state in states
                       if state not in rules.FINISHED]
     items.sort(key=lambda it: it[2].due)
-    return [{"plan": p, "id": a, "occurrence": w.key, "due": w.due.isoformat(),
-             "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}
-            for p, a, w, state in items]
+    return [dict({"plan": p, "id": a, "occurrence": w.key, "due": w.due.isoformat(),
+                  "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}, **who)
+            for p, a, w, state, who in items]
 
 
 def days_words(days_left):
