@@ -11,8 +11,9 @@ each carries the $id its file name gives, by which the others refer to it.
 Validated, with python3-jsonschema (dates checked as real dates):
   - every golden case of tests/cli/ whose command asks for JSON (--format
     json, -f json, or -o FILE.json without --format): its expected
-    standard output, or the expected file it writes (a case that fails
-    before printing anything has nothing to validate);
+    standard output (and its English one, stdout.en, where it has one), or
+    the expected file it writes (a case that fails before printing
+    anything has nothing to validate);
   - validate, deadlines and status over the bundled plans as of several
     dates, with --within, --unit, --role and --state;
   - validate, deadlines and status over every folder of tests/cli/ (broken
@@ -39,7 +40,7 @@ import warnings
 
 import jsonschema
 
-ID_BASE = "kehoach:/schemas/output/"
+ID_BASE = "https://kehoach.invalid/schemas/output/"  # a name, never fetched
 DATES = ["2020-06-30", "2021-12-31", "2024-01-15", "2024-12-31",
          "2026-01-01", "2026-07-01", "2026-12-31", "2027-06-30"]
 LABELS = {"planned": "Chưa đến kỳ", "open": "Đang mở", "in-progress": "Đang thực hiện",
@@ -205,14 +206,19 @@ def golden(kehoach, checker, cli_dir):
         target = asks_json(args)
         if not target:
             continue
-        name = "stdout" if target == "-" else "expected." + target
-        path = os.path.join(folder, name)
-        text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        if not text:
+        command = next((a for a in args if not a.startswith("-")), "")
+        # stdout.en: what a case golden in English too prints in English
+        names = ["stdout", "stdout.en"] if target == "-" else ["expected." + target]
+        texts = {}
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.exists(path):
+                texts[name] = open(path, encoding="utf-8").read()
+        if not any(texts.values()):
             skipped += 1  # refused before any output (usage error, unknown unit)
             continue
-        command = next((a for a in args if not a.startswith("-")), "")
-        checker.check(command, f"tests/cli/{case}/{name}", text)
+        for name, text in texts.items():
+            checker.check(command, f"tests/cli/{case}/{name}", text)
     return skipped
 
 
