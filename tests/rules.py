@@ -313,11 +313,6 @@ def shown(registry, names, ids=False):
     return out
 
 
-def joined(registry, names, ids=False):
-    """shown() "; "-joined, None when empty (as deadlines and status write it)."""
-    return "; ".join(shown(registry, names, ids)) or None
-
-
 def issuer_parent(plan):
     """The governing body of the plan's issuer (plan.issuer_parent): the
     registered name of the parent of the unit the issuer's name resolves to;
@@ -381,7 +376,8 @@ def read_windows(kehoach, plans):
     duty_of = {}
     for p in plans:
         for n, d in enumerate(p.duties, 1):
-            key = (p.id, d.what, joined(p.registry, d.by), joined(p.registry, d.to), d.when)
+            key = (p.id, d.what, tuple(shown(p.registry, d.by)), tuple(shown(p.registry, d.to)),
+                   d.when)
             if key in duty_of:
                 sys.exit(f"{p.id}: two reporting duties alike; the test cannot tell them apart")
             duty_of[key] = n
@@ -390,9 +386,10 @@ def read_windows(kehoach, plans):
         w = Window(it["occurrence"], it["occurrence_label"], day(it["from"]), day(it["to"]),
                    day(it["due"]))
         if it["kind"] == "activity":
-            activities.setdefault((it["plan"], it["activity"]), []).append(w)
+            activities.setdefault((it["plan"], it["id"]), []).append(w)
         else:
-            n = duty_of[(it["plan"], it["title"], it["lead"], it["partners"], it["time"])]
+            n = duty_of[(it["plan"], it["title"], tuple(it["lead"]), tuple(it["partners"]),
+                         it["time"])]
             duties.setdefault((it["plan"], n), []).append(w)
     for occ in list(activities.values()) + list(duties.values()):
         occ.sort(key=lambda w: (w.due, w.start))

@@ -88,6 +88,8 @@ static void summary_text(const validate_result *r, const diag_sink *d,
     strbuf_release(&records);
 }
 
+/* The shape schemas/output/validate.schema.json describes (docs/json.md):
+ * the closing line's counts, every file checked, every diagnostic. */
 static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
 {
     json_writer w;
@@ -97,11 +99,11 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
     for (size_t i = 0; i < r->nfiles; i++) {
         const validate_file *f = &r->files[i];
         json_writer_object_begin(&w, NULL, JSON_WRITER_COMPACT);
-        json_writer_string(&w, "path", f->path);
+        json_writer_string(&w, "file", f->path);
         json_writer_string(&w, "kind", validate_kind_name(f->kind));
         json_writer_bool(&w, "loaded", f->loaded);
         if (f->kind == VALIDATE_PLAN) {
-            json_writer_string(&w, "id", f->id);
+            json_writer_string(&w, "plan", f->id);
             json_writer_uint(&w, "activities", f->activities);
         }
         if (f->kind == VALIDATE_LOG)
@@ -115,6 +117,8 @@ static void summary_json(const validate_result *r, diag_sink *d, strbuf *out)
     json_writer_uint(&w, "registries", r->registries);
     json_writer_uint(&w, "logs", r->logs);
     json_writer_uint(&w, "records", r->records);
+    json_writer_uint(&w, "templates", r->templates);
+    json_writer_uint(&w, "notes_files", r->notes);
     json_writer_uint(&w, "errors", diag_errors(d));
     json_writer_uint(&w, "warnings", diag_warnings(d));
     diag_format_json(d, &w, "diagnostics");

@@ -2,8 +2,8 @@
 """kehoach deadlines: the JSON and the calendar are what they claim.
 
 On the plans in PLANS_DIR (without their progress logs), as of two dates:
-  - JSON: valid, with as_of and items; every item has plan, activity
-    (null for a report), kind, title, lead, due (YYYY-MM-DD), days_left
+  - JSON: valid, with as_of and items; every item has plan, id (a
+    report's is BC1, BC2...), kind, title, lead (a list), due (YYYY-MM-DD), days_left
     (due - as_of in days) and state, consistent with each other;
   - iCalendar: read by an independent parser (python3-icalendar): one
     VEVENT per JSON item, an all-day event on the due date, unique UIDs
@@ -15,7 +15,8 @@ On the plans in PLANS_DIR (without their progress logs), as of two dates:
     pseudo-terminal), none when NO_COLOR is set, none into a pipe;
   - the due dates that the plans' words imply, checked one by one below;
   - with their logs, on the days on both sides of every due date: which
-    items are listed (those not finished), their state, days left and
+    items are listed (those not finished), their state, days left, units
+    (lists of names and ids, recomputed from the plans and registries) and
     order, and the counts, in JSON and in text ("Tính đến ngày ...: N quá
     hạn, M sắp tới", "trễ N ngày", "còn N ngày", "hôm nay"), all of them and
     --within 30d, 6w, 3m or 1y in turn (the last day kept, "đến ..."),
@@ -69,10 +70,10 @@ def check_json(data, as_of, problems):
                 problems.append(f"{key} missing or of the wrong type in {item}")
         if item["kind"] not in ("activity", "report"):
             problems.append(f"kind {item['kind']!r}")
-        if item["kind"] == "report" and not re.fullmatch(r"BC[1-9][0-9]*", item["activity"] or ""):
-            problems.append(f"activity {item['activity']!r} for a report")
-        if "lead" not in item:
-            problems.append(f"no lead in {item}")
+        if item["kind"] == "report" and not re.fullmatch(r"BC[1-9][0-9]*", item["id"] or ""):
+            problems.append(f"id {item['id']!r} for a report")
+        if not isinstance(item.get("lead"), list):
+            problems.append(f"no list of lead units in {item}")
         due = datetime.date.fromisoformat(item["due"])
         if (due - datetime.date.fromisoformat(as_of)).days != item["days_left"]:
             problems.append(f"days_left {item['days_left']} for due {item['due']}")
@@ -159,7 +160,7 @@ def check_text(kehoach, plans, problems):
 
 def check_seed_dates(items, problems):
     def dues(plan, activity):
-        return [i["due"] for i in items if i["plan"] == plan and i["activity"] == activity]
+        return [i["due"] for i in items if i["plan"] == plan and i["id"] == activity]
 
     def expect(what, got, want):
         if got != want:
@@ -173,7 +174,7 @@ def check_seed_dates(items, problems):
            ["2020-06-30", "2020-12-31"])
     expect("seed 004, 3.3 'Quý I-IV'", dues("ha-tinh-stp-qd32-2020", "3.3"),
            ["2020-03-31", "2020-06-30", "2020-09-30", "2020-12-31"])
-    item3 = [i for i in items if i["plan"] == "hai-phong-nkt-2026" and i["activity"] == "3"]
+    item3 = [i for i in items if i["plan"] == "hai-phong-nkt-2026" and i["id"] == "3"]
     expect("seed 001, item 3 windows", [(i["from"], i["to"]) for i in item3],
            [("2026-03-01", "2026-04-30"), ("2026-11-01", "2026-12-31")])
     expect("seed 001, report to the Ministry",
@@ -189,6 +190,14 @@ DEADLINE_STATE = {"planned": "planned", "open": "open", "in-progress": "in-progr
                   "overdue": "overdue"}
 
 
+def item_units(registry, lead, partners):
+    """An item's units as lists, the way every output names them (for a
+    report: who sends it and to whom)."""
+    return {"lead": rules.shown(registry, lead), "partners": rules.shown(registry, partners),
+            "lead_ids": rules.shown(registry, lead, True),
+            "partner_ids": rules.shown(registry, partners, True)}
+
+
 def due_items(plans, windows, duties, as_of):
     """What `deadlines` lists as of a day: every occurrence not finished, by
     due date (then activities before reports, each in the plan's order)."""
@@ -196,17 +205,19 @@ def due_items(plans, windows, duties, as_of):
     for plan in plans:
         status = rules.PlanStatus(plan, windows, as_of)
         for s in status.activities:
-            items += [(plan.id, s.activity.id, o.window, o.state) for o in s.occurrences
+            who = item_units(plan.registry, s.activity.lead, s.activity.partners)
+            items += [(plan.id, s.activity.id, o.window, o.state, who) for o in s.occurrences
                       if o.state not in rules.FINISHED]
-        for n, _ in enumerate(plan.duties, 1):
+        for n, duty in enumerate(plan.duties, 1):
+            who = item_units(plan.registry, duty.by, duty.to)
             states = [(w, rules.duty_status(plan, n, w, as_of).state)
                       for w in duties.get((plan.id, n), [])]
-            items += [(plan.id, f"BC{n}", w, state) for w, state in states
+            items += [(plan.id, f"BC{n}", w, state, who) for w, state in states
                       if state not in rules.FINISHED]
     items.sort(key=lambda it: it[2].due)
-    return [{"plan": p, "activity": a, "occurrence": w.key, "due": w.due.isoformat(),
-             "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}
-            for p, a, w, state in items]
+    return [dict({"plan": p, "id": a, "occurrence": w.key, "due": w.due.isoformat(),
+                  "days_left": rules.days(as_of, w.due), "state": DEADLINE_STATE[state]}, **who)
+            for p, a, w, state, who in items]
 
 
 def days_words(days_left):
@@ -243,7 +254,7 @@ def check_text_items(text, want, as_of, until, problems):
     firsts = [line for line in lines if line[:1] == " " and line[1:2].isdigit()]
     for line, w in zip(firsts, late + soon):
         due = rules.vn(rules.day(w["due"]))
-        name = w["activity"] if not w["activity"].startswith("BC") else "báo cáo " + w["activity"]
+        name = w["id"] if not w["id"].startswith("BC") else "báo cáo " + w["id"]
         shown = " ".join(line.split())
         expected = f"{due} {days_words(w['days_left'])} {w['plan']} · {name}"
         if not shown.startswith(expected):

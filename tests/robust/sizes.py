@@ -134,7 +134,7 @@ def many_leads(kehoach, work, limit):
     out = run_json(kehoach, ["status", path, "--as-of", "2026-07-01"], limit)
     if out:
         leads = out["plans"][0]["leads"]
-        check(sorted(g["unit"] for g in leads) == sorted(f"Đơn vị số {i}" for i in range(32000))
+        check(sorted(g["name"] for g in leads) == sorted(f"Đơn vị số {i}" for i in range(32000))
               and all(g["activities"] == 1 for g in leads),
               "status: 32,000 lead units of one activity each")
 
@@ -236,7 +236,7 @@ def many_windows(kehoach, work, limit):
     if not out:
         return
     keys = [(it["occurrence"], it["from"], it["due"]) for it in out["items"]
-            if it["activity"] == "1.1"]
+            if it["id"] == "1.1"]
     check(len(keys) == 20000 and len({k for k, _, _ in keys}) == 20000,
           f"deadlines: {len(keys)} occurrences of an activity with 20,000 windows")
     done = keys[::2]

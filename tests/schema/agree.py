@@ -107,7 +107,7 @@ def kehoach_verdicts(kehoach, folder):
     report = json.loads(proc.stdout)
     bad = {d["file"] for d in report["diagnostics"]
            if d["severity"] == "error" and d.get("stage") in ("yaml", "schema")}
-    return {f["path"]: f["path"] not in bad for f in report["files"]}
+    return {f["file"]: f["file"] not in bad for f in report["files"]}
 
 
 def main():

@@ -114,19 +114,34 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
 
 /* --- JSON -------------------------------------------------------------- */
 
+/* The shape schemas/output/deadlines.schema.json describes (docs/json.md):
+ * the keys and units' lists as in status's JSON, an item's own id as `id`. */
+
+/* Names or ids of units: always an array, empty when there are none. */
+static void json_unit_list(json_writer *w, const char *key, const char **list,
+                           size_t n)
+{
+    json_writer_array_begin(w, key, JSON_WRITER_COMPACT);
+    for (size_t i = 0; i < n; i++)
+        json_writer_string(w, NULL, list[i]);
+    json_writer_end(w);
+}
+
 static void json_item(json_writer *w, const deadline_item *it)
 {
     json_writer_object_begin(w, NULL, JSON_WRITER_COMPACT);
-    json_writer_string(w, "plan", it->plan_id ? it->plan_id : "");
+    json_writer_string(w, "plan", it->plan_id);
     json_writer_string(w, "file", it->plan_file);
-    json_writer_string(w, "activity", it->activity_id);
+    json_writer_string(w, "id", it->activity_id);
     json_writer_string(w, "kind",
                        it->kind == DEADLINE_REPORT ? "report" : "activity");
     json_writer_string(w, "title", it->title);
-    json_writer_string(w, "lead", it->lead);
-    json_writer_string(w, "partners", it->partners);
-    json_writer_string(w, "lead_ids", it->lead_ids);
-    json_writer_string(w, "partner_ids", it->partner_ids);
+    json_unit_list(w, "lead", it->lead_list.names, it->lead_list.nnames);
+    json_unit_list(w, "partners", it->partner_list.names,
+                   it->partner_list.nnames);
+    json_unit_list(w, "lead_ids", it->lead_list.ids, it->lead_list.nids);
+    json_unit_list(w, "partner_ids", it->partner_list.ids,
+                   it->partner_list.nids);
     json_writer_string(w, "role",
                        it->role == DEADLINE_PARTNER ? "partner" : "lead");
     json_writer_string(w, "time", it->time);

@@ -223,6 +223,9 @@ static void text_plan(status_report *r, const status_plan *s, const char *file)
 
 /* --- JSON -------------------------------------------------------------- */
 
+/* The shape schemas/output/status.schema.json describes (docs/json.md): a
+ * plan's counts under `totals`, as all plans' are. */
+
 static void json_counts(json_writer *w, const char *key, const status_counts *c)
 {
     json_writer_object_begin(w, key, JSON_WRITER_COMPACT);
@@ -378,7 +381,7 @@ static void json_groups(json_writer *w, const char *key, const status_group *g,
             json_writer_string(w, "id", g[i].section->id.s);
             json_writer_string(w, "title", g[i].section->title.s);
         } else {
-            json_writer_string(w, "unit", g[i].name);
+            json_writer_string(w, "name", g[i].name);
             json_writer_string(w, "id", g[i].unit ? g[i].unit->id.s : NULL);
             json_writer_bool(w, "unregistered", g[i].unregistered);
         }
@@ -397,9 +400,11 @@ static void json_plan(status_report *r, const status_plan *s, const char *file)
     json_writer_string(w, "id", s->plan->id.s);
     json_writer_string(w, "file", file);
     json_writer_string(w, "title", s->plan->title.s);
-    json_writer_uint(w, "activity_count", s->counts.total);
+    json_writer_object_begin(w, "totals", JSON_WRITER_COMPACT);
+    json_writer_uint(w, "activities", s->counts.total);
     json_writer_int(w, "percent", status_counts_percent(&s->counts));
     json_counts(w, "counts", &s->counts);
+    json_writer_end(w);
     json_groups(w, "sections", s->sections, s->nsections, true);
     json_groups(w, "leads", s->leads, s->nleads, false);
     json_writer_break(w, 2);

@@ -43,6 +43,24 @@ static const char *joined(deadline_list *l, const orgunits *r,
     return s;
 }
 
+/* The same as a list, copied into l. */
+static deadline_units listed(deadline_list *l, const orgunits *r,
+                             const plan_units *u)
+{
+    orgunits_named *named = xmalloc((u->count + 1) * sizeof *named);
+    deadline_units out = {0};
+    out.nnames = orgunits_distinct(r, u, named);
+    out.names = arena_alloc(l->a, (out.nnames + 1) * sizeof *out.names);
+    out.ids = arena_alloc(l->a, (out.nnames + 1) * sizeof *out.ids);
+    for (size_t i = 0; i < out.nnames; i++) {
+        out.names[i] = copy(l, named[i].name);
+        if (named[i].id)
+            out.ids[out.nids++] = copy(l, named[i].id);
+    }
+    free(named);
+    return out;
+}
+
 static bool any_names(const orgunits *r, const plan_units *u, const char *query)
 {
     for (size_t i = 0; i < u->count; i++)
@@ -110,7 +128,7 @@ static void add(deadline_list *l, deadline_item item, const when_window *w,
 }
 
 /* What an item says, copied into l: its title and time as written, its
- * lead and partners joined. */
+ * lead and partners joined and listed. */
 static void item_says(deadline_list *l, deadline_item *item, const orgunits *r,
                       const plan_text *title, const plan_units *lead,
                       const plan_units *partners, const plan_text *time)
@@ -120,6 +138,8 @@ static void item_says(deadline_list *l, deadline_item *item, const orgunits *r,
     item->partners = joined(l, r, partners, false);
     item->lead_ids = joined(l, r, lead, true);
     item->partner_ids = joined(l, r, partners, true);
+    item->lead_list = listed(l, r, lead);
+    item->partner_list = listed(l, r, partners);
     item->time = copy(l, time->s);
 }
 

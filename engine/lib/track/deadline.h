@@ -41,6 +41,13 @@ typedef enum deadline_role {
     DEADLINE_PARTNER, /* the unit asked about coordinates */
 } deadline_role;
 
+/* Units as a list: their names as orgunits_distinct() gives them, and the
+ * ids of those registered (so ids may be fewer). */
+typedef struct deadline_units {
+    const char **names, **ids;
+    size_t nnames, nids;
+} deadline_units;
+
 typedef struct deadline_item {
     deadline_kind kind;
     const char *plan_id, *plan_file;
@@ -67,6 +74,8 @@ typedef struct deadline_item {
     size_t records;       /* progress records about the occurrence */
     date changed;         /* the latest record's date, when records */
     deadline_role role;
+    /* lead and partners as lists, for JSON */
+    deadline_units lead_list, partner_list;
     size_t order; /* reading order, to break ties */
 } deadline_item;
 
