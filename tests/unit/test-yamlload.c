@@ -1057,13 +1057,18 @@ static void test_syntax(void **state)
                    "after the '%' lines",
                    2, 1);
     assert_refused("a: >0\n x\n",
-                   "found an indentation indicator equal to 0 "
-                   "(while scanning a block scalar)",
+                   "a number after '|' or '>' says how many spaces the text "
+                   "is indented, and it cannot be 0; remove it",
                    1, 5);
     assert_refused("%FOO bar\n---\na: 1\n",
-                   "found unknown directive name "
-                   "(while scanning a directive)",
+                   "only '%YAML' and '%TAG' lines may start with '%'; put "
+                   "text that starts with '%' in quotes",
                    1, 5);
+    /* libyaml's own words where no rewording is made */
+    assert_refused("%YAML 1.2\n%YAML 1.2\n---\na: 1\n",
+                   "the text does not follow YAML: found duplicate %YAML "
+                   "directive",
+                   2, 1);
 }
 
 /* Builder errors of every kind in one file, all reported. */
