@@ -451,6 +451,14 @@ static void test_type_messages(void **state)
               "item 2 of item 2 of the document must be empty, not true or "
               "false",
               1, 17);
+    /* three kinds or more: "a, b or c" */
+    const schema *three =
+        add(f, "http://kehoach.invalid/three.json",
+            "{\"type\": [\"array\", \"null\", \"boolean\"]}");
+    check_one(f, three, "3",
+              "the document must be a list, empty or true or false, not a "
+              "whole number",
+              1, 1);
 }
 
 static void test_required_and_unknown_keys(void **state)
