@@ -240,8 +240,10 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
                                          "(byte %s)",
                                          at, strbuf_str(&bytes));
     strbuf_release(&bytes);
+    srcpos nowhere = {0, 0}; /* a compound literal's comma would hide the
+                                message from xgettext */
     if (first)
-        diag_note(cx->d, dg, NULL, (srcpos){0, 0}, 0,
+        diag_note(cx->d, dg, NULL, nowhere, 0,
                   "the file may be saved in another encoding (such as "
                   "Windows-1258, TCVN3 or VNI); save it as UTF-8");
     return taken;
@@ -294,9 +296,11 @@ static void yamlload_check_tabs(yamlload_ctx *cx)
             if (t[i] == '\t' && tab == SIZE_MAX)
                 tab = i;
         if (tab != SIZE_MAX && i < src->len &&
-            !source_break_len(t, src->len, i))
-            yamlload_error(cx, (srcpos){line + 1, tab}, 1,
+            !source_break_len(t, src->len, i)) {
+            srcpos at = {line + 1, tab};
+            yamlload_error(cx, at, 1,
                            "tab used for indentation; indent with spaces");
+        }
     }
 }
 
