@@ -452,9 +452,8 @@ static void test_type_messages(void **state)
               "false",
               1, 17);
     /* three kinds or more: "a, b or c" */
-    const schema *three =
-        add(f, "http://kehoach.invalid/three.json",
-            "{\"type\": [\"array\", \"null\", \"boolean\"]}");
+    const schema *three = add(f, "http://kehoach.invalid/three.json",
+                              "{\"type\": [\"array\", \"null\", \"boolean\"]}");
     check_one(f, three, "3",
               "the document must be a list, empty or true or false, not a "
               "whole number",
