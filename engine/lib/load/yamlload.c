@@ -617,8 +617,9 @@ static void yamlload_bad_tag(yamlload_builder *b, const yaml_char_t *tag,
         yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on a list",
                        t);
     else if (on == NODE_OBJECT)
-        yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on a mapping",
-                       t);
+        yamlload_error(
+            b->cx, pos, span,
+            "tag '%s' cannot be used on a group of 'key: value' lines", t);
     else
         yamlload_error(b->cx, pos, span,
                        "tag '%s' cannot be used on a single value", t);
@@ -1195,9 +1196,9 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
         note = N_("the list starts here");
     } else if (strcmp(problem, "did not find expected ',' or '}'") == 0) {
         dg = yamlload_error(cx, at, 1,
-                            "expected ',' or '}': the mapping opened with "
-                            "'{' is not closed");
-        note = N_("the mapping starts here");
+                            "expected ',' or '}': the group of keys opened "
+                            "with '{' is not closed");
+        note = N_("the group of keys starts here");
     } else if (strcmp(problem, "did not find expected node content") == 0) {
         if (strcmp(ch, ":") == 0)
             dg = yamlload_error(cx, at, 1, "a key is missing before ':'");

@@ -27,8 +27,13 @@
 static const char *const type_phrases[JT_COUNT] = {
     /* TRANSLATORS: the kinds of value a file holds, as they are put in
      * messages such as "%s must be text or a list, not %s" */
-    N_("empty"), N_("true or false"), N_("a whole number"), N_("a number"),
-    N_("text"),  N_("a list"),        N_("a mapping"),
+    N_("empty"),
+    N_("true or false"),
+    N_("a whole number"),
+    N_("a number"),
+    N_("text"),
+    N_("a list"),
+    N_("a group of 'key: value' lines"),
 };
 
 const char *schema_message_type_phrase(const node *n)
@@ -97,7 +102,9 @@ static void put_type_message(strbuf *out, const char *subj,
         break;
     case JT_OBJECT:
     case JT_COUNT:
-        strbuf_printf(out, _("%s must be a mapping, not %s"), subj, actual);
+        strbuf_printf(out,
+                      _("%s must be a group of 'key: value' lines, not %s"),
+                      subj, actual);
         break;
     }
 }
@@ -114,7 +121,8 @@ static void put_quote_hint(strbuf *out, const type_list *expected,
     if (!text_expected)
         return;
     /* TRANSLATORS: the two hints below follow "... must be text, not a
-     * mapping" (or "not a whole number") in the same message */
+     * group of 'key: value' lines" (or "not a whole number") in the same
+     * message */
     if (n->kind == NODE_OBJECT && n->u.object.count == 1)
         strbuf_puts(out, _("; a text that contains ': ' must be put in "
                            "quotes"));
