@@ -356,7 +356,8 @@ static void test_meta_schema(void **state)
     check(f, s, "true", true, 0);
     check(f, s, "3", false, 1);
     expect(f, 0,
-           "the document must be a mapping or true or false, not a "
+           "the document must be a group of 'key: value' lines or true or "
+           "false, not a "
            "whole number",
            1, 1);
 }
@@ -431,17 +432,23 @@ static void test_type_messages(void **state)
               "'note' must be text or empty, not a whole number; to write it "
               "as text, put it in quotes: \"1\"",
               1, 38);
-    check_one(f, s, "[]", "the document must be a mapping, not a list", 1, 1);
+    check_one(f, s, "[]",
+              "the document must be a group of 'key: value' lines, not a "
+              "list",
+              1, 1);
     check_one(f, s,
               "{\"year\": 2026, \"lead\": \"Sở\", \"partners\": [\"a\", {}]}",
-              "item 2 of 'partners' must be text, not a mapping", 1, 48);
+              "item 2 of 'partners' must be text, not a group of 'key: "
+              "value' lines",
+              1, 48);
     check_one(f, s, "{\"year\": 2026, \"lead\": true}",
               "'lead' (Đơn vị chủ trì) must be text, not true or false", 1, 24);
     /* "- Lưu: VT." in YAML: text with ": " read as a mapping of one key */
     check_one(
         f, s,
         "{\"year\": 2026, \"lead\": \"Sở\", \"partners\": [{\"Lưu\": \"VT.\"}]}",
-        "item 1 of 'partners' must be text, not a mapping; a text that "
+        "item 1 of 'partners' must be text, not a group of 'key: value' "
+        "lines; a text that "
         "contains ': ' must be put in quotes",
         1, 43);
     const schema *nested =
@@ -451,6 +458,13 @@ static void test_type_messages(void **state)
               "item 2 of item 2 of the document must be empty, not true or "
               "false",
               1, 17);
+    /* three kinds or more: "a, b or c" */
+    const schema *three = add(f, "http://kehoach.invalid/three.json",
+                              "{\"type\": [\"array\", \"null\", \"boolean\"]}");
+    check_one(f, three, "3",
+              "the document must be a list, empty or true or false, not a "
+              "whole number",
+              1, 1);
 }
 
 static void test_required_and_unknown_keys(void **state)
@@ -717,8 +731,10 @@ static void test_required_only_branches(void **state)
         add(f, "http://kehoach.invalid/typed.json",
             "{\"type\": \"object\", \"oneOf\": [{\"required\": [\"a\"]}, "
             "{\"required\": [\"b\"]}]}");
-    check_one(f, typed, "[]", "the document must be a mapping, not a list", 1,
-              1);
+    check_one(f, typed, "[]",
+              "the document must be a group of 'key: value' lines, not a "
+              "list",
+              1, 1);
     const schema *untyped =
         add(f, "http://kehoach.invalid/untyped.json",
             "{\"oneOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}");
@@ -745,7 +761,8 @@ static void test_branch_explanations(void **state)
               "'time' must be at least 4 characters long", 1, 10);
     /* every branch failing on type: one message with the union of types */
     check_one(f, s, "{\"time\": 5}",
-              "'time' must be text or a mapping, not a whole number; to write "
+              "'time' must be text or a group of 'key: value' lines, not a "
+              "whole number; to write "
               "it as text, put it in quotes: \"5\"",
               1, 10);
     check_one(f, s, "{\"kind\": null}",

@@ -607,7 +607,9 @@ static void test_tags(void **state)
     assert_refused("a: !!str [1]\n", "tag '!!str' cannot be used on a list", 1,
                    4);
     assert_refused("a: !!seq {b: 1}\n",
-                   "tag '!!seq' cannot be used on a mapping", 1, 4);
+                   "tag '!!seq' cannot be used on a group of 'key: value' "
+                   "lines",
+                   1, 4);
     assert_refused("a: !!map x\n",
                    "tag '!!map' cannot be used on a single value", 1, 4);
     assert_refused("!!int x: 1\n", "tag '!!int' needs an integer; 'x' is not",
@@ -1022,9 +1024,9 @@ static void test_syntax(void **state)
                          "the list opened with '[' is not closed",
                          2, 2, "the list starts here", 1, 4);
     assert_refused_noted("a: {x: 1\nb: 3\n",
-                         "expected ',' or '}': the mapping "
+                         "expected ',' or '}': the group of keys "
                          "opened with '{' is not closed",
-                         2, 2, "the mapping starts here", 1, 4);
+                         2, 2, "the group of keys starts here", 1, 4);
     assert_refused("path: \"C:\\Users\\ubnd\"\n",
                    "a backslash (\\) in double "
                    "quotes starts an escape sequence and this one is invalid; "
@@ -1057,13 +1059,18 @@ static void test_syntax(void **state)
                    "after the '%' lines",
                    2, 1);
     assert_refused("a: >0\n x\n",
-                   "found an indentation indicator equal to 0 "
-                   "(while scanning a block scalar)",
+                   "a number after '|' or '>' says how many spaces the text "
+                   "is indented, and it cannot be 0; remove it",
                    1, 5);
     assert_refused("%FOO bar\n---\na: 1\n",
-                   "found unknown directive name "
-                   "(while scanning a directive)",
+                   "only '%YAML' and '%TAG' lines may start with '%'; put "
+                   "text that starts with '%' in quotes",
                    1, 5);
+    /* libyaml's own words where no rewording is made */
+    assert_refused("%YAML 1.2\n%YAML 1.2\n---\na: 1\n",
+                   "the text does not follow YAML: found duplicate %YAML "
+                   "directive",
+                   2, 1);
 }
 
 /* Builder errors of every kind in one file, all reported. */

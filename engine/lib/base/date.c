@@ -2,13 +2,17 @@
 #include "date.h"
 
 #include "ascii.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* TRANSLATORS: the months, put in "%s %d has %d days" ("February 2026
+ * has 28 days") */
 static const char *const month_names[] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
+    N_("January"),   N_("February"), N_("March"),    N_("April"),
+    N_("May"),       N_("June"),     N_("July"),     N_("August"),
+    N_("September"), N_("October"),  N_("November"), N_("December"),
 };
 
 bool date_is_leap(int year)
@@ -90,20 +94,23 @@ void date_explain(date_status status, const date *d, strbuf *err)
 {
     switch (status) {
     case DATE_OK:
-        strbuf_error(err, "the date is valid");
+        strbuf_error(err, "%s", _("the date is valid"));
         break;
     case DATE_BAD_FORM:
-        strbuf_error(err, "a date is written YYYY-MM-DD");
+        strbuf_error(err, "%s", _("a date is written YYYY-MM-DD"));
         break;
     case DATE_BAD_MONTH:
-        strbuf_error(err, "there is no month %d", d->month);
+        strbuf_error(err, _("there is no month %d"), d->month);
         break;
     case DATE_BAD_DAY:
         if (d->day < 1)
-            strbuf_error(err, "there is no day %d", d->day);
+            strbuf_error(err, _("there is no day %d"), d->day);
         else
-            strbuf_error(err, "%s %d has %d days", month_names[d->month - 1],
-                         d->year, date_days_in_month(d->year, d->month));
+            /* TRANSLATORS: a month's name, its year, its number of days:
+             * "February 2026 has 28 days" */
+            strbuf_error(err, _("%s %d has %d days"),
+                         _(month_names[d->month - 1]), d->year,
+                         date_days_in_month(d->year, d->month));
         break;
     }
 }

@@ -3,6 +3,7 @@
 #include "fileio.h"
 
 #include "arena.h"
+#include "i18n.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -77,7 +78,7 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
     if (!S_ISREG(st.st_mode)) {
         strbuf_error(err, "%s",
                      S_ISDIR(st.st_mode) ? strerror(EISDIR)
-                                         : "not a regular file");
+                                         : _("not a regular file"));
         close(f);
         return FILEIO_ERROR;
     }
@@ -253,7 +254,7 @@ static void walk(const char *dir, const char *const *suffixes,
             } else if (!budget->flat) {
                 budget->cut.too_deep = true;
                 if (on_error)
-                    on_error(path, "folders nested too deeply", ctx);
+                    on_error(path, _("folders nested too deeply"), ctx);
             }
         } else if (has_suffix(names.paths[i], suffixes)) {
             bool regular = S_ISREG(st.st_mode);

@@ -5,6 +5,7 @@
  * layout asks for, and the key with its colon. */
 #include "json_writer.h"
 
+#include "i18n.h"
 #include "utf8.h"
 
 #include <inttypes.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* what: translated; a defect of the caller, said before stopping. */
 static void misuse(const char *what)
 {
     fprintf(stderr, "kehoach: json_writer: %s\n", what);
@@ -36,12 +38,13 @@ static void element(json_writer *w, const char *key)
 {
     if (!w->depth) {
         if (key)
-            misuse("a key outside an object");
+            misuse(_("a key outside an object"));
         return;
     }
     bool in_object = w->open[w->depth - 1].close == '}';
     if (in_object != (key != NULL))
-        misuse(in_object ? "a member without a key" : "a key in an array");
+        misuse(in_object ? _("a member without a key")
+                         : _("a key in an array"));
     json_writer_layout layout = w->open[w->depth - 1].layout;
     bool filled = w->open[w->depth - 1].filled;
     if (filled)
@@ -64,7 +67,7 @@ static void begin(json_writer *w, const char *key, json_writer_layout layout,
                   char open, char close)
 {
     if (w->depth == JSON_WRITER_MAX_DEPTH)
-        misuse("nested too deep");
+        misuse(_("nested too deep"));
     element(w, key);
     strbuf_putc(w->out, open);
     w->open[w->depth].close = close;
@@ -88,7 +91,7 @@ void json_writer_array_begin(json_writer *w, const char *key,
 void json_writer_end(json_writer *w)
 {
     if (!w->depth)
-        misuse("an end with nothing open");
+        misuse(_("an end with nothing open"));
     w->depth--;
     if (w->open[w->depth].filled && w->open[w->depth].layout.indent >= 0)
         new_line(w->out, w->open[w->depth].layout.close);

@@ -9,6 +9,7 @@
 #include "lockfile.h"
 
 #include "fileio.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -32,19 +33,14 @@ struct lockfile {
     file_state seen; /* the file when the lock was taken */
 };
 
-/* What failed on path, with errno's reason. */
-static void fail_errno(strbuf *err, const char *what, const char *path)
-{
-    strbuf_error(err, "%s '%s': %s", what, path, strerror(errno));
-}
-
+/* why: translated, a clause such as "it is a symbolic link". */
 static void refuse(strbuf *err, const char *path, const char *why)
 {
-    strbuf_error(
-        err,
-        "refusing the lock file '%s': %s; if no update is running, remove "
-        "it",
-        path, why);
+    /* TRANSLATORS: the second %s is why, such as "it is a symbolic link" */
+    strbuf_error(err,
+                 _("refusing the lock file '%s': %s; if no update is "
+                   "running, remove it"),
+                 path, why);
 }
 
 static void pause_ms(long ms)
@@ -79,13 +75,13 @@ static const char *unsafe_lock(const lockfile *lk, const struct stat *held,
                                char *buf, size_t size)
 {
     if (held->st_nlink != 1)
-        return "it has other names (hard links)";
+        return _("it has other names (hard links)");
     struct stat file;
     bool owners = held->st_uid == geteuid() ||
                   (lstat(lk->path, &file) == 0 && held->st_uid == file.st_uid);
     if (owners)
         return NULL;
-    snprintf(buf, size, "it belongs to another user (uid %lu)",
+    snprintf(buf, size, _("it belongs to another user (uid %lu)"),
              (unsigned long)held->st_uid);
     return buf;
 }
@@ -97,14 +93,15 @@ static int try_lock(lockfile *lk, strbuf *err)
                   O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == ELOOP)
-            refuse(err, lk->lock_path, "it is a symbolic link");
+            refuse(err, lk->lock_path, _("it is a symbolic link"));
         else
-            fail_errno(err, "cannot create the lock file", lk->lock_path);
+            strbuf_error(err, _("cannot create the lock file '%s': %s"),
+                         lk->lock_path, strerror(errno));
         return -1;
     }
     struct stat held;
     if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
-        refuse(err, lk->lock_path, "it is not a regular file");
+        refuse(err, lk->lock_path, _("it is not a regular file"));
         close(fd);
         return -1;
     }
@@ -115,7 +112,8 @@ static int try_lock(lockfile *lk, strbuf *err)
         if (e == EACCES || e == EAGAIN || e == EINTR)
             return 0;
         errno = e;
-        fail_errno(err, "cannot lock", lk->lock_path);
+        strbuf_error(err, _("cannot lock '%s': %s"), lk->lock_path,
+                     strerror(errno));
         return -1;
     }
     if (!named(fd, lk->lock_path) || fstat(fd, &held) != 0) {
@@ -130,7 +128,8 @@ static int try_lock(lockfile *lk, strbuf *err)
         return -1;
     }
     if (ftruncate(fd, 0) != 0) { /* a killed writer's leftovers */
-        fail_errno(err, "cannot empty the lock file", lk->lock_path);
+        strbuf_error(err, _("cannot empty the lock file '%s': %s"),
+                     lk->lock_path, strerror(errno));
         close(fd);
         return -1;
     }
@@ -151,16 +150,17 @@ static bool open_state(const char *path, int *fd, file_state *state,
     const char *wrong = NULL;
     bool ok = false;
     if (*fd < 0 && errno == ELOOP)
-        wrong =
-            "it is a symbolic link, which the update would replace by a file";
+        wrong = _("it is a symbolic link, which the update would replace by "
+                  "a file");
     else if (*fd < 0 || fstat(*fd, &state->st) != 0)
-        fail_errno(err, "cannot read", path);
+        strbuf_error(err, _("cannot read '%s': %s"), path, strerror(errno));
     else if (!S_ISREG(state->st.st_mode))
-        wrong = "it is not a regular file";
+        wrong = _("it is not a regular file");
     else
         ok = true;
     if (wrong)
-        strbuf_error(err, "cannot update '%s': %s", path, wrong);
+        /* TRANSLATORS: the second %s is why ("it is not a regular file") */
+        strbuf_error(err, _("cannot update '%s': %s"), path, wrong);
     if (!ok && *fd >= 0) {
         close(*fd);
         *fd = -1;
@@ -210,7 +210,7 @@ static lockfile_status unchanged(const lockfile *lk, const char *data,
                    ? holds(fd, data, (size_t)now->st.st_size)
                    : 0;
     if (same < 0)
-        fail_errno(err, "cannot read", lk->path);
+        strbuf_error(err, _("cannot read '%s': %s"), lk->path, strerror(errno));
     if (fd >= 0)
         close(fd);
     return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
@@ -240,8 +240,9 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms,
         if (now_ms() - start > timeout_ms) {
             strbuf_error(
                 err,
-                "could not take the lock '%s' within %ld s: other "
-                "updates kept it busy, or one of them is stopped; try again",
+                _("could not take the lock '%s' within %ld s: other "
+                  "updates kept it busy, or one of them is stopped; try "
+                  "again"),
                 lk->lock_path, timeout_ms / 1000);
             lockfile_release(lk);
             return LOCKFILE_BUSY;
@@ -261,16 +262,20 @@ static lockfile_status prepare(lockfile *lk, const char *data, size_t len,
     file_state now;
     lockfile_status st;
     if (!fileio_write_all(lk->fd, data, len))
-        fail_errno(err, "cannot write", lk->lock_path);
+        strbuf_error(err, _("cannot write '%s': %s"), lk->lock_path,
+                     strerror(errno));
     else if (fsync(lk->fd) != 0)
-        fail_errno(err, "cannot flush to disk", lk->lock_path);
+        strbuf_error(err, _("cannot flush to disk '%s': %s"), lk->lock_path,
+                     strerror(errno));
     else if ((st = unchanged(lk, data, len, &now, err)) != LOCKFILE_OK)
         return st;
     else if (now.exists ? !fileio_take_over(lk->fd, &now.st)
                         : fchmod(lk->fd, fileio_new_file_mode()) != 0)
-        fail_errno(err, "cannot set the permissions of", lk->lock_path);
+        strbuf_error(err, _("cannot set the permissions of '%s': %s"),
+                     lk->lock_path, strerror(errno));
     else if (fsync(lk->fd) != 0)
-        fail_errno(err, "cannot flush to disk", lk->lock_path);
+        strbuf_error(err, _("cannot flush to disk '%s': %s"), lk->lock_path,
+                     strerror(errno));
     else
         return LOCKFILE_OK;
     return LOCKFILE_ERROR;
@@ -282,13 +287,15 @@ lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len,
     lockfile_status st = prepare(lk, data, len, err);
     if (st == LOCKFILE_CHANGED) {
         strbuf_error(err,
-                     "'%s' was changed while the update ran (by an editor?)",
+                     _("'%s' was changed while the update ran (by an "
+                       "editor?)"),
                      lk->path);
     } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
-        refuse(err, lk->lock_path, "it was replaced while it was written");
+        refuse(err, lk->lock_path, _("it was replaced while it was written"));
         st = LOCKFILE_ERROR;
     } else if (st == LOCKFILE_OK && rename(lk->lock_path, lk->path) != 0) {
-        fail_errno(err, "cannot replace", lk->path);
+        strbuf_error(err, _("cannot replace '%s': %s"), lk->path,
+                     strerror(errno));
         st = LOCKFILE_ERROR;
     }
     if (st != LOCKFILE_OK) {

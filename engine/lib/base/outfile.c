@@ -11,6 +11,7 @@
 #include "outfile.h"
 
 #include "fileio.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -65,17 +66,19 @@ static bool same_file(const struct stat *a, const struct stat *b)
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
+/* Why what mode describes cannot be written over, translated. */
 static const char *not_a_file(mode_t mode)
 {
     if (S_ISDIR(mode))
-        return "it is a folder";
+        return _("it is a folder");
     if (S_ISLNK(mode))
-        return "it is a symbolic link; name the file itself, or remove the link";
+        return _("it is a symbolic link; name the file itself, or remove the "
+                 "link");
     if (S_ISFIFO(mode))
-        return "it is a FIFO (named pipe), not a file";
+        return _("it is a FIFO (named pipe), not a file");
     if (S_ISSOCK(mode))
-        return "it is a socket, not a file";
-    return "it is a device, not a file";
+        return _("it is a socket, not a file");
+    return _("it is a device, not a file");
 }
 
 /* What path names: 1 a regular file that may be replaced (*st), 0
@@ -86,7 +89,7 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
         if (errno == ENOENT && *fileio_basename(path))
             return 0;
         strbuf_error(err, "%s",
-                     errno == ENOENT ? "it names no file" : strerror(errno));
+                     errno == ENOENT ? _("it names no file") : strerror(errno));
         return -1;
     }
     if (!S_ISREG(st->st_mode)) {
@@ -95,11 +98,10 @@ static int check_target(const char *path, struct stat *st, strbuf *err)
     }
     const char *input = fileio_was_read(st);
     if (input) {
-        strbuf_error(
-            err,
-            "it is one of the files this command reads ('%s'); write the "
-            "output elsewhere",
-            input);
+        strbuf_error(err,
+                     _("it is one of the files this command reads ('%s'); "
+                       "write the output elsewhere"),
+                     input);
         return -1;
     }
     return 1;
@@ -202,7 +204,7 @@ static int check_mode(const char *path, outfile_mode mode, struct stat *st,
 {
     int target = check_target(path, st, err);
     if (target > 0 && mode == OUTFILE_NEW) {
-        strbuf_error(err, "it exists, and would be replaced");
+        strbuf_error(err, "%s", _("it exists, and would be replaced"));
         return -1;
     }
     return target;
@@ -251,15 +253,15 @@ static bool prepare(outfile *f, strbuf *err)
         return false;
     if (target ? !fileio_take_over(f->fd, &old)
                : fchmod(f->fd, fileio_new_file_mode()) != 0)
-        strbuf_error(err, "cannot set the permissions: %s", strerror(errno));
+        strbuf_error(err, _("cannot set the permissions: %s"), strerror(errno));
     else if (fsync(f->fd) != 0)
-        strbuf_error(err, "cannot flush to disk: %s", strerror(errno));
+        strbuf_error(err, _("cannot flush to disk: %s"), strerror(errno));
     else if (fstat(f->fd, &held) != 0 || lstat(f->tmp, &named) != 0 ||
              !same_file(&held, &named))
         strbuf_error(
             err,
-            "its temporary file '%s' was removed or replaced while it was "
-            "written",
+            _("its temporary file '%s' was removed or replaced while it was "
+              "written"),
             f->tmp);
     else
         return true;
@@ -275,8 +277,8 @@ bool outfile_commit(outfile *f, strbuf *err)
                                       : rename(f->tmp, f->path)) != 0) {
         strbuf_error(err, "%s",
                      errno == EEXIST
-                         ? "it was made by another program meanwhile, "
-                           "and would be replaced"
+                         ? _("it was made by another program meanwhile, "
+                             "and would be replaced")
                          : strerror(errno));
         ok = false;
     }

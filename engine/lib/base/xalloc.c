@@ -1,6 +1,8 @@
 /* xalloc.c - memory that never comes back empty (see xalloc.h). */
 #include "xalloc.h"
 
+#include "i18n.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +10,8 @@
 
 _Noreturn void xout_of_memory(size_t size)
 {
-    fprintf(stderr, "kehoach: out of memory (requested %zu bytes)\n", size);
+    fprintf(stderr, _("kehoach: out of memory (requested %zu bytes)"), size);
+    fputc('\n', stderr);
     abort();
 }
 

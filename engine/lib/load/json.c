@@ -11,6 +11,7 @@
 #include "json.h"
 
 #include "ascii.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -82,7 +83,8 @@ static void describe_found(const json_parser *p, strbuf *out, size_t *span)
 {
     *span = 1;
     if (at_end(p)) {
-        strbuf_puts(out, "the end of the file");
+        /* TRANSLATORS: what was found, put in "expected ..., found %s" */
+        strbuf_puts(out, _("the end of the file"));
         return;
     }
     unsigned char c = (unsigned char)p->text[p->at];
@@ -99,19 +101,21 @@ static void describe_found(const json_parser *p, strbuf *out, size_t *span)
         *span = k;
         return;
     }
-    strbuf_printf(out, "the character U+%04X", k ? (unsigned)cp : c);
+    /* TRANSLATORS: what was found, put in "expected ..., found %s" */
+    strbuf_printf(out, _("the character U+%04X"), k ? (unsigned)cp : c);
 }
 
-/* "expected <what>, found <thing at the current offset>" */
-static void expected(json_parser *p, const char *what)
-{
-    strbuf found = STRBUF_INIT;
-    size_t span;
-    describe_found(p, &found, &span);
-    json_error(p, p->at, span, "expected %s, found %s", what,
-               strbuf_str(&found));
-    strbuf_release(&found);
-}
+/* An error at the current offset: fmt (a literal, "expected ..., found
+ * %s") with what stands there. A macro, so that fmt stays a literal the
+ * compiler checks; json_error translates it. */
+#define json_expected(p, fmt)                                      \
+    do {                                                           \
+        strbuf found_ = STRBUF_INIT;                               \
+        size_t span_;                                              \
+        describe_found((p), &found_, &span_);                      \
+        json_error((p), (p)->at, span_, fmt, strbuf_str(&found_)); \
+        strbuf_release(&found_);                                   \
+    } while (0)
 
 static bool is_word_char(char c)
 {
@@ -175,7 +179,7 @@ static node *parse_number(json_parser *p)
         i++;
         if (!digits_at(p, i)) {
             p->at = i;
-            expected(p, "a digit after '-'");
+            json_expected(p, "expected a digit after '-', found %s");
             return NULL;
         }
     }
@@ -190,7 +194,8 @@ static node *parse_number(json_parser *p)
         size_t frac = digits_at(p, i + 1);
         if (!frac) {
             p->at = i + 1;
-            expected(p, "a digit after the decimal point");
+            json_expected(p,
+                          "expected a digit after the decimal point, found %s");
             return NULL;
         }
         i += 1 + frac;
@@ -202,7 +207,7 @@ static node *parse_number(json_parser *p)
         size_t exp = digits_at(p, i);
         if (!exp) {
             p->at = i;
-            expected(p, "a digit in the exponent");
+            json_expected(p, "expected a digit in the exponent, found %s");
             return NULL;
         }
         i += exp;
@@ -359,7 +364,7 @@ static bool enter(json_parser *p)
 }
 
 /* parse_elements once the nesting is entered. */
-static bool elements(json_parser *p, char close, const char *expecting,
+static bool elements(json_parser *p, char close,
                      bool (*element)(json_parser *p))
 {
     p->at++;
@@ -378,7 +383,11 @@ static bool elements(json_parser *p, char close, const char *expecting,
             return true;
         }
         if (c != ',') {
-            expected(p, expecting);
+            if (close == ']')
+                json_expected(p, "expected ',' or ']' after an item, found %s");
+            else
+                json_expected(p,
+                              "expected ',' or '}' after a member, found %s");
             return false;
         }
         size_t comma = p->at++;
@@ -392,15 +401,14 @@ static bool elements(json_parser *p, char close, const char *expecting,
 
 /* Reads the elements of an array (close: ']') or an object ('}'), from
  * its opening bracket to its close, with element, which parses one and
- * pushes it on the parser's pending items or members. expecting: the
- * message's "',' or ']' after an item". False after an error (one is
- * also a nesting deeper than JSON_MAX_DEPTH). */
-static bool parse_elements(json_parser *p, char close, const char *expecting,
+ * pushes it on the parser's pending items or members. False after an
+ * error (one is also a nesting deeper than JSON_MAX_DEPTH). */
+static bool parse_elements(json_parser *p, char close,
                            bool (*element)(json_parser *p))
 {
     if (!enter(p))
         return false;
-    bool ok = elements(p, close, expecting, element);
+    bool ok = elements(p, close, element);
     p->depth--;
     return ok;
 }
@@ -489,7 +497,7 @@ static bool parse_member(json_parser *p, node_member *m)
         if (c == '\'')
             json_error(p, p->at, 1, "keys must be in double quotes");
         else
-            expected(p, "a key in double quotes");
+            json_expected(p, "expected a key in double quotes, found %s");
         return false;
     }
     size_t key_start = p->at;
@@ -508,7 +516,7 @@ static bool parse_member(json_parser *p, node_member *m)
     }
     skip_space(p);
     if (peek(p) != ':') {
-        expected(p, "':' after the key");
+        json_expected(p, "expected ':' after the key, found %s");
         return false;
     }
     p->at++;
@@ -531,10 +539,8 @@ static node *parse_container(json_parser *p, node_kind kind)
 {
     bool array = kind == NODE_ARRAY;
     size_t start = p->at, items = p->items_len, members = p->members_len;
-    bool read =
-        array ? parse_elements(p, ']', "',' or ']' after an item", array_item)
-              : parse_elements(p, '}', "',' or '}' after a member",
-                               object_member);
+    bool read = array ? parse_elements(p, ']', array_item)
+                      : parse_elements(p, '}', object_member);
     node *n = read ? make_node(p, kind, start, p->at) : NULL;
     if (n && array) {
         n->u.array.count = p->items_len - items;
@@ -557,7 +563,7 @@ static node *parse_value(json_parser *p)
     skip_space(p);
     char c = peek(p);
     if (at_end(p)) {
-        expected(p, "a value");
+        json_expected(p, "expected a value, found %s");
         return NULL;
     }
     switch (c) {
@@ -582,7 +588,7 @@ static node *parse_value(json_parser *p)
         return parse_number(p);
     if (is_word_char(c))
         return parse_word(p);
-    expected(p, "a value");
+    json_expected(p, "expected a value, found %s");
     return NULL;
 }
 
@@ -612,6 +618,8 @@ node *json_parse(arena *a, const source *src, diag_sink *d)
             strbuf found = STRBUF_INIT;
             size_t span;
             describe_found(&p, &found, &span);
+            /* TRANSLATORS: %s is what was found: a character in quotes,
+             * "the end of the file" or "the character U+0001" */
             json_error(&p, p.at, span, "unexpected %s after the JSON value",
                        strbuf_str(&found));
             strbuf_release(&found);

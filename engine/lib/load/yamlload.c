@@ -18,6 +18,7 @@
  * placing every node costs linear time even on one huge line. */
 #include "yamlload.h"
 
+#include "i18n.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -126,14 +127,15 @@ static void yamlload_refuse(yamlload_ctx *cx, srcpos pos, size_t span,
     cx->stop = true;
 }
 
-/* A note at pos attached to parent (a report that was kept). */
+/* A note at pos attached to parent (a report that was kept); text is
+ * the English message, translated here. */
 static void yamlload_note(yamlload_ctx *cx, diag *parent, srcpos pos,
                           size_t span, const char *text)
 {
     if (!parent)
         return;
     cx->scanned += yamlload_line_bytes(cx->src, pos);
-    diag_note(cx->d, parent, cx->src, pos, span, "%s", text);
+    diag_note(cx->d, parent, cx->src, pos, span, "%s", _(text));
 }
 
 /* Line 1, column 1 (after a byte order mark). */
@@ -229,12 +231,19 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
     strbuf bytes = STRBUF_INIT;
     for (size_t i = 0; i < want; i++)
         strbuf_printf(&bytes, "%s0x%02X", i ? " " : "", u[i]);
-    diag *dg = yamlload_error(cx, source_pos_of(src, at), taken,
-                              "invalid UTF-8 at byte offset %zu (%s %s)", at,
-                              want > 1 ? "bytes" : "byte", strbuf_str(&bytes));
+    diag *dg = want > 1 ? yamlload_error(cx, source_pos_of(src, at), taken,
+                                         "invalid UTF-8 at byte offset %zu "
+                                         "(bytes %s)",
+                                         at, strbuf_str(&bytes))
+                        : yamlload_error(cx, source_pos_of(src, at), taken,
+                                         "invalid UTF-8 at byte offset %zu "
+                                         "(byte %s)",
+                                         at, strbuf_str(&bytes));
     strbuf_release(&bytes);
+    srcpos nowhere = {0, 0}; /* a compound literal's comma would hide the
+                                message from xgettext */
     if (first)
-        diag_note(cx->d, dg, NULL, (srcpos){0, 0}, 0,
+        diag_note(cx->d, dg, NULL, nowhere, 0,
                   "the file may be saved in another encoding (such as "
                   "Windows-1258, TCVN3 or VNI); save it as UTF-8");
     return taken;
@@ -287,9 +296,11 @@ static void yamlload_check_tabs(yamlload_ctx *cx)
             if (t[i] == '\t' && tab == SIZE_MAX)
                 tab = i;
         if (tab != SIZE_MAX && i < src->len &&
-            !source_break_len(t, src->len, i))
-            yamlload_error(cx, (srcpos){line + 1, tab}, 1,
+            !source_break_len(t, src->len, i)) {
+            srcpos at = {line + 1, tab};
+            yamlload_error(cx, at, 1,
                            "tab used for indentation; indent with spaces");
+        }
     }
 }
 
@@ -591,19 +602,27 @@ static void yamlload_tag_text(strbuf *out, const yaml_char_t *tag)
 }
 
 /* Reports a tag that is not one of the core tags or does not fit the kind
- * of node ("a list", "a mapping", "a single value"). */
+ * of node it is on (on: NODE_ARRAY, NODE_OBJECT, or any other kind for a
+ * single value). */
 static void yamlload_bad_tag(yamlload_builder *b, const yaml_char_t *tag,
-                             yamlload_tag kind, const char *what, srcpos pos,
+                             yamlload_tag kind, node_kind on, srcpos pos,
                              size_t span)
 {
     strbuf shown = STRBUF_INIT;
     yamlload_tag_text(&shown, tag);
+    const char *t = strbuf_str(&shown);
     if (kind == YAMLLOAD_TAG_OTHER)
-        yamlload_error(b->cx, pos, span, "unsupported tag '%s'",
-                       strbuf_str(&shown));
+        yamlload_error(b->cx, pos, span, "unsupported tag '%s'", t);
+    else if (on == NODE_ARRAY)
+        yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on a list",
+                       t);
+    else if (on == NODE_OBJECT)
+        yamlload_error(
+            b->cx, pos, span,
+            "tag '%s' cannot be used on a group of 'key: value' lines", t);
     else
-        yamlload_error(b->cx, pos, span, "tag '%s' cannot be used on %s",
-                       strbuf_str(&shown), what);
+        yamlload_error(b->cx, pos, span,
+                       "tag '%s' cannot be used on a single value", t);
     strbuf_release(&shown);
 }
 
@@ -768,6 +787,34 @@ static void yamlload_not_finite(yamlload_ctx *cx, const char *s, size_t len,
     it->refused = true;
 }
 
+/* Reports a value its core tag (int, float, bool or null) does not fit. */
+static void yamlload_tag_misfit(yamlload_ctx *cx, yamlload_tag tag,
+                                const yaml_char_t *tag_name, const char *s,
+                                size_t len, yamlload_item *it)
+{
+    strbuf shown = STRBUF_INIT, value = STRBUF_INIT;
+    yamlload_tag_text(&shown, tag_name);
+    yamlload_quote(&value, s, len);
+    const char *t = strbuf_str(&shown), *v = strbuf_str(&value);
+    if (tag == YAMLLOAD_TAG_INT)
+        yamlload_error(cx, it->pos, it->span,
+                       "tag '%s' needs an integer; '%s' is not", t, v);
+    else if (tag == YAMLLOAD_TAG_FLOAT)
+        yamlload_error(cx, it->pos, it->span,
+                       "tag '%s' needs a number; '%s' is not", t, v);
+    else if (tag == YAMLLOAD_TAG_BOOL)
+        yamlload_error(cx, it->pos, it->span,
+                       "tag '%s' needs true or false; '%s' is not", t, v);
+    else
+        yamlload_error(cx, it->pos, it->span,
+                       "tag '%s' needs an empty value, '~' or null; '%s' is "
+                       "not",
+                       t, v);
+    strbuf_release(&shown);
+    strbuf_release(&value);
+    it->refused = true;
+}
+
 /* The node of a scalar event; sets it->refused after reporting a problem. */
 static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
                                   yamlload_item *it)
@@ -788,7 +835,7 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
     }
     if (tag == YAMLLOAD_TAG_OTHER || tag == YAMLLOAD_TAG_SEQ ||
         tag == YAMLLOAD_TAG_MAP) {
-        yamlload_bad_tag(b, tag_name, tag, "a single value", it->pos, it->span);
+        yamlload_bad_tag(b, tag_name, tag, NODE_STRING, it->pos, it->span);
         it->refused = true;
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
@@ -801,31 +848,18 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
     yamlload_form form = as_string
                              ? YAMLLOAD_FORM_STRING
                              : yamlload_resolve(s, len, &boolean, &number);
-    const char *needs = NULL;
-    if (tag == YAMLLOAD_TAG_INT && form != YAMLLOAD_FORM_DECIMAL &&
-        form != YAMLLOAD_FORM_RADIX)
-        needs = "an integer";
-    else if (tag == YAMLLOAD_TAG_FLOAT && form != YAMLLOAD_FORM_DECIMAL &&
-             form != YAMLLOAD_FORM_FLOAT)
-        needs = "a number";
-    else if (tag == YAMLLOAD_TAG_BOOL && form != YAMLLOAD_FORM_BOOL)
-        needs = "true or false";
-    else if (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL)
-        needs = "an empty value, '~' or null";
-    if (!needs && !isfinite(number)) { /* 0 unless the value is a number */
+    bool misfit = (tag == YAMLLOAD_TAG_INT && form != YAMLLOAD_FORM_DECIMAL &&
+                   form != YAMLLOAD_FORM_RADIX) ||
+                  (tag == YAMLLOAD_TAG_FLOAT && form != YAMLLOAD_FORM_DECIMAL &&
+                   form != YAMLLOAD_FORM_FLOAT) ||
+                  (tag == YAMLLOAD_TAG_BOOL && form != YAMLLOAD_FORM_BOOL) ||
+                  (tag == YAMLLOAD_TAG_NULL && form != YAMLLOAD_FORM_NULL);
+    if (!misfit && !isfinite(number)) { /* 0 unless the value is a number */
         yamlload_not_finite(b->cx, s, len, it);
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
-    if (needs) {
-        strbuf shown = STRBUF_INIT, value = STRBUF_INIT;
-        yamlload_tag_text(&shown, tag_name);
-        yamlload_quote(&value, s, len);
-        yamlload_error(b->cx, it->pos, it->span,
-                       "tag '%s' needs %s; '%s' is not", strbuf_str(&shown),
-                       needs, strbuf_str(&value));
-        strbuf_release(&shown);
-        strbuf_release(&value);
-        it->refused = true;
+    if (misfit) {
+        yamlload_tag_misfit(b->cx, tag, tag_name, s, len, it);
         return node_new(a, NODE_NULL, src, it->pos, it->span);
     }
     switch (form) {
@@ -936,8 +970,7 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
     yamlload_tag tag = yamlload_tag_of(tag_name);
     if (tag != YAMLLOAD_TAG_NONE && tag != YAMLLOAD_TAG_NONSPECIFIC &&
         tag != (list ? YAMLLOAD_TAG_SEQ : YAMLLOAD_TAG_MAP))
-        yamlload_bad_tag(b, tag_name, tag, list ? "a list" : "a mapping", pos,
-                         1);
+        yamlload_bad_tag(b, tag_name, tag, kind, pos, 1);
     node *n = node_new(cx->a, kind, cx->src, pos, 1);
     ARRAY_ROOM(b->frames, b->nframes, b->frames_cap, 16);
     yamlload_frame *f = &b->frames[b->nframes++];
@@ -1060,6 +1093,8 @@ static void yamlload_tag_at(strbuf *out, const source *src, size_t offset)
     yamlload_quote(out, src->text + offset, end - offset);
 }
 
+/* Reports an error libyaml's parser found, in words (one literal message
+ * a case, so that each is translated whole). */
 static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
 {
     yamlload_ctx *cx = b->cx;
@@ -1081,127 +1116,154 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
     const char *problem = p->problem, *context = p->context ? p->context : "";
     char ch[5];
     yamlload_char_at(src, at.offset, ch);
-    strbuf msg = STRBUF_INIT;
-    const char *note = NULL;
-    const char *unaligned = NULL;
+    diag *dg = NULL;
+    const char *note = NULL; /* said at opened, if any */
+    bool unaligned = false;
 
     if (strcmp(problem, "could not find expected ':'") == 0) {
-        strbuf_puts(&msg,
-                    "expected ':' after a key; is a line wrongly indented "
-                    "or missing ': '?");
-        note = "this text has no ': ' after it";
+        dg = yamlload_error(cx, at, 1,
+                            "expected ':' after a key; is a line wrongly "
+                            "indented or missing ': '?");
+        note = N_("this text has no ': ' after it");
     } else if (strcmp(problem, "mapping values are not allowed in this "
                                "context") == 0) {
-        strbuf_puts(&msg, "unexpected ':'; quote text that contains ': '");
-    } else if (strcmp(problem, "did not find expected key") == 0) {
-        unaligned = "wrong indentation: a key is not aligned with the keys "
-                    "above it";
-    } else if (strcmp(problem, "did not find expected '-' indicator") == 0) {
-        unaligned = "wrong indentation: a list item is not aligned with the "
-                    "items above it";
+        dg = yamlload_error(cx, at, 1,
+                            "unexpected ':'; quote text that contains ': '");
+    } else if (strcmp(problem, "did not find expected key") == 0 ||
+               strcmp(problem, "did not find expected '-' indicator") == 0) {
+        unaligned = true;
+        bool first = yamlload_first_on_line(src, at);
+        bool key = strcmp(problem, "did not find expected key") == 0;
+        if (strcmp(ch, ":") == 0 && first)
+            dg = yamlload_error(cx, at, 1, "a key is missing before ':'");
+        else if (first && key)
+            dg = yamlload_error(cx, at, 1,
+                                "wrong indentation: a key is not aligned "
+                                "with the keys above it");
+        else if (first)
+            dg = yamlload_error(cx, at, 1,
+                                "wrong indentation: a list item is not "
+                                "aligned with the items above it");
+        else
+            dg = yamlload_error(cx, at, 1,
+                                "unexpected text after a value; a quoted "
+                                "text ends at its closing quote");
     } else if (strcmp(problem, "found character that cannot start any "
                                "token") == 0) {
         if (strcmp(ch, "\t") == 0)
-            strbuf_puts(&msg, "a tab cannot be used here; use spaces");
+            dg = yamlload_error(cx, at, 1,
+                                "a tab cannot be used here; use spaces");
         else
-            strbuf_printf(&msg,
-                          "'%s' cannot start a value; put the text in quotes",
-                          ch);
+            dg = yamlload_error(cx, at, 1,
+                                "'%s' cannot start a value; put the text in "
+                                "quotes",
+                                ch);
     } else if (strcmp(problem, "found a tab character that violates "
                                "indentation") == 0 ||
                strcmp(problem, "found a tab character where an indentation "
                                "space is expected") == 0) {
-        strbuf_puts(&msg, "tab used for indentation; indent with spaces");
+        dg = yamlload_error(cx, at, 1,
+                            "tab used for indentation; indent with spaces");
     } else if (strcmp(problem, "found unexpected end of stream") == 0 &&
                strcmp(context, "while scanning a quoted scalar") == 0) {
         char quote[5];
         yamlload_char_at(src, opened.offset, quote);
-        strbuf_printf(&msg,
-                      "this quoted text is never closed; add the closing "
-                      "quote (%s)",
-                      quote);
-        at = opened;
+        dg = yamlload_error(cx, opened, 1,
+                            "this quoted text is never closed; add the "
+                            "closing quote (%s)",
+                            quote);
     } else if (strcmp(problem, "found unexpected document indicator") == 0) {
-        strbuf_puts(&msg,
-                    "a line starting with '---' or '...' ends the document "
-                    "inside a quoted text; close the quote before it");
-        note = "the quoted text starts here";
+        dg = yamlload_error(cx, at, 1,
+                            "a line starting with '---' or '...' ends the "
+                            "document inside a quoted text; close the quote "
+                            "before it");
+        note = N_("the quoted text starts here");
     } else if (strcmp(problem, "found undefined tag handle") == 0) {
-        strbuf_puts(&msg, "unsupported tag '");
-        yamlload_tag_at(&msg, src, at.offset);
-        strbuf_puts(&msg, "'; remove it");
+        strbuf tag = STRBUF_INIT;
+        yamlload_tag_at(&tag, src, at.offset);
+        dg = yamlload_error(cx, at, 1, "unsupported tag '%s'; remove it",
+                            strbuf_str(&tag));
+        strbuf_release(&tag);
     } else if (strcmp(problem, "block sequence entries are not allowed in "
                                "this context") == 0) {
-        strbuf_puts(&msg,
-                    "a list item ('- ') cannot start here; put the list on "
-                    "its own lines, indented under its key");
+        dg = yamlload_error(cx, at, 1,
+                            "a list item ('- ') cannot start here; put the "
+                            "list on its own lines, indented under its key");
     } else if (strcmp(problem, "did not find expected ',' or ']'") == 0) {
-        strbuf_puts(&msg,
-                    "expected ',' or ']': the list opened with '[' is not "
-                    "closed");
-        note = "the list starts here";
+        dg = yamlload_error(cx, at, 1,
+                            "expected ',' or ']': the list opened with '[' "
+                            "is not closed");
+        note = N_("the list starts here");
     } else if (strcmp(problem, "did not find expected ',' or '}'") == 0) {
-        strbuf_puts(&msg,
-                    "expected ',' or '}': the mapping opened with '{' is not "
-                    "closed");
-        note = "the mapping starts here";
+        dg = yamlload_error(cx, at, 1,
+                            "expected ',' or '}': the group of keys opened "
+                            "with '{' is not closed");
+        note = N_("the group of keys starts here");
     } else if (strcmp(problem, "did not find expected node content") == 0) {
         if (strcmp(ch, ":") == 0)
-            strbuf_puts(&msg, "a key is missing before ':'");
+            dg = yamlload_error(cx, at, 1, "a key is missing before ':'");
         else if (ch[0] && ch[0] != ' ')
-            strbuf_printf(&msg,
-                          "a value cannot start with '%s'; put the text in "
-                          "quotes",
-                          ch);
+            dg = yamlload_error(cx, at, 1,
+                                "a value cannot start with '%s'; put the "
+                                "text in quotes",
+                                ch);
         else
-            strbuf_puts(&msg, "expected a value here");
+            dg = yamlload_error(cx, at, 1, "expected a value here");
     } else if (strcmp(context, "while parsing a quoted scalar") == 0) {
-        strbuf_puts(&msg, "a backslash (\\) in double quotes starts an escape "
-                          "sequence and this one is invalid; write \\\\ for a "
-                          "backslash, or use single quotes");
+        dg = yamlload_error(cx, at, 1,
+                            "a backslash (\\) in double quotes starts an "
+                            "escape sequence and this one is invalid; write "
+                            "\\\\ for a backslash, or use single quotes");
     } else if (strcmp(problem, "did not find expected comment or line "
                                "break") == 0) {
-        strbuf_puts(&msg,
-                    "after '|' or '>' the text must start on the next line");
+        dg = yamlload_error(cx, at, 1,
+                            "after '|' or '>' the text must start on the "
+                            "next line");
     } else if (strcmp(problem, "did not find expected alphabetic or numeric "
                                "character") == 0 &&
-               (strcmp(context, "while scanning an anchor") == 0 ||
-                strcmp(context, "while scanning an alias") == 0)) {
-        char sign =
-            strcmp(context, "while scanning an anchor") == 0 ? '&' : '*';
-        strbuf_printf(&msg,
-                      "'%c' must be followed by a name; put text that "
-                      "starts with '%c' in quotes",
-                      sign, sign);
+               strcmp(context, "while scanning an anchor") == 0) {
+        dg = yamlload_error(cx, at, 1,
+                            "'&' must be followed by a name; put text that "
+                            "starts with '&' in quotes");
+    } else if (strcmp(problem, "did not find expected alphabetic or numeric "
+                               "character") == 0 &&
+               strcmp(context, "while scanning an alias") == 0) {
+        dg = yamlload_error(cx, at, 1,
+                            "'*' must be followed by a name; put text that "
+                            "starts with '*' in quotes");
     } else if (strcmp(problem, "did not find expected <document start>") == 0) {
-        strbuf_puts(&msg,
-                    b->documents
-                        ? "a plan file holds one document; a second "
-                          "document starts here"
-                        : "expected '---' to start the document after the "
-                          "'%' lines");
-    } else if (strcmp(problem, "found incompatible YAML document") == 0) {
-        strbuf_puts(&msg,
-                    "unsupported YAML version; write '%YAML 1.2' or remove "
-                    "the line");
-    } else if (*context) {
-        strbuf_printf(&msg, "%s (%s)", problem, context);
-    } else {
-        strbuf_puts(&msg, problem);
-    }
-
-    if (unaligned) {
-        if (strcmp(ch, ":") == 0 && yamlload_first_on_line(src, at))
-            strbuf_puts(&msg, "a key is missing before ':'");
-        else if (yamlload_first_on_line(src, at))
-            strbuf_puts(&msg, unaligned);
+        if (b->documents)
+            dg = yamlload_error(cx, at, 1,
+                                "a plan file holds one document; a second "
+                                "document starts here");
         else
-            strbuf_puts(&msg,
-                        "unexpected text after a value; a quoted text ends "
-                        "at its closing quote");
+            dg = yamlload_error(cx, at, 1,
+                                "expected '---' to start the document after "
+                                "the '%%' lines");
+    } else if (strcmp(problem, "found an indentation indicator equal to "
+                               "0") == 0) {
+        dg = yamlload_error(cx, at, 1,
+                            "a number after '|' or '>' says how many spaces "
+                            "the text is indented, and it cannot be 0; "
+                            "remove it");
+    } else if (strcmp(problem, "found unknown directive name") == 0) {
+        dg = yamlload_error(cx, at, 1,
+                            "only '%%YAML' and '%%TAG' lines may start with "
+                            "'%%'; put text that starts with '%%' in quotes");
+    } else if (strcmp(problem, "found incompatible YAML document") == 0) {
+        dg = yamlload_error(cx, at, 1,
+                            "unsupported YAML version; write '%%YAML 1.2' or "
+                            "remove the line");
+    } else if (*context) {
+        /* TRANSLATORS: the first %s is libyaml's own English message, the
+         * second what it was reading ("while scanning a block scalar"). */
+        dg = yamlload_error(cx, at, 1, "the text does not follow YAML: %s (%s)",
+                            problem, context);
+    } else {
+        /* TRANSLATORS: %s is libyaml's own English message. */
+        dg = yamlload_error(cx, at, 1, "the text does not follow YAML: %s",
+                            problem);
     }
-    diag *dg = yamlload_error(cx, at, 1, "%s", strbuf_str(&msg));
-    strbuf_release(&msg);
     if (note)
         yamlload_note(cx, dg, opened, 1, note);
     /* a quoted text that ran over lines up to here lost its closing quote */

@@ -9,6 +9,59 @@
 #include "xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* What spec->what names, for the messages that name it. */
+typedef enum docload_kind {
+    DOCLOAD_KIND_FILE,
+    DOCLOAD_KIND_TEMPLATE,
+    DOCLOAD_KIND_LOG,
+} docload_kind;
+
+static docload_kind docload_kind_of(const docload_spec *spec)
+{
+    if (strcmp(spec->what, "template") == 0)
+        return DOCLOAD_KIND_TEMPLATE;
+    if (strcmp(spec->what, "log") == 0)
+        return DOCLOAD_KIND_LOG;
+    return DOCLOAD_KIND_FILE;
+}
+
+/* "cannot read the file: why", one whole sentence a kind. */
+static void docload_cannot_read(diag_sink *d, const char *path,
+                                docload_kind kind, const char *why)
+{
+    switch (kind) {
+    case DOCLOAD_KIND_TEMPLATE:
+        diag_file(d, DIAG_ERROR, path, "cannot read the template: %s", why);
+        break;
+    case DOCLOAD_KIND_LOG:
+        diag_file(d, DIAG_ERROR, path, "cannot read the log: %s", why);
+        break;
+    case DOCLOAD_KIND_FILE:
+        diag_file(d, DIAG_ERROR, path, "cannot read the file: %s", why);
+        break;
+    }
+}
+
+static void docload_too_large(diag_sink *d, const char *path, docload_kind kind,
+                              size_t limit)
+{
+    switch (kind) {
+    case DOCLOAD_KIND_TEMPLATE:
+        diag_file(d, DIAG_ERROR, path,
+                  "the template is larger than the limit of %zu bytes", limit);
+        break;
+    case DOCLOAD_KIND_LOG:
+        diag_file(d, DIAG_ERROR, path,
+                  "the log is larger than the limit of %zu bytes", limit);
+        break;
+    case DOCLOAD_KIND_FILE:
+        diag_file(d, DIAG_ERROR, path,
+                  "the file is larger than the limit of %zu bytes", limit);
+        break;
+    }
+}
 
 docload_status docload_file(const char *path, const docload_spec *spec,
                             diag_sink *d, docload_doc **out)
@@ -20,15 +73,12 @@ docload_status docload_file(const char *path, const docload_spec *spec,
     diag_set_stage(d, "file");
     switch (fileio_read(path, spec->limits->max_bytes, &data, &len, &err)) {
     case FILEIO_ERROR:
-        diag_file(d, DIAG_ERROR, path, "cannot read the %s: %s", spec->what,
-                  strbuf_str(&err));
+        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
         strbuf_release(&err);
         return DOCLOAD_UNREADABLE;
     case FILEIO_TOO_LARGE:
-        diag_file(d, DIAG_ERROR, path,
-                  "the %s is larger than the limit of "
-                  "%zu bytes",
-                  spec->what, spec->limits->max_bytes);
+        docload_too_large(d, path, docload_kind_of(spec),
+                          spec->limits->max_bytes);
         return DOCLOAD_TOO_LARGE;
     case FILEIO_OK:
         break;
@@ -50,9 +100,8 @@ docload_status docload_source(source *src, const docload_spec *spec,
         if (diag_errors(d) > errors)
             return DOCLOAD_NOT_YAML;
         diag_file(d, DIAG_ERROR, src->path,
-                  "internal error: the %s was "
-                  "refused without a reason",
-                  spec->what);
+                  "internal error: the document was refused without a "
+                  "reason");
         return DOCLOAD_BROKEN;
     }
     if (spec->schema) {

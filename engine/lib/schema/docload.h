@@ -25,7 +25,7 @@ typedef struct docload_doc {
 } docload_doc;
 
 typedef struct docload_spec {
-    const char *what; /* "file", "template": in the messages */
+    const char *what; /* "file", "template" or "log": in the messages */
     const yamlload_limits *limits;
     const catalog *cat; /* with schema: the catalog it is in */
     const char *schema; /* the root's schema ("plan.schema.json"),

@@ -26,6 +26,7 @@
 #include "regex.h"
 
 #include "ascii.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -221,17 +222,17 @@ struct xlat {
     size_t error_offset;
 };
 
-static void fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
+static void regex_fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
+static void regex_fail_at(struct xlat *x, size_t offset, const char *fmt, ...)
 {
     if (x->error)
         return;
     strbuf sb = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&sb, fmt, ap);
+    strbuf_vprintf(&sb, _(fmt), ap);
     va_end(ap);
     x->error = sb.buf ? sb.buf : xstrdup("");
     x->error_offset = offset;
@@ -268,7 +269,7 @@ static bool take_literal(struct xlat *x, int32_t *cp)
 {
     size_t k = utf8_decode(x->src + x->pos, x->len - x->pos, cp);
     if (!k) {
-        fail_at(x, x->pos, "invalid utf-8 in pattern");
+        regex_fail_at(x, x->pos, "invalid utf-8 in pattern");
         return false;
     }
     x->pos += k;
@@ -296,8 +297,8 @@ static bool take_property(struct xlat *x, strbuf *out)
     char letter = x->src[x->pos + 1];
     x->pos += 2;
     if (peek(x) != '{') {
-        fail_at(x, start, "invalid property escape (expected '\\%c{...}')",
-                letter);
+        regex_fail_at(x, start,
+                      "invalid property escape (expected '\\%c{...}')", letter);
         return false;
     }
     size_t name_start = x->pos + 1, close = name_start;
@@ -305,12 +306,13 @@ static bool take_property(struct xlat *x, strbuf *out)
         char c = x->src[close];
         if (!is_digit(c) && !(c >= 'a' && c <= 'z') &&
             !(c >= 'A' && c <= 'Z') && c != '_' && c != '=') {
-            fail_at(x, close, "invalid character in unicode property name");
+            regex_fail_at(x, close,
+                          "invalid character in unicode property name");
             return false;
         }
     }
     if (close == x->len) {
-        fail_at(x, start, "unterminated property escape");
+        regex_fail_at(x, start, "unterminated property escape");
         return false;
     }
     const char *name = x->src + name_start;
@@ -321,10 +323,10 @@ static bool take_property(struct xlat *x, strbuf *out)
         size_t key_len = (size_t)(equals - name);
         if (!span_is(name, key_len, "General_Category") &&
             !span_is(name, key_len, "gc")) {
-            fail_at(x, start,
-                    "unsupported unicode property '%.*s' "
-                    "(only General_Category is supported)",
-                    (int)n, name);
+            regex_fail_at(x, start,
+                          "unsupported unicode property '%.*s' "
+                          "(only General_Category is supported)",
+                          (int)n, name);
             return false;
         }
         found = pcre2_category(equals + 1, n - key_len - 1);
@@ -332,8 +334,9 @@ static bool take_property(struct xlat *x, strbuf *out)
         found = pcre2_category(name, n);
     }
     if (!found) {
-        fail_at(x, start, "unknown or unsupported unicode property '%.*s'",
-                (int)n, name);
+        regex_fail_at(x, start,
+                      "unknown or unsupported unicode property '%.*s'", (int)n,
+                      name);
         return false;
     }
     strbuf_printf(out, "\\%c{%s}", letter, found);
@@ -390,15 +393,16 @@ static bool take_unicode_escape(struct xlat *x, size_t start, int32_t *cp)
         while (i < x->len && ascii_hex_value((unsigned char)x->src[i]) >= 0) {
             v = v * 16 + ascii_hex_value((unsigned char)x->src[i]);
             if (v > MAX_CODE_POINT) {
-                fail_at(x, start,
-                        "unicode escape out of range "
-                        "(above \\u{10FFFF})");
+                regex_fail_at(x, start,
+                              "unicode escape out of range "
+                              "(above \\u{10FFFF})");
                 return false;
             }
             i++;
         }
         if (i == x->pos + 1 || i == x->len || x->src[i] != '}') {
-            fail_at(x, start, "invalid unicode escape (expected '\\u{H...}')");
+            regex_fail_at(x, start,
+                          "invalid unicode escape (expected '\\u{H...}')");
             return false;
         }
         x->pos = i + 1;
@@ -407,7 +411,7 @@ static bool take_unicode_escape(struct xlat *x, size_t start, int32_t *cp)
     }
     int32_t v;
     if (!take_hex(x, 4, &v)) {
-        fail_at(x, start, "invalid unicode escape (expected '\\uHHHH')");
+        regex_fail_at(x, start, "invalid unicode escape (expected '\\uHHHH')");
         return false;
     }
     if (v >= 0xD800 && v <= 0xDBFF && peek(x) == '\\' && peek_at(x, 1) == 'u') {
@@ -430,7 +434,7 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
     size_t start = x->pos;
     int c = peek_at(x, 1);
     if (c < 0) {
-        fail_at(x, start, "'\\' at end of pattern");
+        regex_fail_at(x, start, "'\\' at end of pattern");
         return false;
     }
     x->pos += 2;
@@ -455,7 +459,7 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
         return true;
     case '0':
         if (is_digit(peek(x))) {
-            fail_at(x, start, "invalid escape '\\0' followed by a digit");
+            regex_fail_at(x, start, "invalid escape '\\0' followed by a digit");
             return false;
         }
         *cp = 0;
@@ -464,9 +468,9 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
         int letter = peek(x);
         if (!((letter >= 'a' && letter <= 'z') ||
               (letter >= 'A' && letter <= 'Z'))) {
-            fail_at(x, start,
-                    "invalid control escape "
-                    "(expected '\\c' and an ascii letter)");
+            regex_fail_at(x, start,
+                          "invalid control escape "
+                          "(expected '\\c' and an ascii letter)");
             return false;
         }
         x->pos++;
@@ -475,7 +479,7 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
     }
     case 'x':
         if (!take_hex(x, 2, cp)) {
-            fail_at(x, start, "invalid hex escape (expected '\\xHH')");
+            regex_fail_at(x, start, "invalid hex escape (expected '\\xHH')");
             return false;
         }
         return true;
@@ -498,11 +502,15 @@ static bool take_character_escape(struct xlat *x, bool in_class, int32_t *cp)
     int32_t escaped;
     size_t k = utf8_decode(x->src + x->pos, x->len - x->pos, &escaped);
     if (!k) {
-        fail_at(x, x->pos, "invalid utf-8 in pattern");
+        regex_fail_at(x, x->pos, "invalid utf-8 in pattern");
         return false;
     }
-    fail_at(x, start, "unknown escape '\\%.*s'%s", (int)k, x->src + x->pos,
-            in_class ? " in character class" : "");
+    if (in_class)
+        regex_fail_at(x, start, "unknown escape '\\%.*s' in character class",
+                      (int)k, x->src + x->pos);
+    else
+        regex_fail_at(x, start, "unknown escape '\\%.*s'", (int)k,
+                      x->src + x->pos);
     return false;
 }
 
@@ -535,7 +543,7 @@ static bool take_class(struct xlat *x)
     bool any = false, ok = false;
     for (;;) {
         if (x->pos >= x->len) {
-            fail_at(x, open, "unterminated character class");
+            regex_fail_at(x, open, "unterminated character class");
             break;
         }
         if (peek(x) == ']') {
@@ -558,13 +566,14 @@ static bool take_class(struct xlat *x)
         if (!take_class_atom(x, &items, &hi, &hi_is_set))
             break;
         if (lo_is_set || hi_is_set) {
-            fail_at(x, atom_start,
-                    "invalid range in character class "
-                    "(a class escape cannot be an end point)");
+            regex_fail_at(x, atom_start,
+                          "invalid range in character class "
+                          "(a class escape cannot be an end point)");
             break;
         }
         if (lo > hi) {
-            fail_at(x, atom_start, "range out of order in character class");
+            regex_fail_at(x, atom_start,
+                          "range out of order in character class");
             break;
         }
         any |= put_range(&items, lo, hi);
@@ -584,7 +593,8 @@ static bool take_group(struct xlat *x, bool *quantifiable)
 {
     size_t open = x->pos;
     if (x->depth == REGEX_MAX_NESTING) {
-        fail_at(x, open, "groups nested deeper than %d", REGEX_MAX_NESTING);
+        regex_fail_at(x, open, "groups nested deeper than %d",
+                      REGEX_MAX_NESTING);
         return false;
     }
     const char *opening = "(?:";
@@ -598,18 +608,19 @@ static bool take_group(struct xlat *x, bool *quantifiable)
             *quantifiable = false;
             x->pos += 2;
         } else if (kind == '<' && peek_at(x, 2) == '=') {
-            fail_at(x, open, "unsupported construct '(?<=' (lookbehind)");
+            regex_fail_at(x, open, "unsupported construct '(?<=' (lookbehind)");
             return false;
         } else if (kind == '<' && peek_at(x, 2) == '!') {
-            fail_at(x, open,
-                    "unsupported construct '(?<!' "
-                    "(negative lookbehind)");
+            regex_fail_at(x, open,
+                          "unsupported construct '(?<!' "
+                          "(negative lookbehind)");
             return false;
         } else if (kind == '<') {
-            fail_at(x, open, "unsupported construct '(?<' (named group)");
+            regex_fail_at(x, open, "unsupported construct '(?<' (named group)");
             return false;
         } else {
-            fail_at(x, open, "invalid group (expected '(?:', '(?=' or '(?!')");
+            regex_fail_at(x, open,
+                          "invalid group (expected '(?:', '(?=' or '(?!')");
             return false;
         }
     }
@@ -620,7 +631,7 @@ static bool take_group(struct xlat *x, bool *quantifiable)
     if (!ok)
         return false;
     if (peek(x) != ')') {
-        fail_at(x, open, "unbalanced parenthesis");
+        regex_fail_at(x, open, "unbalanced parenthesis");
         return false;
     }
     x->pos++;
@@ -639,11 +650,13 @@ static bool take_atom_escape(struct xlat *x, bool *quantifiable)
         return true;
     }
     if (c >= '1' && c <= '9') {
-        fail_at(x, start, "unsupported construct '\\%c' (backreference)", c);
+        regex_fail_at(x, start, "unsupported construct '\\%c' (backreference)",
+                      c);
         return false;
     }
     if (c == 'k') {
-        fail_at(x, start, "unsupported construct '\\k' (named backreference)");
+        regex_fail_at(x, start,
+                      "unsupported construct '\\k' (named backreference)");
         return false;
     }
     if (is_class_escape(c)) {
@@ -719,14 +732,14 @@ static bool take_quantifier(struct xlat *x)
         size_t end;
         scan_braces(x, &min, &max, &bounded, &end);
         if (bounded && max < min) {
-            fail_at(x, start, "numbers out of order in quantifier");
+            regex_fail_at(x, start, "numbers out of order in quantifier");
             return false;
         }
         if (min > REGEX_MAX_COUNT || (bounded && max > REGEX_MAX_COUNT)) {
-            fail_at(x, start,
-                    "unsupported count in quantifier "
-                    "(at most %u)",
-                    REGEX_MAX_COUNT);
+            regex_fail_at(x, start,
+                          "unsupported count in quantifier "
+                          "(at most %u)",
+                          REGEX_MAX_COUNT);
             return false;
         }
         strbuf_add(&x->out, x->src + start, end - start);
@@ -767,19 +780,20 @@ static bool take_atom(struct xlat *x, bool *quantifiable)
     case '*':
     case '+':
     case '?':
-        fail_at(x, start, "nothing to repeat");
+        regex_fail_at(x, start, "nothing to repeat");
         return false;
     case '{':
         if (at_quantifier(x))
-            fail_at(x, start, "nothing to repeat");
+            regex_fail_at(x, start, "nothing to repeat");
         else
-            fail_at(x, start, "lone '{' (write '\\{' for a literal brace)");
+            regex_fail_at(x, start,
+                          "lone '{' (write '\\{' for a literal brace)");
         return false;
     case '}':
-        fail_at(x, start, "lone '}' (write '\\}' for a literal brace)");
+        regex_fail_at(x, start, "lone '}' (write '\\}' for a literal brace)");
         return false;
     case ']':
-        fail_at(x, start, "lone ']' (write '\\]' for a literal bracket)");
+        regex_fail_at(x, start, "lone ']' (write '\\]' for a literal bracket)");
         return false;
     default:
         if (!take_literal(x, &cp))
@@ -797,7 +811,7 @@ static bool take_term(struct xlat *x)
     if (!at_quantifier(x))
         return true;
     if (!quantifiable) {
-        fail_at(x, x->pos, "nothing to repeat");
+        regex_fail_at(x, x->pos, "nothing to repeat");
         return false;
     }
     return take_quantifier(x);
@@ -850,10 +864,10 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
     };
     regex *re = NULL;
     if (x.len > REGEX_MAX_PATTERN) {
-        fail_at(&x, REGEX_MAX_PATTERN, "pattern longer than %u bytes",
-                REGEX_MAX_PATTERN);
+        regex_fail_at(&x, REGEX_MAX_PATTERN, "pattern longer than %u bytes",
+                      REGEX_MAX_PATTERN);
     } else if (take_disjunction(&x) && x.pos < x.len) {
-        fail_at(&x, x.pos, "unbalanced parenthesis");
+        regex_fail_at(&x, x.pos, "unbalanced parenthesis");
     }
     if (!x.error) {
         re = xcalloc(1, sizeof *re);
@@ -871,8 +885,8 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
             /* the rewrite is valid PCRE2: only a size limit is left */
             PCRE2_UCHAR message[256];
             pcre2_get_error_message(code, message, sizeof message);
-            fail_at(&x, 0, "pattern too large to compile (%s)",
-                    (const char *)message);
+            regex_fail_at(&x, 0, "pattern too large to compile (%s)",
+                          (const char *)message);
             regex_free(re);
             re = NULL;
         }
@@ -915,7 +929,8 @@ regex_result regex_search(const regex *re, const char *s, size_t len)
     case PCRE2_ERROR_HEAPLIMIT:
         return REGEX_TOO_COMPLEX;
     default:
-        fprintf(stderr, "kehoach: PCRE2 match error %d (a defect)\n", rc);
+        fprintf(stderr, _("kehoach: PCRE2 match error %d (a defect)"), rc);
+        fputc('\n', stderr);
         abort();
     }
 }

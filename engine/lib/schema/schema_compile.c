@@ -160,12 +160,12 @@ typedef struct compiler {
     bool ok;
 } compiler;
 
-static void compile_error_at(compiler *cc, const source *src, srcpos pos,
-                             size_t span, const char *fmt, ...)
+static void schema_compile_error_at(compiler *cc, const source *src, srcpos pos,
+                                    size_t span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static void compile_error_at(compiler *cc, const source *src, srcpos pos,
-                             size_t span, const char *fmt, ...)
+static void schema_compile_error_at(compiler *cc, const source *src, srcpos pos,
+                                    size_t span, const char *fmt, ...)
 {
     cc->ok = false;
     va_list ap;
@@ -174,11 +174,12 @@ static void compile_error_at(compiler *cc, const source *src, srcpos pos,
     va_end(ap);
 }
 
-#define compile_error(cc, n, ...) \
-    compile_error_at((cc), (n)->src, (n)->pos, (n)->span, __VA_ARGS__)
+#define schema_compile_error(cc, n, ...) \
+    schema_compile_error_at((cc), (n)->src, (n)->pos, (n)->span, __VA_ARGS__)
 
-#define compile_error_at_key(cc, obj, m, ...) \
-    compile_error_at((cc), (obj)->src, (m)->key_pos, (m)->key_span, __VA_ARGS__)
+#define schema_compile_error_at_key(cc, obj, m, ...)                       \
+    schema_compile_error_at((cc), (obj)->src, (m)->key_pos, (m)->key_span, \
+                            __VA_ARGS__)
 
 static bool is_schema_node(const node *n)
 {
@@ -191,10 +192,10 @@ static void register_uri(compiler *cc, const char *uri, schema *s,
 {
     char *key = arena_strdup(cc->set->a, uri);
     if (strmap_put(cc->set->a, &cc->set->by_uri, key, strlen(key), s) != s)
-        compile_error(cc, where,
-                      "the URI '%s' is already used by another "
-                      "schema",
-                      uri);
+        schema_compile_error(cc, where,
+                             "the URI '%s' is already used by another "
+                             "schema",
+                             uri);
 }
 
 static regex *compile_regex(compiler *cc, const char *pattern, size_t len,
@@ -207,9 +208,9 @@ static regex *compile_regex(compiler *cc, const char *pattern, size_t len,
         schema_set_remember_regex(cc->set, re);
         return re;
     }
-    compile_error_at(cc, src, pos, span,
-                     "invalid regular expression in '%s': %s", keyword_name,
-                     strbuf_str(&err));
+    schema_compile_error_at(cc, src, pos, span,
+                            "invalid regular expression in '%s': %s",
+                            keyword_name, strbuf_str(&err));
     strbuf_release(&err);
     return NULL;
 }
@@ -221,10 +222,11 @@ static schema *compile_subschema(compiler *cc, const char *kw, const node *n,
                                  const char *base)
 {
     if (!is_schema_node(n)) {
-        compile_error(cc, n,
-                      "'%s' must be a schema (a mapping, or true or "
-                      "false), not %s",
-                      kw, schema_message_type_phrase(n));
+        /* TRANSLATORS: the last %s is a kind of value ("text", "a list") */
+        schema_compile_error(cc, n,
+                             "'%s' must be a schema (a mapping, or true or "
+                             "false), not %s",
+                             kw, schema_message_type_phrase(n));
         return NULL;
     }
     return compile_schema(cc, n, base);
@@ -237,8 +239,12 @@ static schema_list compile_schema_list(compiler *cc, const char *kw,
 {
     schema_list l = {0};
     if (n->kind != NODE_ARRAY || (!allow_empty && n->u.array.count == 0)) {
-        compile_error(cc, n, "'%s' must be a %slist of schemas", kw,
-                      allow_empty ? "" : "non-empty ");
+        if (allow_empty)
+            schema_compile_error(cc, n, "'%s' must be a list of schemas", kw);
+        else
+            schema_compile_error(cc, n,
+                                 "'%s' must be a non-empty list of schemas",
+                                 kw);
         return l;
     }
     l.items =
@@ -246,10 +252,11 @@ static schema_list compile_schema_list(compiler *cc, const char *kw,
     for (size_t i = 0; i < n->u.array.count; i++) {
         const node *item = n->u.array.items[i];
         if (!is_schema_node(item)) {
-            compile_error(cc, item,
-                          "'%s' must be a list of schemas; item %zu "
-                          "is %s",
-                          kw, i + 1, schema_message_type_phrase(item));
+            /* TRANSLATORS: the last %s is a kind of value ("text") */
+            schema_compile_error(cc, item,
+                                 "'%s' must be a list of schemas; item %zu "
+                                 "is %s",
+                                 kw, i + 1, schema_message_type_phrase(item));
             continue;
         }
         l.items[l.count++] = compile_schema(cc, item, base);
@@ -264,7 +271,8 @@ static named_schema *compile_schema_map(compiler *cc, const char *kw,
 {
     *count = 0;
     if (n->kind != NODE_OBJECT) {
-        compile_error(cc, n, "'%s' must be a mapping of names to schemas", kw);
+        schema_compile_error(cc, n,
+                             "'%s' must be a mapping of names to schemas", kw);
         return NULL;
     }
     named_schema *out =
@@ -272,11 +280,13 @@ static named_schema *compile_schema_map(compiler *cc, const char *kw,
     for (size_t i = 0; i < n->u.object.count; i++) {
         const node_member *m = &n->u.object.members[i];
         if (!is_schema_node(m->value)) {
-            compile_error(cc, m->value,
-                          "'%s' must map each name to a schema "
-                          "(a mapping, or true or false); '%s' "
-                          "is %s",
-                          kw, m->key, schema_message_type_phrase(m->value));
+            /* TRANSLATORS: the last %s is a kind of value ("text") */
+            schema_compile_error(cc, m->value,
+                                 "'%s' must map each name to a schema "
+                                 "(a mapping, or true or false); '%s' "
+                                 "is %s",
+                                 kw, m->key,
+                                 schema_message_type_phrase(m->value));
             continue;
         }
         out[*count] = (named_schema){m->key, m->key_len,
@@ -303,7 +313,8 @@ static void compile_count(compiler *cc, const char *kw, const node *n,
                           size_t *out)
 {
     if (!is_non_negative_integer(n)) {
-        compile_error(cc, n, "'%s' must be a non-negative whole number", kw);
+        schema_compile_error(cc, n, "'%s' must be a non-negative whole number",
+                             kw);
         return;
     }
     *out = count_value(n);
@@ -312,7 +323,7 @@ static void compile_count(compiler *cc, const char *kw, const node *n,
 static const node *compile_number(compiler *cc, const char *kw, const node *n)
 {
     if (n->kind != NODE_NUMBER) {
-        compile_error(cc, n, "'%s' must be a number", kw);
+        schema_compile_error(cc, n, "'%s' must be a number", kw);
         return NULL;
     }
     return n;
@@ -321,7 +332,7 @@ static const node *compile_number(compiler *cc, const char *kw, const node *n)
 static bool compile_string_value(compiler *cc, const char *kw, const node *n)
 {
     if (n->kind != NODE_STRING) {
-        compile_error(cc, n, "'%s' must be text", kw);
+        schema_compile_error(cc, n, "'%s' must be text", kw);
         return false;
     }
     return true;
@@ -331,7 +342,8 @@ static bool compile_string_value(compiler *cc, const char *kw, const node *n)
 static bool check_string_list(compiler *cc, const char *kw, const node *n)
 {
     if (n->kind != NODE_ARRAY) {
-        compile_error(cc, n, "'%s' must be a list of unique strings", kw);
+        schema_compile_error(cc, n, "'%s' must be a list of unique strings",
+                             kw);
         return false;
     }
     strmap seen = {0};
@@ -340,17 +352,18 @@ static bool check_string_list(compiler *cc, const char *kw, const node *n)
     for (size_t i = 0; i < n->u.array.count; i++) {
         const node *item = n->u.array.items[i];
         if (item->kind != NODE_STRING) {
-            compile_error(cc, item,
-                          "'%s' must be a list of unique strings; "
-                          "item %zu is %s",
-                          kw, i + 1, schema_message_type_phrase(item));
+            /* TRANSLATORS: the last %s is a kind of value ("a number") */
+            schema_compile_error(cc, item,
+                                 "'%s' must be a list of unique strings; "
+                                 "item %zu is %s",
+                                 kw, i + 1, schema_message_type_phrase(item));
             ok = false;
         } else if (strmap_put(scratch, &seen, item->u.string.s,
                               item->u.string.len, (void *)item) != item) {
-            compile_error(cc, item,
-                          "'%s' must be a list of unique strings; "
-                          "'%s' is given twice",
-                          kw, item->u.string.s);
+            schema_compile_error(cc, item,
+                                 "'%s' must be a list of unique strings; "
+                                 "'%s' is given twice",
+                                 kw, item->u.string.s);
             ok = false;
         }
     }
@@ -365,17 +378,18 @@ static void compile_type(compiler *cc, schema *s, const node *n)
     if (n->kind == NODE_ARRAY) {
         count = n->u.array.count;
         if (!count) {
-            compile_error(cc, n, "'type' must not be an empty list");
+            schema_compile_error(cc, n, "'type' must not be an empty list");
             return;
         }
     }
     for (size_t i = 0; i < count; i++) {
         const node *t = n->kind == NODE_ARRAY ? n->u.array.items[i] : single;
         if (t->kind != NODE_STRING) {
-            compile_error(cc, t,
-                          "'type' must be a type name or a list of "
-                          "type names, not %s",
-                          schema_message_type_phrase(t));
+            /* TRANSLATORS: the last %s is a kind of value ("a number") */
+            schema_compile_error(cc, t,
+                                 "'type' must be a type name or a list of "
+                                 "type names, not %s",
+                                 schema_message_type_phrase(t));
             continue;
         }
         size_t k = 0;
@@ -386,18 +400,20 @@ static void compile_type(compiler *cc, schema *s, const node *n)
             long hint =
                 vntext_suggest(t->u.string.s, type_keyword_names, JT_COUNT);
             if (hint >= 0)
-                compile_error(cc, t, "unknown type '%s'; did you mean '%s'?",
-                              t->u.string.s, type_keyword_names[hint]);
+                schema_compile_error(cc, t,
+                                     "unknown type '%s'; did you mean '%s'?",
+                                     t->u.string.s, type_keyword_names[hint]);
             else
-                compile_error(cc, t,
-                              "unknown type '%s'; the types are "
-                              "'array', 'boolean', 'integer', 'null', "
-                              "'number', 'object' and 'string'",
-                              t->u.string.s);
+                schema_compile_error(cc, t,
+                                     "unknown type '%s'; the types are "
+                                     "'array', 'boolean', 'integer', 'null', "
+                                     "'number', 'object' and 'string'",
+                                     t->u.string.s);
             continue;
         }
         if (s->type_mask & 1u << k) {
-            compile_error(cc, t, "'type' names '%s' twice", t->u.string.s);
+            schema_compile_error(cc, t, "'type' names '%s' twice",
+                                 t->u.string.s);
             continue;
         }
         s->type_mask |= 1u << k;
@@ -408,7 +424,7 @@ static void compile_type(compiler *cc, schema *s, const node *n)
 static void compile_enum(compiler *cc, schema *s, const node *n)
 {
     if (n->kind != NODE_ARRAY) {
-        compile_error(cc, n, "'enum' must be a list");
+        schema_compile_error(cc, n, "'enum' must be a list");
         return;
     }
     s->enum_values = n;
@@ -458,7 +474,7 @@ static void compile_dependencies(compiler *cc, schema *s, const node *n,
                                  const char *base)
 {
     if (n->kind != NODE_OBJECT) {
-        compile_error(cc, n, "'dependencies' must be a mapping");
+        schema_compile_error(cc, n, "'dependencies' must be a mapping");
         return;
     }
     s->dependencies =
@@ -473,9 +489,9 @@ static void compile_dependencies(compiler *cc, schema *s, const node *n,
         } else if (is_schema_node(m->value)) {
             dep.s = compile_schema(cc, m->value, base);
         } else {
-            compile_error(cc, m->value,
-                          "'dependencies' must map each key to "
-                          "a schema or a list of unique strings");
+            schema_compile_error(cc, m->value,
+                                 "'dependencies' must map each key to "
+                                 "a schema or a list of unique strings");
             continue;
         }
         s->dependencies[s->dependency_count++] = dep;
@@ -491,7 +507,8 @@ static void compile_items(compiler *cc, schema *s, const node *n,
     } else if (is_schema_node(n)) {
         s->items = compile_schema(cc, n, base);
     } else {
-        compile_error(cc, n, "'items' must be a schema or a list of schemas");
+        schema_compile_error(cc, n,
+                             "'items' must be a schema or a list of schemas");
     }
 }
 
@@ -513,35 +530,36 @@ static void refuse_unknown_keyword(compiler *cc, const node *obj,
                                    const node_member *m)
 {
     if (strcmp(m->key, "$defs") == 0) {
-        compile_error_at_key(cc, obj, m,
-                             "'$defs' is not a draft-07 keyword; "
-                             "draft-07 uses 'definitions'");
+        schema_compile_error_at_key(cc, obj, m,
+                                    "'$defs' is not a draft-07 keyword; "
+                                    "draft-07 uses 'definitions'");
         return;
     }
     if (strcmp(m->key, "id") == 0) {
-        compile_error_at_key(cc, obj, m,
-                             "'id' is not a draft-07 keyword; "
-                             "draft-07 uses '$id'");
+        schema_compile_error_at_key(cc, obj, m,
+                                    "'id' is not a draft-07 keyword; "
+                                    "draft-07 uses '$id'");
         return;
     }
     for (size_t i = 0;
          i < sizeof later_draft_keywords / sizeof *later_draft_keywords; i++) {
         if (strcmp(m->key, later_draft_keywords[i]) == 0) {
-            compile_error_at_key(cc, obj, m,
-                                 "'%s' is not a draft-07 keyword "
-                                 "(it belongs to a later draft)",
-                                 m->key);
+            schema_compile_error_at_key(cc, obj, m,
+                                        "'%s' is not a draft-07 keyword "
+                                        "(it belongs to a later draft)",
+                                        m->key);
             return;
         }
     }
     long hint = vntext_suggest(m->key, keyword_names, KW_COUNT);
     if (hint >= 0)
-        compile_error_at_key(cc, obj, m,
-                             "unknown schema keyword '%s'; did "
-                             "you mean '%s'?",
-                             m->key, keyword_names[hint]);
+        schema_compile_error_at_key(cc, obj, m,
+                                    "unknown schema keyword '%s'; did "
+                                    "you mean '%s'?",
+                                    m->key, keyword_names[hint]);
     else
-        compile_error_at_key(cc, obj, m, "unknown schema keyword '%s'", m->key);
+        schema_compile_error_at_key(cc, obj, m, "unknown schema keyword '%s'",
+                                    m->key);
 }
 
 /* Applies "$id" (unless a "$ref" beside it makes it ignored): registers
@@ -556,7 +574,8 @@ static const char *apply_id(compiler *cc, schema *s, const node *id,
     const char *fragment = resolved[hash] ? resolved + hash + 1 : "";
     const char *result = base;
     if (fragment[0] == '/') {
-        compile_error(cc, id, "'$id' must not hold a JSON pointer fragment");
+        schema_compile_error(cc, id,
+                             "'$id' must not hold a JSON pointer fragment");
     } else {
         char *resource = arena_strndup(cc->set->a, resolved, hash);
         if (strcmp(resource, base) != 0 || id->u.string.s[0] != '#')
@@ -586,10 +605,10 @@ static void compile_keyword(compiler *cc, schema *s, keyword kw, const node *v,
     switch (kw) {
     case KW_SCHEMA:
         if (compile_string_value(cc, name, v) && !names_draft07(v->u.string.s))
-            compile_error(cc, v,
-                          "'$schema' names '%s'; kehoach reads "
-                          "draft-07 schemas only (" DRAFT07_URI "#)",
-                          v->u.string.s);
+            schema_compile_error(cc, v,
+                                 "'$schema' names '%s'; kehoach reads "
+                                 "draft-07 schemas only (%s#)",
+                                 v->u.string.s, DRAFT07_URI);
         break;
     case KW_ID:
     case KW_COMMENT:
@@ -616,21 +635,21 @@ static void compile_keyword(compiler *cc, schema *s, keyword kw, const node *v,
     case KW_WRITE_ONLY:
     case KW_UNIQUE_ITEMS:
         if (v->kind != NODE_BOOL)
-            compile_error(cc, v, "'%s' must be true or false", name);
+            schema_compile_error(cc, v, "'%s' must be true or false", name);
         else if (kw == KW_UNIQUE_ITEMS)
             s->unique_items = v->u.boolean;
         break;
     case KW_EXAMPLES:
         if (v->kind != NODE_ARRAY)
-            compile_error(cc, v, "'examples' must be a list");
+            schema_compile_error(cc, v, "'examples' must be a list");
         else
             s->examples = v;
         break;
     case KW_MULTIPLE_OF:
         if (v->kind != NODE_NUMBER || !(v->u.number.value > 0))
-            compile_error(cc, v,
-                          "'multipleOf' must be a number greater "
-                          "than 0");
+            schema_compile_error(cc, v,
+                                 "'multipleOf' must be a number greater "
+                                 "than 0");
         else
             s->multiple_of = v;
         break;
@@ -758,10 +777,11 @@ static schema *compile_schema(compiler *cc, const node *n, const char *base)
         return s;
     }
     if (n->kind != NODE_OBJECT) {
-        compile_error(cc, n,
-                      "a schema must be a mapping, or true or false, "
-                      "not %s",
-                      schema_message_type_phrase(n));
+        /* TRANSLATORS: the last %s is a kind of value ("text") */
+        schema_compile_error(cc, n,
+                             "a schema must be a mapping, or true or false, "
+                             "not %s",
+                             schema_message_type_phrase(n));
         s->is_boolean = s->accepts = true;
         return s;
     }

@@ -225,13 +225,13 @@ typedef struct validator {
 
 /* ---- messages (schema_message.c) ---------------------------------------- */
 
-/* How n's type reads in a message ("a whole number", "text"). */
+/* How n's type reads in a message ("a whole number", "text"), translated;
+ * a noun phrase put into a sentence. */
 const char *schema_message_type_phrase(const node *n);
-/* "a list or text", in the order l holds them. */
-void schema_message_put_type_list(strbuf *out, const type_list *l);
-/* After a type message: the YAML trap that likely made n (see there). */
-void schema_message_put_quote_hint(strbuf *out, const type_list *expected,
-                                   const node *n);
+/* "<subj> must be <the types expected>, not <n's type>", and after it the
+ * YAML trap that likely made n (see there). */
+void schema_message_put_type_mismatch(strbuf *out, const char *subj,
+                                      const type_list *expected, const node *n);
 /* The title of property key in the schemas applied (innermost first). */
 const char *schema_message_lookup_title(const scope *sc, const char *key,
                                         size_t len);
@@ -239,24 +239,24 @@ const char *schema_message_lookup_title(const scope *sc, const char *key,
 void schema_message_put_key_with_title(strbuf *out, const char *key,
                                        const char *title);
 /* How a message names the instance: "'lead' (Đơn vị chủ trì)",
- * "item 2 of 'tasks'", "the document". */
-void schema_message_put_subject(strbuf *out, const subject *subj);
+ * "item 2 of 'tasks'", "the document", translated, to pass as an argument
+ * of a complaint; kept until the validation ends ("" when v is quiet). */
+const char *schema_message_subject(validator *v, const subject *subj);
 /* A value as a message shows it: text in single quotes, the rest as JSON;
- * a list of them joined with ", " and " or ". */
+ * a list of them joined with ", " and " or " (translated). */
 void schema_message_put_value(strbuf *out, const node *n);
 void schema_message_put_value_list(strbuf *out, const node *values);
-const char *schema_message_plural(size_t n, const char *one, const char *many);
 
 /* Errors of a loud validator (nothing when v is quiet), each given once at
- * its spot: "<subject> <message>" at the instance, "<message>" at the
- * instance, "<message>" at a member's key. */
+ * its spot: fmt, a whole sentence in English that names its subject with
+ * a placeholder, translated here, at the instance or at a member's key;
+ * or a text already made and translated, at the instance. */
 void schema_message_complain(validator *v, const instance *in, const char *fmt,
                              ...) __attribute__((format(printf, 3, 4)));
-void schema_message_complain_plain(validator *v, const instance *in,
-                                   const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 void schema_message_complain_at_key(validator *v, const node *obj,
                                     const node_member *m, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+void schema_message_complain_text(validator *v, const instance *in,
+                                  const strbuf *text);
 
 #endif

@@ -12,6 +12,7 @@
 #include "xalloc.h"
 
 #include "embedded.h"
+#include "i18n.h"
 #include "json.h"
 #include "uri.h"
 
@@ -175,8 +176,9 @@ schema_set *schema_set_new(void)
             schema_set_add(set, DRAFT07_URI, doc, d);
     }
     if (!meta || diag_errors(d) || !schema_set_check_refs(set, d)) {
-        fprintf(stderr, "kehoach: the embedded draft-07 meta-schema is "
-                        "broken (a build defect)\n");
+        fprintf(stderr, "%s\n",
+                _("kehoach: the embedded draft-07 meta-schema is broken (a "
+                  "build defect)"));
         abort();
     }
     diag_sink_free(d);

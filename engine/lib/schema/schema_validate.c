@@ -13,6 +13,7 @@
 #include "schema_internal.h"
 #include "xalloc.h"
 
+#include "i18n.h"
 #include "utf8.h"
 #include "vntext.h"
 
@@ -99,12 +100,12 @@ static bool check_type(validator *v, const schema *s, const instance *in,
     for (size_t i = 0; i < s->types.count; i++)
         schema_types_add(&out->expected, (json_type)s->types.types[i]);
     if (v->d) {
-        strbuf expected = STRBUF_INIT;
-        schema_message_put_type_list(&expected, &s->types);
-        strbuf_printf(&expected, ", not %s", schema_message_type_phrase(in->n));
-        schema_message_put_quote_hint(&expected, &s->types, in->n);
-        schema_message_complain(v, in, "must be %s", strbuf_str(&expected));
-        strbuf_release(&expected);
+        strbuf msg = STRBUF_INIT;
+        schema_message_put_type_mismatch(&msg,
+                                         schema_message_subject(v, in->subj),
+                                         &s->types, in->n);
+        schema_message_complain_text(v, in, &msg);
+        strbuf_release(&msg);
     }
     return false;
 }
@@ -118,25 +119,41 @@ static bool check_enum(validator *v, const schema *s, const instance *in)
             return true;
     if (!v->d)
         return false;
-    strbuf msg = STRBUF_INIT;
+    const char *subj = schema_message_subject(v, in->subj);
+    strbuf allowed = STRBUF_INIT;
     size_t count = values->u.array.count;
-    if (count == 1) {
-        strbuf_puts(&msg, "must be ");
-        schema_message_put_value(&msg, values->u.array.items[0]);
-    } else if (count && count <= ENUM_LISTED_MAX) {
-        strbuf_puts(&msg, "must be one of ");
-        schema_message_put_value_list(&msg, values);
-    } else {
-        strbuf_puts(&msg, "is not one of the allowed values");
-    }
+    if (count == 1)
+        schema_message_put_value(&allowed, values->u.array.items[0]);
+    else if (count && count <= ENUM_LISTED_MAX)
+        schema_message_put_value_list(&allowed, values);
+    const char *hint = NULL;
     if (in->n->kind == NODE_STRING && s->enum_string_count) {
-        long hint = vntext_suggest(in->n->u.string.s, s->enum_strings,
-                                   s->enum_string_count);
-        if (hint >= 0)
-            strbuf_printf(&msg, "; did you mean '%s'?", s->enum_strings[hint]);
+        long i = vntext_suggest(in->n->u.string.s, s->enum_strings,
+                                s->enum_string_count);
+        hint = i >= 0 ? s->enum_strings[i] : NULL;
     }
-    schema_message_complain(v, in, "%s", strbuf_str(&msg));
-    strbuf_release(&msg);
+    const char *a = strbuf_str(&allowed);
+    if (count == 1 && hint)
+        schema_message_complain(v, in, "%s must be %s; did you mean '%s'?",
+                                subj, a, hint);
+    else if (count == 1)
+        schema_message_complain(v, in, "%s must be %s", subj, a);
+    else if (allowed.len && hint)
+        /* TRANSLATORS: the allowed values are listed: "'a', 'b' or 'c'" */
+        schema_message_complain(v, in,
+                                "%s must be one of %s; did you mean '%s'?",
+                                subj, a, hint);
+    else if (allowed.len)
+        schema_message_complain(v, in, "%s must be one of %s", subj, a);
+    else if (hint)
+        schema_message_complain(v, in,
+                                "%s is not one of the allowed values; did "
+                                "you mean '%s'?",
+                                subj, hint);
+    else
+        schema_message_complain(v, in, "%s is not one of the allowed values",
+                                subj);
+    strbuf_release(&allowed);
     return false;
 }
 
@@ -148,7 +165,9 @@ static bool check_const(validator *v, const schema *s, const instance *in)
     if (v->d) {
         strbuf value = STRBUF_INIT;
         schema_message_put_value(&value, s->const_value);
-        schema_message_complain(v, in, "must be %s", strbuf_str(&value));
+        schema_message_complain(v, in, "%s must be %s",
+                                schema_message_subject(v, in->subj),
+                                strbuf_str(&value));
         strbuf_release(&value);
     }
     return false;
@@ -164,34 +183,48 @@ static const char *first_example_string(const schema *s)
     return NULL;
 }
 
-/* How a string's length or an array's size is told: "must <verb> at
- * least N <many><tail>" ("must not be empty" for a least of one), "must
- * <verb> at most N <one or many><tail>, not COUNT". */
-typedef struct bounds {
-    const char *verb, *one, *many, *tail;
-} bounds;
+/* What check_bounds counts. */
+typedef enum bounds_of {
+    BOUNDS_CHARACTERS, /* a text's length */
+    BOUNDS_ITEMS,      /* a list's size */
+} bounds_of;
 
 /* False, after saying why, when count is outside [min, max]. */
-static bool check_bounds(validator *v, const instance *in, const bounds *b,
+static bool check_bounds(validator *v, const instance *in, bounds_of what,
                          size_t count, size_t min, size_t max)
 {
-    bool ok = true;
-    if (count < min) {
-        ok = false;
-        if (min == 1)
-            schema_message_complain(v, in, "must not be empty");
-        else
-            schema_message_complain(v, in, "must %s at least %zu %s%s", b->verb,
-                                    min, b->many, b->tail);
-    }
-    if (count > max) {
-        ok = false;
-        schema_message_complain(v, in, "must %s at most %zu %s%s, not %zu",
-                                b->verb, max,
-                                schema_message_plural(max, b->one, b->many),
-                                b->tail, count);
-    }
-    return ok;
+    if (count >= min && count <= max)
+        return true;
+    if (!v->d)
+        return false;
+    const char *subj = schema_message_subject(v, in->subj);
+    strbuf msg = STRBUF_INIT;
+    if (count < min && min == 1)
+        strbuf_printf(&msg, _("%s must not be empty"), subj);
+    else if (count < min && what == BOUNDS_CHARACTERS)
+        strbuf_printf(&msg,
+                      P_("%s must be at least %zu character long",
+                         "%s must be at least %zu characters long", min),
+                      subj, min);
+    else if (count < min)
+        strbuf_printf(&msg,
+                      P_("%s must have at least %zu item",
+                         "%s must have at least %zu items", min),
+                      subj, min);
+    else if (what == BOUNDS_CHARACTERS)
+        strbuf_printf(&msg,
+                      P_("%s must be at most %zu character long, not %zu",
+                         "%s must be at most %zu characters long, not %zu",
+                         max),
+                      subj, max, count);
+    else
+        strbuf_printf(&msg,
+                      P_("%s must have at most %zu item, not %zu",
+                         "%s must have at most %zu items, not %zu", max),
+                      subj, max, count);
+    schema_message_complain_text(v, in, &msg);
+    strbuf_release(&msg);
+    return false;
 }
 
 NOINLINE
@@ -201,8 +234,8 @@ static bool check_string(validator *v, const schema *s, const instance *in)
     bool ok = true;
     if (s->min_length || s->max_length != SIZE_MAX) {
         size_t length = utf8_length(n->u.string.s, n->u.string.len);
-        bounds b = {"be", "character", "characters", " long"};
-        ok = check_bounds(v, in, &b, length, s->min_length, s->max_length);
+        ok = check_bounds(v, in, BOUNDS_CHARACTERS, length, s->min_length,
+                          s->max_length);
         if (!ok && !v->d)
             return false;
     }
@@ -212,20 +245,23 @@ static bool check_string(validator *v, const schema *s, const instance *in)
         if (r == REGEX_TOO_COMPLEX) {
             ok = false;
             schema_message_complain(v, in,
-                                    "could not be checked against the "
+                                    "%s could not be checked against the "
                                     "pattern '%s' (the check took too long)",
+                                    schema_message_subject(v, in->subj),
                                     s->pattern->u.string.s);
         } else if (r == REGEX_NOMATCH) {
             ok = false;
             const char *example = first_example_string(s);
             if (example)
                 schema_message_complain(v, in,
-                                        "does not have the expected form; "
+                                        "%s does not have the expected form; "
                                         "write it like '%s'",
+                                        schema_message_subject(v, in->subj),
                                         example);
             else
                 schema_message_complain(v, in,
-                                        "does not match the pattern '%s'",
+                                        "%s does not match the pattern '%s'",
+                                        schema_message_subject(v, in->subj),
                                         s->pattern->u.string.s);
         }
     }
@@ -250,27 +286,32 @@ static bool check_number(validator *v, const schema *s, const instance *in)
     bool ok = true;
     if (s->minimum && !(x >= s->minimum->u.number.value)) {
         ok = false;
-        schema_message_complain(v, in, "must be at least %s",
+        schema_message_complain(v, in, "%s must be at least %s",
+                                schema_message_subject(v, in->subj),
                                 s->minimum->u.number.text);
     }
     if (s->exclusive_minimum && !(x > s->exclusive_minimum->u.number.value)) {
         ok = false;
-        schema_message_complain(v, in, "must be greater than %s",
+        schema_message_complain(v, in, "%s must be greater than %s",
+                                schema_message_subject(v, in->subj),
                                 s->exclusive_minimum->u.number.text);
     }
     if (s->maximum && !(x <= s->maximum->u.number.value)) {
         ok = false;
-        schema_message_complain(v, in, "must be at most %s",
+        schema_message_complain(v, in, "%s must be at most %s",
+                                schema_message_subject(v, in->subj),
                                 s->maximum->u.number.text);
     }
     if (s->exclusive_maximum && !(x < s->exclusive_maximum->u.number.value)) {
         ok = false;
-        schema_message_complain(v, in, "must be less than %s",
+        schema_message_complain(v, in, "%s must be less than %s",
+                                schema_message_subject(v, in->subj),
                                 s->exclusive_maximum->u.number.text);
     }
     if (s->multiple_of && !is_multiple(x, s->multiple_of->u.number.value)) {
         ok = false;
-        schema_message_complain(v, in, "must be a multiple of %s",
+        schema_message_complain(v, in, "%s must be a multiple of %s",
+                                schema_message_subject(v, in->subj),
                                 s->multiple_of->u.number.text);
     }
     return ok;
@@ -291,8 +332,8 @@ static bool check_array(validator *v, const schema *s, const instance *in)
 {
     const node *n = in->n;
     size_t count = n->u.array.count;
-    bounds b = {"have", "item", "items", ""};
-    bool ok = check_bounds(v, in, &b, count, s->min_items, s->max_items);
+    bool ok =
+        check_bounds(v, in, BOUNDS_ITEMS, count, s->min_items, s->max_items);
     if (!ok && !v->d)
         return false;
     for (size_t i = 0; i < count; i++) {
@@ -316,7 +357,9 @@ static bool check_array(validator *v, const schema *s, const instance *in)
                     return false;
                 subject subj = {in->subj, i + 1, NULL, NULL, NULL};
                 instance item = child_of(n->u.array.items[i], &subj, NULL);
-                schema_message_complain(v, &item, "repeats item %zu", j + 1);
+                schema_message_complain(v, &item, "%s repeats item %zu",
+                                        schema_message_subject(v, &subj),
+                                        j + 1);
                 break;
             }
         }
@@ -328,7 +371,9 @@ static bool check_array(validator *v, const schema *s, const instance *in)
             found = check_item(&quiet, s->contains, in, i);
         if (!found) {
             ok = false;
-            schema_message_complain(v, in, "has no item of the required kind");
+            schema_message_complain(v, in,
+                                    "%s has no item of the required kind",
+                                    schema_message_subject(v, in->subj));
         }
     }
     return ok;
@@ -435,8 +480,8 @@ static bool check_required(validator *v, const schema *s, const instance *in,
             schema_message_lookup_title(in->applied, key->u.string.s,
                                         key->u.string.len);
         schema_message_put_key_with_title(&name, key->u.string.s, title);
-        schema_message_complain_plain(v, in, "missing required key %s",
-                                      strbuf_str(&name));
+        schema_message_complain(v, in, "missing required key %s",
+                                strbuf_str(&name));
         strbuf_release(&name);
     }
     return ok;
@@ -461,9 +506,8 @@ static bool check_dependencies(validator *v, const schema *s,
                 if (finder_get(f, key->u.string.s, key->u.string.len))
                     continue;
                 ok = false;
-                schema_message_complain_plain(v, in,
-                                              "key '%s' requires key '%s'",
-                                              dep->name, key->u.string.s);
+                schema_message_complain(v, in, "key '%s' requires key '%s'",
+                                        dep->name, key->u.string.s);
             }
         }
         if (!ok && !v->d)
@@ -510,19 +554,24 @@ static bool check_object(validator *v, const schema *s, const instance *in,
     const node *n = in->n;
     size_t count = n->u.object.count;
     bool ok = true;
-    if (count < s->min_properties) {
+    if (count < s->min_properties || count > s->max_properties) {
         ok = false;
-        schema_message_complain(v, in, "must have at least %zu %s",
-                                s->min_properties,
-                                schema_message_plural(s->min_properties, "key",
-                                                      "keys"));
-    }
-    if (count > s->max_properties) {
-        ok = false;
-        schema_message_complain(v, in, "must have at most %zu %s",
-                                s->max_properties,
-                                schema_message_plural(s->max_properties, "key",
-                                                      "keys"));
+        strbuf msg = STRBUF_INIT;
+        const char *subj = schema_message_subject(v, in->subj);
+        if (count < s->min_properties)
+            strbuf_printf(&msg,
+                          P_("%s must have at least %zu key",
+                             "%s must have at least %zu keys",
+                             s->min_properties),
+                          subj, s->min_properties);
+        else
+            strbuf_printf(&msg,
+                          P_("%s must have at most %zu key",
+                             "%s must have at most %zu keys",
+                             s->max_properties),
+                          subj, s->max_properties);
+        schema_message_complain_text(v, in, &msg);
+        strbuf_release(&msg);
     }
     if (!ok && !v->d)
         return false;
@@ -588,8 +637,8 @@ static void explain_no_match(validator *v, const schema_list *branches,
     if (required_only) {
         strbuf keys = STRBUF_INIT;
         put_branch_keys(&keys, branches, NULL, in, true, false);
-        schema_message_complain_plain(v, in, "missing required key: one of %s",
-                                      strbuf_str(&keys));
+        schema_message_complain(v, in, "missing required key: one of %s",
+                                strbuf_str(&keys));
         strbuf_release(&keys);
         return;
     }
@@ -625,12 +674,11 @@ static void explain_no_match(validator *v, const schema_list *branches,
     out->type_failed = true;
     for (size_t i = 0; i < expected.count; i++)
         schema_types_add(&out->expected, (json_type)expected.types[i]);
-    strbuf names = STRBUF_INIT;
-    schema_message_put_type_list(&names, &expected);
-    strbuf_printf(&names, ", not %s", schema_message_type_phrase(in->n));
-    schema_message_put_quote_hint(&names, &expected, in->n);
-    schema_message_complain(v, in, "must be %s", strbuf_str(&names));
-    strbuf_release(&names);
+    strbuf msg = STRBUF_INIT;
+    schema_message_put_type_mismatch(&msg, schema_message_subject(v, in->subj),
+                                     &expected, in->n);
+    schema_message_complain_text(v, in, &msg);
+    strbuf_release(&msg);
 }
 
 NOINLINE
@@ -673,18 +721,20 @@ static bool check_one_of(validator *v, const schema *s, const instance *in,
              * branch matches; the type message, if any, says what is wrong */
             if (!out->type_failed)
                 schema_message_complain(v, in,
-                                        "matches more than one of the "
-                                        "allowed forms");
+                                        "%s matches more than one of the "
+                                        "allowed forms",
+                                        schema_message_subject(v, in->subj));
         } else if (matched_required_only) {
             strbuf keys = STRBUF_INIT;
             put_branch_keys(&keys, &s->one_of, matched, in, false, true);
-            schema_message_complain_plain(v, in, "only one of %s may be given",
-                                          strbuf_str(&keys));
+            schema_message_complain(v, in, "only one of %s may be given",
+                                    strbuf_str(&keys));
             strbuf_release(&keys);
         } else {
             schema_message_complain(v, in,
-                                    "matches more than one of the allowed "
-                                    "forms");
+                                    "%s matches more than one of the allowed "
+                                    "forms",
+                                    schema_message_subject(v, in->subj));
         }
     }
     free(matched);
@@ -715,7 +765,8 @@ static bool check_combinators(validator *v, const schema *s, const instance *in,
         if (validate(&quiet, s->not_schema, in, &ignored)) {
             ok = false;
             schema_message_complain(v, in,
-                                    "has a form that is not allowed here");
+                                    "%s has a form that is not allowed here",
+                                    schema_message_subject(v, in->subj));
         }
     }
     if (s->if_schema && (ok || v->d)) {
@@ -735,29 +786,21 @@ static bool check_ref(validator *v, const schema *s, const instance *in,
                       outcome *out)
 {
     if (!s->ref_target) {
-        if (v->d) {
-            strbuf subj = STRBUF_INIT;
-            schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in,
-                                          "cannot check %s: '$ref' to '%s' "
-                                          "does not resolve",
-                                          strbuf_str(&subj), s->ref_uri);
-            strbuf_release(&subj);
-        }
+        schema_message_complain(v, in,
+                                "cannot check %s: '$ref' to '%s' does not "
+                                "resolve",
+                                schema_message_subject(v, in->subj),
+                                s->ref_uri);
         return false;
     }
     for (const ref_trail *t = in->trail; t; t = t->outer) {
         if (t->ref != s)
             continue;
-        if (v->d) {
-            strbuf subj = STRBUF_INIT;
-            schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in,
-                                          "cannot check %s: '$ref' to '%s' "
-                                          "leads back to itself",
-                                          strbuf_str(&subj), s->ref_uri);
-            strbuf_release(&subj);
-        }
+        schema_message_complain(v, in,
+                                "cannot check %s: '$ref' to '%s' leads back "
+                                "to itself",
+                                schema_message_subject(v, in->subj),
+                                s->ref_uri);
         return false;
     }
     ref_trail trail = {in->trail, s};
@@ -771,19 +814,15 @@ static bool validate(validator *v, const schema *s, const instance *in,
 {
     if (s->is_boolean) {
         if (!s->accepts)
-            schema_message_complain(v, in, "is not allowed here");
+            schema_message_complain(v, in, "%s is not allowed here",
+                                    schema_message_subject(v, in->subj));
         return s->accepts;
     }
     if (v->depth >= VALIDATE_MAX_DEPTH) {
-        if (v->d) {
-            strbuf subj = STRBUF_INIT;
-            schema_message_put_subject(&subj, in->subj);
-            schema_message_complain_plain(v, in,
-                                          "cannot check %s: the schema nests "
-                                          "too deeply here",
-                                          strbuf_str(&subj));
-            strbuf_release(&subj);
-        }
+        schema_message_complain(v, in,
+                                "cannot check %s: the schema nests too "
+                                "deeply here",
+                                schema_message_subject(v, in->subj));
         return false;
     }
     v->depth++;
