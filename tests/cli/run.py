@@ -28,9 +28,9 @@ parse as JSON (RFC 8259: no inf, no nan), whatever the expected file says.
 Every case runs twice: in Vietnamese, the language of a machine with no
 language set (LC_ALL=C.UTF-8, no LANGUAGE), which the expected files hold,
 and in English (LANG=en_US.UTF-8). The two runs must end with the same
-exit code, and a line that reads like English (two or more English
-function words outside quotes) printed the same in both is a message
-left untranslated: the case fails on it, so every message of every case
+exit code, and a line of words that reads like English (two or more
+English function words outside quotes) printed the same in both is a
+message left untranslated: the case fails on it, so every message of every case
 is seen to be Vietnamese.
 
 usage: run.py KEHOACH CASE_DIR [--update]
@@ -108,7 +108,8 @@ def english_lines(vietnamese, english):
     same = set(vietnamese.splitlines()) & set(english.splitlines())
     found = []
     for line in vietnamese.splitlines():
-        if line not in same or SOURCE_LINE.match(line) or line in found:
+        if line not in same or SOURCE_LINE.match(line) or line in found \
+                or " " not in line.strip():
             continue
         words = set(re.findall(r"[a-z]+", QUOTED.sub(" ", line).lower()))
         if len(words & ENGLISH_WORDS) >= 2:
@@ -128,38 +129,38 @@ def run_in(kehoach, args, work, case, language):
                               timeout=TIMEOUT)
 
 
+def lay_out(case, work, repo):
+    """The case's inputs in the folder work: its files, plans/ for
+    uses-plans, and what generate.py makes."""
+    for name in os.listdir(case):
+        if name in EXPECTED or name in NOT_INPUTS or name.startswith(WRITTEN):
+            continue
+        src = os.path.join(case, name)
+        if os.path.isdir(src):
+            shutil.copytree(src, os.path.join(work, name), symlinks=True)
+        else:
+            shutil.copy(src, os.path.join(work, name), follow_symlinks=False)
+    if os.path.exists(os.path.join(case, "uses-plans")):
+        shutil.copytree(os.path.join(repo, "plans"), os.path.join(work, "plans"))
+    if os.path.exists(os.path.join(case, "generate.py")):
+        # the test helpers of tests/ (madeplan.py) are importable
+        tests = os.path.dirname(os.path.dirname(case))
+        subprocess.run([sys.executable, os.path.join(case, "generate.py")], cwd=work,
+                       check=True, env=dict(os.environ, PYTHONPATH=tests,
+                                            PYTHONDONTWRITEBYTECODE="1"))
+
+
 def main():
     kehoach, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     update = "--update" in sys.argv[3:]
     repo = os.path.dirname(os.path.dirname(os.path.dirname(case)))
     args = shlex.split(read(os.path.join(case, "cmd")))
-    with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work:
-        for name in os.listdir(case):
-            if name in EXPECTED or name in NOT_INPUTS or name.startswith(WRITTEN):
-                continue
-            src = os.path.join(case, name)
-            if os.path.isdir(src):
-                shutil.copytree(src, os.path.join(work, name), symlinks=True)
-            else:
-                shutil.copy(src, os.path.join(work, name), follow_symlinks=False)
-        if os.path.exists(os.path.join(case, "uses-plans")):
-            shutil.copytree(os.path.join(repo, "plans"), os.path.join(work, "plans"))
-        if os.path.exists(os.path.join(case, "generate.py")):
-            # the test helpers of tests/ (madeplan.py) are importable
-            tests = os.path.dirname(os.path.dirname(case))
-            subprocess.run([sys.executable, os.path.join(case, "generate.py")], cwd=work,
-                           check=True, env=dict(os.environ, PYTHONPATH=tests,
-                                                PYTHONDONTWRITEBYTECODE="1"))
+    with tempfile.TemporaryDirectory(prefix="kehoach-cli-") as work, \
+            tempfile.TemporaryDirectory(prefix="kehoach-cli-en-") as english_work:
+        lay_out(case, work, repo)
+        lay_out(case, english_work, repo)
         try:
-            # English first: a command that writes a file leaves the
-            # Vietnamese run the state the expected files describe.
-            english_work = tempfile.mkdtemp(prefix="kehoach-cli-en-")
-            shutil.rmtree(english_work)
-            shutil.copytree(work, english_work, symlinks=True)
-            try:
-                english = run_in(kehoach, args, english_work, case, ENGLISH)
-            finally:
-                shutil.rmtree(english_work)
+            english = run_in(kehoach, args, english_work, case, ENGLISH)
             proc = run_in(kehoach, args, work, case, VIETNAMESE)
         except subprocess.TimeoutExpired:
             print(f"kehoach {' '.join(args)}: no answer after {TIMEOUT} s")
