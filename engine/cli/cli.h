@@ -232,6 +232,12 @@ int cli_report_problems(const char *command, const char *stopped, diag_sink *d,
 int cli_draft_target(const char *command, const char *id, const char *output,
                      bool force);
 
+/* Where a draft written to output (NULL or "-": the standard output, read
+ * from the current folder) finds the plan schema, for its first line
+ * "# yaml-language-server: $schema=REF" (schemaref.h); NULL when no
+ * schema is found from there. The caller frees it. */
+char *cli_draft_schema_ref(const char *output);
+
 /* A workbook of one sheet, written to path through outfile (replaced all
  * at once, never half written): cli_book_open makes the temporary file
  * and the sheet (created: the document's date; title: the document's

@@ -50,19 +50,6 @@ static bool on_arg(const cli_args *arg, void *ctx)
     return false;
 }
 
-/* The draft's schema line, as it leads from the folder it is written to
- * (the current folder for the standard output). */
-static char *draft_schema_ref(const char *output)
-{
-    const char *slash =
-        output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
-    char *dir =
-        slash ? xstrndup(output, (size_t)(slash - output) + 1) : xstrdup(".");
-    char *ref = schemaref_find(dir, "plan.schema.json", KEHOACH_SCHEMADIR);
-    free(dir);
-    return ref;
-}
-
 /* The line that says what the draft holds, on stderr. */
 static void say_drafted(arena *a, const char *output, const import_plan *draft)
 {
@@ -153,7 +140,7 @@ static int cmd_import(int argc, char **argv)
         code = EXIT_PROBLEMS;
     } else {
         strbuf out = STRBUF_INIT;
-        char *ref = draft_schema_ref(o.output);
+        char *ref = cli_draft_schema_ref(o.output);
         draft.schema_ref = ref;
         import_plan_yaml(&draft, &out);
         free(ref);

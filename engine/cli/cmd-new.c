@@ -82,6 +82,28 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
                                dr->notes, &dr->sum, &dr->err);
 }
 
+/* The draft keeps the old plan's schema line, which may not lead to the
+ * schema from where the draft is written: it is made again from there
+ * (cli_draft_schema_ref), or left out when no schema is found. */
+static void repoint_schema_line(strbuf *draft, const char *output)
+{
+    static const char modeline[] = "# yaml-language-server:";
+    const char *text = strbuf_str(draft);
+    if (strncmp(text, modeline, sizeof modeline - 1) != 0)
+        return;
+    size_t end = strcspn(text, "\r\n");
+    size_t eol = text[end] == '\r' && text[end + 1] == '\n' ? 2 : 1;
+    char *ref = cli_draft_schema_ref(output);
+    strbuf again = STRBUF_INIT;
+    if (ref)
+        strbuf_printf(&again, "# yaml-language-server: $schema=%s%.*s", ref,
+                      (int)eol, text + end);
+    strbuf_puts(&again, text + end + (text[end] ? eol : 0));
+    free(ref);
+    strbuf_release(draft);
+    *draft = again;
+}
+
 /* --from must name one plan file, not what validate reads beside plans. */
 static int not_a_plan(const char *from)
 {
@@ -193,6 +215,7 @@ static int cmd_new(int argc, char **argv)
                  strbuf_str(&dr.err));
         code = EXIT_INTERNAL;
     } else {
+        repoint_schema_line(&dr.out, o.output);
         code = cli_emit("new", o.output,
                         o.force ? OUTFILE_REPLACE : OUTFILE_NEW, &dr.out);
         if (code == EXIT_VALID) { /* the places to review, of a draft made */

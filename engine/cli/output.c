@@ -125,6 +125,17 @@ int cli_draft_target(const char *command, const char *id, const char *output,
     return EXIT_VALID;
 }
 
+char *cli_draft_schema_ref(const char *output)
+{
+    const char *slash =
+        output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
+    char *dir =
+        slash ? xstrndup(output, (size_t)(slash - output) + 1) : xstrdup(".");
+    char *ref = schemaref_find(dir, "plan.schema.json", KEHOACH_SCHEMADIR);
+    free(dir);
+    return ref;
+}
+
 #define BOOK_FONT "Times New Roman"
 #define BOOK_FONT_SIZE 12
 

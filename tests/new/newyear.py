@@ -36,6 +36,10 @@ with the tests' own YAML reader (yaml12.py) and PyYAML's composer:
     of the old plan (a date citing a document, a period that is not the
     plan's), and the lines where `kehoach validate` warned about the old
     plan;
+  - the draft's schema line (where the plan has one) leads to the plan
+    schema from where the draft is: the work folder has schemas/ beside
+    the plan's folder, as the repository has, so it must read
+    "../schemas/plan.schema.json", whatever the plan's said;
   - `kehoach validate` on the draft (in the folder beside the old plan)
     reports problems only on entries that carry a review comment;
   - nothing of the progress is carried: no progress log for the new plan,
@@ -66,6 +70,11 @@ HEADER = "# Drafted by `kehoach new` from "
 HEADER_2 = "# `kehoach validate` on this file."
 
 failures = []
+
+
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas",
+                      "plan.schema.json")
+MODELINE = "# yaml-language-server:"
 
 
 def fail(plan, message):
@@ -258,6 +267,8 @@ def check_plan(kehoach, folder, name, work):
     plan = os.path.join(os.path.basename(folder.rstrip("/")), name)
     copy = os.path.join(work, os.path.basename(folder.rstrip("/")))
     shutil.copytree(folder, copy)
+    os.mkdir(os.path.join(work, "schemas"))
+    shutil.copy(SCHEMA, os.path.join(work, "schemas"))
     path = os.path.join(copy, name)
     with open(path, encoding="utf-8-sig", newline="") as f:
         old_text = f.read()
@@ -312,11 +323,20 @@ def check_plan(kehoach, folder, name, work):
     if "number" in old and new["number"] != re.sub(r"^\d+", "", old["number"]):
         fail(plan, f"number {old['number']} became {new['number']}")
 
-    # line by line
+    # the schema line, made from where the draft is
     old_lines = old_text.split("\n")
+    new_lines = new_text.split("\n")
+    if old_lines[0].startswith(MODELINE):
+        want = MODELINE + " $schema=../schemas/plan.schema.json"
+        if new_lines[0].rstrip("\r") != want:
+            fail(plan, f"the draft's first line is {new_lines[0]!r}, not {want!r}")
+        elif not os.path.isfile(os.path.join(copy, "../schemas/plan.schema.json")):
+            fail(plan, "the draft's schema line leads to no file")
+        new_lines[0] = old_lines[0]  # compared as the plan's from here on
+
+    # line by line
     kept, origin, marks = [], [], {}  # origin: draft line -> index in kept
     pending = []
-    new_lines = new_text.split("\n")
     for i, line in enumerate(new_lines):
         stripped = line.lstrip()
         if stripped.startswith("# REVIEW"):
