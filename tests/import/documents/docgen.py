@@ -1,0 +1,187 @@
+"""Helpers the document scripts of the import test set write .docx with.
+
+Each folder of tests/import/documents/ holds document.py (its text, laid
+out with these helpers) and expected.yaml (the answers, written by
+reading that text).  The helpers make what Word makes and a text export
+loses: the borderless two-column header table, automatic list numbering
+(numbering.xml definitions; the numbers are not in the text), tables
+with merged cells (gridSpan, vMerge).  Everything is deterministic: the
+same script writes the same document.
+"""
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+# Word's number formats by the names used here.
+_FORMATS = {"decimal": "decimal", "roman": "upperRoman", "letter": "lowerLetter",
+            "bullet": "bullet"}
+
+
+class Doc:
+    """A document being written: paragraphs, tables and numbered lists."""
+
+    def __init__(self):
+        self.doc = docx.Document()
+        style = self.doc.styles["Normal"]
+        style.font.name = "Times New Roman"
+        style.font.size = Pt(13)
+        self._abstract = 100
+        self._num = 100
+
+    def para(self, text="", bold=False, italic=False, align=None, num=None, level=0):
+        """A paragraph; runs of "**...**" in text are bold, "\\n" is a line
+        break within the paragraph (Shift+Enter).  num: a list
+        from numbered(), the paragraph then carries that list's number."""
+        p = self.doc.add_paragraph()
+        parts = text.split("**")
+        for i, part in enumerate(parts):
+            for k, piece in enumerate(part.split("\n")):
+                run = p.add_run(piece)
+                run.bold = bold or i % 2 == 1
+                run.italic = italic
+                if k < part.count("\n"):
+                    run.add_break()
+        if align is not None:
+            p.alignment = align
+        if num is not None:
+            ppr = p._p.get_or_add_pPr()
+            numpr = OxmlElement("w:numPr")
+            ilvl = OxmlElement("w:ilvl")
+            ilvl.set(qn("w:val"), str(level))
+            numid = OxmlElement("w:numId")
+            numid.set(qn("w:val"), str(num))
+            numpr.append(ilvl)
+            numpr.append(numid)
+            ppr.append(numpr)
+        return p
+
+    def center(self, text, bold=False, italic=False):
+        return self.para(text, bold=bold, italic=italic, align=CENTER)
+
+    def numbered(self, levels):
+        """A new list numbered as Word numbers it; levels is a list of
+        (format, text) per level, e.g. [("decimal", "%1."), ("decimal",
+        "%1.%2.")] or [("letter", "%1)")] or [("bullet", "-")].  Returns
+        the numId to give para(num=...)."""
+        numbering = self.doc.part.numbering_part.element
+        self._abstract += 1
+        self._num += 1
+        absn = OxmlElement("w:abstractNum")
+        absn.set(qn("w:abstractNumId"), str(self._abstract))
+        for i, (fmt, text) in enumerate(levels):
+            lvl = OxmlElement("w:lvl")
+            lvl.set(qn("w:ilvl"), str(i))
+            for tag, val in (("w:start", "1"), ("w:numFmt", _FORMATS[fmt]),
+                             ("w:lvlText", text), ("w:lvlJc", "left")):
+                el = OxmlElement(tag)
+                el.set(qn("w:val"), val)
+                lvl.append(el)
+            ppr = OxmlElement("w:pPr")
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), str(360 * (i + 1)))
+            ind.set(qn("w:hanging"), "360")
+            ppr.append(ind)
+            lvl.append(ppr)
+            absn.append(lvl)
+        # abstractNum elements come before every num element.
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(absn)
+        else:
+            numbering.append(absn)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(self._num))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(self._abstract))
+        num.append(ref)
+        numbering.append(num)
+        return self._num
+
+    def header_table(self, left, right):
+        """The borderless two-column header: left and right are lists of
+        lines (a line starting with "_" is italic, "*" bold)."""
+        table = self.doc.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.rows[0].cells, (left, right)):
+            cell.paragraphs[0].text = ""
+            for i, line in enumerate(lines):
+                p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                p.alignment = CENTER
+                italic = line.startswith("_")
+                bold = line.startswith("*")
+                run = p.add_run(line.lstrip("_*"))
+                run.italic = italic
+                run.bold = bold
+        return table
+
+    def table(self, rows, header_rows=1, grid=True):
+        """A table from rows of cell texts.  A cell "<" is merged with the
+        cell on its left (gridSpan), "^" with the cell above (vMerge).  A
+        cell's text may hold several paragraphs separated by "\\n"."""
+        ncols = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=ncols)
+        if grid:
+            table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text in ("<", "^"):
+                    continue
+                cell = table.cell(r, c)
+                lines = text.split("\n")
+                cell.paragraphs[0].text = ""
+                for i, line in enumerate(lines):
+                    p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                    run = p.add_run(line)
+                    run.bold = r < header_rows
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text == "<":
+                    start = c
+                    while row[start] == "<":
+                        start -= 1
+                    table.cell(r, start).merge(table.cell(r, c))
+                elif text == "^":
+                    start = r
+                    while rows[start][c] == "^":
+                        start -= 1
+                    table.cell(start, c).merge(table.cell(r, c))
+        for row in table.rows[:header_rows]:
+            trpr = row._tr.get_or_add_trPr()
+            head = OxmlElement("w:tblHeader")
+            trpr.append(head)
+        return table
+
+    def signature(self, recipients, authority, title, name):
+        """The closing block: "Nơi nhận" on the left, the signer on the
+        right, in a borderless table as Word documents lay it out."""
+        table = self.doc.add_table(rows=1, cols=2)
+        left, right = table.rows[0].cells
+        left.paragraphs[0].text = ""
+        run = left.paragraphs[0].add_run("Nơi nhận:")
+        run.bold = run.italic = True
+        for line in recipients:
+            left.add_paragraph(line)
+        right.paragraphs[0].text = ""
+        lines = list(authority) + [title, "", "", name]
+        for i, line in enumerate(lines):
+            p = right.paragraphs[0] if i == 0 else right.add_paragraph()
+            p.alignment = CENTER
+            p.add_run(line).bold = True
+        return table
+
+    def page_break(self):
+        self.doc.add_page_break()
+
+    def save(self, path):
+        # A fixed creation date: the same script writes the same bytes.
+        import datetime
+        props = self.doc.core_properties
+        props.created = props.modified = datetime.datetime(2025, 1, 1)
+        props.last_modified_by = props.author = "kehoach"
+        props.revision = 1
+        self.doc.save(path)
