@@ -5,9 +5,12 @@ out with these helpers) and expected.yaml (the answers, written by
 reading that text).  The helpers make what Word makes and a text export
 loses: the borderless two-column header table, automatic list numbering
 (numbering.xml definitions; the numbers are not in the text), tables
-with merged cells (gridSpan, vMerge).  Everything is deterministic: the
+with merged cells (gridSpan, vMerge), tracked changes not yet accepted
+(w:ins, w:del).  Everything is deterministic: the
 same script writes the same document.
 """
+
+import re
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -60,6 +63,42 @@ class Doc:
             numpr.append(numid)
             ppr.append(numpr)
         return p
+
+    def tracked(self, text, deleted=False):
+        """A paragraph with tracked changes: "{+...+}" an insertion and
+        "{-...-}" a deletion not yet accepted (Word's w:ins, w:del); with
+        deleted=True the whole paragraph, its mark too, is a deletion."""
+        p = self.doc.add_paragraph()
+        if deleted:
+            text = "{-" + text + "-}"
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self._change("w:del"))
+            p._p.get_or_add_pPr().append(rpr)
+        for piece in re.split(r"(\{\+.*?\+\}|\{-.*?-\})", text):
+            if not piece:
+                continue
+            kind = piece[:2]
+            body = piece[2:-2] if kind in ("{+", "{-") else piece
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:delText" if kind == "{-" else "w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = body
+            run.append(t)
+            if kind in ("{+", "{-"):
+                change = self._change("w:ins" if kind == "{+" else "w:del")
+                change.append(run)
+                p._p.append(change)
+            else:
+                p._p.append(run)
+        return p
+
+    def _change(self, tag):
+        self._change_id = getattr(self, "_change_id", 0) + 1
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), str(self._change_id))
+        el.set(qn("w:author"), "Phòng Hành chính tư pháp")
+        el.set(qn("w:date"), "2025-03-10T08:00:00Z")
+        return el
 
     def center(self, text, bold=False, italic=False):
         return self.para(text, bold=bold, italic=italic, align=CENTER)
