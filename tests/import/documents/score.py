@@ -43,8 +43,12 @@ Whether the draft validates is checked as tests/import/drafts.py does:
 errors only next to a "# REVIEW" comment.
 
 Prints the scores per document and format, per format and overall.
+--self-check only checks the answer files (known keys, every value text,
+as a comma inside a YAML flow mapping would break) and that a draft
+saying exactly what they say scores 100%: the test 'import-answers'.
 Exit status: 0, or 1 when a --min-* bar is given and the overall share
-is below it, 2 usage, 77 python3-docx missing (skipped).
+is below it (or --self-check finds a problem), 2 usage, 77 python3-docx
+missing (skipped).
 """
 
 import argparse
@@ -263,6 +267,75 @@ def score(expected, draft):
     return res, found, max(n_exp, len(acts)), n_exp, len(acts)
 
 
+SHAPE = {"header": {"number", "issuer", "place", "issued", "title", "year", "span"},
+         "basis": {"document", "date", "issuer"},
+         "activities": {"title", "lead", "partners", "time"},
+         "reports": {"by", "to", "when", "due"}}
+
+
+def check_answers(name, expected):
+    """Problems with the shape of one expected.yaml: unknown keys, values
+    that are not text (a comma in a flow mapping makes a stray key with a
+    null), lists of anything but text."""
+    problems = []
+    if not isinstance(expected, dict):
+        return [f"{name}: not a mapping"]
+    for key in expected:
+        if key not in SHAPE and key != "basis_count":
+            problems.append(f"{name}: unknown key '{key}'")
+    entries = [("header", expected.get("header") or {})]
+    for part in ("basis", "activities", "reports"):
+        entries += [(part, e) for e in expected.get(part) or []]
+    for part, entry in entries:
+        if not isinstance(entry, dict):
+            problems.append(f"{name}: {part}: {entry!r} is not a mapping")
+            continue
+        for key, value in entry.items():
+            where = f"{name}: {part}: {key}"
+            if key not in SHAPE[part]:
+                problems.append(f"{where}: unknown key (a comma in a flow mapping?)")
+            elif key == "span":
+                if not (isinstance(value, dict) and set(value) == {"from", "to"}):
+                    problems.append(f"{where}: not {{from, to}}")
+            elif key in ("partners", "to") and isinstance(value, list):
+                if not all(isinstance(x, str) and x.strip() for x in value):
+                    problems.append(f"{where}: a list item is not text")
+            elif not isinstance(value, (str, int)) or not str(value).strip():
+                problems.append(f"{where}: {value!r} is not text")
+    for act in expected.get("activities") or []:
+        if isinstance(act, dict) and "title" not in act:
+            problems.append(f"{name}: an activity without a title")
+    return problems
+
+
+def self_check(docs):
+    """Every expected.yaml is well formed, and a draft that says exactly
+    what it says scores 100% in every category."""
+    problems = []
+    for name, folder, _ in docs:
+        expected = yaml.safe_load(open(os.path.join(folder, "expected.yaml"), encoding="utf-8"))
+        found = check_answers(name, expected)
+        problems += found
+        if found:
+            continue
+        draft = dict(expected.get("header") or {})
+        draft["basis"] = [dict(b) for b in expected.get("basis") or []]
+        draft["basis"] += [{"document": f"other {i}"}
+                           for i in range(expected.get("basis_count", 0) - len(draft["basis"]))]
+        draft["sections"] = [{"id": "1", "activities": [
+            {k: v for k, v in a.items() if not (k == "partners" and v == [])}
+            for a in expected.get("activities") or []]}]
+        draft["reports"] = [dict(r) for r in expected.get("reports") or []]
+        res, found_acts, out_of, _, _ = score(expected, draft)
+        bad = [f for cat in res.values() for f in cat if not f[1]]
+        if bad or found_acts != out_of:
+            problems.append(f"{name}: its own answers do not score 100%: {bad[:3]}")
+    for p in problems:
+        print(p)
+    print(f"{len(docs)} answer files checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
 def pct(ok, total):
     return 100.0 * ok / total if total else 100.0
 
@@ -274,25 +347,30 @@ def main():
     ap.add_argument("--only", action="append", help="score only this document (repeatable)")
     ap.add_argument("--keep", help="write the documents and drafts into this folder")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    ap.add_argument("--self-check", action="store_true",
+                    help="check the answer files and the scoring only (no import, no LibreOffice)")
     ap.add_argument("--min-header", type=float)
     ap.add_argument("--min-activities", type=float)
     ap.add_argument("--min-fields", type=float)
     args = ap.parse_args()
-    try:
-        import docx  # noqa: F401
-    except ImportError:
-        print("skipped: python3-docx is not installed")
-        return 77
     docs = []
     for folder in sorted(glob.glob(os.path.join(args.docs_dir, "[0-9][0-9]-*"))):
         name = os.path.basename(folder)
         if args.only and name not in args.only:
             continue
-        formats = load_document(folder).FORMATS
-        docs.append((name, folder, [f for f in ALL_FORMATS if f in formats]))
+        formats = re.search(r"^FORMATS = \[(.*)\]", open(os.path.join(folder, "document.py"),
+                                                          encoding="utf-8").read(), re.M)
+        docs.append((name, folder, [f for f in ALL_FORMATS if formats and f'"{f}"' in formats.group(1)]))
     if not docs:
         print("no documents found", file=sys.stderr)
         return 2
+    if args.self_check:
+        return self_check(docs)
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        print("skipped: python3-docx is not installed")
+        return 77
     tmp = None
     if args.keep:
         work = args.keep
