@@ -36,6 +36,15 @@ with expected.yaml:
   reports     by, to, when and due of each reporting duty (matched by
               `by`, else by position).
 
+The answers follow the plan format (docs/plan-format.md): units and
+times as printed; partners split where the document separates units
+with "; " or ", " (a name with a comma in it, "Ủy ban nhân dân các
+huyện, thị xã, thành phố", kept whole; "Không" is no partner); a time
+said in a sentence is the phrase from its first time word on, without
+the verb and the "trong"/"vào" before it ("hoàn thành trong Quý II/2024"
+is "Quý II/2024"); a plan issued by a decision has the decision's
+number, date and signer, and its "Căn cứ" lines as its basis.
+
 Values compare after Unicode NFC, runs of white space as one space and a
 trailing ".", ";" or "," dropped (the punctuation that closes a table
 cell or a line is not part of a name); a one-item list is its item.
