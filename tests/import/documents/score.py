@@ -43,7 +43,12 @@ huyện, thị xã, thành phố", kept whole; "Không" is no partner); a time
 said in a sentence is the phrase from its first time word on, without
 the verb and the "trong"/"vào" before it ("hoàn thành trong Quý II/2024"
 is "Quý II/2024"); a plan issued by a decision has the decision's
-number, date and signer, and its "Căn cứ" lines as its basis.
+number, date and signer, and its "Căn cứ" lines as its basis; the
+issuer of the plan and of a cited document is spelled out and a
+provincial body named without its province completed with it ("của
+UBND tỉnh" in a plan of Quảng Trị is "Ủy ban nhân dân tỉnh Quảng Trị"),
+as the plans in plans/ hold them, while leads, partners and duties keep
+the names as printed.
 
 Values compare after Unicode NFC, runs of white space as one space and a
 trailing ".", ";" or "," dropped (the punctuation that closes a table
