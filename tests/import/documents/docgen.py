@@ -16,7 +16,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -142,6 +142,15 @@ class Doc:
         numbering.append(num)
         return self._num
 
+    @staticmethod
+    def _widths(table, inches):
+        """Column widths as Word stores them: the grid and every cell."""
+        table.autofit = False
+        for i, w in enumerate(inches):
+            table.columns[i].width = Inches(w)
+            for cell in table.columns[i].cells:
+                cell.width = Inches(w)
+
     def header_table(self, left, right):
         """The borderless two-column header: left and right are lists of
         lines (a line starting with "_" is italic, "*" bold)."""
@@ -154,8 +163,10 @@ class Doc:
                 italic = line.startswith("_")
                 bold = line.startswith("*")
                 run = p.add_run(line.lstrip("_*"))
+                run.font.size = Pt(12)
                 run.italic = italic
                 run.bold = bold
+        self._widths(table, [2.3, 4.0])
         return table
 
     def table(self, rows, header_rows=1, grid=True):
@@ -189,6 +200,8 @@ class Doc:
                     while rows[start][c] == "^":
                         start -= 1
                     table.cell(start, c).merge(table.cell(r, c))
+        self._widths(table, [0.45, 2.1] + [3.45 / (ncols - 2)] * (ncols - 2) if ncols > 2 else
+                     [6.0 / ncols] * ncols)
         for row in table.rows[:header_rows]:
             trpr = row._tr.get_or_add_trPr()
             head = OxmlElement("w:tblHeader")
@@ -211,6 +224,7 @@ class Doc:
             p = right.paragraphs[0] if i == 0 else right.add_paragraph()
             p.alignment = CENTER
             p.add_run(line).bold = True
+        self._widths(table, [3.0, 3.0])
         return table
 
     def page_break(self):
