@@ -11,11 +11,14 @@ formats its FORMATS list names are made and imported:
 
   docx    the .docx itself;
   pdf     the .docx printed to PDF by LibreOffice Writer;
-  txt-lo  the .docx saved as text by LibreOffice (UTF-8): the layouts
-          apart from the file formats;
+  txt-lo  the .docx saved as text by LibreOffice (UTF-8 with a BOM), or
+          a text document's own text in UTF-8: the layouts apart from
+          the file formats;
   utf16   that text as UTF-16LE with a BOM (Word's "Unicode text");
   cp1258  that text in Windows-1258, the tone marks as combining
-          characters as that code page writes them.
+          characters as that code page writes them;
+  tcvn3   a plain-text document (no .docx: document.py gives text())
+          in the TCVN3 (ABC) code page of the .VnTime fonts.
 
 Each file goes through `kehoach import FILE --id NAME -o DRAFT`.  An
 import that exits non-zero scores 0: "not read" for a .docx, .pdf or
@@ -84,9 +87,9 @@ sys.path.insert(0, HERE)
 
 from drafts import validate_errors  # noqa: E402
 
-ALL_FORMATS = ["docx", "pdf", "txt-lo", "utf16", "cp1258"]
+ALL_FORMATS = ["docx", "pdf", "txt-lo", "utf16", "cp1258", "tcvn3"]
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "txt-lo": ".txt", "utf16": ".utf16.txt",
-          "cp1258": ".cp1258.txt"}
+          "cp1258": ".cp1258.txt", "tcvn3": ".tcvn3.txt"}
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -126,6 +129,46 @@ def to_cp1258(text):
     return bytes(out)
 
 
+# TCVN3 (ABC, TCVN 5712:1993 VN3): the codes of its Vietnamese letters,
+# written out here rather than taken from iconv, so that a reader built
+# on iconv is checked against something else.  The small letters with a
+# tone mark, and Ă Â Ê Ô Ơ Ư Đ with their small forms; ASCII as is.
+TCVN3 = dict(zip(
+    "ĂÂÊÔƠƯĐăâêôơưđ"
+    "àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+    list(range(0xA1, 0xAF))
+    + [0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB,
+       0xCC, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xDC, 0xDD, 0xDE,
+       0xDF, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE,
+       0xEF, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE]))
+
+
+def to_tcvn3(text):
+    """text in TCVN3; a capital with a tone mark, which TCVN3 lacks, is
+    written with its small letter's code, as the capitals fonts
+    (.VnTimeH) had it typed.  Checked against glibc's TCVN5712-1 (VN1,
+    whose upper half holds VN3's letters at the same codes) where iconv
+    has it."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 0x80:
+            out.append(ord(ch))
+        elif ch in TCVN3:
+            out.append(TCVN3[ch])
+        elif ch.lower() in TCVN3:
+            out.append(TCVN3[ch.lower()])
+        else:
+            raise ValueError(f"{ch!r} has no TCVN3 code")
+    try:
+        glibc = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"],
+                               input=bytes(TCVN3.values()), capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return bytes(out)
+    if unicodedata.normalize("NFC", glibc.stdout.decode("utf-8")) != "".join(TCVN3):
+        raise ValueError("the TCVN3 table differs from glibc's TCVN5712-1")
+    return bytes(out)
+
+
 def load_document(folder):
     spec = importlib.util.spec_from_file_location(
         "document_" + os.path.basename(folder).replace("-", "_"),
@@ -150,10 +193,26 @@ def make_files(docs, work):
     made = {}
     docx_files = []
     for name, folder, formats in docs:
+        module = load_document(folder)
+        if "tcvn3" in formats:
+            path = os.path.join(work, name + SUFFIX["tcvn3"])
+            with open(path, "wb") as fh:
+                fh.write(to_tcvn3(module.text()))
+            made[(name, "tcvn3")] = path
+        if "docx" not in formats and "txt-lo" in formats:
+            path = os.path.join(work, name + SUFFIX["txt-lo"])
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(module.text())
+            made[(name, "txt-lo")] = path
+        if "docx" not in formats:
+            continue
         path = os.path.join(work, name + ".docx")
-        load_document(folder).build(path)
+        module.build(path)
         docx_files.append(path)
         made[(name, "docx")] = path
+    docs = [d for d in docs if "docx" in d[2]]
+    if not docs:
+        return made
     profile = os.path.join(work, "lo-profile")
     wants = {f for _, _, formats in docs for f in formats}
     texts = {}

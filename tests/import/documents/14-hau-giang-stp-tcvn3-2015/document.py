@@ -6,7 +6,7 @@ as the small letter's code ("KẾ HOẠCH" reads "Kế HOạCH"), while Ă Â Ê
 placement of the time ("Uỷ ban", "hoà giải").  score.py encodes text()
 with its own table of the code page."""
 
-FORMATS = ["tcvn3"]
+FORMATS = ["tcvn3", "txt-lo"]
 
 
 def text():
