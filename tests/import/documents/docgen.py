@@ -6,7 +6,7 @@ reading that text).  The helpers make what Word makes and a text export
 loses: the borderless two-column header table, automatic list numbering
 (numbering.xml definitions; the numbers are not in the text), tables
 with merged cells (gridSpan, vMerge), tracked changes not yet accepted
-(w:ins, w:del).  Everything is deterministic: the
+(w:ins, w:del), footnotes, comments and text boxes.  Everything is deterministic: the
 same script writes the same document.
 """
 
@@ -99,6 +99,125 @@ class Doc:
         el.set(qn("w:author"), "Phòng Hành chính tư pháp")
         el.set(qn("w:date"), "2025-03-10T08:00:00Z")
         return el
+
+    def _xml_part(self, name, content_type, reltype, root):
+        """A part of the package (footnotes, comments) the default
+        template lacks, related from the document."""
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+        from lxml import etree
+        xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        part = Part(PackURI(name), content_type, xml, self.doc.part.package)
+        self.doc.part.relate_to(part, reltype)
+
+    def footnote(self, p, text):
+        """A footnote whose mark ends paragraph p; its text belongs to the
+        page's foot, not to the paragraph."""
+        self._footnotes = getattr(self, "_footnotes", [])
+        self._footnotes.append(text)
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        va = OxmlElement("w:vertAlign")
+        va.set(qn("w:val"), "superscript")
+        rpr.append(va)
+        run.append(rpr)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(len(self._footnotes)))
+        run.append(ref)
+        p._p.append(run)
+
+    def comment(self, p, text, author="Phòng Kế hoạch - Tài chính"):
+        """A reviewer's comment on the whole of paragraph p."""
+        self._comments = getattr(self, "_comments", [])
+        cid = str(len(self._comments))
+        self._comments.append((author, text))
+        start = OxmlElement("w:commentRangeStart")
+        start.set(qn("w:id"), cid)
+        first = p._p.find(qn("w:r"))
+        first.addprevious(start)
+        end = OxmlElement("w:commentRangeEnd")
+        end.set(qn("w:id"), cid)
+        p._p.append(end)
+        run = OxmlElement("w:r")
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        run.append(ref)
+        p._p.append(run)
+
+    def textbox(self, p, lines, italic=True):
+        """A text box (VML, as Word writes one for compatibility) anchored
+        in paragraph p, holding lines as its paragraphs."""
+        from lxml import etree
+        v = "urn:schemas-microsoft-com:vml"
+        run = OxmlElement("w:r")
+        pict = OxmlElement("w:pict")
+        shape = etree.SubElement(pict, f"{{{v}}}shape")
+        shape.set("id", f"textbox{id(p) % 100000}")
+        shape.set("type", "#_x0000_t202")
+        shape.set("style", "width:230pt;height:22pt")
+        shape.set("stroked", "f")
+        box = etree.SubElement(shape, f"{{{v}}}textbox")
+        content = OxmlElement("w:txbxContent")
+        for line in lines:
+            para = OxmlElement("w:p")
+            r = OxmlElement("w:r")
+            if italic:
+                rpr = OxmlElement("w:rPr")
+                rpr.append(OxmlElement("w:i"))
+                r.append(rpr)
+            t = OxmlElement("w:t")
+            t.text = line
+            r.append(t)
+            para.append(r)
+            content.append(para)
+        box.append(content)
+        run.append(pict)
+        p._p.append(run)
+
+    def _notes_parts(self):
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        ct = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+        def para(text):
+            p = OxmlElement("w:p")
+            r = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = text
+            r.append(t)
+            p.append(r)
+            return p
+
+        from lxml import etree
+        if getattr(self, "_footnotes", None):
+            root = etree.Element(f"{{{w}}}footnotes", nsmap={"w": w})
+            for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+                fn = OxmlElement("w:footnote")
+                fn.set(qn("w:type"), kind)
+                fn.set(qn("w:id"), fid)
+                p = OxmlElement("w:p")
+                r = OxmlElement("w:r")
+                r.append(OxmlElement("w:" + kind))
+                p.append(r)
+                fn.append(p)
+                root.append(fn)
+            for i, text in enumerate(self._footnotes, 1):
+                fn = OxmlElement("w:footnote")
+                fn.set(qn("w:id"), str(i))
+                fn.append(para(text))
+                root.append(fn)
+            self._xml_part("/word/footnotes.xml", ct + "footnotes+xml", rel + "footnotes", root)
+        if getattr(self, "_comments", None):
+            root = etree.Element(f"{{{w}}}comments", nsmap={"w": w})
+            for i, (author, text) in enumerate(self._comments):
+                c = OxmlElement("w:comment")
+                c.set(qn("w:id"), str(i))
+                c.set(qn("w:author"), author)
+                c.set(qn("w:date"), "2025-03-10T08:00:00Z")
+                c.append(para(text))
+                root.append(c)
+            self._xml_part("/word/comments.xml", ct + "comments+xml", rel + "comments", root)
 
     def center(self, text, bold=False, italic=False):
         return self.para(text, bold=bold, italic=italic, align=CENTER)
@@ -237,4 +356,5 @@ class Doc:
         props.created = props.modified = datetime.datetime(2025, 1, 1)
         props.last_modified_by = props.author = "kehoach"
         props.revision = 1
+        self._notes_parts()
         self.doc.save(path)
