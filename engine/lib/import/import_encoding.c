@@ -398,14 +398,16 @@ static bool decode_iconv(const char *from, size_t unit, const char *bytes,
     char buf[4096];
     char *in = (char *)bytes;
     size_t left = len;
+    bool flushing = false;
     for (;;) {
         char *o = buf;
         size_t room = sizeof buf;
+        flushing = !left;
         size_t r = iconv(cd, left ? &in : NULL, left ? &left : NULL, &o, &room);
         int e = errno;
         strbuf_add(out, buf, (size_t)(o - buf));
         if (r != (size_t)-1) {
-            if (!left)
+            if (flushing)
                 break; /* the state flushed: a last base letter written */
             continue;
         }
