@@ -104,8 +104,9 @@ static bool read_encoding(const char *input, const char *text, size_t len,
     if (n)
         cli_line(stderr,
                  "kehoach import: cannot tell the encoding of '%s': it is not "
-                 "UTF-8, and it could be %s, with too few Vietnamese words to "
-                 "be sure; name its encoding with --encoding (%s)",
+                 "UTF-8, and it could be %s: its Vietnamese words are too "
+                 "few, or read alike, to be sure; name its encoding with "
+                 "--encoding (%s)",
                  input, strbuf_str(&list), strbuf_str(&names));
     else
         cli_line(stderr,
@@ -233,7 +234,8 @@ const cli_command cmd_import_info = {
     "import",
     cmd_import,
     N_("draft a plan file from the text of an existing plan document"),
-    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--force]\n"
+    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--encoding NAME]\n"
+       "                      [--force]\n"
        "\n"
        "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
        "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
@@ -243,6 +245,13 @@ const cli_command cmd_import_info = {
        "expected output (as labelled lines, one sentence, or a table), budget,\n"
        "organisation, the duties to report, recipients and signer.\n"
        "\n"
+       "FILE may be UTF-8 (with or without a byte order mark), UTF-16 (Word's\n"
+       "\"Unicode text\"), Windows-1258, or in the encodings of the old\n"
+       "Vietnamese fonts: TCVN3 (ABC, .VnTime) and VNI (VNI-Times). The encoding\n"
+       "is told from the bytes and the Vietnamese words they make, and said when\n"
+       "it is not UTF-8; a file whose encoding cannot be told is refused: name\n"
+       "it with --encoding.\n"
+       "\n"
        "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
        "comment at its place in the draft and a warning here, with its line in\n"
        "FILE. Check those, then run 'kehoach validate' on the draft.\n"
@@ -251,9 +260,11 @@ const cli_command cmd_import_info = {
        "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
        "                         an existing file is kept unless --force is given\n"
        "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
+       "  --encoding NAME        read FILE as utf-8, utf-16, cp1258, tcvn3 or vni\n"
+       "                         (in any case), whatever it looks like\n"
        "  --force                overwrite OUT.yaml\n"
        "\n"
        "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
-       "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"
-       "or OUT unwritable.\n"),
+       "found, FILE's encoding not told, or FILE larger than 8 MiB, 2 usage or\n"
+       "OUT exists, 3 FILE unreadable or OUT unwritable.\n"),
 };
