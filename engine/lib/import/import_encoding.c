@@ -30,7 +30,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-enum { IMPORT_ENCODING_MIN_WORDS = 2 };
+enum { IMPORT_ENCODING_MIN_WORDS = 2, IMPORT_ENCODING_WEIGH_BYTES = 1 << 20 };
 
 /* Common Vietnamese syllables with a letter outside ASCII, lower case,
  * NFC, in byte order (bsearch). */
@@ -572,8 +572,10 @@ bool import_encoding_contender(const import_encoding_result *r,
     return r->weighed && r->words[e] > 0 && 2 * r->words[e] >= best_words(r);
 }
 
-/* Text that is not UTF-8 and says nothing of itself: each candidate
- * decoded and its syllables counted; the clear winner's text kept. */
+/* Text that is not UTF-8 and says nothing of itself: each candidate's
+ * reading of its first IMPORT_ENCODING_WEIGH_BYTES (a plan's text is tens
+ * of KiB; more words change nothing but the time) and its syllables
+ * counted; the clear winner reads the whole text. */
 static bool weigh(const char *bytes, size_t len, import_encoding_result *out)
 {
     static const import_encoding candidates[] = {
@@ -582,22 +584,22 @@ static bool weigh(const char *bytes, size_t len, import_encoding_result *out)
         IMPORT_ENCODING_TCVN3,
         IMPORT_ENCODING_VNI,
     };
-    char *texts[IMPORT_ENCODING_COUNT] = {0};
-    size_t lens[IMPORT_ENCODING_COUNT] = {0};
+    size_t part =
+        len < IMPORT_ENCODING_WEIGH_BYTES ? len : IMPORT_ENCODING_WEIGH_BYTES;
     out->weighed = true;
     for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
         import_encoding e = candidates[i];
         import_encoding_result r = {0};
-        if (!decode(e, false, bytes, len, &r))
+        if (!decode(e, false, bytes, part, &r))
             continue;
+        size_t n = r.len;
+        char *text = r.text;
         if (e == IMPORT_ENCODING_UTF8) { /* invalid bytes: as U+FFFD */
-            texts[e] = nfc(r.text, r.len, &lens[e]);
+            text = nfc(r.text, r.len, &n);
             free(r.text);
-        } else {
-            texts[e] = r.text;
-            lens[e] = r.len;
         }
-        out->words[e] = count_syllables(texts[e], lens[e]);
+        out->words[e] = count_syllables(text, n);
+        free(text);
     }
     size_t best = best_words(out), close = 0;
     import_encoding winner = IMPORT_ENCODING_AUTO;
@@ -607,18 +609,8 @@ static bool weigh(const char *bytes, size_t len, import_encoding_result *out)
         close += import_encoding_contender(out, (import_encoding)e);
     }
     if (best < IMPORT_ENCODING_MIN_WORDS || close > 1)
-        winner = IMPORT_ENCODING_AUTO;
-    for (int e = 0; e < IMPORT_ENCODING_COUNT; e++)
-        if (e != (int)winner || winner == IMPORT_ENCODING_UTF8)
-            free(texts[e]);
-    if (winner == IMPORT_ENCODING_AUTO)
         return false;
-    if (winner == IMPORT_ENCODING_UTF8)
-        return decode(winner, false, bytes, len, out);
-    out->encoding = winner;
-    out->text = texts[winner];
-    out->len = lens[winner];
-    return true;
+    return decode(winner, false, bytes, len, out);
 }
 
 bool import_encoding_read(const char *bytes, size_t len, import_encoding forced,
