@@ -234,8 +234,8 @@ const cli_command cmd_import_info = {
     "import",
     cmd_import,
     N_("draft a plan file from the text of an existing plan document"),
-    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--encoding NAME]\n"
-       "                      [--force]\n"
+    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID]\n"
+       "                      [--encoding utf-8|utf-16|cp1258|tcvn3|vni] [--force]\n"
        "\n"
        "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
        "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
