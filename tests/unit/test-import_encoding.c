@@ -7,9 +7,9 @@
  * its combining mark), TCVN3 by glibc's TCVN5712-1 for the letters VN3
  * shares with it (a capital with a tone mark is its small letter's code,
  * as a .VnTimeH font draws it), VNI by a small table of its own (the
- * vowel, then the byte of its shape and tone); see the paragraph's words
- * in the comments. Detection is tried on short and long texts, and the
- * refusals when the words cannot tell. */
+ * vowel, then the byte of its shape and tone): tests/import/vnenc.py.
+ * Detection is tried on short and long texts, and the refusals when the
+ * words cannot tell. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
