@@ -16,16 +16,23 @@ typedef struct options {
     const char *input, *output, *id;
     bool force;
     size_t extra;
+    import_encoding encoding;
 } options;
 
-enum { OPT_OUTPUT, OPT_ID, OPT_FORCE };
+enum { OPT_OUTPUT, OPT_ID, OPT_FORCE, OPT_ENCODING };
 
 static const cli_option option_table[] = {
     [OPT_OUTPUT] = {"output", 'o', true},
     [OPT_ID] = {"id", 0, true},
     [OPT_FORCE] = {"force", 0, false},
+    [OPT_ENCODING] = {"encoding", 0, true},
     {NULL, 0, false},
 };
+
+/* What --encoding takes (import_encoding_parse also knows a few aliases) */
+static const char *const encoding_names[] = {"utf-8", "utf-16", "cp1258",
+                                             "tcvn3", "vni"};
+#define NENCODINGS (sizeof encoding_names / sizeof *encoding_names)
 
 static bool on_arg(const cli_args *arg, void *ctx)
 {
@@ -46,7 +53,69 @@ static bool on_arg(const cli_args *arg, void *ctx)
     case OPT_FORCE:
         o->force = true;
         return true;
+    case OPT_ENCODING:
+        if (import_encoding_parse(arg->value, &o->encoding))
+            return true;
+        strbuf names = STRBUF_INIT;
+        cli_put_list(&names, encoding_names, NENCODINGS, "");
+        cli_usage_error("import", "unknown %s '%s'; use %s", _("encoding"),
+                        arg->value, strbuf_str(&names));
+        strbuf_release(&names);
+        return false;
     }
+    return false;
+}
+
+/* FILE's bytes as UTF-8, in *enc; false (said on stderr) when its
+ * encoding cannot be told. Any other encoding than UTF-8 is said. */
+static bool read_encoding(const char *input, const char *text, size_t len,
+                          import_encoding forced, import_encoding_result *enc)
+{
+    strbuf list = STRBUF_INIT, names = STRBUF_INIT;
+    if (import_encoding_read(text, len, forced, enc)) {
+        if (enc->encoding != IMPORT_ENCODING_UTF8)
+            cli_line(stderr, "kehoach import: %s read as %s", input,
+                     import_encoding_label(enc->encoding, enc->big_endian));
+        return true;
+    }
+    if (!enc->weighed) {
+        cli_line(stderr,
+                 "kehoach import: cannot read '%s' as %s: this system cannot "
+                 "convert from it (iconv)",
+                 input, import_encoding_label(enc->encoding, enc->big_endian));
+        return false;
+    }
+    const char *labels[IMPORT_ENCODING_COUNT];
+    size_t n = 0;
+    for (int e = IMPORT_ENCODING_UTF8; e < IMPORT_ENCODING_COUNT; e++)
+        if (import_encoding_contender(enc, (import_encoding)e))
+            labels[n++] = import_encoding_label((import_encoding)e, false);
+    cli_put_list(&names, encoding_names, NENCODINGS, "'");
+    if (n)
+        cli_put_list(&list, labels, n, "");
+    else {
+        const import_encoding legacy[] = {IMPORT_ENCODING_CP1258,
+                                          IMPORT_ENCODING_TCVN3,
+                                          IMPORT_ENCODING_VNI};
+        for (size_t i = 0; i < 3; i++)
+            labels[i] = import_encoding_label(legacy[i], false);
+        cli_put_list(&list, labels, 3, "");
+    }
+    if (n)
+        cli_line(stderr,
+                 "kehoach import: cannot tell the encoding of '%s': it is not "
+                 "UTF-8, and it could be %s: its Vietnamese words are too "
+                 "few, or read alike, to be sure; name its encoding with "
+                 "--encoding (%s)",
+                 input, strbuf_str(&list), strbuf_str(&names));
+    else
+        cli_line(stderr,
+                 "kehoach import: cannot tell the encoding of '%s': it is not "
+                 "UTF-8, and read as %s it shows no Vietnamese word; if it is "
+                 "the text of a plan, name its encoding with --encoding (%s)",
+                 input, strbuf_str(&list), strbuf_str(&names));
+    strbuf_release(&list);
+    strbuf_release(&names);
     return false;
 }
 
@@ -115,8 +184,13 @@ static int cmd_import(int argc, char **argv)
         return EXIT_PROBLEMS;
     }
 
+    import_encoding_result enc;
+    bool told = read_encoding(o.input, text, len, o.encoding, &enc);
+    free(text);
+    if (!told)
+        return EXIT_PROBLEMS;
     arena *a = arena_new();
-    source *src = source_new(o.input, text, len);
+    source *src = source_new(o.input, enc.text, enc.len);
     const char *id =
         o.id ? o.id : import_plan_id(a, o.output ? o.output : o.input);
     import_doc doc;
@@ -160,7 +234,8 @@ const cli_command cmd_import_info = {
     "import",
     cmd_import,
     N_("draft a plan file from the text of an existing plan document"),
-    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID] [--force]\n"
+    N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID]\n"
+       "                      [--encoding utf-8|utf-16|cp1258|tcvn3|vni] [--force]\n"
        "\n"
        "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
        "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
@@ -170,6 +245,13 @@ const cli_command cmd_import_info = {
        "expected output (as labelled lines, one sentence, or a table), budget,\n"
        "organisation, the duties to report, recipients and signer.\n"
        "\n"
+       "FILE may be UTF-8 (with or without a byte order mark), UTF-16 (Word's\n"
+       "\"Unicode text\"), Windows-1258, or in the encodings of the old\n"
+       "Vietnamese fonts: TCVN3 (ABC, .VnTime) and VNI (VNI-Times). The encoding\n"
+       "is told from the bytes and the Vietnamese words they make, and said when\n"
+       "it is not UTF-8; a file whose encoding cannot be told is refused: name\n"
+       "it with --encoding.\n"
+       "\n"
        "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
        "comment at its place in the draft and a warning here, with its line in\n"
        "FILE. Check those, then run 'kehoach validate' on the draft.\n"
@@ -178,9 +260,11 @@ const cli_command cmd_import_info = {
        "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
        "                         an existing file is kept unless --force is given\n"
        "  --id ID                the plan's id (default: from OUT's or FILE's name)\n"
+       "  --encoding NAME        read FILE as utf-8, utf-16, cp1258, tcvn3 or vni\n"
+       "                         (in any case), whatever it looks like\n"
        "  --force                overwrite OUT.yaml\n"
        "\n"
        "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
-       "found or FILE larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable\n"
-       "or OUT unwritable.\n"),
+       "found, FILE's encoding not told, or FILE larger than 8 MiB, 2 usage or\n"
+       "OUT exists, 3 FILE unreadable or OUT unwritable.\n"),
 };

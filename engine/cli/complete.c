@@ -109,8 +109,8 @@ static size_t help_options(const char *help, help_option *out, size_t max)
 }
 
 /* The values the usage lines of help spell out for --name: "--name
- * a|b|c" (words in lower case; "NAME|FILE" is no list of values). Offers
- * them with prefix; false when there are none. */
+ * a|b|c" (words in lower case and digits, "utf-8|cp1258"; "NAME|FILE" is
+ * no list of values). Offers them with prefix; false when there are none. */
 static bool usage_values(candidates *c, const char *help, const char *name,
                          const char *prefix)
 {
@@ -123,7 +123,7 @@ static bool usage_values(candidates *c, const char *help, const char *name,
         if (*p != ' ' && *p != '=')
             continue;
         const char *v = p + 1;
-        size_t k = strspn(v, "abcdefghijklmnopqrstuvwxyz-|");
+        size_t k = strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-|");
         if (!memchr(v, '|', k) || v[0] == '|')
             continue;
         while (k) {

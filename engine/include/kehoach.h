@@ -45,6 +45,7 @@
 
 /* import: a draft plan from a document's text, or from last year's plan */
 #include "import.h"
+#include "import_encoding.h"
 #include "newyear.h"
 
 /* folder: files checked together, a plan found by its id, a record added

@@ -1,6 +1,9 @@
 /* fuzz-import.c - libFuzzer target: any bytes as the text of a plan,
- * through `kehoach import`'s stages: paragraphs, the plan found in them,
- * the draft written as YAML. Whenever the import finds an activity (and
+ * through `kehoach import`'s stages: the encoding told and the bytes
+ * turned into UTF-8 (text whose encoding cannot be told goes on as
+ * UTF-8, as --encoding utf-8 would take it), paragraphs, the plan found
+ * in them, the draft written as YAML. Any encoding but UTF-8 must give
+ * valid UTF-8. Whenever the import finds an activity (and
  * so writes a draft), the draft must load as YAML without a single error:
  * no text, however hostile, may break the draft's structure. Built with
  * -Dfuzz=true and clang; see docs/development.md. */
@@ -10,13 +13,24 @@
 #include "arena.h"
 #include "diag.h"
 #include "import.h"
+#include "import_encoding.h"
+#include "utf8.h"
 #include "yamlload.h"
 
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    source *src = fuzz_input("plan.txt", data, size);
+    import_encoding_result enc;
+    if (!import_encoding_read((const char *)data, size, IMPORT_ENCODING_AUTO,
+                              &enc) &&
+        !import_encoding_read((const char *)data, size, IMPORT_ENCODING_UTF8,
+                              &enc))
+        abort();
+    if (enc.encoding != IMPORT_ENCODING_UTF8 &&
+        !utf8_valid(enc.text, enc.len, NULL))
+        abort();
+    source *src = source_new("plan.txt", enc.text, enc.len);
     arena *a = arena_new();
     diag_sink *warnings = diag_sink_new(0);
     import_doc doc;
