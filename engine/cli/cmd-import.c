@@ -11,7 +11,7 @@
 #include <string.h>
 
 #define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
-#define MAX_PDF_PAGES 500u  /* a plan is a few pages, its appendices tens */
+#define MAX_PDF_PAGES 500u   /* a plan is a few pages, its appendices tens */
 
 typedef struct options {
     const char *input, *output, *id;

@@ -6,8 +6,9 @@
  * half of the row's first character's height below that middle... is on
  * that row. A row's characters, sorted from left to right, are cut into
  * pieces where the gap between two of them is wider than GAP_CUT times
- * the row's height: a word space is far narrower, a gap between a table's
- * cells or the header's columns is wider.
+ * the row's height (a space character's own width, up to a row's height,
+ * is no gap): a word space is far narrower, a gap between a table's cells
+ * or the header's columns is wider.
  *
  * Rows of two pieces or more open a region of columns: the pieces'
  * extents, merged while they overlap, are its columns. The rows after it
@@ -29,9 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GAP_CUT 0.6    /* a gap this many row heights wide cuts a row */
-#define SPACE_GAP 0.2  /* a gap this wide without a space is one */
+#define GAP_CUT 0.6     /* a gap this many row heights wide cuts a row */
+#define SPACE_GAP 0.2   /* a gap this wide without a space is one */
 #define CLOSE_BELOW 0.5 /* a cell's next line: at most this far below */
+#define WRAP_BELOW 1.0  /* a paragraph's next line: at most this far below */
 
 typedef struct glyph {
     int32_t cp;
@@ -113,6 +115,9 @@ static void cut_row(const glyph *g, size_t n, double h, row *r)
     double last_x2 = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && is_space(g[i].cp)) {
+            /* a word space bridges its width; a wider one is a gap */
+            if (open && g[i].x2 - g[i].x1 <= h)
+                last_x2 = fmax(last_x2, g[i].x2);
             space = true;
             continue;
         }
@@ -343,23 +348,24 @@ static size_t region_end(rows *rs, size_t first, span **cols, size_t *ncols)
     return k;
 }
 
-static void add_line(lines *out, char *text, bool body, const row *r,
-                     double x1, double x2)
+static void add_line(lines *out, char *text, bool body, const row *r, double x1,
+                     double x2)
 {
     ARRAY_ROOM(out->items, out->count, out->cap, 64);
-    out->items[out->count++] = (out_line){text,   body,  r->page, x1,
-                                          x2,     r->top, r->bottom};
+    out->items[out->count++] =
+        (out_line){text, body, r->page, x1, x2, r->top, r->bottom};
 }
 
 /* The national motto, which a narrow column breaks in two lines. */
-static const char motto[] =
-    "C\xE1\xBB\x98NG H\xC3\x92" "A X\xC3\x83 H\xE1\xBB\x98I CH\xE1\xBB\xA6 "
-    "NGH\xC4\xA8" "A VI\xE1\xBB\x86T NAM";
+static const char motto[] = "C\xE1\xBB\x98NG H\xC3\x92"
+                            "A X\xC3\x83 H\xE1\xBB\x98I CH\xE1\xBB\xA6 "
+                            "NGH\xC4\xA8"
+                            "A VI\xE1\xBB\x86T NAM";
 
 /* A region of two columns: the header, each column's lines in turn. A
  * line that opens the motto waits for the line that ends it. */
-static void header_lines(const rows *rs, size_t first, size_t end,
-                         size_t ncols, lines *out)
+static void header_lines(const rows *rs, size_t first, size_t end, size_t ncols,
+                         lines *out)
 {
     for (size_t c = 0; c < ncols; c++) {
         const row *held = NULL;
@@ -396,15 +402,14 @@ static void header_lines(const rows *rs, size_t first, size_t end,
             }
         }
         if (part)
-            add_line(out, xstrdup(part->text), false, held, part->x1,
-                     part->x2);
+            add_line(out, xstrdup(part->text), false, held, part->x1, part->x2);
     }
 }
 
 /* A region of three columns or more: a table, one line a row, its cells
  * apart by tabs. A row begins where the first column has text. */
-static void table_lines(const rows *rs, size_t first, size_t end,
-                        size_t ncols, lines *out)
+static void table_lines(const rows *rs, size_t first, size_t end, size_t ncols,
+                        lines *out)
 {
     strbuf *cells = xcalloc(ncols, sizeof *cells);
     const row *start = NULL;
@@ -460,7 +465,8 @@ static int by_double(const void *x, const void *y)
  * that line reaches the right margin (within two line heights) without
  * ending a sentence, and this one starts at the left margin (the margins:
  * the most common left edge of the body's lines, the furthest right
- * edge), under it on the same page or first on the next. */
+ * edge), less than a line's height under it on the same page, or first
+ * on the next. */
 static void join_wrapped(lines *ls)
 {
     double *lefts = xmalloc((ls->count + 1) * sizeof *lefts);
@@ -493,11 +499,10 @@ static void join_wrapped(lines *ls)
         out_line *l = &ls->items[i];
         out_line *prev = w ? &ls->items[w - 1] : NULL;
         double h = prev ? prev->bottom - prev->top : 0;
-        bool join = prev && prev->body && l->body &&
-                    prev->x2 >= right - 2 * h && fabs(l->x1 - left) <= h / 2 &&
-                    !ends_sentence(prev->text) &&
-                    (l->page != prev->page ||
-                     l->top - prev->bottom <= CLOSE_BELOW * h);
+        bool join =
+            prev && prev->body && l->body && prev->x2 >= right - 2 * h &&
+            fabs(l->x1 - left) <= h / 2 && !ends_sentence(prev->text) &&
+            (l->page != prev->page || l->top - prev->bottom <= WRAP_BELOW * h);
         if (!join) {
             ls->items[w++] = *l;
             continue;
@@ -526,8 +531,8 @@ static void lay_out(rows *rs, lines *out)
             continue;
         }
         if (r->npieces == 1) {
-            add_line(out, xstrdup(r->pieces[0].text), true, r,
-                     r->pieces[0].x1, r->pieces[0].x2);
+            add_line(out, xstrdup(r->pieces[0].text), true, r, r->pieces[0].x1,
+                     r->pieces[0].x2);
             k++;
             continue;
         }
@@ -564,8 +569,8 @@ static glyph *page_glyphs(PopplerPage *page, size_t *n)
                 step = 1;
             }
             i += step;
-            g[*n] = (glyph){cp, boxes[k].x1, boxes[k].y1, boxes[k].x2,
-                            boxes[k].y2};
+            g[*n] =
+                (glyph){cp, boxes[k].x1, boxes[k].y1, boxes[k].x2, boxes[k].y2};
             if (g[*n].y2 < g[*n].y1) {
                 double t = g[*n].y1;
                 g[*n].y1 = g[*n].y2;
@@ -600,10 +605,10 @@ pdf_text_status pdf_text_read(const void *data, size_t len,
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
     g_bytes_unref(bytes);
     if (!doc) {
-        pdf_text_status st =
-            error && g_error_matches(error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)
-                ? PDF_TEXT_LOCKED
-                : PDF_TEXT_BROKEN;
+        pdf_text_status st = error && g_error_matches(error, POPPLER_ERROR,
+                                                      POPPLER_ERROR_ENCRYPTED)
+                                 ? PDF_TEXT_LOCKED
+                                 : PDF_TEXT_BROKEN;
         if (error)
             strbuf_puts(detail, error->message);
         g_clear_error(&error);
