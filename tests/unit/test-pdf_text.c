@@ -140,6 +140,29 @@ static void table_rows(void **state)
     free(text);
 }
 
+/* A table's row broken by the page ends on the next page, whose first
+ * line has no number: it goes on the row before. */
+static void table_across_pages(void **state)
+{
+    (void)state;
+    static const text_at one[] = {
+        {20, 20, "No"},      {50, 20, "Task"}, {200, 20, "Lead"},
+        {300, 20, "Time"},   {20, 40, "1"},    {50, 40, "Train the"},
+        {200, 40, "Centre"}, {300, 40, "Q2"},  {0, 0, NULL},
+    };
+    static const text_at two[] = {
+        {50, 20, "clerks"}, {200, 20, "of aid"}, {20, 40, "2"},
+        {50, 40, "Visit"},  {200, 40, "Office"}, {300, 40, "Q3"},
+        {0, 0, NULL},
+    };
+    page_spec pages[] = {{one, NULL}, {two, NULL}};
+    char *text = read_pages(pages, 2);
+    assert_string_equal(text, "No\tTask\tLead\tTime\n"
+                              "1\tTrain the clerks\tCentre of aid\tQ2\n"
+                              "2\tVisit\tOffice\tQ3\n");
+    free(text);
+}
+
 /* 50 characters: a full line from 50 to 350. */
 #define FULL "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjjj"
 
@@ -231,6 +254,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(header_columns),
         cmocka_unit_test(table_rows),
+        cmocka_unit_test(table_across_pages),
         cmocka_unit_test(wrapped_paragraphs),
         cmocka_unit_test(no_text),
         cmocka_unit_test(refused),

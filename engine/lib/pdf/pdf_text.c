@@ -2,13 +2,14 @@
  *
  * Poppler gives each character of a page with its box (points, from the
  * top left corner). Characters are sorted by the middle of their height
- * and gathered into rows: a character whose middle lies within the upper
- * half of the row's first character's height below that middle... is on
- * that row. A row's characters, sorted from left to right, are cut into
- * pieces where the gap between two of them is wider than GAP_CUT times
- * the row's height (a space character's own width, up to a row's height,
- * is no gap): a word space is far narrower, a gap between a table's cells
- * or the header's columns is wider.
+ * and gathered into rows: a row takes the characters whose middle is at
+ * most half its first character's height below that character's middle.
+ * A row's characters, sorted from left to right, are cut into pieces
+ * where the gap between two of them is wider than GAP_CUT word spaces of
+ * the page (space characters aside: poppler writes one across the gap
+ * between two cells): a word space, even stretched in a justified line,
+ * is narrower; a gap between a table's cells or the header's columns is
+ * wider.
  *
  * Rows of two pieces or more open a region of columns: the pieces'
  * extents, merged while they overlap, are its columns. The rows after it
@@ -30,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GAP_CUT 0.6     /* a gap this many row heights wide cuts a row */
+#define GAP_CUT 2.5     /* a gap this many word spaces wide cuts a row */
 #define SPACE_GAP 0.2   /* a gap this wide without a space is one */
 #define CLOSE_BELOW 0.5 /* a cell's next line: at most this far below */
 #define WRAP_BELOW 1.0  /* a paragraph's next line: at most this far below */
@@ -66,7 +67,8 @@ typedef struct span {
 /* A line written out, with what joining it to the next needs. */
 typedef struct out_line {
     char *text;
-    bool body; /* a line of the body, not of a region */
+    bool body;     /* a line of the body, not of a region */
+    size_t ncells; /* a table's row: its cells; else 0 */
     unsigned page;
     double x1, x2, top, bottom;
 } out_line;
@@ -101,13 +103,19 @@ static int by_left(const void *x, const void *y)
     return (a->x1 > b->x1) - (a->x1 < b->x1);
 }
 
+static int by_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
 static bool is_space(int32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' || cp == '\r';
 }
 
 /* The pieces of one row: g[0..n) sorted from left to right. */
-static void cut_row(const glyph *g, size_t n, double h, row *r)
+static void cut_row(const glyph *g, size_t n, double h, double cut_at, row *r)
 {
     strbuf sb = STRBUF_INIT;
     size_t cap = 0;
@@ -115,13 +123,10 @@ static void cut_row(const glyph *g, size_t n, double h, row *r)
     double last_x2 = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && is_space(g[i].cp)) {
-            /* a word space bridges its width; a wider one is a gap */
-            if (open && g[i].x2 - g[i].x1 <= h)
-                last_x2 = fmax(last_x2, g[i].x2);
             space = true;
             continue;
         }
-        bool cut = i == n || (open && g[i].x1 - last_x2 > GAP_CUT * h);
+        bool cut = i == n || (open && g[i].x1 - last_x2 > cut_at);
         if (open && cut) {
             r->pieces[r->npieces - 1].text = xstrdup(strbuf_str(&sb));
             r->pieces[r->npieces - 1].x2 = last_x2;
@@ -148,9 +153,36 @@ static void cut_row(const glyph *g, size_t n, double h, row *r)
     strbuf_release(&sb);
 }
 
+/* The width of a word space on a page: the median width of its space
+ * characters no wider than their height (poppler also writes a space
+ * across the gap between two cells, as wide as the gap); without any, a
+ * quarter of the median height of its characters. */
+static double word_space(const glyph *g, size_t n)
+{
+    double *w = xmalloc((n + 1) * sizeof *w);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g[i].cp == ' ' && g[i].x2 > g[i].x1 &&
+            g[i].x2 - g[i].x1 <= height(&g[i]))
+            w[k++] = g[i].x2 - g[i].x1;
+    double space = 0;
+    if (k == 0) {
+        for (size_t i = 0; i < n; i++)
+            if (!is_space(g[i].cp))
+                w[k++] = height(&g[i]) / 4;
+    }
+    if (k) {
+        qsort(w, k, sizeof *w, by_double);
+        space = w[k / 2];
+    }
+    free(w);
+    return space;
+}
+
 /* The rows of one page's glyphs g[0..n) (reordered), added to out. */
 static void page_rows(glyph *g, size_t n, unsigned page, rows *out)
 {
+    double cut_at = GAP_CUT * word_space(g, n);
     qsort(g, n, sizeof *g, by_middle);
     for (size_t i = 0; i < n;) {
         if (is_space(g[i].cp)) {
@@ -176,7 +208,7 @@ static void page_rows(glyph *g, size_t n, unsigned page, rows *out)
         r->page = page;
         r->top = top;
         r->bottom = bottom;
-        cut_row(g + i, j - i, hmax, r);
+        cut_row(g + i, j - i, hmax, cut_at, r);
         if (r->npieces == 0)
             out->count--;
         i = j;
@@ -353,7 +385,7 @@ static void add_line(lines *out, char *text, bool body, const row *r, double x1,
 {
     ARRAY_ROOM(out->items, out->count, out->cap, 64);
     out->items[out->count++] =
-        (out_line){text, body, r->page, x1, x2, r->top, r->bottom};
+        (out_line){text, body, 0, r->page, x1, x2, r->top, r->bottom};
 }
 
 /* The national motto, which a narrow column breaks in two lines. */
@@ -406,13 +438,56 @@ static void header_lines(const rows *rs, size_t first, size_t end, size_t ncols,
     }
 }
 
+/* Emits a table's row from its cells (emptied); a row without a number
+ * first on a page (may_continue) goes on the last row of a table with as
+ * many columns on the page before. */
+static void emit_row(strbuf *cells, size_t ncols, const row *start,
+                     bool may_continue, lines *out)
+{
+    out_line *last = out->count ? &out->items[out->count - 1] : NULL;
+    if (may_continue && !cells[0].len && last && last->ncells == ncols &&
+        last->page + 1 == start->page) {
+        strbuf line = STRBUF_INIT;
+        const char *p = last->text;
+        for (size_t c = 0; c < ncols; c++) {
+            const char *tab = strchr(p, '\t');
+            size_t n = tab ? (size_t)(tab - p) : strlen(p);
+            if (c)
+                strbuf_putc(&line, '\t');
+            strbuf_add(&line, p, n);
+            if (n && cells[c].len)
+                strbuf_putc(&line, ' ');
+            strbuf_puts(&line, strbuf_str(&cells[c]));
+            strbuf_reset(&cells[c]);
+            p = tab ? tab + 1 : p + n;
+        }
+        free(last->text);
+        last->text = xstrdup(strbuf_str(&line));
+        last->page = start->page;
+        strbuf_release(&line);
+        return;
+    }
+    strbuf line = STRBUF_INIT;
+    for (size_t c = 0; c < ncols; c++) {
+        if (c)
+            strbuf_putc(&line, '\t');
+        strbuf_puts(&line, strbuf_str(&cells[c]));
+        strbuf_reset(&cells[c]);
+    }
+    add_line(out, xstrdup(strbuf_str(&line)), false, start, 0, 0);
+    out->items[out->count - 1].ncells = ncols;
+    strbuf_release(&line);
+}
+
 /* A region of three columns or more: a table, one line a row, its cells
- * apart by tabs. A row begins where the first column has text. */
+ * apart by tabs. A row begins where the first column has text; the
+ * first, when it has none, may end the last row of the page before. */
 static void table_lines(const rows *rs, size_t first, size_t end, size_t ncols,
                         lines *out)
 {
     strbuf *cells = xcalloc(ncols, sizeof *cells);
     const row *start = NULL;
+    bool emitted = false;
     for (size_t k = first; k <= end; k++) {
         const row *r = k < end ? &rs->items[k] : NULL;
         if (r && r->dropped)
@@ -421,15 +496,8 @@ static void table_lines(const rows *rs, size_t first, size_t end, size_t ncols,
         for (size_t i = 0; r && i < r->npieces; i++)
             opens = opens || r->pieces[i].column == 0;
         if (opens && start) {
-            strbuf line = STRBUF_INIT;
-            for (size_t c = 0; c < ncols; c++) {
-                if (c)
-                    strbuf_putc(&line, '\t');
-                strbuf_puts(&line, strbuf_str(&cells[c]));
-                strbuf_reset(&cells[c]);
-            }
-            add_line(out, xstrdup(strbuf_str(&line)), false, start, 0, 0);
-            strbuf_release(&line);
+            emit_row(cells, ncols, start, !emitted, out);
+            emitted = true;
         }
         if (!r)
             break;
@@ -453,12 +521,6 @@ static bool ends_sentence(const char *s)
     while (n && s[n - 1] == ' ')
         n--;
     return n == 0 || strchr(".;:!?", s[n - 1]) != NULL;
-}
-
-static int by_double(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
 }
 
 /* Joins each line of the body wrapped by the page to the line before:
