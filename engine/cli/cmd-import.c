@@ -88,8 +88,8 @@ static void say_drafted(arena *a, const char *output, const import_plan *draft)
 static int pdf_to_text(const char *input, char **text, size_t *len)
 {
     static const pdf_text_limits limits = {MAX_PDF_PAGES, MAX_INPUT};
-    strbuf out = STRBUF_INIT, detail = STRBUF_INIT;
-    pdf_text_status st = pdf_text_read(*text, *len, &limits, &out, &detail);
+    strbuf out = STRBUF_INIT;
+    pdf_text_status st = pdf_text_read(*text, *len, &limits, &out);
     free(*text);
     *text = NULL;
     switch (st) {
@@ -97,9 +97,10 @@ static int pdf_to_text(const char *input, char **text, size_t *len)
         break;
     case PDF_TEXT_BROKEN:
         cli_line(stderr,
-                 "kehoach import: '%s' is a damaged PDF file (%s); save or "
-                 "print it to PDF again; nothing written",
-                 input, strbuf_str(&detail));
+                 "kehoach import: '%s' is a damaged PDF file: its pages "
+                 "cannot be read; save or print it to PDF again; nothing "
+                 "written",
+                 input);
         break;
     case PDF_TEXT_LOCKED:
         cli_line(stderr,
@@ -123,7 +124,6 @@ static int pdf_to_text(const char *input, char **text, size_t *len)
                  input, MAX_PDF_PAGES, MAX_INPUT >> 20);
         break;
     }
-    strbuf_release(&detail);
     if (st != PDF_TEXT_OK) {
         strbuf_release(&out);
         return EXIT_PROBLEMS;

@@ -89,13 +89,12 @@ static const pdf_text_limits limits = {10, 1u << 20};
 /* The text read from pages[0..n), asserting it was read. */
 static char *read_pages(const page_spec *pages, size_t n)
 {
-    strbuf pdf = STRBUF_INIT, out = STRBUF_INIT, detail = STRBUF_INIT;
+    strbuf pdf = STRBUF_INIT, out = STRBUF_INIT;
     make_pdf(pages, n, &pdf);
     assert_true(pdf_text_is_pdf(pdf.buf, pdf.len));
-    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out, &detail),
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out),
                      PDF_TEXT_OK);
     strbuf_release(&pdf);
-    strbuf_release(&detail);
     return out.buf;
 }
 
@@ -208,14 +207,13 @@ static void no_text(void **state)
 {
     (void)state;
     page_spec page = {NULL, "0 0 0 rg 20 20 100 50 re f\n"};
-    strbuf pdf = STRBUF_INIT, out = STRBUF_INIT, detail = STRBUF_INIT;
+    strbuf pdf = STRBUF_INIT, out = STRBUF_INIT;
     make_pdf(&page, 1, &pdf);
-    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out, &detail),
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out),
                      PDF_TEXT_NO_TEXT);
     assert_int_equal(out.len, 0);
     strbuf_release(&pdf);
     strbuf_release(&out);
-    strbuf_release(&detail);
 }
 
 /* A damaged file, a file that is not a PDF, and more pages than allowed. */
@@ -223,11 +221,9 @@ static void refused(void **state)
 {
     (void)state;
     static const char damaged[] = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog";
-    strbuf out = STRBUF_INIT, detail = STRBUF_INIT;
-    assert_int_equal(pdf_text_read(damaged, sizeof damaged - 1, &limits, &out,
-                                   &detail),
+    strbuf out = STRBUF_INIT;
+    assert_int_equal(pdf_text_read(damaged, sizeof damaged - 1, &limits, &out),
                      PDF_TEXT_BROKEN);
-    assert_true(detail.len > 0);
     assert_int_equal(out.len, 0);
     assert_false(pdf_text_is_pdf("PK\3\4", 4));
     assert_false(pdf_text_is_pdf("%PD", 3));
@@ -237,16 +233,14 @@ static void refused(void **state)
     strbuf pdf = STRBUF_INIT;
     make_pdf(pages, 2, &pdf);
     pdf_text_limits one_page = {1, 1u << 20};
-    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &one_page, &out, &detail),
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &one_page, &out),
                      PDF_TEXT_TOO_LARGE);
     pdf_text_limits little_text = {10, 8};
-    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &little_text, &out,
-                                   &detail),
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &little_text, &out),
                      PDF_TEXT_TOO_LARGE);
     assert_int_equal(out.len, 0);
     strbuf_release(&pdf);
     strbuf_release(&out);
-    strbuf_release(&detail);
 }
 
 int main(void)

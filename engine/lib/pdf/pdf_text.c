@@ -659,26 +659,20 @@ static void free_rows(rows *rs)
 }
 
 pdf_text_status pdf_text_read(const void *data, size_t len,
-                              const pdf_text_limits *limits, strbuf *out,
-                              strbuf *detail)
+                              const pdf_text_limits *limits, strbuf *out)
 {
     GError *error = NULL;
     GBytes *bytes = g_bytes_new(data, len);
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
     g_bytes_unref(bytes);
     if (!doc) {
-        pdf_text_status st = error && g_error_matches(error, POPPLER_ERROR,
-                                                      POPPLER_ERROR_ENCRYPTED)
-                                 ? PDF_TEXT_LOCKED
-                                 : PDF_TEXT_BROKEN;
-        if (error)
-            strbuf_puts(detail, error->message);
+        bool locked =
+            g_error_matches(error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
         g_clear_error(&error);
-        return st;
+        return locked ? PDF_TEXT_LOCKED : PDF_TEXT_BROKEN;
     }
     int npages = poppler_document_get_n_pages(doc);
     if (npages < 0 || (unsigned)npages > limits->max_pages) {
-        strbuf_printf(detail, "%d", npages);
         g_object_unref(doc);
         return PDF_TEXT_TOO_LARGE;
     }

@@ -49,10 +49,8 @@ typedef struct pdf_text_limits {
 bool pdf_text_is_pdf(const void *data, size_t len);
 
 /* Reads the PDF in data[0..len) into *out as text (UTF-8, one paragraph
- * a line). On a status other than PDF_TEXT_OK, out is left empty and
- * *detail holds poppler's own words when it gave any (untranslated). */
+ * a line). On a status other than PDF_TEXT_OK, out is left empty. */
 pdf_text_status pdf_text_read(const void *data, size_t len,
-                              const pdf_text_limits *limits, strbuf *out,
-                              strbuf *detail);
+                              const pdf_text_limits *limits, strbuf *out);
 
 #endif
