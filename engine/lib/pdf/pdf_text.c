@@ -182,6 +182,8 @@ static double word_space(const glyph *g, size_t n)
 /* The rows of one page's glyphs g[0..n) (reordered), added to out. */
 static void page_rows(glyph *g, size_t n, unsigned page, rows *out)
 {
+    if (n == 0)
+        return;
     double cut_at = GAP_CUT * word_space(g, n);
     qsort(g, n, sizeof *g, by_middle);
     for (size_t i = 0; i < n;) {
