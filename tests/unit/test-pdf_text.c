@@ -202,12 +202,22 @@ static void wrapped_paragraphs(void **state)
     free(text);
 }
 
-/* A page of pictures only (a scan) has no text to read. */
+/* A page of pictures only (a scan) has no text to read, nor has a page
+ * holding its number alone. */
 static void no_text(void **state)
 {
     (void)state;
     page_spec page = {NULL, "0 0 0 rg 20 20 100 50 re f\n"};
     strbuf pdf = STRBUF_INIT, out = STRBUF_INIT;
+    make_pdf(&page, 1, &pdf);
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out),
+                     PDF_TEXT_NO_TEXT);
+    assert_int_equal(out.len, 0);
+    strbuf_release(&pdf);
+
+    /* a page number is no text either (found by fuzz-pdf_text) */
+    static const text_at number[] = {{190, 10, "3"}, {0, 0, NULL}};
+    page = (page_spec){number, NULL};
     make_pdf(&page, 1, &pdf);
     assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out),
                      PDF_TEXT_NO_TEXT);

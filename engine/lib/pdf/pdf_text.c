@@ -714,6 +714,8 @@ pdf_text_status pdf_text_read(const void *data, size_t len,
         if (out->len > limits->max_text) {
             strbuf_reset(out);
             st = PDF_TEXT_TOO_LARGE;
+        } else if (out->len == 0) {
+            st = PDF_TEXT_NO_TEXT; /* page numbers alone */
         }
     }
     free_rows(&rs);

@@ -21,7 +21,8 @@
  *    of a page that is a number, or that is the same on several pages)
  *    left out.
  *
- * A PDF whose pages hold no text (a scan: images only) is refused, as are
+ * A PDF whose pages hold no text (a scan: images only; page numbers at
+ * most) is refused, as are
  * a broken file and one locked by a password. The cost is bounded: the
  * number of pages read and the length of the text made. */
 #ifndef KEHOACH_PDF_TEXT_H
@@ -36,7 +37,7 @@ typedef enum pdf_text_status {
     PDF_TEXT_OK,
     PDF_TEXT_BROKEN,    /* not a PDF poppler can open */
     PDF_TEXT_LOCKED,    /* encrypted, and no empty password opens it */
-    PDF_TEXT_NO_TEXT,   /* no page holds text: a scan */
+    PDF_TEXT_NO_TEXT,   /* no page holds text but page numbers: a scan */
     PDF_TEXT_TOO_LARGE, /* more pages or text than the limits allow */
 } pdf_text_status;
 
