@@ -32,10 +32,12 @@ typedef struct page_spec {
     const char *draw;
 } page_spec;
 
-/* The PDF of pages[0..n) (caller releases). */
-static void make_pdf(const page_spec *pages, size_t n, strbuf *pdf)
+/* The PDF of pages[0..n) (caller releases); locked: encrypted with a
+ * password that is not empty (its keys made up: no password opens it). */
+static void make_locked_pdf(const page_spec *pages, size_t n, bool locked,
+                            strbuf *pdf)
 {
-    size_t *offsets = calloc(4 + 2 * n, sizeof *offsets);
+    size_t *offsets = calloc(5 + 2 * n, sizeof *offsets);
     size_t obj = 1;
     strbuf_puts(pdf, "%PDF-1.4\n");
     offsets[obj] = pdf->len;
@@ -74,14 +76,33 @@ static void make_pdf(const page_spec *pages, size_t n, strbuf *pdf)
         obj++;
         strbuf_release(&content);
     }
+    if (locked) {
+        offsets[obj] = pdf->len;
+        strbuf_printf(pdf, "%zu 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <",
+                      obj);
+        strbuf_repeat(pdf, '1', 64);
+        strbuf_puts(pdf, "> /U <");
+        strbuf_repeat(pdf, '2', 64);
+        strbuf_puts(pdf, "> /P -4 >>\nendobj\n");
+        obj++;
+    }
     size_t xref = pdf->len;
     strbuf_printf(pdf, "xref\n0 %zu\n0000000000 65535 f \n", obj);
     for (size_t k = 1; k < obj; k++)
         strbuf_printf(pdf, "%010zu 00000 n \n", offsets[k]);
-    strbuf_printf(
-        pdf, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-        obj, xref);
+    strbuf_printf(pdf, "trailer\n<< /Size %zu /Root 1 0 R", obj);
+    if (locked)
+        strbuf_printf(pdf,
+                      " /Encrypt %zu 0 R /ID [<00112233445566778899aabbcc"
+                      "ddeeff> <00112233445566778899aabbccddeeff>]",
+                      obj - 1);
+    strbuf_printf(pdf, " >>\nstartxref\n%zu\n%%%%EOF\n", xref);
     free(offsets);
+}
+
+static void make_pdf(const page_spec *pages, size_t n, strbuf *pdf)
+{
+    make_locked_pdf(pages, n, false, pdf);
 }
 
 static const pdf_text_limits limits = {10, 1u << 20};
@@ -226,7 +247,8 @@ static void no_text(void **state)
     strbuf_release(&out);
 }
 
-/* A damaged file, a file that is not a PDF, and more pages than allowed. */
+/* A damaged file, a file that is not a PDF, a locked one, and more pages
+ * or text than allowed. */
 static void refused(void **state)
 {
     (void)state;
@@ -241,6 +263,11 @@ static void refused(void **state)
     static const text_at lines[] = {{50, 30, "words"}, {0, 0, NULL}};
     page_spec pages[] = {{lines, NULL}, {lines, NULL}};
     strbuf pdf = STRBUF_INIT;
+    make_locked_pdf(pages, 1, true, &pdf);
+    assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &limits, &out),
+                     PDF_TEXT_LOCKED);
+    assert_int_equal(out.len, 0);
+    strbuf_reset(&pdf);
     make_pdf(pages, 2, &pdf);
     pdf_text_limits one_page = {1, 1u << 20};
     assert_int_equal(pdf_text_read(pdf.buf, pdf.len, &one_page, &out),
