@@ -558,30 +558,39 @@ static void join_wrapped(lines *ls)
         i = j;
     }
     free(lefts);
+    /* the paragraph being joined, items[w - 1], grows in para: each
+     * line is copied once however long the paragraph */
+    strbuf para = STRBUF_INIT;
     size_t w = 0;
-    for (size_t i = 0; i < ls->count; i++) {
-        out_line *l = &ls->items[i];
+    for (size_t i = 0; i <= ls->count; i++) {
+        out_line *l = i < ls->count ? &ls->items[i] : NULL;
         out_line *prev = w ? &ls->items[w - 1] : NULL;
         double h = prev ? prev->bottom - prev->top : 0;
         bool join =
-            prev && prev->body && l->body && prev->x2 >= right - 2 * h &&
-            fabs(l->x1 - left) <= h / 2 && !ends_sentence(prev->text) &&
+            l && prev && prev->body && l->body && prev->x2 >= right - 2 * h &&
+            fabs(l->x1 - left) <= h / 2 && !ends_sentence(strbuf_str(&para)) &&
             (l->page != prev->page || l->top - prev->bottom <= WRAP_BELOW * h);
-        if (!join) {
-            ls->items[w++] = *l;
+        if (join) {
+            strbuf_putc(&para, ' ');
+            strbuf_puts(&para, l->text);
+            free(l->text);
+            prev->x2 = l->x2;
+            prev->top = l->top;
+            prev->bottom = l->bottom;
+            prev->page = l->page;
             continue;
         }
-        strbuf sb = STRBUF_INIT;
-        strbuf_printf(&sb, "%s %s", prev->text, l->text);
-        free(prev->text);
-        free(l->text);
-        prev->text = xstrdup(sb.buf);
-        strbuf_release(&sb);
-        prev->x2 = l->x2;
-        prev->top = l->top;
-        prev->bottom = l->bottom;
-        prev->page = l->page;
+        if (prev && strlen(prev->text) != para.len) {
+            free(prev->text);
+            prev->text = xstrdup(strbuf_str(&para));
+        }
+        if (!l)
+            break;
+        ls->items[w++] = *l;
+        strbuf_reset(&para);
+        strbuf_puts(&para, l->text);
     }
+    strbuf_release(&para);
     ls->count = w;
 }
 
