@@ -1,6 +1,7 @@
 /* cmd-import.c - "kehoach import": draft a plan file from a document's text.
  *
- * Reads the text (import_text.h), finds the plan in it (import.h) and
+ * Reads the text (import_text.h; a PDF file, which starts with "%PDF-",
+ * is first read into text by pdf_text.h), finds the plan in it (import.h) and
  * writes the draft to stdout or, whole or not at all, to -o FILE. An
  * existing file is not overwritten without --force: the draft would
  * replace an officer's edits. Every place that needs a person's eyes is a
