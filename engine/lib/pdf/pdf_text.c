@@ -18,8 +18,10 @@
  * a cell). A region of two columns is the header: each column's lines in
  * turn. A region of three columns or more is a table: a row of it begins
  * where its first column has text, and the lines of a cell are joined.
- * Every other row is a line of the body, joined to the line before when
- * that one was wrapped by the page (see pdf_text.h). */
+ * A region has at most MAX_COLUMNS columns, and a row of more pieces is
+ * read as one line: the cost of placing pieces stays linear. Every other
+ * row is a line of the body, joined to the line before when that one was
+ * wrapped by the page (see pdf_text.h). */
 #include "pdf_text.h"
 
 #include "utf8.h"
@@ -34,6 +36,7 @@
 #define GAP_CUT 2.5     /* a gap this many word spaces wide cuts a row */
 #define SPACE_GAP 0.2   /* a gap this wide without a space is one */
 #define CLOSE_BELOW 0.5 /* a cell's next line: at most this far below */
+#define MAX_COLUMNS 32  /* a row of more pieces is read as one line */
 #define WRAP_BELOW 1.0  /* a paragraph's next line: at most this far below */
 
 typedef struct glyph {
@@ -347,7 +350,8 @@ static size_t region_end(rows *rs, size_t first, span **cols, size_t *ncols)
             continue;
         if (k > first) {
             const row *prev = &rs->items[last];
-            if (r->page != prev->page)
+            if (r->page != prev->page || r->npieces > MAX_COLUMNS ||
+                n + r->npieces > MAX_COLUMNS)
                 break;
             double h = prev->bottom - prev->top;
             if (r->npieces == 1 && r->top - prev->bottom > CLOSE_BELOW * h)
@@ -603,9 +607,9 @@ static void lay_out(rows *rs, lines *out)
             k++;
             continue;
         }
-        if (r->npieces == 1) {
-            add_line(out, xstrdup(r->pieces[0].text), true, r, r->pieces[0].x1,
-                     r->pieces[0].x2);
+        if (r->npieces == 1 || r->npieces > MAX_COLUMNS) {
+            add_line(out, row_text(r), true, r, r->pieces[0].x1,
+                     r->pieces[r->npieces - 1].x2);
             k++;
             continue;
         }
