@@ -1,6 +1,7 @@
 /* cmd-import.c - "kehoach import": draft a plan file from a document's text.
  *
- * Reads the text (import_text.h), finds the plan in it (import.h) and
+ * Reads the text (import_text.h; a PDF file, which starts with "%PDF-",
+ * is first read into text by pdf_text.h), finds the plan in it (import.h) and
  * writes the draft to stdout or, whole or not at all, to -o FILE. An
  * existing file is not overwritten without --force: the draft would
  * replace an officer's edits. Every place that needs a person's eyes is a
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
+#define MAX_PDF_PAGES 500u   /* a plan is a few pages, its appendices tens */
 
 typedef struct options {
     const char *input, *output, *id;
@@ -151,6 +153,56 @@ static void say_drafted(arena *a, const char *output, const import_plan *draft)
                  activities, cited, duties, review);
 }
 
+/* Replaces *text, a PDF file, by the text read from it; on failure says
+ * why and returns the exit code. */
+static int pdf_to_text(const char *input, char **text, size_t *len)
+{
+    static const pdf_text_limits limits = {MAX_PDF_PAGES, MAX_INPUT};
+    strbuf out = STRBUF_INIT;
+    pdf_text_status st = pdf_text_read(*text, *len, &limits, &out);
+    free(*text);
+    *text = NULL;
+    switch (st) {
+    case PDF_TEXT_OK:
+        break;
+    case PDF_TEXT_BROKEN:
+        cli_line(stderr,
+                 "kehoach import: '%s' is a damaged PDF file: its pages "
+                 "cannot be read; save or print it to PDF again; nothing "
+                 "written",
+                 input);
+        break;
+    case PDF_TEXT_LOCKED:
+        cli_line(stderr,
+                 "kehoach import: '%s' is a PDF file protected by a password; "
+                 "save a copy without the password; nothing written",
+                 input);
+        break;
+    case PDF_TEXT_NO_TEXT:
+        cli_line(stderr,
+                 "kehoach import: '%s' is a scanned PDF: its pages are images "
+                 "with no text to read; import the Word file it was made "
+                 "from, or the text of a character recognition (OCR) tool; "
+                 "nothing written",
+                 input);
+        break;
+    case PDF_TEXT_TOO_LARGE:
+        cli_line(stderr,
+                 "kehoach import: '%s' has more than %u pages or %u MiB of "
+                 "text; a plan is far smaller: is it the right file? nothing "
+                 "written",
+                 input, MAX_PDF_PAGES, MAX_INPUT >> 20);
+        break;
+    }
+    if (st != PDF_TEXT_OK) {
+        strbuf_release(&out);
+        return EXIT_PROBLEMS;
+    }
+    *len = out.len;
+    *text = out.buf ? out.buf : xstrdup("");
+    return EXIT_VALID;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     options o = {0};
@@ -184,11 +236,17 @@ static int cmd_import(int argc, char **argv)
         return EXIT_PROBLEMS;
     }
 
+    if (pdf_text_is_pdf(text, len)) {
+        int code = pdf_to_text(o.input, &text, &len);
+        if (code != EXIT_VALID)
+            return code;
+    }
     import_encoding_result enc;
     bool told = read_encoding(o.input, text, len, o.encoding, &enc);
     free(text);
     if (!told)
         return EXIT_PROBLEMS;
+
     arena *a = arena_new();
     source *src = source_new(o.input, enc.text, enc.len);
     const char *id =

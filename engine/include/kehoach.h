@@ -48,6 +48,9 @@
 #include "import_encoding.h"
 #include "newyear.h"
 
+/* pdf: a PDF's text in reading order */
+#include "pdf_text.h"
+
 /* folder: files checked together, a plan found by its id, a record added
  * to its log */
 #include "locate.h"
