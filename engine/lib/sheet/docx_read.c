@@ -386,7 +386,11 @@ static void numbering_start(void *data, const char *name, const char **atts)
         } else if (strcmp(local, "numFmt") == 0) {
             lv->format = format_of(v);
         } else if (strcmp(local, "lvlText") == 0) {
-            lv->text = v ? arena_strdup(r->a, v) : NULL;
+            /* Word's are a few characters: "%1.%2.%3." */
+            size_t n = v ? strnlen(v, 64) : 0;
+            while (n && v[n] && ((unsigned char)v[n] & 0xC0) == 0x80)
+                n--; /* cut between two characters */
+            lv->text = v ? arena_strndup(r->a, v, n) : NULL;
         } else if (strcmp(local, "isLgl") == 0) {
             lv->legal = !is_off(v);
         }
@@ -614,9 +618,24 @@ static void put_clean(strbuf *sb, const char *s)
     }
 }
 
-/* Writes a paragraph's lines to out, empty lines and rules left out. */
-static void put_lines(strbuf *out, const char *text)
+/* Whether n more bytes of text may be written: the numbers, and the
+ * text a merged cell repeats, count as much as the document's own. */
+static bool room(reader *r, size_t n)
 {
+    if (r->out.len + n > r->lim->max_text) {
+        docx_read_fail(r, "the document's text is longer than %zu bytes",
+                       r->lim->max_text);
+        return false;
+    }
+    return true;
+}
+
+/* Writes a paragraph's lines to out, empty lines and rules left out. */
+static void put_lines(reader *r, const char *text)
+{
+    if (!room(r, strlen(text) + 1))
+        return;
+    strbuf *out = &r->out;
     const char *p = text;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -666,7 +685,7 @@ static void paragraph_end(reader *r)
                 strbuf_putc(&r->cell_text, '\n');
             strbuf_puts(&r->cell_text, strbuf_str(&text));
         } else {
-            put_lines(&r->out, strbuf_str(&text));
+            put_lines(r, strbuf_str(&text));
         }
         strbuf_release(&text);
     }
@@ -683,7 +702,8 @@ static void put_cell(strbuf *out, const char *text)
     strbuf_puts(out, "| ");
     for (const char *p = text; *p; p++)
         strbuf_putc(out, *p == '\n' ? ' ' : *p == '|' ? '/' : *p);
-    strbuf_putc(out, ' ');
+    if (*text)
+        strbuf_putc(out, ' ');
 }
 
 /* A layout table: two columns at most, holding the national motto or the
@@ -712,7 +732,7 @@ static void table_end(reader *r)
         for (size_t k = 0; k < 2; k++)
             for (size_t i = 0; i < r->nrows; i++)
                 if (k < r->rows[i].ncells && !r->rows[i].cells[k].continued)
-                    put_lines(&r->out, r->rows[i].cells[k].text);
+                    put_lines(r, r->rows[i].cells[k].text);
     } else {
         /* the text of the cell starting a vertical merge, by column */
         const char **above = NULL;
@@ -744,7 +764,7 @@ static void table_end(reader *r)
                 for (col = c->col + 1; col < c->col + c->span; col++)
                     strbuf_puts(&line, "| ");
             }
-            if (any) {
+            if (any && room(r, line.len + 2)) {
                 strbuf_puts(&r->out, strbuf_str(&line));
                 strbuf_puts(&r->out, "|\n");
             }
