@@ -313,15 +313,16 @@ static void tracked_changes_accepted(void **state)
 {
     (void)state;
     assert_string_equal(
-        read_doc(DOC("<w:p><w:r><w:t xml:space=\"preserve\">Quý </w:t></w:r>"
-                     "<w:del><w:r><w:br/><w:delText>II</w:delText></w:r></w:del>"
-                     "<w:ins><w:r><w:t>III</w:t></w:r></w:ins>"
-                     "<w:moveFrom><w:r><w:t> cũ</w:t></w:r></w:moveFrom>"
-                     "<w:moveTo><w:r><w:t> mới</w:t></w:r></w:moveTo></w:p>"
-                     "<w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:numId "
-                     "w:val=\"3\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>"
-                     "<w:r><w:t>đã bỏ số</w:t></w:r></w:p>"),
-                 parts_list, NULL),
+        read_doc(
+            DOC("<w:p><w:r><w:t xml:space=\"preserve\">Quý </w:t></w:r>"
+                "<w:del><w:r><w:br/><w:delText>II</w:delText></w:r></w:del>"
+                "<w:ins><w:r><w:t>III</w:t></w:r></w:ins>"
+                "<w:moveFrom><w:r><w:t> cũ</w:t></w:r></w:moveFrom>"
+                "<w:moveTo><w:r><w:t> mới</w:t></w:r></w:moveTo></w:p>"
+                "<w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:numId "
+                "w:val=\"3\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>"
+                "<w:r><w:t>đã bỏ số</w:t></w:r></w:p>"),
+            parts_list, NULL),
         "Quý III mới\nđã bỏ số\n");
 }
 
@@ -435,6 +436,26 @@ static void limits_refused(void **state)
                         "longer than 5 bytes");
 }
 
+/* A cell merged down over many rows, or a long list number on many
+ * paragraphs, writes more than the document holds: it counts too. */
+static void text_written_within_the_limit(void **state)
+{
+    (void)state;
+    docx_limits lim = docx_default_limits;
+    lim.max_text = 40;
+    assert_string_equal(
+        refused(
+            DOC("<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/>"
+                "</w:tcPr>" P(
+                    "0123456789") "</w:tc></w:tr>"
+                                  "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+                                  "</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/>"
+                                  "</w:tc></w:tr></w:tbl>"),
+            &lim),
+        "word/document.xml:2:403: the document's text is longer than 40 "
+        "bytes");
+}
+
 static void not_a_zip_and_zip_bombs_refused(void **state)
 {
     (void)state;
@@ -492,6 +513,7 @@ int main(void)
         cmocka_unit_test(breaks_tabs_and_capitals),
         cmocka_unit_test(broken_parts_refused_where_they_break),
         cmocka_unit_test(limits_refused),
+        cmocka_unit_test(text_written_within_the_limit),
         cmocka_unit_test(not_a_zip_and_zip_bombs_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
