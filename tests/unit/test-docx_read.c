@@ -305,6 +305,17 @@ static void the_header_table_is_read_column_by_column(void **state)
         "UBND TỈNH BẠC LIÊU\nSỞ TƯ PHÁP\nSố: 45/KH-STP\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Bạc Liêu, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\n");
+    /* three columns, the middle one a spacer */
+    assert_string_equal(
+        read_doc(
+            DOC("<w:tbl><w:tr>" TC("SỞ TƯ PHÁP") TC("")
+                    TC("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") "</w:tr><w:tr>" TC(
+                        "Số: 45/KH-STP") TC("")
+                        TC("Hà Nội, ngày 10 tháng 01 năm "
+                           "2025") "</w:tr></w:tbl>"),
+            NULL, NULL),
+        "SỞ TƯ PHÁP\nSố: 45/KH-STP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 10 tháng 01 năm 2025\n");
 }
 
 /* ---- runs ---- */

@@ -706,14 +706,14 @@ static void put_cell(strbuf *out, const char *text)
         strbuf_putc(out, ' ');
 }
 
-/* A layout table: two columns at most, holding the national motto or the
- * recipients ("Nơi nhận"). */
+/* A layout table: three cells a row at most (two, or two apart), holding
+ * the national motto or the recipients ("Nơi nhận"). */
 static bool is_layout(const reader *r)
 {
     bool words = false;
     for (size_t i = 0; i < r->nrows; i++) {
         const row *rw = &r->rows[i];
-        if (rw->ncells > 2)
+        if (rw->ncells > 3)
             return false;
         for (size_t k = 0; k < rw->ncells && !words; k++) {
             const char *t = rw->cells[k].text;
@@ -729,7 +729,7 @@ static bool is_layout(const reader *r)
 static void table_end(reader *r)
 {
     if (is_layout(r)) {
-        for (size_t k = 0; k < 2; k++)
+        for (size_t k = 0; k < 3; k++)
             for (size_t i = 0; i < r->nrows; i++)
                 if (k < r->rows[i].ncells && !r->rows[i].cells[k].continued)
                     put_lines(r, r->rows[i].cells[k].text);

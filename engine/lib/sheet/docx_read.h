@@ -19,10 +19,10 @@
  *     (vMerge) repeating the text of the cell that starts it, so each row
  *     of a table of activities carries its lead unit; a table inside a
  *     cell joined into that cell;
- *   - a layout table of two columns (the header of an administrative
- *     document: issuer and number left, national motto and place and date
- *     right; or the signature block) read column by column, each of its
- *     paragraphs a line;
+ *   - a layout table of two columns, or three with a spacer between (the
+ *     header of an administrative document: issuer and number left,
+ *     national motto and place and date right; or the signature block),
+ *     read column by column, each of its paragraphs a line;
  *   - tracked changes as if accepted (insertions and moves kept, deletions
  *     dropped); footnotes, endnotes, comments, field codes and hidden text
  *     left out; text boxes read where they are anchored (once, though
