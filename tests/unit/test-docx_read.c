@@ -275,6 +275,32 @@ static void tables_as_markdown_rows_with_merges(void **state)
         "Sau bảng\n");
 }
 
+static void a_header_over_two_rows_is_one_row(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        read_doc(
+            DOC("<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>"
+                "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(
+                    "STT") "</w:tc>"
+                           "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(
+                               "Nội dung") "</w:tc>"
+                                           "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P(
+                                               "Thời gian") "</w:tc></w:tr>"
+                                                            "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+                                                            "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+                                                            "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>" TC(
+                                                                "Bắt đầu")
+                                                                TC("Kết thúc") "</w:tr>"
+                                                                               "<w:tr>" TC(
+                                                                                   "1") TC("Tập huấn")
+                                                                                   TC("Quý I")
+                                                                                       TC("Quý II") "</w:tr></w:tbl>"),
+            NULL, NULL),
+        "| STT | Nội dung | Thời gian Bắt đầu | Kết thúc |\n"
+        "| 1 | Tập huấn | Quý I | Quý II |\n");
+}
+
 static void a_table_in_a_cell_joins_the_cell(void **state)
 {
     (void)state;
@@ -516,6 +542,7 @@ int main(void)
         cmocka_unit_test(an_empty_numbered_paragraph_counts),
         cmocka_unit_test(numbers_from_the_style_and_headings),
         cmocka_unit_test(tables_as_markdown_rows_with_merges),
+        cmocka_unit_test(a_header_over_two_rows_is_one_row),
         cmocka_unit_test(a_table_in_a_cell_joins_the_cell),
         cmocka_unit_test(the_header_table_is_read_column_by_column),
         cmocka_unit_test(tracked_changes_accepted),

@@ -137,6 +137,7 @@ typedef struct cell {
 typedef struct row {
     cell *cells;
     size_t ncells, cap;
+    bool header; /* repeated at the top of each page (w:tblHeader) */
 } row;
 
 typedef struct reader {
@@ -726,8 +727,60 @@ static bool is_layout(const reader *r)
     return words;
 }
 
+/* A table's header over several rows (w:tblHeader on each: "Thời gian"
+ * above "Bắt đầu" and "Kết thúc") becomes one row, each column's texts
+ * joined by a space, so the import finds each column's name in one
+ * cell; a header cell merged down is said once. Four rows at most:
+ * each joined copies the texts before it. */
+static void join_header(reader *r)
+{
+    size_t h = 0;
+    while (h < r->nrows && r->rows[h].header)
+        h++;
+    if (h < 2 || h > 4) /* a header is a few rows: more are rows */
+        return;
+    row *first = &r->rows[0];
+    for (size_t i = 1; i < h; i++) {
+        const row *rw = &r->rows[i];
+        for (size_t k = 0; k < rw->ncells; k++) {
+            const cell *c = &rw->cells[k];
+            if (c->continued || !*c->text)
+                continue;
+            cell *into = NULL;
+            for (size_t j = 0; j < first->ncells && !into; j++)
+                if (first->cells[j].col <= c->col &&
+                    c->col < first->cells[j].col + first->cells[j].span)
+                    into = &first->cells[j];
+            if (!into) {
+                ARRAY_ROOM(first->cells, first->ncells, first->cap, 8);
+                into = &first->cells[first->ncells++];
+                *into = (cell){.col = c->col, .span = 1, .text = ""};
+            } else if (into->col != c->col) {
+                /* a column under a spanning name: a cell of its own */
+                unsigned end = into->col + into->span;
+                into->span = c->col - into->col;
+                size_t at = (size_t)(into - first->cells) + 1;
+                ARRAY_ROOM(first->cells, first->ncells, first->cap, 8);
+                memmove(first->cells + at + 1, first->cells + at,
+                        (first->ncells - at) * sizeof *first->cells);
+                first->ncells++;
+                into = &first->cells[at];
+                *into = (cell){.col = c->col, .span = end - c->col, .text = ""};
+            }
+            into->text = *into->text
+                             ? arena_printf(r->a, "%s %s", into->text, c->text)
+                             : c->text;
+        }
+    }
+    for (size_t i = 1; i < h; i++)
+        free(r->rows[i].cells);
+    memmove(r->rows + 1, r->rows + h, (r->nrows - h) * sizeof *r->rows);
+    r->nrows -= h - 1;
+}
+
 static void table_end(reader *r)
 {
+    join_header(r);
     if (is_layout(r)) {
         for (size_t k = 0; k < 3; k++)
             for (size_t i = 0; i < r->nrows; i++)
@@ -859,6 +912,8 @@ static void document_start(void *data, const char *name, const char **atts)
         set_tag(r, T_TR);
     } else if (parent == T_TR && strcmp(local, "trPr") == 0) {
         set_tag(r, T_TRPR);
+    } else if (parent == T_TRPR && strcmp(local, "tblHeader") == 0) {
+        r->rows[r->nrows - 1].header = !is_off(val(atts));
     } else if (parent == T_TRPR && strcmp(local, "gridBefore") == 0) {
         int n = small_int(val(atts), 0);
         if (n > 0 && n < 64)

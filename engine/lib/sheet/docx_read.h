@@ -17,8 +17,9 @@
  *     a space, a cell spanning columns (gridSpan) followed by empty cells
  *     for the columns it covers, a cell continuing a vertical merge
  *     (vMerge) repeating the text of the cell that starts it, so each row
- *     of a table of activities carries its lead unit; a table inside a
- *     cell joined into that cell;
+ *     of a table of activities carries its lead unit; a header of
+ *     several rows (w:tblHeader) one row; a table inside a cell joined
+ *     into that cell;
  *   - a layout table of two columns, or three with a spacer between (the
  *     header of an administrative document: issuer and number left,
  *     national motto and place and date right; or the signature block),
