@@ -16,8 +16,8 @@ int main(int argc, char **argv)
     opc_error e;
     opc_error_init(&e);
     if (!docx_read_file(argv[1], NULL, &out, &e)) {
-        printf("error\t%s\t%u\t%u\t%s\n", strbuf_str(&e.part), e.line,
-               e.column, strbuf_str(&e.message));
+        printf("error\t%s\t%u\t%u\t%s\n", strbuf_str(&e.part), e.line, e.column,
+               strbuf_str(&e.message));
         opc_error_release(&e);
         return 1;
     }
