@@ -1,15 +1,20 @@
 /* cmd-import.c - "kehoach import": draft a plan file from a document's text.
  *
- * Reads the text (import_text.h; a PDF file, which starts with "%PDF-",
- * is first read into text by pdf_text.h), finds the plan in it (import.h) and
+ * The file's first bytes choose its reader (read_input), whatever its
+ * name: a zip archive is a Word document (docx_read.h), an OLE2 compound
+ * file an old .doc, refused with what to do, "%PDF" a PDF, anything else
+ * text. Each reader gives the text import reads (import_text.h), one
+ * paragraph a line; the import finds the plan in it (import.h) and
  * writes the draft to stdout or, whole or not at all, to -o FILE. An
  * existing file is not overwritten without --force: the draft would
  * replace an officer's edits. Every place that needs a person's eyes is a
  * "# REVIEW" comment in the draft and a warning on stderr. */
 #include "cli.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
 #define MAX_PDF_PAGES 500u   /* a plan is a few pages, its appendices tens */
@@ -203,6 +208,97 @@ static int pdf_to_text(const char *input, char **text, size_t *len)
     return EXIT_VALID;
 }
 
+/* The kinds of file import tells apart by their first bytes. */
+typedef enum input_kind {
+    INPUT_TEXT,
+    INPUT_DOCX, /* a zip archive: "PK" */
+    INPUT_DOC,  /* an OLE2 compound file: Word 97-2003 */
+    INPUT_PDF,
+} input_kind;
+
+static input_kind kind_of(const char *path)
+{
+    unsigned char head[8] = {0};
+    /* O_NONBLOCK: a FIFO must not hold the open until a writer comes */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return INPUT_TEXT; /* fileio_read says why */
+    ssize_t got = read(fd, head, sizeof head);
+    close(fd);
+    size_t n = got > 0 ? (size_t)got : 0;
+    if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+        return INPUT_DOCX;
+    if (n >= 4 && memcmp(head, "PK\x05\x06", 4) == 0) /* an empty zip */
+        return INPUT_DOCX;
+    if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return INPUT_DOC;
+    if (n >= 5 && memcmp(head, "%PDF-", 5) == 0)
+        return INPUT_PDF;
+    return INPUT_TEXT;
+}
+
+/* The text of the document at path into *text (caller frees), by its
+ * kind; EXIT_VALID, or the exit code after saying why not. */
+static int read_input(const char *path, char **text, size_t *len)
+{
+    strbuf err = STRBUF_INIT;
+    switch (kind_of(path)) {
+    case INPUT_DOCX: {
+        strbuf out = STRBUF_INIT;
+        opc_error e;
+        opc_error_init(&e);
+        bool ok = docx_read_file(path, NULL, &out, &e);
+        if (!ok) {
+            if (e.part.len && e.line)
+                cli_line(stderr,
+                         "kehoach import: cannot read '%s': %s line %u, "
+                         "column %u: %s",
+                         path, strbuf_str(&e.part), e.line, e.column,
+                         strbuf_str(&e.message));
+            else if (e.part.len)
+                cli_line(stderr, "kehoach import: cannot read '%s': %s: %s",
+                         path, strbuf_str(&e.part), strbuf_str(&e.message));
+            else
+                cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
+                         strbuf_str(&e.message));
+        }
+        opc_error_release(&e);
+        if (!ok) {
+            strbuf_release(&out);
+            return EXIT_PROBLEMS;
+        }
+        *len = out.len;
+        *text = out.buf ? out.buf : xstrdup("");
+        return EXIT_VALID;
+    }
+    case INPUT_DOC:
+        cli_line(stderr,
+                 "kehoach import: '%s' is an old Word document (.doc), which "
+                 "kehoach cannot read; open it in Word, save it as a Word "
+                 "Document (.docx) and import that file",
+                 path);
+        return EXIT_PROBLEMS;
+    case INPUT_PDF: /* its bytes, read into text by cmd_import */
+    case INPUT_TEXT:
+        break;
+    }
+    fileio_status st_read = fileio_read(path, MAX_INPUT, text, len, &err);
+    if (st_read == FILEIO_ERROR) {
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
+                 strbuf_str(&err));
+        strbuf_release(&err);
+        return EXIT_IO;
+    }
+    if (st_read == FILEIO_TOO_LARGE) {
+        cli_line(stderr,
+                 "kehoach import: '%s' is larger than %u MiB; a plan's text is "
+                 "far smaller: is it the right file?",
+                 path, MAX_INPUT >> 20);
+        return EXIT_PROBLEMS;
+    }
+    return EXIT_VALID;
+}
+
 static int cmd_import(int argc, char **argv)
 {
     options o = {0};
@@ -220,21 +316,9 @@ static int cmd_import(int argc, char **argv)
 
     char *text;
     size_t len;
-    strbuf err = STRBUF_INIT;
-    fileio_status st_read = fileio_read(o.input, MAX_INPUT, &text, &len, &err);
-    if (st_read == FILEIO_ERROR) {
-        cli_line(stderr, "kehoach import: cannot read '%s': %s", o.input,
-                 strbuf_str(&err));
-        strbuf_release(&err);
-        return EXIT_IO;
-    }
-    if (st_read == FILEIO_TOO_LARGE) {
-        cli_line(stderr,
-                 "kehoach import: '%s' is larger than %u MiB; a plan's text is "
-                 "far smaller: is it the right file?",
-                 o.input, MAX_INPUT >> 20);
-        return EXIT_PROBLEMS;
-    }
+    int read = read_input(o.input, &text, &len);
+    if (read != EXIT_VALID)
+        return read;
 
     if (pdf_text_is_pdf(text, len)) {
         int code = pdf_to_text(o.input, &text, &len);
@@ -295,13 +379,20 @@ const cli_command cmd_import_info = {
     N_("usage: kehoach import FILE [-o OUT.yaml] [--id ID]\n"
        "                      [--encoding utf-8|utf-16|cp1258|tcvn3|vni] [--force]\n"
        "\n"
-       "Reads the text of a plan (kế hoạch) - exported from Word as plain text,\n"
-       "extracted from a PDF, or Markdown - and writes a draft plan file that\n"
-       "keeps every word of the official text: the header (number, place and\n"
-       "date, title), the documents it implements, purposes and requirements,\n"
-       "the sections and activities with their lead and partner units, time and\n"
-       "expected output (as labelled lines, one sentence, or a table), budget,\n"
-       "organisation, the duties to report, recipients and signer.\n"
+       "Reads a plan (kế hoạch) - the Word document (.docx) as it was drafted,\n"
+       "the PDF file as it was printed or signed, or its text exported from\n"
+       "Word, extracted from a PDF, or Markdown - and writes a draft plan file\n"
+       "that keeps every word of the official text: the header (number, place\n"
+       "and date, title), the documents it implements, purposes and\n"
+       "requirements, the sections and activities with their lead and partner\n"
+       "units, time and expected output (as labelled lines, one sentence, or a\n"
+       "table), budget, organisation, the duties to report, recipients and\n"
+       "signer. A .docx is read with its automatic numbers as Word shows them,\n"
+       "its tables, and its changes as if accepted; a PDF in the order a person\n"
+       "reads it, the two columns of its header apart. The kind of FILE is told\n"
+       "by its content, not its name. An old Word document (.doc) is refused:\n"
+       "save it as .docx in Word first; so is a scanned PDF, whose pages are\n"
+       "images with no text.\n"
        "\n"
        "FILE may be UTF-8 (with or without a byte order mark), UTF-16 (Word's\n"
        "\"Unicode text\"), Windows-1258, or in the encodings of the old\n"
@@ -312,7 +403,8 @@ const cli_command cmd_import_info = {
        "\n"
        "Whatever the import could not place, or had to infer, is a \"# REVIEW\"\n"
        "comment at its place in the draft and a warning here, with its line in\n"
-       "FILE. Check those, then run 'kehoach validate' on the draft.\n"
+       "FILE's text (in a .docx, each paragraph and table row is a line). Check\n"
+       "those, then run 'kehoach validate' on the draft.\n"
        "\n"
        "options:\n"
        "  -o, --output OUT.yaml  write the draft there (default: standard output);\n"
@@ -323,6 +415,7 @@ const cli_command cmd_import_info = {
        "  --force                overwrite OUT.yaml\n"
        "\n"
        "Exit codes: 0 draft written (warnings say what to review), 1 no activity\n"
-       "found, FILE's encoding not told, or FILE larger than 8 MiB, 2 usage or\n"
-       "OUT exists, 3 FILE unreadable or OUT unwritable.\n"),
+       "found, FILE not a document kehoach reads, its encoding not told, or its\n"
+       "text larger than 8 MiB, 2 usage or OUT exists, 3 FILE unreadable or OUT\n"
+       "unwritable.\n"),
 };

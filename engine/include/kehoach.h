@@ -58,6 +58,9 @@
 #include "update.h"
 #include "validate.h"
 
+/* sheet: the text of a Word document, for import */
+#include "docx_read.h"
+
 /* forms: a unit's progress form made, and read back filled */
 #include "collect.h"
 #include "form.h"

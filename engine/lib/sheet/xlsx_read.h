@@ -1,7 +1,8 @@
 /* xlsx_read.h - the cells of an xlsx workbook, read at a bounded cost.
  *
  * An xlsx file is a zip archive of XML parts (ECMA-376, SpreadsheetML).
- * The archive is read with libzip and each part streamed through expat,
+ * The archive is read with libzip and each part streamed through expat
+ * (opc.h, shared with docx_read.h),
  * never held whole as a tree: xl/workbook.xml (the sheets' names, order
  * and visibility, the 1900 or 1904 date system), its relationships (which
  * part is which sheet), xl/sharedStrings.xml, xl/styles.xml (which number
@@ -29,6 +30,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "opc.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -94,12 +96,8 @@ extern const xlsx_limits xlsx_default_limits;
 
 /* Why a workbook could not be read: where (a part, and a line in it when
  * known; both may be empty) and what, in the language of the messages
- * (i18n.h). */
-typedef struct xlsx_error {
-    strbuf part;
-    unsigned line;
-    strbuf message;
-} xlsx_error;
+ * (i18n.h); see opc.h. */
+typedef opc_error xlsx_error;
 
 void xlsx_read_error_init(xlsx_error *e);
 void xlsx_read_error_release(xlsx_error *e);
