@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *chosen = "en";
-
 static const char *env_value(const char *name)
 {
     const char *v = getenv(name);
@@ -31,16 +29,6 @@ static bool is_c_locale(const char *name)
            strncmp(name, "C.", 2) == 0;
 }
 
-/* "vi_VN.UTF-8@x" -> "vi", into out (of size n). */
-static void language_of(const char *locale, char *out, size_t n)
-{
-    size_t len = strcspn(locale, "_.@:");
-    if (len >= n)
-        len = n - 1;
-    memcpy(out, locale, len);
-    out[len] = '\0';
-}
-
 static void set_c_utf8(int category)
 {
     if (!setlocale(category, "C.UTF-8"))
@@ -49,7 +37,6 @@ static void set_c_utf8(int category)
 
 void i18n_init(const char *localedir)
 {
-    static char lang[32];
     const char *list = env_value("LANGUAGE");
     const char *locale = env_value("LC_ALL");
     if (!locale)
@@ -60,17 +47,10 @@ void i18n_init(const char *localedir)
         list = locale && !is_c_locale(locale) ? locale : "vi";
     if (setenv("LANGUAGE", list, 1) != 0)
         return;
-    language_of(list, lang, sizeof lang);
-    chosen = lang;
     const char *got = setlocale(LC_MESSAGES, "");
     if (!got || is_c_locale(got))
         set_c_utf8(LC_MESSAGES);
     set_c_utf8(LC_CTYPE);
     bindtextdomain(I18N_DOMAIN, localedir);
     bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
-}
-
-const char *i18n_language(void)
-{
-    return chosen;
 }

@@ -30,8 +30,4 @@
  * The catalogues are read from localedir. Messages are always UTF-8. */
 void i18n_init(const char *localedir);
 
-/* The language chosen: "vi", "en" or whatever LANGUAGE or the locale named
- * (valid after i18n_init; "en" before). */
-const char *i18n_language(void);
-
 #endif
