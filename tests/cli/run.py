@@ -30,12 +30,14 @@ language set (LC_ALL=C.UTF-8, no LANGUAGE), which the expected files hold,
 and in English (LANG=en_US.UTF-8). The two runs must end with the same
 exit code, and a line of words that reads like English (two or more
 English function words outside quotes) printed the same in both is a
-message left untranslated: the case fails on it, so every message of every case
-is seen to be Vietnamese.
+message left untranslated: the case fails on it, so every message of
+every case is seen to be Vietnamese. Each run has its own copy of the
+case's folder.
 
 usage: run.py KEHOACH CASE_DIR [--update]
---update rewrites stdout, stderr and status from the actual run (review
-the diff before committing it).
+--update rewrites stdout, stderr and status (and stdout.en, stderr.en of a
+case marked english) from the actual runs (review the diff before
+committing it).
 """
 import json
 import os
