@@ -503,15 +503,15 @@ static void not_a_zip_and_zip_bombs_refused(void **state)
                         "not a Word document: it is not a zip archive");
     opc_error_release(&err);
     /* 4 MiB of spaces in one paragraph, deflated to some KiB */
-    size_t big = 4u << 20;
-    char *doc = malloc(big + 512);
-    size_t n = (size_t)sprintf(doc, "%s", DOC("<w:p><w:r><w:t>"));
-    n -= strlen("</w:body></w:document>") + strlen("<w:p><w:r><w:t>");
-    n += (size_t)sprintf(doc + n, "<w:p><w:r><w:t>");
-    memset(doc + n, ' ', big);
-    n += big;
-    n += (size_t)sprintf(doc + n, "</w:t></w:r></w:p></w:body></w:document>");
-    part parts[] = {{"word/document.xml", doc, n}};
+    static const char shell[] = DOC("\x01");
+    const char *mark = strchr(shell, '\x01');
+    strbuf doc = STRBUF_INIT;
+    strbuf_add(&doc, shell, (size_t)(mark - shell));
+    strbuf_puts(&doc, "<w:p><w:r><w:t>");
+    strbuf_repeat(&doc, ' ', 4u << 20);
+    strbuf_puts(&doc, "</w:t></w:r></w:p>");
+    strbuf_puts(&doc, mark + 1);
+    part parts[] = {{"word/document.xml", doc.buf, doc.len}};
     size_t len;
     void *data = build(parts, 1, &len);
     docx_limits lim = docx_default_limits;
@@ -530,7 +530,7 @@ static void not_a_zip_and_zip_bombs_refused(void **state)
     opc_error_release(&err);
     assert_int_equal(out.len, 0);
     free(data);
-    free(doc);
+    strbuf_release(&doc);
     strbuf_release(&out);
 }
 
