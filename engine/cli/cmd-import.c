@@ -1,9 +1,9 @@
 /* cmd-import.c - "kehoach import": draft a plan file from a document's text.
  *
- * The file's first bytes choose its reader (read_input), whatever its
- * name: a zip archive is a Word document (docx_read.h), an OLE2 compound
- * file an old .doc, refused with what to do, "%PDF" a PDF, anything else
- * text. Each reader gives the text import reads (import_text.h), one
+ * The file is read once, and its first bytes choose its reader
+ * (read_input), whatever its name: a zip archive is a Word document
+ * (docx_read.h), an OLE2 compound file an old .doc, refused with what to
+ * do, "%PDF" a PDF, anything else text. Each reader gives the text import reads (import_text.h), one
  * paragraph a line; the import finds the plan in it (import.h) and
  * writes the draft to stdout or, whole or not at all, to -o FILE. An
  * existing file is not overwritten without --force: the draft would
@@ -11,10 +11,8 @@
  * "# REVIEW" comment in the draft and a warning on stderr. */
 #include "cli.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define MAX_INPUT (8u << 20) /* a plan's text is tens of KiB */
 #define MAX_PDF_PAGES 500u   /* a plan is a few pages, its appendices tens */
@@ -216,62 +214,87 @@ typedef enum input_kind {
     INPUT_PDF,
 } input_kind;
 
-static input_kind kind_of(const char *path)
+static input_kind kind_of(const char *bytes, size_t n)
 {
-    unsigned char head[8] = {0};
-    /* O_NONBLOCK: a FIFO must not hold the open until a writer comes */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return INPUT_TEXT; /* fileio_read says why */
-    ssize_t got = read(fd, head, sizeof head);
-    close(fd);
-    size_t n = got > 0 ? (size_t)got : 0;
-    if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+    if (n >= 4 && (memcmp(bytes, "PK\x03\x04", 4) == 0 ||
+                   memcmp(bytes, "PK\x05\x06", 4) == 0)) /* or empty */
         return INPUT_DOCX;
-    if (n >= 4 && memcmp(head, "PK\x05\x06", 4) == 0) /* an empty zip */
-        return INPUT_DOCX;
-    if (n == 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    if (n >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         return INPUT_DOC;
-    if (n >= 5 && memcmp(head, "%PDF-", 5) == 0)
+    if (n >= 5 && memcmp(bytes, "%PDF-", 5) == 0)
         return INPUT_PDF;
     return INPUT_TEXT;
 }
 
-/* The text of the document at path into *text (caller frees), by its
- * kind; EXIT_VALID, or the exit code after saying why not. */
+/* A Word document's bytes into its text (*text, *len); EXIT_VALID, or
+ * EXIT_PROBLEMS after saying why not. */
+static int docx_to_text(const char *path, const char *bytes, size_t n,
+                        char **text, size_t *len)
+{
+    strbuf out = STRBUF_INIT;
+    opc_error e;
+    opc_error_init(&e);
+    bool ok = docx_read_memory(bytes, n, NULL, &out, &e);
+    if (!ok) {
+        if (e.part.len && e.line)
+            cli_line(stderr,
+                     "kehoach import: cannot read '%s': %s line %u, "
+                     "column %u: %s",
+                     path, strbuf_str(&e.part), e.line, e.column,
+                     strbuf_str(&e.message));
+        else if (e.part.len)
+            cli_line(stderr, "kehoach import: cannot read '%s': %s: %s", path,
+                     strbuf_str(&e.part), strbuf_str(&e.message));
+        else
+            cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
+                     strbuf_str(&e.message));
+    }
+    opc_error_release(&e);
+    if (!ok) {
+        strbuf_release(&out);
+        return EXIT_PROBLEMS;
+    }
+    *len = out.len;
+    *text = out.buf ? out.buf : xstrdup("");
+    return EXIT_VALID;
+}
+
+/* The text of the document at path into *text (caller frees): the file
+ * is read once, as large as a Word document may be, and its first bytes
+ * choose the reader, so what is read is what was looked at; EXIT_VALID,
+ * or the exit code after saying why not. */
 static int read_input(const char *path, char **text, size_t *len)
 {
     strbuf err = STRBUF_INIT;
-    switch (kind_of(path)) {
+    size_t most = docx_default_limits.package.max_file_bytes;
+    char *bytes;
+    size_t n;
+    fileio_status st_read = fileio_read(path, most, &bytes, &n, &err);
+    if (st_read == FILEIO_ERROR) {
+        cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
+                 strbuf_str(&err));
+        strbuf_release(&err);
+        return EXIT_IO;
+    }
+    input_kind kind =
+        st_read == FILEIO_TOO_LARGE ? INPUT_TEXT : kind_of(bytes, n);
+    if (st_read == FILEIO_TOO_LARGE || (kind != INPUT_DOCX && n > MAX_INPUT)) {
+        if (st_read != FILEIO_TOO_LARGE)
+            free(bytes);
+        cli_line(stderr,
+                 "kehoach import: '%s' is larger than %u MiB; a plan's text is "
+                 "far smaller: is it the right file?",
+                 path, MAX_INPUT >> 20);
+        return EXIT_PROBLEMS;
+    }
+    switch (kind) {
     case INPUT_DOCX: {
-        strbuf out = STRBUF_INIT;
-        opc_error e;
-        opc_error_init(&e);
-        bool ok = docx_read_file(path, NULL, &out, &e);
-        if (!ok) {
-            if (e.part.len && e.line)
-                cli_line(stderr,
-                         "kehoach import: cannot read '%s': %s line %u, "
-                         "column %u: %s",
-                         path, strbuf_str(&e.part), e.line, e.column,
-                         strbuf_str(&e.message));
-            else if (e.part.len)
-                cli_line(stderr, "kehoach import: cannot read '%s': %s: %s",
-                         path, strbuf_str(&e.part), strbuf_str(&e.message));
-            else
-                cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
-                         strbuf_str(&e.message));
-        }
-        opc_error_release(&e);
-        if (!ok) {
-            strbuf_release(&out);
-            return EXIT_PROBLEMS;
-        }
-        *len = out.len;
-        *text = out.buf ? out.buf : xstrdup("");
-        return EXIT_VALID;
+        int code = docx_to_text(path, bytes, n, text, len);
+        free(bytes);
+        return code;
     }
     case INPUT_DOC:
+        free(bytes);
         cli_line(stderr,
                  "kehoach import: '%s' is an old Word document (.doc), which "
                  "kehoach cannot read; open it in Word, save it as a Word "
@@ -282,20 +305,8 @@ static int read_input(const char *path, char **text, size_t *len)
     case INPUT_TEXT:
         break;
     }
-    fileio_status st_read = fileio_read(path, MAX_INPUT, text, len, &err);
-    if (st_read == FILEIO_ERROR) {
-        cli_line(stderr, "kehoach import: cannot read '%s': %s", path,
-                 strbuf_str(&err));
-        strbuf_release(&err);
-        return EXIT_IO;
-    }
-    if (st_read == FILEIO_TOO_LARGE) {
-        cli_line(stderr,
-                 "kehoach import: '%s' is larger than %u MiB; a plan's text is "
-                 "far smaller: is it the right file?",
-                 path, MAX_INPUT >> 20);
-        return EXIT_PROBLEMS;
-    }
+    *text = bytes;
+    *len = n;
     return EXIT_VALID;
 }
 
