@@ -13,6 +13,7 @@
 #include "import.h"
 
 #include "i18n.h"
+#include "import_sentence.h"
 #include "vntext.h"
 #include "when.h"
 
@@ -318,29 +319,61 @@ static node *build_tree(arena *a, const import_para *paras, size_t from,
     return root;
 }
 
-static const char *const action_verbs[] = {
-    "thuc hien",    "to chuc",   "xay dung",   "ra soat",    "trien khai",
-    "tiep tuc",     "phoi hop",  "tang cuong", "cung cap",   "bien soan",
-    "tuyen truyen", "theo doi",  "kiem tra",   "day manh",   "nang cao",
-    "huong dan",    "long ghep", "pho bien",   "chi dao",    "tham muu",
-    "duy tri",      "boi duong", "tap huan",   "khao sat",   "danh gia",
-    "so ket",       "tong ket",  "ban hanh",   "nghien cuu", "cap nhat",
-    "truyen thong", "ho tro",    "giai quyet",
-};
+static void set_field(reader *r, import_activity *act, import_field f,
+                      const char *value, const import_para *p);
 
-static bool starts_with_action(const char *s)
+/* The fields the activity's title states: a closing bracket of labelled
+ * fields (taken out of the title), else the units and time its sentence
+ * names, for the fields its own lines left empty. A lead read as the
+ * subject of the sentence is marked for review. */
+static void title_fields(reader *r, import_activity *act, const import_para *p)
 {
-    for (size_t i = 0; i < sizeof action_verbs / sizeof action_verbs[0]; i++)
-        if (starts(s, action_verbs[i]))
-            return true;
-    return false;
+    const char *title = act->title;
+    size_t cut = import_sentence_bracket(title);
+    if (title[cut]) {
+        const char *inner = title + cut + 1;
+        while (*inner == ' ')
+            inner++;
+        const char *close = strrchr(inner, ')');
+        char *fields = arena_strndup(r->a, inner, (size_t)(close - inner));
+        import_labelled chain[8];
+        size_t n = import_sentence_labels(fields, chain, 8);
+        for (size_t k = 0; k < n; k++)
+            set_field(r, act, chain[k].field,
+                      arena_strndup(r->a, fields + chain[k].from,
+                                    chain[k].to - chain[k].from),
+                      p);
+        act->title = import_phrase_trim(r->a, title, cut);
+        return;
+    }
+    if (act->lead.count && act->partners.count && act->time)
+        return;
+    import_sentence said;
+    import_sentence_read(r->a, title, &said);
+    if (!act->lead.count && said.lead) {
+        import_phrase_units_split(r->a, said.lead, &act->lead, &r->known_units);
+        if (said.subject)
+            import_read_note(r, &act->notes, act->line,
+                             "activity %s: the lead \"%s\" is the subject of "
+                             "its sentence; check it",
+                             act->id, said.lead);
+    }
+    if (!act->partners.count && said.partners)
+        import_phrase_units_split(r->a, said.partners, &act->partners,
+                                  &r->known_units);
+    if (!act->time && said.time)
+        act->time = said.time;
 }
 
 static void add_activity(reader *r, import_section *sec,
                          const import_activity *act)
 {
     ARENA_ROOM(r->a, sec->activities, sec->nactivities, sec->activities_cap, 4);
-    sec->activities[sec->nactivities++] = *act;
+    import_activity *added = &sec->activities[sec->nactivities++];
+    *added = *act;
+    if (added->title)
+        title_fields(r, added,
+                     &(import_para){.text = added->title, .line = added->line});
     r->plan->activities++;
 }
 
@@ -425,11 +458,15 @@ static void read_fields(reader *r, import_activity *act,
             (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)
                 ? p->body
                 : p->text;
-        size_t value;
-        import_field f = import_phrase_label(text, &value);
-        if (f != IMPORT_FIELD_NONE) {
-            set_field(r, act, f, text + value, p);
-            last = f;
+        import_labelled chain[8];
+        size_t nchain = import_sentence_labels(text, chain, 8);
+        if (nchain) {
+            for (size_t k = 0; k < nchain; k++)
+                set_field(r, act, chain[k].field,
+                          arena_strndup(r->a, text + chain[k].from,
+                                        chain[k].to - chain[k].from),
+                          p);
+            last = chain[nchain - 1].field;
             fields = true;
         } else if (!act->lead.count && !act->assignment &&
                    import_phrase_assignment(r->a, text, &act->lead,
@@ -539,7 +576,7 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
         import_activity act = {0};
         act.id = sec->id;
         act.line = n->head->line;
-        if (plain == 1 && starts_with_action(first_plain->text) &&
+        if (plain == 1 && import_sentence_starts_with_verb(first_plain->text) &&
             import_phrase_label(first_plain->text, &(size_t){0}) ==
                 IMPORT_FIELD_NONE) {
             act.title = first_plain->text;
