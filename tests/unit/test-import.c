@@ -243,6 +243,18 @@ static void unit_lists_are_split(void **state)
     static const char *const wd[] = {
         "Các cơ quan, tổ chức và cá nhân có liên quan"};
     assert_list(&d, wd, 1);
+    /* a comma before the kinds of places of a list goes on with the name */
+    import_strs e = {0};
+    import_phrase_units_split(
+        A,
+        "Ủy ban nhân dân các huyện, thị xã, thành phố, Phòng Phổ biến, giáo "
+        "dục pháp luật, Đồn Biên phòng, cơ sở giam giữ",
+        &e, &known);
+    static const char *const we[] =
+        {"Ủy ban nhân dân các huyện, thị xã, thành phố",
+         "Phòng Phổ biến, giáo dục pháp luật", "Đồn Biên phòng",
+         "cơ sở giam giữ"};
+    assert_list(&e, we, 4);
 }
 
 static void lead_and_partners_in_one_sentence(void **state)

@@ -14,12 +14,14 @@
 
 #include "i18n.h"
 #include "import_sentence.h"
+#include "utf8.h"
 #include "vntext.h"
 #include "when.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 typedef struct reader {
     arena *a;
@@ -95,30 +97,46 @@ static bool has(const char *s, const char *ascii)
 
 /* --- header -------------------------------------------------------------- */
 
-static bool read_number(reader *r, const import_para *p)
+static bool ends_with(const char *s, const char *tail)
 {
+    size_t n = strlen(s), k = strlen(tail);
+    return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+static bool opens_closing(const import_para *p)
+{
+    return !p->cells && starts(p->text, "tren day");
+}
+
+static bool opens_recipients(const import_para *p)
+{
+    return !p->cells && starts(p->text, "noi nhan");
+}
+
+static bool starts_lower(const char *s)
+{
+    int32_t cp;
+    return utf8_decode(s, strnlen(s, 4), &cp) &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* "(Ban hành kèm theo Quyết định số ...)" under an attached plan's title,
+ * or "(Kèm theo Kế hoạch số ...)" under an appendix's: where the text
+ * belongs, not a document the plan implements. */
+static bool attached_line(const import_para *p)
+{
+    const char *t = p->text;
+    if (*t != '(' || !ends_with(t, ")"))
+        return false;
+    t++;
     size_t after;
-    if (!import_phrase_starts(p->text, "so", &after))
-        return false;
-    const char *s = p->text + after;
-    while (*s == ' ')
-        s++;
-    if (*s != ':')
-        return false;
-    strbuf sb = STRBUF_INIT;
-    for (s++; *s; s++)
-        if (*s != ' ')
-            strbuf_putc(&sb, *s);
-    if (sb.len)
-        r->plan->number = arena_strdup(r->a, sb.buf);
-    strbuf_release(&sb);
-    return true;
+    return import_phrase_starts(t, "ban hanh kem theo", &after) ||
+           import_phrase_starts(t, "kem theo", &after);
 }
 
 /* "Bạc Liêu, ngày 23 tháng 02 năm 2024", with blanks where not filled in. */
-static bool read_date_line(reader *r, const import_para *p)
+static bool read_date_line(reader *r, const char *s)
 {
-    const char *s = p->text;
     const char *comma = strstr(s, ", ");
     if (!comma || comma == s)
         return false;
@@ -157,6 +175,37 @@ static bool read_date_line(reader *r, const import_para *p)
         r->plan->issued = arena_printf(r->a, "%04d-%02d", y, m);
     else
         r->plan->issued = arena_printf(r->a, "%04d", y);
+    return true;
+}
+
+static bool read_number(reader *r, const import_para *p)
+{
+    size_t after;
+    if (!import_phrase_starts(p->text, "so", &after))
+        return false;
+    const char *s = p->text + after;
+    while (*s == ' ')
+        s++;
+    if (*s != ':')
+        return false;
+    /* the number is one word, spaces left after the "/" aside ("09/ KH");
+     * a place and date line printed beside it in a text file follows */
+    strbuf sb = STRBUF_INIT;
+    for (s++; *s == ' '; s++)
+        ;
+    for (; *s && (*s != ' ' || (sb.len && (sb.buf[sb.len - 1] == '/' ||
+                                           sb.buf[sb.len - 1] == '-')));
+         s++)
+        if (*s != ' ')
+            strbuf_putc(&sb, *s);
+    if (sb.len)
+        r->plan->number = arena_strdup(r->a, sb.buf);
+    strbuf_release(&sb);
+    while (*s == ' ')
+        s++;
+    if (*s && !(r->plan->place || read_date_line(r, s)))
+        import_read_note(r, &r->plan->notes[IMPORT_SLOT_HEADER], p->line,
+                         "text not placed in the header: %s", s);
     return true;
 }
 
@@ -205,16 +254,21 @@ static const char *place_kind(reader *r, const import_doc *doc)
     return province;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), k = strlen(tail);
-    return n >= k && strcmp(s + n - k, tail) == 0;
-}
-
-static void complete_issuer(reader *r, const import_doc *doc, const char *who)
+/* Completes a body named without its province ("Sở Tư pháp") with the
+ * place, unless the header's issuer block names no place at all: a
+ * ministry or a central body ("BỘ TƯ PHÁP") is not one of a province. */
+static void complete_issuer(reader *r, const import_doc *doc, const char *who,
+                            const import_strs *block)
 {
     const char *place = r->plan->place;
-    if (!place) {
+    bool local = !block->count;
+    static const char *const place_words[] = {"tinh", "thanh pho", "huyen",
+                                              "quan", "thi xa",    "ubnd"};
+    for (size_t i = 0; i < block->count && !local; i++)
+        local =
+            import_phrase_find_any(block->items[i], strlen(block->items[i]),
+                                   place_words, 6, NULL, &(size_t){0}) != NULL;
+    if (!place || !local) {
         r->plan->issuer = who;
         return;
     }
@@ -227,6 +281,51 @@ static void complete_issuer(reader *r, const import_doc *doc, const char *who)
         return;
     }
     r->plan->issuer = arena_printf(r->a, "%s %s", who, place_kind(r, doc));
+}
+
+/* caps as the document writes it elsewhere in ordinary case ("ỦY BAN NHÂN
+ * DÂN TỈNH KON TUM" -> "Ủy ban nhân dân tỉnh Kon Tum" of a later sentence),
+ * or NULL: the letters compared without case, marks and all. */
+static const char *written_as(reader *r, const import_doc *doc,
+                              const char *caps)
+{
+    size_t n = strlen(caps);
+    for (size_t i = 0; i < doc->count; i++) {
+        const char *t = doc->paras[i].text;
+        if (doc->paras[i].caps || doc->paras[i].cells)
+            continue;
+        for (size_t at = 0; t[at]; at++) {
+            size_t a = at, b = 0;
+            while (b < n && t[a]) {
+                int32_t x, y;
+                size_t lx = utf8_decode(t + a, strnlen(t + a, 4), &x);
+                size_t ly = utf8_decode(caps + b, n - b, &y);
+                if (!lx || !ly || utf8proc_tolower(x) != utf8proc_tolower(y))
+                    break;
+                a += lx;
+                b += ly;
+            }
+            if (b == n && (at == 0 || t[at - 1] == ' '))
+                return arena_strndup(r->a, t + at, a - at);
+        }
+    }
+    return NULL;
+}
+
+/* Words a body's name opens with, in the header's issuer block: a line
+ * opening with one starts a body, any other line goes on with the one
+ * above ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM"). */
+static bool opens_body(const char *s)
+{
+    static const char *const heads[] = {
+        "uy ban",    "ubnd",     "so",   "bo",     "cuc",       "vu",
+        "trung tam", "phong",    "hoi",  "ban",    "chi nhanh", "van phong",
+        "tong cuc",  "hoc vien", "vien", "toa an", "cong an",   "doan",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        if (starts(s, heads[i]))
+            return true;
+    return false;
 }
 
 /* The issuer from the symbol of the number ("/KH-STP"): the bodies that
@@ -358,7 +457,9 @@ static void title_fields(reader *r, import_activity *act, const import_para *p)
                              "its sentence; check it",
                              act->id, said.lead);
     }
-    if (!act->partners.count && said.partners)
+    /* partners only from a sentence that names its lead too: "phối hợp
+     * với" in any other sentence may be how the work is done */
+    if (!act->partners.count && said.partners && said.lead)
         import_phrase_units_split(r->a, said.partners, &act->partners,
                                   &r->known_units);
     if (!act->time && said.time)
@@ -943,6 +1044,8 @@ static void infer_defaults(reader *r, const org_point *points, size_t npoints)
 static void check_time(reader *r, import_activity *act)
 {
     when_context ctx = {r->plan->year, r->plan->year};
+    if (r->plan->span_from)
+        ctx = (when_context){r->plan->span_from, r->plan->span_to};
     when parsed;
     strbuf why = STRBUF_INIT;
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
@@ -974,7 +1077,7 @@ static void check_activities(reader *r, import_section *secs, size_t n,
                 import_read_note(r, &act->notes, act->line,
                                  "activity %s: the time label has no text",
                                  act->id);
-            else if (act->time && r->plan->year)
+            else if (act->time && (r->plan->year || r->plan->span_from))
                 check_time(r, act);
         }
         check_activities(r, sec->sections, sec->nsections, lead_here,
@@ -1037,41 +1140,212 @@ static bool is_part_heading(const import_para *p)
     return p->mark == IMPORT_MARK_ROMAN;
 }
 
-/* The header, up to the first part: number, place and date, title (the
- * paragraph after "KẾ HOẠCH"), preamble. Capitals above the title (the
- * issuer's name, as printed) go to caps. Returns the first part's index. */
-static size_t read_header(reader *r, const import_doc *doc, import_strs *caps)
+/* "Nơi nhận" at paragraph i, its list and the signer block after it (the
+ * authority in capitals, then the name): returns the index of the last
+ * paragraph read. */
+static size_t read_recipients(reader *r, const import_doc *doc, size_t i)
 {
     import_plan *out = r->plan;
-    bool title_next = false, title_done = false;
+    const import_para *head = &doc->paras[i];
+    size_t after;
+    import_phrase_starts(head->text, "noi nhan", &after);
+    const char *rest = head->text + after;
+    while (*rest == ' ' || *rest == ':')
+        rest++;
+    if (*rest)
+        import_read_note(r, &out->notes[IMPORT_SLOT_END], head->line,
+                         "text after \"Nơi nhận:\" not placed: %s", rest);
+    bool signer = false;
+    size_t last = i;
+    for (i++; i < doc->count; i++) {
+        const import_para *p = &doc->paras[i];
+        if (!signer &&
+            (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)) {
+            import_phrase_strs_add(r->a, &out->recipients, p->body);
+        } else if (p->caps && !out->signer_name && !p->cells) {
+            signer = true;
+            import_phrase_strs_add(r->a, &out->signer_authority, p->text);
+        } else if (!out->signer_name && !p->cells &&
+                   (signer || p->mark == IMPORT_MARK_NONE)) {
+            out->signer_name = p->text;
+            return i;
+        } else {
+            return last;
+        }
+        last = i;
+    }
+    return last;
+}
+
+static void read_content(reader *r, const import_doc *doc, size_t from,
+                         size_t to);
+
+/* The end of the document from paragraph i ("Nơi nhận") on. An appendix
+ * after the signer ("PHỤ LỤC", its title in capitals, "(Kèm theo Kế hoạch
+ * số ...)") holds the activities when the content part had none: "Các
+ * nhiệm vụ cụ thể tại Phụ lục kèm theo". */
+static void read_end(reader *r, const import_doc *doc, size_t i)
+{
+    for (i = read_recipients(r, doc, i) + 1; i < doc->count; i++) {
+        const import_para *p = &doc->paras[i];
+        if (!p->cells && starts(p->text, "phu luc") && !r->plan->nsections) {
+            for (i++; i < doc->count && !doc->paras[i].cells &&
+                      (doc->paras[i].caps || attached_line(&doc->paras[i]));
+                 i++)
+                ;
+            read_content(r, doc, i, doc->count);
+            return;
+        }
+        import_read_note(r, &r->plan->notes[IMPORT_SLOT_END], p->line,
+                         "text not placed after the signer: %s",
+                         para_text(r, p));
+    }
+}
+
+/* A title that runs on into the "(Ban hành kèm theo ...)" line under it
+ * (a PDF's lines joined) ends before the bracket. */
+static void cut_attachment(reader *r, import_plan *out)
+{
+    const char *open = strrchr(out->title, '(');
+    if (open && open > out->title &&
+        attached_line(&(import_para){.text = open}))
+        out->title =
+            import_phrase_trim(r->a, out->title, (size_t)(open - out->title));
+}
+
+/* The years of a multi-year plan's title: "giai đoạn 2024 – 2030",
+ * "2026 - 2028". */
+static bool span_in(const char *title, int *from, int *to)
+{
+    for (const char *q = title; *q; q++) {
+        if (!(q[0] >= '0' && q[0] <= '9') ||
+            (q > title && q[-1] >= '0' && q[-1] <= '9'))
+            continue;
+        int a = 0, b = 0, k = 0;
+        while (k < 4 && q[k] >= '0' && q[k] <= '9')
+            a = a * 10 + (q[k++] - '0');
+        if (k != 4 || (q[k] >= '0' && q[k] <= '9'))
+            continue;
+        const char *t = q + 4;
+        while (*t == ' ')
+            t++;
+        if (*t == '-')
+            t++;
+        else if (strncmp(t, "–", strlen("–")) == 0)
+            t += strlen("–");
+        else
+            continue;
+        while (*t == ' ')
+            t++;
+        k = 0;
+        while (k < 4 && t[k] >= '0' && t[k] <= '9')
+            b = b * 10 + (t[k++] - '0');
+        if (k != 4 || (t[k] >= '0' && t[k] <= '9'))
+            continue;
+        if (a >= 2000 && b > a && b <= a + 20) {
+            *from = a;
+            *to = b;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "QUYẾT ĐỊNH" alone on its line: the plan is issued by a decision. */
+static bool opens_decision(const import_para *p)
+{
+    size_t after;
+    return p->caps && import_phrase_starts(p->text, "quyet dinh", &after) &&
+           p->text[after] == '\0';
+}
+
+/* The header, up to the first part: the issuer block (capitals above the
+ * number, into block), number, place and date, title (the paragraphs after
+ * "KẾ HOẠCH"), preamble. A plan issued by a decision opens with the
+ * decision: its number, date and signer are the plan's, its "Căn cứ" lines
+ * the basis, its articles notes; the plan attached follows its signer.
+ * Other capitals above the title go to caps. Returns the first part's
+ * index. */
+static size_t read_header(reader *r, const import_doc *doc, import_strs *caps,
+                          import_strs *block)
+{
+    import_plan *out = r->plan;
+    bool title_next = false, title_done = false, decision = false;
+    bool above_number = true, signed_off = false;
     size_t i = 0;
     for (; i < doc->count && !is_part_heading(&doc->paras[i]); i++) {
         const import_para *p = &doc->paras[i];
+        const import_para *next =
+            i + 1 < doc->count ? &doc->paras[i + 1] : NULL;
         size_t after;
+        bool motto = starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
+                     starts(p->text, "doc lap");
+        if (motto)
+            continue;
+        if (p->caps && above_number && !out->number && !opens_decision(p) &&
+            !starts(p->text, "ke hoach")) {
+            if (block->count && !opens_body(p->text))
+                block->items[block->count - 1] =
+                    arena_printf(r->a, "%s %s", block->items[block->count - 1],
+                                 p->text);
+            else
+                import_phrase_strs_add(r->a, block, p->text);
+            continue;
+        }
+        above_number = false;
         if (p->cells)
             import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], p->line,
                              "text not placed in the header: %s",
                              para_text(r, p));
-        else if (starts(p->text, "cong hoa xa hoi chu nghia viet nam") ||
-                 starts(p->text, "doc lap"))
-            continue;
         else if (!out->number && read_number(r, p))
             continue;
-        else if (!out->place && read_date_line(r, p))
+        else if (!out->place && read_date_line(r, p->text))
             continue;
-        else if (!title_done &&
-                 import_phrase_starts(p->text, "ke hoach", &after) &&
-                 p->text[after] == '\0')
+        else if (!out->place && next && !next->cells &&
+                 ends_with(p->text, "ngày") &&
+                 read_date_line(r, arena_printf(r->a, "%s %s", p->text,
+                                                next->text)))
+            i++; /* "Hà Nội, ngày" / "05 tháng 3 năm 2025" */
+        else if (!title_done && !decision && opens_decision(p))
+            decision = true;
+        else if (decision && !title_next && !title_done &&
+                 starts(p->text, "can cu"))
+            import_phrase_citations(r->a, p->text, out->place, &out->basis,
+                                    &out->nbasis, &out->basis_cap);
+        else if (decision && !signed_off && opens_recipients(p)) {
+            i = read_recipients(r, doc, i);
+            signed_off = true;
+        } else if (!title_done &&
+                   import_phrase_starts(p->text, "ke hoach", &after) &&
+                   p->text[after] == '\0')
             title_next = true;
         else if (title_next) {
-            out->title = p->text;
+            /* a title printed over several lines */
+            strbuf title = STRBUF_INIT;
+            strbuf_puts(&title, p->text);
+            while (i + 1 < doc->count && !doc->paras[i + 1].cells &&
+                   doc->paras[i + 1].mark == IMPORT_MARK_NONE &&
+                   starts_lower(doc->paras[i + 1].text) &&
+                   !ends_with(strbuf_str(&title), ".")) {
+                strbuf_printf(&title, " %s", doc->paras[++i].text);
+            }
+            out->title = arena_strdup(r->a, strbuf_str(&title));
+            strbuf_release(&title);
+            cut_attachment(r, out);
             title_next = false;
             title_done = true;
-        } else if (title_done)
+        } else if (title_done && attached_line(p))
+            continue;
+        else if (title_done)
             import_phrase_strs_add(r->a, &out->preamble, p->text);
-        else if (p->caps)
+        else if (p->caps && !decision)
             import_phrase_strs_add(r->a, caps, p->text);
-        else
+        else if (decision && !signed_off)
+            import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], p->line,
+                             "text of the decision that issues the plan, not "
+                             "part of the plan: %s",
+                             para_text(r, p));
+        else if (!(decision && p->caps))
             import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], p->line,
                              "text not placed in the header: %s",
                              para_text(r, p));
@@ -1110,23 +1384,26 @@ static int year_in(const char *title)
 
 /* The issuer: from the preamble, the header's capitals, or the symbol. */
 static void find_issuer(reader *r, const import_doc *doc,
-                        const import_strs *caps)
+                        const import_strs *caps, const import_strs *block)
 {
     import_plan *out = r->plan;
     const char *who = NULL;
     for (size_t k = out->preamble.count; k-- > 0 && !who;)
         who = issuer_in(r, out->preamble.items[k]);
+    if (!who && block->count)
+        who = written_as(r, doc, block->items[block->count - 1]);
     if (who) {
-        complete_issuer(r, doc, who);
-    } else if (caps->count) {
-        out->issuer = caps->items[caps->count - 1];
+        complete_issuer(r, doc, who, block);
+    } else if (caps->count || block->count) {
+        out->issuer = block->count ? block->items[block->count - 1]
+                                   : caps->items[caps->count - 1];
         import_read_note(
             r, &out->notes[IMPORT_SLOT_HEADER], 0,
             "the issuer is printed in capitals (\"%s\"); write its name as the body "
             "writes it",
             out->issuer);
     } else if ((who = issuer_of_symbol(out->number))) {
-        complete_issuer(r, doc, who);
+        complete_issuer(r, doc, who, block);
         import_read_note(
             r, &out->notes[IMPORT_SLOT_HEADER], 0,
             "the issuer is not printed; \"%s\" follows from the symbol %s; check it",
@@ -1134,49 +1411,6 @@ static void find_issuer(reader *r, const import_doc *doc,
     } else {
         import_read_note(r, &out->notes[IMPORT_SLOT_HEADER], 0,
                          "the issuer is not printed; add issuer");
-    }
-}
-
-static bool opens_closing(const import_para *p)
-{
-    return !p->cells && starts(p->text, "tren day");
-}
-static bool opens_recipients(const import_para *p)
-{
-    return !p->cells && starts(p->text, "noi nhan");
-}
-
-/* "Nơi nhận" and the signer block after it, from paragraph i on. */
-static void read_end(reader *r, const import_doc *doc, size_t i)
-{
-    import_plan *out = r->plan;
-    const import_para *head = &doc->paras[i];
-    size_t after;
-    import_phrase_starts(head->text, "noi nhan", &after);
-    const char *rest = head->text + after;
-    while (*rest == ' ' || *rest == ':')
-        rest++;
-    if (*rest)
-        import_read_note(r, &out->notes[IMPORT_SLOT_END], head->line,
-                         "text after \"Nơi nhận:\" not placed: %s", rest);
-    bool signer = false;
-    for (i++; i < doc->count; i++) {
-        const import_para *p = &doc->paras[i];
-        if (!signer &&
-            (p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS)) {
-            import_phrase_strs_add(r->a, &out->recipients, p->body);
-        } else if (p->caps && !out->signer_name) {
-            signer = true;
-            import_phrase_strs_add(r->a, &out->signer_authority, p->text);
-        } else if (!out->signer_name && !p->cells &&
-                   (signer || p->mark == IMPORT_MARK_NONE)) {
-            signer = true;
-            out->signer_name = p->text;
-        } else {
-            import_read_note(r, &out->notes[IMPORT_SLOT_END], p->line,
-                             "text not placed after the signer: %s",
-                             para_text(r, p));
-        }
     }
 }
 
@@ -1329,11 +1563,13 @@ void import_plan_read(arena *a, const import_doc *doc, const char *id,
     memset(out, 0, sizeof *out);
     reader r = {a, out, warnings, src, {0}};
     out->id = id;
-    import_strs caps = {0};
-    size_t first_part = read_header(&r, doc, &caps);
+    import_strs caps = {0}, block = {0};
+    size_t first_part = read_header(&r, doc, &caps, &block);
     if (!out->year && out->title)
         out->year = year_in(out->title);
-    find_issuer(&r, doc, &caps);
+    if (out->title && span_in(out->title, &out->span_from, &out->span_to))
+        out->year = 0;
+    find_issuer(&r, doc, &caps, &block);
     /* the legal basis: the documents the preamble, or a title that
      * implements one, cites */
     if (out->title &&

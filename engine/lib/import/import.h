@@ -69,7 +69,8 @@ typedef enum import_slot {
 
 typedef struct import_plan {
     const char *id, *number, *issuer, *place, *issued, *title;
-    int year;
+    int year;               /* 0 for a multi-year plan */
+    int span_from, span_to; /* the years of a multi-year plan, or 0 */
     import_strs preamble, purposes, requirements, budget, organisation,
         recipients;
     import_basis *basis;

@@ -295,13 +295,33 @@ static bool contains_known(const import_strs *known, const char *s, size_t n)
     return false;
 }
 
+/* True when the words after a ", " go on with the name before it rather
+ * than start another: the kinds of places of a list of them ("Ủy ban nhân
+ * dân các huyện, thị xã, thành phố"; "các xã, thị trấn") and the name
+ * "Phổ biến, giáo dục pháp luật". */
+static bool continues_name(const char *s)
+{
+    static const char *const more[] =
+        {"tinh", "thanh pho", "thi xa", "thi tran",          "huyen",
+         "quan", "xa",        "phuong", "giao duc phap luat"};
+    int32_t cp;
+    size_t after;
+    if (!decode(s, &cp) || utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
+        return false;
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        if (import_phrase_starts(s, more[i], &after))
+            return true;
+    return false;
+}
+
 /* Splits s[0..n) at ", ", keeping known names whole. */
 static void split_commas(arena *a, const char *s, size_t n, import_strs *out,
                          const import_strs *known)
 {
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
-        bool cut = i == n || (s[i] == ',' && i + 1 < n && s[i + 1] == ' ');
+        bool cut = i == n || (s[i] == ',' && i + 1 < n && s[i + 1] == ' ' &&
+                              !continues_name(s + i + 2));
         if (!cut)
             continue;
         /* would a known name run across this comma? */

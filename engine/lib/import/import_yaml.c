@@ -228,7 +228,10 @@ void import_plan_yaml(const import_plan *p, strbuf *out)
     key_value(out, 0, "issuer", p->issuer);
     key_value(out, 0, "place", p->place);
     key_value(out, 0, "issued", p->issued);
-    if (p->year)
+    if (p->span_from)
+        strbuf_printf(out, "span:\n  from: %d\n  to: %d\n", p->span_from,
+                      p->span_to);
+    else if (p->year)
         strbuf_printf(out, "year: %d\n", p->year);
     key_value(out, 0, "title", p->title);
     list(out, 0, "preamble", &p->preamble);
