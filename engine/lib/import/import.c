@@ -312,22 +312,6 @@ static const char *written_as(reader *r, const import_doc *doc,
     return NULL;
 }
 
-/* Words a body's name opens with, in the header's issuer block: a line
- * opening with one starts a body, any other line goes on with the one
- * above ("ỦY BAN NHÂN DÂN" / "TỈNH KON TUM"). */
-static bool opens_body(const char *s)
-{
-    static const char *const heads[] = {
-        "uy ban",    "ubnd",     "so",   "bo",     "cuc",       "vu",
-        "trung tam", "phong",    "hoi",  "ban",    "chi nhanh", "van phong",
-        "tong cuc",  "hoc vien", "vien", "toa an", "cong an",   "doan",
-    };
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (starts(s, heads[i]))
-            return true;
-    return false;
-}
-
 /* The issuer from the symbol of the number ("/KH-STP"): the bodies that
  * issue legal-aid plans. */
 static const char *issuer_of_symbol(const char *number)
@@ -478,6 +462,17 @@ static void add_activity(reader *r, import_section *sec,
     r->plan->activities++;
 }
 
+/* "Không" (none) in a partners' cell: no partner. */
+static bool says_none(const char *value)
+{
+    size_t after;
+    while (*value == ' ')
+        value++;
+    if (!import_phrase_starts(value, "khong", &after))
+        return false;
+    return strspn(value + after, " .;-") == strlen(value + after);
+}
+
 static void set_field(reader *r, import_activity *act, import_field f,
                       const char *value, const import_para *p)
 {
@@ -504,7 +499,9 @@ static void set_field(reader *r, import_activity *act, import_field f,
                              para_text(r, p));
             return;
         }
-        import_phrase_units_split(r->a, value, &act->partners, &r->known_units);
+        if (!says_none(value))
+            import_phrase_units_split(r->a, value, &act->partners,
+                                      &r->known_units);
         return;
     case IMPORT_FIELD_TIME:
         slot = &act->time;
@@ -939,6 +936,72 @@ typedef struct org_points {
     size_t count, cap;
 } org_points;
 
+static import_activity *activity_by_id(import_section *secs, size_t n,
+                                       const char *id)
+{
+    for (size_t s = 0; s < n; s++) {
+        for (size_t i = 0; i < secs[s].nactivities; i++)
+            if (!strcmp(secs[s].activities[i].id, id))
+                return &secs[s].activities[i];
+        import_activity *found =
+            activity_by_id(secs[s].sections, secs[s].nsections, id);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+/* A point of Tổ chức thực hiện that assigns activities by their numbers:
+ * "Phòng Tư pháp huyện chủ trì thực hiện các nội dung 1, 2 và 4 Mục II,
+ * phối hợp với ...". The activities that name no lead or partners of their
+ * own take the point's. */
+static void assign_by_point(reader *r, const char *text)
+{
+    size_t match;
+    const char *at = import_phrase_find(text, "noi dung", &match);
+    if (!at)
+        return;
+    const char *q = at + match;
+    const char *ids[32];
+    size_t nids = 0;
+    for (;;) {
+        while (*q == ' ')
+            q++;
+        size_t len = strspn(q, "0123456789.");
+        if (!len || !(*q >= '0' && *q <= '9') || nids == 32)
+            break;
+        while (len && q[len - 1] == '.')
+            len--;
+        ids[nids++] = arena_strndup(r->a, q, len);
+        q += len;
+        size_t after;
+        if (*q == ',')
+            q++;
+        else if (*q == ' ' && import_phrase_starts(q + 1, "va", &after))
+            q += 1 + after;
+        else
+            break;
+    }
+    if (!nids)
+        return;
+    import_sentence said;
+    import_sentence_read(r->a, text, &said);
+    if (!said.lead)
+        return;
+    for (size_t k = 0; k < nids; k++) {
+        import_activity *act =
+            activity_by_id(r->plan->sections, r->plan->nsections, ids[k]);
+        if (!act)
+            continue;
+        if (!act->lead.count)
+            import_phrase_units_split(r->a, said.lead, &act->lead,
+                                      &r->known_units);
+        if (!act->partners.count && said.partners)
+            import_phrase_units_split(r->a, said.partners, &act->partners,
+                                      &r->known_units);
+    }
+}
+
 static void read_organisation(reader *r, const import_doc *doc, size_t from,
                               size_t to, org_points *points)
 {
@@ -966,6 +1029,7 @@ static void read_organisation(reader *r, const import_doc *doc, size_t from,
         import_strs own = {0};
         const char *text =
             para->mark == IMPORT_MARK_NONE ? para->text : para->body;
+        assign_by_point(r, text);
         if (para->mark == IMPORT_MARK_NONE || bullet)
             import_phrase_subject(r->a, text, &own);
         if (!has(text, "bao cao"))
@@ -1284,7 +1348,7 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps,
             continue;
         if (p->caps && above_number && !out->number && !opens_decision(p) &&
             !starts(p->text, "ke hoach")) {
-            if (block->count && !opens_body(p->text))
+            if (block->count && !import_phrase_opens_unit(p->text))
                 block->items[block->count - 1] =
                     arena_printf(r->a, "%s %s", block->items[block->count - 1],
                                  p->text);
@@ -1433,7 +1497,14 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
             strbuf_putc(&closing, ' ');
             strbuf_puts(&closing, p->text);
         } else if (is_part_heading(p)) {
-            current = part_of(p->body);
+            /* a heading broken after a comma: "I. MỤC ĐÍCH," / "YÊU CẦU" */
+            const char *heading = p->body;
+            if (ends_with(heading, ",") && i + 1 < n &&
+                doc->paras[i + 1].caps && !doc->paras[i + 1].cells &&
+                doc->paras[i + 1].mark == IMPORT_MARK_NONE)
+                heading =
+                    arena_printf(r->a, "%s %s", heading, doc->paras[++i].text);
+            current = part_of(heading);
             target = current == PART_PURPOSES       ? &out->purposes
                      : current == PART_REQUIREMENTS ? &out->requirements
                      : current == PART_BUDGET       ? &out->budget

@@ -155,6 +155,7 @@ static const struct {
     import_field field;
 } labels[] = {
     {"don vi chu tri thuc hien", IMPORT_FIELD_LEAD},
+    {"don vi thuc hien chinh", IMPORT_FIELD_LEAD},
     {"co quan chu tri thuc hien", IMPORT_FIELD_LEAD},
     {"don vi thuc hien", IMPORT_FIELD_LEAD},
     {"don vi chu tri", IMPORT_FIELD_LEAD},
@@ -165,12 +166,17 @@ static const struct {
     {"don vi chiu trach nhiem", IMPORT_FIELD_LEAD},
     {"trach nhiem thuc hien", IMPORT_FIELD_LEAD},
     {"don vi phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
+    {"don vi cung thuc hien", IMPORT_FIELD_PARTNERS},
+    {"don vi tham gia", IMPORT_FIELD_PARTNERS},
+    {"co quan tham gia", IMPORT_FIELD_PARTNERS},
     {"co quan phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
     {"don vi phoi hop", IMPORT_FIELD_PARTNERS},
     {"co quan phoi hop", IMPORT_FIELD_PARTNERS},
     {"phoi hop thuc hien", IMPORT_FIELD_PARTNERS},
     {"phoi hop", IMPORT_FIELD_PARTNERS},
     {"thoi gian thuc hien", IMPORT_FIELD_TIME},
+    {"thoi diem thuc hien", IMPORT_FIELD_TIME},
+    {"thoi diem", IMPORT_FIELD_TIME},
     {"thoi gian hoan thanh", IMPORT_FIELD_TIME},
     {"thoi han hoan thanh", IMPORT_FIELD_TIME},
     {"thoi gian", IMPORT_FIELD_TIME},
@@ -295,6 +301,25 @@ static bool contains_known(const import_strs *known, const char *s, size_t n)
     return false;
 }
 
+bool import_phrase_opens_unit(const char *s)
+{
+    static const char *const heads[] = {
+        "trung tam", "phong",       "van phong",  "so",        "cong an",
+        "toa an",    "vien",        "uy ban",     "ubnd",      "hoi",
+        "dai",       "chi nhanh",   "cuc",        "vu",        "bo",
+        "bao",       "hoc vien",    "ban",        "don",       "trai",
+        "doan",      "mat tran",    "thanh tra",  "lien doan", "tong cuc",
+        "quy",       "cac co quan", "cac don vi", "cac phong", "cac so",
+    };
+    if (!starts_upper(s))
+        return false;
+    size_t after;
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        if (import_phrase_starts(s, heads[i], &after))
+            return true;
+    return false;
+}
+
 /* True when the words after a ", " go on with the name before it rather
  * than start another: the kinds of places of a list of them ("Ủy ban nhân
  * dân các huyện, thị xã, thành phố"; "các xã, thị trấn") and the name
@@ -316,14 +341,24 @@ static bool continues_name(const char *s)
 
 /* Splits s[0..n) at ", ", keeping known names whole. */
 static void split_commas(arena *a, const char *s, size_t n, import_strs *out,
-                         const import_strs *known)
+                         const import_strs *known, bool heads_only)
 {
+    static const char and[] = " v\xC3\xA0 "; /* " và " */
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
-        bool cut = i == n || (s[i] == ',' && i + 1 < n && s[i + 1] == ' ' &&
-                              !continues_name(s + i + 2));
-        if (!cut)
-            continue;
+        size_t sep = 0; /* the separator's length; 0 at the end */
+        if (i < n) {
+            if (s[i] == ',' && i + 1 < n && s[i + 1] == ' ' &&
+                (heads_only ? import_phrase_opens_unit(s + i + 2)
+                            : !continues_name(s + i + 2)))
+                sep = 1;
+            else if (i + sizeof and-1 < n &&
+                     memcmp(s + i, and, sizeof and-1) == 0 &&
+                     import_phrase_opens_unit(s + i + sizeof and-1))
+                sep = sizeof and-1;
+            else
+                continue;
+        }
         /* would a known name run across this comma? */
         bool inside = false;
         for (size_t k = 0; i < n && known && k < known->count; k++) {
@@ -340,9 +375,12 @@ static void split_commas(arena *a, const char *s, size_t n, import_strs *out,
         char *item = import_phrase_trim(a, s + start, i - start);
         if (*item)
             import_phrase_strs_add(a, out, item);
-        start = i + 1;
+        if (i == n)
+            break;
+        start = i + sep;
         while (start < n && s[start] == ' ')
             start++;
+        i = start - 1;
     }
 }
 
@@ -353,14 +391,13 @@ static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
     const char *tail = generic_tail(s, n, &sep);
     size_t head = tail ? (size_t)(tail - s) - sep : n;
     if (head) {
+        /* in a "; " list a comma is part of a name ("Sở Văn hóa, Thể
+         * thao và Du lịch") unless another unit follows it */
         if (!in_semicolons ||
             (contains_known(known, s, head) && !known_has(known, s, head)))
-            split_commas(a, s, head, out, known);
-        else {
-            char *item = import_phrase_trim(a, s, head);
-            if (*item)
-                import_phrase_strs_add(a, out, item);
-        }
+            split_commas(a, s, head, out, known, false);
+        else
+            split_commas(a, s, head, out, known, true);
     }
     if (tail) {
         char *item = import_phrase_trim(a, tail, n - (size_t)(tail - s));
@@ -488,7 +525,7 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
     const char *duty = import_phrase_find(s, "co trach nhiem", &end);
     if (duty) {
         import_strs parts = {0};
-        split_commas(a, s, (size_t)(duty - s), &parts, NULL);
+        split_commas(a, s, (size_t)(duty - s), &parts, NULL, false);
         for (size_t i = 0; i < parts.count; i++) {
             size_t x;
             if (!starts_upper(parts.items[i]) ||
@@ -757,7 +794,7 @@ static void add_units(arena *a, const char *s, size_t n, import_strs *out)
 {
     char *text = import_phrase_trim(a, s, n);
     if (*text)
-        split_commas(a, text, strlen(text), out, NULL);
+        split_commas(a, text, strlen(text), out, NULL, false);
 }
 
 static const char *what_of(arena *a, const char *s)

@@ -62,7 +62,13 @@ import_field import_phrase_column(const char *cell);
 
 /* --- units ------------------------------------------------------------ */
 
-/* Splits a list of units: at "; " when there are any, else at ", ", and a
+/* True when s opens, with a capital, with a word the name of a unit opens
+ * with: "Sở", "Trung tâm", "Ủy ban", "Bộ", "Hội", "Các cơ quan", ... */
+bool import_phrase_opens_unit(const char *s);
+
+/* Splits a list of units: at "; " when there are any, else at ", " (not
+ * before the kinds of places of a list, "các huyện, thị xã"), and at " và "
+ * before another unit; a
  * closing generic phrase ("... và các cơ quan, tổ chức có liên quan") is
  * one item. Names that hold a comma and were seen whole in a "; " list
  * (kept in known) are not split. */

@@ -33,16 +33,6 @@ static const char *const verbs[] = {
     "tiep nhan",  "chu tri",   "co trach nhiem", "phoi hop voi",
 };
 
-/* Words a unit's name opens with. */
-static const char *const unit_heads[] = {
-    "trung tam",  "phong",     "van phong", "so",        "cong an",
-    "toa an",     "vien",      "uy ban",    "ubnd",      "hoi",
-    "dai",        "chi nhanh", "cuc",       "vu",        "bo",
-    "bao",        "hoc vien",  "ban",       "don",       "trai",
-    "doan",       "mat tran",  "thanh tra", "lien doan", "cac co quan",
-    "cac don vi", "cac phong", "cac so",    "quy",
-};
-
 static size_t decode(const char *s, int32_t *cp)
 {
     return utf8_decode(s, strnlen(s, 4), cp);
@@ -299,7 +289,7 @@ static const char *partners_in(arena *a, const char *s, size_t from)
 void import_sentence_read(arena *a, const char *s, import_sentence *out)
 {
     memset(out, 0, sizeof *out);
-    size_t n = strlen(s), rest = 0, after;
+    size_t n = strlen(s), rest = 0;
     if (starts_case(s, UTF8PROC_CATEGORY_LU)) {
         size_t match;
         const char *chu = import_phrase_find(s, "chu tri", &match);
@@ -308,9 +298,9 @@ void import_sentence_read(arena *a, const char *s, import_sentence *out)
             word_count(s, (size_t)(chu - s)) <= 15) {
             out->lead = import_phrase_trim(a, s, (size_t)(chu - s));
             rest = (size_t)(chu - s) + match;
-        } else if (starts_any(s, unit_heads, COUNT(unit_heads), &after) &&
-                   verb < n && s[verb] != ';' && s[verb] != '(' &&
-                   s[verb] != '.' && word_count(s, verb) <= 15) {
+        } else if (import_phrase_opens_unit(s) && verb < n && s[verb] != ';' &&
+                   s[verb] != '(' && s[verb] != '.' &&
+                   word_count(s, verb) <= 15) {
             out->lead = import_phrase_trim(a, s, verb);
             out->subject = true;
             rest = verb;
