@@ -301,7 +301,7 @@ static void a_cell_table_with_a_header_of_two_rows(void **state)
 /* Lines that fit the columns in no way, or in more than one, stay lines:
  * a row with a cell merged across in its middle (which one is not
  * written), a row whose extra line may go on with either of two cells,
- * a last row whose end is not known. */
+ * a last row whose end is not known, a last row short of a cell. */
 static void cell_tables_that_do_not_fit_stay_lines(void **state)
 {
     (void)state;
@@ -317,6 +317,9 @@ static void cell_tables_that_do_not_fit_stay_lines(void **state)
         "III. TỔ CHỨC THỰC HIỆN\n",
         "1\nViệc một\nSở A\nSở B;\nSở C\nQuý I\n"
         "Kinh phí do ngân sách tỉnh bảo đảm\n",
+        "1\nViệc một\nSở A\nSở B\nQuý I\n"
+        "2\nViệc hai\nSở A\nQuý I\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
     };
     for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
         char text[512];

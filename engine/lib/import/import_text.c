@@ -7,7 +7,10 @@
  * field label, no heading) and either starts in lower case or follows a
  * line that a PDF extraction broke: a long line, in a document where most
  * long lines end in the middle of a sentence. A document symbol broken
- * after its hyphen ("179/KH-" / "UBND") is joined without a space. */
+ * after its hyphen ("179/KH-" / "UBND") is joined without a space. Before
+ * that, a table saved a cell a line (LibreOffice's text of a Word
+ * document) is put back as rows of cells, where its lines fit its columns
+ * in exactly one way (see "tables written a cell a line" below). */
 #include "import_text.h"
 
 #include "import_phrase.h"
