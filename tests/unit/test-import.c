@@ -9,6 +9,7 @@
 
 #include "import.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,204 @@ static void markdown_and_word_text_is_cleaned(void **state)
     assert_string_equal(doc.paras[7].text, "bad \xEF\xBF\xBD byte and control");
     assert_int_equal(doc.nrepaired, 1);
     assert_int_equal(doc.repaired[0], 11);
+}
+
+/* Every paragraph of got has the cells of the same paragraph of want. */
+static void assert_same_rows(const import_doc *got, const import_doc *want)
+{
+    assert_int_equal(got->count, want->count);
+    for (size_t i = 0; i < got->count; i++) {
+        const import_para *g = &got->paras[i], *w = &want->paras[i];
+        assert_string_equal(g->text, w->text);
+        assert_int_equal(g->ncells, w->ncells);
+        for (size_t c = 0; c < g->ncells; c++)
+            assert_string_equal(g->cells[c], w->cells[c]);
+    }
+}
+
+static size_t rows_with_cells(const import_doc *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->count; i++)
+        n += doc->paras[i].cells != NULL;
+    return n;
+}
+
+/* A table as LibreOffice saves a Word document as text, a cell a line:
+ * read as the rows Word's reader writes, "| a | b |". A row merged across
+ * is its number and title; an empty cell a blank line; a cell of several
+ * paragraphs several lines, which go on with the cell where they start in
+ * lower case, with a bullet or after a ';'. */
+static void tables_a_cell_a_line_read_as_rows(void **state)
+{
+    (void)state;
+    import_doc doc = read_doc("II. NỘI DUNG\n"
+                              "TT\n"
+                              "Nội dung công việc\n"
+                              "Đơn vị chủ trì\n"
+                              "Đơn vị phối hợp\n"
+                              "Thời gian\n"
+                              "I\n"
+                              "Hoàn thiện thể chế\n"
+                              "1\n"
+                              "Rà soát văn bản\n"
+                              "- về trợ giúp pháp lý\n"
+                              "- về hòa giải\n"
+                              "Cục Trợ giúp pháp lý\n"
+                              "Vụ Pháp chế;\n"
+                              "Vụ Tổ chức cán bộ\n"
+                              "Quý II/2025\n"
+                              "2\n"
+                              "Xây dựng tài liệu hướng dẫn\n"
+                              "Học viện Tư pháp\n"
+                              "\n"
+                              "trong năm 2025\n"
+                              "II\n"
+                              "TRUYỀN THÔNG\n"
+                              "3\n"
+                              "Tổ chức truyền thông\n"
+                              "Cục Trợ giúp pháp lý\n"
+                              "Báo Pháp luật Việt Nam\n"
+                              "Quý III/2025\n"
+                              "III. TỔ CHỨC THỰC HIỆN\n");
+    import_doc want = read_doc(
+        "II. NỘI DUNG\n"
+        "| TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | "
+        "Thời gian |\n"
+        "| I | Hoàn thiện thể chế | | | |\n"
+        "| 1 | Rà soát văn bản - về trợ giúp pháp lý - về hòa giải | Cục Trợ "
+        "giúp pháp lý | Vụ Pháp chế; Vụ Tổ chức cán bộ | Quý II/2025 |\n"
+        "| 2 | Xây dựng tài liệu hướng dẫn | Học viện Tư pháp | | trong năm "
+        "2025 |\n"
+        "| II | TRUYỀN THÔNG | | | |\n"
+        "| 3 | Tổ chức truyền thông | Cục Trợ giúp pháp lý | Báo Pháp luật "
+        "Việt Nam | Quý III/2025 |\n"
+        "III. TỔ CHỨC THỰC HIỆN\n");
+    assert_same_rows(&doc, &want);
+    assert_int_equal(rows_with_cells(&doc), 6);
+    /* each row at the line of its number, which is no page number */
+    assert_int_equal(doc.paras[1].line, 2);
+    assert_int_equal(doc.paras[3].line, 9);
+    assert_int_equal(doc.paras[6].line, 24);
+    assert_int_equal(doc.ndropped, 0);
+}
+
+/* Without a line after it that cannot be a cell, a table's last row ends
+ * with its last cell, when nothing could go on with it. */
+static void a_cell_table_ends_after_its_last_row(void **state)
+{
+    (void)state;
+    import_doc doc = read_doc("1. Kiện toàn đội ngũ\n"
+                              "STT\n"
+                              "Hoạt động\n"
+                              "Cơ quan chủ trì\n"
+                              "Tiến độ\n"
+                              "1\n"
+                              "Rà soát biên chế\n"
+                              "Sở Tư pháp\n"
+                              "2024 - 2025\n"
+                              "2\n"
+                              "Tập huấn\n"
+                              "Sở Tư pháp\n"
+                              "Hằng năm\n"
+                              "Kinh phí do ngân sách tỉnh bảo đảm\n"
+                              "2. Mở rộng tiếp cận\n"
+                              "STT\n"
+                              "Hoạt động\n"
+                              "Cơ quan chủ trì\n"
+                              "Tiến độ\n"
+                              "1\n"
+                              "Xây dựng chuyên mục\n"
+                              "Đài Phát thanh và Truyền hình tỉnh\n"
+                              "Năm 2025\n"
+                              "2. Giám sát\n");
+    import_doc want =
+        read_doc("1. Kiện toàn đội ngũ\n"
+                 "| STT | Hoạt động | Cơ quan chủ trì | Tiến độ |\n"
+                 "| 1 | Rà soát biên chế | Sở Tư pháp | 2024 - 2025 |\n"
+                 "| 2 | Tập huấn | Sở Tư pháp | Hằng năm |\n"
+                 "Kinh phí do ngân sách tỉnh bảo đảm\n"
+                 "2. Mở rộng tiếp cận\n"
+                 "| STT | Hoạt động | Cơ quan chủ trì | Tiến độ |\n"
+                 "| 1 | Xây dựng chuyên mục | Đài Phát thanh và Truyền hình "
+                 "tỉnh | Năm 2025 |\n"
+                 "2. Giám sát\n");
+    assert_same_rows(&doc, &want);
+    assert_int_equal(rows_with_cells(&doc), 5);
+}
+
+/* A header of two rows ("Đơn vị thực hiện" over "Chủ trì" and "Phối
+ * hợp"): the cells merged down blank in the second, read as one row the
+ * way Word's reader writes it. */
+static void a_cell_table_with_a_header_of_two_rows(void **state)
+{
+    (void)state;
+    import_doc doc = read_doc("TT\n"
+                              "Nhiệm vụ\n"
+                              "Đơn vị thực hiện\n"
+                              "Thời hạn\n"
+                              "\n"
+                              "\n"
+                              "Chủ trì\n"
+                              "Phối hợp\n"
+                              "\n"
+                              "1\n"
+                              "Hướng dẫn các tỉnh\n"
+                              "Cục Trẻ em\n"
+                              "Cục Trợ giúp pháp lý, Bộ Tư pháp\n"
+                              "Quý III/2024\n"
+                              "2\n"
+                              "Tổng hợp kết quả\n"
+                              "Cục Trẻ em\n"
+                              "Văn phòng Bộ\n"
+                              "Tháng 12/2024\n"
+                              "III. TỔ CHỨC THỰC HIỆN\n");
+    import_doc want = read_doc(
+        "| TT | Nhiệm vụ | Đơn vị thực hiện Chủ trì | Phối hợp | Thời hạn |\n"
+        "| 1 | Hướng dẫn các tỉnh | Cục Trẻ em | Cục Trợ giúp pháp lý, Bộ Tư "
+        "pháp | Quý III/2024 |\n"
+        "| 2 | Tổng hợp kết quả | Cục Trẻ em | Văn phòng Bộ | Tháng 12/2024 "
+        "|\n"
+        "III. TỔ CHỨC THỰC HIỆN\n");
+    assert_same_rows(&doc, &want);
+}
+
+/* Lines that fit the columns in no way, or in more than one, stay lines:
+ * a row with a cell merged across in its middle (which one is not
+ * written), a row whose extra line may go on with either of two cells,
+ * a last row whose end is not known, a last row short of a cell. */
+static void cell_tables_that_do_not_fit_stay_lines(void **state)
+{
+    (void)state;
+    static const char header[] = "TT\nNội dung\nChủ trì\nPhối hợp\n"
+                                 "Thời gian\n";
+    static const char *const bodies[] = {
+        "1\nViệc một\nSở A\nSở B\nQuý I\n"
+        "2\n\nSở E\nQuý IV\n"
+        "3\nViệc ba\nSở A\nSở B\nQuý I\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
+        "1\nRà soát\n- về trợ giúp pháp lý\nSở A\n- Sở B\nQuý I\n"
+        "2\nViệc hai\nSở A\nSở B\nQuý I\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
+        "1\nViệc một\nSở A\nSở B;\nSở C\nQuý I\n"
+        "Kinh phí do ngân sách tỉnh bảo đảm\n",
+        "1\nViệc một\nSở A\nSở B\nQuý I\n"
+        "2\nViệc hai\nSở A\nQuý I\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", header, bodies[i]);
+        import_doc doc = read_doc(text);
+        assert_int_equal(rows_with_cells(&doc), 0);
+        assert_true(doc.count >= 8);
+    }
+    /* the last of them, before a line that cannot be a cell, fits */
+    import_doc doc = read_doc("TT\nNội dung\nChủ trì\nPhối hợp\nThời gian\n"
+                              "1\nViệc một\nSở A\nSở B;\nSở C\nQuý I\n"
+                              "III. TỔ CHỨC THỰC HIỆN\n");
+    assert_int_equal(rows_with_cells(&doc), 2);
+    assert_string_equal(doc.paras[1].cells[3], "Sở B; Sở C");
 }
 
 static void labels_and_their_variants(void **state)
@@ -517,6 +716,10 @@ int main(void)
         cmocka_unit_test(markers_in_their_variants),
         cmocka_unit_test(pdf_lines_are_joined_again),
         cmocka_unit_test(markdown_and_word_text_is_cleaned),
+        cmocka_unit_test(tables_a_cell_a_line_read_as_rows),
+        cmocka_unit_test(a_cell_table_ends_after_its_last_row),
+        cmocka_unit_test(a_cell_table_with_a_header_of_two_rows),
+        cmocka_unit_test(cell_tables_that_do_not_fit_stay_lines),
         cmocka_unit_test(labels_and_their_variants),
         cmocka_unit_test(phrases_match_without_case_or_marks),
         cmocka_unit_test(unit_lists_are_split),

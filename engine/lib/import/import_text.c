@@ -7,7 +7,10 @@
  * field label, no heading) and either starts in lower case or follows a
  * line that a PDF extraction broke: a long line, in a document where most
  * long lines end in the middle of a sentence. A document symbol broken
- * after its hyphen ("179/KH-" / "UBND") is joined without a space. */
+ * after its hyphen ("179/KH-" / "UBND") is joined without a space. Before
+ * that, a table saved a cell a line (LibreOffice's text of a Word
+ * document) is put back as rows of cells, where its lines fit its columns
+ * in exactly one way (see "tables written a cell a line" below). */
 #include "import_text.h"
 
 #include "import_phrase.h"
@@ -25,6 +28,11 @@ typedef struct raw_line {
     unsigned line;
     size_t length; /* in code points */
     bool heading, table, caps;
+    bool page; /* only a page's number: left out unless a table's cell */
+    /* as a table's cell (cell_traits): may be one; is a row's number; ends
+     * a table's last row; may go on with the cell on the line before */
+    bool cell, number, ends;
+    enum { GOES_ON_NOT, GOES_ON_WEAK, GOES_ON_STRONG } goes_on;
     const char **cells;
     size_t ncells;
 } raw_line;
@@ -372,24 +380,33 @@ static bool ends_sentence(const char *s)
     return false;
 }
 
-/* A line that opens a block of its own, whatever came before. */
-static bool opens_block(const raw_line *l)
+/* Text that opens a block of its own by its first words: a marker (a
+ * bullet too, when bullets), a field's label, "Nơi nhận", a signature's
+ * authority. */
+static bool opens_block_by_words(const char *s, bool bullets)
 {
-    if (l->heading || l->table || l->caps)
-        return true;
     import_marker m;
-    if (import_text_mark(l->text, &m) != IMPORT_MARK_NONE)
+    import_mark mark = import_text_mark(s, &m);
+    if (mark != IMPORT_MARK_NONE &&
+        (bullets || (mark != IMPORT_MARK_BULLET && mark != IMPORT_MARK_PLUS)))
         return true;
     size_t value;
-    if (import_phrase_label(l->text, &value) != IMPORT_FIELD_NONE)
+    if (import_phrase_label(s, &value) != IMPORT_FIELD_NONE)
         return true;
     static const char *const openers[] = {"noi nhan", "so:", "tren day", "kt.",
                                           "tm.",      "tl.", "tuq.",     "q."};
     size_t after;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (import_phrase_starts(l->text, openers[i], &after))
+        if (import_phrase_starts(s, openers[i], &after))
             return true;
     return false;
+}
+
+/* A line that opens a block of its own, whatever came before. */
+static bool opens_block(const raw_line *l)
+{
+    return l->heading || l->table || l->caps ||
+           opens_block_by_words(l->text, true);
 }
 
 static int compare_sizes(const void *x, const void *y)
@@ -417,8 +434,8 @@ static bool broken_symbol(const char *prev)
 }
 
 /* One physical line, repaired and cleaned: a table row, or text without
- * markup (a page number leaves it blank). Lines with repaired bytes and
- * page numbers are recorded in out. */
+ * markup (a page number marked, to be left out once tables are read).
+ * Lines with repaired bytes are recorded in out. */
 static void clean_line(arena *a, import_doc *out, const char *s, size_t n,
                        unsigned lineno, raw_line *l)
 {
@@ -449,12 +466,8 @@ static void clean_line(arena *a, import_doc *out, const char *s, size_t n,
             t = h + 1;
         }
         l->text = strip_markup(a, t);
-        if (*l->text && is_page_number(l->text)) {
-            ARENA_ROOM(a, out->dropped, out->ndropped, out->dropped_cap, 4);
-            out->dropped[out->ndropped++] = lineno;
-            l->text = (char *)"";
-        }
-        l->heading = l->heading && *l->text;
+        l->page = *l->text && is_page_number(l->text);
+        l->heading = l->heading && *l->text && !l->page;
     }
     free(fixed);
     l->length = utf8_length(l->text, strlen(l->text));
@@ -484,6 +497,378 @@ static size_t broken_length(const raw_line *lines, size_t nlines)
     return broken_at;
 }
 
+/* --- tables written a cell a line ---------------------------------------
+ *
+ * LibreOffice saves a Word table as text one cell a paragraph: the header
+ * cells, then each row's cells, an empty cell as a blank line, a cell of
+ * several paragraphs (or line breaks) as several lines, a row merged
+ * across ("I" and a section's title) as its two cells. A table is known by
+ * its header (a number column "STT"/"TT" first, then cells that name the
+ * columns as import_phrase_column() does, as read_table in import.c wants
+ * them), and its rows by the number that opens each. The lines are split
+ * into cells only where they split in exactly one way: a line joins the
+ * cell before it only when it cannot open one of its own for the text it
+ * holds (it starts in lower case or with a bullet, or the line before ends
+ * with ',', ';' or ':'), and the count of columns settles the rest. A run
+ * that fits no way, or more than one, stays lines of text. */
+
+enum {
+    CELL_TABLE_COLUMNS = 32, /* as many as read_table reads */
+    CELL_TABLE_EXTRA = 24,   /* lines a row may hold beyond a line a cell */
+    CELL_TABLE_HEADER = 64,  /* lines a header may hold */
+};
+
+static bool is_blank(const raw_line *l)
+{
+    return !l->table && !*l->text;
+}
+
+/* A line that may be a table's cell: not a row of another table, not a
+ * heading, not a part's heading ("III. TỔ CHỨC THỰC HIỆN"). */
+static bool may_be_cell(const raw_line *l)
+{
+    if (l->table || l->heading)
+        return false;
+    import_marker m;
+    return import_text_mark(l->text, &m) != IMPORT_MARK_ROMAN ||
+           !l->text[m.body];
+}
+
+/* A line after which a table's last row cannot go on: one that cannot be
+ * a cell, or that opens a block of text other than a bullet. */
+static bool ends_table(const raw_line *l)
+{
+    return !l->cell || opens_block_by_words(l->text, false);
+}
+
+/* A row's number cell: "1", "12.", "1.2", "3)", "II", "IV.", "A", "a)". */
+static bool is_row_number(const raw_line *l)
+{
+    const char *s = l->text, *p = s;
+    if (l->table || !*s)
+        return false;
+    if (is_digit(*p)) {
+        for (;;) {
+            size_t d = 0;
+            while (is_digit(p[d]))
+                d++;
+            if (d == 0 || d > 3)
+                return false;
+            p += d;
+            if (p[0] == '.' && is_digit(p[1]))
+                p++;
+            else
+                break;
+        }
+    } else if (strspn(p, "IVX") > 1 && roman_len(p) == strspn(p, "IVX")) {
+        p += roman_len(p);
+    } else if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+        p++;
+    } else if (strncmp(p, "\xC4\x91", 2) == 0) {
+        p += 2;
+    } else {
+        return false;
+    }
+    if (*p == '.' || *p == ')')
+        p++;
+    return *p == '\0';
+}
+
+static bool ends_with_any(const char *s, const char *chars)
+{
+    size_t n = strlen(s);
+    return n && strchr(chars, s[n - 1]);
+}
+
+/* What lines[i] is as a table's cell. It may go on with the cell of
+ * lines[i - 1] rather than open a cell: strongly when it starts in lower
+ * case or the line before ends with ',', ';' or ':'; weakly when it is a
+ * bullet. */
+static void cell_traits(raw_line *lines, size_t i)
+{
+    raw_line *l = &lines[i];
+    l->cell = may_be_cell(l);
+    l->number = is_row_number(l);
+    l->ends = ends_table(l);
+    l->goes_on = GOES_ON_NOT;
+    if (i == 0 || is_blank(l) || is_blank(&lines[i - 1]))
+        return;
+    import_marker m;
+    import_mark mark = import_text_mark(l->text, &m);
+    if (starts_lower(l->text) || ends_with_any(lines[i - 1].text, ",;:"))
+        l->goes_on = GOES_ON_STRONG;
+    else if (mark == IMPORT_MARK_BULLET || mark == IMPORT_MARK_PLUS)
+        l->goes_on = GOES_ON_WEAK;
+}
+
+/* How many ways lines[from..to) split into g cells (0, 1, or 2 for two or
+ * more), a line going on with the cell before only where it may; with one
+ * way and cells not NULL, the cells, each cell's lines joined with a
+ * space. */
+static unsigned cell_splits(arena *a, const raw_line *lines, size_t from,
+                            size_t to, size_t g, const char **cells)
+{
+    size_t n = to - from;
+    if (g == 0 || n < g)
+        return 0;
+    /* ways[i][k]: lines[from..from + i) as k whole cells, capped at 2; the
+     * last of them lines[from + j..from + i) for any j from the first
+     * line of the run that goes on to i - 1, so sum[k] keeps the sum of
+     * ways[j][k - 1] over that run */
+    unsigned char *ways = xcalloc((n + 1) * (g + 1), 1);
+    unsigned char *sum = xcalloc(g + 1, 1);
+#define WAYS(i, k) ways[(i) * (g + 1) + (k)]
+    WAYS(0, 0) = 1;
+    for (size_t i = 1; i <= n; i++) {
+        bool run = i > 1 && lines[from + i - 1].goes_on != GOES_ON_NOT;
+        for (size_t k = 1; k <= g; k++) {
+            unsigned w = (run ? sum[k] : 0) + WAYS(i - 1, k - 1);
+            sum[k] = w > 2 ? 2 : (unsigned char)w;
+            WAYS(i, k) = sum[k];
+        }
+    }
+    unsigned result = WAYS(n, g);
+    if (result == 1 && cells) {
+        size_t i = n;
+        for (size_t k = g; k > 0; k--) {
+            size_t j = i - 1;
+            while (!WAYS(j, k - 1))
+                j--;
+            strbuf sb = STRBUF_INIT;
+            for (size_t q = j; q < i; q++) {
+                if (q > j)
+                    strbuf_putc(&sb, ' ');
+                strbuf_puts(&sb, lines[from + q].text);
+            }
+            cells[k - 1] = arena_strdup(a, strbuf_str(&sb));
+            strbuf_release(&sb);
+            i = j;
+        }
+    }
+#undef WAYS
+    free(sum);
+    free(ways);
+    return result;
+}
+
+/* The row whose number is lines[s]: its ncols cells (a row merged across,
+ * a number and a title, padded with empty cells), and *end, the line after
+ * it. A row ends where the next row's number opens a row that fits. The
+ * table's last row ends at the first line that opens a block of text, when
+ * its lines fit before it; or else, a full row, as soon as it has its
+ * cells, when none of its lines nor the line after it could go on with
+ * the cell before (which would leave its end unknown) and none is a row's
+ * number (of a row that did not fit). False when the lines fit no row or
+ * more than one. */
+static bool read_cell_row(arena *a, const raw_line *lines, size_t n, size_t s,
+                          size_t ncols, const char ***cells, size_t *end)
+{
+    size_t limit = s + 1;
+    while (limit < n && limit - s <= ncols + CELL_TABLE_EXTRA &&
+           lines[limit].cell)
+        limit++;
+    const char **out = arena_alloc(a, ncols * sizeof *out);
+    out[0] = lines[s].text;
+    for (size_t c = 1; c < ncols; c++)
+        out[c] = "";
+    *cells = out;
+    /* up to the next row */
+    for (size_t t = s + 2; t < limit; t++) {
+        if (!lines[t].number)
+            continue;
+        unsigned full = cell_splits(a, lines, s + 1, t, ncols - 1, NULL);
+        unsigned merged =
+            ncols > 2 ? cell_splits(a, lines, s + 1, t, 1, NULL) : 0;
+        if (full + merged == 0)
+            continue;
+        if (full + merged > 1)
+            return false;
+        *end = t;
+        return cell_splits(a, lines, s + 1, t, full ? ncols - 1 : 1, out + 1);
+    }
+    /* the last row: up to the first line that opens a block of text, when
+     * the row fits before it, else as soon as it has its cells */
+    size_t stop = s + 1;
+    while (stop < limit && !lines[stop].ends)
+        stop++;
+    if (stop < n) {
+        unsigned full = cell_splits(a, lines, s + 1, stop, ncols - 1, NULL);
+        unsigned merged =
+            ncols > 2 ? cell_splits(a, lines, s + 1, stop, 1, NULL) : 0;
+        if (full + merged > 1)
+            return false;
+        if (full + merged == 1) {
+            *end = stop;
+            return cell_splits(a, lines, s + 1, stop, full ? ncols - 1 : 1,
+                               out + 1);
+        }
+    }
+    size_t t = s + ncols;
+    if (t > stop)
+        return false;
+    for (size_t i = s + 2; i <= t && i < n; i++)
+        if (lines[i].goes_on != GOES_ON_NOT || (i < t && lines[i].number))
+            return false;
+    *end = t;
+    return cell_splits(a, lines, s + 1, t, ncols - 1, out + 1);
+}
+
+/* A header of one row, lines[h..r): each line a cell, or going on with the
+ * cell before it. NULL when a line is blank. */
+static const char **header_one_row(arena *a, const raw_line *lines, size_t h,
+                                   size_t r, size_t *ncols)
+{
+    const char **cells = arena_alloc(a, (r - h) * sizeof *cells);
+    *ncols = 0;
+    for (size_t i = h; i < r; i++) {
+        if (is_blank(&lines[i]))
+            return NULL;
+        if (i > h && lines[i].goes_on != GOES_ON_NOT)
+            cells[*ncols - 1] =
+                arena_printf(a, "%s %s", cells[*ncols - 1], lines[i].text);
+        else
+            cells[(*ncols)++] = lines[i].text;
+    }
+    return cells;
+}
+
+/* A header of two rows: lines[h..h + k) the first, lines[h + k..r) the
+ * second, where a blank cell continues the cell above (merged down) and
+ * each run of cells with text sits under one cell of the first row
+ * (merged across, as "Đơn vị thực hiện" over "Chủ trì" and "Phối hợp").
+ * Read as Word's reader writes it: one row, a cell of the first row
+ * followed by the cell under it. NULL when the rows do not fit so. */
+static const char **header_two_rows(arena *a, const raw_line *lines, size_t h,
+                                    size_t k, size_t r, size_t *ncols)
+{
+    size_t n2 = r - h - k;
+    if (n2 <= k)
+        return NULL;
+    for (size_t i = h; i < h + k; i++)
+        if (is_blank(&lines[i]))
+            return NULL;
+    const raw_line *second = lines + h + k;
+    const char **cells = arena_alloc(a, n2 * sizeof *cells);
+    size_t above = 0, blanks = 0;
+    for (size_t c = 0; c < n2; c++) {
+        if (is_blank(&second[c])) {
+            blanks++;
+            if (above == k)
+                return NULL;
+            cells[c] = lines[h + above++].text;
+        } else if (c == 0 || is_blank(&second[c - 1])) {
+            if (above == k)
+                return NULL;
+            cells[c] = arena_printf(a, "%s %s", lines[h + above++].text,
+                                    second[c].text);
+        } else {
+            cells[c] = second[c].text;
+        }
+    }
+    if (above != k || blanks == 0)
+        return NULL;
+    *ncols = n2;
+    return cells;
+}
+
+/* A header read_table takes: the number column first, one title column
+ * and another it knows. */
+static bool is_header(const char **cells, size_t ncols)
+{
+    if (ncols < 2 || ncols > CELL_TABLE_COLUMNS ||
+        import_phrase_column(cells[0]) != IMPORT_FIELD_NUMBER)
+        return false;
+    size_t titles = 0, known = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        import_field f = import_phrase_column(cells[c]);
+        titles += f == IMPORT_FIELD_TITLE;
+        known += f != IMPORT_FIELD_NONE;
+    }
+    return titles == 1 && known >= 2;
+}
+
+/* The rows of a table read so far: each row's first line and cells. */
+typedef struct cell_rows {
+    struct cell_row {
+        size_t start;
+        const char **cells;
+    } * items;
+    size_t count, cap;
+} cell_rows;
+
+/* The rows of a table of ncols columns from lines[r] into *rows, and *end
+ * the line after the table. False when a row does not fit. */
+static bool read_cell_rows(arena *a, const raw_line *lines, size_t n, size_t r,
+                           size_t ncols, cell_rows *rows, size_t *end)
+{
+    rows->count = 0;
+    size_t s = r;
+    do {
+        ARRAY_ROOM(rows->items, rows->count, rows->cap, 16);
+        struct cell_row *row = &rows->items[rows->count++];
+        row->start = s;
+        if (!read_cell_row(a, lines, n, s, ncols, &row->cells, &s))
+            return false;
+    } while (s < n && lines[s].number);
+    *end = s;
+    return true;
+}
+
+/* The table written a cell a line whose header starts at lines[h], put
+ * back as rows of cells: the header's line and each row's first line
+ * become table rows, the others blank. Returns the line after the table,
+ * or h when there is none there. */
+static size_t read_cell_table(arena *a, raw_line *lines, size_t n, size_t h)
+{
+    if (!lines[h].cell || lines[h].length > 12 ||
+        import_phrase_column(lines[h].text) != IMPORT_FIELD_NUMBER)
+        return h;
+    size_t r = h + 1;
+    while (r < n && r - h <= CELL_TABLE_HEADER && lines[r].cell &&
+           !lines[r].number)
+        r++;
+    if (r >= n || !lines[r].number)
+        return h;
+    cell_rows rows = {0};
+    size_t end = h, ncols = 0;
+    const char **header = header_one_row(a, lines, h, r, &ncols);
+    bool found = header && is_header(header, ncols) &&
+                 read_cell_rows(a, lines, n, r, ncols, &rows, &end);
+    /* a header of two rows, when exactly one split of its lines fits */
+    for (size_t k = 1; !found && k < r - h; k++) {
+        const char **two = header_two_rows(a, lines, h, k, r, &ncols);
+        if (!two || !is_header(two, ncols) ||
+            !read_cell_rows(a, lines, n, r, ncols, &rows, &end))
+            continue;
+        header = two;
+        found = true;
+        for (size_t other = k + 1; other < r - h; other++) {
+            size_t m;
+            const char **again = header_two_rows(a, lines, h, other, r, &m);
+            if (again && is_header(again, m))
+                found = false;
+        }
+    }
+    if (found) {
+        for (size_t i = h; i < end; i++) {
+            lines[i].text = (char *)"";
+            lines[i].length = 0;
+            lines[i].caps = lines[i].page = false;
+        }
+        lines[h].table = true;
+        lines[h].cells = header;
+        lines[h].ncells = ncols;
+        for (size_t i = 0; i < rows.count; i++) {
+            raw_line *l = &lines[rows.items[i].start];
+            l->table = true;
+            l->cells = rows.items[i].cells;
+            l->ncells = ncols;
+        }
+    }
+    free(rows.items);
+    return found ? end : h;
+}
+
 void import_text_read(arena *a, const char *text, size_t len, import_doc *out)
 {
     memset(out, 0, sizeof *out);
@@ -504,6 +889,20 @@ void import_text_read(arena *a, const char *text, size_t len, import_doc *out)
         i += brk;
         lineno++;
     }
+    for (size_t k = 0; k < nlines; k++)
+        cell_traits(lines, k);
+    for (size_t k = 0; k < nlines;) {
+        size_t end = read_cell_table(a, lines, nlines, k);
+        k = end > k ? end : k + 1;
+    }
+    for (size_t k = 0; k < nlines; k++)
+        if (lines[k].page) {
+            ARENA_ROOM(a, out->dropped, out->ndropped, out->dropped_cap, 4);
+            out->dropped[out->ndropped++] = lines[k].line;
+            lines[k].text = (char *)"";
+            lines[k].length = 0;
+            lines[k].caps = false;
+        }
     size_t broken_at = broken_length(lines, nlines);
 
     /* paragraphs */

@@ -6,9 +6,11 @@
  * numbers in between). This module undoes all of that: it repairs the
  * bytes (invalid UTF-8, control characters, odd spaces, Unicode NFC),
  * removes Markdown markup (headings, bold and italic markers, tables' rule
- * rows), joins the lines of one paragraph again, drops page-number lines
- * (and says which), and reads the marker that opens each paragraph: a
- * Roman part number, "1." / "2.1.", "a)", "Hoạt động 1:", a bullet.
+ * rows), puts a table saved one cell a line (as LibreOffice saves a Word
+ * document as text) back as rows of cells, joins the lines of one
+ * paragraph again, drops page-number lines (and says which), and reads
+ * the marker that opens each paragraph: a Roman part number, "1." /
+ * "2.1.", "a)", "Hoạt động 1:", a bullet.
  * Nothing here knows what a plan is; import.c does. */
 #ifndef KEHOACH_IMPORT_TEXT_H
 #define KEHOACH_IMPORT_TEXT_H
