@@ -315,18 +315,58 @@ static void ruled_table_across_pages(void **state)
 }
 
 /* A list's number kept apart from its text by a tab is one line with it,
- * not a column of numbers beside a column of texts. */
+ * not a column of numbers beside a column of texts; its text wrapped
+ * under it (indented less than its text) goes on. A full line ending in
+ * ";" goes on the next line, unless that one opens a list item. */
 static void list_markers(void **state)
 {
     (void)state;
     static const text_at lines[] = {
-        {50, 30, "1."},          {80, 30, "First task"}, {50, 50, "2."},
-        {80, 50, "Second task"}, {0, 0, NULL},
+        {50, 30, "1."},
+        {80, 30, "First task"},
+        {50, 50, "2."},
+        {80, 50, "Second task"},
+        {50, 70, "3."},
+        {80, 70, "tttt uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb c"},
+        {65, 82, "goes on."},
+        {50, 94, "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;"},
+        {50, 106, "100% done;"},
+        {50, 118, "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;"},
+        {50, 130, "- an item."},
+        {0, 0, NULL},
     };
     page_spec page = {lines, NULL};
     char *text = read_pages(&page, 1);
-    assert_string_equal(text, "1. First task\n2. Second task\n");
+    assert_string_equal(
+        text, "1. First task\n2. Second task\n"
+              "3. tttt uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb c goes on.\n"
+              "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj; 100% done;\n"
+              "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;\n"
+              "- an item.\n");
     free(text);
+}
+
+/* A word too long for its cell, broken by the line where it reaches the
+ * cell's edge ("ST" / "T"), is one word again; a word that wrapped whole
+ * is apart. */
+static void ruled_cell_word(void **state)
+{
+    (void)state;
+    static const double rules[][4] = {
+        {15, 15, 385, 15}, {15, 40, 385, 40},  {15, 15, 15, 40},
+        {35, 15, 35, 40},  {385, 15, 385, 40}, {-1, 0, 0, 0},
+    };
+    static const text_at lines[] = {
+        {18, 17, "ST"},   {38, 17, "Task"}, {18, 28, "T"},
+        {38, 28, "more"}, {0, 0, NULL},
+    };
+    strbuf draw = STRBUF_INIT;
+    draw_rules(rules, &draw);
+    page_spec page = {lines, draw.buf};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "| STT | Task more |\n");
+    free(text);
+    strbuf_release(&draw);
 }
 
 /* 48 characters, centred between 50 and 350. */
@@ -440,6 +480,7 @@ int main(void)
         cmocka_unit_test(ruled_table),
         cmocka_unit_test(ruled_table_across_pages),
         cmocka_unit_test(list_markers),
+        cmocka_unit_test(ruled_cell_word),
         cmocka_unit_test(title_and_paragraph),
         cmocka_unit_test(header_twice),
         cmocka_unit_test(no_text),

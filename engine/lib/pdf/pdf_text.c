@@ -540,25 +540,46 @@ static size_t band_of(const double *v, size_t n, double x)
     return lo;
 }
 
-/* The text of glyphs g[0..n) (reordered) as one line: their rows in
- * order, joined by a space, or by nothing after a word broken at its
- * hyphen ("TANDTC-" / "VKSNDTC"). Caller frees. */
-static char *glyphs_text(glyph *g, size_t n)
+/* The text of the glyphs g[0..n) (reordered) of a cell from x1 to x2 as
+ * one line: its rows in order, joined by a space, or by nothing after a
+ * word broken at its hyphen ("TANDTC-" / "VKSNDTC") and inside a word
+ * too long for the cell, which the line broke ("ST" / "T"): a line of one
+ * word that reaches the cell's right margin, within half a line's height
+ * (the margins: as wide as the left one, from the cell's edge to its
+ * leftmost line). Caller frees. */
+static char *glyphs_text(glyph *g, size_t n, double x1, double x2)
 {
     rows rs = {0};
     page_rows(g, n, 0, INFINITY, &rs);
+    double margin = INFINITY;
+    for (size_t k = 0; k < rs.count; k++)
+        if (rs.items[k].npieces)
+            margin = fmin(margin, rs.items[k].pieces[0].x1 - x1);
+    double right = x2 - fmax(0, margin);
     strbuf sb = STRBUF_INIT;
     for (size_t k = 0; k < rs.count; k++) {
-        row *r = &rs.items[k];
+        const row *r = &rs.items[k];
         for (size_t i = 0; i < r->npieces; i++) {
-            const char *t = r->pieces[i].text;
-            if (sb.len && !(sb.len >= 2 && sb.buf[sb.len - 1] == '-' &&
-                            sb.buf[sb.len - 2] != ' '))
+            const piece *before =
+                i   ? &r->pieces[i - 1]
+                : k ? &rs.items[k - 1].pieces[rs.items[k - 1].npieces - 1]
+                    : NULL;
+            bool glued = sb.len >= 2 && sb.buf[sb.len - 1] == '-' &&
+                         sb.buf[sb.len - 2] != ' ';
+            if (before && !i && !strchr(before->text, ' ')) {
+                const row *up = &rs.items[k - 1];
+                glued =
+                    glued || before->x2 >= right - (up->bottom - up->top) / 2;
+            }
+            if (sb.len && !glued)
                 strbuf_putc(&sb, ' ');
-            strbuf_puts(&sb, t);
-            free(r->pieces[i].text);
+            strbuf_puts(&sb, r->pieces[i].text);
         }
-        free(r->pieces);
+    }
+    for (size_t k = 0; k < rs.count; k++) {
+        for (size_t i = 0; i < rs.items[k].npieces; i++)
+            free(rs.items[k].pieces[i].text);
+        free(rs.items[k].pieces);
     }
     free(rs.items);
     char *s = xstrdup(strbuf_str(&sb));
@@ -701,7 +722,7 @@ static table *grid_table(const rule *h, const size_t *hs, size_t nh,
     for (size_t i = 0; i < ncells; i++) {
         grid_cell *c = &cells[i];
         if (c->root == i)
-            c->text = glyphs_text(c->g, c->n);
+            c->text = glyphs_text(c->g, c->n, xs[c->first], xs[c->end]);
     }
     for (size_t i = 0; i < ncells; i++) {
         const grid_cell *c = &cells[i];
@@ -1237,12 +1258,14 @@ static void ruled_lines(const table *t, const row *r, bool page_top, lines *out)
     }
 }
 
+/* A sentence's end: a full stop, "!" or "?" ("như sau:" and "…;" go on
+ * when the next line opens no list item). */
 static bool ends_sentence(const char *s)
 {
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
-    return n == 0 || strchr(".;:!?", s[n - 1]) != NULL;
+    return n == 0 || strchr(".!?", s[n - 1]) != NULL;
 }
 
 /* True when the first character of s is a small letter. */
@@ -1304,14 +1327,14 @@ static bool wraps(const out_line *last, const out_line *l, const char *para,
     } else if (l->page != last->page + 1) {
         return false;
     }
-    if (ends_sentence(para) && !starts_lower(l->text))
+    if ((ends_sentence(para) && !starts_lower(l->text)) || l->text_x != l->x1)
         return false;
     double space = h / 4, centre = (left + right) / 2;
     if (fabs((last->x1 + last->x2) / 2 - centre) <= h / 2 && l->x1 > left + 2 &&
         fabs((l->x1 + l->x2) / 2 - centre) <= h / 2 &&
         last->x2 - last->x1 + space + l->first_word > right - left)
         return true; /* a centred paragraph */
-    if (l->x1 > last->x1 + h / 2 && fabs(l->x1 - last->text_x) > h / 2)
+    if (l->x1 > fmax(last->x1, last->text_x) + h / 2)
         return false;
     return last->x2 + space + l->first_word > right;
 }
