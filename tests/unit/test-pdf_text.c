@@ -413,6 +413,27 @@ static void header_twice(void **state)
     free(text);
 }
 
+/* Footnotes are left out, as the Word reader leaves them out: the
+ * number raised in the text, and the notes under the short rule at the
+ * foot of the page. */
+static void footnotes(void **state)
+{
+    (void)state;
+    static const text_at lines[] = {
+        {50, 30, "Plan as follows:"},
+        {50, 42, "Next line."},
+        {50, 60, FULL},
+        {56, 255, "The plan was amended."},
+        {0, 0, NULL},
+    };
+    page_spec page = {lines, "BT /F1 6 Tf 146 266 Td (1) Tj ET\n"
+                             "BT /F1 6 Tf 50 41 Td (1) Tj ET\n"
+                             "0 0 0 RG 0.5 w 50 50 m 100 50 l S\n"};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "Plan as follows:\nNext line.\n" FULL "\n");
+    free(text);
+}
+
 /* A page of pictures only (a scan) has no text to read, nor has a page
  * holding its number alone. */
 static void no_text(void **state)
@@ -483,6 +504,7 @@ int main(void)
         cmocka_unit_test(ruled_cell_word),
         cmocka_unit_test(title_and_paragraph),
         cmocka_unit_test(header_twice),
+        cmocka_unit_test(footnotes),
         cmocka_unit_test(no_text),
         cmocka_unit_test(refused),
     };

@@ -317,14 +317,25 @@ static void page_rows(glyph *g, size_t n, unsigned page, double cut_at,
         size_t j = i + 1;
         while (j < n && (g[j].y1 + g[j].y2) / 2 <= mid + h / 2)
             j++;
-        double top = g[i].y1, bottom = g[i].y2, hmax = h;
+        double bottom = g[i].y2, hmax = h;
         for (size_t k = i; k < j; k++) {
             if (is_space(g[k].cp))
                 continue;
-            top = fmin(top, g[k].y1);
             bottom = fmax(bottom, g[k].y2);
             hmax = fmax(hmax, height(&g[k]));
         }
+        /* a footnote's number, raised and small, is no text: the Word
+         * reader leaves footnotes out */
+        double top = INFINITY;
+        for (size_t k = i; k < j; k++) {
+            if (g[k].cp >= '0' && g[k].cp <= '9' &&
+                height(&g[k]) < 0.75 * hmax && g[k].y2 < bottom - hmax / 4)
+                g[k].cp = ' ';
+            if (!is_space(g[k].cp))
+                top = fmin(top, g[k].y1);
+        }
+        if (top == INFINITY)
+            top = g[i].y1;
         qsort(g + i, j - i, sizeof *g, by_left);
         ARRAY_ROOM(out->items, out->count, out->cap, 64);
         row *r = &out->items[out->count++];
@@ -768,6 +779,44 @@ static void drop_strokes(rule_set *rs, bool vertical, const glyph *g, size_t n)
     rs->count = kept;
 }
 
+/* Takes out of g[0..*n) the footnotes, which the Word reader leaves out
+ * too: the glyphs under a footnote's separator, a short rule (less than
+ * half the text's width) at the text's left edge in the lower half of
+ * the page of height page_h, that no vertical rule meets. */
+static void drop_footnotes(const rule_set *hs, const rule_set *vs,
+                           double page_h, glyph *g, size_t *n)
+{
+    double left = INFINITY, right = -INFINITY;
+    for (size_t i = 0; i < *n; i++)
+        if (!is_space(g[i].cp)) {
+            left = fmin(left, g[i].x1);
+            right = fmax(right, g[i].x2);
+        }
+    double at = INFINITY;
+    for (size_t k = 0; k < hs->count; k++) {
+        const rule *r = &hs->items[k];
+        if (fabs(r->from - left) > 2 * RULE_TOL ||
+            r->to - r->from > (right - left) / 2 || r->at < page_h / 2 ||
+            r->at > at)
+            continue;
+        bool met = false;
+        for (size_t j = 0; j < vs->count && !met; j++) {
+            const rule *v = &vs->items[j];
+            met = v->at >= r->from - RULE_TOL && v->at <= r->to + RULE_TOL &&
+                  v->from <= r->at + RULE_TOL && v->to >= r->at - RULE_TOL;
+        }
+        if (!met)
+            at = r->at;
+    }
+    if (at == INFINITY)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++)
+        if ((g[i].y1 + g[i].y2) / 2 < at)
+            g[kept++] = g[i];
+    *n = kept;
+}
+
 /* The ruled tables of a page, its glyphs g[0..*n) inside them taken out,
  * each added to out as a row of its own at its top. Rules are drawn
  * across a table: a vertical rule whose ends are on horizontal ones, and
@@ -787,6 +836,7 @@ static void page_tables(PopplerPage *page, glyph *g, size_t *n, unsigned pno,
     free(ink);
     drop_strokes(&hs, false, g, *n);
     drop_strokes(&vs, true, g, *n);
+    drop_footnotes(&hs, &vs, h / scale, g, n);
     size_t *parent = NULL, *of_v = NULL;
     if (hs.full || vs.full || hs.count < 2 || vs.count < 2)
         goto done;

@@ -23,6 +23,9 @@
  *    below than lines usually are and starts no further right, on this
  *    page or the next), a centred title's lines too; a word broken at its
  *    hyphen joined without a space;
+ *  - footnotes left out, as the Word reader leaves them out: numbers
+ *    raised and small, and the notes under the short rule at the foot of
+ *    a page;
  *  - page numbers and running headers or footers (the first or last line
  *    of a page, a line of one piece, that is a number, or that is the
  *    same on several pages) left out.
