@@ -413,6 +413,32 @@ static void header_twice(void **state)
     free(text);
 }
 
+/* The recipients and the signature side by side, broken by the page:
+ * the recipients, then the signature, as the Word reader reads the
+ * table that holds them; the signer's name, far under the title, is
+ * aligned with it. */
+static void signature_across_pages(void **state)
+{
+    (void)state;
+    static const text_at one[] = {
+        {50, 250, "Recipients:"},
+        {230, 250, "FOR THE DIRECTOR"},
+        {50, 262, "- Office;"},
+        {0, 0, NULL},
+    };
+    static const text_at two[] = {
+        {50, 20, "- Archive."},
+        {230, 20, "DEPUTY"},
+        {221, 60, "Name Here"},
+        {0, 0, NULL},
+    };
+    page_spec pages[] = {{one, NULL}, {two, NULL}};
+    char *text = read_pages(pages, 2);
+    assert_string_equal(text, "Recipients:\n- Office;\n- Archive.\n"
+                              "FOR THE DIRECTOR\nDEPUTY\nName Here\n");
+    free(text);
+}
+
 /* Footnotes are left out, as the Word reader leaves them out: the
  * number raised in the text, and the notes under the short rule at the
  * foot of the page. */
@@ -504,6 +530,7 @@ int main(void)
         cmocka_unit_test(ruled_cell_word),
         cmocka_unit_test(title_and_paragraph),
         cmocka_unit_test(header_twice),
+        cmocka_unit_test(signature_across_pages),
         cmocka_unit_test(footnotes),
         cmocka_unit_test(no_text),
         cmocka_unit_test(refused),

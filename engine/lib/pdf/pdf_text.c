@@ -1006,7 +1006,7 @@ static int by_span(const void *x, const void *y)
     return (a->x1 > b->x1) - (a->x1 < b->x1);
 }
 
-/* Whether the one piece of rs->items[k], further below the row before
+/* Whether the first piece of rs->items[k], further below the row before
  * than a cell's next line, is the next line of a column of the two
  * columns c[0..n) of the region from first: the line of a header's
  * column (close under it, and not centred on the page as a title is), or
@@ -1058,7 +1058,7 @@ static size_t region_end(rows *rs, size_t first, double centre, span **cols,
                 break;
             double h = prev->bottom - prev->top, gap = r->top - prev->bottom;
             if (r->page != prev->page &&
-                (r->page != prev->page + 1 || r->npieces != 1 || n != 2 ||
+                (r->page != prev->page + 1 || n != 2 ||
                  !column_line(rs, first, k, c, n, centre, h, INFINITY)))
                 break;
             if (r->page == prev->page && r->npieces == 1 &&
