@@ -68,16 +68,16 @@
 #define WRAP_BELOW 1.0    /* a paragraph's next line: at most this far below */
 
 /* The page drawn to find its rules (lengths in points). */
-#define RENDER_SCALE 2.0       /* pixels a point */
-#define MAX_PIXELS (16u << 20) /* a larger page is drawn smaller */
-#define INK_DARK 128           /* a pixel darker than this (of 255) is ink */
-#define RULE_THICK 3.0         /* a rule is at most this thick */
-#define RULE_MIN 8.0           /* and at least this long */
-#define RULE_TOL 2.0           /* rules meet within this */
-#define MAX_RULES 2048         /* a page's rules one way; more: no table */
-#define MAX_OPEN 256           /* rules being followed at once */
-#define MAX_GRID 64            /* a table's columns, at most */
-#define MAX_BANDS 2048         /* a table's rows, at most */
+#define RENDER_SCALE 2.0      /* pixels a point */
+#define MAX_PIXELS (4u << 20) /* a larger page is drawn smaller */
+#define INK_DARK 128          /* a pixel darker than this (of 255) is ink */
+#define RULE_THICK 3.0        /* a rule is at most this thick */
+#define RULE_MIN 8.0          /* and at least this long */
+#define RULE_TOL 2.0          /* rules meet within this */
+#define MAX_RULES 2048        /* a page's rules one way; more: no table */
+#define MAX_OPEN 256          /* rules being followed at once */
+#define MAX_GRID 64           /* a table's columns, at most */
+#define MAX_BANDS 2048        /* a table's rows, at most */
 
 typedef struct glyph {
     int32_t cp;

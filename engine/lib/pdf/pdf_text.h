@@ -34,7 +34,7 @@
  * most) is refused, as are
  * a broken file and one locked by a password. The cost is bounded: the
  * number of pages read and the length of the text made; each page with
- * text is drawn once, at most 16 million pixels, to find its rules. */
+ * text is drawn once, in at most 4 million pixels, to find its rules. */
 #ifndef KEHOACH_PDF_TEXT_H
 #define KEHOACH_PDF_TEXT_H
 
