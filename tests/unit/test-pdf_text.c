@@ -415,15 +415,16 @@ static void header_twice(void **state)
 
 /* The recipients and the signature side by side, broken by the page:
  * the recipients, then the signature, as the Word reader reads the
- * table that holds them; the signer's name, far under the title, is
- * aligned with it. */
+ * table that holds them; a recipient wrapped by the column's width is one
+ * line; the signer's name, far under the title, is aligned with it. */
 static void signature_across_pages(void **state)
 {
     (void)state;
     static const text_at one[] = {
         {50, 250, "Recipients:"},
         {230, 250, "FOR THE DIRECTOR"},
-        {50, 262, "- Office;"},
+        {50, 262, "- Office, for"},
+        {50, 274, "information;"},
         {0, 0, NULL},
     };
     static const text_at two[] = {
@@ -434,7 +435,8 @@ static void signature_across_pages(void **state)
     };
     page_spec pages[] = {{one, NULL}, {two, NULL}};
     char *text = read_pages(pages, 2);
-    assert_string_equal(text, "Recipients:\n- Office;\n- Archive.\n"
+    assert_string_equal(text, "Recipients:\n- Office, for information;\n"
+                              "- Archive.\n"
                               "FOR THE DIRECTOR\nDEPUTY\nName Here\n");
     free(text);
 }

@@ -1132,14 +1132,48 @@ static const char motto[] = "C\xE1\xBB\x98NG H\xC3\x92"
                             "NGH\xC4\xA8"
                             "A VI\xE1\xBB\x86T NAM";
 
+/* Appends to cell its continuation more, after a space. */
+static char *cell_goes_on(char *cell, const char *more)
+{
+    if (!*more)
+        return cell;
+    strbuf sb = STRBUF_INIT;
+    strbuf_puts(&sb, cell);
+    if (*cell)
+        strbuf_putc(&sb, ' ');
+    strbuf_puts(&sb, more);
+    free(cell);
+    char *s = xstrdup(strbuf_str(&sb));
+    strbuf_release(&sb);
+    return s;
+}
+
+/* True when the first character of s is a small letter. */
+static bool starts_lower(const char *s)
+{
+    int32_t cp;
+    size_t k = utf8_decode(s, strlen(s), &cp);
+    if (k == 0)
+        return false;
+    char one[5] = {0};
+    memcpy(one, s, k);
+    char *upper = vntext_upper(one);
+    bool lower = strcmp(upper, one) != 0;
+    free(upper);
+    return lower;
+}
+
 /* A region of two columns: the header, each column's lines in turn. A
- * line that opens the motto waits for the line that ends it. */
+ * line that opens the motto waits for the line that ends it; a line that
+ * starts in lower case goes on the column's line before it, which the
+ * column's width broke ("- Thứ trưởng ... (để" / "b/c);"). */
 static void header_lines(const rows *rs, size_t first, size_t end, size_t ncols,
                          lines *out)
 {
     for (size_t c = 0; c < ncols; c++) {
         const row *held = NULL;
         const piece *part = NULL;
+        size_t from = out->count; /* the column's first line */
         for (size_t k = first; k < end; k++) {
             const row *r = &rs->items[k];
             for (size_t i = 0; i < r->npieces; i++) {
@@ -1168,28 +1202,19 @@ static void header_lines(const rows *rs, size_t first, size_t end, size_t ncols,
                     part = p;
                     continue;
                 }
+                out_line *before =
+                    out->count > from ? &out->items[out->count - 1] : NULL;
+                if (before && before->text && starts_lower(p->text)) {
+                    char *joined = cell_goes_on(before->text, p->text);
+                    before->text = joined;
+                    continue;
+                }
                 add_line(out, xstrdup(p->text), false, r, p, p->x2);
             }
         }
         if (part)
             add_line(out, xstrdup(part->text), false, held, part, part->x2);
     }
-}
-
-/* Appends to cell its continuation more, after a space. */
-static char *cell_goes_on(char *cell, const char *more)
-{
-    if (!*more)
-        return cell;
-    strbuf sb = STRBUF_INIT;
-    strbuf_puts(&sb, cell);
-    if (*cell)
-        strbuf_putc(&sb, ' ');
-    strbuf_puts(&sb, more);
-    free(cell);
-    char *s = xstrdup(strbuf_str(&sb));
-    strbuf_release(&sb);
-    return s;
 }
 
 /* Emits a table's row from its cells (emptied); a row without a number
@@ -1316,21 +1341,6 @@ static bool ends_sentence(const char *s)
     while (n && s[n - 1] == ' ')
         n--;
     return n == 0 || strchr(".!?", s[n - 1]) != NULL;
-}
-
-/* True when the first character of s is a small letter. */
-static bool starts_lower(const char *s)
-{
-    int32_t cp;
-    size_t k = utf8_decode(s, strlen(s), &cp);
-    if (k == 0)
-        return false;
-    char one[5] = {0};
-    memcpy(one, s, k);
-    char *upper = vntext_upper(one);
-    bool lower = strcmp(upper, one) != 0;
-    free(upper);
-    return lower;
 }
 
 /* The margins of the body's lines: left, the leftmost edge that two
