@@ -2,8 +2,10 @@
  * hand, so that the place of every word is known: Courier at 10 points,
  * 6 points a character, on pages 400 points wide and 300 high. What is
  * read must be what a person reads: the header's columns one after the
- * other, a table's rows with their cells apart, a paragraph wrapped by
- * the page joined again, page numbers and running footers gone; a page
+ * other, a table's rows with their cells apart (by its rules where it
+ * has them), a list's number with its text, a paragraph wrapped by the
+ * page joined again and a title kept apart, page numbers and running
+ * footers gone; a page
  * with no text, a damaged file and one beyond the limits refused. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -138,8 +140,9 @@ static void header_columns(void **state)
     free(text);
 }
 
-/* A table of four columns whose cells wrap: one line a row, cells apart
- * by tabs, a cell's lines joined; a row begins at its number. */
+/* A table of four columns without rules whose cells wrap: one line a
+ * row, written as the Word reader writes one ("| a | b |"), a cell's
+ * lines joined; a row begins at its number. */
 static void table_rows(void **state)
 {
     (void)state;
@@ -153,9 +156,9 @@ static void table_rows(void **state)
     };
     page_spec page = {lines, NULL};
     char *text = read_pages(&page, 1);
-    assert_string_equal(text, "No\tTask\tLead\tTime\n"
-                              "1\tTrain the clerks\tCentre of aid\tQ2\n"
-                              "2\tVisit towns\tOffice\tQ3\n"
+    assert_string_equal(text, "| No | Task | Lead | Time |\n"
+                              "| 1 | Train the clerks | Centre of aid | Q2 |\n"
+                              "| 2 | Visit towns | Office | Q3 |\n"
                               "All units report.\n");
     free(text);
 }
@@ -177,9 +180,9 @@ static void table_across_pages(void **state)
     };
     page_spec pages[] = {{one, NULL}, {two, NULL}};
     char *text = read_pages(pages, 2);
-    assert_string_equal(text, "No\tTask\tLead\tTime\n"
-                              "1\tTrain the clerks\tCentre of aid\tQ2\n"
-                              "2\tVisit\tOffice\tQ3\n");
+    assert_string_equal(text, "| No | Task | Lead | Time |\n"
+                              "| 1 | Train the clerks | Centre of aid | Q2 |\n"
+                              "| 2 | Visit | Office | Q3 |\n");
     free(text);
 }
 
@@ -187,8 +190,9 @@ static void table_across_pages(void **state)
 #define FULL "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjjj"
 
 /* A paragraph wrapped by the page is one line again, across a page break
- * too; a line that ends a sentence, a short line and an indented line
- * each end their paragraph. Page numbers and a running footer go. */
+ * too; a line that ends a sentence (the next starting in capitals), a
+ * short line and an indented line each end their paragraph. Page numbers
+ * and a running footer go. */
 static void wrapped_paragraphs(void **state)
 {
     (void)state;
@@ -198,7 +202,7 @@ static void wrapped_paragraphs(void **state)
         {50, 42, FULL},
         {50, 54, "end of the first."},
         {74, 66, "uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb cccc."},
-        {50, 78, "short line"},
+        {50, 78, "Short line"},
         {50, 90, "next line."},
         {74, 102, "eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm n"},
         {50, 114, FULL},
@@ -217,9 +221,244 @@ static void wrapped_paragraphs(void **state)
                         "kkkk llll mmmm nnnn oooo pppp qqqq rrrr ssss t " FULL
                         " end of the first.\n"
                         "uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb cccc.\n"
-                        "short line\nnext line.\n"
+                        "Short line\nnext line.\n"
                         "eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm n " FULL
                         " goes on here.\n");
+    free(text);
+}
+
+/* The rules of a grid: lines from (x1, top1) to (x2, top2), from the
+ * page's top left, 0.5 points wide; a list ended by a negative x1. */
+static void draw_rules(const double (*r)[4], strbuf *out)
+{
+    strbuf_puts(out, "0 0 0 RG 0.5 w\n");
+    for (; r[0][0] >= 0; r++)
+        strbuf_printf(out, "%.2f %.2f m %.2f %.2f l S\n", r[0][0],
+                      PAGE_H - r[0][1], r[0][2], PAGE_H - r[0][3]);
+}
+
+/* A table drawn with rules is read by its grid, not by the gaps between
+ * words: a section's row merged across three columns, a cell wrapped
+ * over two lines, a lead's cell merged down two rows (said in each, as
+ * the Word reader says it). The gap between "Train the" and "Centre" is
+ * narrower than the gap that cuts a row without rules. */
+static void ruled_table(void **state)
+{
+    (void)state;
+    static const double rules[][4] = {
+        {15, 15, 385, 15},  {15, 28, 385, 28},  {15, 41, 385, 41},
+        {15, 66, 110, 66},  {170, 66, 385, 66}, {15, 79, 385, 79},
+        {15, 15, 15, 79},   {45, 15, 45, 79},   {110, 15, 110, 28},
+        {110, 41, 110, 79}, {170, 15, 170, 28}, {170, 41, 170, 79},
+        {385, 15, 385, 79}, {-1, 0, 0, 0},
+    };
+    static const text_at lines[] = {
+        {18, 17, "No"},    {48, 17, "Task"},      {113, 17, "Lead"},
+        {173, 17, "Time"}, {18, 30, "I"},         {48, 30, "Training"},
+        {18, 43, "1"},     {48, 43, "Train the"}, {113, 43, "Centre"},
+        {173, 43, "Q2"},   {48, 54, "clerks"},    {18, 68, "2"},
+        {48, 68, "Visit"}, {173, 68, "Q3"},       {50, 100, "After."},
+        {0, 0, NULL},
+    };
+    strbuf draw = STRBUF_INIT;
+    draw_rules(rules, &draw);
+    page_spec page = {lines, draw.buf};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "| No | Task | Lead | Time |\n"
+                              "| I | Training | | |\n"
+                              "| 1 | Train the clerks | Centre | Q2 |\n"
+                              "| 2 | Visit | Centre | Q3 |\n"
+                              "After.\n");
+    free(text);
+    strbuf_release(&draw);
+}
+
+/* A ruled table across a page break: its header repeated on the next
+ * page is read once, and the row the page broke (its number on the first
+ * page only) is one row. */
+static void ruled_table_across_pages(void **state)
+{
+    (void)state;
+    static const double one_rules[][4] = {
+        {15, 15, 385, 15},  {15, 28, 385, 28},  {15, 41, 385, 41},
+        {15, 15, 15, 41},   {45, 15, 45, 41},   {190, 15, 190, 41},
+        {290, 15, 290, 41}, {385, 15, 385, 41}, {-1, 0, 0, 0},
+    };
+    static const double two_rules[][4] = {
+        {15, 15, 385, 15},  {15, 28, 385, 28},  {15, 41, 385, 41},
+        {15, 54, 385, 54},  {15, 15, 15, 54},   {45, 15, 45, 54},
+        {190, 15, 190, 54}, {290, 15, 290, 54}, {385, 15, 385, 54},
+        {-1, 0, 0, 0},
+    };
+    static const text_at one[] = {
+        {18, 17, "No"},      {48, 17, "Task"}, {193, 17, "Lead"},
+        {293, 17, "Time"},   {18, 30, "1"},    {48, 30, "Train the"},
+        {193, 30, "Centre"}, {293, 30, "Q2"},  {0, 0, NULL},
+    };
+    static const text_at two[] = {
+        {18, 17, "No"},    {48, 17, "Task"},   {193, 17, "Lead"},
+        {293, 17, "Time"}, {48, 30, "clerks"}, {193, 30, "of aid"},
+        {18, 43, "2"},     {48, 43, "Visit"},  {193, 43, "Office"},
+        {293, 43, "Q3"},   {0, 0, NULL},
+    };
+    strbuf d1 = STRBUF_INIT, d2 = STRBUF_INIT;
+    draw_rules(one_rules, &d1);
+    draw_rules(two_rules, &d2);
+    page_spec pages[] = {{one, d1.buf}, {two, d2.buf}};
+    char *text = read_pages(pages, 2);
+    assert_string_equal(text, "| No | Task | Lead | Time |\n"
+                              "| 1 | Train the clerks | Centre of aid | Q2 |\n"
+                              "| 2 | Visit | Office | Q3 |\n");
+    free(text);
+    strbuf_release(&d1);
+    strbuf_release(&d2);
+}
+
+/* A list's number kept apart from its text by a tab is one line with it,
+ * not a column of numbers beside a column of texts; its text wrapped
+ * under it (indented less than its text) goes on. A full line ending in
+ * ";" goes on the next line, unless that one opens a list item. */
+static void list_markers(void **state)
+{
+    (void)state;
+    static const text_at lines[] = {
+        {50, 30, "1."},
+        {80, 30, "First task"},
+        {50, 50, "2."},
+        {80, 50, "Second task"},
+        {50, 70, "3."},
+        {80, 70, "tttt uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb c"},
+        {65, 82, "goes on."},
+        {50, 94, "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;"},
+        {50, 106, "100% done;"},
+        {50, 118, "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;"},
+        {50, 130, "- an item."},
+        {0, 0, NULL},
+    };
+    page_spec page = {lines, NULL};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(
+        text, "1. First task\n2. Second task\n"
+              "3. tttt uuuu vvvv wwww xxxx yyyy zzzz aaaa bbbb c goes on.\n"
+              "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj; 100% done;\n"
+              "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj;\n"
+              "- an item.\n");
+    free(text);
+}
+
+/* A word too long for its cell, broken by the line where it reaches the
+ * cell's edge ("ST" / "T"), is one word again; a word that wrapped whole
+ * is apart. */
+static void ruled_cell_word(void **state)
+{
+    (void)state;
+    static const double rules[][4] = {
+        {15, 15, 385, 15}, {15, 40, 385, 40},  {15, 15, 15, 40},
+        {35, 15, 35, 40},  {385, 15, 385, 40}, {-1, 0, 0, 0},
+    };
+    static const text_at lines[] = {
+        {18, 17, "ST"},   {38, 17, "Task"}, {18, 28, "T"},
+        {38, 28, "more"}, {0, 0, NULL},
+    };
+    strbuf draw = STRBUF_INIT;
+    draw_rules(rules, &draw);
+    page_spec page = {lines, draw.buf};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "| STT | Task more |\n");
+    free(text);
+    strbuf_release(&draw);
+}
+
+/* 48 characters, centred between 50 and 350. */
+#define TITLE "llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuu"
+
+/* A centred title over two lines is one line; the paragraph after it,
+ * further below it than the lines of a paragraph are apart, is not
+ * joined to it, though the title's line is nearly full. */
+static void title_and_paragraph(void **state)
+{
+    (void)state;
+    static const text_at lines[] = {
+        {56, 30, TITLE}, {170, 42, "more of it"},
+        {50, 60, FULL},  {50, 72, "closing words."},
+        {0, 0, NULL},
+    };
+    page_spec page = {lines, NULL};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, TITLE " more of it\n" FULL " closing words.\n");
+    free(text);
+}
+
+/* A header of two columns at the top of two pages (a decision, then the
+ * plan it issues) is no running header: it is read on both. */
+static void header_twice(void **state)
+{
+    (void)state;
+    static const text_at one[] = {
+        {40, 20, "DEPT X"},
+        {230, 20, "REPUBLIC"},
+        {50, 60, "Decision."},
+        {0, 0, NULL},
+    };
+    static const text_at two[] = {
+        {40, 20, "DEPT X"},
+        {230, 20, "REPUBLIC"},
+        {50, 60, "Plan."},
+        {0, 0, NULL},
+    };
+    page_spec pages[] = {{one, NULL}, {two, NULL}};
+    char *text = read_pages(pages, 2);
+    assert_string_equal(text, "DEPT X\nREPUBLIC\nDecision.\n"
+                              "DEPT X\nREPUBLIC\nPlan.\n");
+    free(text);
+}
+
+/* The recipients and the signature side by side, broken by the page:
+ * the recipients, then the signature, as the Word reader reads the
+ * table that holds them; a recipient wrapped by the column's width is one
+ * line; the signer's name, far under the title, is aligned with it. */
+static void signature_across_pages(void **state)
+{
+    (void)state;
+    static const text_at one[] = {
+        {50, 250, "Recipients:"},
+        {230, 250, "FOR THE DIRECTOR"},
+        {50, 262, "- Office, for"},
+        {50, 274, "information;"},
+        {0, 0, NULL},
+    };
+    static const text_at two[] = {
+        {50, 20, "- Archive."},
+        {230, 20, "DEPUTY"},
+        {221, 60, "Name Here"},
+        {0, 0, NULL},
+    };
+    page_spec pages[] = {{one, NULL}, {two, NULL}};
+    char *text = read_pages(pages, 2);
+    assert_string_equal(text, "Recipients:\n- Office, for information;\n"
+                              "- Archive.\n"
+                              "FOR THE DIRECTOR\nDEPUTY\nName Here\n");
+    free(text);
+}
+
+/* Footnotes are left out, as the Word reader leaves them out: the
+ * number raised in the text, and the notes under the short rule at the
+ * foot of the page. */
+static void footnotes(void **state)
+{
+    (void)state;
+    static const text_at lines[] = {
+        {50, 30, "Plan as follows:"},
+        {50, 42, "Next line."},
+        {50, 60, FULL},
+        {56, 255, "The plan was amended."},
+        {0, 0, NULL},
+    };
+    page_spec page = {lines, "BT /F1 6 Tf 146 266 Td (1) Tj ET\n"
+                             "BT /F1 6 Tf 50 41 Td (1) Tj ET\n"
+                             "0 0 0 RG 0.5 w 50 50 m 100 50 l S\n"};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "Plan as follows:\nNext line.\n" FULL "\n");
     free(text);
 }
 
@@ -287,6 +526,14 @@ int main(void)
         cmocka_unit_test(table_rows),
         cmocka_unit_test(table_across_pages),
         cmocka_unit_test(wrapped_paragraphs),
+        cmocka_unit_test(ruled_table),
+        cmocka_unit_test(ruled_table_across_pages),
+        cmocka_unit_test(list_markers),
+        cmocka_unit_test(ruled_cell_word),
+        cmocka_unit_test(title_and_paragraph),
+        cmocka_unit_test(header_twice),
+        cmocka_unit_test(signature_across_pages),
+        cmocka_unit_test(footnotes),
         cmocka_unit_test(no_text),
         cmocka_unit_test(refused),
     };

@@ -11,20 +11,30 @@
  *    number on the left, national motto, place and date on the right) one
  *    after the other, the left column first; the motto broken by a narrow
  *    column is joined again;
- *  - a table of three columns or more as one line a row, its cells apart
- *    by tabs, the lines of a wrapped cell joined (a row starts where its
- *    first column has text);
- *  - a paragraph's lines wrapped by the page joined into one line (a line
- *    that reaches the right margin without ending a sentence, followed by
- *    one at the left margin, on this page or the next);
+ *  - a table as one line a row, "| a | b |" as the Word reader
+ *    (docx_read.h) writes it: a ruled table by its rules (merged cells,
+ *    a header of several rows, a row broken by the page whole, the header
+ *    repeated on the next page once), a table of three columns or more
+ *    without rules by the columns of its words (a row starts where its
+ *    first column has text); the lines of a wrapped cell joined;
+ *  - a list's number or bullet with its text, however wide the tab;
+ *  - a paragraph's lines wrapped by the page joined into one line (the
+ *    next line's first word would not have fitted, the line is no further
+ *    below than lines usually are and starts no further right, on this
+ *    page or the next), a centred title's lines too; a word broken at its
+ *    hyphen joined without a space;
+ *  - footnotes left out, as the Word reader leaves them out: numbers
+ *    raised and small, and the notes under the short rule at the foot of
+ *    a page;
  *  - page numbers and running headers or footers (the first or last line
- *    of a page that is a number, or that is the same on several pages)
- *    left out.
+ *    of a page, a line of one piece, that is a number, or that is the
+ *    same on several pages) left out.
  *
  * A PDF whose pages hold no text (a scan: images only; page numbers at
  * most) is refused, as are
  * a broken file and one locked by a password. The cost is bounded: the
- * number of pages read and the length of the text made. */
+ * number of pages read and the length of the text made; each page with
+ * text is drawn once, in at most 4 million pixels, to find its rules. */
 #ifndef KEHOACH_PDF_TEXT_H
 #define KEHOACH_PDF_TEXT_H
 
