@@ -645,10 +645,11 @@ static void a_whole_document(void **state)
     assert_string_equal(a1->id, "1.HĐ1");
     assert_string_equal(a1->lead.items[0], "Bộ phận A");
     assert_string_equal(a1->time, "Quý II\nQuý IV");
-    /* "Quý V" is no quarter: noted at the activity for review */
+    /* "Quý V" is no quarter: noted at the activity's time for review */
     const import_activity *a2 = &p.sections[0].activities[1];
-    assert_int_equal(a2->notes.count, 1);
-    assert_non_null(strstr(a2->notes.items[0].text, "Quý V"));
+    assert_int_equal(a2->notes.count, 0);
+    assert_int_equal(a2->time_notes.count, 1);
+    assert_non_null(strstr(a2->time_notes.items[0].text, "Quý V"));
     assert_int_equal(p.nreports, 1);
     assert_string_equal(p.reports[0].due, "2024-12-15");
     assert_string_equal(p.reports[0].by.items[0], "Bộ phận A");

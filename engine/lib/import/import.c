@@ -254,35 +254,6 @@ static const char *place_kind(reader *r, const import_doc *doc)
     return province;
 }
 
-/* Completes a body named without its province ("Sở Tư pháp") with the
- * place, unless the header's issuer block names no place at all: a
- * ministry or a central body ("BỘ TƯ PHÁP") is not one of a province. */
-static void complete_issuer(reader *r, const import_doc *doc, const char *who,
-                            const import_strs *block)
-{
-    const char *place = r->plan->place;
-    bool local = !block->count;
-    static const char *const place_words[] = {"tinh", "thanh pho", "huyen",
-                                              "quan", "thi xa",    "ubnd"};
-    for (size_t i = 0; i < block->count && !local; i++)
-        local =
-            import_phrase_find_any(block->items[i], strlen(block->items[i]),
-                                   place_words, 6, NULL, &(size_t){0}) != NULL;
-    if (!place || !local) {
-        r->plan->issuer = who;
-        return;
-    }
-    if (ends_with(who, " tỉnh") || ends_with(who, " thành phố")) {
-        r->plan->issuer = arena_printf(r->a, "%s %s", who, place);
-        return;
-    }
-    if (strstr(who, place)) {
-        r->plan->issuer = who;
-        return;
-    }
-    r->plan->issuer = arena_printf(r->a, "%s %s", who, place_kind(r, doc));
-}
-
 /* caps as the document writes it elsewhere in ordinary case ("ỦY BAN NHÂN
  * DÂN TỈNH KON TUM" -> "Ủy ban nhân dân tỉnh Kon Tum" of a later sentence),
  * or NULL: the letters compared without case, marks and all. */
@@ -310,6 +281,50 @@ static const char *written_as(reader *r, const import_doc *doc,
         }
     }
     return NULL;
+}
+
+/* Completes a body named without its province ("Sở Tư pháp") with the
+ * place, unless the header's issuer block names no place at all: a
+ * ministry or a central body ("BỘ TƯ PHÁP") is not one of a province. */
+static void complete_issuer(reader *r, const import_doc *doc, const char *who,
+                            const import_strs *block)
+{
+    const char *place = r->plan->place;
+    bool local = !block->count;
+    static const char *const place_words[] = {"tinh", "thanh pho", "huyen",
+                                              "quan", "thi xa",    "ubnd"};
+    for (size_t i = 0; i < block->count && !local; i++)
+        local =
+            import_phrase_find_any(block->items[i], strlen(block->items[i]),
+                                   place_words, 6, NULL, &(size_t){0}) != NULL;
+    if (!place && local) {
+        /* no date line (a text box left out of a text export): the
+         * province the block names, as the text writes it */
+        const char *province = NULL;
+        for (size_t i = 0; i < block->count && !province; i++) {
+            size_t m;
+            const char *at = import_phrase_find(block->items[i], "tinh", &m);
+            if (at && at[m] == ' ')
+                province = written_as(r, doc, at);
+        }
+        r->plan->issuer = province && !strstr(who, province)
+                              ? arena_printf(r->a, "%s %s", who, province)
+                              : who;
+        return;
+    }
+    if (!place || !local) {
+        r->plan->issuer = who;
+        return;
+    }
+    if (ends_with(who, " tỉnh") || ends_with(who, " thành phố")) {
+        r->plan->issuer = arena_printf(r->a, "%s %s", who, place);
+        return;
+    }
+    if (strstr(who, place)) {
+        r->plan->issuer = who;
+        return;
+    }
+    r->plan->issuer = arena_printf(r->a, "%s %s", who, place_kind(r, doc));
 }
 
 /* The issuer from the symbol of the number ("/KH-STP"): the bodies that
@@ -780,6 +795,7 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
     import_field columns[32];
     size_t ncolumns = 0;
     import_section *current = sec;
+    import_strs above = {0}; /* the lead of the row above, in its section */
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const import_para *p = rows[i];
@@ -855,6 +871,7 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
             current->title = act.title;
             current->line = p->line;
             k = 0;
+            above = (import_strs){0};
             continue;
         }
         k++;
@@ -867,7 +884,20 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
             act.id = current->id ? arena_printf(r->a, "%s.%zu", current->id, k)
                                  : arena_printf(r->a, "%zu", k);
         act.line = p->line;
+        bool lead_column = false;
+        for (size_t c = 0; c < ncolumns; c++)
+            lead_column |= columns[c] == IMPORT_FIELD_LEAD;
+        if (lead_column && !act.lead.count && above.count) {
+            /* a lead cell merged down reads empty in a text export */
+            act.lead = above;
+            import_read_note(r, &act.notes, p->line,
+                             "activity %s: the lead unit's cell is empty; the "
+                             "unit of the row above is taken (a cell merged "
+                             "down reads empty in text); check it",
+                             act.id);
+        }
         add_activity(r, current, &act);
+        above = current->activities[current->nactivities - 1].lead;
     }
 }
 
@@ -1114,7 +1144,7 @@ static void check_time(reader *r, import_activity *act)
     strbuf why = STRBUF_INIT;
     if (!when_parse(r->a, act->time, &ctx, &parsed, &why))
         import_read_note(
-            r, &act->notes, act->line,
+            r, &act->time_notes, act->line,
             "activity %s: the time \"%s\" is not understood (%s); keep the words as "
             "time.phrase and add from/to or by",
             act->id, act->time, strbuf_str(&why));

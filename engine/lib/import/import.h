@@ -39,6 +39,7 @@ typedef struct import_activity {
     const char *time;       /* verbatim; lines joined with '\n' */
     const char *output;
     import_notes notes;
+    import_notes time_notes; /* on its time: written just before it */
     unsigned line;
 } import_activity;
 

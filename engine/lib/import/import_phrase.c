@@ -406,6 +406,16 @@ static void split_part(arena *a, const char *s, size_t n, bool in_semicolons,
     }
 }
 
+/* True when a ", " in s is followed by the name of another unit: s is a
+ * list ("Cục Trợ giúp pháp lý, Bộ Tư pháp"), not one name with a comma. */
+static bool comma_before_unit(const char *s)
+{
+    for (const char *c = strstr(s, ", "); c; c = strstr(c + 2, ", "))
+        if (import_phrase_opens_unit(c + 2))
+            return true;
+    return false;
+}
+
 void import_phrase_units_split(arena *a, const char *s, import_strs *out,
                                import_strs *known)
 {
@@ -427,7 +437,7 @@ void import_phrase_units_split(arena *a, const char *s, import_strs *out,
             len--;
         }
         char *whole = import_phrase_trim(a, part, len);
-        if (strchr(whole, ',') &&
+        if (strchr(whole, ',') && !comma_before_unit(whole) &&
             !generic_tail(whole, strlen(whole), &(size_t){0}) &&
             !contains_known(known, whole, strlen(whole)))
             import_phrase_strs_add(a, known, whole);

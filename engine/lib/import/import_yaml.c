@@ -172,8 +172,10 @@ static void activity(strbuf *out, int ind, const import_activity *act)
     key_value(out, ind + 2, "assignment", act->assignment);
     units(out, ind + 2, "lead", &act->lead);
     units(out, ind + 2, "partners", &act->partners);
-    if (act->time && *act->time)
+    if (act->time && *act->time) {
+        notes(out, ind + 2, &act->time_notes);
         key_text(out, ind + 2, "time", act->time);
+    }
     key_value(out, ind + 2, "output", act->output);
 }
 
