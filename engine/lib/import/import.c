@@ -1535,7 +1535,11 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                 heading =
                     arena_printf(r->a, "%s %s", heading, doc->paras[++i].text);
             current = part_of(heading);
-            target = current == PART_PURPOSES       ? &out->purposes
+            /* "MỤC ĐÍCH, YÊU CẦU" with no "1. Mục đích" under it: its
+             * paragraphs are purposes */
+            target = current == PART_PURPOSES ||
+                             current == PART_PURPOSES_REQUIREMENTS
+                         ? &out->purposes
                      : current == PART_REQUIREMENTS ? &out->requirements
                      : current == PART_BUDGET       ? &out->budget
                                                     : NULL;
@@ -1562,11 +1566,14 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
                              "text not placed outside the content part: %s",
                              para_text(r, p));
         } else if (current == PART_PURPOSES_REQUIREMENTS &&
-                   p->mark == IMPORT_MARK_NUMBER) {
-            if (has(p->body, "muc dich") || has(p->body, "muc tieu"))
-                target = &out->purposes;
-            else if (has(p->body, "yeu cau"))
-                target = &out->requirements;
+                   p->mark == IMPORT_MARK_NUMBER &&
+                   (starts(p->body, "muc dich") ||
+                    starts(p->body, "muc tieu"))) {
+            target = &out->purposes;
+        } else if (current == PART_PURPOSES_REQUIREMENTS &&
+                   p->mark == IMPORT_MARK_NUMBER &&
+                   starts(p->body, "yeu cau")) {
+            target = &out->requirements;
         } else if (target) {
             bool bullet =
                 p->mark == IMPORT_MARK_BULLET || p->mark == IMPORT_MARK_PLUS;

@@ -31,6 +31,8 @@ static const char *const verbs[] = {
     "tong hop",   "bao cao",   "gioi thieu",     "bo tri",
     "lap",        "in",        "phat hanh",      "tham gia",
     "tiep nhan",  "chu tri",   "co trach nhiem", "phoi hop voi",
+    "phat",       "gui",       "dang tai",       "xuat ban",
+    "lap dat",    "tu van",    "giai dap",       "ky ket",
 };
 
 static size_t decode(const char *s, int32_t *cp)

@@ -64,8 +64,9 @@ Prints the scores per document and format, per format and overall.
 as a comma inside a YAML flow mapping would break) and that a draft
 saying exactly what they say scores 100%: the test 'import-answers'.
 Exit status: 0, or 1 when a --min-* bar is given and the overall share
-is below it (or --self-check finds a problem), 2 usage, 77 python3-docx
-missing (skipped).
+is below it, when --all-valid is given and a draft fails validation away
+from its review marks, or when --self-check finds a problem; 2 usage; 77
+python3-docx missing, or LibreOffice missing with a --min-* bar (skipped).
 """
 
 import argparse
@@ -425,6 +426,8 @@ def main():
     ap.add_argument("--min-header", type=float)
     ap.add_argument("--min-activities", type=float)
     ap.add_argument("--min-fields", type=float)
+    ap.add_argument("--all-valid", action="store_true",
+                    help="fail when a draft fails validation away from its review marks")
     args = ap.parse_args()
     docs = []
     for folder in sorted(glob.glob(os.path.join(args.docs_dir, "[0-9][0-9]-*"))):
@@ -443,6 +446,11 @@ def main():
         import docx  # noqa: F401
     except ImportError:
         print("skipped: python3-docx is not installed")
+        return 77
+    bars = (args.min_header, args.min_activities, args.min_fields)
+    if SOFFICE is None and any(b is not None for b in bars):
+        print("skipped: LibreOffice (soffice) is not installed, so the PDF and "
+              "text forms cannot be made and the bars cannot be held")
         return 77
     tmp = None
     if args.keep:
@@ -554,6 +562,10 @@ def main():
         if bar is not None and pct(*totals["all"][cat]) < bar:
             print(f"{cat}: {pct(*totals['all'][cat]):.1f}% is below {bar}%")
             failed = True
+    v = validated["all"]
+    if args.all_valid and v[0] < v[1]:
+        print(f"drafts valid except at review marks: {v[0]} of {v[1]}")
+        failed = True
     if tmp:
         tmp.cleanup()
     return 1 if failed else 0
