@@ -113,6 +113,12 @@ static bool opens_recipients(const import_para *p)
     return !p->cells && starts(p->text, "noi nhan");
 }
 
+/* "PHỤ LỤC" (I, II, ...) opening an appendix. */
+static bool opens_appendix(const import_para *p)
+{
+    return !p->cells && p->caps && starts(p->text, "phu luc");
+}
+
 static bool starts_lower(const char *s)
 {
     int32_t cp;
@@ -316,7 +322,9 @@ static void complete_issuer(reader *r, const import_doc *doc, const char *who,
         r->plan->issuer = who;
         return;
     }
-    if (ends_with(who, " tỉnh") || ends_with(who, " thành phố")) {
+    if (ends_with(who, " tỉnh") || ends_with(who, " thành phố") ||
+        ends_with(who, " huyện") || ends_with(who, " quận") ||
+        ends_with(who, " thị xã")) {
         r->plan->issuer = arena_printf(r->a, "%s %s", who, place);
         return;
     }
@@ -420,6 +428,30 @@ static node *build_tree(arena *a, const import_para *paras, size_t from,
 static void set_field(reader *r, import_activity *act, import_field f,
                       const char *value, const import_para *p);
 
+/* A sentence of the activity's description that assigns it ("... sơ kết.
+ * Giao Phòng Tư pháp huyện chủ trì thực hiện trong tháng 11/2025."): what
+ * it says, in *said, when the title said no lead. */
+static void assignment_in_description(reader *r, const import_activity *act,
+                                      import_sentence *said)
+{
+    for (size_t i = 0; i < act->description.count; i++) {
+        const char *d = act->description.items[i];
+        for (const char *at = d; at; at = strstr(at, ". ")) {
+            if (at != d)
+                at += 2;
+            size_t after;
+            if (!import_phrase_starts(at, "giao", &after))
+                continue;
+            import_sentence found;
+            import_sentence_read(r->a, at, &found);
+            if (found.lead) {
+                *said = found;
+                return;
+            }
+        }
+    }
+}
+
 /* The fields the activity's title states: a closing bracket of labelled
  * fields (taken out of the title), else the units and time its sentence
  * names, for the fields its own lines left empty. A lead read as the
@@ -448,6 +480,8 @@ static void title_fields(reader *r, import_activity *act, const import_para *p)
         return;
     import_sentence said;
     import_sentence_read(r->a, title, &said);
+    if (!said.lead && !act->lead.count)
+        assignment_in_description(r, act, &said);
     if (!act->lead.count && said.lead) {
         import_phrase_units_split(r->a, said.lead, &act->lead, &r->known_units);
         if (said.subject)
@@ -740,6 +774,34 @@ static void leaf_section(reader *r, import_section *sec, const node *n)
     }
 }
 
+/* The sentence that closes a section and assigns all its items ("a)
+ * ... b) ... Giao Phòng Tư pháp chủ trì, phối hợp với ... thực hiện;
+ * hoàn thành trong Quý II/2025"), which the tree hangs under the last
+ * item: taken from it, its units and time become the section's defaults
+ * where the section's own lines gave none. */
+static void closing_assignment(reader *r, import_section *sec, node *last)
+{
+    if (last->nchildren || !last->nlines)
+        return;
+    const import_para *p = last->lines[last->nlines - 1];
+    size_t after;
+    if (p->cells || p->mark != IMPORT_MARK_NONE ||
+        !import_phrase_starts(p->text, "giao", &after))
+        return;
+    import_sentence said;
+    import_sentence_read(r->a, p->text, &said);
+    if (!said.lead)
+        return;
+    last->nlines--;
+    if (!sec->lead.count)
+        import_phrase_units_split(r->a, said.lead, &sec->lead, &r->known_units);
+    if (!sec->partners.count && said.partners)
+        import_phrase_units_split(r->a, said.partners, &sec->partners,
+                                  &r->known_units);
+    if (!sec->time && said.time)
+        sec->time = said.time;
+}
+
 static void read_section(reader *r, import_section *sec, const node *n,
                          const char *parent_id)
 {
@@ -758,6 +820,7 @@ static void read_section(reader *r, import_section *sec, const node *n,
     sec->partners = defaults.partners;
     sec->time = defaults.time;
     sec->notes = defaults.notes;
+    closing_assignment(r, sec, n->children[n->nchildren - 1]);
     if (defaults.output)
         import_read_note(r, &sec->notes, n->head->line,
                          "the section names an output of its own: %s",
@@ -1274,21 +1337,41 @@ static size_t read_recipients(reader *r, const import_doc *doc, size_t i)
 static void read_content(reader *r, const import_doc *doc, size_t from,
                          size_t to);
 
-/* The end of the document from paragraph i ("Nơi nhận") on. An appendix
- * after the signer ("PHỤ LỤC", its title in capitals, "(Kèm theo Kế hoạch
- * số ...)") holds the activities when the content part had none: "Các
- * nhiệm vụ cụ thể tại Phụ lục kèm theo". */
+/* The appendix opening at paragraph i ("PHỤ LỤC", its title in
+ * capitals, "(Kèm theo Kế hoạch số ...)"), up to "Nơi nhận" or the end:
+ * it holds the activities when the content part had none ("Các nhiệm vụ
+ * cụ thể tại Phụ lục kèm theo"). Returns the paragraph after it. */
+static size_t read_appendix(reader *r, const import_doc *doc, size_t i)
+{
+    size_t end = i + 1;
+    while (end < doc->count && !opens_recipients(&doc->paras[end]))
+        end++;
+    if (r->plan->nsections) {
+        for (; i < end; i++)
+            import_read_note(r, &r->plan->notes[IMPORT_SLOT_END],
+                             doc->paras[i].line,
+                             "text not placed in the appendix (the plan's "
+                             "activities are read already): %s",
+                             para_text(r, &doc->paras[i]));
+        return end;
+    }
+    for (i++; i < end && !doc->paras[i].cells &&
+              (doc->paras[i].caps || attached_line(&doc->paras[i]));
+         i++)
+        ;
+    read_content(r, doc, i, end);
+    return end;
+}
+
+/* The end of the document from paragraph i ("Nơi nhận") on: the list, the
+ * signer, and an appendix after them. */
 static void read_end(reader *r, const import_doc *doc, size_t i)
 {
     for (i = read_recipients(r, doc, i) + 1; i < doc->count; i++) {
         const import_para *p = &doc->paras[i];
-        if (!p->cells && starts(p->text, "phu luc") && !r->plan->nsections) {
-            for (i++; i < doc->count && !doc->paras[i].cells &&
-                      (doc->paras[i].caps || attached_line(&doc->paras[i]));
-                 i++)
-                ;
-            read_content(r, doc, i, doc->count);
-            return;
+        if (opens_appendix(p)) {
+            i = read_appendix(r, doc, i) - 1;
+            continue;
         }
         import_read_note(r, &r->plan->notes[IMPORT_SLOT_END], p->line,
                          "text not placed after the signer: %s",
@@ -1508,6 +1591,24 @@ static void find_issuer(reader *r, const import_doc *doc,
     }
 }
 
+/* Whether the content part, paragraphs [from, to), sends the reader to an
+ * appendix ("... tại Phụ lục kèm theo Kế hoạch này") that the document
+ * holds: a "PHỤ LỤC" with a table after the part. */
+static bool points_to_appendix(const import_doc *doc, size_t from, size_t to)
+{
+    bool points = false;
+    for (size_t k = from; k < to && !points; k++)
+        points = !doc->paras[k].cells && has(doc->paras[k].text, "phu luc");
+    if (!points)
+        return false;
+    for (size_t k = to; k < doc->count; k++)
+        if (opens_appendix(&doc->paras[k]))
+            for (size_t t = k + 1; t < doc->count; t++)
+                if (doc->paras[t].cells)
+                    return true;
+    return false;
+}
+
 /* The parts from paragraph i on, by their headings; the closing and the
  * end of the document. */
 static void read_parts(reader *r, const import_doc *doc, size_t i)
@@ -1520,6 +1621,10 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
     strbuf closing = STRBUF_INIT;
     for (; i < n && !opens_recipients(&doc->paras[i]); i++) {
         const import_para *p = &doc->paras[i];
+        if (opens_appendix(p)) {
+            i = read_appendix(r, doc, i) - 1;
+            continue;
+        }
         if (opens_closing(p)) {
             strbuf_reset(&closing);
             strbuf_puts(&closing, p->text);
@@ -1550,9 +1655,19 @@ static void read_parts(reader *r, const import_doc *doc, size_t i)
             size_t end = i + 1;
             while (end < n && !is_part_heading(&doc->paras[end]) &&
                    !opens_closing(&doc->paras[end]) &&
-                   !opens_recipients(&doc->paras[end]))
+                   !opens_recipients(&doc->paras[end]) &&
+                   !opens_appendix(&doc->paras[end]))
                 end++;
-            if (current == PART_CONTENT && !out->nsections) {
+            if (current == PART_CONTENT && !out->nsections &&
+                points_to_appendix(doc, i + 1, end)) {
+                for (size_t k = i + 1; k < end; k++)
+                    import_read_note(r, &out->notes[IMPORT_SLOT_SECTIONS],
+                                     doc->paras[k].line,
+                                     "the activities are in the appendix; "
+                                     "text of the content part not placed: %s",
+                                     para_text(r, &doc->paras[k]));
+                i = end - 1;
+            } else if (current == PART_CONTENT && !out->nsections) {
                 if (!starts(p->body, "noi dung"))
                     out->content_title = p->text;
                 read_content(r, doc, i + 1, end);

@@ -464,6 +464,9 @@ bool import_phrase_assignment(arena *a, const char *s, import_strs *lead,
 {
     if (!starts_upper(s))
         return false;
+    size_t giao; /* "Giao A chủ trì, phối hợp với B": A leads */
+    if (import_phrase_starts(s, "giao", &giao) && s[giao] == ' ')
+        s += giao + 1;
     size_t end;
     const char *with = import_phrase_find(s, "phoi hop", &end);
     if (!with || with == s)

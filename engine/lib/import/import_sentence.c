@@ -291,6 +291,10 @@ static const char *partners_in(arena *a, const char *s, size_t from)
 void import_sentence_read(arena *a, const char *s, import_sentence *out)
 {
     memset(out, 0, sizeof *out);
+    /* "Giao A chủ trì ...": the units after the word that assigns them */
+    size_t after;
+    if (import_phrase_starts(s, "giao", &after) && s[after] == ' ')
+        s += after + 1;
     size_t n = strlen(s), rest = 0;
     if (starts_case(s, UTF8PROC_CATEGORY_LU)) {
         size_t match;

@@ -47,7 +47,9 @@ typedef struct import_sentence {
 } import_sentence;
 
 /* What the sentence s says of its lead, partners and time (copied into
- * a); fields it does not state are NULL. */
+ * a); fields it does not state are NULL. A sentence that assigns the work
+ * ("Giao A chủ trì, phối hợp với B thực hiện ...") names them after
+ * "Giao". */
 void import_sentence_read(arena *a, const char *s, import_sentence *out);
 
 #endif
