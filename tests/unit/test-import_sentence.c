@@ -120,6 +120,11 @@ static void units_and_time_in_a_sentence(void **state)
          NULL, false);
     read("Tổng kết 5 năm thi hành Luật Trợ giúp pháp lý năm 2017.", NULL, NULL,
          NULL, false);
+    /* a sentence that assigns the work names the units after "Giao" */
+    read("Giao Phòng Tư pháp huyện chủ trì, phối hợp với Ủy ban nhân dân "
+         "các xã, thị trấn thực hiện; hoàn thành trong Quý II/2025.",
+         "Phòng Tư pháp huyện", "Ủy ban nhân dân các xã, thị trấn",
+         "Quý II/2025", false);
     /* a name with no verb after it is no subject */
     read("Sở Tư pháp.", NULL, NULL, NULL, false);
 }
