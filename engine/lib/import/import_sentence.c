@@ -30,9 +30,9 @@ static const char *const verbs[] = {
     "giai quyet", "cu",        "niem yet",       "thong bao",
     "tong hop",   "bao cao",   "gioi thieu",     "bo tri",
     "lap",        "in",        "phat hanh",      "tham gia",
-    "tiep nhan",  "chu tri",   "co trach nhiem", "phoi hop voi",
-    "phat",       "gui",       "dang tai",       "xuat ban",
-    "lap dat",    "tu van",    "giai dap",       "ky ket",
+    "tiep nhan",  "chu tri",   "co trach nhiem", "phat",
+    "gui",        "dang tai",  "xuat ban",       "lap dat",
+    "tu van",     "giai dap",  "ky ket",
 };
 
 static size_t decode(const char *s, int32_t *cp)
@@ -65,8 +65,8 @@ static bool starts_any(const char *s, const char *const *keys, size_t n,
 
 #define COUNT(x) (sizeof(x) / sizeof(x)[0])
 
-/* The byte offsets of the word starts of s, in order: calls each(i) until
- * it returns true; returns that offset, or strlen(s). */
+/* The offset of the word after the one at s[i]: past the letters, then
+ * past what is between words; strlen(s) at the end. */
 static size_t next_word(const char *s, size_t i)
 {
     int32_t cp;
