@@ -369,6 +369,31 @@ static void ruled_cell_word(void **state)
     strbuf_release(&draw);
 }
 
+/* A table's row one line tall, the gap between two cells' words
+ * ("Train the" / "Centre") narrow: poppler writes a space across it, as
+ * tall as the row, over the rule between the cells, which is a rule
+ * still, not a stroke of that space: the cells stay apart. */
+static void ruled_row_one_line(void **state)
+{
+    (void)state;
+    static const double rules[][4] = {
+        {15, 16.5, 385, 16.5}, {15, 25, 385, 25},    {15, 16.5, 15, 25},
+        {45, 16.5, 45, 25},    {105, 16.5, 105, 25}, {170, 16.5, 170, 25},
+        {385, 16.5, 385, 25},  {-1, 0, 0, 0},
+    };
+    static const text_at lines[] = {
+        {18, 15, "1"},   {48, 15, "Train the"}, {108, 15, "Centre"},
+        {173, 15, "Q2"}, {0, 0, NULL},
+    };
+    strbuf draw = STRBUF_INIT;
+    draw_rules(rules, &draw);
+    page_spec page = {lines, draw.buf};
+    char *text = read_pages(&page, 1);
+    assert_string_equal(text, "| 1 | Train the | Centre | Q2 |\n");
+    free(text);
+    strbuf_release(&draw);
+}
+
 /* 48 characters, centred between 50 and 350. */
 #define TITLE "llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuu"
 
@@ -530,6 +555,7 @@ int main(void)
         cmocka_unit_test(ruled_table_across_pages),
         cmocka_unit_test(list_markers),
         cmocka_unit_test(ruled_cell_word),
+        cmocka_unit_test(ruled_row_one_line),
         cmocka_unit_test(title_and_paragraph),
         cmocka_unit_test(header_twice),
         cmocka_unit_test(signature_across_pages),

@@ -761,7 +761,9 @@ done:
 }
 
 /* Leaves out of rs the rules that lie within the box of one glyph: the
- * strokes of a letter ("Đ" in bold draws a box), not rules. */
+ * strokes of a letter ("Đ" in bold draws a box), not rules. A space has
+ * no strokes: poppler writes one across the gap between two cells, over
+ * the rule between them, as tall as the row when it holds one line. */
 static void drop_strokes(rule_set *rs, bool vertical, const glyph *g, size_t n)
 {
     size_t kept = 0;
@@ -771,8 +773,9 @@ static void drop_strokes(rule_set *rs, bool vertical, const glyph *g, size_t n)
         double y1 = vertical ? r->from : r->at, y2 = vertical ? r->to : r->at;
         bool stroke = false;
         for (size_t i = 0; i < n && !stroke; i++)
-            stroke = g[i].x1 - 1 <= x1 && x2 <= g[i].x2 + 1 &&
-                     g[i].y1 - 1 <= y1 && y2 <= g[i].y2 + 1;
+            stroke = !is_space(g[i].cp) && g[i].x1 - 1 <= x1 &&
+                     x2 <= g[i].x2 + 1 && g[i].y1 - 1 <= y1 &&
+                     y2 <= g[i].y2 + 1;
         if (!stroke)
             rs->items[kept++] = *r;
     }
