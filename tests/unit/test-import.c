@@ -526,6 +526,39 @@ static void citations_with_dates_and_issuers(void **state)
     assert_null(c[1].date);
 }
 
+/* A citation without "số", one of a joint circular whose long symbol a
+ * line broke after a hyphen, and an alias that is no further citation. */
+static void citations_without_so_and_aliases(void **state)
+{
+    (void)state;
+    import_basis *b = NULL;
+    size_t n = 0, cap = 0;
+    import_phrase_citations(
+        A,
+        "Căn cứ Quyết định 2095/QĐ-UBND ngày 11 tháng 8 năm 2022 của Ủy ban "
+        "nhân dân tỉnh Thanh Hóa phê duyệt Đề án truyền thông (sau đây gọi là "
+        "Kế hoạch số 150); để triển khai Kế hoạch 150 trong năm 2025, Trung "
+        "tâm ban hành Kế hoạch như sau:",
+        "Thanh Hóa", &b, &n, &cap);
+    assert_int_equal(n, 1);
+    assert_string_equal(b[0].document, "Quyết định 2095/QĐ-UBND");
+    assert_string_equal(b[0].date, "2022-08-11");
+    assert_string_equal(b[0].issuer, "Ủy ban nhân dân tỉnh Thanh Hóa");
+    n = 0;
+    import_phrase_citations(
+        A,
+        "Căn cứ Thông tư liên tịch số 10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC- "
+        "VKSNDTC ngày 26 tháng 6 năm 2018 của Bộ Tư pháp và các cơ quan liên "
+        "quan quy định về phối hợp;",
+        "Kon Tum", &b, &n, &cap);
+    assert_int_equal(n, 1);
+    assert_string_equal(b[0].document,
+                        "Thông tư liên tịch số "
+                        "10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC");
+    assert_string_equal(b[0].date, "2018-06-26");
+    assert_string_equal(b[0].issuer, "Bộ Tư pháp và các cơ quan liên quan");
+}
+
 /* The duties of s, in a new list *d. */
 static size_t duties_of(const char *s, const import_strs *by, import_duty **d)
 {
@@ -860,6 +893,7 @@ int main(void)
         cmocka_unit_test(unit_lists_are_split),
         cmocka_unit_test(lead_and_partners_in_one_sentence),
         cmocka_unit_test(citations_with_dates_and_issuers),
+        cmocka_unit_test(citations_without_so_and_aliases),
         cmocka_unit_test(reporting_duties),
         cmocka_unit_test(reporting_duties_by_clause),
         cmocka_unit_test(subjects_of_organisation_points),

@@ -646,17 +646,63 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
 }
 
 static const char *const document_kinds[] = {
-    "quyet dinh so", "ke hoach so", "nghi dinh so",  "thong tu so",
-    "chi thi so",    "cong van so", "nghi quyet so", "thong bao so",
-    "huong dan so",  "van ban so",  "luat",
+    "quyet dinh so",
+    "ke hoach so",
+    "nghi dinh so",
+    "thong tu lien tich so",
+    "thong tu so",
+    "chi thi so",
+    "cong van so",
+    "nghi quyet so",
+    "thong bao so",
+    "huong dan so",
+    "van ban so",
+    "quyet dinh",
+    "ke hoach",
+    "nghi dinh",
+    "thong tu lien tich",
+    "thong tu",
+    "chi thi",
+    "cong van",
+    "nghi quyet",
+    "thong bao",
+    "huong dan",
+    "van ban",
+    "luat",
 };
 #define NKINDS (sizeof document_kinds / sizeof document_kinds[0])
 #define LAW (NKINDS - 1)
+#define WITHOUT_SO 11 /* the first kind that does not say "số" */
+
+/* True when at, in s, follows "gọi là" / "gọi tắt là": the alias a
+ * citation is given, "(sau đây gọi là Kế hoạch số 150)", is not another
+ * citation. */
+static bool is_alias(const char *s, const char *at)
+{
+    static const char *const says[] = {"goi la", "goi tat la"};
+    for (size_t back = 2; back <= 16 && back <= (size_t)(at - s); back++)
+        for (size_t k = 0; k < 2; k++) {
+            size_t after;
+            if (import_phrase_starts(at - back, says[k], &after) &&
+                at - back + after + 1 == at)
+                return true;
+        }
+    return false;
+}
+
+/* True when s opens with a document's number and symbol: a digit, and a
+ * '/' before the word ends ("2095/QĐ-UBND"). */
+static bool is_symbol(const char *s)
+{
+    size_t len = strcspn(s, " ,;");
+    return *s >= '0' && *s <= '9' && memchr(s, '/', len);
+}
 
 /* The next citation in s[from..n): its start, and in *kind_end the offset
  * after its kind words (both outputs are left as they were when there is
  * none: NULL). "Luật" counts only in capitals ("Luật Trợ giúp pháp lý"),
- * as the name of a law. */
+ * as the name of a law; a kind without "số" only before a number with a
+ * symbol ("Quyết định 2095/QĐ-UBND"); an alias never. */
 static const char *next_citation(const char *s, size_t from, size_t n,
                                  size_t *kind_end, bool *law)
 {
@@ -669,7 +715,11 @@ static const char *next_citation(const char *s, size_t from, size_t n,
             return NULL;
         *kind_end = (size_t)(at - s) + match;
         *law = which == LAW;
-        if (!*law || strncmp(at, "Luật ", strlen("Luật ")) == 0)
+        bool taken = *law ? strncmp(at, "Luật ", strlen("Luật ")) == 0
+                     : which >= WITHOUT_SO
+                         ? s[*kind_end] == ' ' && is_symbol(s + *kind_end + 1)
+                         : true;
+        if (taken && !is_alias(s, at))
             return at;
         from = *kind_end;
     }
@@ -757,11 +807,23 @@ void import_phrase_citations(arena *a, const char *s, const char *place,
             }
         } else {
             i = skip_spaces(s, i);
-            size_t numlen = strcspn(s + i, " ,;");
-            if (numlen && numlen <= 40) {
-                i += numlen;
-                b.document = import_phrase_trim(a, s + start, i - start);
+            strbuf name = STRBUF_INIT;
+            strbuf_add(&name, s + start, i - start);
+            size_t numlen = 0, len;
+            while ((len = strcspn(s + i, " ,;"))) {
+                strbuf_add(&name, s + i, len);
+                numlen += len;
+                i += len;
+                /* a symbol a line broke after a hyphen: "TANDTC- VKSNDTC" */
+                if (s[i - 1] != '-' || s[i] != ' ' ||
+                    !(starts_upper(s + i + 1) ||
+                      (s[i + 1] >= '0' && s[i + 1] <= '9')))
+                    break;
+                i++;
             }
+            if (numlen && numlen <= 80)
+                b.document = import_phrase_trim(a, strbuf_str(&name), name.len);
+            strbuf_release(&name);
         }
         from = i;
         if (b.document) {
