@@ -714,6 +714,7 @@ static void reporting_duties_by_clause(void **state)
     assert_string_equal(d[0].by.items[0],
                         "Trung tâm Trợ giúp pháp lý nhà nước tỉnh");
     assert_string_equal(d[0].when, "định kỳ 6 tháng, cuối năm");
+    assert_string_equal(d[0].what, "Kết quả thực hiện Kế hoạch");
 
     assert_int_equal(
         duties_of("Trung tâm Trợ giúp pháp lý nhà nước tỉnh là đơn vị thường "

@@ -894,6 +894,8 @@ static const char *what_of(arena *a, const char *s)
             stop = (size_t)(comma - s);
         char *phrase = import_phrase_trim(a, kq, (size_t)(s + stop - kq));
         size_t x;
+        if (strlen(phrase) == end) /* "báo cáo kết quả về ..." */
+            return "Kết quả thực hiện Kế hoạch";
         if (!import_phrase_find(phrase, "ke hoach", &x) && strlen(phrase) < 40)
             phrase = arena_printf(a, "%s Kế hoạch", phrase);
         return capitalise(a, phrase);
@@ -1080,6 +1082,8 @@ static bool clause_subject(arena *a, const char *s, size_t n, import_strs *out)
             break;
         }
         from = (size_t)(v - s) + match;
+        if (from >= n)
+            break;
     }
     const char *colon = memchr(s, ':', end);
     if (colon)
