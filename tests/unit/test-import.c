@@ -526,18 +526,57 @@ static void citations_with_dates_and_issuers(void **state)
     assert_null(c[1].date);
 }
 
+/* A citation without "số", one of a joint circular whose long symbol a
+ * line broke after a hyphen, and an alias that is no further citation. */
+static void citations_without_so_and_aliases(void **state)
+{
+    (void)state;
+    import_basis *b = NULL;
+    size_t n = 0, cap = 0;
+    import_phrase_citations(
+        A,
+        "Căn cứ Quyết định 2095/QĐ-UBND ngày 11 tháng 8 năm 2022 của Ủy ban "
+        "nhân dân tỉnh Thanh Hóa phê duyệt Đề án truyền thông (sau đây gọi là "
+        "Kế hoạch số 150); để triển khai Kế hoạch 150 trong năm 2025, Trung "
+        "tâm ban hành Kế hoạch như sau:",
+        "Thanh Hóa", &b, &n, &cap);
+    assert_int_equal(n, 1);
+    assert_string_equal(b[0].document, "Quyết định 2095/QĐ-UBND");
+    assert_string_equal(b[0].date, "2022-08-11");
+    assert_string_equal(b[0].issuer, "Ủy ban nhân dân tỉnh Thanh Hóa");
+    n = 0;
+    import_phrase_citations(
+        A,
+        "Căn cứ Thông tư liên tịch số 10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC- "
+        "VKSNDTC ngày 26 tháng 6 năm 2018 của Bộ Tư pháp và các cơ quan liên "
+        "quan quy định về phối hợp;",
+        "Kon Tum", &b, &n, &cap);
+    assert_int_equal(n, 1);
+    assert_string_equal(b[0].document,
+                        "Thông tư liên tịch số "
+                        "10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC");
+    assert_string_equal(b[0].date, "2018-06-26");
+    assert_string_equal(b[0].issuer, "Bộ Tư pháp và các cơ quan liên quan");
+}
+
+/* The duties of s, in a new list *d. */
+static size_t duties_of(const char *s, const import_strs *by, import_duty **d)
+{
+    size_t count = 0, cap = 0;
+    *d = NULL;
+    return import_phrase_duties(A, s, by, d, &count, &cap);
+}
+
 static void reporting_duties(void **state)
 {
     (void)state;
-    import_duty d[2];
+    import_duty *d;
     import_strs by = {0};
     import_phrase_strs_add(A, &by, "Sở Tư pháp");
     assert_int_equal(
-        import_phrase_duties(
-            A,
-            "Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
-            "thực hiện trước ngày 30/10/2026.",
-            &by, d),
+        duties_of("Giao Sở Tư pháp chủ trì, báo cáo Bộ Tư pháp về kết quả "
+                  "thực hiện trước ngày 30/10/2026.",
+                  &by, &d),
         1);
     assert_string_equal(d[0].to.items[0], "Bộ Tư pháp");
     assert_string_equal(d[0].when, "trước ngày 30/10/2026");
@@ -549,7 +588,7 @@ static void reporting_duties(void **state)
         "Theo dõi việc thực hiện. Định kỳ 06 tháng, cuối năm báo cáo với Bộ Tư "
         "pháp, UBND tỉnh hoặc báo cáo đột xuất theo yêu cầu của cơ quan có thẩm "
         "quyền; đề xuất giải pháp.";
-    assert_int_equal(import_phrase_duties(A, s, NULL, d), 2);
+    assert_int_equal(duties_of(s, NULL, &d), 2);
     assert_string_equal(d[0].text, strstr(s, "Định kỳ"));
     assert_string_equal(d[0].when, "Định kỳ 06 tháng, cuối năm");
     assert_int_equal(d[0].to.count, 2);
@@ -561,18 +600,148 @@ static void reporting_duties(void **state)
     assert_string_equal(d[1].to.items[0], "cơ quan có thẩm quyền");
 
     assert_int_equal(
-        import_phrase_duties(
-            A,
-            "Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
-            "pháp tỉnh Ninh Bình theo quy định.",
-            NULL, d),
+        duties_of("Văn phòng: tổng hợp, báo cáo kết quả triển khai về Sở Tư "
+                  "pháp tỉnh Ninh Bình theo quy định.",
+                  NULL, &d),
         1);
     assert_string_equal(d[0].to.items[0], "Sở Tư pháp tỉnh Ninh Bình");
     assert_string_equal(d[0].when, "theo quy định");
     assert_true(d[0].periodic_default);
-    assert_int_equal(import_phrase_duties(A, "Tổ chức thực hiện có hiệu quả.",
-                                          NULL, d),
-                     0);
+    assert_int_equal(duties_of("Tổ chức thực hiện có hiệu quả.", NULL, &d), 0);
+}
+
+/* The unit that reports is the one its clause opens with; a paragraph
+ * that charges two units has two duties; the channel in brackets is not
+ * the recipient; the time phrase runs to its last word of time. */
+static void reporting_duties_by_clause(void **state)
+{
+    (void)state;
+    import_duty *d;
+    import_strs by = {0};
+    import_phrase_strs_add(A, &by, "Sở Tư pháp");
+    assert_int_equal(
+        duties_of("Văn phòng Sở tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết "
+                  "quả thực hiện Kế hoạch trước ngày 15/12/2025.",
+                  &by, &d),
+        1);
+    assert_int_equal(d[0].by.count, 1);
+    assert_string_equal(d[0].by.items[0], "Văn phòng Sở");
+    assert_string_equal(d[0].to.items[0], "Ủy ban nhân dân tỉnh");
+    assert_string_equal(d[0].due, "2025-12-15");
+
+    const char *two = "Các phòng, đơn vị thuộc Cục báo cáo tiến độ về Văn "
+                      "phòng Cục trước ngày 25 hằng tháng; Văn phòng Cục tổng "
+                      "hợp, báo cáo Lãnh đạo Bộ kết quả năm trước ngày "
+                      "15/12/2025.";
+    assert_int_equal(duties_of(two, NULL, &d), 2);
+    assert_string_equal(d[0].by.items[0], "Các phòng, đơn vị thuộc Cục");
+    assert_string_equal(d[0].to.items[0], "Văn phòng Cục");
+    assert_string_equal(d[0].when, "trước ngày 25 hằng tháng");
+    assert_string_equal(d[0].every, "month");
+    assert_int_equal(d[0].day, 25);
+    assert_null(d[0].due);
+    assert_string_equal(d[0].text, "Các phòng, đơn vị thuộc Cục báo cáo tiến "
+                                   "độ về Văn phòng Cục trước ngày 25 hằng "
+                                   "tháng");
+    assert_string_equal(d[1].text, strstr(two, "Văn phòng Cục tổng"));
+    assert_string_equal(d[1].by.items[0], "Văn phòng Cục");
+    assert_string_equal(d[1].to.items[0], "Lãnh đạo Bộ");
+    assert_string_equal(d[1].due, "2025-12-15");
+
+    /* a later clause without a unit of its own: the first one's */
+    assert_int_equal(
+        duties_of("Phòng Tư pháp huyện chủ trì thực hiện các nội dung 1, 2 "
+                  "và 4, phối hợp với Trung tâm; tổng hợp kết quả, báo cáo "
+                  "Ủy ban nhân dân huyện trước ngày 05/12/2024.",
+                  NULL, &d),
+        1);
+    assert_string_equal(d[0].by.items[0], "Phòng Tư pháp huyện");
+    assert_string_equal(d[0].to.items[0], "Ủy ban nhân dân huyện");
+
+    assert_int_equal(
+        duties_of("Trung tâm Trợ giúp pháp lý nhà nước tỉnh báo cáo kết quả "
+                  "về Sở Tư pháp (qua Văn phòng Sở) trước ngày 05/12 hằng "
+                  "năm.",
+                  NULL, &d),
+        1);
+    assert_string_equal(d[0].by.items[0],
+                        "Trung tâm Trợ giúp pháp lý nhà nước tỉnh");
+    assert_int_equal(d[0].to.count, 1);
+    assert_string_equal(d[0].to.items[0], "Sở Tư pháp");
+    assert_string_equal(d[0].when, "trước ngày 05/12 hằng năm");
+    assert_string_equal(d[0].every, "year");
+    assert_int_equal(d[0].day, 5);
+    assert_false(d[0].periodic_default);
+
+    assert_int_equal(
+        duties_of("Sở Tư pháp theo dõi, tổng hợp, báo cáo Ủy ban nhân dân "
+                  "tỉnh và Bộ Tư pháp kết quả thực hiện Kế hoạch hằng năm, "
+                  "trước ngày 15 tháng 12.",
+                  NULL, &d),
+        1);
+    assert_int_equal(d[0].to.count, 2);
+    assert_string_equal(d[0].to.items[1], "Bộ Tư pháp");
+    assert_string_equal(d[0].when, "hằng năm, trước ngày 15 tháng 12");
+    assert_string_equal(d[0].what, "Kết quả thực hiện Kế hoạch");
+    assert_int_equal(d[0].day, 15);
+
+    /* a date in another month of the year: no day can say it */
+    assert_int_equal(
+        duties_of("Sở Tư pháp báo cáo Bộ Tư pháp trước ngày 15/01 hằng năm.",
+                  NULL, &d),
+        1);
+    assert_null(d[0].every);
+    assert_true(d[0].periodic_default);
+
+    assert_int_equal(
+        duties_of("Văn phòng Sở tổng hợp kết quả, báo cáo Sở Tư pháp định kỳ "
+                  "6 tháng (trước ngày 15/6/2025) và năm (trước ngày "
+                  "15/11/2025).",
+                  NULL, &d),
+        1);
+    assert_string_equal(
+        d[0].when,
+        "định kỳ 6 tháng (trước ngày 15/6/2025) và năm (trước ngày 15/11/2025)");
+    assert_null(d[0].due);
+    assert_false(d[0].periodic_default);
+
+    assert_int_equal(
+        duties_of("Trung tâm Trợ giúp pháp lý nhà nước tỉnh là đầu mối; báo "
+                  "cáo kết quả về Sở Tư pháp (qua Văn phòng Sở) định kỳ 6 "
+                  "tháng, cuối năm.",
+                  NULL, &d),
+        1);
+    assert_string_equal(d[0].by.items[0],
+                        "Trung tâm Trợ giúp pháp lý nhà nước tỉnh");
+    assert_string_equal(d[0].when, "định kỳ 6 tháng, cuối năm");
+    assert_string_equal(d[0].what, "Kết quả thực hiện Kế hoạch");
+
+    assert_int_equal(
+        duties_of("Trung tâm Trợ giúp pháp lý nhà nước tỉnh là đơn vị thường "
+                  "trực, báo cáo Giám đốc Sở kết quả thực hiện hằng quý.",
+                  NULL, &d),
+        1);
+    assert_string_equal(d[0].to.items[0], "Giám đốc Sở");
+    assert_string_equal(d[0].when, "hằng quý");
+    assert_string_equal(d[0].what, "Kết quả thực hiện Kế hoạch");
+
+    /* a comma in the unit's name, and a verb's word in capitals in it */
+    assert_int_equal(
+        duties_of("Hội Luật gia các tỉnh, thành phố báo cáo kết quả về Trung "
+                  "ương Hội (qua Văn phòng) định kỳ 6 tháng và năm.",
+                  NULL, &d),
+        1);
+    assert_int_equal(d[0].by.count, 1);
+    assert_string_equal(d[0].by.items[0], "Hội Luật gia các tỉnh, thành phố");
+    assert_string_equal(d[0].to.items[0], "Trung ương Hội");
+    assert_string_equal(d[0].when, "định kỳ 6 tháng và năm");
+    assert_int_equal(
+        duties_of("Phòng Tổ chức cán bộ tổng hợp, báo cáo Giám đốc Sở trước "
+                  "ngày 10/12/2025; Văn phòng Sở phối hợp.",
+                  NULL, &d),
+        1);
+    assert_string_equal(d[0].by.items[0], "Phòng Tổ chức cán bộ");
+    assert_string_equal(d[0].to.items[0], "Giám đốc Sở");
 }
 
 static void subjects_of_organisation_points(void **state)
@@ -726,7 +895,9 @@ int main(void)
         cmocka_unit_test(unit_lists_are_split),
         cmocka_unit_test(lead_and_partners_in_one_sentence),
         cmocka_unit_test(citations_with_dates_and_issuers),
+        cmocka_unit_test(citations_without_so_and_aliases),
         cmocka_unit_test(reporting_duties),
+        cmocka_unit_test(reporting_duties_by_clause),
         cmocka_unit_test(subjects_of_organisation_points),
         cmocka_unit_test(a_whole_document),
         cmocka_unit_test(comments_one_line_each),

@@ -1010,13 +1010,8 @@ static void read_content(reader *r, const import_doc *doc, size_t from,
 
 static void add_duties(reader *r, const char *text, const import_strs *by)
 {
-    import_duty duties[2];
-    size_t n = import_phrase_duties(r->a, text, by, duties);
-    for (size_t i = 0; i < n; i++) {
-        ARENA_ROOM(r->a, r->plan->reports, r->plan->nreports,
-                   r->plan->reports_cap, 4);
-        r->plan->reports[r->plan->nreports++] = duties[i];
-    }
+    import_phrase_duties(r->a, text, by, &r->plan->reports, &r->plan->nreports,
+                         &r->plan->reports_cap);
 }
 
 typedef struct org_point {

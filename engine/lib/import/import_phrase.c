@@ -659,17 +659,63 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
 }
 
 static const char *const document_kinds[] = {
-    "quyet dinh so", "ke hoach so", "nghi dinh so",  "thong tu so",
-    "chi thi so",    "cong van so", "nghi quyet so", "thong bao so",
-    "huong dan so",  "van ban so",  "luat",
+    "quyet dinh so",
+    "ke hoach so",
+    "nghi dinh so",
+    "thong tu lien tich so",
+    "thong tu so",
+    "chi thi so",
+    "cong van so",
+    "nghi quyet so",
+    "thong bao so",
+    "huong dan so",
+    "van ban so",
+    "quyet dinh",
+    "ke hoach",
+    "nghi dinh",
+    "thong tu lien tich",
+    "thong tu",
+    "chi thi",
+    "cong van",
+    "nghi quyet",
+    "thong bao",
+    "huong dan",
+    "van ban",
+    "luat",
 };
 #define NKINDS (sizeof document_kinds / sizeof document_kinds[0])
 #define LAW (NKINDS - 1)
+#define WITHOUT_SO 11 /* the first kind that does not say "số" */
+
+/* True when at, in s, follows "gọi là" / "gọi tắt là": the alias a
+ * citation is given, "(sau đây gọi là Kế hoạch số 150)", is not another
+ * citation. */
+static bool is_alias(const char *s, const char *at)
+{
+    static const char *const says[] = {"goi la", "goi tat la"};
+    for (size_t back = 2; back <= 16 && back <= (size_t)(at - s); back++)
+        for (size_t k = 0; k < 2; k++) {
+            size_t after;
+            if (import_phrase_starts(at - back, says[k], &after) &&
+                at - back + after + 1 == at)
+                return true;
+        }
+    return false;
+}
+
+/* True when s opens with a document's number and symbol: a digit, and a
+ * '/' before the word ends ("2095/QĐ-UBND"). */
+static bool is_symbol(const char *s)
+{
+    size_t len = strcspn(s, " ,;");
+    return *s >= '0' && *s <= '9' && memchr(s, '/', len);
+}
 
 /* The next citation in s[from..n): its start, and in *kind_end the offset
  * after its kind words (both outputs are left as they were when there is
  * none: NULL). "Luật" counts only in capitals ("Luật Trợ giúp pháp lý"),
- * as the name of a law. */
+ * as the name of a law; a kind without "số" only before a number with a
+ * symbol ("Quyết định 2095/QĐ-UBND"); an alias never. */
 static const char *next_citation(const char *s, size_t from, size_t n,
                                  size_t *kind_end, bool *law)
 {
@@ -682,7 +728,11 @@ static const char *next_citation(const char *s, size_t from, size_t n,
             return NULL;
         *kind_end = (size_t)(at - s) + match;
         *law = which == LAW;
-        if (!*law || strncmp(at, "Luật ", strlen("Luật ")) == 0)
+        bool taken = *law ? strncmp(at, "Luật ", strlen("Luật ")) == 0
+                     : which >= WITHOUT_SO
+                         ? s[*kind_end] == ' ' && is_symbol(s + *kind_end + 1)
+                         : true;
+        if (taken && !is_alias(s, at))
             return at;
         from = *kind_end;
     }
@@ -770,11 +820,23 @@ void import_phrase_citations(arena *a, const char *s, const char *place,
             }
         } else {
             i = skip_spaces(s, i);
-            size_t numlen = strcspn(s + i, " ,;");
-            if (numlen && numlen <= 40) {
-                i += numlen;
-                b.document = import_phrase_trim(a, s + start, i - start);
+            strbuf name = STRBUF_INIT;
+            strbuf_add(&name, s + start, i - start);
+            size_t numlen = 0, len;
+            while ((len = strcspn(s + i, " ,;"))) {
+                strbuf_add(&name, s + i, len);
+                numlen += len;
+                i += len;
+                /* a symbol a line broke after a hyphen: "TANDTC- VKSNDTC" */
+                if (s[i - 1] != '-' || s[i] != ' ' ||
+                    !(starts_upper(s + i + 1) ||
+                      (s[i + 1] >= '0' && s[i + 1] <= '9')))
+                    break;
+                i++;
             }
+            if (numlen && numlen <= 80)
+                b.document = import_phrase_trim(a, strbuf_str(&name), name.len);
+            strbuf_release(&name);
         }
         from = i;
         if (b.document) {
@@ -798,14 +860,32 @@ void import_phrase_citations(arena *a, const char *s, const char *place,
 
 /* --- reporting duties -------------------------------------------------- */
 
-static const char *const to_stops[] = {"ve",        "theo",    "truoc", "hoac",
-                                       "de",        "dinh ky", "dung",  "khi",
-                                       "dong thoi", "ket qua"};
+static const char *const to_stops[] = {"ve",       "theo",     "truoc",
+                                       "hoac",     "de",       "dinh ky",
+                                       "dung",     "khi",      "dong thoi",
+                                       "ket qua",  "hang quy", "hang thang",
+                                       "hang nam", "cham nhat"};
 #define NTO_STOPS (sizeof to_stops / sizeof to_stops[0])
 
+/* The units named in s[0..n), without the channel a bracket names: "Sở
+ * Tư pháp (qua Văn phòng Sở)" is reported to Sở Tư pháp, through its
+ * Văn phòng. */
 static void add_units(arena *a, const char *s, size_t n, import_strs *out)
 {
-    char *text = import_phrase_trim(a, s, n);
+    strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        size_t after;
+        const char *close = s[i] == '(' ? memchr(s + i, ')', n - i) : NULL;
+        if (close && import_phrase_starts(s + i + 1, "qua", &after)) {
+            if (sb.len && sb.buf[sb.len - 1] == ' ')
+                sb.buf[--sb.len] = '\0';
+            i = (size_t)(close - s);
+            continue;
+        }
+        strbuf_putc(&sb, s[i]);
+    }
+    char *text = import_phrase_trim(a, strbuf_str(&sb), sb.len);
+    strbuf_release(&sb);
     if (*text)
         split_commas(a, text, strlen(text), out, NULL, false);
 }
@@ -815,8 +895,10 @@ static const char *what_of(arena *a, const char *s)
     size_t end;
     const char *kq = import_phrase_find(s, "ket qua", &end);
     if (kq) {
-        static const char *const stops[] = {"ve",  "theo", "truoc",   "cho cap",
-                                            "gui", "len",  "dinh ky", "hoac"};
+        static const char *const stops[] = {"ve",         "theo",    "truoc",
+                                            "cho cap",    "gui",     "len",
+                                            "dinh ky",    "hoac",    "hang quy",
+                                            "hang thang", "hang nam"};
         size_t kq_end = (size_t)(kq - s) + end;
         size_t stop = first_stop(s, kq_end, strlen(s), stops,
                                  sizeof stops / sizeof stops[0]);
@@ -825,6 +907,8 @@ static const char *what_of(arena *a, const char *s)
             stop = (size_t)(comma - s);
         char *phrase = import_phrase_trim(a, kq, (size_t)(s + stop - kq));
         size_t x;
+        if (strlen(phrase) == end) /* "báo cáo kết quả về ..." */
+            return "Kết quả thực hiện Kế hoạch";
         if (!import_phrase_find(phrase, "ke hoach", &x) && strlen(phrase) < 40)
             phrase = arena_printf(a, "%s Kế hoạch", phrase);
         return capitalise(a, phrase);
@@ -839,13 +923,203 @@ static const char *what_of(arena *a, const char *s)
     return "Kết quả thực hiện Kế hoạch";
 }
 
-size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
-                            import_duty out[2])
+/* The length of the word of time at s ("định", "kỳ", "hằng", "quý",
+ * "tháng", "năm", "trước", "ngày", "và", a number or date, a quarter's
+ * Roman number, "," and brackets), or 0. */
+static size_t time_word(const char *s)
+{
+    static const char *const words[] = {"dinh",  "ky",   "hang", "quy",
+                                        "thang", "nam",  "cuoi", "dau",
+                                        "truoc", "ngay", "va",   "cham",
+                                        "nhat",  "dot",  "xuat"};
+    if (*s == ',' || *s == '(' || *s == ')')
+        return 1;
+    size_t n = strspn(s, "0123456789/");
+    if (n)
+        return n;
+    n = strspn(s, "IVX");
+    int32_t cp;
+    if (n && !(decode(s + n, &cp) && is_letter_cp(cp)))
+        return n;
+    size_t after;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (import_phrase_starts(s, words[k], &after))
+            return after;
+    return 0;
+}
+
+/* The time phrase that opens at s: its words of time, without a closing
+ * "và", comma or unmatched bracket ("hằng năm, trước ngày 15 tháng 12";
+ * "định kỳ 6 tháng (trước ngày 15/6/2025) và năm (trước ngày
+ * 15/11/2025)"). */
+static const char *time_phrase(arena *a, const char *s)
+{
+    size_t i = 0, end = 0;
+    for (;;) {
+        size_t j = skip_spaces(s, i), len = time_word(s + j);
+        if (!len)
+            break;
+        i = end = j + len;
+    }
+    for (;;) {
+        while (end &&
+               (s[end - 1] == ' ' || s[end - 1] == ',' || s[end - 1] == '('))
+            end--;
+        int depth = 0;
+        size_t open = 0, cut = end;
+        for (size_t k = 0; k < end && cut == end; k++) {
+            if (s[k] == '(' && depth++ == 0)
+                open = k;
+            else if (s[k] == ')' && depth-- == 0)
+                cut = k;
+        }
+        if (cut == end && depth > 0)
+            cut = open;
+        size_t va = 0;
+        for (size_t k = end; k > 0 && s[k - 1] != ' '; k--)
+            va = k - 1;
+        size_t after;
+        if (cut < end)
+            end = cut;
+        else if (va && import_phrase_starts(s + va, "va", &after) &&
+                 va + after == end)
+            end = va;
+        else
+            break;
+    }
+    return end ? arena_strndup(a, s, end) : NULL;
+}
+
+/* A report due on a day of each month or year that the words of `when`
+ * name but do not date: "trước ngày 25 hằng tháng" (every month, day 25),
+ * "trước ngày 05/12 hằng năm" and "hằng năm, trước ngày 15 tháng 12"
+ * (every year, in December: the last month of the year's period). */
+static bool repeat_day(const char *phrase, const char **every, int *day)
+{
+    size_t match, x;
+    bool monthly = import_phrase_find(phrase, "hang thang", &x) != NULL;
+    bool yearly = import_phrase_find(phrase, "hang nam", &x) != NULL;
+    const char *ngay = import_phrase_find(phrase, "ngay", &match);
+    if (!ngay || monthly == yearly)
+        return false;
+    size_t i = skip_spaces(ngay, match);
+    int d = 0, m = 0, y;
+    size_t k = read_int(ngay + i, &d, 2), after;
+    if (!k || d < 1 || d > 31)
+        return false;
+    i += k;
+    if (ngay[i] == '/' && (k = read_int(ngay + i + 1, &m, 2)))
+        i += 1 + k;
+    else if (import_phrase_starts(ngay + skip_spaces(ngay, i), "thang",
+                                  &after)) {
+        i = skip_spaces(ngay, skip_spaces(ngay, i) + after);
+        if (!(k = read_int(ngay + i, &m, 2)))
+            return false;
+        i += k;
+    }
+    if (ngay[i] == '/' || read_int(ngay + skip_spaces(ngay, i), &y, 4) ||
+        (monthly ? m != 0 : m != 12))
+        return false;
+    *every = monthly ? "month" : "year";
+    *day = d;
+    return true;
+}
+
+/* When the duty of the sentence s is due: the time phrase after "báo cáo"
+ * (at bc) or a "định kỳ" anywhere in it, up to limit, else "theo quy
+ * định"; due, every and day where its words say them exactly. */
+static void duty_when(arena *a, const char *s, const char *bc,
+                      const char *limit, import_duty *d)
+{
+    static const char *const after_bc[] = {"dinh ky",    "truoc ngay",
+                                           "cham nhat",  "hang quy",
+                                           "hang thang", "hang nam",
+                                           "dot xuat"};
+    size_t match;
+    const char *at = import_phrase_find_any(bc, (size_t)(limit - bc), after_bc,
+                                            sizeof after_bc / sizeof *after_bc,
+                                            NULL, &match);
+    const char *dk = import_phrase_find_any(s, (size_t)(limit - s), after_bc, 1,
+                                            NULL, &match);
+    if (dk && (!at || dk < at))
+        at = dk;
+    if (at)
+        d->when = time_phrase(a, at);
+    if (!d->when && import_phrase_find(bc, "theo quy dinh", &match))
+        d->when = "theo quy định";
+    if (!d->when)
+        return;
+    d->on_request = import_phrase_find(d->when, "dot xuat", &match) != NULL;
+    when_duty parsed;
+    bool read = when_parse_duty(a, d->when, &parsed, NULL);
+    if (repeat_day(d->when, &d->every, &d->day))
+        return;
+    if (!read) {
+        d->periodic_default = true;
+    } else if (parsed.has_due && !parsed.monthly && !parsed.quarterly &&
+               !parsed.half_yearly && !parsed.first_half && !parsed.yearly &&
+               !parsed.on_request) {
+        char iso[11];
+        date_format_iso(parsed.due, iso);
+        d->due = arena_strdup(a, iso);
+    }
+}
+
+/* The verbs that end the name of the unit a clause opens with. */
+static const char *const clause_verbs[] =
+    {"bao cao", "chu tri",        "phoi hop",         "tong hop", "theo doi",
+     "la",      "co trach nhiem", "chiu trach nhiem", "tham muu", "thuc hien",
+     "to chuc", "trien khai",     "huong dan",        "don doc",  "kiem tra",
+     "gui",     "xay dung",       "chu dong"};
+
+/* The units a clause s[0..n) opens with, as the subject of its verb:
+ * "Văn phòng Sở tổng hợp, báo cáo ...", "Các phòng, đơn vị thuộc Cục báo
+ * cáo ...", "Văn phòng: ...". The verb is in lower case: "Phòng Tổ chức
+ * cán bộ" is a name. */
+static bool clause_subject(arena *a, const char *s, size_t n, import_strs *out)
+{
+    size_t after;
+    if (!import_phrase_opens_unit(s) ||
+        import_phrase_starts(s, "bao cao", &after))
+        return false;
+    size_t from = 0, match, end = n;
+    for (;;) {
+        const char *v =
+            import_phrase_find_any(s + from, n - from, clause_verbs,
+                                   sizeof clause_verbs / sizeof *clause_verbs,
+                                   NULL, &match);
+        if (!v)
+            break;
+        if (!starts_upper(v)) {
+            end = (size_t)(v - s);
+            break;
+        }
+        from = (size_t)(v - s) + match;
+        if (from >= n)
+            break;
+    }
+    const char *colon = memchr(s, ':', end);
+    if (colon)
+        end = (size_t)(colon - s);
+    if (end == n || memchr(s, ';', end) || memchr(s, '(', end) ||
+        word_count(s, end) > 16)
+        return false;
+    for (size_t i = 0; i + 1 < end; i++)
+        if (s[i] == '.' && s[i + 1] == ' ')
+            return false;
+    size_t before = out->count;
+    split_commas(a, s, end, out, NULL, true);
+    return out->count > before;
+}
+
+/* The duties of one clause s (a copy: its end is the clause's end). */
+static void clause_duties(arena *a, const char *s, const import_strs *by,
+                          import_duty **out, size_t *count, size_t *cap)
 {
     size_t bc_end;
     const char *bc = import_phrase_find(s, "bao cao", &bc_end);
     if (!bc)
-        return 0;
+        return;
     /* the duty's sentence starts after the last ". " before "báo cáo" */
     size_t start = 0;
     for (size_t i = 0; s + i < bc; i++)
@@ -858,32 +1132,11 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
     if (by)
         d.by = *by;
     size_t bco = (size_t)(bc - s);
-    size_t end;
-    /* when */
-    const char *due = import_phrase_find(s + bco, "truoc ngay", &end);
-    const char *dk = import_phrase_find(sentence, "dinh ky", &end);
-    if (due) {
-        size_t j = skip_spaces(s, (size_t)(due - s) + end), dl;
-        if ((d.due = read_date(a, s + j, &dl)))
-            d.when = arena_strndup(a, due, (size_t)(s + j + dl - due));
-    }
-    if (!d.when && dk && dk < bc) {
-        d.when = import_phrase_trim(a, dk, (size_t)(bc - dk));
-    } else if (!d.when && dk) {
-        static const char *const stops[] = {"ve",  "theo", "cho",
-                                            "len", "gui",  "truoc"};
-        size_t stop = first_stop(s, (size_t)(dk - s) + 1, strlen(s), stops, 6);
-        const char *comma = strpbrk(dk, ",.");
-        if (comma && comma < s + stop)
-            stop = (size_t)(comma - s);
-        d.when = import_phrase_trim(a, dk, (size_t)(s + stop - dk));
-    }
-    if (!d.when && import_phrase_find(s + bco, "theo quy dinh", &end))
-        d.when = "theo quy định";
     /* the second duty: "hoặc báo cáo đột xuất theo yêu cầu của X" */
     size_t ox_end;
     const char *ox =
         import_phrase_find(s + bco, "hoac bao cao dot xuat", &ox_end);
+    duty_when(a, sentence, bc, ox ? ox : s + strlen(s), &d);
     /* to */
     size_t k, after;
     const char *p = bc + bc_end;
@@ -940,16 +1193,10 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
         }
     }
     d.what = what_of(a, s + bco);
-    if (d.when) {
-        when_duty parsed;
-        if (!when_parse_duty(a, d.when, &parsed, NULL))
-            d.periodic_default = true;
-        size_t x;
-        d.on_request = import_phrase_find(d.when, "dot xuat", &x) != NULL;
-    }
-    out[0] = d;
+    *out = arena_room(a, *out, *count, cap, 4, sizeof **out);
+    (*out)[(*count)++] = d;
     if (!ox)
-        return 1;
+        return;
     import_duty e = {0};
     e.text = d.text;
     e.by = d.by;
@@ -965,6 +1212,34 @@ size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
     const char *yc = import_phrase_find(w, "theo yeu cau cua", &yc_end);
     if (yc && yc < w + wend)
         add_units(a, yc + yc_end, (size_t)(w + wend - (yc + yc_end)), &e.to);
-    out[1] = e;
-    return 2;
+    *out = arena_room(a, *out, *count, cap, 4, sizeof **out);
+    (*out)[(*count)++] = e;
+}
+
+size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
+                            import_duty **out, size_t *count, size_t *cap)
+{
+    size_t n = strlen(s), before = *count, start = 0;
+    import_strs subject = by ? *by : (import_strs){0};
+    while (start < n) {
+        /* the clause ends where another unit's begins: "...; Văn phòng
+         * Cục tổng hợp, báo cáo ..." */
+        size_t end = n;
+        import_strs next = {0};
+        for (size_t i = start; i + 2 < n; i++)
+            if ((s[i] == ';' || s[i] == '.') && s[i + 1] == ' ' &&
+                clause_subject(a, s + i + 2, n - i - 2, &next)) {
+                end = i;
+                break;
+            }
+        import_strs own = {0};
+        if (clause_subject(a, s + start, end - start, &own))
+            subject = own;
+        const char *clause =
+            end == n ? s + start : arena_strndup(a, s + start, end - start);
+        clause_duties(a, clause, subject.count ? &subject : NULL, out, count,
+                      cap);
+        start = end == n ? n : end + 2;
+    }
+    return *count - before;
 }

@@ -105,15 +105,21 @@ void import_phrase_citations(arena *a, const char *s, const char *place,
 typedef struct import_duty {
     const char *text; /* the sentence, from where the duty starts */
     const char *what, *when, *due;
+    const char *every; /* "month" or "year" with day, when when names them */
+    int day;           /* the day of the period's last month, or 0 */
     import_strs by, to;
     bool periodic_default; /* names no period: Decree 09/2019's apply */
     bool on_request;
 } import_duty;
 
-/* The duties a paragraph states ("... báo cáo Bộ Tư pháp về kết quả thực
- * hiện trước ngày 30/10/2026"); at most 2 (a periodic one and one "đột
- * xuất theo yêu cầu của ..."). by: the unit that reports, or NULL. */
+/* Appends to *out (*count of them, room for *cap) the duties a paragraph
+ * states ("... báo cáo Bộ Tư pháp về kết quả thực hiện trước ngày
+ * 30/10/2026"), and returns how many: one a clause, and one more "hoặc
+ * báo cáo đột xuất theo yêu cầu của ..."; a paragraph whose clauses
+ * charge several units ("A báo cáo ... về B; B tổng hợp, báo cáo C ...")
+ * has a duty for each. The unit that reports is the one its clause opens
+ * with, else the one an earlier clause opened with, else by (NULL: none). */
 size_t import_phrase_duties(arena *a, const char *s, const import_strs *by,
-                            import_duty out[2]);
+                            import_duty **out, size_t *count, size_t *cap);
 
 #endif

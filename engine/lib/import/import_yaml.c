@@ -207,6 +207,9 @@ static void report(strbuf *out, const import_duty *d)
     units(out, 4, "to", &d->to);
     key_value(out, 4, "when", d->when);
     key_value(out, 4, "due", d->due);
+    key_value(out, 4, "every", d->every);
+    if (d->day)
+        strbuf_printf(out, "    day: %d\n", d->day);
     if (d->periodic_default)
         strbuf_puts(out, "    every: [first-half, year]\n");
     if (d->on_request)
