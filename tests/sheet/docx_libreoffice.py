@@ -16,7 +16,7 @@ The plan of golden case 0580 is typed in the TCVN3 fonts (.VnTime,
 .VnTimeH): LibreOffice's text holds the fonts' raw letters ("KÕ HO¹CH"),
 which shows the document really is in them, and docx_read's the
 Vietnamese they draw: each of our lines is compared in the form
-tests/tcvn3.py types it in those fonts, and most must differ from
+tests/import/vnenc.py types it in those fonts, and most must differ from
 their Unicode.
 
 Skipped (77) where LibreOffice Writer is not installed.
@@ -76,14 +76,14 @@ def every_list(path, tests):
 def as_typed(lines, theirs):
     """Each line in the form LibreOffice shows: as it is, or typed in
     .VnTime or .VnTimeH; and how many are in a legacy font."""
-    from tcvn3 import vntime, vntimeh
+    import vnenc
     out, legacy = [], 0
     for line in lines:
         typed = line
-        for font in (vntime, vntimeh):
+        for font in (vnenc.tcvn3, vnenc.tcvn3_capitals):
             try:
-                form = font(line)
-            except KeyError:  # a letter the font cannot type
+                form = font(line).decode("latin-1")
+            except subprocess.CalledProcessError:  # a letter it cannot type
                 continue
             if form != line and form in theirs and line not in theirs:
                 typed = form
@@ -106,7 +106,7 @@ def body_lines(text):
 
 def main():
     dump, tests = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    sys.path.insert(0, tests)
+    sys.path[:0] = [tests, os.path.join(tests, "import")]
     soffice = shutil.which("soffice")
     if not soffice or not os.path.exists("/usr/lib/libreoffice/share/registry/writer.xcd"):
         print("SKIP: LibreOffice Writer is not installed (libreoffice-writer-nogui)")

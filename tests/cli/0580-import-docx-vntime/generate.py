@@ -2,10 +2,33 @@
 # the TCVN3 (ABC) fonts: the body in .VnTime, through the Normal style;
 # the capitals (the header's lines, the title, the parts) in .VnTimeH,
 # on their runs. Word keeps such text as the fonts' bytes ("KÕ ho¹ch"),
-# so the text written here is encoded so (tests/tcvn3.py). One
-# paragraph, added later, is typed in Unicode and Times New Roman.
+# so the text written here is typed so, by glibc's TCVN5712-1 for the
+# letters VN3 shares with it (tests/import/vnenc.py). One paragraph,
+# added later, is typed in Unicode and Times New Roman.
+import os
+import sys
+
+import docxplan
 from docxplan import Plan
-from tcvn3 import vntime, vntimeh
+
+sys.path.insert(0, os.path.join(os.path.dirname(docxplan.__file__), "import"))
+import vnenc  # noqa: E402
+
+
+def vntime(text):
+    """text as typed in .VnTime: the fonts' bytes as code points"""
+    return vnenc.tcvn3(text).decode("latin-1")
+
+
+def vntimeh(text):
+    """text in capitals as typed in .VnTimeH"""
+    return vnenc.tcvn3_capitals(text).decode("latin-1")
+
+
+# the two lines every Vietnamese typist knows in this font
+assert vntime("Cộng hoà xã hội chủ nghĩa Việt Nam") == "Céng hoµ x· héi chñ nghÜa ViÖt Nam"
+assert vntime("Độc lập - Tự do - Hạnh phúc") == "§éc lËp - Tù do - H¹nh phóc"
+assert vntimeh("KẾ HOẠCH") == "KÕ HO¹CH"
 
 
 def capitals(paragraph):
