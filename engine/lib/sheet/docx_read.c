@@ -4,9 +4,9 @@
  * Three parts are streamed through opc.h, in this order: the styles
  * (each paragraph style's name, the style it is based on, the list
  * numbering and outline level it carries, the fonts it and each
- * character style sets, the document's default fonts), the numbering (each list
- * definition's levels: start, format, the text with its "%1" places; each
- * list's definition and overrides) and the document. The document's
+ * character style set, the document's default fonts), the numbering
+ * (each list definition's levels: start, format, the text with its "%1"
+ * places; each list's definition and overrides) and the document. The document's
  * handlers keep, for each element open, what it is (a tag by depth), and
  * skip whole the elements whose content Word does not show as the text
  * (deletions, field codes, the old properties of a tracked change, the
@@ -16,8 +16,8 @@
  * met in the middle of a paragraph is read as paragraphs of their own and
  * the paragraph goes on after it. A run's text is held until the run
  * ends, then converted whole when its font is a legacy Vietnamese one
- * (VNI puts a letter's marks in a code after it). A finished paragraph becomes a line, or
- * part of the cell of the table being read. The outermost table is held
+ * (VNI puts a letter's marks in a code after it). A finished paragraph
+ * becomes a line, or part of the cell of the table being read. The outermost table is held
  * whole until it ends, then written as Markdown rows, or, when it is a
  * layout table of two columns (the header or the signature block), column
  * by column. The one idea to know: the numbers are counted here, in
