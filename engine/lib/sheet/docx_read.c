@@ -6,23 +6,23 @@
  * numbering and outline level it carries, the fonts it and each
  * character style set, the document's default fonts), the numbering
  * (each list definition's levels: start, format, the text with its "%1"
- * places; each list's definition and overrides) and the document. The document's
- * handlers keep, for each element open, what it is (a tag by depth), and
- * skip whole the elements whose content Word does not show as the text
- * (deletions, field codes, the old properties of a tracked change, the
- * fallback copy of a text box).
+ * places; each list's definition and overrides) and the document. The
+ * document's handlers keep, for each element open, what it is (a tag by
+ * depth), and skip whole the elements whose content Word does not show
+ * as the text (deletions, field codes, the old properties of a tracked
+ * change, the fallback copy of a text box).
  *
  * A paragraph's text grows in a context of its own, so that a text box
  * met in the middle of a paragraph is read as paragraphs of their own and
  * the paragraph goes on after it. A run's text is held until the run
  * ends, then converted whole when its font is a legacy Vietnamese one
  * (VNI puts a letter's marks in a code after it). A finished paragraph
- * becomes a line, or part of the cell of the table being read. The outermost table is held
- * whole until it ends, then written as Markdown rows, or, when it is a
- * layout table of two columns (the header or the signature block), column
- * by column. The one idea to know: the numbers are counted here, in
- * document order, as Word counts them, because they are not in the
- * text. */
+ * becomes a line, or part of the cell of the table being read. The
+ * outermost table is held whole until it ends, then written as Markdown
+ * rows, or, when it is a layout table of two columns (the header or the
+ * signature block), column by column. The one idea to know: the numbers
+ * are counted here, in document order, as Word counts them, because they
+ * are not in the text. */
 #include "docx_read.h"
 
 #include "arena.h"
