@@ -29,6 +29,11 @@ def tcvn3(text):
     return subprocess.run(['iconv', '-f', 'UTF-8', '-t', 'TCVN5712-1'], input=t.encode(),
                           check=True, capture_output=True).stdout
 
+def tcvn3_capitals(text):
+    """As typed in a capitals font (.VnTimeH), which draws every letter's
+    code as its capital: the letters beyond ASCII by their small codes."""
+    return tcvn3(''.join(c.lower() if ord(c) > 127 else c for c in text))
+
 # VNI: (shape, tone) -> the byte after the vowel, small letters; capitals 0x20 lower
 VNI_TONE = {None: None, 'acute': 0xF9, 'grave': 0xF8, 'hook': 0xFB, 'tilde': 0xF5, 'dot': 0xEF}
 VNI_CIRC = {None: 0xE2, 'acute': 0xE1, 'grave': 0xE0, 'hook': 0xE5, 'tilde': 0xE3, 'dot': 0xE4}

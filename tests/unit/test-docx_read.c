@@ -418,6 +418,91 @@ static void breaks_tabs_and_capitals(void **state)
         "UBND TỈNH\nSỞ TƯ PHÁP Số-1 x\nSỞ TƯ PHÁP và\ntrong ô nhập\n");
 }
 
+/* ---- the legacy Vietnamese fonts ---- */
+
+#define FP(font, text)                                                \
+    "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"" font "\" w:hAnsi=\"" font \
+    "\"/></w:rPr><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"
+#define LEGACY_STYLES                                                    \
+    STYLES("<w:style w:type=\"paragraph\" w:styleId=\"VnBase\"><w:name " \
+           "w:val=\"Vn base\"/><w:rPr><w:rFonts w:ascii=\".VnTime\" "    \
+           "w:hAnsi=\".VnTime\"/></w:rPr></w:style>"                     \
+           "<w:style w:type=\"paragraph\" w:styleId=\"VnBody\"><w:name " \
+           "w:val=\"Vn body\"/><w:basedOn w:val=\"VnBase\"/></w:style>"  \
+           "<w:style w:type=\"character\" w:styleId=\"Vni\"><w:name "    \
+           "w:val=\"Vni\"/><w:rPr><w:rFonts w:ascii=\"VNI-Helve\" "      \
+           "w:hAnsi=\"VNI-Helve\"/></w:rPr></w:style>")
+/* VNI: the marks after the letter, the run's text split between them */
+#define VNI_SPLIT                                                        \
+    "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"VNI-Times\" "                  \
+    "w:hAnsi=\"VNI-Times\"/></w:rPr><w:t>Coäng hoøa xaõ hoäi chuû " \
+    "nghóa Vie</w:t><w:t>ät Nam</w:t></w:r></w:p>"
+/* the font from the paragraph's style, through the style it is based
+   on; a run in Times New Roman there, Unicode already; a character
+   style's font, in capitals (w:caps) */
+#define STYLED                                                              \
+    "<w:p><w:pPr><w:pStyle w:val=\"VnBody\"/></w:pPr><w:r><w:t "            \
+    "xml:space=\"preserve\">§éc lËp - Tù do - H¹nh phóc </w:t></w:r>" \
+    "<w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "                    \
+    "w:hAnsi=\"Times New Roman\"/></w:rPr><w:t xml:space=\"preserve\">"     \
+    "Kế hoạch số 45/KH-STP </w:t></w:r><w:r><w:rPr><w:rStyle "        \
+    "w:val=\"Vni\"/><w:caps/></w:rPr><w:t>Sôû Tö phaùp</w:t></w:r></w:p>"
+
+/* Text typed in the TCVN3 (.VnTime) and VNI fonts, as a .doc converted
+ * to .docx keeps it: the legacy bytes as code points. The legacy texts
+ * are the well-known ways these encodings write the national motto. */
+static void legacy_font_runs_read_in_unicode(void **state)
+{
+    (void)state;
+    static const char document[] = DOC(
+        FP(".VnTime", "KÕ ho¹ch triÓn khai c«ng t¸c trî gióp ph¸p lý")
+            FP(".VnTimeH", "KÕ HO¹CH n¨m 2025") FP(".VNTIMEH",
+                                                   "UBND TØNH B¹C LI£U")
+                VNI_SPLIT STYLED FP("Times New Roman", "Kế hoạch năm 2025 © ¹")
+                    P("Hòa bình µ"));
+    assert_string_equal(
+        read_doc(document, NULL, LEGACY_STYLES),
+        "Kế hoạch triển khai công tác trợ giúp pháp lý\n"
+        "KẾ HOẠCH NĂM 2025\n"
+        "UBND TỈNH BẠC LIÊU\n"
+        "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+        "Độc lập - Tự do - Hạnh phúc Kế hoạch số 45/KH-STP SỞ TƯ PHÁP\n"
+        "Kế hoạch năm 2025 © ¹\n"
+        "Hòa bình µ\n");
+}
+
+#define DEFAULTS(font)                                              \
+    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"" font \
+    "\" w:hAnsi=\"" font "\"/></w:rPr></w:rPrDefault></w:docDefaults>"
+#define THEMED                                                         \
+    "<w:p><w:r><w:rPr><w:rFonts w:asciiTheme=\"minorHAnsi\" "          \
+    "w:hAnsiTheme=\"minorHAnsi\"/></w:rPr><w:t>Việt Nam</w:t></w:r>" \
+    "</w:p>"
+#define NORMAL_VNI                                                        \
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">" \
+    "<w:name w:val=\"Normal\"/><w:rPr><w:rFonts w:ascii=\"VNI-Times\" "   \
+    "w:hAnsi=\"VNI-Times\"/></w:rPr></w:style><w:style "                  \
+    "w:type=\"paragraph\" w:styleId=\"Other\"><w:name w:val=\"Other\"/>"  \
+    "</w:style>"
+#define OTHER_P                                                        \
+    "<w:p><w:pPr><w:pStyle w:val=\"Other\"/></w:pPr><w:r><w:t>Việt " \
+    "Nam</w:t></w:r></w:p>"
+
+/* The document's default font, and the default paragraph style's, are
+ * the font of every run that names none; a theme's font is not a legacy
+ * one. */
+static void legacy_font_of_the_defaults(void **state)
+{
+    (void)state;
+    static const char themed[] =
+        DOC(P("ViÖt Nam") THEMED FP("Arial", "Việt Nam"));
+    assert_string_equal(read_doc(themed, NULL, STYLES(DEFAULTS(".VnTime"))),
+                        "Việt Nam\nViệt Nam\nViệt Nam\n");
+    static const char normal[] = STYLES(DEFAULTS("Times New Roman") NORMAL_VNI);
+    assert_string_equal(read_doc(DOC(P("Vieät Nam") OTHER_P), NULL, normal),
+                        "Việt Nam\nViệt Nam\n");
+}
+
 /* ---- refusals ---- */
 
 static void broken_parts_refused_where_they_break(void **state)
@@ -549,6 +634,8 @@ int main(void)
         cmocka_unit_test(notes_comments_fields_and_hidden_text_left_out),
         cmocka_unit_test(text_boxes_once_where_they_are),
         cmocka_unit_test(breaks_tabs_and_capitals),
+        cmocka_unit_test(legacy_font_runs_read_in_unicode),
+        cmocka_unit_test(legacy_font_of_the_defaults),
         cmocka_unit_test(broken_parts_refused_where_they_break),
         cmocka_unit_test(limits_refused),
         cmocka_unit_test(text_written_within_the_limit),

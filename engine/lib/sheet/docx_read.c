@@ -3,28 +3,32 @@
  *
  * Three parts are streamed through opc.h, in this order: the styles
  * (each paragraph style's name, the style it is based on, the list
- * numbering and outline level it carries), the numbering (each list
- * definition's levels: start, format, the text with its "%1" places; each
- * list's definition and overrides) and the document. The document's
- * handlers keep, for each element open, what it is (a tag by depth), and
- * skip whole the elements whose content Word does not show as the text
- * (deletions, field codes, the old properties of a tracked change, the
- * fallback copy of a text box).
+ * numbering and outline level it carries, the fonts it and each
+ * character style set, the document's default fonts), the numbering
+ * (each list definition's levels: start, format, the text with its "%1"
+ * places; each list's definition and overrides) and the document. The
+ * document's handlers keep, for each element open, what it is (a tag by
+ * depth), and skip whole the elements whose content Word does not show
+ * as the text (deletions, field codes, the old properties of a tracked
+ * change, the fallback copy of a text box).
  *
  * A paragraph's text grows in a context of its own, so that a text box
  * met in the middle of a paragraph is read as paragraphs of their own and
- * the paragraph goes on after it. A finished paragraph becomes a line, or
- * part of the cell of the table being read. The outermost table is held
- * whole until it ends, then written as Markdown rows, or, when it is a
- * layout table of two columns (the header or the signature block), column
- * by column. The one idea to know: the numbers are counted here, in
- * document order, as Word counts them, because they are not in the
- * text. */
+ * the paragraph goes on after it. A run's text is held until the run
+ * ends, then converted whole when its font is a legacy Vietnamese one
+ * (VNI puts a letter's marks in a code after it). A finished paragraph
+ * becomes a line, or part of the cell of the table being read. The
+ * outermost table is held whole until it ends, then written as Markdown
+ * rows, or, when it is a layout table of two columns (the header or the
+ * signature block), column by column. The one idea to know: the numbers
+ * are counted here, in document order, as Word counts them, because they
+ * are not in the text. */
 #include "docx_read.h"
 
 #include "arena.h"
 #include "i18n.h"
 #include "strmap.h"
+#include "vnlegacy.h"
 #include "vntext.h"
 #include "xalloc.h"
 
@@ -85,8 +89,19 @@ typedef struct num {
     bool used;
 } num;
 
+/* The fonts a run's properties name (w:rFonts): for ASCII text (ascii)
+ * and for the other letters of Western scripts (hAnsi), each the legacy
+ * encoding its name implies (vnlegacy_font), or -1 when not given (a
+ * theme's font is an ordinary one). */
+typedef struct fonts {
+    signed char ascii, hansi;
+} fonts;
+
+#define NO_FONTS ((fonts){-1, -1})
+
 typedef struct style {
     const char *based_on;
+    fonts fonts;
     const char *num_id; /* NULL: none given; "0": numbering removed */
     int ilvl;           /* -1: not given */
     int heading;        /* 1..9; 0: not a heading */
@@ -112,6 +127,9 @@ enum {
     T_STYLE,
     T_SPPR,
     T_SNUMPR,
+    T_SRPR,
+    T_DEFAULTS,
+    T_RPRDEFAULT,
     /* numbering.xml */
     T_ABSTRACT,
     T_LVL,
@@ -126,6 +144,12 @@ typedef struct para {
     int ilvl;
     bool has_num;
     int outline; /* outlineLvl + 1; 0: none */
+    /* the run open, its text held until it ends (a legacy font's text is
+       converted whole) */
+    strbuf run;
+    bool run_caps, run_hidden;
+    fonts run_fonts;
+    const char *run_style; /* rStyle */
 } para;
 
 typedef struct cell {
@@ -151,6 +175,9 @@ typedef struct reader {
     strmap styles, abstracts, nums;
     size_t ndefs;
     style *cur_style;
+    fonts *cur_fonts;          /* those a w:rPr of styles.xml sets */
+    fonts defaults;            /* docDefaults */
+    const char *default_style; /* the paragraph style of w:default="1" */
     abstract_num *cur_abstract;
     num *cur_num;
     int cur_ilvl;
@@ -159,7 +186,6 @@ typedef struct reader {
     size_t text_bytes, paragraphs, cells;
     para *paras; /* open paragraphs, innermost last */
     size_t nparas, paras_cap;
-    bool run_caps, run_hidden;
     strbuf t;        /* the text of the w:t open */
     unsigned tables; /* open, the outermost 1 */
     row *rows;       /* of the outermost table */
@@ -256,6 +282,40 @@ static bool count_def(reader *r)
     return true;
 }
 
+/* ---- fonts ---- */
+
+/* The fonts a w:rFonts names, over those in f; a theme's font (the
+ * "...Theme" attribute, which wins over the name) is an ordinary one. */
+static void read_fonts(const char **atts, fonts *f)
+{
+    static const char *const names[2][2] = {{"ascii", "asciiTheme"},
+                                            {"hAnsi", "hAnsiTheme"}};
+    signed char *into[2] = {&f->ascii, &f->hansi};
+    for (int k = 0; k < 2; k++) {
+        const char *name = opc_attr_local(atts, names[k][0]);
+        if (opc_attr_local(atts, names[k][1]))
+            *into[k] = VNLEGACY_NONE;
+        else if (name)
+            *into[k] = (signed char)vnlegacy_font_of(name);
+    }
+}
+
+/* The fonts of style id and the styles it is based on (ten steps at
+ * most) filling those f does not give. */
+static void style_fonts(reader *r, const char *id, fonts *f)
+{
+    for (int steps = 0; id && steps < 10; steps++) {
+        const style *s = strmap_get(&r->styles, id, strlen(id));
+        if (!s)
+            return;
+        if (f->ascii < 0)
+            f->ascii = s->fonts.ascii;
+        if (f->hansi < 0)
+            f->hansi = s->fonts.hansi;
+        id = s->based_on;
+    }
+}
+
 /* ---- styles.xml ---- */
 
 static void styles_start(void *data, const char *name, const char **atts)
@@ -269,15 +329,40 @@ static void styles_start(void *data, const char *name, const char **atts)
         const char *id = opc_attr_local(atts, "styleId"),
                    *type = opc_attr_local(atts, "type");
         r->cur_style = NULL;
-        if (!id || (type && strcmp(type, "paragraph") != 0) || !count_def(r))
+        bool paragraph = !type || strcmp(type, "paragraph") == 0;
+        if (!id || (!paragraph && strcmp(type, "character") != 0) ||
+            !count_def(r))
             return;
         style *s = arena_alloc(r->a, sizeof *s);
         memset(s, 0, sizeof *s);
         s->ilvl = -1;
+        s->fonts = NO_FONTS;
         const char *key = arena_strdup(r->a, id);
         if (strmap_put(r->a, &r->styles, key, strlen(key), s) == s)
             r->cur_style = s; /* the first of an id counts */
+        const char *def = opc_attr_local(atts, "default");
+        if (paragraph && def && !is_off(def) && !r->default_style)
+            r->default_style = key;
         set_tag(r, T_STYLE);
+        return;
+    }
+    if (r->depth == 2 && strcmp(local, "docDefaults") == 0) {
+        r->cur_style = NULL;
+        set_tag(r, T_DEFAULTS);
+        return;
+    }
+    if (parent == T_DEFAULTS && strcmp(local, "rPrDefault") == 0) {
+        set_tag(r, T_RPRDEFAULT);
+        return;
+    }
+    if ((parent == T_RPRDEFAULT || (parent == T_STYLE && r->cur_style)) &&
+        strcmp(local, "rPr") == 0) {
+        r->cur_fonts = parent == T_STYLE ? &r->cur_style->fonts : &r->defaults;
+        set_tag(r, T_SRPR);
+        return;
+    }
+    if (parent == T_SRPR && strcmp(local, "rFonts") == 0) {
+        read_fonts(atts, r->cur_fonts);
         return;
     }
     style *s = r->cur_style;
@@ -566,6 +651,60 @@ static bool add_text(reader *r, const char *s, size_t n)
     return true;
 }
 
+/* Text of the run open in paragraph pa, held until the run ends; the
+ * run's text counts against the limit as it grows. */
+static void run_add(reader *r, para *pa, const char *s, size_t n)
+{
+    if (r->text_bytes + pa->run.len + n > r->lim->max_text) {
+        docx_read_fail(r, "the document's text is longer than %zu bytes",
+                       r->lim->max_text);
+        return;
+    }
+    strbuf_add(&pa->run, s, n);
+}
+
+/* The legacy encoding of the run's font, as Word finds the font: the
+ * run's own properties, else its character style's, else its
+ * paragraph's style's (or the default paragraph style's), each with the
+ * styles it is based on, else the document's defaults. The font of the
+ * letters beyond ASCII (hAnsi) says it; the ASCII one when that is not
+ * given. */
+static vnlegacy_font run_font(reader *r, const para *pa)
+{
+    fonts f = pa->run_fonts;
+    style_fonts(r, pa->run_style, &f);
+    style_fonts(r, pa->style ? pa->style : r->default_style, &f);
+    if (f.ascii < 0)
+        f.ascii = r->defaults.ascii;
+    if (f.hansi < 0)
+        f.hansi = r->defaults.hansi;
+    int font = f.hansi >= 0 ? f.hansi : f.ascii;
+    return font > 0 ? (vnlegacy_font)font : VNLEGACY_NONE;
+}
+
+/* The run ends: its text into the paragraph, in Unicode when its font is
+ * a legacy one, in capitals when formatted so. */
+static void run_end(reader *r, para *pa)
+{
+    if (!pa->run.len)
+        return;
+    vnlegacy_font font = run_font(r, pa);
+    char *text = font == VNLEGACY_NONE
+                     ? NULL
+                     : vnlegacy_font_text(font, pa->run.buf, pa->run.len);
+    if (pa->run_caps) {
+        char *up = vntext_upper(text ? text : strbuf_str(&pa->run));
+        free(text);
+        text = up;
+    }
+    if (text)
+        add_text(r, text, strlen(text));
+    else
+        add_text(r, pa->run.buf, pa->run.len);
+    free(text);
+    strbuf_reset(&pa->run);
+}
+
 /* The style's heading level, list and level, following basedOn (ten
  * steps at most: a loop of styles ends). */
 static void style_props(reader *r, const char *id, int *heading,
@@ -656,6 +795,7 @@ static void put_lines(reader *r, const char *text)
 static void paragraph_end(reader *r)
 {
     para *pa = &r->paras[r->nparas - 1];
+    run_end(r, pa);
     if (++r->paragraphs > r->lim->max_paragraphs) {
         docx_read_fail(r, "the document has more than %zu paragraphs",
                        r->lim->max_paragraphs);
@@ -693,6 +833,7 @@ static void paragraph_end(reader *r)
     strbuf_release(&line);
     strbuf_release(&marker);
     strbuf_release(&pa->text);
+    strbuf_release(&pa->run);
     r->nparas--;
 }
 
@@ -878,30 +1019,41 @@ static void document_start(void *data, const char *name, const char **atts)
         } else if (strcmp(local, "ilvl") == 0) {
             pa->ilvl = small_int(v, -1);
         }
-    } else if (strcmp(local, "r") == 0) {
-        r->run_caps = r->run_hidden = false;
+    } else if (strcmp(local, "r") == 0 && r->nparas) {
+        para *pa = &r->paras[r->nparas - 1];
+        run_end(r, pa); /* a run inside a run (not Word's): one ends */
+        pa->run_caps = pa->run_hidden = false;
+        pa->run_fonts = NO_FONTS;
+        pa->run_style = NULL;
         set_tag(r, T_R);
     } else if (parent == T_R && strcmp(local, "rPr") == 0) {
         set_tag(r, T_RPR);
     } else if (parent == T_RPR) {
+        para *pa = &r->paras[r->nparas - 1];
+        const char *v = val(atts);
         if (strcmp(local, "caps") == 0)
-            r->run_caps = !is_off(val(atts));
+            pa->run_caps = !is_off(v);
         else if (strcmp(local, "vanish") == 0)
-            r->run_hidden = !is_off(val(atts));
+            pa->run_hidden = !is_off(v);
+        else if (strcmp(local, "rFonts") == 0)
+            read_fonts(atts, &pa->run_fonts);
+        else if (strcmp(local, "rStyle") == 0 && v)
+            pa->run_style = arena_strdup(r->a, v);
     } else if (strcmp(local, "t") == 0) {
         strbuf_reset(&r->t);
         set_tag(r, T_T);
-    } else if (strcmp(local, "tab") == 0 || strcmp(local, "ptab") == 0) {
-        if (parent == T_R && !r->run_hidden)
-            add_text(r, " ", 1);
-    } else if (strcmp(local, "br") == 0 || strcmp(local, "cr") == 0) {
+    } else if (parent == T_R) {
+        para *pa = &r->paras[r->nparas - 1];
         const char *type = opc_attr_local(atts, "type");
-        if (parent == T_R && !r->run_hidden)
-            add_text(r, type && strcmp(type, "textWrapping") != 0 ? " " : "\n",
-                     1);
-    } else if (strcmp(local, "noBreakHyphen") == 0) {
-        if (parent == T_R && !r->run_hidden)
-            add_text(r, "-", 1);
+        if (pa->run_hidden)
+            return;
+        if (strcmp(local, "tab") == 0 || strcmp(local, "ptab") == 0)
+            run_add(r, pa, " ", 1);
+        else if (strcmp(local, "br") == 0 || strcmp(local, "cr") == 0)
+            run_add(r, pa,
+                    type && strcmp(type, "textWrapping") != 0 ? " " : "\n", 1);
+        else if (strcmp(local, "noBreakHyphen") == 0)
+            run_add(r, pa, "-", 1);
     } else if (strcmp(local, "tbl") == 0) {
         r->tables++;
         set_tag(r, T_TBL);
@@ -943,6 +1095,7 @@ static void document_end(void *data, const char *name)
 {
     reader *r = data;
     unsigned char tag = r->skip ? T_OTHER : r->tag[r->depth];
+    unsigned char parent = r->depth > 1 ? parent_tag(r) : T_OTHER;
     if (!close_element(r))
         return;
     (void)name;
@@ -951,17 +1104,18 @@ static void document_end(void *data, const char *name)
         paragraph_end(r);
         break;
     case T_T: {
-        if (r->run_hidden)
-            break;
-        if (r->run_caps) {
-            char *up = vntext_upper(strbuf_str(&r->t));
-            add_text(r, up, strlen(up));
-            free(up);
-        } else {
-            add_text(r, r->t.buf ? r->t.buf : "", r->t.len);
-        }
+        /* in a run, or text where Word puts none: read as it is */
+        para *pa = r->nparas ? &r->paras[r->nparas - 1] : NULL;
+        if (pa && parent == T_R && !pa->run_hidden)
+            run_add(r, pa, strbuf_str(&r->t), r->t.len);
+        else if (pa && parent != T_R)
+            add_text(r, strbuf_str(&r->t), r->t.len);
         break;
     }
+    case T_R:
+        if (r->nparas)
+            run_end(r, &r->paras[r->nparas - 1]);
+        break;
     case T_TC: {
         row *rw = &r->rows[r->nrows - 1];
         r->cell.text = arena_strdup(r->a, strbuf_str(&r->cell_text));
@@ -1034,7 +1188,7 @@ static bool read_document(reader *r)
 bool docx_read_memory(const void *data, size_t len, const docx_limits *lim,
                       strbuf *out, opc_error *err)
 {
-    reader r = {.lim = lim ? lim : &docx_default_limits};
+    reader r = {.lim = lim ? lim : &docx_default_limits, .defaults = NO_FONTS};
     strbuf_reset(&err->part);
     strbuf_reset(&err->message);
     err->line = err->column = 0;
@@ -1072,8 +1226,10 @@ bool docx_read_memory(const void *data, size_t len, const docx_limits *lim,
         ok = read_document(&r);
         if (ok)
             strbuf_puts(out, strbuf_str(&r.out));
-        for (size_t i = 0; i < r.nparas; i++)
+        for (size_t i = 0; i < r.nparas; i++) {
             strbuf_release(&r.paras[i].text);
+            strbuf_release(&r.paras[i].run);
+        }
         for (size_t i = 0; i < r.nrows; i++)
             free(r.rows[i].cells);
         free(r.paras);

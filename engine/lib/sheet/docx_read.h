@@ -28,7 +28,12 @@
  *     dropped); footnotes, endnotes, comments, field codes and hidden text
  *     left out; text boxes read where they are anchored (once, though
  *     Word writes them twice); a line break a new line, a tab a space,
- *     text formatted in capitals (w:caps) in capitals.
+ *     text formatted in capitals (w:caps) in capitals;
+ *   - a run typed in a legacy Vietnamese font (TCVN3: ".VnTime",
+ *     ".VnTimeH"; VNI: "VNI-Times"), whose text holds the font's bytes,
+ *     in the Unicode letters the font draws (vnlegacy.h); the font found
+ *     as Word finds it: the run's, its character style's, its paragraph
+ *     style's (each through basedOn), the document's defaults.
  *
  * A hostile file is refused with the part, line and column where it was
  * seen, before it costs more than the limits. */
