@@ -617,7 +617,9 @@ static const char *read_date(arena *a, const char *s, size_t *len)
 
 /* An issuing body's name spelled out: "UBND" -> "Ủy ban nhân dân", "Ủy Ban"
  * -> "Ủy ban", "Bộ Trưởng" -> "Bộ trưởng", and a bare "tỉnh" or "thành phố"
- * at the end completed with place. */
+ * at the end completed with place. The old tone placement ("Uỷ ban") is
+ * the document's spelling and is kept: kehoach compares names without it
+ * (vntext_same). */
 static char *body_name(arena *a, const char *s, size_t n, const char *place)
 {
     static const struct {
@@ -625,7 +627,6 @@ static char *body_name(arena *a, const char *s, size_t n, const char *place)
     } spellings[] = {
         {"UBND", "Ủy ban nhân dân"},
         {"Ủy Ban nhân dân", "Ủy ban nhân dân"},
-        {"Uỷ ban nhân dân", "Ủy ban nhân dân"},
         {"HĐND", "Hội đồng nhân dân"},
         {"Bộ Trưởng", "Bộ trưởng"},
     };
