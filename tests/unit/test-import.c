@@ -336,6 +336,86 @@ static void cell_tables_that_do_not_fit_stay_lines(void **state)
     assert_string_equal(doc.paras[1].cells[3], "Sở B; Sở C");
 }
 
+/* Rows merged across that carry no number, a group's heading ("Nhóm
+ * nhiệm vụ ..."), right after the header and between rows, with the rows
+ * numbered by Word ("    1. "): each heading is a row of its own, its text
+ * in the title column, which read_table makes a section; the header does
+ * not take the heading as a column. A row that fits alone keeps its
+ * last line ("Tòa án nhân dân tỉnh" going on after "Công an tỉnh;",
+ * "Vụ việc được thụ lý" its output). */
+static void a_cell_table_with_group_headings(void **state)
+{
+    (void)state;
+    import_doc doc = read_doc("STT\n"
+                              "Nhiệm vụ\n"
+                              "Cơ quan chủ trì\n"
+                              "Cơ quan phối hợp\n"
+                              "Thời gian hoàn thành\n"
+                              "Sản phẩm\n"
+                              "Nhóm nhiệm vụ truyền thông\n"
+                              "    1. \n"
+                              "Xây dựng phóng sự\n"
+                              "Trung tâm Trợ giúp pháp lý\n"
+                              "Đài Phát thanh - Truyền hình\n"
+                              "Tháng 6/2025\n"
+                              "01 phóng sự\n"
+                              "Nhóm nhiệm vụ trợ giúp pháp lý\n"
+                              "    2. \n"
+                              "Tiếp nhận yêu cầu\n"
+                              "Trung tâm Trợ giúp pháp lý\n"
+                              "Công an tỉnh;\n"
+                              "Tòa án nhân dân tỉnh\n"
+                              "Thường xuyên\n"
+                              "Vụ việc được thụ lý\n"
+                              "    3. \n"
+                              "Sơ kết 06 tháng\n"
+                              "Văn phòng Sở\n"
+                              "Các đơn vị thuộc Sở\n"
+                              "Tháng 7/2025\n"
+                              "Báo cáo sơ kết\n"
+                              "III. TỔ CHỨC THỰC HIỆN\n");
+    import_doc want = read_doc(
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian "
+        "hoàn thành | Sản phẩm |\n"
+        "| | Nhóm nhiệm vụ truyền thông | | | | |\n"
+        "| 1. | Xây dựng phóng sự | Trung tâm Trợ giúp pháp lý | Đài Phát "
+        "thanh - Truyền hình | Tháng 6/2025 | 01 phóng sự |\n"
+        "| | Nhóm nhiệm vụ trợ giúp pháp lý | | | | |\n"
+        "| 2. | Tiếp nhận yêu cầu | Trung tâm Trợ giúp pháp lý | Công an "
+        "tỉnh; Tòa án nhân dân tỉnh | Thường xuyên | Vụ việc được thụ lý |\n"
+        "| 3. | Sơ kết 06 tháng | Văn phòng Sở | Các đơn vị thuộc Sở | Tháng "
+        "7/2025 | Báo cáo sơ kết |\n"
+        "III. TỔ CHỨC THỰC HIỆN\n");
+    assert_same_rows(&doc, &want);
+    assert_int_equal(rows_with_cells(&doc), 6);
+    /* each heading at its own line */
+    assert_int_equal(doc.paras[1].line, 7);
+    assert_int_equal(doc.paras[3].line, 14);
+}
+
+/* A group's heading is read only where the lines fit no table without
+ * it: a heading before a first row short of a cell, and rows short of a
+ * cell after a header line that names a column (which is no heading),
+ * leave the table lines of text. */
+static void cell_tables_with_headings_that_do_not_fit_stay_lines(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "TT\nNội dung\nChủ trì\nThời gian\nNhóm một\n"
+        "1\nViệc một\nQuý I\n"
+        "2\nViệc hai\nSở B\nQuý II\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
+        "TT\nNội dung\nChủ trì\nThời gian\n"
+        "1\nViệc một\nSở A\n"
+        "2\nViệc hai\nSở B\n"
+        "III. TỔ CHỨC THỰC HIỆN\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        import_doc doc = read_doc(texts[i]);
+        assert_int_equal(rows_with_cells(&doc), 0);
+    }
+}
+
 static void labels_and_their_variants(void **state)
 {
     (void)state;
@@ -890,6 +970,8 @@ int main(void)
         cmocka_unit_test(a_cell_table_ends_after_its_last_row),
         cmocka_unit_test(a_cell_table_with_a_header_of_two_rows),
         cmocka_unit_test(cell_tables_that_do_not_fit_stay_lines),
+        cmocka_unit_test(a_cell_table_with_group_headings),
+        cmocka_unit_test(cell_tables_with_headings_that_do_not_fit_stay_lines),
         cmocka_unit_test(labels_and_their_variants),
         cmocka_unit_test(phrases_match_without_case_or_marks),
         cmocka_unit_test(unit_lists_are_split),

@@ -502,15 +502,25 @@ static size_t broken_length(const raw_line *lines, size_t nlines)
  * LibreOffice saves a Word table as text one cell a paragraph: the header
  * cells, then each row's cells, an empty cell as a blank line, a cell of
  * several paragraphs (or line breaks) as several lines, a row merged
- * across ("I" and a section's title) as its two cells. A table is known by
- * its header (a number column "STT"/"TT" first, then cells that name the
- * columns as import_phrase_column() does, as read_table in import.c wants
- * them), and its rows by the number that opens each. The lines are split
- * into cells only where they split in exactly one way: a line joins the
- * cell before it only when it cannot open one of its own for the text it
- * holds (it starts in lower case or with a bullet, or the line before ends
- * with ',', ';' or ':'), and the count of columns settles the rest. A run
- * that fits no way, or more than one, stays lines of text. */
+ * across ("I" and a section's title) as its two cells, a row merged across
+ * that has no number (a group's heading, "Nhóm nhiệm vụ truyền thông") as
+ * its one cell. A table is known by its header (a number column
+ * "STT"/"TT" first, then cells that name the columns as
+ * import_phrase_column() does, as read_table in import.c wants them), and
+ * its rows by the number that opens each (Word's numbering written
+ * "1."). The lines are split into cells only where they split in exactly
+ * one way: a line joins the cell before it only when it cannot open one of
+ * its own for the text it holds (it starts in lower case or with a bullet,
+ * or the line before ends with ',', ';' or ':'), and the count of columns
+ * settles the rest. A group's heading is one cell of text that opens no
+ * row (no number), read only where the lines fit no table without it:
+ * right after the header, when the lines up to the first number make no
+ * table's header and its rows but exactly one split of them into a header
+ * and a heading that names no column does; after a row, when the lines
+ * before the next number fit no row alone but a full row and a heading in
+ * exactly one way. It is written as a row whose title cell holds its text,
+ * the others empty, which read_table makes a section. A run that fits no
+ * way, or more than one, stays lines of text. */
 
 enum {
     CELL_TABLE_COLUMNS = 32, /* as many as read_table reads */
@@ -651,9 +661,30 @@ static unsigned cell_splits(arena *a, const raw_line *lines, size_t from,
     return result;
 }
 
+/* A group's heading, lines[from..to): one cell of text that opens no row,
+ * as a row of ncols cells with the text in the title column. NULL when the
+ * lines are not one such cell. */
+static const char **group_row(arena *a, const raw_line *lines, size_t from,
+                              size_t to, size_t ncols, size_t title)
+{
+    if (from >= to || !*lines[from].text || lines[from].number ||
+        lines[from].goes_on != GOES_ON_NOT)
+        return NULL;
+    const char *text;
+    if (cell_splits(a, lines, from, to, 1, &text) != 1)
+        return NULL;
+    const char **cells = arena_alloc(a, ncols * sizeof *cells);
+    for (size_t c = 0; c < ncols; c++)
+        cells[c] = c == title ? text : "";
+    return cells;
+}
+
 /* The row whose number is lines[s]: its ncols cells (a row merged across,
  * a number and a title, padded with empty cells), and *end, the line after
- * it. A row ends where the next row's number opens a row that fits. The
+ * it; with a group's heading after it, that row's first line in *group and
+ * cells in *group_cells (else *group_cells is NULL). A row ends where the
+ * next row's number opens a row that fits, or, when none fits alone, a
+ * full row and a group's heading. The
  * table's last row ends at the first line that opens a block of text, when
  * its lines fit before it; or else, a full row, as soon as it has its
  * cells, when none of its lines nor the line after it could go on with
@@ -661,8 +692,10 @@ static unsigned cell_splits(arena *a, const raw_line *lines, size_t from,
  * number (of a row that did not fit). False when the lines fit no row or
  * more than one. */
 static bool read_cell_row(arena *a, const raw_line *lines, size_t n, size_t s,
-                          size_t ncols, const char ***cells, size_t *end)
+                          size_t ncols, size_t title, const char ***cells,
+                          size_t *end, size_t *group, const char ***group_cells)
 {
+    *group_cells = NULL;
     size_t limit = s + 1;
     while (limit < n && limit - s <= ncols + CELL_TABLE_EXTRA &&
            lines[limit].cell)
@@ -679,12 +712,35 @@ static bool read_cell_row(arena *a, const raw_line *lines, size_t n, size_t s,
         unsigned full = cell_splits(a, lines, s + 1, t, ncols - 1, NULL);
         unsigned merged =
             ncols > 2 ? cell_splits(a, lines, s + 1, t, 1, NULL) : 0;
-        if (full + merged == 0)
-            continue;
         if (full + merged > 1)
             return false;
+        if (full + merged == 1) {
+            *end = t;
+            return cell_splits(a, lines, s + 1, t, full ? ncols - 1 : 1,
+                               out + 1);
+        }
+        /* a full row, then a group's heading from lines[g] */
+        unsigned ways = 0;
+        size_t at = 0;
+        const char **heading = NULL;
+        for (size_t g = s + ncols; g < t && ways < 2; g++) {
+            const char **h = group_row(a, lines, g, t, ncols, title);
+            unsigned w =
+                h ? cell_splits(a, lines, s + 1, g, ncols - 1, NULL) : 0;
+            if (w) {
+                ways += w;
+                at = g;
+                heading = h;
+            }
+        }
+        if (ways == 0)
+            continue;
+        if (ways > 1)
+            return false;
         *end = t;
-        return cell_splits(a, lines, s + 1, t, full ? ncols - 1 : 1, out + 1);
+        *group = at;
+        *group_cells = heading;
+        return cell_splits(a, lines, s + 1, at, ncols - 1, out + 1);
     }
     /* the last row: up to the first line that opens a block of text, when
      * the row fits before it, else as soon as it has its cells */
@@ -796,22 +852,66 @@ typedef struct cell_rows {
     size_t count, cap;
 } cell_rows;
 
-/* The rows of a table of ncols columns from lines[r] into *rows, and *end
- * the line after the table. False when a row does not fit. */
-static bool read_cell_rows(arena *a, const raw_line *lines, size_t n, size_t r,
-                           size_t ncols, cell_rows *rows, size_t *end)
+static void cell_rows_add(cell_rows *rows, size_t start, const char **cells)
+{
+    ARRAY_ROOM(rows->items, rows->count, rows->cap, 16);
+    rows->items[rows->count].start = start;
+    rows->items[rows->count++].cells = cells;
+}
+
+/* The rows of a table of ncols columns, its title in column title, from
+ * lines[r] into *rows (after a group's heading at lines[g..r), when g < r),
+ * and *end the line after the table. False when a row does not fit. */
+static bool read_cell_rows(arena *a, const raw_line *lines, size_t n, size_t g,
+                           size_t r, size_t ncols, size_t title,
+                           cell_rows *rows, size_t *end)
 {
     rows->count = 0;
+    if (g < r) {
+        const char **heading = group_row(a, lines, g, r, ncols, title);
+        if (!heading)
+            return false;
+        cell_rows_add(rows, g, heading);
+    }
     size_t s = r;
     do {
-        ARRAY_ROOM(rows->items, rows->count, rows->cap, 16);
-        struct cell_row *row = &rows->items[rows->count++];
-        row->start = s;
-        if (!read_cell_row(a, lines, n, s, ncols, &row->cells, &s))
+        const char **cells, **heading;
+        size_t start = s, at = 0;
+        if (!read_cell_row(a, lines, n, s, ncols, title, &cells, &s, &at,
+                           &heading))
             return false;
+        cell_rows_add(rows, start, cells);
+        if (heading)
+            cell_rows_add(rows, at, heading);
     } while (s < n && lines[s].number);
     *end = s;
     return true;
+}
+
+/* The column of a header that holds the title (is_header holds). */
+static size_t title_column(const char **cells, size_t ncols)
+{
+    size_t c = 0;
+    while (c < ncols - 1 &&
+           import_phrase_column(cells[c]) != IMPORT_FIELD_TITLE)
+        c++;
+    return c;
+}
+
+/* A header of one row, lines[h..g), read with its rows from lines[r]
+ * (after a group's heading at lines[g..r), when g < r): its cells, or
+ * NULL when they make no header or the rows do not fit. */
+static const char **header_with_rows(arena *a, const raw_line *lines, size_t n,
+                                     size_t h, size_t g, size_t r,
+                                     size_t *ncols, cell_rows *rows,
+                                     size_t *end)
+{
+    const char **header = header_one_row(a, lines, h, g, ncols);
+    if (!header || !is_header(header, *ncols) ||
+        !read_cell_rows(a, lines, n, g, r, *ncols, title_column(header, *ncols),
+                        rows, end))
+        return NULL;
+    return header;
 }
 
 /* The table written a cell a line whose header starts at lines[h], put
@@ -831,14 +931,27 @@ static size_t read_cell_table(arena *a, raw_line *lines, size_t n, size_t h)
         return h;
     cell_rows rows = {0};
     size_t end = h, ncols = 0;
-    const char **header = header_one_row(a, lines, h, r, &ncols);
-    bool found = header && is_header(header, ncols) &&
-                 read_cell_rows(a, lines, n, r, ncols, &rows, &end);
+    /* a header of one row up to the first number; or else, when exactly
+     * one of these fits, up to a group's heading before it that names no
+     * column */
+    const char **header =
+        header_with_rows(a, lines, n, h, r, r, &ncols, &rows, &end);
+    size_t fits = 0, g = r;
+    for (size_t k = h + 2; !header && k < r && fits < 2; k++)
+        if (import_phrase_column(lines[k].text) == IMPORT_FIELD_NONE &&
+            header_with_rows(a, lines, n, h, k, r, &ncols, &rows, &end)) {
+            fits++;
+            g = k;
+        }
+    if (fits == 1)
+        header = header_with_rows(a, lines, n, h, g, r, &ncols, &rows, &end);
+    bool found = header != NULL;
     /* a header of two rows, when exactly one split of its lines fits */
-    for (size_t k = 1; !found && k < r - h; k++) {
+    for (size_t k = 1; !found && fits == 0 && k < r - h; k++) {
         const char **two = header_two_rows(a, lines, h, k, r, &ncols);
         if (!two || !is_header(two, ncols) ||
-            !read_cell_rows(a, lines, n, r, ncols, &rows, &end))
+            !read_cell_rows(a, lines, n, r, r, ncols, title_column(two, ncols),
+                            &rows, &end))
             continue;
         header = two;
         found = true;
