@@ -708,6 +708,12 @@ static void reporting_duties_by_clause(void **state)
     assert_string_equal(d[0].by.items[0], "Văn phòng Sở");
     assert_string_equal(d[0].to.items[0], "Ủy ban nhân dân tỉnh");
     assert_string_equal(d[0].due, "2025-12-15");
+    /* the verb after "được giao" names the units, it is not theirs */
+    assert_int_equal(duties_of("Các đơn vị được giao chủ trì báo cáo kết quả "
+                               "về Sở Tư pháp trước ngày 10/12/2025.",
+                               NULL, &d),
+                     1);
+    assert_string_equal(d[0].by.items[0], "Các đơn vị được giao chủ trì");
 
     const char *two = "Các phòng, đơn vị thuộc Cục báo cáo tiến độ về Văn "
                       "phòng Cục trước ngày 25 hằng tháng; Văn phòng Cục tổng "

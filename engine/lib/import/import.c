@@ -906,6 +906,13 @@ static void read_table(reader *r, import_section *sec, const import_para **rows,
                 }
             }
         }
+        /* a group row merged across, its text in the number column ("Nhóm
+         * nhiệm vụ ... | | | |"): a section */
+        if (!act.title && number && !any_field &&
+            !strpbrk(number, "0123456789") && strlen(number) > 4) {
+            act.title = number;
+            number = NULL;
+        }
         if (!act.title) {
             import_read_note(
                 r, &current->notes, p->line,
@@ -1794,9 +1801,15 @@ void import_plan_read(arena *a, const import_doc *doc, const char *id,
         (starts(out->title, "thuc hien") || starts(out->title, "trien khai")))
         import_phrase_citations(a, out->title, out->place, &out->basis,
                                 &out->nbasis, &out->basis_cap);
-    for (size_t k = 0; k < out->preamble.count; k++)
-        import_phrase_citations(a, out->preamble.items[k], out->place,
-                                &out->basis, &out->nbasis, &out->basis_cap);
+    for (size_t k = 0; k < out->preamble.count; k++) {
+        /* a citation broken after "số" by a line break: "Kế hoạch số" /
+         * "150/KH-STP ngày ..." */
+        const char *text = out->preamble.items[k];
+        while (ends_with(text, " số") && k + 1 < out->preamble.count)
+            text = arena_printf(a, "%s %s", text, out->preamble.items[++k]);
+        import_phrase_citations(a, text, out->place, &out->basis, &out->nbasis,
+                                &out->basis_cap);
+    }
     read_parts(&r, doc, first_part);
     duties_in_outputs(&r, out->sections, out->nsections);
     check_draft(&r, doc);

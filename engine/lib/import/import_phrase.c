@@ -1091,7 +1091,17 @@ static bool clause_subject(arena *a, const char *s, size_t n, import_strs *out)
                                    NULL, &match);
         if (!v)
             break;
-        if (!starts_upper(v)) {
+        /* "Các đơn vị được giao chủ trì báo cáo": the verb after "được
+         * giao" belongs to the name */
+        bool assigned = false;
+        size_t m;
+        for (const char *g = s;
+             (g = import_phrase_find_any(g, (size_t)(v - g),
+                                         &(const char *){"duoc giao"}, 1, NULL,
+                                         &m));
+             g += m)
+            assigned |= g + m + 1 == v && g[m] == ' ';
+        if (!starts_upper(v) && !assigned) {
             end = (size_t)(v - s);
             break;
         }
