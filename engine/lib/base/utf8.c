@@ -140,3 +140,12 @@ size_t utf8_advance(const char *s, size_t n, size_t col)
     }
     return col;
 }
+
+void utf8_put(strbuf *sb, int32_t cp)
+{
+    char enc[4];
+    size_t k = utf8_encode(cp, enc);
+    if (k == 0)
+        k = utf8_encode(0xFFFD, enc);
+    strbuf_add(sb, enc, k);
+}

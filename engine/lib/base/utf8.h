@@ -1,4 +1,4 @@
-/* utf8.h - UTF-8 decoding, validation and display width.
+/* utf8.h - UTF-8 decoding, encoding, validation and display width.
  *
  * Columns in diagnostics are counted the way a person sees them: a
  * Vietnamese letter is one column whether it is typed precomposed (NFC) or
@@ -6,6 +6,8 @@
  * advances to the next multiple of 8. */
 #ifndef KEHOACH_UTF8_H
 #define KEHOACH_UTF8_H
+
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,6 +20,9 @@ size_t utf8_decode(const char *s, size_t n, int32_t *cp);
 
 /* Encodes cp (<= 0x10FFFF, not a surrogate) into out; returns 1-4, or 0. */
 size_t utf8_encode(int32_t cp, char out[4]);
+
+/* Appends cp to sb as UTF-8; U+FFFD for a value that is no character. */
+void utf8_put(strbuf *sb, int32_t cp);
 
 /* True when s[0..n) is valid UTF-8; otherwise stores the offset of the first
  * byte of the first invalid sequence in *bad (when bad is non-NULL). */

@@ -226,15 +226,6 @@ vnlegacy_font vnlegacy_font_of(const char *name)
     return n > 3 && name[n - 1] == 'H' ? VNLEGACY_TCVN3_CAPS : VNLEGACY_TCVN3;
 }
 
-static void put_cp(strbuf *sb, int32_t cp)
-{
-    char enc[4];
-    size_t k = utf8_encode(cp, enc);
-    if (k == 0)
-        k = utf8_encode(0xFFFD, enc);
-    strbuf_add(sb, enc, k);
-}
-
 char *vnlegacy_font_text(vnlegacy_font f, const char *s, size_t n)
 {
     if (f == VNLEGACY_NONE) {
@@ -256,7 +247,7 @@ char *vnlegacy_font_text(vnlegacy_font f, const char *s, size_t n)
         if (cp >= 0xF020 && cp <= 0xF0FF)
             cp -= 0xF000;
         if (cp > 0xFF) {
-            put_cp(&sb, cp);
+            utf8_put(&sb, cp);
             continue;
         }
         int32_t out[3];
@@ -266,8 +257,8 @@ char *vnlegacy_font_text(vnlegacy_font f, const char *s, size_t n)
         else
             out[0] = vnlegacy_tcvn3((unsigned char)cp);
         for (size_t j = 0; j < m; j++)
-            put_cp(&sb, f == VNLEGACY_TCVN3_CAPS ? utf8proc_toupper(out[j])
-                                                 : out[j]);
+            utf8_put(&sb, f == VNLEGACY_TCVN3_CAPS ? utf8proc_toupper(out[j])
+                                                   : out[j]);
     }
     utf8proc_uint8_t *dst = NULL;
     utf8proc_ssize_t len =

@@ -138,15 +138,6 @@ static size_t count_syllables(const char *s, size_t n)
     return count;
 }
 
-static void put_cp(strbuf *sb, int32_t cp)
-{
-    char enc[4];
-    size_t k = utf8_encode(cp, enc);
-    if (k == 0)
-        k = utf8_encode(0xFFFD, enc);
-    strbuf_add(sb, enc, k);
-}
-
 /* A line typed in a capitals font (.VnTimeH: "KÕ HO¹CH") carries its
  * Vietnamese letters as lower-case codes: read it in capitals when it has
  * no lower-case ASCII letter and a word in which an ASCII capital follows
@@ -182,7 +173,7 @@ static void decode_tcvn3(const char *bytes, size_t len, strbuf *out)
         bool caps = tcvn3_caps_line(s + i, end - i);
         for (; i < end; i++) {
             int32_t cp = vnlegacy_tcvn3(s[i]);
-            put_cp(out, caps ? utf8proc_toupper(cp) : cp);
+            utf8_put(out, caps ? utf8proc_toupper(cp) : cp);
         }
         if (i < len)
             strbuf_putc(out, s[i++]);
@@ -196,7 +187,7 @@ static void decode_vni(const char *bytes, size_t len, strbuf *out)
         int32_t cp[3];
         size_t n = vnlegacy_vni(s[i], cp);
         for (size_t k = 0; k < n; k++)
-            put_cp(out, cp[k]);
+            utf8_put(out, cp[k]);
     }
 }
 
@@ -232,7 +223,7 @@ static bool decode_iconv(const char *from, size_t unit, const char *bytes,
         room = sizeof buf;
         iconv(cd, NULL, NULL, &o, &room);
         strbuf_add(out, buf, (size_t)(o - buf));
-        put_cp(out, 0xFFFD);
+        utf8_put(out, 0xFFFD);
         size_t skip = unit < left ? unit : left;
         in += skip;
         left -= skip;
@@ -249,7 +240,7 @@ static char *nfc(const char *s, size_t n, size_t *len)
         int32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
-            put_cp(&valid, 0xFFFD);
+            utf8_put(&valid, 0xFFFD);
             i++;
         } else {
             strbuf_add(&valid, s + i, k);
