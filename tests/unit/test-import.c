@@ -923,6 +923,28 @@ static void a_whole_document(void **state)
 /* The draft's comments: each line of a message its own comment line, in
  * the file's line ending; line breaks and controls within a line become
  * spaces, so no comment spills into the YAML. */
+/* A sentence that assigns an activity, inside its text; a paragraph that
+ * opens with ". " (the fuzzer's: it once read that sentence forever). */
+static void assignment_in_the_activity_text(void **state)
+{
+    (void)state;
+    const char *text = "KẾ HOẠCH\n"
+                       "Kiểm tra năm 2026\n"
+                       "I. NỘI DUNG\n"
+                       "1. Kiểm tra tại 03 xã\n"
+                       ". Giao Phòng Tư pháp chủ trì, phối hợp với Công an "
+                       "huyện thực hiện trong tháng 5/2026.\n";
+    import_doc doc = read_doc(text);
+    import_plan p;
+    import_plan_read(A, &doc, "x", &p, NULL, NULL);
+    assert_int_equal(p.nsections, 1);
+    assert_int_equal(p.sections[0].nactivities, 1);
+    const import_activity *act = &p.sections[0].activities[0];
+    assert_string_equal(act->lead.items[0], "Phòng Tư pháp");
+    assert_string_equal(act->partners.items[0], "Công an huyện");
+    assert_string_equal(act->time, "tháng 5/2026");
+}
+
 static void comments_one_line_each(void **state)
 {
     (void)state;
@@ -988,6 +1010,7 @@ int main(void)
         cmocka_unit_test(reporting_duties_by_clause),
         cmocka_unit_test(subjects_of_organisation_points),
         cmocka_unit_test(a_whole_document),
+        cmocka_unit_test(assignment_in_the_activity_text),
         cmocka_unit_test(comments_one_line_each),
         cmocka_unit_test(repaired_lines_counted),
     };

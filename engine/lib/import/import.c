@@ -436,14 +436,17 @@ static void assignment_in_description(reader *r, const import_activity *act,
 {
     for (size_t i = 0; i < act->description.count; i++) {
         const char *d = act->description.items[i];
-        for (const char *at = d; at; at = strstr(at, ". ")) {
-            if (at != d)
+        /* each sentence: the paragraph's start, and after each ". " */
+        for (const char *at = d; at;) {
+            const char *sentence = at;
+            at = strstr(at, ". ");
+            if (at)
                 at += 2;
             size_t after;
-            if (!import_phrase_starts(at, "giao", &after))
+            if (!import_phrase_starts(sentence, "giao", &after))
                 continue;
             import_sentence found;
-            import_sentence_read(r->a, at, &found);
+            import_sentence_read(r->a, sentence, &found);
             if (found.lead) {
                 *said = found;
                 return;
