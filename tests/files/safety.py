@@ -135,10 +135,20 @@ class Check:
 
 # --- stopping a command at a point ---------------------------------------
 
+def default_signals():
+    """In the child: the signals the test sends at their default action.
+    kehoach leaves a signal its parent ignores ignored (main.c), as under
+    nohup, which ignores SIGHUP for everything it starts; the test is
+    about a kehoach that gets them."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def start(cwd, args, points):
     env = dict(os.environ, KEHOACH_TEST_STOP=points)
     return subprocess.Popen([KEHOACH, *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=default_signals)
 
 
 def stopped(proc):
