@@ -300,9 +300,10 @@ static void complete_issuer(reader *r, const import_doc *doc, const char *who,
     static const char *const place_words[] = {"tinh", "thanh pho", "huyen",
                                               "quan", "thi xa",    "ubnd"};
     for (size_t i = 0; i < block->count && !local; i++)
-        local =
-            import_phrase_find_any(block->items[i], strlen(block->items[i]),
-                                   place_words, 6, NULL, &(size_t){0}) != NULL;
+        local = import_phrase_find_any(block->items[i], strlen(block->items[i]),
+                                       place_words,
+                                       sizeof place_words / sizeof *place_words,
+                                       NULL, &(size_t){0}) != NULL;
     if (!place && local) {
         /* no date line (a text box left out of a text export): the
          * province the block names, as the text writes it */
