@@ -119,13 +119,6 @@ static bool opens_appendix(const import_para *p)
     return !p->cells && p->caps && starts(p->text, "phu luc");
 }
 
-static bool starts_lower(const char *s)
-{
-    int32_t cp;
-    return utf8_decode(s, strnlen(s, 4), &cp) &&
-           utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
 /* "(Ban hành kèm theo Quyết định số ...)" under an attached plan's title,
  * or "(Kèm theo Kế hoạch số ...)" under an appendix's: where the text
  * belongs, not a document the plan implements. */
@@ -1508,7 +1501,7 @@ static size_t read_header(reader *r, const import_doc *doc, import_strs *caps,
             strbuf_puts(&title, p->text);
             while (i + 1 < doc->count && !doc->paras[i + 1].cells &&
                    doc->paras[i + 1].mark == IMPORT_MARK_NONE &&
-                   starts_lower(doc->paras[i + 1].text) &&
+                   import_phrase_starts_lower(doc->paras[i + 1].text) &&
                    !ends_with(strbuf_str(&title), ".")) {
                 strbuf_printf(&title, " %s", doc->paras[++i].text);
             }

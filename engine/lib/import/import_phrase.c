@@ -238,10 +238,31 @@ import_field import_phrase_column(const char *cell)
 
 /* --- units --------------------------------------------------------------- */
 
-static bool starts_upper(const char *s)
+bool import_phrase_starts_upper(const char *s)
 {
     int32_t cp;
     return decode(s, &cp) && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+bool import_phrase_starts_lower(const char *s)
+{
+    int32_t cp;
+    return decode(s, &cp) && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+size_t import_phrase_next_word(const char *s, size_t i)
+{
+    int32_t cp;
+    size_t len;
+    while (s[i] && (len = decode(s + i, &cp)) && is_letter_cp(cp))
+        i += len;
+    while (s[i]) {
+        len = decode(s + i, &cp);
+        if (len && is_letter_cp(cp))
+            break;
+        i += len ? len : 1;
+    }
+    return i;
 }
 
 /* Where a closing generic phrase starts ("các cơ quan, tổ chức ... có liên
@@ -311,7 +332,7 @@ bool import_phrase_opens_unit(const char *s)
         "doan",      "mat tran",    "thanh tra",  "lien doan", "tong cuc",
         "quy",       "cac co quan", "cac don vi", "cac phong", "cac so",
     };
-    if (!starts_upper(s))
+    if (!import_phrase_starts_upper(s))
         return false;
     size_t after;
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
@@ -462,7 +483,7 @@ static size_t first_stop(const char *s, size_t from, size_t limit,
 bool import_phrase_assignment(arena *a, const char *s, import_strs *lead,
                               import_strs *partners)
 {
-    if (!starts_upper(s))
+    if (!import_phrase_starts_upper(s))
         return false;
     size_t giao; /* "Giao A chủ trì, phối hợp với B": A leads */
     if (import_phrase_starts(s, "giao", &giao) && s[giao] == ' ')
@@ -492,7 +513,7 @@ bool import_phrase_assignment(arena *a, const char *s, import_strs *lead,
     return lead->count && partners->count;
 }
 
-static size_t word_count(const char *s, size_t n)
+size_t import_phrase_word_count(const char *s, size_t n)
 {
     size_t words = 0;
     bool in = false;
@@ -511,7 +532,8 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
     /* "Văn phòng: ..." */
     const char *colon = strchr(s, ':');
     static const char *const verb[] = {"thuc hien"};
-    if (colon && word_count(s, (size_t)(colon - s)) <= 10 && starts_upper(s) &&
+    if (colon && import_phrase_word_count(s, (size_t)(colon - s)) <= 10 &&
+        import_phrase_starts_upper(s) &&
         !import_phrase_find_any(s, (size_t)(colon - s), verb, 1, NULL, &end)) {
         import_phrase_strs_add(a, out,
                                import_phrase_trim(a, s, (size_t)(colon - s)));
@@ -541,7 +563,7 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
         split_commas(a, s, (size_t)(duty - s), &parts, NULL, false);
         for (size_t i = 0; i < parts.count; i++) {
             size_t x;
-            if (!starts_upper(parts.items[i]) ||
+            if (!import_phrase_starts_upper(parts.items[i]) ||
                 import_phrase_starts(parts.items[i], "can cu", &x) ||
                 import_phrase_starts(parts.items[i], "tren co so", &x) ||
                 import_phrase_starts(parts.items[i], "theo", &x))
@@ -551,8 +573,8 @@ bool import_phrase_subject(arena *a, const char *s, import_strs *out)
         return out->count > 0;
     }
     /* a point that is only a unit's name */
-    if (n && word_count(s, n) <= 16 && starts_upper(s) && s[n - 1] != '.' &&
-        !strchr(s, ':')) {
+    if (n && import_phrase_word_count(s, n) <= 16 &&
+        import_phrase_starts_upper(s) && s[n - 1] != '.' && !strchr(s, ':')) {
         import_phrase_strs_add(a, out, import_phrase_trim(a, s, n));
         return true;
     }
@@ -830,7 +852,7 @@ void import_phrase_citations(arena *a, const char *s, const char *place,
                 i += len;
                 /* a symbol a line broke after a hyphen: "TANDTC- VKSNDTC" */
                 if (s[i - 1] != '-' || s[i] != ' ' ||
-                    !(starts_upper(s + i + 1) ||
+                    !(import_phrase_starts_upper(s + i + 1) ||
                       (s[i + 1] >= '0' && s[i + 1] <= '9')))
                     break;
                 i++;
@@ -1101,7 +1123,7 @@ static bool clause_subject(arena *a, const char *s, size_t n, import_strs *out)
                                          &m));
              g += m)
             assigned |= g + m + 1 == v && g[m] == ' ';
-        if (!starts_upper(v) && !assigned) {
+        if (!import_phrase_starts_upper(v) && !assigned) {
             end = (size_t)(v - s);
             break;
         }
@@ -1113,7 +1135,7 @@ static bool clause_subject(arena *a, const char *s, size_t n, import_strs *out)
     if (colon)
         end = (size_t)(colon - s);
     if (end == n || memchr(s, ';', end) || memchr(s, '(', end) ||
-        word_count(s, end) > 16)
+        import_phrase_word_count(s, end) > 16)
         return false;
     for (size_t i = 0; i + 1 < end; i++)
         if (s[i] == '.' && s[i + 1] == ' ')
@@ -1135,7 +1157,7 @@ static void clause_duties(arena *a, const char *s, const import_strs *by,
     size_t start = 0;
     for (size_t i = 0; s + i < bc; i++)
         if (s[i] == '.' && s[i + 1] == ' ' && s + i + 2 <= bc &&
-            starts_upper(s + i + 2))
+            import_phrase_starts_upper(s + i + 2))
             start = i + 2;
     const char *sentence = s + start;
     import_duty d = {0};
@@ -1165,7 +1187,7 @@ static void clause_duties(arena *a, const char *s, const import_strs *by,
         add_units(a, s + j, stop - j, &d.to);
         found_to = d.to.count > 0;
     }
-    if (!found_to && starts_upper(p) &&
+    if (!found_to && import_phrase_starts_upper(p) &&
         !import_phrase_starts(p, "ket qua", &after)) {
         size_t j = (size_t)(p - s);
         size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
@@ -1183,7 +1205,7 @@ static void clause_duties(arena *a, const char *s, const import_strs *by,
             const char *unit = ve + ve_end;
             while (*unit == ' ')
                 unit++;
-            if (starts_upper(unit)) {
+            if (import_phrase_starts_upper(unit)) {
                 size_t j = (size_t)(unit - s);
                 size_t stop = first_stop(s, j, strlen(s), to_stops, NTO_STOPS);
                 add_units(a, s + j, stop - j, &d.to);

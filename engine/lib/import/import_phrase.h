@@ -38,6 +38,17 @@ const char *import_phrase_find_any(const char *s, size_t n,
                                    const char *const *keys, size_t nkeys,
                                    size_t *which, size_t *match);
 
+/* Whether s opens with a letter in capitals, or in small letters. */
+bool import_phrase_starts_upper(const char *s);
+bool import_phrase_starts_lower(const char *s);
+
+/* The offset of the word after the one at s[i]: past its letters, then
+ * past what stands between words; strlen(s) at the end. */
+size_t import_phrase_next_word(const char *s, size_t i);
+
+/* The words of s[0..n), as runs without a space. */
+size_t import_phrase_word_count(const char *s, size_t n);
+
 /* s[0..n) without spaces and trailing ". , ;" (copied into a). */
 char *import_phrase_trim(arena *a, const char *s, size_t n);
 

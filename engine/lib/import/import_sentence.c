@@ -12,10 +12,7 @@
  * runs to the end of its clause. */
 #include "import_sentence.h"
 
-#include "utf8.h"
-
 #include <string.h>
-#include <utf8proc.h>
 
 /* Verbs an activity opens with, and that end a unit's name. */
 static const char *const verbs[] = {
@@ -35,25 +32,6 @@ static const char *const verbs[] = {
     "tu van",     "giai dap",  "ky ket",
 };
 
-static size_t decode(const char *s, int32_t *cp)
-{
-    return utf8_decode(s, strnlen(s, 4), cp);
-}
-
-static bool is_letter(int32_t cp)
-{
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           c == UTF8PROC_CATEGORY_ND ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
-}
-
-static bool starts_case(const char *s, utf8proc_category_t cat)
-{
-    int32_t cp;
-    return decode(s, &cp) && utf8proc_category(cp) == cat;
-}
-
 static bool starts_any(const char *s, const char *const *keys, size_t n,
                        size_t *after)
 {
@@ -64,28 +42,6 @@ static bool starts_any(const char *s, const char *const *keys, size_t n,
 }
 
 #define COUNT(x) (sizeof(x) / sizeof(x)[0])
-
-/* The offset of the word after the one at s[i]: past the letters, then
- * past what is between words; strlen(s) at the end. */
-static size_t next_word(const char *s, size_t i)
-{
-    int32_t cp;
-    size_t len;
-    /* leave the current word, then the gap */
-    while (s[i] && (len = decode(s + i, &cp)) && is_letter(cp))
-        i += len;
-    while (s[i]) {
-        len = decode(s + i, &cp);
-        if (!len) {
-            i++;
-            continue;
-        }
-        if (is_letter(cp))
-            break;
-        i += len;
-    }
-    return i;
-}
 
 bool import_sentence_starts_with_verb(const char *s)
 {
@@ -105,25 +61,12 @@ static size_t name_end(const char *s, size_t from)
             (c == '.' && (s[i + 1] == ' ' || s[i + 1] == '\0')))
             return i;
         size_t after;
-        if (starts_case(s + i, UTF8PROC_CATEGORY_LL) &&
-            (i == 0 || s[i - 1] == ' ') &&
+        if (import_phrase_starts_lower(s + i) && (i == 0 || s[i - 1] == ' ') &&
             starts_any(s + i, verbs, COUNT(verbs), &after))
             return i;
         i++;
     }
     return n;
-}
-
-static size_t word_count(const char *s, size_t n)
-{
-    size_t words = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = s[i] == ' ';
-        words += !sp && !in;
-        in = !sp;
-    }
-    return words;
 }
 
 /* --- labels ---------------------------------------------------------- */
@@ -251,7 +194,7 @@ static size_t time_start(const char *s)
     static const char *const lead_in[] = {"thuc hien", "hoan thanh",
                                           "trien khai", "trong", "vao"};
     size_t n = strlen(s);
-    for (size_t i = 0; i < n; i = next_word(s, i)) {
+    for (size_t i = 0; i < n; i = import_phrase_next_word(s, i)) {
         bool strong;
         if (time_at(s + i, &strong) && strong)
             return i;
@@ -296,17 +239,17 @@ void import_sentence_read(arena *a, const char *s, import_sentence *out)
     if (import_phrase_starts(s, "giao", &after) && s[after] == ' ')
         s += after + 1;
     size_t n = strlen(s), rest = 0;
-    if (starts_case(s, UTF8PROC_CATEGORY_LU)) {
+    if (import_phrase_starts_upper(s)) {
         size_t match;
         const char *chu = import_phrase_find(s, "chu tri", &match);
-        size_t verb = name_end(s, next_word(s, 0));
+        size_t verb = name_end(s, import_phrase_next_word(s, 0));
         if (chu && chu > s && (size_t)(chu - s) <= verb &&
-            word_count(s, (size_t)(chu - s)) <= 15) {
+            import_phrase_word_count(s, (size_t)(chu - s)) <= 15) {
             out->lead = import_phrase_trim(a, s, (size_t)(chu - s));
             rest = (size_t)(chu - s) + match;
         } else if (import_phrase_opens_unit(s) && verb < n && s[verb] != ';' &&
                    s[verb] != '(' && s[verb] != '.' &&
-                   word_count(s, verb) <= 15) {
+                   import_phrase_word_count(s, verb) <= 15) {
             out->lead = import_phrase_trim(a, s, verb);
             out->subject = true;
             rest = verb;
