@@ -1600,11 +1600,14 @@ static bool points_to_appendix(const import_doc *doc, size_t from, size_t to)
         points = !doc->paras[k].cells && has(doc->paras[k].text, "phu luc");
     if (!points)
         return false;
-    for (size_t k = to; k < doc->count; k++)
-        if (opens_appendix(&doc->paras[k]))
-            for (size_t t = k + 1; t < doc->count; t++)
-                if (doc->paras[t].cells)
-                    return true;
+    /* the first appendix: a table after it is after any later one too
+     * (one pass, however many "PHỤ LỤC" lines a hostile text holds) */
+    size_t k = to;
+    while (k < doc->count && !opens_appendix(&doc->paras[k]))
+        k++;
+    for (k++; k < doc->count; k++)
+        if (doc->paras[k].cells)
+            return true;
     return false;
 }
 
