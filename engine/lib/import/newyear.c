@@ -414,7 +414,7 @@ static void newyear_mark_text(newyear_ctx *c, unsigned anchor, const node *at,
     srcpos pos = at->pos;
     size_t span = at->span;
     if (!scalar) {
-        pos = (srcpos){anchor, c->src->line_starts[anchor - 1] +
+        pos = (srcpos){anchor, source_line_start(c->src, anchor) +
                                    (size_t)newyear_indent(c->src, anchor)};
         span = 0;
     }
@@ -936,7 +936,7 @@ static void newyear_carry(newyear_ctx *c, diag_sink *checked)
                          dg->message)};
         c->nmarks++;
         if (c->notes) {
-            srcpos pos = {dg->line, c->src->line_starts[dg->line - 1]};
+            srcpos pos = {dg->line, source_line_start(c->src, dg->line)};
             diag_at(c->notes, DIAG_WARNING, c->src, pos, 0,
                     "kehoach validate warned here in the old plan: %s",
                     dg->message);
@@ -991,7 +991,7 @@ static bool newyear_assemble(newyear_ctx *c, int year, strbuf *out, strbuf *err)
         }
     /* comments end as the file's lines do */
     const char *eol = "\n";
-    for (size_t k = src->line_starts[0]; k < src->len; k++) {
+    for (size_t k = src->start; k < src->len; k++) {
         size_t blen = source_break_len(src->text, src->len, k);
         if (blen) {
             eol = arena_strndup(c->a, src->text + k, blen);
@@ -1004,14 +1004,15 @@ static bool newyear_assemble(newyear_ctx *c, int year, strbuf *out, strbuf *err)
     unsigned header =
         first_len >= sizeof modeline - 1 &&
                 memcmp(first, modeline, sizeof modeline - 1) == 0 &&
-                src->nlines > 1
+                source_line_count(src) > 1
             ? 2
             : 1;
 
     size_t at = 0, edit = 0, mark = 0;
-    for (unsigned line = 1; line <= src->nlines; line++) {
-        size_t start = src->line_starts[line - 1];
-        size_t next = line < src->nlines ? src->line_starts[line] : src->len;
+    unsigned nlines = source_line_count(src);
+    for (unsigned line = 1; line <= nlines; line++) {
+        size_t start = source_line_start(src, line);
+        size_t next = source_line_start(src, line + 1);
         if (start >= at) { /* not inside an edit that ran over lines */
             strbuf_add(out, src->text + at, start - at);
             at = start;

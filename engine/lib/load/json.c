@@ -600,7 +600,7 @@ node *json_parse(arena *a, const source *src, diag_sink *d)
     p.d = d;
     p.text = src->text;
     p.len = src->len;
-    p.at = src->nlines ? src->line_starts[0] : 0; /* after a BOM */
+    p.at = src->start; /* after a BOM */
     size_t bad;
     if (!utf8_valid(p.text + p.at, p.len - p.at, &bad)) {
         size_t offset = p.at + bad;

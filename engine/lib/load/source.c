@@ -1,12 +1,13 @@
 /* source.c - a file's text and line index (see source.h).
  *
- * Columns: every SOURCE_MARK_STEP bytes of the text, the first position a
- * walk along its line reaches there, and the display column the walk has
- * counted. They are measured in one pass over the text, the first time a
- * column is asked for further than a step from its line's start; any
- * column then costs at most a step. Counting from a mark gives exactly
- * what counting from the line's start gives, because a mark is a place
- * the walk from the line's start passes through. */
+ * The line index (where each line starts) is built in one pass the first
+ * time a line is asked for. Columns: every SOURCE_MARK_STEP bytes of the
+ * text, the first position a walk along its line reaches there, and the
+ * display column the walk has counted. They are measured in one pass over
+ * the text, the first time a column is asked for further than a step from
+ * its line's start; any column then costs at most a step. Counting from a
+ * mark gives exactly what counting from the line's start gives, because a
+ * mark is a place the walk from the line's start passes through. */
 #include "source.h"
 
 #include "utf8.h"
@@ -17,11 +18,13 @@
 
 #define SOURCE_MARK_STEP 4096
 
-struct source_marks {
+struct source_lines {
+    size_t *starts; /* NULL until indexed */
+    unsigned count;
     bool measured;
     size_t *offset, *column; /* mark k: the first position at or after
                                   k * SOURCE_MARK_STEP */
-    size_t count;
+    size_t nmarks;
 };
 
 size_t source_break_len(const char *s, size_t n, size_t i)
@@ -45,13 +48,23 @@ source *source_new(const char *path, char *text, size_t len)
     src->path = xstrdup(path);
     src->text = text;
     src->len = len;
-    size_t cap = 0, start = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        start = 3;
-    src->marks = xcalloc(1, sizeof *src->marks);
-    ARRAY_ROOM(src->line_starts, src->nlines, cap, 64);
-    src->line_starts[src->nlines++] = start;
-    for (size_t i = start; i < len;) {
+        src->start = 3;
+    src->lines = xcalloc(1, sizeof *src->lines);
+    return src;
+}
+
+/* The line index, built on first need. */
+static const struct source_lines *indexed(const source *src)
+{
+    struct source_lines *l = src->lines;
+    if (l->starts)
+        return l;
+    const char *text = src->text;
+    size_t len = src->len, cap = 0;
+    ARRAY_ROOM(l->starts, l->count, cap, 64);
+    l->starts[l->count++] = src->start;
+    for (size_t i = src->start; i < len;) {
         unsigned char c = (unsigned char)text[i];
         size_t k = c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2
                        ? source_break_len(text, len, i)
@@ -61,10 +74,23 @@ source *source_new(const char *path, char *text, size_t len)
             continue;
         }
         i += k;
-        ARRAY_ROOM(src->line_starts, src->nlines, cap, 64);
-        src->line_starts[src->nlines++] = i;
+        ARRAY_ROOM(l->starts, l->count, cap, 64);
+        l->starts[l->count++] = i;
     }
-    return src;
+    return l;
+}
+
+unsigned source_line_count(const source *src)
+{
+    return indexed(src)->count;
+}
+
+size_t source_line_start(const source *src, unsigned line)
+{
+    const struct source_lines *l = indexed(src);
+    if (line == 0)
+        return src->start;
+    return line <= l->count ? l->starts[line - 1] : src->len;
 }
 
 void source_free(source *src)
@@ -73,10 +99,10 @@ void source_free(source *src)
         return;
     free(src->path);
     free(src->text);
-    free(src->line_starts);
-    free(src->marks->offset);
-    free(src->marks->column);
-    free(src->marks);
+    free(src->lines->starts);
+    free(src->lines->offset);
+    free(src->lines->column);
+    free(src->lines);
     free(src);
 }
 
@@ -85,10 +111,11 @@ void source_free(source *src)
  * is at most 3 bytes, so only those are looked at. */
 static size_t line_end(const source *src, unsigned line0)
 {
-    if (line0 + 1 >= src->nlines)
+    const struct source_lines *l = indexed(src);
+    if (line0 + 1 >= l->count)
         return src->len;
-    size_t end = src->line_starts[line0 + 1];
-    size_t start = src->line_starts[line0];
+    size_t end = l->starts[line0 + 1];
+    size_t start = l->starts[line0];
     for (size_t i = end - start > 3 ? end - 3 : start; i < end; i++)
         if (source_break_len(src->text, src->len, i))
             return i;
@@ -98,15 +125,16 @@ static size_t line_end(const source *src, unsigned line0)
 /* The one pass that places the marks. */
 static void measure_marks(const source *src)
 {
-    struct source_marks *m = src->marks;
-    m->count = src->len / SOURCE_MARK_STEP + 1;
-    m->offset = xmalloc(m->count * sizeof *m->offset);
-    m->column = xmalloc(m->count * sizeof *m->column);
+    struct source_lines *m = src->lines;
+    indexed(src);
+    m->nmarks = src->len / SOURCE_MARK_STEP + 1;
+    m->offset = xmalloc(m->nmarks * sizeof *m->offset);
+    m->column = xmalloc(m->nmarks * sizeof *m->column);
     size_t next = 0;
-    for (unsigned line0 = 0; line0 < src->nlines && next < m->count; line0++) {
-        size_t i = src->line_starts[line0], end = line_end(src, line0), col = 0;
+    for (unsigned line0 = 0; line0 < m->count && next < m->nmarks; line0++) {
+        size_t i = m->starts[line0], end = line_end(src, line0), col = 0;
         for (;;) {
-            while (next < m->count && next * SOURCE_MARK_STEP <= i) {
+            while (next < m->nmarks && next * SOURCE_MARK_STEP <= i) {
                 m->offset[next] = i;
                 m->column[next++] = col;
             }
@@ -124,7 +152,7 @@ static void measure_marks(const source *src)
             i += k;
         }
     }
-    for (; next < m->count; next++) { /* past the last line's start */
+    for (; next < m->nmarks; next++) { /* past the last line's start */
         m->offset[next] = src->len;
         m->column[next] = 0;
     }
@@ -134,9 +162,9 @@ static void measure_marks(const source *src)
 /* 0-based display column of off, on the 0-based line that holds it. */
 static size_t column_of(const source *src, unsigned line0, size_t off)
 {
-    size_t from = src->line_starts[line0], col = 0;
+    size_t from = indexed(src)->starts[line0], col = 0;
     if (off - from > SOURCE_MARK_STEP) {
-        const struct source_marks *m = src->marks;
+        const struct source_lines *m = src->lines;
         if (!m->measured)
             measure_marks(src);
         size_t k = off / SOURCE_MARK_STEP;
@@ -152,9 +180,9 @@ static size_t column_of(const source *src, unsigned line0, size_t off)
 
 srcpos source_pos_at(const source *src, size_t line0, size_t col0)
 {
-    if (line0 >= src->nlines)
+    if (line0 >= source_line_count(src))
         return source_pos_of(src, src->len);
-    size_t i = src->line_starts[line0];
+    size_t i = src->lines->starts[line0];
     size_t end = line_end(src, (unsigned)line0);
     for (size_t c = 0; c < col0 && i < end; c++) {
         int32_t cp;
@@ -166,37 +194,38 @@ srcpos source_pos_at(const source *src, size_t line0, size_t col0)
 
 srcpos source_pos_of(const source *src, size_t offset)
 {
+    const struct source_lines *l = indexed(src);
     if (offset > src->len)
         offset = src->len;
-    size_t lo = 0, hi = src->nlines;
+    size_t lo = 0, hi = l->count;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (src->line_starts[mid] <= offset)
+        if (l->starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
-    if (offset < src->line_starts[0])
-        offset = src->line_starts[0];
+    if (offset < src->start)
+        offset = src->start;
     return (srcpos){(unsigned)lo + 1, offset};
 }
 
 const char *source_line(const source *src, unsigned line, size_t *len)
 {
-    if (line == 0 || line > src->nlines) {
+    if (line == 0 || line > source_line_count(src)) {
         *len = 0;
         return "";
     }
-    size_t start = src->line_starts[line - 1];
+    size_t start = src->lines->starts[line - 1];
     *len = line_end(src, line - 1) - start;
     return src->text + start;
 }
 
 size_t source_column(const source *src, srcpos pos)
 {
-    if (pos.line == 0 || pos.line > src->nlines)
+    if (pos.line == 0 || pos.line > source_line_count(src))
         return 1;
-    size_t start = src->line_starts[pos.line - 1];
+    size_t start = src->lines->starts[pos.line - 1];
     size_t off = pos.offset < start ? start : pos.offset;
     size_t end = line_end(src, pos.line - 1);
     if (off > end)

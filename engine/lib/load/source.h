@@ -5,7 +5,10 @@
  * NEL, LS, PS), so that a (line, character column) pair from the YAML
  * parser maps back to a byte offset exactly. Positions handed around the
  * engine are srcpos values: a 1-based line and a byte offset into the text.
- * A UTF-8 byte order mark is skipped: line 1 starts after it. Finding a
+ * A UTF-8 byte order mark is skipped: line 1 starts after it. The line
+ * index is built the first time a line is asked for (a diagnostic, a
+ * position by offset), not when the text is read: a file that loads
+ * without a problem never pays for it. Finding a
  * line's end or a column never reads a line from its start more than once:
  * a column deep in a long line is counted from the nearest of the marks
  * the source keeps (see source.c), so any number of diagnostics on a
@@ -21,15 +24,15 @@ typedef struct srcpos {
     size_t offset; /* byte offset into the source text */
 } srcpos;
 
-struct source_marks;
+struct source_lines;
 
 typedef struct source {
     char *path; /* as the user named it */
     char *text; /* NUL-terminated; may contain NUL bytes before len */
     size_t len;
-    size_t *line_starts;
-    unsigned nlines;
-    struct source_marks *marks; /* display columns, measured on first need */
+    size_t start;               /* where line 1 starts: 3 after a BOM */
+    struct source_lines *lines; /* the line index and display columns,
+                                   built on first need */
 } source;
 
 /* Length of the line break at s[i] (LF, CR, CR LF, NEL, LS or PS), or 0. */
@@ -38,6 +41,11 @@ size_t source_break_len(const char *s, size_t n, size_t i);
 /* Takes ownership of text (malloc'ed, len bytes plus a NUL). */
 source *source_new(const char *path, char *text, size_t len);
 void source_free(source *src); /* NULL-safe */
+
+/* Number of lines (at least 1), and where a 1-based line starts (its
+ * first byte; the text's length past the last line). */
+unsigned source_line_count(const source *src);
+size_t source_line_start(const source *src, unsigned line);
 
 /* Byte offset of the character at 0-based (line, column) as libyaml counts
  * them; clamps to the end of the line or text. */

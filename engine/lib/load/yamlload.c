@@ -69,10 +69,10 @@ typedef struct yamlload_ctx {
 /* Bytes of the line at pos (with its break), as a diagnostic reads it. */
 static size_t yamlload_line_bytes(const source *src, srcpos pos)
 {
-    if (pos.line == 0 || pos.line > src->nlines)
+    if (pos.line == 0 || pos.line > source_line_count(src))
         return 0;
-    size_t end = pos.line < src->nlines ? src->line_starts[pos.line] : src->len;
-    return end - src->line_starts[pos.line - 1];
+    return source_line_start(src, pos.line + 1) -
+           source_line_start(src, pos.line);
 }
 
 static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
@@ -141,7 +141,7 @@ static void yamlload_note(yamlload_ctx *cx, diag *parent, srcpos pos,
 /* Line 1, column 1 (after a byte order mark). */
 static srcpos yamlload_file_start(const source *src)
 {
-    return (srcpos){1, src->line_starts[0]};
+    return (srcpos){1, src->start};
 }
 
 /* Control characters YAML does not allow in a file (and messages escape). */
@@ -176,16 +176,6 @@ static void yamlload_quote(strbuf *out, const char *s, size_t len)
 
 /* ---- checks on the bytes ------------------------------------------------ */
 
-static bool yamlload_blank(const source *src)
-{
-    for (size_t i = src->line_starts[0]; i < src->len; i++) {
-        char c = src->text[i];
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return false;
-    }
-    return true;
-}
-
 /* "UTF-16" or "UTF-32" when the file starts with that byte order mark, or
  * "UTF-16" when its NUL bytes fall on every other byte as in UTF-16 text;
  * NULL otherwise. */
@@ -212,9 +202,11 @@ static const char *yamlload_wide_encoding(const source *src)
     return NULL;
 }
 
-/* Reports the invalid UTF-8 sequence at byte `at`; returns how many bytes
- * it takes (the lead byte and the continuation bytes that follow it). */
-static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
+/* Reports the invalid UTF-8 sequence at byte `at` (on line `line`);
+ * returns how many bytes it takes (the lead byte and the continuation
+ * bytes that follow it). */
+static size_t yamlload_invalid_utf8(yamlload_ctx *cx, unsigned line, size_t at,
+                                    bool first)
 {
     const source *src = cx->src;
     const unsigned char *u = (const unsigned char *)src->text + at;
@@ -231,11 +223,12 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
     strbuf bytes = STRBUF_INIT;
     for (size_t i = 0; i < want; i++)
         strbuf_printf(&bytes, "%s0x%02X", i ? " " : "", u[i]);
-    diag *dg = want > 1 ? yamlload_error(cx, source_pos_of(src, at), taken,
+    srcpos pos = {line, at};
+    diag *dg = want > 1 ? yamlload_error(cx, pos, taken,
                                          "invalid UTF-8 at byte offset %zu "
                                          "(bytes %s)",
                                          at, strbuf_str(&bytes))
-                        : yamlload_error(cx, source_pos_of(src, at), taken,
+                        : yamlload_error(cx, pos, taken,
                                          "invalid UTF-8 at byte offset %zu "
                                          "(byte %s)",
                                          at, strbuf_str(&bytes));
@@ -249,58 +242,119 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, size_t at, bool first)
     return taken;
 }
 
-/* Checks every character; returns false at a NUL byte, where it stops. */
-static bool yamlload_check_chars(yamlload_ctx *cx)
+/* What one pass over the bytes found besides the errors it reported. */
+typedef struct yamlload_scan {
+    bool binary;     /* a NUL byte: the pass stopped there */
+    bool blank;      /* nothing but spaces, tabs and line breaks */
+    srcpos *tabs;    /* lines indented with a tab: where the first is */
+    size_t ntabs, tabs_cap;
+} yamlload_scan;
+
+/* The length of the valid UTF-8 character at u[0] (a byte >= 0x80), with
+ * its code point, or 0 when the bytes are not one. */
+static size_t yamlload_utf8_char(const unsigned char *u, size_t left,
+                                 int32_t *cp)
+{
+    unsigned char c = u[0];
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (left < 2 || (u[1] & 0xC0) != 0x80)
+            return 0;
+        *cp = (int32_t)(c & 0x1F) << 6 | (u[1] & 0x3F);
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 ||
+            (c == 0xE0 && u[1] < 0xA0) || (c == 0xED && u[1] >= 0xA0))
+            return 0;
+        *cp = (int32_t)(c & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
+              (u[2] & 0x3F);
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 ||
+            (u[3] & 0xC0) != 0x80 || (c == 0xF0 && u[1] < 0x90) ||
+            (c == 0xF4 && u[1] >= 0x90))
+            return 0;
+        *cp = (int32_t)(c & 0x07) << 18 | (int32_t)(u[1] & 0x3F) << 12 |
+              (int32_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
+        return 4;
+    }
+    return 0;
+}
+
+/* Notes where a line's indentation holds a tab, when text follows it. */
+static size_t yamlload_indent(const source *src, size_t i, unsigned line,
+                              yamlload_scan *sc)
+{
+    const char *t = src->text;
+    size_t tab = SIZE_MAX;
+    for (; i < src->len && (t[i] == ' ' || t[i] == '\t'); i++)
+        if (t[i] == '\t' && tab == SIZE_MAX)
+            tab = i;
+    if (tab != SIZE_MAX && i < src->len && !source_break_len(t, src->len, i) &&
+        sc->ntabs <= YAMLLOAD_MAX_REPORTS) {
+        ARRAY_ROOM(sc->tabs, sc->ntabs, sc->tabs_cap, 8);
+        sc->tabs[sc->ntabs++] = (srcpos){line, tab};
+    }
+    return i;
+}
+
+/* One pass over the text: every character is valid UTF-8 and allowed
+ * (errors reported as found), the lines indented with tabs are noted,
+ * and whether the text is blank. Stops at a NUL byte. Lines are counted
+ * as it goes, so no line index is built for a text without a problem. */
+static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
 {
     const source *src = cx->src;
+    const unsigned char *u = (const unsigned char *)src->text;
+    size_t len = src->len;
+    unsigned line = 1;
     bool seen_invalid = false;
-    for (size_t i = src->line_starts[0]; i < src->len && !cx->stop;) {
-        unsigned char c = (unsigned char)src->text[i];
-        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+    sc->blank = true;
+    size_t i = yamlload_indent(src, src->start, line, sc);
+    while (i < len && !cx->stop) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x7F) {
+            sc->blank = sc->blank && c == ' ';
             i++; /* printable ASCII: the common case */
             continue;
         }
+        if (c == '\t') {
+            i++;
+            continue;
+        }
+        size_t brk = c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2
+                         ? source_break_len(src->text, len, i)
+                         : 0;
+        if (brk) {
+            sc->blank = sc->blank && c != 0xC2 && c != 0xE2;
+            i = yamlload_indent(src, i + brk, ++line, sc);
+            continue;
+        }
+        sc->blank = false;
+        srcpos at = {line, i};
         if (c == '\0') {
-            yamlload_error(cx, source_pos_of(src, i), 1,
+            yamlload_error(cx, at, 1,
                            "binary data: NUL byte at byte offset %zu; a plan "
                            "must be UTF-8 text",
                            i);
-            return false;
+            sc->binary = true;
+            return;
         }
-        int32_t cp;
-        size_t k = utf8_decode(src->text + i, src->len - i, &cp);
+        int32_t cp = c;
+        size_t k = c < 0x80 ? 1 : yamlload_utf8_char(u + i, len - i, &cp);
         if (!k) {
-            i += yamlload_invalid_utf8(cx, i, !seen_invalid);
+            i += yamlload_invalid_utf8(cx, line, i, !seen_invalid);
             seen_invalid = true;
             continue;
         }
         if (yamlload_control(cp))
-            yamlload_error(cx, source_pos_of(src, i), k,
-                           "control character U+%04X is not allowed",
+            yamlload_error(cx, at, k, "control character U+%04X is not allowed",
                            (unsigned)cp);
         else if (cp == 0xFFFE || cp == 0xFFFF)
-            yamlload_error(cx, source_pos_of(src, i), k,
-                           "character U+%04X is not allowed", (unsigned)cp);
+            yamlload_error(cx, at, k, "character U+%04X is not allowed",
+                           (unsigned)cp);
         i += k;
-    }
-    return true;
-}
-
-static void yamlload_check_tabs(yamlload_ctx *cx)
-{
-    const source *src = cx->src;
-    const char *t = src->text;
-    for (unsigned line = 0; line < src->nlines && !cx->stop; line++) {
-        size_t i = src->line_starts[line], tab = SIZE_MAX;
-        for (; i < src->len && (t[i] == ' ' || t[i] == '\t'); i++)
-            if (t[i] == '\t' && tab == SIZE_MAX)
-                tab = i;
-        if (tab != SIZE_MAX && i < src->len &&
-            !source_break_len(t, src->len, i)) {
-            srcpos at = {line + 1, tab};
-            yamlload_error(cx, at, 1,
-                           "tab used for indentation; indent with spaces");
-        }
     }
 }
 
@@ -321,12 +375,15 @@ static bool yamlload_check_bytes(yamlload_ctx *cx)
                        wide);
         return false;
     }
-    if (yamlload_blank(src)) {
+    yamlload_scan sc = {0};
+    size_t reported = cx->errors;
+    yamlload_scan_text(cx, &sc);
+    if (sc.blank && cx->errors == reported)
         yamlload_error(cx, start, 1, "the file is empty");
-        return false;
-    }
-    if (yamlload_check_chars(cx))
-        yamlload_check_tabs(cx);
+    for (size_t k = 0; k < sc.ntabs && !sc.binary && !cx->stop; k++)
+        yamlload_error(cx, sc.tabs[k], 1,
+                       "tab used for indentation; indent with spaces");
+    free(sc.tabs);
     return cx->errors == 0;
 }
 
@@ -377,10 +434,11 @@ typedef struct yamlload_frame {
     yamlload_key key;
 } yamlload_frame;
 
-/* Where the position cursor stands: 0-based line and character column as
- * libyaml counts them, and the byte offset they correspond to. */
+/* Where the position cursor stands: a character index as libyaml counts
+ * it (from the start of the text, after a byte order mark), and the byte
+ * offset it corresponds to. */
 typedef struct yamlload_cursor {
-    size_t line0, col0, offset;
+    size_t index, offset;
 } yamlload_cursor;
 
 typedef struct yamlload_builder {
@@ -409,35 +467,39 @@ typedef struct yamlload_builder {
     size_t quoted_end_line; /* 1-based; 0 before any */
 } yamlload_builder;
 
-/* The position of a libyaml mark; same result as source_pos_at(), in time
- * proportional to the distance from the previous mark on the same line.
- * Marks arrive in document order, so the cursor walks forward only; a mark
- * behind it (libyaml 0.2.5 was never seen to give one) restarts the walk
- * at the start of its line. */
+/* The position of a libyaml mark: its line, and the byte offset of its
+ * character index, counted from the previous mark. Marks arrive in
+ * document order, so the cursor walks forward only and placing every node
+ * costs one pass over the text; a mark behind it (libyaml 0.2.5 was never
+ * seen to give one) restarts the walk at the start. The text is valid
+ * UTF-8 (checked before libyaml sees it), so a character's length is told
+ * by its first byte. */
 static srcpos yamlload_locate(yamlload_builder *b, yaml_mark_t mark)
 {
+    static const unsigned char length[16] = {1, 1, 1, 1, 1, 1, 1, 1,
+                                             1, 1, 1, 1, 2, 2, 3, 4};
     const source *src = b->cx->src;
-    if (mark.line >= src->nlines)
-        return source_pos_of(src, src->len);
+    const unsigned char *u = (const unsigned char *)src->text;
     yamlload_cursor *c = &b->cursor;
-    if (mark.line != c->line0 || mark.column < c->col0)
-        *c = (yamlload_cursor){mark.line, 0, src->line_starts[mark.line]};
-    while (c->col0 < mark.column && c->offset < src->len) {
-        unsigned char ch = (unsigned char)src->text[c->offset];
-        if (ch < 0x80 && ch != '\n' && ch != '\r') {
-            c->offset++; /* ASCII other than a break: the common case */
-            c->col0++;
+    if (mark.index < c->index)
+        *c = (yamlload_cursor){0, src->start};
+    size_t offset = c->offset, left = mark.index - c->index;
+    while (left && offset < src->len) {
+        uint64_t word;
+        if (left >= 8 && offset + 8 <= src->len &&
+            (memcpy(&word, u + offset, sizeof word),
+             !(word & UINT64_C(0x8080808080808080)))) {
+            offset += 8; /* eight ASCII characters */
+            left -= 8;
             continue;
         }
-        if (source_break_len(src->text, src->len, c->offset))
-            break;
-        int32_t cp;
-        size_t k =
-            utf8_decode(src->text + c->offset, src->len - c->offset, &cp);
-        c->offset += k ? k : 1;
-        c->col0++;
+        offset += length[u[offset] >> 4];
+        left--;
     }
-    return (srcpos){(unsigned)mark.line + 1, c->offset};
+    if (offset > src->len)
+        offset = src->len;
+    *c = (yamlload_cursor){mark.index - left, offset};
+    return (srcpos){(unsigned)mark.line + 1, offset};
 }
 
 static size_t yamlload_span(srcpos start, srcpos end)
@@ -1077,7 +1139,7 @@ static void yamlload_char_at(const source *src, size_t offset, char out[5])
 /* True when only spaces come before pos on its line. */
 static bool yamlload_first_on_line(const source *src, srcpos pos)
 {
-    for (size_t i = src->line_starts[pos.line - 1]; i < pos.offset; i++)
+    for (size_t i = source_line_start(src, pos.line); i < pos.offset; i++)
         if (src->text[i] != ' ')
             return false;
     return true;
@@ -1283,7 +1345,7 @@ static node *yamlload_build(yamlload_ctx *cx)
 {
     const source *src = cx->src;
     yamlload_builder b = {.cx = cx,
-                          .cursor = {0, 0, src->line_starts[0]},
+                          .cursor = {0, src->start},
                           .scratch = arena_new()};
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {

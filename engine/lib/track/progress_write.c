@@ -82,7 +82,7 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
  * node starts after "- " (and maybe more spaces) on the same line. */
 static bool dash_column(const source *src, const node *item, size_t *col)
 {
-    const char *line = src->text + src->line_starts[item->pos.line - 1];
+    const char *line = src->text + source_line_start(src, item->pos.line);
     size_t i = item->pos.offset;
     while (i > 0 && src->text[i - 1] == ' ')
         i--;
@@ -115,7 +115,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     if (list->kind == NODE_NULL && list->span == 0) {
         /* "records:" with nothing after it: items at the key's own column */
         *indent = (size_t)(last->key_pos.offset -
-                           old->line_starts[last->key_pos.line - 1]);
+                           source_line_start(old, last->key_pos.line));
         return true;
     }
     if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
@@ -171,7 +171,7 @@ bool progress_write_append(const source *old, const node *root,
 char *progress_write_schema_comment(const source *plan_src)
 {
     static const char plan_schema[] = "plan.schema.json";
-    for (unsigned l = 1; l <= plan_src->nlines && l <= 5; l++) {
+    for (unsigned l = 1; l <= source_line_count(plan_src) && l <= 5; l++) {
         size_t len;
         const char *line = source_line(plan_src, l, &len);
         while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
