@@ -3,10 +3,17 @@
  * Unicode standard, which is what makes "the same name typed with two
  * input methods" compare equal; writing our own tables would be worse.
  * On top of NFC, the tone mark of each word is moved to its end, so the
- * old and new placements of Vietnamese tones compare equal too. */
+ * old and new placements of Vietnamese tones compare equal too.
+ *
+ * A key is a pure function of its text, and a run over a country's plans
+ * folds the same few hundred unit names hundreds of thousands of times:
+ * the keys made are remembered (up to FOLD_MEMO_MAX bytes of text), so a
+ * name is normalised once per run. */
 #include "vntext.h"
 
+#include "arena.h"
 #include "strbuf.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -170,14 +177,42 @@ static char *fold(const char *s, size_t n, bool strip_marks)
     return out.buf;
 }
 
+#define FOLD_MEMO_MAX ((size_t)4 << 20)
+
+/* The keys folded so far, by text, in scope 0 (vntext_fold) or 1
+ * (vntext_fold_ascii). */
+static struct {
+    arena *a;
+    strmap keys;
+    size_t bytes;
+} memo;
+
+static char *fold_remembered(const char *s, size_t n, bool strip_marks)
+{
+    const char *known = strmap_scoped_get(&memo.keys, strip_marks, s, n);
+    if (known)
+        return xstrdup(known);
+    char *key = fold(s, n, strip_marks);
+    size_t klen = strlen(key);
+    if (memo.bytes + n + klen <= FOLD_MEMO_MAX) {
+        if (!memo.a)
+            memo.a = arena_new();
+        strmap_scoped_put(memo.a, &memo.keys, strip_marks,
+                          arena_strndup(memo.a, s, n), n,
+                          arena_strndup(memo.a, key, klen));
+        memo.bytes += n + klen;
+    }
+    return key;
+}
+
 char *vntext_fold(const char *s, size_t n)
 {
-    return fold(s, n, false);
+    return fold_remembered(s, n, false);
 }
 
 char *vntext_fold_ascii(const char *s, size_t n)
 {
-    return fold(s, n, true);
+    return fold_remembered(s, n, true);
 }
 
 size_t vntext_fold_ascii_cp(int32_t cp, char *out)

@@ -129,7 +129,7 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
     if (!pos.line)
         return;
     size_t len;
-    const char *line = source_line(src, pos.line, &len);
+    const char *line = source_line_at(src, pos, &len);
     size_t start = (size_t)(line - src->text), end = start + len;
     size_t off = pos.offset < start ? start : pos.offset;
     if (off > end)

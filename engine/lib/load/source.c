@@ -221,13 +221,63 @@ const char *source_line(const source *src, unsigned line, size_t *len)
     return src->text + start;
 }
 
+/* The bounds of the line that holds off, without its break, found by
+ * looking around off when the line index is not built: false when the
+ * line reaches further than SOURCE_MARK_STEP bytes from off on either
+ * side (then the index is worth building). */
+static bool line_near(const source *src, size_t off, size_t *start,
+                      size_t *end)
+{
+    const unsigned char *u = (const unsigned char *)src->text;
+    size_t low = off > src->start + SOURCE_MARK_STEP ? off - SOURCE_MARK_STEP
+                                                     : src->start;
+    size_t i = off;
+    for (; i > low; i--) {
+        unsigned char c = u[i - 1];
+        if (c == '\n' || c == '\r' ||
+            (c == 0x85 && i >= 2 && u[i - 2] == 0xC2) ||
+            ((c == 0xA8 || c == 0xA9) && i >= 3 && u[i - 2] == 0x80 &&
+             u[i - 3] == 0xE2))
+            break;
+    }
+    if (i == low && low != src->start)
+        return false;
+    *start = i;
+    size_t high = src->len - off > SOURCE_MARK_STEP ? off + SOURCE_MARK_STEP
+                                                     : src->len;
+    for (i = off; i < high && !source_break_len(src->text, src->len, i); i++)
+        ;
+    if (i == high && high != src->len)
+        return false;
+    *end = i;
+    return true;
+}
+
+const char *source_line_at(const source *src, srcpos pos, size_t *len)
+{
+    size_t start, end;
+    if (pos.line == 0 || pos.offset > src->len) {
+        *len = 0;
+        return "";
+    }
+    if (!src->lines->starts && line_near(src, pos.offset, &start, &end)) {
+        *len = end - start;
+        return src->text + start;
+    }
+    return source_line(src, pos.line, len);
+}
+
 size_t source_column(const source *src, srcpos pos)
 {
+    size_t start, end;
+    if (pos.line && pos.offset <= src->len && !src->lines->starts &&
+        line_near(src, pos.offset, &start, &end))
+        return utf8_advance(src->text + start, pos.offset - start, 0) + 1;
     if (pos.line == 0 || pos.line > source_line_count(src))
         return 1;
-    size_t start = src->lines->starts[pos.line - 1];
+    start = src->lines->starts[pos.line - 1];
     size_t off = pos.offset < start ? start : pos.offset;
-    size_t end = line_end(src, pos.line - 1);
+    end = line_end(src, pos.line - 1);
     if (off > end)
         off = end;
     return column_of(src, pos.line - 1, off) + 1;

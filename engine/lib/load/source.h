@@ -57,6 +57,11 @@ srcpos source_pos_of(const source *src, size_t offset);
 /* Text of a 1-based line without its line break. */
 const char *source_line(const source *src, unsigned line, size_t *len);
 
+/* Text of the line that holds pos (without its break): the same as
+ * source_line(src, pos.line), found without the line index when the line
+ * is short. */
+const char *source_line_at(const source *src, srcpos pos, size_t *len);
+
 /* 1-based display column of pos (see utf8.h for how columns count). */
 size_t source_column(const source *src, srcpos pos);
 

@@ -15,7 +15,8 @@
  * to a running total in O(1) and a "billion laughs" file is refused at the
  * first alias that crosses the limit. Positions come from libyaml's marks,
  * which count characters, through a cursor that walks forward only, so
- * placing every node costs linear time even on one huge line. */
+ * placing every node costs linear time even on one huge line; the line
+ * index of the source is never built for a file without a problem. */
 #include "yamlload.h"
 
 #include "i18n.h"
@@ -472,33 +473,35 @@ typedef struct yamlload_builder {
  * document order, so the cursor walks forward only and placing every node
  * costs one pass over the text; a mark behind it (libyaml 0.2.5 was never
  * seen to give one) restarts the walk at the start. The text is valid
- * UTF-8 (checked before libyaml sees it), so a character's length is told
- * by its first byte. */
+ * UTF-8 (checked before libyaml sees it), so counting characters is
+ * counting the bytes that do not continue one (10xxxxxx), eight at a time
+ * where they hold no more characters than are left to walk. */
 static srcpos yamlload_locate(yamlload_builder *b, yaml_mark_t mark)
 {
-    static const unsigned char length[16] = {1, 1, 1, 1, 1, 1, 1, 1,
-                                             1, 1, 1, 1, 2, 2, 3, 4};
     const source *src = b->cx->src;
     const unsigned char *u = (const unsigned char *)src->text;
     yamlload_cursor *c = &b->cursor;
     if (mark.index < c->index)
         *c = (yamlload_cursor){0, src->start};
     size_t offset = c->offset, left = mark.index - c->index;
-    while (left && offset < src->len) {
+    /* eight bytes at a time while they hold no more characters than are
+     * left: the high bit of each continuation byte (10xxxxxx) in `tail` */
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    while (left >= 8 && offset + 8 <= src->len) {
         uint64_t word;
-        if (left >= 8 && offset + 8 <= src->len &&
-            (memcpy(&word, u + offset, sizeof word),
-             !(word & UINT64_C(0x8080808080808080)))) {
-            offset += 8; /* eight ASCII characters */
-            left -= 8;
-            continue;
-        }
-        offset += length[u[offset] >> 4];
-        left--;
+        memcpy(&word, u + offset, sizeof word);
+        uint64_t tail = (word & ~(word << 1) & high) >> 7;
+        size_t chars = 8 - (size_t)((tail * UINT64_C(0x0101010101010101)) >> 56);
+        if (chars > left)
+            break;
+        offset += 8;
+        left -= chars;
     }
-    if (offset > src->len)
-        offset = src->len;
-    *c = (yamlload_cursor){mark.index - left, offset};
+    /* then byte by byte, up to the first byte of the next character */
+    for (; offset < src->len; offset++)
+        if ((u[offset] & 0xC0) != 0x80 && !left--)
+            break;
+    *c = (yamlload_cursor){mark.index, offset};
     return (srcpos){(unsigned)mark.line + 1, offset};
 }
 

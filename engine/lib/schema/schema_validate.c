@@ -232,7 +232,11 @@ static bool check_string(validator *v, const schema *s, const instance *in)
 {
     const node *n = in->n;
     bool ok = true;
-    if (s->min_length || s->max_length != SIZE_MAX) {
+    /* a character takes one to four bytes (an invalid byte counts as one):
+     * the length in bytes alone settles most strings without counting */
+    size_t bytes = n->u.string.len;
+    bool surely_fits = bytes <= s->max_length && bytes / 4 >= s->min_length;
+    if ((s->min_length || s->max_length != SIZE_MAX) && !surely_fits) {
         size_t length = utf8_length(n->u.string.s, n->u.string.len);
         ok = check_bounds(v, in, BOUNDS_CHARACTERS, length, s->min_length,
                           s->max_length);
