@@ -7,13 +7,12 @@
  *
  * A key is a pure function of its text, and a run over a country's plans
  * folds the same few hundred unit names hundreds of thousands of times:
- * the keys made are remembered (up to FOLD_MEMO_MAX bytes of text), so a
- * name is normalised once per run. */
+ * the keys made are remembered (memo.h), so a name is normalised once per
+ * run. */
 #include "vntext.h"
 
-#include "arena.h"
+#include "memo.h"
 #include "strbuf.h"
-#include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -177,31 +176,16 @@ static char *fold(const char *s, size_t n, bool strip_marks)
     return out.buf;
 }
 
-#define FOLD_MEMO_MAX ((size_t)4 << 20)
-
-/* The keys folded so far, by text, in scope 0 (vntext_fold) or 1
- * (vntext_fold_ascii). */
-static struct {
-    arena *a;
-    strmap keys;
-    size_t bytes;
-} memo;
+/* The keys folded so far: scope 0 vntext_fold, 1 vntext_fold_ascii. */
+static memo fold_keys = {.max = (size_t)4 << 20};
 
 static char *fold_remembered(const char *s, size_t n, bool strip_marks)
 {
-    const char *known = strmap_scoped_get(&memo.keys, strip_marks, s, n);
+    const char *known = memo_get(&fold_keys, strip_marks, s, n);
     if (known)
         return xstrdup(known);
     char *key = fold(s, n, strip_marks);
-    size_t klen = strlen(key);
-    if (memo.bytes + n + klen <= FOLD_MEMO_MAX) {
-        if (!memo.a)
-            memo.a = arena_new();
-        strmap_scoped_put(memo.a, &memo.keys, strip_marks,
-                          arena_strndup(memo.a, s, n), n,
-                          arena_strndup(memo.a, key, klen));
-        memo.bytes += n + klen;
-    }
+    memo_put(&fold_keys, strip_marks, s, n, key);
     return key;
 }
 

@@ -52,6 +52,9 @@ const yamlload_limits yamlload_default_limits = {
 #define YAMLLOAD_REPORT_BUDGET(len) (4 * (len) + ((size_t)1 << 20))
 /* Bytes examined for the NUL pattern of UTF-16 text. */
 #define YAMLLOAD_SNIFF_BYTES 4096
+/* Keys of an object searched one by one for a duplicate, before a map is
+ * worth its cost. */
+#define YAMLLOAD_SCAN_KEYS 16
 /* Characters of a key or value quoted in a message. */
 #define YAMLLOAD_QUOTE_CHARS 40
 
@@ -311,28 +314,39 @@ static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
     size_t len = src->len;
     unsigned line = 1;
     bool seen_invalid = false;
-    sc->blank = true;
-    size_t i = yamlload_indent(src, src->start, line, sc);
+    size_t i = src->start;
+    while (i < len && (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' ||
+                       u[i] == '\n'))
+        i++;
+    sc->blank = i == len;
+    i = yamlload_indent(src, src->start, line, sc);
     while (i < len && !cx->stop) {
         unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x7F) {
-            sc->blank = sc->blank && c == ' ';
+        if ((c >= 0x20 && c < 0x7F) || c == '\t') {
             i++; /* printable ASCII: the common case */
             continue;
         }
-        if (c == '\t') {
-            i++;
+        /* then the letters of Vietnamese: two bytes (C3-DF: ư, đ, ă...)
+         * or three (E1, E3-EC, EE: the Latin Extended Additional letters
+         * with tone marks). C2 (NEL, C1 controls), E0, E2 (LS, PS), ED
+         * (surrogates) and EF (U+FFFE, U+FFFF) take the long way. */
+        if (c >= 0xC3 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if ((c == 0xE1 || (c >= 0xE3 && c <= 0xEC) || c == 0xEE) &&
+            i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t brk = c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2
                          ? source_break_len(src->text, len, i)
                          : 0;
         if (brk) {
-            sc->blank = sc->blank && c != 0xC2 && c != 0xE2;
             i = yamlload_indent(src, i + brk, ++line, sc);
             continue;
         }
-        sc->blank = false;
         srcpos at = {line, i};
         if (c == '\0') {
             yamlload_error(cx, at, 1,
@@ -566,12 +580,33 @@ static yamlload_key yamlload_make_key(yamlload_builder *b,
     return key;
 }
 
+/* True when the object being read in f already has key. An object of a
+ * few keys is searched in place; from YAMLLOAD_SCAN_KEYS keys on, its keys
+ * go into the scoped map too, so a huge object costs linear time. */
+static bool yamlload_key_seen(yamlload_builder *b, yamlload_frame *f,
+                              const yamlload_key *key)
+{
+    size_t count = b->nmembers - f->first;
+    if (count < YAMLLOAD_SCAN_KEYS) {
+        for (size_t i = f->first; i < b->nmembers; i++)
+            if (b->members[i].key_len == key->len &&
+                memcmp(b->members[i].key, key->s, key->len) == 0)
+                return true;
+        return false;
+    }
+    if (count == YAMLLOAD_SCAN_KEYS) /* the first time: the keys so far */
+        for (size_t i = f->first; i < b->nmembers; i++)
+            strmap_scoped_put(b->scratch, &b->keys, f->scope, b->members[i].key,
+                              b->members[i].key_len, (void *)b->members[i].key);
+    return strmap_scoped_put(b->scratch, &b->keys, f->scope, key->s, key->len,
+                             (void *)key->s) != key->s;
+}
+
 static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
                                 node *value)
 {
     yamlload_key *key = &f->key;
-    if (strmap_scoped_put(b->scratch, &b->keys, f->scope, key->s, key->len,
-                          (void *)key->s) != key->s) {
+    if (yamlload_key_seen(b, f, key)) {
         /* reported at most YAMLLOAD_MAX_REPORTS times: the walk is bounded */
         const node_member *m = &b->members[f->first];
         while (m->key_len != key->len || memcmp(m->key, key->s, key->len) != 0)
@@ -786,6 +821,19 @@ static double yamlload_decimal(const char *s, size_t len)
     return v;
 }
 
+/* The value of [-+]?[0-9]+ (sign: 1 when it has one): summed exactly
+ * while a double holds every integer it reaches (15 digits), else read as
+ * a decimal. */
+static double yamlload_integer(const char *s, size_t len, size_t sign)
+{
+    if (len - sign > 15)
+        return yamlload_decimal(s, len);
+    double v = 0;
+    for (size_t i = sign; i < len; i++)
+        v = v * 10 + (s[i] - '0');
+    return s[0] == '-' ? -v : v;
+}
+
 static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
                                       double *number)
 {
@@ -796,13 +844,16 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
     static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
     if (!len || yamlload_one_of(s, len, nulls))
         return YAMLLOAD_FORM_NULL;
+    /* every other form starts with one of these: most text stops here */
+    if (!strchr("tTfF.-+0123456789", s[0]))
+        return YAMLLOAD_FORM_STRING;
     if (yamlload_one_of(s, len, trues) || yamlload_one_of(s, len, falses)) {
         *boolean = s[0] == 't' || s[0] == 'T';
         return YAMLLOAD_FORM_BOOL;
     }
     size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     if (yamlload_digits(s, len, sign) == len - sign && len > sign) {
-        *number = yamlload_decimal(s, len);
+        *number = yamlload_integer(s, len, sign);
         return YAMLLOAD_FORM_DECIMAL;
     }
     if (len > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {

@@ -5,9 +5,11 @@
  * and searched by bisection: a country's registry of thousands of units
  * costs a few comparisons per name, and a lookup folds the name once per
  * key. A registry may sit on an outer one (a plan's on its folder's),
- * searched after it. */
+ * searched after it. Keys are remembered for the run (memo.h): a name
+ * is normalised once however many plans write it. */
 #include "orgunits.h"
 
+#include "memo.h"
 #include "vntext.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -34,7 +36,7 @@ struct orgunits {
 
 /* vntext_fold() of text[0..len), or vntext_fold_ascii() when loose, with
  * every dash (Unicode Pd: "‐", "–", "—", ...) written '-'. */
-static char *unit_key(const char *text, size_t len, bool loose)
+static char *make_unit_key(const char *text, size_t len, bool loose)
 {
     char *key = loose ? vntext_fold_ascii(text, len) : vntext_fold(text, len);
     size_t n = strlen(key), w = 0;
@@ -51,6 +53,19 @@ static char *unit_key(const char *text, size_t len, bool loose)
         i += k ? k : 1;
     }
     key[w] = '\0';
+    return key;
+}
+
+/* The keys made so far: scope 0 exact, 1 loose. */
+static memo unit_keys = {.max = (size_t)4 << 20};
+
+static char *unit_key(const char *text, size_t len, bool loose)
+{
+    const char *known = memo_get(&unit_keys, loose, text, len);
+    if (known)
+        return xstrdup(known);
+    char *key = make_unit_key(text, len, loose);
+    memo_put(&unit_keys, loose, text, len, key);
     return key;
 }
 
