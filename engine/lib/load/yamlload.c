@@ -68,6 +68,8 @@ typedef struct yamlload_ctx {
     size_t errors;
     size_t scanned; /* bytes of source lines that diagnostics read */
     bool stop;      /* a limit was hit, or too many errors: read no further */
+    bool quiet;     /* the first try of a file (see yamlload_parse): an
+                       error is counted, not reported, and ends the try */
 } yamlload_ctx;
 
 /* Bytes of the line at pos (with its break), as a diagnostic reads it. */
@@ -88,6 +90,11 @@ static diag *yamlload_verror(yamlload_ctx *cx, srcpos pos, size_t span,
 {
     if (cx->stop)
         return NULL;
+    if (cx->quiet) {
+        cx->errors++;
+        cx->stop = true;
+        return NULL;
+    }
     size_t line = yamlload_line_bytes(cx->src, pos);
     if (cx->errors == YAMLLOAD_MAX_REPORTS ||
         (cx->errors &&
@@ -1412,7 +1419,10 @@ static node *yamlload_build(yamlload_ctx *cx)
     while (!cx->stop) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            yamlload_syntax_error(&b, &parser);
+            if (cx->quiet)
+                cx->errors++;
+            else
+                yamlload_syntax_error(&b, &parser);
             break;
         }
         bool more = yamlload_event(&b, &ev);
@@ -1429,10 +1439,38 @@ static node *yamlload_build(yamlload_ctx *cx)
     return cx->errors ? NULL : b.root;
 }
 
+/* True when the text may go to libyaml before its bytes are checked:
+ * within the size limit, not UTF-16 or UTF-32, not blank, and without a
+ * tab (libyaml takes tabs where YAML refuses them for indentation). */
+static bool yamlload_plain_text(const yamlload_ctx *cx)
+{
+    const source *src = cx->src;
+    if (src->len > cx->limits->max_bytes || yamlload_wide_encoding(src) ||
+        memchr(src->text, '\t', src->len))
+        return false;
+    for (size_t i = src->start; i < src->len; i++)
+        if (src->text[i] != ' ' && src->text[i] != '\r' && src->text[i] != '\n')
+            return true;
+    return false;
+}
+
+/* Checking every byte before libyaml reads them costs as much as a tenth
+ * of loading a plan, and libyaml's reader refuses exactly the bytes the
+ * check refuses (invalid UTF-8, control characters, U+FFFE, U+FFFF). So a
+ * file is first read without the check, quietly: when that reads it whole
+ * without a problem, it is loaded. At the first problem of any kind the
+ * try ends and the file is read again the careful way, which names every
+ * problem (its nodes stay in the arena until it is freed). */
 node *yamlload_parse(arena *a, const source *src, diag_sink *d,
                      const yamlload_limits *limits)
 {
-    yamlload_ctx cx = {a, src, d, limits, 0, 0, false};
+    yamlload_ctx cx = {a, src, d, limits, 0, 0, false, true};
+    if (yamlload_plain_text(&cx)) {
+        node *root = yamlload_build(&cx);
+        if (!cx.errors)
+            return root;
+    }
+    cx = (yamlload_ctx){a, src, d, limits, 0, 0, false, false};
     if (!yamlload_check_bytes(&cx))
         return NULL;
     return yamlload_build(&cx);
