@@ -202,6 +202,8 @@ static const char *yamlload_wide_encoding(const source *src)
         return "UTF-16";
     size_t sample =
         (n < YAMLLOAD_SNIFF_BYTES ? n : YAMLLOAD_SNIFF_BYTES) & ~(size_t)1;
+    if (!memchr(u, 0, sample))
+        return NULL; /* the common case: no NUL at all */
     size_t nul[2] = {0, 0};
     for (size_t i = 0; i < sample; i++)
         if (!u[i])
