@@ -153,9 +153,10 @@ void json_writer_date(json_writer *w, const char *key, const date *d)
         strbuf_puts(w->out, "null");
         return;
     }
-    char iso[11];
-    date_format_iso(*d, iso);
-    strbuf_printf(w->out, "\"%s\"", iso);
+    char iso[13] = "\"";
+    date_format_iso(*d, iso + 1);
+    strcat(iso, "\"");
+    strbuf_add(w->out, iso, 12);
 }
 
 /* The escape of cp in a JSON string, or NULL when it stands as it is.
@@ -187,12 +188,30 @@ static const char *escape(int32_t cp, char tmp[8])
     }
 }
 
+/* The bytes that need no look in a JSON string: printable ASCII but '"'
+ * and '\\', and every byte of UTF-8 but the leads of C1 (C2) and of the
+ * bidi controls (E2). */
+static bool plain_byte[256];
+
+static void mark_plain_bytes(void)
+{
+    for (int c = 0x20; c < 0x100; c++)
+        plain_byte[c] = c != '"' && c != '\\' && c != 0x7F && c != 0xC2 &&
+                        c != 0xE2;
+}
+
 void json_writer_quote(strbuf *sb, const char *s, size_t n)
 {
+    if (!plain_byte['a'])
+        mark_plain_bytes();
     strbuf_putc(sb, '"');
     size_t start = 0, k;
     for (size_t i = 0; i < n; i += k) {
         int32_t cp = (unsigned char)s[i];
+        if (plain_byte[cp]) {
+            k = 1;
+            continue;
+        }
         k = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
         if (!k) {
             k = 1; /* not UTF-8: left as it is */
