@@ -1014,6 +1014,23 @@ static node *yamlload_scalar_node(yamlload_builder *b, const yaml_event_t *ev,
 
 /* ---- events ------------------------------------------------------------- */
 
+/* True when a scalar is a key of the object being read that is text as
+ * it stands: no tag, no anchor, within the string limit, no NUL, quoted or
+ * plain and starting with a letter no other form starts with (see
+ * yamlload_resolve). Such a key needs no node: only its text is kept. */
+static bool yamlload_text_key(const yamlload_builder *b, const yaml_event_t *ev)
+{
+    const yamlload_frame *f = b->nframes ? &b->frames[b->nframes - 1] : NULL;
+    const char *s = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    return f && f->n->kind == NODE_OBJECT && !f->have_key &&
+           !ev->data.scalar.tag && !ev->data.scalar.anchor && len &&
+           len <= b->cx->limits->max_string &&
+           (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+            !strchr("~nNtTfF.-+0123456789", s[0])) &&
+           !memchr(s, '\0', len);
+}
+
 static void yamlload_scalar(yamlload_builder *b, const yaml_event_t *ev)
 {
     yamlload_item it = {0};
@@ -1021,6 +1038,16 @@ static void yamlload_scalar(yamlload_builder *b, const yaml_event_t *ev)
     it.span = yamlload_span(it.pos, yamlload_locate(b, ev->end_mark));
     if (!yamlload_count_node(b, it.pos, it.span))
         return;
+    if (yamlload_text_key(b, ev)) {
+        yamlload_frame *f = &b->frames[b->nframes - 1];
+        size_t len = ev->data.scalar.length;
+        f->key = (yamlload_key){
+            arena_strndup(b->cx->a, (const char *)ev->data.scalar.value, len),
+            len, it.pos, it.span, false};
+        f->have_key = true;
+        f->weight = yamlload_add(f->weight, 1);
+        return;
+    }
     it.weight = 1;
     it.text = (const char *)ev->data.scalar.value;
     it.len = ev->data.scalar.length;
