@@ -155,6 +155,11 @@ static const struct category_name {
 struct regex {
     pcre2_general_context *gc;
     pcre2_code *code;
+    /* made once and used by every search (the engine is single-threaded):
+     * match data keeps PCRE2's backtracking frames from one search to the
+     * next instead of allocating them again */
+    pcre2_match_context *mc;
+    pcre2_match_data *md;
 };
 
 /* ---- writing PCRE2 ------------------------------------------------------ */
@@ -848,6 +853,8 @@ void regex_free(regex *re)
 {
     if (!re)
         return;
+    pcre2_match_data_free(re->md);
+    pcre2_match_context_free(re->mc);
     pcre2_code_free(re->code);
     pcre2_general_context_free(re->gc);
     free(re);
@@ -889,6 +896,11 @@ regex *regex_compile(const char *pattern, size_t len, size_t *err_offset,
                           (const char *)message);
             regex_free(re);
             re = NULL;
+        } else {
+            re->mc = pcre2_match_context_create(re->gc);
+            pcre2_set_depth_limit(re->mc, REGEX_DEPTH_LIMIT);
+            pcre2_set_heap_limit(re->mc, REGEX_HEAP_LIMIT);
+            re->md = pcre2_match_data_create(1, re->gc);
         }
     }
     strbuf_release(&x.out);
@@ -911,14 +923,8 @@ regex_result regex_search(const regex *re, const char *s, size_t len)
         len < (UINT32_MAX - REGEX_MATCH_LIMIT) / REGEX_MATCH_PER_BYTE
             ? (uint32_t)len * REGEX_MATCH_PER_BYTE
             : UINT32_MAX - REGEX_MATCH_LIMIT;
-    pcre2_match_context *mc = pcre2_match_context_create(re->gc);
-    pcre2_set_match_limit(mc, REGEX_MATCH_LIMIT + per_byte);
-    pcre2_set_depth_limit(mc, REGEX_DEPTH_LIMIT);
-    pcre2_set_heap_limit(mc, REGEX_HEAP_LIMIT);
-    pcre2_match_data *md = pcre2_match_data_create(1, re->gc);
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, mc);
-    pcre2_match_data_free(md);
-    pcre2_match_context_free(mc);
+    pcre2_set_match_limit(re->mc, REGEX_MATCH_LIMIT + per_byte);
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mc);
     if (rc >= 0)
         return REGEX_MATCH;
     switch (rc) {

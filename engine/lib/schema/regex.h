@@ -30,7 +30,8 @@ typedef enum regex_result {
     REGEX_TOO_COMPLEX = -1, /* a match, depth or heap limit reached */
 } regex_result;
 
-/* Searches s[0..len) (UTF-8; invalid bytes never match) for a match. */
+/* Searches s[0..len) (UTF-8; invalid bytes never match) for a match. The
+ * regex keeps its match data between searches: one thread at a time. */
 regex_result regex_search(const regex *re, const char *s, size_t len);
 
 #endif
