@@ -28,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A folder's unit registry: its document and the lookup built from it. */
 typedef struct registry {
@@ -319,13 +320,21 @@ static void collect(run *r, const char *const *paths, size_t npaths,
     }
 }
 
-/* The same file named twice ("plans/a.yaml", "./plans/a.yaml") is checked
- * once: files are told apart by their real path. */
+/* The same file named twice ("plans/a.yaml", "./plans/a.yaml", or through
+ * a link) is checked once: files are told apart by device and inode (one
+ * stat, where resolving the real path cost a readlink per component), or
+ * by the name as given when it cannot be looked at. */
 static bool first_time(run *r, strmap *seen, const char *path)
 {
-    char *real = realpath(path, NULL);
-    const char *key = arena_strdup(r->a, real ? real : path);
-    free(real);
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        dev_t *id = arena_alloc(r->a, 2 * sizeof *id);
+        id[0] = st.st_dev;
+        id[1] = (dev_t)st.st_ino;
+        return strmap_scoped_put(r->a, seen, 1, (const char *)id,
+                                 2 * sizeof *id, id) == id;
+    }
+    const char *key = arena_strdup(r->a, path);
     return strmap_put(r->a, seen, key, strlen(key), (void *)key) == key;
 }
 
