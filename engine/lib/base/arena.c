@@ -114,16 +114,18 @@ void arena_free(arena *a)
     free(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* size bytes at an address aligned to align (1 or ARENA_ALIGN), as they
+ * are: the callers zero or fill them. */
+static void *take(arena *a, size_t size, size_t align)
 {
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
-        size = ARENA_ALIGN;
+        size = 1;
+    if (size > SIZE_MAX - sizeof(struct block) - ARENA_ALIGN)
+        xout_of_memory(size);
     struct block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < size) {
         size_t cap = size > a->next_block / 4 ? size : a->next_block;
-        if (cap > SIZE_MAX - sizeof(struct block))
-            xout_of_memory(size);
         if (cap == a->next_block && a->next_block < ARENA_MAX_BLOCK)
             a->next_block *= 2;
         struct block *nb = block_new(cap);
@@ -136,17 +138,24 @@ void *arena_alloc(arena *a, size_t size)
             a->head = nb;
         }
         b = nb;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    a->total += size;
-    memset(p, 0, size);
+    void *p = b->data + at;
+    a->total += at + size - b->used;
+    b->used = at + size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = take(a, size, ARENA_ALIGN);
+    memset(p, 0, size ? size : 1);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1); /* text needs no alignment */
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
