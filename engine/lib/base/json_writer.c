@@ -196,8 +196,8 @@ static bool plain_byte[256];
 static void mark_plain_bytes(void)
 {
     for (int c = 0x20; c < 0x100; c++)
-        plain_byte[c] = c != '"' && c != '\\' && c != 0x7F && c != 0xC2 &&
-                        c != 0xE2;
+        plain_byte[c] =
+            c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xE2;
 }
 
 void json_writer_quote(strbuf *sb, const char *s, size_t n)

@@ -24,8 +24,7 @@ typedef struct memo {
 } memo;
 
 /* The result remembered for text[0..len) in scope, or NULL. */
-const char *memo_get(const memo *m, size_t scope, const char *text,
-                     size_t len);
+const char *memo_get(const memo *m, size_t scope, const char *text, size_t len);
 
 /* Remembers result (NUL-terminated; copied) for text[0..len) in scope,
  * unless the memo is full. */

@@ -225,8 +225,7 @@ const char *source_line(const source *src, unsigned line, size_t *len)
  * looking around off when the line index is not built: false when the
  * line reaches further than SOURCE_MARK_STEP bytes from off on either
  * side (then the index is worth building). */
-static bool line_near(const source *src, size_t off, size_t *start,
-                      size_t *end)
+static bool line_near(const source *src, size_t off, size_t *start, size_t *end)
 {
     const unsigned char *u = (const unsigned char *)src->text;
     size_t low = off > src->start + SOURCE_MARK_STEP ? off - SOURCE_MARK_STEP
@@ -243,8 +242,8 @@ static bool line_near(const source *src, size_t off, size_t *start,
     if (i == low && low != src->start)
         return false;
     *start = i;
-    size_t high = src->len - off > SOURCE_MARK_STEP ? off + SOURCE_MARK_STEP
-                                                     : src->len;
+    size_t high =
+        src->len - off > SOURCE_MARK_STEP ? off + SOURCE_MARK_STEP : src->len;
     for (i = off; i < high && !source_break_len(src->text, src->len, i); i++)
         ;
     if (i == high && high != src->len)

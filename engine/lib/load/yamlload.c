@@ -257,9 +257,9 @@ static size_t yamlload_invalid_utf8(yamlload_ctx *cx, unsigned line, size_t at,
 
 /* What one pass over the bytes found besides the errors it reported. */
 typedef struct yamlload_scan {
-    bool binary;     /* a NUL byte: the pass stopped there */
-    bool blank;      /* nothing but spaces, tabs and line breaks */
-    srcpos *tabs;    /* lines indented with a tab: where the first is */
+    bool binary;  /* a NUL byte: the pass stopped there */
+    bool blank;   /* nothing but spaces, tabs and line breaks */
+    srcpos *tabs; /* lines indented with a tab: where the first is */
     size_t ntabs, tabs_cap;
 } yamlload_scan;
 
@@ -324,8 +324,8 @@ static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
     unsigned line = 1;
     bool seen_invalid = false;
     size_t i = src->start;
-    while (i < len && (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' ||
-                       u[i] == '\n'))
+    while (i < len &&
+           (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\n'))
         i++;
     sc->blank = i == len;
     i = yamlload_indent(src, src->start, line, sc);
@@ -339,7 +339,8 @@ static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
          * or three (E1, E3-EC, EE: the Latin Extended Additional letters
          * with tone marks). C2 (NEL, C1 controls), E0, E2 (LS, PS), ED
          * (surrogates) and EF (U+FFFE, U+FFFF) take the long way. */
-        if (c >= 0xC3 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+        if (c >= 0xC3 && c <= 0xDF && i + 1 < len &&
+            (u[i + 1] & 0xC0) == 0x80) {
             i += 2;
             continue;
         }
@@ -514,7 +515,8 @@ static srcpos yamlload_locate(yamlload_builder *b, yaml_mark_t mark)
         uint64_t word;
         memcpy(&word, u + offset, sizeof word);
         uint64_t tail = (word & ~(word << 1) & high) >> 7;
-        size_t chars = 8 - (size_t)((tail * UINT64_C(0x0101010101010101)) >> 56);
+        size_t chars =
+            8 - (size_t)((tail * UINT64_C(0x0101010101010101)) >> 56);
         if (chars > left)
             break;
         offset += 8;
@@ -1041,9 +1043,11 @@ static void yamlload_scalar(yamlload_builder *b, const yaml_event_t *ev)
     if (yamlload_text_key(b, ev)) {
         yamlload_frame *f = &b->frames[b->nframes - 1];
         size_t len = ev->data.scalar.length;
-        f->key = (yamlload_key){
-            arena_strndup(b->cx->a, (const char *)ev->data.scalar.value, len),
-            len, it.pos, it.span, false};
+        f->key =
+            (yamlload_key){arena_strndup(b->cx->a,
+                                         (const char *)ev->data.scalar.value,
+                                         len),
+                           len, it.pos, it.span, false};
         f->have_key = true;
         f->weight = yamlload_add(f->weight, 1);
         return;
