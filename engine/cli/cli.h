@@ -274,7 +274,8 @@ int cli_emit(const char *command, const char *path, outfile_mode mode,
  * is untouched. An output that never passed the threshold is written as
  * cli_emit() writes it, with no temporary file. A failure to spill is
  * said only at the finish, and only when the output is kept (else the
- * command's own errors are what matters): EXIT_IO, as cli_emit. */
+ * command's own errors are what matters), as cli_emit says it, naming
+ * the file, or the folder of the anonymous temporary: EXIT_IO. */
 #define CLI_SPOOL_THRESHOLD ((size_t)1 << 20)
 
 typedef struct cli_spool {

@@ -113,11 +113,12 @@ static bool write_items(collector *c, deadline_writer *w, cli_spool *spool)
     return true;
 }
 
-/* Says that the items' temporary file failed (c->err); EXIT_IO. */
+/* Says that the items' temporary file failed (c->err), naming the folder
+ * it is made in; EXIT_IO. */
 static int spool_failed(collector *c)
 {
-    cli_line(stderr, "kehoach %s: cannot write a temporary file in '%s': %s",
-             "deadlines", tempfile_folder(), strbuf_str(&c->err));
+    cli_line(stderr, "kehoach %s: cannot write '%s': %s", "deadlines",
+             tempfile_folder(), strbuf_str(&c->err));
     return EXIT_IO;
 }
 

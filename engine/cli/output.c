@@ -202,10 +202,9 @@ int cli_spool_finish(cli_spool *s, strbuf *out, bool keep)
     if (!written && s->path)
         cli_line(stderr, "kehoach %s: cannot write '%s': %s", s->command,
                  s->path, strbuf_str(&s->err));
-    else if (!written && s->err.len)
-        cli_line(stderr,
-                 "kehoach %s: cannot write a temporary file in '%s': %s",
-                 s->command, tempfile_folder(), strbuf_str(&s->err));
+    else if (!written && s->err.len) /* the temporary's folder */
+        cli_line(stderr, "kehoach %s: cannot write '%s': %s", s->command,
+                 tempfile_folder(), strbuf_str(&s->err));
     else if (!written)
         cli_line(stderr, "kehoach %s: cannot write the output", s->command);
     spool_release(s);
