@@ -56,7 +56,7 @@ typedef struct deadline_writer {
     xlsx_sheet *sheet;       /* the sheet */
     time_t stamp;            /* iCalendar: as deadline_format_ics */
     const char *version;
-    /* filled as items are written */
+    /* ---- filled as items are written */
     size_t counts[4];              /* by deadline_state */
     bool late_begun, coming_begun; /* text: the parts' headings written */
     char dtstamp[20];
@@ -64,6 +64,9 @@ typedef struct deadline_writer {
     tabular table;
 } deadline_writer;
 
+/* Set the fields above the line, then begin, each item in the order of
+ * deadline_sort (for text, the overdue ones first: deadline_spool_sort's
+ * overdue_first), and end. JSON's counts are those of the items given. */
 void deadline_format_begin(deadline_writer *w);
 void deadline_format_item(deadline_writer *w, const deadline_item *it);
 void deadline_format_end(deadline_writer *w);
