@@ -261,4 +261,43 @@ int cli_book_close(const char *command, const char *path, cli_book *b,
 int cli_emit(const char *command, const char *path, outfile_mode mode,
              const strbuf *out);
 
+/* An output too large to hold in memory until the command knows it may
+ * write it (status with a thousand plans): the command formats into a
+ * strbuf and, after each piece, cli_spool_spill() moves the strbuf's
+ * contents out once it holds more than CLI_SPOOL_THRESHOLD bytes. With -o
+ * they go to the file's own temporary (outfile.h), opened at the first
+ * spill; for the standard output, to an anonymous temporary file
+ * (tempfile.h), copied to the standard output at the end - or, for a
+ * command that has already checked everything (direct), straight to it.
+ * cli_spool_finish() then writes the rest and puts the file in place, or
+ * with keep false discards everything: nothing is printed and the file
+ * is untouched. An output that never passed the threshold is written as
+ * cli_emit() writes it, with no temporary file. A failure to spill is
+ * said only at the finish, and only when the output is kept (else the
+ * command's own errors are what matters), as cli_emit says it, naming
+ * the file, or the folder of the anonymous temporary: EXIT_IO. */
+#define CLI_SPOOL_THRESHOLD ((size_t)1 << 20)
+
+typedef struct cli_spool {
+    const char *command;
+    const char *path; /* -o; NULL: the standard output */
+    outfile_mode mode;
+    bool direct;   /* the standard output is written at each spill */
+    bool spilled;  /* some of the output has left memory */
+    bool failed;   /* a spill failed: nothing more is written */
+    outfile *file; /* path's temporary, once spilled */
+    int fd;        /* the standard output's temporary, once spilled */
+    strbuf err;    /* why a spill failed; empty when none did */
+} cli_spool;
+
+void cli_spool_init(cli_spool *s, const char *command, const char *path,
+                    outfile_mode mode, bool direct);
+/* Moves out's contents to the spool when it holds more than the
+ * threshold (and empties out either way then). */
+void cli_spool_spill(cli_spool *s, strbuf *out);
+/* Writes out after what was spilled and puts the whole in place (keep),
+ * or discards it all; releases s. Returns EXIT_VALID, or EXIT_IO after
+ * saying why (only when keep). */
+int cli_spool_finish(cli_spool *s, strbuf *out, bool keep);
+
 #endif

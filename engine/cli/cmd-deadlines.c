@@ -4,16 +4,21 @@
  * plan with errors could be wrong, so errors stop the command), collects
  * every due date as of --as-of that the plan's progress log does not show
  * finished (status.h), and prints them in the format asked for,
- * to standard output or, with -o, to a file replaced all at once. A
- * --unit that no plan read names is a usage error, not an empty list
- * (orgunits_query.h). The clock is read only for the default of --as-of
- * (cli_today) and a calendar's DTSTAMP (cli_export_time). */
+ * to standard output or, with -o, to a file replaced all at once. The
+ * items are gathered plan by plan in a deadline_spool (deadline.h), which
+ * holds in memory only their sort keys, and written in order once every
+ * plan has been checked, a piece at a time (cli_spool): memory does not
+ * grow with the number of plans. A --unit that no plan read names is a
+ * usage error, not an empty list (orgunits_query.h). The clock is read
+ * only for the default of --as-of (cli_today) and a calendar's DTSTAMP
+ * (cli_export_time). */
 #include "cli.h"
 
 #define TEXT_WIDTH 80
 
 const cli_command cmd_deadlines_info;
 
+/* As formats below. */
 typedef enum format {
     FORMAT_TEXT,
     FORMAT_JSON,
@@ -21,6 +26,11 @@ typedef enum format {
     FORMAT_ICS,
     FORMAT_XLSX
 } format;
+
+static const deadline_format_kind format_kinds[] = {
+    DEADLINE_FORMAT_TEXT, DEADLINE_FORMAT_JSON,  DEADLINE_FORMAT_CSV,
+    DEADLINE_FORMAT_ICS,  DEADLINE_FORMAT_SHEET,
+};
 
 typedef struct options {
     cli_plans plans;
@@ -64,29 +74,80 @@ static bool on_arg(const cli_args *arg, void *ctx)
 }
 
 typedef struct collector {
-    deadline_list list;
+    deadline_list list; /* the plan's items */
+    deadline_spool spool;
     const deadline_query *query;
+    bool failed; /* the spool could not be written; err says why */
+    strbuf err;
 } collector;
 
 static void collect(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
     collector *c = ctx;
+    if (c->failed)
+        return;
     arena *a = arena_new();
     status_plan status;
     status_compute(a, p, log, c->query->as_of, NULL, &status);
     deadline_add_plan(&c->list, p, path, registry, &status, c->query);
     arena_free(a);
+    c->failed = !deadline_spool_add(&c->spool, &c->list, &c->err);
 }
 
-/* The list as a workbook of one sheet, dated as_of. */
-static int write_book(const deadline_list *l, const char *path, date as_of)
+/* Writes the spooled items with w, in order: false (c->err says why) when
+ * the spool cannot be read. After each item, w->out goes to spool (NULL
+ * for a sheet, which streams its rows itself). */
+static bool write_items(collector *c, deadline_writer *w, cli_spool *spool)
 {
-    cli_book b;
-    if (!cli_book_open("deadlines", path, "Hạn", as_of, &b))
-        return EXIT_IO;
-    deadline_format_sheet(l, b.sheet);
-    return cli_book_close("deadlines", path, &b, true);
+    deadline_format_begin(w);
+    for (size_t i = 0; i < c->spool.count; i++) {
+        const deadline_item *it = deadline_spool_item(&c->spool, i, &c->err);
+        if (!it)
+            return false;
+        deadline_format_item(w, it);
+        if (spool)
+            cli_spool_spill(spool, w->out);
+    }
+    deadline_format_end(w);
+    return true;
+}
+
+/* Says that the items' temporary file failed (c->err), naming the folder
+ * it is made in; EXIT_IO. */
+static int spool_failed(collector *c)
+{
+    cli_line(stderr, "kehoach %s: cannot write '%s': %s", "deadlines",
+             tempfile_folder(), strbuf_str(&c->err));
+    return EXIT_IO;
+}
+
+/* The items of c sorted and written as w says, to path (NULL: the
+ * standard output) or, for a sheet, to a workbook dated as_of. */
+static int write_deadlines(collector *c, deadline_writer *w, const char *path,
+                           date as_of)
+{
+    deadline_spool_sort(&c->spool, w->kind == DEADLINE_FORMAT_TEXT);
+    w->total = c->spool.count;
+    w->overdue = c->spool.states[DEADLINE_OVERDUE];
+    if (w->kind == DEADLINE_FORMAT_SHEET) {
+        cli_book b;
+        if (!cli_book_open("deadlines", path, "Hạn", as_of, &b))
+            return EXIT_IO;
+        w->sheet = b.sheet;
+        bool read = write_items(c, w, NULL);
+        int code = cli_book_close("deadlines", path, &b, read);
+        return read ? code : spool_failed(c);
+    }
+    strbuf out = STRBUF_INIT;
+    cli_spool spool;
+    /* everything is checked: the standard output is written as it comes */
+    cli_spool_init(&spool, "deadlines", path, OUTFILE_REPLACE, true);
+    w->out = &out;
+    bool read = write_items(c, w, &spool);
+    int code = cli_spool_finish(&spool, &out, read);
+    strbuf_release(&out);
+    return read ? code : spool_failed(c);
 }
 
 static int show_deadlines(options *o, int argc, char **argv)
@@ -118,37 +179,26 @@ static int show_deadlines(options *o, int argc, char **argv)
         q.has_until = true;
     }
 
-    collector c = {.query = &q};
+    collector c = {.query = &q, .err = STRBUF_INIT};
     deadline_list_init(&c.list);
+    deadline_spool_init(&c.spool);
     cli_plans_check(p, collect, &c);
     int code = cli_plans_problems(p, "no deadlines shown");
-    if (code == EXIT_VALID && p->format == FORMAT_XLSX) {
-        deadline_sort(&c.list);
-        code = write_book(&c.list, p->output, q.as_of);
+    if (code == EXIT_VALID && c.failed) {
+        code = spool_failed(&c);
     } else if (code == EXIT_VALID) {
-        deadline_sort(&c.list);
-        strbuf out = STRBUF_INIT;
-        switch ((format)p->format) {
-        case FORMAT_TEXT:
-            deadline_format_text(&c.list, &q, &out, !p->output && cli_color(),
-                                 TEXT_WIDTH);
-            break;
-        case FORMAT_JSON:
-            deadline_format_json(&c.list, &q, &out);
-            break;
-        case FORMAT_CSV:
-            deadline_format_csv(&c.list, &out, p->output != NULL);
-            break;
-        case FORMAT_ICS:
-            deadline_format_ics(&c.list, stamp, KEHOACH_VERSION, &out);
-            break;
-        case FORMAT_XLSX: /* written above */
-            break;
-        }
-        code = cli_emit("deadlines", p->output, OUTFILE_REPLACE, &out);
-        strbuf_release(&out);
+        deadline_writer w = {.kind = format_kinds[p->format],
+                             .q = &q,
+                             .color = !p->output && cli_color(),
+                             .width = TEXT_WIDTH,
+                             .bom = p->output != NULL,
+                             .stamp = stamp,
+                             .version = KEHOACH_VERSION};
+        code = write_deadlines(&c, &w, p->output, q.as_of);
     }
     deadline_list_release(&c.list);
+    deadline_spool_release(&c.spool);
+    strbuf_release(&c.err);
     return code;
 }
 

@@ -3,9 +3,11 @@
  * Checks the plans and their progress logs as "validate" does (a status
  * computed from a plan or log with errors could be wrong, so errors stop
  * the command), computes each plan's status as of --as-of while the plan
- * is in memory, and formats it at once (status_format.h). A --unit that
- * no plan read names is a usage error, not an empty status
- * (orgunits_query.h). */
+ * is in memory, and formats it at once (status_format.h). What is
+ * formatted is spooled to a temporary file once it is large (cli_spool),
+ * so memory does not grow with the number of plans, and printed or put in
+ * place only when every plan has been checked. A --unit that no plan read
+ * names is a usage error, not an empty status (orgunits_query.h). */
 #include "cli.h"
 
 #include <string.h>
@@ -15,6 +17,7 @@
 typedef struct options {
     cli_plans plans;
     status_report report;
+    cli_spool spool; /* where report.out goes as it fills */
 } options;
 
 enum { OPT_AS_OF, OPT_UNIT, OPT_STATE, OPT_FORMAT, OPT_OUTPUT };
@@ -68,13 +71,16 @@ static bool on_arg(const cli_args *arg, void *ctx)
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
-    status_report *r = ctx;
+    options *o = ctx;
+    status_report *r = &o->report;
     arena *a = arena_new();
     status_scope scope = {r->unit, registry};
     status_plan s;
     status_compute(a, p, log, r->as_of, &scope, &s);
     status_format_plan(r, &s, path);
     arena_free(a);
+    if (r->kind != STATUS_FORMAT_SHEET)
+        cli_spool_spill(&o->spool, r->out);
 }
 
 static int show_status(options *o, int argc, char **argv, strbuf *out)
@@ -95,8 +101,9 @@ static int show_status(options *o, int argc, char **argv, strbuf *out)
             return EXIT_IO;
         r->sheet = b.sheet;
     }
+    cli_spool_init(&o->spool, "status", p->output, OUTFILE_REPLACE, false);
     status_format_begin(r);
-    cli_plans_check(p, on_plan, r);
+    cli_plans_check(p, on_plan, o);
     status_format_end(r);
     int code = cli_plans_problems(p, "no status shown");
     if (r->kind == STATUS_FORMAT_SHEET)
@@ -104,9 +111,8 @@ static int show_status(options *o, int argc, char **argv, strbuf *out)
                        EXIT_VALID
                    ? code
                    : EXIT_IO;
-    if (code == EXIT_VALID)
-        code = cli_emit("status", p->output, OUTFILE_REPLACE, out);
-    return code;
+    int written = cli_spool_finish(&o->spool, out, code == EXIT_VALID);
+    return code == EXIT_VALID ? written : code;
 }
 
 static int cmd_status(int argc, char **argv)

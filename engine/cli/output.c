@@ -1,10 +1,12 @@
 /* output.c - what every command does at its end: the problems found in
  * the plans on standard error and the exit code they mean, then the
  * result on standard output or, with -o, in a file replaced all at once
- * (outfile.h: never a folder, a device, a link or one of the inputs); and
- * the one way a message line is printed (cli_line). */
+ * (outfile.h: never a folder, a device, a link or one of the inputs),
+ * held in memory or, when large, spooled to a temporary file until then
+ * (cli_spool); and the one way a message line is printed (cli_line). */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -103,6 +105,110 @@ int cli_emit(const char *command, const char *path, outfile_mode mode,
         return EXIT_IO;
     }
     return EXIT_VALID;
+}
+
+void cli_spool_init(cli_spool *s, const char *command, const char *path,
+                    outfile_mode mode, bool direct)
+{
+    *s = (cli_spool){.command = command,
+                     .path = path,
+                     .mode = mode,
+                     .direct = direct,
+                     .fd = -1,
+                     .err = STRBUF_INIT};
+}
+
+/* Appends data to the spool; false (s->err says why, except for the
+ * standard output) on failure. */
+static bool spool_write(cli_spool *s, const strbuf *data)
+{
+    int fd;
+    if (s->path) {
+        if (!s->file && !(s->file = outfile_open(s->path, s->mode, &s->err)))
+            return false;
+        fd = outfile_fd(s->file);
+    } else if (s->direct) {
+        return cli_write(stdout, data);
+    } else {
+        if (s->fd < 0 && (s->fd = tempfile_anonymous(&s->err)) < 0)
+            return false;
+        fd = s->fd;
+    }
+    if (fileio_write_all(fd, data->buf, data->len))
+        return true;
+    strbuf_error(&s->err, "%s", strerror(errno));
+    return false;
+}
+
+void cli_spool_spill(cli_spool *s, strbuf *out)
+{
+    if (out->len <= CLI_SPOOL_THRESHOLD)
+        return;
+    if (!s->failed)
+        s->failed = !spool_write(s, out);
+    strbuf_reset(out);
+    if (!s->spilled) {
+        s->spilled = true;
+        cli_test_stop("output-spilled");
+    }
+}
+
+/* Copies the standard output's temporary file to the standard output:
+ * false on failure, with s->err set when reading it failed. */
+static bool copy_to_stdout(cli_spool *s)
+{
+    char chunk[1 << 16];
+    uint64_t at = 0;
+    for (;;) {
+        ssize_t n = pread(s->fd, chunk, sizeof chunk, (off_t)at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            strbuf_error(&s->err, "%s", strerror(errno));
+            return false;
+        }
+        if (n == 0)
+            return fflush(stdout) == 0;
+        if (fwrite(chunk, 1, (size_t)n, stdout) != (size_t)n)
+            return false;
+        at += (uint64_t)n;
+    }
+}
+
+static void spool_release(cli_spool *s)
+{
+    outfile_discard(s->file);
+    if (s->fd >= 0)
+        close(s->fd);
+    strbuf_release(&s->err);
+    *s = (cli_spool){.fd = -1};
+}
+
+int cli_spool_finish(cli_spool *s, strbuf *out, bool keep)
+{
+    if (!keep || !s->spilled) {
+        int code =
+            keep ? cli_emit(s->command, s->path, s->mode, out) : EXIT_VALID;
+        spool_release(s);
+        return code;
+    }
+    bool written = !s->failed && spool_write(s, out);
+    if (written && s->path) {
+        written = outfile_commit(s->file, &s->err);
+        s->file = NULL;
+    } else if (written && !s->direct) {
+        written = copy_to_stdout(s);
+    }
+    if (!written && s->path)
+        cli_line(stderr, "kehoach %s: cannot write '%s': %s", s->command,
+                 s->path, strbuf_str(&s->err));
+    else if (!written && s->err.len) /* the temporary's folder */
+        cli_line(stderr, "kehoach %s: cannot write '%s': %s", s->command,
+                 tempfile_folder(), strbuf_str(&s->err));
+    else if (!written)
+        cli_line(stderr, "kehoach %s: cannot write the output", s->command);
+    spool_release(s);
+    return written ? EXIT_VALID : EXIT_IO;
 }
 
 int cli_draft_target(const char *command, const char *id, const char *output,

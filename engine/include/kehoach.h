@@ -18,6 +18,7 @@
 #include "outfile.h"
 #include "strbuf.h"
 #include "strmap.h"
+#include "tempfile.h"
 #include "visible.h"
 #include "vntext.h"
 #include "xalloc.h"

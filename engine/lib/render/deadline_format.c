@@ -77,16 +77,14 @@ static void put_item(strbuf *out, const deadline_item *it, bool color,
     strbuf_putc(out, '\n');
 }
 
-void deadline_format_text(const deadline_list *l, const deadline_query *q,
-                          strbuf *out, bool color, size_t width)
+static void text_begin(deadline_writer *w)
 {
-    size_t overdue = 0;
-    for (size_t i = 0; i < l->count; i++)
-        overdue += l->items[i].state == DEADLINE_OVERDUE;
+    const deadline_query *q = w->q;
+    strbuf *out = w->out;
     char as_of[11];
     date_format_vn(q->as_of, as_of);
     strbuf_printf(out, "Tính đến ngày %s: %zu quá hạn, %zu sắp tới", as_of,
-                  overdue, l->count - overdue);
+                  w->overdue, w->total - w->overdue);
     if (q->has_until) {
         char until[11];
         date_format_vn(q->until, until);
@@ -97,19 +95,39 @@ void deadline_format_text(const deadline_list *l, const deadline_query *q,
         visible_append(out, q->unit, strlen(q->unit));
     }
     strbuf_putc(out, '\n');
-    for (int part = 0; part < 2; part++) {
-        bool late = part == 0;
-        size_t n = late ? overdue : l->count - overdue;
-        if (!n)
-            continue;
-        strbuf_printf(out, "\n%s%s (%zu)%s\n", color ? "\033[1m" : "",
-                      late ? "QUÁ HẠN" : "SẮP TỚI", n, color ? "\033[0m" : "");
+}
+
+/* The item, under its part's heading (written before the part's first). */
+static void text_item(deadline_writer *w, const deadline_item *it)
+{
+    bool late = it->state == DEADLINE_OVERDUE;
+    bool *begun = late ? &w->late_begun : &w->coming_begun;
+    if (!*begun)
+        strbuf_printf(w->out, "\n%s%s (%zu)%s\n", w->color ? "\033[1m" : "",
+                      late ? "QUÁ HẠN" : "SẮP TỚI",
+                      late ? w->overdue : w->total - w->overdue,
+                      w->color ? "\033[0m" : "");
+    *begun = true;
+    put_item(w->out, it, w->color, w->width);
+}
+
+void deadline_format_text(const deadline_list *l, const deadline_query *q,
+                          strbuf *out, bool color, size_t width)
+{
+    deadline_writer w = {.kind = DEADLINE_FORMAT_TEXT,
+                         .q = q,
+                         .out = out,
+                         .color = color,
+                         .width = width,
+                         .total = l->count};
+    for (size_t i = 0; i < l->count; i++)
+        w.overdue += l->items[i].state == DEADLINE_OVERDUE;
+    deadline_format_begin(&w);
+    for (int part = 0; part < 2; part++)
         for (size_t i = 0; i < l->count; i++)
-            if ((l->items[i].state == DEADLINE_OVERDUE) == late)
-                put_item(out, &l->items[i], color, width);
-    }
-    if (!l->count)
-        strbuf_puts(out, "\nKhông có hạn nào.\n");
+            if ((l->items[i].state == DEADLINE_OVERDUE) == (part == 0))
+                deadline_format_item(&w, &l->items[i]);
+    deadline_format_end(&w);
 }
 
 /* --- JSON -------------------------------------------------------------- */
@@ -156,35 +174,49 @@ static void json_item(json_writer *w, const deadline_item *it)
     json_writer_end(w);
 }
 
+static void json_begin(deadline_writer *w)
+{
+    const deadline_query *q = w->q;
+    json_writer_init(&w->json, w->out);
+    json_writer_object_begin(&w->json, NULL, JSON_WRITER_LINES(0, 0));
+    json_writer_date(&w->json, "as_of", &q->as_of);
+    json_writer_date(&w->json, "until", q->has_until ? &q->until : NULL);
+    json_writer_string(&w->json, "unit", q->unit);
+    json_writer_array_begin(&w->json, "items", JSON_WRITER_LINES(2, 0));
+}
+
+static void json_end(deadline_writer *w)
+{
+    json_writer_end(&w->json);
+    json_writer_object_begin(&w->json, "counts", JSON_WRITER_SPACED);
+    json_writer_uint(&w->json, "overdue", w->counts[DEADLINE_OVERDUE]);
+    json_writer_uint(&w->json, "in-progress", w->counts[DEADLINE_IN_PROGRESS]);
+    json_writer_uint(&w->json, "open", w->counts[DEADLINE_OPEN]);
+    json_writer_uint(&w->json, "planned", w->counts[DEADLINE_PLANNED]);
+    json_writer_end(&w->json);
+    json_writer_end(&w->json);
+    strbuf_putc(w->out, '\n');
+}
+
+/* A whole list, in the list's order. */
+static void format_list(deadline_writer *w, const deadline_list *l)
+{
+    deadline_format_begin(w);
+    for (size_t i = 0; i < l->count; i++)
+        deadline_format_item(w, &l->items[i]);
+    deadline_format_end(w);
+}
+
 void deadline_format_json(const deadline_list *l, const deadline_query *q,
                           strbuf *out)
 {
-    size_t counts[4] = {0, 0, 0, 0};
-    json_writer w;
-    json_writer_init(&w, out);
-    json_writer_object_begin(&w, NULL, JSON_WRITER_LINES(0, 0));
-    json_writer_date(&w, "as_of", &q->as_of);
-    json_writer_date(&w, "until", q->has_until ? &q->until : NULL);
-    json_writer_string(&w, "unit", q->unit);
-    json_writer_array_begin(&w, "items", JSON_WRITER_LINES(2, 0));
-    for (size_t i = 0; i < l->count; i++) {
-        counts[l->items[i].state]++;
-        json_item(&w, &l->items[i]);
-    }
-    json_writer_end(&w);
-    json_writer_object_begin(&w, "counts", JSON_WRITER_SPACED);
-    json_writer_uint(&w, "overdue", counts[DEADLINE_OVERDUE]);
-    json_writer_uint(&w, "in-progress", counts[DEADLINE_IN_PROGRESS]);
-    json_writer_uint(&w, "open", counts[DEADLINE_OPEN]);
-    json_writer_uint(&w, "planned", counts[DEADLINE_PLANNED]);
-    json_writer_end(&w);
-    json_writer_end(&w);
-    strbuf_putc(out, '\n');
+    deadline_writer w = {.kind = DEADLINE_FORMAT_JSON, .q = q, .out = out};
+    format_list(&w, l);
 }
 
 /* --- CSV and the sheet ------------------------------------------------ */
 
-static void table(const deadline_list *l, tabular *t)
+static void table_begin(deadline_writer *w)
 {
     static const char *const header[] = {
         "plan",     "file",        "activity",
@@ -195,47 +227,50 @@ static void table(const deadline_list *l, tabular *t)
         "to",       "due",         "days_left",
         "state",
     };
-    tabular_header(t, header, sizeof header / sizeof *header);
-    for (size_t i = 0; i < l->count; i++) {
-        const deadline_item *it = &l->items[i];
-        tabular_text(t, it->plan_id);
-        tabular_text(t, it->plan_file);
-        tabular_text(t, it->activity_id);
-        tabular_text(t, it->kind == DEADLINE_REPORT ? "report" : "activity");
-        tabular_text(t, it->key);
-        tabular_text(t, it->label);
-        tabular_text(t, it->title);
-        tabular_text(t, it->lead);
-        tabular_text(t, it->partners);
-        tabular_text(t, it->lead_ids);
-        tabular_text(t, it->partner_ids);
-        tabular_text(t, it->role == DEADLINE_PARTNER ? "partner" : "lead");
-        tabular_text(t, it->time);
-        tabular_text(t, it->note);
-        tabular_date(t, &it->from);
-        tabular_date(t, &it->to);
-        tabular_date(t, &it->due);
-        tabular_number(t, it->days_left);
-        tabular_text(t, deadline_state_name(it->state));
-        tabular_end_row(t);
+    if (w->kind == DEADLINE_FORMAT_SHEET) {
+        tabular_init_sheet(&w->table, w->sheet);
+    } else {
+        if (w->bom)
+            strbuf_puts(w->out, CSV_BOM);
+        tabular_init_csv(&w->table, w->out);
     }
-    tabular_finish(t);
+    tabular_header(&w->table, header, sizeof header / sizeof *header);
+}
+
+static void table_row(tabular *t, const deadline_item *it)
+{
+    tabular_text(t, it->plan_id);
+    tabular_text(t, it->plan_file);
+    tabular_text(t, it->activity_id);
+    tabular_text(t, it->kind == DEADLINE_REPORT ? "report" : "activity");
+    tabular_text(t, it->key);
+    tabular_text(t, it->label);
+    tabular_text(t, it->title);
+    tabular_text(t, it->lead);
+    tabular_text(t, it->partners);
+    tabular_text(t, it->lead_ids);
+    tabular_text(t, it->partner_ids);
+    tabular_text(t, it->role == DEADLINE_PARTNER ? "partner" : "lead");
+    tabular_text(t, it->time);
+    tabular_text(t, it->note);
+    tabular_date(t, &it->from);
+    tabular_date(t, &it->to);
+    tabular_date(t, &it->due);
+    tabular_number(t, it->days_left);
+    tabular_text(t, deadline_state_name(it->state));
+    tabular_end_row(t);
 }
 
 void deadline_format_csv(const deadline_list *l, strbuf *out, bool bom)
 {
-    tabular t;
-    if (bom)
-        strbuf_puts(out, CSV_BOM);
-    tabular_init_csv(&t, out);
-    table(l, &t);
+    deadline_writer w = {.kind = DEADLINE_FORMAT_CSV, .out = out, .bom = bom};
+    format_list(&w, l);
 }
 
 void deadline_format_sheet(const deadline_list *l, xlsx_sheet *s)
 {
-    tabular t;
-    tabular_init_sheet(&t, s);
-    table(l, &t);
+    deadline_writer w = {.kind = DEADLINE_FORMAT_SHEET, .sheet = s};
+    format_list(&w, l);
 }
 
 /* --- iCalendar --------------------------------------------------------- */
@@ -337,26 +372,95 @@ static void ics_event(strbuf *out, const deadline_item *it, const char *stamp)
     strbuf_release(&text);
 }
 
-void deadline_format_ics(const deadline_list *l, time_t stamp_time,
-                         const char *version, strbuf *out)
+static void ics_begin(deadline_writer *w)
 {
-    char stamp[20], prodid[64];
+    char prodid[64];
     struct tm utc;
-    gmtime_r(&stamp_time, &utc);
-    snprintf(stamp, sizeof stamp, "%04u%02u%02uT%02u%02u%02uZ",
+    gmtime_r(&w->stamp, &utc);
+    snprintf(w->dtstamp, sizeof w->dtstamp, "%04u%02u%02uT%02u%02u%02uZ",
              (unsigned)(utc.tm_year + 1900) % 10000u,
              (unsigned)(utc.tm_mon + 1) % 100u, (unsigned)utc.tm_mday % 100u,
              (unsigned)utc.tm_hour % 100u, (unsigned)utc.tm_min % 100u,
              (unsigned)utc.tm_sec % 100u);
-    snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", version);
-    strbuf_puts(out, "BEGIN:VCALENDAR\r\n");
-    ics_line(out, "VERSION", "2.0");
-    ics_text(out, "PRODID", prodid);
-    ics_line(out, "CALSCALE", "GREGORIAN");
-    ics_line(out, "METHOD", "PUBLISH");
-    ics_text(out, "X-WR-CALNAME", "Hạn chót kế hoạch trợ giúp pháp lý");
-    ics_line(out, "X-WR-TIMEZONE", "Asia/Ho_Chi_Minh");
-    for (size_t i = 0; i < l->count; i++)
-        ics_event(out, &l->items[i], stamp);
-    strbuf_puts(out, "END:VCALENDAR\r\n");
+    snprintf(prodid, sizeof prodid, "-//kehoach//kehoach %s//VI", w->version);
+    strbuf_puts(w->out, "BEGIN:VCALENDAR\r\n");
+    ics_line(w->out, "VERSION", "2.0");
+    ics_text(w->out, "PRODID", prodid);
+    ics_line(w->out, "CALSCALE", "GREGORIAN");
+    ics_line(w->out, "METHOD", "PUBLISH");
+    ics_text(w->out, "X-WR-CALNAME", "Hạn chót kế hoạch trợ giúp pháp lý");
+    ics_line(w->out, "X-WR-TIMEZONE", "Asia/Ho_Chi_Minh");
+}
+
+void deadline_format_ics(const deadline_list *l, time_t stamp_time,
+                         const char *version, strbuf *out)
+{
+    deadline_writer w = {.kind = DEADLINE_FORMAT_ICS,
+                         .out = out,
+                         .stamp = stamp_time,
+                         .version = version};
+    format_list(&w, l);
+}
+
+/* --- one item at a time ------------------------------------------------- */
+
+void deadline_format_begin(deadline_writer *w)
+{
+    memset(w->counts, 0, sizeof w->counts);
+    w->late_begun = w->coming_begun = false;
+    switch (w->kind) {
+    case DEADLINE_FORMAT_TEXT:
+        text_begin(w);
+        break;
+    case DEADLINE_FORMAT_JSON:
+        json_begin(w);
+        break;
+    case DEADLINE_FORMAT_CSV:
+    case DEADLINE_FORMAT_SHEET:
+        table_begin(w);
+        break;
+    case DEADLINE_FORMAT_ICS:
+        ics_begin(w);
+        break;
+    }
+}
+
+void deadline_format_item(deadline_writer *w, const deadline_item *it)
+{
+    w->counts[it->state]++;
+    switch (w->kind) {
+    case DEADLINE_FORMAT_TEXT:
+        text_item(w, it);
+        break;
+    case DEADLINE_FORMAT_JSON:
+        json_item(&w->json, it);
+        break;
+    case DEADLINE_FORMAT_CSV:
+    case DEADLINE_FORMAT_SHEET:
+        table_row(&w->table, it);
+        break;
+    case DEADLINE_FORMAT_ICS:
+        ics_event(w->out, it, w->dtstamp);
+        break;
+    }
+}
+
+void deadline_format_end(deadline_writer *w)
+{
+    switch (w->kind) {
+    case DEADLINE_FORMAT_TEXT:
+        if (!w->total)
+            strbuf_puts(w->out, "\nKhông có hạn nào.\n");
+        break;
+    case DEADLINE_FORMAT_JSON:
+        json_end(w);
+        break;
+    case DEADLINE_FORMAT_CSV:
+    case DEADLINE_FORMAT_SHEET:
+        tabular_finish(&w->table);
+        break;
+    case DEADLINE_FORMAT_ICS:
+        strbuf_puts(w->out, "END:VCALENDAR\r\n");
+        break;
+    }
 }

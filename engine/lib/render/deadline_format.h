@@ -17,17 +17,59 @@
  * occurrence and LAST-MODIFIED is the latest one's day, so the same data
  * give the same event. Everything that depends on a date takes it from
  * the query, and DTSTAMP from the time given: the same input gives the
- * same bytes. */
+ * same bytes.
+ *
+ * A list is written whole (deadline_format_text...), or items are written
+ * one at a time by a deadline_writer, so that they need not all be in
+ * memory (a deadline_spool's) and what is written can be taken from the
+ * strbuf between items. */
 #ifndef KEHOACH_DEADLINE_FORMAT_H
 #define KEHOACH_DEADLINE_FORMAT_H
 
 #include "deadline.h"
+#include "json_writer.h"
 #include "strbuf.h"
+#include "tabular.h"
 #include "xlsx.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
+
+typedef enum deadline_format_kind {
+    DEADLINE_FORMAT_TEXT,
+    DEADLINE_FORMAT_JSON,
+    DEADLINE_FORMAT_CSV,
+    DEADLINE_FORMAT_ICS,
+    DEADLINE_FORMAT_SHEET,
+} deadline_format_kind;
+
+typedef struct deadline_writer {
+    deadline_format_kind kind;
+    const deadline_query *q; /* text, JSON */
+    strbuf *out;             /* all but the sheet */
+    bool color;              /* text */
+    size_t width;            /* text */
+    size_t total, overdue;   /* text: the items to come, and how many of
+                                them are overdue (they come first) */
+    bool bom;                /* CSV: as deadline_format_csv */
+    xlsx_sheet *sheet;       /* the sheet */
+    time_t stamp;            /* iCalendar: as deadline_format_ics */
+    const char *version;
+    /* ---- filled as items are written */
+    size_t counts[4];              /* by deadline_state */
+    bool late_begun, coming_begun; /* text: the parts' headings written */
+    char dtstamp[20];
+    json_writer json;
+    tabular table;
+} deadline_writer;
+
+/* Set the fields above the line, then begin, each item in the order of
+ * deadline_sort (for text, the overdue ones first: deadline_spool_sort's
+ * overdue_first), and end. JSON's counts are those of the items given. */
+void deadline_format_begin(deadline_writer *w);
+void deadline_format_item(deadline_writer *w, const deadline_item *it);
+void deadline_format_end(deadline_writer *w);
 
 void deadline_format_text(const deadline_list *l, const deadline_query *q,
                           strbuf *out, bool color, size_t width);

@@ -3,15 +3,24 @@
  * Every item takes its state from the plan's status (status.h), progress
  * records included: a finished activity's occurrence, or a report sent,
  * is no longer due. A reporting duty has no id of its own ("BC1" is its
- * place), so the key a calendar knows it by is made of what it is. */
+ * place), so the key a calendar knows it by is made of what it is.
+ *
+ * A spooled item is a record: its numbers and dates as one struct
+ * (record_head), then each of its strings as a 32-bit length (NO_STRING
+ * for NULL), its bytes and a NUL, so that a record read back points into
+ * itself. */
 #include "deadline.h"
 
+#include "fileio.h"
 #include "sha256.h"
 #include "strbuf.h"
+#include "tempfile.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void deadline_list_init(deadline_list *l)
 {
@@ -24,6 +33,13 @@ void deadline_list_release(deadline_list *l)
     free(l->items);
     arena_free(l->a);
     memset(l, 0, sizeof *l);
+}
+
+void deadline_list_clear(deadline_list *l)
+{
+    arena_free(l->a);
+    l->a = arena_new();
+    l->count = 0;
 }
 
 static const char *copy(deadline_list *l, const char *s)
@@ -296,6 +312,237 @@ void deadline_sort(deadline_list *l)
      * the most overdue first */
     if (l->count > 1)
         qsort(l->items, l->count, sizeof *l->items, cmp_item);
+}
+
+/* --- the spool --------------------------------------------------------- */
+
+#define NO_STRING UINT32_MAX
+
+typedef struct record_head {
+    int kind, state, status, role;
+    size_t duty, occurrence, occurrences, records, order;
+    long days_left;
+    date from, to, due, changed;
+    size_t nlead_names, nlead_ids, npartner_names, npartner_ids;
+} record_head;
+
+void deadline_spool_init(deadline_spool *s)
+{
+    memset(s, 0, sizeof *s);
+    s->fd = -1;
+}
+
+void deadline_spool_release(deadline_spool *s)
+{
+    strbuf_release(&s->held);
+    if (s->fd >= 0)
+        close(s->fd);
+    free(s->keys);
+    free(s->record);
+    free(s->units);
+    deadline_spool_init(s);
+}
+
+static void put_string(strbuf *sb, const char *str)
+{
+    size_t n = str ? strlen(str) : 0;
+    uint32_t len = str && n < NO_STRING ? (uint32_t)n : NO_STRING;
+    strbuf_add(sb, (const char *)&len, sizeof len);
+    if (len != NO_STRING) {
+        strbuf_add(sb, str, len);
+        strbuf_putc(sb, '\0');
+    }
+}
+
+static void put_strings(strbuf *sb, const char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        put_string(sb, list[i]);
+}
+
+static void put_record(strbuf *sb, const deadline_item *it, size_t order)
+{
+    record_head h;
+    memset(&h, 0, sizeof h); /* padding included: the bytes are written */
+    h.kind = (int)it->kind;
+    h.state = (int)it->state;
+    h.status = (int)it->status;
+    h.role = (int)it->role;
+    h.duty = it->duty;
+    h.occurrence = it->occurrence;
+    h.occurrences = it->occurrences;
+    h.records = it->records;
+    h.order = order;
+    h.days_left = it->days_left;
+    h.from = it->from;
+    h.to = it->to;
+    h.due = it->due;
+    h.changed = it->changed;
+    h.nlead_names = it->lead_list.nnames;
+    h.nlead_ids = it->lead_list.nids;
+    h.npartner_names = it->partner_list.nnames;
+    h.npartner_ids = it->partner_list.nids;
+    strbuf_add(sb, (const char *)&h, sizeof h);
+    const char *const strings[] = {
+        it->plan_id, it->plan_file, it->activity_id, it->duty_key,    it->title,
+        it->lead,    it->partners,  it->lead_ids,    it->partner_ids, it->time,
+        it->key,     it->label,     it->note,
+    };
+    for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+        put_string(sb, strings[i]);
+    put_strings(sb, it->lead_list.names, it->lead_list.nnames);
+    put_strings(sb, it->lead_list.ids, it->lead_list.nids);
+    put_strings(sb, it->partner_list.names, it->partner_list.nnames);
+    put_strings(sb, it->partner_list.ids, it->partner_list.nids);
+}
+
+bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        const deadline_item *it = &l->items[i];
+        size_t at = s->held.len;
+        put_record(&s->held, it, s->count);
+        ARRAY_ROOM(s->keys, s->count, s->cap, 256);
+        s->keys[s->count++] = (deadline_key){
+            .due = it->due,
+            .overdue = it->state == DEADLINE_OVERDUE,
+            .length = (uint32_t)(s->held.len - at),
+            .offset = s->spilled + at,
+        };
+    }
+    if (s->held.len > DEADLINE_SPOOL_HELD) {
+        if (s->fd < 0)
+            s->fd = tempfile_anonymous(err);
+        if (s->fd < 0 || !fileio_write_all(s->fd, s->held.buf, s->held.len)) {
+            if (s->fd >= 0)
+                strbuf_error(err, "%s", strerror(errno));
+            deadline_list_clear(l);
+            return false;
+        }
+        s->spilled += s->held.len;
+        strbuf_reset(&s->held);
+    }
+    for (size_t i = 0; i < l->count; i++)
+        s->states[l->items[i].state]++;
+    deadline_list_clear(l);
+    return true;
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const deadline_key *a = pa, *b = pb;
+    int c = date_cmp(a->due, b->due);
+    if (c)
+        return c;
+    /* the offsets grow in reading order */
+    return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+static int cmp_key_overdue_first(const void *pa, const void *pb)
+{
+    const deadline_key *a = pa, *b = pb;
+    if (a->overdue != b->overdue)
+        return a->overdue ? -1 : 1;
+    return cmp_key(pa, pb);
+}
+
+void deadline_spool_sort(deadline_spool *s, bool overdue_first)
+{
+    if (s->count > 1)
+        qsort(s->keys, s->count, sizeof *s->keys,
+              overdue_first ? cmp_key_overdue_first : cmp_key);
+}
+
+/* The next string of a record at *p, which it passes. */
+static const char *take_string(const char **p)
+{
+    uint32_t len;
+    memcpy(&len, *p, sizeof len);
+    *p += sizeof len;
+    if (len == NO_STRING)
+        return NULL;
+    const char *str = *p;
+    *p += (size_t)len + 1;
+    return str;
+}
+
+static const char **take_strings(const char **p, const char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        list[i] = take_string(p);
+    return list;
+}
+
+const deadline_item *deadline_spool_item(deadline_spool *s, size_t i,
+                                         strbuf *err)
+{
+    const deadline_key *k = &s->keys[i];
+    const char *p;
+    if (k->offset >= s->spilled) {
+        p = s->held.buf + (k->offset - s->spilled);
+    } else {
+        if (s->record_cap < k->length) {
+            free(s->record);
+            s->record = xmalloc(k->length);
+            s->record_cap = k->length;
+        }
+        if (!tempfile_read_at(s->fd, s->record, k->length, k->offset)) {
+            strbuf_error(err, "%s", strerror(errno));
+            return NULL;
+        }
+        p = s->record;
+    }
+    record_head h;
+    memcpy(&h, p, sizeof h);
+    p += sizeof h;
+    deadline_item *it = &s->item;
+    *it = (deadline_item){
+        .kind = (deadline_kind)h.kind,
+        .state = (deadline_state)h.state,
+        .status = (status_state)h.status,
+        .role = (deadline_role)h.role,
+        .duty = h.duty,
+        .occurrence = h.occurrence,
+        .occurrences = h.occurrences,
+        .records = h.records,
+        .order = h.order,
+        .days_left = h.days_left,
+        .from = h.from,
+        .to = h.to,
+        .due = h.due,
+        .changed = h.changed,
+    };
+    const char **strings[] = {
+        &it->plan_id,     &it->plan_file, &it->activity_id, &it->duty_key,
+        &it->title,       &it->lead,      &it->partners,    &it->lead_ids,
+        &it->partner_ids, &it->time,      &it->key,         &it->label,
+        &it->note,
+    };
+    for (size_t j = 0; j < sizeof strings / sizeof *strings; j++)
+        *strings[j] = take_string(&p);
+    /* each list ends in a NULL, as listed() leaves room for */
+    size_t nunits =
+        h.nlead_names + h.nlead_ids + h.npartner_names + h.npartner_ids + 4;
+    if (s->units_cap < nunits) {
+        free(s->units);
+        s->units = xmalloc(nunits * sizeof *s->units);
+        s->units_cap = nunits;
+    }
+    const char **u = s->units;
+    it->lead_list = (deadline_units){
+        .names = take_strings(&p, u, h.nlead_names),
+        .nnames = h.nlead_names,
+    };
+    u += h.nlead_names + 1;
+    it->lead_list.ids = take_strings(&p, u, h.nlead_ids);
+    it->lead_list.nids = h.nlead_ids;
+    u += h.nlead_ids + 1;
+    it->partner_list.names = take_strings(&p, u, h.npartner_names);
+    it->partner_list.nnames = h.npartner_names;
+    u += h.npartner_names + 1;
+    it->partner_list.ids = take_strings(&p, u, h.npartner_ids);
+    it->partner_list.nids = h.npartner_ids;
+    return it;
 }
 
 const char *deadline_state_name(deadline_state s)

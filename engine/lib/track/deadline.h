@@ -11,7 +11,13 @@
  * A list can be kept to the items a unit leads or coordinates, and to
  * those due within some time. Sorted: overdue first, most overdue first,
  * then by due date. The date is always given: nothing here reads the
- * clock. */
+ * clock.
+ *
+ * The items of many plans are gathered plan by plan in a deadline_spool,
+ * which holds in memory only what the sort needs (a key per item) and the
+ * items themselves, as records, in a temporary file once they pass
+ * DEADLINE_SPOOL_HELD bytes: memory does not grow with the number of
+ * plans. */
 #ifndef KEHOACH_DEADLINE_H
 #define KEHOACH_DEADLINE_H
 
@@ -21,8 +27,11 @@
 #include "status.h"
 #include "orgunits.h"
 
+#include "strbuf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum deadline_kind {
     DEADLINE_ACTIVITY,
@@ -102,6 +111,8 @@ typedef struct deadline_list {
 
 void deadline_list_init(deadline_list *l);
 void deadline_list_release(deadline_list *l);
+/* Empties l (its items and the strings they point to). */
+void deadline_list_clear(deadline_list *l);
 
 /* Adds the items of a scheduled plan that the query keeps. registry: the
  * plan's unit registry (may be empty), used to match the query's unit.
@@ -114,6 +125,51 @@ void deadline_add_plan(deadline_list *l, const plan *p, const char *file,
 /* Overdue first, most overdue first; then by due date; ties in reading
  * order. */
 void deadline_sort(deadline_list *l);
+
+/* The records of more than this many bytes go to the temporary file. */
+#define DEADLINE_SPOOL_HELD ((size_t)1 << 20)
+
+/* What the sort of a spooled item needs, and where its record is. */
+typedef struct deadline_key {
+    date due;
+    bool overdue;
+    uint32_t length; /* of the record */
+    uint64_t offset; /* of the record; grows in reading order */
+} deadline_key;
+
+typedef struct deadline_spool {
+    strbuf held;        /* the records not in the file, from `spilled` on */
+    int fd;             /* the temporary file (tempfile.h); -1: none yet */
+    uint64_t spilled;   /* bytes in it */
+    deadline_key *keys; /* in reading order, then sorted */
+    size_t count, cap;
+    size_t states[4]; /* items by deadline_state */
+    /* the item last read, and what it points into */
+    deadline_item item;
+    char *record;
+    size_t record_cap;
+    const char **units;
+    size_t units_cap;
+} deadline_spool;
+
+void deadline_spool_init(deadline_spool *s);
+void deadline_spool_release(deadline_spool *s);
+
+/* Moves the items of l (one plan's, as deadline_add_plan left them) to
+ * the end of s, and empties l. False with err (the reason, strbuf.h) when
+ * the temporary file cannot be made or written: s is then of no more use
+ * than to be released. */
+bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err);
+
+/* As deadline_sort; overdue_first: every overdue item before the others,
+ * each group in that order (the text's two parts). */
+void deadline_spool_sort(deadline_spool *s, bool overdue_first);
+
+/* The i-th item (after deadline_spool_sort: in sorted order); it stays
+ * valid until the next call. NULL with err when the temporary file cannot
+ * be read. */
+const deadline_item *deadline_spool_item(deadline_spool *s, size_t i,
+                                         strbuf *err);
 
 /* "overdue", "open", "planned", "in-progress" (for data), and the
  * Vietnamese words for people: "Quá hạn", "Đang trong thời hạn", "Chưa
