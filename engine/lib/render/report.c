@@ -382,6 +382,7 @@ static void finish_sheet(report *r, sheet_out *so)
     };
     memcpy(page.margin_mm, tp->margin_mm, sizeof page.margin_mm);
     xlsx_set_page(so->xs, &page, last_row);
+    xlsx_end_sheet(so->xs);
 }
 
 /* Moves to a continuation sheet when the table is full. */
