@@ -1147,7 +1147,8 @@ const char *report_plan(report *r, const plan *p, const char *file,
                         .file = file,
                         .status = &s,
                         .registry = registry,
-                        .a = a};
+                        .a = a,
+                        .memo = report_memo_new(a)};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log, nt);
     const template *t = r->o.tpl;
