@@ -252,10 +252,13 @@ static const char *keep(arena *a, strbuf *sb)
     return s;
 }
 
-/* The joined names and ids of a plan's lists of units, by the list:
- * open addressing on the list's address, grown at half full. */
+/* The joined names and ids of a plan's lists of units, by the units'
+ * texts (activities often share their lead or partners): open addressing
+ * on a hash of the texts, grown at half full. */
 typedef struct memo_slot {
-    const plan_units *units;
+    const char *key; /* the texts, each ended by a NUL */
+    size_t len;
+    uint64_t hash;
     const char *joined[2]; /* [ids] */
 } memo_slot;
 
@@ -274,45 +277,62 @@ report_memo *report_memo_new(arena *a)
     return m;
 }
 
-static memo_slot *memo_find(memo_slot *slots, size_t cap, const plan_units *u)
+static memo_slot *memo_find(memo_slot *slots, size_t cap, const char *key,
+                            size_t len, uint64_t hash)
 {
-    size_t i = ((uintptr_t)u >> 4) * 0x9E3779B97F4A7C15u >> 7;
-    for (;; i++) {
+    for (size_t i = (size_t)hash;; i++) {
         memo_slot *s = &slots[i & (cap - 1)];
-        if (!s->units || s->units == u)
+        if (!s->key ||
+            (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
             return s;
     }
 }
 
-static memo_slot *memo_slot_of(report_memo *m, const plan_units *u)
+static memo_slot *memo_slot_of(report_memo *m, const strbuf *key)
 {
+    uint64_t hash = 0xcbf29ce484222325u; /* FNV-1a */
+    for (size_t i = 0; i < key->len; i++)
+        hash = (hash ^ (unsigned char)key->buf[i]) * 0x100000001b3u;
     if (2 * (m->used + 1) > m->cap) { /* the old table stays in the arena */
         size_t cap = 2 * m->cap;
         memo_slot *slots = arena_alloc(m->a, cap * sizeof *slots);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i].units)
-                *memo_find(slots, cap, m->slots[i].units) = m->slots[i];
+        for (size_t i = 0; i < m->cap; i++) {
+            const memo_slot *old = &m->slots[i];
+            if (old->key)
+                *memo_find(slots, cap, old->key, old->len, old->hash) = *old;
+        }
         m->slots = slots;
         m->cap = cap;
     }
-    memo_slot *s = memo_find(m->slots, m->cap, u);
-    if (!s->units) {
-        s->units = u;
+    memo_slot *s = memo_find(m->slots, m->cap, key->buf, key->len, hash);
+    if (!s->key) {
+        char *stored = arena_alloc(m->a, key->len);
+        memcpy(stored, key->buf, key->len);
+        *s = (memo_slot){stored, key->len, hash, {NULL, NULL}};
         m->used++;
     }
     return s;
 }
 
 /* The units of u by their registered names, or their ids, joined with
- * "; " (orgunits_join); once per list in a plan with a memo, as the
- * activities, leads and deadlines sheets ask for the same lists again
- * (a deadline row per occurrence) and each lookup folds the names. */
+ * "; " (orgunits_join); once per list of texts in a plan with a memo:
+ * each lookup folds the names, and the activities, leads and deadlines
+ * sheets ask for the same lists again (a deadline row per occurrence). */
 static const char *join_units(const report_context *c, const plan_units *u,
                               bool ids)
 {
-    memo_slot *slot = c->memo ? memo_slot_of(c->memo, u) : NULL;
-    if (slot && slot->joined[ids])
-        return slot->joined[ids];
+    memo_slot *slot = NULL;
+    if (c->memo && u->count) {
+        strbuf key = STRBUF_INIT;
+        for (size_t i = 0; i < u->count; i++) {
+            const char *t = u->items[i].s ? u->items[i].s : "";
+            strbuf_add(&key, t, strlen(t) + 1);
+        }
+        slot = memo_slot_of(c->memo, &key);
+        strbuf_release(&key);
+        if (slot->joined[ids])
+            return slot->joined[ids];
+    }
     strbuf sb = STRBUF_INIT;
     orgunits_join(c->registry, u, ids, &sb);
     const char *joined = keep(c->a, &sb);
