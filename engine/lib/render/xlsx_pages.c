@@ -30,6 +30,7 @@
 
 #define HEADER_FOOTER "<headerFooter>"
 #define FIRST_UNNUMBERED "<headerFooter differentFirst=\"1\">"
+#define REWRITE_LEVEL 6 /* Z_DEFAULT_COMPRESSION's level */
 
 /* --- the archive: read from one descriptor, written to another ------- */
 
@@ -349,6 +350,17 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
             zip_source_free(s); /* frees p */
         else
             free(p);
+        strbuf_error(err, _("cannot rewrite %s in the workbook: %s"), name,
+                     zip_strerror(z));
+        return false;
+    }
+    /* Deflated at zlib's default level, as libxlsxwriter deflates: libzip's
+     * own default is the best compression, which cost a fifth of the
+     * Ministry report's time for 0.05% fewer bytes. ZIP_CM_DEFAULT (which
+     * deflates), since libzip 1.7 forgets the level given with the method
+     * the entry already has (zip_set_file_compression.c). */
+    if (zip_set_file_compression(z, (zip_uint64_t)index, ZIP_CM_DEFAULT,
+                                 REWRITE_LEVEL) != 0) {
         strbuf_error(err, _("cannot rewrite %s in the workbook: %s"), name,
                      zip_strerror(z));
         return false;
