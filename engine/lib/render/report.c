@@ -1148,7 +1148,7 @@ const char *report_plan(report *r, const plan *p, const char *file,
                         .status = &s,
                         .registry = registry,
                         .a = a,
-                        .memo = report_memo_new(a)};
+                        .memo = report_field_memo_new(a)};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log, nt);
     const template *t = r->o.tpl;

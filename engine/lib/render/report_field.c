@@ -262,15 +262,15 @@ typedef struct memo_slot {
     const char *joined[2]; /* [ids] */
 } memo_slot;
 
-struct report_memo {
+struct report_field_memo {
     arena *a;
     memo_slot *slots;
     size_t cap, used; /* cap: a power of two */
 };
 
-report_memo *report_memo_new(arena *a)
+report_field_memo *report_field_memo_new(arena *a)
 {
-    report_memo *m = arena_alloc(a, sizeof *m);
+    report_field_memo *m = arena_alloc(a, sizeof *m);
     m->a = a;
     m->cap = 64;
     m->slots = arena_alloc(a, m->cap * sizeof *m->slots);
@@ -288,7 +288,7 @@ static memo_slot *memo_find(memo_slot *slots, size_t cap, const char *key,
     }
 }
 
-static memo_slot *memo_slot_of(report_memo *m, const strbuf *key)
+static memo_slot *memo_slot_of(report_field_memo *m, const strbuf *key)
 {
     uint64_t hash = 0xcbf29ce484222325u; /* FNV-1a */
     for (size_t i = 0; i < key->len; i++)

@@ -154,9 +154,12 @@ static zip_int64_t archive_source(void *ud, void *data, zip_uint64_t len,
 /* Copies the new archive over the workbook. */
 static bool copy_back(const archive_io *io, strbuf *err)
 {
-    bool ok = ftruncate(io->in, 0) == 0;
+    if (ftruncate(io->in, 0) != 0) {
+        strbuf_error(err, _("cannot write the workbook: %s"), strerror(errno));
+        return false;
+    }
     char chunk[1 << 16];
-    for (zip_uint64_t at = 0; ok && at < io->out_size;) {
+    for (zip_uint64_t at = 0; at < io->out_size;) {
         size_t want = io->out_size - at < sizeof chunk
                           ? (size_t)(io->out_size - at)
                           : sizeof chunk;
@@ -164,22 +167,26 @@ static bool copy_back(const archive_io *io, strbuf *err)
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0) {
-            ok = false;
-            break;
+            strbuf_error(err, _("cannot read the rewritten workbook: %s"),
+                         r < 0 ? strerror(errno)
+                               : _("it is shorter than it was"));
+            return false;
         }
-        for (ssize_t done = 0; ok && done < r;) {
+        for (ssize_t done = 0; done < r;) {
             ssize_t w = pwrite(io->in, chunk + done, (size_t)(r - done),
                                (off_t)at + done);
             if (w < 0 && errno == EINTR)
                 continue;
-            ok = w > 0;
-            done += ok ? w : 0;
+            if (w <= 0) {
+                strbuf_error(err, _("cannot write the workbook: %s"),
+                             strerror(w < 0 ? errno : ENOSPC));
+                return false;
+            }
+            done += w;
         }
         at += (zip_uint64_t)r;
     }
-    if (!ok)
-        strbuf_error(err, _("cannot write the workbook: %s"), strerror(errno));
-    return ok;
+    return true;
 }
 
 /* The first `needle` in the `len` bytes at s, or NULL. */
@@ -333,10 +340,13 @@ static bool unnumber_sheet(zip_t *z, const char *name, strbuf *err)
 {
     zip_int64_t index = zip_name_locate(z, name, 0);
     zip_stat_t st;
-    if (index < 0 || zip_stat_index(z, (zip_uint64_t)index, 0, &st) != 0 ||
-        !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_MTIME)) {
+    if (index < 0 || zip_stat_index(z, (zip_uint64_t)index, 0, &st) != 0) {
         strbuf_error(err, _("cannot read %s in the workbook: %s"), name,
                      zip_strerror(z));
+        return false;
+    }
+    if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_MTIME)) {
+        strbuf_error(err, _("cannot read %s in the workbook"), name);
         return false;
     }
     sheet_patch *p = xcalloc(1, sizeof *p);
@@ -380,7 +390,12 @@ bool xlsx_pages_unnumber_first(int fd, const size_t *sheets, size_t count,
     if (!count)
         return true;
     struct stat held;
-    if (fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+    if (fstat(fd, &held) != 0) {
+        strbuf_error(err, _("cannot read the workbook back: %s"),
+                     strerror(errno));
+        return false;
+    }
+    if (!S_ISREG(held.st_mode)) {
         strbuf_error(err, _("the workbook written is not a regular file"));
         return false;
     }
