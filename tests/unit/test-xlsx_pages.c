@@ -2,7 +2,8 @@
  * workbook written through xlsx.h with a document (numbered from its
  * second page), a sheet numbered on every page and one without numbers
  * comes out with differentFirst on the first only, every other entry as
- * it was; what is not a workbook, or not a regular file, is
+ * it was, wherever the chunks the text is read in cut the tag; what is
+ * not a workbook, or not a regular file, or a sheet without a header, is
  * refused with the reason. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,12 +145,78 @@ static void what_is_not_a_workbook_is_refused(void **state)
     strbuf_release(&err);
 }
 
+/* The tag is found wherever the 64 KiB chunks the text is read in cut
+ * it: sheets whose text before it grows a byte at a time across the
+ * first chunk's end. */
+static void a_tag_across_chunks_is_found(void **state)
+{
+    (void)state;
+    enum { FIRST = 65536 - 700, LAST = 65536 - 620 }; /* tag at 65488..65568 */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    strbuf err = STRBUF_INIT;
+    xlsx_book *b = xlsx_open(fileno(f), "Times New Roman", 12,
+                             (date){2026, 12, 3}, "thử", &err);
+    assert_non_null(b);
+    xlsx_style st = {0};
+    st.fill = XLSX_NO_FILL;
+    xlsx_page document = {.paper = 9,
+                          .page_numbers = 1,
+                          .first_unnumbered = true};
+    char *text = malloc(LAST + 1);
+    assert_non_null(text);
+    for (size_t n = FIRST; n <= LAST; n++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", n);
+        xlsx_sheet *s = xlsx_add_sheet(b, name);
+        memset(text, 'x', n / 2);
+        text[n / 2] = '\0';
+        xlsx_text(s, 0, 0, text, &st);
+        memset(text, 'y', n - n / 2);
+        text[n - n / 2] = '\0';
+        xlsx_text(s, 1, 0, text, &st);
+        xlsx_set_page(s, &document, 1);
+        xlsx_end_sheet(s);
+    }
+    free(text);
+    assert_true(xlsx_close(b, &err));
+    for (size_t i = 1; i <= LAST - FIRST + 1; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "xl/worksheets/sheet%zu.xml", i);
+        char *sheet = entry(fileno(f), name);
+        assert_non_null(
+            strstr(sheet, "<headerFooter differentFirst=\"1\"><oddHeader>"));
+        assert_null(strstr(sheet, "<headerFooter>"));
+        free(sheet);
+    }
+    strbuf_release(&err);
+    fclose(f);
+}
+
+/* A sheet named without a header or footer is refused: its size was
+ * promised with the attribute. */
+static void a_sheet_without_header_is_refused(void **state)
+{
+    (void)state;
+    bool ok;
+    FILE *f = three_sheets(&ok);
+    assert_true(ok);
+    size_t second = 2;
+    strbuf err = STRBUF_INIT;
+    assert_false(xlsx_pages_unnumber_first(fileno(f), &second, 1, &err));
+    assert_non_null(strstr(strbuf_str(&err), "cannot rewrite the workbook"));
+    strbuf_release(&err);
+    fclose(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_documents_change),
         cmocka_unit_test(nothing_to_do_leaves_the_file),
         cmocka_unit_test(what_is_not_a_workbook_is_refused),
+        cmocka_unit_test(a_tag_across_chunks_is_found),
+        cmocka_unit_test(a_sheet_without_header_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

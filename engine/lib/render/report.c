@@ -382,6 +382,7 @@ static void finish_sheet(report *r, sheet_out *so)
     };
     memcpy(page.margin_mm, tp->margin_mm, sizeof page.margin_mm);
     xlsx_set_page(so->xs, &page, last_row);
+    xlsx_end_sheet(so->xs);
 }
 
 /* Moves to a continuation sheet when the table is full. */
@@ -1146,7 +1147,8 @@ const char *report_plan(report *r, const plan *p, const char *file,
                         .file = file,
                         .status = &s,
                         .registry = registry,
-                        .a = a};
+                        .a = a,
+                        .memo = report_field_memo_new(a)};
     for (size_t i = 0; i < r->nonce; i++)
         plan_rows(r, &r->once[i], &c, log, nt);
     const template *t = r->o.tpl;

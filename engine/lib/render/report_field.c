@@ -10,6 +10,7 @@
 #include "version.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,12 +252,93 @@ static const char *keep(arena *a, strbuf *sb)
     return s;
 }
 
-static const char *join_units(arena *a, const orgunits *r, const plan_units *u,
+/* The joined names and ids of a plan's lists of units, by the units'
+ * texts (activities often share their lead or partners): open addressing
+ * on a hash of the texts, grown at half full. */
+typedef struct memo_slot {
+    const char *key; /* the texts, each ended by a NUL */
+    size_t len;
+    uint64_t hash;
+    const char *joined[2]; /* [ids] */
+} memo_slot;
+
+struct report_field_memo {
+    arena *a;
+    memo_slot *slots;
+    size_t cap, used; /* cap: a power of two */
+};
+
+report_field_memo *report_field_memo_new(arena *a)
+{
+    report_field_memo *m = arena_alloc(a, sizeof *m);
+    m->a = a;
+    m->cap = 64;
+    m->slots = arena_alloc(a, m->cap * sizeof *m->slots);
+    return m;
+}
+
+static memo_slot *memo_find(memo_slot *slots, size_t cap, const char *key,
+                            size_t len, uint64_t hash)
+{
+    for (size_t i = (size_t)hash;; i++) {
+        memo_slot *s = &slots[i & (cap - 1)];
+        if (!s->key ||
+            (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
+            return s;
+    }
+}
+
+static memo_slot *memo_slot_of(report_field_memo *m, const strbuf *key)
+{
+    uint64_t hash = 0xcbf29ce484222325u; /* FNV-1a */
+    for (size_t i = 0; i < key->len; i++)
+        hash = (hash ^ (unsigned char)key->buf[i]) * 0x100000001b3u;
+    if (2 * (m->used + 1) > m->cap) { /* the old table stays in the arena */
+        size_t cap = 2 * m->cap;
+        memo_slot *slots = arena_alloc(m->a, cap * sizeof *slots);
+        for (size_t i = 0; i < m->cap; i++) {
+            const memo_slot *old = &m->slots[i];
+            if (old->key)
+                *memo_find(slots, cap, old->key, old->len, old->hash) = *old;
+        }
+        m->slots = slots;
+        m->cap = cap;
+    }
+    memo_slot *s = memo_find(m->slots, m->cap, key->buf, key->len, hash);
+    if (!s->key) {
+        char *stored = arena_alloc(m->a, key->len);
+        memcpy(stored, key->buf, key->len);
+        *s = (memo_slot){stored, key->len, hash, {NULL, NULL}};
+        m->used++;
+    }
+    return s;
+}
+
+/* The units of u by their registered names, or their ids, joined with
+ * "; " (orgunits_join); once per list of texts in a plan with a memo:
+ * each lookup folds the names, and the activities, leads and deadlines
+ * sheets ask for the same lists again (a deadline row per occurrence). */
+static const char *join_units(const report_context *c, const plan_units *u,
                               bool ids)
 {
+    memo_slot *slot = NULL;
+    if (c->memo && u->count) {
+        strbuf key = STRBUF_INIT;
+        for (size_t i = 0; i < u->count; i++) {
+            const char *t = u->items[i].s ? u->items[i].s : "";
+            strbuf_add(&key, t, strlen(t) + 1);
+        }
+        slot = memo_slot_of(c->memo, &key);
+        strbuf_release(&key);
+        if (slot->joined[ids])
+            return slot->joined[ids];
+    }
     strbuf sb = STRBUF_INIT;
-    orgunits_join(r, u, ids, &sb);
-    return keep(a, &sb);
+    orgunits_join(c->registry, u, ids, &sb);
+    const char *joined = keep(c->a, &sb);
+    if (slot)
+        slot->joined[ids] = joined;
+    return joined;
 }
 
 const char *report_field_lead_label(arena *a, const status_group *g)
@@ -633,12 +715,10 @@ static report_value activity_value(const report_field *f,
         return text(act->title.s);
     case F_ACT_LEAD:
     case F_ACT_LEAD_IDS:
-        return text(
-            join_units(c->a, c->registry, &act->lead, id == F_ACT_LEAD_IDS));
+        return text(join_units(c, &act->lead, id == F_ACT_LEAD_IDS));
     case F_ACT_PARTNERS:
     case F_ACT_PARTNER_IDS:
-        return text(join_units(c->a, c->registry, &act->partners,
-                               id == F_ACT_PARTNER_IDS));
+        return text(join_units(c, &act->partners, id == F_ACT_PARTNER_IDS));
     case F_ACT_TIME:
         return text(act->time.s);
     case F_ACT_OUTPUT:
@@ -725,12 +805,11 @@ static report_value deadline_value(int id, const report_context *c)
         return text(duty->what.s ? duty->what.s : duty->text.s);
     case F_DL_LEAD:
     case F_DL_LEAD_IDS:
-        return text(join_units(c->a, c->registry, act ? &act->lead : &duty->by,
-                               id == F_DL_LEAD_IDS));
+        return text(
+            join_units(c, act ? &act->lead : &duty->by, id == F_DL_LEAD_IDS));
     case F_DL_PARTNERS:
     case F_DL_PARTNER_IDS:
-        return text(join_units(c->a, c->registry,
-                               act ? &act->partners : &duty->to,
+        return text(join_units(c, act ? &act->partners : &duty->to,
                                id == F_DL_PARTNER_IDS));
     case F_DL_FROM:
         return day(w->from);

@@ -80,6 +80,12 @@ typedef struct report_deadline {
     status_occurrence occurrence;
 } report_deadline;
 
+/* What a plan's rows compute once and show again: its lists of units
+ * joined by name and by id. Made per plan (the names depend on its
+ * registry), in an arena that lives as long as the plan's rows. */
+typedef struct report_field_memo report_field_memo;
+report_field_memo *report_field_memo_new(arena *a);
+
 /* Where a value is taken from: what the row is about. */
 typedef struct report_context {
     const report_run *run;
@@ -92,6 +98,7 @@ typedef struct report_context {
     const status_group *lead;        /* leads sheet: the row's lead unit */
     const orgunits *registry;        /* the plan's units (may be NULL) */
     arena *a;                        /* for composed text */
+    report_field_memo *memo;         /* the plan's, in a; NULL: nothing kept */
 } report_context;
 
 typedef struct report_value {

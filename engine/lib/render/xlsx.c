@@ -546,6 +546,30 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
                                   (lxw_col_t)(p->print_columns - 1)));
 }
 
+void xlsx_end_sheet(xlsx_sheet *s)
+{
+    lxw_worksheet *ws = s->ws;
+    if (!ws || !ws->array)
+        return;
+    /* In constant_memory mode libxlsxwriter keeps the cells of the row
+     * being written in an array of a pointer per column Excel allows
+     * (16,384 of them, 128 KiB, calloc'd when the sheet is added) and frees
+     * it only when the workbook is freed. Served from glibc's heap (which
+     * it is once a free of a larger block has raised glibc's mmap threshold,
+     * and whenever a free chunk of the heap is large enough, whatever the
+     * threshold), calloc zeroes all of it: about 128 KiB of memory per
+     * sheet for the life of the workbook (623 MiB for 5,000 sheets).
+     * Here, the last row is written out as workbook_close would (which then
+     * finds no row to write: lxw_worksheet_write_single_row resets it), and
+     * the array, empty after that, is freed; libxlsxwriter reads it only
+     * while cells are added and in lxw_worksheet_free, which skips a NULL
+     * array. */
+    if (ws->optimize_row)
+        lxw_worksheet_write_single_row(ws);
+    free(ws->array);
+    ws->array = NULL;
+}
+
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
 {
     if (s->ws)

@@ -119,6 +119,12 @@ double xlsx_wrapped_lines(const char *text, double width, double size);
 void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width);
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);
 void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row);
+
+/* Says no more cells will be written to the sheet (its layout may still
+ * be set): its last row is written out and the memory that held a row's
+ * cells is given back. A workbook of thousands of sheets then holds one
+ * such buffer (128 KiB in libxlsxwriter), not one per sheet. */
+void xlsx_end_sheet(xlsx_sheet *s);
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col);
 void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
                  uint32_t last_row, uint32_t last_col);

@@ -8,8 +8,8 @@
  * <headerFooter> element gains differentFirst="1", and with no first-page
  * header given, the first page prints none. Everything else is copied as
  * it is. The workbook is read from and written back to the same open
- * descriptor, never reopened by name. It is held in memory while it is
- * rewritten, with the text of one named sheet at a time. */
+ * descriptor, never reopened by name, through an unnamed temporary file;
+ * the memory it takes does not grow with the workbook. */
 #ifndef KEHOACH_XLSX_PAGES_H
 #define KEHOACH_XLSX_PAGES_H
 
@@ -20,7 +20,9 @@
 
 /* Rewrites the workbook in fd (a regular file, read and written from its
  * start) so that the sheets numbered in `sheets` (1-based, in the order
- * the sheets were added) print no header or footer on their first page.
+ * the sheets were added, each with a header or a footer) print no header
+ * or footer on their first page; a named sheet without either is an
+ * error.
  * Returns false with the reason in err (strbuf.h); fd's content is then
  * unspecified, and the caller discards the file. */
 bool xlsx_pages_unnumber_first(int fd, const size_t *sheets, size_t count,
