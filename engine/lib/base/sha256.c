@@ -1,18 +1,8 @@
 /* sha256.c - SHA-256 as FIPS 180-4 specifies it (see sha256.h): 64-byte
- * blocks, big-endian words, the length in bits appended after a 0x80 pad.
- * On x86-64 processors with the SHA extensions the blocks are compressed
- * by those instructions (about 5 times faster: the digests of a report's
- * inputs were 3% of the audit export); the portable code is the same
- * function, and the reference the other is tested against. */
+ * blocks, big-endian words, the length in bits appended after a 0x80 pad. */
 #include "sha256.h"
 
-#include <stdbool.h>
 #include <string.h>
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define SHA256_SHANI 1
-#endif
 
 static const uint32_t round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -33,7 +23,7 @@ static uint32_t rotr(uint32_t x, unsigned n)
     return (x >> n) | (x << (32 - n));
 }
 
-static void compress_portable(uint32_t *state, const unsigned char *block)
+static void compress(sha256 *s, const unsigned char *block)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
@@ -46,8 +36,8 @@ static void compress_portable(uint32_t *state, const unsigned char *block)
             rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
-    uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+    uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3];
+    uint32_t e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
                       ((e & f) ^ (~e & g)) + round_constants[i] + w[i];
@@ -62,85 +52,14 @@ static void compress_portable(uint32_t *state, const unsigned char *block)
         b = a;
         a = t1 + t2;
     }
-    state[0] += a;
-    state[1] += b;
-    state[2] += c;
-    state[3] += d;
-    state[4] += e;
-    state[5] += f;
-    state[6] += g;
-    state[7] += h;
-}
-
-#ifdef SHA256_SHANI
-/* The blocks through the SHA extensions: the state kept as the two
- * vectors the instructions take (ABEF, CDGH), each group of four rounds
- * given its four message words plus constants, the schedule extended by
- * sha256msg1/msg2 as FIPS 180-4 extends it. */
-__attribute__((target("sha,sse4.1"))) static void compress_shani(
-    uint32_t *state, const unsigned char *data, size_t blocks)
-{
-    const __m128i big_endian =
-        _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-    __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128((void *)&state[0]), 0xB1);
-    __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128((void *)&state[4]), 0x1B);
-    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
-    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
-    for (; blocks > 0; blocks--, data += 64) {
-        __m128i abef_before = abef, cdgh_before = cdgh, w[4];
-        for (int g = 0; g < 16; g++) {
-            if (g < 4) {
-                w[g] = _mm_shuffle_epi8(_mm_loadu_si128(
-                                            (const void *)(data + 16 * g)),
-                                        big_endian);
-            } else {
-                __m128i x = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
-                x = _mm_add_epi32(x, _mm_alignr_epi8(w[(g + 3) & 3],
-                                                     w[(g + 2) & 3], 4));
-                w[g & 3] = _mm_sha256msg2_epu32(x, w[(g + 3) & 3]);
-            }
-            __m128i msg =
-                _mm_add_epi32(w[g & 3],
-                              _mm_loadu_si128(
-                                  (const void *)&round_constants[4 * g]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
-            abef =
-                _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(msg, 0x0E));
-        }
-        abef = _mm_add_epi32(abef, abef_before);
-        cdgh = _mm_add_epi32(cdgh, cdgh_before);
-    }
-    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
-    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
-    _mm_storeu_si128((void *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
-    _mm_storeu_si128((void *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
-}
-#endif
-
-static bool use_shani(void)
-{
-#ifdef SHA256_SHANI
-    static int known = -1;
-    if (known < 0)
-        known =
-            __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
-    return known;
-#else
-    return false;
-#endif
-}
-
-/* Compresses n whole blocks at data into the state. */
-static void compress(sha256 *s, const unsigned char *data, size_t n)
-{
-#ifdef SHA256_SHANI
-    if (use_shani()) {
-        compress_shani(s->h, data, n);
-        return;
-    }
-#endif
-    for (; n > 0; n--, data += 64)
-        compress_portable(s->h, data);
+    s->h[0] += a;
+    s->h[1] += b;
+    s->h[2] += c;
+    s->h[3] += d;
+    s->h[4] += e;
+    s->h[5] += f;
+    s->h[6] += g;
+    s->h[7] += h;
 }
 
 void sha256_init(sha256 *s)
@@ -159,19 +78,13 @@ void sha256_update(sha256 *s, const void *data, size_t n)
     const unsigned char *p = data;
     s->length += n;
     while (n > 0) {
-        if (s->used == 0 && n >= 64) { /* whole blocks, where they are */
-            compress(s, p, n / 64);
-            p += n / 64 * 64;
-            n %= 64;
-            continue;
-        }
         size_t take = 64 - s->used < n ? 64 - s->used : n;
         memcpy(s->block + s->used, p, take);
         s->used += take;
         p += take;
         n -= take;
         if (s->used == 64) {
-            compress(s, s->block, 1);
+            compress(s, s->block);
             s->used = 0;
         }
     }
