@@ -16,10 +16,11 @@ command alone, from getrusage of the child):
   audit_peer.py, PyYAML's C loader and XlsxWriter doing the audit export:
       beside the same floors, and how many times faster kehoach is.
 
-Then one plan with a log of 1,000, 100,000 and 1,000,000 records: status,
-and update appending a record to it. It prints one
-table: command | CPU s (median) | floor CPU s | ratio | peak MiB, and the
-growth from 1x to 2x (time and peak memory).
+Then one plan with a log of 1,000, 100,000 and 1,000,000 records: status
+(beside yaml-floor over the plan and its log), and update appending a
+record to it. It prints one table: command | runs | CPU s (median) | floor
+CPU s | ratio | peak MiB, and the growth from 1x to 2x (time and peak
+memory).
 
 Every command is expected to exit with the status in EXPECTED (one place,
 so that a fixed engine meets it unchanged); a command that exits otherwise
@@ -33,7 +34,7 @@ folder inside it, removed at the end.
 
 usage: bench-national.py KEHOACH MEASURE YAML_FLOOR XLSX_FLOOR XLSX_DUMP CACHE_DIR
                          [--quick] [--plans N] [--runs N]
-  --quick   34 x 4 plans, short logs of 1,000 and 10,000 records, one run
+  --quick   34 x 4 plans, logs of 1,000 and 10,000 records, one run (a try)
 """
 import argparse
 import glob

@@ -51,7 +51,10 @@ static void unescape(char *s)
     for (; *s; s++) {
         if (*s == '\\' && s[1]) {
             s++;
-            *out++ = *s == 't' ? '\t' : *s == 'n' ? '\n' : *s == 'r' ? '\r' : *s;
+            *out++ = *s == 't'   ? '\t'
+                     : *s == 'n' ? '\n'
+                     : *s == 'r' ? '\r'
+                                 : *s;
         } else {
             *out++ = *s;
         }
@@ -153,7 +156,8 @@ static long write_cells(const char *p, const char *end, const char *path)
             double v;
             memcpy(&v, p, sizeof v);
             p += sizeof v;
-            worksheet_write_number(sheet, row, col, v, kind == 'd' ? date : format);
+            worksheet_write_number(sheet, row, col, v,
+                                   kind == 'd' ? date : format);
         }
         cells++;
     }
