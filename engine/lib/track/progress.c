@@ -315,22 +315,54 @@ static diag *progress_report_name(diag_sink *d, const progress_value *v,
     return r;
 }
 
-static const plan_target *find_target(const plan_activity *act,
+/* What records are resolved against: the plan's activities by id and,
+ * from the first record that names one of them, an activity's
+ * occurrences by key, so a record costs the same however many
+ * occurrences its activity has; and its targets' names folded once, not
+ * once per value measured. */
+typedef struct plan_index {
+    arena *a;
+    strmap ids;          /* id -> its slot in plan->activities */
+    strmap *occurrences; /* per activity, then per report: key -> its
+                            window */
+    char ***target_keys; /* per activity, from the first value measured
+                            for it: its targets' names folded (vntext) */
+} plan_index;
+
+/* The target of act (the activity at index) that name names, as
+ * vntext_same() compares them. */
+static const plan_target *find_target(plan_index *ix, size_t index,
+                                      const plan_activity *act,
                                       const char *name)
 {
-    for (size_t k = 0; k < act->ntargets; k++)
-        if (act->targets[k].name.s && vntext_same(name, act->targets[k].name.s))
-            return &act->targets[k];
-    return NULL;
+    char **keys = ix->target_keys[index];
+    if (!keys) {
+        keys = arena_alloc(ix->a, (act->ntargets + 1) * sizeof *keys);
+        for (size_t k = 0; k < act->ntargets; k++)
+            if (act->targets[k].name.s) {
+                char *key = vntext_fold(act->targets[k].name.s,
+                                        strlen(act->targets[k].name.s));
+                keys[k] = arena_strdup(ix->a, key);
+                free(key);
+            }
+        ix->target_keys[index] = keys;
+    }
+    char *key = vntext_fold(name, strlen(name));
+    const plan_target *found = NULL;
+    for (size_t k = 0; k < act->ntargets && !found; k++)
+        if (keys[k] && strcmp(key, keys[k]) == 0)
+            found = &act->targets[k];
+    free(key);
+    return found;
 }
 
-static bool check_values(progress_record *r, const plan_activity *act,
-                         diag_sink *d)
+static bool check_values(progress_record *r, plan_index *ix, size_t index,
+                         const plan_activity *act, diag_sink *d)
 {
     bool ok = true;
     for (size_t i = 0; i < r->nvalues; i++) {
         progress_value *v = &r->values[i];
-        v->target = find_target(act, v->name.s);
+        v->target = find_target(ix, index, act, v->name.s);
         if (v->target)
             continue;
         ok = false;
@@ -365,17 +397,6 @@ static bool check_values(progress_record *r, const plan_activity *act,
     }
     return ok;
 }
-
-/* What records are resolved against: the plan's activities by id and,
- * from the first record that names one of them, an activity's
- * occurrences by key, so a record costs the same however many
- * occurrences its activity has. */
-typedef struct plan_index {
-    arena *a;
-    strmap ids;          /* id -> its slot in plan->activities */
-    strmap *occurrences; /* per activity, then per report: key -> its
-                            window */
-} plan_index;
 
 static const strmap *occurrences_of(plan_index *ix, size_t index, const when *w)
 {
@@ -468,10 +489,10 @@ static void check_record(progress_record *r, const plan *p, plan_index *ix,
         r->of_report ? p->nactivities + r->report_index : r->activity_index;
     ok = check_occurrence(r, &of, occurrences_of(ix, slot, of.schedule), d) &&
          ok;
-    ok =
-        (r->of_report ? check_report_fields(r, d)
-                      : check_values(r, p->activities[r->activity_index], d)) &&
-        ok;
+    ok = (r->of_report ? check_report_fields(r, d)
+                       : check_values(r, ix, r->activity_index,
+                                      p->activities[r->activity_index], d)) &&
+         ok;
     if (ok && r->state == PROGRESS_DONE && r->percent >= 0 && r->percent < 100)
         diag_at_node(
             d, DIAG_WARNING, node_get(r->at, "percent"),
@@ -487,9 +508,11 @@ size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
         diag_at_node(d, DIAG_ERROR, log->plan.at,
                      "this log names plan '%s', but the plan beside it is '%s'",
                      log->plan.s, p->id.s);
-    plan_index ix = {arena_new(), {NULL, 0, 0}, NULL};
+    plan_index ix = {arena_new(), {NULL, 0, 0}, NULL, NULL};
     ix.occurrences = arena_alloc(ix.a, (p->nactivities + p->nreports + 1) *
                                            sizeof *ix.occurrences);
+    ix.target_keys =
+        arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.target_keys);
     for (size_t i = 0; i < p->nactivities; i++) {
         const char *id = p->activities[i]->id.s;
         if (id)
