@@ -116,7 +116,6 @@ static void one_million_a(void **state)
     sha256_init(&s);
     for (size_t i = 0; i < n; i += 1000)
         sha256_update(&s, a + i, 1000);
-    assert_int_equal(s.length, n);
     sha256_hex(&s, hex);
     assert_string_equal(hex, want);
 
@@ -211,8 +210,6 @@ static void init_starts_over(void **state)
     sha256_hex(&s, hex);
     sha256_init(&s); /* the same state, reused */
     sha256_update(&s, "abc", 3);
-    assert_int_equal(s.length, 3);
-    assert_int_equal(s.used, 3);
     sha256_hex(&s, hex);
     assert_string_equal(
         hex,

@@ -5,13 +5,11 @@
 #define KEHOACH_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
 
+/* Room for the state of the library that hashes (sha256.c); its header
+ * stays out of the rest of the engine, whose names it would rename. */
 typedef struct sha256 {
-    uint32_t h[8];
-    uint64_t length; /* bytes hashed so far */
-    unsigned char block[64];
-    size_t used; /* bytes waiting in block */
+    _Alignas(16) unsigned char state[160];
 } sha256;
 
 void sha256_init(sha256 *s);
