@@ -4,7 +4,8 @@
  * The layout is read off the old log's nodes: the column of the "-" of its
  * first record (or of the "records" key when the list is still empty), and
  * its line break (LF or CR LF). The new text is only ever appended; the
- * caller re-reads the result before it replaces the file. */
+ * caller reads it back, from the last old record on (the resume offset),
+ * before it replaces the file. */
 #include "progress_write.h"
 
 #include "i18n.h"
@@ -95,6 +96,21 @@ static bool dash_column(const source *src, const node *item, size_t *col)
     return true;
 }
 
+/* The offset of the line where the list of records goes on (see
+ * progress_write.h). */
+static size_t resume_at(const source *old, const node_member *records,
+                        size_t indent)
+{
+    const node *list = records->value;
+    if (list->kind != NODE_ARRAY)
+        return old->line_starts[records->key_pos.line - 1];
+    const node *last = list->u.array.items[list->u.array.count - 1];
+    size_t col;
+    if (!dash_column(old, last, &col) || col != indent)
+        return PROGRESS_WRITE_NO_RESUME;
+    return old->line_starts[last->pos.line - 1];
+}
+
 static bool layout_of(const source *old, const node *root, size_t *indent,
                       strbuf *err)
 {
@@ -139,7 +155,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
-                           strbuf *out, strbuf *err)
+                           strbuf *out, size_t *resume, strbuf *err)
 {
     if (!old) {
         strbuf_printf(out,
@@ -158,9 +174,11 @@ bool progress_write_append(const source *old, const node *root,
     size_t indent;
     if (!layout_of(old, root, &indent, err))
         return false;
+    if (resume)
+        *resume = resume_at(
+            old, &root->u.object.members[root->u.object.count - 1], indent);
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
-    strbuf_add(out, old->text, old->len);
     if (old->len && old->text[old->len - 1] != '\n')
         strbuf_puts(out, nl);
     for (size_t i = 0; i < n; i++)
