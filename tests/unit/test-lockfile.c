@@ -85,8 +85,8 @@ static void a_large_file_is_copied_whole(void **state)
     strbuf err = STRBUF_INIT;
     for (int given = 0; given < 2; given++) {
         assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-        lockfile_read read = {true, len, given || lockfile_racy(lk) ? text
-                                                                     : NULL};
+        lockfile_read read = {true, len,
+                              given || lockfile_racy(lk) ? text : NULL};
         assert_int_equal(lockfile_commit(lk, &read, "\n", 1, &err),
                          LOCKFILE_OK);
         text[len++] = '\n';

@@ -184,9 +184,8 @@ static void refuses_what_it_cannot_append_to(void **state)
         progress_write_entry e = entry();
         strbuf out = STRBUF_INIT;
         strbuf why = STRBUF_INIT;
-        assert_false(
-            progress_write_append(p.src, p.root, "p", NULL, &e, 1, &out,
-                                  NULL, &why));
+        assert_false(progress_write_append(p.src, p.root, "p", NULL, &e, 1,
+                                           &out, NULL, &why));
         assert_true(why.len > 0);
         assert_int_equal(out.len, 0);
         strbuf_release(&why);

@@ -356,8 +356,8 @@ static lockfile_status fill_old(lockfile *lk, const lockfile_read *read,
     int fd;
     if (!open_state(lk->path, &fd, &now, err))
         return LOCKFILE_ERROR;
-    int copied = same_state(lk, &now, read) ? copy_bytes(fd, lk->fd, read->len)
-                                            : 0;
+    int copied =
+        same_state(lk, &now, read) ? copy_bytes(fd, lk->fd, read->len) : 0;
     int e = errno;
     if (fd >= 0)
         close(fd);

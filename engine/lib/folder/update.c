@@ -184,8 +184,9 @@ static bool read_back(job *j, const plan *p, const readback *rb)
             schema_validate(catalog_schema(j->cat, record),
                             list->u.array.items[i], d);
         diag_set_stage(d, "meaning");
-        progress_log *log = progress_build(
-            doc->a, src, new_records(doc->a, list, rb->before, added));
+        progress_log *log =
+            progress_build(doc->a, src,
+                           new_records(doc->a, list, rb->before, added));
         progress_check(log, p, d);
         for (size_t i = 0; i < log->count && !diag_errors(d); i++)
             warn_if_future(&log->records[i], j->req->today, d);
@@ -241,9 +242,10 @@ static void append(job *j, const plan *p, const progress_log *log,
 {
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
     size_t resume = PROGRESS_WRITE_NO_RESUME;
-    bool made = progress_write_append(
-        log ? log->src : NULL, log ? log->root : NULL, p->id.s ? p->id.s : "",
-        schema_line, entries, j->nkept, &j->added, &resume, &j->out->err);
+    bool made =
+        progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
+                              p->id.s ? p->id.s : "", schema_line, entries,
+                              j->nkept, &j->added, &resume, &j->out->err);
     free(schema_line);
     if (!made) {
         j->cannot_append = true;
@@ -384,8 +386,9 @@ static void commit_all(job **order, size_t n)
             continue;
         }
         pause_at(j->req, "update-commit");
-        lockfile_status st = lockfile_commit(
-            j->lock, &j->old, strbuf_str(&j->added), j->added.len, &j->out->err);
+        lockfile_status st =
+            lockfile_commit(j->lock, &j->old, strbuf_str(&j->added),
+                            j->added.len, &j->out->err);
         j->lock = NULL;
         if (st == LOCKFILE_OK)
             j->out->status = UPDATE_RECORDED;

@@ -175,8 +175,9 @@ bool progress_write_append(const source *old, const node *root,
     if (!layout_of(old, root, &indent, err))
         return false;
     if (resume)
-        *resume = resume_at(
-            old, &root->u.object.members[root->u.object.count - 1], indent);
+        *resume =
+            resume_at(old, &root->u.object.members[root->u.object.count - 1],
+                      indent);
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
     if (old->len && old->text[old->len - 1] != '\n')
