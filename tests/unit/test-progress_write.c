@@ -99,13 +99,17 @@ static size_t append_and_read_back(const char *old)
     assert_non_null(before.root);
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
-    size_t resume;
+    progress_write_resume resume;
     assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, 1,
                                       &out, &resume, NULL));
-    assert_true(resume < strlen(old));
+    assert_true(resume.offset < strlen(old));
+    unsigned line = 1;
+    for (size_t i = before.src->start; i < resume.offset; i++)
+        line += old[i] == '\n';
+    assert_int_equal(resume.line, line);
     strbuf whole = STRBUF_INIT, part = STRBUF_INIT;
     strbuf_printf(&whole, "%s%s", old, strbuf_str(&out));
-    strbuf_printf(&part, "%s%s", old + resume, strbuf_str(&out));
+    strbuf_printf(&part, "%s%s", old + resume.offset, strbuf_str(&out));
     parsed after = parse(strbuf_str(&whole), whole.len);
     parsed from = parse(strbuf_str(&part), part.len);
     const node *list = records_in(&after, false),
@@ -160,10 +164,10 @@ static void no_resume_after_an_odd_last_record(void **state)
     assert_non_null(p.root);
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
-    size_t resume = 0;
+    progress_write_resume resume = {0, 0};
     assert_true(progress_write_append(p.src, p.root, "p", NULL, &e, 1, &out,
                                       &resume, NULL));
-    assert_true(resume == PROGRESS_WRITE_NO_RESUME);
+    assert_true(resume.offset == PROGRESS_WRITE_NO_RESUME);
     assert_true(strncmp(strbuf_str(&out), "- date: 2026-05-04\n", 19) == 0);
     strbuf_release(&out);
     release(&p);

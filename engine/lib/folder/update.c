@@ -203,20 +203,20 @@ static bool read_back(job *j, const plan *p, const readback *rb)
  * a part to read back; false when the log does not allow it (the last
  * record not written as progress_write.h says, or the new text over the
  * size a log may have: the whole text says so). */
-static bool last_part(const job *j, const progress_log *log, size_t resume,
-                      readback *rb)
+static bool last_part(const job *j, const progress_log *log,
+                      progress_write_resume resume, readback *rb)
 {
     const source *old = log->src;
     size_t added = j->added.len;
-    if (resume == PROGRESS_WRITE_NO_RESUME ||
+    if (resume.offset == PROGRESS_WRITE_NO_RESUME ||
         old->len + added > progress_log_limits().max_bytes)
         return false;
-    size_t kept = old->len - resume;
+    size_t kept = old->len - resume.offset;
     rb->len = kept + added;
     rb->text = xmalloc(rb->len + 1);
-    memcpy(rb->text, old->text + resume, kept);
+    memcpy(rb->text, old->text + resume.offset, kept);
     memcpy(rb->text + kept, strbuf_str(&j->added), added + 1);
-    rb->first_line = source_pos_of(old, resume).line;
+    rb->first_line = resume.line;
     rb->before = log->count ? 1 : 0;
     rb->part = true;
     return true;
@@ -241,7 +241,7 @@ static void append(job *j, const plan *p, const progress_log *log,
                    const progress_write_entry *entries)
 {
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
-    size_t resume = PROGRESS_WRITE_NO_RESUME;
+    progress_write_resume resume = {PROGRESS_WRITE_NO_RESUME, 0};
     bool made =
         progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
                               p->id.s ? p->id.s : "", schema_line, entries,

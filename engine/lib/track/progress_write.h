@@ -50,21 +50,27 @@ typedef struct progress_write_entry {
  * (strbuf.h) when the old log's layout does not allow appending.
  *
  * With an old log, *resume (unless NULL) is where its list of records
- * goes on: the offset of the line of its last record's "- ", or of the
- * line of "records:" when the list is empty. The old text from there
+ * goes on: the line of its last record's "- ", or the line of "records:"
+ * when the list is empty. The old text from there
  * followed by out is then a document of its own - a list of that last
  * record and the new ones, or a mapping of "records" to the new ones -
  * which reads as the same records as the whole new text does when, and
  * only when, the old text ends as the append expects (nothing but
- * comments after its records). PROGRESS_WRITE_NO_RESUME when the last
- * record is not written so (it does not start its line with "- "): only
- * the whole new text tells. */
+ * comments after its records). Its offset is PROGRESS_WRITE_NO_RESUME
+ * when the last record is not written so (it does not start its line
+ * with "- "): only the whole new text tells. */
+typedef struct progress_write_resume {
+    size_t offset; /* of the line's first byte, or PROGRESS_WRITE_NO_RESUME */
+    unsigned line; /* its number, from 1 */
+} progress_write_resume;
+
+#define PROGRESS_WRITE_NO_RESUME ((size_t)-1)
+
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
-                           strbuf *out, size_t *resume, strbuf *err);
-
-#define PROGRESS_WRITE_NO_RESUME ((size_t)-1)
+                           strbuf *out, progress_write_resume *resume,
+                           strbuf *err);
 
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
