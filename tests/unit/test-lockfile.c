@@ -1,11 +1,12 @@
 /* test-lockfile.c - appending to a file under its lock (lockfile.h), in a
- * temporary folder: the commit and the release, writers queued on the
- * lock (its holder a child process that cannot outlive the test), a lock
- * file that is not what it should be (a link, another name of another
- * file, a FIFO) refused before anything is written through it, a log that
- * is a link refused, the mode (without set-id bits) and, as root, the owner
- * kept (skipped otherwise), and a file changed by a writer without the lock
- * (an editor) never replaced. */
+ * temporary folder: the commit and the release, a file of several MiB
+ * copied whole before what is added, writers queued on the lock (its
+ * holder a child process that cannot outlive the test), a lock file that
+ * is not what it should be (a link, another name of another file, a FIFO)
+ * refused before anything is written through it, a log that is a link
+ * refused, the mode (without set-id bits) and, as root, the owner kept
+ * (skipped otherwise), and a file changed by a writer without the lock
+ * (an editor), or not as the caller read it, never replaced. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,6 +27,22 @@
 
 TEMPDIR_GROUP("lockfile")
 
+/* The file as the caller read it: text, or none when NULL. Its bytes are
+ * handed over only when the lock asks for them. */
+static lockfile_read as_read(const lockfile *lk, const char *text)
+{
+    return (lockfile_read){text != NULL, text ? strlen(text) : 0,
+                           text && lockfile_racy(lk) ? text : NULL};
+}
+
+/* Commits tail after the file read as old (NULL: none). */
+static lockfile_status commit(lockfile *lk, const char *old, const char *tail,
+                              strbuf *err)
+{
+    lockfile_read read = as_read(lk, old);
+    return lockfile_commit(lk, &read, tail, strlen(tail), err);
+}
+
 static void commit_replaces_release_keeps(void **state)
 {
     (void)state;
@@ -35,7 +52,7 @@ static void commit_replaces_release_keeps(void **state)
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_string_equal(lockfile_path(lk), lock_path);
-    assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_OK);
+    assert_int_equal(commit(lk, NULL, "one\n", &err), LOCKFILE_OK);
     assert_file_text(path, "one\n");
     assert_int_not_equal(access(lock_path, F_OK), 0); /* renamed away */
 
@@ -47,8 +64,38 @@ static void commit_replaces_release_keeps(void **state)
     /* a killed writer's half-written lock file is taken over and emptied */
     assert_int_equal(tempdir_write(root, "log.yaml.lock", "half a rec"), 0);
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
+    assert_int_equal(commit(lk, "one\n", "two\n", &err), LOCKFILE_OK);
     assert_file_text(path, "one\ntwo\n");
+}
+
+/* A file larger than any buffer on the way is copied whole, then what is
+ * added; given the bytes read, the commit compares and writes those. */
+static void a_large_file_is_copied_whole(void **state)
+{
+    (void)state;
+    const char *path = in_root("large.yaml");
+    size_t len = (size_t)3 << 20;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < len; i++)
+        text[i] = (char)('a' + i * 7919 % 26);
+    text[len] = '\0';
+    assert_int_equal(tempdir_write(root, "large.yaml", text), 0);
+    lockfile *lk;
+    strbuf err = STRBUF_INIT;
+    for (int given = 0; given < 2; given++) {
+        assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+        lockfile_read read = {true, len,
+                              given || lockfile_racy(lk) ? text : NULL};
+        assert_int_equal(lockfile_commit(lk, &read, "\n", 1, &err),
+                         LOCKFILE_OK);
+        text[len++] = '\n';
+        text = realloc(text, len + 1);
+        assert_non_null(text);
+        text[len] = '\0';
+        assert_file_text(path, text);
+    }
+    free(text);
 }
 
 static void a_held_lock_makes_others_wait(void **state)
@@ -82,7 +129,7 @@ static void a_held_lock_makes_others_wait(void **state)
     kill(child, SIGKILL);
     waitpid(child, NULL, 0);
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_int_equal(lockfile_commit(lk, "after\n", 6, &err), LOCKFILE_OK);
+    assert_int_equal(commit(lk, NULL, "after\n", &err), LOCKFILE_OK);
     close(ready[0]);
     close(ready[1]);
 }
@@ -137,7 +184,7 @@ static void the_mode_is_kept_without_set_id_bits(void **state)
     lockfile *lk;
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
+    assert_int_equal(commit(lk, "one\n", "two\n", &err), LOCKFILE_OK);
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0640);
@@ -154,13 +201,13 @@ static void the_owner_is_kept_as_root(void **state)
     lockfile *lk;
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err), LOCKFILE_OK);
+    assert_int_equal(commit(lk, "one\n", "two\n", &err), LOCKFILE_OK);
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true(st.st_uid == 1 && st.st_gid == 1);
 }
 
-/* Commits "one\ntwo\n" over a log "one\n" that change() alters after the
+/* Commits "two\n" after a log "one\n" that change() alters after the
  * lock was taken: refused, and the log is what change() left (NULL: no
  * log). */
 static void commit_after(void (*change)(const char *path), const char *expected)
@@ -172,8 +219,7 @@ static void commit_after(void (*change)(const char *path), const char *expected)
     strbuf err = STRBUF_INIT;
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     change(path);
-    assert_int_equal(lockfile_commit(lk, "one\ntwo\n", 8, &err),
-                     LOCKFILE_CHANGED);
+    assert_int_equal(commit(lk, "one\n", "two\n", &err), LOCKFILE_CHANGED);
     assert_non_null(
         strstr(strbuf_str(&err), "was changed while the update ran"));
     strbuf_release(&err);
@@ -192,6 +238,14 @@ static void edit_in_place(const char *path)
     assert_int_equal(fclose(f), 0);
 }
 
+static void same_size_in_place(const char *path)
+{
+    FILE *f = fopen(path, "r+");
+    assert_non_null(f);
+    fputs("onE\n", f);
+    assert_int_equal(fclose(f), 0);
+}
+
 static void same_bytes_new_inode(const char *path)
 {
     assert_int_equal(tempdir_write(root, "race.new", "one\n"), 0);
@@ -207,22 +261,30 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
 {
     (void)state;
     commit_after(edit_in_place, "one\nhand\n");
+    commit_after(same_size_in_place, "onE\n");
     commit_after(same_bytes_new_inode, "one\n");
     commit_after(removed, NULL);
-    /* the new text must extend the file as the lock found it */
+    /* the file must be as the caller read it: its length, its bytes
+       when given, and there or not */
     const char *path = in_root("prefix.yaml");
     assert_int_equal(tempdir_write(root, "prefix.yaml", "one\n"), 0);
     lockfile *lk;
     strbuf err = STRBUF_INIT;
-    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
-    assert_int_equal(lockfile_commit(lk, "two\n", 4, &err), LOCKFILE_CHANGED);
-    strbuf_release(&err);
-    assert_file_text(path, "one\n");
+    static const char *const misread[] = {"on\n", "onf\n", NULL};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+        lockfile_read read = {misread[i] != NULL,
+                              misread[i] ? strlen(misread[i]) : 0, misread[i]};
+        assert_int_equal(lockfile_commit(lk, &read, "two\n", 4, &err),
+                         LOCKFILE_CHANGED);
+        strbuf_release(&err);
+        assert_file_text(path, "one\n");
+    }
     /* a file that appeared after the lock was taken */
     path = in_root("new.yaml");
     assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
     assert_int_equal(tempdir_write(root, "new.yaml", "hand\n"), 0);
-    assert_int_equal(lockfile_commit(lk, "one\n", 4, &err), LOCKFILE_CHANGED);
+    assert_int_equal(commit(lk, NULL, "one\n", &err), LOCKFILE_CHANGED);
     strbuf_release(&err);
     assert_file_text(path, "hand\n");
 }
@@ -231,6 +293,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(commit_replaces_release_keeps),
+        cmocka_unit_test(a_large_file_is_copied_whole),
         cmocka_unit_test(a_held_lock_makes_others_wait),
         cmocka_unit_test(a_lock_file_that_is_no_plain_file_is_refused),
         cmocka_unit_test(a_log_that_is_a_link_is_refused),

@@ -1,8 +1,8 @@
 /* test-progress_write.c - writing a record at the end of a log
  * (progress_write.h). An appended log is read back with the YAML loader:
- * the old text must be its prefix, byte for byte, and the new record must
- * come back with every value it was given, whatever characters its text
- * holds. */
+ * the new record must come back with every value it was given, whatever
+ * characters its text holds, and the same from the resume offset on:
+ * the last old record, then the new one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,23 +60,10 @@ static void release(parsed *p)
     arena_free(p->a);
 }
 
-/* Appends the entry to old, checks the old text is kept and the record
- * reads back whole; returns the number of records. */
-static size_t append_and_read_back(const char *old)
+/* The entry as it reads back. */
+static void assert_is_entry(const node *r)
 {
-    parsed before = parse(old, strlen(old));
-    assert_non_null(before.root);
     progress_write_entry e = entry();
-    strbuf out = STRBUF_INIT;
-    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, 1,
-                                      &out, NULL));
-    assert_memory_equal(strbuf_str(&out), old, strlen(old));
-    parsed after = parse(strbuf_str(&out), out.len);
-    if (!after.root)
-        fail_msg("the appended log does not load:\n%s", strbuf_str(&out));
-    const node *list = node_get(after.root, "records");
-    size_t n = list->u.array.count;
-    const node *r = list->u.array.items[n - 1];
     assert_string_equal(node_str(node_get(r, "date")), "2026-05-04");
     assert_string_equal(node_str(node_get(r, "activity")), "1.a");
     assert_string_equal(node_str(node_get(r, "occurrence")), "2026-Q2");
@@ -90,7 +77,51 @@ static size_t append_and_read_back(const char *old)
     assert_string_equal(node_str(ev->u.array.items[1]), evidence[1]);
     assert_string_equal(node_str(node_get(r, "note")), e.note);
     assert_string_equal(node_str(node_get(r, "by")), e.by);
+}
+
+/* The records of a text that old + added reads as: the whole new text,
+ * or (from_resume) the text from the resume offset on. */
+static const node *records_in(parsed *p, bool from_resume)
+{
+    if (!p->root)
+        fail_msg("the text does not load:\n%s", p->src->text);
+    if (from_resume && p->root->kind == NODE_ARRAY)
+        return p->root;
+    assert_true(!from_resume || p->root->u.object.count == 1);
+    return node_get(p->root, "records");
+}
+
+/* Appends the entry to old and reads the record back, from the whole new
+ * text and from the resume offset on; returns the number of records. */
+static size_t append_and_read_back(const char *old)
+{
+    parsed before = parse(old, strlen(old));
+    assert_non_null(before.root);
+    progress_write_entry e = entry();
+    strbuf out = STRBUF_INIT;
+    progress_write_resume resume;
+    assert_true(progress_write_append(before.src, before.root, "p", NULL, &e, 1,
+                                      &out, &resume, NULL));
+    assert_true(resume.offset < strlen(old));
+    unsigned line = 1;
+    for (size_t i = before.src->start; i < resume.offset; i++)
+        line += old[i] == '\n';
+    assert_int_equal(resume.line, line);
+    strbuf whole = STRBUF_INIT, part = STRBUF_INIT;
+    strbuf_printf(&whole, "%s%s", old, strbuf_str(&out));
+    strbuf_printf(&part, "%s%s", old + resume.offset, strbuf_str(&out));
+    parsed after = parse(strbuf_str(&whole), whole.len);
+    parsed from = parse(strbuf_str(&part), part.len);
+    const node *list = records_in(&after, false),
+               *tail = records_in(&from, true);
+    size_t n = list->u.array.count;
+    assert_int_equal(tail->u.array.count, n > 1 ? 2 : 1);
+    assert_is_entry(list->u.array.items[n - 1]);
+    assert_is_entry(tail->u.array.items[tail->u.array.count - 1]);
+    strbuf_release(&whole);
+    strbuf_release(&part);
     strbuf_release(&out);
+    release(&from);
     release(&after);
     release(&before);
     return n;
@@ -112,6 +143,34 @@ static void appends_in_the_logs_own_layout(void **state)
                          "plan: p\r\nrecords:\r\n-   date: 2026-01-02\r\n"
                          "    note: |\r\n      two\r\n      lines\r\n"),
                      2);
+    assert_int_equal(append_and_read_back(
+                         "\xef\xbb\xbf  plan: p\n  records:  # none yet\n\n"),
+                     1); /* a byte order mark, an indented mapping */
+    assert_int_equal(append_and_read_back(
+                         "plan: p\nrecords:\n- date: 2026-01-02\n"
+                         "- date: 2026-01-03\n  note: >\n   folded\n"
+                         "# the end\n"),
+                     3);
+}
+
+/* A last record that does not start its line with "- " leaves no place
+ * to resume: only the whole text tells. */
+static void no_resume_after_an_odd_last_record(void **state)
+{
+    (void)state;
+    const char *old = "plan: p\nrecords:\n- date: 2026-01-02\n-\n"
+                      "  date: 2026-01-03\n";
+    parsed p = parse(old, strlen(old));
+    assert_non_null(p.root);
+    progress_write_entry e = entry();
+    strbuf out = STRBUF_INIT;
+    progress_write_resume resume = {0, 0};
+    assert_true(progress_write_append(p.src, p.root, "p", NULL, &e, 1, &out,
+                                      &resume, NULL));
+    assert_true(resume.offset == PROGRESS_WRITE_NO_RESUME);
+    assert_true(strncmp(strbuf_str(&out), "- date: 2026-05-04\n", 19) == 0);
+    strbuf_release(&out);
+    release(&p);
 }
 
 static void refuses_what_it_cannot_append_to(void **state)
@@ -129,8 +188,8 @@ static void refuses_what_it_cannot_append_to(void **state)
         progress_write_entry e = entry();
         strbuf out = STRBUF_INIT;
         strbuf why = STRBUF_INIT;
-        assert_false(
-            progress_write_append(p.src, p.root, "p", NULL, &e, 1, &out, &why));
+        assert_false(progress_write_append(p.src, p.root, "p", NULL, &e, 1,
+                                           &out, NULL, &why));
         assert_true(why.len > 0);
         assert_int_equal(out.len, 0);
         strbuf_release(&why);
@@ -152,7 +211,7 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
     progress_write_entry e = entry();
     strbuf out = STRBUF_INIT;
     assert_true(
-        progress_write_append(NULL, NULL, "p", line, &e, 1, &out, NULL));
+        progress_write_append(NULL, NULL, "p", line, &e, 1, &out, NULL, NULL));
     assert_non_null(
         strstr(strbuf_str(&out),
                "\n# yaml-language-server: $schema=../schemas/"
@@ -169,6 +228,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(appends_in_the_logs_own_layout),
+        cmocka_unit_test(no_resume_after_an_odd_last_record),
         cmocka_unit_test(refuses_what_it_cannot_append_to),
         cmocka_unit_test(a_new_log_gets_a_header_and_the_schema_line),
     };

@@ -2,8 +2,10 @@
  * temporary folder: a record appended after the log's last byte, its
  * target named by number, checked and counted; a record refused, a log
  * whose layout refuses an append and a plan with errors, each leaving the
- * log byte for byte as it was; a date after today recorded with a
- * warning; a plan found by its id; the two points a test may stop at;
+ * log byte for byte as it was; the new record's problems at the new
+ * text's lines, whether it is read back from the last old record on or,
+ * after a log that ends in an odd way, whole; a date after today recorded
+ * with a warning; a plan found by its id; the two points a test may stop at;
  * several records and several logs at once, all or none; a review under
  * the lock that keeps some records, none, or refuses; a check only. */
 #include <stdarg.h>
@@ -147,6 +149,49 @@ static void a_log_or_plan_in_the_way_is_left_as_it_was(void **state)
     assert_true(diag_errors(r.checks) > 0);
     assert_log_untouched(wrong);
     update_result_release(&r);
+}
+
+/* The first problem of an update of activity 9.z after the log `log`:
+ * refused at line `line`, the log left as it was. */
+static void refused_at(const char *log, unsigned line, const char *words)
+{
+    assert_int_equal(tempdir_write(root, "p.progress.yaml", log), 0);
+    update_request req = request(in_root("p.yaml"));
+    entry.activity = "9.z";
+    update_result r;
+    assert_int_equal(update_record(&req, &r), UPDATE_REFUSED);
+    assert_int_equal(diag_errors(r.checks), 0);
+    const diag *first = diag_get(r.problems, 0);
+    assert_non_null(first);
+    if (first->line != line || !strstr(first->message, words))
+        fail_msg("%u: %s", first->line, first->message);
+    assert_non_null(strstr(first->path, "p.progress.yaml (new record)"));
+    assert_log_untouched(log);
+    update_result_release(&r);
+}
+
+static void problems_are_at_the_new_texts_lines(void **state)
+{
+    (void)state;
+    /* read back from the last record on: the new one's "activity" is
+       line 13 */
+    refused_at("# a log\nplan: p\nrecords:\n  - date: 2026-02-01\n"
+               "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+               "    state: in-progress\n  - date: 2026-02-02\n"
+               "    activity: \"1.a\"\n    occurrence: 2026-Q1\n"
+               "    state: done\n",
+               13, "9.z");
+    /* no record yet, a comment after "records:", no final line break */
+    refused_at("plan: p\r\nrecords:\r\n# none yet", 5, "9.z");
+    /* a last record that leaves no place to resume: read back whole */
+    refused_at("plan: p\nrecords:\n- date: 2026-02-01\n  activity: \"1.a\"\n"
+               "  occurrence: 2026-Q1\n  state: done\n-\n  date: 2026-02-02\n"
+               "  activity: \"1.a\"\n  occurrence: 2026-Q1\n  state: done\n",
+               13, "9.z");
+    /* a log that ends its document: the new record would start another */
+    refused_at("plan: p\nrecords:\n- date: 2026-02-01\n  activity: \"1.a\"\n"
+               "  occurrence: 2026-Q1\n  state: done\n...\n# end\n",
+               9, "second document");
 }
 
 static void a_date_after_today_is_recorded_with_a_warning(void **state)
@@ -318,6 +363,7 @@ int main(void)
         WITH_PLAN(a_record_is_appended_and_checked),
         WITH_PLAN(a_refused_record_leaves_the_log_as_it_was),
         WITH_PLAN(a_log_or_plan_in_the_way_is_left_as_it_was),
+        WITH_PLAN(problems_are_at_the_new_texts_lines),
         WITH_PLAN(a_date_after_today_is_recorded_with_a_warning),
         WITH_PLAN(a_plan_is_found_by_its_id),
         WITH_PLAN(several_logs_are_updated_all_or_none),

@@ -5,7 +5,13 @@
  * waiting on it then holds a lock on what is now FILE, so after every
  * acquisition it checks that FILE.lock still names the inode it locked,
  * and starts over when it does not. Every other check is made on the
- * descriptor, never on a name that could be swapped meanwhile. */
+ * descriptor, never on a name that could be swapped meanwhile.
+ *
+ * What it costs: the commit never reads FILE in this process (unless the
+ * lock was racy). Its bytes go to FILE.lock by copy_file_range, inside the
+ * kernel, falling back to read and write where that is refused. */
+#define _GNU_SOURCE /* copy_file_range(2), Linux */
+
 #include "lockfile.h"
 
 #include "fileio.h"
@@ -21,16 +27,17 @@
 #include <time.h>
 #include <unistd.h>
 
-/* What a file is at one moment: with its bytes, enough to see a change. */
+/* What a file is at one moment: enough to see a change (lockfile.h). */
 typedef struct file_state {
     bool exists;
-    struct stat st; /* device, inode, size, mtime */
+    struct stat st; /* device, inode, size, mtime, ctime */
 } file_state;
 
 struct lockfile {
     char *path, *lock_path;
     int fd;
     file_state seen; /* the file when the lock was taken */
+    bool racy;       /* seen's ctime is not before the lock's stamp */
 };
 
 /* why: translated, a clause such as "it is a symbolic link". */
@@ -187,33 +194,59 @@ static int holds(int fd, const char *data, size_t size)
     }
 }
 
-static bool same_state(const file_state *a, const file_state *b)
+static bool same_time(const struct timespec *a, const struct timespec *b)
 {
-    return a->exists == b->exists &&
-           (!a->exists ||
-            (same_inode(&a->st, &b->st) && a->st.st_size == b->st.st_size &&
-             a->st.st_mtim.tv_sec == b->st.st_mtim.tv_sec &&
-             a->st.st_mtim.tv_nsec == b->st.st_mtim.tv_nsec));
+    return a->tv_sec == b->tv_sec && a->tv_nsec == b->tv_nsec;
 }
 
-/* Is the file still as the lock found it, and are its bytes the
- * beginning of data? Its state now goes to *now. */
-static lockfile_status unchanged(const lockfile *lk, const char *data,
-                                 size_t len, file_state *now, strbuf *err)
+static bool before(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec ||
+           (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Is the file now as the lock found it, and as the caller read it? */
+static bool same_state(const lockfile *lk, const file_state *now,
+                       const lockfile_read *read)
+{
+    const file_state *a = &lk->seen;
+    if (a->exists != now->exists || now->exists != read->exists)
+        return false;
+    return !now->exists ||
+           (same_inode(&a->st, &now->st) && a->st.st_size == now->st.st_size &&
+            (size_t)now->st.st_size == read->len &&
+            same_time(&a->st.st_mtim, &now->st.st_mtim) &&
+            same_time(&a->st.st_ctim, &now->st.st_ctim));
+}
+
+/* Is the file still as the lock found it and as read says (its bytes
+ * compared when the lock is racy or read gives them)? Its state now goes
+ * to *now. */
+static lockfile_status unchanged(const lockfile *lk, const lockfile_read *read,
+                                 file_state *now, strbuf *err)
 {
     int fd;
     if (!open_state(lk->path, &fd, now, err))
         return LOCKFILE_ERROR;
-    int same = same_state(&lk->seen, now);
-    if (same && now->exists)
-        same = (size_t)now->st.st_size <= len
-                   ? holds(fd, data, (size_t)now->st.st_size)
-                   : 0;
+    int same = same_state(lk, now, read);
+    if (same && now->exists && (lk->racy || read->bytes))
+        same = read->bytes ? holds(fd, read->bytes, read->len) : 0;
     if (same < 0)
         strbuf_error(err, _("cannot read '%s': %s"), lk->path, strerror(errno));
     if (fd >= 0)
         close(fd);
     return same < 0 ? LOCKFILE_ERROR : same ? LOCKFILE_OK : LOCKFILE_CHANGED;
+}
+
+/* The file system's clock now: the lock file's change time once its
+ * times are set to now. */
+static bool stamp(int fd, struct timespec *now)
+{
+    struct stat st;
+    if (futimens(fd, NULL) != 0 || fstat(fd, &st) != 0)
+        return false;
+    *now = st.st_ctim;
+    return true;
 }
 
 lockfile_status lockfile_acquire(const char *path, long timeout_ms,
@@ -229,9 +262,13 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms,
     *out = NULL;
     for (;;) {
         int got = try_lock(lk, err), fd;
+        struct timespec locked_at;
+        bool stamped = got == 1 && stamp(lk->fd, &locked_at);
         if (got == 1 && open_state(lk->path, &fd, &lk->seen, err)) {
             if (fd >= 0)
                 close(fd);
+            lk->racy = lk->seen.exists &&
+                       (!stamped || !before(&lk->seen.st.st_ctim, &locked_at));
             *out = lk;
             return LOCKFILE_OK;
         }
@@ -254,20 +291,103 @@ lockfile_status lockfile_acquire(const char *path, long timeout_ms,
     return LOCKFILE_ERROR;
 }
 
-/* Writes data into the lock file, checks that the file is as the lock
- * found it and gives the lock file the file's owner and permissions. */
-static lockfile_status prepare(lockfile *lk, const char *data, size_t len,
-                               strbuf *err)
+/* Copies by copy_file_range while the kernel does it, from where each
+ * descriptor stands, counting *len down. 1 done, 0 from ended first, 2
+ * refused (not offered by this kernel, file system or OS): the rest is
+ * to be copied by hand. */
+static int copy_by_kernel(int from, int to, size_t *len)
+{
+#ifdef __linux__
+    while (*len) {
+        size_t chunk = *len < ((size_t)1 << 30) ? *len : (size_t)1 << 30;
+        ssize_t got = copy_file_range(from, NULL, to, NULL, chunk, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got == 0 ? 0 : 2;
+        *len -= (size_t)got;
+    }
+    return 1;
+#else
+    (void)from;
+    (void)to;
+    (void)len;
+    return 2;
+#endif
+}
+
+/* Copies len bytes from the descriptor from to to, from where each
+ * stands. 1 done, 0 from ended first, -1 a write error, -2 a read error
+ * (errno). */
+static int copy_bytes(int from, int to, size_t len)
+{
+    int done = copy_by_kernel(from, to, &len);
+    if (done != 2)
+        return done;
+    char buf[65536];
+    while (len) {
+        ssize_t got = read(from, buf, len < sizeof buf ? len : sizeof buf);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got < 0 ? -2 : 0;
+        if (!fileio_write_all(to, buf, (size_t)got))
+            return -1;
+        len -= (size_t)got;
+    }
+    return 1;
+}
+
+/* Puts the file's bytes into the lock file: copied from the file when it
+ * is still as the lock found it, or the caller's copy. */
+static lockfile_status fill_old(lockfile *lk, const lockfile_read *read,
+                                strbuf *err)
+{
+    if (!read->exists)
+        return LOCKFILE_OK;
+    if (read->bytes) {
+        if (fileio_write_all(lk->fd, read->bytes, read->len))
+            return LOCKFILE_OK;
+        strbuf_error(err, _("cannot write '%s': %s"), lk->lock_path,
+                     strerror(errno));
+        return LOCKFILE_ERROR;
+    }
+    file_state now;
+    int fd;
+    if (!open_state(lk->path, &fd, &now, err))
+        return LOCKFILE_ERROR;
+    int copied =
+        same_state(lk, &now, read) ? copy_bytes(fd, lk->fd, read->len) : 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (copied >= 0)
+        return copied ? LOCKFILE_OK : LOCKFILE_CHANGED;
+    if (copied == -2)
+        strbuf_error(err, _("cannot read '%s': %s"), lk->path, strerror(e));
+    else
+        strbuf_error(err, _("cannot write '%s': %s"), lk->lock_path,
+                     strerror(e));
+    return LOCKFILE_ERROR;
+}
+
+/* Writes the new content into the lock file, checks that the file is as
+ * the lock found it and gives the lock file the file's owner and
+ * permissions. */
+static lockfile_status prepare(lockfile *lk, const lockfile_read *read,
+                               const char *tail, size_t len, strbuf *err)
 {
     file_state now;
     lockfile_status st;
-    if (!fileio_write_all(lk->fd, data, len))
+    if ((st = fill_old(lk, read, err)) != LOCKFILE_OK)
+        return st;
+    if (!fileio_write_all(lk->fd, tail, len))
         strbuf_error(err, _("cannot write '%s': %s"), lk->lock_path,
                      strerror(errno));
     else if (fsync(lk->fd) != 0)
         strbuf_error(err, _("cannot flush to disk '%s': %s"), lk->lock_path,
                      strerror(errno));
-    else if ((st = unchanged(lk, data, len, &now, err)) != LOCKFILE_OK)
+    else if ((st = unchanged(lk, read, &now, err)) != LOCKFILE_OK)
         return st;
     else if (now.exists ? !fileio_take_over(lk->fd, &now.st)
                         : fchmod(lk->fd, fileio_new_file_mode()) != 0)
@@ -281,10 +401,15 @@ static lockfile_status prepare(lockfile *lk, const char *data, size_t len,
     return LOCKFILE_ERROR;
 }
 
-lockfile_status lockfile_commit(lockfile *lk, const char *data, size_t len,
-                                strbuf *err)
+bool lockfile_racy(const lockfile *lk)
 {
-    lockfile_status st = prepare(lk, data, len, err);
+    return lk->racy;
+}
+
+lockfile_status lockfile_commit(lockfile *lk, const lockfile_read *read,
+                                const char *tail, size_t len, strbuf *err)
+{
+    lockfile_status st = prepare(lk, read, tail, len, err);
     if (st == LOCKFILE_CHANGED) {
         strbuf_error(err,
                      _("'%s' was changed while the update ran (by an "

@@ -1,9 +1,17 @@
 /* update.c - a progress record added to a plan's log (see update.h).
  *
  * The plan and its log are checked by validate_run, which hands the plan
- * over while it is in memory; the new text is made and read back there.
- * The old records were checked with the plan: only the new one's problems
- * go to the result's second sink. */
+ * over while it is in memory: that is the one reading of the log. The
+ * text the new records add is made and read back there, not with the
+ * whole log but from the log's last record on: that part of the new text
+ * is a document of its own (progress_write.h), labelled as the new text
+ * and its problems moved to the new text's line numbers, so an update
+ * costs the same whatever the log's length. Only when that part does not
+ * read as the last record and the new ones (a log that ends in an odd
+ * way, a log at its size limit) is the whole new text read back, and
+ * then it says why. The commit copies the old bytes to the lock file
+ * (lockfile.h). The old records were checked with the plan: only the new
+ * ones' problems go to the result's second sink. */
 #include "update.h"
 
 #include "catalog.h"
@@ -29,7 +37,10 @@ typedef struct job {
     bool cannot_append; /* the log's layout refuses a new record */
     bool refused;       /* by the review */
     size_t nkept;       /* records the review kept */
-    strbuf text;        /* the log's new text */
+    lockfile_read old;  /* the log as the check read it */
+    char *old_bytes;    /* its bytes, kept only when the lock is racy */
+    strbuf added;       /* the text added after the log's last byte (a
+                           new log: its whole text) */
 } job;
 
 /* "--value 1=85": the first target of the activity, by its name. */
@@ -64,66 +75,194 @@ static void warn_if_future(const progress_record *rec, date today, diag_sink *d)
                  rec->date_text.s);
 }
 
-/* Reads the new text back: it must load and hold exactly as many more
- * records as were added, and each is checked in full (its schema and its
- * meaning against the plan). */
-static void check_new_text(job *j, const plan *p, size_t old_count)
+/* A text read back: the log's new text, or a part of it (see
+ * progress_write.h). Its lines are the new text's from first_line on;
+ * its list of records holds `before` old records, then the new ones. */
+typedef struct readback {
+    char *text; /* malloc'ed, NUL-terminated */
+    size_t len;
+    unsigned first_line;
+    size_t before;
+    bool part;
+} readback;
+
+/* The list of records of a text read back, when it holds what it should:
+ * the whole text, a mapping whose "records" holds its old records then
+ * exactly the new ones; a part, that list itself (its first item the
+ * last old record) or, when the log had none, a mapping of "records"
+ * alone. NULL otherwise. */
+static const node *records_of(const node *root, const readback *rb,
+                              size_t added)
+{
+    const node *list = NULL;
+    if (!root)
+        return NULL;
+    if (rb->part && rb->before)
+        list = root;
+    else if (root->kind == NODE_OBJECT &&
+             (!rb->part || root->u.object.count == 1))
+        list = node_get(root, "records");
+    if (!list || list->kind != NODE_ARRAY ||
+        list->u.array.count != rb->before + added)
+        return NULL;
+    return list;
+}
+
+/* A mapping of "records" to the n items of list from first on: the new
+ * records, as progress_build reads a log. */
+static node *new_records(arena *a, const node *list, size_t first, size_t n)
+{
+    node *items = node_new(a, NODE_ARRAY, list->src, list->pos, list->span);
+    items->u.array.items = list->u.array.items + first;
+    items->u.array.count = n;
+    node_member *m = arena_alloc(a, sizeof *m);
+    *m = (node_member){.key = "records", .key_len = 7, .value = items};
+    node *root = node_new(a, NODE_OBJECT, list->src, list->pos, 0);
+    root->u.object.members = m;
+    root->u.object.count = 1;
+    return root;
+}
+
+/* A diagnostic's place, its line moved by shift when it is in path. */
+static diag_loc moved(const diag *dg, const char *path, unsigned shift)
+{
+    bool ours = dg->path && dg->line && strcmp(dg->path, path) == 0;
+    return (diag_loc){dg->path,      ours ? dg->line + shift : dg->line,
+                      dg->column,    dg->width,
+                      dg->line_text, dg->line_len,
+                      dg->line_col0, dg->line_cut};
+}
+
+/* Moves every diagnostic of from into to, those in path (and their
+ * notes) shift lines further down. */
+static void move_down(diag_sink *to, diag_sink *from, const char *path,
+                      unsigned shift)
+{
+    for (size_t i = 0; i < diag_count(from); i++) {
+        const diag *dg = diag_get(from, i);
+        diag_set_stage(to, dg->stage);
+        diag_loc at = moved(dg, path, shift);
+        diag *copy = diag_at_loc(to, dg->level, &at, "%s", dg->message);
+        for (const diag *note = dg->notes; note; note = note->next) {
+            diag_loc nat = moved(note, path, shift);
+            diag_note_at_loc(to, copy, &nat, "%s", note->message);
+        }
+    }
+    diag_set_stage(to, "meaning");
+}
+
+/* Reads rb back and checks the new records in full: their schema and
+ * their meaning against the plan. Their problems go to the result, at
+ * the new text's lines, and true is returned; a part that does not read
+ * as the records it should hold gives false and reports nothing: only
+ * the whole new text can say why. */
+static bool read_back(job *j, const plan *p, const readback *rb)
 {
     update_result *out = j->out;
-    size_t len = j->text.len, added = j->nkept;
-    char *copy = xmalloc(len + 1);
-    memcpy(copy, strbuf_str(&j->text), len + 1);
+    size_t added = j->nkept;
     strbuf label = STRBUF_INIT;
     /* TRANSLATORS: the name of the log's new text in messages, where a
        file's name goes: "plans/x.progress.yaml (new record):12:5: ..." */
     strbuf_printf(&label, P_("%s (new record)", "%s (new records)", added),
                   out->log_path);
-    source *src = source_new(strbuf_str(&label), copy, len);
-    strbuf_release(&label);
+    source *src = source_new(strbuf_str(&label), rb->text, rb->len);
     yamlload_limits limits = progress_log_limits();
     docload_spec spec = {"log", &limits, NULL, NULL};
     docload_doc *doc;
-    diag_sink *d = out->problems;
+    diag_sink *d = diag_sink_new(0);
     docload_source(src, &spec, d, &doc);
-    const node *list = doc->root ? node_get(doc->root, "records") : NULL;
-    if (doc->root && (!list || list->kind != NODE_ARRAY ||
-                      list->u.array.count != old_count + added)) {
+    const node *list = records_of(doc->root, rb, added);
+    bool read = list && !(rb->part && diag_errors(d));
+    if (!read && !rb->part && doc->root)
         diag_file(d, DIAG_ERROR, src->path,
                   "internal error: the new text does not hold exactly the "
                   "records added");
-    } else if (doc->root) {
+    if (read) {
         diag_set_stage(d, "schema");
         const char *record = "progress.schema.json#/definitions/record";
-        for (size_t i = old_count; i < old_count + added; i++)
+        for (size_t i = rb->before; i < rb->before + added; i++)
             schema_validate(catalog_schema(j->cat, record),
                             list->u.array.items[i], d);
         diag_set_stage(d, "meaning");
-        progress_log *log = progress_build(doc->a, src, doc->root);
-        progress_log fresh = {src,
-                              doc->root,
-                              {NULL, NULL},
-                              log->records + old_count,
-                              log->count - old_count};
-        progress_check(&fresh, p, d);
-        for (size_t i = old_count; i < log->count && !diag_errors(d); i++)
+        progress_log *log =
+            progress_build(doc->a, src,
+                           new_records(doc->a, list, rb->before, added));
+        progress_check(log, p, d);
+        for (size_t i = 0; i < log->count && !diag_errors(d); i++)
             warn_if_future(&log->records[i], j->req->today, d);
-        out->record_number = log->count;
     }
+    if (read || !rb->part)
+        move_down(out->problems, d, strbuf_str(&label), rb->first_line - 1);
+    diag_sink_free(d);
     docload_free(doc);
+    strbuf_release(&label);
+    return read;
 }
 
-/* The new text: the log (none: a new one) and the records kept. */
+/* The text from the log's last record on, followed by what is added, as
+ * a part to read back; false when the log does not allow it (the last
+ * record not written as progress_write.h says, or the new text over the
+ * size a log may have: the whole text says so). */
+static bool last_part(const job *j, const progress_log *log,
+                      progress_write_resume resume, readback *rb)
+{
+    const source *old = log->src;
+    size_t added = j->added.len;
+    if (resume.offset == PROGRESS_WRITE_NO_RESUME ||
+        old->len + added > progress_log_limits().max_bytes)
+        return false;
+    size_t kept = old->len - resume.offset;
+    rb->len = kept + added;
+    rb->text = xmalloc(rb->len + 1);
+    memcpy(rb->text, old->text + resume.offset, kept);
+    memcpy(rb->text + kept, strbuf_str(&j->added), added + 1);
+    rb->first_line = resume.line;
+    rb->before = log->count ? 1 : 0;
+    rb->part = true;
+    return true;
+}
+
+/* The whole new text (the log, or none, and what is added), to read
+ * back. */
+static readback whole_text(const job *j, const progress_log *log)
+{
+    size_t old = log ? log->src->len : 0, added = j->added.len;
+    readback rb = {xmalloc(old + added + 1), old + added, 1,
+                   log ? log->count : 0, false};
+    if (old)
+        memcpy(rb.text, log->src->text, old);
+    memcpy(rb.text + old, strbuf_str(&j->added), added + 1);
+    return rb;
+}
+
+/* What the records kept add to the log (none: a new one), read back;
+ * and what the commit needs of the log as read. */
 static void append(job *j, const plan *p, const progress_log *log,
                    const progress_write_entry *entries)
 {
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
-    if (progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
+    progress_write_resume resume = {PROGRESS_WRITE_NO_RESUME, 0};
+    bool made =
+        progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
                               p->id.s ? p->id.s : "", schema_line, entries,
-                              j->nkept, &j->text, &j->out->err))
-        check_new_text(j, p, log ? log->count : 0);
-    else
-        j->cannot_append = true;
+                              j->nkept, &j->added, &resume, &j->out->err);
     free(schema_line);
+    if (!made) {
+        j->cannot_append = true;
+        return;
+    }
+    j->old = (lockfile_read){log != NULL, log ? log->src->len : 0, NULL};
+    if (log && lockfile_racy(j->lock)) {
+        j->old_bytes = xmalloc(log->src->len + 1);
+        memcpy(j->old_bytes, log->src->text, log->src->len);
+        j->old.bytes = j->old_bytes;
+    }
+    readback rb;
+    if (!log || !last_part(j, log, resume, &rb) || !read_back(j, p, &rb)) {
+        rb = whole_text(j, log);
+        read_back(j, p, &rb);
+    }
+    j->out->record_number = (log ? log->count : 0) + j->nkept;
 }
 
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
@@ -247,8 +386,9 @@ static void commit_all(job **order, size_t n)
             continue;
         }
         pause_at(j->req, "update-commit");
-        lockfile_status st = lockfile_commit(j->lock, strbuf_str(&j->text),
-                                             j->text.len, &j->out->err);
+        lockfile_status st =
+            lockfile_commit(j->lock, &j->old, strbuf_str(&j->added),
+                            j->added.len, &j->out->err);
         j->lock = NULL;
         if (st == LOCKFILE_OK)
             j->out->status = UPDATE_RECORDED;
@@ -309,7 +449,8 @@ update_status update_records(const update_request *reqs, size_t n,
     update_status st = UPDATE_RECORDED;
     for (size_t i = 0; i < n; i++) {
         lockfile_release(jobs[i].lock);
-        strbuf_release(&jobs[i].text);
+        strbuf_release(&jobs[i].added);
+        free(jobs[i].old_bytes);
         catalog_free(jobs[i].cat);
         update_status mine = outs[i].status;
         if (mine == UPDATE_NOTHING_NEW)

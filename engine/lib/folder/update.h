@@ -2,15 +2,19 @@
  *
  * The plan is named by its file or by its id (searched for below the
  * current folder, locate.h). Under the log's lock (lockfile.h): the plan
- * and its log are checked as validate checks them; the new records are
- * written after the log's last byte (progress_write.h); the resulting
- * text is read back, must hold exactly as many more records, and each is
+ * and its log are checked as validate checks them, the one time the log
+ * is read; the new records are written after the log's last byte
+ * (progress_write.h); the new text is read back from the log's last
+ * record on (or whole, when the log ends in a way that part cannot
+ * vouch for), must hold exactly the records added after it, and each is
  * checked in full - schema, activity or report, occurrence, targets, date
- * (a report's record says it was sent). Only then does it replace the
- * log, all at once. Any problem leaves the log untouched; a log changed
- * meanwhile by a program that does not take the lock (an editor) is left
- * as that program wrote it (lockfile_commit refuses). Nothing is printed:
- * the result says what happened.
+ * (a report's record says it was sent) - at the new text's line numbers.
+ * Only then does it replace the log, all at once. So an update costs the
+ * same whatever the log's length, but for reading it once and copying its
+ * bytes. Any problem leaves the log untouched; a log changed meanwhile by
+ * a program that does not take the lock (an editor) is left as that
+ * program wrote it (lockfile_commit refuses). Nothing is printed: the
+ * result says what happened.
  *
  * Several plans' logs are updated together the same way (a form
  * collected): every log is locked, in the order of their paths so two

@@ -4,7 +4,8 @@
  * The layout is read off the old log's nodes: the column of the "-" of its
  * first record (or of the "records" key when the list is still empty), and
  * its line break (LF or CR LF). The new text is only ever appended; the
- * caller re-reads the result before it replaces the file. */
+ * caller reads it back, from the last old record on (the resume offset),
+ * before it replaces the file. */
 #include "progress_write.h"
 
 #include "i18n.h"
@@ -78,11 +79,19 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
     strbuf_puts(out, nl);
 }
 
-/* The column of the "-" before the first item of a block list: the item's
- * node starts after "- " (and maybe more spaces) on the same line. */
+/* Where the line that holds pos starts (found without the source's line
+ * index, which a log read without a problem never builds). */
+static size_t line_start(const source *src, srcpos pos)
+{
+    size_t len;
+    return (size_t)(source_line_at(src, pos, &len) - src->text);
+}
+
+/* The column of the "-" before an item of a block list: the item's node
+ * starts after "- " (and maybe more spaces) on the same line. */
 static bool dash_column(const source *src, const node *item, size_t *col)
 {
-    const char *line = src->text + source_line_start(src, item->pos.line);
+    const char *line = src->text + line_start(src, item->pos);
     size_t i = item->pos.offset;
     while (i > 0 && src->text[i - 1] == ' ')
         i--;
@@ -93,6 +102,22 @@ static bool dash_column(const source *src, const node *item, size_t *col)
         if (line[k] != ' ')
             return false; /* "- - x" and the like: not ours */
     return true;
+}
+
+/* The line where the list of records goes on (see progress_write.h). */
+static progress_write_resume resume_at(const source *old,
+                                       const node_member *records,
+                                       size_t indent)
+{
+    const node *list = records->value;
+    if (list->kind != NODE_ARRAY)
+        return (progress_write_resume){line_start(old, records->key_pos),
+                                       records->key_pos.line};
+    const node *last = list->u.array.items[list->u.array.count - 1];
+    size_t col;
+    if (!dash_column(old, last, &col) || col != indent)
+        return (progress_write_resume){PROGRESS_WRITE_NO_RESUME, 0};
+    return (progress_write_resume){line_start(old, last->pos), last->pos.line};
 }
 
 static bool layout_of(const source *old, const node *root, size_t *indent,
@@ -114,8 +139,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     const node *list = last->value;
     if (list->kind == NODE_NULL && list->span == 0) {
         /* "records:" with nothing after it: items at the key's own column */
-        *indent = (size_t)(last->key_pos.offset -
-                           source_line_start(old, last->key_pos.line));
+        *indent = last->key_pos.offset - line_start(old, last->key_pos);
         return true;
     }
     if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
@@ -139,7 +163,8 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
-                           strbuf *out, strbuf *err)
+                           strbuf *out, progress_write_resume *resume,
+                           strbuf *err)
 {
     if (!old) {
         strbuf_printf(out,
@@ -158,9 +183,12 @@ bool progress_write_append(const source *old, const node *root,
     size_t indent;
     if (!layout_of(old, root, &indent, err))
         return false;
+    if (resume)
+        *resume =
+            resume_at(old, &root->u.object.members[root->u.object.count - 1],
+                      indent);
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
-    strbuf_add(out, old->text, old->len);
     if (old->len && old->text[old->len - 1] != '\n')
         strbuf_puts(out, nl);
     for (size_t i = 0; i < n; i++)

@@ -42,15 +42,35 @@ typedef struct progress_write_entry {
     const char *form;      /* the form it was collected from; NULL: none */
 } progress_write_entry;
 
-/* Writes to out the whole new text of a log: the old text (old, its root
- * node) followed by the n entries, in order; or, when old is NULL, a new
- * log for plan_id, with schema_comment (a "# yaml-language-server: ..."
- * line, or NULL) at the top. Returns false with the reason in err
- * (strbuf.h) when the old log's layout does not allow appending. */
+/* Writes to out the text to add after the last byte of an old log (old,
+ * its root node): a line break when the old text does not end with one,
+ * then the n entries, in order; or, when old is NULL, the whole text of a
+ * new log for plan_id, with schema_comment (a "# yaml-language-server:
+ * ..." line, or NULL) at the top. Returns false with the reason in err
+ * (strbuf.h) when the old log's layout does not allow appending.
+ *
+ * With an old log, *resume (unless NULL) is where its list of records
+ * goes on: the line of its last record's "- ", or the line of "records:"
+ * when the list is empty. The old text from there
+ * followed by out is then a document of its own - a list of that last
+ * record and the new ones, or a mapping of "records" to the new ones -
+ * which reads as the same records as the whole new text does when, and
+ * only when, the old text ends as the append expects (nothing but
+ * comments after its records). Its offset is PROGRESS_WRITE_NO_RESUME
+ * when the last record is not written so (it does not start its line
+ * with "- "): only the whole new text tells. */
+typedef struct progress_write_resume {
+    size_t offset; /* of the line's first byte, or PROGRESS_WRITE_NO_RESUME */
+    unsigned line; /* its number, from 1 */
+} progress_write_resume;
+
+#define PROGRESS_WRITE_NO_RESUME ((size_t)-1)
+
 bool progress_write_append(const source *old, const node *root,
                            const char *plan_id, const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
-                           strbuf *out, strbuf *err);
+                           strbuf *out, progress_write_resume *resume,
+                           strbuf *err);
 
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
