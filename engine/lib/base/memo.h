@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "strmap.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct memo {
@@ -23,12 +24,10 @@ typedef struct memo {
     strmap results;
 } memo;
 
-/* The result remembered for text[0..len) in scope, or NULL. */
-const char *memo_get(const memo *m, size_t scope, const char *text, size_t len);
-
-/* Remembers result (NUL-terminated; copied) for text[0..len) in scope,
- * unless the memo is full. */
-void memo_put(memo *m, size_t scope, const char *text, size_t len,
-              const char *result);
+/* The result of make(text, len, flag) (malloc'ed, NUL-terminated) as a
+ * malloc'ed copy the caller frees: remembered in scope `flag`, or made and
+ * remembered. */
+char *memo_call(memo *m, const char *text, size_t len, bool flag,
+                char *(*make)(const char *text, size_t len, bool flag));
 
 #endif

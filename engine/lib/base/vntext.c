@@ -179,24 +179,14 @@ static char *fold(const char *s, size_t n, bool strip_marks)
 /* The keys folded so far: scope 0 vntext_fold, 1 vntext_fold_ascii. */
 static memo fold_keys = {.max = (size_t)4 << 20};
 
-static char *fold_remembered(const char *s, size_t n, bool strip_marks)
-{
-    const char *known = memo_get(&fold_keys, strip_marks, s, n);
-    if (known)
-        return xstrdup(known);
-    char *key = fold(s, n, strip_marks);
-    memo_put(&fold_keys, strip_marks, s, n, key);
-    return key;
-}
-
 char *vntext_fold(const char *s, size_t n)
 {
-    return fold_remembered(s, n, false);
+    return memo_call(&fold_keys, s, n, false, fold);
 }
 
 char *vntext_fold_ascii(const char *s, size_t n)
 {
-    return fold_remembered(s, n, true);
+    return memo_call(&fold_keys, s, n, true, fold);
 }
 
 size_t vntext_fold_ascii_cp(int32_t cp, char *out)

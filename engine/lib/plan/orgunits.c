@@ -61,12 +61,7 @@ static memo unit_keys = {.max = (size_t)4 << 20};
 
 static char *unit_key(const char *text, size_t len, bool loose)
 {
-    const char *known = memo_get(&unit_keys, loose, text, len);
-    if (known)
-        return xstrdup(known);
-    char *key = make_unit_key(text, len, loose);
-    memo_put(&unit_keys, loose, text, len, key);
-    return key;
+    return memo_call(&unit_keys, text, len, loose, make_unit_key);
 }
 
 char *orgunits_key(const char *text)
