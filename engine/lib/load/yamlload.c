@@ -263,38 +263,6 @@ typedef struct yamlload_scan {
     size_t ntabs, tabs_cap;
 } yamlload_scan;
 
-/* The length of the valid UTF-8 character at u[0] (a byte >= 0x80), with
- * its code point, or 0 when the bytes are not one. */
-static size_t yamlload_utf8_char(const unsigned char *u, size_t left,
-                                 int32_t *cp)
-{
-    unsigned char c = u[0];
-    if (c >= 0xC2 && c <= 0xDF) {
-        if (left < 2 || (u[1] & 0xC0) != 0x80)
-            return 0;
-        *cp = (int32_t)(c & 0x1F) << 6 | (u[1] & 0x3F);
-        return 2;
-    }
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (left < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 ||
-            (c == 0xE0 && u[1] < 0xA0) || (c == 0xED && u[1] >= 0xA0))
-            return 0;
-        *cp = (int32_t)(c & 0x0F) << 12 | (int32_t)(u[1] & 0x3F) << 6 |
-              (u[2] & 0x3F);
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80 ||
-            (u[3] & 0xC0) != 0x80 || (c == 0xF0 && u[1] < 0x90) ||
-            (c == 0xF4 && u[1] >= 0x90))
-            return 0;
-        *cp = (int32_t)(c & 0x07) << 18 | (int32_t)(u[1] & 0x3F) << 12 |
-              (int32_t)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
-        return 4;
-    }
-    return 0;
-}
-
 /* Notes where a line's indentation holds a tab, when text follows it. */
 static size_t yamlload_indent(const source *src, size_t i, unsigned line,
                               yamlload_scan *sc)
@@ -367,7 +335,7 @@ static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
             return;
         }
         int32_t cp = c;
-        size_t k = c < 0x80 ? 1 : yamlload_utf8_char(u + i, len - i, &cp);
+        size_t k = c < 0x80 ? 1 : utf8_decode(src->text + i, len - i, &cp);
         if (!k) {
             i += yamlload_invalid_utf8(cx, line, i, !seen_invalid);
             seen_invalid = true;
