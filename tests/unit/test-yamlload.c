@@ -349,6 +349,12 @@ static void test_positions_match_text(void **state)
         "\xCC\x82t, 12, {ở: 'đây', n: -1.5}]\r\n",
         "{a: [1, [2, [3]], {b: c}], 'd': \"e\", f: [Sở, Tư, pháp]}",
         "- - - Ủy ban\n    - 2\n  - k: v\n    l: [x]\n- ? khóa\n  : giá trị\n",
+        /* long runs of ASCII and of Vietnamese letters on one line, where
+         * the cursor counts characters eight bytes at a time */
+        "m\xC3\xB4 t\xE1\xBA\xA3: Tổ chức tuyên truyền, phổ biến pháp luật "
+        "cho người khuyết tật và người dân tộc thiểu số ở vùng sâu vùng xa "
+        "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\n"
+        "k: [ầ, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, ừừừừừừừừừừừừ, 'ở đây', 7]\n",
     };
     for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
         loaded l = load_ok(docs[i]);
@@ -648,6 +654,26 @@ static void test_keys(void **state)
     assert_refused("?\n: x\n", "a key is missing before ':'", 1, 2);
     assert_refused("\"a\\0b\": 1\n", "a key cannot contain a NUL character", 1,
                    1);
+
+    /* an object of many keys (from the 16th on they are also mapped):
+     * distinct keys pass, a key given again is caught before and after
+     * that point, and points at its first place */
+    strbuf many = STRBUF_INIT;
+    for (int k = 0; k < 40; k++)
+        strbuf_printf(&many, "khóa-%d: %d\n", k, k);
+    loaded wide = load_ok(strbuf_str(&many));
+    assert_int_equal(wide.root->u.object.count, 40);
+    unload(&wide);
+    strbuf_puts(&many, "khóa-3: lại\n");
+    assert_refused_noted(strbuf_str(&many), "duplicate key 'khóa-3'", 41, 1,
+                         "first given here", 4, 1);
+    strbuf_reset(&many);
+    for (int k = 0; k < 10; k++)
+        strbuf_printf(&many, "k%d: %d\n", k, k);
+    strbuf_puts(&many, "k9: lại\n");
+    assert_refused_noted(strbuf_str(&many), "duplicate key 'k9'", 11, 1,
+                         "first given here", 10, 1);
+    strbuf_release(&many);
 
     /* every duplicate is reported; the rest of the file is still read */
     loaded dup = load("a: 1\nb: 2\na: 3\nb: 4\nc:\n  d: 5\n  d: 6\na: 7\n");
