@@ -15,7 +15,9 @@
 #include "vntext.h"
 #include "xalloc.h"
 
+#include <stdalign.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -626,4 +628,87 @@ char *progress_plan_path(const char *log_path)
         return yml;
     free(yml);
     return swap_suffix(log_path, cut, ".yaml");
+}
+
+/* --- copies ----------------------------------------------------------- */
+
+/* The texts of a record, by their place in it. */
+static const size_t record_texts[] = {
+    offsetof(progress_record, date_text),
+    offsetof(progress_record, activity),
+    offsetof(progress_record, occurrence),
+    offsetof(progress_record, state_text),
+    offsetof(progress_record, note),
+    offsetof(progress_record, by),
+    offsetof(progress_record, report),
+    offsetof(progress_record, document),
+    offsetof(progress_record, form),
+};
+#define NRECORD_TEXTS (sizeof record_texts / sizeof *record_texts)
+
+static size_t aligned(size_t n)
+{
+    size_t unit = alignof(max_align_t);
+    return (n + unit - 1) / unit * unit;
+}
+
+static size_t text_size(const plan_text *t)
+{
+    return t->s ? strlen(t->s) + 1 : 0;
+}
+
+/* t's string copied to *chars (which moves past it), without its node. */
+static plan_text copy_text(const plan_text *t, char **chars)
+{
+    plan_text c = {NULL, NULL};
+    if (t->s) {
+        size_t n = strlen(t->s) + 1;
+        c.s = memcpy(*chars, t->s, n);
+        *chars += n;
+    }
+    return c;
+}
+
+size_t progress_record_copy_size(const progress_record *r)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < NRECORD_TEXTS; i++)
+        chars +=
+            text_size((const plan_text *)((const char *)r + record_texts[i]));
+    for (size_t i = 0; i < r->nvalues; i++)
+        chars += text_size(&r->values[i].name);
+    for (size_t i = 0; i < r->nevidence; i++)
+        chars += text_size(&r->evidence[i]);
+    return aligned(sizeof *r) + aligned(r->nvalues * sizeof *r->values) +
+           aligned(r->nevidence * sizeof *r->evidence) + chars;
+}
+
+progress_record *progress_record_copy_to(void *block, const progress_record *r)
+{
+    progress_record *c = block;
+    char *next = (char *)block + aligned(sizeof *r);
+    *c = *r;
+    c->at = NULL;
+    c->values = r->nvalues ? (progress_value *)next : NULL;
+    next += aligned(r->nvalues * sizeof *r->values);
+    c->evidence = r->nevidence ? (plan_text *)next : NULL;
+    next += aligned(r->nevidence * sizeof *r->evidence);
+    for (size_t i = 0; i < NRECORD_TEXTS; i++) {
+        plan_text *t = (plan_text *)((char *)c + record_texts[i]);
+        *t = copy_text(t, &next);
+    }
+    for (size_t i = 0; i < r->nvalues; i++) {
+        c->values[i] = r->values[i];
+        c->values[i].name = copy_text(&r->values[i].name, &next);
+        c->values[i].member = NULL;
+    }
+    for (size_t i = 0; i < r->nevidence; i++)
+        c->evidence[i] = copy_text(&r->evidence[i], &next);
+    return c;
+}
+
+progress_record *progress_record_copy(arena *a, const progress_record *r)
+{
+    return progress_record_copy_to(arena_alloc(a, progress_record_copy_size(r)),
+                                   r);
 }

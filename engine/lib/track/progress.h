@@ -130,4 +130,18 @@ const plan_activity *progress_find_activity(const plan *p, const char *id,
 const plan_report *progress_find_report(const plan *p, const char *id,
                                         size_t *index);
 
+/* --- copies ----------------------------------------------------------- */
+
+/* A record that outlives its log (status.h folds a log streamed record by
+ * record): strings, values and evidence copied, the resolved fields kept
+ * (a value's target still points into the plan), and every pointer into
+ * the log's nodes (`at`, a text's `.at`, a value's `member`) NULL. The
+ * copy is one block: progress_record_copy_size() bytes, laid out by
+ * progress_record_copy_to() at `block` (aligned for any type), which
+ * returns the record at its start. */
+size_t progress_record_copy_size(const progress_record *r);
+progress_record *progress_record_copy_to(void *block, const progress_record *r);
+/* The same block, allocated in a. */
+progress_record *progress_record_copy(arena *a, const progress_record *r);
+
 #endif
