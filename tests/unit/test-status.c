@@ -2,7 +2,9 @@
  * with a window and a due date, the records about it, the date asked
  * about, and the state and percent expected. Then whole plans: recurring
  * occurrences, roll-ups, targets, scope; and the progress log checks
- * (progress.h) that decide which records count. */
+ * (progress.h) that decide which records count. Then the fold of a log
+ * record by record: the same answers as a scan of the whole log, on
+ * random logs, and a long log held in a few copies. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +22,7 @@
 #include "xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -660,6 +663,398 @@ static void json_output_always_parses(void **state)
     release(&f);
 }
 
+/* --- the fold: the same status from records one at a time --------------- */
+
+/* Activities 1.a (each quarter), 1.b (the year, two targets) and 2.a
+ * (Q2); reports BC1 (each quarter), BC2 (by a date) and BC3 (on
+ * request). */
+static const char fold_plan_json[] =
+    "{\"id\": \"p\", \"year\": 2026,\n"
+    " \"sections\": [\n"
+    "  {\"id\": \"1\", \"title\": \"Một\", \"activities\": [\n"
+    "   {\"id\": \"1.a\", \"title\": \"Hàng quý\", \"lead\": \"Sở Tư pháp\",\n"
+    "    \"time\": \"Quý I-IV\"},\n"
+    "   {\"id\": \"1.b\", \"title\": \"Cả năm\", \"lead\": \"Sở Y tế\",\n"
+    "    \"time\": \"Cả năm 2026\",\n"
+    "    \"targets\": [{\"name\": \"Số buổi\", \"value\": 12},\n"
+    "                {\"name\": \"Tỷ lệ\", \"value\": 90, \"unit\": \"%\"}]}]},\n"
+    "  {\"id\": \"2\", \"title\": \"Hai\", \"activities\": [\n"
+    "   {\"id\": \"2.a\", \"title\": \"Quý II\", \"lead\": \"Sở Y tế\", "
+    "\"time\": \"Quý II\"}]}],\n"
+    " \"reports\": [\n"
+    "  {\"what\": \"Hằng quý\", \"by\": \"Trung tâm\", \"to\": \"Sở Tư pháp\",\n"
+    "   \"every\": \"quarter\"},\n"
+    "  {\"what\": \"Năm\", \"by\": \"Sở Tư pháp\", \"to\": \"Bộ Tư pháp\",\n"
+    "   \"due\": \"2026-10-30\"},\n"
+    "  {\"what\": \"Đột xuất\", \"by\": \"Sở Tư pháp\", \"on_request\": true}]}\n";
+
+static const char empty_log_json[] = "{\"plan\": \"p\", \"records\": []}\n";
+
+/* xorshift64: the same logs on every run */
+static uint64_t next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static size_t below(uint64_t *s, size_t n)
+{
+    return (size_t)(next_random(s) % n);
+}
+
+/* A record as progress_check() leaves it, about a random activity or
+ * report of the plan, with its texts (numbered by order) in a. Dates fall
+ * on few days (so that records tie on a date) from January 2026 to
+ * February 2027. */
+static progress_record random_record(arena *a, const plan *p, size_t order,
+                                     uint64_t *s)
+{
+    progress_record r;
+    memset(&r, 0, sizeof r);
+    r.order = order;
+    r.usable = below(s, 8) != 0;
+    r.date = date_add_days(D("2026-01-01"), (long)(below(s, 30) * 14));
+    r.state = (progress_state)below(s, PROGRESS_NSTATES);
+    r.percent = below(s, 3) ? -1 : (int)below(s, 101);
+    r.by.s = arena_printf(a, "đơn vị %zu", order);
+    if (below(s, 2))
+        r.note.s = arena_printf(a, "ghi chú %zu", order);
+    r.nevidence = below(s, 3);
+    r.evidence = arena_alloc(a, (r.nevidence + 1) * sizeof *r.evidence);
+    for (size_t i = 0; i < r.nevidence; i++)
+        r.evidence[i].s = arena_printf(a, "minh chứng %zu.%zu", order, i);
+    const when *w;
+    r.of_report = below(s, 3) == 0;
+    if (r.of_report) {
+        r.report_index = below(s, 2); /* BC3 has no occurrence */
+        w = &p->reports[r.report_index].schedule;
+        r.document.s = arena_printf(a, "Số %zu/BC", order);
+    } else {
+        r.activity_index = below(s, p->nactivities);
+        const plan_activity *act = p->activities[r.activity_index];
+        w = &act->schedule;
+        if (act->ntargets && below(s, 2)) {
+            r.nvalues = 1 + below(s, 3); /* the same target twice at times */
+            r.values = arena_alloc(a, r.nvalues * sizeof *r.values);
+            for (size_t v = 0; v < r.nvalues; v++) {
+                size_t t = below(s, act->ntargets);
+                r.values[v].target = &act->targets[t];
+                r.values[v].name.s = act->targets[t].name.s;
+                r.values[v].value = (double)below(s, 20);
+            }
+        }
+    }
+    r.occurrence_index = below(s, w->count);
+    return r;
+}
+
+/* The reference: each answer found by a scan of the whole log. */
+static bool usable_by(const progress_record *r, date as_of)
+{
+    return r->usable && date_cmp(r->date, as_of) <= 0;
+}
+
+static bool latest(const progress_record *r, const progress_record *than)
+{
+    int c = date_cmp(r->date, than->date);
+    return c > 0 || (c == 0 && r->order > than->order);
+}
+
+static bool about(const progress_record *r, bool of_report, size_t index)
+{
+    return r->of_report == of_report &&
+           (of_report ? r->report_index : r->activity_index) == index;
+}
+
+static const progress_record *scan_last(const progress_record *recs, size_t n,
+                                        date as_of, bool of_report,
+                                        size_t index, long occurrence,
+                                        bool with_note, bool with_percent)
+{
+    const progress_record *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const progress_record *r = &recs[i];
+        if (!usable_by(r, as_of) || !about(r, of_report, index) ||
+            (occurrence >= 0 && r->occurrence_index != (size_t)occurrence) ||
+            (with_note && !r->note.s) || (with_percent && r->percent < 0))
+            continue;
+        if (!best || latest(r, best))
+            best = r;
+    }
+    return best;
+}
+
+/* The same record, copied: by its place in the log, its texts, no node. */
+static void assert_same_record(const progress_record *got,
+                               const progress_record *want)
+{
+    if (!want) {
+        assert_null(got);
+        return;
+    }
+    assert_non_null(got);
+    assert_int_equal(got->order, want->order);
+    assert_int_equal(date_cmp(got->date, want->date), 0);
+    assert_int_equal(got->state, want->state);
+    assert_int_equal(got->percent, want->percent);
+    assert_null(got->at);
+    assert_string_equal(got->by.s, want->by.s);
+    assert_null(got->by.at);
+    if (want->note.s)
+        assert_string_equal(got->note.s, want->note.s);
+    else
+        assert_null(got->note.s);
+    if (want->document.s)
+        assert_string_equal(got->document.s, want->document.s);
+    assert_int_equal(got->nevidence, want->nevidence);
+    for (size_t i = 0; i < want->nevidence; i++)
+        assert_string_equal(got->evidence[i].s, want->evidence[i].s);
+    assert_int_equal(got->nvalues, want->nvalues);
+    for (size_t v = 0; v < want->nvalues; v++) {
+        assert_ptr_equal(got->values[v].target, want->values[v].target);
+        assert_true(got->values[v].value == want->values[v].value);
+        assert_string_equal(got->values[v].name.s, want->values[v].name.s);
+        assert_null(got->values[v].member);
+    }
+}
+
+static void assert_occurrences(const status_occurrence *got, const when *w,
+                               const progress_record *recs, size_t n,
+                               date as_of, bool of_report, size_t index)
+{
+    for (size_t k = 0; k < w->count; k++) {
+        const when_window *win = &w->windows[k];
+        const progress_record *last =
+            scan_last(recs, n, as_of, of_report, index, (long)k, false, false);
+        const progress_record *with_percent =
+            scan_last(recs, n, as_of, of_report, index, (long)k, false, true);
+        size_t count = 0;
+        for (size_t i = 0; i < n; i++)
+            count += usable_by(&recs[i], as_of) &&
+                     about(&recs[i], of_report, index) &&
+                     recs[i].occurrence_index == k;
+        status_state state =
+            last && last->state == PROGRESS_CANCELLED ? STATUS_CANCELLED
+            : last && last->state == PROGRESS_DONE
+                ? (date_cmp(last->date, win->due) <= 0 ? STATUS_DONE
+                                                       : STATUS_DONE_LATE)
+            : date_cmp(win->due, as_of) < 0  ? STATUS_OVERDUE
+            : last                           ? STATUS_IN_PROGRESS
+            : date_cmp(win->from, as_of) > 0 ? STATUS_PLANNED
+                                             : STATUS_OPEN;
+        int percent = with_percent ? with_percent->percent : 0;
+        if (state == STATUS_DONE || state == STATUS_DONE_LATE)
+            percent = 100;
+        assert_ptr_equal(got[k].window, win);
+        assert_int_equal(got[k].state, state);
+        assert_int_equal(got[k].percent, percent);
+        assert_int_equal(got[k].nrecords, count);
+        assert_same_record(got[k].last, last);
+    }
+}
+
+/* An activity's (or report's) state and percent from its occurrences':
+ * any overdue; all finished; else the first unfinished. */
+static void assert_rolled_up(status_state state, date due, int percent,
+                             const status_occurrence *occ, size_t n)
+{
+    const status_occurrence *overdue = NULL, *open = NULL;
+    size_t cancelled = 0, late = 0, counted = 0;
+    long sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (occ[k].state == STATUS_OVERDUE && !overdue)
+            overdue = &occ[k];
+        if (!status_is_finished(occ[k].state) && !open)
+            open = &occ[k];
+        cancelled += occ[k].state == STATUS_CANCELLED;
+        late += occ[k].state == STATUS_DONE_LATE;
+        if (occ[k].state != STATUS_CANCELLED) {
+            sum += occ[k].percent;
+            counted++;
+        }
+    }
+    const status_occurrence *sets = overdue ? overdue
+                                    : open  ? open
+                                            : &occ[n - 1];
+    status_state want = overdue          ? STATUS_OVERDUE
+                        : open           ? open->state
+                        : cancelled == n ? STATUS_CANCELLED
+                        : late           ? STATUS_DONE_LATE
+                                         : STATUS_DONE;
+    assert_int_equal(state, want);
+    assert_int_equal(date_cmp(due, sets->window->due), 0);
+    if (percent >= 0)
+        assert_int_equal(percent, counted ? (int)((sum + (long)counted / 2) /
+                                                  (long)counted)
+                                          : 0);
+}
+
+/* Folds recs in log order, or shuffled (the order they come in does not
+ * matter), each handed over in a block of its own that is scribbled over
+ * and freed right after; checks after each that the fold holds no more
+ * copies than the plan has places for. */
+static void fold_log(arena *a, const plan *p, const progress_record *recs,
+                     size_t n, date as_of, uint64_t *shuffle, status_plan *out)
+{
+    size_t *order = arena_alloc(a, (n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t i = n; shuffle && i > 1; i--) {
+        size_t j = below(shuffle, i), t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    size_t places = 0;
+    for (size_t k = 0; k < p->nactivities; k++)
+        places += p->activities[k]->schedule.count + 2;
+    for (size_t k = 0; k < p->nreports; k++)
+        places += p->reports[k].schedule.count + 1;
+    status_fold *f = status_fold_new(p, as_of);
+    for (size_t i = 0; i < n; i++) {
+        size_t size = progress_record_copy_size(&recs[order[i]]);
+        void *block = xmalloc(size);
+        status_fold_add(f, progress_record_copy_to(block, &recs[order[i]]));
+        memset(block, 0xA5, size);
+        free(block);
+        assert_true(status_fold_copies(f) <= places);
+    }
+    status_fold_finish(f, a, NULL, out);
+}
+
+static void the_fold_agrees_with_a_scan_of_the_log(void **state)
+{
+    (void)state;
+    fixture fx = load_plan(fold_plan_json, empty_log_json);
+    assert_int_equal(diag_errors(fx.d), 0);
+    const plan *p = fx.p;
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    for (int run = 0; run < 400; run++) {
+        arena *a = arena_new();
+        size_t n = below(&seed, 60);
+        progress_record *recs = arena_alloc(a, (n + 1) * sizeof *recs);
+        for (size_t i = 0; i < n; i++)
+            recs[i] = random_record(a, p, i, &seed);
+        date as_of = date_add_days(D("2026-01-01"), (long)below(&seed, 420));
+        status_plan s;
+        fold_log(a, p, recs, n, as_of, run % 2 ? &seed : NULL, &s);
+
+        assert_int_equal(s.nactivities, p->nactivities);
+        for (size_t k = 0; k < p->nactivities; k++) {
+            const status_activity *act = &s.activities[k];
+            assert_occurrences(act->occurrences, &p->activities[k]->schedule,
+                               recs, n, as_of, false, k);
+            assert_same_record(act->last, scan_last(recs, n, as_of, false, k,
+                                                    -1, false, false));
+            assert_same_record(act->last_note, scan_last(recs, n, as_of, false,
+                                                         k, -1, true, false));
+            /* the activity rolls its occurrences up as before */
+            assert_rolled_up(act->state, act->due, act->percent,
+                             act->occurrences, act->noccurrences);
+            for (size_t t = 0; t < act->ntargets; t++) {
+                const plan_target *target = &p->activities[k]->targets[t];
+                const progress_record *best = NULL;
+                double value = 0;
+                for (size_t i = 0; i < n; i++)
+                    for (size_t v = 0; v < recs[i].nvalues; v++)
+                        if (usable_by(&recs[i], as_of) &&
+                            about(&recs[i], false, k) &&
+                            recs[i].values[v].target == target &&
+                            (!best || best == &recs[i] ||
+                             latest(&recs[i], best))) {
+                            best = &recs[i];
+                            value = recs[i].values[v].value;
+                        }
+                const status_target *st = &act->targets[t];
+                assert_ptr_equal(st->target, target);
+                assert_int_equal(st->measured, best != NULL);
+                if (!best) {
+                    assert_int_equal(st->track, STATUS_TRACK_UNKNOWN);
+                    continue;
+                }
+                assert_true(st->actual == value);
+                assert_int_equal(date_cmp(st->measured_on, best->date), 0);
+                assert_int_equal(st->track, value >= st->expected
+                                                ? STATUS_TRACK_ON
+                                                : STATUS_TRACK_BEHIND);
+            }
+        }
+        assert_int_equal(s.nduties, p->nreports);
+        for (size_t k = 0; k < p->nreports; k++) {
+            assert_occurrences(s.duties[k].occurrences, &p->reports[k].schedule,
+                               recs, n, as_of, true, k);
+            if (s.duties[k].noccurrences)
+                assert_rolled_up(s.duties[k].state, s.duties[k].due, -1,
+                                 s.duties[k].occurrences,
+                                 s.duties[k].noccurrences);
+            assert_same_record(s.duties[k].last,
+                               scan_last(recs, n, as_of, true, k, -1, false,
+                                         false));
+        }
+        arena_free(a);
+    }
+    release(&fx);
+}
+
+/* A long log in date order, every record superseding the one before: the
+ * fold holds one copy at a time (two when the latest with a note is an
+ * older record), whatever the length. Then the same log backwards: the
+ * first record stays the latest. */
+static void a_long_log_folds_in_flat_memory(void **state)
+{
+    (void)state;
+    fixture fx = load_plan(fold_plan_json, empty_log_json);
+    const plan *p = fx.p;
+    enum { N = 200000 };
+    progress_value value = {{"Số buổi", NULL},
+                            NULL,
+                            0,
+                            &p->activities[1]->targets[0]};
+    char note[32];
+    progress_record r;
+    memset(&r, 0, sizeof r);
+    r.usable = true;
+    r.activity_index = 1; /* 1.b: one occurrence, the year */
+    r.state = PROGRESS_IN_PROGRESS;
+    r.values = &value;
+    r.nvalues = 1;
+    for (int backwards = 0; backwards < 2; backwards++) {
+        status_fold *f = status_fold_new(p, D("2026-12-31"));
+        size_t most = 0;
+        for (size_t i = 0; i < N; i++) {
+            r.order = i;
+            r.date =
+                date_add_days(D("2026-01-01"),
+                              (long)((backwards ? N - 1 - i : i) * 365 / N));
+            r.percent = (int)(i % 101);
+            value.value = (double)i;
+            snprintf(note, sizeof note, "ghi chú %zu", i);
+            r.note.s = i % 3 == 0 ? note : NULL;
+            status_fold_add(f, &r);
+            if (status_fold_copies(f) > most)
+                most = status_fold_copies(f);
+        }
+        assert_true(most <= 2);
+        arena *a = arena_new();
+        status_plan s;
+        status_fold_finish(f, a, NULL, &s);
+        const status_activity *act = &s.activities[1];
+        /* backwards: the last in the log of the records of the last day */
+        size_t want = N - 1;
+        if (backwards)
+            for (want = 0; (N - 2 - want) * 365 / N == 364;)
+                want++;
+        assert_int_equal(act->occurrences[0].nrecords, N);
+        assert_int_equal(act->occurrences[0].last->order, want);
+        assert_int_equal(act->last->order, want);
+        assert_true(act->targets[0].actual == (double)want);
+        assert_int_equal(act->percent, (int)(want % 101));
+        arena_free(a);
+    }
+    release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +1070,8 @@ int main(void)
         cmocka_unit_test(states_read_as_people_type_them),
         cmocka_unit_test(the_dropdown_names_every_state),
         cmocka_unit_test(json_output_always_parses),
+        cmocka_unit_test(the_fold_agrees_with_a_scan_of_the_log),
+        cmocka_unit_test(a_long_log_folds_in_flat_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,12 @@
 /* status.c - status as of a date (see status.h).
  *
- * The log's usable records are bucketed by activity once, and an
- * activity's by occurrence; each occurrence then looks only at its own
- * records. An activity's state is its most pressing occurrence's: any
+ * The log's usable records are folded in one at a time (status_fold):
+ * each goes to its activity's (or report's) slot and its occurrence's
+ * tally, which keep only what the status needs: the latest record (a
+ * copy, shared by the places that hold it and freed when none does), a
+ * count, the latest percent, the latest value of each target. Memory is
+ * the plan's size, however long the log; status_compute() is the fold of
+ * a whole log. An activity's state is its most pressing occurrence's: any
  * overdue one first; else, when every occurrence is finished, cancelled /
  * done late / done; else the first unfinished occurrence by due date.
  * Targets compare the latest measured value with what the due date asks:
@@ -15,6 +19,8 @@
 #include "xalloc.h"
 
 #include <math.h>
+#include <stdalign.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,31 +66,51 @@ const progress_record *status_done_record(const status_occurrence *o)
     return done ? o->last : NULL;
 }
 
-/* Later by date, then by place in the log. */
-static bool later(const progress_record *a, const progress_record *b)
+/* Later than a record of that date and place in the log: by date, then
+ * by place. */
+static bool later_than(const progress_record *r, date on, size_t order)
 {
-    int c = date_cmp(a->date, b->date);
-    return c > 0 || (c == 0 && a->order > b->order);
+    int c = date_cmp(r->date, on);
+    return c > 0 || (c == 0 && r->order > order);
 }
 
-status_occurrence status_of_occurrence(const when_window *w,
-                                       const progress_record *const *records,
-                                       size_t n, date as_of)
+static bool later(const progress_record *a, const progress_record *b)
 {
-    status_occurrence o = {w, STATUS_OPEN, 0, NULL, 0};
-    const progress_record *with_percent = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const progress_record *r = records[i];
-        if (date_cmp(r->date, as_of) > 0)
-            continue;
-        o.nrecords++;
-        if (!o.last || later(r, o.last))
-            o.last = r;
-        if (r->percent >= 0 && (!with_percent || later(r, with_percent)))
-            with_percent = r;
+    return later_than(a, b->date, b->order);
+}
+
+/* What an occurrence's state is made of, taken in from its records one by
+ * one (each dated on or before the date asked about). */
+typedef struct tally {
+    const progress_record *last; /* latest record */
+    size_t nrecords;
+    bool has_percent; /* the latest record that gives a percent: */
+    date percent_on;
+    size_t percent_order;
+    int percent;
+} tally;
+
+/* Counts r in; returns whether r is now the latest record, which the
+ * caller then stores in t->last (as it is, or a copy). */
+static bool tally_add(tally *t, const progress_record *r)
+{
+    t->nrecords++;
+    if (r->percent >= 0 &&
+        (!t->has_percent || later_than(r, t->percent_on, t->percent_order))) {
+        t->has_percent = true;
+        t->percent_on = r->date;
+        t->percent_order = r->order;
+        t->percent = r->percent;
     }
-    if (with_percent)
-        o.percent = with_percent->percent;
+    return !t->last || later(r, t->last);
+}
+
+static status_occurrence occurrence_state(const when_window *w, const tally *t,
+                                          date as_of)
+{
+    status_occurrence o = {w, STATUS_OPEN, 0, t->last, t->nrecords};
+    if (t->has_percent)
+        o.percent = t->percent;
     if (o.last && o.last->state == PROGRESS_CANCELLED) {
         o.state = STATUS_CANCELLED;
     } else if (o.last && o.last->state == PROGRESS_DONE) {
@@ -99,6 +125,17 @@ status_occurrence status_of_occurrence(const when_window *w,
         o.state = STATUS_PLANNED;
     }
     return o;
+}
+
+status_occurrence status_of_occurrence(const when_window *w,
+                                       const progress_record *const *records,
+                                       size_t n, date as_of)
+{
+    tally t = {0};
+    for (size_t i = 0; i < n; i++)
+        if (date_cmp(records[i]->date, as_of) <= 0 && tally_add(&t, records[i]))
+            t.last = records[i];
+    return occurrence_state(w, &t, as_of);
 }
 
 /* --- activities ------------------------------------------------------- */
@@ -152,9 +189,33 @@ static rolled rollup(const status_occurrence *occ, size_t n)
     return r;
 }
 
+/* The latest value measured of one target. */
+typedef struct measure {
+    bool measured;
+    date on;
+    size_t order;
+    double value;
+} measure;
+
+/* Takes in r's value of target, when r is the latest record that gives
+ * one (dated on or before the date asked about); of two values of it in
+ * one record, the later. */
+static void measure_add(measure *m, const plan_target *target,
+                        const progress_record *r)
+{
+    if (m->measured && !later_than(r, m->on, m->order))
+        return;
+    for (size_t v = 0; v < r->nvalues; v++)
+        if (r->values[v].target == target) {
+            m->measured = true;
+            m->on = r->date;
+            m->order = r->order;
+            m->value = r->values[v].value;
+        }
+}
+
 static void measure_targets(arena *a, status_activity *s,
-                            const progress_record *const *records, size_t n,
-                            date as_of)
+                            const measure *measures, date as_of)
 {
     const plan_activity *act = s->activity;
     s->ntargets = act->ntargets;
@@ -172,18 +233,6 @@ static void measure_targets(arena *a, status_activity *s,
         st->target = &act->targets[t];
         st->accumulates =
             !(st->target->unit.s && strcmp(st->target->unit.s, "%") == 0);
-        const progress_record *best = NULL;
-        double value = 0;
-        for (size_t i = 0; i < n; i++) {
-            const progress_record *r = records[i];
-            if (date_cmp(r->date, as_of) > 0 || (best && !later(r, best)))
-                continue;
-            for (size_t v = 0; v < r->nvalues; v++)
-                if (r->values[v].target == st->target) {
-                    best = r;
-                    value = r->values[v].value;
-                }
-        }
         double goal = isnan(st->target->value) ? 0 : st->target->value;
         st->expected = goal;
         if (st->accumulates && act->schedule.count) {
@@ -198,65 +247,14 @@ static void measure_targets(arena *a, status_activity *s,
                                               : elapsed / total;
             st->expected = goal * share;
         }
-        if (best) {
+        if (measures[t].measured) {
             st->measured = true;
-            st->actual = value;
-            st->measured_on = best->date;
-            st->track =
-                value >= st->expected ? STATUS_TRACK_ON : STATUS_TRACK_BEHIND;
+            st->actual = measures[t].value;
+            st->measured_on = measures[t].on;
+            st->track = st->actual >= st->expected ? STATUS_TRACK_ON
+                                                   : STATUS_TRACK_BEHIND;
         }
     }
-}
-
-/* The state of each window of w from the records about them (each knows
- * its window by occurrence_index). */
-static status_occurrence *occurrences_of(arena *a, const when *w,
-                                         const progress_record *const *records,
-                                         size_t n, date as_of)
-{
-    status_occurrence *out = arena_alloc(a, (w->count + 1) * sizeof *out);
-    /* bucket the records by occurrence: counting sort on the index; start
-     * and fill (where the next record of each goes) share one block */
-    size_t *start = xcalloc(2 * (w->count + 1), sizeof *start),
-           *fill = start + w->count + 1;
-    for (size_t i = 0; i < n; i++)
-        start[records[i]->occurrence_index + 1]++;
-    for (size_t k = 0; k < w->count; k++)
-        start[k + 1] += start[k];
-    memcpy(fill, start, (w->count + 1) * sizeof *fill);
-    const progress_record **mine = xmalloc((n + 1) * sizeof *mine);
-    for (size_t i = 0; i < n; i++)
-        mine[fill[records[i]->occurrence_index]++] = records[i];
-    for (size_t k = 0; k < w->count; k++)
-        out[k] = status_of_occurrence(&w->windows[k], mine + start[k],
-                                      start[k + 1] - start[k], as_of);
-    free(mine);
-    free(start);
-    return out;
-}
-
-static void compute_activity(arena *a, status_activity *s,
-                             const plan_activity *act,
-                             const progress_record *const *records, size_t n,
-                             date as_of)
-{
-    s->activity = act;
-    s->noccurrences = act->schedule.count;
-    s->occurrences = occurrences_of(a, &act->schedule, records, n, as_of);
-    for (size_t i = 0; i < n; i++) {
-        const progress_record *r = records[i];
-        if (date_cmp(r->date, as_of) > 0)
-            continue;
-        if (!s->last || later(r, s->last))
-            s->last = r;
-        if (r->note.s && (!s->last_note || later(r, s->last_note)))
-            s->last_note = r;
-    }
-    rolled r = rollup(s->occurrences, s->noccurrences);
-    s->state = r.state;
-    s->due = r.due;
-    s->percent = r.percent;
-    measure_targets(a, s, records, n, as_of);
 }
 
 /* --- roll-ups ----------------------------------------------------------- */
@@ -386,70 +384,202 @@ static void place_in_scope(status_activity *s, const status_scope *scope)
     s->in_scope = s->as_partner;
 }
 
-/* A usable record's bucket: its activity's, or after them its report's. */
+/* --- the fold ------------------------------------------------------------ */
+
+/* A record the fold keeps: one malloc'd block, the copy at its end, shared
+ * by every place that holds it and freed when the last one lets go. */
+typedef struct kept {
+    size_t holders;
+    progress_record *settled; /* its copy in the arena of the status, once
+                                 made (status_fold_finish) */
+    alignas(max_align_t) progress_record rec;
+} kept;
+
+static kept *kept_of(const progress_record *r)
+{
+    return (kept *)((char *)r - offsetof(kept, rec));
+}
+
+/* What the status keeps of an activity's records, or a report's. */
+typedef struct fold_slot {
+    tally *occurrences;               /* as its schedule's windows */
+    const progress_record *last;      /* kept copies, or NULL */
+    const progress_record *last_note; /* an activity's only */
+    measure *measures;                /* as its targets; an activity's only */
+} fold_slot;
+
+struct status_fold {
+    const plan *plan;
+    date as_of;
+    arena *own;       /* the slots: as big as the plan */
+    fold_slot *slots; /* as plan->activities, then plan->reports */
+    size_t live;      /* kept records not yet freed */
+};
+
+/* A record's slot: its activity's, or after them its report's. */
 static size_t slot_of(const plan *p, const progress_record *r)
 {
     return r->of_report ? p->nactivities + r->report_index : r->activity_index;
 }
 
-void status_compute(arena *a, const plan *p, const progress_log *log,
-                    date as_of, const status_scope *scope, status_plan *out)
+status_fold *status_fold_new(const plan *p, date as_of)
 {
+    status_fold *f = xcalloc(1, sizeof *f);
+    f->plan = p;
+    f->as_of = as_of;
+    f->own = arena_new();
+    size_t nslots = p->nactivities + p->nreports;
+    f->slots = arena_alloc(f->own, (nslots + 1) * sizeof *f->slots);
+    for (size_t k = 0; k < nslots; k++) {
+        const when *w = k < p->nactivities
+                            ? &p->activities[k]->schedule
+                            : &p->reports[k - p->nactivities].schedule;
+        f->slots[k].occurrences =
+            arena_alloc(f->own, (w->count + 1) * sizeof(tally));
+        if (k < p->nactivities)
+            f->slots[k].measures =
+                arena_alloc(f->own,
+                            (p->activities[k]->ntargets + 1) * sizeof(measure));
+    }
+    return f;
+}
+
+static void let_go(status_fold *f, const progress_record *r)
+{
+    if (!r)
+        return;
+    kept *k = kept_of(r);
+    if (--k->holders == 0) {
+        free(k);
+        f->live--;
+    }
+}
+
+/* Makes *held the kept copy of rec (made for its first holder, in *copy),
+ * letting go of the record it held. */
+static void hold(status_fold *f, const progress_record **held,
+                 const progress_record *rec, kept **copy)
+{
+    if (!*copy) {
+        *copy = xmalloc(offsetof(kept, rec) + progress_record_copy_size(rec));
+        (*copy)->holders = 0;
+        (*copy)->settled = NULL;
+        progress_record_copy_to(&(*copy)->rec, rec);
+        f->live++;
+    }
+    (*copy)->holders++;
+    const progress_record *was = *held;
+    *held = &(*copy)->rec;
+    let_go(f, was);
+}
+
+void status_fold_add(status_fold *f, const progress_record *rec)
+{
+    if (!rec->usable || date_cmp(rec->date, f->as_of) > 0)
+        return;
+    fold_slot *s = &f->slots[slot_of(f->plan, rec)];
+    kept *copy = NULL;
+    tally *t = &s->occurrences[rec->occurrence_index];
+    if (tally_add(t, rec))
+        hold(f, &t->last, rec, &copy);
+    if (!s->last || later(rec, s->last))
+        hold(f, &s->last, rec, &copy);
+    if (rec->of_report)
+        return;
+    if (rec->note.s && (!s->last_note || later(rec, s->last_note)))
+        hold(f, &s->last_note, rec, &copy);
+    const plan_activity *act = f->plan->activities[rec->activity_index];
+    for (size_t k = 0; k < act->ntargets; k++)
+        measure_add(&s->measures[k], &act->targets[k], rec);
+}
+
+size_t status_fold_copies(const status_fold *f)
+{
+    return f->live;
+}
+
+/* The copy in a of a kept record (made once, however many hold it); lets
+ * go of the kept one. */
+static const progress_record *settle(status_fold *f, arena *a,
+                                     const progress_record *r)
+{
+    if (!r)
+        return NULL;
+    kept *k = kept_of(r);
+    if (!k->settled)
+        k->settled = progress_record_copy(a, &k->rec);
+    const progress_record *copy = k->settled;
+    let_go(f, r);
+    return copy;
+}
+
+/* The occurrences' states from their tallies, their records settled in a. */
+static status_occurrence *settle_occurrences(status_fold *f, arena *a,
+                                             const when *w, tally *tallies)
+{
+    status_occurrence *out = arena_alloc(a, (w->count + 1) * sizeof *out);
+    for (size_t k = 0; k < w->count; k++) {
+        out[k] = occurrence_state(&w->windows[k], &tallies[k], f->as_of);
+        out[k].last = settle(f, a, tallies[k].last);
+    }
+    return out;
+}
+
+void status_fold_finish(status_fold *f, arena *a, const status_scope *scope,
+                        status_plan *out)
+{
+    const plan *p = f->plan;
     memset(out, 0, sizeof *out);
     out->plan = p;
-    out->as_of = as_of;
+    out->as_of = f->as_of;
     out->nactivities = p->nactivities;
     out->activities =
         arena_alloc(a, (p->nactivities + 1) * sizeof *out->activities);
-
-    /* bucket the usable records by activity, then by report: counting
-     * sort on the slot */
-    size_t nslots = p->nactivities + p->nreports;
-    size_t nrec = log ? log->count : 0;
-    size_t *start = xcalloc(nslots + 1, sizeof *start);
-    for (size_t i = 0; i < nrec; i++)
-        if (log->records[i].usable)
-            start[slot_of(p, &log->records[i]) + 1]++;
-    for (size_t k = 0; k < nslots; k++)
-        start[k + 1] += start[k];
-    const progress_record **bucket =
-        xmalloc((start[nslots] + 1) * sizeof *bucket);
-    size_t *fill = xmalloc((nslots + 1) * sizeof *fill);
-    memcpy(fill, start, (nslots + 1) * sizeof *fill);
-    for (size_t i = 0; i < nrec; i++)
-        if (log->records[i].usable)
-            bucket[fill[slot_of(p, &log->records[i])]++] = &log->records[i];
-
     for (size_t k = 0; k < p->nactivities; k++) {
-        compute_activity(a, &out->activities[k], p->activities[k],
-                         bucket + start[k], start[k + 1] - start[k], as_of);
-        place_in_scope(&out->activities[k], scope);
-        count(&out->counts, &out->activities[k]);
+        status_activity *s = &out->activities[k];
+        fold_slot *slot = &f->slots[k];
+        s->activity = p->activities[k];
+        s->noccurrences = s->activity->schedule.count;
+        s->occurrences =
+            settle_occurrences(f, a, &s->activity->schedule, slot->occurrences);
+        s->last = settle(f, a, slot->last);
+        s->last_note = settle(f, a, slot->last_note);
+        rolled r = rollup(s->occurrences, s->noccurrences);
+        s->state = r.state;
+        s->due = r.due;
+        s->percent = r.percent;
+        measure_targets(a, s, slot->measures, f->as_of);
+        place_in_scope(s, scope);
+        count(&out->counts, s);
     }
     out->nduties = p->nreports;
     out->duties = arena_alloc(a, (p->nreports + 1) * sizeof *out->duties);
     for (size_t k = 0; k < p->nreports; k++) {
-        size_t slot = p->nactivities + k;
         status_duty *d = &out->duties[k];
+        fold_slot *slot = &f->slots[p->nactivities + k];
         d->report = &p->reports[k];
-        d->noccurrences = p->reports[k].schedule.count;
+        d->noccurrences = d->report->schedule.count;
         d->occurrences =
-            occurrences_of(a, &p->reports[k].schedule, bucket + start[slot],
-                           start[slot + 1] - start[slot], as_of);
+            settle_occurrences(f, a, &d->report->schedule, slot->occurrences);
+        d->last = settle(f, a, slot->last);
         rolled r = rollup(d->occurrences, d->noccurrences);
         d->state = r.state;
         d->due = r.due;
-        for (size_t i = start[slot]; i < start[slot + 1]; i++)
-            if (date_cmp(bucket[i]->date, as_of) <= 0 &&
-                (!d->last || later(bucket[i], d->last)))
-                d->last = bucket[i];
         d->in_scope =
             !scope || !scope->unit || any_names(scope, &d->report->by);
     }
-    free(fill);
-    free(bucket);
-    free(start);
+    arena_free(f->own);
+    free(f);
     count_sections(a, out);
     out->registry = scope ? scope->registry : NULL;
     count_leads(a, out, out->registry);
+}
+
+void status_compute(arena *a, const plan *p, const progress_log *log,
+                    date as_of, const status_scope *scope, status_plan *out)
+{
+    status_fold *f = status_fold_new(p, as_of);
+    for (size_t i = 0; log && i < log->count; i++)
+        status_fold_add(f, &log->records[i]);
+    status_fold_finish(f, a, scope, out);
 }

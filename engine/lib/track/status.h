@@ -171,8 +171,35 @@ typedef struct status_scope {
 /* The status of a scheduled plan as of a date. log may be NULL (no
  * progress recorded); only its usable records count. scope may be NULL
  * (every activity). Every activity gets its status; only those in scope
- * are counted. Allocates in a. */
+ * are counted. Allocates in a; the records it refers to are copies, in a.
+ * The same as a fold of the log's records (below). */
 void status_compute(arena *a, const plan *p, const progress_log *log,
                     date as_of, const status_scope *scope, status_plan *out);
+
+/* The status folded from a log read record by record, which need never
+ * be whole in memory. What the fold holds is bounded by the plan, not by
+ * the log: per occurrence its latest record, how many records it has and
+ * its latest percent; per activity its latest record, its latest with a
+ * note and the latest value of each target; per report its latest record.
+ * A record it holds is a copy (progress_record_copy_size()), freed as
+ * soon as a later one takes its place. */
+typedef struct status_fold status_fold;
+
+/* Starts the status of a scheduled plan as of a date. */
+status_fold *status_fold_new(const plan *p, date as_of);
+
+/* Adds one record of the plan's log (in any order); only usable ones
+ * count. rec and what it points to may be freed after the call: what the
+ * status keeps of it is copied. */
+void status_fold_add(status_fold *f, const progress_record *rec);
+
+/* How many copies of records f holds now (for tests: never more than the
+ * plan has places for, however long the log). */
+size_t status_fold_copies(const status_fold *f);
+
+/* The status, as status_compute() gives it (allocated in a; the records
+ * it refers to are copied into a), and frees f. scope may be NULL. */
+void status_fold_finish(status_fold *f, arena *a, const status_scope *scope,
+                        status_plan *out);
 
 #endif
