@@ -705,32 +705,36 @@ static size_t below(uint64_t *s, size_t n)
 }
 
 /* A record as progress_check() leaves it, about a random activity or
- * report of the plan, with its texts (numbered by order) in a. Dates fall
- * on few days (so that records tie on a date) from January 2026 to
- * February 2027. */
+ * report of the plan, with its texts (numbered by order) in a, and `at`
+ * every node it points to. Dates fall on few days (so that records tie on
+ * a date) from January 2026 to February 2027. */
 static progress_record random_record(arena *a, const plan *p, size_t order,
-                                     uint64_t *s)
+                                     const node *at, uint64_t *s)
 {
     progress_record r;
     memset(&r, 0, sizeof r);
+    r.at = at;
+    r.date_text = (plan_text){"2026-01-01", at};
+    r.activity = (plan_text){"1.a", at};
     r.order = order;
     r.usable = below(s, 8) != 0;
     r.date = date_add_days(D("2026-01-01"), (long)(below(s, 30) * 14));
     r.state = (progress_state)below(s, PROGRESS_NSTATES);
     r.percent = below(s, 3) ? -1 : (int)below(s, 101);
-    r.by.s = arena_printf(a, "đơn vị %zu", order);
+    r.by = (plan_text){arena_printf(a, "đơn vị %zu", order), at};
     if (below(s, 2))
-        r.note.s = arena_printf(a, "ghi chú %zu", order);
+        r.note = (plan_text){arena_printf(a, "ghi chú %zu", order), at};
     r.nevidence = below(s, 3);
     r.evidence = arena_alloc(a, (r.nevidence + 1) * sizeof *r.evidence);
     for (size_t i = 0; i < r.nevidence; i++)
-        r.evidence[i].s = arena_printf(a, "minh chứng %zu.%zu", order, i);
+        r.evidence[i] =
+            (plan_text){arena_printf(a, "minh chứng %zu.%zu", order, i), at};
     const when *w;
     r.of_report = below(s, 3) == 0;
     if (r.of_report) {
         r.report_index = below(s, 2); /* BC3 has no occurrence */
         w = &p->reports[r.report_index].schedule;
-        r.document.s = arena_printf(a, "Số %zu/BC", order);
+        r.document = (plan_text){arena_printf(a, "Số %zu/BC", order), at};
     } else {
         r.activity_index = below(s, p->nactivities);
         const plan_activity *act = p->activities[r.activity_index];
@@ -741,7 +745,8 @@ static progress_record random_record(arena *a, const plan *p, size_t order,
             for (size_t v = 0; v < r.nvalues; v++) {
                 size_t t = below(s, act->ntargets);
                 r.values[v].target = &act->targets[t];
-                r.values[v].name.s = act->targets[t].name.s;
+                r.values[v].name = (plan_text){act->targets[t].name.s, at};
+                r.values[v].member = (const node_member *)at;
                 r.values[v].value = (double)below(s, 20);
             }
         }
@@ -799,9 +804,19 @@ static void assert_same_record(const progress_record *got,
     assert_int_equal(date_cmp(got->date, want->date), 0);
     assert_int_equal(got->state, want->state);
     assert_int_equal(got->percent, want->percent);
+    assert_true(got->usable && got->of_report == want->of_report);
+    assert_int_equal(got->activity_index, want->activity_index);
+    assert_int_equal(got->report_index, want->report_index);
+    assert_int_equal(got->occurrence_index, want->occurrence_index);
     assert_null(got->at);
     assert_string_equal(got->by.s, want->by.s);
+    assert_string_equal(got->date_text.s, want->date_text.s);
+    assert_string_equal(got->activity.s, want->activity.s);
+    assert_null(got->date_text.at);
+    assert_null(got->activity.at);
     assert_null(got->by.at);
+    assert_null(got->note.at);
+    assert_null(got->document.at);
     if (want->note.s)
         assert_string_equal(got->note.s, want->note.s);
     else
@@ -809,13 +824,16 @@ static void assert_same_record(const progress_record *got,
     if (want->document.s)
         assert_string_equal(got->document.s, want->document.s);
     assert_int_equal(got->nevidence, want->nevidence);
-    for (size_t i = 0; i < want->nevidence; i++)
+    for (size_t i = 0; i < want->nevidence; i++) {
         assert_string_equal(got->evidence[i].s, want->evidence[i].s);
+        assert_null(got->evidence[i].at);
+    }
     assert_int_equal(got->nvalues, want->nvalues);
     for (size_t v = 0; v < want->nvalues; v++) {
         assert_ptr_equal(got->values[v].target, want->values[v].target);
         assert_true(got->values[v].value == want->values[v].value);
         assert_string_equal(got->values[v].name.s, want->values[v].name.s);
+        assert_null(got->values[v].name.at);
         assert_null(got->values[v].member);
     }
 }
@@ -935,7 +953,7 @@ static void the_fold_agrees_with_a_scan_of_the_log(void **state)
         size_t n = below(&seed, 60);
         progress_record *recs = arena_alloc(a, (n + 1) * sizeof *recs);
         for (size_t i = 0; i < n; i++)
-            recs[i] = random_record(a, p, i, &seed);
+            recs[i] = random_record(a, p, i, fx.log->root, &seed);
         date as_of = date_add_days(D("2026-01-01"), (long)below(&seed, 420));
         status_plan s;
         fold_log(a, p, recs, n, as_of, run % 2 ? &seed : NULL, &s);
