@@ -15,6 +15,11 @@
 #include "xalloc.h"
 #include "yamlload.h"
 
+#include "tempdir.h"
+
+#include <fcntl.h>
+#include <malloc.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1306,6 +1311,221 @@ static void test_peek_key(void **state)
     expect_peek("", 1000, NULL);
 }
 
+/* ---- a list handed over item by item ----------------------------------- */
+
+/* Each item handed over, as "index:n " (n: its "n", or its own text). */
+static void note_item(const node *item, size_t index, void *ctx)
+{
+    strbuf *seen = ctx;
+    const node *n = item->kind == NODE_OBJECT ? node_get(item, "n") : item;
+    const char *text = !n                       ? "?"
+                       : n->kind == NODE_STRING ? n->u.string.s
+                       : n->kind == NODE_NUMBER ? n->u.number.text
+                                                : "?";
+    strbuf_printf(seen, "%zu:%s ", index, text);
+}
+
+static loaded stream_source(source *src, strbuf *seen)
+{
+    loaded l = {arena_new(), src, diag_sink_new(0), NULL};
+    yamlload_stream st = {"records", note_item, seen};
+    l.root =
+        yamlload_parse_stream(l.a, l.src, l.d, &yamlload_default_limits, &st);
+    return l;
+}
+
+static loaded stream_bytes(const char *text, size_t len, strbuf *seen)
+{
+    return stream_source(source_new("log.yaml", xstrndup(text, len), len),
+                         seen);
+}
+
+/* The items handed over (and no problem), the root kept without them. */
+static void expect_stream(const char *text, const char *items)
+{
+    strbuf seen = STRBUF_INIT;
+    loaded l = stream_bytes(text, strlen(text), &seen);
+    if (!l.root || diag_count(l.d))
+        show(&l);
+    assert_non_null(l.root);
+    assert_string_equal(strbuf_str(&seen), items);
+    const node *list = node_get(l.root, "records");
+    if (list && list->kind == NODE_ARRAY && *items)
+        assert_int_equal(list->u.array.count, 0);
+    strbuf_release(&seen);
+    unload(&l);
+}
+
+static void test_stream_items(void **state)
+{
+    (void)state;
+    expect_stream("plan: p\nrecords:\n- n: a\n  x: [1, 2]\n- n: b\n- n: c\n"
+                  "after: 1\n",
+                  "0:a 1:b 2:c ");
+    expect_stream("records: [{n: a}, {n: b}]\n", "0:a 1:b ");
+    expect_stream("records:\n- 1\n- x\n-\n", "0:1 1:x 2:? ");
+    expect_stream("records: []\n", "");
+    expect_stream("records:\n", "");
+    /* only the top-level key's list */
+    expect_stream("other:\n  records:\n  - n: a\n", "");
+    expect_stream("records: {n: a}\n", "");
+    expect_stream("- records:\n  - n: a\n", "");
+
+    /* what is not streamed stays whole */
+    strbuf seen = STRBUF_INIT;
+    const char *text = "plan: p\nrecords:\n- n: a\nafter: [1, 2]\n";
+    loaded l = stream_bytes(text, strlen(text), &seen);
+    assert_non_null(l.root);
+    assert_int_equal(l.root->u.object.count, 3);
+    assert_string_equal(node_get(l.root, "plan")->u.string.s, "p");
+    assert_int_equal(node_get(l.root, "after")->u.array.count, 2);
+    assert_int_equal(node_get(l.root, "records")->pos.line, 3);
+    strbuf_release(&seen);
+    unload(&l);
+}
+
+/* The heap in use while the items are handed over: its least and most. */
+typedef struct heap_range {
+    size_t items, least, most;
+} heap_range;
+
+static void note_heap(const node *item, size_t index, void *ctx)
+{
+    heap_range *r = ctx;
+    size_t now = mallinfo2().uordblks;
+    if (!r->items++ || now < r->least)
+        r->least = now;
+    if (now > r->most)
+        r->most = now;
+}
+
+/* The document's memory holds the root, never the items, and the items'
+ * memory is reused from one to the next. */
+static void test_stream_memory(void **state)
+{
+    (void)state;
+    strbuf text = STRBUF_INIT;
+    strbuf_puts(&text, "plan: p\nrecords:\n");
+    for (int i = 0; i < 20000; i++)
+        strbuf_printf(&text, "- n: r%d\n  note: 'Đã thực hiện %d'\n", i, i);
+    heap_range heap = {0};
+    yamlload_stream st = {"records", note_heap, &heap};
+    loaded l = {arena_new(),
+                source_new("log.yaml", xstrndup(text.buf, text.len), text.len),
+                diag_sink_new(0), NULL};
+    l.root =
+        yamlload_parse_stream(l.a, l.src, l.d, &yamlload_default_limits, &st);
+    assert_non_null(l.root);
+    assert_int_equal(heap.items, 20000);
+    assert_true(heap.most - heap.least < 64 * 1024);
+    assert_true(arena_used(l.a) < 1024);
+    loaded whole = load_bytes(text.buf, text.len);
+    assert_true(arena_used(whole.a) > 1000000);
+    unload(&whole);
+    unload(&l);
+    strbuf_release(&text);
+}
+
+static void test_stream_anchors(void **state)
+{
+    (void)state;
+    expect_stream("base: &b {k: 1}\nrecords:\n- n: &v a\n  m: *v\n  o: *b\n"
+                  "- n: b\n  o: *b\n",
+                  "0:a 1:b ");
+    strbuf seen = STRBUF_INIT;
+    const char *text = "records:\n- &x {n: a}\n- n: b\n  y: *x\n- n: c\n";
+    loaded l = stream_bytes(text, strlen(text), &seen);
+    assert_null(l.root);
+    assert_int_equal(diag_count(l.d), 1);
+    assert_diag(diag_get(l.d, 0),
+                "alias '*x' refers to an earlier item of 'records'; an alias "
+                "here may only refer to an anchor in its own item",
+                4, 6);
+    assert_string_equal(strbuf_str(&seen), "0:a ");
+    strbuf_release(&seen);
+    unload(&l);
+}
+
+/* Items are handed over while the file has had no problem, and none
+ * twice: a problem found by the quick first read is read again the
+ * careful way, after the items handed over. */
+static void test_stream_until_a_problem(void **state)
+{
+    (void)state;
+    strbuf seen = STRBUF_INIT;
+    const char *text = "records:\n- n: a\n- n: b\n- n: c\n  n: d\n- n: e\n";
+    loaded l = stream_bytes(text, strlen(text), &seen);
+    assert_null(l.root);
+    assert_int_equal(diag_count(l.d), 1);
+    assert_diag(diag_get(l.d, 0), "duplicate key 'n'", 5, 3);
+    assert_string_equal(strbuf_str(&seen), "0:a 1:b ");
+    strbuf_release(&seen);
+    unload(&l);
+
+    /* a byte libyaml finds far into the file, past what it reads at once */
+    strbuf big = STRBUF_INIT, want = STRBUF_INIT;
+    strbuf_puts(&big, "records:\n");
+    for (int i = 0; i < 5000; i++)
+        strbuf_printf(&big, "- n: r%d\n", i);
+    strbuf_puts(&big, "- n: \xff\n- n: last\n");
+    loaded bad = stream_bytes(big.buf, big.len, &seen);
+    assert_null(bad.root);
+    assert_int_equal(diag_errors(bad.d), 1);
+    size_t k = 0;
+    for (; k < 5000; k++) {
+        size_t before = want.len;
+        strbuf_printf(&want, "%zu:r%zu ", k, k);
+        if (want.len > seen.len) {
+            want.len = before;
+            want.buf[before] = '\0';
+            break;
+        }
+    }
+    assert_string_equal(strbuf_str(&seen), strbuf_str(&want));
+    strbuf_release(&want);
+    strbuf_release(&big);
+    strbuf_release(&seen);
+    unload(&bad);
+}
+
+/* A file mapped rather than read: the same items; a text of a whole number
+ * of pages still ends with a NUL. */
+static void test_stream_mapped(void **state)
+{
+    (void)state;
+    char root[64];
+    assert_int_equal(tempdir_make(root, "yamlload"), 0);
+    char path[128];
+    snprintf(path, sizeof path, "%s/log.yaml", root);
+    strbuf text = STRBUF_INIT;
+    strbuf_puts(&text, "plan: p\nrecords:\n");
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    while (text.len + 8 < 3 * page)
+        strbuf_puts(&text, "- n: a\n");
+    while (text.len < 3 * page)
+        strbuf_puts(&text, "#");
+    assert_int_equal(text.len, 3 * page);
+    assert_int_equal(tempdir_write(root, "log.yaml", text.buf), 0);
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    int err = 0;
+    source *src = source_map(path, fd, text.len, &err);
+    close(fd);
+    assert_non_null(src);
+    assert_int_equal(src->text[src->len], '\0');
+    assert_memory_equal(src->text, text.buf, text.len);
+    strbuf seen = STRBUF_INIT;
+    loaded l = stream_source(src, &seen);
+    assert_non_null(l.root);
+    assert_int_equal(diag_count(l.d), 0);
+    assert_true(strstr(strbuf_str(&seen), "0:a 1:a ") == strbuf_str(&seen));
+    strbuf_release(&seen);
+    unload(&l);
+    strbuf_release(&text);
+    unlink(path);
+    rmdir(root);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1328,6 +1548,11 @@ int main(void)
         cmocka_unit_test(test_keeps_going),
         cmocka_unit_test(test_large_inputs),
         cmocka_unit_test(test_peek_key),
+        cmocka_unit_test(test_stream_items),
+        cmocka_unit_test(test_stream_memory),
+        cmocka_unit_test(test_stream_anchors),
+        cmocka_unit_test(test_stream_until_a_problem),
+        cmocka_unit_test(test_stream_mapped),
         cmocka_unit_test(test_every_prefix),
         cmocka_unit_test(test_random_corruptions),
     };

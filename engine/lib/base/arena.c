@@ -101,16 +101,24 @@ arena *arena_new(void)
     return a;
 }
 
-void arena_free(arena *a)
+void arena_reset(arena *a)
 {
-    if (!a)
-        return;
     struct block *b = a->head;
     while (b) {
         struct block *next = b->next;
         keep_or_free(b);
         b = next;
     }
+    a->head = NULL;
+    a->total = 0;
+    a->next_block = ARENA_FIRST_BLOCK;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    arena_reset(a);
     free(a);
 }
 

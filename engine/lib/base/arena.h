@@ -13,6 +13,9 @@ typedef struct arena arena;
 
 arena *arena_new(void);
 void arena_free(arena *a); /* NULL-safe */
+/* Empties a for reuse: what it handed out is gone, as after arena_free,
+ * but the arena itself stays (a loop that reads one item at a time). */
+void arena_reset(arena *a);
 
 void *arena_alloc(arena *a, size_t size); /* zeroed, aligned for any type */
 char *arena_strndup(arena *a, const char *s, size_t n); /* NUL-terminated */

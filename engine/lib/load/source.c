@@ -7,16 +7,28 @@
  * the text, the first time a column is asked for further than a step from
  * its line's start; any column then costs at most a step. Counting from a
  * mark gives exactly what counting from the line's start gives, because a
- * mark is a place the walk from the line's start passes through. */
+ * mark is a place the walk from the line's start passes through.
+ *
+ * A text too large to hold is mapped instead (source_map): its pages come
+ * from the file as a reader reaches them and are given back behind it
+ * (MADV_DONTNEED), so reading it costs the memory of the reader, and a
+ * page looked at again, by a diagnostic, is read again from the file. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise(2) */
 #include "source.h"
 
 #include "utf8.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define SOURCE_MARK_STEP 4096
+/* Pages of a mapped text are given back in runs of at least this many
+ * bytes, so that a reader letting go after every item makes few calls. */
+#define SOURCE_LET_GO_STEP ((size_t)1 << 20)
 
 struct source_lines {
     size_t *starts; /* NULL until indexed */
@@ -25,6 +37,7 @@ struct source_lines {
     size_t *offset, *column; /* mark k: the first position at or after
                                   k * SOURCE_MARK_STEP */
     size_t nmarks;
+    size_t let_go; /* a mapped text before it was given back */
 };
 
 size_t source_break_len(const char *s, size_t n, size_t i)
@@ -52,6 +65,44 @@ source *source_new(const char *path, char *text, size_t len)
         src->start = 3;
     src->lines = xcalloc(1, sizeof *src->lines);
     return src;
+}
+
+/* The mapping holds the file's pages and, after them, at least one byte
+ * of a zeroed page: the NUL a source's text ends with. A file of a whole
+ * number of pages gets an anonymous page laid after it. */
+source *source_map(const char *path, int fd, size_t len, int *err)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t size = (len / page + 1) * page;
+    char *at = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (at == MAP_FAILED) {
+        *err = errno;
+        return NULL;
+    }
+    if (len && mmap(at, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) ==
+                   MAP_FAILED) {
+        *err = errno;
+        munmap(at, size);
+        return NULL;
+    }
+    source *src = source_new(path, at, len);
+    src->mapped = size;
+    return src;
+}
+
+void source_let_go(const source *src, size_t offset)
+{
+    if (!src->mapped || offset > src->len)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t end = offset / page * page;
+    size_t *done = &src->lines->let_go;
+    if (end < *done) /* a reader going through the text again */
+        *done = 0;
+    if (end >= *done + SOURCE_LET_GO_STEP) {
+        madvise(src->text + *done, end - *done, MADV_DONTNEED);
+        *done = end;
+    }
 }
 
 /* The line index, built on first need. */
@@ -98,7 +149,10 @@ void source_free(source *src)
     if (!src)
         return;
     free(src->path);
-    free(src->text);
+    if (src->mapped)
+        munmap(src->text, src->mapped);
+    else
+        free(src->text);
     free(src->lines->starts);
     free(src->lines->offset);
     free(src->lines->column);

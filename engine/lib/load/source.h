@@ -33,6 +33,8 @@ typedef struct source {
     size_t start;               /* where line 1 starts: 3 after a BOM */
     struct source_lines *lines; /* the line index and display columns,
                                    built on first need */
+    size_t mapped; /* bytes mapped from the file (source_map); 0 when the
+                      text is on the heap */
 } source;
 
 /* Length of the line break at s[i] (LF, CR, CR LF, NEL, LS or PS), or 0. */
@@ -41,6 +43,22 @@ size_t source_break_len(const char *s, size_t n, size_t i);
 /* Takes ownership of text (malloc'ed, len bytes plus a NUL). */
 source *source_new(const char *path, char *text, size_t len);
 void source_free(source *src); /* NULL-safe */
+
+/* The text of the regular file open on fd (len bytes, as fstat gave
+ * them), mapped read-only instead of read: a text far larger than the
+ * memory it may take, such as a long progress log, is read through once
+ * and its pages given back behind the reader (source_let_go). NULL when
+ * it cannot be mapped, with the reason in *err (errno). The descriptor
+ * can be closed after. The file must not shrink while the source lives:
+ * kehoach's own writers replace files, never cut them. */
+source *source_map(const char *path, int fd, size_t len, int *err);
+
+/* Gives back the memory of the text before offset, which stays readable:
+ * a mapped source reads it again from the file if it is looked at (a
+ * diagnostic). Called as a reader goes through the text; an offset
+ * before the last one starts a new pass. Nothing for a text on the
+ * heap. */
+void source_let_go(const source *src, size_t offset);
 
 /* Number of lines (at least 1), and where a 1-based line starts (its
  * first byte; the text's length past the last line). */

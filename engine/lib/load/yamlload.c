@@ -16,7 +16,12 @@
  * first alias that crosses the limit. Positions come from libyaml's marks,
  * which count characters, through a cursor that walks forward only, so
  * placing every node costs linear time even on one huge line; the line
- * index of the source is never built for a file without a problem. */
+ * index of the source is never built for a file without a problem.
+ *
+ * A streamed list (yamlload_parse_stream) is built like any other, but
+ * its items are made in an arena of their own, emptied once each item is
+ * handed over, and the text behind the cursor is let go (source_let_go):
+ * nothing of a long log stays but the root. */
 #include "yamlload.h"
 
 #include "i18n.h"
@@ -57,6 +62,8 @@ const yamlload_limits yamlload_default_limits = {
 #define YAMLLOAD_SCAN_KEYS 16
 /* Characters of a key or value quoted in a message. */
 #define YAMLLOAD_QUOTE_CHARS 40
+/* Bytes of text looked through before a mapped text is let go. */
+#define YAMLLOAD_PIECE ((size_t)1 << 20)
 
 /* ---- reporting ---------------------------------------------------------- */
 
@@ -323,6 +330,7 @@ static void yamlload_scan_text(yamlload_ctx *cx, yamlload_scan *sc)
                          : 0;
         if (brk) {
             i = yamlload_indent(src, i + brk, ++line, sc);
+            source_let_go(src, i);
             continue;
         }
         srcpos at = {line, i};
@@ -453,6 +461,15 @@ typedef struct yamlload_builder {
     size_t aliases;
     size_t documents;
     node *root;
+    /* the list handed over item by item (yamlload_parse_stream): its
+     * frame (1 + its index; 0 while none is read), the arena of the
+     * document while the items are read in their own, the items handed
+     * over and to skip, and the anchors defined before the current item */
+    const yamlload_stream *stream;
+    size_t stream_frame;
+    arena *doc_arena, *item_arena;
+    size_t streamed, skip;
+    size_t item_anchors;
     /* the last quoted scalar, for "is a closing quote missing?": where it
      * starts, as libyaml marks it (placed only if that question is asked,
      * so that a line of many quoted scalars is not walked for each) */
@@ -603,6 +620,34 @@ static void yamlload_add_member(yamlload_builder *b, yamlload_frame *f,
         (node_member){key->s, key->len, key->pos, key->span, value};
 }
 
+/* An item of the streamed list, read whole: handed to the caller when
+ * the file has had no problem so far, then its memory is reused. Its
+ * anchors go with it: a later alias to one of them is refused. */
+static void yamlload_hand_over(yamlload_builder *b, node *item)
+{
+    yamlload_ctx *cx = b->cx;
+    size_t index = b->streamed++;
+    if (!cx->errors && index >= b->skip)
+        b->stream->fn(item, index, b->stream->ctx);
+    arena_reset(b->item_arena);
+    for (size_t i = b->item_anchors; i < b->nanchors; i++)
+        b->anchors[i].target = NULL;
+    b->item_anchors = b->nanchors;
+    source_let_go(cx->src, b->cursor.offset);
+}
+
+/* True when the list about to open is the one to stream: the value of
+ * the key the caller named, in the top-level mapping. */
+static bool yamlload_streams(const yamlload_builder *b)
+{
+    if (!b->stream || b->nframes != 1)
+        return false;
+    const yamlload_frame *f = &b->frames[0];
+    return f->n->kind == NODE_OBJECT && f->have_key && !f->key.refused &&
+           f->key.len == strlen(b->stream->key) &&
+           memcmp(f->key.s, b->stream->key, f->key.len) == 0;
+}
+
 /* Hands a finished node to the collection being read, or makes it the
  * root. */
 static void yamlload_deliver(yamlload_builder *b, const yamlload_item *it)
@@ -613,7 +658,9 @@ static void yamlload_deliver(yamlload_builder *b, const yamlload_item *it)
     }
     yamlload_frame *f = &b->frames[b->nframes - 1];
     f->weight = yamlload_add(f->weight, it->weight);
-    if (f->n->kind == NODE_ARRAY) {
+    if (b->stream_frame == b->nframes) {
+        yamlload_hand_over(b, it->n);
+    } else if (f->n->kind == NODE_ARRAY) {
         ARRAY_ROOM(b->items, b->nitems, b->items_cap, 16);
         b->items[b->nitems++] = it->n;
     } else if (!f->have_key) {
@@ -1048,9 +1095,15 @@ static void yamlload_alias(yamlload_builder *b, const yaml_event_t *ev)
     }
     const size_t *found = strmap_get(&b->anchor_names, name, strlen(name));
     const yamlload_anchor *anchor = found ? &b->anchors[*found - 1] : NULL;
-    if (!anchor || anchor->open) {
+    if (!anchor || anchor->open || !anchor->target) {
         if (!anchor)
             yamlload_error(cx, it.pos, it.span, "unknown anchor '*%s'", name);
+        else if (!anchor->target)
+            yamlload_error(cx, it.pos, it.span,
+                           "alias '*%s' refers to an earlier item of '%s'; "
+                           "an alias here may only refer to an anchor in its "
+                           "own item",
+                           name, b->stream->key);
         else
             yamlload_error(cx, it.pos, it.span,
                            "alias '*%s' is inside the node "
@@ -1096,6 +1149,11 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
         tag != (list ? YAMLLOAD_TAG_SEQ : YAMLLOAD_TAG_MAP))
         yamlload_bad_tag(b, tag_name, tag, kind, pos, 1);
     node *n = node_new(cx->a, kind, cx->src, pos, 1);
+    if (list && yamlload_streams(b)) {
+        b->stream_frame = b->nframes + 1;
+        b->item_anchors = b->nanchors; /* those before the list stay */
+        cx->a = b->item_arena;
+    }
     ARRAY_ROOM(b->frames, b->nframes, b->frames_cap, 16);
     yamlload_frame *f = &b->frames[b->nframes++];
     *f = (yamlload_frame){n,  list ? b->nitems : b->nmembers, 1,
@@ -1107,6 +1165,10 @@ static void yamlload_open(yamlload_builder *b, const yaml_event_t *ev,
 
 static void yamlload_close(yamlload_builder *b)
 {
+    if (b->stream_frame == b->nframes) {
+        b->stream_frame = 0;
+        b->cx->a = b->doc_arena;
+    }
     yamlload_frame f = b->frames[--b->nframes];
     arena *a = b->cx->a;
     node *n = f.n;
@@ -1403,12 +1465,18 @@ static void yamlload_syntax_error(yamlload_builder *b, const yaml_parser_t *p)
 
 /* ---- entry -------------------------------------------------------------- */
 
-static node *yamlload_build(yamlload_ctx *cx)
+static node *yamlload_build(yamlload_ctx *cx, const yamlload_stream *stream,
+                            size_t *streamed)
 {
     const source *src = cx->src;
     yamlload_builder b = {.cx = cx,
                           .cursor = {0, src->start},
-                          .scratch = arena_new()};
+                          .scratch = arena_new(),
+                          .stream = stream,
+                          .doc_arena = cx->a,
+                          .skip = *streamed};
+    if (stream)
+        b.item_arena = arena_new();
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         yamlload_error(cx, yamlload_file_start(src), 1,
@@ -1437,6 +1505,10 @@ static node *yamlload_build(yamlload_ctx *cx)
     free(b.members);
     free(b.anchors);
     arena_free(b.scratch);
+    cx->a = b.doc_arena; /* when reading ended inside the streamed list */
+    arena_free(b.item_arena);
+    if (b.streamed > *streamed)
+        *streamed = b.streamed;
     return cx->errors ? NULL : b.root;
 }
 
@@ -1446,9 +1518,16 @@ static node *yamlload_build(yamlload_ctx *cx)
 static bool yamlload_plain_text(const yamlload_ctx *cx)
 {
     const source *src = cx->src;
-    if (src->len > cx->limits->max_bytes || yamlload_wide_encoding(src) ||
-        memchr(src->text, '\t', src->len))
+    if (src->len > cx->limits->max_bytes || yamlload_wide_encoding(src))
         return false;
+    /* a mapped text is looked through a piece at a time and let go */
+    for (size_t at = 0; at < src->len; at += YAMLLOAD_PIECE) {
+        size_t n =
+            src->len - at < YAMLLOAD_PIECE ? src->len - at : YAMLLOAD_PIECE;
+        if (memchr(src->text + at, '\t', n))
+            return false;
+        source_let_go(src, at + n);
+    }
     for (size_t i = src->start; i < src->len; i++)
         if (src->text[i] != ' ' && src->text[i] != '\r' && src->text[i] != '\n')
             return true;
@@ -1462,19 +1541,29 @@ static bool yamlload_plain_text(const yamlload_ctx *cx)
  * without a problem, it is loaded. At the first problem of any kind the
  * try ends and the file is read again the careful way, which names every
  * problem (its nodes stay in the arena until it is freed). */
-node *yamlload_parse(arena *a, const source *src, diag_sink *d,
-                     const yamlload_limits *limits)
+node *yamlload_parse_stream(arena *a, const source *src, diag_sink *d,
+                            const yamlload_limits *limits,
+                            const yamlload_stream *stream)
 {
+    size_t streamed = 0;
     yamlload_ctx cx = {a, src, d, limits, 0, 0, false, true};
     if (yamlload_plain_text(&cx)) {
-        node *root = yamlload_build(&cx);
+        node *root = yamlload_build(&cx, stream, &streamed);
         if (!cx.errors)
             return root;
     }
+    /* the items the quiet try handed over read the same the careful way,
+     * without a problem (the try ended at its first): they are skipped */
     cx = (yamlload_ctx){a, src, d, limits, 0, 0, false, false};
     if (!yamlload_check_bytes(&cx))
         return NULL;
-    return yamlload_build(&cx);
+    return yamlload_build(&cx, stream, &streamed);
+}
+
+node *yamlload_parse(arena *a, const source *src, diag_sink *d,
+                     const yamlload_limits *limits)
+{
+    return yamlload_parse_stream(a, src, d, limits, NULL);
 }
 
 /* ---- one key, read from a file ------------------------------------------ */

@@ -10,7 +10,9 @@
  * are errors. Plain scalars are resolved with the YAML 1.2 core schema (as
  * editors using yaml-language-server do): null, true/false, integers,
  * floats; everything else, including dates, is a string. Every problem is
- * reported at its line and column. */
+ * reported at its line and column. A document's top-level list can be
+ * handed over item by item instead of built (yamlload_parse_stream), in
+ * the memory of one item. */
 #ifndef KEHOACH_YAMLLOAD_H
 #define KEHOACH_YAMLLOAD_H
 
@@ -32,6 +34,30 @@ extern const yamlload_limits yamlload_default_limits;
  * after adding at least one positioned error to d. */
 node *yamlload_parse(arena *a, const source *src, diag_sink *d,
                      const yamlload_limits *limits);
+
+/* How yamlload_parse_stream hands over a list: the block or flow list
+ * that is the value of `key` in the top-level mapping is not kept; each
+ * of its items, once read whole, goes to fn with its 0-based index, in
+ * order, and its memory is reused for the next. The item and every node
+ * under it live only during the call. Items are handed over while the
+ * file has had no problem: after the first, the document is refused and
+ * no more items come (none comes twice). An alias in an item may not
+ * refer to an anchor in an earlier item. */
+typedef void yamlload_item_fn(const node *item, size_t index, void *ctx);
+
+typedef struct yamlload_stream {
+    const char *key;
+    yamlload_item_fn *fn;
+    void *ctx;
+} yamlload_stream;
+
+/* yamlload_parse, with the list under stream->key handed over item by
+ * item (see above): the root holds it as an empty list. Memory stays
+ * that of one item whatever the length of the list, and a mapped source
+ * (source_map) is let go behind the reader. */
+node *yamlload_parse_stream(arena *a, const source *src, diag_sink *d,
+                            const yamlload_limits *limits,
+                            const yamlload_stream *stream);
 
 /* Reads the YAML text from fd (at most max_bytes of it) only as far as
  * the key `key` of its top-level mapping, and returns that key's value
