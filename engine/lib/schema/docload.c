@@ -2,7 +2,9 @@
  *
  * The loader promises a reason for every text it refuses; one refused
  * without a reason is reported here, so that a bug never passes for a
- * document with no problems. */
+ * document with no problems. A list handed over item by item is checked
+ * an item at a time against its items' schema (schema_validate_item),
+ * which names each item as the whole document's check would. */
 #include "docload.h"
 
 #include "fileio.h"
@@ -10,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* What spec->what names, for the messages that name it. */
 typedef enum docload_kind {
@@ -86,8 +89,30 @@ docload_status docload_file(const char *path, const docload_spec *spec,
     return docload_source(source_new(path, data, len), spec, d, out);
 }
 
-docload_status docload_source(source *src, const docload_spec *spec,
-                              diag_sink *d, docload_doc **out)
+/* What docload_file_items passes each item through. */
+typedef struct docload_item_check {
+    const docload_items *items;
+    const schema *s; /* the root's; NULL: none */
+    diag_sink *d;
+} docload_item_check;
+
+static void docload_item(const node *item, size_t index, void *ctx)
+{
+    docload_item_check *c = ctx;
+    if (c->s) {
+        diag_set_stage(c->d, "schema");
+        schema_validate_item(c->s, c->items->key, index, item, c->d);
+    }
+    diag_set_stage(c->d, "meaning");
+    c->items->fn(item, index, c->items->ctx);
+    diag_set_stage(c->d, "yaml");
+}
+
+/* Loads src into *out (never NULL), with the list items names handed
+ * over item by item when items is not NULL. */
+static docload_status docload_load(source *src, const docload_spec *spec,
+                                   const docload_items *items, diag_sink *d,
+                                   docload_doc **out)
 {
     docload_doc *doc = xcalloc(1, sizeof *doc);
     *out = doc;
@@ -95,7 +120,14 @@ docload_status docload_source(source *src, const docload_spec *spec,
     doc->a = arena_new();
     diag_set_stage(d, "yaml");
     size_t errors = diag_errors(d);
-    doc->root = yamlload_parse(doc->a, src, d, spec->limits);
+    docload_item_check check = {items,
+                                spec->schema
+                                    ? catalog_schema(spec->cat, spec->schema)
+                                    : NULL,
+                                d};
+    yamlload_stream stream = {items ? items->key : NULL, docload_item, &check};
+    doc->root = yamlload_parse_stream(doc->a, src, d, spec->limits,
+                                      items ? &stream : NULL);
     if (!doc->root) {
         if (diag_errors(d) > errors)
             return DOCLOAD_NOT_YAML;
@@ -110,6 +142,43 @@ docload_status docload_source(source *src, const docload_spec *spec,
     }
     diag_set_stage(d, "meaning");
     return DOCLOAD_OK;
+}
+
+docload_status docload_source(source *src, const docload_spec *spec,
+                              diag_sink *d, docload_doc **out)
+{
+    return docload_load(src, spec, NULL, d, out);
+}
+
+docload_status docload_file_items(const char *path, const docload_spec *spec,
+                                  const docload_items *items, diag_sink *d,
+                                  docload_doc **out)
+{
+    int fd;
+    size_t len;
+    strbuf err = STRBUF_INIT;
+    *out = NULL;
+    diag_set_stage(d, "file");
+    switch (fileio_open(path, spec->limits->max_bytes, &fd, &len, &err)) {
+    case FILEIO_ERROR:
+        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
+        strbuf_release(&err);
+        return DOCLOAD_UNREADABLE;
+    case FILEIO_TOO_LARGE:
+        docload_too_large(d, path, docload_kind_of(spec),
+                          spec->limits->max_bytes);
+        return DOCLOAD_TOO_LARGE;
+    case FILEIO_OK:
+        break;
+    }
+    int why = 0;
+    source *src = source_map(path, fd, len, &why);
+    close(fd);
+    if (!src) {
+        docload_cannot_read(d, path, docload_kind_of(spec), strerror(why));
+        return DOCLOAD_UNREADABLE;
+    }
+    return docload_load(src, spec, items, d, out);
 }
 
 void docload_free(docload_doc *doc)

@@ -48,6 +48,14 @@ const schema *schema_set_lookup(schema_set *set, const char *uri);
  * instance node's position. Returns true when the instance is valid. */
 bool schema_validate(const schema *s, const node *instance, diag_sink *d);
 
+/* Validates one item of a list read item by item (yamlload_parse_stream):
+ * item is the index-th (0-based) item of the list under `key` in a
+ * mapping validated by s, whose property `key` gives its items' schema
+ * under "items". The messages name it as schema_validate names it within
+ * the whole document ("item 3 of 'records' (...)"). True when valid. */
+bool schema_validate_item(const schema *s, const char *key, size_t index,
+                          const node *item, diag_sink *d);
+
 /* The "title" of the subschema that describes property `key` of objects
  * validated by s (following "$ref"), or NULL. */
 const char *schema_property_title(const schema *s, const char *key);

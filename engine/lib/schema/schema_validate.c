@@ -885,3 +885,23 @@ bool schema_validate(const schema *s, const node *instance_node, diag_sink *d)
     arena_free(once.a);
     return valid;
 }
+
+bool schema_validate_item(const schema *s, const char *key, size_t index,
+                          const node *item, diag_sink *d)
+{
+    size_t len = strlen(key);
+    const named_schema *property = strmap_get(&s->property_index, key, len);
+    if (!property || !property->s->items || property->s->items_is_list)
+        return true;
+    reported once = {0};
+    validator v = {d, 0, &once};
+    scope applied = {NULL, s};
+    node_member member = {.key = key, .key_len = len}; /* names the list */
+    subject list = {NULL, 0, &member, property->s, &applied};
+    subject subj = {&list, index + 1, NULL, NULL, NULL};
+    instance in = child_of(item, &subj, NULL);
+    outcome ignored = {0};
+    bool valid = validate(&v, property->s->items, &in, &ignored);
+    arena_free(once.a);
+    return valid;
+}
