@@ -131,9 +131,10 @@ bool cli_plans_workbook(const cli_plans *p);
  * error. */
 bool cli_plans_arg(cli_plans *p, const cli_args *arg);
 
-/* Checks the plans as "validate" does (validate_run), calling on_plan
- * (may be NULL) for each plan while it is in memory. */
-void cli_plans_check(cli_plans *p, validate_plan_fn *on_plan, void *ctx);
+/* Checks the plans as "validate" does (validate_run), handing each plan
+ * and its log's records to the command's visitor (may be NULL) while the
+ * plan is in memory. */
+void cli_plans_check(cli_plans *p, const validate_visitor *command);
 
 /* After cli_plans_check: prints the problems (cli_report_problems, with
  * stopped, a message: see there), then what --unit came to

@@ -194,12 +194,13 @@ static int cmd_new(int argc, char **argv)
      * that every warning it has is known; then read again and drafted
      * while its document is in memory. */
     validate_result r;
-    validate_run(&o.from, 1, dr.checked, &r, NULL, NULL);
+    validate_run(&o.from, 1, dr.checked, &r, NULL);
     diag_sink *again = NULL;
     if (!diag_errors(dr.checked) && !r.internal_error) {
         validate_result_release(&r);
         again = diag_sink_new(0);
-        validate_run(&o.from, 1, again, &r, on_plan, &dr);
+        validate_visitor visit = {.end_plan = on_plan, .ctx = &dr};
+        validate_run(&o.from, 1, again, &r, &visit);
     }
     diag_sink *problems = again ? again : dr.checked;
     if (diag_errors(problems) || r.internal_error || !dr.drafted) {

@@ -109,6 +109,20 @@ typedef struct rendering {
     strbuf warnings;
 } rendering;
 
+static void begin_plan(const plan *p, const char *path,
+                       const orgunits *registry, const progress_log *log,
+                       void *ctx)
+{
+    rendering *out = ctx;
+    report_begin_plan(out->r, p);
+}
+
+static void on_record(const plan *p, const progress_record *rec, void *ctx)
+{
+    rendering *out = ctx;
+    report_record(out->r, rec);
+}
+
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
                     const progress_log *log, void *ctx)
 {
@@ -254,7 +268,8 @@ static int render_report(cli_plans *o, report_run *run, as_of_source from,
         return EXIT_IO;
     }
     rendering ren = {r, STRBUF_INIT};
-    cli_plans_check(o, on_plan, &ren);
+    validate_visitor visit = {begin_plan, on_record, on_plan, &ren};
+    cli_plans_check(o, &visit);
     int code = cli_plans_problems(o, N_("no report written"));
     report_summary sum;
     bool written = report_end(r, &sum, &err);

@@ -135,7 +135,7 @@ static int cmd_validate(int argc, char **argv)
         cli_plans_release(&p);
         return EXIT_USAGE;
     }
-    cli_plans_check(&p, NULL, NULL);
+    cli_plans_check(&p, NULL);
 
     strbuf out = STRBUF_INIT;
     if (p.format == 1) {

@@ -190,7 +190,8 @@ static void read_plans(const char *const *paths, size_t n, plan_words *w)
 {
     diag_sink *d = diag_sink_new(1);
     validate_result r;
-    validate_run(paths, n, d, &r, on_plan, w);
+    validate_visitor visit = {.end_plan = on_plan, .ctx = w};
+    validate_run(paths, n, d, &r, &visit);
     validate_result_release(&r);
     diag_sink_free(d);
 }

@@ -89,29 +89,47 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg)
     return false;
 }
 
+/* The command's visitor, behind the one that also notes the plans'
+ * units for --unit. */
 typedef struct visit {
     cli_plans *p;
-    validate_plan_fn *on_plan;
-    void *ctx;
+    const validate_visitor *command;
 } visit;
 
-static void on_each(const plan *pl, const char *path, const orgunits *registry,
-                    const progress_log *log, void *ctx)
+static void on_begin(const plan *pl, const char *path, const orgunits *registry,
+                     const progress_log *log, void *ctx)
 {
-    visit *v = ctx;
-    if (v->p->unit_query)
-        orgunits_query_add_plan(v->p->unit_query, pl, registry);
-    if (v->on_plan)
-        v->on_plan(pl, path, registry, log, v->ctx);
+    const visit *v = ctx;
+    if (v->command->begin_plan)
+        v->command->begin_plan(pl, path, registry, log, v->command->ctx);
 }
 
-void cli_plans_check(cli_plans *p, validate_plan_fn *on_plan, void *ctx)
+static void on_record(const plan *pl, const progress_record *rec, void *ctx)
 {
+    const visit *v = ctx;
+    if (v->command->record)
+        v->command->record(pl, rec, v->command->ctx);
+}
+
+static void on_end(const plan *pl, const char *path, const orgunits *registry,
+                   const progress_log *log, void *ctx)
+{
+    const visit *v = ctx;
+    if (v->p->unit_query)
+        orgunits_query_add_plan(v->p->unit_query, pl, registry);
+    if (v->command->end_plan)
+        v->command->end_plan(pl, path, registry, log, v->command->ctx);
+}
+
+void cli_plans_check(cli_plans *p, const validate_visitor *command)
+{
+    static const validate_visitor none = {0};
     p->d = diag_sink_new(PROBLEMS_PER_FILE);
     if (p->unit)
         p->unit_query = orgunits_query_new(p->unit);
-    visit v = {p, on_plan, ctx};
-    validate_run(p->paths, p->npaths, p->d, &p->result, on_each, &v);
+    visit v = {p, command ? command : &none};
+    validate_visitor mine = {on_begin, on_record, on_end, &v};
+    validate_run(p->paths, p->npaths, p->d, &p->result, &mine);
 }
 
 int cli_plans_problems(cli_plans *p, const char *stopped)

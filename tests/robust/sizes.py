@@ -22,10 +22,12 @@ guards against hangs (it is not a speed check):
   - a plan written as one line of JSON, 1.6 MB, with its text in
     decomposed Unicode: once valid, once with an error in each of its
     6,000 activities and one at the end of the line;
-  - progress logs just under 80% of the 16 MiB a file may have (1 KiB
-    under), just past it (one byte) and at the limit: the warning that a
-    log passes 80% appears only past it, and its percent (the size * 100
-    // 16 MiB) and MiB (one decimal) are the file's.
+  - progress logs just under 80% of the 512 MiB a log may have (1 KiB
+    under), just past it (one byte) and at the limit, 10,000 records and
+    long comment lines: the warning that a log passes 80% appears only
+    past it, and its percent (the size * 100 // 512 MiB) and MiB (one
+    decimal) are the file's; the log is read record by record, within the
+    address-space limit.
 
 Every number read is checked against the generated input: the counts of
 plans, activities, occurrences, sections, lead units and problems, the
@@ -57,7 +59,7 @@ from madeplan import HEAD, activity, plan, write_long_log  # noqa: E402
 MEMORY = 1 << 30
 TIMEOUT = 300  # seconds: a guard against hangs, not a speed check
 SHOWN = 50                   # problems shown per file (docs/commands.md)
-FILE_LIMIT = 16 << 20        # bytes a file, a log too, may have (docs/)
+LOG_LIMIT = 512 << 20        # bytes a progress log may have (docs/)
 
 failures = []
 
@@ -344,16 +346,17 @@ def log_near_limit(kehoach, work, limit):
     path = os.path.join(folder, "plan.yaml")
     write_yaml(path, plan([{"id": "1", "title": "Phần", "activities": [activity("1.1")]}]))
     log = os.path.join(folder, "plan.progress.yaml")
-    past = FILE_LIMIT * 80 // 100 + 1            # the first size past 80%
-    for size in (past - 1 - 1024, past, FILE_LIMIT):
-        write_long_log(size // 160, log)         # some 140 bytes a record
+    past = LOG_LIMIT * 80 // 100 + 1            # the first size past 80%
+    for size in (past - 1 - 1024, past, LOG_LIMIT):
+        write_long_log(10000, log)
         rest = size - os.path.getsize(log)
+        line = "#" + "x" * ((1 << 20) - 2) + "\n"
         with open(log, "a", encoding="utf-8") as f:
             while rest:                          # comment lines make up the rest
-                k = min(rest, 100)
+                k = min(rest, len(line))
                 if rest - k == 1:
                     k -= 1                       # a comment line takes two bytes
-                f.write("#" + "x" * (k - 2) + "\n")
+                f.write(line[:k - 1] + "\n")
                 rest -= k
         check(os.path.getsize(log) == size, f"the log written has {os.path.getsize(log):,} "
                                             f"bytes, not {size:,}")
@@ -362,9 +365,9 @@ def log_near_limit(kehoach, work, limit):
             continue
         warned = [d for d in out["diagnostics"] if d["file"] == log]
         want = []
-        if size * 100 > FILE_LIMIT * 80:
-            want = [f"this log has reached {size * 100 // FILE_LIMIT}% of the size a log may "
-                    f"have ({size / (1 << 20):.1f} of {FILE_LIMIT >> 20} MiB)"]
+        if size * 100 > LOG_LIMIT * 80:
+            want = [f"this log has reached {size * 100 // LOG_LIMIT}% of the size a log may "
+                    f"have ({size / (1 << 20):.1f} of {LOG_LIMIT >> 20} MiB)"]
         check(out["errors"] == 0 and [d["message"].split(";")[0] for d in warned] == want,
               f"a log of {size:,} bytes: {out['errors']} errors, warnings "
               f"{[d['message'] for d in warned]}; expected {want or 'none'}")

@@ -116,7 +116,7 @@ static void counts_registries_and_repeats(void **state)
     const char *paths[] = {a, tinh, again, "/nonexistent-kehoach"};
     diag_sink *d = diag_sink_new(0);
     validate_result r;
-    validate_run(paths, 4, d, &r, NULL, NULL);
+    validate_run(paths, 4, d, &r, NULL);
     assert_int_equal(r.plans, 3); /* b.yaml once */
     assert_int_equal(r.activities, 3);
     assert_int_equal(r.registries, 1);

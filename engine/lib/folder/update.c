@@ -217,7 +217,7 @@ static bool last_part(const job *j, const progress_log *log,
     memcpy(rb->text, old->text + resume.offset, kept);
     memcpy(rb->text + kept, strbuf_str(&j->added), added + 1);
     rb->first_line = resume.line;
-    rb->before = log->count ? 1 : 0;
+    rb->before = log->items ? 1 : 0;
     rb->part = true;
     return true;
 }
@@ -228,7 +228,7 @@ static readback whole_text(const job *j, const progress_log *log)
 {
     size_t old = log ? log->src->len : 0, added = j->added.len;
     readback rb = {xmalloc(old + added + 1), old + added, 1,
-                   log ? log->count : 0, false};
+                   log ? log->items : 0, false};
     if (old)
         memcpy(rb.text, log->src->text, old);
     memcpy(rb.text + old, strbuf_str(&j->added), added + 1);
@@ -243,8 +243,7 @@ static void append(job *j, const plan *p, const progress_log *log,
     char *schema_line = log ? NULL : progress_write_schema_comment(p->src);
     progress_write_resume resume = {PROGRESS_WRITE_NO_RESUME, 0};
     bool made =
-        progress_write_append(log ? log->src : NULL, log ? log->root : NULL,
-                              p->id.s ? p->id.s : "", schema_line, entries,
+        progress_write_append(log, p->id.s ? p->id.s : "", schema_line, entries,
                               j->nkept, &j->added, &resume, &j->out->err);
     free(schema_line);
     if (!made) {
@@ -297,6 +296,12 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
     free(entries);
 }
 
+static void on_record(const plan *p, const progress_record *rec, void *ctx)
+{
+    const job *j = ctx;
+    j->req->record(p, rec, j->req->review_ctx);
+}
+
 /* The plan file: the name itself, or the plan with that id below ".". */
 static char *find_plan(const char *name, locate_result *located)
 {
@@ -323,7 +328,10 @@ static update_status check_and_append(update_result *out, job *j)
     const char *paths[] = {out->plan_path};
     if (!j->cat)
         return UPDATE_INTERNAL;
-    validate_run(paths, 1, out->checks, &r, on_plan, j);
+    validate_visitor visit = {.record = j->req->record ? on_record : NULL,
+                              .end_plan = on_plan,
+                              .ctx = j};
+    validate_run(paths, 1, out->checks, &r, &visit);
     update_status st = UPDATE_RECORDED;
     if (r.internal_error)
         st = UPDATE_INTERNAL;

@@ -28,6 +28,7 @@
 #include "date.h"
 #include "diag.h"
 #include "locate.h"
+#include "logread.h"
 #include "plan.h"
 #include "progress.h"
 #include "progress_write.h"
@@ -57,6 +58,11 @@ typedef struct update_request {
      * record to add is not rewritten (UPDATE_NOTHING_NEW). */
     size_t (*review)(const plan *p, const progress_log *log,
                      progress_write_entry *entries, size_t n, void *ctx);
+    /* Each record of the log as the check reads it, before the review
+     * (NULL: none), with review_ctx: what the review needs of the old
+     * records it notes here, for log is then only its header
+     * (logread.h). */
+    logread_record_fn *record;
     void *review_ctx;
     bool check_only; /* everything but replacing the logs */
 } update_request;

@@ -4,9 +4,9 @@
  * as soon as the plan is checked: the checks across plans keep only ids
  * and links (meaning_index), so memory does not grow with the number of
  * plans. A folder's unit registry stays loaded for the folder's plans.
- * A progress log is loaded, checked and freed with its plan, under the
- * limits of a log (progress_log_limits: its size, not its number of
- * values), with a warning when it nears that size. A plan's notes files
+ * A progress log is read with its plan, record by record (logread.h): the
+ * visitor gets each record as it is checked, and only the log's header
+ * stays, freed with the plan. A plan's notes files
  * (notes.h) are found by listing its folder once (the names are kept for
  * the folder's other plans) and are checked with it, against it. */
 #include "validate.h"
@@ -17,6 +17,7 @@
 #include "meaning.h"
 #include "notes.h"
 #include "fileio.h"
+#include "logread.h"
 #include "plan.h"
 #include "progress.h"
 #include "schedule.h"
@@ -39,8 +40,7 @@ typedef struct registry {
 
 typedef struct run {
     diag_sink *d;
-    validate_plan_fn *on_plan;
-    void *ctx;
+    const validate_visitor *visit; /* never NULL */
     catalog *cat;
     meaning_index *index;
     validate_result *out;
@@ -151,31 +151,29 @@ static const orgunits *folder_registry(run *r, const char *dir)
     return reg->units;
 }
 
-/* Loads and checks the progress log beside a plan, when there is one.
- * Returns its model (NULL when there is none or it cannot be loaded) and
- * its document in *doc, to be freed with the plan's. */
-static progress_log *load_log(run *r, const char *plan_path, const plan *p,
-                              docload_doc **doc)
+/* Reads and checks the progress log beside a plan, when there is one,
+ * handing its records to the visitor as they are read; lr->log is its
+ * header (NULL when there is none or it cannot be loaded). */
+static void read_log(run *r, const char *plan_path, const plan *p, logread *lr)
 {
+    memset(lr, 0, sizeof *lr);
     char *path = progress_log_path(plan_path);
-    progress_log *log = NULL;
     if (fileio_kind_of(path, NULL) == FILEIO_FILE) {
         validate_file *f = add_file(r, path, VALIDATE_LOG);
-        yamlload_limits limits = progress_log_limits();
-        *doc = load(r, path, "progress.schema.json", &limits, f);
-        if (*doc && (*doc)->root) {
-            diag_set_stage(r->d, "file");
-            progress_check_size((*doc)->src, r->d);
-            diag_set_stage(r->d, "meaning");
-            log = progress_build((*doc)->a, (*doc)->src, (*doc)->root);
-            progress_check(log, p, r->d);
-            f->records = log->count;
+        logread_file(path, p, r->cat, r->d, r->visit->record, r->visit->ctx,
+                     lr);
+        if (lr->status == DOCLOAD_UNREADABLE)
+            r->out->unreadable++;
+        else if (lr->status == DOCLOAD_BROKEN)
+            r->out->internal_error = true;
+        f->loaded = lr->status == DOCLOAD_OK;
+        if (lr->log) {
+            f->records = lr->log->count;
             r->out->logs++;
-            r->out->records += log->count;
+            r->out->records += lr->log->count;
         }
     }
     free(path);
-    return log;
 }
 
 /* The notes files in a plan's folder, listed on first use. */
@@ -260,13 +258,15 @@ static void check_one_plan(run *r, const char *path)
     meaning_check_plan(p, reg, r->d);
     schedule_plan(doc->a, p, r->d);
     meaning_index_add(r->index, p, r->d);
-    docload_doc *log_doc = NULL;
-    progress_log *log = load_log(r, path, p, &log_doc);
+    if (r->visit->begin_plan)
+        r->visit->begin_plan(p, path, reg, NULL, r->visit->ctx);
+    logread lr;
+    read_log(r, path, p, &lr);
     check_notes(r, path, p);
-    if (r->on_plan)
-        r->on_plan(p, path, reg, log, r->ctx);
+    if (r->visit->end_plan)
+        r->visit->end_plan(p, path, reg, lr.log, r->visit->ctx);
     orgunits_free(reg);
-    docload_free(log_doc);
+    logread_release(&lr);
     docload_free(doc);
 }
 
@@ -339,10 +339,11 @@ static bool first_time(run *r, strmap *seen, const char *path)
 }
 
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
-                  validate_result *out, validate_plan_fn *on_plan, void *ctx)
+                  validate_result *out, const validate_visitor *visit)
 {
+    static const validate_visitor none = {0};
     memset(out, 0, sizeof *out);
-    run r = {.d = d, .on_plan = on_plan, .ctx = ctx, .out = out};
+    run r = {.d = d, .visit = visit ? visit : &none, .out = out};
     diag_set_stage(d, "schema");
     r.cat = catalog_load(d);
     if (!r.cat) {

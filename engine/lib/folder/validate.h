@@ -16,6 +16,7 @@
 #define KEHOACH_VALIDATE_H
 
 #include "diag.h"
+#include "logread.h"
 #include "plan.h"
 #include "progress.h"
 #include "orgunits.h"
@@ -54,15 +55,27 @@ typedef struct validate_result {
 
 /* Called for every plan that loaded, once it is checked and scheduled,
  * while its document is still in memory (it is freed right after), with
- * its progress log when it has one that loaded (NULL otherwise). */
+ * its progress log's header when it has one that loaded (NULL
+ * otherwise): the records were handed over as the log was read. */
 typedef void validate_plan_fn(const plan *p, const char *path,
                               const orgunits *registry, const progress_log *log,
                               void *ctx);
 
+/* What a run hands over, each hook may be NULL: a plan that loaded, once
+ * checked and scheduled, before its log is read (begin_plan, whose log
+ * argument is always NULL); each record of its log as it is read
+ * (logread.h); the plan again once its log and notes are read (end_plan). */
+typedef struct validate_visitor {
+    validate_plan_fn *begin_plan;
+    logread_record_fn *record;
+    validate_plan_fn *end_plan;
+    void *ctx;
+} validate_visitor;
+
 /* Checks the files and folders in paths; fills *out (release it with
- * validate_result_release). on_plan may be NULL. */
+ * validate_result_release). visit may be NULL. */
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
-                  validate_result *out, validate_plan_fn *on_plan, void *ctx);
+                  validate_result *out, const validate_visitor *visit);
 void validate_result_release(validate_result *r);
 
 /* How many plan files paths name or hold (a log counts for its plan),

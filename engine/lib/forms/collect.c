@@ -48,12 +48,16 @@ typedef struct filled {
     const char *log;   /* the log it goes to */
 } filled;
 
-/* What a plan's review needs: its rows, in the order of its entries. */
+/* What a plan's review needs: its rows, in the order of its entries,
+ * and what its log says of each (noted as the log is read). */
 typedef struct review {
     struct collect_state *st;
     size_t plan;
     size_t *rows; /* into filled */
     size_t n;
+    bool *before;                  /* a record of this form is about it */
+    const progress_record **newer; /* the first record about it made
+                                       since the form, not from it */
 } review;
 
 typedef struct collect_state {
@@ -647,31 +651,22 @@ static bool digest_is(const source *src, const char *want)
     return strcmp(hex, want) == 0;
 }
 
-/* A record of the log made since the form, about what e is about. */
-static const progress_record *newer(const collect_state *st, const id_plan *ip,
-                                    const progress_log *log,
-                                    const progress_write_entry *e)
+/* For each row of the plan: whether the record, read from its log, was
+ * collected from this form about it; or, made since the form (past the
+ * records the form saw) by another hand, is the first such about it. */
+static void note_record(const plan *p, const progress_record *rec, void *ctx)
 {
-    if (!log || digest_is(log->src, ip->log_sha))
-        return NULL;
-    for (size_t i = 0; i < log->count; i++) {
-        const progress_record *r = &log->records[i];
-        if (r->order >= ip->log_count && about(r, e) &&
-            !same_text(r->form.s, st->id))
-            return r;
+    review *rv = ctx;
+    collect_state *st = rv->st;
+    const id_plan *ip = &st->plans[rv->plan];
+    for (size_t i = 0; i < rv->n; i++) {
+        if (!about(rec, &st->filled[rv->rows[i]].entry))
+            continue;
+        if (same_text(rec->form.s, st->id))
+            rv->before[i] = true;
+        else if (rec->order >= ip->log_count && !rv->newer[i])
+            rv->newer[i] = progress_record_copy(st->a, rec);
     }
-    return NULL;
-}
-
-static bool collected_before(const collect_state *st, const progress_log *log,
-                             const progress_write_entry *e)
-{
-    for (size_t i = 0; log && i < log->count; i++)
-        if (log->records[i].form.s &&
-            strcmp(log->records[i].form.s, st->id) == 0 &&
-            about(&log->records[i], e))
-            return true;
-    return false;
 }
 
 /* "activity 1.2", "report BC1 (2026-Q3)": what a record is about, put
@@ -803,12 +798,13 @@ static size_t review_plan(const plan *p, const progress_log *log,
             refuse = true;
             continue;
         }
-        if (collected_before(st, log, &e)) {
+        if (rv->before[i]) {
             fr->fate = COLLECT_BEFORE;
             st->out->already++;
             continue;
         }
-        const progress_record *r = newer(st, ip, log, &e);
+        const progress_record *r =
+            log && !digest_is(log->src, ip->log_sha) ? rv->newer[i] : NULL;
         if (r) {
             say_conflict(st, fr, r,
                          st->req->accept_conflicts ? DIAG_WARNING : DIAG_ERROR);
@@ -836,9 +832,13 @@ static collect_status record(collect_state *st)
         arena_alloc(st->a, (st->nplans + 1) * sizeof *out->requests);
     for (size_t p = 0; p < st->nplans; p++) {
         review *rv = &st->reviews[n];
-        *rv = (review){st, p,
-                       arena_alloc(st->a, (st->nfilled + 1) * sizeof *rv->rows),
-                       0};
+        *rv =
+            (review){st,
+                     p,
+                     arena_alloc(st->a, (st->nfilled + 1) * sizeof *rv->rows),
+                     0,
+                     arena_alloc(st->a, (st->nfilled + 1) * sizeof *rv->before),
+                     arena_alloc(st->a, (st->nfilled + 1) * sizeof *rv->newer)};
         progress_write_entry *entries =
             arena_alloc(st->a, (st->nfilled + 1) * sizeof *entries);
         for (size_t i = 0; i < st->nfilled; i++)
@@ -856,6 +856,7 @@ static collect_status record(collect_state *st)
             .lock_timeout_ms = st->req->lock_timeout_ms,
             .max_problems = st->req->max_problems,
             .review = review_plan,
+            .record = note_record,
             .review_ctx = rv,
             .check_only = st->req->check_only,
         };

@@ -228,25 +228,22 @@ static void name_unit(form_write *f, const orgunits *registry)
 }
 
 void form_write_add_plan(form_write *f, const plan *p, const char *path,
-                         const orgunits *registry, const progress_log *log)
+                         const orgunits *registry, const progress_log *log,
+                         const status_plan *status)
 {
-    arena *scratch = arena_new();
-    status_plan st;
-    status_compute(scratch, p, log, f->req.as_of, NULL, &st);
     deadline_query q = {.as_of = f->req.as_of,
                         .unit = f->req.unit,
                         .role = f->req.role};
     deadline_list list;
     deadline_list_init(&list);
-    deadline_add_plan(&list, p, path, registry, &st, &q);
+    deadline_add_plan(&list, p, path, registry, status, &q);
     size_t first = f->nrows, plan_index = f->nplans;
     for (size_t i = 0; i < list.count; i++)
         if (wanted(f, &list.items[i]))
-            add_row(f, plan_index, p, &st, &list.items[i]);
+            add_row(f, plan_index, p, status, &list.items[i]);
     if (f->nrows > first)
         qsort(f->rows + first, f->nrows - first, sizeof *f->rows, by_place);
     deadline_list_release(&list);
-    arena_free(scratch);
     if (f->nrows == first)
         return; /* nothing to ask of the unit in this plan */
 

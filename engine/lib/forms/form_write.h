@@ -40,9 +40,11 @@ typedef struct form_write form_write;
 form_write *form_write_new(const form_request *req);
 void form_write_free(form_write *f); /* NULL-safe */
 
-/* Adds a plan's rows; log may be NULL. */
+/* Adds a plan's rows from its status as of req->as_of (with no scope:
+ * status_fold); log (its header) may be NULL. */
 void form_write_add_plan(form_write *f, const plan *p, const char *path,
-                         const orgunits *registry, const progress_log *log);
+                         const orgunits *registry, const progress_log *log,
+                         const status_plan *status);
 
 /* The units a plan asks something of in a role (leads and the senders of
  * its reports, partners, or both): each registered unit by its name, with

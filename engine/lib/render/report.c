@@ -99,6 +99,13 @@ struct report {
     report_summary summary;
     arena *a;     /* lives as long as the report */
     catalog *cat; /* to read notes files with, when a sheet shows them */
+    /* the plan being read (report_begin_plan): its status so far, and
+     * when a sheet lists records, copies of those it lists */
+    bool lists_records;
+    status_fold *fold;
+    arena *plan_a;
+    const progress_record **records;
+    size_t nrecords, records_cap;
 };
 
 /* --- styles ----------------------------------------------------------- */
@@ -1020,6 +1027,8 @@ report *report_begin(const report_options *o, strbuf *err)
     r->a = arena_new();
     r->once = arena_alloc(r->a, t->nsheets * sizeof *r->once + 1);
     report_context c = {.run = &r->o.run, .a = r->a};
+    for (size_t i = 0; i < t->nsheets; i++)
+        r->lists_records |= t->sheets[i].kind == SHEET_RECORDS;
     for (size_t i = 0; i < t->nsheets && !r->cat; i++)
         if (t->sheets[i].closing.notes) {
             diag_sink *quiet = diag_sink_new(1);
@@ -1048,13 +1057,17 @@ static bool in_period(const plan *p, const report_period *period)
            date_cmp(date_make(p->year_from, 1, 1), period->to) <= 0;
 }
 
-static void record_rows(report *r, sheet_out *so, const report_context *base,
-                        const progress_log *log)
+/* Whether a records sheet lists rec: a usable record dated by the day of
+ * the report. */
+static bool listed(const report *r, const progress_record *rec)
 {
-    for (size_t i = 0; log && i < log->count; i++) {
-        const progress_record *rec = &log->records[i];
-        if (!rec->usable || date_cmp(rec->date, base->run->as_of) > 0)
-            continue;
+    return rec->usable && date_cmp(rec->date, r->o.run.as_of) <= 0;
+}
+
+static void record_rows(report *r, sheet_out *so, const report_context *base)
+{
+    for (size_t i = 0; i < r->nrecords; i++) {
+        const progress_record *rec = r->records[i];
         report_context c = *base;
         c.record = rec;
         c.activity = rec->of_report
@@ -1104,7 +1117,7 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
         activity_rows(r, so, c, so->t->group_sections);
         break;
     case SHEET_RECORDS:
-        record_rows(r, so, c, log);
+        record_rows(r, so, c);
         break;
     case SHEET_LEADS:
         lead_rows(r, so, c);
@@ -1122,8 +1135,28 @@ static void plan_rows(report *r, sheet_out *so, const report_context *c,
     }
 }
 
-const char *report_plan(report *r, const plan *p, const char *file,
-                        const orgunits *registry, const progress_log *log)
+void report_begin_plan(report *r, const plan *p)
+{
+    r->fold = status_fold_new(p, r->o.run.as_of);
+    r->plan_a = arena_new();
+    r->records = NULL;
+    r->nrecords = r->records_cap = 0;
+}
+
+void report_record(report *r, const progress_record *rec)
+{
+    status_fold_add(r->fold, rec);
+    if (r->lists_records && listed(r, rec)) {
+        ARENA_ROOM(r->plan_a, r->records, r->nrecords, r->records_cap, 64);
+        r->records[r->nrecords++] = progress_record_copy(r->plan_a, rec);
+    }
+}
+
+/* The rows of a plan of the period, from its status s (in a). */
+static const char *report_plan_rows(report *r, const plan *p, const char *file,
+                                    const orgunits *registry,
+                                    const progress_log *log,
+                                    const status_plan *s, arena *a)
 {
     if (!in_period(p, &r->o.run.period)) {
         r->summary.left_out++;
@@ -1137,15 +1170,11 @@ const char *report_plan(report *r, const plan *p, const char *file,
     r->summary.plans++;
     const char *warning = NULL;
     notes *nt = r->cat ? plan_notes(r, p, file, &warning) : NULL;
-    arena *a = arena_new();
-    status_plan s;
-    status_scope scope = {NULL, registry};
-    status_compute(a, p, log, r->o.run.as_of, &scope, &s);
-    status_counts_add(&r->totals, &s.counts);
+    status_counts_add(&r->totals, &s->counts);
     report_context c = {.run = &r->o.run,
                         .plan = p,
                         .file = file,
-                        .status = &s,
+                        .status = s,
                         .registry = registry,
                         .a = a,
                         .memo = report_field_memo_new(a)};
@@ -1167,6 +1196,19 @@ const char *report_plan(report *r, const plan *p, const char *file,
         finish_sheet(r, &so);
     }
     notes_free(nt);
+    return warning;
+}
+
+const char *report_plan(report *r, const plan *p, const char *file,
+                        const orgunits *registry, const progress_log *log)
+{
+    arena *a = r->plan_a;
+    status_plan s;
+    status_scope scope = {NULL, registry};
+    status_fold_finish(r->fold, a, &scope, &s);
+    r->fold = NULL;
+    r->plan_a = NULL;
+    const char *warning = report_plan_rows(r, p, file, registry, log, &s, a);
     arena_free(a);
     return warning;
 }

@@ -34,7 +34,16 @@ typedef struct report_options {
 /* Starts a report. Returns NULL with the reason in err (strbuf.h). */
 report *report_begin(const report_options *o, strbuf *err);
 
-/* Adds a checked, scheduled plan with its log (NULL when none). Returns
+/* A plan is added in three steps, as validate_run hands it over
+ * (validate_visitor): report_begin_plan once it is checked and scheduled,
+ * report_record with each record of its log as it is read (what the
+ * report needs of it is kept: its part of the status, and a copy when a
+ * sheet lists records), then report_plan. */
+void report_begin_plan(report *r, const plan *p);
+void report_record(report *r, const progress_record *rec);
+
+/* Adds a checked, scheduled plan with its log's header (NULL when none),
+ * after its records (see above). Returns
  * a warning when the template shows the plan's notes for the period
  * (notes.h) and it has none to show (its parts are then left blank to
  * fill in): which file was looked for, in a sentence (it lives until

@@ -780,7 +780,7 @@ static report_value record_value(int id, const report_context *c)
     case F_REC_BY:
         return text(r->by.s);
     default:
-        return integer(r->at ? r->at->pos.line : 0);
+        return integer(r->pos.line);
     }
 }
 

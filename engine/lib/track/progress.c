@@ -25,6 +25,7 @@
 yamlload_limits progress_log_limits(void)
 {
     yamlload_limits limits = yamlload_default_limits;
+    limits.max_bytes = (size_t)512 << 20;
     limits.max_nodes = limits.max_bytes / 4;
     return limits;
 }
@@ -61,6 +62,34 @@ static void read_values(arena *a, const node *obj, progress_record *r)
     }
 }
 
+bool progress_record_read(arena *a, const node *obj, size_t order,
+                          progress_record *r)
+{
+    if (obj->kind != NODE_OBJECT)
+        return false;
+    memset(r, 0, sizeof *r);
+    r->at = obj;
+    r->pos = obj->pos;
+    r->order = order;
+    r->date_text = plan_text_of(obj, "date");
+    r->activity = plan_text_of(obj, "activity");
+    r->report = plan_text_of(obj, "report");
+    r->document = plan_text_of(obj, "document");
+    r->occurrence = plan_text_of(obj, "occurrence");
+    r->state_text = plan_text_of(obj, "state");
+    r->note = plan_text_of(obj, "note");
+    r->by = plan_text_of(obj, "by");
+    r->form = plan_text_of(obj, "form");
+    r->percent = -1;
+    const node *percent = node_get(obj, "percent");
+    if (percent && node_is_integer(percent) && percent->u.number.value >= 0 &&
+        percent->u.number.value <= 100)
+        r->percent = (int)percent->u.number.value;
+    read_values(a, obj, r);
+    r->evidence = plan_texts_of(a, node_get(obj, "evidence"), &r->nevidence);
+    return true;
+}
+
 progress_log *progress_build(arena *a, const source *src, const node *root)
 {
     progress_log *log = arena_alloc(a, sizeof *log);
@@ -72,31 +101,10 @@ progress_log *progress_build(arena *a, const source *src, const node *root)
         return log;
     log->records =
         arena_alloc(a, (list->u.array.count + 1) * sizeof *log->records);
-    for (size_t i = 0; i < list->u.array.count; i++) {
-        const node *obj = list->u.array.items[i];
-        if (obj->kind != NODE_OBJECT)
-            continue;
-        progress_record *r = &log->records[log->count++];
-        r->at = obj;
-        r->order = i;
-        r->date_text = plan_text_of(obj, "date");
-        r->activity = plan_text_of(obj, "activity");
-        r->report = plan_text_of(obj, "report");
-        r->document = plan_text_of(obj, "document");
-        r->occurrence = plan_text_of(obj, "occurrence");
-        r->state_text = plan_text_of(obj, "state");
-        r->note = plan_text_of(obj, "note");
-        r->by = plan_text_of(obj, "by");
-        r->form = plan_text_of(obj, "form");
-        r->percent = -1;
-        const node *percent = node_get(obj, "percent");
-        if (percent && node_is_integer(percent) &&
-            percent->u.number.value >= 0 && percent->u.number.value <= 100)
-            r->percent = (int)percent->u.number.value;
-        read_values(a, obj, r);
-        r->evidence =
-            plan_texts_of(a, node_get(obj, "evidence"), &r->nevidence);
-    }
+    for (size_t i = 0; i < list->u.array.count; i++)
+        if (progress_record_read(a, list->u.array.items[i], i,
+                                 &log->records[log->count]))
+            log->count++;
     return log;
 }
 
@@ -331,6 +339,11 @@ typedef struct plan_index {
                             for it: its targets' names folded (vntext) */
 } plan_index;
 
+struct progress_checker {
+    const plan *p;
+    plan_index ix;
+};
+
 /* The target of act (the activity at index) that name names, as
  * vntext_same() compares them. */
 static const plan_target *find_target(plan_index *ix, size_t index,
@@ -503,26 +516,55 @@ static void check_record(progress_record *r, const plan *p, plan_index *ix,
     r->usable = ok;
 }
 
-size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
+progress_checker *progress_checker_new(const plan *p)
 {
-    size_t before = diag_errors(d);
+    progress_checker *c = xcalloc(1, sizeof *c);
+    c->p = p;
+    plan_index *ix = &c->ix;
+    ix->a = arena_new();
+    ix->occurrences = arena_alloc(ix->a, (p->nactivities + p->nreports + 1) *
+                                             sizeof *ix->occurrences);
+    ix->target_keys =
+        arena_alloc(ix->a, (p->nactivities + 1) * sizeof *ix->target_keys);
+    for (size_t i = 0; i < p->nactivities; i++) {
+        const char *id = p->activities[i]->id.s;
+        if (id)
+            strmap_put(ix->a, &ix->ids, id, strlen(id), &p->activities[i]);
+    }
+    return c;
+}
+
+void progress_check_record(progress_checker *c, progress_record *r,
+                           diag_sink *d)
+{
+    check_record(r, c->p, &c->ix, d);
+}
+
+void progress_checker_free(progress_checker *c)
+{
+    if (!c)
+        return;
+    arena_free(c->ix.a);
+    free(c);
+}
+
+void progress_check_plan_id(const progress_log *log, const plan *p,
+                            diag_sink *d)
+{
     if (log->plan.s && p->id.s && strcmp(log->plan.s, p->id.s) != 0)
         diag_at_node(d, DIAG_ERROR, log->plan.at,
                      "this log names plan '%s', but the plan beside it is '%s'",
                      log->plan.s, p->id.s);
-    plan_index ix = {arena_new(), {NULL, 0, 0}, NULL, NULL};
-    ix.occurrences = arena_alloc(ix.a, (p->nactivities + p->nreports + 1) *
-                                           sizeof *ix.occurrences);
-    ix.target_keys =
-        arena_alloc(ix.a, (p->nactivities + 1) * sizeof *ix.target_keys);
-    for (size_t i = 0; i < p->nactivities; i++) {
-        const char *id = p->activities[i]->id.s;
-        if (id)
-            strmap_put(ix.a, &ix.ids, id, strlen(id), &p->activities[i]);
-    }
+}
+
+size_t progress_check(progress_log *log, const plan *p, diag_sink *d)
+{
+    size_t before = diag_errors(d);
+    progress_check_plan_id(log, p, d);
+    progress_checker *c = progress_checker_new(p);
     for (size_t i = 0; i < log->count; i++)
-        check_record(&log->records[i], p, &ix, d);
-    arena_free(ix.a);
+        progress_check_record(c, &log->records[i], d);
+    progress_checker_free(c);
     return diag_errors(d) - before;
 }
 

@@ -57,6 +57,7 @@ typedef struct progress_record {
     plan_text *evidence;
     size_t nevidence;
     const node *at;
+    srcpos pos;   /* where it starts in the log (kept by a copy) */
     size_t order; /* 0-based place in the log */
     /* Resolved by progress_check(); `usable` records feed the status. */
     bool usable;
@@ -69,17 +70,27 @@ typedef struct progress_record {
 typedef struct progress_log {
     const source *src;
     const node *root;
-    plan_text plan; /* the plan id the log names */
-    progress_record *records;
-    size_t count;
+    plan_text plan;           /* the plan id the log names */
+    progress_record *records; /* NULL when read record by record
+                                 (logread.h): the records were handed
+                                 over one at a time */
+    size_t count;             /* its records (items that are mappings) */
+    /* Read record by record: the items of its list, and where the first
+     * and the last start (line 0: none), for writing after them
+     * (progress_write.h). */
+    size_t items;
+    srcpos first_at, last_at;
 } progress_log;
 
-/* The limits a log is loaded with: a plan's, except the number of values.
- * A log is a flat list of small records that grows by one with every
- * update; what bounds it is its size, never a count of records. Values
- * are held to one per 4 bytes, which no log written by `update` comes
- * near (it writes more than 10 bytes per value), so the size limit is the
- * one a log meets, and progress_check_size() warns well before. */
+/* The limits a log is loaded with: a plan's, except its size and the
+ * number of values. A log is a flat list of small records that grows by
+ * one with every update, read record by record (logread.h) in the memory
+ * of one: what bounds it is its size, 512 MiB (1,700,000 records of 300
+ * bytes, with a note, evidence and who reported them), never a count of
+ * records. Values are held to
+ * one per 4 bytes, which no log written by `update` comes near (it
+ * writes more than 10 bytes per value), so the size limit is the one a
+ * log meets, and progress_check_size() warns well before. */
 yamlload_limits progress_log_limits(void);
 
 /* A warning when the log's text has passed 80% of the size a log may
@@ -93,6 +104,21 @@ progress_log *progress_build(arena *a, const source *src, const node *root);
 /* Checks the log against its (scheduled) plan and resolves its records.
  * Returns the number of errors it reported. */
 size_t progress_check(progress_log *log, const plan *p, diag_sink *d);
+
+/* The same one record at a time, for a log read item by item
+ * (docload_file_items): a record read from its node (false when the item
+ * is not a mapping: the schema says so), checked and resolved against
+ * the plan by a checker made once per log; and the plan the log names,
+ * checked once its header is read. */
+bool progress_record_read(arena *a, const node *obj, size_t order,
+                          progress_record *r);
+typedef struct progress_checker progress_checker;
+progress_checker *progress_checker_new(const plan *p);
+void progress_check_record(progress_checker *c, progress_record *r,
+                           diag_sink *d);
+void progress_checker_free(progress_checker *c); /* NULL-safe */
+void progress_check_plan_id(const progress_log *log, const plan *p,
+                            diag_sink *d);
 
 /* Whether a record of that day fits the plan's span (a report's: or the
  * year after, when the last period's report is sent); when not, appends

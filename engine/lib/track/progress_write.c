@@ -1,9 +1,10 @@
 /* progress_write.c - a progress record written at the end of a log (see
  * progress_write.h).
  *
- * The layout is read off the old log's nodes: the column of the "-" of its
- * first record (or of the "records" key when the list is still empty), and
- * its line break (LF or CR LF). The new text is only ever appended; the
+ * The layout is read off the old log as it was read record by record
+ * (logread.h): the column of the "-" of its first record (or of the
+ * "records" key when the list is still empty), and its line break (LF or
+ * CR LF). The new text is only ever appended; the
  * caller reads it back, from the last old record on (the resume offset),
  * before it replaces the file. */
 #include "progress_write.h"
@@ -87,12 +88,12 @@ static size_t line_start(const source *src, srcpos pos)
     return (size_t)(source_line_at(src, pos, &len) - src->text);
 }
 
-/* The column of the "-" before an item of a block list: the item's node
+/* The column of the "-" before an item of a block list: the item (at)
  * starts after "- " (and maybe more spaces) on the same line. */
-static bool dash_column(const source *src, const node *item, size_t *col)
+static bool dash_column(const source *src, srcpos at, size_t *col)
 {
-    const char *line = src->text + line_start(src, item->pos);
-    size_t i = item->pos.offset;
+    const char *line = src->text + line_start(src, at);
+    size_t i = at.offset;
     while (i > 0 && src->text[i - 1] == ' ')
         i--;
     if (i == 0 || src->text[i - 1] != '-')
@@ -105,24 +106,25 @@ static bool dash_column(const source *src, const node *item, size_t *col)
 }
 
 /* The line where the list of records goes on (see progress_write.h). */
-static progress_write_resume resume_at(const source *old,
+static progress_write_resume resume_at(const progress_log *log,
                                        const node_member *records,
                                        size_t indent)
 {
-    const node *list = records->value;
-    if (list->kind != NODE_ARRAY)
+    const source *old = log->src;
+    if (records->value->kind != NODE_ARRAY)
         return (progress_write_resume){line_start(old, records->key_pos),
                                        records->key_pos.line};
-    const node *last = list->u.array.items[list->u.array.count - 1];
     size_t col;
-    if (!dash_column(old, last, &col) || col != indent)
+    if (!dash_column(old, log->last_at, &col) || col != indent)
         return (progress_write_resume){PROGRESS_WRITE_NO_RESUME, 0};
-    return (progress_write_resume){line_start(old, last->pos), last->pos.line};
+    return (progress_write_resume){line_start(old, log->last_at),
+                                   log->last_at.line};
 }
 
-static bool layout_of(const source *old, const node *root, size_t *indent,
-                      strbuf *err)
+static bool layout_of(const progress_log *log, size_t *indent, strbuf *err)
 {
+    const source *old = log->src;
+    const node *root = log->root;
     if (!root || root->kind != NODE_OBJECT || root->u.object.count == 0) {
         strbuf_error(err,
                      _("the log is not a mapping with 'plan' and 'records'"));
@@ -142,7 +144,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
         *indent = last->key_pos.offset - line_start(old, last->key_pos);
         return true;
     }
-    if (list->kind != NODE_ARRAY || list->u.array.count == 0 ||
+    if (list->kind != NODE_ARRAY || log->items == 0 ||
         old->text[list->pos.offset] == '[') {
         strbuf_error(
             err,
@@ -151,7 +153,7 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
               "is empty"));
         return false;
     }
-    if (!dash_column(old, list->u.array.items[0], indent)) {
+    if (!dash_column(old, log->first_at, indent)) {
         strbuf_error(
             err, _("the first record of 'records' does not start a line with "
                    "'- '"));
@@ -160,13 +162,13 @@ static bool layout_of(const source *old, const node *root, size_t *indent,
     return true;
 }
 
-bool progress_write_append(const source *old, const node *root,
-                           const char *plan_id, const char *schema_comment,
+bool progress_write_append(const progress_log *log, const char *plan_id,
+                           const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
                            strbuf *out, progress_write_resume *resume,
                            strbuf *err)
 {
-    if (!old) {
+    if (!log) {
         strbuf_printf(out,
                       "# Nhật ký tiến độ thực hiện kế hoạch %s.\n"
                       "# Mỗi lần cập nhật là một bản ghi mới ở cuối danh sách "
@@ -181,11 +183,13 @@ bool progress_write_append(const source *old, const node *root,
         return true;
     }
     size_t indent;
-    if (!layout_of(old, root, &indent, err))
+    if (!layout_of(log, &indent, err))
         return false;
+    const source *old = log->src;
+    const node *root = log->root;
     if (resume)
         *resume =
-            resume_at(old, &root->u.object.members[root->u.object.count - 1],
+            resume_at(log, &root->u.object.members[root->u.object.count - 1],
                       indent);
     const char *lf = memchr(old->text, '\n', old->len);
     const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";

@@ -42,9 +42,10 @@ typedef struct progress_write_entry {
     const char *form;      /* the form it was collected from; NULL: none */
 } progress_write_entry;
 
-/* Writes to out the text to add after the last byte of an old log (old,
- * its root node): a line break when the old text does not end with one,
- * then the n entries, in order; or, when old is NULL, the whole text of a
+/* Writes to out the text to add after the last byte of an old log (log,
+ * as read record by record: its header says where its records start): a
+ * line break when the old text does not end with one,
+ * then the n entries, in order; or, when log is NULL, the whole text of a
  * new log for plan_id, with schema_comment (a "# yaml-language-server:
  * ..." line, or NULL) at the top. Returns false with the reason in err
  * (strbuf.h) when the old log's layout does not allow appending.
@@ -66,8 +67,8 @@ typedef struct progress_write_resume {
 
 #define PROGRESS_WRITE_NO_RESUME ((size_t)-1)
 
-bool progress_write_append(const source *old, const node *root,
-                           const char *plan_id, const char *schema_comment,
+bool progress_write_append(const progress_log *log, const char *plan_id,
+                           const char *schema_comment,
                            const progress_write_entry *entries, size_t n,
                            strbuf *out, progress_write_resume *resume,
                            strbuf *err);
