@@ -95,10 +95,8 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
     return FILEIO_OK;
 }
 
-/* Reads fd to its end (size: what it holds now, a hint) into a buffer
- * with a NUL after the last byte; stops past max bytes. */
-static fileio_status read_all(int fd, size_t size, size_t max, char **data,
-                              size_t *len, strbuf *err)
+fileio_status fileio_read_fd(int fd, size_t size, size_t max, char **data,
+                             size_t *len, strbuf *err)
 {
     /* the size it has now, and one byte to see the end; it may still grow */
     size_t cap = size + 1, n = 0;
@@ -141,14 +139,14 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
     *data = NULL;
     *len = 0;
     if (strcmp(path, FILEIO_STDIN) == 0)
-        return read_all(STDIN_FILENO, 4095, max, data, len, err);
+        return fileio_read_fd(STDIN_FILENO, 4095, max, data, len, err);
     int fd;
     size_t size;
     fileio_status st = fileio_open(path, max, &fd, &size, err);
     *len = st == FILEIO_TOO_LARGE ? size : 0;
     if (st != FILEIO_OK)
         return st;
-    st = read_all(fd, size, max, data, len, err);
+    st = fileio_read_fd(fd, size, max, data, len, err);
     close(fd);
     return st;
 }

@@ -40,6 +40,11 @@ fileio_status fileio_read(const char *path, size_t max, char **data,
 fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
                           strbuf *err);
 
+/* Reads fd to its end as fileio_read reads a file (size: what it holds
+ * now, a hint; the caller closes fd). */
+fileio_status fileio_read_fd(int fd, size_t size, size_t max, char **data,
+                             size_t *len, strbuf *err);
+
 typedef struct fileio_list {
     char **paths;
     size_t count, cap;

@@ -1210,6 +1210,8 @@ const char *report_plan(report *r, const plan *p, const char *file,
     r->plan_a = NULL;
     const char *warning = report_plan_rows(r, p, file, registry, log, &s, a);
     arena_free(a);
+    r->records = NULL; /* they were in a */
+    r->nrecords = r->records_cap = 0;
     return warning;
 }
 

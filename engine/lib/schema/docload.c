@@ -14,6 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A list read item by item is mapped from this size on (docload_file_items). */
+#define DOCLOAD_MAP_BYTES ((size_t)1 << 20)
+
 /* What spec->what names, for the messages that name it. */
 typedef enum docload_kind {
     DOCLOAD_KIND_FILE,
@@ -171,11 +174,31 @@ docload_status docload_file_items(const char *path, const docload_spec *spec,
     case FILEIO_OK:
         break;
     }
-    int why = 0;
-    source *src = source_map(path, fd, len, &why);
+    /* a small text is read: mapping it costs more page faults than the
+     * copy it saves */
+    source *src = NULL;
+    if (len < DOCLOAD_MAP_BYTES) {
+        char *data;
+        fileio_status st =
+            fileio_read_fd(fd, len, spec->limits->max_bytes, &data, &len, &err);
+        if (st == FILEIO_TOO_LARGE) { /* it grew meanwhile */
+            close(fd);
+            docload_too_large(d, path, docload_kind_of(spec),
+                              spec->limits->max_bytes);
+            return DOCLOAD_TOO_LARGE;
+        }
+        if (st == FILEIO_OK)
+            src = source_new(path, data, len);
+    } else {
+        int why = 0;
+        src = source_map(path, fd, len, &why);
+        if (!src)
+            strbuf_error(&err, "%s", strerror(why));
+    }
     close(fd);
     if (!src) {
-        docload_cannot_read(d, path, docload_kind_of(spec), strerror(why));
+        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
+        strbuf_release(&err);
         return DOCLOAD_UNREADABLE;
     }
     return docload_load(src, spec, items, d, out);
