@@ -17,6 +17,7 @@
 #include "xalloc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -485,9 +486,12 @@ static void format_one(strbuf *out, const diag *d, bool color)
     strbuf_putc(out, '\n');
     if (d->line_text) {
         size_t caret = d->column - 1;
-        strbuf_printf(out, "%5u | ", d->line);
+        /* the gutter is 5 wide, more for a line number that needs it */
+        int digits = snprintf(NULL, 0, "%u", d->line);
+        int gutter = digits > 5 ? digits : 5;
+        strbuf_printf(out, "%*u | ", gutter, d->line);
         put_line(out, d, &caret);
-        strbuf_puts(out, "\n      | ");
+        strbuf_printf(out, "\n%*s | ", gutter, "");
         strbuf_repeat(out, ' ', caret);
         if (color)
             strbuf_puts(out, "\033[1;32m");
