@@ -6,7 +6,6 @@
 #include "logread.h"
 
 #include "arena.h"
-#include "xalloc.h"
 
 #include <string.h>
 
@@ -24,7 +23,7 @@ static void on_item(const node *item, size_t index, void *ctx)
 {
     reading *r = ctx;
     progress_log *log = r->log;
-    if (!log->count)
+    if (!log->items)
         log->first_at = item->pos;
     log->last_at = item->pos;
     progress_record rec;
