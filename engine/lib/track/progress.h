@@ -12,7 +12,10 @@
  * occurrence exist (with "did you mean"), the date is real and within the
  * plan's span (a report: or the year after), every value names a target
  * of the activity. Checked records are resolved to their activity and
- * occurrence, ready for status.h. Everything lives in the log's arena. */
+ * occurrence, ready for status.h. A log is built whole from its nodes
+ * (progress_build: a small text, such as the records `update` reads
+ * back), or one record at a time as it is read (progress_record_read and
+ * a checker: logread.h), never held whole. */
 #ifndef KEHOACH_PROGRESS_H
 #define KEHOACH_PROGRESS_H
 
