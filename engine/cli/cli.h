@@ -136,6 +136,18 @@ bool cli_plans_arg(cli_plans *p, const cli_args *arg);
  * plan is in memory. */
 void cli_plans_check(cli_plans *p, const validate_visitor *command);
 
+/* A plan's status (s, which lives during the call), with its log's header
+ * (NULL when it has none). */
+typedef void cli_status_fn(const plan *pl, const char *path,
+                           const orgunits *registry, const progress_log *log,
+                           const status_plan *s, void *ctx);
+
+/* cli_plans_check for a command that needs each plan's status as of
+ * as_of, its activities counted for unit (NULL: all of them): the log's
+ * records are folded as they are read (status_fold). */
+void cli_plans_check_status(cli_plans *p, date as_of, const char *unit,
+                            cli_status_fn *fn, void *ctx);
+
 /* After cli_plans_check: prints the problems (cli_report_problems, with
  * stopped, a message: see there), then what --unit came to
  * (cli_unit_found); the exit code. */

@@ -79,37 +79,16 @@ typedef struct collector {
     const deadline_query *query;
     bool failed; /* the spool could not be written; err says why */
     strbuf err;
-    status_fold *fold; /* the plan being read */
 } collector;
 
-static void begin_plan(const plan *p, const char *path,
-                       const orgunits *registry, const progress_log *log,
-                       void *ctx)
-{
-    collector *c = ctx;
-    c->fold = status_fold_new(p, c->query->as_of);
-}
-
-static void on_record(const plan *p, const progress_record *rec, void *ctx)
-{
-    collector *c = ctx;
-    status_fold_add(c->fold, rec);
-}
-
 static void collect(const plan *p, const char *path, const orgunits *registry,
-                    const progress_log *log, void *ctx)
+                    const progress_log *log, const status_plan *status,
+                    void *ctx)
 {
     collector *c = ctx;
-    arena *a = arena_new();
-    status_plan status;
-    status_fold_finish(c->fold, a, NULL, &status);
-    c->fold = NULL;
-    if (c->failed) {
-        arena_free(a);
+    if (c->failed)
         return;
-    }
-    deadline_add_plan(&c->list, p, path, registry, &status, c->query);
-    arena_free(a);
+    deadline_add_plan(&c->list, p, path, registry, status, c->query);
     c->failed = !deadline_spool_add(&c->spool, &c->list, &c->err);
 }
 
@@ -200,8 +179,7 @@ static int show_deadlines(options *o, int argc, char **argv)
     collector c = {.query = &q, .err = STRBUF_INIT};
     deadline_list_init(&c.list);
     deadline_spool_init(&c.spool);
-    validate_visitor visit = {begin_plan, on_record, collect, &c};
-    cli_plans_check(p, &visit);
+    cli_plans_check_status(p, q.as_of, NULL, collect, &c);
     int code = cli_plans_problems(p, "no deadlines shown");
     if (code == EXIT_VALID && c.failed) {
         code = spool_failed(&c);

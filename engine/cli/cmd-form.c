@@ -112,25 +112,11 @@ typedef struct forms {
     const char **units;
     size_t nunits, cap;
     form_write **forms; /* as units */
-    status_fold *fold;  /* the plan being read */
 } forms;
 
-static void begin_plan(const plan *p, const char *path,
-                       const orgunits *registry, const progress_log *log,
-                       void *ctx)
-{
-    forms *fs = ctx;
-    fs->fold = status_fold_new(p, fs->req.as_of);
-}
-
-static void on_record(const plan *p, const progress_record *rec, void *ctx)
-{
-    forms *fs = ctx;
-    status_fold_add(fs->fold, rec);
-}
-
 static void add_plan(const plan *p, const char *path, const orgunits *registry,
-                     const progress_log *log, void *ctx)
+                     const progress_log *log, const status_plan *status,
+                     void *ctx)
 {
     forms *fs = ctx;
     size_t known = fs->nunits;
@@ -145,13 +131,8 @@ static void add_plan(const plan *p, const char *path, const orgunits *registry,
             fs->forms[i] = form_write_new(&req);
         }
     }
-    arena *a = arena_new();
-    status_plan st;
-    status_fold_finish(fs->fold, a, NULL, &st);
-    fs->fold = NULL;
     for (size_t i = 0; i < fs->nunits; i++)
-        form_write_add_plan(fs->forms[i], p, path, registry, log, &st);
-    arena_free(a);
+        form_write_add_plan(fs->forms[i], p, path, registry, log, status);
 }
 
 /* Writes a form to path; the exit code. */
@@ -287,8 +268,7 @@ static int make_forms(options *o, int argc, char **argv)
         fs.forms = xcalloc(1, sizeof *fs.forms);
         fs.forms[0] = form_write_new(&fs.req);
     }
-    validate_visitor visit = {begin_plan, on_record, add_plan, &fs};
-    cli_plans_check(p, &visit);
+    cli_plans_check_status(p, fs.req.as_of, NULL, add_plan, &fs);
     code = cli_plans_problems(p, N_("no form written"));
     if (code == EXIT_VALID && fs.each) {
         code = write_each(o, &fs);

@@ -17,8 +17,7 @@
 typedef struct options {
     cli_plans plans;
     status_report report;
-    cli_spool spool;   /* where report.out goes as it fills */
-    status_fold *fold; /* the plan being read */
+    cli_spool spool; /* where report.out goes as it fills */
 } options;
 
 enum { OPT_AS_OF, OPT_UNIT, OPT_STATE, OPT_FORMAT, OPT_OUTPUT };
@@ -69,32 +68,12 @@ static bool on_arg(const cli_args *arg, void *ctx)
     return true;
 }
 
-static void begin_plan(const plan *p, const char *path,
-                       const orgunits *registry, const progress_log *log,
-                       void *ctx)
-{
-    options *o = ctx;
-    o->fold = status_fold_new(p, o->report.as_of);
-}
-
-static void on_record(const plan *p, const progress_record *rec, void *ctx)
-{
-    options *o = ctx;
-    status_fold_add(o->fold, rec);
-}
-
 static void on_plan(const plan *p, const char *path, const orgunits *registry,
-                    const progress_log *log, void *ctx)
+                    const progress_log *log, const status_plan *s, void *ctx)
 {
     options *o = ctx;
     status_report *r = &o->report;
-    arena *a = arena_new();
-    status_scope scope = {r->unit, registry};
-    status_plan s;
-    status_fold_finish(o->fold, a, &scope, &s);
-    o->fold = NULL;
-    status_format_plan(r, &s, path);
-    arena_free(a);
+    status_format_plan(r, s, path);
     if (r->kind != STATUS_FORMAT_SHEET)
         cli_spool_spill(&o->spool, r->out);
 }
@@ -119,8 +98,7 @@ static int show_status(options *o, int argc, char **argv, strbuf *out)
     }
     cli_spool_init(&o->spool, "status", p->output, OUTFILE_REPLACE, false);
     status_format_begin(r);
-    validate_visitor visit = {begin_plan, on_record, on_plan, o};
-    cli_plans_check(p, &visit);
+    cli_plans_check_status(p, r->as_of, r->unit, on_plan, o);
     status_format_end(r);
     int code = cli_plans_problems(p, "no status shown");
     if (r->kind == STATUS_FORMAT_SHEET)

@@ -132,6 +132,50 @@ void cli_plans_check(cli_plans *p, const validate_visitor *command)
     validate_run(p->paths, p->npaths, p->d, &p->result, &mine);
 }
 
+/* The status being folded for a command (cli_plans_check_status). */
+typedef struct status_visit {
+    date as_of;
+    const char *unit;
+    cli_status_fn *fn;
+    void *ctx;
+    status_fold *fold; /* the plan being read */
+} status_visit;
+
+static void fold_begin(const plan *pl, const char *path,
+                       const orgunits *registry, const progress_log *log,
+                       void *ctx)
+{
+    status_visit *v = ctx;
+    v->fold = status_fold_new(pl, v->as_of);
+}
+
+static void fold_record(const plan *pl, const progress_record *rec, void *ctx)
+{
+    status_visit *v = ctx;
+    status_fold_add(v->fold, rec);
+}
+
+static void fold_end(const plan *pl, const char *path, const orgunits *registry,
+                     const progress_log *log, void *ctx)
+{
+    status_visit *v = ctx;
+    arena *a = arena_new();
+    status_scope scope = {v->unit, registry};
+    status_plan s;
+    status_fold_finish(v->fold, a, &scope, &s);
+    v->fold = NULL;
+    v->fn(pl, path, registry, log, &s, v->ctx);
+    arena_free(a);
+}
+
+void cli_plans_check_status(cli_plans *p, date as_of, const char *unit,
+                            cli_status_fn *fn, void *ctx)
+{
+    status_visit v = {as_of, unit, fn, ctx, NULL};
+    validate_visitor hooks = {fold_begin, fold_record, fold_end, &v};
+    cli_plans_check(p, &hooks);
+}
+
 int cli_plans_problems(cli_plans *p, const char *stopped)
 {
     int code = cli_report_problems(p->command, stopped, p->d, &p->result);

@@ -45,7 +45,7 @@ void logread_file(const char *path, const plan *p, const catalog *cat,
     docload_spec spec = {"file", &limits, cat, "progress.schema.json"};
     progress_log header = {0};
     reading r = {p, d, progress_checker_new(p), &header, arena_new(), fn, ctx};
-    docload_items items = {"records", on_item, &r};
+    yamlload_stream items = {"records", on_item, &r};
     out->status = docload_file_items(path, &spec, &items, d, &out->doc);
     progress_checker_free(r.checker);
     arena_free(r.a);

@@ -69,6 +69,23 @@ static void docload_too_large(diag_sink *d, const char *path, docload_kind kind,
     }
 }
 
+/* Says why a file could not be read (st: what fileio said, err its
+ * reason, released here); the status that goes with it. */
+static docload_status docload_refused(diag_sink *d, const char *path,
+                                      const docload_spec *spec,
+                                      fileio_status st, strbuf *err)
+{
+    if (st == FILEIO_TOO_LARGE) {
+        docload_too_large(d, path, docload_kind_of(spec),
+                          spec->limits->max_bytes);
+        strbuf_release(err);
+        return DOCLOAD_TOO_LARGE;
+    }
+    docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(err));
+    strbuf_release(err);
+    return DOCLOAD_UNREADABLE;
+}
+
 docload_status docload_file(const char *path, const docload_spec *spec,
                             diag_sink *d, docload_doc **out)
 {
@@ -77,24 +94,16 @@ docload_status docload_file(const char *path, const docload_spec *spec,
     strbuf err = STRBUF_INIT;
     *out = NULL;
     diag_set_stage(d, "file");
-    switch (fileio_read(path, spec->limits->max_bytes, &data, &len, &err)) {
-    case FILEIO_ERROR:
-        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
-        strbuf_release(&err);
-        return DOCLOAD_UNREADABLE;
-    case FILEIO_TOO_LARGE:
-        docload_too_large(d, path, docload_kind_of(spec),
-                          spec->limits->max_bytes);
-        return DOCLOAD_TOO_LARGE;
-    case FILEIO_OK:
-        break;
-    }
+    fileio_status st =
+        fileio_read(path, spec->limits->max_bytes, &data, &len, &err);
+    if (st != FILEIO_OK)
+        return docload_refused(d, path, spec, st, &err);
     return docload_source(source_new(path, data, len), spec, d, out);
 }
 
 /* What docload_file_items passes each item through. */
 typedef struct docload_item_check {
-    const docload_items *items;
+    const yamlload_stream *items;
     const schema *s; /* the root's; NULL: none */
     diag_sink *d;
 } docload_item_check;
@@ -111,10 +120,10 @@ static void docload_item(const node *item, size_t index, void *ctx)
     diag_set_stage(c->d, "yaml");
 }
 
-/* Loads src into *out (never NULL), with the list items names handed
+/* Loads src into *out (never NULL), handing the list items->key names
  * over item by item when items is not NULL. */
 static docload_status docload_load(source *src, const docload_spec *spec,
-                                   const docload_items *items, diag_sink *d,
+                                   const yamlload_stream *items, diag_sink *d,
                                    docload_doc **out)
 {
     docload_doc *doc = xcalloc(1, sizeof *doc);
@@ -154,7 +163,7 @@ docload_status docload_source(source *src, const docload_spec *spec,
 }
 
 docload_status docload_file_items(const char *path, const docload_spec *spec,
-                                  const docload_items *items, diag_sink *d,
+                                  const yamlload_stream *items, diag_sink *d,
                                   docload_doc **out)
 {
     int fd;
@@ -162,31 +171,17 @@ docload_status docload_file_items(const char *path, const docload_spec *spec,
     strbuf err = STRBUF_INIT;
     *out = NULL;
     diag_set_stage(d, "file");
-    switch (fileio_open(path, spec->limits->max_bytes, &fd, &len, &err)) {
-    case FILEIO_ERROR:
-        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
-        strbuf_release(&err);
-        return DOCLOAD_UNREADABLE;
-    case FILEIO_TOO_LARGE:
-        docload_too_large(d, path, docload_kind_of(spec),
-                          spec->limits->max_bytes);
-        return DOCLOAD_TOO_LARGE;
-    case FILEIO_OK:
-        break;
-    }
+    fileio_status st =
+        fileio_open(path, spec->limits->max_bytes, &fd, &len, &err);
+    if (st != FILEIO_OK)
+        return docload_refused(d, path, spec, st, &err);
     /* a small text is read: mapping it costs more page faults than the
      * copy it saves */
     source *src = NULL;
     if (len < DOCLOAD_MAP_BYTES) {
         char *data;
-        fileio_status st =
+        st =
             fileio_read_fd(fd, len, spec->limits->max_bytes, &data, &len, &err);
-        if (st == FILEIO_TOO_LARGE) { /* it grew meanwhile */
-            close(fd);
-            docload_too_large(d, path, docload_kind_of(spec),
-                              spec->limits->max_bytes);
-            return DOCLOAD_TOO_LARGE;
-        }
         if (st == FILEIO_OK)
             src = source_new(path, data, len);
     } else {
@@ -196,11 +191,8 @@ docload_status docload_file_items(const char *path, const docload_spec *spec,
             strbuf_error(&err, "%s", strerror(why));
     }
     close(fd);
-    if (!src) {
-        docload_cannot_read(d, path, docload_kind_of(spec), strbuf_str(&err));
-        strbuf_release(&err);
-        return DOCLOAD_UNREADABLE;
-    }
+    if (!src) /* FILEIO_TOO_LARGE: it grew meanwhile */
+        return docload_refused(d, path, spec, st, &err);
     return docload_load(src, spec, items, d, out);
 }
 

@@ -51,26 +51,17 @@ docload_status docload_file(const char *path, const docload_spec *spec,
 docload_status docload_source(source *src, const docload_spec *spec,
                               diag_sink *d, docload_doc **out);
 
-/* A list of the document handed over item by item instead of kept
- * (yamlload_parse_stream): each item of the list under `key`, checked
- * against its schema (the list's "items" in the spec's schema), goes to
- * fn for the caller's checks, under the stage "meaning", and lives only
- * during the call. */
-typedef void docload_item_fn(const node *item, size_t index, void *ctx);
-
-typedef struct docload_items {
-    const char *key;
-    docload_item_fn *fn;
-    void *ctx;
-} docload_items;
-
 /* docload_file for a document that may be far larger than memory (a
- * progress log): the file is mapped (source_map) rather than read, and
- * the list under items->key is handed over item by item; doc->root holds
- * the rest, with that list empty, and the root's schema is checked after
- * the items. Memory stays that of one item, whatever the list's length. */
+ * progress log): the file is mapped (source_map, from 1 MiB on) rather
+ * than read, and the list under items->key is handed over item by item
+ * (yamlload_parse_stream): each item, checked against its schema (the
+ * list's "items" in the spec's schema), goes to items->fn for the
+ * caller's checks, under the stage "meaning", and lives only during the
+ * call. doc->root holds the rest, with that list empty, and the root's
+ * schema is checked after the items. Memory stays that of one item,
+ * whatever the list's length. */
 docload_status docload_file_items(const char *path, const docload_spec *spec,
-                                  const docload_items *items, diag_sink *d,
+                                  const yamlload_stream *items, diag_sink *d,
                                   docload_doc **out);
 
 void docload_free(docload_doc *doc); /* NULL-safe */
