@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* copy_file_range(2), Linux */
 /* test-yamlload.c - the YAML loader: valid plans with their values and
  * positions, every refusal with its exact message, line and column, the
  * limits (billion laughs, depth, size), and robustness against every
@@ -1532,6 +1533,96 @@ static void test_stream_mapped(void **state)
     rmdir(root);
 }
 
+/* What a mapped text keeps in memory once it was looked through before
+ * the items are read (yamlload_plain_text, a first pass): the pages from
+ * 2 MiB on to 2 MiB before its end that are mapped when the first item
+ * comes (/proc/self/pagemap: bit 63, present); -1 when pagemap cannot
+ * be read. */
+typedef struct behind {
+    const source *src;
+    long present;
+} behind;
+
+static long present_pages(const char *from, size_t len)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (fd < 0)
+        return -1;
+    long n = 0;
+    for (size_t at = 0; at < len; at += page) {
+        uint64_t entry;
+        off_t where = (off_t)(((uintptr_t)from + at) / page * sizeof entry);
+        if (pread(fd, &entry, sizeof entry, where) != sizeof entry) {
+            n = -1;
+            break;
+        }
+        n += (long)(entry >> 63);
+    }
+    close(fd);
+    return n;
+}
+
+static void note_behind(const node *item, size_t index, void *ctx)
+{
+    behind *b = ctx;
+    size_t mib = (size_t)1 << 20;
+    if (index == 0)
+        b->present =
+            present_pages(b->src->text + 2 * mib, b->src->len - 4 * mib);
+}
+
+/* A mapped text is let go behind the reader: the pages passed are not
+ * held, not even those the kernel maps around a page read, which reach
+ * back into what was let go (64 KiB a MiB, for a file copied). */
+static void test_stream_lets_go(void **state)
+{
+    (void)state;
+    char root[64];
+    assert_int_equal(tempdir_make(root, "yamlload"), 0);
+    char path[128];
+    snprintf(path, sizeof path, "%s/log.yaml", root);
+    strbuf text = STRBUF_INIT;
+    strbuf_puts(&text, "plan: p\nrecords:\n");
+    for (int i = 0; text.len < ((size_t)8 << 20); i++)
+        strbuf_printf(&text, "- n: r%d\n  note: 'Đã thực hiện bản ghi %d'\n", i,
+                      i);
+    /* copied as `update` and cp(1) copy (copy_file_range): the kernel
+     * then keeps the text in large blocks, and maps more around each page
+     * read than for a file written a line at a time */
+    assert_int_equal(tempdir_write(root, "written.yaml", text.buf), 0);
+    char written[128];
+    snprintf(written, sizeof written, "%s/written.yaml", root);
+    int in = open(written, O_RDONLY);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+    assert_true(in >= 0 && fd >= 0);
+    for (size_t left = text.len; left;) {
+        ssize_t n = copy_file_range(in, NULL, fd, NULL, left, 0);
+        assert_true(n > 0);
+        left -= (size_t)n;
+    }
+    close(in);
+    int err = 0;
+    source *src = source_map(path, fd, text.len, &err);
+    close(fd);
+    assert_non_null(src);
+    behind b = {src, -1};
+    yamlload_stream st = {"records", note_behind, &b};
+    loaded l = {arena_new(), src, diag_sink_new(0), NULL};
+    l.root =
+        yamlload_parse_stream(l.a, l.src, l.d, &yamlload_default_limits, &st);
+    assert_non_null(l.root);
+    if (b.present == -1)
+        print_message("/proc/self/pagemap cannot be read: not checked\n");
+    else
+        assert_int_equal(b.present, 0);
+    unload(&l);
+    strbuf_release(&text);
+    unlink(path);
+    unlink(written);
+    rmdir(root);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1559,6 +1650,7 @@ int main(void)
         cmocka_unit_test(test_stream_anchors),
         cmocka_unit_test(test_stream_until_a_problem),
         cmocka_unit_test(test_stream_mapped),
+        cmocka_unit_test(test_stream_lets_go),
         cmocka_unit_test(test_every_prefix),
         cmocka_unit_test(test_random_corruptions),
     };
