@@ -764,7 +764,8 @@ typedef enum yamlload_form {
 
 static bool yamlload_is(const char *s, size_t len, const char *word)
 {
-    return strlen(word) == len && memcmp(s, word, len) == 0;
+    return len && s[0] == word[0] && strlen(word) == len &&
+           memcmp(s, word, len) == 0;
 }
 
 static bool yamlload_one_of(const char *s, size_t len, const char *const *words)
@@ -868,11 +869,11 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
     static const char *const falses[] = {"false", "False", "FALSE", NULL};
     static const char *const infs[] = {".inf", ".Inf", ".INF", NULL};
     static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
+    /* every form but text starts with one of these: most text stops here */
+    if (len && !strchr("~nNtTfF.-+0123456789", s[0]))
+        return YAMLLOAD_FORM_STRING;
     if (!len || yamlload_one_of(s, len, nulls))
         return YAMLLOAD_FORM_NULL;
-    /* every other form starts with one of these: most text stops here */
-    if (!strchr("tTfF.-+0123456789", s[0]))
-        return YAMLLOAD_FORM_STRING;
     if (yamlload_one_of(s, len, trues) || yamlload_one_of(s, len, falses)) {
         *boolean = s[0] == 't' || s[0] == 'T';
         return YAMLLOAD_FORM_BOOL;
@@ -1048,11 +1049,26 @@ static bool yamlload_text_key(const yamlload_builder *b, const yaml_event_t *ev)
            !memchr(s, '\0', len);
 }
 
+/* Where a scalar that starts at `start` ends. A plain scalar on one line,
+ * without anchor or tag, is its own text: it ends its length further on,
+ * and the walk of yamlload_locate skips it. */
+static srcpos yamlload_scalar_end(yamlload_builder *b, const yaml_event_t *ev,
+                                  srcpos start)
+{
+    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+        ev->data.scalar.anchor || ev->data.scalar.tag ||
+        ev->start_mark.line != ev->end_mark.line)
+        return yamlload_locate(b, ev->end_mark);
+    size_t end = start.offset + ev->data.scalar.length;
+    b->cursor = (yamlload_cursor){ev->end_mark.index, end};
+    return (srcpos){start.line, end};
+}
+
 static void yamlload_scalar(yamlload_builder *b, const yaml_event_t *ev)
 {
     yamlload_item it = {0};
     it.pos = yamlload_locate(b, ev->start_mark);
-    it.span = yamlload_span(it.pos, yamlload_locate(b, ev->end_mark));
+    it.span = yamlload_span(it.pos, yamlload_scalar_end(b, ev, it.pos));
     if (!yamlload_count_node(b, it.pos, it.span))
         return;
     if (yamlload_text_key(b, ev)) {
