@@ -764,8 +764,7 @@ typedef enum yamlload_form {
 
 static bool yamlload_is(const char *s, size_t len, const char *word)
 {
-    return len && s[0] == word[0] && strlen(word) == len &&
-           memcmp(s, word, len) == 0;
+    return strlen(word) == len && memcmp(s, word, len) == 0;
 }
 
 static bool yamlload_one_of(const char *s, size_t len, const char *const *words)
@@ -869,14 +868,26 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
     static const char *const falses[] = {"false", "False", "FALSE", NULL};
     static const char *const infs[] = {".inf", ".Inf", ".INF", NULL};
     static const char *const nans[] = {".nan", ".NaN", ".NAN", NULL};
-    /* every form but text starts with one of these: most text stops here */
-    if (len && !strchr("~nNtTfF.-+0123456789", s[0]))
-        return YAMLLOAD_FORM_STRING;
-    if (!len || yamlload_one_of(s, len, nulls))
+    if (!len)
         return YAMLLOAD_FORM_NULL;
-    if (yamlload_one_of(s, len, trues) || yamlload_one_of(s, len, falses)) {
+    /* the first byte tells which words the text may be; most text is none */
+    switch (s[0]) {
+    case '~':
+    case 'n':
+    case 'N':
+        return yamlload_one_of(s, len, nulls) ? YAMLLOAD_FORM_NULL
+                                              : YAMLLOAD_FORM_STRING;
+    case 't':
+    case 'T':
+    case 'f':
+    case 'F':
+        if (!yamlload_one_of(s, len, trues) && !yamlload_one_of(s, len, falses))
+            return YAMLLOAD_FORM_STRING;
         *boolean = s[0] == 't' || s[0] == 'T';
         return YAMLLOAD_FORM_BOOL;
+    default:
+        if (!strchr(".-+0123456789", s[0]))
+            return YAMLLOAD_FORM_STRING;
     }
     size_t sign = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     if (yamlload_digits(s, len, sign) == len - sign && len > sign) {
@@ -890,11 +901,12 @@ static yamlload_form yamlload_resolve(const char *s, size_t len, bool *boolean,
             return YAMLLOAD_FORM_RADIX;
         }
     }
-    if (yamlload_one_of(s + sign, len - sign, infs)) {
+    if (len > sign && s[sign] == '.' &&
+        yamlload_one_of(s + sign, len - sign, infs)) {
         *number = s[0] == '-' ? -INFINITY : INFINITY;
         return YAMLLOAD_FORM_FLOAT;
     }
-    if (yamlload_one_of(s, len, nans)) {
+    if (s[0] == '.' && yamlload_one_of(s, len, nans)) {
         *number = NAN;
         return YAMLLOAD_FORM_FLOAT;
     }
