@@ -94,6 +94,13 @@ static void arithmetic_across_months_years_and_leap_days(void **state)
     assert_string_equal(buf, "2026-03-05");
     date_format_vn(date_make(2026, 3, 5), buf);
     assert_string_equal(buf, "05/03/2026");
+    /* every digit place, and years of fewer than four digits, as "%04u" */
+    date_format_iso(date_make(987, 12, 31), buf);
+    assert_string_equal(buf, "0987-12-31");
+    date_format_vn(date_make(987, 12, 31), buf);
+    assert_string_equal(buf, "31/12/0987");
+    date_format_iso(date_make(9999, 10, 19), buf);
+    assert_string_equal(buf, "9999-10-19");
 }
 
 /* The direction of a span: from its `from` to its `to`, whatever the

@@ -4,7 +4,6 @@
 #include "ascii.h"
 #include "i18n.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* TRANSLATORS: the months, put in "%s %d has %d days" ("February 2026
@@ -191,14 +190,33 @@ date date_add_months(int year, int month, int months)
     return (date){(int)y, (int)(index - y * 12) + 1, 1};
 }
 
+/* The n last decimal digits of v at `at`, with leading zeros: what
+ * "%0nu" prints of a value below 10^n, without printf's cost (dates are
+ * written by the hundred thousand in a national report). */
+static void put_digits(char *at, unsigned v, int n)
+{
+    while (n--) {
+        at[n] = (char)('0' + v % 10u);
+        v /= 10u;
+    }
+}
+
 void date_format_iso(date d, char *buf)
 {
-    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
-             (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+    put_digits(buf, (unsigned)d.year % 10000u, 4);
+    buf[4] = '-';
+    put_digits(buf + 5, (unsigned)d.month % 100u, 2);
+    buf[7] = '-';
+    put_digits(buf + 8, (unsigned)d.day % 100u, 2);
+    buf[10] = '\0';
 }
 
 void date_format_vn(date d, char *buf)
 {
-    snprintf(buf, 11, "%02u/%02u/%04u", (unsigned)d.day % 100u,
-             (unsigned)d.month % 100u, (unsigned)d.year % 10000u);
+    put_digits(buf, (unsigned)d.day % 100u, 2);
+    buf[2] = '/';
+    put_digits(buf + 3, (unsigned)d.month % 100u, 2);
+    buf[5] = '/';
+    put_digits(buf + 6, (unsigned)d.year % 10000u, 4);
+    buf[10] = '\0';
 }
