@@ -3,12 +3,16 @@
 
 #include "xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void strbuf_reserve(strbuf *sb, size_t extra)
 {
+    /* no object is larger than half the address space */
+    if (extra >= SIZE_MAX / 2 - sb->len)
+        xout_of_memory(extra);
     if (sb->len + extra + 1 <= sb->cap)
         return;
     size_t cap = sb->cap ? sb->cap : 64;

@@ -71,7 +71,10 @@ bool notes_is_path(const char *path)
 /* The period id a notes file's name holds; caller frees. */
 static char *period_in_name(const char *path)
 {
-    const char *id = notes_mark(path) + strlen(NOTES_MARK);
+    const char *mark = notes_mark(path);
+    if (!mark) /* not a notes file's name: no period in it */
+        return xstrdup("");
+    const char *id = mark + strlen(NOTES_MARK);
     return xstrndup(id, strlen(id) - yaml_suffix(id));
 }
 
