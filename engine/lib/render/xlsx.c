@@ -568,6 +568,19 @@ void xlsx_end_sheet(xlsx_sheet *s)
         lxw_worksheet_write_single_row(ws);
     free(ws->array);
     ws->array = NULL;
+    /* The sheet's rows are in its temporary file, read back only when the
+     * workbook is closed. Its stdio buffer (4 KiB, malloc'd by glibc at the
+     * first write, freed by fclose at close) is let go now: unbuffered, the
+     * file is read back 4 KiB a read(2), as libxlsxwriter asks for it. A
+     * failed write of the sheet's rows (a full disk) would otherwise go
+     * unnoticed by libxlsxwriter. */
+    FILE *rows = ws->optimize_tmpfile;
+    if (!rows)
+        return;
+    if (fflush(rows) != 0 || ferror(rows))
+        fail(s->book, N_("writing a cell"), LXW_ERROR_CREATING_TMPFILE);
+    else
+        setvbuf(rows, NULL, _IONBF, 0);
 }
 
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
