@@ -9,9 +9,6 @@
  * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
-#include "fileio.h"
-#include "tempfile.h"
-
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
