@@ -9,9 +9,12 @@
  * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #define PROBLEMS_PER_FILE 50
 #define DEFAULT_TEMPLATE "ministry"
@@ -103,11 +106,56 @@ static void raise_open_files_limit(void)
 }
 
 /* The report being written, and the warnings its plans gave, said once
- * it is written. */
+ * it is written. A country's plans can give one each (a notes file
+ * written for another period): past WARNINGS_HELD bytes they move to an
+ * anonymous temporary file, so that they do not add to the memory each
+ * sheet of the workbook takes (or, when no such file can be made, they
+ * stay in memory). */
+#define WARNINGS_HELD ((size_t)64 << 10)
+
 typedef struct rendering {
     report *r;
-    strbuf warnings;
+    strbuf warnings; /* the latest, after the moved ones */
+    int moved;       /* the temporary file, or -1 */
+    uint64_t moved_len;
+    bool keep_all; /* a move failed: the rest stay in memory */
 } rendering;
+
+static void move_warnings(rendering *out)
+{
+    if (out->keep_all || out->warnings.len <= WARNINGS_HELD)
+        return;
+    strbuf err = STRBUF_INIT;
+    if (out->moved < 0)
+        out->moved = tempfile_anonymous(&err);
+    strbuf_release(&err);
+    /* what a failed write left in the file is past moved_len: not said */
+    if (out->moved < 0 ||
+        !fileio_write_all(out->moved, out->warnings.buf, out->warnings.len)) {
+        out->keep_all = true;
+        return;
+    }
+    out->moved_len += out->warnings.len;
+    strbuf_reset(&out->warnings);
+}
+
+/* Says the warnings, in the order given. */
+static void say_warnings(rendering *out)
+{
+    char chunk[1 << 16];
+    for (uint64_t at = 0; at < out->moved_len;) {
+        size_t want = out->moved_len - at < sizeof chunk
+                          ? (size_t)(out->moved_len - at)
+                          : sizeof chunk;
+        ssize_t n = pread(out->moved, chunk, want, (off_t)at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || fwrite(chunk, 1, (size_t)n, stderr) != (size_t)n)
+            break;
+        at += (uint64_t)n;
+    }
+    cli_write(stderr, &out->warnings);
+}
 
 static void begin_plan(const plan *p, const char *path,
                        const orgunits *registry, const progress_log *log,
@@ -128,9 +176,11 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
 {
     rendering *out = ctx;
     const char *warning = report_plan(out->r, p, path, registry, log);
-    if (warning)
+    if (warning) {
         strbuf_printf(&out->warnings, _("kehoach report: warning: %s\n"),
                       warning);
+        move_warnings(out);
+    }
 }
 
 /* A name that is no built-in template is a usage error; a template file
@@ -267,7 +317,7 @@ static int render_report(cli_plans *o, report_run *run, as_of_source from,
         outfile_discard(out);
         return EXIT_IO;
     }
-    rendering ren = {r, STRBUF_INIT};
+    rendering ren = {.r = r, .warnings = STRBUF_INIT, .moved = -1};
     validate_visitor visit = {begin_plan, on_record, on_plan, &ren};
     cli_plans_check(o, &visit);
     int code = cli_plans_problems(o, N_("no report written"));
@@ -293,8 +343,10 @@ static int render_report(cli_plans *o, report_run *run, as_of_source from,
         outfile_discard(out);
     }
     if (code == EXIT_VALID)
-        cli_write(stderr, &ren.warnings);
+        say_warnings(&ren);
     strbuf_release(&ren.warnings);
+    if (ren.moved >= 0)
+        close(ren.moved);
     if (code == EXIT_VALID)
         say_written(o->output, &sum, t->name, run, from);
     strbuf_release(&err);

@@ -354,11 +354,13 @@ static void title_lines(sheet_out *so, const report_context *c)
     so->row++;
 }
 
+/* name: in memory that lasts as long as the sheet (the report's arena for
+ * a sheet made once, the plan's for a sheet per plan). */
 static void start_sheet(report *r, sheet_out *so, const template_sheet *t,
                         const char *name)
 {
     so->t = t;
-    so->base_name = arena_strdup(r->a, name);
+    so->base_name = name;
     so->xs = xlsx_add_sheet(r->book, name);
     so->row = 0;
     r->summary.sheets++;

@@ -36,7 +36,6 @@ struct xlsx_sheet {
     lxw_worksheet *ws;
     size_t number;         /* 1-based, in the order added */
     bool first_unnumbered; /* its first page is to be left unnumbered */
-    char name[128];
 };
 
 struct xlsx_book {
@@ -50,7 +49,7 @@ struct xlsx_book {
     size_t nsheets, sheets_cap;
     arena *a;       /* the index of sheet names */
     strmap names;   /* folded sheet names */
-    strmap numbers; /* folded name asked for -> next number */
+    strmap numbers; /* folded name asked for, once taken -> next number */
     strbuf error;   /* the first error */
     size_t truncated;
 };
@@ -222,6 +221,12 @@ double xlsx_letters_wide(const char *s, size_t n)
 {
     double wide = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: its capitals are A to Z */
+            wide += c >= 'A' && c <= 'Z' ? CAPITAL_WIDTH : 1;
+            i++;
+            continue;
+        }
         int32_t cp;
         i += utf8_decode(s + i, n - i, &cp);
         wide +=
@@ -368,35 +373,41 @@ void xlsx_sheet_name(const char *name, const char *const *taken, size_t ntaken,
 /* The first number worth trying after a sheet name: the numbers below it
  * were taken by the sheets named the same before (so that a thousand
  * plans whose names agree in Excel's 31 characters cost a thousand
- * tries, not half a million). */
-static unsigned *next_number(xlsx_book *b, const char *name)
+ * tries, not half a million). Kept only for the names asked for more
+ * than once: a workbook of thousands of sheets, each named after its
+ * plan, keeps none. */
+static void unique_sheet_name(xlsx_book *b, const char *name, char out[128])
 {
     char clean[128];
     copy_clean(name, XLSX_SHEET_NAME_MAX, clean);
     char *key = vntext_fold(clean, strlen(clean));
-    unsigned *next = strmap_get(&b->numbers, key, strlen(key));
-    if (!next) {
-        next = arena_alloc(b->a, sizeof *next);
-        *next = 2;
+    unsigned *kept = strmap_get(&b->numbers, key, strlen(key));
+    unsigned next = kept ? *kept : 2;
+    unique_name(name, taken_in_book, b, &next, out);
+    if (kept) {
+        *kept = next;
+    } else if (next != 2) {
+        kept = arena_alloc(b->a, sizeof *kept);
+        *kept = next;
         const char *stored = arena_strdup(b->a, key);
-        strmap_put(b->a, &b->numbers, stored, strlen(stored), next);
+        strmap_put(b->a, &b->numbers, stored, strlen(stored), kept);
     }
     free(key);
-    return next;
 }
 
 xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 {
     xlsx_sheet *s = xcalloc(1, sizeof *s);
-    unique_name(name, taken_in_book, b, next_number(b, name), s->name);
-    char *key = vntext_fold(s->name, strlen(s->name));
+    char unique[128];
+    unique_sheet_name(b, name, unique);
+    char *key = vntext_fold(unique, strlen(unique));
     const char *stored = arena_strdup(b->a, key);
     free(key);
     strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);
     s->book = b;
-    s->ws = workbook_add_worksheet(b->wb, s->name);
+    s->ws = workbook_add_worksheet(b->wb, unique);
     if (!s->ws && !b->error.len)
-        strbuf_error(&b->error, _("cannot add the sheet '%s'"), s->name);
+        strbuf_error(&b->error, _("cannot add the sheet '%s'"), unique);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     s->number = b->nsheets;
@@ -568,6 +579,19 @@ void xlsx_end_sheet(xlsx_sheet *s)
         lxw_worksheet_write_single_row(ws);
     free(ws->array);
     ws->array = NULL;
+    /* The sheet's rows are in its temporary file, read back only when the
+     * workbook is closed. Its stdio buffer (4 KiB, malloc'd by glibc at the
+     * first write, freed by fclose at close) is let go now: unbuffered, the
+     * file is read back 4 KiB a read(2), as libxlsxwriter asks for it. A
+     * failed write of the sheet's rows (a full disk) would otherwise go
+     * unnoticed by libxlsxwriter. */
+    FILE *rows = ws->optimize_tmpfile;
+    if (!rows)
+        return;
+    if (fflush(rows) != 0 || ferror(rows))
+        fail(s->book, N_("writing a cell"), LXW_ERROR_CREATING_TMPFILE);
+    else
+        setvbuf(rows, NULL, _IONBF, 0);
 }
 
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
@@ -663,7 +687,7 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
     if (!s->ws || !c->data->ws)
         return;
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR_STACKED);
-    const char *sheet = c->data->name;
+    const char *sheet = c->data->ws->name; /* libxlsxwriter's copy */
     lxw_chart_font font = {.name = (char *)c->font, .size = 12};
     /* printed text no smaller than 11 pt (Decree 30/2020) */
     lxw_chart_font title_font = {.name = (char *)c->font,

@@ -14,6 +14,7 @@
  * libxlsxwriter writes at most one <headerFooter> per sheet, near its
  * end, and its own text never holds that string (cell text is in the
  * shared strings or escaped), so the first one found is it. */
+#define _GNU_SOURCE /* memmem(3) */
 #include "xlsx_pages.h"
 
 #include "i18n.h"
@@ -192,16 +193,7 @@ static bool copy_back(const archive_io *io, strbuf *err)
 /* The first `needle` in the `len` bytes at s, or NULL. */
 static const char *find(const char *s, size_t len, const char *needle)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= len; i++) {
-        const char *p = memchr(s + i, needle[0], len - k - i + 1);
-        if (!p)
-            return NULL;
-        i = (size_t)(p - s);
-        if (memcmp(p, needle, k) == 0)
-            return p;
-    }
-    return NULL;
+    return memmem(s, len, needle, strlen(needle));
 }
 
 /* --- a sheet's text, with differentFirst inserted as it is read ----- */
