@@ -582,7 +582,10 @@ void xlsx_end_sheet(xlsx_sheet *s)
     /* The sheet's rows are in its temporary file, read back only when the
      * workbook is closed. Its stdio buffer (4 KiB, malloc'd by glibc at the
      * first write, freed by fclose at close) is let go now: unbuffered, the
-     * file is read back 4 KiB a read(2), as libxlsxwriter asks for it. A
+     * file is read back 4 KiB a read(2), as libxlsxwriter asks for it.
+     * ISO C allows setvbuf only before a stream's first operation; glibc,
+     * the one C library kehoach builds on, flushes the stream and frees its
+     * old buffer, and the flush before it makes that a no-op here. A
      * failed write of the sheet's rows (a full disk) would otherwise go
      * unnoticed by libxlsxwriter. */
     FILE *rows = ws->optimize_tmpfile;
