@@ -4,7 +4,6 @@
 
 #include "arena.h"
 #include "i18n.h"
-#include "strmap.h"
 #include "xalloc.h"
 
 #include <dirent.h>
@@ -19,43 +18,87 @@
 
 #define WALK_MAX_DEPTH 32
 
-/* Every file opened as input, by device and inode (fileio_was_read): a
- * map from the pair's bytes to the path, in an arena of its own that
- * lives as long as the process. */
-typedef struct file_id {
+struct fileio_file_slot {
     dev_t dev;
     ino_t ino;
-} file_id;
+    const char *name; /* NULL: an empty slot */
+};
 
-static arena *files_read_arena;
-static strmap files_read;
-
-static file_id id_of(const struct stat *st)
+static size_t file_hash(dev_t dev, ino_t ino)
 {
-    file_id id;
-    memset(&id, 0, sizeof id); /* no stray padding in the key */
-    id.dev = st->st_dev;
-    id.ino = st->st_ino;
-    return id;
+    uint64_t h = ((uint64_t)ino ^ ((uint64_t)dev << 32 | (uint64_t)dev >> 32)) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h ^ (h >> 32));
 }
+
+/* The slot of (dev, ino) in a set with room, or the empty slot where it
+ * would go. */
+static struct fileio_file_slot *file_slot(const fileio_file_set *set,
+                                          dev_t dev, ino_t ino)
+{
+    size_t mask = set->cap - 1;
+    for (size_t i = file_hash(dev, ino) & mask;; i = (i + 1) & mask) {
+        struct fileio_file_slot *s = &set->slots[i];
+        if (!s->name || (s->dev == dev && s->ino == ino))
+            return s;
+    }
+}
+
+const char *fileio_file_set_name(const fileio_file_set *set,
+                                 const struct stat *st)
+{
+    if (!set->count)
+        return NULL;
+    return file_slot(set, st->st_dev, st->st_ino)->name;
+}
+
+bool fileio_file_set_add(fileio_file_set *set, const struct stat *st,
+                         const char *name)
+{
+    if (fileio_file_set_name(set, st))
+        return false;
+    if ((set->count + 1) * 4 > set->cap * 3) {
+        fileio_file_set bigger = {NULL, set->cap ? set->cap * 2 : 16,
+                                  set->count};
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < set->cap; i++) {
+            const struct fileio_file_slot *old = &set->slots[i];
+            if (old->name)
+                *file_slot(&bigger, old->dev, old->ino) = *old;
+        }
+        free(set->slots);
+        *set = bigger;
+    }
+    *file_slot(set, st->st_dev, st->st_ino) =
+        (struct fileio_file_slot){st->st_dev, st->st_ino, name};
+    set->count++;
+    return true;
+}
+
+void fileio_file_set_release(fileio_file_set *set)
+{
+    free(set->slots);
+    *set = (fileio_file_set){NULL, 0, 0};
+}
+
+/* Every file opened as input (fileio_was_read), named by the path it was
+ * opened by, kept in an arena of its own: both live as long as the
+ * process. */
+static fileio_file_set files_read;
+static arena *files_read_names;
 
 static void remember_read(const struct stat *st, const char *path)
 {
     if (fileio_was_read(st))
         return;
-    if (!files_read_arena)
-        files_read_arena = arena_new();
-    file_id id = id_of(st);
-    char *key = arena_alloc(files_read_arena, sizeof id);
-    memcpy(key, &id, sizeof id);
-    strmap_put(files_read_arena, &files_read, key, sizeof id,
-               arena_strdup(files_read_arena, path));
+    if (!files_read_names)
+        files_read_names = arena_new();
+    fileio_file_set_add(&files_read, st, arena_strdup(files_read_names, path));
 }
 
 const char *fileio_was_read(const struct stat *st)
 {
-    file_id id = id_of(st);
-    return strmap_get(&files_read, (const char *)&id, sizeof id);
+    return fileio_file_set_name(&files_read, st);
 }
 
 fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
