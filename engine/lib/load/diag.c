@@ -5,7 +5,12 @@
  * before the diagnostics are printed. Printing sorts a copy of the list:
  * by file order, then line, column and insertion order. Text is for a
  * terminal: paths and messages are made visible (visible.h), so a value
- * quoted from a file cannot act on the terminal. */
+ * quoted from a file cannot act on the terminal.
+ *
+ * A sink knows every file registered with it, thousands in a run: each is
+ * its path (in the sink's arena), its counts, and an 8-byte slot of an
+ * index by path (open addressing in a malloc'ed table, its rank and a
+ * hash of the path), not a string map's 40-byte slots. */
 #include "diag.h"
 
 #include "arena.h"
@@ -17,6 +22,7 @@
 #include "xalloc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +32,13 @@
 
 struct file_count {
     const char *path; /* "" for diagnostics that concern no file */
-    size_t rank;
     size_t kept, dropped;
+};
+
+/* A slot of the index of the files by path. */
+struct file_slot {
+    uint32_t rank1; /* the file's rank + 1; 0: an empty slot */
+    uint32_t hash;  /* of the path */
 };
 
 struct diag_sink {
@@ -35,10 +46,11 @@ struct diag_sink {
     diag **items;
     size_t n, alloc;
     size_t errors, warnings;
-    arena *a;                  /* the files and their map */
-    strmap by_path;            /* path -> struct file_count */
-    struct file_count **files; /* in rank order */
+    arena *a;                 /* the files' paths */
+    struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
+    struct file_slot *index; /* the files by path; grown at 3/4 full */
+    size_t index_cap;
     size_t seq;
     const char *stage;
     bool sorted;
@@ -70,12 +82,13 @@ void diag_clear(diag_sink *s)
         diag_free(s->items[i]);
     free(s->items);
     free(s->files);
+    free(s->index);
     arena_free(s->a);
     s->items = NULL;
     s->files = NULL;
+    s->index = NULL;
     s->a = NULL;
-    s->by_path = (strmap){NULL, 0, 0};
-    s->n = s->alloc = s->nfiles = s->files_cap = 0;
+    s->n = s->alloc = s->nfiles = s->files_cap = s->index_cap = 0;
     s->errors = s->warnings = 0;
 }
 
@@ -87,20 +100,70 @@ void diag_sink_free(diag_sink *s)
     free(s);
 }
 
+static uint32_t path_hash(const char *path)
+{
+    size_t h = strmap_hash(path, strlen(path));
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The slot of the file named path (hash h) in an index of files with
+ * room, or the empty slot where it would go. */
+static struct file_slot *file_slot(struct file_slot *index, size_t cap,
+                                   const struct file_count *files, uint32_t h,
+                                   const char *path)
+{
+    size_t mask = cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        struct file_slot *slot = &index[i];
+        if (!slot->rank1 || (slot->hash == h &&
+                             strcmp(files[slot->rank1 - 1].path, path) == 0))
+            return slot;
+    }
+}
+
+/* The file named path, or NULL when it was never registered or seen. */
+static struct file_count *file_find(const diag_sink *s, const char *path)
+{
+    if (!s->nfiles)
+        return NULL;
+    const struct file_slot *slot =
+        file_slot(s->index, s->index_cap, s->files, path_hash(path), path);
+    return slot->rank1 ? &s->files[slot->rank1 - 1] : NULL;
+}
+
+static void grow_index(diag_sink *s)
+{
+    size_t cap = s->index_cap ? s->index_cap * 2 : 64;
+    struct file_slot *index = xcalloc(cap, sizeof *index);
+    for (size_t i = 0; i < s->index_cap; i++) {
+        const struct file_slot *old = &s->index[i];
+        if (old->rank1)
+            *file_slot(index, cap, s->files, old->hash,
+                       s->files[old->rank1 - 1].path) = *old;
+    }
+    free(s->index);
+    s->index = index;
+    s->index_cap = cap;
+}
+
+/* The file named path (NULL: no file), registered now when it is new;
+ * valid until the next file is registered. */
 static struct file_count *file_of(diag_sink *s, const char *path)
 {
     const char *key = path ? path : "";
-    if (!s->a)
-        s->a = arena_new();
-    struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    struct file_count *f = file_find(s, key);
     if (f)
         return f;
-    f = arena_alloc(s->a, sizeof *f);
-    f->path = arena_strdup(s->a, key);
-    f->rank = s->nfiles;
-    strmap_put(s->a, &s->by_path, f->path, strlen(f->path), f);
+    if (!s->a)
+        s->a = arena_new();
+    if ((s->nfiles + 1) * 4 > s->index_cap * 3)
+        grow_index(s);
+    uint32_t h = path_hash(key);
     ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
-    s->files[s->nfiles++] = f;
+    f = &s->files[s->nfiles];
+    *f = (struct file_count){arena_strdup(s->a, key), 0, 0};
+    *file_slot(s->index, s->index_cap, s->files, h, key) =
+        (struct file_slot){(uint32_t)++s->nfiles, h};
     return f;
 }
 
@@ -218,7 +281,7 @@ static diag *add(diag_sink *s, diag *d)
     if (!d->stage)
         d->stage = s->stage;
     struct file_count *f = file_of(s, d->path);
-    d->file_rank = f->rank;
+    d->file_rank = (size_t)(f - s->files);
     if (s->cap && f->kept >= s->cap) {
         f->dropped++;
         diag_free(d);
@@ -311,7 +374,7 @@ void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
 bool diag_keeps(const diag_sink *s, const node *at)
 {
     const char *key = at->src ? at->src->path : "";
-    const struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    const struct file_count *f = file_find(s, key);
     return !s->cap || !f || f->kept < s->cap;
 }
 
@@ -328,7 +391,7 @@ size_t diag_warnings(const diag_sink *s)
 void diag_move(diag_sink *to, diag_sink *from)
 {
     for (size_t i = 0; i < from->nfiles; i++)
-        file_of(to, from->files[i]->path);
+        file_of(to, from->files[i].path);
     size_t kept_err = 0, kept_warn = 0;
     for (size_t i = 0; i < from->n; i++) {
         kept_err += from->items[i]->level == DIAG_ERROR;
@@ -337,7 +400,7 @@ void diag_move(diag_sink *to, diag_sink *from)
     }
     /* counts of what from had already dropped */
     for (size_t i = 0; i < from->nfiles; i++) {
-        file_of(to, from->files[i]->path)->dropped += from->files[i]->dropped;
+        file_of(to, from->files[i].path)->dropped += from->files[i].dropped;
     }
     to->errors += from->errors - kept_err;
     to->warnings += from->warnings - kept_warn;
@@ -514,16 +577,15 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
     for (size_t f = 0; f <= s->nfiles; f++) {
         for (; i < s->n && s->items[i]->file_rank == f; i++)
             format_one(out, s->items[i], color);
-        if (f < s->nfiles && s->files[f]->dropped) {
-            const char *path =
-                *s->files[f]->path ? s->files[f]->path : "kehoach";
+        if (f < s->nfiles && s->files[f].dropped) {
+            const char *path = *s->files[f].path ? s->files[f].path : "kehoach";
             visible_append(out, path, strlen(path));
             strbuf_puts(out, ": ");
             strbuf_printf(out,
                           P_("note: %zu more problem in this file not shown",
                              "note: %zu more problems in this file not shown",
-                             s->files[f]->dropped),
-                          s->files[f]->dropped);
+                             s->files[f].dropped),
+                          s->files[f].dropped);
             strbuf_putc(out, '\n');
         }
     }
