@@ -8,9 +8,8 @@
  * quoted from a file cannot act on the terminal.
  *
  * A sink knows every file registered with it, thousands in a run: each is
- * its path (in the sink's arena), its counts, and an 8-byte slot of an
- * index by path (open addressing in a malloc'ed table, its rank and a
- * hash of the path), not a string map's 40-byte slots. */
+ * its path (in the sink's arena) and counts, in one array in rank order,
+ * found by path through a strindex (strmap.h). */
 #include "diag.h"
 
 #include "arena.h"
@@ -35,12 +34,6 @@ struct file_count {
     size_t kept, dropped;
 };
 
-/* A slot of the index of the files by path. */
-struct file_slot {
-    uint32_t rank1; /* the file's rank + 1; 0: an empty slot */
-    uint32_t hash;  /* of the path */
-};
-
 struct diag_sink {
     size_t cap;
     diag **items;
@@ -49,8 +42,7 @@ struct diag_sink {
     arena *a;                 /* the files' paths */
     struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
-    struct file_slot *index; /* the files by path; grown at 3/4 full */
-    size_t index_cap;
+    strindex by_path;         /* the files' ranks */
     size_t seq;
     const char *stage;
     bool sorted;
@@ -82,13 +74,12 @@ void diag_clear(diag_sink *s)
         diag_free(s->items[i]);
     free(s->items);
     free(s->files);
-    free(s->index);
+    strindex_release(&s->by_path);
     arena_free(s->a);
     s->items = NULL;
     s->files = NULL;
-    s->index = NULL;
     s->a = NULL;
-    s->n = s->alloc = s->nfiles = s->files_cap = s->index_cap = 0;
+    s->n = s->alloc = s->nfiles = s->files_cap = 0;
     s->errors = s->warnings = 0;
 }
 
@@ -100,50 +91,16 @@ void diag_sink_free(diag_sink *s)
     free(s);
 }
 
-static uint32_t path_hash(const char *path)
+static const char *path_of(const void *files, size_t rank)
 {
-    size_t h = strmap_hash(path, strlen(path));
-    return (uint32_t)(h ^ (h >> 32));
-}
-
-/* The slot of the file named path (hash h) in an index of files with
- * room, or the empty slot where it would go. */
-static struct file_slot *file_slot(struct file_slot *index, size_t cap,
-                                   const struct file_count *files, uint32_t h,
-                                   const char *path)
-{
-    size_t mask = cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        struct file_slot *slot = &index[i];
-        if (!slot->rank1 || (slot->hash == h &&
-                             strcmp(files[slot->rank1 - 1].path, path) == 0))
-            return slot;
-    }
+    return ((const struct file_count *)files)[rank].path;
 }
 
 /* The file named path, or NULL when it was never registered or seen. */
 static struct file_count *file_find(const diag_sink *s, const char *path)
 {
-    if (!s->nfiles)
-        return NULL;
-    const struct file_slot *slot =
-        file_slot(s->index, s->index_cap, s->files, path_hash(path), path);
-    return slot->rank1 ? &s->files[slot->rank1 - 1] : NULL;
-}
-
-static void grow_index(diag_sink *s)
-{
-    size_t cap = s->index_cap ? s->index_cap * 2 : 64;
-    struct file_slot *index = xcalloc(cap, sizeof *index);
-    for (size_t i = 0; i < s->index_cap; i++) {
-        const struct file_slot *old = &s->index[i];
-        if (old->rank1)
-            *file_slot(index, cap, s->files, old->hash,
-                       s->files[old->rank1 - 1].path) = *old;
-    }
-    free(s->index);
-    s->index = index;
-    s->index_cap = cap;
+    size_t rank = strindex_find(&s->by_path, path, path_of, s->files);
+    return rank == SIZE_MAX ? NULL : &s->files[rank];
 }
 
 /* The file named path (NULL: no file), registered now when it is new;
@@ -156,14 +113,10 @@ static struct file_count *file_of(diag_sink *s, const char *path)
         return f;
     if (!s->a)
         s->a = arena_new();
-    if ((s->nfiles + 1) * 4 > s->index_cap * 3)
-        grow_index(s);
-    uint32_t h = path_hash(key);
     ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
     f = &s->files[s->nfiles];
     *f = (struct file_count){arena_strdup(s->a, key), 0, 0};
-    *file_slot(s->index, s->index_cap, s->files, h, key) =
-        (struct file_slot){(uint32_t)++s->nfiles, h};
+    strindex_add(&s->by_path, key, s->nfiles++, path_of, s->files);
     return f;
 }
 
