@@ -210,8 +210,7 @@ static void file_set_by_device_and_inode(void **state)
         for (int i = 0; i < 3000; i++) {
             st.st_dev = (dev_t)dev;
             st.st_ino = (ino_t)i;
-            assert_string_equal(fileio_file_set_name(&set, &st),
-                                names[dev][i]);
+            assert_string_equal(fileio_file_set_name(&set, &st), names[dev][i]);
         }
     st.st_dev = 1;
     st.st_ino = 7;

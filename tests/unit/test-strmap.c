@@ -123,7 +123,7 @@ static void node_lookup_and_equality(void **state)
 
 static const char *key_of(const void *keys, size_t rank)
 {
-    return ((const char (*)[16])keys)[rank];
+    return ((const char(*)[16])keys)[rank];
 }
 
 /* A strindex finds the rank of every key of the caller's list across

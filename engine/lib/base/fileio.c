@@ -33,8 +33,8 @@ static size_t file_hash(dev_t dev, ino_t ino)
 
 /* The slot of (dev, ino) in a set with room, or the empty slot where it
  * would go. */
-static struct fileio_file_slot *file_slot(const fileio_file_set *set,
-                                          dev_t dev, ino_t ino)
+static struct fileio_file_slot *file_slot(const fileio_file_set *set, dev_t dev,
+                                          ino_t ino)
 {
     size_t mask = set->cap - 1;
     for (size_t i = file_hash(dev, ino) & mask;; i = (i + 1) & mask) {

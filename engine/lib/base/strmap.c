@@ -131,8 +131,8 @@ size_t strindex_find(const strindex *ix, const char *key,
 {
     if (!ix->count)
         return SIZE_MAX;
-    const struct strindex_slot *s = strindex_slot(
-        ix->slots, ix->cap, strindex_hash(key), key, key_of, ctx);
+    const struct strindex_slot *s =
+        strindex_slot(ix->slots, ix->cap, strindex_hash(key), key, key_of, ctx);
     return s->rank1 ? s->rank1 - 1 : SIZE_MAX;
 }
 
@@ -146,8 +146,7 @@ void strindex_add(strindex *ix, const char *key, size_t rank,
             const struct strindex_slot *old = &ix->slots[i];
             if (old->rank1)
                 *strindex_slot(slots, cap, old->hash,
-                               key_of(ctx, old->rank1 - 1), key_of,
-                               ctx) = *old;
+                               key_of(ctx, old->rank1 - 1), key_of, ctx) = *old;
         }
         free(ix->slots);
         ix->slots = slots;

@@ -335,8 +335,7 @@ static bool first_time(run *r, seen_files *seen, const char *path)
     if (stat(path, &st) == 0)
         return fileio_file_set_add(&seen->ids, &st, "");
     const char *key = arena_strdup(r->a, path);
-    return strmap_put(r->a, &seen->names, key, strlen(key), (void *)key) ==
-           key;
+    return strmap_put(r->a, &seen->names, key, strlen(key), (void *)key) == key;
 }
 
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,

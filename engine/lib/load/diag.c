@@ -42,7 +42,7 @@ struct diag_sink {
     arena *a;                 /* the files' paths */
     struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
-    strindex by_path;         /* the files' ranks */
+    strindex by_path; /* the files' ranks */
     size_t seq;
     const char *stage;
     bool sorted;
