@@ -126,26 +126,27 @@ static const char *key_of(const void *keys, size_t rank)
     return ((const char(*)[16])keys)[rank];
 }
 
-/* A strindex finds the rank of every key of the caller's list across
+/* A strmap_index finds the rank of every key of the caller's list across
  * every growth, and nothing for a key it does not have. */
-static void strindex_finds_ranks(void **state)
+static void strmap_index_finds_ranks(void **state)
 {
     (void)state;
-    strindex ix = {NULL, 0, 0};
+    strmap_index ix = {NULL, 0, 0};
     static char keys[3000][16];
-    assert_int_equal(strindex_find(&ix, "k0", key_of, keys), SIZE_MAX);
+    assert_int_equal(strmap_index_find(&ix, "k0", key_of, keys), SIZE_MAX);
     for (size_t i = 0; i < 3000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%zu", i);
-        assert_int_equal(strindex_find(&ix, keys[i], key_of, keys), SIZE_MAX);
-        strindex_add(&ix, keys[i], i, key_of, keys);
+        assert_int_equal(strmap_index_find(&ix, keys[i], key_of, keys),
+                         SIZE_MAX);
+        strmap_index_add(&ix, keys[i], i, key_of, keys);
     }
     assert_int_equal(ix.count, 3000);
     for (size_t i = 0; i < 3000; i++)
-        assert_int_equal(strindex_find(&ix, keys[i], key_of, keys), i);
-    assert_int_equal(strindex_find(&ix, "k3000", key_of, keys), SIZE_MAX);
-    assert_int_equal(strindex_find(&ix, "", key_of, keys), SIZE_MAX);
-    strindex_release(&ix);
-    assert_int_equal(strindex_find(&ix, "k1", key_of, keys), SIZE_MAX);
+        assert_int_equal(strmap_index_find(&ix, keys[i], key_of, keys), i);
+    assert_int_equal(strmap_index_find(&ix, "k3000", key_of, keys), SIZE_MAX);
+    assert_int_equal(strmap_index_find(&ix, "", key_of, keys), SIZE_MAX);
+    strmap_index_release(&ix);
+    assert_int_equal(strmap_index_find(&ix, "k1", key_of, keys), SIZE_MAX);
 }
 
 int main(void)
@@ -155,7 +156,7 @@ int main(void)
         cmocka_unit_test(scoped_keys_are_apart),
         cmocka_unit_test(many_scopes_survive_growth),
         cmocka_unit_test(node_lookup_and_equality),
-        cmocka_unit_test(strindex_finds_ranks),
+        cmocka_unit_test(strmap_index_finds_ranks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

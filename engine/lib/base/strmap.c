@@ -6,7 +6,7 @@
  * slot where the key is not found is where it goes, unless the map must
  * grow first.
  *
- * A strindex slot holds 32 bits of the key's hash, so a probe compares
+ * A strmap_index slot holds 32 bits of the key's hash, so a probe compares
  * the key itself only when they match. */
 #include "strmap.h"
 
@@ -98,12 +98,12 @@ void *strmap_put(arena *a, strmap *m, const char *key, size_t len, void *value)
     return strmap_scoped_put(a, m, 0, key, len, value);
 }
 
-struct strindex_slot {
+struct strmap_index_slot {
     uint32_t rank1; /* the item's rank + 1; 0: an empty slot */
     uint32_t hash;
 };
 
-static uint32_t strindex_hash(const char *key)
+static uint32_t strmap_index_hash(const char *key)
 {
     size_t h = strmap_hash(key, strlen(key));
     return (uint32_t)(h ^ (h >> 32));
@@ -111,55 +111,55 @@ static uint32_t strindex_hash(const char *key)
 
 /* The slot of key (hash h) in a table of cap slots with room, or the empty
  * slot where it would go. */
-static struct strindex_slot *strindex_slot(struct strindex_slot *slots,
-                                           size_t cap, uint32_t h,
-                                           const char *key,
-                                           strindex_key_fn *key_of,
-                                           const void *ctx)
+static struct strmap_index_slot *strmap_index_slot(
+    struct strmap_index_slot *slots, size_t cap, uint32_t h, const char *key,
+    strmap_index_key_fn *key_of, const void *ctx)
 {
     size_t mask = cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        struct strindex_slot *s = &slots[i];
+        struct strmap_index_slot *s = &slots[i];
         if (!s->rank1 ||
             (s->hash == h && strcmp(key_of(ctx, s->rank1 - 1), key) == 0))
             return s;
     }
 }
 
-size_t strindex_find(const strindex *ix, const char *key,
-                     strindex_key_fn *key_of, const void *ctx)
+size_t strmap_index_find(const strmap_index *ix, const char *key,
+                         strmap_index_key_fn *key_of, const void *ctx)
 {
     if (!ix->count)
         return SIZE_MAX;
-    const struct strindex_slot *s =
-        strindex_slot(ix->slots, ix->cap, strindex_hash(key), key, key_of, ctx);
+    const struct strmap_index_slot *s =
+        strmap_index_slot(ix->slots, ix->cap, strmap_index_hash(key), key,
+                          key_of, ctx);
     return s->rank1 ? s->rank1 - 1 : SIZE_MAX;
 }
 
-void strindex_add(strindex *ix, const char *key, size_t rank,
-                  strindex_key_fn *key_of, const void *ctx)
+void strmap_index_add(strmap_index *ix, const char *key, size_t rank,
+                      strmap_index_key_fn *key_of, const void *ctx)
 {
     if ((ix->count + 1) * 4 > ix->cap * 3) {
         size_t cap = ix->cap ? ix->cap * 2 : 64;
-        struct strindex_slot *slots = xcalloc(cap, sizeof *slots);
+        struct strmap_index_slot *slots = xcalloc(cap, sizeof *slots);
         for (size_t i = 0; i < ix->cap; i++) {
-            const struct strindex_slot *old = &ix->slots[i];
+            const struct strmap_index_slot *old = &ix->slots[i];
             if (old->rank1)
-                *strindex_slot(slots, cap, old->hash,
-                               key_of(ctx, old->rank1 - 1), key_of, ctx) = *old;
+                *strmap_index_slot(slots, cap, old->hash,
+                                   key_of(ctx, old->rank1 - 1), key_of, ctx) =
+                    *old;
         }
         free(ix->slots);
         ix->slots = slots;
         ix->cap = cap;
     }
-    uint32_t h = strindex_hash(key);
-    *strindex_slot(ix->slots, ix->cap, h, key, key_of, ctx) =
-        (struct strindex_slot){(uint32_t)rank + 1, h};
+    uint32_t h = strmap_index_hash(key);
+    *strmap_index_slot(ix->slots, ix->cap, h, key, key_of, ctx) =
+        (struct strmap_index_slot){(uint32_t)rank + 1, h};
     ix->count++;
 }
 
-void strindex_release(strindex *ix)
+void strmap_index_release(strmap_index *ix)
 {
     free(ix->slots);
-    *ix = (strindex){NULL, 0, 0};
+    *ix = (strmap_index){NULL, 0, 0};
 }

@@ -12,7 +12,7 @@
  * sets at the cost of one (the keys of every mapping of a document, each
  * mapping its own scope). strmap_get and strmap_put use scope 0.
  *
- * A strindex finds strings the caller keeps in a list of its own by their
+ * A strmap_index finds strings the caller keeps in a list of its own by their
  * rank in it: an 8-byte slot a key (the rank and a hash), where a strmap
  * takes 40 and a pointer to the value, in one malloc'ed table that is
  * freed when it grows. It is for a list of thousands of keys kept for a
@@ -55,24 +55,24 @@ void *strmap_scoped_put(arena *a, strmap *m, size_t scope, const char *key,
                         size_t len, void *value);
 
 /* An index of the keys of the caller's list (at most UINT32_MAX - 1 of
- * them); open addressing, grown at three quarters full. A zeroed strindex
+ * them); open addressing, grown at three quarters full. A zeroed strmap_index
  * is empty and valid. */
-typedef struct strindex {
-    struct strindex_slot *slots;
+typedef struct strmap_index {
+    struct strmap_index_slot *slots;
     size_t cap, count;
-} strindex;
+} strmap_index;
 
 /* The NUL-terminated key of the rank-th item of the list ctx. */
-typedef const char *strindex_key_fn(const void *ctx, size_t rank);
+typedef const char *strmap_index_key_fn(const void *ctx, size_t rank);
 
 /* The rank of key, or SIZE_MAX when no item has it. */
-size_t strindex_find(const strindex *ix, const char *key,
-                     strindex_key_fn *key_of, const void *ctx);
+size_t strmap_index_find(const strmap_index *ix, const char *key,
+                         strmap_index_key_fn *key_of, const void *ctx);
 
 /* Indexes the item of rank rank, whose key (not in the index yet) is key. */
-void strindex_add(strindex *ix, const char *key, size_t rank,
-                  strindex_key_fn *key_of, const void *ctx);
+void strmap_index_add(strmap_index *ix, const char *key, size_t rank,
+                      strmap_index_key_fn *key_of, const void *ctx);
 
-void strindex_release(strindex *ix);
+void strmap_index_release(strmap_index *ix);
 
 #endif

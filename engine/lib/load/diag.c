@@ -9,7 +9,7 @@
  *
  * A sink knows every file registered with it, thousands in a run: each is
  * its path (in the sink's arena) and counts, in one array in rank order,
- * found by path through a strindex (strmap.h). */
+ * found by path through a strmap_index (strmap.h). */
 #include "diag.h"
 
 #include "arena.h"
@@ -42,7 +42,7 @@ struct diag_sink {
     arena *a;                 /* the files' paths */
     struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
-    strindex by_path; /* the files' ranks */
+    strmap_index by_path; /* the files' ranks */
     size_t seq;
     const char *stage;
     bool sorted;
@@ -74,7 +74,7 @@ void diag_clear(diag_sink *s)
         diag_free(s->items[i]);
     free(s->items);
     free(s->files);
-    strindex_release(&s->by_path);
+    strmap_index_release(&s->by_path);
     arena_free(s->a);
     s->items = NULL;
     s->files = NULL;
@@ -99,7 +99,7 @@ static const char *path_of(const void *files, size_t rank)
 /* The file named path, or NULL when it was never registered or seen. */
 static struct file_count *file_find(const diag_sink *s, const char *path)
 {
-    size_t rank = strindex_find(&s->by_path, path, path_of, s->files);
+    size_t rank = strmap_index_find(&s->by_path, path, path_of, s->files);
     return rank == SIZE_MAX ? NULL : &s->files[rank];
 }
 
@@ -116,7 +116,7 @@ static struct file_count *file_of(diag_sink *s, const char *path)
     ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
     f = &s->files[s->nfiles];
     *f = (struct file_count){arena_strdup(s->a, key), 0, 0};
-    strindex_add(&s->by_path, key, s->nfiles++, path_of, s->files);
+    strmap_index_add(&s->by_path, key, s->nfiles++, path_of, s->files);
     return f;
 }
 

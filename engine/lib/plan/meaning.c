@@ -3,7 +3,7 @@
  * Each check reads the model and reports at the node a value came from.
  * Unique-id checks within a plan sort (id, position) pairs instead of
  * comparing every pair, so a plan of any size costs n log n; across plans,
- * an index of the ids seen (a strindex, strmap.h: 8 bytes a plan) makes
+ * an index of the ids seen (a strmap_index, strmap.h: 8 bytes a plan) makes
  * each plan cost the same, however many came before it. The unit names of a plan without a registry are sorted by
  * their loose key likewise, to find one unit written two ways. A "did you
  * mean" compares a name with every name it could be, so it is made only
@@ -460,7 +460,7 @@ typedef struct plan_ref {
 
 struct meaning_index {
     arena *a;         /* the nearest map's storage */
-    strindex ids;     /* plan id -> rank in plans of its first plan */
+    strmap_index ids; /* plan id -> rank in plans of its first plan */
     strmap nearest;   /* missing plan id -> nearest plan id, or "" */
     plan_ref **plans; /* every first plan, for freeing and suggestions */
     size_t nplans, plans_cap;
@@ -490,7 +490,7 @@ void meaning_index_free(meaning_index *ix)
     }
     free(ix->plans);
     free(ix->links);
-    strindex_release(&ix->ids);
+    strmap_index_release(&ix->ids);
     arena_free(ix->a);
     free(ix);
 }
@@ -503,7 +503,7 @@ static const char *id_of(const void *plans, size_t rank)
 /* The first plan whose id is id, or NULL. */
 static const plan_ref *plan_with(const meaning_index *ix, const char *id)
 {
-    size_t rank = strindex_find(&ix->ids, id, id_of, ix->plans);
+    size_t rank = strmap_index_find(&ix->ids, id, id_of, ix->plans);
     return rank == SIZE_MAX ? NULL : ix->plans[rank];
 }
 
@@ -538,7 +538,7 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
     capture(&mine->at, p->id.at);
     ARRAY_ROOM(ix->plans, ix->nplans, ix->plans_cap, 16);
     ix->plans[ix->nplans] = mine;
-    strindex_add(&ix->ids, mine->id, ix->nplans++, id_of, ix->plans);
+    strmap_index_add(&ix->ids, mine->id, ix->nplans++, id_of, ix->plans);
 }
 
 /* The plan id nearest to a missing one, "" for none; each missing id is
