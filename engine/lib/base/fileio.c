@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "i18n.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 #include <dirent.h>
@@ -81,19 +82,39 @@ void fileio_file_set_release(fileio_file_set *set)
     *set = (fileio_file_set){NULL, 0, 0};
 }
 
+/* The paths kept (fileio_path_kept), in an arena of their own, found by
+ * their text; they live as long as the process. */
+static arena *kept_arena;
+static const char **kept;
+static size_t nkept, kept_cap;
+static strmap_index kept_index;
+
+static const char *kept_at(const void *paths, size_t rank)
+{
+    return ((const char *const *)paths)[rank];
+}
+
+const char *fileio_path_kept(const char *path)
+{
+    size_t rank = strmap_index_find(&kept_index, path, kept_at, kept);
+    if (rank != SIZE_MAX)
+        return kept[rank];
+    if (!kept_arena)
+        kept_arena = arena_new();
+    ARRAY_ROOM(kept, nkept, kept_cap, 64);
+    kept[nkept] = arena_strdup(kept_arena, path);
+    strmap_index_add(&kept_index, path, nkept, kept_at, kept);
+    return kept[nkept++];
+}
+
 /* Every file opened as input (fileio_was_read), named by the path it was
- * opened by, kept in an arena of its own: both live as long as the
- * process. */
+ * opened by; it lives as long as the process. */
 static fileio_file_set files_read;
-static arena *files_read_names;
 
 static void remember_read(const struct stat *st, const char *path)
 {
-    if (fileio_was_read(st))
-        return;
-    if (!files_read_names)
-        files_read_names = arena_new();
-    fileio_file_set_add(&files_read, st, arena_strdup(files_read_names, path));
+    if (!fileio_was_read(st))
+        fileio_file_set_add(&files_read, st, fileio_path_kept(path));
 }
 
 const char *fileio_was_read(const struct stat *st)

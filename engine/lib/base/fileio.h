@@ -7,7 +7,9 @@
  * hidden entries and do not follow symbolic links to folders, so the same
  * tree always yields the same list and a link loop cannot trap them.
  * Every file read is remembered (device and inode, in a fileio_file_set),
- * so that no output is written over an input. */
+ * so that no output is written over an input. The names of the files a
+ * run meets are kept once for the process (fileio_path_kept), however
+ * many lists hold them. */
 #ifndef KEHOACH_FILEIO_H
 #define KEHOACH_FILEIO_H
 
@@ -110,6 +112,11 @@ bool fileio_file_set_add(fileio_file_set *set, const struct stat *st,
 const char *fileio_file_set_name(const fileio_file_set *set,
                                  const struct stat *st);
 void fileio_file_set_release(fileio_file_set *set);
+
+/* A copy of path that lives as long as the process, the same copy for
+ * the same text: a name held by many lists (the files read, a run's
+ * results, a diagnostics sink's files and places) costs its bytes once. */
+const char *fileio_path_kept(const char *path);
 
 /* Writes all of data to fd, going on after signals. False with errno set. */
 bool fileio_write_all(int fd, const void *data, size_t len);

@@ -72,7 +72,7 @@ static validate_file *add_file(run *r, const char *path, validate_kind kind)
     ARRAY_ROOM(out->files, out->nfiles, r->files_cap, 16);
     validate_file *f = &out->files[out->nfiles++];
     memset(f, 0, sizeof *f);
-    f->path = xstrdup(path);
+    f->path = fileio_path_kept(path);
     f->kind = kind;
     diag_register_file(r->d, path);
     return f;
@@ -446,10 +446,8 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
 
 void validate_result_release(validate_result *r)
 {
-    for (size_t i = 0; i < r->nfiles; i++) {
-        free(r->files[i].path);
+    for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i].id);
-    }
     free(r->files);
     memset(r, 0, sizeof *r);
 }

@@ -8,11 +8,12 @@
  * quoted from a file cannot act on the terminal.
  *
  * A sink knows every file registered with it, thousands in a run: each is
- * its path (in the sink's arena) and counts, in one array in rank order,
+ * its path (kept once for the process, fileio_path_kept, as the path of a
+ * captured place is) and counts, in one array in rank order,
  * found by path through a strmap_index (strmap.h). */
 #include "diag.h"
 
-#include "arena.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "node.h"
 #include "strmap.h"
@@ -39,7 +40,6 @@ struct diag_sink {
     diag **items;
     size_t n, alloc;
     size_t errors, warnings;
-    arena *a;                 /* the files' paths */
     struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
     strmap_index by_path; /* the files' ranks */
@@ -75,10 +75,8 @@ void diag_clear(diag_sink *s)
     free(s->items);
     free(s->files);
     strmap_index_release(&s->by_path);
-    arena_free(s->a);
     s->items = NULL;
     s->files = NULL;
-    s->a = NULL;
     s->n = s->alloc = s->nfiles = s->files_cap = 0;
     s->errors = s->warnings = 0;
 }
@@ -111,11 +109,9 @@ static struct file_count *file_of(diag_sink *s, const char *path)
     struct file_count *f = file_find(s, key);
     if (f)
         return f;
-    if (!s->a)
-        s->a = arena_new();
     ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
     f = &s->files[s->nfiles];
-    *f = (struct file_count){arena_strdup(s->a, key), 0, 0};
+    *f = (struct file_count){fileio_path_kept(key), 0, 0};
     strmap_index_add(&s->by_path, key, s->nfiles++, path_of, s->files);
     return f;
 }
@@ -141,7 +137,7 @@ static void count(diag_sink *s, diag_level level)
 void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
 {
     memset(loc, 0, sizeof *loc);
-    loc->path = xstrdup(src->path);
+    loc->path = fileio_path_kept(src->path);
     loc->width = 1;
     if (!pos.line)
         return;
@@ -176,7 +172,6 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
 
 void diag_loc_release(diag_loc *loc)
 {
-    free(loc->path);
     free(loc->line_text);
     memset(loc, 0, sizeof *loc);
 }
@@ -218,7 +213,7 @@ static diag *make_at(diag_level level, const char *path, const source *src,
                      srcpos pos, size_t span, const char *fmt, va_list ap)
 {
     if (!src) {
-        diag_loc loc = {.path = (char *)path, .width = 1};
+        diag_loc loc = {.path = path, .width = 1};
         return make(level, path ? &loc : NULL, fmt, ap);
     }
     diag_loc loc;
