@@ -228,13 +228,11 @@ fileio_kind fileio_kind_of(const char *path, strbuf *err)
 void fileio_list_add(fileio_list *list, const char *path)
 {
     ARRAY_ROOM(list->paths, list->count, list->cap, 8);
-    list->paths[list->count++] = xstrdup(path);
+    list->paths[list->count++] = fileio_path_kept(path);
 }
 
 void fileio_list_release(fileio_list *list)
 {
-    for (size_t i = 0; i < list->count; i++)
-        free(list->paths[i]);
     free(list->paths);
     list->paths = NULL;
     list->count = list->cap = 0;
@@ -288,7 +286,8 @@ static void walk(const char *dir, const char *const *suffixes,
             on_error(dir, strerror(errno), ctx);
         return;
     }
-    fileio_list names = {0};
+    char **names = NULL; /* the folder's entries, sorted */
+    size_t nnames = 0, names_cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
@@ -297,14 +296,15 @@ static void walk(const char *dir, const char *const *suffixes,
             budget->cut.too_many = true;
             break;
         }
-        fileio_list_add(&names, e->d_name);
+        ARRAY_ROOM(names, nnames, names_cap, 8);
+        names[nnames++] = xstrdup(e->d_name);
         budget->left--;
     }
     closedir(d);
-    if (names.count > 1)
-        qsort(names.paths, names.count, sizeof(char *), cmp_str);
-    for (size_t i = 0; i < names.count; i++) {
-        char *path = join(dir, names.paths[i]);
+    if (nnames > 1)
+        qsort(names, nnames, sizeof *names, cmp_str);
+    for (size_t i = 0; i < nnames; i++) {
+        char *path = join(dir, names[i]);
         struct stat st;
         if (lstat(path, &st) != 0) {
             if (on_error)
@@ -318,7 +318,7 @@ static void walk(const char *dir, const char *const *suffixes,
                 if (on_error)
                     on_error(path, _("folders nested too deeply"), ctx);
             }
-        } else if (has_suffix(names.paths[i], suffixes)) {
+        } else if (has_suffix(names[i], suffixes)) {
             bool regular = S_ISREG(st.st_mode);
             if (S_ISLNK(st.st_mode)) {
                 struct stat target;
@@ -329,7 +329,9 @@ static void walk(const char *dir, const char *const *suffixes,
         }
         free(path);
     }
-    fileio_list_release(&names);
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
 }
 
 void fileio_walk(const char *dir, const char *const *suffixes,

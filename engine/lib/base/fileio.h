@@ -47,8 +47,9 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
 fileio_status fileio_read_fd(int fd, size_t size, size_t max, char **data,
                              size_t *len, strbuf *err);
 
+/* A list of paths, each kept for the process (fileio_path_kept). */
 typedef struct fileio_list {
-    char **paths;
+    const char **paths;
     size_t count, cap;
 } fileio_list;
 
