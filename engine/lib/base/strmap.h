@@ -12,11 +12,11 @@
  * sets at the cost of one (the keys of every mapping of a document, each
  * mapping its own scope). strmap_get and strmap_put use scope 0.
  *
- * A strmap_index finds strings the caller keeps in a list of its own by their
+ * A strmap_index finds the strings of a list the caller keeps by their
  * rank in it: an 8-byte slot a key (the rank and a hash), where a strmap
  * takes 40 and a pointer to the value, in one malloc'ed table that is
- * freed when it grows. It is for a list of thousands of keys kept for a
- * whole run (the files of a diagnostics sink, the plans' ids). */
+ * freed when it grows. It is for lists of thousands of keys kept for a
+ * whole run (the paths kept, a diagnostics sink's files, the plans' ids). */
 #ifndef KEHOACH_STRMAP_H
 #define KEHOACH_STRMAP_H
 
@@ -55,8 +55,8 @@ void *strmap_scoped_put(arena *a, strmap *m, size_t scope, const char *key,
                         size_t len, void *value);
 
 /* An index of the keys of the caller's list (at most UINT32_MAX - 1 of
- * them); open addressing, grown at three quarters full. A zeroed strmap_index
- * is empty and valid. */
+ * them); open addressing, grown at three quarters full. A zeroed
+ * strmap_index is empty and valid. */
 typedef struct strmap_index {
     struct strmap_index_slot *slots;
     size_t cap, count;

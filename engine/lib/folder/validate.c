@@ -333,7 +333,7 @@ static bool first_time(run *r, seen_files *seen, const char *path)
 {
     struct stat st;
     if (stat(path, &st) == 0)
-        return fileio_file_set_add(&seen->ids, &st, "");
+        return fileio_file_set_add(&seen->ids, &st, ""); /* no name needed */
     const char *key = arena_strdup(r->a, path);
     return strmap_put(r->a, &seen->names, key, strlen(key), (void *)key) == key;
 }

@@ -9,8 +9,8 @@
  *
  * A sink knows every file registered with it, thousands in a run: each is
  * its path (kept once for the process, fileio_path_kept, as the path of a
- * captured place is) and counts, in one array in rank order,
- * found by path through a strmap_index (strmap.h). */
+ * captured place is) and its counts, in one array in rank order, found by
+ * path through a strmap_index (strmap.h). */
 #include "diag.h"
 
 #include "fileio.h"
