@@ -189,6 +189,39 @@ static void path_parts(void **state)
     assert_string_equal(fileio_basename("x.yaml"), "x.yaml");
 }
 
+/* Files are told apart by device and inode together, across every growth
+ * of the table, and the name first given stays. */
+static void file_set_by_device_and_inode(void **state)
+{
+    (void)state;
+    fileio_file_set set = {0};
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    char names[2][3000][16];
+    for (int dev = 0; dev < 2; dev++)
+        for (int i = 0; i < 3000; i++) {
+            snprintf(names[dev][i], sizeof names[dev][i], "f%d-%d", dev, i);
+            st.st_dev = (dev_t)dev;
+            st.st_ino = (ino_t)i;
+            assert_true(fileio_file_set_add(&set, &st, names[dev][i]));
+        }
+    assert_int_equal(set.count, 6000);
+    for (int dev = 0; dev < 2; dev++)
+        for (int i = 0; i < 3000; i++) {
+            st.st_dev = (dev_t)dev;
+            st.st_ino = (ino_t)i;
+            assert_string_equal(fileio_file_set_name(&set, &st), names[dev][i]);
+        }
+    st.st_dev = 1;
+    st.st_ino = 7;
+    assert_false(fileio_file_set_add(&set, &st, "again"));
+    assert_string_equal(fileio_file_set_name(&set, &st), "f1-7");
+    st.st_dev = 2;
+    assert_null(fileio_file_set_name(&set, &st));
+    fileio_file_set_release(&set);
+    assert_null(fileio_file_set_name(&set, &st));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +232,7 @@ int main(void)
         cmocka_unit_test(opens_within_the_limit),
         cmocka_unit_test(lists_grow_past_every_doubling),
         cmocka_unit_test(path_parts),
+        cmocka_unit_test(file_set_by_device_and_inode),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

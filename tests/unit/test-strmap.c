@@ -1,5 +1,5 @@
-/* test-strmap.c - string-keyed hash maps (strmap.h) and document tree
- * helpers (node.h). */
+/* test-strmap.c - string-keyed hash maps and indexes (strmap.h) and
+ * document tree helpers (node.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -121,6 +121,34 @@ static void node_lookup_and_equality(void **state)
     arena_free(a);
 }
 
+static const char *key_of(const void *keys, size_t rank)
+{
+    return ((const char(*)[16])keys)[rank];
+}
+
+/* A strmap_index finds the rank of every key of the caller's list across
+ * every growth, and nothing for a key it does not have. */
+static void strmap_index_finds_ranks(void **state)
+{
+    (void)state;
+    strmap_index ix = {NULL, 0, 0};
+    static char keys[3000][16];
+    assert_int_equal(strmap_index_find(&ix, "k0", key_of, keys), SIZE_MAX);
+    for (size_t i = 0; i < 3000; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%zu", i);
+        assert_int_equal(strmap_index_find(&ix, keys[i], key_of, keys),
+                         SIZE_MAX);
+        strmap_index_add(&ix, keys[i], i, key_of, keys);
+    }
+    assert_int_equal(ix.count, 3000);
+    for (size_t i = 0; i < 3000; i++)
+        assert_int_equal(strmap_index_find(&ix, keys[i], key_of, keys), i);
+    assert_int_equal(strmap_index_find(&ix, "k3000", key_of, keys), SIZE_MAX);
+    assert_int_equal(strmap_index_find(&ix, "", key_of, keys), SIZE_MAX);
+    strmap_index_release(&ix);
+    assert_int_equal(strmap_index_find(&ix, "k1", key_of, keys), SIZE_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +156,7 @@ int main(void)
         cmocka_unit_test(scoped_keys_are_apart),
         cmocka_unit_test(many_scopes_survive_growth),
         cmocka_unit_test(node_lookup_and_equality),
+        cmocka_unit_test(strmap_index_finds_ranks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,43 +19,107 @@
 
 #define WALK_MAX_DEPTH 32
 
-/* Every file opened as input, by device and inode (fileio_was_read): a
- * map from the pair's bytes to the path, in an arena of its own that
- * lives as long as the process. */
-typedef struct file_id {
+struct fileio_file_slot {
     dev_t dev;
     ino_t ino;
-} file_id;
+    const char *name; /* NULL: an empty slot */
+};
 
-static arena *files_read_arena;
-static strmap files_read;
-
-static file_id id_of(const struct stat *st)
+static size_t file_hash(dev_t dev, ino_t ino)
 {
-    file_id id;
-    memset(&id, 0, sizeof id); /* no stray padding in the key */
-    id.dev = st->st_dev;
-    id.ino = st->st_ino;
-    return id;
+    uint64_t h = ((uint64_t)ino ^ ((uint64_t)dev << 32 | (uint64_t)dev >> 32)) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h ^ (h >> 32));
 }
+
+/* The slot of (dev, ino) in a set with room, or the empty slot where it
+ * would go. */
+static struct fileio_file_slot *file_slot(const fileio_file_set *set, dev_t dev,
+                                          ino_t ino)
+{
+    size_t mask = set->cap - 1;
+    for (size_t i = file_hash(dev, ino) & mask;; i = (i + 1) & mask) {
+        struct fileio_file_slot *s = &set->slots[i];
+        if (!s->name || (s->dev == dev && s->ino == ino))
+            return s;
+    }
+}
+
+const char *fileio_file_set_name(const fileio_file_set *set,
+                                 const struct stat *st)
+{
+    if (!set->count)
+        return NULL;
+    return file_slot(set, st->st_dev, st->st_ino)->name;
+}
+
+bool fileio_file_set_add(fileio_file_set *set, const struct stat *st,
+                         const char *name)
+{
+    if (fileio_file_set_name(set, st))
+        return false;
+    if ((set->count + 1) * 4 > set->cap * 3) {
+        fileio_file_set bigger = {NULL, set->cap ? set->cap * 2 : 16,
+                                  set->count};
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < set->cap; i++) {
+            const struct fileio_file_slot *old = &set->slots[i];
+            if (old->name)
+                *file_slot(&bigger, old->dev, old->ino) = *old;
+        }
+        free(set->slots);
+        *set = bigger;
+    }
+    *file_slot(set, st->st_dev, st->st_ino) =
+        (struct fileio_file_slot){st->st_dev, st->st_ino, name};
+    set->count++;
+    return true;
+}
+
+void fileio_file_set_release(fileio_file_set *set)
+{
+    free(set->slots);
+    *set = (fileio_file_set){NULL, 0, 0};
+}
+
+/* The paths kept (fileio_path_kept), in an arena of their own, found by
+ * their text; they live as long as the process. */
+static arena *kept_arena;
+static const char **kept;
+static size_t nkept, kept_cap;
+static strmap_index kept_index;
+
+static const char *kept_at(const void *paths, size_t rank)
+{
+    return ((const char *const *)paths)[rank];
+}
+
+const char *fileio_path_kept(const char *path)
+{
+    size_t rank = strmap_index_find(&kept_index, path, kept_at, kept);
+    if (rank != SIZE_MAX)
+        return kept[rank];
+    if (!kept_arena)
+        kept_arena = arena_new();
+    ARRAY_ROOM(kept, nkept, kept_cap, 64);
+    kept[nkept] = arena_strdup(kept_arena, path);
+    strmap_index_add(&kept_index, path, nkept, kept_at, kept);
+    return kept[nkept++];
+}
+
+/* Every file opened as input (fileio_was_read), named by the path it was
+ * opened by; it lives as long as the process. */
+static fileio_file_set files_read;
 
 static void remember_read(const struct stat *st, const char *path)
 {
-    if (fileio_was_read(st))
-        return;
-    if (!files_read_arena)
-        files_read_arena = arena_new();
-    file_id id = id_of(st);
-    char *key = arena_alloc(files_read_arena, sizeof id);
-    memcpy(key, &id, sizeof id);
-    strmap_put(files_read_arena, &files_read, key, sizeof id,
-               arena_strdup(files_read_arena, path));
+    if (!fileio_was_read(st))
+        fileio_file_set_add(&files_read, st, fileio_path_kept(path));
 }
 
 const char *fileio_was_read(const struct stat *st)
 {
-    file_id id = id_of(st);
-    return strmap_get(&files_read, (const char *)&id, sizeof id);
+    return fileio_file_set_name(&files_read, st);
 }
 
 fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
@@ -164,13 +228,11 @@ fileio_kind fileio_kind_of(const char *path, strbuf *err)
 void fileio_list_add(fileio_list *list, const char *path)
 {
     ARRAY_ROOM(list->paths, list->count, list->cap, 8);
-    list->paths[list->count++] = xstrdup(path);
+    list->paths[list->count++] = fileio_path_kept(path);
 }
 
 void fileio_list_release(fileio_list *list)
 {
-    for (size_t i = 0; i < list->count; i++)
-        free(list->paths[i]);
     free(list->paths);
     list->paths = NULL;
     list->count = list->cap = 0;
@@ -224,7 +286,8 @@ static void walk(const char *dir, const char *const *suffixes,
             on_error(dir, strerror(errno), ctx);
         return;
     }
-    fileio_list names = {0};
+    char **names = NULL; /* the folder's entries, sorted */
+    size_t nnames = 0, names_cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
@@ -233,14 +296,15 @@ static void walk(const char *dir, const char *const *suffixes,
             budget->cut.too_many = true;
             break;
         }
-        fileio_list_add(&names, e->d_name);
+        ARRAY_ROOM(names, nnames, names_cap, 8);
+        names[nnames++] = xstrdup(e->d_name);
         budget->left--;
     }
     closedir(d);
-    if (names.count > 1)
-        qsort(names.paths, names.count, sizeof(char *), cmp_str);
-    for (size_t i = 0; i < names.count; i++) {
-        char *path = join(dir, names.paths[i]);
+    if (nnames > 1)
+        qsort(names, nnames, sizeof *names, cmp_str);
+    for (size_t i = 0; i < nnames; i++) {
+        char *path = join(dir, names[i]);
         struct stat st;
         if (lstat(path, &st) != 0) {
             if (on_error)
@@ -254,7 +318,7 @@ static void walk(const char *dir, const char *const *suffixes,
                 if (on_error)
                     on_error(path, _("folders nested too deeply"), ctx);
             }
-        } else if (has_suffix(names.paths[i], suffixes)) {
+        } else if (has_suffix(names[i], suffixes)) {
             bool regular = S_ISREG(st.st_mode);
             if (S_ISLNK(st.st_mode)) {
                 struct stat target;
@@ -265,7 +329,9 @@ static void walk(const char *dir, const char *const *suffixes,
         }
         free(path);
     }
-    fileio_list_release(&names);
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
 }
 
 void fileio_walk(const char *dir, const char *const *suffixes,

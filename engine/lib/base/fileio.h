@@ -6,8 +6,10 @@
  * refused instead of exhausting memory. Folder walks are sorted, skip
  * hidden entries and do not follow symbolic links to folders, so the same
  * tree always yields the same list and a link loop cannot trap them.
- * Every file read is remembered (device and inode), so that no output is
- * written over an input. */
+ * Every file read is remembered (device and inode, in a fileio_file_set),
+ * so that no output is written over an input. The names of the files a
+ * run meets are kept once for the process (fileio_path_kept), however
+ * many lists hold them. */
 #ifndef KEHOACH_FILEIO_H
 #define KEHOACH_FILEIO_H
 
@@ -45,8 +47,9 @@ fileio_status fileio_open(const char *path, size_t max, int *fd, size_t *size,
 fileio_status fileio_read_fd(int fd, size_t size, size_t max, char **data,
                              size_t *len, strbuf *err);
 
+/* A list of paths, each kept for the process (fileio_path_kept). */
 typedef struct fileio_list {
-    char **paths;
+    const char **paths;
     size_t count, cap;
 } fileio_list;
 
@@ -91,6 +94,30 @@ void fileio_list_release(fileio_list *list);
  * describes (same device and inode) in this process, or NULL: an output
  * must never replace an input (outfile.h). */
 const char *fileio_was_read(const struct stat *st);
+
+/* A set of files told apart by device and inode, each with a name the
+ * caller keeps (a run seeing thousands of files holds them here, not in a
+ * string map): open addressing with linear probing in one malloc'ed table
+ * of 24-byte slots, grown at three quarters full, the old table freed. A
+ * zeroed set is empty and valid. */
+typedef struct fileio_file_set {
+    struct fileio_file_slot *slots;
+    size_t cap, count;
+} fileio_file_set;
+
+/* Adds the file st describes, with name (borrowed), unless it is there:
+ * true when it was added. */
+bool fileio_file_set_add(fileio_file_set *set, const struct stat *st,
+                         const char *name);
+/* The name the file st describes was added with, or NULL. */
+const char *fileio_file_set_name(const fileio_file_set *set,
+                                 const struct stat *st);
+void fileio_file_set_release(fileio_file_set *set);
+
+/* A copy of path that lives as long as the process, the same copy for
+ * the same text: a name held by many lists (the files read, a run's
+ * results, a diagnostics sink's files and places) costs its bytes once. */
+const char *fileio_path_kept(const char *path);
 
 /* Writes all of data to fd, going on after signals. False with errno set. */
 bool fileio_write_all(int fd, const void *data, size_t len);

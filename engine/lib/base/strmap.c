@@ -4,10 +4,16 @@
  * folded into the low ones that choose the slot), so the keys of one
  * scope spread over the table like any others. A put probes once: the
  * slot where the key is not found is where it goes, unless the map must
- * grow first. */
+ * grow first.
+ *
+ * A strmap_index slot holds 32 bits of the key's hash, so a probe compares
+ * the key itself only when they match. */
 #include "strmap.h"
 
+#include "xalloc.h"
+
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define STRMAP_FNV_BASIS 14695981039346656037u
@@ -90,4 +96,70 @@ void *strmap_scoped_put(arena *a, strmap *m, size_t scope, const char *key,
 void *strmap_put(arena *a, strmap *m, const char *key, size_t len, void *value)
 {
     return strmap_scoped_put(a, m, 0, key, len, value);
+}
+
+struct strmap_index_slot {
+    uint32_t rank1; /* the item's rank + 1; 0: an empty slot */
+    uint32_t hash;
+};
+
+static uint32_t strmap_index_hash(const char *key)
+{
+    size_t h = strmap_hash(key, strlen(key));
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The slot of key (hash h) in a table of cap slots with room, or the empty
+ * slot where it would go. */
+static struct strmap_index_slot *strmap_index_slot(
+    struct strmap_index_slot *slots, size_t cap, uint32_t h, const char *key,
+    strmap_index_key_fn *key_of, const void *ctx)
+{
+    size_t mask = cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        struct strmap_index_slot *s = &slots[i];
+        if (!s->rank1 ||
+            (s->hash == h && strcmp(key_of(ctx, s->rank1 - 1), key) == 0))
+            return s;
+    }
+}
+
+size_t strmap_index_find(const strmap_index *ix, const char *key,
+                         strmap_index_key_fn *key_of, const void *ctx)
+{
+    if (!ix->count)
+        return SIZE_MAX;
+    const struct strmap_index_slot *s =
+        strmap_index_slot(ix->slots, ix->cap, strmap_index_hash(key), key,
+                          key_of, ctx);
+    return s->rank1 ? s->rank1 - 1 : SIZE_MAX;
+}
+
+void strmap_index_add(strmap_index *ix, const char *key, size_t rank,
+                      strmap_index_key_fn *key_of, const void *ctx)
+{
+    if ((ix->count + 1) * 4 > ix->cap * 3) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        struct strmap_index_slot *slots = xcalloc(cap, sizeof *slots);
+        for (size_t i = 0; i < ix->cap; i++) {
+            const struct strmap_index_slot *old = &ix->slots[i];
+            if (old->rank1)
+                *strmap_index_slot(slots, cap, old->hash,
+                                   key_of(ctx, old->rank1 - 1), key_of, ctx) =
+                    *old;
+        }
+        free(ix->slots);
+        ix->slots = slots;
+        ix->cap = cap;
+    }
+    uint32_t h = strmap_index_hash(key);
+    *strmap_index_slot(ix->slots, ix->cap, h, key, key_of, ctx) =
+        (struct strmap_index_slot){(uint32_t)rank + 1, h};
+    ix->count++;
+}
+
+void strmap_index_release(strmap_index *ix)
+{
+    free(ix->slots);
+    *ix = (strmap_index){NULL, 0, 0};
 }

@@ -72,7 +72,7 @@ static validate_file *add_file(run *r, const char *path, validate_kind kind)
     ARRAY_ROOM(out->files, out->nfiles, r->files_cap, 16);
     validate_file *f = &out->files[out->nfiles++];
     memset(f, 0, sizeof *f);
-    f->path = xstrdup(path);
+    f->path = fileio_path_kept(path);
     f->kind = kind;
     diag_register_file(r->d, path);
     return f;
@@ -324,18 +324,18 @@ static void collect(run *r, const char *const *paths, size_t npaths,
  * a link) is checked once: files are told apart by device and inode (one
  * stat, where resolving the real path cost a readlink per component), or
  * by the name as given when it cannot be looked at. */
-static bool first_time(run *r, strmap *seen, const char *path)
+typedef struct seen_files {
+    fileio_file_set ids;
+    strmap names;
+} seen_files;
+
+static bool first_time(run *r, seen_files *seen, const char *path)
 {
     struct stat st;
-    if (stat(path, &st) == 0) {
-        dev_t *id = arena_alloc(r->a, 2 * sizeof *id);
-        id[0] = st.st_dev;
-        id[1] = (dev_t)st.st_ino;
-        return strmap_scoped_put(r->a, seen, 1, (const char *)id,
-                                 2 * sizeof *id, id) == id;
-    }
+    if (stat(path, &st) == 0)
+        return fileio_file_set_add(&seen->ids, &st, ""); /* no name needed */
     const char *key = arena_strdup(r->a, path);
-    return strmap_put(r->a, seen, key, strlen(key), (void *)key) == key;
+    return strmap_put(r->a, &seen->names, key, strlen(key), (void *)key) == key;
 }
 
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
@@ -355,7 +355,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
     fileio_list files = {0};
     diag_set_stage(d, "file");
     collect(&r, paths, npaths, &files);
-    strmap seen = {NULL, 0, 0};
+    seen_files seen = {{NULL, 0, 0}, {NULL, 0, 0}};
     for (size_t i = 0; i < files.count; i++) {
         const char *path = files.paths[i];
         if (!first_time(&r, &seen, path))
@@ -394,6 +394,7 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
     meaning_index_finish(r.index, d);
 
     fileio_list_release(&files);
+    fileio_file_set_release(&seen.ids);
     meaning_index_free(r.index);
     for (size_t i = 0; i < r.nregistries; i++) {
         orgunits_free(r.registries[i]->units);
@@ -423,7 +424,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
     run r = {.d = quiet, .out = &out, .a = arena_new()};
     fileio_list files = {0};
     collect(&r, paths, npaths, &files);
-    strmap seen = {NULL, 0, 0};
+    seen_files seen = {{NULL, 0, 0}, {NULL, 0, 0}};
     size_t plans = 0;
     for (size_t i = 0; i < files.count; i++) {
         const char *path = files.paths[i];
@@ -437,6 +438,7 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
         free(plan_path);
     }
     fileio_list_release(&files);
+    fileio_file_set_release(&seen.ids);
     arena_free(r.a);
     diag_sink_free(quiet);
     return plans;
@@ -444,10 +446,8 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
 
 void validate_result_release(validate_result *r)
 {
-    for (size_t i = 0; i < r->nfiles; i++) {
-        free(r->files[i].path);
+    for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i].id);
-    }
     free(r->files);
     memset(r, 0, sizeof *r);
 }

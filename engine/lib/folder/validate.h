@@ -36,7 +36,7 @@ typedef enum validate_kind {
 const char *validate_kind_name(validate_kind kind);
 
 typedef struct validate_file {
-    char *path;
+    const char *path; /* kept for the process (fileio_path_kept) */
     validate_kind kind;
     bool loaded;       /* read and parsed as YAML */
     char *id;          /* plan id, when it has one */

@@ -5,10 +5,15 @@
  * before the diagnostics are printed. Printing sorts a copy of the list:
  * by file order, then line, column and insertion order. Text is for a
  * terminal: paths and messages are made visible (visible.h), so a value
- * quoted from a file cannot act on the terminal. */
+ * quoted from a file cannot act on the terminal.
+ *
+ * A sink knows every file registered with it, thousands in a run: each is
+ * its path (kept once for the process, fileio_path_kept, as the path of a
+ * captured place is) and its counts, in one array in rank order, found by
+ * path through a strmap_index (strmap.h). */
 #include "diag.h"
 
-#include "arena.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "node.h"
 #include "strmap.h"
@@ -17,6 +22,7 @@
 #include "xalloc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +32,6 @@
 
 struct file_count {
     const char *path; /* "" for diagnostics that concern no file */
-    size_t rank;
     size_t kept, dropped;
 };
 
@@ -35,10 +40,9 @@ struct diag_sink {
     diag **items;
     size_t n, alloc;
     size_t errors, warnings;
-    arena *a;                  /* the files and their map */
-    strmap by_path;            /* path -> struct file_count */
-    struct file_count **files; /* in rank order */
+    struct file_count *files; /* in rank order */
     size_t nfiles, files_cap;
+    strmap_index by_path; /* the files' ranks */
     size_t seq;
     const char *stage;
     bool sorted;
@@ -70,11 +74,9 @@ void diag_clear(diag_sink *s)
         diag_free(s->items[i]);
     free(s->items);
     free(s->files);
-    arena_free(s->a);
+    strmap_index_release(&s->by_path);
     s->items = NULL;
     s->files = NULL;
-    s->a = NULL;
-    s->by_path = (strmap){NULL, 0, 0};
     s->n = s->alloc = s->nfiles = s->files_cap = 0;
     s->errors = s->warnings = 0;
 }
@@ -87,20 +89,30 @@ void diag_sink_free(diag_sink *s)
     free(s);
 }
 
+static const char *path_of(const void *files, size_t rank)
+{
+    return ((const struct file_count *)files)[rank].path;
+}
+
+/* The file named path, or NULL when it was never registered or seen. */
+static struct file_count *file_find(const diag_sink *s, const char *path)
+{
+    size_t rank = strmap_index_find(&s->by_path, path, path_of, s->files);
+    return rank == SIZE_MAX ? NULL : &s->files[rank];
+}
+
+/* The file named path (NULL: no file), registered now when it is new;
+ * valid until the next file is registered. */
 static struct file_count *file_of(diag_sink *s, const char *path)
 {
     const char *key = path ? path : "";
-    if (!s->a)
-        s->a = arena_new();
-    struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    struct file_count *f = file_find(s, key);
     if (f)
         return f;
-    f = arena_alloc(s->a, sizeof *f);
-    f->path = arena_strdup(s->a, key);
-    f->rank = s->nfiles;
-    strmap_put(s->a, &s->by_path, f->path, strlen(f->path), f);
     ARRAY_ROOM(s->files, s->nfiles, s->files_cap, 16);
-    s->files[s->nfiles++] = f;
+    f = &s->files[s->nfiles];
+    *f = (struct file_count){fileio_path_kept(key), 0, 0};
+    strmap_index_add(&s->by_path, key, s->nfiles++, path_of, s->files);
     return f;
 }
 
@@ -125,7 +137,7 @@ static void count(diag_sink *s, diag_level level)
 void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
 {
     memset(loc, 0, sizeof *loc);
-    loc->path = xstrdup(src->path);
+    loc->path = fileio_path_kept(src->path);
     loc->width = 1;
     if (!pos.line)
         return;
@@ -160,7 +172,6 @@ void diag_loc_capture(diag_loc *loc, const source *src, srcpos pos, size_t span)
 
 void diag_loc_release(diag_loc *loc)
 {
-    free(loc->path);
     free(loc->line_text);
     memset(loc, 0, sizeof *loc);
 }
@@ -202,7 +213,7 @@ static diag *make_at(diag_level level, const char *path, const source *src,
                      srcpos pos, size_t span, const char *fmt, va_list ap)
 {
     if (!src) {
-        diag_loc loc = {.path = (char *)path, .width = 1};
+        diag_loc loc = {.path = path, .width = 1};
         return make(level, path ? &loc : NULL, fmt, ap);
     }
     diag_loc loc;
@@ -218,7 +229,7 @@ static diag *add(diag_sink *s, diag *d)
     if (!d->stage)
         d->stage = s->stage;
     struct file_count *f = file_of(s, d->path);
-    d->file_rank = f->rank;
+    d->file_rank = (size_t)(f - s->files);
     if (s->cap && f->kept >= s->cap) {
         f->dropped++;
         diag_free(d);
@@ -311,7 +322,7 @@ void diag_note_at_loc(diag_sink *s, diag *parent, const diag_loc *loc,
 bool diag_keeps(const diag_sink *s, const node *at)
 {
     const char *key = at->src ? at->src->path : "";
-    const struct file_count *f = strmap_get(&s->by_path, key, strlen(key));
+    const struct file_count *f = file_find(s, key);
     return !s->cap || !f || f->kept < s->cap;
 }
 
@@ -328,7 +339,7 @@ size_t diag_warnings(const diag_sink *s)
 void diag_move(diag_sink *to, diag_sink *from)
 {
     for (size_t i = 0; i < from->nfiles; i++)
-        file_of(to, from->files[i]->path);
+        file_of(to, from->files[i].path);
     size_t kept_err = 0, kept_warn = 0;
     for (size_t i = 0; i < from->n; i++) {
         kept_err += from->items[i]->level == DIAG_ERROR;
@@ -337,7 +348,7 @@ void diag_move(diag_sink *to, diag_sink *from)
     }
     /* counts of what from had already dropped */
     for (size_t i = 0; i < from->nfiles; i++) {
-        file_of(to, from->files[i]->path)->dropped += from->files[i]->dropped;
+        file_of(to, from->files[i].path)->dropped += from->files[i].dropped;
     }
     to->errors += from->errors - kept_err;
     to->warnings += from->warnings - kept_warn;
@@ -514,16 +525,15 @@ void diag_format_text(diag_sink *s, strbuf *out, bool color)
     for (size_t f = 0; f <= s->nfiles; f++) {
         for (; i < s->n && s->items[i]->file_rank == f; i++)
             format_one(out, s->items[i], color);
-        if (f < s->nfiles && s->files[f]->dropped) {
-            const char *path =
-                *s->files[f]->path ? s->files[f]->path : "kehoach";
+        if (f < s->nfiles && s->files[f].dropped) {
+            const char *path = *s->files[f].path ? s->files[f].path : "kehoach";
             visible_append(out, path, strlen(path));
             strbuf_puts(out, ": ");
             strbuf_printf(out,
                           P_("note: %zu more problem in this file not shown",
                              "note: %zu more problems in this file not shown",
-                             s->files[f]->dropped),
-                          s->files[f]->dropped);
+                             s->files[f].dropped),
+                          s->files[f].dropped);
             strbuf_putc(out, '\n');
         }
     }

@@ -46,8 +46,9 @@ struct node; /* node.h */
 /* A place in a file, captured while its source is at hand, to report at
  * later (after the source is freed): everything a diag takes from it. */
 typedef struct diag_loc {
-    char *path;
-    unsigned line; /* 0: the whole file */
+    const char *path; /* not owned; a captured one is kept for the
+                         process (fileio_path_kept) */
+    unsigned line;    /* 0: the whole file */
     size_t column, width;
     char *line_text;
     size_t line_len, line_col0;

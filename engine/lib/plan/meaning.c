@@ -3,8 +3,8 @@
  * Each check reads the model and reports at the node a value came from.
  * Unique-id checks within a plan sort (id, position) pairs instead of
  * comparing every pair, so a plan of any size costs n log n; across plans,
- * a hash of the ids seen makes each plan cost the same, however many came
- * before it. The unit names of a plan without a registry are sorted by
+ * an index of the ids seen (a strmap_index, strmap.h: 8 bytes a plan) makes
+ * each plan cost the same, however many came before it. The unit names of a plan without a registry are sorted by
  * their loose key likewise, to find one unit written two ways. A "did you
  * mean" compares a name with every name it could be, so it is made only
  * for a problem that will be shown (diag_keeps), and once for a missing
@@ -459,8 +459,8 @@ typedef struct plan_ref {
 } plan_ref;
 
 struct meaning_index {
-    arena *a;         /* the map's storage */
-    strmap ids;       /* plan id -> plan_ref of its first plan */
+    arena *a;         /* the nearest map's storage */
+    strmap_index ids; /* plan id -> rank in plans of its first plan */
     strmap nearest;   /* missing plan id -> nearest plan id, or "" */
     plan_ref **plans; /* every first plan, for freeing and suggestions */
     size_t nplans, plans_cap;
@@ -490,8 +490,21 @@ void meaning_index_free(meaning_index *ix)
     }
     free(ix->plans);
     free(ix->links);
+    strmap_index_release(&ix->ids);
     arena_free(ix->a);
     free(ix);
+}
+
+static const char *id_of(const void *plans, size_t rank)
+{
+    return ((plan_ref *const *)plans)[rank]->id;
+}
+
+/* The first plan whose id is id, or NULL. */
+static const plan_ref *plan_with(const meaning_index *ix, const char *id)
+{
+    size_t rank = strmap_index_find(&ix->ids, id, id_of, ix->plans);
+    return rank == SIZE_MAX ? NULL : ix->plans[rank];
 }
 
 static void capture(diag_loc *loc, const node *at)
@@ -512,22 +525,20 @@ void meaning_index_add(meaning_index *ix, const plan *p, diag_sink *d)
     }
     if (!p->id.s)
         return;
-    plan_ref *mine = xcalloc(1, sizeof *mine);
-    mine->id = xstrdup(p->id.s);
-    plan_ref *first =
-        strmap_put(ix->a, &ix->ids, mine->id, strlen(mine->id), mine);
-    if (first != mine) {
+    const plan_ref *first = plan_with(ix, p->id.s);
+    if (first) {
         diag *r = diag_at_node(d, DIAG_ERROR, p->id.at,
                                "plan id '%s' is already used in %s", p->id.s,
                                first->at.path);
         diag_note_at_loc(d, r, &first->at, "first used here");
-        free(mine->id);
-        free(mine);
         return;
     }
+    plan_ref *mine = xcalloc(1, sizeof *mine);
+    mine->id = xstrdup(p->id.s);
     capture(&mine->at, p->id.at);
     ARRAY_ROOM(ix->plans, ix->nplans, ix->plans_cap, 16);
-    ix->plans[ix->nplans++] = mine;
+    ix->plans[ix->nplans] = mine;
+    strmap_index_add(&ix->ids, mine->id, ix->nplans++, id_of, ix->plans);
 }
 
 /* The plan id nearest to a missing one, "" for none; each missing id is
@@ -552,7 +563,7 @@ void meaning_index_finish(meaning_index *ix, diag_sink *d)
         names[i] = ix->plans[i]->id;
     for (size_t i = 0; i < ix->nlinks; i++) {
         const plan_ref *link = &ix->links[i];
-        if (strmap_get(&ix->ids, link->id, strlen(link->id)))
+        if (plan_with(ix, link->id))
             continue;
         const char *near = nearest_plan(ix, names, link->id);
         if (*near)

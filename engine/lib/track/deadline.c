@@ -404,10 +404,11 @@ bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err)
         put_record(&s->held, it, s->count);
         ARRAY_ROOM(s->keys, s->count, s->cap, 256);
         s->keys[s->count++] = (deadline_key){
-            .due = it->due,
-            .overdue = it->state == DEADLINE_OVERDUE,
-            .length = (uint32_t)(s->held.len - at),
             .offset = s->spilled + at,
+            .due = (int32_t)(it->due.year * 512 + it->due.month * 32 +
+                             it->due.day),
+            .length = (uint32_t)(s->held.len - at),
+            .overdue = it->state == DEADLINE_OVERDUE,
         };
     }
     if (s->held.len > DEADLINE_SPOOL_HELD) {
@@ -431,9 +432,8 @@ bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err)
 static int cmp_key(const void *pa, const void *pb)
 {
     const deadline_key *a = pa, *b = pb;
-    int c = date_cmp(a->due, b->due);
-    if (c)
-        return c;
+    if (a->due != b->due)
+        return a->due < b->due ? -1 : 1;
     /* the offsets grow in reading order */
     return a->offset < b->offset ? -1 : a->offset > b->offset;
 }

@@ -129,12 +129,15 @@ void deadline_sort(deadline_list *l);
 /* The records of more than this many bytes go to the temporary file. */
 #define DEADLINE_SPOOL_HELD ((size_t)1 << 20)
 
-/* What the sort of a spooled item needs, and where its record is. */
+/* What the sort of a spooled item needs, and where its record is: 16
+ * bytes an item, the one thing a spool holds per item in memory. */
 typedef struct deadline_key {
-    date due;
-    bool overdue;
-    uint32_t length; /* of the record */
-    uint64_t offset; /* of the record; grows in reading order */
+    uint64_t offset;      /* of the record; grows in reading order */
+    int32_t due;          /* year, month and day in one number, in date
+                             order (the years of a plan's dates have four
+                             digits) */
+    uint32_t length : 31; /* of the record, from a file of at most 16 MiB */
+    uint32_t overdue : 1;
 } deadline_key;
 
 typedef struct deadline_spool {
