@@ -2,7 +2,7 @@
  * libxlsxwriter gives for the same cells written one by one: the two
  * files are compared byte for byte, over the texts its escaping treats
  * apart (control characters, & < >, spaces at either end), blank cells,
- * numbers, dates, styles, columns past Z, a text too long for a cell, a
+ * numbers (negative zero, whole, past 10^15, fractions), dates, styles, columns past Z, a text too long for a cell, a
  * row made taller first, and a filter and print area ending at the last
  * row written whole. */
 #include <stdarg.h>
@@ -75,6 +75,15 @@ static void cells_of(uint32_t r, xlsx_row_cell *cells, char *long_text)
             c->kind = XLSX_CELL_TEXT;
             c->text = r % 2 ? NULL : "x";
             break;
+        }
+    }
+    if (r == 9) { /* numbers printf writes apart: signs, sizes, fractions */
+        static const double numbers[] = {-0.0, 0, -3, 46028, 1e15 - 1, 1e15,
+                                         -1e15 + 1, 1e20, 0.1, -2.5e-7,
+                                         123456789012345678.0, 1.0 / 3};
+        for (uint32_t i = 0; i < NCOLS; i++) {
+            cells[i].kind = XLSX_CELL_NUMBER;
+            cells[i].number = numbers[i % (sizeof numbers / sizeof *numbers)];
         }
     }
     if (r == 5) { /* longer than a cell holds: cut, with an ellipsis */

@@ -18,6 +18,7 @@
 #include <xlsxwriter.h>
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,11 +502,39 @@ static void row_puts(row_out *o, const char *s)
     row_put(o, s, strlen(s));
 }
 
+/* n in decimal digits into digits (at least 21 bytes); returns their
+ * number. */
+static size_t decimal(unsigned long long n, char *digits)
+{
+    char reversed[24];
+    size_t len = 0;
+    do {
+        reversed[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    for (size_t i = 0; i < len; i++)
+        digits[i] = reversed[len - 1 - i];
+    return len;
+}
+
 static void row_number(row_out *o, unsigned long n)
 {
     char digits[24];
-    int len = snprintf(digits, sizeof digits, "%lu", n);
-    row_put(o, digits, (size_t)len);
+    row_put(o, digits, decimal(n, digits));
+}
+
+/* A number as libxlsxwriter writes it ("%.16G"), a whole number below
+ * 10^15 without printf. */
+static size_t number_text(double v, char out[40])
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v &&
+        !(v == 0 && signbit(v))) {
+        size_t len = 0;
+        if (v < 0)
+            out[len++] = '-';
+        return len + decimal((unsigned long long)(v < 0 ? -v : v), out + len);
+    }
+    return (size_t)snprintf(out, 40, "%.16G", v);
 }
 
 /* What libxlsxwriter makes of a byte of text in a sheet (its
@@ -597,9 +626,10 @@ static void cell_by_cell(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells
     }
 }
 
-/* `<c r="B7" s="3"`: a cell's reference and style, as libxlsxwriter
- * writes them. */
-static void cell_start(row_out *o, uint32_t row, uint32_t col, int32_t xf)
+/* `<c r="B7" s="3"`: a cell's reference (its row's number in digits)
+ * and style, as libxlsxwriter writes them. */
+static void cell_start(row_out *o, const char *digits, size_t ndigits,
+                       uint32_t col, int32_t xf)
 {
     char name[8];
     size_t len = 0;
@@ -608,7 +638,7 @@ static void cell_start(row_out *o, uint32_t row, uint32_t col, int32_t xf)
     row_puts(o, "<c r=\"");
     while (len)
         row_put(o, &name[--len], 1);
-    row_number(o, (unsigned long)row + 1);
+    row_put(o, digits, ndigits);
     row_put(o, "\"", 1);
     if (xf) {
         row_puts(o, " s=\"");
@@ -634,8 +664,10 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
     row_out out, *o = &out; /* its buffer left as it is: no need to clear */
     o->file = ws->file;
     o->len = 0;
+    char digits[24];
+    size_t ndigits = decimal((unsigned long long)row + 1, digits);
     row_puts(o, "<row r=\"");
-    row_number(o, (unsigned long)row + 1);
+    row_put(o, digits, ndigits);
     row_puts(o, "\">");
     for (size_t i = 0; i < n; i++) {
         const xlsx_row_cell *c = &cells[i];
@@ -644,10 +676,10 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
         size_t len = t ? strlen(t) : 0;
         if (c->kind == XLSX_CELL_BLANK ||
             (c->kind == XLSX_CELL_TEXT && len == 0)) {
-            cell_start(o, row, (uint32_t)i, xf);
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
             row_puts(o, "/>");
         } else if (c->kind == XLSX_CELL_TEXT) {
-            cell_start(o, row, (uint32_t)i, xf);
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
             row_puts(o, text_preserved(t, len)
                             ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                             : " t=\"inlineStr\"><is><t>");
@@ -661,10 +693,10 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
                 v = lxw_datetime_to_excel_date_epoch(&dt, LXW_EPOCH_1900);
             }
             char number[40];
-            int nlen = snprintf(number, sizeof number, "%.16G", v);
-            cell_start(o, row, (uint32_t)i, xf);
+            size_t nlen = number_text(v, number);
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
             row_puts(o, "><v>");
-            row_put(o, number, (size_t)nlen);
+            row_put(o, number, nlen);
             row_puts(o, "</v></c>");
         }
     }
