@@ -24,7 +24,8 @@ static const xlsx_style plain = {.fill = XLSX_NO_FILL};
 static const xlsx_style bold_filled = {.bold = true, .fill = 0xC6EFCE};
 static const xlsx_style day = {.fill = XLSX_NO_FILL,
                                .number_format = "dd/mm/yyyy"};
-static const xlsx_style whole = {.fill = XLSX_NO_FILL, .number_format = "0",
+static const xlsx_style whole = {.fill = XLSX_NO_FILL,
+                                 .number_format = "0",
                                  .border = true};
 
 static const char *const texts[] = {
@@ -68,7 +69,8 @@ static void cells_of(uint32_t r, xlsx_row_cell *cells, char *long_text)
             break;
         case 4:
             c->kind = XLSX_CELL_DATE;
-            c->day = (date){1900 + (int)(r * 13 + i) % 200, 1 + i % 12, 1 + r % 28};
+            c->day =
+                (date){1900 + (int)(r * 13 + i) % 200, 1 + i % 12, 1 + r % 28};
             c->style = &day;
             break;
         default:
@@ -78,9 +80,18 @@ static void cells_of(uint32_t r, xlsx_row_cell *cells, char *long_text)
         }
     }
     if (r == 9) { /* numbers printf writes apart: signs, sizes, fractions */
-        static const double numbers[] = {-0.0, 0, -3, 46028, 1e15 - 1, 1e15,
-                                         -1e15 + 1, 1e20, 0.1, -2.5e-7,
-                                         123456789012345678.0, 1.0 / 3};
+        static const double numbers[] = {-0.0,
+                                         0,
+                                         -3,
+                                         46028,
+                                         1e15 - 1,
+                                         1e15,
+                                         -1e15 + 1,
+                                         1e20,
+                                         0.1,
+                                         -2.5e-7,
+                                         123456789012345678.0,
+                                         1.0 / 3};
         for (uint32_t i = 0; i < NCOLS; i++) {
             cells[i].kind = XLSX_CELL_NUMBER;
             cells[i].number = numbers[i % (sizeof numbers / sizeof *numbers)];

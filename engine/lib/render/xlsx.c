@@ -588,23 +588,23 @@ static bool row_whole(const lxw_worksheet *ws, uint32_t row,
                       const xlsx_row_cell *cells, size_t n)
 {
     const lxw_row *pending = ws->optimize_row;
-    if (!ws->optimize || !pending || row >= LXW_ROW_MAX ||
-        n > LXW_COL_MAX || ws->default_row_height != LXW_DEF_ROW_HEIGHT ||
+    if (!ws->optimize || !pending || row >= LXW_ROW_MAX || n > LXW_COL_MAX ||
+        ws->default_row_height != LXW_DEF_ROW_HEIGHT ||
         ws->excel_version == 2010 || pending->row_num > row ||
         (pending->row_num == row &&
          (pending->row_changed || pending->data_changed)))
         return false;
     for (size_t i = 0; i < n; i++) {
         const char *t = cells[i].text;
-        if (cells[i].kind == XLSX_CELL_TEXT && t &&
-            strlen(t) > XLSX_MAX_TEXT && utf8_length(t, strlen(t)) > XLSX_MAX_TEXT)
+        if (cells[i].kind == XLSX_CELL_TEXT && t && strlen(t) > XLSX_MAX_TEXT &&
+            utf8_length(t, strlen(t)) > XLSX_MAX_TEXT)
             return false;
     }
     return true;
 }
 
-static void cell_by_cell(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells,
-                         size_t n)
+static void cell_by_cell(xlsx_sheet *s, uint32_t row,
+                         const xlsx_row_cell *cells, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const xlsx_row_cell *c = &cells[i];
@@ -688,8 +688,9 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
         } else {
             double v = c->number;
             if (c->kind == XLSX_CELL_DATE) {
-                lxw_datetime dt = {c->day.year, c->day.month, c->day.day,
-                                   0,          0,           0};
+                lxw_datetime dt = {c->day.year, c->day.month,
+                                   c->day.day,  0,
+                                   0,           0};
                 v = lxw_datetime_to_excel_date_epoch(&dt, LXW_EPOCH_1900);
             }
             char number[40];

@@ -118,7 +118,8 @@ typedef struct xlsx_row_cell {
     const xlsx_style *style;
 } xlsx_row_cell;
 
-void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n);
+void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells,
+              size_t n);
 
 /* Merges the range and writes text into it (text may be NULL). */
 void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
