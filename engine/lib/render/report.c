@@ -137,11 +137,9 @@ static xlsx_style column_header_style(void)
 /* The cell a value makes in column col of the row, in the style *st. */
 static xlsx_row_cell cell_of(sheet_out *so, uint32_t col,
                              const template_column *c,
-                             const report_context *ctx,
-                             const report_value *value, bool border,
-                             xlsx_style *st)
+                             const report_context *ctx, const report_value *v,
+                             bool border, xlsx_style *st)
 {
-    const report_value *v = value;
     *st = style();
     st->border = border;
     st->wrap = c->wrap;
