@@ -134,37 +134,41 @@ static xlsx_style column_header_style(void)
     return s;
 }
 
-static void write_cell(sheet_out *so, uint32_t col, const template_column *c,
-                       const report_context *ctx, const report_value *value,
-                       bool border)
+/* The cell a value makes in column col of the row, in the style *st. */
+static xlsx_row_cell cell_of(sheet_out *so, uint32_t col,
+                             const template_column *c,
+                             const report_context *ctx, const report_value *v,
+                             bool border, xlsx_style *st)
 {
-    report_value v = *value;
-    xlsx_style st = style();
-    st.border = border;
-    st.wrap = c->wrap;
-    st.align = c->align;
+    *st = style();
+    st->border = border;
+    st->wrap = c->wrap;
+    st->align = c->align;
     status_state state;
     if (report_field_state(c->field, ctx, &state))
-        st.fill = state_fill[state];
-    if (v.empty) {
-        xlsx_blank(so->xs, so->row, col, &st);
-        return;
-    }
-    switch (v.type) {
+        st->fill = state_fill[state];
+    xlsx_row_cell cell = {.kind = XLSX_CELL_BLANK, .style = st};
+    if (v->empty)
+        return cell;
+    switch (v->type) {
     case FIELD_TEXT:
-        xlsx_text(so->xs, so->row, col, v.text, &st);
+        cell.kind = XLSX_CELL_TEXT;
+        cell.text = v->text;
         break;
     case FIELD_INTEGER:
-        st.number_format = c->format ? c->format : "0";
-        xlsx_number(so->xs, so->row, col, v.number, &st);
+        st->number_format = c->format ? c->format : "0";
+        cell.kind = XLSX_CELL_NUMBER;
+        cell.number = v->number;
         if (so->sums)
-            so->sums[col] += v.number;
+            so->sums[col] += v->number;
         break;
     case FIELD_DATE:
-        st.number_format = c->format ? c->format : DATE_FORMAT;
-        xlsx_date(so->xs, so->row, col, v.day, &st);
+        st->number_format = c->format ? c->format : DATE_FORMAT;
+        cell.kind = XLSX_CELL_DATE;
+        cell.day = v->day;
         break;
     }
+    return cell;
 }
 
 /* --- sheets and tables ------------------------------------------------ */
@@ -417,9 +421,10 @@ static void table_row(report *r, sheet_out *so, const report_context *c,
                       bool border)
 {
     need_row(r, so);
-    report_value *values = arena_alloc(c->a, ncols(so) * sizeof *values + 1);
+    uint32_t n = ncols(so);
+    report_value *values = arena_alloc(c->a, n * sizeof *values + 1);
     double lines = 1, size = r->o.tpl->font_size;
-    for (uint32_t i = 0; i < ncols(so); i++) {
+    for (uint32_t i = 0; i < n; i++) {
         const template_column *col = &so->t->columns[i];
         values[i] = report_field_value(col->field, c);
         if (col->wrap && values[i].type == FIELD_TEXT && !values[i].empty) {
@@ -427,10 +432,14 @@ static void table_row(report *r, sheet_out *so, const report_context *c,
             lines = need > lines ? need : lines;
         }
     }
+    xlsx_style *styles = arena_alloc(c->a, n * sizeof *styles + 1);
+    xlsx_row_cell *cells = arena_alloc(c->a, n * sizeof *cells + 1);
+    for (uint32_t i = 0; i < n; i++)
+        cells[i] = cell_of(so, i, &so->t->columns[i], c, &values[i], border,
+                           &styles[i]);
     if (lines > 1)
         xlsx_row_height(so->xs, so->row, lines * size * LINE_SPACING);
-    for (uint32_t i = 0; i < ncols(so); i++)
-        write_cell(so, i, &so->t->columns[i], c, &values[i], border);
+    xlsx_row(so->xs, so->row, cells, n);
     so->row++;
 }
 

@@ -3,7 +3,10 @@
  * Styles are kept in a small table: each distinct xlsx_style becomes one
  * libxlsxwriter format, created on first use with the book's font. The
  * first error of any call is kept and returned by xlsx_close(), so callers
- * write a whole workbook without checking every cell. */
+ * write a whole workbook without checking every cell. A row written whole
+ * (xlsx_row) is put into the sheet's stream here, in the bytes
+ * libxlsxwriter 1.1.4 writes for the same cells (tests/unit/
+ * test-xlsx_row.c holds them equal), its dimensions kept as it keeps them. */
 #include "xlsx.h"
 
 #include "arena.h"
@@ -17,6 +20,8 @@
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -474,6 +479,254 @@ void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
         fail(s->book, N_("writing a cell"),
              worksheet_write_blank(s->ws, row, (lxw_col_t)col,
                                    format_of(s->book, st)));
+}
+
+/* --- rows written whole ------------------------------------------------- */
+
+/* The XML of a row, gathered in a buffer on the stack and handed to the
+ * sheet's file in large writes. */
+typedef struct row_out {
+    FILE *file;
+    size_t len;
+    char buf[8192];
+} row_out;
+
+static void row_flush(row_out *o)
+{
+    if (o->len)
+        fwrite(o->buf, 1, o->len, o->file);
+    o->len = 0;
+}
+
+static void row_put(row_out *o, const char *s, size_t n)
+{
+    if (o->len + n > sizeof o->buf) {
+        row_flush(o);
+        if (n > sizeof o->buf) {
+            fwrite(s, 1, n, o->file);
+            return;
+        }
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
+static void row_puts(row_out *o, const char *s)
+{
+    row_put(o, s, strlen(s));
+}
+
+/* n in decimal digits into digits (at least 21 bytes); returns their
+ * number. */
+static size_t decimal(unsigned long long n, char *digits)
+{
+    char reversed[24];
+    size_t len = 0;
+    do {
+        reversed[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    for (size_t i = 0; i < len; i++)
+        digits[i] = reversed[len - 1 - i];
+    return len;
+}
+
+static void row_number(row_out *o, unsigned long n)
+{
+    char digits[24];
+    row_put(o, digits, decimal(n, digits));
+}
+
+/* A number as libxlsxwriter writes it ("%.16G"), a whole number below
+ * 10^15 without printf. */
+static size_t number_text(double v, char out[40])
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v &&
+        !(v == 0 && signbit(v))) {
+        size_t len = 0;
+        if (v < 0)
+            out[len++] = '-';
+        return len + decimal((unsigned long long)(v < 0 ? -v : v), out + len);
+    }
+    return (size_t)snprintf(out, 40, "%.16G", v);
+}
+
+/* What libxlsxwriter makes of a byte of text in a sheet (its
+ * lxw_escape_control_characters, then lxw_escape_data): the control
+ * characters but tab and newline as "_xHHHH_", & < > as entities; NULL
+ * for a byte kept as it is. */
+static const char *escaped(unsigned char c, char hex[8])
+{
+    if (c < 0x20 && c != '\t' && c != '\n') {
+        snprintf(hex, 8, "_x%04X_", c);
+        return hex;
+    }
+    return c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : NULL;
+}
+
+static void row_text(row_out *o, const char *s, size_t n)
+{
+    char hex[8];
+    size_t plain = 0; /* bytes kept as they are, not yet put */
+    for (size_t i = 0; i < n; i++) {
+        const char *e = escaped((unsigned char)s[i], hex);
+        if (!e) {
+            plain++;
+            continue;
+        }
+        row_put(o, s + i - plain, plain);
+        plain = 0;
+        row_puts(o, e);
+    }
+    row_put(o, s + n - plain, plain);
+}
+
+/* Whether libxlsxwriter marks the text to keep its spaces: when the first
+ * or the last byte it writes is a space. */
+static bool text_preserved(const char *s, size_t n)
+{
+    char hex[8];
+    const char *first = escaped((unsigned char)s[0], hex);
+    unsigned char head = first ? (unsigned char)first[0] : (unsigned char)s[0];
+    const char *last = escaped((unsigned char)s[n - 1], hex);
+    unsigned char tail =
+        last ? (unsigned char)last[strlen(last) - 1] : (unsigned char)s[n - 1];
+    return isspace(head) || isspace(tail);
+}
+
+/* Whether the row can be written whole: a sheet streamed row by row,
+ * nothing written into this row or a later one, every text short enough
+ * to be written as it is, rows of the default height and no row
+ * attribute libxlsxwriter would add. */
+static bool row_whole(const lxw_worksheet *ws, uint32_t row,
+                      const xlsx_row_cell *cells, size_t n)
+{
+    const lxw_row *pending = ws->optimize_row;
+    if (!ws->optimize || !pending || row >= LXW_ROW_MAX || n > LXW_COL_MAX ||
+        ws->default_row_height != LXW_DEF_ROW_HEIGHT ||
+        ws->excel_version == 2010 || pending->row_num > row ||
+        (pending->row_num == row &&
+         (pending->row_changed || pending->data_changed)))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = cells[i].text;
+        if (cells[i].kind == XLSX_CELL_TEXT && t && strlen(t) > XLSX_MAX_TEXT &&
+            utf8_length(t, strlen(t)) > XLSX_MAX_TEXT)
+            return false;
+    }
+    return true;
+}
+
+static void cell_by_cell(xlsx_sheet *s, uint32_t row,
+                         const xlsx_row_cell *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const xlsx_row_cell *c = &cells[i];
+        uint32_t col = (uint32_t)i;
+        switch (c->kind) {
+        case XLSX_CELL_BLANK:
+            xlsx_blank(s, row, col, c->style);
+            break;
+        case XLSX_CELL_TEXT:
+            xlsx_text(s, row, col, c->text, c->style);
+            break;
+        case XLSX_CELL_NUMBER:
+            xlsx_number(s, row, col, c->number, c->style);
+            break;
+        case XLSX_CELL_DATE:
+            xlsx_date(s, row, col, c->day, c->style);
+            break;
+        }
+    }
+}
+
+/* `<c r="B7" s="3"`: a cell's reference (its row's number in digits)
+ * and style, as libxlsxwriter writes them. */
+static void cell_start(row_out *o, const char *digits, size_t ndigits,
+                       uint32_t col, int32_t xf)
+{
+    char name[8];
+    size_t len = 0;
+    for (uint32_t c = col + 1; c; c = (c - 1) / 26)
+        name[len++] = (char)('A' + (c - 1) % 26);
+    row_puts(o, "<c r=\"");
+    while (len)
+        row_put(o, &name[--len], 1);
+    row_put(o, digits, ndigits);
+    row_put(o, "\"", 1);
+    if (xf) {
+        row_puts(o, " s=\"");
+        row_number(o, (unsigned long)xf);
+        row_put(o, "\"", 1);
+    }
+}
+
+void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
+{
+    lxw_worksheet *ws = s->ws;
+    if (!ws || !n)
+        return;
+    if (!row_whole(ws, row, cells, n)) {
+        cell_by_cell(s, row, cells, n);
+        return;
+    }
+    /* the row before, when libxlsxwriter holds one, goes first; then this
+     * row is written, and libxlsxwriter is left at it with nothing to
+     * write (as after it writes a row itself: what needs the last row,
+     * filters and print areas, still finds it) */
+    lxw_worksheet_write_single_row(ws);
+    row_out out, *o = &out; /* its buffer left as it is: no need to clear */
+    o->file = ws->file;
+    o->len = 0;
+    char digits[24];
+    size_t ndigits = decimal((unsigned long long)row + 1, digits);
+    row_puts(o, "<row r=\"");
+    row_put(o, digits, ndigits);
+    row_puts(o, "\">");
+    for (size_t i = 0; i < n; i++) {
+        const xlsx_row_cell *c = &cells[i];
+        int32_t xf = lxw_format_get_xf_index(format_of(s->book, c->style));
+        const char *t = c->text;
+        size_t len = t ? strlen(t) : 0;
+        if (c->kind == XLSX_CELL_BLANK ||
+            (c->kind == XLSX_CELL_TEXT && len == 0)) {
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
+            row_puts(o, "/>");
+        } else if (c->kind == XLSX_CELL_TEXT) {
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
+            row_puts(o, text_preserved(t, len)
+                            ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                            : " t=\"inlineStr\"><is><t>");
+            row_text(o, t, len);
+            row_puts(o, "</t></is></c>");
+        } else {
+            double v = c->number;
+            if (c->kind == XLSX_CELL_DATE) {
+                lxw_datetime dt = {c->day.year, c->day.month,
+                                   c->day.day,  0,
+                                   0,           0};
+                v = lxw_datetime_to_excel_date_epoch(&dt, LXW_EPOCH_1900);
+            }
+            char number[40];
+            size_t nlen = number_text(v, number);
+            cell_start(o, digits, ndigits, (uint32_t)i, xf);
+            row_puts(o, "><v>");
+            row_put(o, number, nlen);
+            row_puts(o, "</v></c>");
+        }
+    }
+    row_puts(o, "</row>");
+    row_flush(o);
+    /* the dimensions libxlsxwriter keeps as it writes cells */
+    if (row < ws->dim_rowmin)
+        ws->dim_rowmin = row;
+    if (row > ws->dim_rowmax)
+        ws->dim_rowmax = row;
+    if (ws->dim_colmin > 0)
+        ws->dim_colmin = 0;
+    if ((lxw_col_t)(n - 1) > ws->dim_colmax)
+        ws->dim_colmax = (lxw_col_t)(n - 1);
+    ws->optimize_row->row_num = row;
 }
 
 void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,

@@ -97,6 +97,30 @@ void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
                const xlsx_style *st);
 void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col,
                 const xlsx_style *st);
+/* A whole row at once: cells[i] goes into column i, as xlsx_text,
+ * xlsx_number, xlsx_date or xlsx_blank would write it, with the same
+ * bytes in the sheet (libxlsxwriter's own cell path allocates and formats
+ * each cell several times: a table of half a million rows spent more in
+ * it than in compressing the sheet). Nothing else of the row may have been
+ * written, and nothing may be written into it after. */
+typedef enum xlsx_row_kind {
+    XLSX_CELL_BLANK,
+    XLSX_CELL_TEXT, /* text NULL or "": blank */
+    XLSX_CELL_NUMBER,
+    XLSX_CELL_DATE,
+} xlsx_row_kind;
+
+typedef struct xlsx_row_cell {
+    xlsx_row_kind kind;
+    const char *text;
+    double number;
+    date day;
+    const xlsx_style *style;
+} xlsx_row_cell;
+
+void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells,
+              size_t n);
+
 /* Merges the range and writes text into it (text may be NULL). */
 void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
                 uint32_t last_col, const char *text, const xlsx_style *st);
