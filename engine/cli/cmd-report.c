@@ -9,7 +9,6 @@
  * name, and a signal or the next run removes the temporary. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,12 +146,10 @@ static void say_warnings(rendering *out)
         size_t want = out->moved_len - at < sizeof chunk
                           ? (size_t)(out->moved_len - at)
                           : sizeof chunk;
-        ssize_t n = pread(out->moved, chunk, want, (off_t)at);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0 || fwrite(chunk, 1, (size_t)n, stderr) != (size_t)n)
+        if (!tempfile_read_at(out->moved, chunk, want, at) ||
+            fwrite(chunk, 1, want, stderr) != want)
             break;
-        at += (uint64_t)n;
+        at += want;
     }
     cli_write(stderr, &out->warnings);
 }
