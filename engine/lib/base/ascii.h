@@ -1,11 +1,13 @@
 /* ascii.h - the few ASCII character tests the readers share (JSON, URIs,
- * regular expressions, dates and periods), locale-independent, as inline
- * functions. */
+ * regular expressions, dates and periods), and the decimal digits the
+ * writers put by the hundred thousand (JSON, sheets), locale-independent,
+ * as inline functions. */
 #ifndef KEHOACH_ASCII_H
 #define KEHOACH_ASCII_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The value of a hexadecimal digit, or -1. */
 static inline int ascii_hex_value(int c)
@@ -31,6 +33,21 @@ static inline bool ascii_digits(const char *s, size_t n, int *value)
     }
     *value = v;
     return n > 0;
+}
+
+/* The decimal digits of v into out (room for 20); returns how many. By
+ * hand, as printf costs more than the rest of a JSON member or a cell. */
+static inline size_t ascii_decimal(uintmax_t v, char *out)
+{
+    char reversed[20];
+    size_t len = 0;
+    do {
+        reversed[len++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    for (size_t i = 0; i < len; i++)
+        out[i] = reversed[len - 1 - i];
+    return len;
 }
 
 #endif

@@ -5,6 +5,7 @@
  * layout asks for, and the key with its colon. */
 #include "json_writer.h"
 
+#include "ascii.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -113,33 +114,22 @@ void json_writer_string(json_writer *w, const char *key, const char *s)
         strbuf_puts(w->out, "null");
 }
 
-/* The decimal digits of v, put before `end`; returns where they start.
- * Written by hand: printf costs more than the rest of a member. */
-static char *put_decimal(char *end, uintmax_t v)
-{
-    do {
-        *--end = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v);
-    return end;
-}
-
 void json_writer_int(json_writer *w, const char *key, intmax_t v)
 {
     element(w, key);
-    char buf[24], *end = buf + sizeof buf;
-    char *at = put_decimal(end, v < 0 ? -(uintmax_t)v : (uintmax_t)v);
+    char digits[21];
+    size_t len = 0;
     if (v < 0)
-        *--at = '-';
-    strbuf_add(w->out, at, (size_t)(end - at));
+        digits[len++] = '-';
+    len += ascii_decimal(v < 0 ? -(uintmax_t)v : (uintmax_t)v, digits + len);
+    strbuf_add(w->out, digits, len);
 }
 
 void json_writer_uint(json_writer *w, const char *key, uintmax_t v)
 {
     element(w, key);
-    char buf[24], *end = buf + sizeof buf;
-    char *at = put_decimal(end, v);
-    strbuf_add(w->out, at, (size_t)(end - at));
+    char digits[20];
+    strbuf_add(w->out, digits, ascii_decimal(v, digits));
 }
 
 void json_writer_double(json_writer *w, const char *key, double v)

@@ -10,6 +10,7 @@
 #include "xlsx.h"
 
 #include "arena.h"
+#include "ascii.h"
 #include "i18n.h"
 #include "xlsx_pages.h"
 #include "strmap.h"
@@ -516,25 +517,10 @@ static void row_puts(row_out *o, const char *s)
     row_put(o, s, strlen(s));
 }
 
-/* n in decimal digits into digits (at least 21 bytes); returns their
- * number. */
-static size_t decimal(unsigned long long n, char *digits)
-{
-    char reversed[24];
-    size_t len = 0;
-    do {
-        reversed[len++] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n);
-    for (size_t i = 0; i < len; i++)
-        digits[i] = reversed[len - 1 - i];
-    return len;
-}
-
 static void row_number(row_out *o, unsigned long n)
 {
-    char digits[24];
-    row_put(o, digits, decimal(n, digits));
+    char digits[20];
+    row_put(o, digits, ascii_decimal(n, digits));
 }
 
 /* A number as libxlsxwriter writes it ("%.16G"), a whole number below
@@ -546,7 +532,7 @@ static size_t number_text(double v, char out[40])
         size_t len = 0;
         if (v < 0)
             out[len++] = '-';
-        return len + decimal((unsigned long long)(v < 0 ? -v : v), out + len);
+        return len + ascii_decimal((uintmax_t)(v < 0 ? -v : v), out + len);
     }
     return (size_t)snprintf(out, 40, "%.16G", v);
 }
@@ -679,7 +665,7 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
     o->file = ws->file;
     o->len = 0;
     char digits[24];
-    size_t ndigits = decimal((unsigned long long)row + 1, digits);
+    size_t ndigits = ascii_decimal((uintmax_t)row + 1, digits);
     row_puts(o, "<row r=\"");
     row_put(o, digits, ndigits);
     row_puts(o, "\">");
