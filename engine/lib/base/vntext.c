@@ -184,6 +184,11 @@ char *vntext_fold(const char *s, size_t n)
     return memo_call(&fold_keys, s, n, false, fold);
 }
 
+char *vntext_fold_once(const char *s, size_t n)
+{
+    return fold(s, n, false);
+}
+
 char *vntext_fold_ascii(const char *s, size_t n)
 {
     return memo_call(&fold_keys, s, n, true, fold);

@@ -18,6 +18,9 @@
 /* Comparison key for s[0..n); caller frees. Invalid UTF-8 bytes are kept
  * as they are, so distinct invalid inputs stay distinct. */
 char *vntext_fold(const char *s, size_t n);
+/* Like vntext_fold(), for a text met once in a run (a sheet's name): not
+ * remembered, so that a run of thousands of them keeps none. */
+char *vntext_fold_once(const char *s, size_t n);
 
 /* Like vntext_fold(), then without diacritics (ư -> u, đ -> d): for matching
  * text that lost its marks. Caller frees. */

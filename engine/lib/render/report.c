@@ -31,6 +31,7 @@
 #include "xlsx.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +98,9 @@ struct report {
     sheet_out *provenance; /* among once, or NULL */
     status_counts totals;
     report_summary summary;
-    arena *a;     /* lives as long as the report */
-    catalog *cat; /* to read notes files with, when a sheet shows them */
+    arena *a;       /* lives as long as the report */
+    catalog *cat;   /* to read notes files with, when a sheet shows them */
+    strbuf warning; /* the last plan's (report_plan) */
     /* the plan being read (report_begin_plan): its status so far, and
      * when a sheet lists records, copies of those it lists */
     bool lists_records;
@@ -539,7 +541,6 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
         double width = table_width(so->t, 3, n - 1) * PIXELS_PER_CHAR;
         xlsx_chart chart = {
             .title = "Số hoạt động theo tình trạng của từng đơn vị chủ trì",
-            .data = so->xs,
             .first_row = first + 1,
             .last_row = first + (uint32_t)s->nleads,
             .cat_col = data_col,
@@ -553,7 +554,7 @@ static void summary_block(report *r, sheet_out *so, const report_context *c)
             .font = r->o.tpl->font,
             .longest = longest,
         };
-        xlsx_insert_chart(r->book, so->xs, &chart);
+        xlsx_insert_chart(so->xs, &chart);
     }
     so->row++;
     xlsx_merge(so->xs, so->row, 0, n - 1, "2. Kết quả thực hiện các hoạt động",
@@ -755,7 +756,8 @@ static void paragraph(report *r, sheet_out *so, const char *text)
 
 /* What a part with nothing written gets: the template's marked line, in
  * italics, and dotted lines to write on, as wide as the sheet. */
-static void blank_part(report *r, sheet_out *so, const template_closing *c)
+static void blank_part(report *r, sheet_out *so, const report_context *ctx,
+                       const template_closing *c)
 {
     need_row(r, so);
     xlsx_style mark = style();
@@ -765,7 +767,7 @@ static void blank_part(report *r, sheet_out *so, const template_closing *c)
     so->row++;
     size_t ndots =
         (size_t)(table_width(so->t, 0, ncols(so) - 1) * DOTS_PER_CHAR);
-    char *dots = arena_alloc(r->a, ndots + 1);
+    char *dots = arena_alloc(ctx->a, ndots + 1);
     memset(dots, '.', ndots);
     dots[ndots] = '\0';
     xlsx_style line = style();
@@ -780,7 +782,7 @@ static void notes_block(report *r, sheet_out *so, const report_context *ctx,
                         const template_closing *c, const notes_list *list)
 {
     if (!list || !list->count) {
-        blank_part(r, so, c);
+        blank_part(r, so, ctx, c);
         return;
     }
     for (size_t i = 0; i < list->count; i++) {
@@ -897,6 +899,19 @@ static void closing_parts(report *r, sheet_out *so, const report_context *c,
     }
 }
 
+/* The plan's warning, kept until the next plan's. */
+static const char *warn(report *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static const char *warn(report *r, const char *fmt, ...)
+{
+    strbuf_reset(&r->warning);
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(&r->warning, fmt, ap);
+    va_end(ap);
+    return strbuf_str(&r->warning);
+}
+
 /* The plan's notes for the report's period, when a sheet shows them;
  * NULL with *warning set when there are none to show. */
 static notes *plan_notes(report *r, const plan *p, const char *file,
@@ -905,8 +920,8 @@ static notes *plan_notes(report *r, const plan *p, const char *file,
     const report_period *rp = &r->o.run.period;
     char *path = notes_path(file, rp->key);
     if (!path) {
-        *warning = arena_printf(
-            r->a,
+        *warning = warn(
+            r,
             _("the notes of plan '%s' are left blank to fill in: notes files "
               "are written for a named period (2026, 2026-H1, 2026-Q3, "
               "2026-03), not for %s"),
@@ -915,22 +930,22 @@ static notes *plan_notes(report *r, const plan *p, const char *file,
     }
     notes *nt = NULL;
     if (fileio_kind_of(path, NULL) != FILEIO_FILE) {
-        *warning = arena_printf(r->a,
-                                _("no notes for plan '%s' for the period %s "
-                                  "(looked for '%s'): its assessment, "
-                                  "difficulties, proposals and next tasks "
-                                  "are left blank to fill in"),
-                                p->id.s ? p->id.s : "", rp->key, path);
+        *warning = warn(r,
+                        _("no notes for plan '%s' for the period %s "
+                          "(looked for '%s'): its assessment, "
+                          "difficulties, proposals and next tasks "
+                          "are left blank to fill in"),
+                        p->id.s ? p->id.s : "", rp->key, path);
     } else {
         diag_sink *quiet = diag_sink_new(1);
         nt = notes_load(path, r->cat, p, quiet);
         diag_sink_free(quiet);
         if (!nt)
-            *warning = arena_printf(r->a,
-                                    _("the notes '%s' have errors ('kehoach "
-                                      "validate' shows them) and are left "
-                                      "out"),
-                                    path);
+            *warning = warn(r,
+                            _("the notes '%s' have errors ('kehoach "
+                              "validate' shows them) and are left "
+                              "out"),
+                            path);
     }
     free(path);
     return nt;
@@ -1262,6 +1277,7 @@ bool report_end(report *r, report_summary *out, strbuf *err)
     *out = r->summary;
     catalog_free(r->cat);
     arena_free(r->a);
+    strbuf_release(&r->warning);
     free(r);
     return ok;
 }

@@ -47,7 +47,7 @@ void report_record(report *r, const progress_record *rec);
  * a warning when the template shows the plan's notes for the period
  * (notes.h) and it has none to show (its parts are then left blank to
  * fill in): which file was looked for, in a sentence (it lives until
- * report_end); NULL otherwise. */
+ * the next plan is added); NULL otherwise. */
 const char *report_plan(report *r, const plan *p, const char *file,
                         const orgunits *registry, const progress_log *log);
 

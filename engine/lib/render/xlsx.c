@@ -12,8 +12,9 @@
 #include "arena.h"
 #include "ascii.h"
 #include "i18n.h"
-#include "xlsx_pages.h"
+#include "xlsx_join.h"
 #include "strmap.h"
+#include "tempfile.h"
 #include "vntext.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -27,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MM_PER_INCH 25.4
 #define CHART_WIDTH_PX 480.0 /* libxlsxwriter's default chart size */
@@ -34,25 +36,47 @@
 
 typedef struct style_entry {
     xlsx_style key; /* number_format owned */
-    lxw_format *format;
 } style_entry;
+
+/* A part book: a whole libxlsxwriter workbook holding some of the book's
+ * sheets, joined into the book's file when they are done (xlsx_join.h). */
+typedef struct part {
+    lxw_workbook *wb;
+    int fd;               /* its unnamed temporary file */
+    lxw_format **formats; /* the book's styles in this workbook, in order */
+    size_t nformats, formats_cap;
+    xlsx_sheet **sheets; /* in its order */
+    size_t nsheets, sheets_cap;
+    size_t open; /* its sheets not yet ended */
+    struct part *next;
+} part;
 
 struct xlsx_sheet {
     xlsx_book *book;
-    lxw_worksheet *ws;
+    part *part;            /* NULL once joined */
+    lxw_worksheet *ws;     /* NULL once ended, or when it could not be made */
     size_t number;         /* 1-based, in the order added */
     bool first_unnumbered; /* its first page is to be left unnumbered */
+    bool hidden;
+    uint32_t *charts; /* the book's numbers of its charts */
+    size_t ncharts;
 };
 
 struct xlsx_book {
-    lxw_workbook *wb;
     int fd;
+    xlsx_join *join;
     char *font;
     double size;
-    style_entry *styles;
+    date created;
+    char *title;
+    style_entry *styles; /* every part has a format for each, in order */
     size_t nstyles, styles_cap;
+    part *parts;   /* the parts open, oldest first */
+    part *current; /* the newest, which new sheets go into */
+    size_t part_sheets;
     xlsx_sheet **sheets;
     size_t nsheets, sheets_cap;
+    uint32_t ncharts;
     arena *a;       /* the index of sheet names */
     strmap names;   /* folded sheet names */
     strmap numbers; /* folded name asked for, once taken -> next number */
@@ -70,8 +94,8 @@ static void fail(xlsx_book *b, const char *what, lxw_error e)
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of
- * the descriptor, /proc/self/fd/N, which opens the very file the caller
- * made whatever happens meanwhile to the names in its folder. */
+ * the descriptor, /proc/self/fd/N, which opens the very file made for it
+ * whatever happens meanwhile to the names in its folder. */
 static bool descriptor_name(int fd, char name[32], strbuf *err)
 {
     snprintf(name, 32, "/proc/self/fd/%d", fd);
@@ -89,96 +113,30 @@ static bool descriptor_name(int fd, char name[32], strbuf *err)
 xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
                      const char *title, strbuf *err)
 {
-    char path[32];
-    if (!descriptor_name(fd, path, err))
+    xlsx_join *join = xlsx_join_start(fd, err);
+    if (!join)
         return NULL;
-    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-    lxw_workbook *wb = workbook_new_opt(path, &options);
-    if (!wb) {
-        strbuf_error(
-            err, _("cannot start the workbook (out of memory or no room for "
-                   "temporary files)"));
-        return NULL;
-    }
     xlsx_book *b = xcalloc(1, sizeof *b);
-    b->wb = wb;
     b->fd = fd;
+    b->join = join;
     b->a = arena_new();
     b->font = xstrdup(font);
     b->size = size;
-    lxw_doc_properties props = {
-        .title = (char *)title,
-        .created = (time_t)date_to_days(created) * 86400,
-    };
-    /* TRANSLATORS: this and the other steps of writing a workbook begin
-       the message "STEP: REASON" when the step fails. */
-    fail(b, N_("document properties"), workbook_set_properties(wb, &props));
+    b->created = created;
+    b->title = title ? xstrdup(title) : NULL;
+    b->part_sheets = XLSX_PART_SHEETS;
     return b;
 }
 
-static void release(xlsx_book *b)
+void xlsx_set_part_sheets(xlsx_book *b, size_t n)
 {
-    for (size_t i = 0; i < b->nstyles; i++)
-        free((char *)b->styles[i].key.number_format);
-    free(b->styles);
-    for (size_t i = 0; i < b->nsheets; i++)
-        free(b->sheets[i]);
-    free(b->sheets);
-    arena_free(b->a);
-    free(b->font);
-    strbuf_release(&b->error);
-    free(b);
+    b->part_sheets = n ? n : 1;
 }
 
-/* Documents leave their first page unnumbered (xlsx_pages.h). */
-static void unnumber_first_pages(xlsx_book *b)
+static lxw_format *make_format(lxw_workbook *wb, const xlsx_book *b,
+                               const xlsx_style *st)
 {
-    size_t *numbered = xmalloc((b->nsheets + 1) * sizeof *numbered), n = 0;
-    for (size_t i = 0; i < b->nsheets; i++)
-        if (b->sheets[i]->first_unnumbered)
-            numbered[n++] = b->sheets[i]->number;
-    xlsx_pages_unnumber_first(b->fd, numbered, n, &b->error);
-    free(numbered);
-}
-
-bool xlsx_close(xlsx_book *b, strbuf *err)
-{
-    lxw_error e = workbook_close(b->wb);
-    fail(b, N_("writing the workbook"), e);
-    if (!b->error.len)
-        unnumber_first_pages(b);
-    bool ok = !b->error.len;
-    if (!ok)
-        strbuf_error(err, "%s", strbuf_str(&b->error));
-    release(b);
-    return ok;
-}
-
-size_t xlsx_truncated(const xlsx_book *b)
-{
-    return b->truncated;
-}
-
-static bool same_style(const xlsx_style *a, const xlsx_style *b)
-{
-    const char *fa = a->number_format ? a->number_format : "";
-    const char *fb = b->number_format ? b->number_format : "";
-    return a->size == b->size && a->bold == b->bold && a->italic == b->italic &&
-           a->underline == b->underline && a->wrap == b->wrap &&
-           a->border == b->border && a->middle == b->middle &&
-           a->align == b->align && a->fill == b->fill &&
-           a->unlocked == b->unlocked && strcmp(fa, fb) == 0;
-}
-
-static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
-{
-    static const xlsx_style plain = {.fill = XLSX_NO_FILL};
-    if (!st)
-        st = &plain;
-    for (size_t i = 0; i < b->nstyles; i++)
-        if (same_style(&b->styles[i].key, st))
-            return b->styles[i].format;
-    lxw_format *f = workbook_add_format(b->wb);
+    lxw_format *f = workbook_add_format(wb);
     format_set_font_name(f, b->font);
     format_set_font_size(f, st->size > 0 ? st->size : b->size);
     if (st->bold)
@@ -205,13 +163,166 @@ static lxw_format *format_of(xlsx_book *b, const xlsx_style *st)
         format_set_num_format(f, st->number_format);
     if (st->unlocked)
         format_set_unlocked(f);
+    return f;
+}
+
+/* Style i in part p. Its index in the part's list of cell formats is
+ * given now, as it is in every part open: so each style has the same
+ * index in every part, and the styles of the part joined last are the
+ * whole's. */
+static void part_add_format(part *p, const xlsx_book *b, size_t i)
+{
+    ARRAY_ROOM(p->formats, p->nformats, p->formats_cap, 16);
+    p->formats[p->nformats++] = make_format(p->wb, b, &b->styles[i].key);
+    lxw_format_get_xf_index(p->formats[i]);
+}
+
+static part *part_new(xlsx_book *b)
+{
+    strbuf err = STRBUF_INIT;
+    char path[32];
+    int fd = tempfile_anonymous(&err);
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+    lxw_workbook *wb = fd >= 0 && descriptor_name(fd, path, &err)
+                           ? workbook_new_opt(path, &options)
+                           : NULL;
+    if (!wb) {
+        if (!err.len)
+            strbuf_error(&err, _("cannot start the workbook (out of memory "
+                                 "or no room for temporary files)"));
+        if (!b->error.len)
+            strbuf_error(&b->error, "%s", strbuf_str(&err));
+        strbuf_release(&err);
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    strbuf_release(&err);
+    part *p = xcalloc(1, sizeof *p);
+    p->wb = wb;
+    p->fd = fd;
+    lxw_doc_properties props = {
+        .title = b->title,
+        .created = (time_t)date_to_days(b->created) * 86400,
+    };
+    /* TRANSLATORS: this and the other steps of writing a workbook begin
+       the message "STEP: REASON" when the step fails. */
+    fail(b, N_("document properties"), workbook_set_properties(wb, &props));
+    for (size_t i = 0; i < b->nstyles; i++)
+        part_add_format(p, b, i);
+    part **tail = &b->parts;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = p;
+    b->current = p;
+    return p;
+}
+
+/* Closes part p and joins it into the book's file; `styles`: it is the
+ * last. Its sheets take nothing more. */
+static void part_finish(xlsx_book *b, part *p, bool styles)
+{
+    for (part **at = &b->parts; *at; at = &(*at)->next)
+        if (*at == p) {
+            *at = p->next;
+            break;
+        }
+    if (b->current == p)
+        b->current = NULL;
+    lxw_error e = workbook_close(p->wb); /* and frees it */
+    fail(b, N_("writing the workbook"), e);
+    xlsx_join_sheet *joined = xcalloc(p->nsheets, sizeof *joined);
+    for (size_t i = 0; i < p->nsheets; i++) {
+        xlsx_sheet *s = p->sheets[i];
+        joined[i] = (xlsx_join_sheet){
+            .number = s->number,
+            .hidden = s->hidden,
+            .first_unnumbered = s->first_unnumbered,
+            .charts = s->charts,
+            .ncharts = s->ncharts,
+        };
+        s->part = NULL;
+        s->ws = NULL;
+    }
+    if (!b->error.len)
+        xlsx_join_part(b->join, p->fd, joined, p->nsheets, styles, &b->error);
+    free(joined);
+    close(p->fd);
+    free(p->formats);
+    free(p->sheets);
+    free(p);
+}
+
+static void release(xlsx_book *b)
+{
+    for (size_t i = 0; i < b->nstyles; i++)
+        free((char *)b->styles[i].key.number_format);
+    free(b->styles);
+    for (size_t i = 0; i < b->nsheets; i++) {
+        free(b->sheets[i]->charts);
+        free(b->sheets[i]);
+    }
+    free(b->sheets);
+    arena_free(b->a);
+    free(b->font);
+    free(b->title);
+    strbuf_release(&b->error);
+    free(b);
+}
+
+bool xlsx_close(xlsx_book *b, strbuf *err)
+{
+    if (!b->nsheets)
+        xlsx_add_sheet(b, "Sheet1"); /* a workbook has a sheet, as
+                                        libxlsxwriter's has */
+    while (b->parts)
+        part_finish(b, b->parts, !b->parts->next);
+    bool ok = !b->error.len;
+    if (ok)
+        ok = xlsx_join_finish(b->join, &b->error);
+    else
+        xlsx_join_abandon(b->join);
+    if (!ok)
+        strbuf_error(err, "%s", strbuf_str(&b->error));
+    release(b);
+    return ok;
+}
+
+size_t xlsx_truncated(const xlsx_book *b)
+{
+    return b->truncated;
+}
+
+static bool same_style(const xlsx_style *a, const xlsx_style *b)
+{
+    const char *fa = a->number_format ? a->number_format : "";
+    const char *fb = b->number_format ? b->number_format : "";
+    return a->size == b->size && a->bold == b->bold && a->italic == b->italic &&
+           a->underline == b->underline && a->wrap == b->wrap &&
+           a->border == b->border && a->middle == b->middle &&
+           a->align == b->align && a->fill == b->fill &&
+           a->unlocked == b->unlocked && strcmp(fa, fb) == 0;
+}
+
+/* The format of style st in sheet s's part, the style made in every part
+ * open on its first use. */
+static lxw_format *format_of(xlsx_sheet *s, const xlsx_style *st)
+{
+    static const xlsx_style plain = {.fill = XLSX_NO_FILL};
+    if (!st)
+        st = &plain;
+    xlsx_book *b = s->book;
+    for (size_t i = 0; i < b->nstyles; i++)
+        if (same_style(&b->styles[i].key, st))
+            return s->part->formats[i];
     ARRAY_ROOM(b->styles, b->nstyles, b->styles_cap, 8);
     style_entry *e = &b->styles[b->nstyles++];
     e->key = *st;
     e->key.number_format =
         st->number_format ? xstrdup(st->number_format) : NULL;
-    e->format = f;
-    return f;
+    for (part *p = b->parts; p; p = p->next)
+        part_add_format(p, b, b->nstyles - 1);
+    return s->part->formats[b->nstyles - 1];
 }
 
 /* --- the height of wrapped text ----------------------------------------- */
@@ -309,7 +420,7 @@ static bool taken_in_list(const char *name, const void *ctx)
 static bool taken_in_book(const char *name, const void *ctx)
 {
     const xlsx_book *b = ctx;
-    char *key = vntext_fold(name, strlen(name));
+    char *key = vntext_fold_once(name, strlen(name));
     bool taken = strmap_get(&b->names, key, strlen(key)) != NULL;
     free(key);
     return taken;
@@ -386,7 +497,7 @@ static void unique_sheet_name(xlsx_book *b, const char *name, char out[128])
 {
     char clean[128];
     copy_clean(name, XLSX_SHEET_NAME_MAX, clean);
-    char *key = vntext_fold(clean, strlen(clean));
+    char *key = vntext_fold_once(clean, strlen(clean));
     unsigned *kept = strmap_get(&b->numbers, key, strlen(key));
     unsigned next = kept ? *kept : 2;
     unique_name(name, taken_in_book, b, &next, out);
@@ -406,17 +517,32 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     xlsx_sheet *s = xcalloc(1, sizeof *s);
     char unique[128];
     unique_sheet_name(b, name, unique);
-    char *key = vntext_fold(unique, strlen(unique));
+    char *key = vntext_fold_once(unique, strlen(unique));
     const char *stored = arena_strdup(b->a, key);
     free(key);
     strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);
     s->book = b;
-    s->ws = workbook_add_worksheet(b->wb, unique);
-    if (!s->ws && !b->error.len)
-        strbuf_error(&b->error, _("cannot add the sheet '%s'"), unique);
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;
     s->number = b->nsheets;
+    part *was = b->current;
+    if (!was || was->nsheets >= b->part_sheets) {
+        if (b->error.len || !part_new(b))
+            return s; /* a sheet that takes nothing: the error is kept */
+        if (was && !was->open)
+            part_finish(b, was, false);
+    }
+    part *p = b->current;
+    s->ws = workbook_add_worksheet(p->wb, unique);
+    if (!s->ws) {
+        if (!b->error.len)
+            strbuf_error(&b->error, _("cannot add the sheet '%s'"), unique);
+        return s;
+    }
+    s->part = p;
+    ARRAY_ROOM(p->sheets, p->nsheets, p->sheets_cap, 8);
+    p->sheets[p->nsheets++] = s;
+    p->open++;
     return s;
 }
 
@@ -431,7 +557,7 @@ void xlsx_text(xlsx_sheet *s, uint32_t row, uint32_t col, const char *text,
         xlsx_blank(s, row, col, st);
         return;
     }
-    lxw_format *f = format_of(s->book, st);
+    lxw_format *f = format_of(s, st);
     size_t len = strlen(text);
     if (len <= XLSX_MAX_TEXT ||
         utf8_length(text, len) <= XLSX_MAX_TEXT) { /* bytes >= characters */
@@ -461,7 +587,7 @@ void xlsx_number(xlsx_sheet *s, uint32_t row, uint32_t col, double value,
     if (s->ws)
         fail(s->book, N_("writing a cell"),
              worksheet_write_number(s->ws, row, (lxw_col_t)col, value,
-                                    format_of(s->book, st)));
+                                    format_of(s, st)));
 }
 
 void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
@@ -471,7 +597,7 @@ void xlsx_date(xlsx_sheet *s, uint32_t row, uint32_t col, date d,
     if (s->ws)
         fail(s->book, N_("writing a cell"),
              worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt,
-                                      format_of(s->book, st)));
+                                      format_of(s, st)));
 }
 
 void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
@@ -479,7 +605,7 @@ void xlsx_blank(xlsx_sheet *s, uint32_t row, uint32_t col, const xlsx_style *st)
     if (s->ws)
         fail(s->book, N_("writing a cell"),
              worksheet_write_blank(s->ws, row, (lxw_col_t)col,
-                                   format_of(s->book, st)));
+                                   format_of(s, st)));
 }
 
 /* --- rows written whole ------------------------------------------------- */
@@ -671,7 +797,7 @@ void xlsx_row(xlsx_sheet *s, uint32_t row, const xlsx_row_cell *cells, size_t n)
     row_puts(o, "\">");
     for (size_t i = 0; i < n; i++) {
         const xlsx_row_cell *c = &cells[i];
-        int32_t xf = lxw_format_get_xf_index(format_of(s->book, c->style));
+        int32_t xf = lxw_format_get_xf_index(format_of(s, c->style));
         const char *t = c->text;
         size_t len = t ? strlen(t) : 0;
         if (c->kind == XLSX_CELL_BLANK ||
@@ -727,7 +853,7 @@ void xlsx_merge(xlsx_sheet *s, uint32_t row, uint32_t first_col,
     fail(s->book, N_("merging cells"),
          worksheet_merge_range(s->ws, row, (lxw_col_t)first_col, row,
                                (lxw_col_t)last_col, text ? text : "",
-                               format_of(s->book, st)));
+                               format_of(s, st)));
 }
 
 /* --- layout ----------------------------------------------------------- */
@@ -776,7 +902,7 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
              worksheet_repeat_rows(s->ws, p->repeat_first, p->repeat_last));
     if (p->page_numbers) {
         /* each sheet numbered from 1; a document's first page without a
-         * number (Decree 30/2020): see xlsx_pages.h */
+         * number (Decree 30/2020): see xlsx_join.h */
         worksheet_set_start_page(s->ws, 1);
         s->first_unnumbered = p->first_unnumbered;
         /* the font goes into Excel's header codes: one holding '&' or '"'
@@ -796,10 +922,12 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
                                   (lxw_col_t)(p->print_columns - 1)));
 }
 
-void xlsx_end_sheet(xlsx_sheet *s)
+/* What libxlsxwriter would hold of an ended sheet until its workbook is
+ * closed. */
+static void let_go(xlsx_sheet *s)
 {
     lxw_worksheet *ws = s->ws;
-    if (!ws || !ws->array)
+    if (!ws->array)
         return;
     /* In constant_memory mode libxlsxwriter keeps the cells of the row
      * being written in an array of a pointer per column Excel allows
@@ -836,6 +964,18 @@ void xlsx_end_sheet(xlsx_sheet *s)
         setvbuf(rows, NULL, _IONBF, 0);
 }
 
+void xlsx_end_sheet(xlsx_sheet *s)
+{
+    if (!s->ws)
+        return;
+    let_go(s);
+    s->ws = NULL;
+    part *p = s->part;
+    /* a part no longer taking sheets is joined when its last one ends */
+    if (!--p->open && p != s->book->current)
+        part_finish(s->book, p, false);
+}
+
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col)
 {
     if (s->ws)
@@ -853,8 +993,10 @@ void xlsx_protect(xlsx_sheet *s)
 
 void xlsx_hide(xlsx_sheet *s)
 {
-    if (s->ws)
-        worksheet_hide(s->ws);
+    if (!s->ws)
+        return;
+    worksheet_hide(s->ws);
+    s->hidden = true;
 }
 
 static lxw_datetime datetime_of(date d)
@@ -924,12 +1066,13 @@ double xlsx_chart_step(double longest)
     return step;
 }
 
-void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
+void xlsx_insert_chart(xlsx_sheet *s, const xlsx_chart *c)
 {
-    if (!s->ws || !c->data->ws)
+    if (!s->ws)
         return;
-    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR_STACKED);
-    const char *sheet = c->data->ws->name; /* libxlsxwriter's copy */
+    xlsx_book *b = s->book;
+    lxw_chart *chart = workbook_add_chart(s->part->wb, LXW_CHART_BAR_STACKED);
+    const char *sheet = s->ws->name; /* libxlsxwriter's copy */
     lxw_chart_font font = {.name = (char *)c->font, .size = 12};
     /* printed text no smaller than 11 pt (Decree 30/2020) */
     lxw_chart_font title_font = {.name = (char *)c->font,
@@ -967,7 +1110,11 @@ void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c)
         .y_scale = c->height / CHART_HEIGHT_PX,
         .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
     };
-    fail(b, N_("inserting a chart"),
-         worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col, chart,
-                                    &options));
+    lxw_error e = worksheet_insert_chart_opt(s->ws, c->row, (lxw_col_t)c->col,
+                                             chart, &options);
+    fail(b, N_("inserting a chart"), e);
+    if (e == LXW_NO_ERROR) {
+        s->charts = xrealloc(s->charts, (s->ncharts + 1) * sizeof *s->charts);
+        s->charts[s->ncharts++] = ++b->ncharts;
+    }
 }

@@ -5,12 +5,15 @@
  * rows go to a temporary file as they are written, so a workbook of any
  * size needs memory for one row per sheet, not for the workbook. Rows of a
  * sheet must therefore be written top to bottom (a row, once left, is
- * final); sheets are independent of each other. Cell styles are described
+ * final); sheets are independent of each other. The sheets are written in
+ * parts, each a libxlsxwriter workbook of its own joined into the file
+ * when its sheets end (xlsx_join.h), so that what libxlsxwriter keeps of
+ * a sheet until its workbook is closed is kept for one part's sheets. Cell styles are described
  * by value (xlsx_style) and turned into libxlsxwriter formats once each.
  * The document's creation date is given, never read from the clock, so the
  * same input gives the same bytes. A sheet whose pages are numbered is
  * numbered from 1; a document's has no number on its first page
- * (xlsx_pages.h). Sheet names are made valid for Excel.
+ * (xlsx_join.h). Sheet names are made valid for Excel.
  * Errors are collected in the book and reported by xlsx_close(). */
 #ifndef KEHOACH_XLSX_H
 #define KEHOACH_XLSX_H
@@ -58,7 +61,7 @@ typedef struct xlsx_page {
     uint32_t repeat_first, repeat_last;
     int page_numbers;       /* 0 none, 1 top centre, 2 bottom centre */
     bool first_unnumbered;  /* a document's: no number on its first page
-                               (the workbook is rewritten, xlsx_pages.h) */
+                               (xlsx_join.h) */
     uint32_t print_columns; /* print area: columns 0..n-1; 0: all */
 } xlsx_page;
 
@@ -69,6 +72,14 @@ typedef struct xlsx_page {
  * reason in err (strbuf.h). */
 xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
                      const char *title, strbuf *err);
+
+/* Sheets a part holds (xlsx_join.h): a part's sheets are in memory
+ * until all of them have ended; more parts cost more time. */
+#define XLSX_PART_SHEETS 64
+
+/* Sets the sheets a part of b holds, from its next part on (tests set a
+ * few to have many parts). */
+void xlsx_set_part_sheets(xlsx_book *b, size_t n);
 
 /* Closes the workbook, writing the file. Returns false with the reason in
  * err when anything failed, now or in an earlier call. Frees the book. */
@@ -144,10 +155,13 @@ void xlsx_column_hidden(xlsx_sheet *s, uint32_t col, double width);
 void xlsx_row_height(xlsx_sheet *s, uint32_t row, double points);
 void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row);
 
-/* Says no more cells will be written to the sheet (its layout may still
- * be set): its last row is written out and the memory that held a row's
- * cells is given back. A workbook of thousands of sheets then holds one
- * such buffer (128 KiB in libxlsxwriter), not one per sheet. */
+/* Says the sheet is done: nothing more is written to it or set on it
+ * (later calls do nothing). Its last row is written out and the memory
+ * that held a row's cells is given back; and once every sheet of its part
+ * has ended and the part takes no more (XLSX_PART_SHEETS), the part is
+ * joined into the file and what libxlsxwriter held of its sheets is freed.
+ * A workbook of thousands of sheets, each ended when written, then holds
+ * a few parts, not every sheet. */
 void xlsx_end_sheet(xlsx_sheet *s);
 void xlsx_freeze(xlsx_sheet *s, uint32_t row, uint32_t col);
 void xlsx_filter(xlsx_sheet *s, uint32_t first_row, uint32_t first_col,
@@ -182,13 +196,12 @@ typedef struct xlsx_validation {
 void xlsx_validate(xlsx_sheet *s, uint32_t first_row, uint32_t last_row,
                    uint32_t col, const xlsx_validation *v);
 
-/* A stacked bar chart of the block of sheet `data`: categories in column
+/* A stacked bar chart of a block of the sheet's own: categories in column
  * cat_col, rows first..last; one series per value column, named by the
  * cell above its first value, filled with colors[i]. Placed with its top
  * left corner at (row, col), width x height pixels. */
 typedef struct xlsx_chart {
     const char *title;
-    const xlsx_sheet *data;
     uint32_t first_row, last_row, cat_col, first_value_col;
     size_t nseries;
     const uint32_t *colors;
@@ -196,7 +209,7 @@ typedef struct xlsx_chart {
     const char *font;
     double longest; /* the longest bar: the values stacked in a category */
 } xlsx_chart;
-void xlsx_insert_chart(xlsx_book *b, xlsx_sheet *s, const xlsx_chart *c);
+void xlsx_insert_chart(xlsx_sheet *s, const xlsx_chart *c);
 
 /* The step between the value axis's ticks for bars up to longest: the
  * first of 1, 2, 5, 10, 20, 50, ... that makes at most XLSX_CHART_TICKS
