@@ -63,8 +63,7 @@ struct xlsx_sheet {
 };
 
 struct xlsx_book {
-    int fd;
-    xlsx_join *join;
+    xlsx_join *join; /* the file being written */
     char *font;
     double size;
     date created;
@@ -117,7 +116,6 @@ xlsx_book *xlsx_open(int fd, const char *font, double size, date created,
     if (!join)
         return NULL;
     xlsx_book *b = xcalloc(1, sizeof *b);
-    b->fd = fd;
     b->join = join;
     b->a = arena_new();
     b->font = xstrdup(font);
@@ -247,6 +245,10 @@ static void part_finish(xlsx_book *b, part *p, bool styles)
     if (!b->error.len)
         xlsx_join_part(b->join, p->fd, joined, p->nsheets, styles, &b->error);
     free(joined);
+    for (size_t i = 0; i < p->nsheets; i++) {
+        free(p->sheets[i]->charts);
+        p->sheets[i]->charts = NULL;
+    }
     close(p->fd);
     free(p->formats);
     free(p->sheets);
@@ -258,10 +260,8 @@ static void release(xlsx_book *b)
     for (size_t i = 0; i < b->nstyles; i++)
         free((char *)b->styles[i].key.number_format);
     free(b->styles);
-    for (size_t i = 0; i < b->nsheets; i++) {
-        free(b->sheets[i]->charts);
-        free(b->sheets[i]);
-    }
+    for (size_t i = 0; i < b->nsheets; i++)
+        free(b->sheets[i]); /* each joined, its charts freed */
     free(b->sheets);
     arena_free(b->a);
     free(b->font);

@@ -569,7 +569,7 @@ static char *dup_span(const char *from, const char *to)
     return xstrndup(from, (size_t)(to - from));
 }
 
-/* The text between `open` and the end of the element it begins. */
+/* The end of the empty element at `at` (past its "/>"), or NULL. */
 static const char *element_end(const char *at)
 {
     const char *end = strstr(at, "/>");
@@ -1271,7 +1271,8 @@ bool xlsx_join_finish(xlsx_join *j, strbuf *err)
     if (!ok)
         strbuf_error(err, _("cannot write the workbook: %s"),
                      _("a part of it is missing"));
-    qsort_r(j->names, j->nnames, sizeof *j->names, by_name, j);
+    if (j->nnames > 1)
+        qsort_r(j->names, j->nnames, sizeof *j->names, by_name, j);
     static void (*const writers[])(text_out *) = {write_types, write_rels,
                                                   write_workbook, write_app};
     static const char *const names[] = {"[Content_Types].xml",
