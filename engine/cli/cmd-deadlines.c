@@ -99,7 +99,7 @@ static bool write_items(collector *c, deadline_writer *w, cli_spool *spool)
 {
     deadline_format_begin(w);
     for (size_t i = 0; i < c->spool.count; i++) {
-        const deadline_item *it = deadline_spool_item(&c->spool, i, &c->err);
+        const deadline_item *it = deadline_spool_next(&c->spool, &c->err);
         if (!it)
             return false;
         deadline_format_item(w, it);

@@ -1,6 +1,7 @@
 /* test-deadline_spool.c - the items of many plans kept in a temporary
- * file and read back in order (deadline.h: deadline_spool), and written
- * one at a time as a whole list is (deadline_format.h: deadline_writer). */
+ * file and read back in order (deadline.h: deadline_spool), their keys
+ * sorted in one run or in runs of 1, 7 and 500 merged, and written one at
+ * a time as a whole list is (deadline_format.h: deadline_writer). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -142,31 +143,54 @@ static void fill(deadline_spool *s, deadline_list *whole)
     deadline_list_release(&one);
 }
 
+/* The sizes of a run of keys the tests sort in: every key in one, and
+ * runs of 1, 7 (the last run shorter) and 500 merged. */
+static const size_t run_sizes[] = {DEADLINE_RUN_KEYS, 1, 7, 500};
+
 /* Read back sorted, the items are the list's sorted by deadline_sort, and
- * the records past the threshold went to the file. */
+ * the records past the threshold went to the file; read again, the same;
+ * overdue first, every overdue item, then the others, each in that order. */
 static void reads_back_in_sorted_order(void **state)
 {
     (void)state;
-    deadline_spool s;
-    deadline_list whole;
-    deadline_spool_init(&s);
-    deadline_list_init(&whole);
-    fill(&s, &whole);
-    assert_true(s.fd >= 0);
-    assert_true(s.spilled > DEADLINE_SPOOL_HELD);
-    assert_int_equal(s.count, PLANS * ITEMS_A_PLAN);
-    deadline_sort(&whole);
-    deadline_spool_sort(&s, false);
-    strbuf err = STRBUF_INIT;
-    for (size_t i = 0; i < whole.count; i++) {
-        const deadline_item *it = deadline_spool_item(&s, i, &err);
-        assert_non_null(it);
-        assert_int_equal(it->order, whole.items[i].order);
-        assert_same_item(it, &whole.items[i]);
+    for (size_t r = 0; r < sizeof run_sizes / sizeof *run_sizes; r++) {
+        deadline_spool s;
+        deadline_list whole;
+        deadline_spool_init(&s);
+        s.run_keys = run_sizes[r];
+        deadline_list_init(&whole);
+        fill(&s, &whole);
+        assert_true(s.fd >= 0);
+        assert_true(s.spilled > DEADLINE_SPOOL_HELD);
+        assert_int_equal(s.count, PLANS * ITEMS_A_PLAN);
+        assert_int_equal(s.nruns, (PLANS * ITEMS_A_PLAN - 1) / run_sizes[r]);
+        deadline_sort(&whole);
+        strbuf err = STRBUF_INIT;
+        for (int again = 0; again < 2; again++) {
+            deadline_spool_sort(&s, false);
+            for (size_t i = 0; i < whole.count; i++) {
+                const deadline_item *it = deadline_spool_next(&s, &err);
+                assert_non_null(it);
+                assert_int_equal(it->order, whole.items[i].order);
+                assert_same_item(it, &whole.items[i]);
+            }
+        }
+        deadline_spool_sort(&s, true);
+        size_t overdue = s.states[DEADLINE_OVERDUE];
+        assert_true(overdue > 0 && overdue < whole.count);
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < whole.count; i++) {
+                bool late = whole.items[i].state == DEADLINE_OVERDUE;
+                if (late != (pass == 0))
+                    continue;
+                const deadline_item *it = deadline_spool_next(&s, &err);
+                assert_non_null(it);
+                assert_int_equal(it->order, whole.items[i].order);
+            }
+        strbuf_release(&err);
+        deadline_list_release(&whole);
+        deadline_spool_release(&s);
     }
-    strbuf_release(&err);
-    deadline_list_release(&whole);
-    deadline_spool_release(&s);
 }
 
 /* Each format written item by item from the spool is the whole list's
@@ -177,6 +201,7 @@ static void writes_what_the_list_writes(void **state)
     deadline_spool s;
     deadline_list whole;
     deadline_spool_init(&s);
+    s.run_keys = 7;
     deadline_list_init(&whole);
     fill(&s, &whole);
     deadline_sort(&whole);
@@ -208,7 +233,7 @@ static void writes_what_the_list_writes(void **state)
                              .version = "1"};
         deadline_format_begin(&w);
         for (size_t i = 0; i < s.count; i++)
-            deadline_format_item(&w, deadline_spool_item(&s, i, &err));
+            deadline_format_item(&w, deadline_spool_next(&s, &err));
         deadline_format_end(&w);
         assert_int_equal(got.len, want.len);
         assert_memory_equal(got.buf, want.buf, want.len);

@@ -330,14 +330,22 @@ void deadline_spool_init(deadline_spool *s)
 {
     memset(s, 0, sizeof *s);
     s->fd = -1;
+    s->keys_fd = -1;
+    s->run_keys = DEADLINE_RUN_KEYS;
 }
+
+static void merge_free(deadline_merge *m);
 
 void deadline_spool_release(deadline_spool *s)
 {
     strbuf_release(&s->held);
     if (s->fd >= 0)
         close(s->fd);
+    if (s->keys_fd >= 0)
+        close(s->keys_fd);
     free(s->keys);
+    free(s->runs);
+    merge_free(s->merge);
     free(s->record);
     free(s->units);
     deadline_spool_init(s);
@@ -396,39 +404,6 @@ static void put_record(strbuf *sb, const deadline_item *it, size_t order)
     put_strings(sb, it->partner_list.ids, it->partner_list.nids);
 }
 
-bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err)
-{
-    for (size_t i = 0; i < l->count; i++) {
-        const deadline_item *it = &l->items[i];
-        size_t at = s->held.len;
-        put_record(&s->held, it, s->count);
-        ARRAY_ROOM(s->keys, s->count, s->cap, 256);
-        s->keys[s->count++] = (deadline_key){
-            .offset = s->spilled + at,
-            .due = (int32_t)(it->due.year * 512 + it->due.month * 32 +
-                             it->due.day),
-            .length = (uint32_t)(s->held.len - at),
-            .overdue = it->state == DEADLINE_OVERDUE,
-        };
-    }
-    if (s->held.len > DEADLINE_SPOOL_HELD) {
-        if (s->fd < 0)
-            s->fd = tempfile_anonymous(err);
-        if (s->fd < 0 || !fileio_write_all(s->fd, s->held.buf, s->held.len)) {
-            if (s->fd >= 0)
-                strbuf_error(err, "%s", strerror(errno));
-            deadline_list_clear(l);
-            return false;
-        }
-        s->spilled += s->held.len;
-        strbuf_reset(&s->held);
-    }
-    for (size_t i = 0; i < l->count; i++)
-        s->states[l->items[i].state]++;
-    deadline_list_clear(l);
-    return true;
-}
-
 static int cmp_key(const void *pa, const void *pb)
 {
     const deadline_key *a = pa, *b = pb;
@@ -438,19 +413,181 @@ static int cmp_key(const void *pa, const void *pb)
     return a->offset < b->offset ? -1 : a->offset > b->offset;
 }
 
-static int cmp_key_overdue_first(const void *pa, const void *pb)
+/* The run gathered, sorted, to the keys' file. */
+static bool spill_run(deadline_spool *s, strbuf *err)
 {
-    const deadline_key *a = pa, *b = pb;
-    if (a->overdue != b->overdue)
-        return a->overdue ? -1 : 1;
-    return cmp_key(pa, pb);
+    qsort(s->keys, s->nkeys, sizeof *s->keys, cmp_key);
+    if (s->keys_fd < 0)
+        s->keys_fd = tempfile_anonymous(err);
+    if (s->keys_fd < 0)
+        return false;
+    if (!fileio_write_all(s->keys_fd, s->keys, s->nkeys * sizeof *s->keys)) {
+        strbuf_error(err, "%s", strerror(errno));
+        return false;
+    }
+    ARRAY_ROOM(s->runs, s->nruns, s->runs_cap, 8);
+    s->runs[s->nruns++] = s->nkeys;
+    s->nkeys = 0;
+    return true;
+}
+
+bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < l->count; i++) {
+        const deadline_item *it = &l->items[i];
+        size_t at = s->held.len;
+        put_record(&s->held, it, s->count++);
+        s->states[it->state]++;
+        if (s->nkeys == s->run_keys)
+            ok = spill_run(s, err);
+        ARRAY_ROOM(s->keys, s->nkeys, s->keys_cap, 256);
+        s->keys[s->nkeys++] = (deadline_key){
+            .offset = s->spilled + at,
+            .due = (int32_t)(it->due.year * 512 + it->due.month * 32 +
+                             it->due.day),
+            .length = (uint32_t)(s->held.len - at),
+            .overdue = it->state == DEADLINE_OVERDUE,
+        };
+    }
+    if (ok && s->held.len > DEADLINE_SPOOL_HELD) {
+        if (s->fd < 0)
+            s->fd = tempfile_anonymous(err);
+        if (s->fd < 0 || !fileio_write_all(s->fd, s->held.buf, s->held.len)) {
+            if (s->fd >= 0)
+                strbuf_error(err, "%s", strerror(errno));
+            ok = false;
+        } else {
+            s->spilled += s->held.len;
+            strbuf_reset(&s->held);
+        }
+    }
+    deadline_list_clear(l);
+    return ok;
+}
+
+/* --- the runs merged --------------------------------------------------- */
+
+#define MERGE_KEYS 256 /* keys of a run read at a time: 4 KiB */
+
+typedef struct merge_run {
+    uint64_t first;             /* in the keys' file, of its first key */
+    size_t size;                /* its keys */
+    size_t read;                /* of them, read into buf */
+    const deadline_key *memory; /* the run gathered last: read in place */
+    deadline_key *buf;
+    size_t pos, len; /* buf[pos, len): read, not taken */
+} merge_run;
+
+struct deadline_merge {
+    merge_run *runs;
+    size_t nruns;
+    bool overdue_first;
+    bool overdue_pass; /* reading the overdue items (overdue_first) */
+};
+
+static void merge_free(deadline_merge *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->nruns; i++)
+        if (!m->runs[i].memory)
+            free(m->runs[i].buf);
+    free(m->runs);
+    free(m);
+}
+
+static void merge_rewind(deadline_merge *m)
+{
+    for (size_t i = 0; i < m->nruns; i++)
+        m->runs[i].read = m->runs[i].pos = m->runs[i].len = 0;
 }
 
 void deadline_spool_sort(deadline_spool *s, bool overdue_first)
 {
-    if (s->count > 1)
-        qsort(s->keys, s->count, sizeof *s->keys,
-              overdue_first ? cmp_key_overdue_first : cmp_key);
+    if (!s->merge) {
+        if (s->nkeys > 1)
+            qsort(s->keys, s->nkeys, sizeof *s->keys, cmp_key);
+        deadline_merge *m = xcalloc(1, sizeof *m);
+        m->nruns = s->nruns + 1;
+        m->runs = xcalloc(m->nruns, sizeof *m->runs);
+        uint64_t at = 0;
+        for (size_t i = 0; i < s->nruns; i++) {
+            m->runs[i].first = at;
+            m->runs[i].size = s->runs[i];
+            m->runs[i].buf = xmalloc(MERGE_KEYS * sizeof *m->runs[i].buf);
+            at += s->runs[i] * sizeof(deadline_key);
+        }
+        m->runs[s->nruns].size = s->nkeys;
+        m->runs[s->nruns].memory = s->keys;
+        s->merge = m;
+    }
+    s->merge->overdue_first = overdue_first;
+    s->merge->overdue_pass = overdue_first;
+    merge_rewind(s->merge);
+}
+
+/* The run's next key this pass reads (all of them, or the overdue ones,
+ * or the others), or NULL when it has none left; false with err when its
+ * file cannot be read. */
+static bool run_head(int fd, const deadline_merge *m, merge_run *r,
+                     const deadline_key **head, strbuf *err)
+{
+    for (;;) {
+        if (r->pos == r->len) {
+            size_t n = r->size - r->read;
+            if (!n) {
+                *head = NULL;
+                return true;
+            }
+            if (r->memory) {
+                r->buf = (deadline_key *)r->memory; /* read in place */
+            } else {
+                n = n > MERGE_KEYS ? MERGE_KEYS : n;
+                if (!tempfile_read_at(fd, r->buf, n * sizeof *r->buf,
+                                      r->first + r->read * sizeof *r->buf)) {
+                    strbuf_error(err, "%s", strerror(errno));
+                    return false;
+                }
+            }
+            r->pos = r->memory ? r->read : 0;
+            r->len = r->pos + n;
+            r->read += n;
+        }
+        const deadline_key *k = &r->buf[r->pos];
+        if (!m->overdue_first || (bool)k->overdue == m->overdue_pass) {
+            *head = k;
+            return true;
+        }
+        r->pos++;
+    }
+}
+
+/* The next key in order, or NULL (with err when a run cannot be read). */
+static const deadline_key *merge_next(deadline_spool *s, strbuf *err)
+{
+    deadline_merge *m = s->merge;
+    for (;;) {
+        merge_run *best = NULL;
+        const deadline_key *key = NULL;
+        for (size_t i = 0; i < m->nruns; i++) {
+            const deadline_key *head;
+            if (!run_head(s->keys_fd, m, &m->runs[i], &head, err))
+                return NULL;
+            if (head && (!key || cmp_key(head, key) < 0)) {
+                key = head;
+                best = &m->runs[i];
+            }
+        }
+        if (best) {
+            best->pos++;
+            return key;
+        }
+        if (!m->overdue_pass)
+            return NULL;
+        m->overdue_pass = false; /* then the others */
+        merge_rewind(m);
+    }
 }
 
 /* The next string of a record at *p, which it passes. */
@@ -473,10 +610,14 @@ static const char **take_strings(const char **p, const char **list, size_t n)
     return list;
 }
 
-const deadline_item *deadline_spool_item(deadline_spool *s, size_t i,
-                                         strbuf *err)
+const deadline_item *deadline_spool_next(deadline_spool *s, strbuf *err)
 {
-    const deadline_key *k = &s->keys[i];
+    const deadline_key *k = merge_next(s, err);
+    if (!k) {
+        if (!err->len)
+            strbuf_error(err, "%s", strerror(EIO)); /* read past the end */
+        return NULL;
+    }
     const char *p;
     if (k->offset >= s->spilled) {
         p = s->held.buf + (k->offset - s->spilled);

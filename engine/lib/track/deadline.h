@@ -130,7 +130,7 @@ void deadline_sort(deadline_list *l);
 #define DEADLINE_SPOOL_HELD ((size_t)1 << 20)
 
 /* What the sort of a spooled item needs, and where its record is: 16
- * bytes an item, the one thing a spool holds per item in memory. */
+ * bytes an item. */
 typedef struct deadline_key {
     uint64_t offset;      /* of the record; grows in reading order */
     int32_t due;          /* year, month and day in one number, in date
@@ -140,13 +140,28 @@ typedef struct deadline_key {
     uint32_t overdue : 1;
 } deadline_key;
 
+/* Keys sorted in memory at a time (256 KiB): each run of them is sorted
+ * and goes to a temporary file, and the runs are merged as the items are
+ * read, so memory does not grow with the items. */
+#define DEADLINE_RUN_KEYS ((size_t)16384)
+
+typedef struct deadline_merge deadline_merge;
+
 typedef struct deadline_spool {
-    strbuf held;        /* the records not in the file, from `spilled` on */
-    int fd;             /* the temporary file (tempfile.h); -1: none yet */
-    uint64_t spilled;   /* bytes in it */
-    deadline_key *keys; /* in reading order, then sorted */
-    size_t count, cap;
+    strbuf held;      /* the records not in the file, from `spilled` on */
+    int fd;           /* the temporary file (tempfile.h); -1: none yet */
+    uint64_t spilled; /* bytes in it */
+    size_t count;     /* items in all */
     size_t states[4]; /* items by deadline_state */
+    /* the keys: the run being gathered, the sorted runs before it in a
+     * file of their own */
+    size_t run_keys; /* keys a run holds: DEADLINE_RUN_KEYS */
+    deadline_key *keys;
+    size_t nkeys, keys_cap;
+    int keys_fd;  /* -1: no run there yet */
+    size_t *runs; /* keys in each run there */
+    size_t nruns, runs_cap;
+    deadline_merge *merge; /* the runs being read (deadline_spool_sort) */
     /* the item last read, and what it points into */
     deadline_item item;
     char *record;
@@ -160,19 +175,19 @@ void deadline_spool_release(deadline_spool *s);
 
 /* Moves the items of l (one plan's, as deadline_add_plan left them) to
  * the end of s, and empties l. False with err (the reason, strbuf.h) when
- * the temporary file cannot be made or written: s is then of no more use
+ * a temporary file cannot be made or written: s is then of no more use
  * than to be released. */
 bool deadline_spool_add(deadline_spool *s, deadline_list *l, strbuf *err);
 
-/* As deadline_sort; overdue_first: every overdue item before the others,
- * each group in that order (the text's two parts). */
+/* Starts reading the items as deadline_sort orders them; overdue_first:
+ * every overdue item before the others, each group in that order (the
+ * text's two parts). May be called again to read them again. */
 void deadline_spool_sort(deadline_spool *s, bool overdue_first);
 
-/* The i-th item (after deadline_spool_sort: in sorted order); it stays
- * valid until the next call. NULL with err when the temporary file cannot
- * be read. */
-const deadline_item *deadline_spool_item(deadline_spool *s, size_t i,
-                                         strbuf *err);
+/* The next item in that order (called s->count times); it stays valid
+ * until the next call. NULL with err when a temporary file cannot be
+ * read. */
+const deadline_item *deadline_spool_next(deadline_spool *s, strbuf *err);
 
 /* "overdue", "open", "planned", "in-progress" (for data), and the
  * Vietnamese words for people: "Quá hạn", "Đang trong thời hạn", "Chưa
