@@ -193,7 +193,7 @@ static int cmd_new(int argc, char **argv)
     /* The plan is checked whole first, the checks across plans too, so
      * that every warning it has is known; then read again and drafted
      * while its document is in memory. */
-    validate_result r;
+    validate_result r = {0};
     validate_run(&o.from, 1, dr.checked, &r, NULL);
     diag_sink *again = NULL;
     if (!diag_errors(dr.checked) && !r.internal_error) {

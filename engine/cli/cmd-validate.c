@@ -135,6 +135,7 @@ static int cmd_validate(int argc, char **argv)
         cli_plans_release(&p);
         return EXIT_USAGE;
     }
+    p.result.list_files = p.format == 1;
     cli_plans_check(&p, NULL);
 
     strbuf out = STRBUF_INIT;

@@ -189,7 +189,7 @@ static void on_plan(const plan *p, const char *path, const orgunits *registry,
 static void read_plans(const char *const *paths, size_t n, plan_words *w)
 {
     diag_sink *d = diag_sink_new(1);
-    validate_result r;
+    validate_result r = {0};
     validate_visitor visit = {.end_plan = on_plan, .ctx = w};
     validate_run(paths, n, d, &r, &visit);
     validate_result_release(&r);

@@ -115,8 +115,21 @@ static void counts_registries_and_repeats(void **state)
     snprintf(again, sizeof again, "%s/./tinh/b.yaml", root);
     const char *paths[] = {a, tinh, again, "/nonexistent-kehoach"};
     diag_sink *d = diag_sink_new(0);
-    validate_result r;
+    validate_result r = {0};
+    /* counted, not listed: the last file only is kept */
     validate_run(paths, 4, d, &r, NULL);
+    assert_int_equal(r.nfiles, 4);
+    assert_non_null(r.files);
+    validate_result_release(&r);
+    diag_sink_free(d);
+    d = diag_sink_new(0);
+    r.list_files = true;
+    validate_run(paths, 4, d, &r, NULL);
+    assert_true(r.list_files);
+    size_t plans = 0;
+    for (size_t i = 0; i < r.nfiles; i++)
+        plans += r.files[i].kind == VALIDATE_PLAN;
+    assert_int_equal(plans, 3);
     assert_int_equal(r.plans, 3); /* b.yaml once */
     assert_int_equal(r.activities, 3);
     assert_int_equal(r.registries, 1);

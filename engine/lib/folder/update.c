@@ -324,7 +324,7 @@ static void pause_at(const update_request *req, const char *point)
 /* Checks the plan and makes the new text, under the lock. */
 static update_status check_and_append(update_result *out, job *j)
 {
-    validate_result r;
+    validate_result r = {0};
     const char *paths[] = {out->plan_path};
     if (!j->cat)
         return UPDATE_INTERNAL;

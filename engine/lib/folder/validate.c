@@ -69,8 +69,17 @@ bool validate_is_registry_path(const char *path)
 static validate_file *add_file(run *r, const char *path, validate_kind kind)
 {
     validate_result *out = r->out;
-    ARRAY_ROOM(out->files, out->nfiles, r->files_cap, 16);
-    validate_file *f = &out->files[out->nfiles++];
+    validate_file *f;
+    if (out->list_files) {
+        ARRAY_ROOM(out->files, out->nfiles, r->files_cap, 16);
+        f = &out->files[out->nfiles];
+    } else {
+        if (!out->files)
+            out->files = xcalloc(1, sizeof *out->files);
+        f = out->files;
+        free(f->id);
+    }
+    out->nfiles++;
     memset(f, 0, sizeof *f);
     f->path = fileio_path_kept(path);
     f->kind = kind;
@@ -342,7 +351,9 @@ void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
                   validate_result *out, const validate_visitor *visit)
 {
     static const validate_visitor none = {0};
+    bool list_files = out->list_files;
     memset(out, 0, sizeof *out);
+    out->list_files = list_files;
     run r = {.d = d, .visit = visit ? visit : &none, .out = out};
     diag_set_stage(d, "schema");
     r.cat = catalog_load(d);
@@ -446,7 +457,8 @@ size_t validate_count_plans(const char *const *paths, size_t npaths)
 
 void validate_result_release(validate_result *r)
 {
-    for (size_t i = 0; i < r->nfiles; i++)
+    size_t listed = r->list_files ? r->nfiles : r->files != NULL;
+    for (size_t i = 0; i < listed; i++)
         free(r->files[i].id);
     free(r->files);
     memset(r, 0, sizeof *r);

@@ -46,6 +46,10 @@ typedef struct validate_file {
 } validate_file;
 
 typedef struct validate_result {
+    /* set before validate_run: files lists every file checked (validate
+     * --format json); otherwise it holds the last one only, and a run of
+     * thousands of files keeps nothing of each but its count */
+    bool list_files;
     validate_file *files;
     size_t nfiles;
     size_t plans, activities, registries, logs, records, templates, notes;
@@ -73,7 +77,8 @@ typedef struct validate_visitor {
 } validate_visitor;
 
 /* Checks the files and folders in paths; fills *out (release it with
- * validate_result_release). visit may be NULL. */
+ * validate_result_release), whose list_files the caller sets first (or
+ * zeroes). visit may be NULL. */
 void validate_run(const char *const *paths, size_t npaths, diag_sink *d,
                   validate_result *out, const validate_visitor *visit);
 void validate_result_release(validate_result *r);
