@@ -46,43 +46,64 @@ static char *entry(int fd, const char *name)
     return text;
 }
 
+static const xlsx_style plain = {.fill = XLSX_NO_FILL};
+static const xlsx_style bold = {.bold = true, .fill = XLSX_NO_FILL};
+static const xlsx_style filled = {.fill = 0xC6EFCE, .border = true};
+static const xlsx_style late = {.italic = true, .fill = XLSX_NO_FILL};
+
+/* A document's page: numbered at the top, from its second page. */
+static const xlsx_page document_page = {.paper = 9,
+                                        .page_numbers = 1,
+                                        .first_unnumbered = true};
+
+/* A new workbook written into a temporary file, in *f. */
+static xlsx_book *new_book(FILE **f, const char *title)
+{
+    *f = tmpfile();
+    assert_non_null(*f);
+    strbuf err = STRBUF_INIT;
+    xlsx_book *b = xlsx_open(fileno(*f), "Times New Roman", 12,
+                             (date){2026, 12, 3}, title, &err);
+    assert_non_null(b);
+    strbuf_release(&err);
+    return b;
+}
+
+/* Closes b, which must succeed. */
+static void close_book(xlsx_book *b)
+{
+    strbuf err = STRBUF_INIT;
+    bool ok = xlsx_close(b, &err);
+    if (!ok)
+        fail_msg("%s", strbuf_str(&err));
+    strbuf_release(&err);
+}
+
 /* A workbook of three sheets: a document, a numbered sheet of data, and a
  * sheet without page numbers. */
-static FILE *three_sheets(bool *ok)
+static FILE *three_sheets(void)
 {
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    strbuf err = STRBUF_INIT;
-    xlsx_book *b = xlsx_open(fileno(f), "Times New Roman", 12,
-                             (date){2026, 12, 3}, "thử", &err);
-    assert_non_null(b);
-    xlsx_style st = {0};
-    st.fill = XLSX_NO_FILL;
-    xlsx_page document = {.paper = 9,
-                          .page_numbers = 1,
-                          .first_unnumbered = true};
+    FILE *f;
+    xlsx_book *b = new_book(&f, "thử");
     xlsx_page numbered = {.paper = 9, .page_numbers = 2};
-    xlsx_page plain = {.paper = 9};
+    xlsx_page unnumbered = {.paper = 9};
     xlsx_sheet *one = xlsx_add_sheet(b, "một");
-    xlsx_text(one, 0, 0, "<headerFooter>", &st); /* cell text: not a tag */
-    xlsx_set_page(one, &document, 0);
+    xlsx_text(one, 0, 0, "<headerFooter>", &plain); /* cell text: not a tag */
+    xlsx_set_page(one, &document_page, 0);
     xlsx_sheet *two = xlsx_add_sheet(b, "hai");
-    xlsx_text(two, 0, 0, "hai", &st);
-    xlsx_set_page(two, &plain, 0);
+    xlsx_text(two, 0, 0, "hai", &plain);
+    xlsx_set_page(two, &unnumbered, 0);
     xlsx_sheet *three = xlsx_add_sheet(b, "ba");
-    xlsx_text(three, 0, 0, "ba", &st);
+    xlsx_text(three, 0, 0, "ba", &plain);
     xlsx_set_page(three, &numbered, 0);
-    *ok = xlsx_close(b, &err);
-    strbuf_release(&err);
+    close_book(b);
     return f;
 }
 
 static void only_documents_change(void **state)
 {
     (void)state;
-    bool ok;
-    FILE *f = three_sheets(&ok);
-    assert_true(ok);
+    FILE *f = three_sheets();
     char *one = entry(fileno(f), "xl/worksheets/sheet1.xml");
     char *two = entry(fileno(f), "xl/worksheets/sheet2.xml");
     assert_non_null(
@@ -106,17 +127,8 @@ static void a_tag_across_chunks_is_found(void **state)
 {
     (void)state;
     enum { FIRST = 65536 - 700, LAST = 65536 - 620 }; /* tag at 65488..65568 */
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    strbuf err = STRBUF_INIT;
-    xlsx_book *b = xlsx_open(fileno(f), "Times New Roman", 12,
-                             (date){2026, 12, 3}, "thử", &err);
-    assert_non_null(b);
-    xlsx_style st = {0};
-    st.fill = XLSX_NO_FILL;
-    xlsx_page document = {.paper = 9,
-                          .page_numbers = 1,
-                          .first_unnumbered = true};
+    FILE *f;
+    xlsx_book *b = new_book(&f, "thử");
     char *text = malloc(LAST + 1);
     assert_non_null(text);
     for (size_t n = FIRST; n <= LAST; n++) {
@@ -125,15 +137,15 @@ static void a_tag_across_chunks_is_found(void **state)
         xlsx_sheet *s = xlsx_add_sheet(b, name);
         memset(text, 'x', n / 2);
         text[n / 2] = '\0';
-        xlsx_text(s, 0, 0, text, &st);
+        xlsx_text(s, 0, 0, text, &plain);
         memset(text, 'y', n - n / 2);
         text[n - n / 2] = '\0';
-        xlsx_text(s, 1, 0, text, &st);
-        xlsx_set_page(s, &document, 1);
+        xlsx_text(s, 1, 0, text, &plain);
+        xlsx_set_page(s, &document_page, 1);
         xlsx_end_sheet(s);
     }
     free(text);
-    assert_true(xlsx_close(b, &err));
+    close_book(b);
     for (size_t i = 1; i <= LAST - FIRST + 1; i++) {
         char name[64];
         snprintf(name, sizeof name, "xl/worksheets/sheet%zu.xml", i);
@@ -143,7 +155,6 @@ static void a_tag_across_chunks_is_found(void **state)
         assert_null(strstr(sheet, "<headerFooter>"));
         free(sheet);
     }
-    strbuf_release(&err);
     fclose(f);
 }
 
@@ -160,11 +171,6 @@ static zip_t *archive(int fd)
     zip_error_fini(&ze);
     return z;
 }
-
-static const xlsx_style plain = {.fill = XLSX_NO_FILL};
-static const xlsx_style bold = {.bold = true, .fill = XLSX_NO_FILL};
-static const xlsx_style filled = {.fill = 0xC6EFCE, .border = true};
-static const xlsx_style late = {.italic = true, .fill = XLSX_NO_FILL};
 
 static void chart_rows(xlsx_sheet *s, uint32_t first)
 {
@@ -205,12 +211,8 @@ static void chart_of(xlsx_sheet *s, uint32_t first, const char *title)
  * first used late, and a last sheet never ended. */
 static FILE *eleven_sheets(size_t part_sheets)
 {
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    strbuf err = STRBUF_INIT;
-    xlsx_book *b = xlsx_open(fileno(f), "Times New Roman", 12,
-                             (date){2026, 12, 3}, "thử & <xem>", &err);
-    assert_non_null(b);
+    FILE *f;
+    xlsx_book *b = new_book(&f, "thử & <xem>");
     xlsx_set_part_sheets(b, part_sheets);
     xlsx_page document = {.paper = 9,
                           .page_numbers = 1,
@@ -252,8 +254,7 @@ static FILE *eleven_sheets(size_t part_sheets)
     xlsx_filter(summary, 0, 0, 9, 0);
     xlsx_set_page(summary, &data, 9);
     xlsx_end_sheet(summary);
-    assert_true(xlsx_close(b, &err));
-    strbuf_release(&err);
+    close_book(b);
     return f;
 }
 

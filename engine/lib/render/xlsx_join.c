@@ -35,10 +35,13 @@
 #include <unistd.h>
 
 #define CHUNK (1 << 16)
+#define HOLD 64 /* room for the longest text a change looks for */
 #define SELECTED "<sheetView tabSelected=\"1\""
 #define UNSELECTED "<sheetView"
 #define HEADER_FOOTER "<headerFooter>"
 #define FIRST_UNNUMBERED "<headerFooter differentFirst=\"1\">"
+_Static_assert(sizeof SELECTED <= HOLD && sizeof HEADER_FOOTER <= HOLD,
+               "a text a change looks for fits in the room held back");
 #define WORKSHEET_TYPE                                              \
     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
     "relationships/worksheet\""
@@ -230,6 +233,7 @@ typedef struct defined_name {
 struct xlsx_join {
     fd_file out;
     char *in_buf; /* the parts' read buffer */
+    char *chunk;  /* an entry's bytes on their way, CHUNK + HOLD */
     zipFile zip;
     arena *a;
     whole_sheet *sheets; /* by number - 1 */
@@ -251,10 +255,15 @@ struct xlsx_join {
     size_t nrels_other;
 };
 
-static void failed(strbuf *err, const char *what, int e)
+/* A failure writing the package (its entry `entry`, or NULL), with the
+ * system's reason when there is one. */
+static void failed(strbuf *err, const char *entry, int e)
 {
-    strbuf_error(err, _("cannot write the workbook: %s"),
-                 e ? strerror(e) : what);
+    const char *why = e ? strerror(e) : _("the zip library refused it");
+    if (entry)
+        strbuf_error(err, _("cannot write %s in the workbook: %s"), entry, why);
+    else
+        strbuf_error(err, _("cannot write the workbook: %s"), why);
 }
 
 xlsx_join *xlsx_join_start(int fd, strbuf *err)
@@ -272,12 +281,14 @@ xlsx_join *xlsx_join_start(int fd, strbuf *err)
     j->out.fd = fd;
     j->out.buf = xmalloc(CHUNK);
     j->in_buf = xmalloc(CHUNK);
+    j->chunk = xmalloc(CHUNK + HOLD);
     zlib_filefunc64_def io = fd_functions(&j->out);
     j->zip = zipOpen2_64("", APPEND_STATUS_CREATE, NULL, &io);
     if (!j->zip) {
-        failed(err, "zipOpen", j->out.error);
+        failed(err, NULL, j->out.error);
         free(j->out.buf);
         free(j->in_buf);
+        free(j->chunk);
         free(j);
         return NULL;
     }
@@ -289,6 +300,7 @@ static void release(xlsx_join *j)
 {
     free(j->out.buf);
     free(j->in_buf);
+    free(j->chunk);
     free(j->sheets);
     free(j->names);
     free(j->workbook_head);
@@ -334,7 +346,7 @@ static bool entry_write(xlsx_join *j, const void *data, size_t len, strbuf *err)
     while (len) {
         unsigned n = len > CHUNK ? CHUNK : (unsigned)len;
         if (zipWriteInFileInZip(j->zip, data, n) != ZIP_OK) {
-            failed(err, "zipWriteInFileInZip", j->out.error);
+            failed(err, NULL, j->out.error);
             return false;
         }
         data = (const char *)data + n;
@@ -414,12 +426,11 @@ static bool copy_raw(xlsx_join *j, part_in *p, const char *name, strbuf *err)
         unzCloseCurrentFile(p->zip);
         return false;
     }
-    char *buf = xmalloc(CHUNK);
+    char *buf = j->chunk;
     int got;
     bool ok = true;
     while (ok && (got = unzReadCurrentFile(p->zip, buf, CHUNK)) > 0)
         ok = entry_write(j, buf, (size_t)got, err);
-    free(buf);
     if (ok && (got < 0 || unzCloseCurrentFile(p->zip) != UNZ_OK))
         ok = part_failed(p, err);
     if (ok && zipCloseFileInZipRaw64(j->zip, p->info.uncompressed_size,
@@ -469,7 +480,7 @@ static bool copy_changed(xlsx_join *j, part_in *p, const char *name, change *c,
     for (size_t i = 0; i < nc; i++)
         if (strlen(c[i].from) > hold)
             hold = strlen(c[i].from);
-    char *buf = xmalloc(CHUNK + hold);
+    char *buf = j->chunk;
     size_t kept = 0;
     bool ok = true;
     for (;;) {
@@ -494,7 +505,6 @@ static bool copy_changed(xlsx_join *j, part_in *p, const char *name, change *c,
             break;
         memmove(buf, buf + end - kept, kept);
     }
-    free(buf);
     if (ok && unzCloseCurrentFile(p->zip) != UNZ_OK)
         ok = part_failed(p, err);
     for (size_t i = 0; ok && i < nc; i++)
@@ -864,9 +874,7 @@ static size_t chart_of_drawing(void *ctx, size_t n, size_t k)
 /* --- joining a part ------------------------------------------------------ */
 
 /* The first reading: the part's indexes and its sheets' relationships. */
-static bool read_indexes(xlsx_join *j, part_in *p, part_map *m,
-                         const xlsx_join_sheet *sheets, size_t nsheets,
-                         strbuf *err)
+static bool read_indexes(xlsx_join *j, part_in *p, part_map *m, strbuf *err)
 {
     strbuf text = STRBUF_INIT, scratch = STRBUF_INIT;
     bool ok = true, seen_workbook = false;
@@ -895,14 +903,14 @@ static bool read_indexes(xlsx_join *j, part_in *p, part_map *m,
         const char *t = strbuf_str(&text);
         if (workbook) {
             seen_workbook = true;
-            ok = read_workbook(j, t, sheets, nsheets) &&
+            ok = read_workbook(j, t, m->sheets, m->nsheets) &&
                  (!frame || frame_workbook(j, t));
             if (frame)
                 j->dos_date = p->info.dosDate;
         } else if (sheet_rels) {
             m->sheet = n - 1;
-            ok = n <= nsheets && retarget(t, "Target=\"../drawings/drawing",
-                                          drawing_of_sheet, m, &scratch);
+            ok = n <= m->nsheets && retarget(t, "Target=\"../drawings/drawing",
+                                             drawing_of_sheet, m, &scratch);
         } else if (strcmp(name, "docProps/app.xml") == 0) {
             ok = frame_app(j, t);
         } else if (name[0] == '[') {
@@ -1086,8 +1094,8 @@ bool xlsx_join_part(xlsx_join *j, int fd, const xlsx_join_sheet *sheets,
         return false;
     }
     part_map m = {.sheets = sheets, .nsheets = nsheets};
-    bool ok = read_indexes(j, &p, &m, sheets, nsheets, err) &&
-              copy_entries(j, &p, &m, styles, err);
+    bool ok =
+        read_indexes(j, &p, &m, err) && copy_entries(j, &p, &m, styles, err);
     unzClose(p.zip);
     free(m.drawing_sheet);
     free(m.chart);
@@ -1293,7 +1301,7 @@ bool xlsx_join_finish(xlsx_join *j, strbuf *err)
     }
     free(o);
     if (zipClose(j->zip, NULL) != ZIP_OK && ok) {
-        failed(err, "zipClose", j->out.error);
+        failed(err, NULL, j->out.error);
         ok = false;
     }
     if (ok && j->out.error) {
