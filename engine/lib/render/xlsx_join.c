@@ -15,11 +15,12 @@
  * is the same in every part), the sheets' names and the defined names of
  * every part; they are written last. Only text libxlsxwriter writes is
  * read here, so the markup is found by its exact form. */
-#define _GNU_SOURCE /* memmem(3) */
+#define _GNU_SOURCE /* qsort_r(3) */
 #include "xlsx_join.h"
 
 #include "arena.h"
 #include "ascii.h"
+#include "deflate_edit.h"
 #include "i18n.h"
 #include "xalloc.h"
 
@@ -35,13 +36,13 @@
 #include <unistd.h>
 
 #define CHUNK (1 << 16)
-#define HOLD 64 /* room for the longest text a change looks for */
 #define SELECTED "<sheetView tabSelected=\"1\""
 #define UNSELECTED "<sheetView"
 #define HEADER_FOOTER "<headerFooter>"
 #define FIRST_UNNUMBERED "<headerFooter differentFirst=\"1\">"
-_Static_assert(sizeof SELECTED <= HOLD && sizeof HEADER_FOOTER <= HOLD,
-               "a text a change looks for fits in the room held back");
+_Static_assert(sizeof SELECTED <= DEFLATE_CHANGE_MAX &&
+                   sizeof HEADER_FOOTER <= DEFLATE_CHANGE_MAX,
+               "deflate_edit has room for the texts changed");
 #define WORKSHEET_TYPE                                              \
     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
     "relationships/worksheet\""
@@ -232,8 +233,9 @@ typedef struct defined_name {
 
 struct xlsx_join {
     fd_file out;
-    char *in_buf; /* the parts' read buffer */
-    char *chunk;  /* an entry's bytes on their way, CHUNK + HOLD */
+    char *in_buf;           /* the parts' read buffer */
+    char *chunk;            /* an entry's bytes on their way, CHUNK */
+    deflate_editor *editor; /* made when a sheet is first changed */
     zipFile zip;
     arena *a;
     whole_sheet *sheets; /* by number - 1 */
@@ -281,7 +283,7 @@ xlsx_join *xlsx_join_start(int fd, strbuf *err)
     j->out.fd = fd;
     j->out.buf = xmalloc(CHUNK);
     j->in_buf = xmalloc(CHUNK);
-    j->chunk = xmalloc(CHUNK + HOLD);
+    j->chunk = xmalloc(CHUNK);
     zlib_filefunc64_def io = fd_functions(&j->out);
     j->zip = zipOpen2_64("", APPEND_STATUS_CREATE, NULL, &io);
     if (!j->zip) {
@@ -301,6 +303,7 @@ static void release(xlsx_join *j)
     free(j->out.buf);
     free(j->in_buf);
     free(j->chunk);
+    deflate_edit_free(j->editor);
     free(j->sheets);
     free(j->names);
     free(j->workbook_head);
@@ -341,18 +344,25 @@ static bool entry_open(xlsx_join *j, const char *name, uLong dos_date, bool raw,
     return true;
 }
 
-static bool entry_write(xlsx_join *j, const void *data, size_t len, strbuf *err)
+/* The open entry's next len bytes. */
+static bool entry_put(xlsx_join *j, const void *data, size_t len)
 {
     while (len) {
         unsigned n = len > CHUNK ? CHUNK : (unsigned)len;
-        if (zipWriteInFileInZip(j->zip, data, n) != ZIP_OK) {
-            failed(err, NULL, j->out.error);
+        if (zipWriteInFileInZip(j->zip, data, n) != ZIP_OK)
             return false;
-        }
         data = (const char *)data + n;
         len -= n;
     }
     return true;
+}
+
+static bool entry_write(xlsx_join *j, const void *data, size_t len, strbuf *err)
+{
+    if (entry_put(j, data, len))
+        return true;
+    failed(err, NULL, j->out.error);
+    return false;
 }
 
 static bool put_text(xlsx_join *j, const char *name, const char *text,
@@ -443,69 +453,51 @@ static bool copy_raw(xlsx_join *j, part_in *p, const char *name, strbuf *err)
 
 /* --- a sheet's text, changed as it goes by ------------------------------- */
 
-typedef struct change {
-    const char *from, *to;
-    bool wanted, done;
-} change;
+/* Where deflate_edit reads and writes: the part's entry, the package's. */
+typedef struct edit_ends {
+    part_in *p;
+    xlsx_join *j;
+} edit_ends;
 
-/* The earliest of the wanted changes not yet done in s[0, len), or NULL. */
-static change *first_change(change *c, size_t n, const char *s, size_t len,
-                            const char **at)
+static long read_part(void *ctx, void *buf, size_t cap)
 {
-    change *best = NULL;
-    *at = NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (!c[i].wanted || c[i].done)
-            continue;
-        const char *hit = memmem(s, len, c[i].from, strlen(c[i].from));
-        if (hit && (!*at || hit < *at)) {
-            *at = hit;
-            best = &c[i];
-        }
-    }
-    return best;
+    edit_ends *e = ctx;
+    return unzReadCurrentFile(e->p->zip, buf,
+                              cap > CHUNK ? CHUNK : (unsigned)cap);
 }
 
-/* Copies the current entry, inflated, changed and deflated again. */
-static bool copy_changed(xlsx_join *j, part_in *p, const char *name, change *c,
-                         size_t nc, strbuf *err)
+static bool write_package(void *ctx, const void *buf, size_t len)
 {
-    if (unzOpenCurrentFile(p->zip) != UNZ_OK)
+    edit_ends *e = ctx;
+    return entry_put(e->j, buf, len);
+}
+
+/* Copies the current entry with the changes made: as it was compressed
+ * up to the first change, deflated again from there (deflate_edit.h). */
+static bool copy_changed(xlsx_join *j, part_in *p, const char *name,
+                         deflate_change *c, size_t nc, strbuf *err)
+{
+    int method, level;
+    if (unzOpenCurrentFile2(p->zip, &method, &level, 1) != UNZ_OK ||
+        method != Z_DEFLATED)
         return part_failed(p, err);
-    if (!entry_open(j, name, p->info.dosDate, false, err)) {
+    if (!entry_open(j, name, p->info.dosDate, true, err)) {
         unzCloseCurrentFile(p->zip);
         return false;
     }
-    size_t hold = 0; /* what a match cut by the chunk's end may need */
-    for (size_t i = 0; i < nc; i++)
-        if (strlen(c[i].from) > hold)
-            hold = strlen(c[i].from);
-    char *buf = j->chunk;
-    size_t kept = 0;
+    if (!j->editor)
+        j->editor = deflate_edit_new();
+    edit_ends ends = {p, j};
+    deflate_edit_io io = {read_part, write_package, &ends};
+    deflate_edit_sizes sizes;
+    deflate_edit_status st = deflate_edit_run(j->editor, &io, c, nc, &sizes);
     bool ok = true;
-    for (;;) {
-        int got = unzReadCurrentFile(p->zip, buf + kept, CHUNK);
-        if (got < 0) {
-            ok = part_failed(p, err);
-            break;
-        }
-        size_t end = kept + (size_t)got, at = 0;
-        const char *hit;
-        change *ch;
-        while (ok && (ch = first_change(c, nc, buf + at, end - at, &hit))) {
-            size_t before = (size_t)(hit - (buf + at));
-            ok = entry_write(j, buf + at, before, err) &&
-                 entry_write(j, ch->to, strlen(ch->to), err);
-            at += before + strlen(ch->from);
-            ch->done = true;
-        }
-        kept = got == 0 ? 0 : end - at < hold - 1 ? end - at : hold - 1;
-        ok = ok && entry_write(j, buf + at, end - at - kept, err);
-        if (!ok || got == 0)
-            break;
-        memmove(buf, buf + end - kept, kept);
-    }
-    if (ok && unzCloseCurrentFile(p->zip) != UNZ_OK)
+    if (st == DEFLATE_EDIT_WRITE_FAILED) {
+        failed(err, name, j->out.error);
+        ok = false;
+    } else if (unzCloseCurrentFile(p->zip) != UNZ_OK || st != DEFLATE_EDIT_OK ||
+               sizes.in_size != p->info.uncompressed_size ||
+               sizes.in_crc != p->info.crc)
         ok = part_failed(p, err);
     for (size_t i = 0; ok && i < nc; i++)
         if (c[i].wanted && !c[i].done) {
@@ -513,7 +505,8 @@ static bool copy_changed(xlsx_join *j, part_in *p, const char *name, change *c,
                          p->name, c[i].from);
             ok = false;
         }
-    if (ok && zipCloseFileInZip(j->zip) != ZIP_OK) {
+    if (ok && zipCloseFileInZipRaw64(j->zip, sizes.out_size, sizes.out_crc) !=
+                  ZIP_OK) {
         failed(err, name, j->out.error);
         ok = false;
     }
@@ -985,7 +978,7 @@ static bool copy_entries(xlsx_join *j, part_in *p, part_map *m, bool styles,
             if ((unknown = n > m->nsheets))
                 break;
             const xlsx_join_sheet *s = &m->sheets[n - 1];
-            change c[] = {
+            deflate_change c[] = {
                 {SELECTED, UNSELECTED, n == 1 && s->number != 1, false},
                 {HEADER_FOOTER, FIRST_UNNUMBERED, s->first_unnumbered, false},
             };
