@@ -10,10 +10,11 @@
  *
  * A part is read twice: first its indexes and relationships (a few
  * kilobytes), which say which drawing is whose and which chart is which;
- * then every entry, copied under its new name. The package's indexes are
- * built from the first part joined (what does not depend on the sheets
- * is the same in every part), the sheets' names and the defined names of
- * every part; they are written last. Only text libxlsxwriter writes is
+ * then every entry, copied under its new name (a sheet whose text changes
+ * through deflate_edit.h, which deflates only what follows the change).
+ * The package's indexes are built from the first part joined (what does
+ * not depend on the sheets is the same in every part), the sheets' names
+ * and the defined names of every part; they are written last. Only text libxlsxwriter writes is
  * read here, so the markup is found by its exact form. */
 #define _GNU_SOURCE /* qsort_r(3) */
 #include "xlsx_join.h"
