@@ -51,6 +51,53 @@ typedef struct part {
     struct part *next;
 } part;
 
+/* The sheets' names, folded, as hashes (strmap_hash): a name is taken
+ * when its hash is here. Two names with one hash (one chance in 2^64 for
+ * a pair) would only make the second take a number. 8 bytes a sheet,
+ * where a strmap and the names themselves took about 150. Open
+ * addressing, grown at three quarters full; 0 marks an empty slot. */
+typedef struct name_hashes {
+    uint64_t *slots;
+    size_t cap, count;
+} name_hashes;
+
+static uint64_t name_hash(const char *folded)
+{
+    uint64_t h = strmap_hash(folded, strlen(folded));
+    return h ? h : 1;
+}
+
+static uint64_t *name_slot(const name_hashes *n, uint64_t h)
+{
+    size_t i = (size_t)h & (n->cap - 1);
+    while (n->slots[i] && n->slots[i] != h)
+        i = (i + 1) & (n->cap - 1);
+    return &n->slots[i];
+}
+
+static bool name_known(const name_hashes *n, uint64_t h)
+{
+    return n->cap && *name_slot(n, h) == h;
+}
+
+static void name_add(name_hashes *n, uint64_t h)
+{
+    if ((n->count + 1) * 4 > n->cap * 3) {
+        name_hashes bigger = {NULL, n->cap ? n->cap * 2 : 64, n->count};
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < n->cap; i++)
+            if (n->slots[i])
+                *name_slot(&bigger, n->slots[i]) = n->slots[i];
+        free(n->slots);
+        *n = bigger;
+    }
+    uint64_t *slot = name_slot(n, h);
+    if (!*slot) {
+        *slot = h;
+        n->count++;
+    }
+}
+
 struct xlsx_sheet {
     xlsx_book *book;
     part *part;            /* NULL once joined */
@@ -76,10 +123,10 @@ struct xlsx_book {
     xlsx_sheet **sheets;
     size_t nsheets, sheets_cap;
     uint32_t ncharts;
-    arena *a;       /* the index of sheet names */
-    strmap names;   /* folded sheet names */
-    strmap numbers; /* folded name asked for, once taken -> next number */
-    strbuf error;   /* the first error */
+    name_hashes names; /* the sheets' names */
+    arena *a;          /* the numbers below */
+    strmap numbers;    /* folded name asked for, once taken -> next number */
+    strbuf error;      /* the first error */
     size_t truncated;
 };
 
@@ -263,6 +310,7 @@ static void release(xlsx_book *b)
     for (size_t i = 0; i < b->nsheets; i++)
         free(b->sheets[i]); /* each joined, its charts freed */
     free(b->sheets);
+    free(b->names.slots);
     arena_free(b->a);
     free(b->font);
     free(b->title);
@@ -421,7 +469,7 @@ static bool taken_in_book(const char *name, const void *ctx)
 {
     const xlsx_book *b = ctx;
     char *key = vntext_fold_once(name, strlen(name));
-    bool taken = strmap_get(&b->names, key, strlen(key)) != NULL;
+    bool taken = name_known(&b->names, name_hash(key));
     free(key);
     return taken;
 }
@@ -459,6 +507,16 @@ static size_t copy_clean(const char *s, size_t max, char *out)
     return o;
 }
 
+/* Whether Excel keeps the name for its own sheet ("History", in any
+ * case). Folded without the memo: every sheet's name comes here once. */
+static bool reserved(const char *name)
+{
+    char *key = vntext_fold_once(name, strlen(name));
+    bool is = strcmp(key, "history") == 0;
+    free(key);
+    return is;
+}
+
 /* *next: the first number to try after the name itself (2 unless the
  * numbers below it are known to be taken); left after the one given. */
 static void unique_name(const char *name, taken_fn *taken, const void *ctx,
@@ -468,8 +526,7 @@ static void unique_name(const char *name, taken_fn *taken, const void *ctx,
     if (copy_clean(name, XLSX_SHEET_NAME_MAX, base) == 0)
         strcpy(base, "Sheet");
     strcpy(out, base);
-    for (unsigned n = *next; vntext_same(out, "History") || taken(out, ctx);
-         *next = ++n) {
+    for (unsigned n = *next; reserved(out) || taken(out, ctx); *next = ++n) {
         char suffix[16];
         int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
         size_t len = copy_clean(base, XLSX_SHEET_NAME_MAX - (size_t)slen, out);
@@ -518,9 +575,8 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
     char unique[128];
     unique_sheet_name(b, name, unique);
     char *key = vntext_fold_once(unique, strlen(unique));
-    const char *stored = arena_strdup(b->a, key);
+    name_add(&b->names, name_hash(key));
     free(key);
-    strmap_put(b->a, &b->names, stored, strlen(stored), (void *)stored);
     s->book = b;
     ARRAY_ROOM(b->sheets, b->nsheets, b->sheets_cap, 8);
     b->sheets[b->nsheets++] = s;

@@ -1,12 +1,12 @@
 /* xlsx_join.c - one workbook package made of several part books (see
  * xlsx_join.h).
  *
- * minizip reads each part and writes the package: it copies an entry's
- * compressed bytes as they are (with its CRC and sizes) and streams what
- * it writes, keeping only the central directory. (libzip, which reads the
- * workbooks users bring, writes an archive only when it is closed and
- * holds every entry's source until then: several hundred bytes an entry,
- * which would make the package's memory grow with its sheets.)
+ * minizip reads each part; zip_write.h writes the package, an entry's
+ * compressed bytes copied as they are (with its CRC and sizes), its
+ * central directory spooled to a temporary file. (minizip's writer keeps
+ * the central directory in memory, and libzip, which reads the workbooks
+ * users bring, holds every entry's source until the archive is closed:
+ * either would make the package's memory grow with its sheets.)
  *
  * A part is read twice: first its indexes and relationships (a few
  * kilobytes), which say which drawing is whose and which chart is which;
@@ -22,11 +22,11 @@
 #include "arena.h"
 #include "ascii.h"
 #include "deflate_edit.h"
+#include "zip_write.h"
 #include "i18n.h"
 #include "xalloc.h"
 
 #include <minizip/unzip.h>
-#include <minizip/zip.h>
 #include <zlib.h>
 
 #include <errno.h>
@@ -55,10 +55,9 @@ _Static_assert(sizeof SELECTED <= DEFLATE_CHANGE_MAX &&
 
 /* --- a descriptor as minizip's file ------------------------------------ */
 
-/* minizip reads a zip's headers a field at a time and writes them in a
- * few pieces: through a buffer of CHUNK bytes, one system call serves a
- * run of them. The buffer holds either bytes read (clean) or bytes still
- * to be written (dirty), at buf_at. */
+/* minizip reads a zip's headers a field at a time: through a buffer of
+ * CHUNK bytes, one system call serves a run of them. The buffer holds
+ * the bytes at buf_at. The parts are only read. */
 typedef struct fd_file {
     int fd;
     ZPOS64_T at, size;
@@ -66,7 +65,6 @@ typedef struct fd_file {
     char *buf;
     ZPOS64_T buf_at;
     size_t buf_len;
-    bool dirty;
 } fd_file;
 
 static voidpf ZCALLBACK fd_open(voidpf opaque, const void *name, int mode)
@@ -92,38 +90,11 @@ static size_t read_at(fd_file *f, char *buf, size_t size, ZPOS64_T at)
     return got;
 }
 
-static size_t write_at(fd_file *f, const char *buf, size_t size, ZPOS64_T at)
-{
-    size_t done = 0;
-    while (done < size) {
-        ssize_t w = pwrite(f->fd, buf + done, size - done, (off_t)(at + done));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            if (!f->error)
-                f->error = w < 0 ? errno : ENOSPC;
-            break;
-        }
-        done += (size_t)w;
-    }
-    return done;
-}
-
-static void flush(fd_file *f)
-{
-    if (f->dirty)
-        write_at(f, f->buf, f->buf_len, f->buf_at);
-    f->dirty = false;
-    f->buf_len = 0;
-}
-
 static uLong ZCALLBACK fd_read(voidpf opaque, voidpf stream, void *buf,
                                uLong size)
 {
     (void)opaque;
     fd_file *f = stream;
-    if (f->dirty)
-        flush(f);
     if (f->at < f->buf_at || f->at + size > f->buf_at + f->buf_len) {
         if (size >= CHUNK) {
             size_t got = read_at(f, buf, size, f->at);
@@ -145,26 +116,10 @@ static uLong ZCALLBACK fd_write(voidpf opaque, voidpf stream, const void *buf,
                                 uLong size)
 {
     (void)opaque;
-    fd_file *f = stream;
-    if (!f->dirty || f->at != f->buf_at + f->buf_len ||
-        f->buf_len + size > CHUNK) {
-        flush(f);
-        if (size >= CHUNK) {
-            size_t done = write_at(f, buf, size, f->at);
-            f->at += done;
-            if (f->at > f->size)
-                f->size = f->at;
-            return done;
-        }
-        f->buf_at = f->at;
-        f->dirty = true;
-    }
-    memcpy(f->buf + f->buf_len, buf, size);
-    f->buf_len += size;
-    f->at += size;
-    if (f->at > f->size)
-        f->size = f->at;
-    return size;
+    (void)stream;
+    (void)buf;
+    (void)size;
+    return 0; /* never asked: unzip only reads */
 }
 
 static ZPOS64_T ZCALLBACK fd_tell(voidpf opaque, voidpf stream)
@@ -196,9 +151,8 @@ static long ZCALLBACK fd_seek(voidpf opaque, voidpf stream, ZPOS64_T offset,
 static int ZCALLBACK fd_close(voidpf opaque, voidpf stream)
 {
     (void)opaque;
-    fd_file *f = stream;
-    flush(f); /* the descriptor is the caller's, left open */
-    return f->error ? -1 : 0;
+    (void)stream;
+    return 0; /* the descriptor is the caller's, left open */
 }
 
 static int ZCALLBACK fd_error(voidpf opaque, voidpf stream)
@@ -233,11 +187,11 @@ typedef struct defined_name {
 #define MAX_KINDS 16
 
 struct xlsx_join {
-    fd_file out;
+    zip_write *zip;
+    bool raw;               /* the entry open takes compressed bytes */
     char *in_buf;           /* the parts' read buffer */
     char *chunk;            /* an entry's bytes on their way, CHUNK */
     deflate_editor *editor; /* made when a sheet is first changed */
-    zipFile zip;
     arena *a;
     whole_sheet *sheets; /* by number - 1 */
     size_t nsheets, sheets_cap;
@@ -262,7 +216,7 @@ struct xlsx_join {
  * system's reason when there is one. */
 static void failed(strbuf *err, const char *entry, int e)
 {
-    const char *why = e ? strerror(e) : _("the zip library refused it");
+    const char *why = strerror(e ? e : EIO);
     if (entry)
         strbuf_error(err, _("cannot write %s in the workbook: %s"), entry, why);
     else
@@ -280,28 +234,20 @@ xlsx_join *xlsx_join_start(int fd, strbuf *err)
         failed(err, NULL, errno);
         return NULL;
     }
+    zip_write *zip = zip_write_start(fd, err);
+    if (!zip)
+        return NULL;
     xlsx_join *j = xcalloc(1, sizeof *j);
-    j->out.fd = fd;
-    j->out.buf = xmalloc(CHUNK);
+    j->zip = zip;
     j->in_buf = xmalloc(CHUNK);
     j->chunk = xmalloc(CHUNK);
-    zlib_filefunc64_def io = fd_functions(&j->out);
-    j->zip = zipOpen2_64("", APPEND_STATUS_CREATE, NULL, &io);
-    if (!j->zip) {
-        failed(err, NULL, j->out.error);
-        free(j->out.buf);
-        free(j->in_buf);
-        free(j->chunk);
-        free(j);
-        return NULL;
-    }
     j->a = arena_new();
     return j;
 }
 
 static void release(xlsx_join *j)
 {
-    free(j->out.buf);
+    zip_write_free(j->zip);
     free(j->in_buf);
     free(j->chunk);
     deflate_edit_free(j->editor);
@@ -325,7 +271,6 @@ void xlsx_join_abandon(xlsx_join *j)
 {
     if (!j)
         return;
-    zipClose(j->zip, NULL);
     release(j);
 }
 
@@ -334,49 +279,44 @@ void xlsx_join_abandon(xlsx_join *j)
 static bool entry_open(xlsx_join *j, const char *name, uLong dos_date, bool raw,
                        strbuf *err)
 {
-    zip_fileinfo zi = {.dosDate = dos_date};
-    if (zipOpenNewFileInZip4_64(j->zip, name, &zi, NULL, 0, NULL, 0, NULL,
-                                Z_DEFLATED, Z_DEFAULT_COMPRESSION, raw,
-                                -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY,
-                                NULL, 0, 0, 0, 0) != ZIP_OK) {
-        failed(err, name, j->out.error);
-        return false;
-    }
-    return true;
+    j->raw = raw;
+    if (zip_write_begin(j->zip, name, (uint32_t)dos_date))
+        return true;
+    failed(err, name, zip_write_error(j->zip));
+    return false;
 }
 
-/* The open entry's next len bytes. */
+/* The open entry's next len bytes: compressed already when it was opened
+ * raw, to be deflated when not. */
 static bool entry_put(xlsx_join *j, const void *data, size_t len)
 {
-    while (len) {
-        unsigned n = len > CHUNK ? CHUNK : (unsigned)len;
-        if (zipWriteInFileInZip(j->zip, data, n) != ZIP_OK)
-            return false;
-        data = (const char *)data + n;
-        len -= n;
-    }
-    return true;
+    return j->raw ? zip_write_raw(j->zip, data, len)
+                  : zip_write_deflate(j->zip, data, len);
 }
 
 static bool entry_write(xlsx_join *j, const void *data, size_t len, strbuf *err)
 {
     if (entry_put(j, data, len))
         return true;
-    failed(err, NULL, j->out.error);
+    failed(err, NULL, zip_write_error(j->zip));
+    return false;
+}
+
+/* Ends the open entry: one that was not raw is deflated here. */
+static bool entry_close(xlsx_join *j, const char *name, uint32_t crc,
+                        uint64_t size, strbuf *err)
+{
+    if (j->raw ? zip_write_end_raw(j->zip, crc, size) : zip_write_end(j->zip))
+        return true;
+    failed(err, name, zip_write_error(j->zip));
     return false;
 }
 
 static bool put_text(xlsx_join *j, const char *name, const char *text,
                      size_t len, strbuf *err)
 {
-    if (!entry_open(j, name, j->dos_date, false, err) ||
-        !entry_write(j, text, len, err))
-        return false;
-    if (zipCloseFileInZip(j->zip) != ZIP_OK) {
-        failed(err, name, j->out.error);
-        return false;
-    }
-    return true;
+    return entry_open(j, name, j->dos_date, false, err) &&
+           entry_write(j, text, len, err) && entry_close(j, name, 0, 0, err);
 }
 
 /* --- reading a part ------------------------------------------------------ */
@@ -444,11 +384,9 @@ static bool copy_raw(xlsx_join *j, part_in *p, const char *name, strbuf *err)
         ok = entry_write(j, buf, (size_t)got, err);
     if (ok && (got < 0 || unzCloseCurrentFile(p->zip) != UNZ_OK))
         ok = part_failed(p, err);
-    if (ok && zipCloseFileInZipRaw64(j->zip, p->info.uncompressed_size,
-                                     p->info.crc) != ZIP_OK) {
-        failed(err, name, j->out.error);
-        ok = false;
-    }
+    if (ok)
+        ok = entry_close(j, name, (uint32_t)p->info.crc,
+                         p->info.uncompressed_size, err);
     return ok;
 }
 
@@ -494,7 +432,7 @@ static bool copy_changed(xlsx_join *j, part_in *p, const char *name,
     deflate_edit_status st = deflate_edit_run(j->editor, &io, c, nc, &sizes);
     bool ok = true;
     if (st == DEFLATE_EDIT_WRITE_FAILED) {
-        failed(err, name, j->out.error);
+        failed(err, name, zip_write_error(j->zip));
         ok = false;
     } else if (unzCloseCurrentFile(p->zip) != UNZ_OK || st != DEFLATE_EDIT_OK ||
                sizes.in_size != p->info.uncompressed_size ||
@@ -506,12 +444,7 @@ static bool copy_changed(xlsx_join *j, part_in *p, const char *name,
                          p->name, c[i].from);
             ok = false;
         }
-    if (ok && zipCloseFileInZipRaw64(j->zip, sizes.out_size, sizes.out_crc) !=
-                  ZIP_OK) {
-        failed(err, name, j->out.error);
-        ok = false;
-    }
-    return ok;
+    return ok && entry_close(j, name, sizes.out_crc, sizes.out_size, err);
 }
 
 /* --- names of parts -------------------------------------------------- */
@@ -1287,19 +1220,12 @@ bool xlsx_join_finish(xlsx_join *j, strbuf *err)
         if (!ok)
             break;
         writers[i](o);
-        ok = o->ok && entry_write(j, o->buf, o->len, err);
-        if (ok && zipCloseFileInZip(j->zip) != ZIP_OK) {
-            failed(err, names[i], j->out.error);
-            ok = false;
-        }
+        ok = o->ok && entry_write(j, o->buf, o->len, err) &&
+             entry_close(j, names[i], 0, 0, err);
     }
     free(o);
-    if (zipClose(j->zip, NULL) != ZIP_OK && ok) {
-        failed(err, NULL, j->out.error);
-        ok = false;
-    }
-    if (ok && j->out.error) {
-        failed(err, NULL, j->out.error);
+    if (ok && !zip_write_finish(j->zip)) {
+        failed(err, NULL, zip_write_error(j->zip));
         ok = false;
     }
     release(j);

@@ -25,9 +25,10 @@
  * "different first page", so <headerFooter> gains differentFirst="1" and,
  * with no first-page header given, the first page prints none.
  *
- * The package is written to a descriptor, never reopened by name, and
- * the memory it takes is what the zip's central directory and the sheets'
- * names and defined names take: about 0.5 KiB a sheet. */
+ * The package is written to a descriptor, never reopened by name
+ * (zip_write.h, its central directory spooled to a temporary file), and
+ * the memory it keeps is the sheets' names and defined names: about
+ * 0.2 KiB a sheet. */
 #ifndef KEHOACH_XLSX_JOIN_H
 #define KEHOACH_XLSX_JOIN_H
 
