@@ -14,17 +14,18 @@
  * through deflate_edit.h, which deflates only what follows the change).
  * The package's indexes are built from the first part joined (what does
  * not depend on the sheets is the same in every part), the sheets' names
- * and the defined names of every part; they are written last. Only text libxlsxwriter writes is
- * read here, so the markup is found by its exact form. */
+ * and the defined names of every part; they are written last. Only text
+ * libxlsxwriter writes is read here, so the markup is found by its exact
+ * form. */
 #define _GNU_SOURCE /* qsort_r(3) */
 #include "xlsx_join.h"
 
 #include "arena.h"
 #include "ascii.h"
 #include "deflate_edit.h"
-#include "zip_write.h"
 #include "i18n.h"
 #include "xalloc.h"
+#include "zip_write.h"
 
 #include <minizip/unzip.h>
 #include <zlib.h>
