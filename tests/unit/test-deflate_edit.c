@@ -188,6 +188,18 @@ static bytes changed(const bytes *text, const deflate_change *c, size_t nc)
     return out;
 }
 
+/* What the edit wrote inflates to text with the changes made. */
+static void comes_back_changed(const ends *e, const bytes *text,
+                               const deflate_change *c, size_t nc)
+{
+    bytes back = inflated(&e->out);
+    bytes expected = changed(text, c, nc);
+    assert_int_equal(back.len, expected.len);
+    assert_memory_equal(back.buf, expected.buf, back.len);
+    free(back.buf);
+    free(expected.buf);
+}
+
 /* A sheet's text of about n bytes, as libxlsxwriter would repeat its
  * markup, with the texts to replace where wanted (at text offsets) and
  * look-alikes that must be left as they are. */
@@ -331,15 +343,10 @@ static void a_late_change_copies_most_of_the_stream(void **state)
     assert_true(c[0].done);
     /* one block here: cut inside it, not at its start */
     assert_true(got.copied * 10 >= packed.len * 9);
-    bytes back = inflated(&e.out);
-    bytes expected = changed(&text, c, 1);
-    assert_int_equal(back.len, expected.len);
-    assert_memory_equal(back.buf, expected.buf, back.len);
+    comes_back_changed(&e, &text, c, 1);
     deflate_edit_free(ed);
     free(text.buf);
     free(packed.buf);
-    free(back.buf);
-    free(expected.buf);
     free(e.out.buf);
 }
 
@@ -408,16 +415,11 @@ static void failures_are_told(void **state)
     /* and the editor is whole after them */
     c[0].done = false;
     assert_int_equal(edit(ed, &packed, 65536, c, 1, &e, &got), DEFLATE_EDIT_OK);
-    bytes back = inflated(&e.out);
-    bytes expected = changed(&text, c, 1);
-    assert_int_equal(back.len, expected.len);
-    assert_memory_equal(back.buf, expected.buf, back.len);
+    comes_back_changed(&e, &text, c, 1);
     deflate_edit_free(ed);
     free(text.buf);
     free(packed.buf);
     free(corrupt.buf);
-    free(back.buf);
-    free(expected.buf);
     free(e.out.buf);
 }
 

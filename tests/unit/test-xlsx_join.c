@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "xlsx.h"
+#include "zipread.h"
 
 #include <zip.h>
 
@@ -26,14 +27,7 @@
 /* The text of the entry `name` of the zip archive in fd. */
 static char *entry(int fd, const char *name)
 {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    int copy = dup(fd);
-    assert_true(copy >= 0);
-    zip_source_t *src = zip_source_filep_create(fdopen(copy, "rb"), 0, -1, &ze);
-    assert_non_null(src);
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    assert_non_null(z);
+    zip_t *z = zipread_archive(fd);
     zip_stat_t st;
     assert_int_equal(zip_stat(z, name, 0, &st), 0);
     char *text = calloc(1, (size_t)st.size + 1);
@@ -42,7 +36,6 @@ static char *entry(int fd, const char *name)
     assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
     zip_fclose(f);
     zip_discard(z);
-    zip_error_fini(&ze);
     return text;
 }
 
@@ -158,20 +151,6 @@ static void a_tag_across_chunks_is_found(void **state)
     fclose(f);
 }
 
-static zip_t *archive(int fd)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    int copy = dup(fd);
-    assert_true(copy >= 0);
-    zip_source_t *src = zip_source_filep_create(fdopen(copy, "rb"), 0, -1, &ze);
-    assert_non_null(src);
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-    assert_non_null(z);
-    zip_error_fini(&ze);
-    return z;
-}
-
 static void chart_rows(xlsx_sheet *s, uint32_t first)
 {
     xlsx_text(s, first, 0, "đơn vị", &bold);
@@ -261,7 +240,7 @@ static FILE *eleven_sheets(size_t part_sheets)
 /* Each entry of the two packages, by name, holds the same bytes. */
 static void assert_same_entries(FILE *fa, FILE *fb)
 {
-    zip_t *a = archive(fileno(fa)), *b = archive(fileno(fb));
+    zip_t *a = zipread_archive(fileno(fa)), *b = zipread_archive(fileno(fb));
     zip_int64_t n = zip_get_num_entries(a, 0);
     assert_int_equal(n, zip_get_num_entries(b, 0));
     for (zip_int64_t i = 0; i < n; i++) {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "zip_write.h"
+#include "zipread.h"
 
 #include <zip.h>
 #include <zlib.h>
@@ -23,21 +24,6 @@
 #include <unistd.h>
 
 #define DOS_TIME ((uint32_t)((46u << 9 | 12u << 5 | 4u) << 16 | (10u << 11)))
-
-static zip_t *archive(int fd)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    int copy = dup(fd);
-    assert_true(copy >= 0);
-    zip_source_t *src = zip_source_filep_create(fdopen(copy, "rb"), 0, -1, &ze);
-    assert_non_null(src);
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-    if (!z)
-        fail_msg("libzip: %s", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    return z;
-}
 
 /* Entry `name` of z, which must hold exactly len bytes equal to want. */
 static void entry_is(zip_t *z, const char *name, const void *want, size_t len)
@@ -120,7 +106,7 @@ static void entries_come_back(void **state)
     assert_true(zip_write_finish(w));
     zip_write_free(w);
 
-    zip_t *z = archive(fileno(f));
+    zip_t *z = zipread_archive(fileno(f));
     assert_int_equal(zip_get_num_entries(z, 0), 4);
     assert_string_equal(zip_get_name(z, 0, 0), "xl/small.xml");
     assert_string_equal(zip_get_name(z, 3, 0), "xl/worksheets/sheet2.xml");
@@ -180,7 +166,7 @@ static void seventy_thousand_entries_take_zip64(void **state)
     for (int i = 7; i >= 0; i--)
         count = count << 8 | record[32 + i];
     assert_int_equal(count, N);
-    zip_t *z = archive(fileno(f));
+    zip_t *z = zipread_archive(fileno(f));
     assert_int_equal(zip_get_num_entries(z, 0), N);
     assert_string_equal(zip_get_name(z, N - 1, 0), "e69999");
     entry_is(z, "e65536", "", 0);
