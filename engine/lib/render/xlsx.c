@@ -53,9 +53,10 @@ typedef struct part {
 
 /* The sheets' names, folded, as hashes (strmap_hash): a name is taken
  * when its hash is here. Two names with one hash (one chance in 2^64 for
- * a pair) would only make the second take a number. 8 bytes a sheet,
- * where a strmap and the names themselves took about 150. Open
- * addressing, grown at three quarters full; 0 marks an empty slot. */
+ * a pair) would only make the second take a number. 8-byte slots, at
+ * most three quarters full (11 to 21 bytes a sheet), where a strmap and
+ * the names themselves took about 150. Open addressing, the table
+ * doubled when full; 0 marks an empty slot. */
 typedef struct name_hashes {
     uint64_t *slots;
     size_t cap, count;
