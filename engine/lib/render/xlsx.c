@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "i18n.h"
+#include "rows_spool.h"
 #include "xlsx_join.h"
 #include "strmap.h"
 #include "tempfile.h"
@@ -108,6 +109,7 @@ struct xlsx_sheet {
     bool hidden;
     uint32_t *charts; /* the book's numbers of its charts */
     size_t ncharts;
+    rows_spool *rows; /* its rows, deflated as written (rows_spool.h) */
 };
 
 struct xlsx_book {
@@ -138,6 +140,13 @@ static void fail(xlsx_book *b, const char *what, lxw_error e)
     if (e == LXW_NO_ERROR || b->error.len)
         return;
     strbuf_error(&b->error, "%s: %s", _(what), lxw_strerror(e));
+}
+
+/* Keeps why as the book's error, unless it has one. */
+static void kept(xlsx_book *b, const strbuf *why)
+{
+    if (!b->error.len)
+        strbuf_error(&b->error, "%s", strbuf_str(why));
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of
@@ -264,6 +273,8 @@ static part *part_new(xlsx_book *b)
     return p;
 }
 
+static void let_go(xlsx_sheet *s);
+
 /* Closes part p and joins it into the book's file; `styles`: it is the
  * last. Its sheets take nothing more. */
 static void part_finish(xlsx_book *b, part *p, bool styles)
@@ -275,6 +286,9 @@ static void part_finish(xlsx_book *b, part *p, bool styles)
         }
     if (b->current == p)
         b->current = NULL;
+    for (size_t i = 0; i < p->nsheets; i++)
+        if (p->sheets[i]->ws)
+            let_go(p->sheets[i]);
     lxw_error e = workbook_close(p->wb); /* and frees it */
     fail(b, N_("writing the workbook"), e);
     xlsx_join_sheet *joined = xcalloc(p->nsheets, sizeof *joined);
@@ -286,6 +300,7 @@ static void part_finish(xlsx_book *b, part *p, bool styles)
             .first_unnumbered = s->first_unnumbered,
             .charts = s->charts,
             .ncharts = s->ncharts,
+            .rows = s->rows,
         };
         s->part = NULL;
         s->ws = NULL;
@@ -296,6 +311,8 @@ static void part_finish(xlsx_book *b, part *p, bool styles)
     for (size_t i = 0; i < p->nsheets; i++) {
         free(p->sheets[i]->charts);
         p->sheets[i]->charts = NULL;
+        rows_spool_free(p->sheets[i]->rows);
+        p->sheets[i]->rows = NULL;
     }
     close(p->fd);
     free(p->formats);
@@ -596,6 +613,18 @@ xlsx_sheet *xlsx_add_sheet(xlsx_book *b, const char *name)
             strbuf_error(&b->error, _("cannot add the sheet '%s'"), unique);
         return s;
     }
+    /* the sheet's rows go to a spool instead of libxlsxwriter's file */
+    FILE *rows;
+    strbuf why = STRBUF_INIT;
+    s->rows = rows_spool_new(&rows, &why);
+    if (!s->rows) {
+        kept(b, &why);
+        strbuf_release(&why);
+        s->ws = NULL;
+        return s;
+    }
+    fclose(s->ws->optimize_tmpfile);
+    s->ws->optimize_tmpfile = s->ws->file = rows;
     s->part = p;
     ARRAY_ROOM(p->sheets, p->nsheets, p->sheets_cap, 8);
     p->sheets[p->nsheets++] = s;
@@ -980,12 +1009,10 @@ void xlsx_set_page(xlsx_sheet *s, const xlsx_page *p, uint32_t last_row)
 }
 
 /* What libxlsxwriter would hold of an ended sheet until its workbook is
- * closed. */
+ * closed; and its rows, ended. */
 static void let_go(xlsx_sheet *s)
 {
     lxw_worksheet *ws = s->ws;
-    if (!ws->array)
-        return;
     /* In constant_memory mode libxlsxwriter keeps the cells of the row
      * being written in an array of a pointer per column Excel allows
      * (16,384 of them, 128 KiB, calloc'd when the sheet is added) and frees
@@ -1003,22 +1030,32 @@ static void let_go(xlsx_sheet *s)
         lxw_worksheet_write_single_row(ws);
     free(ws->array);
     ws->array = NULL;
-    /* The sheet's rows are in its temporary file, read back only when the
-     * workbook is closed. Its stdio buffer (4 KiB, malloc'd by glibc at the
-     * first write, freed by fclose at close) is let go now: unbuffered, the
-     * file is read back 4 KiB a read(2), as libxlsxwriter asks for it.
-     * ISO C allows setvbuf only before a stream's first operation; glibc,
-     * the one C library kehoach builds on, flushes the stream and frees its
-     * old buffer, and the flush before it makes that a no-op here. A
-     * failed write of the sheet's rows (a full disk) would otherwise go
-     * unnoticed by libxlsxwriter. */
+    /* The sheet's rows are in its spool, ended here. libxlsxwriter reads
+     * the spool's stream (as empty) and closes it when the workbook is
+     * closed, unless no cell was written: then it writes an empty
+     * <sheetData/>, as the spool is dropped here. The stream's stdio
+     * buffer (malloc'd by glibc at the first write, freed by fclose) is
+     * let go now: ISO C allows setvbuf only before a stream's first
+     * operation; glibc, the one C library kehoach builds on, flushes the
+     * stream and frees its old buffer, and the flush before it makes that
+     * a no-op here. A failed write of the sheet's rows (a full disk)
+     * would otherwise go unnoticed by libxlsxwriter. */
     FILE *rows = ws->optimize_tmpfile;
-    if (!rows)
-        return;
-    if (fflush(rows) != 0 || ferror(rows))
+    bool flushed = fflush(rows) == 0 && !ferror(rows);
+    strbuf why = STRBUF_INIT;
+    if (!rows_spool_end(s->rows, &why))
+        kept(s->book, &why);
+    else if (!flushed)
         fail(s->book, N_("writing a cell"), LXW_ERROR_CREATING_TMPFILE);
-    else
+    strbuf_release(&why);
+    if (ws->dim_rowmin == LXW_ROW_MAX) {
+        fclose(rows);
+        ws->optimize_tmpfile = ws->file = NULL;
+        rows_spool_free(s->rows);
+        s->rows = NULL;
+    } else {
         setvbuf(rows, NULL, _IONBF, 0);
+    }
 }
 
 void xlsx_end_sheet(xlsx_sheet *s)

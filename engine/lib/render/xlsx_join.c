@@ -10,8 +10,13 @@
  *
  * A part is read twice: first its indexes and relationships (a few
  * kilobytes), which say which drawing is whose and which chart is which;
- * then every entry, copied under its new name (a sheet whose text changes
- * through deflate_edit.h, which deflates only what follows the change).
+ * then every entry, copied under its new name. A sheet whose rows were
+ * spooled (rows_spool.h) is a few kilobytes of text around an empty
+ * <sheetData>: that text is inflated, changed, and deflated again in two
+ * pieces, the first flushed to a byte boundary, with the spool's blocks
+ * copied between them as they are; each piece is a deflate stream of its
+ * own, so none refers back into another, and the three make one stream.
+ * (A sheet not spooled that is to change is inflated whole.)
  * The package's indexes are built from the first part joined (what does
  * not depend on the sheets is the same in every part), the sheets' names
  * and the defined names of every part; they are written last. Only text
@@ -22,8 +27,8 @@
 
 #include "arena.h"
 #include "ascii.h"
-#include "deflate_edit.h"
 #include "i18n.h"
+#include "tempfile.h"
 #include "xalloc.h"
 #include "zip_write.h"
 
@@ -42,9 +47,7 @@
 #define UNSELECTED "<sheetView"
 #define HEADER_FOOTER "<headerFooter>"
 #define FIRST_UNNUMBERED "<headerFooter differentFirst=\"1\">"
-_Static_assert(sizeof SELECTED <= DEFLATE_CHANGE_MAX &&
-                   sizeof HEADER_FOOTER <= DEFLATE_CHANGE_MAX,
-               "deflate_edit has room for the texts changed");
+#define SHEET_DATA "<sheetData></sheetData>" /* the rows, when spooled */
 #define WORKSHEET_TYPE                                              \
     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
     "relationships/worksheet\""
@@ -189,10 +192,11 @@ typedef struct defined_name {
 
 struct xlsx_join {
     zip_write *zip;
-    bool raw;               /* the entry open takes compressed bytes */
-    char *in_buf;           /* the parts' read buffer */
-    char *chunk;            /* an entry's bytes on their way, CHUNK */
-    deflate_editor *editor; /* made when a sheet is first changed */
+    bool raw;     /* the entry open takes compressed bytes */
+    char *in_buf; /* the parts' read buffer */
+    char *chunk;  /* an entry's bytes on their way, CHUNK */
+    z_stream z;   /* deflates sheets' text around their rows */
+    bool z_ready;
     arena *a;
     whole_sheet *sheets; /* by number - 1 */
     size_t nsheets, sheets_cap;
@@ -251,7 +255,8 @@ static void release(xlsx_join *j)
     zip_write_free(j->zip);
     free(j->in_buf);
     free(j->chunk);
-    deflate_edit_free(j->editor);
+    if (j->z_ready)
+        deflateEnd(&j->z);
     free(j->sheets);
     free(j->names);
     free(j->workbook_head);
@@ -391,61 +396,125 @@ static bool copy_raw(xlsx_join *j, part_in *p, const char *name, strbuf *err)
     return ok;
 }
 
-/* --- a sheet's text, changed as it goes by ------------------------------- */
+/* --- a sheet, its rows spliced in ---------------------------------------- */
 
-/* Where deflate_edit reads and writes: the part's entry, the package's. */
-typedef struct edit_ends {
-    part_in *p;
-    xlsx_join *j;
-} edit_ends;
+/* A change made in a sheet's text: from, at its first place, becomes to. */
+typedef struct text_change {
+    const char *from, *to;
+    bool wanted;
+} text_change;
 
-static long read_part(void *ctx, void *buf, size_t cap)
+/* Makes the wanted changes in text; false with err when one has no
+ * place. */
+static bool change_text(strbuf *text, const text_change *c, size_t nc,
+                        const char *entry, strbuf *err)
 {
-    edit_ends *e = ctx;
-    return unzReadCurrentFile(e->p->zip, buf,
-                              cap > CHUNK ? CHUNK : (unsigned)cap);
+    for (size_t i = 0; i < nc; i++) {
+        if (!c[i].wanted)
+            continue;
+        const char *at = strstr(strbuf_str(text), c[i].from);
+        if (!at) {
+            strbuf_error(err, _("cannot rewrite %s in the workbook: %s"), entry,
+                         c[i].from);
+            return false;
+        }
+        size_t before = (size_t)(at - text->buf), cut = strlen(c[i].from);
+        strbuf changed = STRBUF_INIT;
+        strbuf_add(&changed, text->buf, before);
+        strbuf_puts(&changed, c[i].to);
+        strbuf_add(&changed, text->buf + before + cut,
+                   text->len - before - cut);
+        strbuf_release(text);
+        *text = changed;
+    }
+    return true;
 }
 
-static bool write_package(void *ctx, const void *buf, size_t len)
+/* Deflates text[0, len) into the open entry from a fresh start: its
+ * blocks end flushed to a byte boundary, not final, unless `last`, when
+ * they end the entry's stream. */
+static bool deflate_text(xlsx_join *j, const char *text, size_t len, bool last,
+                         strbuf *err)
 {
-    edit_ends *e = ctx;
-    return entry_put(e->j, buf, len);
-}
-
-/* Copies the current entry with the changes made: as it was compressed
- * up to the first change, deflated again from there (deflate_edit.h). */
-static bool copy_changed(xlsx_join *j, part_in *p, const char *name,
-                         deflate_change *c, size_t nc, strbuf *err)
-{
-    int method, level;
-    if (unzOpenCurrentFile2(p->zip, &method, &level, 1) != UNZ_OK ||
-        method != Z_DEFLATED)
-        return part_failed(p, err);
-    if (!entry_open(j, name, p->info.dosDate, true, err)) {
-        unzCloseCurrentFile(p->zip);
+    z_stream *z = &j->z;
+    if (j->z_ready ? deflateReset(z) != Z_OK
+                   : deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED,
+                                  -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        failed(err, NULL, ENOMEM);
         return false;
     }
-    if (!j->editor)
-        j->editor = deflate_edit_new();
-    edit_ends ends = {p, j};
-    deflate_edit_io io = {read_part, write_package, &ends};
-    deflate_edit_sizes sizes;
-    deflate_edit_status st = deflate_edit_run(j->editor, &io, c, nc, &sizes);
-    bool ok = true;
-    if (st == DEFLATE_EDIT_WRITE_FAILED) {
-        failed(err, name, zip_write_error(j->zip));
-        ok = false;
-    } else if (unzCloseCurrentFile(p->zip) != UNZ_OK || st != DEFLATE_EDIT_OK ||
-               sizes.in_size != p->info.uncompressed_size ||
-               sizes.in_crc != p->info.crc)
-        ok = part_failed(p, err);
-    for (size_t i = 0; ok && i < nc; i++)
-        if (c[i].wanted && !c[i].done) {
-            strbuf_error(err, _("cannot rewrite %s in the workbook: %s"),
-                         p->name, c[i].from);
-            ok = false;
+    j->z_ready = true;
+    z->next_in = (Bytef *)text;
+    for (;;) {
+        size_t step = len < (1u << 30) ? len : (1u << 30);
+        z->avail_in = (uInt)step;
+        len -= step;
+        int flush = len ? Z_NO_FLUSH : last ? Z_FINISH : Z_SYNC_FLUSH, r;
+        do {
+            z->next_out = (Bytef *)j->chunk;
+            z->avail_out = CHUNK;
+            r = deflate(z, flush);
+            size_t got = CHUNK - z->avail_out;
+            if (got && !entry_write(j, j->chunk, got, err))
+                return false;
+        } while (z->avail_out == 0 || (flush == Z_FINISH && r != Z_STREAM_END));
+        if (!len)
+            return true;
+    }
+}
+
+/* Copies the spool's compressed rows into the open entry. */
+static bool put_rows(xlsx_join *j, const rows_spool_bytes *rows, strbuf *err)
+{
+    for (uint64_t at = 0; at < rows->len;) {
+        size_t step = rows->len - at < CHUNK ? (size_t)(rows->len - at) : CHUNK;
+        if (!tempfile_read_at(rows->fd, j->chunk, step, at)) {
+            strbuf_error(err, _("cannot read a sheet's rows back: %s"),
+                         strerror(errno));
+            return false;
         }
-    return ok && entry_close(j, name, sizes.out_crc, sizes.out_size, err);
+        if (!entry_write(j, j->chunk, step, err))
+            return false;
+        at += step;
+    }
+    return true;
+}
+
+/* Copies the current entry, a sheet, with the changes made and, when its
+ * rows were spooled, its rows put between <sheetData> and </sheetData>:
+ * its text (without rows, a few kilobytes) deflated again in two pieces
+ * around the spool's blocks, which go as they are. */
+static bool copy_sheet(xlsx_join *j, part_in *p, const char *name,
+                       const text_change *c, size_t nc, const rows_spool *spool,
+                       strbuf *err)
+{
+    strbuf text = STRBUF_INIT;
+    bool ok = part_text(p, &text, err) && change_text(&text, c, nc, name, err);
+    rows_spool_bytes rows = {-1, 0, 0, 0};
+    size_t head = text.len;
+    if (ok && spool && (rows = rows_spool_held(spool)).size) {
+        const char *at = strstr(strbuf_str(&text), SHEET_DATA);
+        if (at)
+            head = (size_t)(at - text.buf) + strlen("<sheetData>");
+        else
+            ok = part_failed(p, err);
+    }
+    if (ok)
+        ok = entry_open(j, name, p->info.dosDate, true, err) &&
+             deflate_text(j, text.buf, head, false, err) &&
+             put_rows(j, &rows, err) &&
+             deflate_text(j, text.buf + head, text.len - head, true, err);
+    if (ok) {
+        uint32_t crc = (uint32_t)crc32_z(0, (const Bytef *)text.buf, head);
+        crc = (uint32_t)crc32_combine64(crc, rows.crc, (z_off64_t)rows.size);
+        uint32_t tail = (uint32_t)crc32_z(0, (const Bytef *)text.buf + head,
+                                          text.len - head);
+        crc =
+            (uint32_t)crc32_combine64(crc, tail, (z_off64_t)(text.len - head));
+        ok = entry_close(j, name, crc, text.len + rows.size, err);
+    }
+    strbuf_release(&text);
+    return ok;
 }
 
 /* --- names of parts -------------------------------------------------- */
@@ -913,13 +982,14 @@ static bool copy_entries(xlsx_join *j, part_in *p, part_map *m, bool styles,
             if ((unknown = n > m->nsheets))
                 break;
             const xlsx_join_sheet *s = &m->sheets[n - 1];
-            deflate_change c[] = {
-                {SELECTED, UNSELECTED, n == 1 && s->number != 1, false},
-                {HEADER_FOOTER, FIRST_UNNUMBERED, s->first_unnumbered, false},
+            text_change c[] = {
+                {SELECTED, UNSELECTED, n == 1 && s->number != 1},
+                {HEADER_FOOTER, FIRST_UNNUMBERED, s->first_unnumbered},
             };
             named(to, "xl/worksheets/sheet", s->number, ".xml");
-            ok = c[0].wanted || c[1].wanted ? copy_changed(j, p, to, c, 2, err)
-                                            : copy_raw(j, p, to, err);
+            ok = c[0].wanted || c[1].wanted || s->rows
+                     ? copy_sheet(j, p, to, c, 2, s->rows, err)
+                     : copy_raw(j, p, to, err);
         } else if (numbered(name, "xl/worksheets/_rels/sheet", ".xml.rels",
                             &n)) {
             if ((unknown = n > m->nsheets))

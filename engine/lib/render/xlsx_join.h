@@ -17,13 +17,15 @@
  * them. So the same sheets give the same package however they were
  * split into parts (tests/unit/test-xlsx_join.c).
  *
- * Two things are changed on the way, in a sheet's text: libxlsxwriter
- * selects the first sheet of every part, and the whole selects its first
- * only; and a document's first page is left unnumbered (Decree
- * 30/2020/NĐ-CP numbers an administrative document's pages from the
- * second): libxlsxwriter writes one header for every page and has no
- * "different first page", so <headerFooter> gains differentFirst="1" and,
- * with no first-page header given, the first page prints none.
+ * A sheet's rows come from its spool (rows_spool.h), put into its text
+ * as they were compressed. Two things are changed on the way, in a
+ * sheet's text: libxlsxwriter selects the first sheet of every part, and
+ * the whole selects its first only; and a document's first page is left
+ * unnumbered (Decree 30/2020/NĐ-CP numbers an administrative document's
+ * pages from the second): libxlsxwriter writes one header for every page
+ * and has no "different first page", so <headerFooter> gains
+ * differentFirst="1" and, with no first-page header given, the first page
+ * prints none.
  *
  * The package is written to a descriptor, never reopened by name
  * (zip_write.h, its central directory spooled to a temporary file), and
@@ -32,6 +34,7 @@
 #ifndef KEHOACH_XLSX_JOIN_H
 #define KEHOACH_XLSX_JOIN_H
 
+#include "rows_spool.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -48,6 +51,8 @@ typedef struct xlsx_join_sheet {
     const uint32_t *charts; /* the whole's numbers of its charts (from 1),
                                in the order they were inserted */
     size_t ncharts;
+    const rows_spool *rows; /* its rows, ended, when they were spooled
+                               (then its text has none), or NULL */
 } xlsx_join_sheet;
 
 /* Starts the package in fd, a regular file written from its start. NULL

@@ -1,0 +1,163 @@
+/* rows_spool.c - a sheet's rows deflated as they are written (see
+ * rows_spool.h).
+ *
+ * The temporary file and the deflate state are made at the first byte,
+ * so a sheet with no rows costs a stream and nothing more. The level and
+ * the window are libxlsxwriter's (minizip's defaults), so the rows take
+ * the room they took before. The first failure is kept, with its errno,
+ * and every later write refused. */
+#define _GNU_SOURCE /* fopencookie(3), glibc */
+
+#include "rows_spool.h"
+
+#include "fileio.h"
+#include "i18n.h"
+#include "tempfile.h"
+#include "xalloc.h"
+
+#include <zlib.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OUT_BUF (1 << 16)
+
+struct rows_spool {
+    int fd;     /* -1 until the first byte */
+    z_stream z; /* live between the first byte and the end */
+    bool deflating;
+    bool ended;
+    unsigned char *out; /* deflate's output, OUT_BUF bytes */
+    uint64_t len, size;
+    uint32_t crc;
+    strbuf error; /* the first failure, with its reason */
+};
+
+/* Keeps the first failure: the temporary file in its folder could not
+ * be made or written, for the reason `why`. */
+static bool fail(rows_spool *s, const char *why)
+{
+    if (!s->error.len)
+        strbuf_error(&s->error, _("cannot write '%s': %s"), tempfile_folder(),
+                     why);
+    return false;
+}
+
+static bool start(rows_spool *s)
+{
+    strbuf why = STRBUF_INIT;
+    if (s->fd < 0 && (s->fd = tempfile_anonymous(&why)) < 0) {
+        fail(s, strbuf_str(&why));
+        strbuf_release(&why);
+        return false;
+    }
+    memset(&s->z, 0, sizeof s->z);
+    if (deflateInit2(&s->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+                     Z_DEFAULT_STRATEGY) != Z_OK)
+        return fail(s, strerror(ENOMEM));
+    s->out = xmalloc(OUT_BUF);
+    s->deflating = true;
+    return true;
+}
+
+/* Deflates what is in s->z's input with `flush`, writing out all it
+ * gives. */
+static bool pump(rows_spool *s, int flush)
+{
+    do {
+        s->z.next_out = s->out;
+        s->z.avail_out = OUT_BUF;
+        if (deflate(&s->z, flush) == Z_STREAM_ERROR)
+            return fail(s, strerror(EINVAL));
+        size_t got = OUT_BUF - s->z.avail_out;
+        if (got && !fileio_write_all(s->fd, s->out, got))
+            return fail(s, strerror(errno));
+        s->len += got;
+    } while (s->z.avail_out == 0 || s->z.avail_in);
+    return true;
+}
+
+static ssize_t spool_write(void *cookie, const char *buf, size_t size)
+{
+    rows_spool *s = cookie;
+    if (s->error.len || s->ended || (!s->deflating && !start(s)))
+        return 0;            /* stdio marks the stream's error */
+    if (size > UINT32_MAX) { /* stdio hands over its buffer: never so big */
+        fail(s, strerror(EFBIG));
+        return 0;
+    }
+    s->crc = (uint32_t)crc32_z(s->crc, (const Bytef *)buf, size);
+    s->size += size;
+    s->z.next_in = (Bytef *)buf;
+    s->z.avail_in = (uInt)size;
+    return pump(s, Z_NO_FLUSH) ? (ssize_t)size : 0;
+}
+
+static ssize_t spool_read(void *cookie, char *buf, size_t size)
+{
+    (void)cookie;
+    (void)buf;
+    (void)size;
+    return 0;
+}
+
+static int spool_close(void *cookie)
+{
+    (void)cookie;
+    return 0;
+}
+
+rows_spool *rows_spool_new(FILE **stream, strbuf *err)
+{
+    rows_spool *s = xcalloc(1, sizeof *s);
+    s->fd = -1;
+    cookie_io_functions_t io = {.read = spool_read,
+                                .write = spool_write,
+                                .close = spool_close};
+    *stream = fopencookie(s, "w+", io);
+    if (!*stream) {
+        strbuf_error(err, _("cannot start a sheet's rows: %s"),
+                     strerror(errno));
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+bool rows_spool_end(rows_spool *s, strbuf *err)
+{
+    bool ok = !s->error.len;
+    if (ok && s->deflating)
+        ok = pump(s, Z_SYNC_FLUSH);
+    if (s->deflating) {
+        deflateEnd(&s->z);
+        free(s->out);
+        s->out = NULL;
+        s->deflating = false;
+    }
+    s->ended = true;
+    if (!ok)
+        strbuf_error(err, "%s", strbuf_str(&s->error));
+    return ok;
+}
+
+rows_spool_bytes rows_spool_held(const rows_spool *s)
+{
+    return (rows_spool_bytes){s->fd, s->len, s->size, s->crc};
+}
+
+void rows_spool_free(rows_spool *s)
+{
+    if (!s)
+        return;
+    if (s->deflating) {
+        deflateEnd(&s->z);
+        free(s->out);
+    }
+    if (s->fd >= 0)
+        close(s->fd);
+    strbuf_release(&s->error);
+    free(s);
+}
