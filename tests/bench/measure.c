@@ -6,8 +6,9 @@
  * from this small program, a command's figures are its own.
  *
  * usage: measure [--limit BYTES] [--timeout SECONDS] COMMAND [ARG...]
- * prints "CPU_SECONDS PEAK_KIB EXIT" (EXIT is -SIGNAL when it was killed,
- * "timeout" when it ran out of time); its output goes to /dev/null. */
+ * prints "CPU_SECONDS PEAK_KIB EXIT" (the CPU time to the microsecond, as
+ * getrusage(2) gives it; EXIT is -SIGNAL when it was killed, "timeout"
+ * when it ran out of time); its output goes to /dev/null. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -76,9 +77,9 @@ int main(int argc, char **argv)
     double cpu = (double)usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
                  (double)usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
     if (timed_out)
-        printf("%.3f %ld timeout\n", cpu, usage.ru_maxrss);
+        printf("%.6f %ld timeout\n", cpu, usage.ru_maxrss);
     else
-        printf("%.3f %ld %d\n", cpu, usage.ru_maxrss,
+        printf("%.6f %ld %d\n", cpu, usage.ru_maxrss,
                WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status));
     return 0;
 }
