@@ -3,7 +3,9 @@
  * Styles are kept in a small table: each distinct xlsx_style becomes one
  * libxlsxwriter format, created on first use with the book's font. The
  * first error of any call is kept and returned by xlsx_close(), so callers
- * write a whole workbook without checking every cell. A row written whole
+ * write a whole workbook without checking every cell. A sheet's rows go
+ * to a spool that deflates them (rows_spool.h), in place of the
+ * temporary file libxlsxwriter would copy them from. A row written whole
  * (xlsx_row) is put into the sheet's stream here, in the bytes
  * libxlsxwriter 1.1.4 writes for the same cells (tests/unit/
  * test-xlsx_row.c holds them equal), its dimensions kept as it keeps them. */

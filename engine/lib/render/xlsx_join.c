@@ -342,6 +342,14 @@ static bool part_failed(part_in *p, strbuf *err)
     return false;
 }
 
+/* The current entry holds what libxlsxwriter does not write. */
+static bool not_as_written(part_in *p, strbuf *err)
+{
+    strbuf_error(err, _("cannot read %s in the workbook: %s"), p->name,
+                 _("not as libxlsxwriter writes it"));
+    return false;
+}
+
 /* The current entry's name and sizes; false at the end or on an error
  * (then with err). */
 static bool part_entry(part_in *p, strbuf *err)
@@ -453,7 +461,10 @@ static bool deflate_text(xlsx_join *j, const char *text, size_t len, bool last,
         do {
             z->next_out = (Bytef *)j->chunk;
             z->avail_out = CHUNK;
-            r = deflate(z, flush);
+            if ((r = deflate(z, flush)) == Z_STREAM_ERROR) {
+                failed(err, NULL, EINVAL);
+                return false;
+            }
             size_t got = CHUNK - z->avail_out;
             if (got && !entry_write(j, j->chunk, got, err))
                 return false;
@@ -497,7 +508,7 @@ static bool copy_sheet(xlsx_join *j, part_in *p, const char *name,
         if (at)
             head = (size_t)(at - text.buf) + strlen("<sheetData>");
         else
-            ok = part_failed(p, err);
+            ok = not_as_written(p, err);
     }
     if (ok)
         ok = entry_open(j, name, p->info.dosDate, true, err) &&
@@ -916,8 +927,7 @@ static bool read_indexes(xlsx_join *j, part_in *p, part_map *m, strbuf *err)
             ok = frame_rels(j, t);
         }
         if (!ok && !err->len)
-            strbuf_error(err, _("cannot read %s in the workbook: %s"), name,
-                         _("not as libxlsxwriter writes it"));
+            not_as_written(p, err);
     }
     if (ok && !seen_workbook) {
         strbuf_error(err, _("cannot read %s in the workbook: %s"),
@@ -941,8 +951,7 @@ static bool read_indexes(xlsx_join *j, part_in *p, part_map *m, strbuf *err)
                           chart_of_drawing, m, &scratch);
         }
         if (!ok && !err->len)
-            strbuf_error(err, _("cannot read %s in the workbook: %s"), p->name,
-                         _("not as libxlsxwriter writes it"));
+            not_as_written(p, err);
     }
     if (ok && frame)
         j->have_frame = true;
@@ -1039,11 +1048,8 @@ static bool copy_entries(xlsx_join *j, part_in *p, part_map *m, bool styles,
             break;
         }
     }
-    if (ok && unknown) {
-        strbuf_error(err, _("cannot read %s in the workbook: %s"), p->name,
-                     _("not as libxlsxwriter writes it"));
-        return false;
-    }
+    if (ok && unknown)
+        return not_as_written(p, err);
     j->have_fixed = true;
     if (ok && styles)
         j->have_styles = true;
