@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "i18n.h"
+#include "memfile.h"
 #include "rows_spool.h"
 #include "xlsx_join.h"
 #include "strmap.h"
@@ -149,6 +150,18 @@ static void kept(xlsx_book *b, const strbuf *why)
 {
     if (!b->error.len)
         strbuf_error(&b->error, "%s", strbuf_str(why));
+}
+
+/* libxlsxwriter makes the temporary files it writes a package's files to
+ * with lxw_tmpfile, there "so it can be over-ridden with a user defined
+ * version": kehoach's makes them in memory (memfile.h). libxlsxwriter
+ * calls it through its procedure linkage table, so kehoach's definition
+ * is the one called; a library bound to its own would make the same
+ * workbook, more slowly. */
+FILE *lxw_tmpfile(char *tmpdir)
+{
+    (void)tmpdir;
+    return memfile_open();
 }
 
 /* libxlsxwriter opens the file it writes by name. It is given the name of

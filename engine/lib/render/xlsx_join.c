@@ -477,6 +477,8 @@ static bool deflate_text(xlsx_join *j, const char *text, size_t len, bool last,
 /* Copies the spool's compressed rows into the open entry. */
 static bool put_rows(xlsx_join *j, const rows_spool_bytes *rows, strbuf *err)
 {
+    if (rows->data)
+        return entry_write(j, rows->data, (size_t)rows->len, err);
     for (uint64_t at = 0; at < rows->len;) {
         size_t step = rows->len - at < CHUNK ? (size_t)(rows->len - at) : CHUNK;
         if (!tempfile_read_at(rows->fd, j->chunk, step, at)) {
@@ -501,7 +503,7 @@ static bool copy_sheet(xlsx_join *j, part_in *p, const char *name,
 {
     strbuf text = STRBUF_INIT;
     bool ok = part_text(p, &text, err) && change_text(&text, c, nc, name, err);
-    rows_spool_bytes rows = {-1, 0, 0, 0};
+    rows_spool_bytes rows = {NULL, -1, 0, 0, 0};
     size_t head = text.len;
     if (ok && spool && (rows = rows_spool_held(spool)).size) {
         const char *at = strstr(strbuf_str(&text), SHEET_DATA);
