@@ -26,7 +26,8 @@ static ssize_t memfile_read(void *cookie, char *buf, size_t size)
     size_t n = m->at < m->len ? m->len - m->at : 0;
     if (n > size)
         n = size;
-    memcpy(buf, m->buf + m->at, n);
+    if (n) /* an empty memfile has no buffer */
+        memcpy(buf, m->buf + m->at, n);
     m->at += n;
     return (ssize_t)n;
 }
@@ -34,6 +35,8 @@ static ssize_t memfile_read(void *cookie, char *buf, size_t size)
 static ssize_t memfile_write(void *cookie, const char *buf, size_t size)
 {
     memfile *m = cookie;
+    if (!size)
+        return 0;
     if (m->at > SIZE_MAX / 2 || size > SIZE_MAX / 2 - m->at) {
         errno = EFBIG;
         return 0;
