@@ -7,10 +7,9 @@
  * when the spool ends: the rows of a plan's sheet in a report (about
  * 10 KB compressed) make no file. Only a spool that outgrows the buffer
  * makes its temporary file and empties the buffer into it each time it
- * fills. The level and
- * the window are libxlsxwriter's (minizip's defaults), so the rows take
- * the room they took before. The first failure is kept, with its errno,
- * and every later write refused. */
+ * fills. The level and the window are libxlsxwriter's (minizip's
+ * defaults), so the rows take the room they took before. The first
+ * failure is kept, with its reason, and every later write refused. */
 #define _GNU_SOURCE /* fopencookie(3), glibc */
 
 #include "rows_spool.h"
