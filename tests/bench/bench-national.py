@@ -20,7 +20,11 @@ Then one plan with a log of 1,000, 100,000 and 1,000,000 records: validate
 and status (beside yaml-floor over the plan and its log), and update
 appending a record to it. It prints one table: command | runs | CPU s
 (median) | floor CPU s | ratio | peak MiB, the growth from 1x to 2x (time
-and peak memory), and what update costs beyond the one read of the log it
+and peak memory, from the table; and the time again from PAIRS runs of
+each command on 1x then 2x, one right after the other: 3, --quick 1,
+the median of their ratios, which the machine's drift between the 1x
+and 2x rows of the table does not move), and what update costs beyond
+the one read of the log it
 needs: its CPU less validate's on the same plan, run by turns, the median
 of PAIRS such differences (7; 3 for the longest log).
 
@@ -84,6 +88,7 @@ class Bench:
         self.rows = []          # (label, runs, cpu, floor cpu, peak KiB, note)
         self.failed = []        # labels of commands that exited unexpectedly
         self.results = {}       # (command, scale) -> (cpu, peak KiB)
+        self.cmds = {}          # (command, scale) -> its command line
         self.runs = args.runs   # runs of each command, for the corpus at hand
 
     def run(self, cmd, expected, runs=None):
@@ -101,6 +106,7 @@ class Bench:
         cpu, _, peak = figures
         if scale:
             self.results[(name, scale)] = (cpu, peak)
+            self.cmds[(name, scale)] = cmd
         self.rows.append((label, runs or self.runs, cpu, floor, peak, note))
         return cpu
 
@@ -220,6 +226,28 @@ def national_rows(bench, folder, scale, work):
                           f"kehoach {peer / audit[0]:.1f}x faster")
 
 
+def paired_growth(bench, pairs):
+    """Per command but the slow peer, the median over `pairs` of its CPU
+    on the 2x corpus over its CPU on the 1x, the two run one right after
+    the other."""
+    growth = {}
+    for name in ("validate", "status", "deadlines", "audit", "ministry"):
+        one, two = bench.cmds.get((name, "1x")), bench.cmds.get((name, "2x"))
+        if not one or not two:
+            continue
+        ratios = []
+        for _ in range(pairs):
+            small, _ = bench.run(one, EXPECTED[name], runs=1)
+            large, _ = bench.run(two, EXPECTED[name], runs=1)
+            if small is None or large is None:
+                bench.failed.append(f"{name}, paired growth")
+                break
+            ratios.append(large[0] / small[0])
+        else:
+            growth[name] = statistics.median(ratios)
+    return growth
+
+
 def long_log(folder, records):
     """A folder with the registry and one plan of the corpus, its log
     `records` records long: the plan's in-progress records of activities
@@ -327,6 +355,7 @@ def main():
             folder, what = corpus(args.cache, n)
             print(f"{scale} corpus: {what} ({folder})", flush=True)
             national_rows(bench, folder, scale, work)
+        growth = paired_growth(bench, 1 if args.quick else 3)
         bench.runs = args.runs
         sizes = (1_000, 10_000) if args.quick else (1_000, 100_000, 1_000_000)
         beyond = {}
@@ -335,11 +364,14 @@ def main():
                 beyond.update(long_rows(bench, logs, sizes))
     bench.print_table("\nkehoach, national benchmark: CPU time the median of the runs, "
                       "peak memory the highest; ratio = CPU / floor CPU")
-    print("\ngrowth from 1x to 2x (2x / 1x):")
+    print("\ngrowth from 1x to 2x (2x / 1x; paired: the median of the runs of 2x over "
+          "1x, one right after the other):")
     for name in ("validate", "status", "deadlines", "audit", "ministry", "peer"):
         one, two = bench.results.get((name, "1x")), bench.results.get((name, "2x"))
         if one and two:
-            print(f"  {name:<10} time {two[0] / one[0]:5.2f}   memory {two[1] / one[1]:5.2f}")
+            paired = f"   paired time {growth[name]:5.2f}" if name in growth else ""
+            print(f"  {name:<10} time {two[0] / one[0]:5.2f}   memory {two[1] / one[1]:5.2f}"
+                  + paired)
     if beyond:
         print("\nupdate beyond its first read (update's CPU less validate's on the same plan, "
               "median of the pairs):")
