@@ -65,7 +65,7 @@ static int memfile_seek(void *cookie, off64_t *offset, int whence)
                    : whence == SEEK_CUR ? (off64_t)m->at
                    : whence == SEEK_END ? (off64_t)m->len
                                         : -1;
-    if (from < 0 || (*offset < 0 && -*offset > from) ||
+    if (from < 0 || *offset < -from ||
         (*offset > 0 && *offset > INT64_MAX - from)) {
         errno = EINVAL;
         return -1;
