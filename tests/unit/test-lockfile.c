@@ -1,6 +1,8 @@
 /* test-lockfile.c - appending to a file under its lock (lockfile.h), in a
- * temporary folder: the commit and the release, a file of several MiB
- * copied whole before what is added, writers queued on the lock (its
+ * temporary folder: the commit and the release, what is added in place
+ * (within a page after its filler) and what is copied (across a page, to
+ * a file with another name), a write in place that fails taken back, a
+ * file of several MiB copied whole before what is added, writers queued on the lock (its
  * holder a child process that cannot outlive the test), a lock file that
  * is not what it should be (a link, another name of another file, a FIFO)
  * refused before anything is written through it, a log that is a link
@@ -21,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,7 +44,54 @@ static lockfile_status commit(lockfile *lk, const char *old, const char *tail,
                               strbuf *err)
 {
     lockfile_read read = as_read(lk, old);
-    return lockfile_commit(lk, &read, tail, strlen(tail), err);
+    lockfile_tail t = {tail, strlen(tail), 0};
+    return lockfile_commit(lk, &read, &t, err);
+}
+
+/* The inode number of path. */
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_ino;
+}
+
+/* A text of len bytes: lines of letters. */
+static char *lines_of(size_t len)
+{
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < len; i++)
+        text[i] = i % 64 == 63 || i + 1 == len ? '\n' : (char)('a' + i % 26);
+    text[len] = '\0';
+    return text;
+}
+
+/* Writes old to name, commits tail (its first filler bytes the filler)
+ * and checks the file: old then tail, the lock file gone. Returns
+ * whether it was written in place (the same inode). */
+static bool in_place(const char *name, const char *old, const char *tail,
+                     size_t filler)
+{
+    const char *path = in_root(name);
+    assert_int_equal(tempdir_write(root, name, old), 0);
+    ino_t before = inode_of(path);
+    lockfile *lk;
+    strbuf err = STRBUF_INIT;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    lockfile_read read = as_read(lk, old);
+    lockfile_tail t = {tail, strlen(tail), filler};
+    assert_int_equal(lockfile_commit(lk, &read, &t, &err), LOCKFILE_OK);
+    char *expected = malloc(strlen(old) + strlen(tail) + 1);
+    assert_non_null(expected);
+    strcat(strcpy(expected, old), tail);
+    assert_file_text(path, expected);
+    free(expected);
+    strbuf lock = STRBUF_INIT;
+    strbuf_printf(&lock, "%s.lock", path);
+    assert_int_not_equal(access(strbuf_str(&lock), F_OK), 0);
+    strbuf_release(&lock);
+    return inode_of(path) == before;
 }
 
 static void commit_replaces_release_keeps(void **state)
@@ -69,17 +120,14 @@ static void commit_replaces_release_keeps(void **state)
 }
 
 /* A file larger than any buffer on the way is copied whole, then what is
- * added; given the bytes read, the commit compares and writes those. */
+ * added (a page and more: never in place); given the bytes read, the
+ * commit compares and writes those. */
 static void a_large_file_is_copied_whole(void **state)
 {
     (void)state;
     const char *path = in_root("large.yaml");
-    size_t len = (size_t)3 << 20;
-    char *text = malloc(len + 1);
-    assert_non_null(text);
-    for (size_t i = 0; i < len; i++)
-        text[i] = (char)('a' + i * 7919 % 26);
-    text[len] = '\0';
+    size_t len = (size_t)3 << 20, more = lockfile_page() + 1;
+    char *text = lines_of(len), *tail = lines_of(more);
     assert_int_equal(tempdir_write(root, "large.yaml", text), 0);
     lockfile *lk;
     strbuf err = STRBUF_INIT;
@@ -87,15 +135,72 @@ static void a_large_file_is_copied_whole(void **state)
         assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
         lockfile_read read = {true, len,
                               given || lockfile_racy(lk) ? text : NULL};
-        assert_int_equal(lockfile_commit(lk, &read, "\n", 1, &err),
-                         LOCKFILE_OK);
-        text[len++] = '\n';
-        text = realloc(text, len + 1);
+        lockfile_tail t = {tail, more, 0};
+        assert_int_equal(lockfile_commit(lk, &read, &t, &err), LOCKFILE_OK);
+        text = realloc(text, len + more + 1);
         assert_non_null(text);
-        text[len] = '\0';
+        memcpy(text + len, tail, more + 1);
+        len += more;
         assert_file_text(path, text);
     }
+    free(tail);
     free(text);
+}
+
+/* What lies within one page of the file after its filler is written in
+ * place; what would cross a page, or goes to a file with another name,
+ * is copied. */
+static void a_tail_within_a_page_is_written_in_place(void **state)
+{
+    (void)state;
+    size_t page = lockfile_page();
+    char *almost = lines_of(page - 2);
+    assert_true(in_place("a.yaml", "one\n", "two\n", 0));
+    assert_false(in_place("b.yaml", almost, "two\n", 0));   /* crosses */
+    assert_true(in_place("c.yaml", almost, "#\ntwo\n", 2)); /* at a page */
+    assert_false(in_place("d.yaml", almost, "#\ntwo\n", 1));
+    assert_true(in_place("e.yaml", almost, "\n", 0));
+    free(almost);
+
+    /* a hard link keeps the old text: the file is copied */
+    assert_int_equal(tempdir_write(root, "other.yaml", "one\n"), 0);
+    unlink(in_root("f.yaml"));
+    assert_int_equal(link(in_root("other.yaml"), in_root("f.yaml")), 0);
+    lockfile *lk;
+    strbuf err = STRBUF_INIT;
+    assert_int_equal(lockfile_acquire(in_root("f.yaml"), 1000, &lk, &err),
+                     LOCKFILE_OK);
+    assert_int_equal(commit(lk, "one\n", "two\n", &err), LOCKFILE_OK);
+    assert_file_text(in_root("f.yaml"), "one\ntwo\n");
+    assert_file_text(in_root("other.yaml"), "one\n");
+}
+
+/* A write in place that does not go through whole (here over the file
+ * size limit) is taken back: the file is as it was. */
+static void a_failed_write_in_place_leaves_the_file_as_it_was(void **state)
+{
+    (void)state;
+    const char *path = in_root("limit.yaml");
+    assert_int_equal(tempdir_write(root, "limit.yaml", "one\n"), 0);
+    struct rlimit was, low;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+    low = was;
+    low.rlim_cur = 6;
+    void (*handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    lockfile *lk;
+    strbuf err = STRBUF_INIT;
+    assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &low), 0);
+    lockfile_status st = commit(lk, "one\n", "two\n", &err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+    signal(SIGXFSZ, handler);
+    assert_int_equal(st, LOCKFILE_ERROR);
+    if (!strstr(strbuf_str(&err), "cannot write") ||
+        !strstr(strbuf_str(&err), strerror(EFBIG)))
+        fail_msg("unexpected reason: %s", strbuf_str(&err));
+    strbuf_release(&err);
+    assert_file_text(path, "one\n");
+    assert_int_not_equal(access(in_root("limit.yaml.lock"), F_OK), 0);
 }
 
 static void a_held_lock_makes_others_wait(void **state)
@@ -275,7 +380,8 @@ static void a_file_changed_without_the_lock_is_never_replaced(void **state)
         assert_int_equal(lockfile_acquire(path, 1000, &lk, &err), LOCKFILE_OK);
         lockfile_read read = {misread[i] != NULL,
                               misread[i] ? strlen(misread[i]) : 0, misread[i]};
-        assert_int_equal(lockfile_commit(lk, &read, "two\n", 4, &err),
+        lockfile_tail t = {"two\n", 4, 0};
+        assert_int_equal(lockfile_commit(lk, &read, &t, &err),
                          LOCKFILE_CHANGED);
         strbuf_release(&err);
         assert_file_text(path, "one\n");
@@ -294,6 +400,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(commit_replaces_release_keeps),
         cmocka_unit_test(a_large_file_is_copied_whole),
+        cmocka_unit_test(a_tail_within_a_page_is_written_in_place),
+        cmocka_unit_test(a_failed_write_in_place_leaves_the_file_as_it_was),
         cmocka_unit_test(a_held_lock_makes_others_wait),
         cmocka_unit_test(a_lock_file_that_is_no_plain_file_is_refused),
         cmocka_unit_test(a_log_that_is_a_link_is_refused),

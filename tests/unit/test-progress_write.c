@@ -2,7 +2,9 @@
  * (progress_write.h). An appended log is read back with the YAML loader:
  * the new record must come back with every value it was given, whatever
  * characters its text holds, and the same from the resume offset on:
- * the last old record, then the new one. */
+ * the last old record, then the new one. Where the records are moved to
+ * the start of a page, the log cut at any page boundary on the way still
+ * reads as the old log. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -242,6 +244,114 @@ static void a_new_log_gets_a_header_and_the_schema_line(void **state)
     source_free(src);
 }
 
+/* A log of exactly len bytes: one record whose note fills it up, in one
+ * of four endings - LF, CR LF, no final line break, and a note kept with
+ * its final blank line ("|+": a line break more after it would be part
+ * of it). */
+static char *log_of_length(size_t len, int ending)
+{
+    static const char *const heads[] = {
+        "plan: p\nrecords:\n- date: 2026-01-02\n  note: \"",
+        "plan: p\r\nrecords:\r\n- date: 2026-01-02\r\n  note: \"",
+        "plan: p\nrecords:\n- date: 2026-01-02\n  note: \"",
+        "plan: p\nrecords:\n- date: 2026-01-02\n  note: |+\n    ",
+    };
+    static const char *const tails[] = {"\"\n", "\"\r\n", "\"", "\n\n"};
+    size_t head = strlen(heads[ending]), tail = strlen(tails[ending]);
+    assert_true(len > head + tail);
+    char *text = xmalloc(len + 1);
+    memcpy(text, heads[ending], head);
+    memset(text + head, 'x', len - head - tail);
+    memcpy(text + len - tail, tails[ending], tail + 1);
+    return text;
+}
+
+/* The note of the first record of text, which must load with n records. */
+static char *first_note(const char *text, size_t len, size_t n)
+{
+    parsed p = parse(text, len);
+    const node *list = records_in(&p, false);
+    assert_int_equal(list->u.array.count, n);
+    char *note = xstrdup(node_str(node_get(list->u.array.items[0], "note")));
+    if (n > 1)
+        assert_is_entry(list->u.array.items[n - 1]);
+    release(&p);
+    return note;
+}
+
+/* For logs of every length over more than a page and every ending: the
+ * records added start a page when they would cross one (and fit), and
+ * the log cut at any page boundary inside what is added reads as the old
+ * log, its record unchanged; whole, as the old record and the new one. */
+static void the_records_start_a_page_when_they_would_cross_one(void **state)
+{
+    (void)state;
+    const size_t page = 512;
+    size_t filled = 0, too_short = 0;
+    for (int ending = 0; ending < 4; ending++) {
+        for (size_t len = 100; len < 100 + 2 * page; len++) {
+            char *old = log_of_length(len, ending);
+            parsed before = parse(old, len);
+            progress_log log = header_of(&before);
+            progress_write_entry e = entry();
+            strbuf out = STRBUF_INIT;
+            assert_true(progress_write_append(&log, "p", NULL, &e, 1, &out,
+                                              NULL, NULL));
+            size_t lead = ending == 2, plain = out.len - lead;
+            size_t filler = progress_write_fill_page(&log, page, &out);
+            size_t to_page = page - len % page;
+            if (filler) {
+                filled++;
+                assert_int_equal(filler, to_page);
+                assert_int_equal(out.len - filler, plain);
+                assert_true(plain <= page);
+            } else if (lead + plain > to_page) {
+                too_short++; /* no room for "#" and a line break */
+                assert_true(to_page < lead + 1 + (ending == 1 ? 2 : 1));
+            }
+            char *note = first_note(old, len, 1);
+            strbuf text = STRBUF_INIT;
+            strbuf_add(&text, old, len);
+            strbuf_add(&text, strbuf_str(&out), out.len);
+            bool in_place = filler || lead + plain <= to_page;
+            for (size_t cut = to_page; in_place && cut < out.len; cut += page) {
+                char *at_cut = first_note(strbuf_str(&text), len + cut, 1);
+                assert_string_equal(at_cut, note);
+                free(at_cut);
+            }
+            char *whole = first_note(strbuf_str(&text), text.len, 2);
+            assert_string_equal(whole, note);
+            free(whole);
+            free(note);
+            strbuf_release(&text);
+            strbuf_release(&out);
+            release(&before);
+            free(old);
+        }
+    }
+    assert_true(filled > 0 && too_short > 0); /* both cases were met */
+}
+
+/* Records longer than a page are left where they are: the update then
+ * copies the log (lockfile.h). */
+static void records_longer_than_a_page_get_no_filler(void **state)
+{
+    (void)state;
+    char *old = log_of_length(500, 0);
+    parsed before = parse(old, 500);
+    progress_log log = header_of(&before);
+    progress_write_entry e = entry();
+    strbuf out = STRBUF_INIT;
+    assert_true(
+        progress_write_append(&log, "p", NULL, &e, 1, &out, NULL, NULL));
+    size_t len = out.len;
+    assert_int_equal(progress_write_fill_page(&log, 64, &out), 0);
+    assert_int_equal(out.len, len);
+    strbuf_release(&out);
+    release(&before);
+    free(old);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +359,8 @@ int main(void)
         cmocka_unit_test(no_resume_after_an_odd_last_record),
         cmocka_unit_test(refuses_what_it_cannot_append_to),
         cmocka_unit_test(a_new_log_gets_a_header_and_the_schema_line),
+        cmocka_unit_test(the_records_start_a_page_when_they_would_cross_one),
+        cmocka_unit_test(records_longer_than_a_page_get_no_filler),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,15 +1,17 @@
 /* lockfile.c - all-or-nothing appending under a lock (see lockfile.h).
  *
  * The one idea to know: the lock is held on the inode of FILE.lock, and a
- * successful commit renames that very inode to FILE. A writer that was
+ * commit by copy renames that very inode to FILE. A writer that was
  * waiting on it then holds a lock on what is now FILE, so after every
  * acquisition it checks that FILE.lock still names the inode it locked,
  * and starts over when it does not. Every other check is made on the
  * descriptor, never on a name that could be swapped meanwhile.
  *
- * What it costs: the commit never reads FILE in this process (unless the
- * lock was racy). Its bytes go to FILE.lock by copy_file_range, inside the
- * kernel, falling back to read and write where that is refused. */
+ * What it costs: a commit in place writes the new text and flushes it,
+ * whatever FILE's length (unless the lock was racy: then FILE's bytes are
+ * compared). A commit by copy never reads FILE in this process either:
+ * its bytes go to FILE.lock by copy_file_range, inside the kernel,
+ * falling back to read and write where that is refused. */
 #define _GNU_SOURCE /* copy_file_range(2), Linux */
 
 #include "lockfile.h"
@@ -371,6 +373,100 @@ static lockfile_status fill_old(lockfile *lk, const lockfile_read *read,
     return LOCKFILE_ERROR;
 }
 
+size_t lockfile_page(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    return page > 0 ? (size_t)page : 4096;
+}
+
+/* Does the tail, after its filler, lie within one page of the file once
+ * added after len bytes? */
+static bool fits_one_page(size_t len, const lockfile_tail *t)
+{
+    size_t page = lockfile_page(), start = len + t->filler;
+    return t->filler <= t->len && t->len - t->filler <= page - start % page;
+}
+
+/* Writes the tail at the file's end (O_APPEND) with one write: a second
+ * one could start its text off a page. False when it was not written
+ * whole, errno then the reason (asked of the rest of a short write); *put
+ * is what reached the file. */
+static bool write_once(int fd, const lockfile_tail *t, size_t *put)
+{
+    ssize_t got = write(fd, t->bytes, t->len);
+    *put = got > 0 ? (size_t)got : 0;
+    if (got == (ssize_t)t->len)
+        return true;
+    if (got >= 0) {
+        ssize_t more = write(fd, t->bytes + *put, t->len - *put);
+        if (more >= 0) {
+            *put += (size_t)more;
+            errno = EIO;
+        }
+    }
+    return false;
+}
+
+/* Takes back the put bytes a failed write left after the len bytes of
+ * the file, unless its length shows another change meanwhile. */
+static void take_back(int fd, size_t len, size_t put)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && (size_t)st.st_size == len + put &&
+        ftruncate(fd, (off_t)len) == 0)
+        fdatasync(fd);
+}
+
+/* Adds the tail in place (lockfile.h), when the file allows it. 1 done,
+ * 0 not here (the copy is to do it), -1 with *st the failure. The write
+ * appends (O_APPEND): an editor's save in place that lands between the
+ * last check and the write keeps its text, followed by the tail; one that
+ * renames a new file over the log is seen after it (LOCKFILE_CHANGED). */
+static int append_in_place(lockfile *lk, const lockfile_read *read,
+                           const lockfile_tail *t, lockfile_status *st,
+                           strbuf *err)
+{
+    if (!read->exists || !fits_one_page(read->len, t))
+        return 0;
+    file_state now = {.exists = true};
+    int fd =
+        open(lk->path, O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return 0; /* not writable by this user, or gone: the copy tells */
+    bool plain = fstat(fd, &now.st) == 0 && S_ISREG(now.st.st_mode) &&
+                 now.st.st_nlink == 1 &&
+                 !(now.st.st_mode & (S_ISUID | S_ISGID));
+    if (!plain) {
+        close(fd);
+        return 0;
+    }
+    int same = same_state(lk, &now, read);
+    if (same && (lk->racy || read->bytes))
+        same = read->bytes ? holds(fd, read->bytes, read->len) : 0;
+    *st = LOCKFILE_ERROR;
+    size_t put = 0;
+    if (same < 0) {
+        strbuf_error(err, _("cannot read '%s': %s"), lk->path, strerror(errno));
+    } else if (!same) {
+        *st = LOCKFILE_CHANGED;
+    } else if (!named(lk->fd, lk->lock_path)) {
+        refuse(err, lk->lock_path, _("it was replaced while it was written"));
+    } else if (!write_once(fd, t, &put)) {
+        int e = errno;
+        take_back(fd, read->len, put);
+        strbuf_error(err, _("cannot write '%s': %s"), lk->path, strerror(e));
+    } else if (fdatasync(fd) != 0) {
+        int e = errno;
+        take_back(fd, read->len, put);
+        strbuf_error(err, _("cannot flush to disk '%s': %s"), lk->path,
+                     strerror(e));
+    } else {
+        *st = named(fd, lk->path) ? LOCKFILE_OK : LOCKFILE_CHANGED;
+    }
+    close(fd);
+    return *st == LOCKFILE_OK ? 1 : -1;
+}
+
 /* Writes the new content into the lock file, checks that the file is as
  * the lock found it and gives the lock file the file's owner and
  * permissions. */
@@ -406,25 +502,39 @@ bool lockfile_racy(const lockfile *lk)
     return lk->racy;
 }
 
-lockfile_status lockfile_commit(lockfile *lk, const lockfile_read *read,
-                                const char *tail, size_t len, strbuf *err)
+/* Fills the lock file and renames it over the file (lockfile.h). */
+static lockfile_status commit_by_copy(lockfile *lk, const lockfile_read *read,
+                                      const lockfile_tail *t, strbuf *err)
 {
-    lockfile_status st = prepare(lk, read, tail, len, err);
-    if (st == LOCKFILE_CHANGED) {
+    lockfile_status st = prepare(lk, read, t->bytes, t->len, err);
+    if (st != LOCKFILE_OK)
+        return st;
+    if (!named(lk->fd, lk->lock_path)) {
+        refuse(err, lk->lock_path, _("it was replaced while it was written"));
+        return LOCKFILE_ERROR;
+    }
+    if (rename(lk->lock_path, lk->path) != 0) {
+        strbuf_error(err, _("cannot replace '%s': %s"), lk->path,
+                     strerror(errno));
+        return LOCKFILE_ERROR;
+    }
+    return LOCKFILE_OK;
+}
+
+lockfile_status lockfile_commit(lockfile *lk, const lockfile_read *read,
+                                const lockfile_tail *tail, strbuf *err)
+{
+    lockfile_status st;
+    int in_place = append_in_place(lk, read, tail, &st, err);
+    if (in_place == 0)
+        st = commit_by_copy(lk, read, tail, err);
+    if (st == LOCKFILE_CHANGED)
         strbuf_error(err,
                      _("'%s' was changed while the update ran (by an "
                        "editor?)"),
                      lk->path);
-    } else if (st == LOCKFILE_OK && !named(lk->fd, lk->lock_path)) {
-        refuse(err, lk->lock_path, _("it was replaced while it was written"));
-        st = LOCKFILE_ERROR;
-    } else if (st == LOCKFILE_OK && rename(lk->lock_path, lk->path) != 0) {
-        strbuf_error(err, _("cannot replace '%s': %s"), lk->path,
-                     strerror(errno));
-        st = LOCKFILE_ERROR;
-    }
-    if (st != LOCKFILE_OK) {
-        lockfile_release(lk); /* not renamed: the file is unchanged */
+    if (st != LOCKFILE_OK || in_place) {
+        lockfile_release(lk); /* the lock file, not renamed, goes */
         return st;
     }
     fileio_sync_folder(lk->path);

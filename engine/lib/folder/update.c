@@ -9,9 +9,12 @@
  * costs the same whatever the log's length. Only when that part does not
  * read as the last record and the new ones (a log that ends in an odd
  * way, a log at its size limit) is the whole new text read back, and
- * then it says why. The commit copies the old bytes to the lock file
- * (lockfile.h). The old records were checked with the plan: only the new
- * ones' problems go to the result's second sink. */
+ * then it says why. The new text starts its records on a page of the
+ * file when they would cross one (progress_write_fill_page), so that the
+ * commit can add it in place, with one write; otherwise it copies the
+ * old bytes into the lock file (lockfile.h). The old records were checked
+ * with the plan: only the new ones' problems go to the result's second
+ * sink. */
 #include "update.h"
 
 #include "catalog.h"
@@ -41,6 +44,7 @@ typedef struct job {
     char *old_bytes;    /* its bytes, kept only when the lock is racy */
     strbuf added;       /* the text added after the log's last byte (a
                            new log: its whole text) */
+    size_t filler;      /* its bytes before the records (lockfile.h) */
 } job;
 
 /* "--value 1=85": the first target of the activity, by its name. */
@@ -250,6 +254,8 @@ static void append(job *j, const plan *p, const progress_log *log,
         j->cannot_append = true;
         return;
     }
+    if (log)
+        j->filler = progress_write_fill_page(log, lockfile_page(), &j->added);
     j->old = (lockfile_read){log != NULL, log ? log->src->len : 0, NULL};
     if (log && lockfile_racy(j->lock)) {
         j->old_bytes = xmalloc(log->src->len + 1);
@@ -394,9 +400,9 @@ static void commit_all(job **order, size_t n)
             continue;
         }
         pause_at(j->req, "update-commit");
+        lockfile_tail tail = {strbuf_str(&j->added), j->added.len, j->filler};
         lockfile_status st =
-            lockfile_commit(j->lock, &j->old, strbuf_str(&j->added),
-                            j->added.len, &j->out->err);
+            lockfile_commit(j->lock, &j->old, &tail, &j->out->err);
         j->lock = NULL;
         if (st == LOCKFILE_OK)
             j->out->status = UPDATE_RECORDED;

@@ -6,7 +6,7 @@
  * "records" key when the list is still empty), and its line break (LF or
  * CR LF). The new text is only ever appended; the
  * caller reads it back, from the last old record on (the resume offset),
- * before it replaces the file. */
+ * before it adds it to the file. */
 #include "progress_write.h"
 
 #include "i18n.h"
@@ -78,6 +78,22 @@ static void put_entry(strbuf *out, const progress_write_entry *e, size_t indent,
         yaml_write_quoted(out, e->form);
     }
     strbuf_puts(out, nl);
+}
+
+/* The log's line break: that of its first line. */
+static const char *line_break_of(const source *old)
+{
+    const char *lf = memchr(old->text, '\n', old->len);
+    return lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
+}
+
+/* The bytes of the line break that goes before the new records: none
+ * when the old text ends with one. */
+static size_t lead_of(const source *old)
+{
+    return old->len && old->text[old->len - 1] != '\n'
+               ? strlen(line_break_of(old))
+               : 0;
 }
 
 /* Where the line that holds pos starts (found without the source's line
@@ -191,13 +207,32 @@ bool progress_write_append(const progress_log *log, const char *plan_id,
         *resume =
             resume_at(log, &root->u.object.members[root->u.object.count - 1],
                       indent);
-    const char *lf = memchr(old->text, '\n', old->len);
-    const char *nl = lf && lf > old->text && lf[-1] == '\r' ? "\r\n" : "\n";
-    if (old->len && old->text[old->len - 1] != '\n')
-        strbuf_puts(out, nl);
+    const char *nl = line_break_of(old);
+    strbuf_add(out, nl, lead_of(old));
     for (size_t i = 0; i < n; i++)
         put_entry(out, &entries[i], indent, nl);
     return true;
+}
+
+size_t progress_write_fill_page(const progress_log *log, size_t page,
+                                strbuf *out)
+{
+    const source *old = log->src;
+    const char *nl = line_break_of(old);
+    size_t lead = lead_of(old), to_page = page ? page - old->len % page : 0;
+    size_t records = out->len - lead, nl_len = strlen(nl);
+    if (!page || records > page || lead + records <= to_page ||
+        to_page < lead + 1 + nl_len)
+        return 0;
+    strbuf filled = STRBUF_INIT;
+    strbuf_add(&filled, out->buf, lead);
+    strbuf_putc(&filled, '#');
+    strbuf_repeat(&filled, ' ', to_page - lead - 1 - nl_len);
+    strbuf_puts(&filled, nl);
+    strbuf_add(&filled, out->buf + lead, records);
+    strbuf_release(out);
+    *out = filled;
+    return to_page;
 }
 
 char *progress_write_schema_comment(const source *plan_src)

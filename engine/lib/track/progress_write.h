@@ -73,6 +73,19 @@ bool progress_write_append(const progress_log *log, const char *plan_id,
                            strbuf *out, progress_write_resume *resume,
                            strbuf *err);
 
+/* Moves the records of out - the text progress_write_append made to add
+ * after log - to the start of a page of the new file (a multiple of page
+ * bytes, lockfile_page) when they would cross one and fit in one: a
+ * comment line ("#", spaces, the log's line break) fills the page up,
+ * after the line break out may start with. An update can then add the
+ * text in place, since a write cut short at the page's start leaves the
+ * log with its old records and a part of that comment (lockfile.h).
+ * Returns the bytes of out before the records, comment included, or 0
+ * when there is no comment (the records fit where they are, are longer
+ * than a page, or the page's rest is too short for a comment line). */
+size_t progress_write_fill_page(const progress_log *log, size_t page,
+                                strbuf *out);
+
 /* The editor's schema line for a plan's log, made from the plan's own
  * ("# yaml-language-server: $schema=../schemas/plan.schema.json" gives
  * ".../progress.schema.json"); NULL when the plan has none. Caller frees. */
