@@ -23,10 +23,12 @@ appending a record to it. It prints one table: command | runs | CPU s
 and peak memory, from the table; and the time again from PAIRS runs of
 each command on 1x then 2x, one right after the other: 3, --quick 1,
 the median of their ratios, which the machine's drift between the 1x
-and 2x rows of the table does not move), and what update costs beyond
-the one read of the log it
-needs: its CPU less validate's on the same plan, run by turns, the median
-of PAIRS such differences (7; 3 for the longest log).
+and 2x rows of the table does not move; libyaml alone too, which says
+how the machine takes twice the files), and what update costs beyond
+the one read of the log it needs: its CPU less validate's on the same
+plan, run by turns, the median of PAIRS such differences (7; 3 for the
+longest log). The long logs are flushed to disk once written, so that
+the first update does not pay for it.
 
 Every command is expected to exit with the status in EXPECTED (one place,
 so that a fixed engine meets it unchanged); a command that exits otherwise
@@ -43,9 +45,7 @@ usage: bench-national.py KEHOACH MEASURE YAML_FLOOR XLSX_FLOOR XLSX_DUMP CACHE_D
   --quick   34 x 4 plans, logs of 1,000 and 10,000 records, one run (a try)
   --logs    a folder the long logs are written in, their rows labelled with
             its file system's type; given more than once, the rows are
-            run in each (default: inside CACHE_DIR). On a file system that
-            shares blocks between files (xfs, btrfs), update's copy of the
-            old log costs no more for a longer log.
+            run in each (default: inside CACHE_DIR).
 """
 import argparse
 import glob
@@ -192,6 +192,9 @@ def cells_of(bench, xlsx, work, name):
 def national_rows(bench, folder, scale, work):
     k, files = bench.args.kehoach, yaml_files(folder)
     yaml_floor = bench.floor("yaml", [[bench.args.yaml_floor] + files])
+    if yaml_floor:
+        bench.results[("floor", scale)] = (yaml_floor, None)
+        bench.cmds[("floor", scale)] = [bench.args.yaml_floor] + files
     bench.command("validate", f"{scale} validate", [k, "validate", folder], yaml_floor, scale)
     bench.command("status", f"{scale} status --format json",
                   [k, "status", folder, "--as-of", AS_OF, "--format", "json"], yaml_floor, scale)
@@ -227,18 +230,20 @@ def national_rows(bench, folder, scale, work):
 
 
 def paired_growth(bench, pairs):
-    """Per command but the slow peer, the median over `pairs` of its CPU
-    on the 2x corpus over its CPU on the 1x, the two run one right after
-    the other."""
+    """Per command but the slow peer, and for libyaml alone (the floor of
+    the first three, which says how the machine itself takes a corpus
+    twice as large), the median over `pairs` of its CPU on the 2x corpus
+    over its CPU on the 1x, the two run one right after the other."""
     growth = {}
-    for name in ("validate", "status", "deadlines", "audit", "ministry"):
+    for name in ("floor", "validate", "status", "deadlines", "audit", "ministry"):
         one, two = bench.cmds.get((name, "1x")), bench.cmds.get((name, "2x"))
         if not one or not two:
             continue
+        expected = FLOOR_EXPECTED if name == "floor" else EXPECTED[name]
         ratios = []
         for _ in range(pairs):
-            small, _ = bench.run(one, EXPECTED[name], runs=1)
-            large, _ = bench.run(two, EXPECTED[name], runs=1)
+            small, _ = bench.run(one, expected, runs=1)
+            large, _ = bench.run(two, expected, runs=1)
             if small is None or large is None:
                 bench.failed.append(f"{name}, paired growth")
                 break
@@ -269,6 +274,8 @@ def long_log(folder, records):
         f.write(head + "records:\n")
         for n in range(records):
             f.write(entries[n % len(entries)])
+        f.flush()
+        os.fsync(f.fileno())    # else the first update flushes it, on its CPU
     activity = entries[0].split("\n  activity: ")[1].split("\n")[0].strip('"')
     year = int(plan.split("\nyear: ")[1].split("\n")[0])
     return path, activity, year
@@ -366,12 +373,13 @@ def main():
                       "peak memory the highest; ratio = CPU / floor CPU")
     print("\ngrowth from 1x to 2x (2x / 1x; paired: the median of the runs of 2x over "
           "1x, one right after the other):")
-    for name in ("validate", "status", "deadlines", "audit", "ministry", "peer"):
+    for name in ("floor", "validate", "status", "deadlines", "audit", "ministry", "peer"):
         one, two = bench.results.get((name, "1x")), bench.results.get((name, "2x"))
         if one and two:
+            memory = f"{two[1] / one[1]:5.2f}" if one[1] else "    -"
             paired = f"   paired time {growth[name]:5.2f}" if name in growth else ""
-            print(f"  {name:<10} time {two[0] / one[0]:5.2f}   memory {two[1] / one[1]:5.2f}"
-                  + paired)
+            label = "libyaml" if name == "floor" else name
+            print(f"  {label:<10} time {two[0] / one[0]:5.2f}   memory {memory}" + paired)
     if beyond:
         print("\nupdate beyond its first read (update's CPU less validate's on the same plan, "
               "median of the pairs):")
