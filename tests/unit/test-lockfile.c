@@ -2,13 +2,14 @@
  * temporary folder: the commit and the release, what is added in place
  * (within a page after its filler) and what is copied (across a page, to
  * a file with another name), a write in place that fails taken back, a
- * file of several MiB copied whole before what is added, writers queued on the lock (its
- * holder a child process that cannot outlive the test), a lock file that
- * is not what it should be (a link, another name of another file, a FIFO)
- * refused before anything is written through it, a log that is a link
- * refused, the mode (without set-id bits) and, as root, the owner kept
- * (skipped otherwise), and a file changed by a writer without the lock
- * (an editor), or not as the caller read it, never replaced. */
+ * file of several MiB copied whole before what is added, writers queued
+ * on the lock (its holder a child process that cannot outlive the test),
+ * a lock file that is not what it should be (a link, another name of
+ * another file, a FIFO) refused before anything is written through it, a
+ * log that is a link refused, the mode (without set-id bits) and, as
+ * root, the owner kept (skipped otherwise), and a file changed by a
+ * writer without the lock (an editor), or not as the caller read it,
+ * never replaced. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,11 +20,11 @@
 
 #include "tempdir.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
