@@ -23,6 +23,7 @@ static void written_then_read_back(void **state)
     assert_non_null(f);
     enum { LEN = 300000 };
     char *text = malloc(LEN), *back = malloc(LEN + 1);
+    assert_true(text && back);
     for (size_t i = 0; i < LEN; i++)
         text[i] = (char)('a' + i * 7 % 26);
     for (size_t at = 0, n = 1; at < LEN; at += n, n = n * 3 % 70001 + 1) {
@@ -44,6 +45,7 @@ static void positioned_as_a_file(void **state)
 {
     (void)state;
     FILE *f = memfile_open();
+    assert_non_null(f);
     fputs("abcdef", f);
     assert_int_equal(fseek(f, 2, SEEK_SET), 0);
     fputs("XY", f); /* over the middle */
@@ -67,6 +69,7 @@ static void empty_reads_nothing(void **state)
 {
     (void)state;
     FILE *f = memfile_open();
+    assert_non_null(f);
     char c;
     rewind(f);
     assert_int_equal(fread(&c, 1, 1, f), 0);

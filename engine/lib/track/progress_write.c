@@ -219,9 +219,9 @@ size_t progress_write_fill_page(const progress_log *log, size_t page,
 {
     const source *old = log->src;
     const char *nl = line_break_of(old);
-    size_t lead = lead_of(old), to_page = page ? page - old->len % page : 0;
+    size_t lead = lead_of(old), to_page = page - old->len % page;
     size_t records = out->len - lead, nl_len = strlen(nl);
-    if (!page || records > page || lead + records <= to_page ||
+    if (records > page || lead + records <= to_page ||
         to_page < lead + 1 + nl_len)
         return 0;
     strbuf filled = STRBUF_INIT;
